@@ -1,0 +1,33 @@
+package org.gigaplan.plan.rest;
+
+/**
+ * The one JAX-RS application every resource, filter and provider of every bundle selects, so all get the
+ * platform's JSON, error and security handling.
+ *
+ * <pre>
+ * &#64;JaxrsResource
+ * &#64;JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+ * &#64;Path("usage")
+ * </pre>
+ */
+public final class GigaPlanRest {
+
+    /** {@code osgi.jaxrs.name} of the application. */
+    public static final String APPLICATION_NAME = "gigaplan";
+
+    /** The application's base path: every resource lives under {@code /api}. */
+    public static final String APPLICATION_BASE = "api";
+
+    /** Filter for {@code @JaxrsApplicationSelect}. */
+    public static final String APPLICATION_SELECT = "(osgi.jaxrs.name=" + APPLICATION_NAME + ")";
+
+    /** Media type of error bodies (RFC 9457). */
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    /** Default and largest page sizes of list endpoints. */
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 500;
+
+    private GigaPlanRest() {
+    }
+}

@@ -1,0 +1,31 @@
+package org.gigaplan.plan.rest;
+
+import java.util.List;
+
+/**
+ * Input that cannot be accepted. The platform answers it with 400 and an {@code application/problem+json}
+ * body naming each failing field, so modules throw it instead of building error responses.
+ */
+public class InvalidInputException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<FieldError> errors;
+
+    public InvalidInputException(String field, String detail) {
+        this(List.of(new FieldError(field, detail)));
+    }
+
+    public InvalidInputException(List<FieldError> errors) {
+        super(errors.isEmpty() ? "invalid input" : errors.get(0).field() + ": " + errors.get(0).detail());
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** A field (JSON path, query parameter, CSV line and column) and what is wrong with it. */
+    public record FieldError(String field, String detail) {
+    }
+}

@@ -1,0 +1,147 @@
+package org.gigaplan.platform.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.School;
+import org.gigaplan.plan.service.PlanService;
+import org.gigaplan.plan.service.SchoolService;
+import org.gigaplan.plan.spi.DemoContext;
+import org.gigaplan.plan.spi.PolicyModule;
+import org.gigaplan.platform.internal.store.DemoRunStore;
+import org.gigaplan.platform.internal.store.PlatformDatabase;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Demo mode: fills synthetic data through each installed module's demo hook, once per module and fiscal
+ * year, in the background so start-up is not held up. {@code gigaplan:demo} runs it again on demand.
+ */
+@Component(service = DemoService.class, configurationPid = DemoConfig.PID, immediate = true)
+@Designate(ocd = DemoConfig.class)
+public class DemoService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoService.class);
+
+    private final PlanService plans;
+    private final SchoolService schools;
+    private final DemoRunStore runs;
+    private final DemoConfig config;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "gigaplan-demo");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, PolicyModule> modules = new ConcurrentHashMap<>();
+
+    @Activate
+    public DemoService(@Reference PlanService plans, @Reference SchoolService schools,
+            @Reference PlatformDatabase database, DemoConfig config) {
+        this.plans = plans;
+        this.schools = schools;
+        this.runs = database.demoRuns();
+        this.config = config;
+        if (config.enabled()) {
+            LOG.warn("DEMO MODE: synthetic data for fiscal year {} will be filled for every installed module. "
+                    + "Do not use this installation for real schools.", fiscalYear());
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        worker.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addModule(PolicyModule module) {
+        modules.put(module.id(), module);
+        // Dynamic references are bound after the constructor, so every module arrives here.
+        if (config.enabled()) {
+            submit(module, fiscalYear(), false, LOG::info);
+        }
+    }
+
+    void removeModule(PolicyModule module) {
+        modules.remove(module.id(), module);
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    /** The fiscal year demo data is for: configured, else that of the latest action plan. */
+    public FiscalYear fiscalYear() {
+        if (config.fiscalYear() != 0) {
+            return FiscalYear.of(config.fiscalYear());
+        }
+        return plans.plan().actionPlans().stream().map(a -> a.year()).max(FiscalYear::compareTo)
+                .orElse(FiscalYear.of(plans.plan().firstYear()));
+    }
+
+    public List<String> moduleIds() {
+        return modules.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * Fills demo data now for the given modules (all when empty), even if filled before, reporting progress.
+     *
+     * @return the modules filled
+     */
+    public List<String> fillNow(FiscalYear fiscalYear, List<String> moduleIds, Consumer<String> progress)
+            throws Exception {
+        List<Future<?>> pending = new ArrayList<>();
+        List<String> done = new ArrayList<>();
+        for (PolicyModule m : modules.values()) {
+            if (moduleIds.isEmpty() || moduleIds.contains(m.id())) {
+                pending.add(submit(m, fiscalYear, true, progress));
+                done.add(m.id());
+            }
+        }
+        for (Future<?> f : pending) {
+            f.get();
+        }
+        return done.stream().sorted().toList();
+    }
+
+    private Future<?> submit(PolicyModule module, FiscalYear fiscalYear, boolean again, Consumer<String> progress) {
+        return worker.submit(() -> {
+            if (!again && runs.filled(module.id(), fiscalYear.year())) {
+                return;
+            }
+            List<School> directory = schools.all();
+            RandomGenerator random = new SplittableRandom(config.seed() ^ module.id().hashCode() ^ fiscalYear.year());
+            progress.accept("Filling demo data for " + module.id() + ", " + fiscalYear + ", " + directory.size()
+                    + " schools");
+            long started = System.nanoTime();
+            module.fillDemoData(new Context(fiscalYear, directory, random, m -> progress.accept(module.id() + ": " + m)));
+            runs.record(module.id(), fiscalYear.year());
+            progress.accept("Demo data for " + module.id() + " filled in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+            return;
+        });
+    }
+
+    private record Context(FiscalYear fiscalYear, List<School> schools, RandomGenerator random,
+            Consumer<String> listener) implements DemoContext {
+        @Override
+        public void progress(String message) {
+            listener.accept(message);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.gigaplan.platform.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+import org.gigaplan.plan.model.ActionPlan;
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.Indicator;
+import org.gigaplan.plan.model.LocalizedText;
+import org.gigaplan.plan.model.Plan;
+import org.gigaplan.plan.model.Target;
+import org.gigaplan.plan.service.ModuleInfo;
+import org.gigaplan.plan.service.PlanService;
+import org.gigaplan.plan.service.ProgressReport;
+import org.gigaplan.plan.service.ProgressReport.IndicatorProgress;
+import org.gigaplan.plan.service.ProgressReport.ItemProgress;
+import org.gigaplan.plan.service.ProgressReport.MeasureProgress;
+import org.gigaplan.plan.service.ProgressReport.PolicyProgress;
+import org.gigaplan.plan.service.ProgressReport.Status;
+import org.gigaplan.plan.service.ProgressService;
+import org.gigaplan.plan.spi.Health;
+import org.gigaplan.plan.spi.IndicatorValue;
+import org.gigaplan.plan.spi.PolicyModule;
+import org.gigaplan.plan.spi.Scope;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Rolls the plan up with whatever policy modules are installed right now. */
+@Component(service = ProgressService.class)
+public class ProgressServiceImpl implements ProgressService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressServiceImpl.class);
+    private static final LocalizedText NO_MODULE_NOTE = LocalizedText.of("担当モジュールが導入されていません",
+            "No module installed computes this indicator");
+
+    private final PlanService plans;
+    private final Map<ServiceReference<PolicyModule>, PolicyModule> modules = new ConcurrentSkipListMap<>();
+
+    @Activate
+    public ProgressServiceImpl(@Reference PlanService plans) {
+        this.plans = plans;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addModule(ServiceReference<PolicyModule> ref, PolicyModule module) {
+        modules.put(ref, module);
+        LOG.info("Policy module {} (basic policy {}) is in", module.id(), module.basicPolicy());
+    }
+
+    void removeModule(ServiceReference<PolicyModule> ref) {
+        PolicyModule gone = modules.remove(ref);
+        if (gone != null) {
+            LOG.info("Policy module {} is out; its indicators show as not installed", gone.id());
+        }
+    }
+
+    @Override
+    public List<ModuleInfo> modules() {
+        List<ModuleInfo> out = new ArrayList<>();
+        modules.forEach((ref, m) -> out.add(new ModuleInfo(m.id(), m.basicPolicy(), m.name(),
+                ref.getBundle() == null ? "" : ref.getBundle().getSymbolicName(),
+                ref.getBundle() == null ? "" : ref.getBundle().getVersion().toString(),
+                m.indicatorIds().stream().sorted().toList(), health(m))));
+        out.sort(Comparator.comparingInt(ModuleInfo::basicPolicy).thenComparing(ModuleInfo::id));
+        return out;
+    }
+
+    private static Health health(PolicyModule m) {
+        try {
+            return m.health();
+        } catch (RuntimeException e) {
+            return Health.down(e.toString());
+        }
+    }
+
+    @Override
+    public ProgressReport report(FiscalYear fiscalYear, Scope scope) {
+        Plan plan = plans.plan();
+        ActionPlan actionPlan = plan.actionPlan(fiscalYear.year()).orElseThrow(
+                () -> new IllegalArgumentException("no action plan for " + fiscalYear));
+        List<PolicyModule> installed = List.copyOf(modules.values());
+        boolean[] demo = { false };
+        List<PolicyProgress> policies = actionPlan.policies().stream().map(policy -> new PolicyProgress(
+                policy.number(), policy.title(),
+                installed.stream().filter(m -> m.basicPolicy() == policy.number()).map(PolicyModule::id).sorted().toList(),
+                plan.indicators().stream().filter(i -> i.policy() == policy.number())
+                        .map(i -> evaluate(i, installed, scope, fiscalYear, demo)).toList(),
+                policy.measures().stream().map(measure -> new MeasureProgress(measure.code(), measure.number(),
+                        measure.title(), measure.actionItems().stream().map(item -> new ItemProgress(item.id(),
+                                item.actor(), item.priority(), item.text(),
+                                item.indicatorIds().stream().map(plan::indicator).flatMap(Optional::stream)
+                                        .map(i -> evaluate(i, installed, scope, fiscalYear, demo)).toList()))
+                                .toList()))
+                        .toList()))
+                .toList();
+        return new ProgressReport(fiscalYear.year(), fiscalYear.label(), scope.schoolId(), Instant.now(), demo[0],
+                policies);
+    }
+
+    private static IndicatorProgress evaluate(Indicator indicator, List<PolicyModule> installed, Scope scope,
+            FiscalYear fiscalYear, boolean[] demo) {
+        Target target = indicator.targetFor(fiscalYear).orElse(null);
+        Optional<PolicyModule> module = installed.stream().filter(m -> m.indicatorIds().contains(indicator.id()))
+                .findFirst();
+        if (module.isEmpty()) {
+            return IndicatorProgress.of(indicator, target, null, null, Status.NO_MODULE, NO_MODULE_NOTE);
+        }
+        try {
+            Optional<IndicatorValue> value = module.get().value(indicator.id(), scope, fiscalYear);
+            if (value.isEmpty()) {
+                return IndicatorProgress.of(indicator, target, null, null, Status.NO_DATA, null);
+            }
+            IndicatorValue v = value.get();
+            demo[0] |= v.demo();
+            Status status = switch (indicator.attainment(v.value(), fiscalYear)) {
+                case MET -> Status.MET;
+                case BELOW -> Status.BELOW;
+                case NO_TARGET -> Status.NO_TARGET;
+            };
+            return IndicatorProgress.of(indicator, target, v.value(), v.sampleSize(), status, v.note());
+        } catch (RuntimeException e) {
+            LOG.warn("Module {} failed on indicator {}", module.get().id(), indicator.id(), e);
+            return IndicatorProgress.of(indicator, target, null, null, Status.ERROR,
+                    LocalizedText.of("計算に失敗しました: " + e.getMessage(), "Computation failed: " + e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.gigaplan.platform.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.gigaplan.plan.model.LocalizedText;
+import org.gigaplan.plan.model.School;
+import org.gigaplan.plan.model.SchoolType;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.rest.InvalidInputException.FieldError;
+import org.gigaplan.plan.service.SchoolImport;
+import org.gigaplan.plan.service.SchoolService;
+import org.gigaplan.platform.internal.store.PlatformDatabase;
+import org.gigaplan.platform.internal.store.SchoolStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The school directory; a fresh database starts with the shipped sample directory. */
+@Component(service = SchoolService.class)
+public class SchoolServiceImpl implements SchoolService {
+
+    public static final String SAMPLE_DIRECTORY = "schools/sample-schools.csv";
+    static final List<String> HEADER = List.of("id", "name_ja", "name_en", "type", "enrollment", "classes");
+    static final int MAX_ROWS = 10_000;
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
+    private static final Logger LOG = LoggerFactory.getLogger(SchoolServiceImpl.class);
+
+    private final SchoolStore store;
+
+    @Activate
+    public SchoolServiceImpl(@Reference PlatformDatabase database) {
+        this.store = database.schools();
+        if (store.count(null) == 0) {
+            try (InputStream in = SchoolServiceImpl.class.getClassLoader().getResourceAsStream(SAMPLE_DIRECTORY)) {
+                SchoolImport result = importCsv(new InputStreamReader(in, StandardCharsets.UTF_8), true);
+                LOG.info("Fresh start: loaded {} SAMPLE schools (not real schools; import yours with school:import)",
+                        result.total());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public List<School> list(SchoolType type, int offset, int limit) {
+        return store.list(type, offset, limit);
+    }
+
+    @Override
+    public long count(SchoolType type) {
+        return store.count(type);
+    }
+
+    @Override
+    public Optional<School> find(String id) {
+        return store.find(id);
+    }
+
+    @Override
+    public SchoolImport importCsv(Reader csv, boolean sample) {
+        return store.upsertAll(parse(csv, sample));
+    }
+
+    /** Reads and checks every row; one error anywhere refuses the whole file, listing every error found. */
+    static List<School> parse(Reader csv, boolean sample) {
+        List<School> schools = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).build();
+        try (CSVParser parser = CSVParser.parse(csv, format)) {
+            List<String> header = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "")).toList();
+            if (!header.containsAll(HEADER)) {
+                throw new InvalidInputException("header", "expected columns " + String.join(",", HEADER)
+                        + " but found " + String.join(",", header));
+            }
+            Set<String> ids = new HashSet<>();
+            for (CSVRecord row : parser) {
+                if (schools.size() + errors.size() >= MAX_ROWS) {
+                    throw new InvalidInputException("body", "more than " + MAX_ROWS + " rows");
+                }
+                parseRow(row, header, sample, ids, errors).ifPresent(schools::add);
+            }
+        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+            throw new InvalidInputException("body", "not readable as CSV: " + e.getMessage());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (schools.isEmpty()) {
+            throw new InvalidInputException("body", "no schools in the file");
+        }
+        return schools;
+    }
+
+    private static Optional<School> parseRow(CSVRecord row, List<String> header, boolean sample, Set<String> ids,
+            List<FieldError> errors) {
+        String line = "line " + (row.getRecordNumber() + 1);
+        int before = errors.size();
+        if (row.size() != header.size()) {
+            errors.add(new FieldError(line, "expected " + header.size() + " columns, found " + row.size()));
+            return Optional.empty();
+        }
+        String id = row.get(header.indexOf("id"));
+        if (!ID.matcher(id).matches()) {
+            errors.add(new FieldError(line + ".id", "1–32 letters, digits, '-' or '_', was \"" + id + "\""));
+        } else if (!ids.add(id)) {
+            errors.add(new FieldError(line + ".id", "school " + id + " appears twice"));
+        }
+        String nameJa = row.get(header.indexOf("name_ja"));
+        if (nameJa.isEmpty() || nameJa.length() > 200) {
+            errors.add(new FieldError(line + ".name_ja", "required, at most 200 characters"));
+        }
+        String nameEn = row.get(header.indexOf("name_en"));
+        if (nameEn.length() > 200) {
+            errors.add(new FieldError(line + ".name_en", "at most 200 characters"));
+        }
+        Optional<SchoolType> type = SchoolType.parse(row.get(header.indexOf("type")));
+        if (type.isEmpty()) {
+            errors.add(new FieldError(line + ".type", "one of ELEMENTARY, JUNIOR_HIGH, SECONDARY, HIGH, SPECIAL_NEEDS"));
+        }
+        int enrollment = count(row.get(header.indexOf("enrollment")), line + ".enrollment", errors);
+        int classes = count(row.get(header.indexOf("classes")), line + ".classes", errors);
+        if (errors.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new School(id, new LocalizedText(nameJa, nameEn), type.get(), enrollment, classes, sample));
+    }
+
+    private static int count(String text, String field, List<FieldError> errors) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= 0 && value <= 100_000) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(field, "a whole number from 0 to 100000, was \"" + text + "\""));
+        return 0;
+    }
+}

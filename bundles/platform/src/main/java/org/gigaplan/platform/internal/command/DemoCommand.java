@@ -1,0 +1,44 @@
+package org.gigaplan.platform.internal.command;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.platform.internal.DemoService;
+
+@Service
+@Command(scope = "gigaplan", name = "demo", description = "Fills synthetic demo data now through the demo hook of "
+        + "the installed policy modules (all, or those named), even if filled before. Demo data is marked as such "
+        + "wherever it shows; never run this where real schools report.")
+public class DemoCommand implements Action {
+
+    @Argument(index = 0, name = "modules", multiValued = true, description = "Module ids (default: every installed module)")
+    List<String> modules;
+
+    @Option(name = "--fiscal-year", aliases = "-y", description = "Fiscal year to fill (default: the configured demo "
+            + "year, else that of the latest action plan)")
+    Integer fiscalYear;
+
+    @Reference
+    DemoService demo;
+
+    @Override
+    public Object execute() throws Exception {
+        List<String> wanted = modules == null ? List.of() : modules;
+        List<String> unknown = wanted.stream().filter(m -> !demo.moduleIds().contains(m)).toList();
+        if (!unknown.isEmpty()) {
+            System.err.println("Not installed: " + unknown + "; installed modules: " + demo.moduleIds());
+            return null;
+        }
+        FiscalYear fy = fiscalYear == null ? demo.fiscalYear() : FiscalYear.of(fiscalYear);
+        List<String> filled = demo.fillNow(fy, wanted, System.out::println);
+        System.out.println(filled.isEmpty() ? "No policy module is installed: nothing to fill."
+                : "Demo data filled for " + fy + " (" + fy.japaneseLabel() + "): " + filled);
+        return null;
+    }
+}

@@ -1,0 +1,68 @@
+package org.gigaplan.platform.internal.command;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.gigaplan.plan.model.Indicator;
+import org.gigaplan.plan.service.ModuleInfo;
+import org.gigaplan.plan.service.PlanService;
+import org.gigaplan.plan.service.ProgressService;
+
+@Service
+@Command(scope = "gigaplan", name = "modules", description = "Lists the installed policy modules with the indicators "
+        + "they compute and their health, then the plan's indicators no installed module computes.")
+public class ModulesCommand implements Action {
+
+    @Option(name = "--lang", aliases = "-l", description = "Language of names: ja or en (default: the JVM's)")
+    String lang;
+
+    @Reference
+    ProgressService progress;
+
+    @Reference
+    PlanService plans;
+
+    @Override
+    public Object execute() {
+        Locale locale = Text.locale(lang);
+        ShellTable table = new ShellTable();
+        table.column("Module");
+        table.column("Policy").alignRight();
+        table.column("Name");
+        table.column("Bundle");
+        table.column("Version");
+        table.column("Indicators");
+        table.column("Health");
+        for (ModuleInfo m : progress.modules()) {
+            table.addRow().addContent(m.id(), m.basicPolicy(), m.name().in(locale), m.bundle(), m.version(),
+                    String.join(" ", m.indicatorIds()), m.health().state()
+                            + (m.health().detail().isEmpty() ? "" : ": " + m.health().detail()));
+        }
+        table.emptyTableText("(no policy modules installed: feature:install gigaplan-<module>)");
+        table.print(System.out);
+
+        Set<String> covered = progress.modules().stream().flatMap(m -> m.indicatorIds().stream())
+                .collect(Collectors.toSet());
+        ShellTable missing = new ShellTable();
+        missing.column("Indicator without a module");
+        missing.column("Policy").alignRight();
+        missing.column("Expected module");
+        missing.column("Name");
+        for (Indicator i : plans.indicators()) {
+            if (!covered.contains(i.id())) {
+                missing.addRow().addContent(i.id(), i.policy(), i.module(), i.name().in(locale));
+            }
+        }
+        missing.emptyTableText("(every indicator of the plan has a module)");
+        System.out.println();
+        missing.print(System.out);
+        return null;
+    }
+}

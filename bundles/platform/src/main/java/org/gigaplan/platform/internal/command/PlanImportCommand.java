@@ -1,0 +1,51 @@
+package org.gigaplan.platform.internal.command;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.service.PlanImport;
+import org.gigaplan.plan.service.PlanService;
+
+@Service
+@Command(scope = "plan", name = "import", description = "Imports a plan data file (the JSON format the platform "
+        + "ships) and makes it the plan in force. The file is checked whole first; nothing changes if it is invalid. "
+        + "Earlier versions stay in the history.")
+public class PlanImportCommand implements Action {
+
+    @Argument(index = 0, name = "file", required = true, description = "Path of the plan JSON file")
+    String file;
+
+    @Reference
+    PlanService plans;
+
+    @Reference
+    Session session;
+
+    @Override
+    public Object execute() throws Exception {
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path)) {
+            System.err.println("No such file: " + path.toAbsolutePath());
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            String user = String.valueOf(session.get("USER"));
+            PlanImport result = plans.importPlan(in, "console:" + user);
+            System.out.println("Imported " + result.planId() + " data " + result.dataVersion() + ": "
+                    + result.actionPlans() + " action plan(s), " + result.actionItems() + " action items, "
+                    + result.indicators() + " indicators (import #" + result.id() + ")");
+        } catch (InvalidInputException e) {
+            System.err.println("Not imported; the plan in force is unchanged:");
+            e.errors().forEach(err -> System.err.println("  " + err.field() + ": " + err.detail()));
+        }
+        return null;
+    }
+}

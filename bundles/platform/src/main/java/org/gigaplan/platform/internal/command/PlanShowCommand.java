@@ -1,0 +1,73 @@
+package org.gigaplan.platform.internal.command;
+
+import java.util.Locale;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.gigaplan.plan.model.ActionItem;
+import org.gigaplan.plan.model.ActionPlan;
+import org.gigaplan.plan.model.BasicPolicy;
+import org.gigaplan.plan.model.Measure;
+import org.gigaplan.plan.model.Plan;
+import org.gigaplan.plan.service.PlanService;
+
+@Service
+@Command(scope = "plan", name = "show", description = "Shows the plan in force: the action plan of a fiscal year, "
+        + "basic policy by basic policy, with its measures and action items.")
+public class PlanShowCommand implements Action {
+
+    @Option(name = "--fiscal-year", aliases = "-y", description = "Fiscal year, e.g. 2025 (default: the latest "
+            + "action plan)")
+    Integer fiscalYear;
+
+    @Option(name = "--lang", aliases = "-l", description = "Language of the text: ja or en (default: the JVM's)")
+    String lang;
+
+    @Option(name = "--width", aliases = "-w", description = "Widest a text column may be (default 60)")
+    int width = 60;
+
+    @Reference
+    PlanService plans;
+
+    @Override
+    public Object execute() {
+        Locale locale = Text.locale(lang);
+        Plan plan = plans.plan();
+        ActionPlan actionPlan = fiscalYear == null
+                ? plan.actionPlans().stream().max(java.util.Comparator.comparingInt(ActionPlan::fiscalYear)).orElse(null)
+                : plan.actionPlan(fiscalYear).orElse(null);
+        System.out.println(plan.title().in(locale) + "  [" + plan.id() + ", data " + plan.dataVersion() + "]");
+        if (actionPlan == null) {
+            System.out.println("No action plan for " + (fiscalYear == null ? "any year" : "FY" + fiscalYear)
+                    + "; the plan has " + plan.actionPlans().stream().map(a -> "FY" + a.fiscalYear()).toList());
+            return null;
+        }
+        System.out.println(actionPlan.title().in(locale) + " — " + actionPlan.year().label().in(locale)
+                + " (" + actionPlan.year().start() + " – " + actionPlan.year().end() + ")");
+        ShellTable table = new ShellTable();
+        table.column("Policy");
+        table.column("Measure");
+        table.column("Item");
+        table.column("Actor");
+        table.column("Text");
+        table.column("Indicators");
+        for (BasicPolicy policy : actionPlan.policies()) {
+            for (Measure measure : policy.measures()) {
+                for (ActionItem item : measure.actionItems()) {
+                    table.addRow().addContent(policy.number(), measure.number(), item.id(),
+                            item.actor().label().in(locale), Text.of(item.text(), locale, width),
+                            String.join(" ", item.indicatorIds()));
+                }
+            }
+        }
+        table.print(System.out);
+        System.out.println(actionPlan.policies().size() + " basic policies, " + actionPlan.actionItems().size()
+                + " action items, " + actionPlan.sceneTargets().size() + " scene-use targets, "
+                + plan.indicators().size() + " indicators");
+        return null;
+    }
+}

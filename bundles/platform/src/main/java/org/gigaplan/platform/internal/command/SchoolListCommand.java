@@ -1,0 +1,57 @@
+package org.gigaplan.platform.internal.command;
+
+import java.util.Locale;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.gigaplan.plan.model.School;
+import org.gigaplan.plan.model.SchoolType;
+import org.gigaplan.plan.service.SchoolService;
+
+@Service
+@Command(scope = "school", name = "list", description = "Lists the school directory.")
+public class SchoolListCommand implements Action {
+
+    @Option(name = "--type", aliases = "-t", description = "Only schools of this type: ELEMENTARY, JUNIOR_HIGH, "
+            + "SECONDARY, HIGH, SPECIAL_NEEDS")
+    String type;
+
+    @Option(name = "--lang", aliases = "-l", description = "Language of names: ja or en (default: the JVM's)")
+    String lang;
+
+    @Reference
+    SchoolService schools;
+
+    @Override
+    public Object execute() {
+        Locale locale = Text.locale(lang);
+        SchoolType t = null;
+        if (type != null) {
+            t = SchoolType.parse(type).orElse(null);
+            if (t == null) {
+                System.err.println("Unknown school type " + type + "; use one of " + java.util.Arrays.toString(SchoolType.values()));
+                return null;
+            }
+        }
+        ShellTable table = new ShellTable();
+        table.column("ID");
+        table.column("Name");
+        table.column("Type");
+        table.column("Enrollment").alignRight();
+        table.column("Classes").alignRight();
+        table.column("Sample");
+        int n = 0;
+        for (School s : schools.list(t, 0, Integer.MAX_VALUE)) {
+            table.addRow().addContent(s.id(), s.name().in(locale), s.type().label().in(locale), s.enrollment(),
+                    s.classes(), s.sample() ? "sample" : "");
+            n++;
+        }
+        table.print(System.out);
+        System.out.println(n + " schools");
+        return null;
+    }
+}

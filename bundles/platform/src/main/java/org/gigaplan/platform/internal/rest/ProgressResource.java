@@ -1,0 +1,58 @@
+package org.gigaplan.platform.internal.rest;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+
+import org.gigaplan.plan.model.ActionPlan;
+import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.service.PlanService;
+import org.gigaplan.plan.service.ProgressReport;
+import org.gigaplan.plan.service.ProgressService;
+import org.gigaplan.plan.service.SchoolService;
+import org.gigaplan.plan.spi.Scope;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** The progress roll-up: the plan with live evidence. */
+@Component(service = ProgressResource.class)
+@JaxrsResource
+@JaxrsName("gigaplan.progress")
+@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@Path("progress")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProgressResource {
+
+    private final PlanService plans;
+    private final SchoolService schools;
+    private final ProgressService progress;
+
+    @Activate
+    public ProgressResource(@Reference PlanService plans, @Reference SchoolService schools,
+            @Reference ProgressService progress) {
+        this.plans = plans;
+        this.schools = schools;
+        this.progress = progress;
+    }
+
+    /**
+     * Each action item and indicator of a fiscal year's action plan with its current value, for the city or
+     * one school; indicators no installed module computes say so.
+     */
+    @GET
+    public ProgressReport report(@QueryParam("fiscalYear") String fiscalYear, @QueryParam("school") String school) {
+        ActionPlan actionPlan = Params.actionPlan(plans.plan(), "fiscalYear", fiscalYear);
+        Scope scope = Scope.city();
+        if (school != null) {
+            scope = Scope.school(schools.find(school).orElseThrow(() -> Problem.notFound("school", "no school " + school))
+                    .id());
+        }
+        return progress.report(actionPlan.year(), scope);
+    }
+}

@@ -1,0 +1,54 @@
+package org.gigaplan.platform.internal.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+/** Applies a bundle's versioned Liquibase changelog to the database, once per changeset. */
+public final class Migrations {
+
+    private Migrations() {
+    }
+
+    /**
+     * Brings the schema up to the changelog's last changeset.
+     *
+     * @param changelog path of the changelog inside the owner's class loader
+     * @param owner     class loader that sees the changelog (the owning bundle's)
+     */
+    public static void apply(DataSource dataSource, String changelog, ClassLoader owner) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Liquibase looks its services up through the context class loader: give it its own bundle's.
+        thread.setContextClassLoader(Scope.class.getClassLoader());
+        try (Connection connection = dataSource.getConnection()) {
+            Database database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Map<String, Object> scope = Map.of(
+                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(owner),
+                    "liquibase.analytics.enabled", Boolean.FALSE,
+                    "liquibase.showBanner", Boolean.FALSE);
+            Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+                    .execute());
+        } catch (SQLException e) {
+            throw new Sql.StoreException(e);
+        } catch (Exception e) {
+            throw new Sql.StoreException("migration " + changelog + " failed: " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.gigaplan.platform.internal.store;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The platform's tables on the configured DataSource, migrated to the current schema before anything uses
+ * them. The DataSource is chosen by {@code dataSource.target} (default: the one named {@code gigaplan}), so
+ * switching Derby for PostgreSQL is a matter of configuration.
+ */
+@Component(service = PlatformDatabase.class, configurationPid = "org.gigaplan.platform.database")
+public class PlatformDatabase {
+
+    public static final String CHANGELOG = "db/platform/changelog.xml";
+
+    private final PlanStore plans;
+    private final SchoolStore schools;
+    private final DemoRunStore demoRuns;
+
+    @Activate
+    public PlatformDatabase(@Reference(name = "dataSource", target = "(dataSourceName=gigaplan)") DataSource dataSource) {
+        Migrations.apply(dataSource, CHANGELOG, PlatformDatabase.class.getClassLoader());
+        Sql sql = new Sql(dataSource);
+        this.plans = new PlanStore(sql);
+        this.schools = new SchoolStore(sql);
+        this.demoRuns = new DemoRunStore(sql);
+    }
+
+    public PlanStore plans() {
+        return plans;
+    }
+
+    public SchoolStore schools() {
+        return schools;
+    }
+
+    public DemoRunStore demoRuns() {
+        return demoRuns;
+    }
+}
