@@ -43,6 +43,11 @@ public final class Migrations {
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
                     .execute());
+            // Liquibase turns auto-commit off and, when there is nothing to apply, leaves its lock-table
+            // read open; Derby refuses to close a connection inside a transaction.
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
         } catch (SQLException e) {
             throw new Sql.StoreException(e);
         } catch (Exception e) {

@@ -1,0 +1,195 @@
+package org.gigaplan.platform.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.LocalizedText;
+import org.gigaplan.plan.model.Plan;
+import org.gigaplan.plan.service.PlanImport;
+import org.gigaplan.plan.service.PlanService;
+import org.gigaplan.plan.service.ProgressReport;
+import org.gigaplan.plan.service.ProgressReport.IndicatorProgress;
+import org.gigaplan.plan.service.ProgressReport.Status;
+import org.gigaplan.plan.spi.IndicatorValue;
+import org.gigaplan.plan.spi.PolicyModule;
+import org.gigaplan.plan.spi.Scope;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+
+/** The roll-up shows each indicator from the module that computes it, or says that none does. */
+class ProgressServiceTest {
+
+    private static Plan plan;
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (InputStream in = ProgressServiceTest.class.getClassLoader().getResourceAsStream(PlanReader.SHIPPED_PLAN)) {
+            plan = PlanReader.read(in.readAllBytes());
+        }
+    }
+
+    private static PlanService plans() {
+        return new PlanService() {
+            @Override
+            public Plan plan() {
+                return plan;
+            }
+
+            @Override
+            public PlanImport importPlan(InputStream json, String importedBy) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<PlanImport> history() {
+                return List.of();
+            }
+        };
+    }
+
+    /** Scene 1 at 100 %, scene 2 at 60 %, scene 3 without data, scene 4 failing; scene 5 is not its. */
+    private static final class FakeUsage implements PolicyModule {
+        @Override
+        public String id() {
+            return "usage";
+        }
+
+        @Override
+        public int basicPolicy() {
+            return 1;
+        }
+
+        @Override
+        public LocalizedText name() {
+            return LocalizedText.of("端末活用", "Device use");
+        }
+
+        @Override
+        public Set<String> indicatorIds() {
+            return Set.of("usage.scene1", "usage.scene2", "usage.scene3", "usage.scene4");
+        }
+
+        @Override
+        public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
+            return switch (indicatorId) {
+                case "usage.scene1" -> Optional.of(new IndicatorValue(scope.isCity() ? 100 : 50, 8L, null, null, true));
+                case "usage.scene2" -> Optional.of(IndicatorValue.of(60, 8));
+                case "usage.scene3" -> Optional.empty();
+                default -> throw new IllegalStateException("database gone");
+            };
+        }
+    }
+
+    private static Map<String, IndicatorProgress> byId(ProgressReport report) {
+        return report.policies().stream().flatMap(p -> p.indicators().stream())
+                .collect(java.util.stream.Collectors.toMap(IndicatorProgress::id, i -> i));
+    }
+
+    @Test
+    void withoutModulesEveryIndicatorSaysNoModule() {
+        ProgressReport report = new ProgressServiceImpl(plans()).report(FiscalYear.of(2025), Scope.city());
+        assertEquals(4, report.policies().size());
+        assertEquals(plan.indicators().size(), byId(report).size());
+        assertTrue(byId(report).values().stream().allMatch(i -> i.status() == Status.NO_MODULE));
+        assertEquals(13, report.policies().stream().flatMap(p -> p.measures().stream())
+                .flatMap(m -> m.actionItems().stream()).count());
+    }
+
+    @Test
+    void installedModuleValuesAreComparedWithTheirTargets() {
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans());
+        progress.addModule(reference(1), new FakeUsage());
+        ProgressReport report = progress.report(FiscalYear.of(2025), Scope.city());
+        Map<String, IndicatorProgress> ids = byId(report);
+        assertEquals(Status.MET, ids.get("usage.scene1").status());
+        assertEquals(100.0, ids.get("usage.scene1").value());
+        assertEquals(Status.BELOW, ids.get("usage.scene2").status());
+        assertEquals(Status.NO_DATA, ids.get("usage.scene3").status());
+        assertEquals(Status.ERROR, ids.get("usage.scene4").status());
+        assertTrue(ids.get("usage.scene4").note().en().contains("database gone"));
+        assertEquals(Status.NO_MODULE, ids.get("usage.scene5").status());
+        assertEquals(Status.NO_MODULE, ids.get("training.category-a").status());
+        assertTrue(report.demo(), "a demo value marks the report as demo");
+        assertEquals(List.of("usage"), report.policies().get(0).modules());
+        // Action items carry the same evidence as their policy's indicators.
+        IndicatorProgress viaItem = report.policies().get(0).measures().get(0).actionItems().stream()
+                .flatMap(i -> i.indicators().stream()).filter(i -> i.id().equals("usage.scene2")).findFirst().orElseThrow();
+        assertEquals(Status.BELOW, viaItem.status());
+
+        assertEquals(Status.BELOW, byId(progress.report(FiscalYear.of(2025), Scope.school("S-E01"))).get("usage.scene1")
+                .status());
+
+        progress.removeModule(reference(1));
+        assertEquals(Status.NO_MODULE, byId(progress.report(FiscalYear.of(2025), Scope.city())).get("usage.scene1").status());
+        assertEquals(List.of(), progress.modules());
+    }
+
+    /** Just enough of a service reference to be ordered and told apart. */
+    private static ServiceReference<PolicyModule> reference(long id) {
+        return new ServiceReference<>() {
+            @Override
+            public Object getProperty(String key) {
+                return "service.id".equals(key) ? id : null;
+            }
+
+            @Override
+            public String[] getPropertyKeys() {
+                return new String[] { "service.id" };
+            }
+
+            @Override
+            public Bundle getBundle() {
+                return null;
+            }
+
+            @Override
+            public Bundle[] getUsingBundles() {
+                return new Bundle[0];
+            }
+
+            @Override
+            public boolean isAssignableTo(Bundle bundle, String className) {
+                return true;
+            }
+
+            @Override
+            public int compareTo(Object other) {
+                return Long.compare(id, (Long) ((ServiceReference<?>) other).getProperty("service.id"));
+            }
+
+            @Override
+            public Dictionary<String, Object> getProperties() {
+                return new Hashtable<>(Map.of("service.id", id));
+            }
+
+            @Override
+            public <A> A adapt(Class<A> type) {
+                return null;
+            }
+
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof ServiceReference<?> r && Long.valueOf(id).equals(r.getProperty("service.id"));
+            }
+
+            @Override
+            public int hashCode() {
+                return Long.hashCode(id);
+            }
+        };
+    }
+
+}
