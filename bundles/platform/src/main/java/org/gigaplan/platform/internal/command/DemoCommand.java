@@ -32,8 +32,7 @@ public class DemoCommand implements Action {
         List<String> wanted = modules == null ? List.of() : modules;
         List<String> unknown = wanted.stream().filter(m -> !demo.moduleIds().contains(m)).toList();
         if (!unknown.isEmpty()) {
-            System.err.println("Not installed: " + unknown + "; installed modules: " + demo.moduleIds());
-            return null;
+            throw new IllegalArgumentException("Not installed: " + unknown + "; installed modules: " + demo.moduleIds());
         }
         FiscalYear fy = fiscalYear == null ? demo.fiscalYear() : FiscalYear.of(fiscalYear);
         List<String> filled = demo.fillNow(fy, wanted, System.out::println);

@@ -9,7 +9,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.gigaplan.plan.model.Indicator;
 import org.gigaplan.plan.service.ModuleInfo;
 import org.gigaplan.plan.service.PlanService;
@@ -32,35 +31,35 @@ public class ModulesCommand implements Action {
     @Override
     public Object execute() {
         Locale locale = Text.locale(lang);
-        ShellTable table = new ShellTable();
+        ConsoleTable table = new ConsoleTable();
         table.column("Module");
-        table.column("Policy").alignRight();
+        table.rightColumn("Policy");
         table.column("Name");
         table.column("Bundle");
         table.column("Version");
         table.column("Indicators");
         table.column("Health");
         for (ModuleInfo m : progress.modules()) {
-            table.addRow().addContent(m.id(), m.basicPolicy(), m.name().in(locale), m.bundle(), m.version(),
+            table.row(m.id(), m.basicPolicy(), m.name().in(locale), m.bundle(), m.version(),
                     String.join(" ", m.indicatorIds()), m.health().state()
                             + (m.health().detail().isEmpty() ? "" : ": " + m.health().detail()));
         }
-        table.emptyTableText("(no policy modules installed: feature:install gigaplan-<module>)");
+        table.emptyText("(no policy modules installed: feature:install gigaplan-<module>)");
         table.print(System.out);
 
         Set<String> covered = progress.modules().stream().flatMap(m -> m.indicatorIds().stream())
                 .collect(Collectors.toSet());
-        ShellTable missing = new ShellTable();
+        ConsoleTable missing = new ConsoleTable();
         missing.column("Indicator without a module");
-        missing.column("Policy").alignRight();
+        missing.rightColumn("Policy");
         missing.column("Expected module");
         missing.column("Name");
         for (Indicator i : plans.indicators()) {
             if (!covered.contains(i.id())) {
-                missing.addRow().addContent(i.id(), i.policy(), i.module(), i.name().in(locale));
+                missing.row(i.id(), i.policy(), i.module(), i.name().in(locale));
             }
         }
-        missing.emptyTableText("(every indicator of the plan has a module)");
+        missing.emptyText("(every indicator of the plan has a module)");
         System.out.println();
         missing.print(System.out);
         return null;

@@ -33,8 +33,7 @@ public class PlanImportCommand implements Action {
     public Object execute() throws Exception {
         Path path = Path.of(file);
         if (!Files.isRegularFile(path)) {
-            System.err.println("No such file: " + path.toAbsolutePath());
-            return null;
+            throw new IllegalArgumentException("No such file: " + path.toAbsolutePath());
         }
         try (InputStream in = Files.newInputStream(path)) {
             String user = String.valueOf(session.get("USER"));
@@ -43,8 +42,7 @@ public class PlanImportCommand implements Action {
                     + result.actionPlans() + " action plan(s), " + result.actionItems() + " action items, "
                     + result.indicators() + " indicators (import #" + result.id() + ")");
         } catch (InvalidInputException e) {
-            System.err.println("Not imported; the plan in force is unchanged:");
-            e.errors().forEach(err -> System.err.println("  " + err.field() + ": " + err.detail()));
+            throw new IllegalArgumentException("Not imported; the plan in force is unchanged:" + Text.errors(e), e);
         }
         return null;
     }

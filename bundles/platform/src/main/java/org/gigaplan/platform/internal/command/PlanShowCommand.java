@@ -7,7 +7,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.gigaplan.plan.model.ActionItem;
 import org.gigaplan.plan.model.ActionPlan;
 import org.gigaplan.plan.model.BasicPolicy;
@@ -48,7 +47,7 @@ public class PlanShowCommand implements Action {
         }
         System.out.println(actionPlan.title().in(locale) + " — " + actionPlan.year().label().in(locale)
                 + " (" + actionPlan.year().start() + " – " + actionPlan.year().end() + ")");
-        ShellTable table = new ShellTable();
+        ConsoleTable table = new ConsoleTable();
         table.column("Policy");
         table.column("Measure");
         table.column("Item");
@@ -58,7 +57,7 @@ public class PlanShowCommand implements Action {
         for (BasicPolicy policy : actionPlan.policies()) {
             for (Measure measure : policy.measures()) {
                 for (ActionItem item : measure.actionItems()) {
-                    table.addRow().addContent(policy.number(), measure.number(), item.id(),
+                    table.row(policy.number(), measure.number(), item.id(),
                             item.actor().label().in(locale), Text.of(item.text(), locale, width),
                             String.join(" ", item.indicatorIds()));
                 }

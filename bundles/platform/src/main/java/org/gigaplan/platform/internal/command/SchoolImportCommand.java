@@ -34,16 +34,14 @@ public class SchoolImportCommand implements Action {
     public Object execute() throws Exception {
         Path path = Path.of(file);
         if (!Files.isRegularFile(path)) {
-            System.err.println("No such file: " + path.toAbsolutePath());
-            return null;
+            throw new IllegalArgumentException("No such file: " + path.toAbsolutePath());
         }
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             SchoolImport result = schools.importCsv(in, sample);
             System.out.println("Imported " + result.total() + " schools: " + result.added() + " added, "
                     + result.updated() + " updated");
         } catch (InvalidInputException e) {
-            System.err.println("Nothing imported; fix these and try again:");
-            e.errors().forEach(err -> System.err.println("  " + err.field() + ": " + err.detail()));
+            throw new IllegalArgumentException("Nothing imported; fix these and try again:" + Text.errors(e), e);
         }
         return null;
     }

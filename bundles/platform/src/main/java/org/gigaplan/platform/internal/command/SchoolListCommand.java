@@ -7,7 +7,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.plan.service.SchoolService;
@@ -33,20 +32,20 @@ public class SchoolListCommand implements Action {
         if (type != null) {
             t = SchoolType.parse(type).orElse(null);
             if (t == null) {
-                System.err.println("Unknown school type " + type + "; use one of " + java.util.Arrays.toString(SchoolType.values()));
-                return null;
+                throw new IllegalArgumentException("Unknown school type " + type + "; use one of "
+                        + java.util.Arrays.toString(SchoolType.values()));
             }
         }
-        ShellTable table = new ShellTable();
+        ConsoleTable table = new ConsoleTable();
         table.column("ID");
         table.column("Name");
         table.column("Type");
-        table.column("Enrollment").alignRight();
-        table.column("Classes").alignRight();
+        table.rightColumn("Enrollment");
+        table.rightColumn("Classes");
         table.column("Sample");
         int n = 0;
         for (School s : schools.list(t, 0, Integer.MAX_VALUE)) {
-            table.addRow().addContent(s.id(), s.name().in(locale), s.type().label().in(locale), s.enrollment(),
+            table.row(s.id(), s.name().in(locale), s.type().label().in(locale), s.enrollment(),
                     s.classes(), s.sample() ? "sample" : "");
             n++;
         }

@@ -3,6 +3,7 @@ package org.gigaplan.platform.internal.command;
 import java.util.Locale;
 
 import org.gigaplan.plan.model.LocalizedText;
+import org.gigaplan.plan.rest.InvalidInputException;
 
 /** Console text helpers: language choice and cutting long plan text to fit a table column. */
 final class Text {
@@ -21,10 +22,14 @@ final class Text {
     }
 
     static String of(LocalizedText text, Locale locale, int max) {
-        return cut(text == null ? "" : text.in(locale), max);
+        return ConsoleTable.cut(text == null ? "" : text.in(locale), max);
     }
 
-    static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, Math.max(0, max - 1)) + "…";
+    /** One line per failing field, for a console message. */
+    static String errors(InvalidInputException e) {
+        StringBuilder sb = new StringBuilder();
+        e.errors().forEach(err -> sb.append(System.lineSeparator()).append("  ").append(err.field()).append(": ")
+                .append(err.detail()));
+        return sb.toString();
     }
 }

@@ -28,15 +28,15 @@ public final class Migrations {
      * @param owner     class loader that sees the changelog (the owning bundle's)
      */
     public static void apply(DataSource dataSource, String changelog, ClassLoader owner) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        // Liquibase looks its services up through the context class loader: give it its own bundle's.
-        thread.setContextClassLoader(Scope.class.getClassLoader());
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Map<String, Object> scope = Map.of(
                     Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(owner),
+                    // Liquibase finds its services through this loader; in OSGi only its own bundle's sees
+                    // every one (SPI Fly advertises most, not all, of them).
+                    Scope.Attr.classLoader.name(), Scope.class.getClassLoader(),
+                    // Never reach out to the vendor's analytics: the platform must work offline.
                     "liquibase.analytics.enabled", Boolean.FALSE,
                     "liquibase.showBanner", Boolean.FALSE);
             Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
@@ -52,8 +52,6 @@ public final class Migrations {
             throw new Sql.StoreException(e);
         } catch (Exception e) {
             throw new Sql.StoreException("migration " + changelog + " failed: " + e.getMessage(), e);
-        } finally {
-            thread.setContextClassLoader(previous);
         }
     }
 }
