@@ -11,6 +11,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.QueryParams;
 import org.gigaplan.plan.service.PlanService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,8 +37,9 @@ public class IndicatorResource {
     }
 
     @GET
-    public List<Indicator> indicators(@QueryParam("policy") Integer policy, @QueryParam("module") String module) {
-        return plans.indicators().stream().filter(i -> policy == null || i.policy() == policy)
+    public List<Indicator> indicators(@QueryParam("policy") String policy, @QueryParam("module") String module) {
+        Integer number = QueryParams.integer("policy", policy);
+        return plans.indicators().stream().filter(i -> number == null || i.policy() == number)
                 .filter(i -> module == null || module.equals(i.module())).toList();
     }
 

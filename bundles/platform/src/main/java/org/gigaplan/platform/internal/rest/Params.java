@@ -5,7 +5,6 @@ import javax.ws.rs.NotFoundException;
 import org.gigaplan.plan.model.ActionPlan;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.Plan;
-import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.rest.InvalidInputException;
 
 /** Checks request parameters, naming the parameter in every refusal. */
@@ -34,25 +33,5 @@ final class Params {
         return plan.actionPlan(fy.year()).orElseThrow(() -> Problem.notFound(field,
                 "no action plan for " + fy + " (" + fy.japaneseLabel() + "); the plan has "
                         + plan.actionPlans().stream().map(a -> "FY" + a.fiscalYear()).toList()));
-    }
-
-    static int offset(Integer raw) {
-        if (raw == null) {
-            return 0;
-        }
-        if (raw < 0) {
-            throw new InvalidInputException("offset", "must not be negative");
-        }
-        return raw;
-    }
-
-    static int limit(Integer raw) {
-        if (raw == null) {
-            return GigaPlanRest.DEFAULT_PAGE_SIZE;
-        }
-        if (raw < 1 || raw > GigaPlanRest.MAX_PAGE_SIZE) {
-            throw new InvalidInputException("limit", "from 1 to " + GigaPlanRest.MAX_PAGE_SIZE);
-        }
-        return raw;
     }
 }

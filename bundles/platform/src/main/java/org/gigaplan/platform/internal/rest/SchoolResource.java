@@ -18,6 +18,7 @@ import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.Page;
+import org.gigaplan.plan.rest.PageRequest;
 import org.gigaplan.plan.service.SchoolImport;
 import org.gigaplan.plan.service.SchoolService;
 import org.osgi.service.component.annotations.Activate;
@@ -44,13 +45,12 @@ public class SchoolResource {
     }
 
     @GET
-    public Page<School> list(@QueryParam("type") String type, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit) {
+    public Page<School> list(@QueryParam("type") String type, @QueryParam("offset") String offset,
+            @QueryParam("limit") String limit) {
         SchoolType t = type == null ? null : SchoolType.parse(type).orElseThrow(() -> new InvalidInputException("type",
                 "one of ELEMENTARY, JUNIOR_HIGH, SECONDARY, HIGH, SPECIAL_NEEDS, was \"" + type + "\""));
-        int o = Params.offset(offset);
-        int l = Params.limit(limit);
-        return new Page<>(schools.list(t, o, l), o, l, schools.count(t));
+        PageRequest page = PageRequest.parse(offset, limit);
+        return Page.of(schools.list(t, page.offset(), page.limit()), page, schools.count(t));
     }
 
     @GET
