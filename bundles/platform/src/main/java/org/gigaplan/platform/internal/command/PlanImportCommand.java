@@ -31,10 +31,7 @@ public class PlanImportCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        Path path = Path.of(file);
-        if (!Files.isRegularFile(path)) {
-            throw new IllegalArgumentException("No such file: " + path.toAbsolutePath());
-        }
+        Path path = Text.existingFile(file);
         try (InputStream in = Files.newInputStream(path)) {
             String user = String.valueOf(session.get("USER"));
             PlanImport result = plans.importPlan(in, "console:" + user);

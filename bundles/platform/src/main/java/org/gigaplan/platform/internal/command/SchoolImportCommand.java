@@ -32,10 +32,7 @@ public class SchoolImportCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        Path path = Path.of(file);
-        if (!Files.isRegularFile(path)) {
-            throw new IllegalArgumentException("No such file: " + path.toAbsolutePath());
-        }
+        Path path = Text.existingFile(file);
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             SchoolImport result = schools.importCsv(in, sample);
             System.out.println("Imported " + result.total() + " schools: " + result.added() + " added, "

@@ -25,6 +25,15 @@ final class Text {
         return ConsoleTable.cut(text == null ? "" : text.in(locale), max);
     }
 
+    /** The path of a file that must exist, or a command error saying it does not. */
+    static java.nio.file.Path existingFile(String file) {
+        java.nio.file.Path path = java.nio.file.Path.of(file);
+        if (!java.nio.file.Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("No such file: " + path.toAbsolutePath());
+        }
+        return path;
+    }
+
     /** One line per failing field, for a console message. */
     static String errors(InvalidInputException e) {
         StringBuilder sb = new StringBuilder();
