@@ -1,0 +1,517 @@
+package org.gigaplan.tests.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The built GIGA Plan Karaf distribution, unpacked fresh and run as a separate process for end-to-end tests.
+ *
+ * <p>Everything listens on 127.0.0.1 only, on free ports picked at unpack time (never the defaults 8181, 8101,
+ * 1099, 44444, which another installation on the machine may use). A test user is added to
+ * {@code etc/users.properties} so the console can be driven through {@code bin/client}. {@link #close()} stops
+ * the process with {@code bin/stop} and kills whatever is left of its process tree, so nothing outlives the test
+ * run; a JVM shutdown hook does the same if the test JVM is ended early.
+ */
+public final class Distribution implements AutoCloseable {
+
+    /** An HTTP answer. */
+    public record Response(int status, String contentType, String body) {
+
+        public JsonNode json() {
+            try {
+                return MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (status " + status + ", " + contentType + "): " + body, e);
+            }
+        }
+
+        public boolean isJson() {
+            return contentType != null && (contentType.startsWith("application/json")
+                    || contentType.startsWith("application/problem+json"));
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + (body.length() > 2000 ? body.substring(0, 2000) + "…" : body);
+        }
+    }
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration READY_POLL = Duration.ofMillis(500);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CONSOLE_TIMEOUT = Duration.ofSeconds(120);
+    private static final Set<Integer> RESERVED_PORTS = Set.of(8181, 8101, 1099, 44444);
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
+    private static final Pattern LOG_ENTRY = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT");
+    private static final String USER = "tester";
+
+    private final Path home;
+    /** The folder of this run: the unpacked distribution, the logs of its processes, files tests write. */
+    private final Path workDir;
+    private final int httpPort;
+    private final int sshPort;
+    private final int rmiRegistryPort;
+    private final int rmiServerPort;
+    private final String password;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final AtomicInteger consoleCalls = new AtomicInteger();
+    private final Thread shutdownHook = new Thread(this::killTree, "e2e-karaf-killer");
+
+    private Process process;
+    private int starts;
+
+    private Distribution(Path home, Path workDir, int[] ports, String password) {
+        this.home = home;
+        this.workDir = workDir;
+        this.httpPort = ports[0];
+        this.sshPort = ports[1];
+        this.rmiRegistryPort = ports[2];
+        this.rmiServerPort = ports[3];
+        this.password = password;
+    }
+
+    /**
+     * Unpacks a fresh copy of the distribution archive into a new {@code run-*} folder of {@code workDir}
+     * (removing earlier ones), with an empty {@code data/}, free loopback ports and a test user.
+     */
+    public static Distribution unpack(Path archive, Path workDir) throws IOException, InterruptedException {
+        assertTrue(Files.isRegularFile(archive), "distribution archive missing: " + archive);
+        Files.createDirectories(workDir);
+        try (Stream<Path> old = Files.list(workDir)) {
+            for (Path p : old.filter(p -> p.getFileName().toString().startsWith("run-")).toList()) {
+                deleteTree(p);
+            }
+        }
+        Path target = Files.createDirectory(workDir.resolve("run-" + System.currentTimeMillis()));
+        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", target.toString())
+                .redirectErrorStream(true).redirectOutput(target.resolve("untar.log").toFile()).start();
+        if (!tar.waitFor(120, TimeUnit.SECONDS) || tar.exitValue() != 0) {
+            tar.destroyForcibly();
+            fail("could not unpack " + archive + ": " + Files.readString(target.resolve("untar.log")));
+        }
+        Path home;
+        try (Stream<Path> top = Files.list(target)) {
+            home = top.filter(Files::isDirectory).findFirst().orElseThrow(() -> new AssertionError("empty archive"));
+        }
+        assertTrue(Files.isExecutable(home.resolve("bin/karaf")), "no executable bin/karaf in " + home);
+        // A distribution archive holds no runtime state. One that does was packed while an instance ran from the
+        // assembly folder, or is another checkout's SNAPSHOT from the shared local repository (run from the root).
+        List<String> state = new ArrayList<>();
+        for (String p : List.of("instances", "lock", "karaf.pid", "data/cache", "data/derby", "data/log", "data/port")) {
+            if (Files.exists(home.resolve(p))) {
+                state.add(p);
+            }
+        }
+        assertTrue(state.isEmpty(), () -> archive + " is not a fresh distribution: it holds " + state);
+
+        byte[] secret = new byte[12];
+        new SecureRandom().nextBytes(secret);
+        Distribution d = new Distribution(home, target, freePorts(4), HexFormat.of().formatHex(secret));
+        d.configure();
+        return d;
+    }
+
+    private void configure() throws IOException {
+        Path etc = home.resolve("etc");
+        setProperties(etc.resolve("org.ops4j.pax.web.cfg"), Map.of(
+                "org.ops4j.pax.web.listening.addresses", "127.0.0.1",
+                "org.osgi.service.http.port", Integer.toString(httpPort)));
+        setProperties(etc.resolve("org.apache.karaf.shell.cfg"), Map.of(
+                "sshHost", "127.0.0.1",
+                "sshPort", Integer.toString(sshPort)));
+        setProperties(etc.resolve("org.apache.karaf.management.cfg"), Map.of(
+                "rmiRegistryHost", "127.0.0.1",
+                "rmiRegistryPort", Integer.toString(rmiRegistryPort),
+                "rmiServerHost", "127.0.0.1",
+                "rmiServerPort", Integer.toString(rmiServerPort)));
+        Files.writeString(etc.resolve("users.properties"), "\n# Added by the end-to-end tests\n"
+                + USER + " = " + password + ",_g_:admingroup\n"
+                + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
+                StandardCharsets.ISO_8859_1, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** Replaces {@code key = value} lines of a Karaf .cfg file, appending the keys it does not have. */
+    static void setProperties(Path cfg, Map<String, String> values) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(cfg, StandardCharsets.ISO_8859_1));
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            Pattern key = Pattern.compile("^\\s*" + Pattern.quote(e.getKey()) + "\\s*[=:].*$");
+            String line = e.getKey() + " = " + e.getValue();
+            boolean found = false;
+            for (int i = 0; i < lines.size(); i++) {
+                if (key.matcher(lines.get(i)).matches()) {
+                    lines.set(i, line);
+                    found = true;
+                }
+            }
+            if (!found) {
+                lines.add(line);
+            }
+        }
+        Files.write(cfg, lines, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Distinct free ports on the loopback interface, none of the defaults other installations use. */
+    static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            int n = 0;
+            while (n < count) {
+                ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                held.add(s);
+                if (!RESERVED_PORTS.contains(s.getLocalPort())) {
+                    ports[n++] = s.getLocalPort();
+                }
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    /**
+     * Starts {@code bin/karaf server} and waits up to 180 s until {@code GET /api/} answers 200 with the platform's
+     * JSON index and every resource the index links to answers 200; returns the time that took.
+     */
+    public Duration start() throws IOException, InterruptedException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("already running");
+        }
+        starts++;
+        Path log = workDir.resolve("karaf-server-" + starts + ".log");
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        environment(pb);
+        pb.environment().put("GIGAPLAN_DEMO", "true");
+        long logOffset = Files.exists(karafLog()) ? Files.size(karafLog()) : 0;
+        long t0 = System.nanoTime();
+        process = pb.start();
+        process.getOutputStream().close();
+        if (starts == 1) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+        Response last = null;
+        Exception lastError = null;
+        Duration indexReady = null;
+        List<String> waitingFor = List.of("/api/");
+        long deadline = t0 + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                fail("bin/karaf server exited with " + process.exitValue() + " before /api/ answered\n"
+                        + tail(log, 40) + diagnostics(logOffset));
+            }
+            try {
+                if (indexReady == null) {
+                    // CXF answers 200 with an HTML service list before the platform's index is up: insist on JSON.
+                    last = get("/api/");
+                    if (last.status() == 200 && last.isJson()) {
+                        indexReady = Duration.ofNanos(System.nanoTime() - t0);
+                        List<String> links = new ArrayList<>();
+                        last.json().path("links").forEach(l -> links.add(l.asText()));
+                        assertFalse(links.isEmpty(), "GET /api/ lists no links: " + last);
+                        waitingFor = links;
+                    }
+                }
+                if (indexReady != null) {
+                    // Whiteboard resources come up one by one: ready when everything the index links to answers.
+                    List<String> missing = new ArrayList<>();
+                    for (String link : waitingFor) {
+                        Response r = get(link);
+                        if (r.status() != 200) {
+                            missing.add(link);
+                            last = r;
+                        }
+                    }
+                    waitingFor = missing;
+                    if (missing.isEmpty()) {
+                        Duration ready = Duration.ofNanos(System.nanoTime() - t0);
+                        System.out.printf("[e2e] GIGA Plan distribution start #%d: GET /api/ 200 after %.1f s, every "
+                                + "linked resource 200 after %.1f s (http %d, ssh %d, rmi %d/%d, home %s)%n", starts,
+                                indexReady.toMillis() / 1000.0, ready.toMillis() / 1000.0, httpPort, sshPort,
+                                rmiRegistryPort, rmiServerPort, home);
+                        return ready;
+                    }
+                }
+            } catch (IOException e) {
+                lastError = e;
+            }
+            Thread.sleep(READY_POLL.toMillis());
+        }
+        fail("start #" + starts + " not ready within " + READY_TIMEOUT.toSeconds() + " s: still waiting for "
+                + waitingFor + " to answer 200; last answer: " + (last != null ? last : lastError)
+                + diagnostics(logOffset));
+        return null;
+    }
+
+    /** The first errors Karaf logged since {@code offset} (with their causes), then the log's tail. */
+    private String diagnostics(long offset) {
+        StringBuilder out = new StringBuilder("\n--- first ERROR lines of data/log/karaf.log since this start ---\n");
+        try {
+            byte[] bytes = Files.readAllBytes(karafLog());
+            String text = new String(bytes, (int) Math.min(offset, bytes.length),
+                    bytes.length - (int) Math.min(offset, bytes.length), StandardCharsets.UTF_8);
+            boolean inError = false;
+            int shown = 0;
+            for (String line : text.lines().toList()) {
+                if (LOG_ENTRY.matcher(line).lookingAt()) {
+                    inError = line.contains("| ERROR |");
+                } else if (!line.startsWith("Caused by:")) {
+                    continue;
+                }
+                if (inError && shown++ < 30) {
+                    out.append(line.length() > 400 ? line.substring(0, 400) + "…" : line).append('\n');
+                }
+            }
+        } catch (IOException e) {
+            out.append("(cannot read ").append(karafLog()).append(": ").append(e).append(")\n");
+        }
+        return out.append("--- data/log/karaf.log (tail) ---\n").append(tail(karafLog(), 40)).toString();
+    }
+
+    /** Stops the running distribution ({@link #close()}) and starts it again on the same files and ports. */
+    public Duration restart() throws IOException, InterruptedException {
+        stop();
+        return start();
+    }
+
+    /**
+     * Stops Karaf with {@code bin/stop}, waits up to 60 s for the process to end, then kills whatever is left
+     * of its process tree.
+     */
+    public void stop() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> tree = tree();
+        try {
+            ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile())
+                    .redirectErrorStream(true).redirectOutput(workDir.resolve("karaf-stop.log").toFile());
+            environment(pb);
+            Process stop = pb.start();
+            if (!stop.waitFor(30, TimeUnit.SECONDS)) {
+                stop.destroyForcibly();
+            }
+        } catch (IOException e) {
+            System.out.println("[e2e] bin/stop failed: " + e);
+        }
+        if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            System.out.println("[e2e] Karaf did not stop within " + STOP_TIMEOUT.toSeconds() + " s: killing it");
+        }
+        tree.addAll(tree());
+        for (ProcessHandle p : tree) {
+            if (p.isAlive()) {
+                System.out.println("[e2e] killing leftover process " + p.pid() + " " + p.info().command().orElse(""));
+                p.destroyForcibly();
+            }
+        }
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                System.out.println("[e2e] process " + p.pid() + " still alive after kill: " + e);
+            }
+        }
+        process = null;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            stop();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // shutting down already, or never registered
+            }
+        }
+    }
+
+    /** The start script, its descendants and the Karaf JVM named in karaf.pid. */
+    private List<ProcessHandle> tree() {
+        Set<ProcessHandle> all = new LinkedHashSet<>();
+        Process p = process;
+        if (p != null) {
+            all.add(p.toHandle());
+            p.descendants().forEach(all::add);
+        }
+        karafPid().flatMap(ProcessHandle::of).ifPresent(h -> {
+            if (h.info().commandLine().orElse("").contains(home.toString())) {
+                all.add(h);
+            }
+        });
+        return new ArrayList<>(all);
+    }
+
+    private Optional<Long> karafPid() {
+        try {
+            return Optional.of(Long.parseLong(Files.readString(home.resolve("karaf.pid")).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Last resort of the shutdown hook: the test JVM is going away, Karaf must not stay behind. */
+    private void killTree() {
+        List<ProcessHandle> tree = tree();
+        // Descendants first, so the start script has no JVM left to restart.
+        for (int i = tree.size() - 1; i >= 0; i--) {
+            tree.get(i).destroyForcibly();
+        }
+    }
+
+    private void environment(ProcessBuilder pb) {
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("KARAF_") || k.equals("JAVA_OPTS") || k.equals("EXTRA_JAVA_OPTS"));
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    public Response get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    public Response post(String path, String contentType, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    /** GET that must answer 200 with JSON; returns the parsed body. */
+    public JsonNode json(String path) throws IOException, InterruptedException {
+        Response r = get(path);
+        assertEquals(200, r.status(), () -> "GET " + path + " → " + r);
+        assertTrue(r.isJson(), () -> "GET " + path + " is not JSON: " + r);
+        return r.json();
+    }
+
+    private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + path);
+    }
+
+    // ---------------------------------------------------------------- console
+
+    /**
+     * Runs console commands in one {@code bin/client} session (commands on standard input, batch mode) and
+     * returns what they printed, standard error included, without ANSI colours.
+     */
+    public String console(String... commands) throws IOException, InterruptedException {
+        int n = consoleCalls.incrementAndGet();
+        Path out = workDir.resolve("console-" + n + ".log");
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-u", USER, "-p", password,
+                "-a", Integer.toString(sshPort), "-h", "127.0.0.1", "-r", "10", "-d", "1", "-b")
+                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+        environment(pb);
+        Process client = pb.start();
+        try (OutputStream in = client.getOutputStream()) {
+            in.write((String.join("\n", commands) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (!client.waitFor(CONSOLE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            client.descendants().forEach(ProcessHandle::destroyForcibly);
+            client.destroyForcibly();
+            fail("bin/client did not finish within " + CONSOLE_TIMEOUT.toSeconds() + " s running " + List.of(commands)
+                    + ": " + Files.readString(out));
+        }
+        return ANSI.matcher(Files.readString(out, StandardCharsets.UTF_8)).replaceAll("");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    public Path home() {
+        return home;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public Path karafLog() {
+        return home.resolve("data/log/karaf.log");
+    }
+
+    /**
+     * Re-checks a condition every 250 ms until it passes (returns without an AssertionError or exception);
+     * after the timeout fails with the condition's last failure.
+     */
+    public static void await(String what, Duration timeout, Condition condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                condition.check();
+                return;
+            } catch (Exception | AssertionError e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
+                            + ": " + e.getMessage(), e);
+                }
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** A condition of {@link #await}: passes by returning, fails by throwing. */
+    @FunctionalInterface
+    public interface Condition {
+        void check() throws Exception;
+    }
+
+    public static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(cannot read " + file + ": " + e + ")";
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,354 @@
+package org.gigaplan.tests.e2e;
+
+import static org.gigaplan.tests.e2e.Distribution.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.gigaplan.tests.e2e.Distribution.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The built distribution, started once for the whole class on free loopback ports: the plan, error answers,
+ * the school directory, the console, a policy module installed and uninstalled at run time, and a restart
+ * that keeps the data. The tests run in order and share state: schools imported by {@link #schoolDirectory()}
+ * are what {@link #restartKeepsData()} looks for.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GigaPlanDistributionIT {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final Duration MODULE_TIMEOUT = Duration.ofSeconds(60);
+
+    private static final Set<String> ACTION_ITEM_IDS = Set.of("P1-B1", "P1-S1", "P1-S2", "P2-B1", "P2-B2", "P2-B3",
+            "P2-S1", "P2-S2", "P3-B1", "P3-B2", "P4-B1", "P4-S1", "P4-S2");
+
+    private static final String CSV_HEADER = "id,name_ja,name_en,type,enrollment,classes\n";
+
+    private static Distribution dist;
+
+    @BeforeAll
+    static void startDistribution() throws Exception {
+        dist = Distribution.unpack(Path.of(property("gigaplan.e2e.distribution")),
+                Path.of(property("gigaplan.e2e.workdir")));
+        dist.start();
+    }
+
+    @AfterAll
+    static void stopDistribution() throws Exception {
+        if (dist != null) {
+            dist.close();
+        }
+    }
+
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        assertNotNull(value, "system property " + name + " is not set (run through mvn verify)");
+        return value;
+    }
+
+    // ---------------------------------------------------------------- plan
+
+    @Test
+    @Order(1)
+    void planTree() throws Exception {
+        JsonNode plan = dist.json("/api/plan");
+        JsonNode actionPlan = plan.path("actionPlans").path(0);
+        assertEquals(2025, actionPlan.path("fiscalYear").asInt(), () -> "actionPlans[0]: " + actionPlan);
+
+        JsonNode policies = actionPlan.path("policies");
+        List<Integer> numbers = new ArrayList<>();
+        policies.forEach(p -> numbers.add(p.path("number").asInt()));
+        assertEquals(List.of(1, 2, 3, 4), numbers, "basic policies of actionPlans[0]");
+
+        Set<String> ids = new LinkedHashSet<>();
+        int items = 0;
+        for (JsonNode policy : policies) {
+            for (JsonNode measure : policy.path("measures")) {
+                for (JsonNode item : measure.path("actionItems")) {
+                    items++;
+                    String id = item.path("id").asText();
+                    ids.add(id);
+                    String expectedActor = id.matches("P\\d-B\\d+") ? "BOARD" : id.matches("P\\d-S\\d+") ? "SCHOOL" : "?";
+                    assertEquals(expectedActor, item.path("actor").asText(), () -> "actor of " + id);
+                    assertTrue(id.startsWith("P" + policy.path("number").asInt() + "-"),
+                            () -> id + " listed under basic policy " + policy.path("number"));
+                    assertFalse(item.path("text").path("ja").asText().isBlank(), () -> "ja text of " + id);
+                    assertFalse(item.path("text").path("en").asText().isBlank(), () -> "en text of " + id);
+                }
+            }
+        }
+        assertEquals(13, items, "action items in actionPlans[0]");
+        assertEquals(ACTION_ITEM_IDS, ids);
+        assertEquals(5, actionPlan.path("sceneTargets").size(), "sceneTargets");
+
+        JsonNode years = dist.json("/api/fiscal-years");
+        List<Integer> fy = new ArrayList<>();
+        years.forEach(y -> fy.add(y.path("year").asInt()));
+        assertEquals(List.of(2023, 2024, 2025, 2026, 2027), fy, "fiscal years");
+        JsonNode fy2025 = years.get(fy.indexOf(2025));
+        assertEquals("令和7年度", fy2025.path("label").path("ja").asText(), () -> "FY2025: " + fy2025);
+        assertEquals("FY2025", fy2025.path("label").path("en").asText(), () -> "FY2025: " + fy2025);
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    @Test
+    @Order(2)
+    void errorsAreProblemJsonNamingTheField() throws Exception {
+        JsonNode unknownYear = problem(dist.get("/api/plan/action-plans/2031"), 404, "fiscalYear");
+        assertTrue(unknownYear.path("detail").asText().contains("2031"), () -> "detail: " + unknownYear);
+        problem(dist.get("/api/plan/action-plans/abc"), 400, "fiscalYear");
+
+        problem(dist.post("/api/plan/import", "application/json", "{bad"), 400, "body");
+        // The plan as served is a valid import; with one unknown member added it must be refused naming it.
+        ObjectNode withUnknownField = (ObjectNode) dist.json("/api/plan");
+        withUnknownField.put("e2eUnknownField", true);
+        problem(dist.post("/api/plan/import", "application/json", withUnknownField.toString()), 400,
+                "e2eUnknownField");
+        JsonNode nested = problem(dist.post("/api/plan/import", "application/json",
+                "{\"formatVersion\": 1, \"title\": {\"ja\": \"x\", \"en\": \"x\", \"e2eUnknownField\": 1}}"), 400,
+                "title.e2eUnknownField");
+        assertTrue(nested.path("detail").asText().contains("unknown field"), () -> "detail: " + nested);
+
+        problem(dist.get("/api/schools?limit=0"), 400, "limit");
+        problem(dist.get("/api/schools?type=NOPE"), 400, "type");
+
+        // None of that changed the plan in force or its import history.
+        assertEquals(13, countActionItems(dist.json("/api/plan/action-plans/2025")));
+        assertEquals(1, dist.json("/api/plan/imports").size(), "plan imports");
+    }
+
+    /** Checks an RFC 9457 answer naming a field; returns its body. */
+    private static JsonNode problem(Response r, int status, String field) {
+        assertEquals(status, r.status(), () -> "status of " + r);
+        assertNotNull(r.contentType(), () -> "no Content-Type: " + r);
+        assertTrue(r.contentType().startsWith(PROBLEM_JSON), () -> "Content-Type of " + r);
+        JsonNode body = r.json();
+        assertEquals(status, body.path("status").asInt(), () -> "status member of " + r);
+        assertTrue(body.has("field"), () -> "no field member: " + r);
+        assertEquals(field, body.path("field").asText(), () -> "field of " + r);
+        return body;
+    }
+
+    private static int countActionItems(JsonNode actionPlan) {
+        int n = 0;
+        for (JsonNode policy : actionPlan.path("policies")) {
+            for (JsonNode measure : policy.path("measures")) {
+                n += measure.path("actionItems").size();
+            }
+        }
+        return n;
+    }
+
+    // ---------------------------------------------------------------- schools
+
+    @Test
+    @Order(3)
+    void schoolDirectory() throws Exception {
+        JsonNode page = dist.json("/api/schools");
+        assertEquals(11, page.path("total").asInt(), () -> "total: " + page);
+        assertEquals(0, page.path("offset").asInt());
+        assertEquals(50, page.path("limit").asInt());
+        assertEquals(11, page.path("items").size());
+        page.path("items").forEach(s -> assertTrue(s.path("sample").asBoolean(), () -> "not sample: " + s));
+
+        JsonNode second = dist.json("/api/schools?offset=10&limit=5");
+        assertEquals(1, second.path("items").size(), () -> "last page: " + second);
+        assertEquals(11, second.path("total").asInt());
+
+        Response imported = dist.post("/api/schools/import", "text/csv", CSV_HEADER
+                + "E2E-01,テスト第一小学校,E2E First Elementary School,ELEMENTARY,120,6\n"
+                + "E2E-02,テスト第二中学校,E2E Second Junior High School,JUNIOR_HIGH,300,9\n");
+        assertEquals(200, imported.status(), () -> "import: " + imported);
+        assertEquals(2, imported.json().path("added").asInt(), () -> "import: " + imported);
+        assertEquals(0, imported.json().path("updated").asInt(), () -> "import: " + imported);
+
+        JsonNode e2e01 = dist.json("/api/schools/E2E-01");
+        assertEquals("テスト第一小学校", e2e01.path("name").path("ja").asText());
+        assertEquals("ELEMENTARY", e2e01.path("type").asText());
+        assertEquals(120, e2e01.path("enrollment").asInt());
+        assertFalse(e2e01.path("sample").asBoolean(), "imported schools are real, not sample");
+        assertEquals(13, dist.json("/api/schools").path("total").asInt());
+
+        // One bad row refuses the whole file: the good row before it is not stored either.
+        Response refused = dist.post("/api/schools/import", "text/csv", CSV_HEADER
+                + "E2E-03,テスト第三小学校,E2E Third Elementary School,ELEMENTARY,80,4\n"
+                + "E2E-04,テスト第四小学校,E2E Fourth Elementary School,ELEMENTARY,x,4\n");
+        assertEquals(400, refused.status(), () -> "bad CSV: " + refused);
+        assertTrue(refused.contentType().startsWith(PROBLEM_JSON), () -> "bad CSV: " + refused);
+        String field = refused.json().path("field").asText();
+        assertTrue(field.contains("enrollment") && field.contains("3"),
+                () -> "field should name line 3's enrollment: " + refused);
+        assertEquals(404, dist.get("/api/schools/E2E-03").status(), "good row of a refused file was stored");
+        assertEquals(404, dist.get("/api/schools/E2E-04").status());
+        assertEquals(13, dist.json("/api/schools").path("total").asInt());
+    }
+
+    // ---------------------------------------------------------------- console
+
+    @Test
+    @Order(4)
+    void consoleCommands() throws Exception {
+        String features = dist.console("feature:list -i");
+        assertTrue(features.contains("gigaplan-platform"), () -> "feature:list -i:\n" + features);
+        assertTrue(Pattern.compile("(?m)^gigaplan\\s+\\|").matcher(features).find(),
+                () -> "feature gigaplan not installed:\n" + features);
+
+        String plan = dist.console("plan:show --lang en");
+        assertTrue(plan.contains("P1-B1"), () -> "plan:show:\n" + plan);
+        assertTrue(plan.contains("13 action items"), () -> "plan:show:\n" + plan);
+
+        String schools = dist.console("school:list");
+        assertTrue(schools.contains("S-E01"), () -> "school:list:\n" + schools);
+        assertTrue(schools.contains("E2E-01"), () -> "school:list:\n" + schools);
+
+        String modules = dist.console("gigaplan:modules");
+        assertTrue(modules.contains("no policy modules installed"), () -> "gigaplan:modules:\n" + modules);
+
+        String help = dist.console("plan:show --help");
+        assertTrue(help.contains("SYNTAX") && help.contains("plan:show"), () -> "plan:show --help:\n" + help);
+        assertTrue(help.contains("--fiscal-year") && help.contains("--lang"), () -> "plan:show --help:\n" + help);
+    }
+
+    // ---------------------------------------------------------------- module lifecycle
+
+    @Test
+    @Order(5)
+    void policyModuleComesAndGoes() throws Exception {
+        Path jar = Path.of(property("gigaplan.e2e.samplemodule")).toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), "sample module jar missing: " + jar);
+        Path features = dist.workDir().resolve("samplemod-features.xml");
+        Files.writeString(features, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <features name="samplemod" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
+                  <feature name="gigaplan-samplemod" version="1.0.0">
+                    <feature>gigaplan-platform</feature>
+                    <bundle>%s</bundle>
+                  </feature>
+                </features>
+                """.formatted(jar.toUri()));
+
+        String install = dist.console("feature:repo-add " + features.toUri(), "feature:install gigaplan-samplemod");
+        await("samplemod to be installed (console said: " + install.strip() + ")", MODULE_TIMEOUT, () -> {
+            assertEquals(200, dist.get("/api/samplemod/ping").status());
+            assertEquals(1, dist.json("/api/modules").size());
+        });
+
+        Response ping = dist.get("/api/samplemod/ping");
+        assertTrue(ping.contentType().startsWith("application/json"), () -> "ping: " + ping);
+        assertEquals(Distribution.MAPPER.readTree("{\"pong\":true}"), ping.json(), () -> "ping: " + ping);
+
+        JsonNode module = dist.json("/api/modules").get(0);
+        assertEquals("samplemod", module.path("id").asText(), () -> "module: " + module);
+        assertEquals(4, module.path("basicPolicy").asInt(), () -> "module: " + module);
+        assertEquals("org.gigaplan.tests.samplemodule", module.path("bundle").asText(), () -> "module: " + module);
+        assertEquals(List.of("outreach.parent-meeting"), texts(module.path("indicatorIds")), () -> "module: " + module);
+        assertEquals("UP", module.path("health").path("state").asText(), () -> "module: " + module);
+
+        JsonNode paths = dist.json("/api/openapi.json").path("paths");
+        assertTrue(paths.has("/samplemod/ping"), () -> "openapi paths: " + fieldNames(paths));
+        assertTrue(paths.path("/samplemod/ping").has("get"), () -> "openapi: " + paths.path("/samplemod/ping"));
+
+        JsonNode progress = dist.json("/api/progress");
+        JsonNode parentMeeting = indicator(progress, "outreach.parent-meeting");
+        assertEquals("MET", parentMeeting.path("status").asText(), () -> "outreach.parent-meeting: " + parentMeeting);
+        assertEquals(100.0, parentMeeting.path("value").asDouble(), () -> "outreach.parent-meeting: " + parentMeeting);
+        assertEquals(11, parentMeeting.path("sampleSize").asInt(), () -> "outreach.parent-meeting: " + parentMeeting);
+        assertEquals(2025, parentMeeting.path("target").path("fiscalYear").asInt(), () -> "target: " + parentMeeting);
+        assertEquals(100.0, parentMeeting.path("target").path("value").asDouble(), () -> "target: " + parentMeeting);
+        assertEquals("NO_MODULE", indicator(progress, "usage.scene1").path("status").asText());
+        assertEquals(List.of("samplemod"), texts(policy(progress, 4).path("modules")));
+        JsonNode schoolProgress = dist.json("/api/progress?school=E2E-01");
+        assertEquals("MET", indicator(schoolProgress, "outreach.parent-meeting").path("status").asText(),
+                "per-school progress");
+
+        String modules = dist.console("gigaplan:modules --lang en");
+        assertTrue(modules.contains("samplemod") && modules.contains("Sample module (test fixture)"),
+                () -> "gigaplan:modules:\n" + modules);
+
+        String uninstall = dist.console("feature:uninstall gigaplan-samplemod");
+        await("samplemod to be gone (console said: " + uninstall.strip() + ")", MODULE_TIMEOUT, () -> {
+            assertEquals(404, dist.get("/api/samplemod/ping").status(), "ping");
+            assertEquals(0, dist.json("/api/modules").size(), "modules");
+            assertFalse(dist.json("/api/openapi.json").path("paths").has("/samplemod/ping"), "openapi");
+            assertEquals("NO_MODULE", indicator(dist.json("/api/progress"), "outreach.parent-meeting")
+                    .path("status").asText(), "progress");
+        });
+        assertTrue(policy(dist.json("/api/progress"), 4).path("modules").isEmpty());
+        assertEquals(13, countActionItems(dist.json("/api/plan/action-plans/2025")), "plan after uninstall");
+        assertEquals(13, dist.json("/api/schools").path("total").asInt(), "schools after uninstall");
+    }
+
+    private static JsonNode policy(JsonNode progress, int number) {
+        for (JsonNode p : progress.path("policies")) {
+            if (p.path("number").asInt() == number) {
+                return p;
+            }
+        }
+        throw new AssertionError("no basic policy " + number + " in progress report");
+    }
+
+    private static JsonNode indicator(JsonNode progress, String id) {
+        for (JsonNode p : progress.path("policies")) {
+            for (JsonNode i : p.path("indicators")) {
+                if (id.equals(i.path("id").asText())) {
+                    return i;
+                }
+            }
+        }
+        throw new AssertionError("no indicator " + id + " in progress report");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> out = new ArrayList<>();
+        object.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    // ---------------------------------------------------------------- restart
+
+    @Test
+    @Order(6)
+    void restartKeepsData() throws Exception {
+        assertEquals(200, dist.get("/api/schools/E2E-01").status(), "precondition: schoolDirectory() imported E2E-01");
+        assertEquals(200, dist.get("/api/schools/E2E-02").status(), "precondition: schoolDirectory() imported E2E-02");
+
+        dist.restart();
+
+        JsonNode e2e01 = dist.json("/api/schools/E2E-01");
+        assertEquals("テスト第一小学校", e2e01.path("name").path("ja").asText());
+        assertEquals(120, e2e01.path("enrollment").asInt());
+        JsonNode e2e02 = dist.json("/api/schools/E2E-02");
+        assertEquals("JUNIOR_HIGH", e2e02.path("type").asText());
+        assertEquals(300, e2e02.path("enrollment").asInt());
+        assertEquals(13, dist.json("/api/schools").path("total").asInt(), "schools after restart");
+        assertEquals(404, dist.get("/api/schools/E2E-03").status());
+        assertEquals(13, countActionItems(dist.json("/api/plan/action-plans/2025")), "plan after restart");
+        assertEquals(0, dist.json("/api/modules").size(), "the uninstalled module stays uninstalled");
+    }
+}

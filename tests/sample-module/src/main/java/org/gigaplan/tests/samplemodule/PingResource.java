@@ -1,0 +1,36 @@
+package org.gigaplan.tests.samplemodule;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+import org.gigaplan.plan.rest.GigaPlanRest;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * TEST FIXTURE: {@code GET /api/samplemod/ping} answers {@code {"pong":true}}. The end-to-end tests use it to
+ * see a module's resource join the platform's /api application (and its OpenAPI document) on install and
+ * leave it on uninstall.
+ */
+@Component(service = PingResource.class)
+@JaxrsResource
+@JaxrsName("samplemod.ping")
+@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@Path(SampleModule.ID)
+@Produces(MediaType.APPLICATION_JSON)
+public class PingResource {
+
+    /** The ping answer. */
+    public record Pong(boolean pong) {
+    }
+
+    @GET
+    @Path("ping")
+    public Pong ping() {
+        return new Pong(true);
+    }
+}

@@ -1,0 +1,64 @@
+package org.gigaplan.tests.samplemodule;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.LocalizedText;
+import org.gigaplan.plan.spi.IndicatorValue;
+import org.gigaplan.plan.spi.PolicyModule;
+import org.gigaplan.plan.spi.Scope;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * TEST FIXTURE — not a real policy module. It claims basic policy 4 and the indicator
+ * {@value #INDICATOR} and answers a fixed value ({@value #VALUE} over {@value #SAMPLE_SIZE} schools) for the
+ * city and every school in every fiscal year, so the end-to-end tests can check that the platform picks a
+ * module up when its feature is installed and drops it when it is uninstalled. It stores nothing.
+ */
+@Component(service = PolicyModule.class)
+public class SampleModule implements PolicyModule {
+
+    /** Module id, also the path segment of its REST resource ({@code /api/samplemod}). */
+    public static final String ID = "samplemod";
+
+    /** The one plan indicator this fixture claims to compute. */
+    public static final String INDICATOR = "outreach.parent-meeting";
+
+    /** The fixed value returned for {@link #INDICATOR}: meets the plan's FY2025 target of 100. */
+    public static final double VALUE = 100.0;
+
+    /** The fixed sample size returned with {@link #VALUE}: the number of schools in the sample directory. */
+    public static final long SAMPLE_SIZE = 11;
+
+    private static final LocalizedText NOTE = LocalizedText.of("テスト用の固定値です", "Fixed value of a test fixture");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public int basicPolicy() {
+        return 4;
+    }
+
+    @Override
+    public LocalizedText name() {
+        return LocalizedText.of("テスト用サンプルモジュール", "Sample module (test fixture)");
+    }
+
+    @Override
+    public Set<String> indicatorIds() {
+        return Set.of(INDICATOR);
+    }
+
+    @Override
+    public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
+        if (!INDICATOR.equals(indicatorId)) {
+            return Optional.empty();
+        }
+        return Optional.of(new IndicatorValue(VALUE, SAMPLE_SIZE, Instant.now(), NOTE, false));
+    }
+}
