@@ -1,9 +1,6 @@
 package org.gigaplan.plan.rest;
 
-/**
- * Which page of a list endpoint a client asked for. Parsed from the raw {@code offset} and {@code limit}
- * query parameters, so a bad value is a 400 naming the parameter rather than JAX-RS's bare 404.
- */
+/** Which page of a list endpoint a client asked for; out-of-range values are refused naming the parameter. */
 public record PageRequest(int offset, int limit) {
 
     public PageRequest {
@@ -15,9 +12,8 @@ public record PageRequest(int offset, int limit) {
         }
     }
 
-    /** @param offset raw {@code offset} parameter, null for 0; @param limit raw {@code limit}, null for the default */
-    public static PageRequest parse(String offset, String limit) {
-        return new PageRequest(offset == null ? 0 : QueryParams.integer("offset", offset),
-                limit == null ? GigaPlanRest.DEFAULT_PAGE_SIZE : QueryParams.integer("limit", limit));
+    /** From the {@code offset} and {@code limit} query parameters; absent means 0 and the default size. */
+    public static PageRequest of(Integer offset, Integer limit) {
+        return new PageRequest(offset == null ? 0 : offset, limit == null ? GigaPlanRest.DEFAULT_PAGE_SIZE : limit);
     }
 }

@@ -9,21 +9,17 @@ class PageRequestTest {
 
     @Test
     void defaultsToTheFirstPage() {
-        assertEquals(new PageRequest(0, GigaPlanRest.DEFAULT_PAGE_SIZE), PageRequest.parse(null, null));
-        assertEquals(new PageRequest(20, 10), PageRequest.parse("20", " 10 "));
+        assertEquals(new PageRequest(0, GigaPlanRest.DEFAULT_PAGE_SIZE), PageRequest.of(null, null));
+        assertEquals(new PageRequest(20, 10), PageRequest.of(20, 10));
     }
 
     @Test
-    void namesTheParameterAtFault() {
-        assertEquals("limit", assertThrows(InvalidInputException.class, () -> PageRequest.parse("0", "abc"))
-                .errors().get(0).field());
-        assertEquals("limit", assertThrows(InvalidInputException.class, () -> PageRequest.parse("0", "0"))
+    void namesTheParameterOutOfRange() {
+        assertEquals("limit", assertThrows(InvalidInputException.class, () -> PageRequest.of(0, 0))
                 .errors().get(0).field());
         assertEquals("limit", assertThrows(InvalidInputException.class,
-                () -> PageRequest.parse("0", String.valueOf(GigaPlanRest.MAX_PAGE_SIZE + 1))).errors().get(0).field());
-        assertEquals("offset", assertThrows(InvalidInputException.class, () -> PageRequest.parse("-1", "5"))
-                .errors().get(0).field());
-        assertEquals("offset", assertThrows(InvalidInputException.class, () -> PageRequest.parse("1.5", "5"))
+                () -> PageRequest.of(0, GigaPlanRest.MAX_PAGE_SIZE + 1)).errors().get(0).field());
+        assertEquals("offset", assertThrows(InvalidInputException.class, () -> PageRequest.of(-1, 5))
                 .errors().get(0).field());
     }
 }

@@ -20,7 +20,7 @@ public class ApiApplication extends Application {
 
     @Override
     public Set<Object> getSingletons() {
-        return Set.of(new JsonProvider(), new ProblemMappers.InvalidInput(), new ProblemMappers.WebApplication(),
+        return Set.of(new JsonProvider(), new ParamConverters(), new ProblemMappers.InvalidInput(), new ProblemMappers.WebApplication(),
                 new ProblemMappers.Unexpected());
     }
 }

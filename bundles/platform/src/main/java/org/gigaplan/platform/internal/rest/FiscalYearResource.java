@@ -1,7 +1,6 @@
 package org.gigaplan.platform.internal.rest;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import javax.ws.rs.GET;
@@ -15,7 +14,6 @@ import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.Plan;
 import org.gigaplan.plan.rest.GigaPlanRest;
-import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.service.PlanService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -55,14 +53,8 @@ public class FiscalYearResource {
     /** The fiscal year a date falls in (today when no date is given). */
     @GET
     @Path("current")
-    public FiscalYearView current(@QueryParam("date") String date) {
-        LocalDate day;
-        try {
-            day = date == null ? LocalDate.now() : LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("date", "an ISO date such as 2025-04-01, was \"" + date + "\"");
-        }
-        return view(plans.plan(), FiscalYear.containing(day));
+    public FiscalYearView current(@QueryParam("date") LocalDate date) {
+        return view(plans.plan(), FiscalYear.containing(date == null ? LocalDate.now() : date));
     }
 
     @GET

@@ -11,7 +11,6 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
-import org.gigaplan.plan.rest.QueryParams;
 import org.gigaplan.plan.service.PlanService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,9 +36,8 @@ public class IndicatorResource {
     }
 
     @GET
-    public List<Indicator> indicators(@QueryParam("policy") String policy, @QueryParam("module") String module) {
-        Integer number = QueryParams.integer("policy", policy);
-        return plans.indicators().stream().filter(i -> number == null || i.policy() == number)
+    public List<Indicator> indicators(@QueryParam("policy") Integer policy, @QueryParam("module") String module) {
+        return plans.indicators().stream().filter(i -> policy == null || i.policy() == policy)
                 .filter(i -> module == null || module.equals(i.module())).toList();
     }
 

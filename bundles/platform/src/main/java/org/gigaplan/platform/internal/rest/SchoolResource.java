@@ -45,11 +45,11 @@ public class SchoolResource {
     }
 
     @GET
-    public Page<School> list(@QueryParam("type") String type, @QueryParam("offset") String offset,
-            @QueryParam("limit") String limit) {
+    public Page<School> list(@QueryParam("type") String type, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit) {
         SchoolType t = type == null ? null : SchoolType.parse(type).orElseThrow(() -> new InvalidInputException("type",
                 "one of ELEMENTARY, JUNIOR_HIGH, SECONDARY, HIGH, SPECIAL_NEEDS, was \"" + type + "\""));
-        PageRequest page = PageRequest.parse(offset, limit);
+        PageRequest page = PageRequest.of(offset, limit);
         return Page.of(schools.list(t, page.offset(), page.limit()), page, schools.count(t));
     }
 
