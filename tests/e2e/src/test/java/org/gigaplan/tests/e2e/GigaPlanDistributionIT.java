@@ -262,9 +262,18 @@ class GigaPlanDistributionIT {
             assertEquals(1, dist.json("/api/modules").size());
         });
 
+        // The distribution runs in demo mode: the platform fills the newly installed module's demo data once,
+        // for the fiscal year of the latest action plan and every school in the directory.
+        String fill = "FY2025:" + dist.json("/api/schools").path("total").asInt();
+        await("the demo fill of samplemod", MODULE_TIMEOUT,
+                () -> assertEquals(List.of(fill), texts(dist.json("/api/samplemod/ping").path("demoFills"))));
         Response ping = dist.get("/api/samplemod/ping");
         assertTrue(ping.contentType().startsWith("application/json"), () -> "ping: " + ping);
-        assertEquals(Distribution.MAPPER.readTree("{\"pong\":true}"), ping.json(), () -> "ping: " + ping);
+        assertTrue(ping.json().path("pong").asBoolean(), () -> "ping: " + ping);
+        String demo = dist.console("gigaplan:demo samplemod");
+        assertTrue(demo.contains("Demo data filled for FY2025"), () -> "gigaplan:demo:\n" + demo);
+        assertEquals(List.of(fill, fill), texts(dist.json("/api/samplemod/ping").path("demoFills")),
+                "gigaplan:demo fills again on demand");
 
         JsonNode module = dist.json("/api/modules").get(0);
         assertEquals("samplemod", module.path("id").asText(), () -> "module: " + module);
@@ -285,6 +294,7 @@ class GigaPlanDistributionIT {
         assertEquals(2025, parentMeeting.path("target").path("fiscalYear").asInt(), () -> "target: " + parentMeeting);
         assertEquals(100.0, parentMeeting.path("target").path("value").asDouble(), () -> "target: " + parentMeeting);
         assertEquals("NO_MODULE", indicator(progress, "usage.scene1").path("status").asText());
+        assertTrue(progress.path("demo").asBoolean(), () -> "a value from demo data marks the report: " + progress);
         assertEquals(List.of("samplemod"), texts(policy(progress, 4).path("modules")));
         JsonNode schoolProgress = dist.json("/api/progress?school=E2E-01");
         assertEquals("MET", indicator(schoolProgress, "outreach.parent-meeting").path("status").asText(),

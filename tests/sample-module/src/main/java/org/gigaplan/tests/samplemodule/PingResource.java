@@ -1,5 +1,7 @@
 package org.gigaplan.tests.samplemodule;
 
+import java.util.List;
+
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -12,7 +14,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * TEST FIXTURE: {@code GET /api/samplemod/ping} answers {@code {"pong":true}}. The end-to-end tests use it to
+ * TEST FIXTURE: {@code GET /api/samplemod/ping} answers {@code {"pong":true,"demoFills":[…]}}. The end-to-end tests use it to
  * see a module's resource join the platform's /api application (and its OpenAPI document) on install and
  * leave it on uninstall.
  */
@@ -24,13 +26,13 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class PingResource {
 
-    /** The ping answer. */
-    public record Pong(boolean pong) {
+    /** The ping answer, with the demo fills the module has received. */
+    public record Pong(boolean pong, List<String> demoFills) {
     }
 
     @GET
     @Path("ping")
     public Pong ping() {
-        return new Pong(true);
+        return new Pong(true, List.copyOf(SampleModule.DEMO_FILLS));
     }
 }

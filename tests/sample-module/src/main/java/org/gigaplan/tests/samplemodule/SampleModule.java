@@ -1,11 +1,14 @@
 package org.gigaplan.tests.samplemodule;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.LocalizedText;
+import org.gigaplan.plan.spi.DemoContext;
 import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.PolicyModule;
 import org.gigaplan.plan.spi.Scope;
@@ -15,7 +18,9 @@ import org.osgi.service.component.annotations.Component;
  * TEST FIXTURE — not a real policy module. It claims basic policy 4 and the indicator
  * {@value #INDICATOR} and answers a fixed value ({@value #VALUE} over {@value #SAMPLE_SIZE} schools) for the
  * city and every school in every fiscal year, so the end-to-end tests can check that the platform picks a
- * module up when its feature is installed and drops it when it is uninstalled. It stores nothing.
+ * module up when its feature is installed and drops it when it is uninstalled. Its demo hook stores nothing:
+ * it remembers each call (fiscal year and number of schools) for {@code /api/samplemod/ping} to show, and from
+ * then on marks its value as demo data.
  */
 @Component(service = PolicyModule.class)
 public class SampleModule implements PolicyModule {
@@ -31,6 +36,9 @@ public class SampleModule implements PolicyModule {
 
     /** The fixed sample size returned with {@link #VALUE}: the number of schools in the sample directory. */
     public static final long SAMPLE_SIZE = 11;
+
+    /** Demo fills received, as {@code FY2025:11} (fiscal year and schools), shared with the ping resource. */
+    static final List<String> DEMO_FILLS = new CopyOnWriteArrayList<>();
 
     private static final LocalizedText NOTE = LocalizedText.of("テスト用の固定値です", "Fixed value of a test fixture");
 
@@ -59,6 +67,12 @@ public class SampleModule implements PolicyModule {
         if (!INDICATOR.equals(indicatorId)) {
             return Optional.empty();
         }
-        return Optional.of(new IndicatorValue(VALUE, SAMPLE_SIZE, Instant.now(), NOTE, false));
+        return Optional.of(new IndicatorValue(VALUE, SAMPLE_SIZE, Instant.now(), NOTE, !DEMO_FILLS.isEmpty()));
+    }
+
+    @Override
+    public void fillDemoData(DemoContext context) {
+        context.progress("recording a demo fill");
+        DEMO_FILLS.add(context.fiscalYear() + ":" + context.schools().size());
     }
 }
