@@ -77,7 +77,15 @@ public final class Distribution implements AutoCloseable {
     private static final Set<Integer> RESERVED_PORTS = Set.of(8181, 8101, 1099, 44444);
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
     private static final Pattern LOG_ENTRY = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT");
+    /** The console user, also the board user of the HTTP helpers. */
     private static final String USER = "tester";
+    /** Further /api users and their JAAS roles: staff of two sample schools, and a user without any GIGA Plan role. */
+    static final Map<String, String> API_USERS = Map.of(
+            "school-a", "school@S-E01",
+            "school-b", "school@S-E02",
+            "no-role", "viewer");
+    /** The user name {@link #getAs} sends with a wrong password. */
+    static final String WRONG_PASSWORD = "wrong-password";
 
     private final Path home;
     /** The folder of this run: the unpacked distribution, the logs of its processes, files tests write. */
@@ -159,10 +167,15 @@ public final class Distribution implements AutoCloseable {
                 "rmiRegistryPort", Integer.toString(rmiRegistryPort),
                 "rmiServerHost", "127.0.0.1",
                 "rmiServerPort", Integer.toString(rmiServerPort)));
-        Files.writeString(etc.resolve("users.properties"), "\n# Added by the end-to-end tests\n"
-                + USER + " = " + password + ",_g_:admingroup\n"
-                + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
-                StandardCharsets.ISO_8859_1, java.nio.file.StandardOpenOption.APPEND);
+        StringBuilder users = new StringBuilder("\n# Added by the end-to-end tests\n")
+                .append(USER).append(" = ").append(password).append(", board, _g_:admingroup\n")
+                .append("_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n");
+        for (Map.Entry<String, String> user : API_USERS.entrySet()) {
+            users.append(user.getKey()).append(" = ").append(password(user.getKey())).append(", ")
+                    .append(user.getValue()).append('\n');
+        }
+        Files.writeString(etc.resolve("users.properties"), users, StandardCharsets.ISO_8859_1,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** Replaces {@code key = value} lines of a Karaf .cfg file, appending the keys it does not have. */
@@ -405,13 +418,49 @@ public final class Distribution implements AutoCloseable {
 
     // ---------------------------------------------------------------- HTTP
 
+    /** GET as the board user. */
     public Response get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return getAs(USER, path);
     }
 
+    /** POST as the board user. */
     public Response post(String path, String contentType, String body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        return postAs(USER, path, contentType, body);
+    }
+
+    /**
+     * GET as a user of {@link #API_USERS}, the board user {@code tester}, {@link #WRONG_PASSWORD} (the board user
+     * with a wrong password) or nobody ({@code null}: anonymous).
+     */
+    public Response getAs(String user, String path) throws IOException, InterruptedException {
+        return send(authenticated(HttpRequest.newBuilder(uri(path)).GET(), user));
+    }
+
+    public Response postAs(String user, String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        return send(authenticated(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), user));
+    }
+
+    private HttpRequest.Builder authenticated(HttpRequest.Builder request, String user) {
+        if (user == null) {
+            return request;
+        }
+        String credentials = WRONG_PASSWORD.equals(user) ? USER + ":not-" + password : user + ":" + password(user);
+        return request.header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Each user's password: derived from the run's random secret, so none is the same across runs. */
+    private String password(String user) {
+        return USER.equals(user) ? password : user + "-" + password;
+    }
+
+    /** The passwords of this run, to check they appear nowhere in clear. */
+    List<String> passwords() {
+        List<String> all = new ArrayList<>(List.of(password));
+        API_USERS.keySet().forEach(u -> all.add(password(u)));
+        return all;
     }
 
     /** GET that must answer 200 with JSON; returns the parsed body. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -215,7 +216,7 @@ class GigaPlanDistributionIT {
     // ---------------------------------------------------------------- console
 
     @Test
-    @Order(4)
+    @Order(5)
     void consoleCommands() throws Exception {
         String features = dist.console("feature:list -i");
         assertTrue(features.contains("gigaplan-platform"), () -> "feature:list -i:\n" + features);
@@ -238,10 +239,90 @@ class GigaPlanDistributionIT {
         assertTrue(help.contains("--fiscal-year") && help.contains("--lang"), () -> "plan:show --help:\n" + help);
     }
 
+    // ---------------------------------------------------------------- who may do what
+
+    /** Expected statuses per caller: anonymous, board, school A (S-E01), school B (S-E02), wrong password, no role. */
+    private record Rule(String method, String path, String body, int anonymous, int board, int schoolA, int schoolB,
+            int wrongPassword, int noRole) {
+    }
+
+    private static final List<String> CALLERS = java.util.Arrays.asList(null, "tester", "school-a", "school-b",
+            Distribution.WRONG_PASSWORD, "no-role");
+
+    @Test
+    @Order(4)
+    void accessRules() throws Exception {
+        List<Rule> rules = List.of(
+                new Rule("GET", "/api/", null, 200, 200, 200, 200, 401, 200),
+                new Rule("GET", "/api/plan", null, 200, 200, 200, 200, 401, 200),
+                new Rule("GET", "/api/plan/action-plans/2025", null, 200, 200, 200, 200, 401, 200),
+                new Rule("GET", "/api/plan/outlook", null, 200, 200, 200, 200, 401, 200),
+                new Rule("GET", "/api/plan/imports", null, 401, 200, 403, 403, 401, 403),
+                new Rule("POST", "/api/plan/import", "{}", 401, 400, 403, 403, 401, 403),
+                new Rule("GET", "/api/indicators", null, 200, 200, 200, 200, 401, 200),
+                new Rule("GET", "/api/indicators/usage.scene1", null, 200, 200, 200, 200, 401, 200),
+                new Rule("GET", "/api/fiscal-years", null, 200, 200, 200, 200, 401, 200),
+                new Rule("GET", "/api/fiscal-years/current", null, 200, 200, 200, 200, 401, 200),
+                new Rule("GET", "/api/schools", null, 401, 200, 200, 200, 401, 403),
+                new Rule("GET", "/api/schools/S-E01", null, 401, 200, 200, 403, 401, 403),
+                new Rule("GET", "/api/schools/S-E02", null, 401, 200, 403, 200, 401, 403),
+                new Rule("POST", "/api/schools/import", "", 401, 400, 403, 403, 401, 403),
+                new Rule("GET", "/api/progress", null, 200, 200, 200, 200, 401, 200),
+                new Rule("GET", "/api/progress?school=S-E01", null, 401, 200, 200, 403, 401, 401),
+                new Rule("GET", "/api/progress?school=S-E02", null, 401, 200, 403, 200, 401, 401),
+                new Rule("GET", "/api/modules", null, 401, 200, 200, 200, 401, 403),
+                new Rule("GET", "/api/openapi.json", null, 200, 200, 200, 200, 401, 200),
+                new Rule("GET", "/api/explorer/", null, 200, 200, 200, 200, 401, 200));
+        List<String> wrong = new ArrayList<>();
+        for (Rule rule : rules) {
+            int[] expected = { rule.anonymous(), rule.board(), rule.schoolA(), rule.schoolB(), rule.wrongPassword(),
+                    rule.noRole() };
+            for (int i = 0; i < CALLERS.size(); i++) {
+                String caller = CALLERS.get(i);
+                Response r = rule.method().equals("GET") ? dist.getAs(caller, rule.path())
+                        : dist.postAs(caller, rule.path(), rule.path().contains("schools") ? "text/csv"
+                                : "application/json", rule.body());
+                if (r.status() != expected[i]) {
+                    wrong.add(rule.method() + " " + rule.path() + " as " + (caller == null ? "anonymous" : caller)
+                            + ": " + r.status() + ", expected " + expected[i] + " " + r);
+                }
+                if (r.status() >= 400 && !rule.path().startsWith("/api/explorer")) {
+                    assertTrue(r.contentType().startsWith(PROBLEM_JSON), () -> "refusal not problem+json: " + r);
+                }
+                // Nothing of school B ever reaches school A, and the other way round (refusals name what was refused).
+                if (r.status() >= 300) {
+                    continue;
+                }
+                if ("school-a".equals(caller)) {
+                    assertFalse(r.body().contains("S-E02"), () -> "school A saw school B: " + rule + " " + r);
+                }
+                if ("school-b".equals(caller)) {
+                    assertFalse(r.body().contains("S-E01"), () -> "school B saw school A: " + rule + " " + r);
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), () -> String.join("\n", wrong));
+
+        JsonNode own = dist.getAs("school-a", "/api/schools").json();
+        assertEquals(1, own.path("total").asInt(), () -> "school A's directory: " + own);
+        assertEquals("S-E01", own.path("items").get(0).path("id").asText());
+        Response unauthorized = dist.getAs(null, "/api/schools");
+        assertTrue(unauthorized.body().contains("board"), () -> "401 says which roles: " + unauthorized);
+
+        // Passwords appear nowhere in clear: Karaf replaced them by digests, and the log never had them.
+        String users = Files.readString(dist.home().resolve("etc/users.properties"), StandardCharsets.ISO_8859_1);
+        String log = Files.readString(dist.home().resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
+        for (String password : dist.passwords()) {
+            assertFalse(users.contains(password), "a password in clear in etc/users.properties");
+            assertFalse(log.contains(password), "a password in the log");
+        }
+        assertTrue(users.contains("{CRYPT}"), "users.properties holds digests");
+    }
+
     // ---------------------------------------------------------------- module lifecycle
 
     @Test
-    @Order(5)
+    @Order(6)
     void policyModuleComesAndGoes() throws Exception {
         Path jar = Path.of(property("gigaplan.e2e.samplemodule")).toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "sample module jar missing: " + jar);
@@ -352,7 +433,7 @@ class GigaPlanDistributionIT {
     // ---------------------------------------------------------------- restart
 
     @Test
-    @Order(6)
+    @Order(7)
     void restartKeepsData() throws Exception {
         assertEquals(200, dist.get("/api/schools/E2E-01").status(), "precondition: schoolDirectory() imported E2E-01");
         assertEquals(200, dist.get("/api/schools/E2E-02").status(), "precondition: schoolDirectory() imported E2E-02");

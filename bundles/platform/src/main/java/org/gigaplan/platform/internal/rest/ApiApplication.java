@@ -5,22 +5,38 @@ import java.util.Set;
 import javax.ws.rs.core.Application;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.platform.internal.security.AccessFilter;
+import org.gigaplan.platform.internal.security.AuthFilter;
+import org.gigaplan.platform.internal.security.JaasAuthenticator;
+import org.gigaplan.platform.internal.security.SecurityConfig;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationBase;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 /**
- * The one JAX-RS application, at {@code /api}. Its JSON provider and error mappers come with it, so a
- * module's resource that selects it answers in the platform's JSON and problem format from its first call.
+ * The one JAX-RS application, at {@code /api}. Authentication, access rules, the JSON provider and error
+ * mappers come with it, so a module's resource that selects it is secured and answers in the platform's JSON
+ * and problem format from its first call.
  */
-@Component(service = Application.class)
+@Component(service = Application.class, configurationPid = SecurityConfig.PID)
+@Designate(ocd = SecurityConfig.class)
 @JaxrsName(GigaPlanRest.APPLICATION_NAME)
 @JaxrsApplicationBase(GigaPlanRest.APPLICATION_BASE)
 public class ApiApplication extends Application {
 
+    private final Set<Object> singletons;
+
+    @Activate
+    public ApiApplication(SecurityConfig security) {
+        this.singletons = Set.of(new AuthFilter(new JaasAuthenticator(security.realm())), new AccessFilter(),
+                new JsonProvider(), new ParamConverters(), new ProblemMappers.InvalidInput(),
+                new ProblemMappers.AccessDenied(), new ProblemMappers.WebApplication(), new ProblemMappers.Unexpected());
+    }
+
     @Override
     public Set<Object> getSingletons() {
-        return Set.of(new JsonProvider(), new ParamConverters(), new ProblemMappers.InvalidInput(), new ProblemMappers.WebApplication(),
-                new ProblemMappers.Unexpected());
+        return singletons;
     }
 }

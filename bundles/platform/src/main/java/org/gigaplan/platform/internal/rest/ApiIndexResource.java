@@ -10,6 +10,7 @@ import javax.ws.rs.core.MediaType;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.service.PlanService;
+import org.gigaplan.plan.security.Public;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -24,6 +25,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
+@Public
 public class ApiIndexResource {
 
     private final PlanService plans;

@@ -10,6 +10,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.core.Response;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.security.Public;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
@@ -21,6 +22,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsName("gigaplan.explorer")
 @JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
 @Path("explorer")
+@Public
 public class ExplorerResource {
 
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=UTF-8",

@@ -15,6 +15,7 @@ import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.Plan;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.service.PlanService;
+import org.gigaplan.plan.security.Public;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,6 +30,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
 @Path("fiscal-years")
 @Produces(MediaType.APPLICATION_JSON)
+@Public
 public class FiscalYearResource {
 
     /** A fiscal year as the API shows it. */

@@ -10,6 +10,8 @@ import javax.ws.rs.core.MediaType;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.service.ModuleInfo;
 import org.gigaplan.plan.service.ProgressService;
+import org.gigaplan.plan.security.Allow;
+import org.gigaplan.plan.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -24,6 +26,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
 @Path("modules")
 @Produces(MediaType.APPLICATION_JSON)
+@Allow({ Role.BOARD, Role.SCHOOL })
 public class ModuleResource {
 
     private final ProgressService progress;

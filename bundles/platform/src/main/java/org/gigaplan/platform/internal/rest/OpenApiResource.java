@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import javax.ws.rs.Consumes;
@@ -24,6 +25,9 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.security.Role;
+import org.gigaplan.platform.internal.security.AccessFilter;
+import org.gigaplan.plan.security.Public;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -48,6 +52,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
 @Path("openapi.json")
 @Produces(MediaType.APPLICATION_JSON)
+@Public
 public class OpenApiResource {
 
     private static final Map<Class<? extends Annotation>, String> VERBS = Map.of(GET.class, "get", POST.class, "post",
@@ -89,7 +94,8 @@ public class OpenApiResource {
         doc.put("servers", List.of(Map.of("url", "/" + GigaPlanRest.APPLICATION_BASE)));
         doc.put("tags", tags);
         doc.put("paths", paths);
-        doc.put("components", Map.of("schemas", Map.of("Problem", Map.of("type", "object", "properties", Map.of(
+        doc.put("components", Map.of("securitySchemes", Map.of("basic", Map.of("type", "http", "scheme", "basic")),
+                "schemas", Map.of("Problem", Map.of("type", "object", "properties", Map.of(
                 "type", Map.of("type", "string"), "title", Map.of("type", "string"),
                 "status", Map.of("type", "integer"), "detail", Map.of("type", "string"),
                 "field", Map.of("type", "string"), "errors", Map.of("type", "array", "items", Map.of("type", "object",
@@ -160,6 +166,14 @@ public class OpenApiResource {
             responses.put(verb.equals("post") ? "2XX" : "200", Map.of("description", "success"));
             responses.put("4XX", Map.of("description", "refused: the problem names the field",
                     "content", Map.of(GigaPlanRest.PROBLEM_JSON, Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")))));
+            Set<Role> roles = AccessFilter.allowed(method, type);
+            if (roles != null) {
+                operation.put("security", List.of(Map.of("basic", List.of())));
+                operation.put("x-roles", roles.stream().map(r -> r.name().toLowerCase()).sorted().toList());
+                responses.put("401", Map.of("description", "not logged in"));
+                responses.put("403", Map.of("description", "logged in without one of the roles in x-roles, or "
+                        + "asking for another school's data"));
+            }
             operation.put("responses", responses);
             paths.computeIfAbsent(path, k -> new TreeMap<>()).put(verb, operation);
         }

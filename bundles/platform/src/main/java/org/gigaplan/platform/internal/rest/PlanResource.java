@@ -9,8 +9,10 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.plan.model.ActionPlan;
 import org.gigaplan.plan.model.OutlookItem;
@@ -18,6 +20,8 @@ import org.gigaplan.plan.model.Plan;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.service.PlanImport;
 import org.gigaplan.plan.service.PlanService;
+import org.gigaplan.plan.security.Public;
+import org.gigaplan.plan.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,7 +29,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** The plan tree, and re-import of plan data. */
+/** The plan tree, public; import of new plan data, for the board. */
 @Component(service = PlanResource.class)
 @JaxrsResource
 @JaxrsName("gigaplan.plan")
@@ -43,18 +47,21 @@ public class PlanResource {
 
     /** The whole plan: period, every fiscal year's action plan, outlook and indicators. */
     @GET
+    @Public
     public Plan plan() {
         return plans.plan();
     }
 
     /** One fiscal year's action plan: basic policies → measures → action items. */
     @GET
+    @Public
     @Path("action-plans/{fiscalYear}")
     public ActionPlan actionPlan(@PathParam("fiscalYear") String fiscalYear) {
         return Params.actionPlan(plans.plan(), "fiscalYear", fiscalYear);
     }
 
     @GET
+    @Public
     @Path("outlook")
     public List<OutlookItem> outlook() {
         return plans.plan().outlook();
@@ -64,8 +71,9 @@ public class PlanResource {
     @POST
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response importPlan(InputStream body) {
-        PlanImport imported = plans.importPlan(body, "api");
+    public Response importPlan(InputStream body, @Context SecurityContext security) {
+        PlanImport imported = plans.importPlan(body,
+                "api:" + Caller.of(security).map(Caller::name).orElseThrow(IllegalStateException::new));
         return Response.status(Response.Status.CREATED).entity(imported).build();
     }
 

@@ -1,11 +1,15 @@
 package org.gigaplan.platform.internal.rest;
 
 import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.ext.ExceptionMapper;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.security.AccessDeniedException;
+import org.gigaplan.plan.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +52,21 @@ final class ProblemMappers {
         }
     }
 
+    /** 403 for a caller reaching for what is not theirs, logged with who it was. */
+    static final class AccessDenied implements ExceptionMapper<AccessDeniedException> {
+
+        @Context
+        private SecurityContext security;
+
+        @Override
+        public Response toResponse(AccessDeniedException e) {
+            String who = Caller.of(security).map(c -> c.name() + " (" + c.role() + ", school " + c.schoolId() + ")")
+                    .orElse("an anonymous caller");
+            LOG.warn("Refused {}: {}", who, e.getMessage());
+            return Problem.of(Response.Status.FORBIDDEN, e.getMessage()).toResponse();
+        }
+    }
+
     static final class Unexpected implements ExceptionMapper<RuntimeException> {
         @Override
         public Response toResponse(RuntimeException e) {
@@ -56,6 +75,9 @@ final class ProblemMappers {
             }
             if (e instanceof InvalidInputException i) {
                 return new InvalidInput().toResponse(i);
+            }
+            if (e instanceof AccessDeniedException a) {
+                return Problem.of(Response.Status.FORBIDDEN, a.getMessage()).toResponse();
             }
             LOG.error("Unexpected failure in /api", e);
             return Problem.of(Response.Status.INTERNAL_SERVER_ERROR,

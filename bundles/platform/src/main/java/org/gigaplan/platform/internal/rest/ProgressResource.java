@@ -1,10 +1,13 @@
 package org.gigaplan.platform.internal.rest;
 
 import javax.ws.rs.GET;
+import javax.ws.rs.NotAuthorizedException;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.plan.model.ActionPlan;
 import org.gigaplan.plan.rest.GigaPlanRest;
@@ -13,6 +16,9 @@ import org.gigaplan.plan.service.ProgressReport;
 import org.gigaplan.plan.service.ProgressService;
 import org.gigaplan.plan.service.SchoolService;
 import org.gigaplan.plan.spi.Scope;
+import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Public;
+import org.gigaplan.platform.internal.security.AuthFilter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -42,14 +48,19 @@ public class ProgressResource {
     }
 
     /**
-     * Each action item and indicator of a fiscal year's action plan with its current value, for the city or
-     * one school; indicators no installed module computes say so.
+     * Each action item and indicator of a fiscal year's action plan with its current value, for the city
+     * (public) or one school (its staff and the board); indicators no installed module computes say so.
      */
     @GET
-    public ProgressReport report(@QueryParam("fiscalYear") String fiscalYear, @QueryParam("school") String school) {
+    @Public
+    public ProgressReport report(@QueryParam("fiscalYear") String fiscalYear, @QueryParam("school") String school,
+            @Context SecurityContext security) {
         ActionPlan actionPlan = Params.actionPlan(plans.plan(), "fiscalYear", fiscalYear);
         Scope scope = Scope.city();
         if (school != null) {
+            // The city's progress is public; one school's is for the board and that school.
+            Caller.of(security).orElseThrow(() -> new NotAuthorizedException("log in to see a school's progress",
+                    AuthFilter.CHALLENGE)).requireSchool(school);
             scope = Scope.school(schools.find(school).orElseThrow(() -> Problem.notFound("school", "no school " + school))
                     .id());
         }

@@ -2,6 +2,7 @@ package org.gigaplan.platform.internal.rest;
 
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 
 import javax.ws.rs.Consumes;
@@ -11,7 +12,9 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.model.SchoolType;
@@ -21,6 +24,9 @@ import org.gigaplan.plan.rest.Page;
 import org.gigaplan.plan.rest.PageRequest;
 import org.gigaplan.plan.service.SchoolImport;
 import org.gigaplan.plan.service.SchoolService;
+import org.gigaplan.plan.security.Allow;
+import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -28,7 +34,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** The school directory. */
+/** The school directory: the board sees and imports every school, a school its own. */
 @Component(service = SchoolResource.class)
 @JaxrsResource
 @JaxrsName("gigaplan.schools")
@@ -44,18 +50,27 @@ public class SchoolResource {
         this.schools = schools;
     }
 
+    /** The board sees every school, a school's staff their own. */
     @GET
+    @Allow({ Role.BOARD, Role.SCHOOL })
     public Page<School> list(@QueryParam("type") String type, @QueryParam("offset") Integer offset,
-            @QueryParam("limit") Integer limit) {
+            @QueryParam("limit") Integer limit, @Context SecurityContext security) {
         SchoolType t = type == null ? null : SchoolType.parse(type).orElseThrow(() -> new InvalidInputException("type",
                 "one of ELEMENTARY, JUNIOR_HIGH, SECONDARY, HIGH, SPECIAL_NEEDS, was \"" + type + "\""));
         PageRequest page = PageRequest.of(offset, limit);
+        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
+        if (caller.role() != Role.BOARD) {
+            List<School> own = schools.find(caller.schoolId()).filter(s -> t == null || s.type() == t).stream().toList();
+            return Page.of(own.stream().skip(page.offset()).limit(page.limit()).toList(), page, own.size());
+        }
         return Page.of(schools.list(t, page.offset(), page.limit()), page, schools.count(t));
     }
 
     @GET
     @Path("{id}")
-    public School one(@PathParam("id") String id) {
+    @Allow({ Role.BOARD, Role.SCHOOL })
+    public School one(@PathParam("id") String id, @Context SecurityContext security) {
+        Caller.of(security).orElseThrow(IllegalStateException::new).requireSchool(id);
         return schools.find(id).orElseThrow(() -> Problem.notFound("id", "no school " + id));
     }
 

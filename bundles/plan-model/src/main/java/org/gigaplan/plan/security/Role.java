@@ -1,0 +1,11 @@
+package org.gigaplan.plan.security;
+
+/** What a caller is to the plan. */
+public enum Role {
+    /** Board of education staff: the whole city. */
+    BOARD,
+    /** Staff of one school: that school's data only. */
+    SCHOOL,
+    /** A machine client with an API key, bound to one school: may only post records. */
+    AGENT
+}

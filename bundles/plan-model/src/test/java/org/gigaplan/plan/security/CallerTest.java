@@ -1,0 +1,30 @@
+package org.gigaplan.plan.security;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class CallerTest {
+
+    @Test
+    void theBoardReachesEverySchoolOthersOnlyTheirOwn() {
+        Caller board = new Caller("sato", Role.BOARD, null);
+        Caller school = new Caller("suzuki", Role.SCHOOL, "S-E01");
+        Caller agent = new Caller("drill-vendor", Role.AGENT, "S-E01");
+        assertTrue(board.mayAccessSchool("S-E02"));
+        assertTrue(school.mayAccessSchool("S-E01"));
+        assertFalse(school.mayAccessSchool("S-E02"));
+        assertFalse(agent.mayAccessSchool("S-E02"));
+        assertDoesNotThrow(() -> school.requireSchool("S-E01"));
+        assertThrows(AccessDeniedException.class, () -> school.requireSchool("S-E02"));
+    }
+
+    @Test
+    void schoolAndAgentCallersBelongToASchool() {
+        assertThrows(IllegalArgumentException.class, () -> new Caller("x", Role.SCHOOL, null));
+        assertThrows(IllegalArgumentException.class, () -> new Caller("x", Role.AGENT, " "));
+    }
+}

@@ -1,0 +1,95 @@
+package org.gigaplan.platform.internal.security;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
+
+import org.gigaplan.plan.security.Allow;
+import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Public;
+import org.gigaplan.plan.security.Role;
+import org.gigaplan.platform.internal.rest.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Enforces {@link Public} and {@link Allow} on the matched resource method of any bundle: anonymous callers
+ * of a method that is not public get 401, callers without one of its roles 403. A method with neither
+ * annotation, on itself or its class, is for the board only.
+ */
+public final class AccessFilter implements ContainerRequestFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccessFilter.class);
+    private static final Set<Role> BOARD_ONLY = EnumSet.of(Role.BOARD);
+
+    @Context
+    private ResourceInfo resource;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Method method = resource.getResourceMethod();
+        if (method == null) {
+            return;
+        }
+        Set<Role> allowed = allowed(method, resource.getResourceClass());
+        if (allowed == null) {
+            return;
+        }
+        var caller = Caller.of(request.getSecurityContext());
+        if (caller.isEmpty()) {
+            Object withoutRole = request.getProperty(AuthFilter.NO_ROLE);
+            if (withoutRole != null) {
+                request.abortWith(Problem.of(Response.Status.FORBIDDEN, "user " + withoutRole + " has no GIGA Plan "
+                        + "role (board, or school@<school id>)").toResponse());
+            } else {
+                request.abortWith(Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
+                        "log in: this needs one of the roles " + names(allowed)).toResponse())
+                        .header(HttpHeaders.WWW_AUTHENTICATE, AuthFilter.CHALLENGE).build());
+            }
+            return;
+        }
+        if (!allowed.contains(caller.get().role())) {
+            LOG.warn("Refused {} {} to {} ({}): needs {}", request.getMethod(), request.getUriInfo().getPath(),
+                    caller.get().name(), caller.get().role(), allowed);
+            request.abortWith(Problem.of(Response.Status.FORBIDDEN, "this needs one of the roles " + names(allowed)
+                    + "; you are " + caller.get().role().name().toLowerCase()).toResponse());
+        }
+    }
+
+    /**
+     * Roles allowed to call the method, or null when it is public. Annotations on the method win over those on
+     * its class; the pre-matching AuthFilter has run before this post-matching filter.
+     */
+    public static Set<Role> allowed(Method method, Class<?> type) {
+        if (method.isAnnotationPresent(Public.class)) {
+            return null;
+        }
+        Allow allow = method.getAnnotation(Allow.class);
+        if (allow != null) {
+            return roles(allow);
+        }
+        if (type != null && type.isAnnotationPresent(Public.class)) {
+            return null;
+        }
+        allow = type == null ? null : type.getAnnotation(Allow.class);
+        return allow == null ? BOARD_ONLY : roles(allow);
+    }
+
+    private static Set<Role> roles(Allow allow) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        roles.addAll(Arrays.asList(allow.value()));
+        return roles;
+    }
+
+    private static String names(Set<Role> roles) {
+        return roles.stream().map(r -> r.name().toLowerCase()).sorted().toList().toString();
+    }
+}

@@ -1,0 +1,122 @@
+package org.gigaplan.platform.internal.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Role;
+import org.gigaplan.platform.internal.rest.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Establishes who calls /api: HTTP Basic checked by the {@link Authenticator}, else anonymous. A request with
+ * credentials that do not check out is refused at once with 401, whatever it asked for.
+ */
+@PreMatching
+public final class AuthFilter implements ContainerRequestFilter {
+
+    /** Request property set when the credentials are good but carry no GIGA Plan role. */
+    static final String NO_ROLE = "gigaplan.user-without-role";
+    static final String ROLE_BOARD = "board";
+    static final String ROLE_SCHOOL_PREFIX = "school@";
+    public static final String CHALLENGE = "Basic realm=\"GIGA Plan\", charset=\"UTF-8\"";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthFilter.class);
+
+    private final Authenticator authenticator;
+
+    public AuthFilter(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.isBlank()) {
+            return;
+        }
+        if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            refuse(request, "unsupported authentication scheme: use HTTP Basic");
+            return;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            refuse(request, "malformed Basic credentials");
+            return;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            refuse(request, "malformed Basic credentials");
+            return;
+        }
+        String user = decoded.substring(0, colon);
+        char[] password = decoded.substring(colon + 1).toCharArray();
+        Optional<Set<String>> roles = authenticator.authenticate(user, password);
+        java.util.Arrays.fill(password, '\0');
+        if (roles.isEmpty()) {
+            LOG.warn("Refused /api login of user {} from {}: wrong user name or password", user,
+                    request.getHeaderString("X-Forwarded-For") == null ? "a client" : "a proxied client");
+            refuse(request, "wrong user name or password");
+            return;
+        }
+        Optional<Caller> caller = caller(user, roles.get());
+        if (caller.isEmpty()) {
+            request.setProperty(NO_ROLE, user);
+            return;
+        }
+        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+        request.setSecurityContext(new CallerContext(caller.get(), secure));
+    }
+
+    /** board → the board; school@S-E01 → staff of school S-E01; the board role wins over a school one. */
+    static Optional<Caller> caller(String user, Set<String> roles) {
+        if (roles.contains(ROLE_BOARD)) {
+            return Optional.of(new Caller(user, Role.BOARD, null));
+        }
+        return roles.stream().filter(r -> r.startsWith(ROLE_SCHOOL_PREFIX) && r.length() > ROLE_SCHOOL_PREFIX.length())
+                .sorted().findFirst()
+                .map(r -> new Caller(user, Role.SCHOOL, r.substring(ROLE_SCHOOL_PREFIX.length())));
+    }
+
+    private static void refuse(ContainerRequestContext request, String detail) {
+        request.abortWith(Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, detail).toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build());
+    }
+
+    /** The security context of an authenticated request. */
+    record CallerContext(Caller caller, boolean secure) implements SecurityContext {
+
+        @Override
+        public Principal getUserPrincipal() {
+            return caller;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return caller.role().name().equalsIgnoreCase(role);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return SecurityContext.BASIC_AUTH;
+        }
+    }
+}

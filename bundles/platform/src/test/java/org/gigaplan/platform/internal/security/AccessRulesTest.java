@@ -1,0 +1,80 @@
+package org.gigaplan.platform.internal.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gigaplan.plan.security.Allow;
+import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Public;
+import org.gigaplan.plan.security.Role;
+import org.junit.jupiter.api.Test;
+
+/** Which roles a resource method allows, and how JAAS roles map to callers. */
+class AccessRulesTest {
+
+    static class Unmarked {
+        public void plain() {
+        }
+
+        @Public
+        public void open() {
+        }
+
+        @Allow({ Role.BOARD, Role.AGENT })
+        public void agents() {
+        }
+    }
+
+    @Allow(Role.SCHOOL)
+    static class Schools {
+        public void plain() {
+        }
+
+        @Public
+        public void open() {
+        }
+    }
+
+    @Public
+    static class Open {
+        public void plain() {
+        }
+
+        @Allow(Role.BOARD)
+        public void closed() {
+        }
+    }
+
+    private static Set<Role> allowed(Class<?> type, String method) throws NoSuchMethodException {
+        return AccessFilter.allowed(type.getMethod(method), type);
+    }
+
+    @Test
+    void withoutAnnotationsOnlyTheBoard() throws Exception {
+        assertEquals(EnumSet.of(Role.BOARD), allowed(Unmarked.class, "plain"));
+    }
+
+    @Test
+    void theMethodsAnnotationWinsOverItsClass() throws Exception {
+        assertNull(allowed(Unmarked.class, "open"));
+        assertEquals(EnumSet.of(Role.BOARD, Role.AGENT), allowed(Unmarked.class, "agents"));
+        assertEquals(EnumSet.of(Role.SCHOOL), allowed(Schools.class, "plain"));
+        assertNull(allowed(Schools.class, "open"));
+        assertNull(allowed(Open.class, "plain"));
+        assertEquals(EnumSet.of(Role.BOARD), allowed(Open.class, "closed"));
+    }
+
+    @Test
+    void jaasRolesMakeTheCaller() {
+        assertEquals(Optional.of(new Caller("sato", Role.BOARD, null)),
+                AuthFilter.caller("sato", Set.of("board", "school@S-E01", "admin")));
+        assertEquals(Optional.of(new Caller("suzuki", Role.SCHOOL, "S-E01")),
+                AuthFilter.caller("suzuki", Set.of("school@S-E01", "viewer")));
+        assertTrue(AuthFilter.caller("karaf", Set.of("admin", "manager", "school@")).isEmpty());
+    }
+}
