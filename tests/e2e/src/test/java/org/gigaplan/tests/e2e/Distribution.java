@@ -442,6 +442,16 @@ public final class Distribution implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), user));
     }
 
+    /** POST of raw bytes as the board user, sent with a Content-Length or, when {@code chunked}, without one. */
+    public Response postBytes(String path, String contentType, byte[] body, boolean chunked)
+            throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher publisher = chunked
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        return send(authenticated(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(publisher), USER));
+    }
+
     private HttpRequest.Builder authenticated(HttpRequest.Builder request, String user) {
         if (user == null) {
             return request;

@@ -317,6 +317,17 @@ class GigaPlanDistributionIT {
             assertFalse(log.contains(password), "a password in the log");
         }
         assertTrue(users.contains("{CRYPT}"), "users.properties holds digests");
+
+        // Bodies over etc/org.gigaplan.platform.api.cfg's maxRequestBytes (10 MiB) are refused, announced or streamed.
+        int schools = dist.json("/api/schools").path("total").asInt();
+        byte[] tooLarge = new byte[10 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(tooLarge, (byte) ' ');
+        for (boolean chunked : new boolean[] { false, true }) {
+            Response r = dist.postBytes("/api/schools/import", "text/csv", tooLarge, chunked);
+            assertEquals(413, r.status(), () -> (chunked ? "chunked: " : "with Content-Length: ") + r);
+            assertTrue(r.contentType().startsWith(PROBLEM_JSON), () -> "413 not problem+json: " + r);
+        }
+        assertEquals(schools, dist.json("/api/schools").path("total").asInt(), "nothing imported");
     }
 
     // ---------------------------------------------------------------- module lifecycle

@@ -8,7 +8,6 @@ import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.platform.internal.security.AccessFilter;
 import org.gigaplan.platform.internal.security.AuthFilter;
 import org.gigaplan.platform.internal.security.JaasAuthenticator;
-import org.gigaplan.platform.internal.security.SecurityConfig;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
@@ -20,8 +19,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
  * mappers come with it, so a module's resource that selects it is secured and answers in the platform's JSON
  * and problem format from its first call.
  */
-@Component(service = Application.class, configurationPid = SecurityConfig.PID)
-@Designate(ocd = SecurityConfig.class)
+@Component(service = Application.class, configurationPid = ApiConfig.PID)
+@Designate(ocd = ApiConfig.class)
 @JaxrsName(GigaPlanRest.APPLICATION_NAME)
 @JaxrsApplicationBase(GigaPlanRest.APPLICATION_BASE)
 public class ApiApplication extends Application {
@@ -29,8 +28,9 @@ public class ApiApplication extends Application {
     private final Set<Object> singletons;
 
     @Activate
-    public ApiApplication(SecurityConfig security) {
-        this.singletons = Set.of(new AuthFilter(new JaasAuthenticator(security.realm())), new AccessFilter(),
+    public ApiApplication(ApiConfig config) {
+        this.singletons = Set.of(new BodyLimitFilter(config.maxRequestBytes()),
+                new AuthFilter(new JaasAuthenticator(config.realm())), new AccessFilter(),
                 new JsonProvider(), new ParamConverters(), new ProblemMappers.InvalidInput(),
                 new ProblemMappers.AccessDenied(), new ProblemMappers.WebApplication(), new ProblemMappers.Unexpected());
     }
