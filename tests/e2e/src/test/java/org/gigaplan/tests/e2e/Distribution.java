@@ -430,7 +430,7 @@ public final class Distribution implements AutoCloseable {
 
     /**
      * GET as a user of {@link #API_USERS}, the board user {@code tester}, {@link #WRONG_PASSWORD} (the board user
-     * with a wrong password) or nobody ({@code null}: anonymous).
+     * with a wrong password), an API key ({@code gpk_…}, sent as Bearer) or nobody ({@code null}: anonymous).
      */
     public Response getAs(String user, String path) throws IOException, InterruptedException {
         return send(authenticated(HttpRequest.newBuilder(uri(path)).GET(), user));
@@ -440,6 +440,11 @@ public final class Distribution implements AutoCloseable {
             throws IOException, InterruptedException {
         return send(authenticated(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), user));
+    }
+
+    /** DELETE as the board user. */
+    public Response delete(String path) throws IOException, InterruptedException {
+        return send(authenticated(HttpRequest.newBuilder(uri(path)).DELETE(), USER));
     }
 
     /** POST of raw bytes as the board user, sent with a Content-Length or, when {@code chunked}, without one. */
@@ -455,6 +460,9 @@ public final class Distribution implements AutoCloseable {
     private HttpRequest.Builder authenticated(HttpRequest.Builder request, String user) {
         if (user == null) {
             return request;
+        }
+        if (user.startsWith("gpk_")) {
+            return request.header("Authorization", "Bearer " + user);
         }
         String credentials = WRONG_PASSWORD.equals(user) ? USER + ":not-" + password : user + ":" + password(user);
         return request.header("Authorization", "Basic "

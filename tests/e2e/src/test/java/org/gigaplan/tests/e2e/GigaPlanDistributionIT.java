@@ -241,49 +241,66 @@ class GigaPlanDistributionIT {
 
     // ---------------------------------------------------------------- who may do what
 
-    /** Expected statuses per caller: anonymous, board, school A (S-E01), school B (S-E02), wrong password, no role. */
+    /**
+     * Expected statuses per caller: anonymous, board, school A (S-E01), school B (S-E02), wrong password, no role,
+     * an API key of school A, a revoked API key.
+     */
     private record Rule(String method, String path, String body, int anonymous, int board, int schoolA, int schoolB,
-            int wrongPassword, int noRole) {
+            int wrongPassword, int noRole, int agentA, int revokedKey) {
     }
-
-    private static final List<String> CALLERS = java.util.Arrays.asList(null, "tester", "school-a", "school-b",
-            Distribution.WRONG_PASSWORD, "no-role");
 
     @Test
     @Order(4)
     void accessRules() throws Exception {
+        // Machine clients: the board hands out API keys bound to a school; a revoked one is refused everywhere.
+        Response created = dist.post("/api/api-keys", "application/json",
+                "{\"schoolId\":\"S-E01\",\"label\":\"e2e agent\"}");
+        assertEquals(201, created.status(), () -> "create key: " + created);
+        String agentKey = created.json().path("key").asText();
+        Response other = dist.post("/api/api-keys", "application/json", "{\"schoolId\":\"S-E01\"}");
+        String revokedKey = other.json().path("key").asText();
+        assertEquals(204, dist.delete("/api/api-keys/" + other.json().path("keyId").asText()).status());
+        assertEquals(404, dist.delete("/api/api-keys/" + other.json().path("keyId").asText()).status(), "revoked once");
+        assertFalse(dist.get("/api/api-keys").body().contains(agentKey), "the key is shown once, at creation");
+        List<String> callers = java.util.Arrays.asList(null, "tester", "school-a", "school-b",
+                Distribution.WRONG_PASSWORD, "no-role", agentKey, revokedKey);
+
         List<Rule> rules = List.of(
-                new Rule("GET", "/api/", null, 200, 200, 200, 200, 401, 200),
-                new Rule("GET", "/api/plan", null, 200, 200, 200, 200, 401, 200),
-                new Rule("GET", "/api/plan/action-plans/2025", null, 200, 200, 200, 200, 401, 200),
-                new Rule("GET", "/api/plan/outlook", null, 200, 200, 200, 200, 401, 200),
-                new Rule("GET", "/api/plan/imports", null, 401, 200, 403, 403, 401, 403),
-                new Rule("POST", "/api/plan/import", "{}", 401, 400, 403, 403, 401, 403),
-                new Rule("GET", "/api/indicators", null, 200, 200, 200, 200, 401, 200),
-                new Rule("GET", "/api/indicators/usage.scene1", null, 200, 200, 200, 200, 401, 200),
-                new Rule("GET", "/api/fiscal-years", null, 200, 200, 200, 200, 401, 200),
-                new Rule("GET", "/api/fiscal-years/current", null, 200, 200, 200, 200, 401, 200),
-                new Rule("GET", "/api/schools", null, 401, 200, 200, 200, 401, 403),
-                new Rule("GET", "/api/schools/S-E01", null, 401, 200, 200, 403, 401, 403),
-                new Rule("GET", "/api/schools/S-E02", null, 401, 200, 403, 200, 401, 403),
-                new Rule("POST", "/api/schools/import", "", 401, 400, 403, 403, 401, 403),
-                new Rule("GET", "/api/progress", null, 200, 200, 200, 200, 401, 200),
-                new Rule("GET", "/api/progress?school=S-E01", null, 401, 200, 200, 403, 401, 401),
-                new Rule("GET", "/api/progress?school=S-E02", null, 401, 200, 403, 200, 401, 401),
-                new Rule("GET", "/api/modules", null, 401, 200, 200, 200, 401, 403),
-                new Rule("GET", "/api/openapi.json", null, 200, 200, 200, 200, 401, 200),
-                new Rule("GET", "/api/explorer/", null, 200, 200, 200, 200, 401, 200));
+                new Rule("GET", "/api/", null, 200, 200, 200, 200, 401, 200, 200, 401),
+                new Rule("GET", "/api/plan", null, 200, 200, 200, 200, 401, 200, 200, 401),
+                new Rule("GET", "/api/plan/action-plans/2025", null, 200, 200, 200, 200, 401, 200, 200, 401),
+                new Rule("GET", "/api/plan/outlook", null, 200, 200, 200, 200, 401, 200, 200, 401),
+                new Rule("GET", "/api/plan/imports", null, 401, 200, 403, 403, 401, 403, 403, 401),
+                new Rule("POST", "/api/plan/import", "{}", 401, 400, 403, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/indicators", null, 200, 200, 200, 200, 401, 200, 200, 401),
+                new Rule("GET", "/api/indicators/usage.scene1", null, 200, 200, 200, 200, 401, 200, 200, 401),
+                new Rule("GET", "/api/fiscal-years", null, 200, 200, 200, 200, 401, 200, 200, 401),
+                new Rule("GET", "/api/fiscal-years/current", null, 200, 200, 200, 200, 401, 200, 200, 401),
+                new Rule("GET", "/api/schools", null, 401, 200, 200, 200, 401, 403, 403, 401),
+                new Rule("GET", "/api/schools/S-E01", null, 401, 200, 200, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/schools/S-E02", null, 401, 200, 403, 200, 401, 403, 403, 401),
+                new Rule("POST", "/api/schools/import", "", 401, 400, 403, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/progress", null, 200, 200, 200, 200, 401, 200, 200, 401),
+                new Rule("GET", "/api/progress?school=S-E01", null, 401, 200, 200, 403, 401, 401, 403, 401),
+                new Rule("GET", "/api/progress?school=S-E02", null, 401, 200, 403, 200, 401, 401, 403, 401),
+                new Rule("GET", "/api/modules", null, 401, 200, 200, 200, 401, 403, 403, 401),
+                new Rule("GET", "/api/openapi.json", null, 200, 200, 200, 200, 401, 200, 200, 401),
+                new Rule("GET", "/api/explorer/", null, 200, 200, 200, 200, 401, 200, 200, 401),
+                new Rule("GET", "/api/api-keys", null, 401, 200, 403, 403, 401, 403, 403, 401),
+                new Rule("POST", "/api/api-keys", "{\"schoolId\":\"NOPE\"}", 401, 400, 403, 403, 401, 403, 403, 401));
         List<String> wrong = new ArrayList<>();
         for (Rule rule : rules) {
             int[] expected = { rule.anonymous(), rule.board(), rule.schoolA(), rule.schoolB(), rule.wrongPassword(),
-                    rule.noRole() };
-            for (int i = 0; i < CALLERS.size(); i++) {
-                String caller = CALLERS.get(i);
+                    rule.noRole(), rule.agentA(), rule.revokedKey() };
+            for (int i = 0; i < callers.size(); i++) {
+                String caller = callers.get(i);
                 Response r = rule.method().equals("GET") ? dist.getAs(caller, rule.path())
                         : dist.postAs(caller, rule.path(), rule.path().contains("schools") ? "text/csv"
                                 : "application/json", rule.body());
+                String who = caller == null ? "anonymous" : caller.equals(agentKey) ? "agent of A"
+                        : caller.equals(revokedKey) ? "revoked key" : caller;
                 if (r.status() != expected[i]) {
-                    wrong.add(rule.method() + " " + rule.path() + " as " + (caller == null ? "anonymous" : caller)
+                    wrong.add(rule.method() + " " + rule.path() + " as " + who
                             + ": " + r.status() + ", expected " + expected[i] + " " + r);
                 }
                 if (r.status() >= 400 && !rule.path().startsWith("/api/explorer")) {
@@ -316,6 +333,11 @@ class GigaPlanDistributionIT {
             assertFalse(users.contains(password), "a password in clear in etc/users.properties");
             assertFalse(log.contains(password), "a password in the log");
         }
+        for (String key : List.of(agentKey, revokedKey)) {
+            assertFalse(log.contains(key.substring(key.lastIndexOf('_') + 1)), "an API key in the log");
+        }
+        String keyList = dist.console("apikey:list --school S-E01");
+        assertTrue(keyList.contains("e2e agent") && !keyList.contains(agentKey), () -> "apikey:list:\n" + keyList);
         assertTrue(users.contains("{CRYPT}"), "users.properties holds digests");
 
         // Bodies over etc/org.gigaplan.platform.api.cfg's maxRequestBytes (10 MiB) are refused, announced or streamed.

@@ -6,10 +6,12 @@ import javax.ws.rs.core.Application;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.platform.internal.security.AccessFilter;
+import org.gigaplan.platform.internal.security.ApiKeyService;
 import org.gigaplan.platform.internal.security.AuthFilter;
 import org.gigaplan.platform.internal.security.JaasAuthenticator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationBase;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
@@ -28,9 +30,9 @@ public class ApiApplication extends Application {
     private final Set<Object> singletons;
 
     @Activate
-    public ApiApplication(ApiConfig config) {
+    public ApiApplication(ApiConfig config, @Reference ApiKeyService apiKeys) {
         this.singletons = Set.of(new BodyLimitFilter(config.maxRequestBytes()),
-                new AuthFilter(new JaasAuthenticator(config.realm())), new AccessFilter(),
+                new AuthFilter(new JaasAuthenticator(config.realm()), apiKeys::authenticate), new AccessFilter(),
                 new JsonProvider(), new ParamConverters(), new ProblemMappers.InvalidInput(),
                 new ProblemMappers.AccessDenied(), new ProblemMappers.WebApplication(), new ProblemMappers.Unexpected());
     }

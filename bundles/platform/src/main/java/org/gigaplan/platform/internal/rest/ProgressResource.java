@@ -16,7 +16,9 @@ import org.gigaplan.plan.service.ProgressReport;
 import org.gigaplan.plan.service.ProgressService;
 import org.gigaplan.plan.service.SchoolService;
 import org.gigaplan.plan.spi.Scope;
+import org.gigaplan.plan.security.AccessDeniedException;
 import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Role;
 import org.gigaplan.plan.security.Public;
 import org.gigaplan.platform.internal.security.AuthFilter;
 import org.osgi.service.component.annotations.Activate;
@@ -59,8 +61,12 @@ public class ProgressResource {
         Scope scope = Scope.city();
         if (school != null) {
             // The city's progress is public; one school's is for the board and that school.
-            Caller.of(security).orElseThrow(() -> new NotAuthorizedException("log in to see a school's progress",
-                    AuthFilter.CHALLENGE)).requireSchool(school);
+            Caller caller = Caller.of(security).orElseThrow(() -> new NotAuthorizedException(
+                    "log in to see a school's progress", AuthFilter.CHALLENGE));
+            if (caller.role() == Role.AGENT) {
+                throw new AccessDeniedException("API keys may only post records");
+            }
+            caller.requireSchool(school);
             scope = Scope.school(schools.find(school).orElseThrow(() -> Problem.notFound("school", "no school " + school))
                     .id());
         }

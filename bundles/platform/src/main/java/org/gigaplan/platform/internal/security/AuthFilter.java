@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
@@ -20,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Establishes who calls /api: HTTP Basic checked by the {@link Authenticator}, else anonymous. A request with
- * credentials that do not check out is refused at once with 401, whatever it asked for.
+ * Establishes who calls /api: people by HTTP Basic checked by the {@link Authenticator}, machine clients by an
+ * API key ({@code Authorization: Bearer gpk_…}), else anonymous. A request with credentials that do not check
+ * out is refused at once with 401, whatever it asked for.
  */
 @PreMatching
 public final class AuthFilter implements ContainerRequestFilter {
@@ -35,9 +37,11 @@ public final class AuthFilter implements ContainerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(AuthFilter.class);
 
     private final Authenticator authenticator;
+    private final Function<String, Optional<Caller>> apiKeys;
 
-    public AuthFilter(Authenticator authenticator) {
+    public AuthFilter(Authenticator authenticator, Function<String, Optional<Caller>> apiKeys) {
         this.authenticator = authenticator;
+        this.apiKeys = apiKeys;
     }
 
     @Override
@@ -46,8 +50,18 @@ public final class AuthFilter implements ContainerRequestFilter {
         if (header == null || header.isBlank()) {
             return;
         }
+        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Optional<Caller> agent = apiKeys.apply(header.substring(7));
+            if (agent.isEmpty()) {
+                LOG.warn("Refused an /api call with an unknown, wrong or revoked API key");
+                refuse(request, "unknown, wrong or revoked API key");
+                return;
+            }
+            request.setSecurityContext(new CallerContext(agent.get(), secure(request), "API_KEY"));
+            return;
+        }
         if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            refuse(request, "unsupported authentication scheme: use HTTP Basic");
+            refuse(request, "unsupported authentication scheme: use HTTP Basic or an API key (Bearer)");
             return;
         }
         String decoded;
@@ -77,8 +91,11 @@ public final class AuthFilter implements ContainerRequestFilter {
             request.setProperty(NO_ROLE, user);
             return;
         }
-        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
-        request.setSecurityContext(new CallerContext(caller.get(), secure));
+        request.setSecurityContext(new CallerContext(caller.get(), secure(request), SecurityContext.BASIC_AUTH));
+    }
+
+    private static boolean secure(ContainerRequestContext request) {
+        return request.getSecurityContext() != null && request.getSecurityContext().isSecure();
     }
 
     /** board → the board; school@S-E01 → staff of school S-E01; the board role wins over a school one. */
@@ -97,7 +114,7 @@ public final class AuthFilter implements ContainerRequestFilter {
     }
 
     /** The security context of an authenticated request. */
-    record CallerContext(Caller caller, boolean secure) implements SecurityContext {
+    record CallerContext(Caller caller, boolean secure, String scheme) implements SecurityContext {
 
         @Override
         public Principal getUserPrincipal() {
@@ -116,7 +133,7 @@ public final class AuthFilter implements ContainerRequestFilter {
 
         @Override
         public String getAuthenticationScheme() {
-            return SecurityContext.BASIC_AUTH;
+            return scheme;
         }
     }
 }

@@ -19,6 +19,7 @@ public class PlatformDatabase {
     private final PlanStore plans;
     private final SchoolStore schools;
     private final DemoRunStore demoRuns;
+    private final ApiKeyStore apiKeys;
 
     @Activate
     public PlatformDatabase(@Reference(name = "dataSource", target = "(dataSourceName=gigaplan)") DataSource dataSource) {
@@ -27,6 +28,7 @@ public class PlatformDatabase {
         this.plans = new PlanStore(sql);
         this.schools = new SchoolStore(sql);
         this.demoRuns = new DemoRunStore(sql);
+        this.apiKeys = new ApiKeyStore(sql);
     }
 
     public PlanStore plans() {
@@ -39,5 +41,9 @@ public class PlatformDatabase {
 
     public DemoRunStore demoRuns() {
         return demoRuns;
+    }
+
+    public ApiKeyStore apiKeys() {
+        return apiKeys;
     }
 }

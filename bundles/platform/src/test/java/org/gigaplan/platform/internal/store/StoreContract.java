@@ -45,7 +45,7 @@ abstract class StoreContract {
                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM databasechangelog WHERE id LIKE 'platform-%'");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            assertEquals(3, rs.getInt(1));
+            assertEquals(4, rs.getInt(1));
         }
     }
 

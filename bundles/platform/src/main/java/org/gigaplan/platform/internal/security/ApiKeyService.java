@@ -1,0 +1,115 @@
+package org.gigaplan.platform.internal.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Role;
+import org.gigaplan.plan.service.SchoolService;
+import org.gigaplan.platform.internal.store.ApiKeyStore;
+import org.gigaplan.platform.internal.store.ApiKeyStore.StoredKey;
+import org.gigaplan.platform.internal.store.PlatformDatabase;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * API keys for machine clients (classroom software, speed-test agents, drill vendors), each bound to one
+ * school with the agent role. A key is {@code gpk_<key id>_<secret>}: the id finds the key, the secret
+ * proves it. The secret is 256 random bits, so a SHA-256 digest of it is safe to keep; it is shown once,
+ * when the key is created, and stored nowhere.
+ */
+@Component(service = ApiKeyService.class)
+public class ApiKeyService {
+
+    /** A new key, with the only copy of its secret. */
+    public record CreatedKey(String keyId, String key, String schoolId, String label, Instant createdAt) {
+    }
+
+    /** A key as it is listed: everything but the secret. */
+    public record KeyInfo(String keyId, String schoolId, String label, Instant createdAt, String createdBy,
+            Instant revokedAt, String revokedBy) {
+
+        static KeyInfo of(StoredKey k) {
+            return new KeyInfo(k.keyId(), k.schoolId(), k.label(), k.createdAt(), k.createdBy(), k.revokedAt(),
+                    k.revokedBy());
+        }
+
+        public boolean revoked() {
+            return revokedAt != null;
+        }
+    }
+
+    static final String PREFIX = "gpk_";
+    private static final Pattern KEY = Pattern.compile(PREFIX + "([a-f0-9]{16})_([A-Za-z0-9_-]{43})");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ApiKeyStore store;
+    private final SchoolService schools;
+
+    @Activate
+    public ApiKeyService(@Reference PlatformDatabase database, @Reference SchoolService schools) {
+        this.store = database.apiKeys();
+        this.schools = schools;
+    }
+
+    public CreatedKey create(String schoolId, String label, String createdBy) {
+        if (schoolId == null || schools.find(schoolId).isEmpty()) {
+            throw new InvalidInputException("schoolId", "no school " + schoolId);
+        }
+        String name = label == null || label.isBlank() ? "agent" : label.strip();
+        if (name.length() > 100) {
+            throw new InvalidInputException("label", "at most 100 characters");
+        }
+        byte[] id = new byte[8];
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(id);
+        RANDOM.nextBytes(secret);
+        String keyId = HexFormat.of().formatHex(id);
+        String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = Instant.now();
+        store.insert(new StoredKey(keyId, sha256(secretText), schoolId, name, now, createdBy, null, null));
+        return new CreatedKey(keyId, PREFIX + keyId + "_" + secretText, schoolId, name, now);
+    }
+
+    public List<KeyInfo> list(String schoolId) {
+        return store.list(schoolId).stream().map(KeyInfo::of).toList();
+    }
+
+    /** Revokes a key for good; false when there is no working key of that id. */
+    public boolean revoke(String keyId, String by) {
+        return store.revoke(keyId, Instant.now(), by);
+    }
+
+    /** The agent a presented key stands for; empty for a malformed, unknown, wrong or revoked key. */
+    public Optional<Caller> authenticate(String presented) {
+        Matcher m = KEY.matcher(presented == null ? "" : presented.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return store.find(m.group(1))
+                .filter(k -> k.revokedAt() == null)
+                .filter(k -> MessageDigest.isEqual(k.secretSha256().getBytes(StandardCharsets.US_ASCII),
+                        sha256(m.group(2)).getBytes(StandardCharsets.US_ASCII)))
+                .map(k -> new Caller("key:" + k.keyId() + " (" + k.label() + ")", Role.AGENT, k.schoolId()));
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                    text.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

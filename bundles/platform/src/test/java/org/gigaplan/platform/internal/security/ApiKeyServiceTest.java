@@ -1,0 +1,87 @@
+package org.gigaplan.platform.internal.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Role;
+import org.gigaplan.platform.internal.SchoolServiceImpl;
+import org.gigaplan.platform.internal.store.PlatformDatabase;
+import org.gigaplan.platform.internal.store.TestDatabases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ApiKeyServiceTest {
+
+    private final DataSource ds = TestDatabases.derby("apikeys");
+    private ApiKeyService keys;
+
+    @BeforeEach
+    void setUp() {
+        new PlatformDatabase(ds);
+        TestDatabases.clear(ds);
+        PlatformDatabase db = new PlatformDatabase(ds);
+        keys = new ApiKeyService(db, new SchoolServiceImpl(db));
+    }
+
+    @Test
+    void aKeyStandsForAnAgentOfItsSchool() {
+        ApiKeyService.CreatedKey key = keys.create("S-E01", "drill vendor", "console:sato");
+        assertTrue(key.key().startsWith("gpk_" + key.keyId() + "_"), key.key());
+        assertEquals(Optional.of(new Caller("key:" + key.keyId() + " (drill vendor)", Role.AGENT, "S-E01")),
+                keys.authenticate(key.key()));
+        assertEquals(Optional.of(Role.AGENT), keys.authenticate(" " + key.key() + " ").map(Caller::role));
+    }
+
+    @Test
+    void wrongMalformedAndRevokedKeysStandForNobody() {
+        ApiKeyService.CreatedKey key = keys.create("S-E01", null, "api:sato");
+        String wrongSecret = key.key().substring(0, key.key().length() - 1)
+                + (key.key().endsWith("A") ? "B" : "A");
+        assertTrue(keys.authenticate(wrongSecret).isEmpty());
+        assertTrue(keys.authenticate("gpk_0000000000000000_" + "A".repeat(43)).isEmpty());
+        assertTrue(keys.authenticate("not a key").isEmpty());
+        assertTrue(keys.authenticate(null).isEmpty());
+
+        assertTrue(keys.revoke(key.keyId(), "api:sato"));
+        assertFalse(keys.revoke(key.keyId(), "api:sato"), "revoked once");
+        assertTrue(keys.authenticate(key.key()).isEmpty());
+        ApiKeyService.KeyInfo listed = keys.list("S-E01").get(0);
+        assertTrue(listed.revoked());
+        assertEquals("api:sato", listed.revokedBy());
+    }
+
+    @Test
+    void onlyADigestOfTheSecretIsStored() throws Exception {
+        ApiKeyService.CreatedKey key = keys.create("S-E01", "speed test", "api:sato");
+        String secret = key.key().substring(key.key().lastIndexOf('_') + 1);
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM gp_api_key")) {
+            assertTrue(rs.next());
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                String value = rs.getString(i);
+                assertFalse(value != null && value.contains(secret), "secret stored in " + rs.getMetaData().getColumnName(i));
+            }
+            assertNotEquals(secret, rs.getString("secret_sha256"));
+        }
+    }
+
+    @Test
+    void keysBelongToSchoolsThatExist() {
+        assertEquals("schoolId", assertThrows(InvalidInputException.class,
+                () -> keys.create("NOPE", "x", "api:sato")).errors().get(0).field());
+        assertEquals("label", assertThrows(InvalidInputException.class,
+                () -> keys.create("S-E01", "x".repeat(101), "api:sato")).errors().get(0).field());
+    }
+}
