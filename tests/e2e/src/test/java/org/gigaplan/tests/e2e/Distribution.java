@@ -168,8 +168,7 @@ public final class Distribution implements AutoCloseable {
                 "rmiServerHost", "127.0.0.1",
                 "rmiServerPort", Integer.toString(rmiServerPort)));
         StringBuilder users = new StringBuilder("\n# Added by the end-to-end tests\n")
-                .append(USER).append(" = ").append(password).append(", board, _g_:admingroup\n")
-                .append("_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n");
+                .append(USER).append(" = ").append(password).append(", board, _g_:admingroup\n");
         for (Map.Entry<String, String> user : API_USERS.entrySet()) {
             users.append(user.getKey()).append(" = ").append(password(user.getKey())).append(", ")
                     .append(user.getValue()).append('\n');
@@ -233,6 +232,7 @@ public final class Distribution implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         environment(pb);
         pb.environment().put("GIGAPLAN_DEMO", "true");
+        pb.environment().put("GIGAPLAN_ADMIN_PASSWORD", adminPassword());
         long logOffset = Files.exists(karafLog()) ? Files.size(karafLog()) : 0;
         long t0 = System.nanoTime();
         process = pb.start();
@@ -430,7 +430,8 @@ public final class Distribution implements AutoCloseable {
 
     /**
      * GET as a user of {@link #API_USERS}, the board user {@code tester}, {@link #WRONG_PASSWORD} (the board user
-     * with a wrong password), an API key ({@code gpk_…}, sent as Bearer) or nobody ({@code null}: anonymous).
+     * with a wrong password), {@code name:password}, an API key ({@code gpk_…}, sent as Bearer) or nobody
+     * ({@code null}: anonymous).
      */
     public Response getAs(String user, String path) throws IOException, InterruptedException {
         return send(authenticated(HttpRequest.newBuilder(uri(path)).GET(), user));
@@ -464,7 +465,8 @@ public final class Distribution implements AutoCloseable {
         if (user.startsWith("gpk_")) {
             return request.header("Authorization", "Bearer " + user);
         }
-        String credentials = WRONG_PASSWORD.equals(user) ? USER + ":not-" + password : user + ":" + password(user);
+        String credentials = WRONG_PASSWORD.equals(user) ? USER + ":not-" + password
+                : user.contains(":") ? user : user + ":" + password(user);
         return request.header("Authorization", "Basic "
                 + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
@@ -474,9 +476,14 @@ public final class Distribution implements AutoCloseable {
         return USER.equals(user) ? password : user + "-" + password;
     }
 
+    /** The password the first start gives user {@code admin}, through {@code GIGAPLAN_ADMIN_PASSWORD}. */
+    String adminPassword() {
+        return "admin-" + password;
+    }
+
     /** The passwords of this run, to check they appear nowhere in clear. */
     List<String> passwords() {
-        List<String> all = new ArrayList<>(List.of(password));
+        List<String> all = new ArrayList<>(List.of(password, adminPassword()));
         API_USERS.keySet().forEach(u -> all.add(password(u)));
         return all;
     }

@@ -336,6 +336,16 @@ class GigaPlanDistributionIT {
         for (String key : List.of(agentKey, revokedKey)) {
             assertFalse(log.contains(key.substring(key.lastIndexOf('_') + 1)), "an API key in the log");
         }
+        // Users the first start made: admin from GIGAPLAN_ADMIN_PASSWORD, and the demo users of demo mode.
+        assertEquals(200, dist.getAs("admin:" + dist.adminPassword(), "/api/plan/imports").status(), "admin is board");
+        assertEquals(401, dist.getAs("admin:admin", "/api/plan/imports").status(), "no default admin password");
+        assertEquals(200, dist.getAs("demo-board:demo", "/api/plan/imports").status(), "demo board user");
+        JsonNode demoSchool = dist.getAs("demo-school-e01:demo", "/api/schools").json();
+        List<String> demoSchoolIds = new ArrayList<>();
+        demoSchool.path("items").forEach(school -> demoSchoolIds.add(school.path("id").asText()));
+        assertEquals(List.of("S-E01"), demoSchoolIds, "demo school user sees its school only");
+        assertTrue(log.contains("DEMO MODE: demo users"), "demo users are announced in the log");
+
         String keyList = dist.console("apikey:list --school S-E01");
         assertTrue(keyList.contains("e2e agent") && !keyList.contains(agentKey), () -> "apikey:list:\n" + keyList);
         assertTrue(users.contains("{CRYPT}"), "users.properties holds digests");
