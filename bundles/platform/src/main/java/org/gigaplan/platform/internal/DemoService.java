@@ -58,8 +58,10 @@ public class DemoService {
         this.runs = database.demoRuns();
         this.config = config;
         if (config.enabled()) {
-            LOG.warn("DEMO MODE: synthetic data for fiscal year {} will be filled for every installed module. "
-                    + "Do not use this installation for real schools.", fiscalYear());
+            LOG.warn("DEMO MODE: synthetic data for fiscal year {} will be filled for every installed module; demo "
+                    + "users demo-board, demo-school-e01, demo-school-j01 log in with the password 'demo' when "
+                    + "GIGAPLAN_DEMO=true created them at start. Do not use this installation for real schools.",
+                    fiscalYear());
         }
     }
 

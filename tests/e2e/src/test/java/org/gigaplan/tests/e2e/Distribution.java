@@ -167,14 +167,27 @@ public final class Distribution implements AutoCloseable {
                 "rmiRegistryPort", Integer.toString(rmiRegistryPort),
                 "rmiServerHost", "127.0.0.1",
                 "rmiServerPort", Integer.toString(rmiServerPort)));
+        // Written as digests, as jaas:user-add would: a clear password is rewritten by Karaf on its first login,
+        // and two first logins at once may clobber each other's rewrite.
         StringBuilder users = new StringBuilder("\n# Added by the end-to-end tests\n")
-                .append(USER).append(" = ").append(password).append(", board, _g_:admingroup\n");
+                .append(USER).append(" = ").append(digest(password)).append(", board, _g_:admingroup\n");
         for (Map.Entry<String, String> user : API_USERS.entrySet()) {
-            users.append(user.getKey()).append(" = ").append(password(user.getKey())).append(", ")
+            users.append(user.getKey()).append(" = ").append(digest(password(user.getKey()))).append(", ")
                     .append(user.getValue()).append('\n');
         }
         Files.writeString(etc.resolve("users.properties"), users, StandardCharsets.ISO_8859_1,
                 java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** A password as Karaf's JAAS realm stores it (etc/org.apache.karaf.jaas.cfg: SHA-512, hexadecimal). */
+    static String digest(String password) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-512")
+                    .digest(password.getBytes(StandardCharsets.UTF_8));
+            return "{CRYPT}" + HexFormat.of().withUpperCase().formatHex(hash) + "{CRYPT}";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Replaces {@code key = value} lines of a Karaf .cfg file, appending the keys it does not have. */

@@ -237,6 +237,18 @@ class GigaPlanDistributionIT {
         String help = dist.console("plan:show --help");
         assertTrue(help.contains("SYNTAX") && help.contains("plan:show"), () -> "plan:show --help:\n" + help);
         assertTrue(help.contains("--fiscal-year") && help.contains("--lang"), () -> "plan:show --help:\n" + help);
+
+        // A console write is audited under the console user, like an /api write.
+        Path csv = dist.workDir().resolve("console-schools.csv");
+        Files.writeString(csv, CSV_HEADER + "E2E-C1,テスト第四小学校,E2E Console Elementary School,ELEMENTARY,90,4\n");
+        String imported = dist.console("school:import " + csv);
+        assertTrue(imported.contains("1 added"), () -> "school:import:\n" + imported);
+        String audit = dist.console("audit:list --action school:import");
+        assertTrue(audit.contains("console") && audit.contains("tester") && audit.contains("E2E-C1"),
+                () -> "audit:list:\n" + audit);
+        JsonNode entry = dist.json("/api/audit?action=school:import").path("items").get(0);
+        assertEquals("console", entry.path("channel").asText(), () -> "audit entry: " + entry);
+        assertEquals("ok", entry.path("outcome").asText(), () -> "audit entry: " + entry);
     }
 
     // ---------------------------------------------------------------- who may do what
@@ -287,6 +299,7 @@ class GigaPlanDistributionIT {
                 new Rule("GET", "/api/openapi.json", null, 200, 200, 200, 200, 401, 200, 200, 401),
                 new Rule("GET", "/api/explorer/", null, 200, 200, 200, 200, 401, 200, 200, 401),
                 new Rule("GET", "/api/api-keys", null, 401, 200, 403, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/audit", null, 401, 200, 403, 403, 401, 403, 403, 401),
                 new Rule("POST", "/api/api-keys", "{\"schoolId\":\"NOPE\"}", 401, 400, 403, 403, 401, 403, 403, 401));
         List<String> wrong = new ArrayList<>();
         for (Rule rule : rules) {
@@ -344,7 +357,24 @@ class GigaPlanDistributionIT {
         List<String> demoSchoolIds = new ArrayList<>();
         demoSchool.path("items").forEach(school -> demoSchoolIds.add(school.path("id").asText()));
         assertEquals(List.of("S-E01"), demoSchoolIds, "demo school user sees its school only");
-        assertTrue(log.contains("DEMO MODE: demo users"), "demo users are announced in the log");
+        assertTrue(log.contains("DEMO MODE") && log.contains("demo-board"), "demo users are announced in the log");
+
+        // Every write is in the audit log, refusals included, and no password or key is.
+        JsonNode refused = dist.json("/api/audit?actor=school-a&action=schools/import").path("items").get(0);
+        assertEquals("403", refused.path("outcome").asText(), () -> "refused write: " + refused);
+        assertEquals("S-E01", refused.path("school").asText(), () -> "refused write: " + refused);
+        JsonNode imported = dist.json("/api/audit?actor=tester&action=schools/import").path("items");
+        assertTrue(imported.toString().contains("E2E-01"), () -> "the board's school import: " + imported);
+        JsonNode keyEntries = dist.json("/api/audit?action=api-keys").path("items");
+        assertTrue(keyEntries.toString().contains("created for school S-E01"), () -> "key creation: " + keyEntries);
+        Response all = dist.get("/api/audit?limit=500");
+        for (String secret : dist.passwords()) {
+            assertFalse(all.body().contains(secret), "a password in the audit log");
+        }
+        for (String key : List.of(agentKey, revokedKey)) {
+            assertFalse(all.body().contains(key.substring(key.lastIndexOf('_') + 1)), "an API key in the audit log");
+        }
+        problem(dist.get("/api/audit?from=yesterday"), 400, "from");
 
         String keyList = dist.console("apikey:list --school S-E01");
         assertTrue(keyList.contains("e2e agent") && !keyList.contains(agentKey), () -> "apikey:list:\n" + keyList);
@@ -438,7 +468,7 @@ class GigaPlanDistributionIT {
         });
         assertTrue(policy(dist.json("/api/progress"), 4).path("modules").isEmpty());
         assertEquals(13, countActionItems(dist.json("/api/plan/action-plans/2025")), "plan after uninstall");
-        assertEquals(13, dist.json("/api/schools").path("total").asInt(), "schools after uninstall");
+        assertEquals(14, dist.json("/api/schools").path("total").asInt(), "schools after uninstall"); // 11 sample + E2E-01, E2E-02 (REST) + E2E-C1 (console)
     }
 
     private static JsonNode policy(JsonNode progress, int number) {
@@ -489,7 +519,7 @@ class GigaPlanDistributionIT {
         JsonNode e2e02 = dist.json("/api/schools/E2E-02");
         assertEquals("JUNIOR_HIGH", e2e02.path("type").asText());
         assertEquals(300, e2e02.path("enrollment").asInt());
-        assertEquals(13, dist.json("/api/schools").path("total").asInt(), "schools after restart");
+        assertEquals(14, dist.json("/api/schools").path("total").asInt(), "schools after restart");
         assertEquals(404, dist.get("/api/schools/E2E-03").status());
         assertEquals(13, countActionItems(dist.json("/api/plan/action-plans/2025")), "plan after restart");
         assertEquals(0, dist.json("/api/modules").size(), "the uninstalled module stays uninstalled");

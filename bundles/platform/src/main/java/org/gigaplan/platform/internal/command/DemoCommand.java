@@ -8,7 +8,9 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.platform.internal.DemoService;
 
 @Service
@@ -27,6 +29,12 @@ public class DemoCommand implements Action {
     @Reference
     DemoService demo;
 
+    @Reference
+    AuditLog audit;
+
+    @Reference
+    Session session;
+
     @Override
     public Object execute() throws Exception {
         List<String> wanted = modules == null ? List.of() : modules;
@@ -36,6 +44,7 @@ public class DemoCommand implements Action {
         }
         FiscalYear fy = fiscalYear == null ? demo.fiscalYear() : FiscalYear.of(fiscalYear);
         List<String> filled = demo.fillNow(fy, wanted, System.out::println);
+        ConsoleAudit.record(audit, session, "gigaplan:demo", true, "demo data " + fy + " filled for " + filled);
         System.out.println(filled.isEmpty() ? "No policy module is installed: nothing to fill."
                 : "Demo data filled for " + fy + " (" + fy.japaneseLabel() + "): " + filled);
         return null;

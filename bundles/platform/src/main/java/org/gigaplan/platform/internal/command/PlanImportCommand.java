@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.plan.service.PlanImport;
 import org.gigaplan.plan.service.PlanService;
 
@@ -29,16 +30,23 @@ public class PlanImportCommand implements Action {
     @Reference
     Session session;
 
+    @Reference
+    AuditLog audit;
+
     @Override
     public Object execute() throws Exception {
         Path path = Text.existingFile(file);
         try (InputStream in = Files.newInputStream(path)) {
             String user = String.valueOf(session.get("USER"));
+            String before = plans.plan().id() + " data " + plans.plan().dataVersion();
             PlanImport result = plans.importPlan(in, "console:" + user);
+            ConsoleAudit.record(audit, session, "plan:import " + path, true, "plan " + before + " → "
+                    + result.planId() + " data " + result.dataVersion() + " (import #" + result.id() + ")");
             System.out.println("Imported " + result.planId() + " data " + result.dataVersion() + ": "
                     + result.actionPlans() + " action plan(s), " + result.actionItems() + " action items, "
                     + result.indicators() + " indicators (import #" + result.id() + ")");
         } catch (InvalidInputException e) {
+            ConsoleAudit.record(audit, session, "plan:import " + path, false, e.errors().size() + " errors");
             throw new IllegalArgumentException("Not imported; the plan in force is unchanged:" + Text.errors(e), e);
         }
         return null;

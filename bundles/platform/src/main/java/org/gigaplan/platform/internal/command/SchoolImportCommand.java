@@ -11,7 +11,9 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.plan.service.SchoolImport;
 import org.gigaplan.plan.service.SchoolService;
 
@@ -30,14 +32,23 @@ public class SchoolImportCommand implements Action {
     @Reference
     SchoolService schools;
 
+    @Reference
+    AuditLog audit;
+
+    @Reference
+    Session session;
+
     @Override
     public Object execute() throws Exception {
         Path path = Text.existingFile(file);
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             SchoolImport result = schools.importCsv(in, sample);
+            ConsoleAudit.record(audit, session, "school:import " + path, true, "schools " + result.added()
+                    + " added, " + result.updated() + " updated: " + String.join(", ", result.ids()));
             System.out.println("Imported " + result.total() + " schools: " + result.added() + " added, "
                     + result.updated() + " updated");
         } catch (InvalidInputException e) {
+            ConsoleAudit.record(audit, session, "school:import " + path, false, e.errors().size() + " errors");
             throw new IllegalArgumentException("Nothing imported; fix these and try again:" + Text.errors(e), e);
         }
         return null;

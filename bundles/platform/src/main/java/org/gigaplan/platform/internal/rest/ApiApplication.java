@@ -5,8 +5,10 @@ import java.util.Set;
 import javax.ws.rs.core.Application;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.platform.internal.AuditLogImpl;
 import org.gigaplan.platform.internal.security.AccessFilter;
 import org.gigaplan.platform.internal.security.ApiKeyService;
+import org.gigaplan.platform.internal.security.AuditFilter;
 import org.gigaplan.platform.internal.security.AuthFilter;
 import org.gigaplan.platform.internal.security.JaasAuthenticator;
 import org.osgi.service.component.annotations.Activate;
@@ -30,8 +32,8 @@ public class ApiApplication extends Application {
     private final Set<Object> singletons;
 
     @Activate
-    public ApiApplication(ApiConfig config, @Reference ApiKeyService apiKeys) {
-        this.singletons = Set.of(new BodyLimitFilter(config.maxRequestBytes()),
+    public ApiApplication(ApiConfig config, @Reference ApiKeyService apiKeys, @Reference AuditLogImpl audit) {
+        this.singletons = Set.of(new BodyLimitFilter(config.maxRequestBytes()), new AuditFilter(audit),
                 new AuthFilter(new JaasAuthenticator(config.realm()), apiKeys::authenticate), new AccessFilter(),
                 new JsonProvider(), new ParamConverters(), new ProblemMappers.InvalidInput(),
                 new ProblemMappers.AccessDenied(), new ProblemMappers.WebApplication(), new ProblemMappers.Unexpected());

@@ -17,6 +17,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.platform.internal.security.ApiKeyService;
 import org.gigaplan.platform.internal.security.ApiKeyService.CreatedKey;
 import org.gigaplan.platform.internal.security.ApiKeyService.KeyInfo;
@@ -41,16 +42,19 @@ public class ApiKeyResource {
     }
 
     private final ApiKeyService keys;
+    private final AuditLog audit;
 
     @Activate
-    public ApiKeyResource(@Reference ApiKeyService keys) {
+    public ApiKeyResource(@Reference ApiKeyService keys, @Reference AuditLog audit) {
         this.keys = keys;
+        this.audit = audit;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewKey request, @Context SecurityContext security) {
         CreatedKey key = keys.create(request.schoolId(), request.label(), by(security));
+        audit.describe("API key " + key.keyId() + " (" + key.label() + ") created for school " + key.schoolId());
         return Response.status(Response.Status.CREATED).entity(key).build();
     }
 
@@ -65,6 +69,7 @@ public class ApiKeyResource {
         if (!keys.revoke(keyId, by(security))) {
             throw Problem.notFound("keyId", "no working API key " + keyId);
         }
+        audit.describe("API key " + keyId + " revoked");
         return Response.noContent().build();
     }
 

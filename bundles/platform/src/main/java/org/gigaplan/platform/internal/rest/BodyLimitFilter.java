@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import javax.ws.rs.WebApplicationException;
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
+
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
@@ -15,6 +18,7 @@ import javax.ws.rs.core.Response;
  * soon as a streamed body passes the limit.
  */
 @PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
 public final class BodyLimitFilter implements ContainerRequestFilter {
 
     private final long maxBytes;

@@ -2,6 +2,7 @@ package org.gigaplan.platform.internal.rest;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -20,7 +21,7 @@ import javax.ws.rs.ext.ParamConverterProvider;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 
 /**
- * Converts typed request parameters, answering a value that does not convert with 400 naming the parameter.
+ * Converts typed request parameters (numbers, booleans, dates, instants), answering a value that does not convert with 400 naming the parameter.
  * Without it JAX-RS answers a bad query or path parameter with a bare 404. Every resource of every module in
  * the application gets this, so resources declare {@code @QueryParam("limit") Integer limit} and the
  * OpenAPI document shows the real type.
@@ -42,6 +43,10 @@ public class ParamConverters implements ParamConverterProvider {
         }
         if (rawType == Boolean.class || rawType == boolean.class) {
             return (ParamConverter<T>) new Converter<>(name, "true or false", ParamConverters::bool);
+        }
+        if (rawType == Instant.class) {
+            return (ParamConverter<T>) new Converter<>(name, "an ISO-8601 instant such as 2025-04-01T00:00:00Z",
+                    Instant::parse);
         }
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) new Converter<>(name, "an ISO date such as 2025-04-01", LocalDate::parse);

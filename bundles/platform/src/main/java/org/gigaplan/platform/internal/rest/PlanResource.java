@@ -18,6 +18,7 @@ import org.gigaplan.plan.model.ActionPlan;
 import org.gigaplan.plan.model.OutlookItem;
 import org.gigaplan.plan.model.Plan;
 import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.plan.service.PlanImport;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.security.Public;
@@ -39,10 +40,12 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class PlanResource {
 
     private final PlanService plans;
+    private final AuditLog audit;
 
     @Activate
-    public PlanResource(@Reference PlanService plans) {
+    public PlanResource(@Reference PlanService plans, @Reference AuditLog audit) {
         this.plans = plans;
+        this.audit = audit;
     }
 
     /** The whole plan: period, every fiscal year's action plan, outlook and indicators. */
@@ -72,8 +75,11 @@ public class PlanResource {
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response importPlan(InputStream body, @Context SecurityContext security) {
+        String before = plans.plan().id() + " data " + plans.plan().dataVersion();
         PlanImport imported = plans.importPlan(body,
                 "api:" + Caller.of(security).map(Caller::name).orElseThrow(IllegalStateException::new));
+        audit.describe("plan " + before + " → " + imported.planId() + " data " + imported.dataVersion() + " (import #"
+                + imported.id() + ", " + imported.actionItems() + " action items)");
         return Response.status(Response.Status.CREATED).entity(imported).build();
     }
 

@@ -22,6 +22,7 @@ import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.Page;
 import org.gigaplan.plan.rest.PageRequest;
+import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.plan.service.SchoolImport;
 import org.gigaplan.plan.service.SchoolService;
 import org.gigaplan.plan.security.Allow;
@@ -44,10 +45,12 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class SchoolResource {
 
     private final SchoolService schools;
+    private final AuditLog audit;
 
     @Activate
-    public SchoolResource(@Reference SchoolService schools) {
+    public SchoolResource(@Reference SchoolService schools, @Reference AuditLog audit) {
         this.schools = schools;
+        this.audit = audit;
     }
 
     /** The board sees every school, a school's staff their own. */
@@ -79,6 +82,9 @@ public class SchoolResource {
     @Path("import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     public SchoolImport importCsv(InputStream body) {
-        return schools.importCsv(new InputStreamReader(body, StandardCharsets.UTF_8), false);
+        SchoolImport result = schools.importCsv(new InputStreamReader(body, StandardCharsets.UTF_8), false);
+        audit.describe("schools " + result.added() + " added, " + result.updated() + " updated: "
+                + String.join(", ", result.ids()));
+        return result;
     }
 }

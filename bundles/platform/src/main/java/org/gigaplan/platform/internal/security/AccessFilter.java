@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
+
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ResourceInfo;
@@ -25,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * of a method that is not public get 401, callers without one of its roles 403. A method with neither
  * annotation, on itself or its class, is for the board only.
  */
+@Priority(Priorities.AUTHORIZATION)
 public final class AccessFilter implements ContainerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessFilter.class);

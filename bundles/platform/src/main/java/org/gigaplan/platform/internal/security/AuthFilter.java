@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
+
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
@@ -26,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * out is refused at once with 401, whatever it asked for.
  */
 @PreMatching
+@Priority(Priorities.AUTHENTICATION)
 public final class AuthFilter implements ContainerRequestFilter {
 
     /** Request property set when the credentials are good but carry no GIGA Plan role. */

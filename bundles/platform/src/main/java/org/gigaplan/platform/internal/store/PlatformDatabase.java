@@ -20,6 +20,7 @@ public class PlatformDatabase {
     private final SchoolStore schools;
     private final DemoRunStore demoRuns;
     private final ApiKeyStore apiKeys;
+    private final AuditStore audit;
 
     @Activate
     public PlatformDatabase(@Reference(name = "dataSource", target = "(dataSourceName=gigaplan)") DataSource dataSource) {
@@ -29,6 +30,7 @@ public class PlatformDatabase {
         this.schools = new SchoolStore(sql);
         this.demoRuns = new DemoRunStore(sql);
         this.apiKeys = new ApiKeyStore(sql);
+        this.audit = new AuditStore(sql);
     }
 
     public PlanStore plans() {
@@ -45,5 +47,9 @@ public class PlatformDatabase {
 
     public ApiKeyStore apiKeys() {
         return apiKeys;
+    }
+
+    public AuditStore audit() {
+        return audit;
     }
 }

@@ -94,7 +94,7 @@ public final class SchoolStore {
                     }
                 }
             }
-            return new SchoolImport(added, updated);
+            return new SchoolImport(added, updated, schools.stream().map(School::id).toList());
         });
     }
 

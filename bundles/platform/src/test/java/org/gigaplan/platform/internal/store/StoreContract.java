@@ -17,6 +17,8 @@ import javax.sql.DataSource;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.model.SchoolType;
+import org.gigaplan.plan.service.AuditEntry;
+import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.plan.service.PlanImport;
 import org.gigaplan.plan.service.SchoolImport;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +47,7 @@ abstract class StoreContract {
                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM databasechangelog WHERE id LIKE 'platform-%'");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            assertEquals(4, rs.getInt(1));
+            assertEquals(5, rs.getInt(1));
         }
     }
 
@@ -69,10 +71,10 @@ abstract class StoreContract {
     void schoolsUpsertPageAndFilter() {
         SchoolImport first = db.schools().upsertAll(List.of(school("B", SchoolType.ELEMENTARY, 100),
                 school("A", SchoolType.JUNIOR_HIGH, 200), school("C", SchoolType.ELEMENTARY, 300)));
-        assertEquals(new SchoolImport(3, 0), first);
+        assertEquals(new SchoolImport(3, 0, List.of("B", "A", "C")), first);
         SchoolImport second = db.schools().upsertAll(List.of(school("A", SchoolType.JUNIOR_HIGH, 250),
                 school("D", SchoolType.HIGH, 900)));
-        assertEquals(new SchoolImport(1, 1), second);
+        assertEquals(new SchoolImport(1, 1, List.of("A", "D")), second);
 
         assertEquals(List.of("A", "B"), ids(db.schools().list(null, 0, 2)));
         assertEquals(List.of("C", "D"), ids(db.schools().list(null, 2, 2)));
@@ -101,6 +103,30 @@ abstract class StoreContract {
         assertTrue(db.demoRuns().filled("usage", 2025));
         assertFalse(db.demoRuns().filled("usage", 2024));
         assertFalse(db.demoRuns().filled("training", 2025));
+    }
+
+    @Test
+    void auditEntriesAreFoundNewestFirstByActorSchoolActionAndTime() {
+        Instant t0 = Instant.parse("2025-06-01T00:00:00Z");
+        AuditStore audit = db.audit();
+        audit.insert(new AuditEntry(0, t0, "sato", "board", null, "api", "POST /api/schools/import", "200", "2 added"));
+        audit.insert(new AuditEntry(0, t0.plusSeconds(60), "suzuki", "school", "S-E01", "api",
+                "POST /api/usage/checkins", "201", null));
+        AuditEntry last = audit.insert(new AuditEntry(0, t0.plusSeconds(120), "suzuki", "school", "S-E01", "api",
+                "POST /api/schools/import", "403", null));
+        assertTrue(last.id() > 0);
+        assertEquals(List.of("403", "201", "200"), outcomes(audit.find(AuditLog.Query.all(), 0, 10)));
+        assertEquals(List.of("403", "201"), outcomes(audit.find(new AuditLog.Query("suzuki", null, null, null, null), 0, 10)));
+        assertEquals(2, audit.count(new AuditLog.Query(null, "S-E01", null, null, null)));
+        assertEquals(List.of("403", "200"), outcomes(audit.find(new AuditLog.Query(null, null, "schools/import", null, null), 0, 10)));
+        assertEquals(List.of("201"), outcomes(audit.find(new AuditLog.Query(null, null, null, t0.plusSeconds(60),
+                t0.plusSeconds(120)), 0, 10)));
+        assertEquals(List.of("201"), outcomes(audit.find(AuditLog.Query.all(), 1, 1)));
+        assertEquals("2 added", audit.find(AuditLog.Query.all(), 2, 1).get(0).summary());
+    }
+
+    private static List<String> outcomes(List<AuditEntry> entries) {
+        return entries.stream().map(AuditEntry::outcome).toList();
     }
 
     private static School school(String id, SchoolType type, int enrollment) {

@@ -1,0 +1,18 @@
+package org.gigaplan.platform.internal.command;
+
+import org.apache.karaf.shell.api.console.Session;
+import org.gigaplan.plan.service.AuditEntry;
+import org.gigaplan.plan.service.AuditLog;
+
+/** Records a console write in the audit log, under the console user's name. */
+final class ConsoleAudit {
+
+    private ConsoleAudit() {
+    }
+
+    static void record(AuditLog audit, Session session, String command, boolean ok, String summary) {
+        Object user = session == null ? null : session.get("USER");
+        audit.record(new AuditEntry(0, null, user == null ? "console" : user.toString(), "console", null, "console",
+                command, ok ? "ok" : "refused", summary));
+    }
+}
