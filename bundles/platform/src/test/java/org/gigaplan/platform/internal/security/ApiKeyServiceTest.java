@@ -65,7 +65,8 @@ class ApiKeyServiceTest {
     @Test
     void onlyADigestOfTheSecretIsStored() throws Exception {
         ApiKeyService.CreatedKey key = keys.create("S-E01", "speed test", "api:sato");
-        String secret = key.key().substring(key.key().lastIndexOf('_') + 1);
+        String secret = key.key().substring(("gpk_" + key.keyId() + "_").length());
+        assertEquals(43, secret.length(), "256 bits, base64url");
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT * FROM gp_api_key")) {
             assertTrue(rs.next());
