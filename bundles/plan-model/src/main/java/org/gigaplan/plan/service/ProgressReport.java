@@ -55,6 +55,8 @@ public record ProgressReport(int fiscalYear, LocalizedText fiscalYearLabel, Stri
         /** No installed module computes this indicator. */
         NO_MODULE,
         /** The module failed to compute it; see the note. */
-        ERROR
+        ERROR,
+        /** The board switched the module off for this school. */
+        DISABLED
     }
 }

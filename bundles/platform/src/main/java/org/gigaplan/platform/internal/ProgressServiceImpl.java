@@ -14,6 +14,7 @@ import org.gigaplan.plan.model.Indicator;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.Plan;
 import org.gigaplan.plan.model.Target;
+import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.ModuleInfo;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.ProgressReport;
@@ -44,12 +45,17 @@ public class ProgressServiceImpl implements ProgressService {
     private static final LocalizedText NO_MODULE_NOTE = LocalizedText.of("担当モジュールが導入されていません",
             "No module installed computes this indicator");
 
+    private static final LocalizedText DISABLED_NOTE = LocalizedText.of("この学校ではモジュールが停止されています",
+            "The board has switched this module off for the school");
+
     private final PlanService plans;
+    private final ModuleEnablement enablement;
     private final Map<ServiceReference<PolicyModule>, PolicyModule> modules = new ConcurrentSkipListMap<>();
 
     @Activate
-    public ProgressServiceImpl(@Reference PlanService plans) {
+    public ProgressServiceImpl(@Reference PlanService plans, @Reference ModuleEnablement enablement) {
         this.plans = plans;
+        this.enablement = enablement;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -108,13 +114,16 @@ public class ProgressServiceImpl implements ProgressService {
                 policies);
     }
 
-    private static IndicatorProgress evaluate(Indicator indicator, List<PolicyModule> installed, Scope scope,
+    private IndicatorProgress evaluate(Indicator indicator, List<PolicyModule> installed, Scope scope,
             FiscalYear fiscalYear, boolean[] demo) {
         Target target = indicator.targetFor(fiscalYear).orElse(null);
         Optional<PolicyModule> module = installed.stream().filter(m -> m.indicatorIds().contains(indicator.id()))
                 .findFirst();
         if (module.isEmpty()) {
             return IndicatorProgress.of(indicator, target, null, null, Status.NO_MODULE, NO_MODULE_NOTE);
+        }
+        if (!scope.isCity() && !enablement.isEnabled(module.get().id(), scope.schoolId())) {
+            return IndicatorProgress.of(indicator, target, null, null, Status.DISABLED, DISABLED_NOTE);
         }
         try {
             Optional<IndicatorValue> value = module.get().value(indicator.id(), scope, fiscalYear);

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.Plan;
+import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.PlanImport;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.ProgressReport;
@@ -100,7 +101,7 @@ class ProgressServiceTest {
 
     @Test
     void withoutModulesEveryIndicatorSaysNoModule() {
-        ProgressReport report = new ProgressServiceImpl(plans()).report(FiscalYear.of(2025), Scope.city());
+        ProgressReport report = new ProgressServiceImpl(plans(), new Switches()).report(FiscalYear.of(2025), Scope.city());
         assertEquals(4, report.policies().size());
         assertEquals(plan.indicators().size(), byId(report).size());
         assertTrue(byId(report).values().stream().allMatch(i -> i.status() == Status.NO_MODULE));
@@ -110,7 +111,8 @@ class ProgressServiceTest {
 
     @Test
     void installedModuleValuesAreComparedWithTheirTargets() {
-        ProgressServiceImpl progress = new ProgressServiceImpl(plans());
+        Switches switches = new Switches();
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), switches);
         progress.addModule(reference(1), new FakeUsage());
         ProgressReport report = progress.report(FiscalYear.of(2025), Scope.city());
         Map<String, IndicatorProgress> ids = byId(report);
@@ -132,9 +134,44 @@ class ProgressServiceTest {
         assertEquals(Status.BELOW, byId(progress.report(FiscalYear.of(2025), Scope.school("S-E01"))).get("usage.scene1")
                 .status());
 
+        // Switched off for one school: that school's report says so, other schools and the city are as before.
+        switches.set("usage", "S-E01", false, "test");
+        assertEquals(Status.DISABLED, byId(progress.report(FiscalYear.of(2025), Scope.school("S-E01")))
+                .get("usage.scene1").status());
+        assertEquals(Status.NO_MODULE, byId(progress.report(FiscalYear.of(2025), Scope.school("S-E01")))
+                .get("training.category-a").status());
+        assertEquals(Status.BELOW, byId(progress.report(FiscalYear.of(2025), Scope.school("S-E02")))
+                .get("usage.scene1").status());
+        assertEquals(Status.MET, byId(progress.report(FiscalYear.of(2025), Scope.city())).get("usage.scene1").status());
+
         progress.removeModule(reference(1));
         assertEquals(Status.NO_MODULE, byId(progress.report(FiscalYear.of(2025), Scope.city())).get("usage.scene1").status());
         assertEquals(List.of(), progress.modules());
+    }
+
+    /** Module switches in memory. */
+    private static final class Switches implements ModuleEnablement {
+        private final Set<String> off = new java.util.HashSet<>();
+
+        @Override
+        public boolean isEnabled(String moduleId, String schoolId) {
+            return !off.contains(moduleId + "/" + schoolId);
+        }
+
+        @Override
+        public Set<String> disabledSchools(String moduleId) {
+            return off.stream().filter(k -> k.startsWith(moduleId + "/")).map(k -> k.substring(moduleId.length() + 1))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+
+        @Override
+        public void set(String moduleId, String schoolId, boolean enabled, String by) {
+            if (enabled) {
+                off.remove(moduleId + "/" + schoolId);
+            } else {
+                off.add(moduleId + "/" + schoolId);
+            }
+        }
     }
 
     /** Just enough of a service reference to be ordered and told apart. */

@@ -456,6 +456,12 @@ public final class Distribution implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), user));
     }
 
+    /** Any method with a JSON body, as the board user. */
+    public Response send(String method, String path, String json) throws IOException, InterruptedException {
+        return send(authenticated(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), USER));
+    }
+
     /** DELETE as the board user. */
     public Response delete(String path) throws IOException, InterruptedException {
         return send(authenticated(HttpRequest.newBuilder(uri(path)).DELETE(), USER));

@@ -454,6 +454,32 @@ class GigaPlanDistributionIT {
         assertEquals("MET", indicator(schoolProgress, "outreach.parent-meeting").path("status").asText(),
                 "per-school progress");
 
+        // The board switches the module off for school A only: A's users are refused, B's are not, A's
+        // progress says so, and the switch is audited; switched on again, A is served again.
+        assertEquals(200, dist.getAs("school-a", "/api/samplemod/ping").status(), "school A before the switch");
+        Response off = dist.send("PUT", "/api/modules/samplemod/schools/S-E01", "{\"enabled\":false}");
+        assertEquals(200, off.status(), () -> "switch off: " + off);
+        Response refused = dist.getAs("school-a", "/api/samplemod/ping");
+        assertEquals(403, refused.status(), () -> "school A after the switch: " + refused);
+        assertTrue(refused.body().contains("switched samplemod off"), () -> "says why: " + refused);
+        assertEquals(200, dist.getAs("school-b", "/api/samplemod/ping").status(), "school B is not affected");
+        assertEquals(200, dist.get("/api/samplemod/ping").status(), "the board is not affected");
+        assertEquals("DISABLED", indicator(dist.json("/api/progress?school=S-E01"), "outreach.parent-meeting")
+                .path("status").asText(), "school A's progress");
+        assertEquals("MET", indicator(dist.json("/api/progress?school=S-E02"), "outreach.parent-meeting")
+                .path("status").asText(), "school B's progress");
+        JsonNode switches = dist.json("/api/modules/samplemod/schools");
+        assertTrue(switches.toString().contains("{\"module\":\"samplemod\",\"schoolId\":\"S-E01\",\"enabled\":false}"),
+                () -> "switches: " + switches);
+        assertEquals(403, dist.getAs("school-a", "/api/modules/samplemod/schools").status(), "switches are the board's");
+        problem(dist.send("PUT", "/api/modules/samplemod/schools/NOPE", "{\"enabled\":false}"), 404, "schoolId");
+        problem(dist.send("PUT", "/api/modules/nomodule/schools/S-E01", "{\"enabled\":false}"), 404, "id");
+        problem(dist.send("PUT", "/api/modules/samplemod/schools/S-E01", "{}"), 400, "enabled");
+        assertTrue(dist.json("/api/audit?action=modules/samplemod").toString().contains("on → off"), "audited");
+        String enable = dist.console("gigaplan:enable samplemod S-E01");
+        assertTrue(enable.contains("off → on"), () -> "gigaplan:enable:\n" + enable);
+        assertEquals(200, dist.getAs("school-a", "/api/samplemod/ping").status(), "school A after switching on");
+
         String modules = dist.console("gigaplan:modules --lang en");
         assertTrue(modules.contains("samplemod") && modules.contains("Sample module (test fixture)"),
                 () -> "gigaplan:modules:\n" + modules);

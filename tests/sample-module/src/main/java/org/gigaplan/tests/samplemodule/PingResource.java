@@ -8,6 +8,8 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.security.Allow;
+import org.gigaplan.plan.security.Role;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
@@ -22,6 +24,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsResource
 @JaxrsName("samplemod.ping")
 @JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
 @Path(SampleModule.ID)
 @Produces(MediaType.APPLICATION_JSON)
 public class PingResource {

@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.gigaplan.plan.model.Indicator;
+import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.ModuleInfo;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.ProgressService;
@@ -28,6 +29,9 @@ public class ModulesCommand implements Action {
     @Reference
     PlanService plans;
 
+    @Reference
+    ModuleEnablement enablement;
+
     @Override
     public Object execute() {
         Locale locale = Text.locale(lang);
@@ -39,10 +43,12 @@ public class ModulesCommand implements Action {
         table.column("Version");
         table.column("Indicators");
         table.column("Health");
+        table.column("Off for schools");
         for (ModuleInfo m : progress.modules()) {
             table.row(m.id(), m.basicPolicy(), m.name().in(locale), m.bundle(), m.version(),
                     String.join(" ", m.indicatorIds()), m.health().state()
-                            + (m.health().detail().isEmpty() ? "" : ": " + m.health().detail()));
+                            + (m.health().detail().isEmpty() ? "" : ": " + m.health().detail()),
+                    String.join(" ", enablement.disabledSchools(m.id()).stream().sorted().toList()));
         }
         table.emptyText("(no policy modules installed: feature:install gigaplan-<module>)");
         table.print(System.out);

@@ -5,6 +5,7 @@ import java.util.Set;
 import javax.ws.rs.core.Application;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.platform.internal.AuditLogImpl;
 import org.gigaplan.platform.internal.security.AccessFilter;
 import org.gigaplan.platform.internal.security.ApiKeyService;
@@ -32,9 +33,10 @@ public class ApiApplication extends Application {
     private final Set<Object> singletons;
 
     @Activate
-    public ApiApplication(ApiConfig config, @Reference ApiKeyService apiKeys, @Reference AuditLogImpl audit) {
+    public ApiApplication(ApiConfig config, @Reference ApiKeyService apiKeys, @Reference AuditLogImpl audit,
+            @Reference ModuleEnablement modules) {
         this.singletons = Set.of(new BodyLimitFilter(config.maxRequestBytes()), new AuditFilter(audit),
-                new AuthFilter(new JaasAuthenticator(config.realm()), apiKeys::authenticate), new AccessFilter(),
+                new AuthFilter(new JaasAuthenticator(config.realm()), apiKeys::authenticate), new AccessFilter(modules),
                 new JsonProvider(), new ParamConverters(), new ProblemMappers.InvalidInput(),
                 new ProblemMappers.AccessDenied(), new ProblemMappers.WebApplication(), new ProblemMappers.Unexpected());
     }

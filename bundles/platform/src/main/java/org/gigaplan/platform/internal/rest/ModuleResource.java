@@ -2,16 +2,26 @@ package org.gigaplan.platform.internal.rest;
 
 import java.util.List;
 
+import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.security.Allow;
+import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Role;
+import org.gigaplan.plan.service.AuditLog;
+import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.ModuleInfo;
 import org.gigaplan.plan.service.ProgressService;
-import org.gigaplan.plan.security.Allow;
-import org.gigaplan.plan.security.Role;
+import org.gigaplan.plan.service.SchoolService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,25 +29,77 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** The policy modules installed right now, their indicators and health. */
+/** The policy modules installed right now, their indicators and health, and the board's per-school switches. */
 @Component(service = ModuleResource.class)
 @JaxrsResource
 @JaxrsName("gigaplan.modules")
 @JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@Allow({ Role.BOARD, Role.SCHOOL })
 @Path("modules")
 @Produces(MediaType.APPLICATION_JSON)
-@Allow({ Role.BOARD, Role.SCHOOL })
 public class ModuleResource {
 
+    /** Whether a module is on for a school. */
+    public record SchoolSwitch(String module, String schoolId, boolean enabled) {
+    }
+
+    /** The body of a switch. */
+    public record Switch(Boolean enabled) {
+    }
+
     private final ProgressService progress;
+    private final ModuleEnablement enablement;
+    private final SchoolService schools;
+    private final AuditLog audit;
 
     @Activate
-    public ModuleResource(@Reference ProgressService progress) {
+    public ModuleResource(@Reference ProgressService progress, @Reference ModuleEnablement enablement,
+            @Reference SchoolService schools, @Reference AuditLog audit) {
         this.progress = progress;
+        this.enablement = enablement;
+        this.schools = schools;
+        this.audit = audit;
     }
 
     @GET
     public List<ModuleInfo> modules() {
         return progress.modules();
+    }
+
+    /** Every school with whether the module is on for it. */
+    @GET
+    @Path("{id}/schools")
+    @Allow(Role.BOARD)
+    public List<SchoolSwitch> schools(@PathParam("id") String id) {
+        installed(id);
+        return schools.all().stream().map(s -> new SchoolSwitch(id, s.id(), enablement.isEnabled(id, s.id()))).toList();
+    }
+
+    /** Switches the module on or off for one school: {@code {"enabled": false}}. */
+    @PUT
+    @Path("{id}/schools/{schoolId}")
+    @Allow(Role.BOARD)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SchoolSwitch set(@PathParam("id") String id, @PathParam("schoolId") String schoolId, Switch body,
+            @Context SecurityContext security) {
+        installed(id);
+        if (schools.find(schoolId).isEmpty()) {
+            throw Problem.notFound("schoolId", "no school " + schoolId);
+        }
+        if (body.enabled() == null) {
+            throw new InvalidInputException("enabled", "required: true or false");
+        }
+        boolean before = enablement.isEnabled(id, schoolId);
+        enablement.set(id, schoolId, body.enabled(),
+                "api:" + Caller.of(security).map(Caller::name).orElseThrow(IllegalStateException::new));
+        audit.describe("module " + id + " for school " + schoolId + ": " + (before ? "on" : "off") + " → "
+                + (body.enabled() ? "on" : "off"));
+        return new SchoolSwitch(id, schoolId, body.enabled());
+    }
+
+    private void installed(String id) {
+        if (progress.modules().stream().noneMatch(m -> m.id().equals(id))) {
+            throw Problem.notFound("id", "no installed policy module " + id);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.gigaplan.platform.internal.security;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import javax.annotation.Priority;
@@ -13,12 +14,14 @@ import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.PathSegment;
 import javax.ws.rs.core.Response;
 
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Public;
 import org.gigaplan.plan.security.Role;
+import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.platform.internal.rest.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Enforces {@link Public} and {@link Allow} on the matched resource method of any bundle: anonymous callers
  * of a method that is not public get 401, callers without one of its roles 403. A method with neither
- * annotation, on itself or its class, is for the board only.
+ * annotation, on itself or its class, is for the board only. A school's users and agents also get 403 from a
+ * module ({@code /api/<module>/…}) the board switched off for their school.
  */
 @Priority(Priorities.AUTHORIZATION)
 public final class AccessFilter implements ContainerRequestFilter {
@@ -37,17 +41,32 @@ public final class AccessFilter implements ContainerRequestFilter {
     @Context
     private ResourceInfo resource;
 
+    private final ModuleEnablement modules;
+
+    public AccessFilter(ModuleEnablement modules) {
+        this.modules = modules;
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         Method method = resource.getResourceMethod();
         if (method == null) {
             return;
         }
+        var caller = Caller.of(request.getSecurityContext());
+        if (caller.isPresent() && caller.get().schoolId() != null) {
+            List<PathSegment> path = request.getUriInfo().getPathSegments();
+            String module = path.isEmpty() ? "" : path.get(0).getPath();
+            if (!modules.isEnabled(module, caller.get().schoolId())) {
+                request.abortWith(Problem.of(Response.Status.FORBIDDEN, "the board has switched " + module
+                        + " off for school " + caller.get().schoolId()).toResponse());
+                return;
+            }
+        }
         Set<Role> allowed = allowed(method, resource.getResourceClass());
         if (allowed == null) {
             return;
         }
-        var caller = Caller.of(request.getSecurityContext());
         if (caller.isEmpty()) {
             Object withoutRole = request.getProperty(AuthFilter.NO_ROLE);
             if (withoutRole != null) {

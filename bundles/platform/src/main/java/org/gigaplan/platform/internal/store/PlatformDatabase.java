@@ -21,6 +21,7 @@ public class PlatformDatabase {
     private final DemoRunStore demoRuns;
     private final ApiKeyStore apiKeys;
     private final AuditStore audit;
+    private final ModuleSchoolStore moduleSchools;
 
     @Activate
     public PlatformDatabase(@Reference(name = "dataSource", target = "(dataSourceName=gigaplan)") DataSource dataSource) {
@@ -31,6 +32,7 @@ public class PlatformDatabase {
         this.demoRuns = new DemoRunStore(sql);
         this.apiKeys = new ApiKeyStore(sql);
         this.audit = new AuditStore(sql);
+        this.moduleSchools = new ModuleSchoolStore(sql);
     }
 
     public PlanStore plans() {
@@ -51,5 +53,9 @@ public class PlatformDatabase {
 
     public AuditStore audit() {
         return audit;
+    }
+
+    public ModuleSchoolStore moduleSchools() {
+        return moduleSchools;
     }
 }

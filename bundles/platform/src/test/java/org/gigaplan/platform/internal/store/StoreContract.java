@@ -47,7 +47,7 @@ abstract class StoreContract {
                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM databasechangelog WHERE id LIKE 'platform-%'");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            assertEquals(5, rs.getInt(1));
+            assertEquals(6, rs.getInt(1));
         }
     }
 
@@ -123,6 +123,19 @@ abstract class StoreContract {
                 t0.plusSeconds(120)), 0, 10)));
         assertEquals(List.of("201"), outcomes(audit.find(AuditLog.Query.all(), 1, 1)));
         assertEquals("2 added", audit.find(AuditLog.Query.all(), 2, 1).get(0).summary());
+    }
+
+    @Test
+    void moduleSwitchesPerSchoolAreKeptAndChanged() {
+        ModuleSchoolStore switches = db.moduleSchools();
+        assertTrue(switches.disabled().isEmpty());
+        Instant now = Instant.now();
+        switches.set("usage", "S-E01", false, now, "sato");
+        switches.set("usage", "S-E02", false, now, "sato");
+        switches.set("training", "S-E01", false, now, "sato");
+        switches.set("usage", "S-E02", true, now, "sato");
+        assertEquals(java.util.Map.of("usage", java.util.Set.of("S-E01"), "training", java.util.Set.of("S-E01")),
+                switches.disabled());
     }
 
     private static List<String> outcomes(List<AuditEntry> entries) {

@@ -57,7 +57,7 @@ public final class TestDatabases {
     /** Empties the platform's tables, so each test starts from a migrated, empty schema. */
     public static void clear(DataSource ds) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            for (String table : List.of("gp_plan_import", "gp_school", "gp_demo_run", "gp_api_key", "gp_audit")) {
+            for (String table : List.of("gp_plan_import", "gp_school", "gp_demo_run", "gp_api_key", "gp_audit", "gp_module_school")) {
                 s.executeUpdate("DELETE FROM " + table);
             }
         } catch (SQLException e) {
