@@ -22,6 +22,12 @@ public interface AuditLog {
      */
     void describe(String summary);
 
+    /**
+     * Like {@link #describe(String)}, and names the school whose data the write touched, when that is not the
+     * caller's own (a board user writing for a school).
+     */
+    void describe(String school, String summary);
+
     /** Entries newest first, filtered by whichever of the criteria are not null. */
     List<AuditEntry> find(Query query, int offset, int limit);
 

@@ -15,8 +15,21 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = { AuditLog.class, AuditLogImpl.class })
 public class AuditLogImpl implements AuditLog {
 
-    /** The summary being collected for the /api write handled on this thread, if any. */
-    private static final ThreadLocal<StringBuilder> CURRENT = new ThreadLocal<>();
+    /** What the /api write handled on this thread has described so far. */
+    public static final class Described {
+        private final StringBuilder summary = new StringBuilder();
+        private String school;
+
+        public String summary() {
+            return summary.length() == 0 ? null : summary.toString();
+        }
+
+        public String school() {
+            return school;
+        }
+    }
+
+    private static final ThreadLocal<Described> CURRENT = new ThreadLocal<>();
 
     private final AuditStore store;
 
@@ -33,9 +46,20 @@ public class AuditLogImpl implements AuditLog {
 
     @Override
     public void describe(String summary) {
-        StringBuilder current = CURRENT.get();
-        if (current != null && summary != null && !summary.isBlank()) {
-            current.append(current.length() == 0 ? "" : "; ").append(summary);
+        describe(null, summary);
+    }
+
+    @Override
+    public void describe(String school, String summary) {
+        Described current = CURRENT.get();
+        if (current == null) {
+            return;
+        }
+        if (school != null) {
+            current.school = school;
+        }
+        if (summary != null && !summary.isBlank()) {
+            current.summary.append(current.summary.length() == 0 ? "" : "; ").append(summary);
         }
     }
 
@@ -49,15 +73,15 @@ public class AuditLogImpl implements AuditLog {
         return store.count(query);
     }
 
-    /** Starts collecting the summary of the /api write on this thread. */
+    /** Starts collecting what the /api write on this thread describes. */
     public void begin() {
-        CURRENT.set(new StringBuilder());
+        CURRENT.set(new Described());
     }
 
-    /** Ends the /api write on this thread and gives what was described, or null. */
-    public String end() {
-        StringBuilder current = CURRENT.get();
+    /** Ends the /api write on this thread and gives what it described. */
+    public Described end() {
+        Described current = CURRENT.get();
         CURRENT.remove();
-        return current == null || current.length() == 0 ? null : current.toString();
+        return current == null ? new Described() : current;
     }
 }

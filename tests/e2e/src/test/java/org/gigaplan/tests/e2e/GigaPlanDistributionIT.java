@@ -475,7 +475,8 @@ class GigaPlanDistributionIT {
         problem(dist.send("PUT", "/api/modules/samplemod/schools/NOPE", "{\"enabled\":false}"), 404, "schoolId");
         problem(dist.send("PUT", "/api/modules/nomodule/schools/S-E01", "{\"enabled\":false}"), 404, "id");
         problem(dist.send("PUT", "/api/modules/samplemod/schools/S-E01", "{}"), 400, "enabled");
-        assertTrue(dist.json("/api/audit?action=modules/samplemod").toString().contains("on → off"), "audited");
+        JsonNode switchedOff = dist.json("/api/audit?action=modules/samplemod&school=S-E01").path("items");
+        assertTrue(switchedOff.toString().contains("on → off"), () -> "audited for school S-E01: " + switchedOff);
         String enable = dist.console("gigaplan:enable samplemod S-E01");
         assertTrue(enable.contains("off → on"), () -> "gigaplan:enable:\n" + enable);
         assertEquals(200, dist.getAs("school-a", "/api/samplemod/ping").status(), "school A after switching on");

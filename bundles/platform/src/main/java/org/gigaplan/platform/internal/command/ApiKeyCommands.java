@@ -44,7 +44,7 @@ public final class ApiKeyCommands {
         public Object execute() {
             try {
                 CreatedKey key = keys.create(school, label, "console:" + session.get("USER"));
-                ConsoleAudit.record(audit, session, "apikey:create " + school, true, "API key " + key.keyId() + " ("
+                ConsoleAudit.record(audit, session, school, "apikey:create " + school, true, "API key " + key.keyId() + " ("
                         + key.label() + ") created for school " + key.schoolId());
                 System.out.println("API key " + key.keyId() + " for school " + key.schoolId() + " (" + key.label() + "):");
                 System.out.println(key.key());

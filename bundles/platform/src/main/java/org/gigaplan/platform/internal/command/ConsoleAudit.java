@@ -11,8 +11,13 @@ final class ConsoleAudit {
     }
 
     static void record(AuditLog audit, Session session, String command, boolean ok, String summary) {
+        record(audit, session, null, command, ok, summary);
+    }
+
+    /** @param school the school whose data the command wrote, or null for city-wide data */
+    static void record(AuditLog audit, Session session, String school, String command, boolean ok, String summary) {
         Object user = session == null ? null : session.get("USER");
-        audit.record(new AuditEntry(0, null, user == null ? "console" : user.toString(), "console", null, "console",
-                command, ok ? "ok" : "refused", summary));
+        audit.record(new AuditEntry(0, null, user == null ? "console" : user.toString(), "console", school,
+                "console", command, ok ? "ok" : "refused", summary));
     }
 }

@@ -55,7 +55,7 @@ public final class ModuleSwitchCommands {
             enablement.set(module, school, enabled(), "console:" + session.get("USER"));
             String change = "module " + module + " for school " + school + ": " + (before ? "on" : "off") + " → "
                     + (enabled() ? "on" : "off");
-            ConsoleAudit.record(audit, session, "gigaplan:" + (enabled() ? "enable" : "disable") + " " + module + " "
+            ConsoleAudit.record(audit, session, school, "gigaplan:" + (enabled() ? "enable" : "disable") + " " + module + " "
                     + school, true, change);
             System.out.println(change);
             return null;

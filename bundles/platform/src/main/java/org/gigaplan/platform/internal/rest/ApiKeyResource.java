@@ -54,7 +54,8 @@ public class ApiKeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewKey request, @Context SecurityContext security) {
         CreatedKey key = keys.create(request.schoolId(), request.label(), by(security));
-        audit.describe("API key " + key.keyId() + " (" + key.label() + ") created for school " + key.schoolId());
+        audit.describe(key.schoolId(), "API key " + key.keyId() + " (" + key.label() + ") created for school "
+                + key.schoolId());
         return Response.status(Response.Status.CREATED).entity(key).build();
     }
 

@@ -92,7 +92,7 @@ public class ModuleResource {
         boolean before = enablement.isEnabled(id, schoolId);
         enablement.set(id, schoolId, body.enabled(),
                 "api:" + Caller.of(security).map(Caller::name).orElseThrow(IllegalStateException::new));
-        audit.describe("module " + id + " for school " + schoolId + ": " + (before ? "on" : "off") + " → "
+        audit.describe(schoolId, "module " + id + " for school " + schoolId + ": " + (before ? "on" : "off") + " → "
                 + (body.enabled() ? "on" : "off"));
         return new SchoolSwitch(id, schoolId, body.enabled());
     }

@@ -47,14 +47,15 @@ public final class AuditFilter implements ContainerRequestFilter, ContainerRespo
         if (request.getProperty(AUDITED) == null) {
             return;
         }
-        String summary = audit.end();
+        AuditLogImpl.Described described = audit.end();
         var caller = Caller.of(request.getSecurityContext());
         Object withoutRole = request.getProperty(AuthFilter.NO_ROLE);
         String actor = caller.map(Caller::name)
                 .orElse(withoutRole != null ? withoutRole.toString() : "anonymous");
         String role = caller.map(c -> c.role().name().toLowerCase()).orElse(withoutRole != null ? "none" : "anonymous");
-        audit.record(new AuditEntry(0, null, actor, role, caller.map(Caller::schoolId).orElse(null), "api",
+        String school = described.school() != null ? described.school() : caller.map(Caller::schoolId).orElse(null);
+        audit.record(new AuditEntry(0, null, actor, role, school, "api",
                 request.getMethod() + " /api/" + request.getUriInfo().getPath(), Integer.toString(response.getStatus()),
-                summary));
+                described.summary()));
     }
 }
