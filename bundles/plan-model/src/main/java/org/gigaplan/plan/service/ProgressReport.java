@@ -7,11 +7,12 @@ import org.gigaplan.plan.model.Actor;
 import org.gigaplan.plan.model.Indicator;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.Target;
+import org.gigaplan.plan.spi.IndicatorValue;
 
 /**
  * The progress roll-up of a fiscal year for the city or one school.
  *
- * @param demo true when any value shown comes from synthetic demo data
+ * @param demo true when any value shown comes from synthetic demo data (each such value says so too)
  */
 public record ProgressReport(int fiscalYear, LocalizedText fiscalYearLabel, String school, Instant computedAt,
         boolean demo, List<PolicyProgress> policies) {
@@ -30,15 +31,21 @@ public record ProgressReport(int fiscalYear, LocalizedText fiscalYearLabel, Stri
 
     /**
      * One indicator with its value. {@code value} is null unless {@code status} is {@code MET},
-     * {@code BELOW} or {@code NO_TARGET}.
+     * {@code BELOW} or {@code NO_TARGET}; {@code demo} is true when the value comes from demo data.
      */
     public record IndicatorProgress(String id, LocalizedText name, String unit, String module, Target target,
-            Double value, Long sampleSize, Status status, LocalizedText note) {
+            Double value, Long sampleSize, Status status, LocalizedText note, boolean demo) {
 
-        public static IndicatorProgress of(Indicator indicator, Target target, Double value, Long sampleSize,
-                Status status, LocalizedText note) {
+        /** Without a value. */
+        public static IndicatorProgress of(Indicator indicator, Target target, Status status, LocalizedText note) {
             return new IndicatorProgress(indicator.id(), indicator.name(), indicator.unit(), indicator.module(),
-                    target, value, sampleSize, status, note);
+                    target, null, null, status, note, false);
+        }
+
+        /** With the value a module computed. */
+        public static IndicatorProgress of(Indicator indicator, Target target, IndicatorValue value, Status status) {
+            return new IndicatorProgress(indicator.id(), indicator.name(), indicator.unit(), indicator.module(),
+                    target, value.value(), value.sampleSize(), status, value.note(), value.demo());
         }
     }
 

@@ -96,51 +96,50 @@ public class ProgressServiceImpl implements ProgressService {
         ActionPlan actionPlan = plan.actionPlan(fiscalYear.year()).orElseThrow(
                 () -> new IllegalArgumentException("no action plan for " + fiscalYear));
         List<PolicyModule> installed = List.copyOf(modules.values());
-        boolean[] demo = { false };
         List<PolicyProgress> policies = actionPlan.policies().stream().map(policy -> new PolicyProgress(
                 policy.number(), policy.title(),
                 installed.stream().filter(m -> m.basicPolicy() == policy.number()).map(PolicyModule::id).sorted().toList(),
                 plan.indicators().stream().filter(i -> i.policy() == policy.number())
-                        .map(i -> evaluate(i, installed, scope, fiscalYear, demo)).toList(),
+                        .map(i -> evaluate(i, installed, scope, fiscalYear)).toList(),
                 policy.measures().stream().map(measure -> new MeasureProgress(measure.code(), measure.number(),
                         measure.title(), measure.actionItems().stream().map(item -> new ItemProgress(item.id(),
                                 item.actor(), item.priority(), item.text(),
                                 item.indicatorIds().stream().map(plan::indicator).flatMap(Optional::stream)
-                                        .map(i -> evaluate(i, installed, scope, fiscalYear, demo)).toList()))
+                                        .map(i -> evaluate(i, installed, scope, fiscalYear)).toList()))
                                 .toList()))
                         .toList()))
                 .toList();
-        return new ProgressReport(fiscalYear.year(), fiscalYear.label(), scope.schoolId(), Instant.now(), demo[0],
+        boolean demo = policies.stream().flatMap(p -> p.indicators().stream()).anyMatch(IndicatorProgress::demo);
+        return new ProgressReport(fiscalYear.year(), fiscalYear.label(), scope.schoolId(), Instant.now(), demo,
                 policies);
     }
 
     private IndicatorProgress evaluate(Indicator indicator, List<PolicyModule> installed, Scope scope,
-            FiscalYear fiscalYear, boolean[] demo) {
+            FiscalYear fiscalYear) {
         Target target = indicator.targetFor(fiscalYear).orElse(null);
         Optional<PolicyModule> module = installed.stream().filter(m -> m.indicatorIds().contains(indicator.id()))
                 .findFirst();
         if (module.isEmpty()) {
-            return IndicatorProgress.of(indicator, target, null, null, Status.NO_MODULE, NO_MODULE_NOTE);
+            return IndicatorProgress.of(indicator, target, Status.NO_MODULE, NO_MODULE_NOTE);
         }
         if (!scope.isCity() && !enablement.isEnabled(module.get().id(), scope.schoolId())) {
-            return IndicatorProgress.of(indicator, target, null, null, Status.DISABLED, DISABLED_NOTE);
+            return IndicatorProgress.of(indicator, target, Status.DISABLED, DISABLED_NOTE);
         }
         try {
             Optional<IndicatorValue> value = module.get().value(indicator.id(), scope, fiscalYear);
             if (value.isEmpty()) {
-                return IndicatorProgress.of(indicator, target, null, null, Status.NO_DATA, null);
+                return IndicatorProgress.of(indicator, target, Status.NO_DATA, null);
             }
             IndicatorValue v = value.get();
-            demo[0] |= v.demo();
             Status status = switch (indicator.attainment(v.value(), fiscalYear)) {
                 case MET -> Status.MET;
                 case BELOW -> Status.BELOW;
                 case NO_TARGET -> Status.NO_TARGET;
             };
-            return IndicatorProgress.of(indicator, target, v.value(), v.sampleSize(), status, v.note());
+            return IndicatorProgress.of(indicator, target, v, status);
         } catch (RuntimeException e) {
             LOG.warn("Module {} failed on indicator {}", module.get().id(), indicator.id(), e);
-            return IndicatorProgress.of(indicator, target, null, null, Status.ERROR,
+            return IndicatorProgress.of(indicator, target, Status.ERROR,
                     LocalizedText.of("計算に失敗しました: " + e.getMessage(), "Computation failed: " + e.getMessage()));
         }
     }

@@ -125,6 +125,8 @@ class ProgressServiceTest {
         assertEquals(Status.NO_MODULE, ids.get("usage.scene5").status());
         assertEquals(Status.NO_MODULE, ids.get("training.category-a").status());
         assertTrue(report.demo(), "a demo value marks the report as demo");
+        assertTrue(ids.get("usage.scene1").demo(), "and the value itself");
+        assertTrue(!ids.get("usage.scene2").demo());
         assertEquals(List.of("usage"), report.policies().get(0).modules());
         // Action items carry the same evidence as their policy's indicators.
         IndicatorProgress viaItem = report.policies().get(0).measures().get(0).actionItems().stream()

@@ -90,9 +90,7 @@ public class ParamConverters implements ParamConverterProvider {
             }
             try {
                 return parse.apply(value.trim());
-            } catch (NumberFormatException | DateTimeParseException e) {
-                throw refuse(value);
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | DateTimeParseException e) {
                 throw refuse(value);
             }
         }

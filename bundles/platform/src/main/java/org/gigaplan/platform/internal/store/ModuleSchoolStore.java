@@ -2,6 +2,7 @@ package org.gigaplan.platform.internal.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -37,26 +38,28 @@ public final class ModuleSchoolStore {
 
     public void set(String moduleId, String schoolId, boolean enabled, Instant at, String by) {
         sql.transaction(c -> {
+            // Both statements take the same parameters in the same order.
             try (PreparedStatement update = c.prepareStatement("UPDATE gp_module_school SET enabled = ?, changed_at = ?, "
                     + "changed_by = ? WHERE module_id = ? AND school_id = ?")) {
-                update.setBoolean(1, enabled);
-                update.setTimestamp(2, Timestamp.from(at));
-                update.setString(3, by);
-                update.setString(4, moduleId);
-                update.setString(5, schoolId);
+                bind(update, moduleId, schoolId, enabled, at, by);
                 if (update.executeUpdate() == 0) {
                     try (PreparedStatement insert = c.prepareStatement("INSERT INTO gp_module_school (enabled, "
                             + "changed_at, changed_by, module_id, school_id) VALUES (?, ?, ?, ?, ?)")) {
-                        insert.setBoolean(1, enabled);
-                        insert.setTimestamp(2, Timestamp.from(at));
-                        insert.setString(3, by);
-                        insert.setString(4, moduleId);
-                        insert.setString(5, schoolId);
+                        bind(insert, moduleId, schoolId, enabled, at, by);
                         insert.executeUpdate();
                     }
                 }
                 return null;
             }
         });
+    }
+
+    private static void bind(PreparedStatement ps, String moduleId, String schoolId, boolean enabled, Instant at,
+            String by) throws SQLException {
+        ps.setBoolean(1, enabled);
+        ps.setTimestamp(2, Timestamp.from(at));
+        ps.setString(3, by);
+        ps.setString(4, moduleId);
+        ps.setString(5, schoolId);
     }
 }
