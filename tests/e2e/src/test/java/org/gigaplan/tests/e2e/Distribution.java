@@ -458,8 +458,14 @@ public final class Distribution implements AutoCloseable {
 
     /** Any method with a JSON body, as the board user. */
     public Response send(String method, String path, String json) throws IOException, InterruptedException {
+        return sendAs(USER, method, path, json);
+    }
+
+    /** Any method with a JSON body, as any caller {@link #getAs} knows. */
+    public Response sendAs(String user, String method, String path, String json)
+            throws IOException, InterruptedException {
         return send(authenticated(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), USER));
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), user));
     }
 
     /** DELETE as the board user. */

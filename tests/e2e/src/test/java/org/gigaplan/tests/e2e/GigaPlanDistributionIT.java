@@ -288,6 +288,7 @@ class GigaPlanDistributionIT {
                 new Rule("GET", "/api/indicators/usage.scene1", null, 200, 200, 200, 200, 401, 200, 200, 401),
                 new Rule("GET", "/api/fiscal-years", null, 200, 200, 200, 200, 401, 200, 200, 401),
                 new Rule("GET", "/api/fiscal-years/current", null, 200, 200, 200, 200, 401, 200, 200, 401),
+                new Rule("GET", "/api/fiscal-years/2025", null, 200, 200, 200, 200, 401, 200, 200, 401),
                 new Rule("GET", "/api/schools", null, 401, 200, 200, 200, 401, 403, 403, 401),
                 new Rule("GET", "/api/schools/S-E01", null, 401, 200, 200, 403, 401, 403, 403, 401),
                 new Rule("GET", "/api/schools/S-E02", null, 401, 200, 403, 200, 401, 403, 403, 401),
@@ -296,20 +297,28 @@ class GigaPlanDistributionIT {
                 new Rule("GET", "/api/progress?school=S-E01", null, 401, 200, 200, 403, 401, 401, 403, 401),
                 new Rule("GET", "/api/progress?school=S-E02", null, 401, 200, 403, 200, 401, 401, 403, 401),
                 new Rule("GET", "/api/modules", null, 401, 200, 200, 200, 401, 403, 403, 401),
+                // No module is installed yet: the board gets 404 naming the module, everyone else is refused first.
+                new Rule("GET", "/api/modules/nomodule/schools", null, 401, 404, 403, 403, 401, 403, 403, 401),
+                new Rule("PUT", "/api/modules/nomodule/schools/S-E01", "{\"enabled\":false}", 401, 404, 403, 403, 401,
+                        403, 403, 401),
                 new Rule("GET", "/api/openapi.json", null, 200, 200, 200, 200, 401, 200, 200, 401),
                 new Rule("GET", "/api/explorer/", null, 200, 200, 200, 200, 401, 200, 200, 401),
                 new Rule("GET", "/api/api-keys", null, 401, 200, 403, 403, 401, 403, 403, 401),
                 new Rule("GET", "/api/audit", null, 401, 200, 403, 403, 401, 403, 403, 401),
-                new Rule("POST", "/api/api-keys", "{\"schoolId\":\"NOPE\"}", 401, 400, 403, 403, 401, 403, 403, 401));
+                new Rule("POST", "/api/api-keys", "{\"schoolId\":\"NOPE\"}", 401, 400, 403, 403, 401, 403, 403, 401),
+                new Rule("DELETE", "/api/api-keys/0000000000000000", null, 401, 404, 403, 403, 401, 403, 403, 401));
         List<String> wrong = new ArrayList<>();
         for (Rule rule : rules) {
             int[] expected = { rule.anonymous(), rule.board(), rule.schoolA(), rule.schoolB(), rule.wrongPassword(),
                     rule.noRole(), rule.agentA(), rule.revokedKey() };
             for (int i = 0; i < callers.size(); i++) {
                 String caller = callers.get(i);
-                Response r = rule.method().equals("GET") ? dist.getAs(caller, rule.path())
-                        : dist.postAs(caller, rule.path(), rule.path().contains("schools") ? "text/csv"
-                                : "application/json", rule.body());
+                Response r = switch (rule.method()) {
+                    case "GET" -> dist.getAs(caller, rule.path());
+                    case "POST" -> dist.postAs(caller, rule.path(), rule.path().endsWith("schools/import") ? "text/csv"
+                            : "application/json", rule.body());
+                    default -> dist.sendAs(caller, rule.method(), rule.path(), rule.body() == null ? "" : rule.body());
+                };
                 String who = caller == null ? "anonymous" : caller.equals(agentKey) ? "agent of A"
                         : caller.equals(revokedKey) ? "revoked key" : caller;
                 if (r.status() != expected[i]) {
