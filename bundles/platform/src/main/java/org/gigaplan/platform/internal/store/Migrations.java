@@ -13,7 +13,10 @@ import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
+import liquibase.UpdateSummaryOutputEnum;
 
 /** Applies a bundle's versioned Liquibase changelog to the database, once per changeset. */
 public final class Migrations {
@@ -38,10 +41,13 @@ public final class Migrations {
                     Scope.Attr.classLoader.name(), Scope.class.getClassLoader(),
                     // Never reach out to the vendor's analytics: the platform must work offline.
                     "liquibase.analytics.enabled", Boolean.FALSE,
-                    "liquibase.showBanner", Boolean.FALSE);
+                    "liquibase.showBanner", Boolean.FALSE,
+                    // Progress to the log, not to the operator's console.
+                    Scope.Attr.ui.name(), new LoggerUIService());
             Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                     .execute());
             // Liquibase turns auto-commit off and, when there is nothing to apply, leaves its lock-table
             // read open; Derby refuses to close a connection inside a transaction.
