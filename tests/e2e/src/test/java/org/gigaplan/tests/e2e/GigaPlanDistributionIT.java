@@ -367,6 +367,10 @@ class GigaPlanDistributionIT {
         demoSchool.path("items").forEach(school -> demoSchoolIds.add(school.path("id").asText()));
         assertEquals(List.of("S-E01"), demoSchoolIds, "demo school user sees its school only");
         assertTrue(log.contains("DEMO MODE") && log.contains("demo-board"), "demo users are announced in the log");
+        // The demo agent's key from the README is an agent of S-E01: it logs in, and may not read schools.
+        String demoKey = "gpk_de0de0de0de0de0d_demo-agent-key-of-sample-school-S-E01-00000";
+        assertEquals(200, dist.getAs(demoKey, "/api/plan").status(), "demo agent key logs in");
+        assertEquals(403, dist.getAs(demoKey, "/api/schools").status(), "demo agent key is an agent");
 
         // Every write is in the audit log, refusals included, and no password or key is.
         JsonNode refused = dist.json("/api/audit?actor=school-a&action=schools/import").path("items").get(0);

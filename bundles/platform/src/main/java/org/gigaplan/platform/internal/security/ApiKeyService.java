@@ -82,6 +82,27 @@ public class ApiKeyService {
         return new CreatedKey(keyId, PREFIX + keyId + "_" + secretText, schoolId, name, now);
     }
 
+    /**
+     * The demo agent's key, documented in the README: created for a sample school in demo mode only, never
+     * otherwise. Its secret is public, so it is as good as no key anywhere but a demo.
+     */
+    public static final String DEMO_KEY = PREFIX + "de0de0de0de0de0d_" + "demo-agent-key-of-sample-school-S-E01-00000";
+    static final String DEMO_SCHOOL = "S-E01";
+
+    /** Creates the demo agent's key unless it exists; false when there is no school for it. */
+    public boolean ensureDemoKey() {
+        Matcher m = KEY.matcher(DEMO_KEY);
+        if (!m.matches() || store.find(m.group(1)).isPresent()) {
+            return true;
+        }
+        if (schools.find(DEMO_SCHOOL).isEmpty()) {
+            return false;
+        }
+        store.insert(new StoredKey(m.group(1), sha256(m.group(2)), DEMO_SCHOOL, "demo agent", Instant.now(), "demo",
+                null, null));
+        return true;
+    }
+
     public List<KeyInfo> list(String schoolId) {
         return store.list(schoolId).stream().map(KeyInfo::of).toList();
     }

@@ -79,6 +79,16 @@ class ApiKeyServiceTest {
     }
 
     @Test
+    void theDemoKeyIsCreatedOnceOnDemandAndStandsForAnAgentOfS_E01() {
+        assertTrue(keys.authenticate(ApiKeyService.DEMO_KEY).isEmpty(), "no demo key unless asked for");
+        assertTrue(keys.ensureDemoKey());
+        assertTrue(keys.ensureDemoKey());
+        assertEquals(1, keys.list(null).size());
+        assertEquals(Optional.of(new Caller("key:de0de0de0de0de0d (demo agent)", Role.AGENT, "S-E01")),
+                keys.authenticate(ApiKeyService.DEMO_KEY));
+    }
+
+    @Test
     void keysBelongToSchoolsThatExist() {
         assertEquals("schoolId", assertThrows(InvalidInputException.class,
                 () -> keys.create("NOPE", "x", "api:sato")).errors().get(0).field());
