@@ -13,6 +13,7 @@ import java.util.random.RandomGenerator;
 
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.School;
+import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.SchoolService;
 import org.gigaplan.plan.spi.DemoContext;
@@ -41,6 +42,7 @@ public class DemoService {
 
     private final PlanService plans;
     private final SchoolService schools;
+    private final ModuleEnablement enablement;
     private final DemoRunStore runs;
     private final DemoConfig config;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -52,9 +54,10 @@ public class DemoService {
 
     @Activate
     public DemoService(@Reference PlanService plans, @Reference SchoolService schools,
-            @Reference PlatformDatabase database, DemoConfig config) {
+            @Reference ModuleEnablement enablement, @Reference PlatformDatabase database, DemoConfig config) {
         this.plans = plans;
         this.schools = schools;
+        this.enablement = enablement;
         this.runs = database.demoRuns();
         this.config = config;
         if (config.enabled()) {
@@ -126,7 +129,9 @@ public class DemoService {
             if (!again && runs.filled(module.id(), fiscalYear.year())) {
                 return;
             }
-            List<School> directory = schools.all();
+            // Schools the module is switched off for get no data from it, demo or not.
+            List<School> directory = schools.all().stream()
+                    .filter(s -> enablement.isEnabled(module.id(), s.id())).toList();
             RandomGenerator random = new SplittableRandom(config.seed() ^ module.id().hashCode() ^ fiscalYear.year());
             progress.accept("Filling demo data for " + module.id() + ", " + fiscalYear + ", " + directory.size()
                     + " schools");

@@ -155,23 +155,26 @@ class PlatformServicesTest {
         PlanServiceImpl plans = new PlanServiceImpl(db);
         SchoolServiceImpl schools = new SchoolServiceImpl(db);
         Recorder module = new Recorder();
+        ModuleEnablementImpl switches = new ModuleEnablementImpl(db);
+        switches.set("recorder", "S-E02", false, "test");
 
-        DemoService off = new DemoService(plans, schools, db, demo(false));
+        DemoService off = new DemoService(plans, schools, switches, db, demo(false));
         off.addModule(module);
         Thread.sleep(200);
         off.deactivate();
         assertEquals(0, module.fills.size(), "demo off fills nothing");
 
-        DemoService on = new DemoService(plans, schools, db, demo(true));
+        DemoService on = new DemoService(plans, schools, switches, db, demo(true));
         on.addModule(module);
         await(() -> module.fills.size() == 1);
         assertEquals(1, module.fills.size());
         DemoContext ctx = module.fills.get(0);
         assertEquals(FiscalYear.of(2025), ctx.fiscalYear());
-        assertEquals(11, ctx.schools().size());
+        assertEquals(10, ctx.schools().size(), "the 11 sample schools but S-E02, which the module is off for");
+        assertTrue(ctx.schools().stream().noneMatch(s -> s.id().equals("S-E02")));
         on.deactivate();
 
-        DemoService restarted = new DemoService(plans, schools, db, demo(true));
+        DemoService restarted = new DemoService(plans, schools, switches, db, demo(true));
         restarted.addModule(module);
         Thread.sleep(300);
         assertEquals(1, module.fills.size(), "filled once per module and year, across restarts");
