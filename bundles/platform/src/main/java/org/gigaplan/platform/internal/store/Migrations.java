@@ -13,6 +13,7 @@ import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.lockservice.LockServiceFactory;
 import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
@@ -22,6 +23,11 @@ import liquibase.UpdateSummaryOutputEnum;
 public final class Migrations {
 
     private Migrations() {
+    }
+
+    private static boolean isEmbeddedDerby(Connection connection) throws SQLException {
+        String url = connection.getMetaData().getURL();
+        return url != null && url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://");
     }
 
     /**
@@ -44,11 +50,19 @@ public final class Migrations {
                     "liquibase.showBanner", Boolean.FALSE,
                     // Progress to the log, not to the operator's console.
                     Scope.Attr.ui.name(), new LoggerUIService());
-            Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
-                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
-                    .execute());
+            boolean embeddedDerby = isEmbeddedDerby(connection);
+            Scope.child(scope, () -> {
+                if (embeddedDerby) {
+                    // Only this JVM can open an embedded Derby database, so a migration lock found set was left by
+                    // a process killed mid-migration; waiting for it would only fail five minutes later.
+                    LockServiceFactory.getInstance().getLockService(database).forceReleaseLock();
+                }
+                new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                        .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+                        .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
+                        .execute();
+            });
             // Liquibase turns auto-commit off and, when there is nothing to apply, leaves its lock-table
             // read open; Derby refuses to close a connection inside a transaction.
             if (!connection.getAutoCommit()) {
