@@ -302,6 +302,7 @@ class GigaPlanDistributionIT {
                 new Rule("PUT", "/api/modules/nomodule/schools/S-E01", "{\"enabled\":false}", 401, 404, 403, 403, 401,
                         403, 403, 401),
                 new Rule("GET", "/api/openapi.json", null, 200, 200, 200, 200, 401, 200, 200, 401),
+                new Rule("GET", "/api/health", null, 200, 200, 200, 200, 401, 200, 200, 401),
                 new Rule("GET", "/api/explorer/", null, 200, 200, 200, 200, 401, 200, 200, 401),
                 new Rule("GET", "/api/api-keys", null, 401, 200, 403, 403, 401, 403, 403, 401),
                 new Rule("GET", "/api/audit", null, 401, 200, 403, 403, 401, 403, 403, 401),
@@ -341,6 +342,10 @@ class GigaPlanDistributionIT {
             }
         }
         assertTrue(wrong.isEmpty(), () -> String.join("\n", wrong));
+
+        JsonNode health = dist.getAs(null, "/api/health").json();
+        assertEquals("UP", health.path("status").asText(), () -> "health: " + health);
+        assertTrue(health.path("database").asBoolean() && health.path("demo").asBoolean(), () -> "health: " + health);
 
         JsonNode own = dist.getAs("school-a", "/api/schools").json();
         assertEquals(1, own.path("total").asInt(), () -> "school A's directory: " + own);

@@ -42,6 +42,6 @@ public class ApiIndexResource {
         return Map.of("plan", plan.title(), "dataVersion", plan.dataVersion(),
                 "links", Map.of("plan", "/api/plan", "fiscalYears", "/api/fiscal-years", "schools", "/api/schools",
                         "progress", "/api/progress", "modules", "/api/modules", "openapi", "/api/openapi.json",
-                        "explorer", "/api/explorer/"));
+                        "explorer", "/api/explorer/", "health", "/api/health"));
     }
 }

@@ -16,6 +16,7 @@ public class PlatformDatabase {
 
     public static final String CHANGELOG = "db/platform/changelog.xml";
 
+    private final Sql sql;
     private final PlanStore plans;
     private final SchoolStore schools;
     private final DemoRunStore demoRuns;
@@ -26,13 +27,22 @@ public class PlatformDatabase {
     @Activate
     public PlatformDatabase(@Reference(name = "dataSource", target = "(dataSourceName=gigaplan)") DataSource dataSource) {
         Migrations.apply(dataSource, CHANGELOG, PlatformDatabase.class.getClassLoader());
-        Sql sql = new Sql(dataSource);
+        this.sql = new Sql(dataSource);
         this.plans = new PlanStore(sql);
         this.schools = new SchoolStore(sql);
         this.demoRuns = new DemoRunStore(sql);
         this.apiKeys = new ApiKeyStore(sql);
         this.audit = new AuditStore(sql);
         this.moduleSchools = new ModuleSchoolStore(sql);
+    }
+
+    /** Whether the database answers now. */
+    public boolean ping() {
+        try {
+            return sql.transaction(c -> c.isValid(2));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     public PlanStore plans() {
