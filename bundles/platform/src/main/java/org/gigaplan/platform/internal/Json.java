@@ -55,7 +55,9 @@ public final class Json {
             } else if (m instanceof InvalidFormatException f) {
                 detail = "cannot read " + describe(f.getValue()) + " as " + typeName(f.getTargetType());
             } else if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
-                detail = "expected " + typeName(mi.getTargetType());
+                // A missing number or boolean reaches Jackson as null for a primitive.
+                boolean missing = mi.getOriginalMessage() != null && mi.getOriginalMessage().contains("`null`");
+                detail = (missing ? "required: " : "expected ") + typeName(mi.getTargetType());
             } else {
                 detail = firstLine(m.getOriginalMessage());
             }

@@ -45,6 +45,14 @@ class PlanReaderTest {
     }
 
     @Test
+    void missingNumbersAreNamedAsRequired() throws IOException {
+        String json = shipped().replace("\"firstYear\": 2023,", "");
+        FieldError e = errors(json).get(0);
+        assertEquals("firstYear", e.field());
+        assertEquals("required: an integer", e.detail());
+    }
+
+    @Test
     void wrongTypesAreRefusedByPath() throws IOException {
         String json = shipped().replaceFirst("\"actor\": \"BOARD\"", "\"actor\": \"MAYOR\"");
         FieldError e = errors(json).get(0);
