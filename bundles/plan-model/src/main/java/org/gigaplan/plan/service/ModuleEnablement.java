@@ -18,6 +18,10 @@ public interface ModuleEnablement {
     /** The schools a module is switched off for. */
     Set<String> disabledSchools(String moduleId);
 
-    /** Switches a module on or off for a school. */
-    void set(String moduleId, String schoolId, boolean enabled, String by);
+    /**
+     * Switches a module on or off for a school.
+     *
+     * @return whether it was on before
+     */
+    boolean set(String moduleId, String schoolId, boolean enabled, String by);
 }

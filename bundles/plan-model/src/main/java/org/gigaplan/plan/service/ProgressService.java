@@ -15,4 +15,9 @@ public interface ProgressService {
 
     /** Policy modules installed now. */
     List<ModuleInfo> modules();
+
+    /** Whether a policy module of this id is installed now. */
+    default boolean installed(String moduleId) {
+        return modules().stream().anyMatch(m -> m.id().equals(moduleId));
+    }
 }

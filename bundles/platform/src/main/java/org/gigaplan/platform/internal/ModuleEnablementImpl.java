@@ -44,7 +44,8 @@ public class ModuleEnablementImpl implements ModuleEnablement {
     }
 
     @Override
-    public synchronized void set(String moduleId, String schoolId, boolean enabled, String by) {
+    public synchronized boolean set(String moduleId, String schoolId, boolean enabled, String by) {
+        boolean before = isEnabled(moduleId, schoolId);
         store.set(moduleId, schoolId, enabled, Instant.now(), by);
         Set<String> off = disabled.computeIfAbsent(moduleId, k -> ConcurrentHashMap.newKeySet());
         if (enabled) {
@@ -52,5 +53,6 @@ public class ModuleEnablementImpl implements ModuleEnablement {
         } else {
             off.add(schoolId);
         }
+        return before;
     }
 }

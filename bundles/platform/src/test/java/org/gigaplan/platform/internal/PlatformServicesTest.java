@@ -1,6 +1,7 @@
 package org.gigaplan.platform.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -156,7 +157,8 @@ class PlatformServicesTest {
         SchoolServiceImpl schools = new SchoolServiceImpl(db);
         Recorder module = new Recorder();
         ModuleEnablementImpl switches = new ModuleEnablementImpl(db);
-        switches.set("recorder", "S-E02", false, "test");
+        assertTrue(switches.set("recorder", "S-E02", false, "test"), "it was on before");
+        assertFalse(switches.set("recorder", "S-E02", false, "test"), "and now it is off");
 
         DemoService off = new DemoService(plans, schools, switches, db, demo(false));
         off.addModule(module);

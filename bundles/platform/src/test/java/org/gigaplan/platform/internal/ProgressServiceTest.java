@@ -167,12 +167,15 @@ class ProgressServiceTest {
         }
 
         @Override
-        public void set(String moduleId, String schoolId, boolean enabled, String by) {
+        public boolean set(String moduleId, String schoolId, boolean enabled, String by) {
+            String key = moduleId + "/" + schoolId;
+            boolean before = !off.contains(key);
             if (enabled) {
-                off.remove(moduleId + "/" + schoolId);
+                off.remove(key);
             } else {
-                off.add(moduleId + "/" + schoolId);
+                off.add(key);
             }
+            return before;
         }
     }
 

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.service.AuditLog;
+import org.gigaplan.platform.internal.AuditSummaries;
 import org.gigaplan.platform.internal.security.ApiKeyService;
 import org.gigaplan.platform.internal.security.ApiKeyService.CreatedKey;
 import org.gigaplan.platform.internal.security.ApiKeyService.KeyInfo;
@@ -44,8 +45,8 @@ public final class ApiKeyCommands {
         public Object execute() {
             try {
                 CreatedKey key = keys.create(school, label, "console:" + session.get("USER"));
-                ConsoleAudit.record(audit, session, school, "apikey:create " + school, true, "API key " + key.keyId() + " ("
-                        + key.label() + ") created for school " + key.schoolId());
+                ConsoleAudit.record(audit, session, school, "apikey:create " + school, true,
+                        AuditSummaries.apiKeyCreated(key.keyId(), key.label(), key.schoolId()));
                 System.out.println("API key " + key.keyId() + " for school " + key.schoolId() + " (" + key.label() + "):");
                 System.out.println(key.key());
                 System.out.println("Send it as 'Authorization: Bearer <key>'. It is not shown again.");
@@ -100,7 +101,7 @@ public final class ApiKeyCommands {
             if (!keys.revoke(keyId, "console:" + session.get("USER"))) {
                 throw new IllegalArgumentException("No working API key " + keyId);
             }
-            ConsoleAudit.record(audit, session, "apikey:revoke " + keyId, true, "API key " + keyId + " revoked");
+            ConsoleAudit.record(audit, session, "apikey:revoke " + keyId, true, AuditSummaries.apiKeyRevoked(keyId));
             System.out.println("Revoked API key " + keyId);
             return null;
         }

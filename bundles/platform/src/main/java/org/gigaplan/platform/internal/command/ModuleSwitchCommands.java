@@ -10,6 +10,7 @@ import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.ProgressService;
 import org.gigaplan.plan.service.SchoolService;
+import org.gigaplan.platform.internal.AuditSummaries;
 
 /** Console commands that switch an installed policy module on or off for one school. */
 public final class ModuleSwitchCommands {
@@ -45,16 +46,14 @@ public final class ModuleSwitchCommands {
 
         @Override
         public Object execute() {
-            if (progress.modules().stream().noneMatch(m -> m.id().equals(module))) {
+            if (!progress.installed(module)) {
                 throw new IllegalArgumentException("No installed policy module " + module + " (see gigaplan:modules)");
             }
             if (schools.find(school).isEmpty()) {
                 throw new IllegalArgumentException("No school " + school + " (see school:list)");
             }
-            boolean before = enablement.isEnabled(module, school);
-            enablement.set(module, school, enabled(), "console:" + session.get("USER"));
-            String change = "module " + module + " for school " + school + ": " + (before ? "on" : "off") + " → "
-                    + (enabled() ? "on" : "off");
+            boolean before = enablement.set(module, school, enabled(), "console:" + session.get("USER"));
+            String change = AuditSummaries.moduleSwitch(module, school, before, enabled());
             ConsoleAudit.record(audit, session, school, "gigaplan:" + (enabled() ? "enable" : "disable") + " " + module + " "
                     + school, true, change);
             System.out.println(change);

@@ -1,5 +1,6 @@
 package org.gigaplan.platform.internal.command;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,7 +45,8 @@ public class ModulesCommand implements Action {
         table.column("Indicators");
         table.column("Health");
         table.column("Off for schools");
-        for (ModuleInfo m : progress.modules()) {
+        List<ModuleInfo> installed = progress.modules();
+        for (ModuleInfo m : installed) {
             table.row(m.id(), m.basicPolicy(), m.name().in(locale), m.bundle(), m.version(),
                     String.join(" ", m.indicatorIds()), m.health().state()
                             + (m.health().detail().isEmpty() ? "" : ": " + m.health().detail()),
@@ -53,7 +55,7 @@ public class ModulesCommand implements Action {
         table.emptyText("(no policy modules installed: feature:install gigaplan-<module>)");
         table.print(System.out);
 
-        Set<String> covered = progress.modules().stream().flatMap(m -> m.indicatorIds().stream())
+        Set<String> covered = installed.stream().flatMap(m -> m.indicatorIds().stream())
                 .collect(Collectors.toSet());
         ConsoleTable missing = new ConsoleTable();
         missing.column("Indicator without a module");

@@ -10,10 +10,12 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
+import org.gigaplan.plan.model.Plan;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.plan.service.PlanImport;
 import org.gigaplan.plan.service.PlanService;
+import org.gigaplan.platform.internal.AuditSummaries;
 
 @Service
 @Command(scope = "plan", name = "import", description = "Imports a plan data file (the JSON format the platform "
@@ -38,10 +40,9 @@ public class PlanImportCommand implements Action {
         Path path = Text.existingFile(file);
         try (InputStream in = Files.newInputStream(path)) {
             String user = String.valueOf(session.get("USER"));
-            String before = plans.plan().id() + " data " + plans.plan().dataVersion();
+            Plan before = plans.plan();
             PlanImport result = plans.importPlan(in, "console:" + user);
-            ConsoleAudit.record(audit, session, "plan:import " + path, true, "plan " + before + " → "
-                    + result.planId() + " data " + result.dataVersion() + " (import #" + result.id() + ")");
+            ConsoleAudit.record(audit, session, "plan:import " + path, true, AuditSummaries.planImport(before, result));
             System.out.println("Imported " + result.planId() + " data " + result.dataVersion() + ": "
                     + result.actionPlans() + " action plan(s), " + result.actionItems() + " action items, "
                     + result.indicators() + " indicators (import #" + result.id() + ")");

@@ -16,6 +16,7 @@ import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.plan.service.SchoolImport;
 import org.gigaplan.plan.service.SchoolService;
+import org.gigaplan.platform.internal.AuditSummaries;
 
 @Service
 @Command(scope = "school", name = "import", description = "Adds or updates schools from a UTF-8 CSV file with the "
@@ -43,8 +44,7 @@ public class SchoolImportCommand implements Action {
         Path path = Text.existingFile(file);
         try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             SchoolImport result = schools.importCsv(in, sample);
-            ConsoleAudit.record(audit, session, "school:import " + path, true, "schools " + result.added()
-                    + " added, " + result.updated() + " updated: " + String.join(", ", result.ids()));
+            ConsoleAudit.record(audit, session, "school:import " + path, true, AuditSummaries.schoolImport(result));
             System.out.println("Imported " + result.total() + " schools: " + result.added() + " added, "
                     + result.updated() + " updated");
         } catch (InvalidInputException e) {

@@ -18,6 +18,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.service.AuditLog;
+import org.gigaplan.platform.internal.AuditSummaries;
 import org.gigaplan.platform.internal.security.ApiKeyService;
 import org.gigaplan.platform.internal.security.ApiKeyService.CreatedKey;
 import org.gigaplan.platform.internal.security.ApiKeyService.KeyInfo;
@@ -54,8 +55,7 @@ public class ApiKeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewKey request, @Context SecurityContext security) {
         CreatedKey key = keys.create(request.schoolId(), request.label(), by(security));
-        audit.describe(key.schoolId(), "API key " + key.keyId() + " (" + key.label() + ") created for school "
-                + key.schoolId());
+        audit.describe(key.schoolId(), AuditSummaries.apiKeyCreated(key.keyId(), key.label(), key.schoolId()));
         return Response.status(Response.Status.CREATED).entity(key).build();
     }
 
@@ -70,7 +70,7 @@ public class ApiKeyResource {
         if (!keys.revoke(keyId, by(security))) {
             throw Problem.notFound("keyId", "no working API key " + keyId);
         }
-        audit.describe("API key " + keyId + " revoked");
+        audit.describe(AuditSummaries.apiKeyRevoked(keyId));
         return Response.noContent().build();
     }
 

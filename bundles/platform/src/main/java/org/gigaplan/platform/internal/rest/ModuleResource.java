@@ -22,6 +22,7 @@ import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.ModuleInfo;
 import org.gigaplan.plan.service.ProgressService;
 import org.gigaplan.plan.service.SchoolService;
+import org.gigaplan.platform.internal.AuditSummaries;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -89,16 +90,14 @@ public class ModuleResource {
         if (body.enabled() == null) {
             throw new InvalidInputException("enabled", "required: true or false");
         }
-        boolean before = enablement.isEnabled(id, schoolId);
-        enablement.set(id, schoolId, body.enabled(),
+        boolean before = enablement.set(id, schoolId, body.enabled(),
                 "api:" + Caller.of(security).map(Caller::name).orElseThrow(IllegalStateException::new));
-        audit.describe(schoolId, "module " + id + " for school " + schoolId + ": " + (before ? "on" : "off") + " → "
-                + (body.enabled() ? "on" : "off"));
+        audit.describe(schoolId, AuditSummaries.moduleSwitch(id, schoolId, before, body.enabled()));
         return new SchoolSwitch(id, schoolId, body.enabled());
     }
 
     private void installed(String id) {
-        if (progress.modules().stream().noneMatch(m -> m.id().equals(id))) {
+        if (!progress.installed(id)) {
             throw Problem.notFound("id", "no installed policy module " + id);
         }
     }

@@ -21,6 +21,7 @@ import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.plan.service.PlanImport;
 import org.gigaplan.plan.service.PlanService;
+import org.gigaplan.platform.internal.AuditSummaries;
 import org.gigaplan.plan.security.Public;
 import org.gigaplan.plan.security.Caller;
 import org.osgi.service.component.annotations.Activate;
@@ -75,11 +76,10 @@ public class PlanResource {
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response importPlan(InputStream body, @Context SecurityContext security) {
-        String before = plans.plan().id() + " data " + plans.plan().dataVersion();
+        Plan before = plans.plan();
         PlanImport imported = plans.importPlan(body,
                 "api:" + Caller.of(security).map(Caller::name).orElseThrow(IllegalStateException::new));
-        audit.describe("plan " + before + " → " + imported.planId() + " data " + imported.dataVersion() + " (import #"
-                + imported.id() + ", " + imported.actionItems() + " action items)");
+        audit.describe(AuditSummaries.planImport(before, imported));
         return Response.status(Response.Status.CREATED).entity(imported).build();
     }
 

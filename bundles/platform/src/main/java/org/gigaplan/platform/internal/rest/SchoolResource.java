@@ -25,6 +25,7 @@ import org.gigaplan.plan.rest.PageRequest;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.plan.service.SchoolImport;
 import org.gigaplan.plan.service.SchoolService;
+import org.gigaplan.platform.internal.AuditSummaries;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Role;
@@ -83,8 +84,7 @@ public class SchoolResource {
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     public SchoolImport importCsv(InputStream body) {
         SchoolImport result = schools.importCsv(new InputStreamReader(body, StandardCharsets.UTF_8), false);
-        audit.describe("schools " + result.added() + " added, " + result.updated() + " updated: "
-                + String.join(", ", result.ids()));
+        audit.describe(AuditSummaries.schoolImport(result));
         return result;
     }
 }
