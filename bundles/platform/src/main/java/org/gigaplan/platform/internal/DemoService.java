@@ -136,7 +136,13 @@ public class DemoService {
             progress.accept("Filling demo data for " + module.id() + ", " + fiscalYear + ", " + directory.size()
                     + " schools");
             long started = System.nanoTime();
-            module.fillDemoData(new Context(fiscalYear, directory, random, m -> progress.accept(module.id() + ": " + m)));
+            try {
+                module.fillDemoData(new Context(fiscalYear, directory, random, m -> progress.accept(module.id() + ": " + m)));
+            } catch (RuntimeException | Error e) {
+                // Nobody waits on the fills started by a module's arrival: say it here, or it is never seen.
+                LOG.error("Demo data for {} ({}) failed: {}", module.id(), fiscalYear, e.toString(), e);
+                throw e;
+            }
             runs.record(module.id(), fiscalYear.year());
             progress.accept("Demo data for " + module.id() + " filled in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms");

@@ -1,5 +1,7 @@
 package org.gigaplan.platform.internal.command;
 
+import org.gigaplan.plan.console.ConsoleTable;
+import org.gigaplan.plan.console.ConsoleText;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -51,7 +53,7 @@ public final class ApiKeyCommands {
                 System.out.println(key.key());
                 System.out.println("Send it as 'Authorization: Bearer <key>'. It is not shown again.");
             } catch (InvalidInputException e) {
-                throw new IllegalArgumentException("No key created:" + Text.errors(e), e);
+                throw new IllegalArgumentException("No key created:" + ConsoleText.errors(e), e);
             }
             return null;
         }

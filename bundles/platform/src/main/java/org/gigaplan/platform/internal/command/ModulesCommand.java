@@ -1,5 +1,7 @@
 package org.gigaplan.platform.internal.command;
 
+import org.gigaplan.plan.console.ConsoleTable;
+import org.gigaplan.plan.console.ConsoleText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -35,7 +37,7 @@ public class ModulesCommand implements Action {
 
     @Override
     public Object execute() {
-        Locale locale = Text.locale(lang);
+        Locale locale = ConsoleText.locale(lang);
         ConsoleTable table = new ConsoleTable();
         table.column("Module");
         table.rightColumn("Policy");

@@ -1,5 +1,7 @@
 package org.gigaplan.platform.internal.command;
 
+import org.gigaplan.plan.console.ConsoleTable;
+import org.gigaplan.plan.console.ConsoleText;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +50,7 @@ public class PlanImportCommand implements Action {
                     + result.indicators() + " indicators (import #" + result.id() + ")");
         } catch (InvalidInputException e) {
             ConsoleAudit.record(audit, session, "plan:import " + path, false, e.errors().size() + " errors");
-            throw new IllegalArgumentException("Not imported; the plan in force is unchanged:" + Text.errors(e), e);
+            throw new IllegalArgumentException("Not imported; the plan in force is unchanged:" + ConsoleText.errors(e), e);
         }
         return null;
     }

@@ -1,5 +1,7 @@
 package org.gigaplan.platform.internal.command;
 
+import org.gigaplan.plan.console.ConsoleTable;
+import org.gigaplan.plan.console.ConsoleText;
 import java.util.Locale;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -34,7 +36,7 @@ public class PlanShowCommand implements Action {
 
     @Override
     public Object execute() {
-        Locale locale = Text.locale(lang);
+        Locale locale = ConsoleText.locale(lang);
         Plan plan = plans.plan();
         ActionPlan actionPlan = fiscalYear == null
                 ? plan.actionPlans().stream().max(java.util.Comparator.comparingInt(ActionPlan::fiscalYear)).orElse(null)
@@ -58,7 +60,7 @@ public class PlanShowCommand implements Action {
             for (Measure measure : policy.measures()) {
                 for (ActionItem item : measure.actionItems()) {
                     table.row(policy.number(), measure.number(), item.id(),
-                            item.actor().label().in(locale), Text.of(item.text(), locale, width),
+                            item.actor().label().in(locale), ConsoleText.of(item.text(), locale, width),
                             String.join(" ", item.indicatorIds()));
                 }
             }

@@ -1,5 +1,7 @@
 package org.gigaplan.platform.internal.command;
 
+import org.gigaplan.plan.console.ConsoleTable;
+import org.gigaplan.plan.console.ConsoleText;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +51,7 @@ public class SchoolImportCommand implements Action {
                     + result.updated() + " updated");
         } catch (InvalidInputException e) {
             ConsoleAudit.record(audit, session, "school:import " + path, false, e.errors().size() + " errors");
-            throw new IllegalArgumentException("Nothing imported; fix these and try again:" + Text.errors(e), e);
+            throw new IllegalArgumentException("Nothing imported; fix these and try again:" + ConsoleText.errors(e), e);
         }
         return null;
     }

@@ -1,5 +1,7 @@
 package org.gigaplan.platform.internal.command;
 
+import org.gigaplan.plan.console.ConsoleTable;
+import org.gigaplan.plan.console.ConsoleText;
 import java.util.Locale;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -27,7 +29,7 @@ public class SchoolListCommand implements Action {
 
     @Override
     public Object execute() {
-        Locale locale = Text.locale(lang);
+        Locale locale = ConsoleText.locale(lang);
         SchoolType t = null;
         if (type != null) {
             t = SchoolType.parse(type).orElse(null);

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+
 import liquibase.Scope;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
@@ -36,7 +37,9 @@ public final class Migrations {
      * @param changelog path of the changelog inside the owner's class loader
      * @param owner     class loader that sees the changelog (the owning bundle's)
      */
-    public static void apply(DataSource dataSource, String changelog, ClassLoader owner) {
+    // One migration at a time in this JVM: the platform's and each module's run as their bundles start, and
+    // releasing a stale embedded-Derby lock is safe only when no other migration here holds it.
+    public static synchronized void apply(DataSource dataSource, String changelog, ClassLoader owner) {
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
@@ -69,9 +72,9 @@ public final class Migrations {
                 connection.commit();
             }
         } catch (SQLException e) {
-            throw new Sql.StoreException(e);
+            throw new org.gigaplan.plan.service.Database.StoreException(e.getMessage(), e);
         } catch (Exception e) {
-            throw new Sql.StoreException("migration " + changelog + " failed: " + e.getMessage(), e);
+            throw new org.gigaplan.plan.service.Database.StoreException("migration " + changelog + " failed: " + e.getMessage(), e);
         }
     }
 }

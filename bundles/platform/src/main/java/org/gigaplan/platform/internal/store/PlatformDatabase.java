@@ -2,6 +2,8 @@ package org.gigaplan.platform.internal.store;
 
 import javax.sql.DataSource;
 
+import org.gigaplan.plan.service.Database;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -9,10 +11,11 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The platform's tables on the configured DataSource, migrated to the current schema before anything uses
  * them. The DataSource is chosen by {@code dataSource.target} (default: the one named {@code gigaplan}), so
- * switching Derby for PostgreSQL is a matter of configuration.
+ * switching Derby for PostgreSQL is a matter of configuration. Modules get the same DataSource, with their
+ * own migrations and transactions, as the {@link Database} service.
  */
-@Component(service = PlatformDatabase.class, configurationPid = "org.gigaplan.platform.database")
-public class PlatformDatabase {
+@Component(service = { PlatformDatabase.class, Database.class }, configurationPid = "org.gigaplan.platform.database")
+public class PlatformDatabase implements Database {
 
     public static final String CHANGELOG = "db/platform/changelog.xml";
 
@@ -34,6 +37,16 @@ public class PlatformDatabase {
         this.apiKeys = new ApiKeyStore(sql);
         this.audit = new AuditStore(sql);
         this.moduleSchools = new ModuleSchoolStore(sql);
+    }
+
+    @Override
+    public void migrate(String changelog, ClassLoader owner) {
+        Migrations.apply(sql.dataSource(), changelog, owner);
+    }
+
+    @Override
+    public <T> T transaction(Work<T> work) {
+        return sql.transaction(work);
     }
 
     /** Whether the database answers now. */

@@ -5,14 +5,10 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import org.gigaplan.plan.service.Database;
+
 /** Runs units of JDBC work on a DataSource, each in one transaction: all of it commits or none does. */
 public final class Sql {
-
-    /** A unit of work on a connection. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
 
     private final DataSource dataSource;
 
@@ -24,7 +20,7 @@ public final class Sql {
         return dataSource;
     }
 
-    public <T> T transaction(Work<T> work) {
+    public <T> T transaction(Database.Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -39,20 +35,7 @@ public final class Sql {
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-    }
-
-    /** An SQL failure, unchecked: callers above the store cannot act on SQLException. */
-    public static final class StoreException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        StoreException(SQLException cause) {
-            super(cause.getMessage(), cause);
-        }
-
-        StoreException(String message, Throwable cause) {
-            super(message, cause);
+            throw new Database.StoreException(e.getMessage(), e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.gigaplan.platform.internal.command;
+package org.gigaplan.plan.console;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -6,33 +6,34 @@ import java.util.List;
 
 /**
  * An aligned text table for the console that measures text by how wide the terminal draws it: Japanese
- * takes two columns a character, which Karaf's own table does not account for.
+ * takes two columns a character, which Karaf's own table does not account for. Every bundle's console commands
+ * print their tables with it, so they look alike.
  */
-final class ConsoleTable {
+public final class ConsoleTable {
 
     private final List<String> headers = new ArrayList<>();
     private final List<Boolean> rightAligned = new ArrayList<>();
     private final List<List<String>> rows = new ArrayList<>();
     private String emptyText = "";
 
-    ConsoleTable column(String header) {
+    public ConsoleTable column(String header) {
         headers.add(header);
         rightAligned.add(false);
         return this;
     }
 
-    ConsoleTable rightColumn(String header) {
+    public ConsoleTable rightColumn(String header) {
         headers.add(header);
         rightAligned.add(true);
         return this;
     }
 
-    ConsoleTable emptyText(String text) {
+    public ConsoleTable emptyText(String text) {
         this.emptyText = text;
         return this;
     }
 
-    void row(Object... cells) {
+    public void row(Object... cells) {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException(headers.size() + " cells expected, got " + cells.length);
         }
@@ -43,11 +44,11 @@ final class ConsoleTable {
         rows.add(row);
     }
 
-    int size() {
+    public int size() {
         return rows.size();
     }
 
-    void print(PrintStream out) {
+    public void print(PrintStream out) {
         int[] widths = new int[headers.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = width(headers.get(i));
@@ -87,12 +88,12 @@ final class ConsoleTable {
     }
 
     /** Columns a terminal uses to draw the text. */
-    static int width(String s) {
+    public static int width(String s) {
         return s.codePoints().map(ConsoleTable::width).sum();
     }
 
     /** East Asian wide and full-width characters take two columns, everything else one. */
-    static int width(int cp) {
+    public static int width(int cp) {
         boolean wide = cp >= 0x1100 && (cp <= 0x115F
                 || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
                 || (cp >= 0xAC00 && cp <= 0xD7A3)
@@ -105,7 +106,7 @@ final class ConsoleTable {
     }
 
     /** Cuts text to at most {@code max} columns, marking the cut. */
-    static String cut(String s, int max) {
+    public static String cut(String s, int max) {
         if (width(s) <= max) {
             return s;
         }

@@ -1,4 +1,4 @@
-package org.gigaplan.platform.internal.command;
+package org.gigaplan.plan.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,0 +1,37 @@
+package org.gigaplan.plan.console;
+
+import java.util.Locale;
+
+import org.gigaplan.plan.model.LocalizedText;
+import org.gigaplan.plan.rest.InvalidInputException;
+
+/** Console text helpers every bundle's commands share: language choice, cut plan text, input errors. */
+public final class ConsoleText {
+
+    private ConsoleText() {
+    }
+
+    /** The language of a {@code --lang} option: ja or en, by default the JVM's. */
+    public static Locale locale(String lang) {
+        if (lang == null || lang.isBlank()) {
+            return Locale.getDefault().getLanguage().equals("ja") ? Locale.JAPANESE : Locale.ENGLISH;
+        }
+        if (!lang.equals("ja") && !lang.equals("en")) {
+            throw new IllegalArgumentException("--lang must be ja or en, was " + lang);
+        }
+        return Locale.forLanguageTag(lang);
+    }
+
+    /** Text in a language, cut to fit a table column of {@code max} terminal columns. */
+    public static String of(LocalizedText text, Locale locale, int max) {
+        return ConsoleTable.cut(text == null ? "" : text.in(locale), max);
+    }
+
+    /** One line per failing field, for a console message. */
+    public static String errors(InvalidInputException e) {
+        StringBuilder sb = new StringBuilder();
+        e.errors().forEach(err -> sb.append(System.lineSeparator()).append("  ").append(err.field()).append(": ")
+                .append(err.detail()));
+        return sb.toString();
+    }
+}

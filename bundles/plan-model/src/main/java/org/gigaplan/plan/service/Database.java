@@ -1,0 +1,57 @@
+package org.gigaplan.plan.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The platform's database as modules use it: one configured DataSource (embedded Derby by default,
+ * PostgreSQL by configuration), each bundle's own versioned migrations, and transactions. A module keeps its
+ * own tables, named with its own prefix, and writes SQL that runs on both engines.
+ */
+@ProviderType
+public interface Database {
+
+    /** A unit of JDBC work on a connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Brings the caller's tables up to the last changeset of its Liquibase changelog, each changeset once. A
+     * module calls it when it activates, before it reads or writes.
+     *
+     * @param changelog path of the changelog inside the owner's class loader, e.g. {@code db/usage/changelog.xml}
+     * @param owner     class loader that sees the changelog: the module bundle's
+     * @throws StoreException when the migration fails
+     */
+    void migrate(String changelog, ClassLoader owner);
+
+    /**
+     * Runs work in one transaction: all of it commits or none does.
+     *
+     * @throws StoreException wrapping an {@link SQLException}
+     */
+    <T> T transaction(Work<T> work);
+
+    /** Whether two writers raced for the same key: the caller may retry its transaction. */
+    static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A failure of the database, unchecked: callers above a store cannot act on SQLException. */
+    class StoreException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public StoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
