@@ -220,8 +220,9 @@ class GigaPlanDistributionIT {
     void consoleCommands() throws Exception {
         String features = dist.console("feature:list -i");
         assertTrue(features.contains("gigaplan-platform"), () -> "feature:list -i:\n" + features);
-        assertTrue(Pattern.compile("(?m)^gigaplan\\s+\\|").matcher(features).find(),
-                () -> "feature gigaplan not installed:\n" + features);
+        // Each policy module is a root feature of its own, so an operator can uninstall it.
+        assertTrue(Pattern.compile("(?m)^gigaplan-usage\\s+\\|").matcher(features).find(),
+                () -> "feature gigaplan-usage not installed:\n" + features);
 
         String plan = dist.console("plan:show --lang en");
         assertTrue(plan.contains("P1-B1"), () -> "plan:show:\n" + plan);
@@ -231,8 +232,9 @@ class GigaPlanDistributionIT {
         assertTrue(schools.contains("S-E01"), () -> "school:list:\n" + schools);
         assertTrue(schools.contains("E2E-01"), () -> "school:list:\n" + schools);
 
+        // The all-in-one feature installs every policy module the distribution ships.
         String modules = dist.console("gigaplan:modules");
-        assertTrue(modules.contains("no policy modules installed"), () -> "gigaplan:modules:\n" + modules);
+        assertTrue(modules.contains("usage"), () -> "gigaplan:modules:\n" + modules);
 
         String help = dist.console("plan:show --help");
         assertTrue(help.contains("SYNTAX") && help.contains("plan:show"), () -> "plan:show --help:\n" + help);
@@ -307,7 +309,27 @@ class GigaPlanDistributionIT {
                 new Rule("GET", "/api/api-keys", null, 401, 200, 403, 403, 401, 403, 403, 401),
                 new Rule("GET", "/api/audit", null, 401, 200, 403, 403, 401, 403, 403, 401),
                 new Rule("POST", "/api/api-keys", "{\"schoolId\":\"NOPE\"}", 401, 400, 403, 403, 401, 403, 403, 401),
-                new Rule("DELETE", "/api/api-keys/0000000000000000", null, 401, 404, 403, 403, 401, 403, 403, 401));
+                new Rule("DELETE", "/api/api-keys/0000000000000000", null, 401, 404, 403, 403, 401, 403, 403, 401),
+                // Policy 1 (usage). Writes carry empty batches: refused as 400 where the caller may write, so the
+                // matrix stores nothing. The city's figures, the reminder list and all schools' measures are the board's.
+                new Rule("GET", "/api/usage/scenes", null, 401, 200, 200, 200, 401, 403, 200, 401),
+                // A school's users asking without a school get their own school's figures.
+                new Rule("GET", "/api/usage/attainment", null, 401, 200, 200, 200, 401, 403, 403, 401),
+                new Rule("GET", "/api/usage/attainment?schoolId=S-E01", null, 401, 200, 200, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/usage/attainment/trend?schoolId=S-E02", null, 401, 200, 403, 200, 401, 403, 403, 401),
+                new Rule("GET", "/api/usage/not-reporting", null, 401, 200, 403, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/usage/check-ins", null, 401, 200, 200, 200, 401, 403, 403, 401),
+                new Rule("GET", "/api/usage/check-ins?schoolId=S-E01", null, 401, 200, 200, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/usage/check-ins/export?schoolId=S-E02", null, 401, 200, 403, 200, 401, 403, 403, 401),
+                new Rule("POST", "/api/usage/check-ins", "[]", 401, 400, 400, 400, 401, 403, 403, 401),
+                new Rule("POST", "/api/usage/events", "[]", 401, 400, 400, 400, 401, 403, 400, 401),
+                new Rule("GET", "/api/usage/schools/S-E01/classes", null, 401, 200, 200, 403, 401, 403, 403, 401),
+                new Rule("PUT", "/api/usage/schools/S-E02/classes", "[]", 401, 400, 403, 400, 401, 403, 403, 401),
+                new Rule("GET", "/api/usage/schools/S-E01/measures", null, 401, 200, 200, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/usage/measures", null, 401, 200, 403, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/usage/cases", null, 401, 200, 200, 200, 401, 403, 403, 401),
+                new Rule("POST", "/api/usage/cases", "{}", 401, 400, 403, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/usage/cases/adoptions/by-school", null, 401, 200, 403, 403, 401, 403, 403, 401));
         List<String> wrong = new ArrayList<>();
         for (Rule rule : rules) {
             int[] expected = { rule.anonymous(), rule.board(), rule.schoolA(), rule.schoolB(), rule.wrongPassword(),
@@ -431,7 +453,7 @@ class GigaPlanDistributionIT {
         String install = dist.console("feature:repo-add " + features.toUri(), "feature:install gigaplan-samplemod");
         await("samplemod to be installed (console said: " + install.strip() + ")", MODULE_TIMEOUT, () -> {
             assertEquals(200, dist.get("/api/samplemod/ping").status());
-            assertEquals(1, dist.json("/api/modules").size());
+            assertEquals(List.of("samplemod", "usage"), moduleIds());
         });
 
         // The distribution runs in demo mode: the platform fills the newly installed module's demo data once,
@@ -447,7 +469,7 @@ class GigaPlanDistributionIT {
         assertEquals(List.of(fill, fill), texts(dist.json("/api/samplemod/ping").path("demoFills")),
                 "gigaplan:demo fills again on demand");
 
-        JsonNode module = dist.json("/api/modules").get(0);
+        JsonNode module = module("samplemod");
         assertEquals("samplemod", module.path("id").asText(), () -> "module: " + module);
         assertEquals(4, module.path("basicPolicy").asInt(), () -> "module: " + module);
         assertEquals("org.gigaplan.tests.samplemodule", module.path("bundle").asText(), () -> "module: " + module);
@@ -465,7 +487,7 @@ class GigaPlanDistributionIT {
         assertEquals(11, parentMeeting.path("sampleSize").asInt(), () -> "outreach.parent-meeting: " + parentMeeting);
         assertEquals(2025, parentMeeting.path("target").path("fiscalYear").asInt(), () -> "target: " + parentMeeting);
         assertEquals(100.0, parentMeeting.path("target").path("value").asDouble(), () -> "target: " + parentMeeting);
-        assertEquals("NO_MODULE", indicator(progress, "usage.scene1").path("status").asText());
+        assertEquals("NO_MODULE", indicator(progress, "training.category-a").path("status").asText());
         assertTrue(progress.path("demo").asBoolean(), () -> "a value from demo data marks the report: " + progress);
         assertEquals(List.of("samplemod"), texts(policy(progress, 4).path("modules")));
         JsonNode schoolProgress = dist.json("/api/progress?school=E2E-01");
@@ -506,7 +528,7 @@ class GigaPlanDistributionIT {
         String uninstall = dist.console("feature:uninstall gigaplan-samplemod");
         await("samplemod to be gone (console said: " + uninstall.strip() + ")", MODULE_TIMEOUT, () -> {
             assertEquals(404, dist.get("/api/samplemod/ping").status(), "ping");
-            assertEquals(0, dist.json("/api/modules").size(), "modules");
+            assertEquals(List.of("usage"), moduleIds(), "modules");
             assertFalse(dist.json("/api/openapi.json").path("paths").has("/samplemod/ping"), "openapi");
             assertEquals("NO_MODULE", indicator(dist.json("/api/progress"), "outreach.parent-meeting")
                     .path("status").asText(), "progress");
@@ -514,6 +536,22 @@ class GigaPlanDistributionIT {
         assertTrue(policy(dist.json("/api/progress"), 4).path("modules").isEmpty());
         assertEquals(13, countActionItems(dist.json("/api/plan/action-plans/2025")), "plan after uninstall");
         assertEquals(14, dist.json("/api/schools").path("total").asInt(), "schools after uninstall"); // 11 sample + E2E-01, E2E-02 (REST) + E2E-C1 (console)
+    }
+
+    /** Ids of the installed policy modules, sorted. */
+    private static List<String> moduleIds() throws Exception {
+        List<String> ids = new ArrayList<>();
+        dist.json("/api/modules").forEach(m -> ids.add(m.path("id").asText()));
+        return ids.stream().sorted().toList();
+    }
+
+    private static JsonNode module(String id) throws Exception {
+        for (JsonNode m : dist.json("/api/modules")) {
+            if (id.equals(m.path("id").asText())) {
+                return m;
+            }
+        }
+        throw new AssertionError("no module " + id + " in /api/modules");
     }
 
     private static JsonNode policy(JsonNode progress, int number) {
@@ -572,6 +610,6 @@ class GigaPlanDistributionIT {
         assertEquals(14, dist.json("/api/schools").path("total").asInt(), "schools after restart");
         assertEquals(404, dist.get("/api/schools/E2E-03").status());
         assertEquals(13, countActionItems(dist.json("/api/plan/action-plans/2025")), "plan after restart");
-        assertEquals(0, dist.json("/api/modules").size(), "the uninstalled module stays uninstalled");
+        assertEquals(List.of("usage"), moduleIds(), "the uninstalled module stays uninstalled");
     }
 }

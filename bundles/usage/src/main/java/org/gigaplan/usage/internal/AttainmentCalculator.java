@@ -1,0 +1,91 @@
+package org.gigaplan.usage.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.gigaplan.usage.internal.Attainment.SceneFigure;
+import org.gigaplan.usage.internal.store.WeekStore.ClassTotal;
+import org.gigaplan.usage.internal.store.WeekStore.WeekCount;
+
+/**
+ * The plan's arithmetic for the scene targets. A class meets a scene's target in a period when its uses in that
+ * scene, averaged over the weeks of the period it reported, reach {@code timesPerWeek}; a school meets it when at
+ * least {@code schoolClassShare} % of its reporting classes do. Classes and schools without records are not
+ * counted either way: they are on the non-reporting list instead.
+ */
+public final class AttainmentCalculator {
+
+    private final int timesPerWeek;
+    private final int schoolClassShare;
+    private final List<Integer> scenes;
+
+    public AttainmentCalculator(int timesPerWeek, int schoolClassShare, List<Integer> scenes) {
+        this.timesPerWeek = timesPerWeek;
+        this.schoolClassShare = schoolClassShare;
+        this.scenes = List.copyOf(scenes);
+    }
+
+    public boolean classMeets(ClassTotal total) {
+        return total.uses() >= (long) timesPerWeek * total.weeks();
+    }
+
+    public boolean schoolMeets(int classes, int classesMeeting) {
+        return classes > 0 && classesMeeting * 100L >= (long) schoolClassShare * classes;
+    }
+
+    /** Figures per scene over classes' period totals. */
+    public List<SceneFigure> fromTotals(Collection<ClassTotal> totals) {
+        Counts counts = new Counts();
+        for (ClassTotal t : totals) {
+            counts.add(t.scene(), t.schoolId(), 1, classMeets(t) ? 1 : 0);
+        }
+        return counts.figures();
+    }
+
+    /** Figures per scene over one week's counts per school. */
+    public List<SceneFigure> fromWeekCounts(Collection<WeekCount> rows) {
+        Counts counts = new Counts();
+        for (WeekCount w : rows) {
+            counts.add(w.scene(), w.schoolId(), w.classes(), w.classesMeeting());
+        }
+        return counts.figures();
+    }
+
+    /** Percentage rounded to one decimal; null for nothing counted. */
+    public static Double share(int part, int whole) {
+        return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
+    }
+
+    /** Classes and classes meeting, per scene and school. */
+    private final class Counts {
+        private final Map<Integer, Map<String, int[]>> byScene = new TreeMap<>();
+
+        void add(int scene, String school, int classes, int meeting) {
+            int[] c = byScene.computeIfAbsent(scene, k -> new TreeMap<>()).computeIfAbsent(school, k -> new int[2]);
+            c[0] += classes;
+            c[1] += meeting;
+        }
+
+        List<SceneFigure> figures() {
+            List<SceneFigure> out = new ArrayList<>();
+            for (int scene : scenes) {
+                int classes = 0;
+                int meeting = 0;
+                int schools = 0;
+                int schoolsMeeting = 0;
+                for (int[] c : byScene.getOrDefault(scene, Map.of()).values()) {
+                    classes += c[0];
+                    meeting += c[1];
+                    schools++;
+                    schoolsMeeting += schoolMeets(c[0], c[1]) ? 1 : 0;
+                }
+                out.add(new SceneFigure(scene, classes, meeting, share(meeting, classes), schools, schoolsMeeting,
+                        share(schoolsMeeting, schools)));
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.gigaplan.usage.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.rest.InvalidInputException.FieldError;
+import org.gigaplan.usage.internal.store.WeekStore;
+
+/**
+ * Check-ins as CSV, the form schools already keep in spreadsheets: one row per class and week,
+ * {@code school_id,grade,class,week,scene1,…,scene5}; a scene cell holds a count, an answer on the national scale
+ * (code or Japanese label), or nothing when the scene was not reported. Errors name the line and column.
+ */
+public final class CheckInCsv {
+
+    public static final List<String> IMPORT_HEADER = List.of("school_id", "grade", "class", "week", "scene1", "scene2",
+            "scene3", "scene4", "scene5");
+
+    public static final List<String> EXPORT_HEADER = List.of("school_id", "grade", "class", "week", "scene",
+            "checkin_uses", "checkin_answer", "event_uses", "uses", "meets_target", "demo");
+
+    private static final Pattern RECORD_FIELD = Pattern.compile("^\\[(\\d+)\\](?:\\.scenes\\[(\\d+)\\](?:\\.\\w+)?|\\.(\\w+))?(.*)$");
+
+    /** Parsed rows with, per row, the CSV column of each scene entry, to name columns in later errors. */
+    public record Parsed(List<CheckIn> checkIns, List<List<String>> sceneColumns, List<Long> lines) {
+
+        /** Renames a service error's field ({@code [3].scenes[1].count}) to its CSV place ({@code line 5.scene2}). */
+        public FieldError toCsv(FieldError e) {
+            Matcher m = RECORD_FIELD.matcher(e.field());
+            if (!m.matches()) {
+                return e;
+            }
+            int row = Integer.parseInt(m.group(1));
+            String line = "line " + lines.get(row);
+            if (m.group(2) != null) {
+                return new FieldError(line + "." + sceneColumns.get(row).get(Integer.parseInt(m.group(2))), e.detail());
+            }
+            if (m.group(3) != null) {
+                String column = switch (m.group(3)) {
+                    case "schoolId" -> "school_id";
+                    case "className" -> "class";
+                    default -> m.group(3);
+                };
+                return new FieldError(line + "." + column, e.detail());
+            }
+            return new FieldError(line, e.detail());
+        }
+    }
+
+    private CheckInCsv() {
+    }
+
+    public static Parsed parse(Reader csv) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).build();
+        List<FieldError> errors = new ArrayList<>();
+        List<CheckIn> out = new ArrayList<>();
+        List<List<String>> columns = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(csv, format)) {
+            List<String> header = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "").trim()).toList();
+            if (!header.containsAll(IMPORT_HEADER.subList(0, 4)) || header.stream().noneMatch(h -> h.startsWith("scene"))) {
+                throw new InvalidInputException("line 1", "header must be " + String.join(",", IMPORT_HEADER)
+                        + " (scene columns you do not report may be left out), was " + String.join(",", header));
+            }
+            for (CSVRecord row : parser) {
+                String line = "line " + (row.getRecordNumber() + 1);
+                if (row.size() != header.size()) {
+                    errors.add(new FieldError(line, "expected " + header.size() + " columns, found " + row.size()));
+                    continue;
+                }
+                Integer grade = integer(row.get(header.indexOf("grade")), line + ".grade", errors);
+                LocalDate week = null;
+                String weekText = row.get(header.indexOf("week"));
+                try {
+                    week = LocalDate.parse(weekText);
+                } catch (DateTimeParseException e) {
+                    errors.add(new FieldError(line + ".week", "a date as 2025-06-02, was \"" + weekText + "\""));
+                }
+                List<CheckIn.SceneUse> uses = new ArrayList<>();
+                List<String> used = new ArrayList<>();
+                for (int i = 0; i < header.size(); i++) {
+                    String h = header.get(i);
+                    if (!h.startsWith("scene")) {
+                        continue;
+                    }
+                    Integer scene = integer(h.substring("scene".length()), "line 1." + h, errors);
+                    String cell = row.get(i);
+                    if (scene == null || cell.isEmpty()) {
+                        continue;
+                    }
+                    used.add(h);
+                    uses.add(cell.chars().allMatch(ch -> ch == '-' || Character.isDigit(ch))
+                            ? new CheckIn.SceneUse(scene, integer(cell, line + "." + h, errors), null)
+                            : new CheckIn.SceneUse(scene, null, cell));
+                }
+                out.add(new CheckIn(row.get(header.indexOf("school_id")), grade, row.get(header.indexOf("class")), week, uses));
+                columns.add(used);
+                lines.add(row.getRecordNumber() + 1);
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException("body", "not readable as CSV: " + e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            if (e instanceof InvalidInputException i) {
+                throw i;
+            }
+            throw new InvalidInputException("body", "not readable as CSV: " + e.getMessage());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (out.isEmpty()) {
+            throw new InvalidInputException("body", "no rows after the header");
+        }
+        return new Parsed(out, columns, lines);
+    }
+
+    private static Integer integer(String text, String field, List<FieldError> errors) {
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(field, "a whole number, was \"" + text + "\""));
+            return null;
+        }
+    }
+
+    /** Writes stored weekly figures, with a byte-order mark so spreadsheet programs read the Japanese right. */
+    public static void write(List<WeekStore.Figure> figures, int timesPerWeek, Writer out, boolean header) {
+        try {
+            CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT);
+            if (header) {
+                out.write('\uFEFF');
+                printer.printRecord(EXPORT_HEADER);
+            }
+            for (WeekStore.Figure f : figures) {
+                printer.printRecord(f.schoolId(), f.grade(), f.className(), f.week(), f.scene(),
+                        f.checkinUses() == null ? "" : f.checkinUses(), f.checkinAnswer() == null ? "" : f.checkinAnswer(),
+                        f.eventUses(), f.uses(), f.uses() >= timesPerWeek, f.demo());
+            }
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

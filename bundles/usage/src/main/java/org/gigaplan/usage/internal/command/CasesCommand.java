@@ -1,0 +1,57 @@
+package org.gigaplan.usage.internal.command;
+
+import java.util.Locale;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.gigaplan.plan.console.ConsoleTable;
+import org.gigaplan.plan.console.ConsoleText;
+import org.gigaplan.usage.internal.LearningType;
+import org.gigaplan.usage.internal.LessonCase;
+import org.gigaplan.usage.internal.UsageService;
+
+@Service
+@Command(scope = "usage", name = "cases", description = "Lists published lesson cases (授業事例) with their adoption counts.")
+public class CasesCommand implements Action {
+
+    @Option(name = "--query", aliases = "-q", description = "Words in title, summary or subject")
+    String query;
+
+    @Option(name = "--scene", description = "Only cases showing this scene (1–5)")
+    Integer scene;
+
+    @Option(name = "--type", description = "Learning type: INDIVIDUAL, COLLABORATIVE or BOTH")
+    String type;
+
+    @Option(name = "--lang", aliases = "-l", description = "Language of titles: ja or en (default: the JVM's)")
+    String lang;
+
+    @Reference
+    UsageService usage;
+
+    @Override
+    public Object execute() {
+        Locale locale = ConsoleText.locale(lang);
+        LearningType t = type == null ? null : LearningType.parse(type)
+                .orElseThrow(() -> new IllegalArgumentException("--type must be INDIVIDUAL, COLLABORATIVE or BOTH"));
+        LessonCase.Query q = new LessonCase.Query(query, scene, t, null, null, null, null);
+        ConsoleTable table = new ConsoleTable().emptyText("no lesson case matches");
+        table.rightColumn("ID");
+        table.column("Title");
+        table.column("Scenes");
+        table.column("Type");
+        table.column("Subject");
+        table.rightColumn("Adoptions");
+        table.rightColumn("Schools");
+        for (LessonCase c : usage.searchCases(q, 0, 500)) {
+            table.row(c.id(), ConsoleText.of(c.title(), locale, 40), c.scenes().toString(), c.learningType().name(),
+                    c.subject(), c.adoptions(), c.adoptingSchools());
+        }
+        table.print(System.out);
+        System.out.println(usage.countCases(q) + " cases");
+        return null;
+    }
+}

@@ -1,0 +1,53 @@
+package org.gigaplan.usage.internal.command;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.gigaplan.plan.console.ConsoleTable;
+import org.gigaplan.plan.console.ConsoleText;
+import org.gigaplan.usage.internal.SchoolCalendar;
+import org.gigaplan.usage.internal.UsageService;
+
+@Service
+@Command(scope = "usage", name = "missing", description = "Lists schools and classes with no usage record for a "
+        + "week (default: last week): the board's reminder list.")
+public class MissingCommand implements Action {
+
+    @Option(name = "--week", aliases = "-w", description = "The week, given as any of its days (default: last week)")
+    String week;
+
+    @Option(name = "--lang", aliases = "-l", description = "Language of names: ja or en (default: the JVM's)")
+    String lang;
+
+    @Reference
+    UsageService usage;
+
+    @Override
+    public Object execute() {
+        Locale locale = ConsoleText.locale(lang);
+        LocalDate monday = week == null ? usage.calendar().lastWeek() : SchoolCalendar.mondayOf(LocalDate.parse(week));
+        List<UsageService.Missing> missing = usage.notReporting(monday);
+        ConsoleTable table = new ConsoleTable().emptyText("every registered class reported");
+        table.column("School");
+        table.column("Name");
+        table.rightColumn("Directory");
+        table.rightColumn("Registered");
+        table.rightColumn("Reporting");
+        table.column("Missing classes");
+        for (UsageService.Missing m : missing) {
+            table.row(m.schoolId(), ConsoleText.of(m.name(), locale, 30), m.classesInDirectory(), m.classesRegistered(),
+                    m.classesReporting(), ConsoleTable.cut(String.join(" ", m.missingClasses()), 40));
+        }
+        System.out.println("Week of " + monday);
+        table.print(System.out);
+        long none = missing.stream().filter(m -> m.classesReporting() == 0).count();
+        System.out.println(none + " schools without records, " + (missing.size() - none) + " with classes missing");
+        return null;
+    }
+}

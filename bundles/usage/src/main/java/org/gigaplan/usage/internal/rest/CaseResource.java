@@ -1,0 +1,160 @@
+package org.gigaplan.usage.internal.rest;
+
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.gigaplan.plan.model.SchoolType;
+import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.rest.Page;
+import org.gigaplan.plan.rest.PageRequest;
+import org.gigaplan.plan.security.Allow;
+import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Role;
+import org.gigaplan.plan.service.AuditLog;
+import org.gigaplan.usage.internal.LearningType;
+import org.gigaplan.usage.internal.LessonCase;
+import org.gigaplan.usage.internal.UsageService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * Lesson cases (授業事例) of 1:1 device use: the board publishes them; schools search them and record "we used this
+ * case"; adoption counts per case and per school.
+ */
+@Component(service = CaseResource.class)
+@JaxrsResource
+@JaxrsName("usage.cases")
+@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@Path("usage/cases")
+@Produces(MediaType.APPLICATION_JSON)
+public class CaseResource {
+
+    /** Adoptions per school: school id → "we used this case" records. */
+    public record SchoolAdoptions(Map<String, Long> bySchool, long total) {
+    }
+
+    private final UsageService usage;
+    private final AuditLog audit;
+
+    @Activate
+    public CaseResource(@Reference UsageService usage, @Reference AuditLog audit) {
+        this.usage = usage;
+        this.audit = audit;
+    }
+
+    /**
+     * Published cases, newest first, filtered by any of: words in title, summary or subject ({@code q}); a scene;
+     * learning type (a case for both serves either); subject; grade; school type; use of the support software.
+     */
+    @GET
+    @Allow({ Role.BOARD, Role.SCHOOL })
+    public Page<LessonCase> search(@QueryParam("q") String q, @QueryParam("scene") Integer scene,
+            @QueryParam("learningType") String learningType, @QueryParam("subject") String subject,
+            @QueryParam("grade") Integer grade, @QueryParam("schoolType") String schoolType,
+            @QueryParam("supportSoftware") Boolean supportSoftware, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit) {
+        LearningType type = learningType == null ? null : LearningType.parse(learningType).orElseThrow(
+                () -> new InvalidInputException("learningType", "one of INDIVIDUAL, COLLABORATIVE, BOTH, was \"" + learningType + "\""));
+        SchoolType st = schoolType == null ? null : SchoolType.parse(schoolType).orElseThrow(() -> new InvalidInputException(
+                "schoolType", "one of ELEMENTARY, JUNIOR_HIGH, SECONDARY, HIGH, SPECIAL_NEEDS, was \"" + schoolType + "\""));
+        if (scene != null && (scene < 1 || scene > 9)) {
+            throw new InvalidInputException("scene", "no scene " + scene);
+        }
+        LessonCase.Query query = new LessonCase.Query(q == null || q.isBlank() ? null : q.trim(), scene, type,
+                subject == null || subject.isBlank() ? null : subject.trim(), grade, st, supportSoftware);
+        PageRequest page = PageRequest.of(offset, limit);
+        return Page.of(usage.searchCases(query, page.offset(), page.limit()), page, usage.countCases(query));
+    }
+
+    @GET
+    @Path("{id}")
+    @Allow({ Role.BOARD, Role.SCHOOL })
+    public LessonCase one(@PathParam("id") long id) {
+        return found(id);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response publish(UsageService.CaseInput input, @Context SecurityContext security) {
+        LessonCase c = usage.publishCase(input, Requests.caller(security).name());
+        audit.describe("usage lesson case " + c.id() + " published: " + c.title().ja());
+        return Response.status(Response.Status.CREATED).entity(c).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public LessonCase update(@PathParam("id") long id, UsageService.CaseInput input) {
+        LessonCase before = found(id);
+        LessonCase after = usage.updateCase(id, input).orElseThrow(() -> new NotFoundException("no lesson case " + id));
+        audit.describe("usage lesson case " + id + " updated: " + before.title().ja() + " → " + after.title().ja());
+        return after;
+    }
+
+    /** Withdraws a case from search; it and its adoptions are kept. */
+    @DELETE
+    @Path("{id}")
+    public Response withdraw(@PathParam("id") long id) {
+        LessonCase c = found(id);
+        usage.withdrawCase(id);
+        audit.describe("usage lesson case " + id + " withdrawn: " + c.title().ja());
+        return Response.noContent().build();
+    }
+
+    /** "We used this case": a school user for their school, the board naming the school. */
+    @POST
+    @Path("{id}/adoptions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({ Role.BOARD, Role.SCHOOL })
+    public Response adopt(@PathParam("id") long id, UsageService.AdoptionInput input, @Context SecurityContext security) {
+        Caller caller = Requests.caller(security);
+        LessonCase c = found(id);
+        LessonCase.Adoption a = usage.adopt(c, input, Requests.ownSchool(caller), caller.name());
+        audit.describe(a.schoolId(), "usage lesson case " + id + " adopted on " + a.adoptedOn());
+        return Response.status(Response.Status.CREATED).entity(a).build();
+    }
+
+    /** Adoption records, newest first: a school's own, or (board) every school's or one school's. */
+    @GET
+    @Path("adoptions")
+    @Allow({ Role.BOARD, Role.SCHOOL })
+    public Page<LessonCase.Adoption> adoptions(@QueryParam("schoolId") String schoolId,
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext security) {
+        String school = Requests.readScope(Requests.caller(security), schoolId);
+        PageRequest page = PageRequest.of(offset, limit);
+        long total = school == null ? usage.adoptionsBySchool().values().stream().mapToLong(Long::longValue).sum()
+                : usage.adoptionsBySchool().getOrDefault(school, 0L);
+        return Page.of(usage.adoptions(school, page.offset(), page.limit()), page, total);
+    }
+
+    /** Adoption counts per school, for the board. */
+    @GET
+    @Path("adoptions/by-school")
+    public SchoolAdoptions bySchool() {
+        Map<String, Long> counts = usage.adoptionsBySchool();
+        return new SchoolAdoptions(counts, counts.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    private LessonCase found(long id) {
+        return usage.lessonCase(id).orElseThrow(() -> new NotFoundException("no lesson case " + id));
+    }
+}

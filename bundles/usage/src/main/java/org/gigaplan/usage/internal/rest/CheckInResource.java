@@ -1,0 +1,142 @@
+package org.gigaplan.usage.internal.rest;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.StreamingOutput;
+
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.rest.Page;
+import org.gigaplan.plan.rest.PageRequest;
+import org.gigaplan.plan.security.Allow;
+import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Role;
+import org.gigaplan.plan.service.AuditLog;
+import org.gigaplan.usage.internal.CheckIn;
+import org.gigaplan.usage.internal.CheckInCsv;
+import org.gigaplan.usage.internal.UsageService;
+import org.gigaplan.usage.internal.store.WeekStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** Teachers' weekly check-ins per class and scene, in JSON or CSV, and the weekly figures they make. */
+@Component(service = CheckInResource.class)
+@JaxrsResource
+@JaxrsName("usage.check-ins")
+@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@Path("usage/check-ins")
+@Produces(MediaType.APPLICATION_JSON)
+public class CheckInResource {
+
+    private final UsageService usage;
+    private final AuditLog audit;
+
+    @Activate
+    public CheckInResource(@Reference UsageService usage, @Reference AuditLog audit) {
+        this.usage = usage;
+        this.audit = audit;
+    }
+
+    /** Stores a batch of check-ins, all or none; a school's users record for their own school only. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({ Role.BOARD, Role.SCHOOL })
+    public UsageService.BatchResult record(List<CheckIn> checkIns, @Context SecurityContext security) {
+        Caller caller = Requests.caller(security);
+        UsageService.BatchResult result = usage.recordCheckIns(checkIns, Requests.ownSchool(caller), caller.name(), false);
+        describe(checkIns, result);
+        return result;
+    }
+
+    /**
+     * The same from CSV: {@code school_id,grade,class,week,scene1,…,scene5}; a scene cell is a count, a scale answer
+     * or empty. All rows or none; errors name line and column.
+     */
+    @POST
+    @Path("import")
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @Allow({ Role.BOARD, Role.SCHOOL })
+    public UsageService.BatchResult importCsv(InputStream body, @Context SecurityContext security) {
+        Caller caller = Requests.caller(security);
+        CheckInCsv.Parsed parsed = CheckInCsv.parse(new InputStreamReader(body, StandardCharsets.UTF_8));
+        try {
+            UsageService.BatchResult result = usage.recordCheckIns(parsed.checkIns(), Requests.ownSchool(caller),
+                    caller.name(), false);
+            describe(parsed.checkIns(), result);
+            return result;
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.errors().stream().map(parsed::toCsv).toList());
+        }
+    }
+
+    /** Stored weekly figures of a fiscal year (of one school, of one week), paginated. */
+    @GET
+    @Allow({ Role.BOARD, Role.SCHOOL })
+    public Page<WeekStore.Figure> list(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("schoolId") String schoolId,
+            @QueryParam("week") LocalDate week, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
+            @Context SecurityContext security) {
+        String school = Requests.readScope(Requests.caller(security), schoolId);
+        FiscalYear fy = Requests.fiscalYear(usage, fiscalYear);
+        LocalDate w = week == null ? null : Requests.week(fy, week, "week");
+        PageRequest page = PageRequest.of(offset, limit);
+        return Page.of(usage.figures(fy, school, w, page.offset(), page.limit()), page, usage.countFigures(fy, school, w));
+    }
+
+    /** Every weekly figure of a fiscal year as CSV, for spreadsheets. */
+    @GET
+    @Path("export")
+    @Produces("text/csv")
+    @Allow({ Role.BOARD, Role.SCHOOL })
+    public Response export(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("schoolId") String schoolId,
+            @Context SecurityContext security) {
+        String school = Requests.readScope(Requests.caller(security), schoolId);
+        FiscalYear fy = Requests.fiscalYear(usage, fiscalYear);
+        StreamingOutput body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            int chunk = 5000;
+            for (int offset = 0;; offset += chunk) {
+                List<WeekStore.Figure> rows = usage.figures(fy, school, null, offset, chunk);
+                CheckInCsv.write(rows, usage.timesPerWeek(), writer, offset == 0);
+                if (rows.size() < chunk) {
+                    break;
+                }
+            }
+            writer.flush();
+        };
+        String name = "usage-" + fy.year() + (school == null ? "" : "-" + school) + ".csv";
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    private void describe(List<CheckIn> checkIns, UsageService.BatchResult result) {
+        List<String> schools = checkIns.stream().map(CheckIn::schoolId).filter(s -> s != null).distinct().toList();
+        String summary = "usage check-ins: " + result.records() + " class-weeks, " + result.cells() + " scene figures"
+                + (result.classesRegistered().isEmpty() ? "" : ", new classes " + String.join(", ", result.classesRegistered()));
+        if (schools.size() == 1) {
+            audit.describe(schools.get(0), summary);
+        } else {
+            audit.describe(summary + (schools.isEmpty() ? "" : " (schools " + String.join(", ", schools) + ")"));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.gigaplan.usage.internal.rest;
+
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.security.Allow;
+import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Role;
+import org.gigaplan.plan.service.AuditLog;
+import org.gigaplan.usage.internal.Measure;
+import org.gigaplan.usage.internal.UsageService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** High and secondary schools' own measures across the city, and progress updates on one. */
+@Component(service = MeasureResource.class)
+@JaxrsResource
+@JaxrsName("usage.measures")
+@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@Path("usage/measures")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeasureResource {
+
+    private final UsageService usage;
+    private final AuditLog audit;
+
+    @Activate
+    public MeasureResource(@Reference UsageService usage, @Reference AuditLog audit) {
+        this.usage = usage;
+        this.audit = audit;
+    }
+
+    /** Every school's own measures of a fiscal year (default: this one): the board's overview. */
+    @GET
+    public List<Measure> all(@QueryParam("fiscalYear") Integer fiscalYear) {
+        return usage.measures(null, Requests.fiscalYear(usage, fiscalYear));
+    }
+
+    @GET
+    @Path("{id}")
+    @Allow({ Role.BOARD, Role.SCHOOL })
+    public Measure one(@PathParam("id") long id, @Context SecurityContext security) {
+        Measure m = usage.measure(id).orElseThrow(() -> new NotFoundException("no measure " + id));
+        Requests.caller(security).requireSchool(m.schoolId());
+        return m;
+    }
+
+    /** Adds a progress update to a measure of the caller's school. */
+    @POST
+    @Path("{id}/updates")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({ Role.BOARD, Role.SCHOOL })
+    public Measure update(@PathParam("id") long id, UsageService.UpdateInput input, @Context SecurityContext security) {
+        Caller caller = Requests.caller(security);
+        Measure m = usage.measure(id).orElseThrow(() -> new NotFoundException("no measure " + id));
+        caller.requireSchool(m.schoolId());
+        Measure updated = usage.addUpdate(m, input, caller.name());
+        Measure.Update last = updated.updates().get(updated.updates().size() - 1);
+        audit.describe(m.schoolId(), "usage measure " + id + " progress " + last.date()
+                + (last.percent() == null ? "" : " " + last.percent() + "%") + ": " + last.progress());
+        return updated;
+    }
+}

@@ -1,0 +1,98 @@
+package org.gigaplan.usage.internal.rest;
+
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.security.Allow;
+import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Role;
+import org.gigaplan.plan.service.AuditLog;
+import org.gigaplan.usage.internal.Measure;
+import org.gigaplan.usage.internal.UsageService;
+import org.gigaplan.usage.internal.store.ClassStore.ClassRow;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** One school's classes that report, and (high and secondary schools) its own measures. */
+@Component(service = SchoolUsageResource.class)
+@JaxrsResource
+@JaxrsName("usage.schools")
+@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@Path("usage/schools/{schoolId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Allow({ Role.BOARD, Role.SCHOOL })
+public class SchoolUsageResource {
+
+    private final UsageService usage;
+    private final AuditLog audit;
+
+    @Activate
+    public SchoolUsageResource(@Reference UsageService usage, @Reference AuditLog audit) {
+        this.usage = usage;
+        this.audit = audit;
+    }
+
+    @GET
+    @Path("classes")
+    public List<ClassRow> classes(@PathParam("schoolId") String schoolId, @Context SecurityContext security) {
+        Requests.caller(security).requireSchool(schoolId);
+        usage.school(schoolId, "schoolId");
+        return usage.classes(schoolId);
+    }
+
+    /**
+     * Registers the school's classes, so a class that does not report shows on the board's reminder list; classes
+     * already known stay. Answers every registered class.
+     */
+    @PUT
+    @Path("classes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<ClassRow> registerClasses(@PathParam("schoolId") String schoolId, List<UsageService.ClassInput> classes,
+            @Context SecurityContext security) {
+        Requests.caller(security).requireSchool(schoolId);
+        int before = usage.classes(schoolId).size();
+        List<ClassRow> after = usage.registerClasses(schoolId, classes);
+        audit.describe(schoolId, "usage classes: " + before + " → " + after.size() + " registered");
+        return after;
+    }
+
+    /** The school's own measures of a fiscal year (default: this one), with their progress. */
+    @GET
+    @Path("measures")
+    public List<Measure> measures(@PathParam("schoolId") String schoolId, @QueryParam("fiscalYear") Integer fiscalYear,
+            @Context SecurityContext security) {
+        Requests.caller(security).requireSchool(schoolId);
+        usage.school(schoolId, "schoolId");
+        return usage.measures(schoolId, Requests.fiscalYear(usage, fiscalYear));
+    }
+
+    /** Registers an own measure of a high, secondary or special-needs school. */
+    @POST
+    @Path("measures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addMeasure(@PathParam("schoolId") String schoolId, UsageService.MeasureInput input,
+            @Context SecurityContext security) {
+        Caller caller = Requests.caller(security);
+        caller.requireSchool(schoolId);
+        Measure m = usage.addMeasure(schoolId, input, caller.name());
+        audit.describe(schoolId, "usage measure " + m.id() + " added for FY" + m.fiscalYear() + ": " + m.text());
+        return Response.status(Response.Status.CREATED).entity(m).build();
+    }
+}

@@ -1,0 +1,91 @@
+package org.gigaplan.usage.internal.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.gigaplan.plan.service.Database;
+
+/** Classes that report: registered by their school, or on their first record. */
+public final class ClassStore {
+
+    /** A registered class. {@code name} is the class within its grade ("1", "A", "ひまわり"). */
+    public record ClassRow(long id, String schoolId, int grade, String name) {
+        public String label() {
+            return grade + "-" + name;
+        }
+    }
+
+    private static final String COLUMNS = "id, school_id, grade, name";
+
+    private final Database db;
+
+    public ClassStore(Database db) {
+        this.db = db;
+    }
+
+    /** The class's id, registering it when it is new. */
+    public long ensure(Connection c, String schoolId, int grade, String name, boolean demo) throws SQLException {
+        Optional<ClassRow> found = find(c, schoolId, grade, name);
+        if (found.isPresent()) {
+            return found.get().id();
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO usage_class (school_id, grade, name, registered_at, demo) VALUES (?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, schoolId);
+            s.setInt(2, grade);
+            s.setString(3, name);
+            s.setTimestamp(4, Timestamp.from(Instant.now()));
+            s.setInt(5, demo ? 1 : 0);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    public Optional<ClassRow> find(Connection c, String schoolId, int grade, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM usage_class WHERE school_id = ? AND grade = ? AND name = ?")) {
+            s.setString(1, schoolId);
+            s.setInt(2, grade);
+            s.setString(3, name);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(row(r)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Classes of one school, or of every school when {@code schoolId} is null, by school, grade and name. */
+    public List<ClassRow> list(String schoolId) {
+        return db.transaction(c -> {
+            String where = schoolId == null ? "" : " WHERE school_id = ?";
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM usage_class" + where + " ORDER BY school_id, grade, name")) {
+                if (schoolId != null) {
+                    s.setString(1, schoolId);
+                }
+                List<ClassRow> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(row(r));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static ClassRow row(ResultSet r) throws SQLException {
+        return new ClassRow(r.getLong(1), r.getString(2), r.getInt(3), r.getString(4));
+    }
+}

@@ -1,0 +1,357 @@
+package org.gigaplan.usage.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+import javax.sql.DataSource;
+
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.LocalizedText;
+import org.gigaplan.plan.model.School;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.spi.DemoContext;
+import org.gigaplan.plan.spi.IndicatorValue;
+import org.gigaplan.plan.spi.Scope;
+import org.gigaplan.usage.internal.Attainment.Group;
+import org.gigaplan.usage.internal.Attainment.SceneFigure;
+import org.gigaplan.usage.internal.CheckIn.SceneUse;
+import org.gigaplan.usage.internal.UsageService.GroupBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The usage module's behaviour over a real database; run on Derby and on PostgreSQL. The figures asserted are
+ * computed by hand in the comments from the records the tests post.
+ */
+abstract class UsageContract {
+
+    static final LocalDate W1 = LocalDate.of(2025, 6, 2);
+    static final LocalDate W2 = LocalDate.of(2025, 6, 9);
+    static final FiscalYear FY = FiscalYear.of(2025);
+
+    UsageFixture f;
+    UsageService usage;
+
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void fresh() {
+        f = new UsageFixture(dataSource());
+        usage = f.usage;
+    }
+
+    static SceneUse n(int scene, int count) {
+        return new SceneUse(scene, count, null);
+    }
+
+    static SceneUse a(int scene, String answer) {
+        return new SceneUse(scene, null, answer);
+    }
+
+    static CheckIn checkIn(String school, int grade, String name, LocalDate week, SceneUse... uses) {
+        return new CheckIn(school, grade, name, week, List.of(uses));
+    }
+
+    static UsageEvent event(String school, int grade, String name, String at, int scene, String device) {
+        return new UsageEvent(school, grade, name, OffsetDateTime.parse(at), scene, "授業支援ソフト", device);
+    }
+
+    /** The week of June 2, 2025, for three target-carrying schools and a high school. */
+    void postWeekOne() {
+        usage.registerClasses("T-E1", List.of(new UsageService.ClassInput(1, "1"), new UsageService.ClassInput(1, "2"),
+                new UsageService.ClassInput(2, "1"), new UsageService.ClassInput(2, "2")));
+        usage.recordCheckIns(List.of(
+                checkIn("T-E1", 1, "1", W1, n(1, 3), n(2, 5), a(3, "ほぼ毎日"), n(4, 2), n(5, 0)),
+                checkIn("T-E1", 1, "2", W1, n(1, 4), n(2, 2), a(3, "THREE_PLUS_A_WEEK"), n(4, 1), n(5, 0)),
+                checkIn("T-E1", 2, "1", W1, n(1, 1), n(2, 3), a(3, "ONCE_PLUS_A_WEEK"), n(4, 3), n(5, 0)),
+                checkIn("T-E2", 1, "1", W1, n(1, 3), n(2, 0), n(3, 0), n(4, 0), n(5, 3)),
+                checkIn("T-E2", 2, "1", W1, n(1, 0), n(2, 0), n(3, 0), n(4, 0), n(5, 0)),
+                checkIn("T-J1", 1, "1", W1, n(1, 1)),
+                checkIn("T-H1", 1, "1", W1, n(1, 5))), null, "board", false);
+        // T-J1 1-1 through classroom software: scene 4 in three lessons (two devices in the first, twice in one
+        // hour slot), scene 1 in two lessons.
+        UsageService.BatchResult r = usage.recordEvents(List.of(
+                event("T-J1", 1, "1", "2025-06-02T10:05:00+09:00", 4, "d1"),
+                event("T-J1", 1, "1", "2025-06-02T10:20:00+09:00", 4, "d2"),
+                event("T-J1", 1, "1", "2025-06-03T11:00:00+09:00", 4, "d1"),
+                event("T-J1", 1, "1", "2025-06-04T09:10:00+09:00", 4, "d1"),
+                event("T-J1", 1, "1", "2025-06-04T09:10:00+09:00", 1, "d1"),
+                event("T-J1", 1, "1", "2025-06-05T13:30:00+09:00", 1, "d3")), "T-J1", "agent:T-J1", false);
+        assertEquals(6, r.records());
+        assertEquals(5, r.newUses());
+    }
+
+    static SceneFigure scene(Group g, int scene) {
+        return g.scenes().stream().filter(s -> s.scene() == scene).findFirst().orElseThrow();
+    }
+
+    @Test
+    void attainmentOfAWeekIsWhatAHandComputationGives() {
+        postWeekOne();
+        Attainment a = usage.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, null);
+        assertEquals(1, a.groups().size());
+        Group city = a.groups().get(0);
+        // Scene 1: E1 3,4,1 → 2 of 3; E2 3,0 → 1 of 2; J1 max(check-in 1, events 2) = 2 → 0 of 1.
+        assertEquals(new SceneFigure(1, 6, 3, 50.0, 3, 2, 66.7), scene(city, 1));
+        // Scene 3 (scale answers): E1 5,3,1 → 2 of 3; E2 0,0; J1 none reported.
+        assertEquals(new SceneFigure(3, 5, 2, 40.0, 2, 1, 50.0), scene(city, 3));
+        // Scene 4: E1 2,1,3 → 1 of 3; E2 0 of 2; J1 three lessons from events → 1 of 1.
+        assertEquals(new SceneFigure(4, 6, 2, 33.3, 3, 1, 33.3), scene(city, 4));
+        // The high school is reported apart.
+        assertEquals(1, a.reportedApart().size());
+        assertEquals("HIGH", a.reportedApart().get(0).key());
+        assertEquals(new SceneFigure(1, 1, 1, 100.0, 1, 1, 100.0), scene(a.reportedApart().get(0), 1));
+
+        Attainment bySchool = usage.attainment(usage.calendar().week(FY, W1), GroupBy.SCHOOL, null);
+        assertEquals(List.of("T-E1", "T-E2", "T-J1"), bySchool.groups().stream().map(Group::key).toList());
+        Attainment byGrade = usage.attainment(usage.calendar().week(FY, W1), GroupBy.GRADE, null);
+        // Grade 1 of elementary: E1 1-1 3, 1-2 4, E2 1-1 3 → 3 of 3 in scene 1.
+        Group grade1 = byGrade.groups().stream().filter(g -> g.key().equals("ELEMENTARY:1")).findFirst().orElseThrow();
+        assertEquals(3, scene(grade1, 1).classesMeeting());
+        assertEquals(100.0, scene(grade1, 1).classShare());
+        Attainment one = usage.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, "T-E1");
+        assertEquals(new SceneFigure(1, 3, 2, 66.7, 1, 1, 100.0), scene(one.groups().get(0), 1));
+    }
+
+    @Test
+    void aLongerPeriodAveragesEachClassOverTheWeeksItReported() {
+        postWeekOne();
+        usage.recordCheckIns(List.of(checkIn("T-E2", 1, "1", W2, n(1, 1))), null, "board", false);
+        // E2 1-1 scene 1: (3 + 1) / 2 weeks = 2 a week → no longer meets over the year; the week alone still does.
+        Group year = usage.attainment(usage.calendar().year(FY), GroupBy.CITY, null).groups().get(0);
+        assertEquals(new SceneFigure(1, 6, 2, 33.3, 3, 1, 33.3), scene(year, 1));
+        Group term1 = usage.attainment(usage.calendar().term(FY, 1), GroupBy.CITY, null).groups().get(0);
+        assertEquals(scene(year, 1), scene(term1, 1));
+        assertTrue(usage.attainment(usage.calendar().term(FY, 2), GroupBy.CITY, null).groups().isEmpty());
+        assertEquals(50.0, scene(usage.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, null).groups().get(0), 1)
+                .classShare());
+
+        Attainment.Trend trend = usage.trend(FY, null);
+        assertEquals(List.of(W1, W2), trend.weeks().stream().map(Attainment.TrendWeek::week).toList());
+        assertEquals(new SceneFigure(1, 1, 0, 0.0, 1, 0, 0.0), trend.weeks().get(1).scenes().get(0));
+    }
+
+    @Test
+    void aCheckInAndEventsForTheSameWeekCountTheLargerNotTheSum() {
+        postWeekOne();
+        // Events first said 3 lessons of scene 4 for J1 1-1; a teacher's check-in of 2 does not lower it ...
+        usage.recordCheckIns(List.of(checkIn("T-J1", 1, "1", W1, n(4, 2))), null, "board", false);
+        assertEquals(3, figure("T-J1", W1, 4).uses());
+        // ... and one of 5 raises it; events already counted stay beside it.
+        usage.recordCheckIns(List.of(checkIn("T-J1", 1, "1", W1, n(4, 5))), null, "board", false);
+        var f4 = figure("T-J1", W1, 4);
+        assertEquals(5, f4.uses());
+        assertEquals(3, f4.eventUses());
+        // The same events posted again add no use: their lesson slots are known.
+        UsageService.BatchResult again = usage.recordEvents(List.of(
+                event("T-J1", 1, "1", "2025-06-02T10:45:00+09:00", 4, "d9")), "T-J1", "agent", false);
+        assertEquals(0, again.newUses());
+        assertEquals(3, figure("T-J1", W1, 4).eventUses());
+    }
+
+    private org.gigaplan.usage.internal.store.WeekStore.Figure figure(String school, LocalDate week, int scene) {
+        return usage.figures(FY, school, week, 0, 100).stream().filter(x -> x.scene() == scene).findFirst().orElseThrow();
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFieldAndNothingIsStored() {
+        assertRefused("[0].scenes[0].scene", () -> usage.recordCheckIns(List.of(
+                checkIn("T-E1", 1, "1", W1, n(6, 3))), null, "board", false));
+        assertRefused("[1].scenes[1].count", () -> usage.recordCheckIns(List.of(
+                checkIn("T-E1", 1, "1", W1, n(1, 3)), checkIn("T-E1", 1, "2", W1, n(1, 3), n(2, -1))), null, "board", false));
+        assertRefused("[0].week", () -> usage.recordCheckIns(List.of(
+                checkIn("T-E1", 1, "1", LocalDate.of(2019, 6, 3), n(1, 3))), null, "board", false));
+        assertRefused("[0].week", () -> usage.recordCheckIns(List.of(
+                checkIn("T-E1", 1, "1", W1.plusDays(2), n(1, 3))), null, "board", false));
+        assertRefused("[0].week", () -> usage.recordCheckIns(List.of(
+                checkIn("T-E1", 1, "1", usage.calendar().currentWeek().plusWeeks(1), n(1, 3))), null, "board", false));
+        assertRefused("[0].grade", () -> usage.recordCheckIns(List.of(
+                checkIn("T-J1", 4, "1", W1, n(1, 3))), null, "board", false));
+        assertRefused("[0].scenes[0].answer", () -> usage.recordCheckIns(List.of(
+                checkIn("T-E1", 1, "1", W1, a(1, "sometimes"))), null, "board", false));
+        // A school's user or agent naming a class of another school.
+        assertRefused("[1].schoolId", () -> usage.recordCheckIns(List.of(
+                checkIn("T-E1", 1, "1", W1, n(1, 3)), checkIn("T-E2", 1, "1", W1, n(1, 3))), "T-E1", "school", false));
+        assertRefused("[0].schoolId", () -> usage.recordEvents(List.of(
+                event("T-E2", 1, "1", "2025-06-02T10:05:00+09:00", 1, "d1")), "T-E1", "agent", false));
+        assertRefused("[0].at", () -> usage.recordEvents(List.of(
+                event("T-E1", 1, "1", "2019-06-03T10:05:00+09:00", 1, "d1")), "T-E1", "agent", false));
+        assertRefused("[0].scene", () -> usage.recordEvents(List.of(
+                event("T-E1", 1, "1", "2025-06-02T10:05:00+09:00", 0, "d1")), "T-E1", "agent", false));
+        assertRefused("[1]", () -> usage.recordCheckIns(List.of(
+                checkIn("T-E1", 1, "1", W1, n(1, 3)), checkIn("T-E1", 1, "1", W1, n(2, 1), n(1, 4))), null, "board", false));
+        assertEquals(0, usage.countFigures(FY, null, null));
+        assertTrue(usage.classes(null).isEmpty(), "a refused batch registers no class either");
+    }
+
+    static void assertRefused(String field, Runnable write) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, write::run);
+        assertTrue(e.errors().stream().anyMatch(x -> x.field().startsWith(field)), field + " not in " + e.errors());
+    }
+
+    @Test
+    void csvImportStoresAllRowsOrNoneAndNamesLineAndColumn() {
+        String good = "\uFEFFschool_id,grade,class,week,scene1,scene2,scene3,scene4,scene5\n"
+                + "T-E1,1,1,2025-06-02,3,週3回以上,,1,0\n"
+                + "T-E1,1,2,2025-06-02,ALMOST_DAILY,0,0,0,0\n";
+        CheckInCsv.Parsed parsed = CheckInCsv.parse(new StringReader(good));
+        UsageService.BatchResult r = usage.recordCheckIns(parsed.checkIns(), null, "board", false);
+        assertEquals(2, r.records());
+        assertEquals(9, r.cells());
+        assertEquals(3, figure("T-E1", W1, 2).uses());
+
+        InvalidInputException syntax = assertThrows(InvalidInputException.class, () -> CheckInCsv.parse(new StringReader(
+                "school_id,grade,class,week,scene1\nT-E1,one,1,2025-06-02,3\n")));
+        assertEquals("line 2.grade", syntax.errors().get(0).field());
+        CheckInCsv.Parsed semantic = CheckInCsv.parse(new StringReader(
+                "school_id,grade,class,week,scene1,scene2\nT-E1,1,1,2025-06-09,3,2\nT-E1,1,2,2025-06-09,,99\n"));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> usage.recordCheckIns(semantic.checkIns(), null, "board", false));
+        assertEquals("line 3.scene2", semantic.toCsv(e.errors().get(0)).field());
+        assertEquals(0, usage.countFigures(FY, null, W2));
+    }
+
+    @Test
+    void theReminderListNamesSchoolsWithoutRecordsAndMissingClasses() {
+        postWeekOne();
+        List<UsageService.Missing> missing = usage.notReporting(W1);
+        // 11 sample schools have no records; T-E1 registered 2-2, which did not report.
+        assertEquals(12, missing.size());
+        UsageService.Missing e1 = missing.get(missing.size() - 1);
+        assertEquals("T-E1", e1.schoolId());
+        assertEquals(List.of("2-2"), e1.missingClasses());
+        assertEquals(3, e1.classesReporting());
+        assertEquals(11, missing.stream().filter(m -> m.classesReporting() == 0).count());
+        // A school the board switched the module off for is not chased.
+        f.enablement.set(UsageService.MODULE_ID, "T-E1", false, "board");
+        assertFalse(usage.notReporting(W1).stream().anyMatch(m -> m.schoolId().equals("T-E1")));
+    }
+
+    @Test
+    void schoolsSwitchedOffAreLeftOutOfCityFigures() {
+        postWeekOne();
+        f.enablement.set(UsageService.MODULE_ID, "T-J1", false, "board");
+        // Scene 4 without J1: E1 1 of 3, E2 0 of 2.
+        Group city = usage.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, null).groups().get(0);
+        assertEquals(new SceneFigure(4, 5, 1, 20.0, 2, 0, 0.0), scene(city, 4));
+    }
+
+    @Test
+    void theSceneIndicatorsAreTheShareOfSchoolsForTheCityAndOfClassesForASchool() {
+        postWeekOne();
+        UsageModule module = new UsageModule(usage);
+        IndicatorValue city = module.value("usage.scene1", Scope.city(), FY).orElseThrow();
+        assertEquals(66.7, city.value());
+        assertEquals(3L, city.sampleSize());
+        assertFalse(city.demo());
+        IndicatorValue e1 = module.value("usage.scene1", Scope.school("T-E1"), FY).orElseThrow();
+        assertEquals(66.7, e1.value());
+        assertEquals(3L, e1.sampleSize());
+        assertTrue(module.value("usage.scene1", Scope.city(), FiscalYear.of(2024)).isEmpty());
+        assertTrue(module.value("usage.scene3", Scope.school("T-H1"), FY).isEmpty(), "high schools have own measures");
+    }
+
+    @Test
+    void ownMeasuresAreForHighAndSecondarySchoolsAndShowBesideTheirFigures() {
+        postWeekOne();
+        assertRefused("schoolId", () -> usage.addMeasure("T-E1", new UsageService.MeasureInput(2025, "x", "y"), "board"));
+        assertRefused("fiscalYear", () -> usage.addMeasure("T-H1", new UsageService.MeasureInput(2019, "x", "y"), "board"));
+        Measure m = usage.addMeasure("T-H1", new UsageService.MeasureInput(2025, "探究で端末を活用", "全学年で実施"), "school");
+        Measure updated = usage.addUpdate(m, new UsageService.UpdateInput(LocalDate.of(2025, 7, 1), "1年で実施", 30), "school");
+        assertEquals(1, updated.updates().size());
+        assertEquals(30, updated.updates().get(0).percent());
+        assertRefused("percent", () -> usage.addUpdate(m, new UsageService.UpdateInput(LocalDate.of(2025, 7, 1), "x", 130), "s"));
+        assertRefused("date", () -> usage.addUpdate(m, new UsageService.UpdateInput(LocalDate.of(2024, 7, 1), "x", 10), "s"));
+        Attainment bySchool = usage.attainment(usage.calendar().year(FY), GroupBy.SCHOOL, null);
+        Group h1 = bySchool.reportedApart().get(0);
+        assertEquals("T-H1", h1.key());
+        assertEquals("探究で端末を活用", h1.measures().get(0).text());
+    }
+
+    @Test
+    void lessonCasesArePublishedSearchedAdoptedAndWithdrawn() {
+        LessonCase collab = usage.publishCase(new UsageService.CaseInput(LocalizedText.of("意見を共有する", "Sharing opinions"),
+                LocalizedText.of("授業支援ソフトで共有", "Shared in the support software"), List.of(4, 3), "COLLABORATIVE",
+                "道徳", 5, null, true), "board");
+        LessonCase own = usage.publishCase(new UsageService.CaseInput(LocalizedText.of("ドリル", "Drills"),
+                LocalizedText.of("自分のペースで", "At one's own pace"), List.of(5), "個別最適な学び", "算数", null,
+                "ELEMENTARY", false), "board");
+        assertEquals(List.of(3, 4), collab.scenes());
+        assertEquals(LearningType.INDIVIDUAL, own.learningType());
+        assertRefused("scenes[0]", () -> usage.publishCase(new UsageService.CaseInput(LocalizedText.of("a", "a"),
+                LocalizedText.of("b", "b"), List.of(9), "BOTH", "国語", null, null, null), "board"));
+
+        assertEquals(List.of(collab.id()), ids(new LessonCase.Query(null, 4, null, null, null, null, null)));
+        assertEquals(List.of(collab.id()), ids(new LessonCase.Query("support software", null, null, null, null, null, null)));
+        assertEquals(List.of(own.id()), ids(new LessonCase.Query(null, null, LearningType.INDIVIDUAL, null, 3, null, false)));
+        assertEquals(List.of(own.id(), collab.id()), ids(new LessonCase.Query(null, null, null, null, null, null, null)));
+        assertEquals(List.of(), ids(new LessonCase.Query("100%_", null, null, null, null, null, null)));
+
+        usage.adopt(collab, new UsageService.AdoptionInput(null, LocalDate.of(2025, 6, 3), "5年2組で実施"), "T-E1", "school");
+        usage.adopt(collab, new UsageService.AdoptionInput(null, LocalDate.of(2025, 7, 3), null), "T-E1", "school");
+        usage.adopt(collab, new UsageService.AdoptionInput("T-E2", null, null), null, "board");
+        assertRefused("schoolId", () -> usage.adopt(collab, new UsageService.AdoptionInput("T-E2", null, null), "T-E1", "s"));
+        LessonCase counted = usage.lessonCase(collab.id()).orElseThrow();
+        assertEquals(3, counted.adoptions());
+        assertEquals(2, counted.adoptingSchools());
+        assertEquals(2L, usage.adoptionsBySchool().get("T-E1"));
+        assertEquals(2, usage.adoptions("T-E1", 0, 10).size());
+
+        assertTrue(usage.withdrawCase(own.id()));
+        assertTrue(usage.lessonCase(own.id()).isEmpty());
+        assertEquals(1, usage.countCases(new LessonCase.Query(null, null, null, null, null, null, null)));
+        assertFalse(usage.withdrawCase(own.id()));
+    }
+
+    private List<Long> ids(LessonCase.Query q) {
+        return usage.searchCases(q, 0, 50).stream().map(LessonCase::id).toList();
+    }
+
+    @Test
+    void demoDataFillsAYearForEverySampleSchoolMarkedAsDemo() {
+        List<School> sample = f.schools.all().stream().filter(School::sample).toList();
+        List<String> progress = new ArrayList<>();
+        new UsageModule(usage).fillDemoData(new DemoContext() {
+            @Override
+            public FiscalYear fiscalYear() {
+                return FY;
+            }
+
+            @Override
+            public List<School> schools() {
+                return sample;
+            }
+
+            @Override
+            public RandomGenerator random() {
+                return new SplittableRandom(1);
+            }
+
+            @Override
+            public void progress(String message) {
+                progress.add(message);
+            }
+        });
+        Attainment bySchool = usage.attainment(usage.calendar().year(FY), GroupBy.SCHOOL, null);
+        assertTrue(bySchool.demo());
+        long targetSchools = sample.stream().filter(s -> s.type().carriesSceneTargets()).count();
+        assertEquals(targetSchools, bySchool.groups().size());
+        // Schools and scenes spread apart: not every school's share is the same in every scene.
+        assertTrue(bySchool.groups().stream().flatMap(g -> g.scenes().stream()).map(SceneFigure::classShare).distinct()
+                .count() > 3);
+        assertFalse(bySchool.reportedApart().isEmpty());
+        assertTrue(bySchool.reportedApart().stream().anyMatch(g -> !g.measures().isEmpty()));
+        assertTrue(usage.countCases(new LessonCase.Query(null, null, null, null, null, null, null)) > 0);
+        assertTrue(progress.stream().anyMatch(p -> p.contains("classroom-software events")), progress.toString());
+    }
+}
