@@ -20,9 +20,12 @@ import org.gigaplan.plan.model.LocalizedText;
  */
 public final class SchoolCalendar {
 
-    /** A span of weeks inside one fiscal year, named by their Mondays. */
-    public record Period(String kind, FiscalYear fiscalYear, LocalDate firstWeek, LocalDate lastWeek,
-            LocalizedText label) {
+    /** A span of weeks inside one fiscal year, named by their Mondays; kind is year, term or week. */
+    public record Period(String kind, int fiscalYear, LocalDate firstWeek, LocalDate lastWeek, LocalizedText label) {
+
+        public FiscalYear fy() {
+            return FiscalYear.of(fiscalYear);
+        }
     }
 
     private final ZoneId zone;
@@ -107,11 +110,11 @@ public final class SchoolCalendar {
 
     /** The weeks of a fiscal year: Mondays from the first in it to the last in it. */
     public Period year(FiscalYear fy) {
-        return new Period("year", fy, firstMonday(fy.start()), mondayOf(fy.end()), fy.label());
+        return new Period("year", fy.year(), firstMonday(fy.start()), mondayOf(fy.end()), fy.label());
     }
 
     public Period week(FiscalYear fy, LocalDate monday) {
-        return new Period("week", fy, monday, monday,
+        return new Period("week", fy.year(), monday, monday,
                 LocalizedText.of(monday + " の週", "week of " + monday));
     }
 
@@ -123,7 +126,7 @@ public final class SchoolCalendar {
         LocalDate start = dateIn(fy, termStarts.get(n - 1));
         LocalDate end = n == termStarts.size() ? fy.end() : dateIn(fy, termStarts.get(n)).minusDays(1);
         String ja = termStarts.size() == 2 ? (n == 1 ? "前期" : "後期") : n + "学期";
-        return new Period("term", fy, firstMonday(start), mondayOf(end),
+        return new Period("term", fy.year(), firstMonday(start), mondayOf(end),
                 LocalizedText.of(fy.japaneseLabel() + " " + ja, fy.englishLabel() + " term " + n));
     }
 

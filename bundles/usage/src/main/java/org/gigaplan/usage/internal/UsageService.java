@@ -3,10 +3,12 @@ package org.gigaplan.usage.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -277,10 +279,17 @@ public class UsageService {
                 }
             }
             weeks.putCheckIns(c, cells, by, demo, now);
+            weeks.refreshYears(c, classYears(cells.stream().map(WeekStore.CheckInCell::cell).toList()));
             return new BatchResult(valid.size(), cells.size(), 0, List.copyOf(registered));
         }));
         writes.incrementAndGet();
         return result;
+    }
+
+    private static Set<List<Long>> classYears(Collection<Cell> cells) {
+        Set<List<Long>> out = new LinkedHashSet<>();
+        cells.forEach(cell -> out.add(List.of(cell.classId(), (long) cell.fiscalYear())));
+        return out;
     }
 
     private record ValidCheckIn(School school, int grade, String className, LocalDate week, List<int[]> uses,
@@ -364,6 +373,7 @@ public class UsageService {
                 newUses.merge(slots.get(fresh), 1, Integer::sum);
             }
             weeks.addEventUses(c, newUses, demo, now);
+            weeks.refreshYears(c, classYears(newUses.keySet()));
             int added = newUses.values().stream().mapToInt(Integer::intValue).sum();
             return new BatchResult(valid.size(), slots.size(), added, List.copyOf(registered));
         }));
@@ -401,7 +411,7 @@ public class UsageService {
      * board switched the module off for are left out of figures beyond themselves.
      */
     public Attainment attainment(SchoolCalendar.Period period, GroupBy by, String schoolId) {
-        String key = period.fiscalYear().year() + "/" + period.firstWeek() + "/" + period.lastWeek() + "/" + by + "/" + schoolId;
+        String key = period.fiscalYear() + "/" + period.firstWeek() + "/" + period.lastWeek() + "/" + by + "/" + schoolId;
         long version = writes.get();
         Cached hit = cache.get(key);
         if (hit != null && hit.version() == version) {
@@ -416,11 +426,14 @@ public class UsageService {
     }
 
     private Attainment computeAttainment(SchoolCalendar.Period period, GroupBy by, String schoolId) {
-        FiscalYear fy = period.fiscalYear();
+        FiscalYear fy = period.fy();
         AttainmentCalculator calc = calculator(fy);
         Map<String, School> directory = directory();
         Set<String> off = schoolId == null ? enablement.disabledSchools(MODULE_ID) : Set.of();
-        List<ClassTotal> totals = weeks.classTotals(fy.year(), period.firstWeek(), period.lastWeek(), schoolId).stream()
+        // The whole year is read from the per-class totals kept at every write; a week or a term from the weeks.
+        List<ClassTotal> all = period.kind().equals("year") ? weeks.yearTotals(fy.year(), schoolId)
+                : weeks.classTotals(fy.year(), period.firstWeek(), period.lastWeek(), schoolId);
+        List<ClassTotal> totals = all.stream()
                 .filter(t -> directory.containsKey(t.schoolId()) && !off.contains(t.schoolId())).toList();
         Map<String, List<ClassTotal>> target = new TreeMap<>();
         Map<String, List<ClassTotal>> apart = new TreeMap<>();

@@ -83,28 +83,35 @@ class UsageBenchmark {
         System.out.printf(Locale.ROOT, "check-ins: %,d class-weeks (%,d scene figures) in %.1f s = %,.0f class-weeks/s%n",
                 checkIns, checkIns * 5, checkInSeconds, checkIns / checkInSeconds);
 
+        // Classroom software posts a school's events of a week at a time, for that week's lessons.
         started = System.nanoTime();
         long posted = 0;
-        while (posted < events) {
-            int size = (int) Math.min(10_000, events - posted);
-            List<UsageEvent> batch = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                int s = random.nextInt(schools);
+        long perSchoolWeek = Math.max(1, events / ((long) schools * weeks));
+        for (int w = 0; w < weeks && posted < events; w++) {
+            for (int s = 0; s < schools && posted < events; s++) {
                 int grades = s % 3 == 2 ? 3 : 6;
-                int c = random.nextInt(classes);
-                OffsetDateTime at = first.plusWeeks(random.nextInt(weeks)).plusDays(random.nextInt(5))
-                        .atTime(8 + random.nextInt(7), random.nextInt(60)).atOffset(ZoneOffset.ofHours(9));
-                batch.add(new UsageEvent(String.format(Locale.ROOT, "B-%03d", s), 1 + c % grades,
-                        Integer.toString(1 + c / grades), at, 1 + random.nextInt(5), "bench", "d" + random.nextInt(40)));
+                int size = (int) Math.min(perSchoolWeek, events - posted);
+                List<UsageEvent> batch = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    int c = random.nextInt(classes);
+                    OffsetDateTime at = first.plusWeeks(w).plusDays(random.nextInt(5))
+                            .atTime(8 + random.nextInt(7), random.nextInt(60)).atOffset(ZoneOffset.ofHours(9));
+                    batch.add(new UsageEvent(String.format(Locale.ROOT, "B-%03d", s), 1 + c % grades,
+                            Integer.toString(1 + c / grades), at, 1 + random.nextInt(5), "bench", "d" + random.nextInt(40)));
+                }
+                for (int from = 0; from < batch.size(); from += UsageService.MAX_BATCH) {
+                    usage.recordEvents(batch.subList(from, Math.min(batch.size(), from + UsageService.MAX_BATCH)), null,
+                            "bench", false);
+                }
+                posted += size;
             }
-            usage.recordEvents(batch, null, "bench", false);
-            posted += size;
-            if (posted % 1_000_000 == 0) {
+            if (w % 10 == 9) {
                 System.out.printf(Locale.ROOT, "  … %,d events, %.0f s%n", posted, seconds(started));
             }
         }
         double eventSeconds = seconds(started);
-        System.out.printf(Locale.ROOT, "events: %,d in %.1f s = %,.0f events/s%n", events, eventSeconds, events / eventSeconds);
+        System.out.printf(Locale.ROOT, "events: %,d in batches of %,d (a school's week) in %.1f s = %,.0f events/s%n", posted,
+                perSchoolWeek, eventSeconds, posted / eventSeconds);
 
         time(usage, "attainment, city, fiscal year", () -> usage.attainment(usage.calendar().year(FY), UsageService.GroupBy.CITY, null));
         time(usage, "attainment, by school, fiscal year", () -> usage.attainment(usage.calendar().year(FY), UsageService.GroupBy.SCHOOL, null));

@@ -225,6 +225,59 @@ public final class WeekStore {
         return fresh;
     }
 
+    /**
+     * Recomputes the fiscal-year totals of classes whose weekly figures a write changed, in the write's
+     * transaction.
+     *
+     * @param classYears class id and fiscal year pairs
+     */
+    public void refreshYears(Connection c, Set<List<Long>> classYears) throws SQLException {
+        if (classYears.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM usage_class_year WHERE class_id = ? AND fiscal_year = ?");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO usage_class_year (class_id, fiscal_year, "
+                        + "scene, school_id, grade, weeks, uses, demo, updated_at) SELECT class_id, fiscal_year, scene, "
+                        + "school_id, grade, COUNT(*), SUM(uses), MAX(demo), MAX(updated_at) FROM usage_week "
+                        + "WHERE class_id = ? AND fiscal_year = ? GROUP BY class_id, fiscal_year, scene, school_id, grade")) {
+            for (List<Long> key : classYears) {
+                for (PreparedStatement s : List.of(delete, insert)) {
+                    s.setLong(1, key.get(0));
+                    s.setInt(2, key.get(1).intValue());
+                    s.addBatch();
+                }
+            }
+            delete.executeBatch();
+            insert.executeBatch();
+        }
+    }
+
+    /** Per class and scene, the weeks reported and uses summed over a whole fiscal year, from its totals. */
+    public List<ClassTotal> yearTotals(int fiscalYear, String schoolId) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT class_id, school_id, grade, scene, weeks, uses, demo, "
+                    + "updated_at FROM usage_class_year WHERE fiscal_year = ?" + (schoolId == null ? "" : " AND school_id = ?"))) {
+                s.setInt(1, fiscalYear);
+                if (schoolId != null) {
+                    s.setString(2, schoolId);
+                }
+                return totals(s);
+            }
+        });
+    }
+
+    private static List<ClassTotal> totals(PreparedStatement s) throws SQLException {
+        List<ClassTotal> out = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.add(new ClassTotal(r.getLong(1), r.getString(2), r.getInt(3), r.getInt(4), r.getInt(5),
+                        r.getLong(6), r.getInt(7) > 0, r.getTimestamp(8).toInstant()));
+            }
+        }
+        return out;
+    }
+
     /** Per class and scene, the weeks reported and uses summed over [from, to] (Mondays) of a fiscal year. */
     public List<ClassTotal> classTotals(int fiscalYear, LocalDate from, LocalDate to, String schoolId) {
         return db.transaction(c -> {
@@ -238,14 +291,7 @@ public final class WeekStore {
                 if (schoolId != null) {
                     s.setString(4, schoolId);
                 }
-                List<ClassTotal> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new ClassTotal(r.getLong(1), r.getString(2), r.getInt(3), r.getInt(4), r.getInt(5),
-                                r.getLong(6), r.getInt(7) > 0, r.getTimestamp(8).toInstant()));
-                    }
-                }
-                return out;
+                return totals(s);
             }
         });
     }
