@@ -221,8 +221,10 @@ class GigaPlanDistributionIT {
         String features = dist.console("feature:list -i");
         assertTrue(features.contains("gigaplan-platform"), () -> "feature:list -i:\n" + features);
         // Each policy module is a root feature of its own, so an operator can uninstall it.
-        assertTrue(Pattern.compile("(?m)^gigaplan-usage\\s+\\|").matcher(features).find(),
-                () -> "feature gigaplan-usage not installed:\n" + features);
+        for (String module : List.of("gigaplan-usage", "gigaplan-training")) {
+            assertTrue(Pattern.compile("(?m)^" + module + "\\s+\\|").matcher(features).find(),
+                    () -> "feature " + module + " not installed:\n" + features);
+        }
 
         String plan = dist.console("plan:show --lang en");
         assertTrue(plan.contains("P1-B1"), () -> "plan:show:\n" + plan);
@@ -329,7 +331,16 @@ class GigaPlanDistributionIT {
                 new Rule("GET", "/api/usage/measures", null, 401, 200, 403, 403, 401, 403, 403, 401),
                 new Rule("GET", "/api/usage/cases", null, 401, 200, 200, 200, 401, 403, 403, 401),
                 new Rule("POST", "/api/usage/cases", "{}", 401, 400, 403, 403, 401, 403, 403, 401),
-                new Rule("GET", "/api/usage/cases/adoptions/by-school", null, 401, 200, 403, 403, 401, 403, 403, 401));
+                new Rule("GET", "/api/usage/cases/adoptions/by-school", null, 401, 200, 403, 403, 401, 403, 403, 401),
+                // Policy 2 (training): a school's own answers and rates; the city's and every school's are the board's.
+                new Rule("GET", "/api/training/checklist", null, 401, 200, 200, 200, 401, 403, 403, 401),
+                new Rule("GET", "/api/training/rates", null, 401, 200, 403, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/training/rates/by-school", null, 401, 200, 403, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/training/schools/S-E01/rates", null, 401, 200, 200, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/training/schools/S-E01/assessments", null, 401, 200, 200, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/training/schools/S-E02/assessments/export", null, 401, 200, 403, 200, 401, 403, 403,
+                        401),
+                new Rule("POST", "/api/training/schools/S-E02/assessments", "[]", 401, 400, 403, 400, 401, 403, 403, 401));
         List<String> wrong = new ArrayList<>();
         for (Rule rule : rules) {
             int[] expected = { rule.anonymous(), rule.board(), rule.schoolA(), rule.schoolB(), rule.wrongPassword(),
@@ -453,7 +464,7 @@ class GigaPlanDistributionIT {
         String install = dist.console("feature:repo-add " + features.toUri(), "feature:install gigaplan-samplemod");
         await("samplemod to be installed (console said: " + install.strip() + ")", MODULE_TIMEOUT, () -> {
             assertEquals(200, dist.get("/api/samplemod/ping").status());
-            assertEquals(List.of("samplemod", "usage"), moduleIds());
+            assertEquals(List.of("samplemod", "training", "usage"), moduleIds());
         });
 
         // The distribution runs in demo mode: the platform fills the newly installed module's demo data once,
@@ -487,7 +498,7 @@ class GigaPlanDistributionIT {
         assertEquals(11, parentMeeting.path("sampleSize").asInt(), () -> "outreach.parent-meeting: " + parentMeeting);
         assertEquals(2025, parentMeeting.path("target").path("fiscalYear").asInt(), () -> "target: " + parentMeeting);
         assertEquals(100.0, parentMeeting.path("target").path("value").asDouble(), () -> "target: " + parentMeeting);
-        assertEquals("NO_MODULE", indicator(progress, "training.category-a").path("status").asText());
+        assertEquals("NO_MODULE", indicator(progress, "environment.bandwidth").path("status").asText());
         assertTrue(progress.path("demo").asBoolean(), () -> "a value from demo data marks the report: " + progress);
         assertEquals(List.of("samplemod"), texts(policy(progress, 4).path("modules")));
         JsonNode schoolProgress = dist.json("/api/progress?school=E2E-01");
@@ -528,7 +539,7 @@ class GigaPlanDistributionIT {
         String uninstall = dist.console("feature:uninstall gigaplan-samplemod");
         await("samplemod to be gone (console said: " + uninstall.strip() + ")", MODULE_TIMEOUT, () -> {
             assertEquals(404, dist.get("/api/samplemod/ping").status(), "ping");
-            assertEquals(List.of("usage"), moduleIds(), "modules");
+            assertEquals(List.of("training", "usage"), moduleIds(), "modules");
             assertFalse(dist.json("/api/openapi.json").path("paths").has("/samplemod/ping"), "openapi");
             assertEquals("NO_MODULE", indicator(dist.json("/api/progress"), "outreach.parent-meeting")
                     .path("status").asText(), "progress");
@@ -610,6 +621,6 @@ class GigaPlanDistributionIT {
         assertEquals(14, dist.json("/api/schools").path("total").asInt(), "schools after restart");
         assertEquals(404, dist.get("/api/schools/E2E-03").status());
         assertEquals(13, countActionItems(dist.json("/api/plan/action-plans/2025")), "plan after restart");
-        assertEquals(List.of("usage"), moduleIds(), "the uninstalled module stays uninstalled");
+        assertEquals(List.of("training", "usage"), moduleIds(), "the uninstalled module stays uninstalled");
     }
 }

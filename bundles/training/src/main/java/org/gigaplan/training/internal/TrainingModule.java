@@ -1,0 +1,81 @@
+package org.gigaplan.training.internal;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.LocalizedText;
+import org.gigaplan.plan.spi.DemoContext;
+import org.gigaplan.plan.spi.IndicatorValue;
+import org.gigaplan.plan.spi.PolicyModule;
+import org.gigaplan.plan.spi.Scope;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Policy 2 as the platform sees it: the checklist category rates {@code training.category-a}…{@code -d} in the
+ * progress roll-up, and the demo hook.
+ */
+@Component(service = PolicyModule.class)
+public class TrainingModule implements PolicyModule {
+
+    public static final String INDICATOR_PREFIX = "training.category-";
+
+    private final TrainingService training;
+
+    @Activate
+    public TrainingModule(@Reference TrainingService training) {
+        this.training = training;
+    }
+
+    @Override
+    public String id() {
+        return TrainingService.MODULE_ID;
+    }
+
+    @Override
+    public int basicPolicy() {
+        return 2;
+    }
+
+    @Override
+    public LocalizedText name() {
+        return LocalizedText.of("教員のICT活用指導力", "Teachers' ICT instruction skills");
+    }
+
+    @Override
+    public Set<String> indicatorIds() {
+        return Set.of(INDICATOR_PREFIX + "a", INDICATOR_PREFIX + "b", INDICATOR_PREFIX + "c", INDICATOR_PREFIX + "d");
+    }
+
+    /**
+     * The share of teachers' answers in a category that are 3 or 4, with the change since last year in the note. A
+     * school of fewer than {@value TrainingService#MIN_GROUP} teachers has no value: it is never shown apart.
+     */
+    @Override
+    public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
+        if (!indicatorIds().contains(indicatorId)) {
+            return Optional.empty();
+        }
+        String category = indicatorId.substring(INDICATOR_PREFIX.length()).toUpperCase(Locale.ROOT);
+        Rates rates = training.rates(fiscalYear, scope.isCity() ? null : scope.schoolId(), true);
+        return rates.categories().stream().filter(r -> r.code().equals(category) && r.rate() != null).findFirst()
+                .map(r -> new IndicatorValue(r.rate(), (long) rates.teachers(), Instant.now(), note(r), rates.demo()));
+    }
+
+    private static LocalizedText note(Rates.Rate r) {
+        if (r.change() == null) {
+            return LocalizedText.of("「できる」「ややできる」と回答した割合", "Share answering able or fairly able");
+        }
+        String pp = String.format(Locale.ROOT, "%+.1f", r.change());
+        return LocalizedText.of("前年度比 " + pp + " ポイント", pp + " points since last year");
+    }
+
+    @Override
+    public void fillDemoData(DemoContext context) {
+        new TrainingDemo(training, context).fill();
+    }
+}

@@ -1,0 +1,53 @@
+package org.gigaplan.training.internal.rest;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.training.internal.Rates;
+import org.gigaplan.training.internal.TrainingService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** The board's view of the checklist: the city's rates, or every school's (fewer than five teachers suppressed). */
+@Component(service = RatesResource.class)
+@JaxrsResource
+@JaxrsName("training.rates")
+@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@Path("training/rates")
+@Produces(MediaType.APPLICATION_JSON)
+public class RatesResource {
+
+    private final TrainingService training;
+
+    @Activate
+    public RatesResource(@Reference TrainingService training) {
+        this.training = training;
+    }
+
+    @GET
+    public Rates city(@QueryParam("fiscalYear") Integer fiscalYear) {
+        return training.rates(fiscalYear(fiscalYear), null, true);
+    }
+
+    @GET
+    @Path("by-school")
+    public List<Rates> bySchool(@QueryParam("fiscalYear") Integer fiscalYear) {
+        return training.ratesBySchool(fiscalYear(fiscalYear));
+    }
+
+    private FiscalYear fiscalYear(Integer year) {
+        return year == null ? FiscalYear.containing(LocalDate.now()) : training.fiscalYear(year, "fiscalYear");
+    }
+}

@@ -1,0 +1,154 @@
+package org.gigaplan.training.internal.rest;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.StreamingOutput;
+
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.security.Allow;
+import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Role;
+import org.gigaplan.plan.service.AuditLog;
+import org.gigaplan.training.internal.Assessment;
+import org.gigaplan.training.internal.AssessmentCsv;
+import org.gigaplan.training.internal.Rates;
+import org.gigaplan.training.internal.TeacherSkills;
+import org.gigaplan.training.internal.TrainingService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * One school's checklist self-assessments: recorded by the school (JSON, or CSV of the whole school), read back per
+ * teacher and as the school's rates. The board reads any school, but a school of fewer than five teachers shows it
+ * no rates.
+ */
+@Component(service = SchoolTrainingResource.class)
+@JaxrsResource
+@JaxrsName("training.schools")
+@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@Path("training/schools/{schoolId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Allow({ Role.BOARD, Role.SCHOOL })
+public class SchoolTrainingResource {
+
+    private final TrainingService training;
+    private final AuditLog audit;
+
+    @Activate
+    public SchoolTrainingResource(@Reference TrainingService training, @Reference AuditLog audit) {
+        this.training = training;
+        this.audit = audit;
+    }
+
+    /** Stores self-assessments of the school's teachers, all or none. */
+    @POST
+    @Path("assessments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TrainingService.BatchResult record(@PathParam("schoolId") String schoolId, List<Assessment> assessments,
+            @Context SecurityContext security) {
+        Caller caller = caller(security, schoolId);
+        TrainingService.BatchResult result = training.record(schoolId, assessments, caller.name(), false);
+        describe(schoolId, result);
+        return result;
+    }
+
+    /** The whole school's answers of a fiscal year from CSV: {@code teacher_id,A-1,…,D-4}. */
+    @POST
+    @Path("assessments/import")
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    public TrainingService.BatchResult importCsv(@PathParam("schoolId") String schoolId,
+            @QueryParam("fiscalYear") Integer fiscalYear, InputStream body, @Context SecurityContext security) {
+        Caller caller = caller(security, schoolId);
+        FiscalYear fy = fiscalYear(fiscalYear);
+        List<Assessment> parsed = AssessmentCsv.parse(new InputStreamReader(body, StandardCharsets.UTF_8), fy,
+                training.checklist());
+        TrainingService.BatchResult result = training.record(schoolId, parsed, caller.name(), false);
+        describe(schoolId, result);
+        return result;
+    }
+
+    /** Teacher code → item → answer, for a fiscal year (default: this one). */
+    @GET
+    @Path("assessments")
+    public Map<String, Map<String, Integer>> answers(@PathParam("schoolId") String schoolId,
+            @QueryParam("fiscalYear") Integer fiscalYear, @Context SecurityContext security) {
+        caller(security, schoolId);
+        return training.answers(schoolId, fiscalYear(fiscalYear));
+    }
+
+    @GET
+    @Path("assessments/export")
+    @Produces("text/csv")
+    public Response export(@PathParam("schoolId") String schoolId, @QueryParam("fiscalYear") Integer fiscalYear,
+            @Context SecurityContext security) {
+        caller(security, schoolId);
+        FiscalYear fy = fiscalYear(fiscalYear);
+        Map<String, Map<String, Integer>> answers = training.answers(schoolId, fy);
+        StreamingOutput body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            AssessmentCsv.write(answers, training.checklist(), writer);
+            writer.flush();
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8").header("Content-Disposition",
+                "attachment; filename=\"checklist-" + schoolId + "-" + fy.year() + ".csv\"").build();
+    }
+
+    /** One teacher's answers and category scores beside last year's. */
+    @GET
+    @Path("teachers/{teacherId}")
+    public TeacherSkills teacher(@PathParam("schoolId") String schoolId, @PathParam("teacherId") String teacherId,
+            @QueryParam("fiscalYear") Integer fiscalYear, @Context SecurityContext security) {
+        caller(security, schoolId);
+        return training.teacher(schoolId, teacherId, fiscalYear(fiscalYear))
+                .orElseThrow(() -> new NotFoundException("no answers of teacher " + teacherId + " at " + schoolId));
+    }
+
+    /** The school's rates per category and item, and the change since last year. */
+    @GET
+    @Path("rates")
+    public Rates rates(@PathParam("schoolId") String schoolId, @QueryParam("fiscalYear") Integer fiscalYear,
+            @Context SecurityContext security) {
+        Caller caller = caller(security, schoolId);
+        return training.rates(fiscalYear(fiscalYear), schoolId, caller.role() == Role.BOARD);
+    }
+
+    private Caller caller(SecurityContext security, String schoolId) {
+        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
+        caller.requireSchool(schoolId);
+        training.school(schoolId, "schoolId");
+        return caller;
+    }
+
+    private FiscalYear fiscalYear(Integer year) {
+        return year == null ? FiscalYear.containing(LocalDate.now()) : training.fiscalYear(year, "fiscalYear");
+    }
+
+    private void describe(String schoolId, TrainingService.BatchResult r) {
+        audit.describe(schoolId, "training checklist: " + r.answers() + " answers of " + r.teachers() + " teachers"
+                + (r.teachersRegistered().isEmpty() ? "" : ", new teachers " + String.join(", ", r.teachersRegistered())));
+    }
+}

@@ -1,0 +1,184 @@
+package org.gigaplan.training.internal.store;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gigaplan.plan.service.Database;
+
+/** Teachers and their checklist answers per fiscal year. */
+public final class AnswerStore {
+
+    /** One answer to store. */
+    public record AnswerRow(long teacherId, String schoolId, int fiscalYear, String item, int answer, LocalDate answeredOn) {
+    }
+
+    /** Per school and item: teachers who answered and those answering 3 or 4. */
+    public record ItemCount(String schoolId, String item, int answered, int positive) {
+    }
+
+    /** A stored answer with its teacher's code. */
+    public record Stored(String teacher, String item, int answer, LocalDate answeredOn, boolean demo) {
+    }
+
+    private final Database db;
+
+    public AnswerStore(Database db) {
+        this.db = db;
+    }
+
+    public Optional<Long> teacher(Connection c, String schoolId, String code) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM training_teacher WHERE school_id = ? AND code = ?")) {
+            s.setString(1, schoolId);
+            s.setString(2, code);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public Optional<Long> teacher(String schoolId, String code) {
+        return db.transaction(c -> teacher(c, schoolId, code));
+    }
+
+    /** The teacher's id, registering the teacher when new. */
+    public long ensureTeacher(Connection c, String schoolId, String code, boolean demo) throws SQLException {
+        Optional<Long> id = teacher(c, schoolId, code);
+        if (id.isPresent()) {
+            return id.get();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO training_teacher (school_id, code, registered_at, demo) "
+                + "VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, schoolId);
+            s.setString(2, code);
+            s.setTimestamp(3, Timestamp.from(Instant.now()));
+            s.setInt(4, demo ? 1 : 0);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** Stores answers, replacing earlier answers of the same teacher, year and item: a batched update, then inserts. */
+    public void putAnswers(Connection c, List<AnswerRow> rows, String by, boolean demo) throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        int[] updated;
+        try (PreparedStatement s = c.prepareStatement("UPDATE training_answer SET answer = ?, answered_on = ?, "
+                + "recorded_by = ?, recorded_at = ?, demo = ? WHERE teacher_id = ? AND fiscal_year = ? AND item = ?")) {
+            for (AnswerRow r : rows) {
+                s.setInt(1, r.answer());
+                s.setDate(2, Date.valueOf(r.answeredOn()));
+                s.setString(3, by);
+                s.setTimestamp(4, now);
+                s.setInt(5, demo ? 1 : 0);
+                s.setLong(6, r.teacherId());
+                s.setInt(7, r.fiscalYear());
+                s.setString(8, r.item());
+                s.addBatch();
+            }
+            updated = s.executeBatch();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO training_answer (teacher_id, fiscal_year, item, school_id, "
+                + "answer, answered_on, recorded_by, recorded_at, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            boolean any = false;
+            for (int i = 0; i < rows.size(); i++) {
+                if (updated[i] != 0) {
+                    continue;
+                }
+                AnswerRow r = rows.get(i);
+                s.setLong(1, r.teacherId());
+                s.setInt(2, r.fiscalYear());
+                s.setString(3, r.item());
+                s.setString(4, r.schoolId());
+                s.setInt(5, r.answer());
+                s.setDate(6, Date.valueOf(r.answeredOn()));
+                s.setString(7, by);
+                s.setTimestamp(8, now);
+                s.setInt(9, demo ? 1 : 0);
+                s.addBatch();
+                any = true;
+            }
+            if (any) {
+                s.executeBatch();
+            }
+        }
+    }
+
+    /** Per school and item of a fiscal year (of one school when schoolId is not null). */
+    public List<ItemCount> counts(int fiscalYear, String schoolId) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT school_id, item, COUNT(*), "
+                    + "SUM(CASE WHEN answer >= 3 THEN 1 ELSE 0 END) FROM training_answer WHERE fiscal_year = ?"
+                    + (schoolId == null ? "" : " AND school_id = ?") + " GROUP BY school_id, item")) {
+                s.setInt(1, fiscalYear);
+                if (schoolId != null) {
+                    s.setString(2, schoolId);
+                }
+                List<ItemCount> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new ItemCount(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Teachers with any answer in a fiscal year, per school; whether any of them is demo data. */
+    public Map<String, int[]> teachers(int fiscalYear, String schoolId) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT school_id, COUNT(DISTINCT teacher_id), MAX(demo) "
+                    + "FROM training_answer WHERE fiscal_year = ?" + (schoolId == null ? "" : " AND school_id = ?")
+                    + " GROUP BY school_id")) {
+                s.setInt(1, fiscalYear);
+                if (schoolId != null) {
+                    s.setString(2, schoolId);
+                }
+                Map<String, int[]> out = new LinkedHashMap<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getString(1), new int[] { r.getInt(2), r.getInt(3) });
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** A school's answers of a fiscal year (of one teacher when teacher is not null), by teacher code and item. */
+    public List<Stored> answers(String schoolId, int fiscalYear, String teacher) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT t.code, a.item, a.answer, a.answered_on, a.demo "
+                    + "FROM training_answer a JOIN training_teacher t ON t.id = a.teacher_id WHERE a.school_id = ? "
+                    + "AND a.fiscal_year = ?" + (teacher == null ? "" : " AND t.code = ?") + " ORDER BY t.code, a.item")) {
+                s.setString(1, schoolId);
+                s.setInt(2, fiscalYear);
+                if (teacher != null) {
+                    s.setString(3, teacher);
+                }
+                List<Stored> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new Stored(r.getString(1), r.getString(2), r.getInt(3), r.getDate(4).toLocalDate(),
+                                r.getInt(5) > 0));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+}

@@ -1,0 +1,213 @@
+package org.gigaplan.training.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+import javax.sql.DataSource;
+
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.School;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.spi.DemoContext;
+import org.gigaplan.plan.spi.IndicatorValue;
+import org.gigaplan.plan.spi.Scope;
+import org.gigaplan.platform.internal.ModuleEnablementImpl;
+import org.gigaplan.platform.internal.PlanServiceImpl;
+import org.gigaplan.platform.internal.SchoolServiceImpl;
+import org.gigaplan.platform.internal.store.PlatformDatabase;
+import org.gigaplan.platform.internal.store.TestDatabases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The checklist's records and rates over a real database, on Derby and PostgreSQL; figures computed by hand. */
+abstract class TrainingContract {
+
+    static final FiscalYear FY = FiscalYear.of(2025);
+    static final FiscalYear LAST = FiscalYear.of(2024);
+
+    SchoolServiceImpl schools;
+    ModuleEnablementImpl enablement;
+    TrainingService training;
+
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void fresh() {
+        DataSource ds = dataSource();
+        PlatformDatabase first = new PlatformDatabase(ds);
+        new TrainingService(first, new PlanServiceImpl(first), new SchoolServiceImpl(first), new ModuleEnablementImpl(first));
+        TestDatabases.clear(ds, "training_answer", "training_teacher");
+        TestDatabases.clear(ds);
+        PlatformDatabase db = new PlatformDatabase(ds);
+        schools = new SchoolServiceImpl(db);
+        schools.importCsv(new StringReader("""
+                id,name_ja,name_en,type,enrollment,classes
+                T-E1,テスト小学校1,Test Elementary 1,ELEMENTARY,300,6
+                T-E2,テスト小学校2,Test Elementary 2,ELEMENTARY,60,2
+                """), false);
+        enablement = new ModuleEnablementImpl(db);
+        training = new TrainingService(db, new PlanServiceImpl(db), schools, enablement);
+    }
+
+    static Assessment a(String teacher, FiscalYear fy, Object... itemAnswer) {
+        Map<String, Integer> answers = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < itemAnswer.length; i += 2) {
+            answers.put((String) itemAnswer[i], (Integer) itemAnswer[i + 1]);
+        }
+        return new Assessment(teacher, fy.year(), null, answers);
+    }
+
+    void postTwoYears() {
+        training.record("T-E1", List.of(a("T1", FY, "A-1", 4, "A-2", 3), a("T2", FY, "A-1", 2, "A-2", 3),
+                a("T3", FY, "A-1", 1, "A-2", 4), a("T4", FY, "A-1", 3, "A-2", 2), a("T5", FY, "A-1", 4, "A-2", 1),
+                a("T6", FY, "A-1", 3)), "school", false);
+        training.record("T-E1", List.of(a("T1", LAST, "A-1", 3), a("T2", LAST, "A-1", 1), a("T3", LAST, "A-1", 1),
+                a("T4", LAST, "A-1", 2), a("T5", LAST, "A-1", 4)), "school", false);
+        training.record("T-E2", List.of(a("U1", FY, "A-1", 4), a("U2", FY, "A-1", 4), a("U3", FY, "A-1", 4)), "school", false);
+    }
+
+    static Rates.Rate rate(List<Rates.Rate> rates, String code) {
+        return rates.stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void ratesPerItemAndCategoryWithTheChangeSinceLastYearAreWhatAHandComputationGives() {
+        postTwoYears();
+        Rates e1 = training.rates(FY, "T-E1", true);
+        assertEquals(6, e1.teachers());
+        // A-1: 4,2,1,3,4,3 → 4 of 6; A-2: 3,3,4,2,1 → 3 of 5; A: 7 of 11. Last year A-1: 3,1,1,2,4 → 2 of 5.
+        assertEquals(new Rates.Rate("A-1", rate(e1.items(), "A-1").label(), 6, 4, 66.7, 40.0, 26.7), rate(e1.items(), "A-1"));
+        assertEquals(60.0, rate(e1.items(), "A-2").rate());
+        Rates.Rate a = rate(e1.categories(), "A");
+        assertEquals(63.6, a.rate());
+        assertEquals(40.0, a.previous());
+        assertEquals(23.6, a.change());
+        assertNull(rate(e1.categories(), "B").rate(), "nothing answered in B");
+
+        // The city: A-1 7 of 9 (T-E2's three all answered 4); last year only T-E1.
+        Rates city = training.rates(FY, null, true);
+        assertEquals(9, city.teachers());
+        assertEquals(77.8, rate(city.items(), "A-1").rate());
+        assertEquals(37.8, rate(city.items(), "A-1").change());
+    }
+
+    @Test
+    void aGroupOfFewerThanFiveTeachersIsSuppressedInTheBoardsViews() {
+        postTwoYears();
+        Rates small = training.rates(FY, "T-E2", true);
+        assertTrue(small.suppressed());
+        assertNull(rate(small.categories(), "A").rate());
+        assertNull(rate(small.items(), "A-1").answered());
+        // The school itself sees its own figures.
+        assertEquals(100.0, rate(training.rates(FY, "T-E2", false).categories(), "A").rate());
+        List<Rates> bySchool = training.ratesBySchool(FY);
+        assertEquals(List.of("T-E1", "T-E2"), bySchool.stream().map(Rates::schoolId).toList());
+        assertTrue(bySchool.get(1).suppressed());
+        assertEquals(63.6, rate(bySchool.get(0).categories(), "A").rate());
+        TrainingModule module = new TrainingModule(training);
+        assertTrue(module.value("training.category-a", Scope.school("T-E2"), FY).isEmpty());
+        IndicatorValue city = module.value("training.category-a", Scope.city(), FY).orElseThrow();
+        assertEquals(rate(training.rates(FY, null, true).categories(), "A").rate(), city.value());
+        assertEquals(9L, city.sampleSize());
+    }
+
+    @Test
+    void aTeachersOwnScoresSitBesideLastYears() {
+        postTwoYears();
+        TeacherSkills t1 = training.teacher("T-E1", "T1", FY).orElseThrow();
+        assertEquals(Map.of("A-1", 4, "A-2", 3), t1.answers());
+        TeacherSkills.CategoryScore a = t1.categories().get(0);
+        assertEquals(100.0, a.rate());
+        assertEquals(3.5, a.mean());
+        assertEquals(3.0, a.previousMean());
+        assertEquals(TrainingService.asOf(FY), t1.answeredOn(), "as of March 1 by default");
+        assertTrue(training.teacher("T-E1", "NOBODY", FY).isEmpty());
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFieldAndNothingIsStored() {
+        assertRefused("[0].answers.E-1", () -> training.record("T-E1", List.of(a("T1", FY, "E-1", 3)), "s", false));
+        assertRefused("[1].answers.A-1", () -> training.record("T-E1",
+                List.of(a("T1", FY, "A-1", 3), a("T2", FY, "A-1", 5)), "s", false));
+        assertRefused("[0].fiscalYear", () -> training.record("T-E1", List.of(a("T1", FiscalYear.of(2019), "A-1", 3)), "s", false));
+        assertRefused("[0].teacherId", () -> training.record("T-E1", List.of(a(" ", FY, "A-1", 3)), "s", false));
+        assertRefused("[1].teacherId", () -> training.record("T-E1",
+                List.of(a("T1", FY, "A-1", 3), a("T1", FY, "A-2", 3)), "s", false));
+        assertRefused("[0].answeredOn", () -> training.record("T-E1",
+                List.of(new Assessment("T1", 2025, java.time.LocalDate.of(2024, 5, 1), Map.of("A-1", 3))), "s", false));
+        assertRefused("schoolId", () -> training.record("NOPE", List.of(a("T1", FY, "A-1", 3)), "s", false));
+        assertTrue(training.answers("T-E1", FY).isEmpty());
+    }
+
+    static void assertRefused(String field, Runnable write) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, write::run);
+        assertTrue(e.errors().stream().anyMatch(x -> x.field().equals(field)), field + " not in " + e.errors());
+    }
+
+    @Test
+    void aWholeSchoolsCsvGoesInAllOrNothingAndComesBackOut() {
+        String csv = "\uFEFFteacher_id,A-1,A-2,D-4\nT1,4,ややできる,\nT2,あまりできない,1,できる\n";
+        TrainingService.BatchResult r = training.record("T-E1",
+                AssessmentCsv.parse(new StringReader(csv), FY, training.checklist()), "school", false);
+        assertEquals(2, r.teachers());
+        assertEquals(5, r.answers());
+        StringWriter out = new StringWriter();
+        AssessmentCsv.write(training.answers("T-E1", FY), training.checklist(), out);
+        String exported = out.toString();
+        assertTrue(exported.startsWith("\uFEFFteacher_id,A-1,A-2,A-3,A-4,B-1"), exported);
+        assertTrue(exported.contains("T1,4,3,,"), exported);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> AssessmentCsv.parse(
+                new StringReader("teacher_id,A-1,A-2\nT7,4,3\nT8,5,3\n"), FY, training.checklist()));
+        assertEquals("line 3.A-1", e.errors().get(0).field());
+        InvalidInputException header = assertThrows(InvalidInputException.class, () -> AssessmentCsv.parse(
+                new StringReader("teacher_id,A-1,Z-9\nT7,4,3\n"), FY, training.checklist()));
+        assertEquals("line 1.Z-9", header.errors().get(0).field());
+        assertEquals(2, training.answers("T-E1", FY).size(), "the refused files stored nothing");
+    }
+
+    @Test
+    void theShippedChecklistHasSixteenItemsInFourCategories() {
+        Checklist c = training.checklist();
+        assertEquals(List.of("A", "B", "C", "D"), c.categories().stream().map(Checklist.Category::code).toList());
+        assertEquals(16, c.items().size());
+        assertEquals("D-4", c.items().get(15).code());
+        assertTrue(c.categories().get(2).title().ja().startsWith("児童生徒のICT活用を指導する能力"));
+        c.items().forEach(i -> assertTrue(!i.text().ja().isBlank() && !i.text().en().isBlank(), i.code()));
+    }
+
+    @Test
+    void demoDataFillsTwoYearsForEverySchool() {
+        List<School> sample = schools.all().stream().filter(School::sample).toList();
+        new TrainingModule(training).fillDemoData(new DemoContext() {
+            public FiscalYear fiscalYear() {
+                return FY;
+            }
+
+            public List<School> schools() {
+                return sample;
+            }
+
+            public RandomGenerator random() {
+                return new SplittableRandom(3);
+            }
+
+            public void progress(String message) {
+            }
+        });
+        Rates city = training.rates(FY, null, true);
+        assertTrue(city.demo());
+        assertTrue(city.teachers() > 50);
+        assertTrue(rate(city.categories(), "A").change() > 0, "teachers improve on the whole");
+        assertTrue(rate(city.categories(), "C").rate() < rate(city.categories(), "A").rate(), "C lags A");
+        assertTrue(training.ratesBySchool(FY).stream().anyMatch(Rates::suppressed), "a tiny school is suppressed");
+    }
+}

@@ -1,0 +1,210 @@
+package org.gigaplan.tests.e2e;
+
+import static org.gigaplan.tests.e2e.Distribution.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gigaplan.tests.e2e.Distribution.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Policy 2 (the training module) on the built distribution: two fiscal years of checklist answers for schools of
+ * our own give the rates and changes a hand computation gives; a group under five teachers is suppressed for the
+ * board; bad input is refused with nothing stored; the feature comes and goes with its data kept. The years are
+ * the current fiscal year and the one before, which the demo data (FY2025 and FY2024) leaves to us for these
+ * schools.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TrainingModuleIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    private static final int FY = TODAY.getMonthValue() < 4 ? TODAY.getYear() - 1 : TODAY.getYear();
+
+    private static Distribution dist;
+
+    @BeforeAll
+    static void startDistribution() throws Exception {
+        dist = Distribution.unpack(Path.of(property("gigaplan.e2e.distribution")),
+                Path.of(property("gigaplan.e2e.workdir")).resolve("training"));
+        dist.start();
+        await("the training module's endpoints", TIMEOUT,
+                () -> assertEquals(200, dist.get("/api/training/checklist").status()));
+        Response imported = dist.post("/api/schools/import", "text/csv", """
+                id,name_ja,name_en,type,enrollment,classes
+                V-E1,研修テスト小学校,Training Test Elementary,ELEMENTARY,150,6
+                V-E2,研修テスト分校,Training Test Branch School,ELEMENTARY,20,1
+                """);
+        assertEquals(200, imported.status(), () -> "import: " + imported);
+    }
+
+    @AfterAll
+    static void stopDistribution() throws Exception {
+        if (dist != null) {
+            dist.close();
+        }
+    }
+
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        assertNotNull(value, "system property " + name + " is not set (run through mvn verify)");
+        return value;
+    }
+
+    @Test
+    @Order(1)
+    void twoYearsOfAnswersGiveTheRatesAndChangesAHandComputationGives() throws Exception {
+        // Last year in JSON, this year from the school's spreadsheet.
+        Response last = dist.post("/api/training/schools/V-E1/assessments", "application/json", """
+                [{"teacherId":"T1","fiscalYear":%1$d,"answers":{"A-1":1}},
+                 {"teacherId":"T2","fiscalYear":%1$d,"answers":{"A-1":2}},
+                 {"teacherId":"T3","fiscalYear":%1$d,"answers":{"A-1":3}},
+                 {"teacherId":"T4","fiscalYear":%1$d,"answers":{"A-1":4}},
+                 {"teacherId":"T5","fiscalYear":%1$d,"answers":{"A-1":4}}]
+                """.formatted(FY - 1));
+        assertEquals(200, last.status(), () -> "last year: " + last);
+        Response csv = dist.post("/api/training/schools/V-E1/assessments/import?fiscalYear=" + FY, "text/csv",
+                "teacher_id,A-1,A-2\nT1,3,できる\nT2,ややできる,4\nT3,4,1\nT4,4,ほとんどできない\nT5,2,3\n");
+        assertEquals(200, csv.status(), () -> "csv: " + csv);
+        assertEquals(10, csv.json().path("answers").asInt());
+        Response small = dist.post("/api/training/schools/V-E2/assessments", "application/json",
+                "[{\"teacherId\":\"W1\",\"fiscalYear\":" + FY + ",\"answers\":{\"A-1\":4}},"
+                        + "{\"teacherId\":\"W2\",\"fiscalYear\":" + FY + ",\"answers\":{\"A-1\":3}}]");
+        assertEquals(200, small.status(), () -> "V-E2: " + small);
+        Response own = dist.postAs("school-a", "/api/training/schools/S-E01/assessments", "application/json",
+                "[{\"teacherId\":\"A01\",\"fiscalYear\":" + FY + ",\"answers\":{\"A-1\":4}}]");
+        assertEquals(200, own.status(), () -> "school A: " + own);
+
+        // V-E1: A-1 this year 3,3,4,4,2 → 4 of 5; A-2 4,4,1,1,3 → 3 of 5; A 7 of 10 = 70.0. Last year A-1
+        // 1,2,3,4,4 → 3 of 5 = 60.0, so A changed by +10.0 points.
+        JsonNode rates = dist.json("/api/training/schools/V-E1/rates?fiscalYear=" + FY);
+        assertEquals(5, rates.path("teachers").asInt());
+        JsonNode a = find(rates.path("categories"), "A");
+        assertEquals("70.0 60.0 10.0", a.path("rate").asDouble() + " " + a.path("previous").asDouble() + " "
+                + a.path("change").asDouble(), () -> "A: " + a);
+        assertEquals(80.0, find(rates.path("items"), "A-1").path("rate").asDouble());
+        assertEquals(60.0, find(rates.path("items"), "A-2").path("rate").asDouble());
+
+        // The city this year: A-1 V-E1 4 of 5, V-E2 2 of 2, S-E01 1 of 1 → 7 of 8.
+        JsonNode city = dist.json("/api/training/rates?fiscalYear=" + FY);
+        assertEquals(8, city.path("teachers").asInt(), () -> "city: " + city);
+        assertEquals(87.5, find(city.path("items"), "A-1").path("rate").asDouble());
+
+        // One teacher beside last year.
+        JsonNode t1 = dist.json("/api/training/schools/V-E1/teachers/T1?fiscalYear=" + FY);
+        JsonNode t1a = find(t1.path("categories"), "A");
+        assertEquals("3.5 1.0", t1a.path("mean").asDouble() + " " + t1a.path("previousMean").asDouble(), () -> "T1: " + t1);
+        assertEquals((FY + 1) + "-03-01", t1.path("answeredOn").asText(), "as of March 1 by default");
+
+        // The progress roll-up shows the module's own figure (the plan's action plan is FY2025's: demo data).
+        JsonNode progressA = indicator(dist.json("/api/progress?fiscalYear=2025"), "training.category-a");
+        JsonNode year2025 = find(dist.json("/api/training/rates?fiscalYear=2025").path("categories"), "A");
+        assertEquals(year2025.path("rate").asDouble(), progressA.path("value").asDouble(), () -> "progress: " + progressA);
+
+        String console = dist.console("training:rates --fy " + FY + " --by-school --lang en");
+        assertTrue(console.contains("Training Test Elementary") && console.contains("70.0") && console.contains("+10.0"),
+                () -> "training:rates:\n" + console);
+    }
+
+    @Test
+    @Order(2)
+    void aGroupUnderFiveTeachersIsSuppressedForTheBoard() throws Exception {
+        JsonNode board = dist.json("/api/training/schools/V-E2/rates?fiscalYear=" + FY);
+        assertTrue(board.path("suppressed").asBoolean(), () -> "board's view: " + board);
+        assertTrue(find(board.path("categories"), "A").path("rate").isNull(), () -> "board's view: " + board);
+        JsonNode bySchool = dist.json("/api/training/rates/by-school?fiscalYear=" + FY);
+        for (JsonNode r : bySchool) {
+            if (r.path("teachers").asInt() < 5) {
+                assertTrue(r.path("suppressed").asBoolean() && find(r.path("categories"), "A").path("rate").isNull(),
+                        () -> "by school: " + r);
+            }
+        }
+        // A school sees its own figures, however small, and never another school's.
+        JsonNode own = dist.getAs("school-a", "/api/training/schools/S-E01/rates?fiscalYear=" + FY).json();
+        assertFalse(own.path("suppressed").asBoolean(), () -> "own: " + own);
+        assertEquals(100.0, find(own.path("categories"), "A").path("rate").asDouble());
+        assertEquals(403, dist.getAs("school-a", "/api/training/schools/V-E1/rates").status());
+        assertEquals(403, dist.getAs("school-a", "/api/training/rates").status());
+    }
+
+    @Test
+    @Order(3)
+    void badInputIsRefusedAndNothingIsStored() throws Exception {
+        String before = dist.json("/api/training/schools/V-E1/assessments?fiscalYear=" + FY).toString();
+        problem(dist.post("/api/training/schools/V-E1/assessments", "application/json",
+                "[{\"teacherId\":\"T9\",\"fiscalYear\":" + FY + ",\"answers\":{\"E-1\":3}}]"), 400, "[0].answers.E-1");
+        problem(dist.post("/api/training/schools/V-E1/assessments", "application/json",
+                "[{\"teacherId\":\"T9\",\"fiscalYear\":" + FY + ",\"answers\":{\"A-1\":5}}]"), 400, "[0].answers.A-1");
+        problem(dist.post("/api/training/schools/V-E1/assessments", "application/json",
+                "[{\"teacherId\":\"T9\",\"fiscalYear\":2019,\"answers\":{\"A-1\":3}}]"), 400, "[0].fiscalYear");
+        problem(dist.post("/api/training/schools/V-E1/assessments/import?fiscalYear=" + FY, "text/csv",
+                "teacher_id,A-1\nT9,4\nT10,たぶん\n"), 400, "line 3.A-1");
+        problem(dist.postAs("school-a", "/api/training/schools/V-E1/assessments", "application/json",
+                "[{\"teacherId\":\"T9\",\"fiscalYear\":" + FY + ",\"answers\":{\"A-1\":3}}]"), 403, null);
+        assertEquals(before, dist.json("/api/training/schools/V-E1/assessments?fiscalYear=" + FY).toString(),
+                "nothing stored");
+    }
+
+    @Test
+    @Order(4)
+    void theFeatureComesAndGoesWithItsDataKept() throws Exception {
+        String before = dist.json("/api/training/schools/V-E1/rates?fiscalYear=" + FY).toString();
+        String uninstall = dist.console("feature:uninstall gigaplan-training");
+        await("training to be gone (console said: " + uninstall.strip() + ")", TIMEOUT, () -> {
+            assertEquals(404, dist.get("/api/training/checklist").status(), "endpoint");
+            assertEquals("NO_MODULE", indicator(dist.json("/api/progress?fiscalYear=2025"), "training.category-a")
+                    .path("status").asText(), "indicator");
+        });
+        assertEquals(200, dist.get("/api/usage/scenes").status(), "the other modules run on");
+        String install = dist.console("feature:install gigaplan-training");
+        await("training to be back (console said: " + install.strip() + ")", TIMEOUT,
+                () -> assertEquals(200, dist.get("/api/training/checklist").status()));
+        assertEquals(before, dist.json("/api/training/schools/V-E1/rates?fiscalYear=" + FY).toString(), "data kept");
+    }
+
+    private static JsonNode find(JsonNode array, String code) {
+        for (JsonNode n : array) {
+            if (code.equals(n.path("code").asText()) || code.equals(n.path("category").asText())) {
+                return n;
+            }
+        }
+        throw new AssertionError("no " + code + " in " + array);
+    }
+
+    private static JsonNode indicator(JsonNode progress, String id) {
+        for (JsonNode p : progress.path("policies")) {
+            for (JsonNode i : p.path("indicators")) {
+                if (id.equals(i.path("id").asText())) {
+                    return i;
+                }
+            }
+        }
+        throw new AssertionError("no indicator " + id + " in progress report");
+    }
+
+    private static void problem(Response r, int status, String field) {
+        assertEquals(status, r.status(), () -> "answer: " + r);
+        assertTrue(r.contentType().startsWith("application/problem+json"), () -> "not problem+json: " + r);
+        if (field != null) {
+            List<String> fields = new ArrayList<>();
+            r.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+            assertTrue(fields.contains(field), () -> field + " not named in " + r.body());
+        }
+    }
+}
