@@ -45,6 +45,7 @@ public class DemoService {
     private final ModuleEnablement enablement;
     private final DemoRunStore runs;
     private final DemoConfig config;
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "gigaplan-demo");
         t.setDaemon(true);
@@ -124,30 +125,43 @@ public class DemoService {
         return done.stream().sorted().toList();
     }
 
+    /** Demo fills asked for and not finished yet, for operators and tests waiting on them. */
+    public int pendingFills() {
+        return pending.get();
+    }
+
     private Future<?> submit(PolicyModule module, FiscalYear fiscalYear, boolean again, Consumer<String> progress) {
+        pending.incrementAndGet();
         return worker.submit(() -> {
-            if (!again && runs.filled(module.id(), fiscalYear.year())) {
-                return;
-            }
-            // Schools the module is switched off for get no data from it, demo or not.
-            List<School> directory = schools.all().stream()
-                    .filter(s -> enablement.isEnabled(module.id(), s.id())).toList();
-            RandomGenerator random = new SplittableRandom(config.seed() ^ module.id().hashCode() ^ fiscalYear.year());
-            progress.accept("Filling demo data for " + module.id() + ", " + fiscalYear + ", " + directory.size()
-                    + " schools");
-            long started = System.nanoTime();
             try {
-                module.fillDemoData(new Context(fiscalYear, directory, random, m -> progress.accept(module.id() + ": " + m)));
-            } catch (RuntimeException | Error e) {
-                // Nobody waits on the fills started by a module's arrival: say it here, or it is never seen.
-                LOG.error("Demo data for {} ({}) failed: {}", module.id(), fiscalYear, e.toString(), e);
-                throw e;
+                fill(module, fiscalYear, again, progress);
+            } finally {
+                pending.decrementAndGet();
             }
-            runs.record(module.id(), fiscalYear.year());
-            progress.accept("Demo data for " + module.id() + " filled in "
-                    + (System.nanoTime() - started) / 1_000_000 + " ms");
-            return;
         });
+    }
+
+    private void fill(PolicyModule module, FiscalYear fiscalYear, boolean again, Consumer<String> progress) {
+        if (!again && runs.filled(module.id(), fiscalYear.year())) {
+            return;
+        }
+        // Schools the module is switched off for get no data from it, demo or not.
+        List<School> directory = schools.all().stream()
+                .filter(s -> enablement.isEnabled(module.id(), s.id())).toList();
+        RandomGenerator random = new SplittableRandom(config.seed() ^ module.id().hashCode() ^ fiscalYear.year());
+        progress.accept("Filling demo data for " + module.id() + ", " + fiscalYear + ", " + directory.size()
+                + " schools");
+        long started = System.nanoTime();
+        try {
+            module.fillDemoData(new Context(fiscalYear, directory, random, m -> progress.accept(module.id() + ": " + m)));
+        } catch (RuntimeException | Error e) {
+            // Nobody waits on the fills started by a module's arrival: say it here, or it is never seen.
+            LOG.error("Demo data for {} ({}) failed: {}", module.id(), fiscalYear, e.toString(), e);
+            throw e;
+        }
+        runs.record(module.id(), fiscalYear.year());
+        progress.accept("Demo data for " + module.id() + " filled in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
     private record Context(FiscalYear fiscalYear, List<School> schools, RandomGenerator random,

@@ -16,19 +16,23 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Policy 2 as the platform sees it: the checklist category rates {@code training.category-a}…{@code -d} in the
- * progress roll-up, and the demo hook.
+ * Policy 2 as the platform sees it: the checklist category rates {@code training.category-a}…{@code -d} and the
+ * share of teachers using generative AI weekly ({@code training.genai-use}) in the progress roll-up; the demo hook.
  */
 @Component(service = PolicyModule.class)
 public class TrainingModule implements PolicyModule {
 
     public static final String INDICATOR_PREFIX = "training.category-";
 
+    public static final String GENAI = "training.genai-use";
+
     private final TrainingService training;
+    private final CourseService courses;
 
     @Activate
-    public TrainingModule(@Reference TrainingService training) {
+    public TrainingModule(@Reference TrainingService training, @Reference CourseService courses) {
         this.training = training;
+        this.courses = courses;
     }
 
     @Override
@@ -48,7 +52,8 @@ public class TrainingModule implements PolicyModule {
 
     @Override
     public Set<String> indicatorIds() {
-        return Set.of(INDICATOR_PREFIX + "a", INDICATOR_PREFIX + "b", INDICATOR_PREFIX + "c", INDICATOR_PREFIX + "d");
+        return Set.of(INDICATOR_PREFIX + "a", INDICATOR_PREFIX + "b", INDICATOR_PREFIX + "c", INDICATOR_PREFIX + "d",
+                GENAI);
     }
 
     /**
@@ -59,6 +64,14 @@ public class TrainingModule implements PolicyModule {
     public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
         if (!indicatorIds().contains(indicatorId)) {
             return Optional.empty();
+        }
+        if (indicatorId.equals(GENAI)) {
+            GenAi.Use use = courses.genAiUse(fiscalYear, scope.isCity() ? null : scope.schoolId(), true);
+            return use.weeklyShare() == null ? Optional.empty()
+                    : Optional.of(new IndicatorValue(use.weeklyShare(), (long) use.teachers(), Instant.now(),
+                            LocalizedText.of("生成AIを週1回以上利用する教員の割合（" + use.trainingAttendees() + "人が生成AI研修を受講）",
+                                    "Teachers using generative AI weekly or more (" + use.trainingAttendees()
+                                            + " attended a generative-AI training)"), use.demo()));
         }
         String category = indicatorId.substring(INDICATOR_PREFIX.length()).toUpperCase(Locale.ROOT);
         Rates rates = training.rates(fiscalYear, scope.isCity() ? null : scope.schoolId(), true);
@@ -76,6 +89,6 @@ public class TrainingModule implements PolicyModule {
 
     @Override
     public void fillDemoData(DemoContext context) {
-        new TrainingDemo(training, context).fill();
+        new TrainingDemo(training, courses, context).fill();
     }
 }

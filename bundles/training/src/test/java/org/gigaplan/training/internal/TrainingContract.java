@@ -37,6 +37,7 @@ abstract class TrainingContract {
     SchoolServiceImpl schools;
     ModuleEnablementImpl enablement;
     TrainingService training;
+    CourseService courses;
 
     abstract DataSource dataSource();
 
@@ -45,7 +46,8 @@ abstract class TrainingContract {
         DataSource ds = dataSource();
         PlatformDatabase first = new PlatformDatabase(ds);
         new TrainingService(first, new PlanServiceImpl(first), new SchoolServiceImpl(first), new ModuleEnablementImpl(first));
-        TestDatabases.clear(ds, "training_answer", "training_teacher");
+        TestDatabases.clear(ds, "training_genai", "training_enrolment", "training_session", "training_course",
+                "training_answer", "training_teacher");
         TestDatabases.clear(ds);
         PlatformDatabase db = new PlatformDatabase(ds);
         schools = new SchoolServiceImpl(db);
@@ -56,6 +58,7 @@ abstract class TrainingContract {
                 """), false);
         enablement = new ModuleEnablementImpl(db);
         training = new TrainingService(db, new PlanServiceImpl(db), schools, enablement);
+        courses = new CourseService(db, training, enablement);
     }
 
     static Assessment a(String teacher, FiscalYear fy, Object... itemAnswer) {
@@ -113,7 +116,7 @@ abstract class TrainingContract {
         assertEquals(List.of("T-E1", "T-E2"), bySchool.stream().map(Rates::schoolId).toList());
         assertTrue(bySchool.get(1).suppressed());
         assertEquals(63.6, rate(bySchool.get(0).categories(), "A").rate());
-        TrainingModule module = new TrainingModule(training);
+        TrainingModule module = new TrainingModule(training, courses);
         assertTrue(module.value("training.category-a", Scope.school("T-E2"), FY).isEmpty());
         IndicatorValue city = module.value("training.category-a", Scope.city(), FY).orElseThrow();
         assertEquals(rate(training.rates(FY, null, true).categories(), "A").rate(), city.value());
@@ -184,10 +187,94 @@ abstract class TrainingContract {
         c.items().forEach(i -> assertTrue(!i.text().ja().isBlank() && !i.text().en().isBlank(), i.code()));
     }
 
+    CourseService.CourseInput course(String ja, String kind, List<String> categories, String level, String school) {
+        return new CourseService.CourseInput(org.gigaplan.plan.model.LocalizedText.of(ja, ja + " (en)"), kind, categories,
+                level, school);
+    }
+
+    @Test
+    void sessionsFillUpToTheirCapacityAndAttendanceMakesATeachersRecord() {
+        Course c = courses.addCourse(course("授業づくり", "BOARD_COURSE", List.of("b", "B"), "BASIC", null), null, "board", false);
+        assertEquals(List.of("B"), c.categories());
+        c = courses.addSession(c, new CourseService.SessionInput(java.time.LocalDate.of(2025, 6, 10), 2, "センター"), false);
+        long session = c.sessions().get(0).id();
+        assertEquals(org.gigaplan.training.internal.store.CourseStore.Enrolment.ENROLLED, courses.enrol(session, c, "T-E1", "T1", false));
+        assertEquals(org.gigaplan.training.internal.store.CourseStore.Enrolment.ALREADY, courses.enrol(session, c, "T-E1", "T1", false));
+        assertEquals(org.gigaplan.training.internal.store.CourseStore.Enrolment.ENROLLED, courses.enrol(session, c, "T-E2", "U1", false));
+        assertEquals(org.gigaplan.training.internal.store.CourseStore.Enrolment.FULL, courses.enrol(session, c, "T-E1", "T2", false));
+        assertTrue(courses.attend(session, "T-E1", "T1", true));
+        assertTrue(!courses.attend(session, "T-E1", "T2", true), "T2 is not enrolled");
+        Course.Session s = courses.course(c.id()).orElseThrow().sessions().get(0);
+        assertEquals(2, s.enrolled());
+        assertEquals(1, s.attended());
+        CourseService.TrainingRecord record = courses.record("T-E1", "T1");
+        assertEquals(1, record.trainings().size());
+        assertEquals(Boolean.TRUE, record.trainings().get(0).attended());
+
+        // A school adds in-school trainings of its own only; they are for its own teachers.
+        assertRefused("kind", () -> courses.addCourse(course("x", "BOARD_COURSE", List.of("A"), "BASIC", null), "T-E1", "s", false));
+        assertRefused("schoolId", () -> courses.addCourse(course("x", "IN_SCHOOL", List.of("A"), "BASIC", null), null, "b", false));
+        assertRefused("categories[0]", () -> courses.addCourse(course("x", "GENAI", List.of("E"), "BASIC", null), null, "b", false));
+        Course own = courses.addCourse(course("校内研修", "IN_SCHOOL", List.of("C"), "STANDARD", null), "T-E1", "s", false);
+        assertEquals("T-E1", own.schoolId());
+        Course withSession = courses.addSession(own, new CourseService.SessionInput(java.time.LocalDate.of(2025, 7, 1), 30, null), false);
+        assertRefused("schoolId", () -> courses.enrol(withSession.sessions().get(0).id(), withSession, "T-E2", "U1", false));
+        assertEquals(1, courses.courses("T-E2").size(), "T-E2 does not see T-E1's in-school training");
+    }
+
+    @Test
+    void recommendationsPickTheWeakestCategorysTrainings() {
+        Course b = courses.addCourse(course("B講座", "BOARD_COURSE", List.of("B"), "STANDARD", null), null, "board", false);
+        Course cBasic = courses.addCourse(course("C基礎", "BOARD_COURSE", List.of("C"), "BASIC", null), null, "board", false);
+        Course cStandard = courses.addCourse(course("C中級", "ONLINE_PEER", List.of("C", "D"), "STANDARD", null), null, "b", false);
+        // T1 answers A and B high, C lowest: mean (4+4+3+3+2+1)/6 = 2.83, a STANDARD teacher.
+        training.record("T-E1", List.of(a("T1", FY, "A-1", 4, "A-2", 4, "B-1", 3, "B-2", 3, "C-1", 2, "C-2", 1),
+                a("T2", FY, "A-1", 1, "B-1", 1, "C-1", 2), a("T3", FY, "A-1", 4, "B-1", 4, "C-1", 4)), "school", false);
+        CourseService.Recommendation r = courses.recommend("T-E1", "T1", FY).orElseThrow();
+        assertEquals(List.of("C"), r.weakest());
+        assertEquals(Course.Level.STANDARD, r.level());
+        assertEquals(List.of(cStandard.id(), cBasic.id()), r.courses().stream().map(Course::id).toList(),
+                "the teacher's level first; never the B course");
+        CourseService.SchoolPlan plan = courses.plan("T-E1", FY);
+        // School: A 4,4,1,4 → 3 of 4; B 3,3,1,4 → 3 of 4; C 2,1,2,4 → 1 of 4: C is weakest.
+        assertEquals(List.of("C"), plan.weakest());
+        assertEquals(List.of(Course.Level.BASIC, Course.Level.STANDARD, Course.Level.ADVANCED),
+                plan.groups().stream().map(CourseService.PlanGroup::level).toList());
+        assertEquals(List.of("T2"), plan.groups().get(0).teachers());
+        assertTrue(plan.courses().stream().noneMatch(x -> x.id() == b.id()));
+    }
+
+    @Test
+    void generativeAiUseIsTheShareUsingItWeeklyAndSmallGroupsAreSuppressed() {
+        courses.reportGenAi("T-E1", List.of(new GenAi.Report("T1", 2025, "DAILY", List.of("LESSON_PREP", "ADMIN"), null),
+                new GenAi.Report("T2", 2025, "weekly", List.of("ADMIN"), null),
+                new GenAi.Report("T3", 2025, "MONTHLY", List.of(), null),
+                new GenAi.Report("T4", 2025, "NEVER", null, null),
+                new GenAi.Report("T5", 2025, "RARELY", List.of("OTHER"), null)), false);
+        // A later report replaces the earlier one of the year: T5 now weekly.
+        courses.reportGenAi("T-E1", List.of(new GenAi.Report("T5", 2025, "WEEKLY", List.of("MATERIALS"), null)), false);
+        GenAi.Use use = courses.genAiUse(FY, "T-E1", true);
+        assertEquals(5, use.teachers());
+        assertEquals(3, use.weeklyOrMore());
+        assertEquals(60.0, use.weeklyShare());
+        assertEquals(20.0, use.dailyShare());
+        assertEquals(Map.of("ADMIN", 2, "LESSON_PREP", 1, "MATERIALS", 1), use.purposes());
+        courses.reportGenAi("T-E2", List.of(new GenAi.Report("U1", 2025, "DAILY", List.of(), null)), false);
+        assertTrue(courses.genAiUse(FY, "T-E2", true).suppressed());
+        assertEquals(100.0, courses.genAiUse(FY, "T-E2", false).weeklyShare());
+        IndicatorValue city = new TrainingModule(training, courses).value(TrainingModule.GENAI, Scope.city(), FY).orElseThrow();
+        assertEquals(66.7, city.value(), "4 of 6 teachers");
+        assertRefused("[0].frequency", () -> courses.reportGenAi("T-E1",
+                List.of(new GenAi.Report("T1", 2025, "SOMETIMES", List.of(), null)), false));
+        assertRefused("[0].purposes[0]", () -> courses.reportGenAi("T-E1",
+                List.of(new GenAi.Report("T1", 2025, "DAILY", List.of("GAMES"), null)), false));
+        assertEquals(5, courses.genAiUse(FY, "T-E1", true).teachers(), "refused reports stored nothing");
+    }
+
     @Test
     void demoDataFillsTwoYearsForEverySchool() {
         List<School> sample = schools.all().stream().filter(School::sample).toList();
-        new TrainingModule(training).fillDemoData(new DemoContext() {
+        new TrainingModule(training, courses).fillDemoData(new DemoContext() {
             public FiscalYear fiscalYear() {
                 return FY;
             }
@@ -209,5 +296,8 @@ abstract class TrainingContract {
         assertTrue(rate(city.categories(), "A").change() > 0, "teachers improve on the whole");
         assertTrue(rate(city.categories(), "C").rate() < rate(city.categories(), "A").rate(), "C lags A");
         assertTrue(training.ratesBySchool(FY).stream().anyMatch(Rates::suppressed), "a tiny school is suppressed");
+        assertEquals(4, courses.courses(null).size());
+        assertTrue(courses.genAiUse(FY, null, true).weeklyShare() > 0);
+        assertTrue(courses.genAiUse(FY, null, true).trainingAttendees() > 0);
     }
 }

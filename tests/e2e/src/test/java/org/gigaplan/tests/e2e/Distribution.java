@@ -591,6 +591,18 @@ public final class Distribution implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until every policy module the distribution boots with is in and demo mode has no fill pending (the
+     * platform's health says how many are).
+     */
+    public static void awaitDemoFills(Distribution dist, Duration timeout) throws InterruptedException {
+        await("the modules and their demo fills", timeout, () -> {
+            String modules = dist.json("/api/modules").toString();
+            assertTrue(modules.contains("\"id\":\"usage\"") && modules.contains("\"id\":\"training\""), modules);
+            assertEquals(0, dist.json("/api/health").path("demoFillsPending").asInt(), "demo fills pending");
+        });
+    }
+
     /** A condition of {@link #await}: passes by returning, fails by throwing. */
     @FunctionalInterface
     public interface Condition {

@@ -340,7 +340,12 @@ class GigaPlanDistributionIT {
                 new Rule("GET", "/api/training/schools/S-E01/assessments", null, 401, 200, 200, 403, 401, 403, 403, 401),
                 new Rule("GET", "/api/training/schools/S-E02/assessments/export", null, 401, 200, 403, 200, 401, 403, 403,
                         401),
-                new Rule("POST", "/api/training/schools/S-E02/assessments", "[]", 401, 400, 403, 400, 401, 403, 403, 401));
+                new Rule("POST", "/api/training/schools/S-E02/assessments", "[]", 401, 400, 403, 400, 401, 403, 403, 401),
+                new Rule("GET", "/api/training/courses", null, 401, 200, 200, 200, 401, 403, 403, 401),
+                new Rule("POST", "/api/training/courses", "{}", 401, 400, 400, 400, 401, 403, 403, 401),
+                new Rule("GET", "/api/training/rates/genai", null, 401, 200, 403, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/training/schools/S-E01/plan", null, 401, 200, 200, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/training/schools/S-E02/genai", null, 401, 200, 403, 200, 401, 403, 403, 401));
         List<String> wrong = new ArrayList<>();
         for (Rule rule : rules) {
             int[] expected = { rule.anonymous(), rule.board(), rule.schoolA(), rule.schoolB(), rule.wrongPassword(),

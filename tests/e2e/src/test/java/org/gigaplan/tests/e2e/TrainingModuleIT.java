@@ -46,10 +46,14 @@ class TrainingModuleIT {
         dist.start();
         await("the training module's endpoints", TIMEOUT,
                 () -> assertEquals(200, dist.get("/api/training/checklist").status()));
+        // Demo mode fills every module's data in the background, for the schools in the directory at the time; wait
+        // for it to end before adding schools of our own, so none of its synthetic records land on them.
+        Distribution.awaitDemoFills(dist, TIMEOUT);
         Response imported = dist.post("/api/schools/import", "text/csv", """
                 id,name_ja,name_en,type,enrollment,classes
                 V-E1,研修テスト小学校,Training Test Elementary,ELEMENTARY,150,6
                 V-E2,研修テスト分校,Training Test Branch School,ELEMENTARY,20,1
+                V-E3,研修テスト第三小学校,Training Test Elementary 3,ELEMENTARY,200,8
                 """);
         assertEquals(200, imported.status(), () -> "import: " + imported);
     }
@@ -176,6 +180,61 @@ class TrainingModuleIT {
         await("training to be back (console said: " + install.strip() + ")", TIMEOUT,
                 () -> assertEquals(200, dist.get("/api/training/checklist").status()));
         assertEquals(before, dist.json("/api/training/schools/V-E1/rates?fiscalYear=" + FY).toString(), "data kept");
+    }
+
+    @Test
+    @Order(5)
+    void trainingsAreEnrolledAttendedAndRecommendedByTheWeakestCategory() throws Exception {
+        Response created = dist.post("/api/training/courses", "application/json", """
+                {"title":{"ja":"情報活用能力の指導E2E","en":"Teaching information skills (E2E)"},
+                 "kind":"BOARD_COURSE","categories":["C"],"level":"BASIC"}""");
+        assertEquals(201, created.status(), () -> "course: " + created);
+        long course = created.json().path("id").asLong();
+        Response other = dist.post("/api/training/courses", "application/json", """
+                {"title":{"ja":"授業でのICT活用E2E","en":"ICT in lessons (E2E)"},
+                 "kind":"BOARD_COURSE","categories":["B"],"level":"BASIC"}""");
+        assertEquals(201, other.status(), () -> "course: " + other);
+        problem(dist.postAs("school-a", "/api/training/courses", "application/json", """
+                {"title":{"ja":"x","en":"x"},"kind":"BOARD_COURSE","categories":["C"],"level":"BASIC"}"""), 400, "kind");
+        Response withSession = dist.post("/api/training/courses/" + course + "/sessions", "application/json",
+                "{\"heldOn\":\"" + TODAY.plusDays(7) + "\",\"capacity\":2,\"place\":\"教育センター\"}");
+        assertEquals(201, withSession.status(), () -> "session: " + withSession);
+        long session = withSession.json().path("sessions").get(0).path("id").asLong();
+
+        String enrolments = "/api/training/sessions/" + session + "/enrolments";
+        assertEquals(201, dist.sendAs("school-a", "POST", enrolments, "{\"teacherId\":\"A01\"}").status());
+        problem(dist.sendAs("school-a", "POST", enrolments, "{\"teacherId\":\"A01\"}"), 409, null);
+        problem(dist.sendAs("school-a", "POST", enrolments, "{\"schoolId\":\"V-E3\",\"teacherId\":\"R1\"}"), 403, null);
+        assertEquals(201, dist.send("POST", enrolments, "{\"schoolId\":\"V-E3\",\"teacherId\":\"R1\"}").status());
+        problem(dist.send("POST", enrolments, "{\"schoolId\":\"V-E3\",\"teacherId\":\"R2\"}"), 409, null);
+        Response attended = dist.send("PUT", "/api/training/sessions/" + session + "/attendance",
+                "{\"schoolId\":\"V-E3\",\"teacherId\":\"R1\",\"attended\":true}");
+        assertEquals(200, attended.status(), () -> "attendance: " + attended);
+        JsonNode record = dist.json("/api/training/schools/V-E3/teachers/R1/record");
+        assertEquals(1, record.path("trainings").size(), () -> "record: " + record);
+        assertTrue(record.path("trainings").get(0).path("attended").asBoolean(), () -> "record: " + record);
+
+        // R1 answers A and B high, C lowest: the recommendation is the C course, never the B one.
+        Response answers = dist.post("/api/training/schools/V-E3/assessments", "application/json",
+                "[{\"teacherId\":\"R1\",\"fiscalYear\":" + FY + ",\"answers\":{\"A-1\":4,\"B-1\":3,\"C-1\":1,\"D-1\":3}}]");
+        assertEquals(200, answers.status(), () -> "answers: " + answers);
+        JsonNode recommended = dist.json("/api/training/schools/V-E3/teachers/R1/recommendations?fiscalYear=" + FY);
+        assertEquals("[\"C\"]", recommended.path("weakest").toString(), () -> "recommendation: " + recommended);
+        List<Long> ids = new ArrayList<>();
+        recommended.path("courses").forEach(c -> ids.add(c.path("id").asLong()));
+        assertTrue(ids.contains(course) && !ids.contains(other.json().path("id").asLong()), () -> "courses: " + ids);
+        JsonNode plan = dist.json("/api/training/schools/V-E3/plan?fiscalYear=" + FY);
+        assertEquals("[\"C\"]", plan.path("weakest").toString(), () -> "plan: " + plan);
+
+        // Generative-AI use: a school's own figure; the board sees one teacher's school suppressed.
+        Response genai = dist.postAs("school-a", "/api/training/schools/S-E01/genai", "application/json",
+                "[{\"teacherId\":\"A01\",\"fiscalYear\":" + FY + ",\"frequency\":\"DAILY\",\"purposes\":[\"ADMIN\"]}]");
+        assertEquals(200, genai.status(), () -> "genai: " + genai);
+        assertEquals(100.0, dist.getAs("school-a", "/api/training/schools/S-E01/genai?fiscalYear=" + FY).json()
+                .path("weeklyShare").asDouble());
+        assertTrue(dist.json("/api/training/schools/S-E01/genai?fiscalYear=" + FY).path("suppressed").asBoolean());
+        problem(dist.postAs("school-a", "/api/training/schools/S-E01/genai", "application/json",
+                "[{\"teacherId\":\"A01\",\"fiscalYear\":" + FY + ",\"frequency\":\"SOMETIMES\"}]"), 400, "[0].frequency");
     }
 
     private static JsonNode find(JsonNode array, String code) {

@@ -41,7 +41,7 @@ public class HealthResource {
 
     /** The platform's health. */
     public record Report(Health.State status, boolean database, String planDataVersion, boolean demo,
-            List<ModuleHealth> modules) {
+            int demoFillsPending, List<ModuleHealth> modules) {
     }
 
     private final PlatformDatabase database;
@@ -66,7 +66,7 @@ public class HealthResource {
         Health.State status = !db ? Health.State.DOWN
                 : modules.stream().anyMatch(m -> m.state() != Health.State.UP) ? Health.State.DEGRADED
                         : Health.State.UP;
-        Report report = new Report(status, db, plans.plan().dataVersion(), demo.enabled(), modules);
+        Report report = new Report(status, db, plans.plan().dataVersion(), demo.enabled(), demo.pendingFills(), modules);
         return Response.status(db ? 200 : 503).entity(report).build();
     }
 }

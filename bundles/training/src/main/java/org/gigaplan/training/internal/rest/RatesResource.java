@@ -11,6 +11,8 @@ import javax.ws.rs.core.MediaType;
 
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.training.internal.CourseService;
+import org.gigaplan.training.internal.GenAi;
 import org.gigaplan.training.internal.Rates;
 import org.gigaplan.training.internal.TrainingService;
 import org.osgi.service.component.annotations.Activate;
@@ -20,7 +22,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** The board's view of the checklist: the city's rates, or every school's (fewer than five teachers suppressed). */
+/**
+ * The board's views: the city's checklist rates or every school's (fewer than five teachers suppressed), and the
+ * city's generative-AI use ({@code /api/training/rates/genai}).
+ */
 @Component(service = RatesResource.class)
 @JaxrsResource
 @JaxrsName("training.rates")
@@ -30,10 +35,12 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class RatesResource {
 
     private final TrainingService training;
+    private final CourseService courses;
 
     @Activate
-    public RatesResource(@Reference TrainingService training) {
+    public RatesResource(@Reference TrainingService training, @Reference CourseService courses) {
         this.training = training;
+        this.courses = courses;
     }
 
     @GET
@@ -45,6 +52,13 @@ public class RatesResource {
     @Path("by-school")
     public List<Rates> bySchool(@QueryParam("fiscalYear") Integer fiscalYear) {
         return training.ratesBySchool(fiscalYear(fiscalYear));
+    }
+
+    /** The city's generative-AI use and generative-AI training attendance. */
+    @GET
+    @Path("genai")
+    public GenAi.Use genAi(@QueryParam("fiscalYear") Integer fiscalYear) {
+        return courses.genAiUse(fiscalYear(fiscalYear), null, true);
     }
 
     private FiscalYear fiscalYear(Integer year) {

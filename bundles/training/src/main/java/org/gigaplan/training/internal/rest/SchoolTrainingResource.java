@@ -31,6 +31,8 @@ import org.gigaplan.plan.security.Role;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.training.internal.Assessment;
 import org.gigaplan.training.internal.AssessmentCsv;
+import org.gigaplan.training.internal.CourseService;
+import org.gigaplan.training.internal.GenAi;
 import org.gigaplan.training.internal.Rates;
 import org.gigaplan.training.internal.TeacherSkills;
 import org.gigaplan.training.internal.TrainingService;
@@ -56,11 +58,14 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class SchoolTrainingResource {
 
     private final TrainingService training;
+    private final CourseService courses;
     private final AuditLog audit;
 
     @Activate
-    public SchoolTrainingResource(@Reference TrainingService training, @Reference AuditLog audit) {
+    public SchoolTrainingResource(@Reference TrainingService training, @Reference CourseService courses,
+            @Reference AuditLog audit) {
         this.training = training;
+        this.courses = courses;
         this.audit = audit;
     }
 
@@ -125,6 +130,56 @@ public class SchoolTrainingResource {
         caller(security, schoolId);
         return training.teacher(schoolId, teacherId, fiscalYear(fiscalYear))
                 .orElseThrow(() -> new NotFoundException("no answers of teacher " + teacherId + " at " + schoolId));
+    }
+
+    /** A teacher's trainings (研修履歴) across years. */
+    @GET
+    @Path("teachers/{teacherId}/record")
+    public CourseService.TrainingRecord record(@PathParam("schoolId") String schoolId,
+            @PathParam("teacherId") String teacherId, @Context SecurityContext security) {
+        caller(security, schoolId);
+        return courses.record(schoolId, teacherId);
+    }
+
+    /** Trainings for a teacher: those building the category the teacher answers lowest. */
+    @GET
+    @Path("teachers/{teacherId}/recommendations")
+    public CourseService.Recommendation recommend(@PathParam("schoolId") String schoolId,
+            @PathParam("teacherId") String teacherId, @QueryParam("fiscalYear") Integer fiscalYear,
+            @Context SecurityContext security) {
+        caller(security, schoolId);
+        return courses.recommend(schoolId, teacherId, fiscalYear(fiscalYear))
+                .orElseThrow(() -> new NotFoundException("no answers of teacher " + teacherId + " at " + schoolId));
+    }
+
+    /** The school's weakest categories, the trainings building them, and an in-school plan by teachers' stage. */
+    @GET
+    @Path("plan")
+    public CourseService.SchoolPlan plan(@PathParam("schoolId") String schoolId,
+            @QueryParam("fiscalYear") Integer fiscalYear, @Context SecurityContext security) {
+        caller(security, schoolId);
+        return courses.plan(schoolId, fiscalYear(fiscalYear));
+    }
+
+    /** Teachers' generative-AI use reports, all or none. */
+    @POST
+    @Path("genai")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Integer> reportGenAi(@PathParam("schoolId") String schoolId, List<GenAi.Report> reports,
+            @Context SecurityContext security) {
+        caller(security, schoolId);
+        int stored = courses.reportGenAi(schoolId, reports, false);
+        audit.describe(schoolId, "training generative-AI use: " + stored + " reports");
+        return Map.of("reports", stored);
+    }
+
+    /** The school's generative-AI use (the board sees no figures for fewer than five teachers). */
+    @GET
+    @Path("genai")
+    public GenAi.Use genAi(@PathParam("schoolId") String schoolId, @QueryParam("fiscalYear") Integer fiscalYear,
+            @Context SecurityContext security) {
+        Caller caller = caller(security, schoolId);
+        return courses.genAiUse(fiscalYear(fiscalYear), schoolId, caller.role() == Role.BOARD);
     }
 
     /** The school's rates per category and item, and the change since last year. */

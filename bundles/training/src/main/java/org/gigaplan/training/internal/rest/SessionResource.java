@@ -1,0 +1,85 @@
+package org.gigaplan.training.internal.rest;
+
+import javax.ws.rs.ClientErrorException;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.security.Allow;
+import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Role;
+import org.gigaplan.plan.service.AuditLog;
+import org.gigaplan.training.internal.Course;
+import org.gigaplan.training.internal.CourseService;
+import org.gigaplan.training.internal.store.CourseStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** A training session: teachers enrol (up to its capacity) and their attendance is recorded. */
+@Component(service = SessionResource.class)
+@JaxrsResource
+@JaxrsName("training.sessions")
+@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@Path("training/sessions/{sessionId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Allow({ Role.BOARD, Role.SCHOOL })
+public class SessionResource {
+
+    private final CourseService courses;
+    private final AuditLog audit;
+
+    @Activate
+    public SessionResource(@Reference CourseService courses, @Reference AuditLog audit) {
+        this.courses = courses;
+        this.audit = audit;
+    }
+
+    /** Enrols a teacher; 409 when the session is full or the teacher is enrolled already. */
+    @POST
+    @Path("enrolments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response enrol(@PathParam("sessionId") long sessionId, CourseService.TeacherRef teacher,
+            @Context SecurityContext security) {
+        Caller caller = CourseResource.caller(security);
+        Course c = courses.courseOfSession(sessionId).orElseThrow(() -> new NotFoundException("no session " + sessionId));
+        String school = CourseResource.school(caller, teacher);
+        CourseStore.Enrolment result = courses.enrol(sessionId, c, school, teacher.teacherId(), false);
+        if (result != CourseStore.Enrolment.ENROLLED) {
+            throw new ClientErrorException(result == CourseStore.Enrolment.FULL ? "session " + sessionId + " is full"
+                    : teacher.teacherId() + " is enrolled in session " + sessionId + " already", Response.Status.CONFLICT);
+        }
+        audit.describe(school, "training session " + sessionId + ": " + teacher.teacherId() + " enrolled");
+        return Response.status(Response.Status.CREATED).entity(courses.course(c.id()).orElseThrow()).build();
+    }
+
+    /** Records whether an enrolled teacher attended ({@code "attended": true} by default). */
+    @PUT
+    @Path("attendance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Course attend(@PathParam("sessionId") long sessionId, CourseService.TeacherRef teacher,
+            @Context SecurityContext security) {
+        Caller caller = CourseResource.caller(security);
+        Course c = courses.courseOfSession(sessionId).orElseThrow(() -> new NotFoundException("no session " + sessionId));
+        String school = CourseResource.school(caller, teacher);
+        boolean attended = teacher.attended() == null || teacher.attended();
+        if (!courses.attend(sessionId, school, teacher.teacherId(), attended)) {
+            throw new NotFoundException(teacher.teacherId() + " of " + school + " is not enrolled in session " + sessionId);
+        }
+        audit.describe(school, "training session " + sessionId + ": " + teacher.teacherId()
+                + (attended ? " attended" : " did not attend"));
+        return courses.course(c.id()).orElseThrow();
+    }
+}

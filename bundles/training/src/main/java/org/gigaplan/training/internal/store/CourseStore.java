@@ -1,0 +1,220 @@
+package org.gigaplan.training.internal.store;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gigaplan.plan.model.LocalizedText;
+import org.gigaplan.plan.service.Database;
+import org.gigaplan.training.internal.Course;
+
+/** The training catalog, sessions, enrolment and attendance. */
+public final class CourseStore {
+
+    /** What became of an enrolment request. */
+    public enum Enrolment {
+        ENROLLED, ALREADY, FULL
+    }
+
+    /** One line of a teacher's training record. */
+    public record RecordRow(long sessionId, long courseId, LocalizedText title, Course.Kind kind, LocalDate heldOn,
+            Boolean attended) {
+    }
+
+    private final Database db;
+
+    public CourseStore(Database db) {
+        this.db = db;
+    }
+
+    public long addCourse(Connection c, LocalizedText title, Course.Kind kind, List<String> categories, Course.Level level,
+            String schoolId, String by, boolean demo) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO training_course (title_ja, title_en, kind, categories, "
+                + "course_level, school_id, created_by, created_at, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, title.ja());
+            s.setString(2, title.en());
+            s.setString(3, kind.name());
+            s.setString(4, String.join(",", categories));
+            s.setString(5, level.name());
+            s.setString(6, schoolId);
+            s.setString(7, by);
+            s.setTimestamp(8, Timestamp.from(Instant.now()));
+            s.setInt(9, demo ? 1 : 0);
+            s.executeUpdate();
+            return key(s);
+        }
+    }
+
+    public long addSession(Connection c, long courseId, LocalDate heldOn, int capacity, String place, boolean demo)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO training_session (course_id, held_on, capacity, place, demo) "
+                + "VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            s.setLong(1, courseId);
+            s.setDate(2, Date.valueOf(heldOn));
+            s.setInt(3, capacity);
+            s.setString(4, place);
+            s.setInt(5, demo ? 1 : 0);
+            s.executeUpdate();
+            return key(s);
+        }
+    }
+
+    private static long key(PreparedStatement s) throws SQLException {
+        try (ResultSet keys = s.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+
+    /**
+     * Enrols a teacher in a session unless it is full or the teacher is enrolled already. The session's row is
+     * locked first, so two enrolments at once cannot both take its last place.
+     */
+    public Enrolment enrol(Connection c, long sessionId, long teacherId, String schoolId, boolean demo)
+            throws SQLException {
+        int capacity;
+        try (PreparedStatement s = c.prepareStatement("SELECT capacity FROM training_session WHERE id = ? FOR UPDATE")) {
+            s.setLong(1, sessionId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                capacity = r.getInt(1);
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*), SUM(CASE WHEN teacher_id = ? THEN 1 ELSE 0 END) FROM training_enrolment WHERE session_id = ?")) {
+            s.setLong(1, teacherId);
+            s.setLong(2, sessionId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                if (r.getInt(2) > 0) {
+                    return Enrolment.ALREADY;
+                }
+                if (r.getInt(1) >= capacity) {
+                    return Enrolment.FULL;
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO training_enrolment (session_id, teacher_id, school_id, "
+                + "enrolled_at, demo) VALUES (?, ?, ?, ?, ?)")) {
+            s.setLong(1, sessionId);
+            s.setLong(2, teacherId);
+            s.setString(3, schoolId);
+            s.setTimestamp(4, Timestamp.from(Instant.now()));
+            s.setInt(5, demo ? 1 : 0);
+            s.executeUpdate();
+        }
+        return Enrolment.ENROLLED;
+    }
+
+    /** Records whether an enrolled teacher attended; false when the teacher was not enrolled. */
+    public boolean attend(Connection c, long sessionId, long teacherId, boolean attended) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE training_enrolment SET attended = ? WHERE session_id = ? AND teacher_id = ?")) {
+            s.setInt(1, attended ? 1 : 0);
+            s.setLong(2, sessionId);
+            s.setLong(3, teacherId);
+            return s.executeUpdate() > 0;
+        }
+    }
+
+    /** Courses open to a school (the city's and its own in-school ones; all when schoolId is null), with sessions. */
+    public List<Course> courses(String schoolId) {
+        return db.transaction(c -> {
+            List<Course> heads = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, title_ja, title_en, kind, categories, course_level, "
+                    + "school_id, demo FROM training_course" + (schoolId == null ? "" : " WHERE school_id IS NULL OR school_id = ?")
+                    + " ORDER BY id")) {
+                if (schoolId != null) {
+                    s.setString(1, schoolId);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        heads.add(new Course(r.getLong(1), new LocalizedText(r.getString(2), r.getString(3)),
+                                Course.Kind.valueOf(r.getString(4)), Arrays.asList(r.getString(5).split(",")),
+                                Course.Level.valueOf(r.getString(6)), r.getString(7), List.of(), r.getInt(8) > 0));
+                    }
+                }
+            }
+            Map<Long, List<Course.Session>> sessions = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT s.id, s.course_id, s.held_on, s.capacity, s.place, "
+                    + "(SELECT COUNT(*) FROM training_enrolment e WHERE e.session_id = s.id), "
+                    + "(SELECT COUNT(*) FROM training_enrolment e WHERE e.session_id = s.id AND e.attended = 1) "
+                    + "FROM training_session s ORDER BY s.held_on, s.id"); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    sessions.computeIfAbsent(r.getLong(2), k -> new ArrayList<>()).add(new Course.Session(r.getLong(1),
+                            r.getLong(2), r.getDate(3).toLocalDate(), r.getInt(4), r.getString(5), r.getInt(6), r.getInt(7)));
+                }
+            }
+            return heads.stream().map(h -> new Course(h.id(), h.title(), h.kind(), h.categories(), h.level(), h.schoolId(),
+                    sessions.getOrDefault(h.id(), List.of()), h.demo())).toList();
+        });
+    }
+
+    public Optional<Course> course(long id) {
+        return courses(null).stream().filter(c -> c.id() == id).findFirst();
+    }
+
+    /** The course a session belongs to. */
+    public Optional<Course> courseOfSession(long sessionId) {
+        return courses(null).stream().filter(c -> c.sessions().stream().anyMatch(s -> s.id() == sessionId)).findFirst();
+    }
+
+    /** A teacher's enrolments across years, oldest first. */
+    public List<RecordRow> record(long teacherId) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT s.id, k.id, k.title_ja, k.title_en, k.kind, s.held_on, "
+                    + "e.attended FROM training_enrolment e JOIN training_session s ON s.id = e.session_id "
+                    + "JOIN training_course k ON k.id = s.course_id WHERE e.teacher_id = ? ORDER BY s.held_on, s.id")) {
+                s.setLong(1, teacherId);
+                List<RecordRow> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        int attended = r.getInt(7);
+                        Boolean a = r.wasNull() ? null : attended == 1;
+                        out.add(new RecordRow(r.getLong(1), r.getLong(2), new LocalizedText(r.getString(3), r.getString(4)),
+                                Course.Kind.valueOf(r.getString(5)), r.getDate(6).toLocalDate(), a));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Per school: teachers who attended a session held in [from, to], of courses of a kind (any kind when null).
+     */
+    public Map<String, Integer> attendees(LocalDate from, LocalDate to, Course.Kind kind) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT e.school_id, COUNT(DISTINCT e.teacher_id) FROM "
+                    + "training_enrolment e JOIN training_session s ON s.id = e.session_id JOIN training_course k ON "
+                    + "k.id = s.course_id WHERE e.attended = 1 AND s.held_on BETWEEN ? AND ?"
+                    + (kind == null ? "" : " AND k.kind = ?") + " GROUP BY e.school_id")) {
+                s.setDate(1, Date.valueOf(from));
+                s.setDate(2, Date.valueOf(to));
+                if (kind != null) {
+                    s.setString(3, kind.name());
+                }
+                Map<String, Integer> out = new HashMap<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getString(1), r.getInt(2));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+}
