@@ -12,9 +12,11 @@ import javax.ws.rs.core.SecurityContext;
  *
  * @param name     user name, or the API key's label
  * @param role     what the caller may do
- * @param schoolId the school a {@link Role#SCHOOL} or {@link Role#AGENT} caller belongs to; null for the board
+ * @param schoolId  the school a {@link Role#SCHOOL}, {@link Role#AGENT} or {@link Role#TEACHER} caller belongs to;
+ *                  null for the board
+ * @param teacherId a {@link Role#TEACHER}'s code within the school; null for everyone else
  */
-public record Caller(String name, Role role, String schoolId) implements Principal {
+public record Caller(String name, Role role, String schoolId, String teacherId) implements Principal {
 
     public Caller {
         Objects.requireNonNull(name, "name");
@@ -22,6 +24,14 @@ public record Caller(String name, Role role, String schoolId) implements Princip
         if (role != Role.BOARD && (schoolId == null || schoolId.isBlank())) {
             throw new IllegalArgumentException(role + " callers belong to a school");
         }
+        if ((role == Role.TEACHER) != (teacherId != null && !teacherId.isBlank())) {
+            throw new IllegalArgumentException("teachers, and only teachers, have a teacher id");
+        }
+    }
+
+    /** A caller who is not a teacher. */
+    public Caller(String name, Role role, String schoolId) {
+        this(name, role, schoolId, null);
     }
 
     @Override
@@ -32,6 +42,21 @@ public record Caller(String name, Role role, String schoolId) implements Princip
     /** Whether the caller may read or write data of a school: the board any, others only their own. */
     public boolean mayAccessSchool(String id) {
         return role == Role.BOARD || Objects.equals(schoolId, id);
+    }
+
+    /**
+     * Whether the caller may read or write one teacher's records: the board any, a school's staff their school's,
+     * a teacher their own.
+     */
+    public boolean mayAccessTeacher(String school, String teacher) {
+        return mayAccessSchool(school) && (role != Role.TEACHER || Objects.equals(teacherId, teacher));
+    }
+
+    /** Refuses with {@link AccessDeniedException} unless the caller may access the teacher's records. */
+    public void requireTeacher(String school, String teacher) {
+        if (!mayAccessTeacher(school, teacher)) {
+            throw new AccessDeniedException("teacher " + teacher + " of " + school + " is not you");
+        }
     }
 
     /** Refuses with {@link AccessDeniedException} unless the caller may access the school. */

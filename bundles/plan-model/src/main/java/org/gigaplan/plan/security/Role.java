@@ -7,5 +7,7 @@ public enum Role {
     /** Staff of one school: that school's data only. */
     SCHOOL,
     /** A machine client with an API key, bound to one school: may only post records. */
-    AGENT
+    AGENT,
+    /** A teacher of one school: their own records only, where a module allows it. */
+    TEACHER
 }

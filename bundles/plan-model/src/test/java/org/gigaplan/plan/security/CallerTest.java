@@ -26,5 +26,18 @@ class CallerTest {
     void schoolAndAgentCallersBelongToASchool() {
         assertThrows(IllegalArgumentException.class, () -> new Caller("x", Role.SCHOOL, null));
         assertThrows(IllegalArgumentException.class, () -> new Caller("x", Role.AGENT, " "));
+        assertThrows(IllegalArgumentException.class, () -> new Caller("x", Role.TEACHER, "S-E01"));
+        assertThrows(IllegalArgumentException.class, () -> new Caller("x", Role.SCHOOL, "S-E01", "T01"));
+    }
+
+    @Test
+    void aTeacherReachesTheirOwnRecordsOnly() {
+        Caller teacher = new Caller("tanaka", Role.TEACHER, "S-E01", "T01");
+        assertTrue(teacher.mayAccessTeacher("S-E01", "T01"));
+        assertFalse(teacher.mayAccessTeacher("S-E01", "T02"));
+        assertFalse(teacher.mayAccessTeacher("S-E02", "T01"));
+        assertTrue(new Caller("suzuki", Role.SCHOOL, "S-E01").mayAccessTeacher("S-E01", "T02"));
+        assertTrue(new Caller("sato", Role.BOARD, null).mayAccessTeacher("S-E02", "T09"));
+        assertThrows(AccessDeniedException.class, () -> teacher.requireTeacher("S-E01", "T02"));
     }
 }

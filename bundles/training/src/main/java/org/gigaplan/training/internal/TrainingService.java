@@ -24,6 +24,7 @@ import org.gigaplan.plan.service.SchoolService;
 import org.gigaplan.training.internal.store.AnswerStore;
 import org.gigaplan.training.internal.store.AnswerStore.AnswerRow;
 import org.gigaplan.training.internal.store.AnswerStore.ItemCount;
+import org.gigaplan.training.internal.store.CourseStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -53,6 +54,7 @@ public class TrainingService {
     private final ModuleEnablement enablement;
     private final Checklist checklist = Checklist.shipped();
     private final AnswerStore answers;
+    private final CourseStore courses;
 
     /** What a batch stored. */
     public record BatchResult(int teachers, int answers, List<String> teachersRegistered) {
@@ -67,6 +69,7 @@ public class TrainingService {
         this.schools = schools;
         this.enablement = enablement;
         this.answers = new AnswerStore(db);
+        this.courses = new CourseStore(db);
     }
 
     public Checklist checklist() {
@@ -213,7 +216,11 @@ public class TrainingService {
         int[] previousTeachers = sum(answers.teachers(fy.previous().year(), schoolId), off);
         LocalizedText label = schoolId == null ? LocalizedText.of("市全体", "City")
                 : schools.find(schoolId).map(School::name).orElse(LocalizedText.of(schoolId, schoolId));
-        return rates(fy, schoolId, label, now, before, teachers[0], previousTeachers[0], teachers[1] > 0, suppressSmall);
+        int attendees = courses.answeringAttendees(fy.year(), fy.start(), fy.end()).entrySet().stream()
+                .filter(e -> (schoolId == null || e.getKey().equals(schoolId)) && !off.contains(e.getKey()))
+                .mapToInt(Map.Entry::getValue).sum();
+        return rates(fy, schoolId, label, now, before, teachers[0], previousTeachers[0], teachers[1] > 0, suppressSmall,
+                attendees);
     }
 
     /** Every school's rates of a fiscal year, as the board sees them: small schools suppressed. */
@@ -223,6 +230,7 @@ public class TrainingService {
         Map<String, List<ItemCount>> before = bySchool(answers.counts(fy.previous().year(), null));
         Map<String, int[]> teachers = answers.teachers(fy.year(), null);
         Map<String, int[]> previousTeachers = answers.teachers(fy.previous().year(), null);
+        Map<String, Integer> attendees = courses.answeringAttendees(fy.year(), fy.start(), fy.end());
         List<Rates> out = new ArrayList<>();
         for (School s : schools.all()) {
             if (off.contains(s.id()) || (!now.containsKey(s.id()) && !before.containsKey(s.id()))) {
@@ -230,7 +238,8 @@ public class TrainingService {
             }
             int[] t = teachers.getOrDefault(s.id(), new int[2]);
             out.add(rates(fy, s.id(), s.name(), now.getOrDefault(s.id(), List.of()), before.getOrDefault(s.id(), List.of()),
-                    t[0], previousTeachers.getOrDefault(s.id(), new int[2])[0], t[1] > 0, true));
+                    t[0], previousTeachers.getOrDefault(s.id(), new int[2])[0], t[1] > 0, true,
+                    attendees.getOrDefault(s.id(), 0)));
         }
         return out;
     }
@@ -253,7 +262,7 @@ public class TrainingService {
     }
 
     private Rates rates(FiscalYear fy, String schoolId, LocalizedText label, List<ItemCount> now, List<ItemCount> before,
-            int teachers, int previousTeachers, boolean demo, boolean suppressSmall) {
+            int teachers, int previousTeachers, boolean demo, boolean suppressSmall, int attendees) {
         boolean suppressed = suppressSmall && teachers < MIN_GROUP;
         boolean previousSuppressed = suppressSmall && previousTeachers < MIN_GROUP;
         Map<String, int[]> items = totals(now, false);
@@ -270,7 +279,8 @@ public class TrainingService {
             itemRates.add(rate(i.code(), i.text(), items.get(i.code()), prevItems.get(i.code()), suppressed,
                     previousSuppressed));
         }
-        return new Rates(fy.year(), schoolId, label, teachers, previousTeachers, suppressed, categoryRates, itemRates, demo);
+        return new Rates(fy.year(), schoolId, label, teachers, previousTeachers, suppressed, categoryRates, itemRates,
+                suppressed ? null : attendees, suppressed ? null : share(attendees, teachers), demo);
     }
 
     /** Answered and positive per item, or per category when {@code byCategory}. */

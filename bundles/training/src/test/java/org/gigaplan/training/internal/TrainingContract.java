@@ -207,6 +207,11 @@ abstract class TrainingContract {
         Course.Session s = courses.course(c.id()).orElseThrow().sessions().get(0);
         assertEquals(2, s.enrolled());
         assertEquals(1, s.attended());
+        // Attendance rate: of the teachers who answered the checklist this year, those who attended a session.
+        training.record("T-E1", List.of(a("T1", FY, "A-1", 3), a("T2", FY, "A-1", 3)), "school", false);
+        Rates e1 = training.rates(FY, "T-E1", false);
+        assertEquals(1, e1.trainingAttendees());
+        assertEquals(50.0, e1.attendanceRate());
         CourseService.TrainingRecord record = courses.record("T-E1", "T1");
         assertEquals(1, record.trainings().size());
         assertEquals(Boolean.TRUE, record.trainings().get(0).attended());

@@ -74,15 +74,21 @@ public final class Distribution implements AutoCloseable {
     private static final Duration READY_POLL = Duration.ofMillis(500);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CONSOLE_TIMEOUT = Duration.ofSeconds(120);
+    /** An endpoint of each policy module the distribution boots with: ready means these answer too. */
+    private static final List<String> BOOT_MODULE_ENDPOINTS = List.of("/api/usage/scenes", "/api/training/checklist");
     private static final Set<Integer> RESERVED_PORTS = Set.of(8181, 8101, 1099, 44444);
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
     private static final Pattern LOG_ENTRY = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT");
     /** The console user, also the board user of the HTTP helpers. */
     private static final String USER = "tester";
-    /** Further /api users and their JAAS roles: staff of two sample schools, and a user without any GIGA Plan role. */
+    /**
+     * Further /api users and their JAAS roles: staff of two sample schools, teacher A01 of the first, and a user
+     * without any GIGA Plan role.
+     */
     static final Map<String, String> API_USERS = Map.of(
             "school-a", "school@S-E01",
             "school-b", "school@S-E02",
+            "teacher-a", "teacher@S-E01/A01",
             "no-role", "viewer");
     /** The user name {@link #getAs} sends with a wrong password. */
     static final String WRONG_PASSWORD = "wrong-password";
@@ -256,7 +262,9 @@ public final class Distribution implements AutoCloseable {
         Response last = null;
         Exception lastError = null;
         Duration indexReady = null;
+        int passes = 0;
         List<String> waitingFor = List.of("/api/");
+        List<String> stillMissing = waitingFor;
         long deadline = t0 + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -272,6 +280,7 @@ public final class Distribution implements AutoCloseable {
                         List<String> links = new ArrayList<>();
                         last.json().path("links").forEach(l -> links.add(l.asText()));
                         assertFalse(links.isEmpty(), "GET /api/ lists no links: " + last);
+                        links.addAll(BOOT_MODULE_ENDPOINTS);
                         waitingFor = links;
                     }
                 }
@@ -285,8 +294,18 @@ public final class Distribution implements AutoCloseable {
                             last = r;
                         }
                     }
-                    waitingFor = missing;
-                    if (missing.isEmpty()) {
+                    // The whiteboard redeploys /api as each module's resources arrive ("No service was found" for a
+                    // moment): ready after two passes in a row with everything answering.
+                    boolean stable = missing.isEmpty() && passes++ > 0;
+                    if (missing.isEmpty() && !stable) {
+                        Thread.sleep(READY_POLL.toMillis());
+                        continue;
+                    }
+                    if (!missing.isEmpty()) {
+                        passes = 0;
+                        stillMissing = missing;
+                    }
+                    if (stable) {
                         Duration ready = Duration.ofNanos(System.nanoTime() - t0);
                         System.out.printf("[e2e] GIGA Plan distribution start #%d: GET /api/ 200 after %.1f s, every "
                                 + "linked resource 200 after %.1f s (http %d, ssh %d, rmi %d/%d, home %s)%n", starts,
@@ -301,7 +320,7 @@ public final class Distribution implements AutoCloseable {
             Thread.sleep(READY_POLL.toMillis());
         }
         fail("start #" + starts + " not ready within " + READY_TIMEOUT.toSeconds() + " s: still waiting for "
-                + waitingFor + " to answer 200; last answer: " + (last != null ? last : lastError)
+                + (indexReady == null ? waitingFor : stillMissing) + " to answer 200; last answer: " + (last != null ? last : lastError)
                 + diagnostics(logOffset));
         return null;
     }

@@ -261,8 +261,18 @@ class GigaPlanDistributionIT {
      * Expected statuses per caller: anonymous, board, school A (S-E01), school B (S-E02), wrong password, no role,
      * an API key of school A, a revoked API key.
      */
+    /**
+     * One endpoint and the status each caller gets. {@code teacherA} (teacher A01 of school A) gets what anonymous
+     * callers get where that is 200, else 403, unless a rule says otherwise.
+     */
     private record Rule(String method, String path, String body, int anonymous, int board, int schoolA, int schoolB,
-            int wrongPassword, int noRole, int agentA, int revokedKey) {
+            int wrongPassword, int noRole, int agentA, int revokedKey, int teacherA) {
+
+        Rule(String method, String path, String body, int anonymous, int board, int schoolA, int schoolB,
+                int wrongPassword, int noRole, int agentA, int revokedKey) {
+            this(method, path, body, anonymous, board, schoolA, schoolB, wrongPassword, noRole, agentA, revokedKey,
+                    anonymous == 200 ? 200 : 403);
+        }
     }
 
     @Test
@@ -279,7 +289,7 @@ class GigaPlanDistributionIT {
         assertEquals(404, dist.delete("/api/api-keys/" + other.json().path("keyId").asText()).status(), "revoked once");
         assertFalse(dist.get("/api/api-keys").body().contains(agentKey), "the key is shown once, at creation");
         List<String> callers = java.util.Arrays.asList(null, "tester", "school-a", "school-b",
-                Distribution.WRONG_PASSWORD, "no-role", agentKey, revokedKey);
+                Distribution.WRONG_PASSWORD, "no-role", agentKey, revokedKey, "teacher-a");
 
         List<Rule> rules = List.of(
                 new Rule("GET", "/api/", null, 200, 200, 200, 200, 401, 200, 200, 401),
@@ -298,8 +308,9 @@ class GigaPlanDistributionIT {
                 new Rule("GET", "/api/schools/S-E02", null, 401, 200, 403, 200, 401, 403, 403, 401),
                 new Rule("POST", "/api/schools/import", "", 401, 400, 403, 403, 401, 403, 403, 401),
                 new Rule("GET", "/api/progress", null, 200, 200, 200, 200, 401, 200, 200, 401),
-                new Rule("GET", "/api/progress?school=S-E01", null, 401, 200, 200, 403, 401, 401, 403, 401),
-                new Rule("GET", "/api/progress?school=S-E02", null, 401, 200, 403, 200, 401, 401, 403, 401),
+                // A school's progress is for its staff and teachers.
+                new Rule("GET", "/api/progress?school=S-E01", null, 401, 200, 200, 403, 401, 401, 403, 401, 200),
+                new Rule("GET", "/api/progress?school=S-E02", null, 401, 200, 403, 200, 401, 401, 403, 401, 403),
                 new Rule("GET", "/api/modules", null, 401, 200, 200, 200, 401, 403, 403, 401),
                 // No module is installed yet: the board gets 404 naming the module, everyone else is refused first.
                 new Rule("GET", "/api/modules/nomodule/schools", null, 401, 404, 403, 403, 401, 403, 403, 401),
@@ -345,11 +356,21 @@ class GigaPlanDistributionIT {
                 new Rule("POST", "/api/training/courses", "{}", 401, 400, 400, 400, 401, 403, 403, 401),
                 new Rule("GET", "/api/training/rates/genai", null, 401, 200, 403, 403, 401, 403, 403, 401),
                 new Rule("GET", "/api/training/schools/S-E01/plan", null, 401, 200, 200, 403, 401, 403, 403, 401),
-                new Rule("GET", "/api/training/schools/S-E02/genai", null, 401, 200, 403, 200, 401, 403, 403, 401));
+                new Rule("GET", "/api/training/schools/S-E02/genai", null, 401, 200, 403, 200, 401, 403, 403, 401),
+                // A teacher reads their own records, nobody else's; writes of their own with an empty batch are 400.
+                new Rule("GET", "/api/training/schools/S-E01/teachers/A01/record", null, 401, 200, 200, 403, 401, 403,
+                        403, 401, 200),
+                new Rule("GET", "/api/training/schools/S-E01/teachers/A02/record", null, 401, 200, 200, 403, 401, 403,
+                        403, 401, 403),
+                new Rule("GET", "/api/training/schools/S-E02/teachers/A01/record", null, 401, 200, 403, 200, 401, 403,
+                        403, 401, 403),
+                new Rule("POST", "/api/training/schools/S-E01/assessments", "[]", 401, 400, 400, 403, 401, 403, 403, 401,
+                        400),
+                new Rule("POST", "/api/training/schools/S-E01/genai", "[]", 401, 400, 400, 403, 401, 403, 403, 401, 400));
         List<String> wrong = new ArrayList<>();
         for (Rule rule : rules) {
             int[] expected = { rule.anonymous(), rule.board(), rule.schoolA(), rule.schoolB(), rule.wrongPassword(),
-                    rule.noRole(), rule.agentA(), rule.revokedKey() };
+                    rule.noRole(), rule.agentA(), rule.revokedKey(), rule.teacherA() };
             for (int i = 0; i < callers.size(); i++) {
                 String caller = callers.get(i);
                 Response r = switch (rule.method()) {
@@ -371,7 +392,7 @@ class GigaPlanDistributionIT {
                 if (r.status() >= 300) {
                     continue;
                 }
-                if ("school-a".equals(caller)) {
+                if ("school-a".equals(caller) || "teacher-a".equals(caller)) {
                     assertFalse(r.body().contains("S-E02"), () -> "school A saw school B: " + rule + " " + r);
                 }
                 if ("school-b".equals(caller)) {

@@ -149,6 +149,25 @@ class TrainingModuleIT {
 
     @Test
     @Order(3)
+    void aTeacherRecordsAndReadsTheirOwnAnswersOnly() throws Exception {
+        // teacher-a is teacher A01 of S-E01 (JAAS role teacher@S-E01/A01).
+        Response own = dist.postAs("teacher-a", "/api/training/schools/S-E01/assessments", "application/json",
+                "[{\"teacherId\":\"A01\",\"fiscalYear\":" + FY + ",\"answers\":{\"A-1\":4,\"B-1\":2}}]");
+        assertEquals(200, own.status(), () -> "own answers: " + own);
+        JsonNode mine = dist.getAs("teacher-a", "/api/training/schools/S-E01/teachers/A01?fiscalYear=" + FY).json();
+        assertEquals("{\"A-1\":4,\"B-1\":2}", mine.path("answers").toString(), () -> "own view: " + mine);
+        problem(dist.postAs("teacher-a", "/api/training/schools/S-E01/assessments", "application/json",
+                "[{\"teacherId\":\"A02\",\"fiscalYear\":" + FY + ",\"answers\":{\"A-1\":4}}]"), 403, null);
+        problem(dist.getAs("teacher-a", "/api/training/schools/S-E01/teachers/A02?fiscalYear=" + FY), 403, null);
+        problem(dist.getAs("teacher-a", "/api/training/schools/S-E01/rates"), 403, null);
+        problem(dist.getAs("teacher-a", "/api/training/schools/S-E01/assessments"), 403, null);
+        // The school and the board see the teacher's answers too.
+        assertEquals(200, dist.getAs("school-a", "/api/training/schools/S-E01/teachers/A01?fiscalYear=" + FY).status());
+        assertEquals(200, dist.get("/api/training/schools/S-E01/teachers/A01?fiscalYear=" + FY).status());
+    }
+
+    @Test
+    @Order(4)
     void badInputIsRefusedAndNothingIsStored() throws Exception {
         String before = dist.json("/api/training/schools/V-E1/assessments?fiscalYear=" + FY).toString();
         problem(dist.post("/api/training/schools/V-E1/assessments", "application/json",
@@ -166,7 +185,7 @@ class TrainingModuleIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theFeatureComesAndGoesWithItsDataKept() throws Exception {
         String before = dist.json("/api/training/schools/V-E1/rates?fiscalYear=" + FY).toString();
         String uninstall = dist.console("feature:uninstall gigaplan-training");
@@ -183,7 +202,7 @@ class TrainingModuleIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void trainingsAreEnrolledAttendedAndRecommendedByTheWeakestCategory() throws Exception {
         Response created = dist.post("/api/training/courses", "application/json", """
                 {"title":{"ja":"情報活用能力の指導E2E","en":"Teaching information skills (E2E)"},

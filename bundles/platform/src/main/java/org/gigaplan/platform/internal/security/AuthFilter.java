@@ -36,6 +36,8 @@ public final class AuthFilter implements ContainerRequestFilter {
     static final String NO_ROLE = "gigaplan.user-without-role";
     static final String ROLE_BOARD = "board";
     static final String ROLE_SCHOOL_PREFIX = "school@";
+    /** JAAS role of a teacher: {@code teacher@<school id>/<teacher code>}. */
+    static final String ROLE_TEACHER_PREFIX = "teacher@";
     public static final String CHALLENGE = "Basic realm=\"GIGA Plan\", charset=\"UTF-8\"";
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthFilter.class);
@@ -102,14 +104,25 @@ public final class AuthFilter implements ContainerRequestFilter {
         return request.getSecurityContext() != null && request.getSecurityContext().isSecure();
     }
 
-    /** board → the board; school@S-E01 → staff of school S-E01; the board role wins over a school one. */
+    /**
+     * board → the board; school@S-E01 → staff of school S-E01; teacher@S-E01/T01 → teacher T01 of S-E01. The board
+     * role wins over a school one, a school one over a teacher one.
+     */
     static Optional<Caller> caller(String user, Set<String> roles) {
         if (roles.contains(ROLE_BOARD)) {
             return Optional.of(new Caller(user, Role.BOARD, null));
         }
-        return roles.stream().filter(r -> r.startsWith(ROLE_SCHOOL_PREFIX) && r.length() > ROLE_SCHOOL_PREFIX.length())
+        Optional<Caller> staff = roles.stream()
+                .filter(r -> r.startsWith(ROLE_SCHOOL_PREFIX) && r.length() > ROLE_SCHOOL_PREFIX.length())
                 .sorted().findFirst()
                 .map(r -> new Caller(user, Role.SCHOOL, r.substring(ROLE_SCHOOL_PREFIX.length())));
+        if (staff.isPresent()) {
+            return staff;
+        }
+        return roles.stream().filter(r -> r.startsWith(ROLE_TEACHER_PREFIX)).sorted()
+                .map(r -> r.substring(ROLE_TEACHER_PREFIX.length()).split("/", -1))
+                .filter(parts -> parts.length == 2 && !parts[0].isBlank() && !parts[1].isBlank()).findFirst()
+                .map(parts -> new Caller(user, Role.TEACHER, parts[0], parts[1]));
     }
 
     private static void refuse(ContainerRequestContext request, String detail) {

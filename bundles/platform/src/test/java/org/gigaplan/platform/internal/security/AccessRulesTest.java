@@ -76,5 +76,10 @@ class AccessRulesTest {
         assertEquals(Optional.of(new Caller("suzuki", Role.SCHOOL, "S-E01")),
                 AuthFilter.caller("suzuki", Set.of("school@S-E01", "viewer")));
         assertTrue(AuthFilter.caller("karaf", Set.of("admin", "manager", "school@")).isEmpty());
+        assertEquals(Optional.of(new Caller("tanaka", Role.TEACHER, "S-E01", "T01")),
+                AuthFilter.caller("tanaka", Set.of("teacher@S-E01/T01")));
+        assertEquals(Optional.of(new Caller("tanaka", Role.SCHOOL, "S-E01")),
+                AuthFilter.caller("tanaka", Set.of("teacher@S-E01/T01", "school@S-E01")), "staff wins over teacher");
+        assertTrue(AuthFilter.caller("x", Set.of("teacher@S-E01", "teacher@/T01", "teacher@S-E01/")).isEmpty());
     }
 }

@@ -46,7 +46,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 /**
  * One school's checklist self-assessments: recorded by the school (JSON, or CSV of the whole school), read back per
  * teacher and as the school's rates. The board reads any school, but a school of fewer than five teachers shows it
- * no rates.
+ * no rates. A teacher (JAAS role {@code teacher@<school>/<code>}) records and reads their own answers, training
+ * record, recommendations and generative-AI use, nothing else.
  */
 @Component(service = SchoolTrainingResource.class)
 @JaxrsResource
@@ -69,13 +70,16 @@ public class SchoolTrainingResource {
         this.audit = audit;
     }
 
-    /** Stores self-assessments of the school's teachers, all or none. */
+    /** Stores self-assessments of the school's teachers, all or none; a teacher stores their own only. */
     @POST
     @Path("assessments")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({ Role.BOARD, Role.SCHOOL, Role.TEACHER })
     public TrainingService.BatchResult record(@PathParam("schoolId") String schoolId, List<Assessment> assessments,
             @Context SecurityContext security) {
         Caller caller = caller(security, schoolId);
+        ownOnly(caller, schoolId, assessments == null ? List.of()
+                : assessments.stream().map(a -> a == null ? null : a.teacherId()).toList());
         TrainingService.BatchResult result = training.record(schoolId, assessments, caller.name(), false);
         describe(schoolId, result);
         return result;
@@ -125,9 +129,10 @@ public class SchoolTrainingResource {
     /** One teacher's answers and category scores beside last year's. */
     @GET
     @Path("teachers/{teacherId}")
+    @Allow({ Role.BOARD, Role.SCHOOL, Role.TEACHER })
     public TeacherSkills teacher(@PathParam("schoolId") String schoolId, @PathParam("teacherId") String teacherId,
             @QueryParam("fiscalYear") Integer fiscalYear, @Context SecurityContext security) {
-        caller(security, schoolId);
+        caller(security, schoolId).requireTeacher(schoolId, teacherId);
         return training.teacher(schoolId, teacherId, fiscalYear(fiscalYear))
                 .orElseThrow(() -> new NotFoundException("no answers of teacher " + teacherId + " at " + schoolId));
     }
@@ -135,19 +140,21 @@ public class SchoolTrainingResource {
     /** A teacher's trainings (研修履歴) across years. */
     @GET
     @Path("teachers/{teacherId}/record")
+    @Allow({ Role.BOARD, Role.SCHOOL, Role.TEACHER })
     public CourseService.TrainingRecord record(@PathParam("schoolId") String schoolId,
             @PathParam("teacherId") String teacherId, @Context SecurityContext security) {
-        caller(security, schoolId);
+        caller(security, schoolId).requireTeacher(schoolId, teacherId);
         return courses.record(schoolId, teacherId);
     }
 
     /** Trainings for a teacher: those building the category the teacher answers lowest. */
     @GET
     @Path("teachers/{teacherId}/recommendations")
+    @Allow({ Role.BOARD, Role.SCHOOL, Role.TEACHER })
     public CourseService.Recommendation recommend(@PathParam("schoolId") String schoolId,
             @PathParam("teacherId") String teacherId, @QueryParam("fiscalYear") Integer fiscalYear,
             @Context SecurityContext security) {
-        caller(security, schoolId);
+        caller(security, schoolId).requireTeacher(schoolId, teacherId);
         return courses.recommend(schoolId, teacherId, fiscalYear(fiscalYear))
                 .orElseThrow(() -> new NotFoundException("no answers of teacher " + teacherId + " at " + schoolId));
     }
@@ -161,13 +168,16 @@ public class SchoolTrainingResource {
         return courses.plan(schoolId, fiscalYear(fiscalYear));
     }
 
-    /** Teachers' generative-AI use reports, all or none. */
+    /** Teachers' generative-AI use reports, all or none; a teacher reports their own only. */
     @POST
     @Path("genai")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({ Role.BOARD, Role.SCHOOL, Role.TEACHER })
     public Map<String, Integer> reportGenAi(@PathParam("schoolId") String schoolId, List<GenAi.Report> reports,
             @Context SecurityContext security) {
-        caller(security, schoolId);
+        Caller caller = caller(security, schoolId);
+        ownOnly(caller, schoolId, reports == null ? List.of()
+                : reports.stream().map(r -> r == null ? null : r.teacherId()).toList());
         int stored = courses.reportGenAi(schoolId, reports, false);
         audit.describe(schoolId, "training generative-AI use: " + stored + " reports");
         return Map.of("reports", stored);
@@ -196,6 +206,13 @@ public class SchoolTrainingResource {
         caller.requireSchool(schoolId);
         training.school(schoolId, "schoolId");
         return caller;
+    }
+
+    /** A teacher writes their own records only (the board and the school's staff anyone's of the school). */
+    private static void ownOnly(Caller caller, String schoolId, List<String> teacherIds) {
+        for (String id : teacherIds) {
+            caller.requireTeacher(schoolId, id == null ? "" : id.trim());
+        }
     }
 
     private FiscalYear fiscalYear(Integer year) {

@@ -217,4 +217,28 @@ public final class CourseStore {
             }
         });
     }
+
+    /**
+     * Per school: teachers who answered the checklist in a fiscal year and attended a training session held in
+     * [from, to].
+     */
+    public Map<String, Integer> answeringAttendees(int fiscalYear, LocalDate from, LocalDate to) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT e.school_id, COUNT(DISTINCT e.teacher_id) FROM "
+                    + "training_enrolment e JOIN training_session s ON s.id = e.session_id WHERE e.attended = 1 "
+                    + "AND s.held_on BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM training_answer a WHERE "
+                    + "a.teacher_id = e.teacher_id AND a.fiscal_year = ?) GROUP BY e.school_id")) {
+                s.setDate(1, Date.valueOf(from));
+                s.setDate(2, Date.valueOf(to));
+                s.setInt(3, fiscalYear);
+                Map<String, Integer> out = new HashMap<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getString(1), r.getInt(2));
+                    }
+                }
+                return out;
+            }
+        });
+    }
 }
