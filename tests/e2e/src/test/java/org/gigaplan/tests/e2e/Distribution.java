@@ -75,7 +75,8 @@ public final class Distribution implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CONSOLE_TIMEOUT = Duration.ofSeconds(120);
     /** An endpoint of each policy module the distribution boots with: ready means these answer too. */
-    private static final List<String> BOOT_MODULE_ENDPOINTS = List.of("/api/usage/scenes", "/api/training/checklist");
+    private static final List<String> BOOT_MODULE_ENDPOINTS = List.of("/api/usage/scenes", "/api/training/checklist",
+            "/api/environment/network/recommended-bandwidth");
     private static final Set<Integer> RESERVED_PORTS = Set.of(8181, 8101, 1099, 44444);
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
     private static final Pattern LOG_ENTRY = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT");
@@ -617,7 +618,9 @@ public final class Distribution implements AutoCloseable {
     public static void awaitDemoFills(Distribution dist, Duration timeout) throws InterruptedException {
         await("the modules and their demo fills", timeout, () -> {
             String modules = dist.json("/api/modules").toString();
-            assertTrue(modules.contains("\"id\":\"usage\"") && modules.contains("\"id\":\"training\""), modules);
+            for (String module : List.of("usage", "training", "environment")) {
+                assertTrue(modules.contains("\"id\":\"" + module + "\""), modules);
+            }
             assertEquals(0, dist.json("/api/health").path("demoFillsPending").asInt(), "demo fills pending");
         });
     }

@@ -221,7 +221,7 @@ class GigaPlanDistributionIT {
         String features = dist.console("feature:list -i");
         assertTrue(features.contains("gigaplan-platform"), () -> "feature:list -i:\n" + features);
         // Each policy module is a root feature of its own, so an operator can uninstall it.
-        for (String module : List.of("gigaplan-usage", "gigaplan-training")) {
+        for (String module : List.of("gigaplan-usage", "gigaplan-training", "gigaplan-environment")) {
             assertTrue(Pattern.compile("(?m)^" + module + "\\s+\\|").matcher(features).find(),
                     () -> "feature " + module + " not installed:\n" + features);
         }
@@ -366,7 +366,18 @@ class GigaPlanDistributionIT {
                         403, 401, 403),
                 new Rule("POST", "/api/training/schools/S-E01/assessments", "[]", 401, 400, 400, 403, 401, 403, 403, 401,
                         400),
-                new Rule("POST", "/api/training/schools/S-E01/genai", "[]", 401, 400, 400, 403, 401, 403, 403, 401, 400));
+                new Rule("POST", "/api/training/schools/S-E01/genai", "[]", 401, 400, 400, 403, 401, 403, 403, 401, 400),
+                // Policy 3 (environment): agents post their school's measurements; the city's status is the board's.
+                new Rule("POST", "/api/environment/measurements", "[]", 401, 400, 400, 400, 401, 403, 400, 401),
+                new Rule("GET", "/api/environment/network/recommended-bandwidth?enrollment=420", null, 401, 200, 200, 200,
+                        401, 403, 200, 401),
+                new Rule("GET", "/api/environment/network/status", null, 401, 200, 200, 200, 401, 403, 403, 401),
+                new Rule("GET", "/api/environment/network/status?schoolId=S-E02", null, 401, 200, 403, 200, 401, 403, 403,
+                        401),
+                new Rule("GET", "/api/environment/network/measurements?schoolId=S-E01", null, 401, 200, 200, 403, 401, 403,
+                        403, 401),
+                new Rule("GET", "/api/environment/findings", null, 401, 200, 200, 200, 401, 403, 403, 401),
+                new Rule("GET", "/api/environment/findings?schoolId=S-E01", null, 401, 200, 200, 403, 401, 403, 403, 401));
         List<String> wrong = new ArrayList<>();
         for (Rule rule : rules) {
             int[] expected = { rule.anonymous(), rule.board(), rule.schoolA(), rule.schoolB(), rule.wrongPassword(),
@@ -490,7 +501,7 @@ class GigaPlanDistributionIT {
         String install = dist.console("feature:repo-add " + features.toUri(), "feature:install gigaplan-samplemod");
         await("samplemod to be installed (console said: " + install.strip() + ")", MODULE_TIMEOUT, () -> {
             assertEquals(200, dist.get("/api/samplemod/ping").status());
-            assertEquals(List.of("samplemod", "training", "usage"), moduleIds());
+            assertEquals(List.of("environment", "samplemod", "training", "usage"), moduleIds());
         });
 
         // The distribution runs in demo mode: the platform fills the newly installed module's demo data once,
@@ -524,7 +535,7 @@ class GigaPlanDistributionIT {
         assertEquals(11, parentMeeting.path("sampleSize").asInt(), () -> "outreach.parent-meeting: " + parentMeeting);
         assertEquals(2025, parentMeeting.path("target").path("fiscalYear").asInt(), () -> "target: " + parentMeeting);
         assertEquals(100.0, parentMeeting.path("target").path("value").asDouble(), () -> "target: " + parentMeeting);
-        assertEquals("NO_MODULE", indicator(progress, "environment.bandwidth").path("status").asText());
+        assertEquals("NO_MODULE", indicator(progress, "environment.learning-history").path("status").asText());
         assertTrue(progress.path("demo").asBoolean(), () -> "a value from demo data marks the report: " + progress);
         assertEquals(List.of("samplemod"), texts(policy(progress, 4).path("modules")));
         JsonNode schoolProgress = dist.json("/api/progress?school=E2E-01");
@@ -565,7 +576,7 @@ class GigaPlanDistributionIT {
         String uninstall = dist.console("feature:uninstall gigaplan-samplemod");
         await("samplemod to be gone (console said: " + uninstall.strip() + ")", MODULE_TIMEOUT, () -> {
             assertEquals(404, dist.get("/api/samplemod/ping").status(), "ping");
-            assertEquals(List.of("training", "usage"), moduleIds(), "modules");
+            assertEquals(List.of("environment", "training", "usage"), moduleIds(), "modules");
             assertFalse(dist.json("/api/openapi.json").path("paths").has("/samplemod/ping"), "openapi");
             assertEquals("NO_MODULE", indicator(dist.json("/api/progress"), "outreach.parent-meeting")
                     .path("status").asText(), "progress");
@@ -647,6 +658,6 @@ class GigaPlanDistributionIT {
         assertEquals(14, dist.json("/api/schools").path("total").asInt(), "schools after restart");
         assertEquals(404, dist.get("/api/schools/E2E-03").status());
         assertEquals(13, countActionItems(dist.json("/api/plan/action-plans/2025")), "plan after restart");
-        assertEquals(List.of("training", "usage"), moduleIds(), "the uninstalled module stays uninstalled");
+        assertEquals(List.of("environment", "training", "usage"), moduleIds(), "the uninstalled module stays uninstalled");
     }
 }

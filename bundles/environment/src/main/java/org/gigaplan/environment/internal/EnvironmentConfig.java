@@ -1,0 +1,28 @@
+package org.gigaplan.environment.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "GIGA Plan environment (policy 3)", description = "How a school's network is judged "
+        + "against the recommended bandwidth, and when findings open and close.")
+public @interface EnvironmentConfig {
+
+    String PID = "org.gigaplan.environment";
+
+    @AttributeDefinition(name = "Window (days)", description = "A school's status is computed from its measurements "
+            + "of this many days up to its newest one.", min = "1", max = "365")
+    int windowDays() default 30;
+
+    @AttributeDefinition(name = "Class hours only", description = "Count only tests taken during class hours (peak "
+            + "time); the others are kept but not judged.")
+    boolean classHoursOnly() default true;
+
+    @AttributeDefinition(name = "Problem threshold (%)", description = "A finding opens when the median download of "
+            + "the window falls below this share of the recommended bandwidth.", min = "1", max = "200")
+    int problemPercent() default 100;
+
+    @AttributeDefinition(name = "Recovery threshold (%)", description = "An open finding closes only when the median "
+            + "reaches this share: higher than the problem threshold, so results around it do not open and close "
+            + "findings again and again.", min = "1", max = "300")
+    int recoveryPercent() default 110;
+}

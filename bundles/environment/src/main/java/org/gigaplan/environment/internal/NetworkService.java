@@ -1,0 +1,274 @@
+package org.gigaplan.environment.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.gigaplan.environment.internal.store.NetworkStore;
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.School;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.rest.InvalidInputException.FieldError;
+import org.gigaplan.plan.service.Database;
+import org.gigaplan.plan.service.ModuleEnablement;
+import org.gigaplan.plan.service.SchoolService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Policy 3's network monitoring: measurements stored all or none per batch; each school's status against the
+ * recommended bandwidth for its enrollment; findings opened when a school falls below the problem threshold and
+ * closed only when it recovers past the recovery threshold, so results around the line do not flap.
+ */
+@Component(service = NetworkService.class, configurationPid = EnvironmentConfig.PID)
+@Designate(ocd = EnvironmentConfig.class)
+public class NetworkService {
+
+    public static final String MODULE_ID = "environment";
+
+    public static final String CHANGELOG = "db/environment/changelog.xml";
+
+    public static final int MAX_BATCH = 5_000;
+
+    private final Database db;
+    private final SchoolService schools;
+    private final ModuleEnablement enablement;
+    private final EnvironmentConfig config;
+    private final RecommendedBandwidth table = RecommendedBandwidth.shipped();
+    private final NetworkStore store;
+
+    /** What a batch stored, and the findings it opened or closed. */
+    public record BatchResult(int measurements, List<Long> findingsOpened, List<Long> findingsClosed) {
+    }
+
+    @Activate
+    public NetworkService(@Reference Database db, @Reference SchoolService schools,
+            @Reference ModuleEnablement enablement, EnvironmentConfig config) {
+        if (config.recoveryPercent() <= config.problemPercent()) {
+            throw new IllegalArgumentException("recoveryPercent (" + config.recoveryPercent()
+                    + ") must be above problemPercent (" + config.problemPercent() + "), or findings would flap");
+        }
+        db.migrate(CHANGELOG, NetworkService.class.getClassLoader());
+        this.db = db;
+        this.schools = schools;
+        this.enablement = enablement;
+        this.config = config;
+        this.store = new NetworkStore(db);
+    }
+
+    public RecommendedBandwidth table() {
+        return table;
+    }
+
+    public EnvironmentConfig config() {
+        return config;
+    }
+
+    /** Stores measurements, all or none, and opens or closes each affected school's finding. */
+    public BatchResult record(List<Measurement> input, String defaultSchool, String by, boolean demo) {
+        if (input == null || input.isEmpty()) {
+            throw new InvalidInputException("body", "give at least one measurement: [{\"measuredAt\":\"2025-06-02T10:00:00+09:00\","
+                    + "\"downloadMbps\":320,\"point\":\"SCHOOL_LAN\",\"classHours\":true}]");
+        }
+        if (input.size() > MAX_BATCH) {
+            throw new InvalidInputException("body", "at most " + MAX_BATCH + " measurements in one batch, was " + input.size());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<NetworkStore.Row> rows = new ArrayList<>();
+        Instant latest = Instant.now().plusSeconds(300);
+        for (int i = 0; i < input.size(); i++) {
+            String at = "[" + i + "]";
+            Measurement m = input.get(i);
+            if (m == null) {
+                errors.add(new FieldError(at, "must be a measurement"));
+                continue;
+            }
+            String school = m.schoolId() == null || m.schoolId().isBlank() ? defaultSchool : m.schoolId().trim();
+            if (school == null) {
+                errors.add(new FieldError(at + ".schoolId", "required"));
+            } else if (defaultSchool != null && !defaultSchool.equals(school)) {
+                errors.add(new FieldError(at + ".schoolId", "you may record only for " + defaultSchool));
+            } else if (schools.find(school).isEmpty()) {
+                errors.add(new FieldError(at + ".schoolId", "no school " + school));
+            }
+            if (m.measuredAt() == null) {
+                errors.add(new FieldError(at + ".measuredAt", "required: when, with its offset (2025-06-02T10:00:00+09:00)"));
+            } else if (m.measuredAt().toInstant().isAfter(latest)) {
+                errors.add(new FieldError(at + ".measuredAt", "is in the future: " + m.measuredAt()));
+            } else if (m.measuredAt().getYear() < 2019) {
+                errors.add(new FieldError(at + ".measuredAt", "before the GIGA school programme: " + m.measuredAt()));
+            }
+            range(m.downloadMbps(), true, 0, 100_000, at + ".downloadMbps", errors);
+            range(m.uploadMbps(), false, 0, 100_000, at + ".uploadMbps", errors);
+            range(m.latencyMs(), false, 0, 60_000, at + ".latencyMs", errors);
+            range(m.lossPercent(), false, 0, 100, at + ".lossPercent", errors);
+            Measurement.Point point = null;
+            try {
+                point = Measurement.Point.valueOf(m.point() == null ? "" : m.point().trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(at + ".point", "one of ACCESS_POINT, SCHOOL_LAN, CENTRE_LINK, UPSTREAM, was \""
+                        + m.point() + "\""));
+            }
+            if (m.devices() != null && (m.devices() < 0 || m.devices() > 100_000)) {
+                errors.add(new FieldError(at + ".devices", "must be between 0 and 100000, was " + m.devices()));
+            }
+            if (errors.isEmpty()) {
+                rows.add(new NetworkStore.Row(0, school, m.measuredAt().toInstant(), m.downloadMbps(), m.uploadMbps(),
+                        m.latencyMs(), m.lossPercent(), point.name(), m.classHours() == null || m.classHours(), m.devices(),
+                        demo));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.size() > 100 ? errors.subList(0, 100) : errors);
+        }
+        return db.transaction(c -> {
+            Set<String> affected = new TreeSet<>();
+            for (NetworkStore.Row r : rows) {
+                store.insert(c, r, by);
+                affected.add(r.schoolId());
+            }
+            List<Long> opened = new ArrayList<>();
+            List<Long> closed = new ArrayList<>();
+            for (String school : affected) {
+                evaluate(c, schools.find(school).orElseThrow(), demo, opened, closed);
+            }
+            return new BatchResult(rows.size(), opened, closed);
+        });
+    }
+
+    private static void range(Double v, boolean required, double min, double max, String field, List<FieldError> errors) {
+        if (v == null) {
+            if (required) {
+                errors.add(new FieldError(field, "required"));
+            }
+        } else if (v.isNaN() || v < min || v > max) {
+            errors.add(new FieldError(field, "must be between " + (long) min + " and " + (long) max + ", was " + v));
+        }
+    }
+
+    /** Opens a finding for a school fallen below the problem threshold, or closes one recovered past the other. */
+    private void evaluate(Connection c, School school, boolean demo, List<Long> opened, List<Long> closed)
+            throws SQLException {
+        SchoolStatus status = status(c, school, store.newest(c, Instant.now().plusSeconds(300)).get(school.id()));
+        if (status.medianMbps() == null) {
+            return;
+        }
+        double recommended = status.recommended().mbps();
+        Optional<Long> open = store.openFinding(c, school.id());
+        if (open.isEmpty() && status.medianMbps() < recommended * config.problemPercent() / 100.0) {
+            opened.add(store.open(c, school.id(), status.windowEnd(), status.medianMbps(), recommended, demo));
+        } else if (open.isPresent() && status.medianMbps() >= recommended * config.recoveryPercent() / 100.0) {
+            store.close(c, open.get(), status.windowEnd(), status.medianMbps());
+            closed.add(open.get());
+        }
+    }
+
+    /** A school's status from its measurements in the window ending at {@code newest}, its newest one. */
+    private SchoolStatus status(Connection c, School school, Instant newest) throws SQLException {
+        RecommendedBandwidth.Recommendation recommended = table.forEnrollment(school.enrollment());
+        Long finding = store.openFinding(c, school.id()).orElse(null);
+        if (newest == null) {
+            return new SchoolStatus(school.id(), school.name(), school.enrollment(), recommended, null, 0, null,
+                    SchoolStatus.State.NO_DATA, finding, false);
+        }
+        List<NetworkStore.Row> window = store.measurements(c, school.id(),
+                newest.minus(Duration.ofDays(config.windowDays())), newest).stream()
+                .filter(r -> !config.classHoursOnly() || r.classHours()).toList();
+        if (window.isEmpty()) {
+            return new SchoolStatus(school.id(), school.name(), school.enrollment(), recommended, null, 0, newest,
+                    SchoolStatus.State.NO_DATA, finding, false);
+        }
+        double median = median(window.stream().mapToDouble(NetworkStore.Row::downloadMbps).sorted().toArray());
+        boolean meets = median >= recommended.mbps();
+        return new SchoolStatus(school.id(), school.name(), school.enrollment(), recommended, median, window.size(),
+                newest, meets ? SchoolStatus.State.MEETS : SchoolStatus.State.BELOW, finding,
+                window.stream().anyMatch(NetworkStore.Row::demo));
+    }
+
+    static double median(double[] sorted) {
+        int n = sorted.length;
+        double m = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return Math.round(m * 10) / 10.0;
+    }
+
+    /** Every school's status (or one school's), as of now or of the end of a fiscal year. */
+    public List<SchoolStatus> statuses(String schoolId, Instant until) {
+        Set<String> off = schoolId == null ? enablement.disabledSchools(MODULE_ID) : Set.of();
+        return db.transaction(c -> {
+            Map<String, Instant> newest = store.newest(c, until);
+            List<SchoolStatus> out = new ArrayList<>();
+            for (School s : schools.all()) {
+                if ((schoolId == null || s.id().equals(schoolId)) && !off.contains(s.id())) {
+                    out.add(status(c, s, newest.get(s.id())));
+                }
+            }
+            return out;
+        });
+    }
+
+    public List<NetworkStore.Row> measurements(String schoolId, Instant from, Instant to) {
+        return store.measurements(schoolId, from, to);
+    }
+
+    public List<Finding> findings(String schoolId, boolean openOnly) {
+        return store.findings(schoolId, openOnly);
+    }
+
+    public Optional<Finding> finding(long id) {
+        return store.findings(null, false).stream().filter(f -> f.id() == id).findFirst();
+    }
+
+    /** Adds a cause, countermeasure or verification to a finding. */
+    public Finding addNote(Finding f, String kind, String text, Long measurementId, String by) {
+        List<FieldError> errors = new ArrayList<>();
+        Finding.NoteKind k = null;
+        try {
+            k = Finding.NoteKind.valueOf(kind == null ? "" : kind.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("kind", "one of CAUSE, COUNTERMEASURE, VERIFICATION, was \"" + kind + "\""));
+        }
+        if (text == null || text.isBlank()) {
+            errors.add(new FieldError("text", "required"));
+        } else if (text.length() > 1000) {
+            errors.add(new FieldError("text", "at most 1000 characters"));
+        }
+        if (measurementId != null && store.measurements(f.schoolId(), Instant.EPOCH, Instant.now().plusSeconds(300))
+                .stream().noneMatch(m -> m.id() == measurementId)) {
+            errors.add(new FieldError("measurementId", "no measurement " + measurementId + " of " + f.schoolId()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        store.addNote(f.id(), k.name(), text.trim(), measurementId, by);
+        return finding(f.id()).orElseThrow();
+    }
+
+    /** The share of schools with measurements that meet the recommended bandwidth, as of a fiscal year's end. */
+    public Optional<double[]> shareMeeting(FiscalYear fy, String schoolId) {
+        Instant until = fy.end().plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Tokyo")).toInstant();
+        List<SchoolStatus> judged = statuses(schoolId, until.isAfter(Instant.now()) ? Instant.now() : until).stream()
+                .filter(s -> s.state() != SchoolStatus.State.NO_DATA)
+                .filter(s -> s.windowEnd() != null && FiscalYear.containing(s.windowEnd().atZone(
+                        java.time.ZoneId.of("Asia/Tokyo")).toLocalDate()).equals(fy))
+                .toList();
+        if (judged.isEmpty()) {
+            return Optional.empty();
+        }
+        long meeting = judged.stream().filter(s -> s.state() == SchoolStatus.State.MEETS).count();
+        return Optional.of(new double[] { Math.round(meeting * 1000.0 / judged.size()) / 10.0, judged.size(),
+                judged.stream().anyMatch(SchoolStatus::demo) ? 1 : 0 });
+    }
+
+    public Map<String, Instant> newest() {
+        return store.newest(Instant.now().plusSeconds(300));
+    }
+}

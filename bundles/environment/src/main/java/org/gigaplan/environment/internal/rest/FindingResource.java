@@ -1,0 +1,88 @@
+package org.gigaplan.environment.internal.rest;
+
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.gigaplan.environment.internal.Finding;
+import org.gigaplan.environment.internal.NetworkService;
+import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.security.Allow;
+import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Role;
+import org.gigaplan.plan.service.AuditLog;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** Findings (schools below the recommended bandwidth) and what people found and did about them. */
+@Component(service = FindingResource.class)
+@JaxrsResource
+@JaxrsName("environment.findings")
+@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@Path("environment/findings")
+@Produces(MediaType.APPLICATION_JSON)
+@Allow({ Role.BOARD, Role.SCHOOL })
+public class FindingResource {
+
+    /** A cause, countermeasure or verification; a verification may name the measurement that shows it. */
+    public record NoteInput(String kind, String text, Long measurementId) {
+    }
+
+    private final NetworkService network;
+    private final AuditLog audit;
+
+    @Activate
+    public FindingResource(@Reference NetworkService network, @Reference AuditLog audit) {
+        this.network = network;
+        this.audit = audit;
+    }
+
+    /** Findings, newest first (open ones only with {@code open=true}); a school's staff see their own. */
+    @GET
+    public List<Finding> list(@QueryParam("open") Boolean open, @QueryParam("schoolId") String schoolId,
+            @Context SecurityContext security) {
+        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
+        String school = schoolId == null || schoolId.isBlank() ? (caller.role() == Role.BOARD ? null : caller.schoolId())
+                : schoolId.trim();
+        if (school != null) {
+            caller.requireSchool(school);
+        }
+        return network.findings(school, Boolean.TRUE.equals(open));
+    }
+
+    @GET
+    @Path("{id}")
+    public Finding one(@PathParam("id") long id, @Context SecurityContext security) {
+        Finding f = network.finding(id).orElseThrow(() -> new NotFoundException("no finding " + id));
+        Caller.of(security).orElseThrow(IllegalStateException::new).requireSchool(f.schoolId());
+        return f;
+    }
+
+    @POST
+    @Path("{id}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response note(@PathParam("id") long id, NoteInput input, @Context SecurityContext security) {
+        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
+        Finding f = network.finding(id).orElseThrow(() -> new NotFoundException("no finding " + id));
+        caller.requireSchool(f.schoolId());
+        NoteInput in = input == null ? new NoteInput(null, null, null) : input;
+        Finding after = network.addNote(f, in.kind(), in.text(), in.measurementId(), caller.name());
+        audit.describe(f.schoolId(), "environment finding " + id + " " + in.kind() + ": " + in.text());
+        return Response.status(Response.Status.CREATED).entity(after).build();
+    }
+}

@@ -1,0 +1,63 @@
+package org.gigaplan.environment.internal.rest;
+
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.gigaplan.environment.internal.Measurement;
+import org.gigaplan.environment.internal.NetworkService;
+import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.security.Allow;
+import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Role;
+import org.gigaplan.plan.service.AuditLog;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** Network measurements from speed-test agents (the school's API key), school staff or the board. */
+@Component(service = MeasurementResource.class)
+@JaxrsResource
+@JaxrsName("environment.measurements")
+@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@Path("environment/measurements")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeasurementResource {
+
+    private final NetworkService network;
+    private final AuditLog audit;
+
+    @Activate
+    public MeasurementResource(@Reference NetworkService network, @Reference AuditLog audit) {
+        this.network = network;
+        this.audit = audit;
+    }
+
+    /** Stores measurements, all or none; a school's users and agents record for their own school only. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
+    public NetworkService.BatchResult post(List<Measurement> measurements, @Context SecurityContext security) {
+        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
+        NetworkService.BatchResult r = network.record(measurements,
+                caller.role() == Role.BOARD ? null : caller.schoolId(), caller.name(), false);
+        String summary = "environment measurements: " + r.measurements()
+                + (r.findingsOpened().isEmpty() ? "" : ", findings opened " + r.findingsOpened())
+                + (r.findingsClosed().isEmpty() ? "" : ", findings closed " + r.findingsClosed());
+        if (caller.schoolId() != null) {
+            audit.describe(caller.schoolId(), summary);
+        } else {
+            audit.describe(summary);
+        }
+        return r;
+    }
+}

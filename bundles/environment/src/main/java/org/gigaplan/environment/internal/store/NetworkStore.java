@@ -1,0 +1,206 @@
+package org.gigaplan.environment.internal.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gigaplan.environment.internal.Finding;
+import org.gigaplan.plan.service.Database;
+
+/** Measurements, findings and their notes. */
+public final class NetworkStore {
+
+    /** A stored measurement. */
+    public record Row(long id, String schoolId, Instant measuredAt, double downloadMbps, Double uploadMbps,
+            Double latencyMs, Double lossPercent, String point, boolean classHours, Integer devices, boolean demo) {
+    }
+
+    private final Database db;
+
+    public NetworkStore(Database db) {
+        this.db = db;
+    }
+
+    public long insert(Connection c, Row m, String by) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO env_measurement (school_id, measured_at, download_mbps, "
+                + "upload_mbps, latency_ms, loss_percent, point, class_hours, devices, recorded_by, recorded_at, demo) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, m.schoolId());
+            s.setTimestamp(2, Timestamp.from(m.measuredAt()));
+            s.setDouble(3, m.downloadMbps());
+            s.setObject(4, m.uploadMbps(), Types.DOUBLE);
+            s.setObject(5, m.latencyMs(), Types.DOUBLE);
+            s.setObject(6, m.lossPercent(), Types.DOUBLE);
+            s.setString(7, m.point());
+            s.setInt(8, m.classHours() ? 1 : 0);
+            s.setObject(9, m.devices(), Types.INTEGER);
+            s.setString(10, by);
+            s.setTimestamp(11, Timestamp.from(Instant.now()));
+            s.setInt(12, m.demo() ? 1 : 0);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** A school's measurements in [from, to], oldest first (all schools' when schoolId is null). */
+    public List<Row> measurements(Connection c, String schoolId, Instant from, Instant to) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id, school_id, measured_at, download_mbps, upload_mbps, "
+                + "latency_ms, loss_percent, point, class_hours, devices, demo FROM env_measurement WHERE measured_at "
+                + "BETWEEN ? AND ?" + (schoolId == null ? "" : " AND school_id = ?") + " ORDER BY measured_at, id")) {
+            s.setTimestamp(1, Timestamp.from(from));
+            s.setTimestamp(2, Timestamp.from(to));
+            if (schoolId != null) {
+                s.setString(3, schoolId);
+            }
+            List<Row> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Row(r.getLong(1), r.getString(2), r.getTimestamp(3).toInstant(), r.getDouble(4),
+                            nullable(r, 5), nullable(r, 6), nullable(r, 7), r.getString(8), r.getInt(9) > 0,
+                            r.getObject(10) == null ? null : r.getInt(10), r.getInt(11) > 0));
+                }
+            }
+            return out;
+        }
+    }
+
+    public List<Row> measurements(String schoolId, Instant from, Instant to) {
+        return db.transaction(c -> measurements(c, schoolId, from, to));
+    }
+
+    /** The newest measurement time per school, up to {@code until}. */
+    public Map<String, Instant> newest(Connection c, Instant until) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT school_id, MAX(measured_at) FROM env_measurement WHERE measured_at <= ? GROUP BY school_id")) {
+            s.setTimestamp(1, Timestamp.from(until));
+            Map<String, Instant> out = new HashMap<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getString(1), r.getTimestamp(2).toInstant());
+                }
+            }
+            return out;
+        }
+    }
+
+    public Map<String, Instant> newest(Instant until) {
+        return db.transaction(c -> newest(c, until));
+    }
+
+    private static Double nullable(ResultSet r, int column) throws SQLException {
+        double v = r.getDouble(column);
+        return r.wasNull() ? null : v;
+    }
+
+    public Optional<Long> openFinding(Connection c, String schoolId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT id FROM env_finding WHERE school_id = ? AND closed_at IS NULL ORDER BY id FETCH FIRST 1 ROWS ONLY")) {
+            s.setString(1, schoolId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public long open(Connection c, String schoolId, Instant at, double mbps, double recommended, boolean demo)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO env_finding (school_id, opened_at, opened_mbps, "
+                + "recommended_mbps, demo) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, schoolId);
+            s.setTimestamp(2, Timestamp.from(at));
+            s.setDouble(3, mbps);
+            s.setDouble(4, recommended);
+            s.setInt(5, demo ? 1 : 0);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    public void close(Connection c, long findingId, Instant at, double mbps) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE env_finding SET closed_at = ?, closed_mbps = ? WHERE id = ? AND closed_at IS NULL")) {
+            s.setTimestamp(1, Timestamp.from(at));
+            s.setDouble(2, mbps);
+            s.setLong(3, findingId);
+            s.executeUpdate();
+        }
+    }
+
+    public long addNote(long findingId, String kind, String text, Long measurementId, String by) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO env_finding_note (finding_id, kind, text, "
+                    + "measurement_id, written_by, written_at) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                s.setLong(1, findingId);
+                s.setString(2, kind);
+                s.setString(3, text);
+                s.setObject(4, measurementId, Types.BIGINT);
+                s.setString(5, by);
+                s.setTimestamp(6, Timestamp.from(Instant.now()));
+                s.executeUpdate();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Findings, newest first: of one school when schoolId is not null, only open ones when openOnly. */
+    public List<Finding> findings(String schoolId, boolean openOnly) {
+        return db.transaction(c -> {
+            String where = " WHERE 1 = 1" + (schoolId == null ? "" : " AND school_id = ?") + (openOnly ? " AND closed_at IS NULL" : "");
+            Map<Long, List<Finding.Note>> notes = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT n.finding_id, n.id, n.kind, n.text, n.measurement_id, "
+                    + "n.written_by, n.written_at FROM env_finding_note n JOIN env_finding f ON f.id = n.finding_id"
+                    + where.replace("school_id", "f.school_id").replace("closed_at", "f.closed_at") + " ORDER BY n.id")) {
+                if (schoolId != null) {
+                    s.setString(1, schoolId);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        long m = r.getLong(5);
+                        Long measurement = r.wasNull() ? null : m;
+                        notes.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new Finding.Note(r.getLong(2),
+                                r.getString(3), r.getString(4), measurement, r.getString(6), r.getTimestamp(7).toInstant()));
+                    }
+                }
+            }
+            List<Finding> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, school_id, opened_at, opened_mbps, recommended_mbps, "
+                    + "closed_at, closed_mbps, demo FROM env_finding" + where + " ORDER BY opened_at DESC, id DESC")) {
+                if (schoolId != null) {
+                    s.setString(1, schoolId);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        Instant opened = r.getTimestamp(3).toInstant();
+                        Timestamp closed = r.getTimestamp(6);
+                        Double closedMbps = closed == null ? null : r.getDouble(7);
+                        Long days = closed == null ? null : Duration.between(opened, closed.toInstant()).toDays();
+                        out.add(new Finding(r.getLong(1), r.getString(2), opened, r.getDouble(4), r.getDouble(5),
+                                closed == null ? null : closed.toInstant(), closedMbps, days,
+                                notes.getOrDefault(r.getLong(1), List.of()), r.getInt(8) > 0));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}

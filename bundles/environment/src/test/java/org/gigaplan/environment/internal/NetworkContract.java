@@ -1,0 +1,218 @@
+package org.gigaplan.environment.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.lang.annotation.Annotation;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+import javax.sql.DataSource;
+
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.School;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.spi.DemoContext;
+import org.gigaplan.plan.spi.Scope;
+import org.gigaplan.platform.internal.ModuleEnablementImpl;
+import org.gigaplan.platform.internal.SchoolServiceImpl;
+import org.gigaplan.platform.internal.store.PlatformDatabase;
+import org.gigaplan.platform.internal.store.TestDatabases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Network status and findings over a real database, on Derby and PostgreSQL. */
+abstract class NetworkContract {
+
+    /** The days tests are taken on: 40 days apart, so each 30-day window holds one test. */
+    static final OffsetDateTime T0 = OffsetDateTime.of(2025, 5, 12, 10, 0, 0, 0, ZoneOffset.ofHours(9));
+
+    SchoolServiceImpl schools;
+    NetworkService network;
+
+    abstract DataSource dataSource();
+
+    static EnvironmentConfig config() {
+        return new EnvironmentConfig() {
+            public Class<? extends Annotation> annotationType() {
+                return EnvironmentConfig.class;
+            }
+
+            public int windowDays() {
+                return 30;
+            }
+
+            public boolean classHoursOnly() {
+                return true;
+            }
+
+            public int problemPercent() {
+                return 100;
+            }
+
+            public int recoveryPercent() {
+                return 110;
+            }
+        };
+    }
+
+    @BeforeEach
+    void fresh() {
+        DataSource ds = dataSource();
+        PlatformDatabase first = new PlatformDatabase(ds);
+        new NetworkService(first, new SchoolServiceImpl(first), new ModuleEnablementImpl(first), config());
+        TestDatabases.clear(ds, "env_finding_note", "env_finding", "env_measurement");
+        TestDatabases.clear(ds);
+        PlatformDatabase db = new PlatformDatabase(ds);
+        schools = new SchoolServiceImpl(db);
+        schools.importCsv(new StringReader("""
+                id,name_ja,name_en,type,enrollment,classes
+                N-1,ネット小学校,Net Elementary,ELEMENTARY,420,14
+                N-2,ネット中学校,Net Junior High,JUNIOR_HIGH,560,16
+                """), false);
+        network = new NetworkService(db, schools, new ModuleEnablementImpl(db), config());
+    }
+
+    static Measurement m(String school, OffsetDateTime at, double mbps) {
+        return new Measurement(school, at, mbps, mbps / 2, 12.0, 0.1, "CENTRE_LINK", true, 200);
+    }
+
+    NetworkService.BatchResult post(String school, int step, double mbps) {
+        return network.record(List.of(m(school, T0.plusDays(40L * step), mbps)), null, "agent", false);
+    }
+
+    SchoolStatus status(String school) {
+        return network.statuses(school, Instant.now()).get(0);
+    }
+
+    @Test
+    void theRecommendedBandwidthIsTheTablesValueOrInterpolatedBetweenRows() {
+        RecommendedBandwidth t = network.table();
+        assertEquals(new RecommendedBandwidth.Recommendation(420, 466.5, true, t.forEnrollment(420).basis()),
+                t.forEnrollment(420));
+        assertEquals(525.0, t.forEnrollment(560).mbps());
+        assertFalse(t.forEnrollment(560).interpolated());
+        assertEquals(108.0, t.forEnrollment(30).mbps(), "below the first row: the first row");
+        assertEquals(834.0, t.forEnrollment(2000).mbps(), "above the last row: the last row");
+        assertEquals(8, t.rows().size());
+    }
+
+    @Test
+    void aSchoolsStatusIsTheMedianOfItsClassHourTestsInTheWindow() {
+        // N-2 (560 students) needs 525 Mbps: tests of 500, 600, 540 in one window → median 540, meets; a test out of
+        // class hours does not count.
+        network.record(List.of(m("N-2", T0, 500), m("N-2", T0.plusDays(1), 600), m("N-2", T0.plusDays(2), 540),
+                new Measurement("N-2", T0.plusDays(3), 10.0, null, null, null, "ACCESS_POINT", false, null)), null, "a", false);
+        SchoolStatus s = status("N-2");
+        assertEquals(540.0, s.medianMbps());
+        assertEquals(3, s.tests());
+        assertEquals(SchoolStatus.State.MEETS, s.state());
+        assertEquals(SchoolStatus.State.NO_DATA, status("N-1").state());
+    }
+
+    @Test
+    void aDipOpensOneFindingJitterDoesNotFlapItAndARecoveryClosesIt() {
+        // N-1 needs 466.5 Mbps; a finding opens below it and closes at 110 % = 513.15 or more.
+        assertTrue(post("N-1", 0, 500).findingsOpened().isEmpty());
+        NetworkService.BatchResult dip = post("N-1", 1, 460);
+        assertEquals(1, dip.findingsOpened().size());
+        long id = dip.findingsOpened().get(0);
+        // Around the line, above and below it: the same finding stays open, no other opens.
+        double[] jitters = { 480, 462, 500, 470 };
+        for (int i = 0; i < jitters.length; i++) {
+            double jitter = jitters[i];
+            NetworkService.BatchResult r = post("N-1", 2 + i, jitter);
+            assertTrue(r.findingsOpened().isEmpty() && r.findingsClosed().isEmpty(), "jitter " + jitter + ": " + r);
+        }
+        assertEquals(1, network.findings("N-1", false).size());
+        assertEquals(id, status("N-1").openFinding());
+        NetworkService.BatchResult recovered = post("N-1", 9, 520);
+        assertEquals(List.of(id), recovered.findingsClosed());
+        Finding closed = network.finding(id).orElseThrow();
+        assertFalse(closed.open());
+        assertEquals(460.0, closed.openedMbps());
+        assertEquals(520.0, closed.closedMbps());
+        assertEquals(320L, closed.daysToResolve(), "from step 1 to step 9: 8 × 40 days");
+        // A later dip opens a new finding; the old one is history.
+        assertEquals(1, post("N-1", 10, 400).findingsOpened().size());
+        assertEquals(2, network.findings("N-1", false).size());
+        assertEquals(1, network.findings("N-1", true).size());
+    }
+
+    @Test
+    void peopleAddCausesCountermeasuresAndVerifications() {
+        post("N-1", 0, 300);
+        Finding f = network.findings("N-1", true).get(0);
+        network.addNote(f, "CAUSE", "回線が飽和", null, "board");
+        long measurement = network.measurements("N-1", Instant.EPOCH, Instant.now()).get(0).id();
+        Finding after = network.addNote(f, "verification", "増速後に再測定", measurement, "school");
+        assertEquals(List.of("CAUSE", "VERIFICATION"), after.notes().stream().map(Finding.Note::kind).toList());
+        assertRefused("kind", () -> network.addNote(f, "GUESS", "x", null, "b"));
+        assertRefused("measurementId", () -> network.addNote(f, "VERIFICATION", "x", 999_999L, "b"));
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFieldAndNothingIsStored() {
+        assertRefused("[0].point", () -> network.record(List.of(
+                new Measurement("N-1", T0, 300.0, null, null, null, "ROOF", true, null)), null, "a", false));
+        assertRefused("[1].downloadMbps", () -> network.record(List.of(m("N-1", T0, 300),
+                new Measurement("N-1", T0, -1.0, null, null, null, "SCHOOL_LAN", true, null)), null, "a", false));
+        assertRefused("[0].measuredAt", () -> network.record(List.of(m("N-1", OffsetDateTime.now().plusDays(2), 300)),
+                null, "a", false));
+        assertRefused("[0].schoolId", () -> network.record(List.of(m("N-2", T0, 300)), "N-1", "agent", false));
+        assertRefused("[0].lossPercent", () -> network.record(List.of(
+                new Measurement("N-1", T0, 300.0, null, null, 120.0, "SCHOOL_LAN", true, null)), null, "a", false));
+        assertTrue(network.measurements(null, Instant.EPOCH, Instant.now()).isEmpty());
+        assertTrue(network.findings(null, false).isEmpty());
+    }
+
+    static void assertRefused(String field, Runnable write) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, write::run);
+        assertTrue(e.errors().stream().anyMatch(x -> x.field().equals(field)), field + " not in " + e.errors());
+    }
+
+    @Test
+    void theIndicatorIsTheShareOfSchoolsMeetingTheirRecommendation() {
+        post("N-1", 0, 500);
+        post("N-2", 0, 500);
+        EnvironmentModule module = new EnvironmentModule(network);
+        // N-1 500 ≥ 466.5 meets; N-2 500 < 525 does not.
+        assertEquals(50.0, module.value(EnvironmentModule.BANDWIDTH, Scope.city(), FiscalYear.of(2025)).orElseThrow().value());
+        assertEquals(100.0, module.value(EnvironmentModule.BANDWIDTH, Scope.school("N-1"), FiscalYear.of(2025))
+                .orElseThrow().value());
+        assertTrue(module.value(EnvironmentModule.BANDWIDTH, Scope.city(), FiscalYear.of(2024)).isEmpty());
+    }
+
+    @Test
+    void demoDataHasSchoolsBelowAndOneRecovered() {
+        List<School> sample = schools.all().stream().filter(School::sample).toList();
+        new EnvironmentModule(network).fillDemoData(new DemoContext() {
+            public FiscalYear fiscalYear() {
+                return FiscalYear.of(2025);
+            }
+
+            public List<School> schools() {
+                return sample;
+            }
+
+            public RandomGenerator random() {
+                return new SplittableRandom(5);
+            }
+
+            public void progress(String message) {
+            }
+        });
+        List<SchoolStatus> statuses = network.statuses(null, Instant.now());
+        assertTrue(statuses.stream().filter(s -> s.state() == SchoolStatus.State.BELOW).count() >= 2);
+        assertTrue(statuses.stream().filter(s -> s.state() == SchoolStatus.State.MEETS).count() >= 5);
+        assertTrue(network.findings(null, false).stream().anyMatch(f -> !f.open() && !f.notes().isEmpty()),
+                "one school recovered, with a cause and a countermeasure");
+    }
+}

@@ -1,0 +1,177 @@
+package org.gigaplan.tests.e2e;
+
+import static org.gigaplan.tests.e2e.Distribution.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gigaplan.tests.e2e.Distribution.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Policy 3 (the environment module) on the built distribution: schools of different enrollments against the
+ * recommended bandwidth (one interpolated); a dip opens one finding, jitter around the line does not flap it, a
+ * recovery closes it; bad input is refused with nothing stored; the feature comes and goes with its data kept.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EnvironmentModuleIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    /** Tests 40 days apart, so each 30-day window holds one: the first over a year ago, all in the past. */
+    private static final OffsetDateTime T0 = OffsetDateTime.now(ZoneOffset.ofHours(9)).minusDays(400)
+            .withHour(10).truncatedTo(ChronoUnit.HOURS);
+
+    private static Distribution dist;
+    private static String agentOfW1;
+
+    @BeforeAll
+    static void startDistribution() throws Exception {
+        dist = Distribution.unpack(Path.of(property("gigaplan.e2e.distribution")),
+                Path.of(property("gigaplan.e2e.workdir")).resolve("environment"));
+        dist.start();
+        Distribution.awaitDemoFills(dist, TIMEOUT);
+        Response imported = dist.post("/api/schools/import", "text/csv", """
+                id,name_ja,name_en,type,enrollment,classes
+                W-1,回線テスト小学校,Network Test Elementary,ELEMENTARY,420,14
+                W-2,回線テスト中学校,Network Test Junior High,JUNIOR_HIGH,560,16
+                W-3,回線テスト分校,Network Test Branch School,ELEMENTARY,40,2
+                """);
+        assertEquals(200, imported.status(), () -> "import: " + imported);
+        Response key = dist.post("/api/api-keys", "application/json", "{\"schoolId\":\"W-1\",\"label\":\"speed test\"}");
+        assertEquals(201, key.status(), () -> "key: " + key);
+        agentOfW1 = key.json().path("key").asText();
+    }
+
+    @AfterAll
+    static void stopDistribution() throws Exception {
+        if (dist != null) {
+            dist.close();
+        }
+    }
+
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        assertNotNull(value, "system property " + name + " is not set (run through mvn verify)");
+        return value;
+    }
+
+    private static String test(String school, int step, double mbps) {
+        return "{" + (school == null ? "" : "\"schoolId\":\"" + school + "\",") + "\"measuredAt\":\""
+                + T0.plusDays(40L * step) + "\",\"downloadMbps\":" + mbps
+                + ",\"uploadMbps\":100,\"latencyMs\":15,\"lossPercent\":0.2,\"point\":\"CENTRE_LINK\",\"classHours\":true}";
+    }
+
+    private static JsonNode status(String school) throws Exception {
+        for (JsonNode s : dist.json("/api/environment/network/status").path("schools")) {
+            if (school.equals(s.path("schoolId").asText())) {
+                return s;
+            }
+        }
+        throw new AssertionError("no status of " + school);
+    }
+
+    @Test
+    @Order(1)
+    void schoolsOfDifferentEnrollmentsAreJudgedAgainstTheTable() throws Exception {
+        // W-2 (560 students, a row of the table: 525 Mbps): tests of 500, 600, 540 in one window → median 540.
+        Response w2 = dist.post("/api/environment/measurements", "application/json",
+                "[" + test("W-2", 0, 500) + "," + test("W-2", 0, 600).replace(":00+09:00", ":05+09:00") + ","
+                        + test("W-2", 0, 540).replace(":00+09:00", ":10+09:00") + "]");
+        assertEquals(200, w2.status(), () -> "W-2: " + w2);
+        JsonNode s2 = status("W-2");
+        assertEquals("MEETS 540.0 525.0 false", s2.path("state").asText() + " " + s2.path("medianMbps").asDouble() + " "
+                + s2.path("recommended").path("mbps").asDouble() + " " + s2.path("recommended").path("interpolated").asBoolean(),
+                () -> "W-2: " + s2);
+        // W-3 (40 students, below the first row: 108 Mbps): 100 Mbps is below, and opens a finding.
+        Response w3 = dist.post("/api/environment/measurements", "application/json", "[" + test("W-3", 0, 100) + "]");
+        assertEquals(1, w3.json().path("findingsOpened").size(), () -> "W-3: " + w3);
+        assertEquals("BELOW", status("W-3").path("state").asText());
+        // W-1 (420 students) lies between the rows for 280 (408) and 560 (525): 408 + 117 × 140/280 = 466.5.
+        JsonNode table = dist.json("/api/environment/network/recommended-bandwidth?enrollment=420");
+        assertEquals(466.5, table.path("recommendation").path("mbps").asDouble());
+        assertTrue(table.path("recommendation").path("interpolated").asBoolean(), () -> "table: " + table);
+        assertTrue(table.path("recommendation").path("basis").path("en").asText().contains("interpolated"));
+    }
+
+    @Test
+    @Order(2)
+    void aDipOpensOneFindingJitterDoesNotFlapItARecoveryClosesIt() throws Exception {
+        List<String> events = new ArrayList<>();
+        double[] series = { 500, 460, 480, 462, 500, 470, 520 };
+        for (int i = 0; i < series.length; i++) {
+            Response r = dist.postAs(agentOfW1, "/api/environment/measurements", "application/json",
+                    "[" + test(null, i, series[i]) + "]");
+            assertEquals(200, r.status(), () -> "step: " + r);
+            events.add(r.json().path("findingsOpened").size() + "/" + r.json().path("findingsClosed").size());
+        }
+        // Opens at 460 (< 466.5), stays open between 466.5 and 513.15 (110 %), closes at 520.
+        assertEquals(List.of("0/0", "1/0", "0/0", "0/0", "0/0", "0/0", "0/1"), events);
+        JsonNode findings = dist.json("/api/environment/findings?schoolId=W-1");
+        assertEquals(1, findings.size(), () -> "findings: " + findings);
+        JsonNode f = findings.get(0);
+        assertEquals("460.0 520.0 200", f.path("openedMbps").asDouble() + " " + f.path("closedMbps").asDouble() + " "
+                + f.path("daysToResolve").asLong(), () -> "finding: " + f);
+        assertEquals("MEETS", status("W-1").path("state").asText());
+        assertTrue(status("W-1").path("recommended").path("interpolated").asBoolean());
+
+        Response note = dist.send("POST", "/api/environment/findings/" + f.path("id").asLong() + "/notes",
+                "{\"kind\":\"COUNTERMEASURE\",\"text\":\"回線を1Gbpsに増速\"}");
+        assertEquals(201, note.status(), () -> "note: " + note);
+        assertEquals("COUNTERMEASURE", note.json().path("notes").get(0).path("kind").asText());
+        String console = dist.console("network:status --findings");
+        assertTrue(console.contains("W-1") && console.contains("200"), () -> "network:status --findings:\n" + console);
+    }
+
+    @Test
+    @Order(3)
+    void badInputIsRefusedAndNothingIsStored() throws Exception {
+        String before = dist.json("/api/environment/network/measurements?schoolId=W-1&from=2019-01-01T00:00:00Z").toString();
+        problem(dist.postAs(agentOfW1, "/api/environment/measurements", "application/json",
+                "[" + test(null, 1, 300).replace("CENTRE_LINK", "ROOF") + "]"), "[0].point");
+        problem(dist.postAs(agentOfW1, "/api/environment/measurements", "application/json",
+                "[" + test(null, 1, 300) + "," + test("W-2", 1, 300) + "]"), "[1].schoolId");
+        problem(dist.postAs(agentOfW1, "/api/environment/measurements", "application/json",
+                "[" + test(null, 1, -5) + "]"), "[0].downloadMbps");
+        assertEquals(before, dist.json("/api/environment/network/measurements?schoolId=W-1&from=2019-01-01T00:00:00Z")
+                .toString(), "nothing stored");
+    }
+
+    @Test
+    @Order(4)
+    void theFeatureComesAndGoesWithItsDataKept() throws Exception {
+        String before = dist.json("/api/environment/findings?schoolId=W-1").toString();
+        String uninstall = dist.console("feature:uninstall gigaplan-environment");
+        await("environment to be gone (console said: " + uninstall.strip() + ")", TIMEOUT,
+                () -> assertEquals(404, dist.get("/api/environment/findings").status()));
+        assertEquals(200, dist.get("/api/training/checklist").status(), "the other modules run on");
+        String install = dist.console("feature:install gigaplan-environment");
+        await("environment to be back (console said: " + install.strip() + ")", TIMEOUT,
+                () -> assertEquals(200, dist.get("/api/environment/findings").status()));
+        assertEquals(before, dist.json("/api/environment/findings?schoolId=W-1").toString(), "data kept");
+    }
+
+    private static void problem(Response r, String field) {
+        assertEquals(400, r.status(), () -> "answer: " + r);
+        assertTrue(r.contentType().startsWith("application/problem+json"), () -> "not problem+json: " + r);
+        List<String> fields = new ArrayList<>();
+        r.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+        assertTrue(fields.contains(field), () -> field + " not named in " + r.body());
+        assertFalse(r.body().isEmpty());
+    }
+}
