@@ -68,7 +68,7 @@ abstract class NetworkContract {
         DataSource ds = dataSource();
         PlatformDatabase first = new PlatformDatabase(ds);
         new NetworkService(first, new SchoolServiceImpl(first), new ModuleEnablementImpl(first), config());
-        TestDatabases.clear(ds, "env_finding_note", "env_finding", "env_measurement");
+        TestDatabases.clear(ds, "env_finding_note", "env_finding", "env_measurement", "env_xapi_statement");
         TestDatabases.clear(ds);
         PlatformDatabase db = new PlatformDatabase(ds);
         schools = new SchoolServiceImpl(db);
@@ -78,6 +78,59 @@ abstract class NetworkContract {
                 N-2,ネット中学校,Net Junior High,JUNIOR_HIGH,560,16
                 """), false);
         network = new NetworkService(db, schools, new ModuleEnablementImpl(db), config());
+        xapi = new XapiService(db, network);
+    }
+
+    XapiService xapi;
+
+    static java.util.Map<String, Object> statement(String learner, String verb, String activity, double score,
+            String timestamp) {
+        return java.util.Map.of("actor", java.util.Map.of("mbox", "mailto:" + learner + "@school.example"),
+                "verb", java.util.Map.of("id", "http://adlnet.gov/expapi/verbs/" + verb, "display", java.util.Map.of("en-US", verb)),
+                "object", java.util.Map.of("id", "https://drill.example/" + activity),
+                "result", java.util.Map.of("score", java.util.Map.of("scaled", score), "completion", true),
+                "context", java.util.Map.of("extensions", java.util.Map.of("https://drill.example/ext/class", "5-1")),
+                "timestamp", timestamp);
+    }
+
+    @Test
+    void xapiStatementsArePseudonymisedAtTheDoorQueryableAndErasable() {
+        List<Object> batch = List.of(statement("taro", "completed", "math/1", 0.8, "2025-06-02T10:00:00+09:00"),
+                statement("taro", "answered", "math/2", 0.5, "2025-06-03T10:00:00+09:00"),
+                statement("hanako", "completed", "math/1", 1.0, "2025-06-04T10:00:00+09:00"));
+        assertEquals(3, xapi.store(batch, "N-1", "agent", false).size());
+        var taro = java.util.Map.of("mbox", "mailto:taro@school.example");
+        String pseudonym = xapi.pseudonym(taro, "agent");
+        var all = xapi.find(new org.gigaplan.environment.internal.store.XapiStore.Query("N-1", null, null, null, null, null,
+                null), 100);
+        assertEquals(3, all.size());
+        assertFalse(all.toString().contains("taro") || all.toString().contains("hanako"), "never the raw learner: " + all);
+        var ofTaro = xapi.find(new org.gigaplan.environment.internal.store.XapiStore.Query("N-1", pseudonym, null, null,
+                null, null, null), 100);
+        assertEquals(2, ofTaro.size());
+        var completed = xapi.find(new org.gigaplan.environment.internal.store.XapiStore.Query(null, null,
+                "http://adlnet.gov/expapi/verbs/completed", "https://drill.example/math/1",
+                Instant.parse("2025-06-02T00:00:00Z"), Instant.parse("2025-06-03T00:00:00Z"), "5-1"), 100);
+        assertEquals(1, completed.size(), "verb, activity, since, until and class together");
+        // The pseudonym is stable, and a statement posted again is not stored twice.
+        assertEquals(pseudonym, xapi.pseudonym(taro, "agent"));
+        xapi.store(List.of(java.util.Map.of("id", all.get(0).get("id"), "actor", taro, "verb",
+                java.util.Map.of("id", "http://adlnet.gov/expapi/verbs/completed"), "object",
+                java.util.Map.of("id", "https://drill.example/math/1"))), "N-1", "agent", false);
+        assertEquals(3, xapi.find(new org.gigaplan.environment.internal.store.XapiStore.Query("N-1", null, null, null,
+                null, null, null), 100).size());
+        // Under five learners the board sees no figures.
+        assertTrue(xapi.summary("N-1", Instant.EPOCH, Instant.now(), true).get(0).suppressed());
+        assertEquals(3L, xapi.summary("N-1", Instant.EPOCH, Instant.now(), false).get(0).statements());
+        assertRefused("[1].verb.id", () -> xapi.store(List.of(statement("jiro", "completed", "x", 0.1,
+                "2025-06-02T10:00:00+09:00"), java.util.Map.of("actor", taro, "verb", java.util.Map.of("id", "not an iri"),
+                "object", java.util.Map.of("id", "https://drill.example/x"))), "N-1", "a", false));
+        assertRefused("actor", () -> xapi.store(java.util.Map.of("actor", java.util.Map.of("name", "Taro"), "verb",
+                java.util.Map.of("id", "http://adlnet.gov/expapi/verbs/completed"), "object",
+                java.util.Map.of("id", "https://drill.example/x")), "N-1", "a", false));
+        assertEquals(2, xapi.erase(taro));
+        assertEquals(1, xapi.find(new org.gigaplan.environment.internal.store.XapiStore.Query("N-1", null, null, null,
+                null, null, null), 100).size());
     }
 
     static Measurement m(String school, OffsetDateTime at, double mbps) {

@@ -488,6 +488,17 @@ public final class Distribution implements AutoCloseable {
                 .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), user));
     }
 
+    /** Any method with an extra request header, and a JSON body unless {@code json} is null. */
+    public Response sendWithHeader(String user, String method, String path, String json, String header, String value)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header(header, value).method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(authenticated(request, user));
+    }
+
     /** DELETE as the board user. */
     public Response delete(String path) throws IOException, InterruptedException {
         return send(authenticated(HttpRequest.newBuilder(uri(path)).DELETE(), USER));

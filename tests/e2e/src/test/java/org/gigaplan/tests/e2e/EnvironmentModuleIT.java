@@ -166,6 +166,47 @@ class EnvironmentModuleIT {
         assertEquals(before, dist.json("/api/environment/findings?schoolId=W-1").toString(), "data kept");
     }
 
+    @Test
+    @Order(5)
+    void xapiStatementsPostedInABatchAreQueryableNeverShowTheLearnerAndCanBeErased() throws Exception {
+        String v = "X-Experience-API-Version";
+        String statement = """
+                {"actor":{"mbox":"mailto:%s@w1.example"},"verb":{"id":"http://adlnet.gov/expapi/verbs/%s"},
+                 "object":{"id":"https://drill.example/%s"},"result":{"score":{"scaled":%s}},
+                 "context":{"extensions":{"https://drill.example/ext/class":"5-1"}},"timestamp":"%s"}""";
+        String batch = "[" + statement.formatted("taro", "completed", "math/1", "0.8", "2025-06-02T10:00:00+09:00") + ","
+                + statement.formatted("taro", "answered", "math/2", "0.5", "2025-06-03T10:00:00+09:00") + ","
+                + statement.formatted("hanako", "completed", "math/1", "1.0", "2025-06-04T10:00:00+09:00") + "]";
+        problem(dist.sendWithHeader(agentOfW1, "POST", "/api/environment/xapi/statements", batch, "X-Other", "x"), v);
+        Response posted = dist.sendWithHeader(agentOfW1, "POST", "/api/environment/xapi/statements", batch, v, "1.0.3");
+        assertEquals(200, posted.status(), () -> "post: " + posted);
+        assertEquals(3, posted.json().size());
+
+        String taro = java.net.URLEncoder.encode("{\"mbox\":\"mailto:taro@w1.example\"}", java.nio.charset.StandardCharsets.UTF_8);
+        Response all = dist.sendWithHeader(null, "GET", "/api/environment/xapi/statements?schoolId=W-1", null, v, "1.0.3");
+        assertEquals(401, all.status(), "not for anonymous callers");
+        JsonNode everything = dist.sendWithHeader("tester", "GET", "/api/environment/xapi/statements?schoolId=W-1", null,
+                v, "1.0.3").json();
+        assertEquals(3, everything.path("statements").size(), () -> "all: " + everything);
+        assertFalse(everything.toString().contains("taro") || everything.toString().contains("hanako"),
+                () -> "raw learner ids leaked: " + everything);
+        JsonNode ofTaro = dist.sendWithHeader("tester", "GET", "/api/environment/xapi/statements?schoolId=W-1&agent=" + taro,
+                null, v, "1.0.3").json();
+        assertEquals(2, ofTaro.path("statements").size(), () -> "taro: " + ofTaro);
+        JsonNode filtered = dist.sendWithHeader("tester", "GET", "/api/environment/xapi/statements?schoolId=W-1"
+                + "&verb=http://adlnet.gov/expapi/verbs/completed&activity=https://drill.example/math/1"
+                + "&since=2025-06-01T00:00:00Z&until=2025-06-03T00:00:00Z", null, v, "1.0.3").json();
+        assertEquals(1, filtered.path("statements").size(), () -> "filtered: " + filtered);
+
+        Response erased = dist.sendAs("tester", "DELETE", "/api/environment/xapi/learners?agent=" + taro, "");
+        assertEquals(200, erased.status(), () -> "erase: " + erased);
+        assertEquals(2, erased.json().path("erased").asInt());
+        assertEquals(1, dist.sendWithHeader("tester", "GET", "/api/environment/xapi/statements?schoolId=W-1", null, v,
+                "1.0.3").json().path("statements").size(), "only hanako's statement is left");
+        JsonNode summary = dist.json("/api/environment/xapi/summary?schoolId=W-1");
+        assertTrue(summary.get(0).path("suppressed").asBoolean(), () -> "one learner: suppressed for the board: " + summary);
+    }
+
     private static void problem(Response r, String field) {
         assertEquals(400, r.status(), () -> "answer: " + r);
         assertTrue(r.contentType().startsWith("application/problem+json"), () -> "not problem+json: " + r);

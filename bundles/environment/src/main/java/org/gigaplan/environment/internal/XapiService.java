@@ -1,0 +1,275 @@
+package org.gigaplan.environment.internal;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.gigaplan.environment.internal.store.XapiStore;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.rest.InvalidInputException.FieldError;
+import org.gigaplan.plan.service.Database;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Learning records from digital drills and other tools as xAPI statements. The learner is pseudonymised at the
+ * door: an HMAC-SHA256 of their identifier (mbox, mbox_sha1sum, openid or account) with this deployment's secret,
+ * generated on first start and kept in the database; the raw identifier is never stored or returned. Groups of
+ * fewer than {@value #MIN_GROUP} learners are not shown in the board's summaries.
+ */
+@Component(service = XapiService.class)
+public class XapiService {
+
+    /** The xAPI version this endpoint speaks. */
+    public static final String VERSION = "1.0.3";
+
+    /** Statements stored under this home page name pseudonymous learners. */
+    public static final String PSEUDONYM_HOME = "urn:gigaplan:pseudonym";
+
+    public static final int MIN_GROUP = 5;
+
+    public static final int MAX_BATCH = 5_000;
+
+    private static final String SECRET = "learner-secret";
+
+    private final XapiStore store;
+    private final byte[] secret;
+
+    /** A school's learning records in a period; figures null when fewer than five learners (board view). */
+    public record Summary(String schoolId, int learners, boolean suppressed, Long statements, Double meanScore,
+            boolean demo) {
+    }
+
+    @Activate
+    public XapiService(@Reference Database db, @Reference NetworkService migrated) {
+        // NetworkService applies the module's changelog; referencing it orders this component after it.
+        this.store = new XapiStore(db);
+        String stored = db.transaction(c -> {
+            var known = store.setting(c, SECRET);
+            if (known.isPresent()) {
+                return known.get();
+            }
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            String encoded = Base64.getEncoder().encodeToString(fresh);
+            store.putSetting(c, SECRET, encoded);
+            return encoded;
+        });
+        this.secret = Base64.getDecoder().decode(stored);
+    }
+
+    /** The pseudonym of an xAPI Agent: the same learner always gets the same one in this deployment. */
+    public String pseudonym(Object actor, String field) {
+        if (!(actor instanceof Map<?, ?> a)) {
+            throw new InvalidInputException(field, "an Agent: {\"mbox\":\"mailto:…\"} or {\"account\":{\"homePage\":…,\"name\":…}}");
+        }
+        String key;
+        if (a.get("mbox") instanceof String mbox && mbox.startsWith("mailto:")) {
+            key = "mbox:" + mbox.toLowerCase(java.util.Locale.ROOT);
+        } else if (a.get("mbox_sha1sum") instanceof String sum && !sum.isBlank()) {
+            key = "sha1:" + sum;
+        } else if (a.get("openid") instanceof String openid && !openid.isBlank()) {
+            key = "openid:" + openid;
+        } else if (a.get("account") instanceof Map<?, ?> account && account.get("homePage") instanceof String home
+                && account.get("name") instanceof String name && !name.isBlank()) {
+            if (PSEUDONYM_HOME.equals(home)) {
+                return name;
+            }
+            key = "account:" + home + "|" + name;
+        } else {
+            throw new InvalidInputException(field, "an Agent needs one identifier: mbox (mailto:…), mbox_sha1sum, openid "
+                    + "or account {homePage, name}");
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    /**
+     * Stores one statement or an array of them for a school, all or none; returns their ids. A statement whose id
+     * is stored already is not stored again.
+     */
+    public List<String> store(Object body, String schoolId, String by, boolean demo) {
+        List<?> list = body instanceof List<?> l ? l : body instanceof Map<?, ?> ? List.of(body) : null;
+        if (list == null || list.isEmpty()) {
+            throw new InvalidInputException("body", "a Statement or an array of Statements");
+        }
+        if (list.size() > MAX_BATCH) {
+            throw new InvalidInputException("body", "at most " + MAX_BATCH + " statements in one batch, was " + list.size());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<XapiStore.Row> rows = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < list.size(); i++) {
+            String at = list.size() == 1 && body instanceof Map ? "" : "[" + i + "]";
+            try {
+                XapiStore.Row row = row(list.get(i), at, schoolId, now, demo, errors);
+                if (row != null && !ids.add(row.id())) {
+                    errors.add(new FieldError(at + ".id", "statement " + row.id() + " is in the batch twice"));
+                } else if (row != null) {
+                    rows.add(row);
+                }
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.size() > 100 ? errors.subList(0, 100) : errors);
+        }
+        return store.insertNew(rows, by);
+    }
+
+    private XapiStore.Row row(Object raw, String at, String schoolId, Instant now, boolean demo, List<FieldError> errors) {
+        String p = at.isEmpty() ? "" : at + ".";
+        if (!(raw instanceof Map<?, ?> s)) {
+            errors.add(new FieldError(at.isEmpty() ? "body" : at, "must be a Statement"));
+            return null;
+        }
+        String id = s.get("id") instanceof String given ? given : UUID.randomUUID().toString();
+        try {
+            id = UUID.fromString(id).toString();
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(p + "id", "a UUID, was \"" + s.get("id") + "\""));
+        }
+        String learner = pseudonym(s.get("actor"), p + "actor");
+        Map<?, ?> verb = s.get("verb") instanceof Map<?, ?> v ? v : Map.of();
+        String verbId = iri(verb.get("id"), p + "verb.id", errors);
+        Map<?, ?> object = s.get("object") instanceof Map<?, ?> o ? o : Map.of();
+        String activity = iri(object.get("id"), p + "object.id", errors);
+        Map<?, ?> result = s.get("result") instanceof Map<?, ?> r ? r : Map.of();
+        Double scaled = null;
+        if (result.get("score") instanceof Map<?, ?> score && score.get("scaled") != null) {
+            if (score.get("scaled") instanceof Number n && n.doubleValue() >= -1 && n.doubleValue() <= 1) {
+                scaled = n.doubleValue();
+            } else {
+                errors.add(new FieldError(p + "result.score.scaled", "a number from -1 to 1, was " + score.get("scaled")));
+            }
+        }
+        Instant when = now;
+        if (s.get("timestamp") instanceof String ts) {
+            try {
+                when = OffsetDateTime.parse(ts).toInstant();
+                if (when.isAfter(now.plusSeconds(300))) {
+                    errors.add(new FieldError(p + "timestamp", "is in the future: " + ts));
+                }
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError(p + "timestamp", "ISO 8601 with offset, was \"" + ts + "\""));
+            }
+        }
+        String classRef = null;
+        if (s.get("context") instanceof Map<?, ?> context && context.get("extensions") instanceof Map<?, ?> ext) {
+            for (Map.Entry<?, ?> e : ext.entrySet()) {
+                if (String.valueOf(e.getKey()).endsWith("/class") && e.getValue() != null) {
+                    classRef = String.valueOf(e.getValue()).trim();
+                    if (classRef.length() > 32) {
+                        errors.add(new FieldError(p + "context.extensions", "a class of at most 32 characters"));
+                    }
+                }
+            }
+        }
+        return new XapiStore.Row(id, schoolId, classRef, learner, verbId, first(verb.get("display")), activity,
+                object.get("definition") instanceof Map<?, ?> d ? first(d.get("name")) : null, scaled,
+                result.get("success") instanceof Boolean b ? b : null,
+                result.get("completion") instanceof Boolean b ? b : null, when, now, demo);
+    }
+
+    private static String iri(Object value, String field, List<FieldError> errors) {
+        if (value instanceof String s) {
+            try {
+                if (URI.create(s).isAbsolute() && s.length() <= 300) {
+                    return s;
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+        }
+        errors.add(new FieldError(field, "an absolute IRI, was " + value));
+        return "";
+    }
+
+    private static String first(Object languageMap) {
+        if (languageMap instanceof Map<?, ?> m && !m.isEmpty()) {
+            Object v = m.containsKey("ja-JP") ? m.get("ja-JP") : m.containsKey("en-US") ? m.get("en-US") : m.values().iterator().next();
+            String s = String.valueOf(v);
+            return s.length() > 200 ? s.substring(0, 200) : s;
+        }
+        return null;
+    }
+
+    /** Statements matching the xAPI filters, newest first, the learner as a pseudonymous account. */
+    public List<Map<String, Object>> find(XapiStore.Query q, int limit) {
+        return store.find(q, limit).stream().map(XapiService::statement).toList();
+    }
+
+    static Map<String, Object> statement(XapiStore.Row r) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("id", r.id());
+        s.put("actor", Map.of("objectType", "Agent", "account", Map.of("homePage", PSEUDONYM_HOME, "name", r.learner())));
+        Map<String, Object> verb = new LinkedHashMap<>();
+        verb.put("id", r.verb());
+        if (r.verbDisplay() != null) {
+            verb.put("display", Map.of("und", r.verbDisplay()));
+        }
+        s.put("verb", verb);
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("objectType", "Activity");
+        object.put("id", r.activity());
+        if (r.activityName() != null) {
+            object.put("definition", Map.of("name", Map.of("und", r.activityName())));
+        }
+        s.put("object", object);
+        Map<String, Object> result = new LinkedHashMap<>();
+        if (r.scoreScaled() != null) {
+            result.put("score", Map.of("scaled", r.scoreScaled()));
+        }
+        if (r.success() != null) {
+            result.put("success", r.success());
+        }
+        if (r.completion() != null) {
+            result.put("completion", r.completion());
+        }
+        if (!result.isEmpty()) {
+            s.put("result", result);
+        }
+        if (r.classRef() != null) {
+            s.put("context", Map.of("extensions", Map.of("urn:gigaplan:class", r.classRef())));
+        }
+        s.put("timestamp", r.occurredAt().toString());
+        s.put("stored", r.storedAt().toString());
+        return s;
+    }
+
+    /** Erases every statement of a learner; how many there were. */
+    public int erase(Object actor) {
+        return store.erase(pseudonym(actor, "agent"));
+    }
+
+    /** Per school (or one): learners, statements, mean score; with {@code suppressSmall}, groups under five hidden. */
+    public List<Summary> summary(String schoolId, Instant since, Instant until, boolean suppressSmall) {
+        return store.summary(schoolId, since, until).stream().map(s -> suppressSmall && s.learners() < MIN_GROUP
+                ? new Summary(s.schoolId(), s.learners(), true, null, null, s.demo())
+                : new Summary(s.schoolId(), s.learners(), false, s.statements(), s.meanScore(), s.demo())).toList();
+    }
+}

@@ -1,0 +1,166 @@
+package org.gigaplan.environment.internal.rest;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.gigaplan.environment.internal.XapiService;
+import org.gigaplan.environment.internal.store.XapiStore;
+import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.security.Allow;
+import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Role;
+import org.gigaplan.plan.service.AuditLog;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * Learning histories as an xAPI statements resource ({@code X-Experience-API-Version: 1.0.x}): digital drills post
+ * statements with the school's API key; the school's staff and the board read them with the standard's common
+ * filters, the learner always pseudonymous; the board erases a learner's records on request and sees per-school
+ * summaries, groups of fewer than five learners hidden.
+ */
+@Component(service = XapiResource.class)
+@JaxrsResource
+@JaxrsName("environment.xapi")
+@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@Path("environment/xapi")
+@Produces(MediaType.APPLICATION_JSON)
+public class XapiResource {
+
+    public static final String VERSION_HEADER = "X-Experience-API-Version";
+
+    /** A page of statements, as the xAPI StatementResult. */
+    public record StatementResult(List<Map<String, Object>> statements, String more) {
+    }
+
+    private final XapiService xapi;
+    private final AuditLog audit;
+
+    @Activate
+    public XapiResource(@Reference XapiService xapi, @Reference AuditLog audit) {
+        this.xapi = xapi;
+        this.audit = audit;
+    }
+
+    /** One Statement or an array of them, all or none; answers their ids. Agents post for their key's school. */
+    @POST
+    @Path("statements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
+    public Response post(@HeaderParam(VERSION_HEADER) String version, @QueryParam("schoolId") String schoolId,
+            Object body, @Context SecurityContext security) {
+        checkVersion(version);
+        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
+        String school = school(caller, schoolId);
+        List<String> ids = xapi.store(body, school, caller.name(), false);
+        audit.describe(school, "environment xAPI statements: " + ids.size());
+        return Response.ok(ids).header(VERSION_HEADER, XapiService.VERSION).build();
+    }
+
+    /** Statements newest first, filtered by agent (a JSON Agent), verb, activity, since and until. */
+    @GET
+    @Path("statements")
+    @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
+    public Response get(@HeaderParam(VERSION_HEADER) String version, @QueryParam("schoolId") String schoolId,
+            @QueryParam("agent") String agent, @QueryParam("verb") String verb, @QueryParam("activity") String activity,
+            @QueryParam("since") String since, @QueryParam("until") String until, @QueryParam("class") String classRef,
+            @QueryParam("limit") Integer limit, @Context SecurityContext security) {
+        checkVersion(version);
+        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
+        String school = schoolId == null && caller.role() == Role.BOARD ? null : school(caller, schoolId);
+        int max = limit == null || limit == 0 ? 100 : limit;
+        if (max < 0 || max > 1000) {
+            throw new InvalidInputException("limit", "1 to 1000, was " + limit);
+        }
+        String learner = agent == null ? null : xapi.pseudonym(parseAgent(agent), "agent");
+        XapiStore.Query q = new XapiStore.Query(school, learner, verb, activity, instant(since, "since"),
+                instant(until, "until"), classRef);
+        return Response.ok(new StatementResult(xapi.find(q, max), "")).header(VERSION_HEADER, XapiService.VERSION).build();
+    }
+
+    /** Erases every statement of a learner (the board, on the learner's or family's request). */
+    @DELETE
+    @Path("learners")
+    public Map<String, Integer> erase(@QueryParam("agent") String agent) {
+        if (agent == null) {
+            throw new InvalidInputException("agent", "required: the learner as a JSON Agent");
+        }
+        int erased = xapi.erase(parseAgent(agent));
+        audit.describe("environment xAPI: a learner's " + erased + " statements erased");
+        return Map.of("erased", erased);
+    }
+
+    /** Per school: learners, statements and mean score in a period; the board's view hides groups under five. */
+    @GET
+    @Path("summary")
+    @Allow({ Role.BOARD, Role.SCHOOL })
+    public List<XapiService.Summary> summary(@QueryParam("schoolId") String schoolId, @QueryParam("since") String since,
+            @QueryParam("until") String until, @Context SecurityContext security) {
+        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
+        String school = schoolId == null && caller.role() == Role.BOARD ? null : school(caller, schoolId);
+        Instant from = instant(since, "since");
+        Instant to = instant(until, "until");
+        return xapi.summary(school, from == null ? Instant.EPOCH : from, to == null ? Instant.now() : to,
+                caller.role() == Role.BOARD);
+    }
+
+    private static String school(Caller caller, String schoolId) {
+        String school = schoolId == null || schoolId.isBlank() ? (caller.role() == Role.BOARD ? null : caller.schoolId())
+                : schoolId.trim();
+        if (school == null) {
+            throw new InvalidInputException("schoolId", "required for the board: whose learners these are");
+        }
+        caller.requireSchool(school);
+        return school;
+    }
+
+    private static void checkVersion(String version) {
+        if (version == null || !version.startsWith("1.0")) {
+            throw new InvalidInputException(VERSION_HEADER, "header required: 1.0.x (this endpoint speaks "
+                    + XapiService.VERSION + "), was " + version);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The JSON Agent of the standard's agent query parameter. */
+    private static Object parseAgent(String json) {
+        try {
+            return JSON.readValue(json, Map.class);
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException("agent", "a JSON Agent, e.g. {\"mbox\":\"mailto:learner@example.org\"}, was "
+                    + json);
+        }
+    }
+
+    private static Instant instant(String text, String field) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "ISO 8601 with offset, was \"" + text + "\"");
+        }
+    }
+}

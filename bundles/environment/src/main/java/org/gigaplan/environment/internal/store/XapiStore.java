@@ -1,0 +1,185 @@
+package org.gigaplan.environment.internal.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.gigaplan.plan.service.Database;
+
+/** Pseudonymised xAPI statements and the deployment's settings. */
+public final class XapiStore {
+
+    /** A statement as stored: the learner only as a pseudonym. */
+    public record Row(String id, String schoolId, String classRef, String learner, String verb, String verbDisplay,
+            String activity, String activityName, Double scoreScaled, Boolean success, Boolean completion,
+            Instant occurredAt, Instant storedAt, boolean demo) {
+    }
+
+    /** Filters of a query; each null matches everything. */
+    public record Query(String schoolId, String learner, String verb, String activity, Instant since, Instant until,
+            String classRef) {
+    }
+
+    private final Database db;
+
+    public XapiStore(Database db) {
+        this.db = db;
+    }
+
+    public Optional<String> setting(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT setting_value FROM env_setting WHERE name = ?")) {
+            s.setString(1, name);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public void putSetting(Connection c, String name, String value) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO env_setting (name, setting_value) VALUES (?, ?)")) {
+            s.setString(1, name);
+            s.setString(2, value);
+            s.executeUpdate();
+        }
+    }
+
+    public boolean exists(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM env_xapi_statement WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    public void insert(Connection c, List<Row> rows, String by) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO env_xapi_statement (id, school_id, class_ref, learner, "
+                + "verb, verb_display, activity, activity_name, score_scaled, success, completion, occurred_at, "
+                + "stored_at, posted_by, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Row r : rows) {
+                s.setString(1, r.id());
+                s.setString(2, r.schoolId());
+                s.setString(3, r.classRef());
+                s.setString(4, r.learner());
+                s.setString(5, r.verb());
+                s.setString(6, r.verbDisplay());
+                s.setString(7, r.activity());
+                s.setString(8, r.activityName());
+                s.setObject(9, r.scoreScaled(), Types.DOUBLE);
+                s.setObject(10, r.success() == null ? null : (r.success() ? 1 : 0), Types.SMALLINT);
+                s.setObject(11, r.completion() == null ? null : (r.completion() ? 1 : 0), Types.SMALLINT);
+                s.setTimestamp(12, Timestamp.from(r.occurredAt()));
+                s.setTimestamp(13, Timestamp.from(r.storedAt()));
+                s.setString(14, by);
+                s.setInt(15, r.demo() ? 1 : 0);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Stores the statements whose ids are new, in one transaction; the ids of all of them. */
+    public List<String> insertNew(List<Row> rows, String by) {
+        return db.transaction(c -> {
+            List<Row> fresh = new ArrayList<>();
+            for (Row r : rows) {
+                if (!exists(c, r.id())) {
+                    fresh.add(r);
+                }
+            }
+            if (!fresh.isEmpty()) {
+                insert(c, fresh, by);
+            }
+            return rows.stream().map(Row::id).toList();
+        });
+    }
+
+    /** Statements matching a query, newest first. */
+    public List<Row> find(Query q, int limit) {
+        return db.transaction(c -> {
+            List<Object> args = new ArrayList<>();
+            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+            add(where, args, "school_id = ?", q.schoolId());
+            add(where, args, "learner = ?", q.learner());
+            add(where, args, "verb = ?", q.verb());
+            add(where, args, "activity = ?", q.activity());
+            add(where, args, "class_ref = ?", q.classRef());
+            add(where, args, "occurred_at > ?", q.since() == null ? null : Timestamp.from(q.since()));
+            add(where, args, "occurred_at <= ?", q.until() == null ? null : Timestamp.from(q.until()));
+            try (PreparedStatement s = c.prepareStatement("SELECT id, school_id, class_ref, learner, verb, verb_display, "
+                    + "activity, activity_name, score_scaled, success, completion, occurred_at, stored_at, demo "
+                    + "FROM env_xapi_statement" + where + " ORDER BY occurred_at DESC, id FETCH FIRST " + limit + " ROWS ONLY")) {
+                for (int i = 0; i < args.size(); i++) {
+                    s.setObject(i + 1, args.get(i));
+                }
+                List<Row> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        double score = r.getDouble(9);
+                        Double scaled = r.wasNull() ? null : score;
+                        int success = r.getInt(10);
+                        Boolean ok = r.wasNull() ? null : success == 1;
+                        int completion = r.getInt(11);
+                        Boolean done = r.wasNull() ? null : completion == 1;
+                        out.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                                r.getString(6), r.getString(7), r.getString(8), scaled, ok, done,
+                                r.getTimestamp(12).toInstant(), r.getTimestamp(13).toInstant(), r.getInt(14) > 0));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static void add(StringBuilder where, List<Object> args, String clause, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(clause);
+            args.add(value);
+        }
+    }
+
+    /** Erases every statement of a learner; how many there were. */
+    public int erase(String learner) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM env_xapi_statement WHERE learner = ?")) {
+                s.setString(1, learner);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** A school's learning records in a period. */
+    public record SchoolSummary(String schoolId, int learners, long statements, Double meanScore, boolean demo) {
+    }
+
+    /** Per school (or one school): learners, statements and the mean scaled score, in (since, until]. */
+    public List<SchoolSummary> summary(String schoolId, Instant since, Instant until) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT school_id, COUNT(DISTINCT learner), COUNT(*), "
+                    + "AVG(score_scaled), MAX(demo) FROM env_xapi_statement WHERE occurred_at > ? AND occurred_at <= ?"
+                    + (schoolId == null ? "" : " AND school_id = ?") + " GROUP BY school_id ORDER BY school_id")) {
+                s.setTimestamp(1, Timestamp.from(since));
+                s.setTimestamp(2, Timestamp.from(until));
+                if (schoolId != null) {
+                    s.setString(3, schoolId);
+                }
+                List<SchoolSummary> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        double mean = r.getDouble(4);
+                        Double m = r.wasNull() ? null : Math.round(mean * 1000) / 1000.0;
+                        out.add(new SchoolSummary(r.getString(1), r.getInt(2), r.getLong(3), m, r.getInt(5) > 0));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+}
