@@ -25,10 +25,12 @@ public class EnvironmentModule implements PolicyModule {
             "Share of schools with measurements whose recent class-hour median meets MEXT's recommended bandwidth (2024)");
 
     private final NetworkService network;
+    private final XapiService xapi;
 
     @Activate
-    public EnvironmentModule(@Reference NetworkService network) {
+    public EnvironmentModule(@Reference NetworkService network, @Reference XapiService xapi) {
         this.network = network;
+        this.xapi = xapi;
     }
 
     @Override
@@ -62,6 +64,6 @@ public class EnvironmentModule implements PolicyModule {
 
     @Override
     public void fillDemoData(DemoContext context) {
-        new NetworkDemo(network, context).fill();
+        new NetworkDemo(network, xapi, context).fill();
     }
 }

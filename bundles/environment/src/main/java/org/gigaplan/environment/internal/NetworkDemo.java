@@ -20,11 +20,13 @@ final class NetworkDemo {
     private static final ZoneOffset JST = ZoneOffset.ofHours(9);
 
     private final NetworkService network;
+    private final XapiService xapi;
     private final DemoContext context;
     private final RandomGenerator random;
 
-    NetworkDemo(NetworkService network, DemoContext context) {
+    NetworkDemo(NetworkService network, XapiService xapi, DemoContext context) {
         this.network = network;
+        this.xapi = xapi;
         this.context = context;
         this.random = context.random();
     }
@@ -64,5 +66,39 @@ final class NetworkDemo {
             }
         }
         context.progress(tests + " speed tests for " + schools.size() + " schools");
+        fillLearningRecords(schools, end);
+    }
+
+    /** A digital drill's statements for two classes of each elementary school over the year's last twelve weeks. */
+    private void fillLearningRecords(List<School> schools, LocalDate end) {
+        int statements = 0;
+        for (School school : schools) {
+            if (school.type() != org.gigaplan.plan.model.SchoolType.ELEMENTARY) {
+                continue;
+            }
+            List<Object> batch = new ArrayList<>();
+            for (String classRef : List.of("5-1", "6-1")) {
+                for (int learner = 1; learner <= 8; learner++) {
+                    String mbox = "mailto:demo-" + school.id().toLowerCase() + "-" + classRef + "-" + learner + "@drill.example";
+                    double ability = 0.4 + 0.5 * random.nextDouble();
+                    for (int week = 12; week >= 1; week--) {
+                        LocalDate day = end.minusWeeks(week).plusDays(random.nextInt(5));
+                        String unit = "https://drill.example/math/unit-" + (13 - week);
+                        double score = Math.max(0, Math.min(1, ability + 0.02 * (12 - week) + 0.1 * random.nextGaussian()));
+                        batch.add(java.util.Map.of("actor", java.util.Map.of("mbox", mbox),
+                                "verb", java.util.Map.of("id", "http://adlnet.gov/expapi/verbs/completed",
+                                        "display", java.util.Map.of("ja-JP", "完了")),
+                                "object", java.util.Map.of("id", unit, "definition",
+                                        java.util.Map.of("name", java.util.Map.of("ja-JP", "算数ドリル 単元" + (13 - week)))),
+                                "result", java.util.Map.of("score", java.util.Map.of("scaled", Math.round(score * 100) / 100.0),
+                                        "completion", true),
+                                "context", java.util.Map.of("extensions", java.util.Map.of("https://drill.example/ext/class", classRef)),
+                                "timestamp", day.atTime(14, 0).atOffset(JST).toString()));
+                    }
+                }
+            }
+            statements += xapi.store(batch, school.id(), "demo", true).size();
+        }
+        context.progress(statements + " learning records (xAPI) for two classes of each elementary school");
     }
 }

@@ -271,4 +271,15 @@ public class NetworkService {
     public Map<String, Instant> newest() {
         return store.newest(Instant.now().plusSeconds(300));
     }
+
+    /** Findings at a glance: how many are open, and the median days the closed ones took to resolve. */
+    public record FindingSummary(int open, int closed, Double medianDaysToResolve) {
+    }
+
+    public FindingSummary findingSummary(String schoolId) {
+        List<Finding> all = store.findings(schoolId, false);
+        double[] days = all.stream().filter(f -> !f.open()).mapToDouble(f -> f.daysToResolve()).sorted().toArray();
+        int open = (int) all.stream().filter(Finding::open).count();
+        return new FindingSummary(open, days.length, days.length == 0 ? null : median(days));
+    }
 }

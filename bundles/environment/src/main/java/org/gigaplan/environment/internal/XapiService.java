@@ -272,4 +272,9 @@ public class XapiService {
                 ? new Summary(s.schoolId(), s.learners(), true, null, null, s.demo())
                 : new Summary(s.schoolId(), s.learners(), false, s.statements(), s.meanScore(), s.demo())).toList();
     }
+
+    /** A class's activity and results week by week, for its teacher: counts and means, never learners. */
+    public List<XapiStore.ActivityWeek> classActivity(String schoolId, String classRef, Instant since, Instant until) {
+        return store.classActivity(schoolId, classRef, since, until);
+    }
 }

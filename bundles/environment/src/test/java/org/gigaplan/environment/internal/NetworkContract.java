@@ -128,6 +128,12 @@ abstract class NetworkContract {
         assertRefused("actor", () -> xapi.store(java.util.Map.of("actor", java.util.Map.of("name", "Taro"), "verb",
                 java.util.Map.of("id", "http://adlnet.gov/expapi/verbs/completed"), "object",
                 java.util.Map.of("id", "https://drill.example/x")), "N-1", "a", false));
+        // The class's teacher sees its activity per week and activity: math/1 by two learners, math/2 by one.
+        var activity = xapi.classActivity("N-1", "5-1", Instant.parse("2025-05-01T00:00:00Z"), Instant.now());
+        assertEquals(2, activity.size(), () -> "activity: " + activity);
+        assertEquals(java.time.LocalDate.of(2025, 6, 2), activity.get(0).week());
+        assertEquals("https://drill.example/math/1 2 2 0.9", activity.get(0).activity() + " " + activity.get(0).statements()
+                + " " + activity.get(0).learners() + " " + activity.get(0).meanScore());
         assertEquals(2, xapi.erase(taro));
         assertEquals(1, xapi.find(new org.gigaplan.environment.internal.store.XapiStore.Query("N-1", null, null, null,
                 null, null, null), 100).size());
@@ -197,6 +203,7 @@ abstract class NetworkContract {
         assertEquals(1, post("N-1", 10, 400).findingsOpened().size());
         assertEquals(2, network.findings("N-1", false).size());
         assertEquals(1, network.findings("N-1", true).size());
+        assertEquals(new NetworkService.FindingSummary(1, 1, 320.0), network.findingSummary("N-1"));
     }
 
     @Test
@@ -235,7 +242,7 @@ abstract class NetworkContract {
     void theIndicatorIsTheShareOfSchoolsMeetingTheirRecommendation() {
         post("N-1", 0, 500);
         post("N-2", 0, 500);
-        EnvironmentModule module = new EnvironmentModule(network);
+        EnvironmentModule module = new EnvironmentModule(network, xapi);
         // N-1 500 ≥ 466.5 meets; N-2 500 < 525 does not.
         assertEquals(50.0, module.value(EnvironmentModule.BANDWIDTH, Scope.city(), FiscalYear.of(2025)).orElseThrow().value());
         assertEquals(100.0, module.value(EnvironmentModule.BANDWIDTH, Scope.school("N-1"), FiscalYear.of(2025))
@@ -246,7 +253,7 @@ abstract class NetworkContract {
     @Test
     void demoDataHasSchoolsBelowAndOneRecovered() {
         List<School> sample = schools.all().stream().filter(School::sample).toList();
-        new EnvironmentModule(network).fillDemoData(new DemoContext() {
+        new EnvironmentModule(network, xapi).fillDemoData(new DemoContext() {
             public FiscalYear fiscalYear() {
                 return FiscalYear.of(2025);
             }
@@ -267,5 +274,10 @@ abstract class NetworkContract {
         assertTrue(statuses.stream().filter(s -> s.state() == SchoolStatus.State.MEETS).count() >= 5);
         assertTrue(network.findings(null, false).stream().anyMatch(f -> !f.open() && !f.notes().isEmpty()),
                 "one school recovered, with a cause and a countermeasure");
+        String school = sample.stream().filter(s -> s.type() == org.gigaplan.plan.model.SchoolType.ELEMENTARY)
+                .findFirst().orElseThrow().id();
+        var summary = xapi.summary(school, Instant.EPOCH, Instant.now(), true);
+        assertEquals(16, summary.get(0).learners(), "two classes of eight learners");
+        assertFalse(summary.get(0).suppressed());
     }
 }

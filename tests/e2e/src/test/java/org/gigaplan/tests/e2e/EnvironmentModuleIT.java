@@ -128,6 +128,9 @@ class EnvironmentModuleIT {
         assertEquals("460.0 520.0 200", f.path("openedMbps").asDouble() + " " + f.path("closedMbps").asDouble() + " "
                 + f.path("daysToResolve").asLong(), () -> "finding: " + f);
         assertEquals("MEETS", status("W-1").path("state").asText());
+        JsonNode summary = dist.json("/api/environment/findings/summary?schoolId=W-1");
+        assertEquals("0 1 200.0", summary.path("open").asInt() + " " + summary.path("closed").asInt() + " "
+                + summary.path("medianDaysToResolve").asDouble(), () -> "summary: " + summary);
         assertTrue(status("W-1").path("recommended").path("interpolated").asBoolean());
 
         Response note = dist.send("POST", "/api/environment/findings/" + f.path("id").asLong() + "/notes",
@@ -198,6 +201,13 @@ class EnvironmentModuleIT {
                 + "&since=2025-06-01T00:00:00Z&until=2025-06-03T00:00:00Z", null, v, "1.0.3").json();
         assertEquals(1, filtered.path("statements").size(), () -> "filtered: " + filtered);
 
+        // The class's teacher sees activity and results per week and activity, counts only.
+        JsonNode activity = dist.getAs("tester", "/api/environment/xapi/classes/5-1/activity?schoolId=W-1"
+                + "&since=2025-05-01T00:00:00Z").json();
+        assertEquals(2, activity.size(), () -> "class activity: " + activity);
+        assertEquals("2025-06-02 2 2 0.9", activity.get(0).path("week").asText() + " " + activity.get(0).path("statements")
+                .asInt() + " " + activity.get(0).path("learners").asInt() + " " + activity.get(0).path("meanScore").asDouble(),
+                () -> "class activity: " + activity);
         Response erased = dist.sendAs("tester", "DELETE", "/api/environment/xapi/learners?agent=" + taro, "");
         assertEquals(200, erased.status(), () -> "erase: " + erased);
         assertEquals(2, erased.json().path("erased").asInt());

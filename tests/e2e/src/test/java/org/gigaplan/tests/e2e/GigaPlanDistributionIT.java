@@ -381,7 +381,10 @@ class GigaPlanDistributionIT {
                 // xAPI: without the X-Experience-API-Version header every caller who may read is told so (400).
                 new Rule("GET", "/api/environment/xapi/statements", null, 401, 400, 400, 400, 401, 403, 400, 401),
                 new Rule("GET", "/api/environment/xapi/summary", null, 401, 200, 200, 200, 401, 403, 403, 401),
-                new Rule("DELETE", "/api/environment/xapi/learners", null, 401, 400, 403, 403, 401, 403, 403, 401));
+                new Rule("DELETE", "/api/environment/xapi/learners", null, 401, 400, 403, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/environment/xapi/classes/5-1/activity?schoolId=S-E02", null, 401, 200, 403, 200, 401,
+                        403, 403, 401),
+                new Rule("GET", "/api/environment/findings/summary", null, 401, 200, 200, 200, 401, 403, 403, 401));
         List<String> wrong = new ArrayList<>();
         for (Rule rule : rules) {
             int[] expected = { rule.anonymous(), rule.board(), rule.schoolA(), rule.schoolB(), rule.wrongPassword(),

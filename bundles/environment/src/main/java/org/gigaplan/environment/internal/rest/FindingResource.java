@@ -65,6 +65,20 @@ public class FindingResource {
         return network.findings(school, Boolean.TRUE.equals(open));
     }
 
+    /** How many findings are open, and the median days to resolve the closed ones (a school: its own). */
+    @GET
+    @Path("summary")
+    public NetworkService.FindingSummary summary(@QueryParam("schoolId") String schoolId,
+            @Context SecurityContext security) {
+        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
+        String school = schoolId == null || schoolId.isBlank() ? (caller.role() == Role.BOARD ? null : caller.schoolId())
+                : schoolId.trim();
+        if (school != null) {
+            caller.requireSchool(school);
+        }
+        return network.findingSummary(school);
+    }
+
     @GET
     @Path("{id}")
     public Finding one(@PathParam("id") long id, @Context SecurityContext security) {

@@ -124,6 +124,21 @@ public class XapiResource {
                 caller.role() == Role.BOARD);
     }
 
+    /** A class's activity and results per week and activity (the last 90 days by default), for its school. */
+    @GET
+    @Path("classes/{classRef}/activity")
+    @Allow({ Role.BOARD, Role.SCHOOL })
+    public List<XapiStore.ActivityWeek> classActivity(@javax.ws.rs.PathParam("classRef") String classRef,
+            @QueryParam("schoolId") String schoolId, @QueryParam("since") String since, @QueryParam("until") String until,
+            @Context SecurityContext security) {
+        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
+        String school = school(caller, schoolId);
+        Instant to = instant(until, "until");
+        Instant end = to == null ? Instant.now() : to;
+        Instant from = instant(since, "since");
+        return xapi.classActivity(school, classRef, from == null ? end.minusSeconds(90L * 86_400) : from, end);
+    }
+
     private static String school(Caller caller, String schoolId) {
         String school = schoolId == null || schoolId.isBlank() ? (caller.role() == Role.BOARD ? null : caller.schoolId())
                 : schoolId.trim();

@@ -182,4 +182,30 @@ public final class XapiStore {
             }
         });
     }
+
+    /** One activity in one week of a class: statements, learners and the mean scaled score. */
+    public record ActivityWeek(java.time.LocalDate week, String activity, String activityName, long statements,
+            int learners, Double meanScore) {
+    }
+
+    /** A class's activity per week (by the Monday of the statement's UTC date) and activity, in (since, until]. */
+    public List<ActivityWeek> classActivity(String schoolId, String classRef, Instant since, Instant until) {
+        List<Row> rows = find(new Query(schoolId, null, null, null, since, until, classRef), 100_000);
+        java.util.Map<String, List<Row>> groups = new java.util.TreeMap<>();
+        for (Row r : rows) {
+            java.time.LocalDate day = r.occurredAt().atZone(java.time.ZoneId.of("Asia/Tokyo")).toLocalDate();
+            java.time.LocalDate monday = day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+            groups.computeIfAbsent(monday + "|" + r.activity(), k -> new ArrayList<>()).add(r);
+        }
+        List<ActivityWeek> out = new ArrayList<>();
+        groups.forEach((key, list) -> {
+            String[] parts = key.split("\\|", 2);
+            double[] scores = list.stream().filter(r -> r.scoreScaled() != null).mapToDouble(Row::scoreScaled).toArray();
+            Double mean = scores.length == 0 ? null
+                    : Math.round(java.util.Arrays.stream(scores).average().orElse(0) * 1000) / 1000.0;
+            out.add(new ActivityWeek(java.time.LocalDate.parse(parts[0]), parts[1], list.get(0).activityName(),
+                    list.size(), (int) list.stream().map(Row::learner).distinct().count(), mean));
+        });
+        return out;
+    }
 }
