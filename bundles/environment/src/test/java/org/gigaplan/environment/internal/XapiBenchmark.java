@@ -1,0 +1,103 @@
+package org.gigaplan.environment.internal;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import javax.sql.DataSource;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.gigaplan.platform.internal.ModuleEnablementImpl;
+import org.gigaplan.platform.internal.SchoolServiceImpl;
+import org.gigaplan.platform.internal.store.PlatformDatabase;
+import org.gigaplan.platform.internal.store.TestDatabases;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not a test: posts xAPI statements through the service (validation, pseudonymisation and all) in batches of a
+ * drill's upload and prints the ingest rate and the latency of a class's view at that size. Run with
+ * {@code mvn -pl bundles/environment -Pbenchmark test} (after {@code mvn install}); {@code -Dbench.statements}
+ * (1000000), {@code -Dbench.db=derby|postgres}.
+ */
+@Tag("benchmark")
+class XapiBenchmark {
+
+    @Test
+    void ingestAndTheClassView() {
+        long total = Long.getLong("bench.statements", 1_000_000L);
+        String engine = System.getProperty("bench.db", "derby");
+        DataSource ds = engine.equals("postgres") ? TestDatabases.postgres() : derbyOnDisk();
+        PlatformDatabase db = new PlatformDatabase(ds);
+        SchoolServiceImpl schools = new SchoolServiceImpl(db);
+        StringBuilder csv = new StringBuilder("id,name_ja,name_en,type,enrollment,classes\n");
+        for (int s = 0; s < 50; s++) {
+            csv.append(String.format(Locale.ROOT, "X-%02d,校%d,School %d,ELEMENTARY,600,18%n", s, s, s));
+        }
+        schools.importCsv(new StringReader(csv.toString()), false);
+        NetworkService network = new NetworkService(db, schools, new ModuleEnablementImpl(db), NetworkContract.config());
+        XapiService xapi = new XapiService(db, network);
+        System.out.printf(Locale.ROOT, "%nxAPI benchmark on %s: %,d statements, 50 schools × 18 classes × 30 learners%n",
+                engine, total);
+        SplittableRandom random = new SplittableRandom(11);
+        LocalDate start = LocalDate.of(2025, 4, 7);
+        long started = System.nanoTime();
+        long posted = 0;
+        while (posted < total) {
+            int school = random.nextInt(50);
+            int size = (int) Math.min(1_000, total - posted);
+            List<Object> batch = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                int classNo = random.nextInt(18);
+                String classRef = (1 + classNo % 6) + "-" + (1 + classNo / 6);
+                batch.add(Map.of("actor", Map.of("mbox", "mailto:l" + school + "-" + classNo + "-" + random.nextInt(30)
+                                + "@drill.example"),
+                        "verb", Map.of("id", "http://adlnet.gov/expapi/verbs/completed"),
+                        "object", Map.of("id", "https://drill.example/math/unit-" + random.nextInt(40)),
+                        "result", Map.of("score", Map.of("scaled", random.nextInt(101) / 100.0)),
+                        "context", Map.of("extensions", Map.of("https://drill.example/ext/class", classRef)),
+                        "timestamp", start.plusDays(random.nextInt(330)).atTime(9 + random.nextInt(7), random.nextInt(60))
+                                .atOffset(ZoneOffset.ofHours(9)).toString()));
+            }
+            xapi.store(batch, String.format(Locale.ROOT, "X-%02d", school), "bench", false);
+            posted += size;
+            if (posted % 250_000 == 0) {
+                System.out.printf(Locale.ROOT, "  … %,d statements, %.0f s%n", posted, (System.nanoTime() - started) / 1e9);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "ingest: %,d statements in %.1f s = %,.0f statements/s%n", total, seconds,
+                total / seconds);
+        Instant since = Instant.parse("2025-04-01T00:00:00Z");
+        Instant until = Instant.parse("2026-04-01T00:00:00Z");
+        List<Double> runs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long t = System.nanoTime();
+            int weeks = xapi.classActivity("X-07", "3-2", since, until).size();
+            runs.add((System.nanoTime() - t) / 1e6);
+            if (i == 0) {
+                System.out.printf(Locale.ROOT, "class view (a class's year: %d week-activity rows), first %.1f ms%n", weeks,
+                        runs.get(0));
+            }
+        }
+        runs.sort(Double::compare);
+        System.out.printf(Locale.ROOT, "class view, median of 6: %.1f ms%n", runs.get(3));
+        long t = System.nanoTime();
+        xapi.summary(null, since, until, true);
+        System.out.printf(Locale.ROOT, "board summary of every school: %.1f ms%n", (System.nanoTime() - t) / 1e6);
+    }
+
+    private static DataSource derbyOnDisk() {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName(Path.of("target", "bench-derby-" + System.currentTimeMillis()).toAbsolutePath().toString());
+        ds.setCreateDatabase("create");
+        return ds;
+    }
+}
