@@ -62,7 +62,7 @@ final class UsageDemo {
         }
         usage.registerClasses(school.id(), classes);
         // Schools differ most; classes within a school a little.
-        double schoolLevel = 0.45 + 0.5 * random.nextDouble();
+        double schoolLevel = 0.55 + 0.5 * random.nextDouble();
         List<CheckIn> checkIns = new ArrayList<>();
         List<UsageEvent> events = new ArrayList<>();
         for (UsageService.ClassInput c : classes) {
@@ -77,7 +77,7 @@ final class UsageDemo {
                 double growth = 0.8 + 0.4 * w / Math.max(1, weeks.size() - 1);
                 List<CheckIn.SceneUse> uses = new ArrayList<>();
                 for (int scene = 1; scene <= SCENE_FACTOR.length; scene++) {
-                    double mean = 5 * classLevel * SCENE_FACTOR[scene - 1] * growth;
+                    double mean = 5.5 * classLevel * SCENE_FACTOR[scene - 1] * growth;
                     int count = (int) Math.max(0, Math.min(UsageService.MAX_COUNT, Math.round(mean + random.nextGaussian())));
                     if (viaEvents) {
                         addEvents(events, school, c, week, scene, count);

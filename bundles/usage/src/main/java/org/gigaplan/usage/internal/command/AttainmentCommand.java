@@ -95,12 +95,16 @@ public class AttainmentCommand implements Action {
                 table.row(ConsoleText.of(g.label(), locale, 44), f.scene(), f.classes(), f.classesMeeting(),
                         percent(f.classShare()), f.schools(), f.schoolsMeeting(), percent(f.schoolShare()));
             }
-            if (!g.measures().isEmpty()) {
-                g.measures().forEach(m -> table.row(ConsoleText.of(g.label(), locale, 44), "own", "", "", "", "", "",
-                        ConsoleTable.cut(m.text(), 30)));
-            }
         }
         table.print(System.out);
+        // High and secondary schools' own measures, beside their figures.
+        for (Attainment.Group g : groups) {
+            for (var m : g.measures()) {
+                var last = m.updates().isEmpty() ? null : m.updates().get(m.updates().size() - 1);
+                System.out.println("  " + g.label().in(locale) + ": " + m.text() + " (" + m.target() + ")"
+                        + (last == null ? "" : ", " + last.date() + " " + (last.percent() == null ? "" : last.percent() + "%")));
+            }
+        }
     }
 
     private static String percent(Double share) {
