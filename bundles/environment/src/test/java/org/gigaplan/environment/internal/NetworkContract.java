@@ -233,6 +233,24 @@ abstract class NetworkContract {
         assertTrue(network.findings(null, false).isEmpty());
     }
 
+    @Test
+    void measurementsComeFromCsvAllOrNothingWithLineAndColumnInErrors() {
+        String csv = "\uFEFFschool_id,measured_at,download_mbps,point,class_hours\n"
+                + "N-2,2025-06-02T10:00:00+09:00,540,CENTRE_LINK,true\n"
+                + "N-2,2025-06-03T10:00:00+09:00,560,,\n";
+        assertEquals(2, network.record(MeasurementCsv.parse(new StringReader(csv)), null, "board", false).measurements());
+        assertEquals(550.0, status("N-2").medianMbps());
+        InvalidInputException syntax = assertThrows(InvalidInputException.class, () -> MeasurementCsv.parse(
+                new StringReader("school_id,measured_at,download_mbps\nN-1,yesterday,300\n")));
+        assertEquals("line 2.measured_at", syntax.errors().get(0).field());
+        List<Measurement> parsed = MeasurementCsv.parse(new StringReader(
+                "school_id,measured_at,download_mbps\nN-1,2025-06-02T10:00:00+09:00,300\nN-1,2025-06-02T11:00:00+09:00,-3\n"));
+        InvalidInputException semantic = assertThrows(InvalidInputException.class,
+                () -> network.record(parsed, null, "board", false));
+        assertEquals("line 3.download_mbps", MeasurementCsv.toCsv(semantic.errors().get(0)).field());
+        assertTrue(network.measurements("N-1", Instant.EPOCH, Instant.now()).isEmpty());
+    }
+
     static void assertRefused(String field, Runnable write) {
         InvalidInputException e = assertThrows(InvalidInputException.class, write::run);
         assertTrue(e.errors().stream().anyMatch(x -> x.field().equals(field)), field + " not in " + e.errors());

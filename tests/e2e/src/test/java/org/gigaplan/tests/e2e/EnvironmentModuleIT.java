@@ -151,6 +151,9 @@ class EnvironmentModuleIT {
                 "[" + test(null, 1, 300) + "," + test("W-2", 1, 300) + "]"), "[1].schoolId");
         problem(dist.postAs(agentOfW1, "/api/environment/measurements", "application/json",
                 "[" + test(null, 1, -5) + "]"), "[0].downloadMbps");
+        problem(dist.post("/api/environment/measurements/import", "text/csv",
+                "school_id,measured_at,download_mbps\nW-1,2025-06-02T10:00:00+09:00,300\nW-1,2025-06-02T11:00:00+09:00,-3\n"),
+                "line 3.download_mbps");
         assertEquals(before, dist.json("/api/environment/network/measurements?schoolId=W-1&from=2019-01-01T00:00:00Z")
                 .toString(), "nothing stored");
     }

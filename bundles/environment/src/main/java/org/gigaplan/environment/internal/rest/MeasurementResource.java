@@ -42,6 +42,22 @@ public class MeasurementResource {
         this.audit = audit;
     }
 
+    /** The same from CSV ({@code school_id,measured_at,download_mbps,…}); errors name line and column. */
+    @POST
+    @Path("import")
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @Allow({ Role.BOARD, Role.SCHOOL })
+    public NetworkService.BatchResult importCsv(java.io.InputStream body, @Context SecurityContext security) {
+        List<Measurement> parsed = org.gigaplan.environment.internal.MeasurementCsv.parse(
+                new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            return post(parsed, security);
+        } catch (org.gigaplan.plan.rest.InvalidInputException e) {
+            throw new org.gigaplan.plan.rest.InvalidInputException(
+                    e.errors().stream().map(org.gigaplan.environment.internal.MeasurementCsv::toCsv).toList());
+        }
+    }
+
     /** Stores measurements, all or none; a school's users and agents record for their own school only. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
