@@ -3,7 +3,6 @@ package org.gigaplan.tests.e2e;
 import static org.gigaplan.tests.e2e.Distribution.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -42,8 +41,8 @@ class EnvironmentModuleIT {
 
     @BeforeAll
     static void startDistribution() throws Exception {
-        dist = Distribution.unpack(Path.of(property("gigaplan.e2e.distribution")),
-                Path.of(property("gigaplan.e2e.workdir")).resolve("environment"));
+        dist = Distribution.unpack(Path.of(E2e.property("gigaplan.e2e.distribution")),
+                Path.of(E2e.property("gigaplan.e2e.workdir")).resolve("environment"));
         dist.start();
         Distribution.awaitDemoFills(dist, TIMEOUT);
         Response imported = dist.post("/api/schools/import", "text/csv", """
@@ -63,12 +62,6 @@ class EnvironmentModuleIT {
         if (dist != null) {
             dist.close();
         }
-    }
-
-    private static String property(String name) {
-        String value = System.getProperty(name);
-        assertNotNull(value, "system property " + name + " is not set (run through mvn verify)");
-        return value;
     }
 
     private static String test(String school, int step, double mbps) {
@@ -145,15 +138,15 @@ class EnvironmentModuleIT {
     @Order(3)
     void badInputIsRefusedAndNothingIsStored() throws Exception {
         String before = dist.json("/api/environment/network/measurements?schoolId=W-1&from=2019-01-01T00:00:00Z").toString();
-        problem(dist.postAs(agentOfW1, "/api/environment/measurements", "application/json",
-                "[" + test(null, 1, 300).replace("CENTRE_LINK", "ROOF") + "]"), "[0].point");
-        problem(dist.postAs(agentOfW1, "/api/environment/measurements", "application/json",
-                "[" + test(null, 1, 300) + "," + test("W-2", 1, 300) + "]"), "[1].schoolId");
-        problem(dist.postAs(agentOfW1, "/api/environment/measurements", "application/json",
-                "[" + test(null, 1, -5) + "]"), "[0].downloadMbps");
-        problem(dist.post("/api/environment/measurements/import", "text/csv",
+        E2e.problem(dist.postAs(agentOfW1, "/api/environment/measurements", "application/json",
+                "[" + test(null, 1, 300).replace("CENTRE_LINK", "ROOF") + "]"), 400, "[0].point");
+        E2e.problem(dist.postAs(agentOfW1, "/api/environment/measurements", "application/json",
+                "[" + test(null, 1, 300) + "," + test("W-2", 1, 300) + "]"), 400, "[1].schoolId");
+        E2e.problem(dist.postAs(agentOfW1, "/api/environment/measurements", "application/json",
+                "[" + test(null, 1, -5) + "]"), 400, "[0].downloadMbps");
+        E2e.problem(dist.post("/api/environment/measurements/import", "text/csv",
                 "school_id,measured_at,download_mbps\nW-1,2025-06-02T10:00:00+09:00,300\nW-1,2025-06-02T11:00:00+09:00,-3\n"),
-                "line 3.download_mbps");
+                400, "line 3.download_mbps");
         assertEquals(before, dist.json("/api/environment/network/measurements?schoolId=W-1&from=2019-01-01T00:00:00Z")
                 .toString(), "nothing stored");
     }
@@ -183,7 +176,7 @@ class EnvironmentModuleIT {
         String batch = "[" + statement.formatted("taro", "completed", "math/1", "0.8", "2025-06-02T10:00:00+09:00") + ","
                 + statement.formatted("taro", "answered", "math/2", "0.5", "2025-06-03T10:00:00+09:00") + ","
                 + statement.formatted("hanako", "completed", "math/1", "1.0", "2025-06-04T10:00:00+09:00") + "]";
-        problem(dist.sendWithHeader(agentOfW1, "POST", "/api/environment/xapi/statements", batch, "X-Other", "x"), v);
+        E2e.problem(dist.sendWithHeader(agentOfW1, "POST", "/api/environment/xapi/statements", batch, "X-Other", "x"), 400, v);
         Response posted = dist.sendWithHeader(agentOfW1, "POST", "/api/environment/xapi/statements", batch, v, "1.0.3");
         assertEquals(200, posted.status(), () -> "post: " + posted);
         assertEquals(3, posted.json().size());
@@ -218,14 +211,5 @@ class EnvironmentModuleIT {
                 "1.0.3").json().path("statements").size(), "only hanako's statement is left");
         JsonNode summary = dist.json("/api/environment/xapi/summary?schoolId=W-1");
         assertTrue(summary.get(0).path("suppressed").asBoolean(), () -> "one learner: suppressed for the board: " + summary);
-    }
-
-    private static void problem(Response r, String field) {
-        assertEquals(400, r.status(), () -> "answer: " + r);
-        assertTrue(r.contentType().startsWith("application/problem+json"), () -> "not problem+json: " + r);
-        List<String> fields = new ArrayList<>();
-        r.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
-        assertTrue(fields.contains(field), () -> field + " not named in " + r.body());
-        assertFalse(r.body().isEmpty());
     }
 }

@@ -48,8 +48,8 @@ class GigaPlanDistributionIT {
 
     @BeforeAll
     static void startDistribution() throws Exception {
-        dist = Distribution.unpack(Path.of(property("gigaplan.e2e.distribution")),
-                Path.of(property("gigaplan.e2e.workdir")));
+        dist = Distribution.unpack(Path.of(E2e.property("gigaplan.e2e.distribution")),
+                Path.of(E2e.property("gigaplan.e2e.workdir")));
         dist.start();
     }
 
@@ -58,12 +58,6 @@ class GigaPlanDistributionIT {
         if (dist != null) {
             dist.close();
         }
-    }
-
-    private static String property(String name) {
-        String value = System.getProperty(name);
-        assertNotNull(value, "system property " + name + " is not set (run through mvn verify)");
-        return value;
     }
 
     // ---------------------------------------------------------------- plan
@@ -492,7 +486,7 @@ class GigaPlanDistributionIT {
     @Test
     @Order(6)
     void policyModuleComesAndGoes() throws Exception {
-        Path jar = Path.of(property("gigaplan.e2e.samplemodule")).toAbsolutePath();
+        Path jar = Path.of(E2e.property("gigaplan.e2e.samplemodule")).toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "sample module jar missing: " + jar);
         Path features = dist.workDir().resolve("samplemod-features.xml");
         Files.writeString(features, """
@@ -536,17 +530,17 @@ class GigaPlanDistributionIT {
         assertTrue(paths.path("/samplemod/ping").has("get"), () -> "openapi: " + paths.path("/samplemod/ping"));
 
         JsonNode progress = dist.json("/api/progress");
-        JsonNode parentMeeting = indicator(progress, "outreach.parent-meeting");
+        JsonNode parentMeeting = E2e.indicator(progress, "outreach.parent-meeting");
         assertEquals("MET", parentMeeting.path("status").asText(), () -> "outreach.parent-meeting: " + parentMeeting);
         assertEquals(100.0, parentMeeting.path("value").asDouble(), () -> "outreach.parent-meeting: " + parentMeeting);
         assertEquals(11, parentMeeting.path("sampleSize").asInt(), () -> "outreach.parent-meeting: " + parentMeeting);
         assertEquals(2025, parentMeeting.path("target").path("fiscalYear").asInt(), () -> "target: " + parentMeeting);
         assertEquals(100.0, parentMeeting.path("target").path("value").asDouble(), () -> "target: " + parentMeeting);
-        assertEquals("NO_MODULE", indicator(progress, "environment.learning-history").path("status").asText());
+        assertEquals("NO_MODULE", E2e.indicator(progress, "environment.learning-history").path("status").asText());
         assertTrue(progress.path("demo").asBoolean(), () -> "a value from demo data marks the report: " + progress);
         assertEquals(List.of("samplemod"), texts(policy(progress, 4).path("modules")));
         JsonNode schoolProgress = dist.json("/api/progress?school=E2E-01");
-        assertEquals("MET", indicator(schoolProgress, "outreach.parent-meeting").path("status").asText(),
+        assertEquals("MET", E2e.indicator(schoolProgress, "outreach.parent-meeting").path("status").asText(),
                 "per-school progress");
 
         // The board switches the module off for school A only: A's users are refused, B's are not, A's
@@ -559,9 +553,9 @@ class GigaPlanDistributionIT {
         assertTrue(refused.body().contains("switched samplemod off"), () -> "says why: " + refused);
         assertEquals(200, dist.getAs("school-b", "/api/samplemod/ping").status(), "school B is not affected");
         assertEquals(200, dist.get("/api/samplemod/ping").status(), "the board is not affected");
-        assertEquals("DISABLED", indicator(dist.json("/api/progress?school=S-E01"), "outreach.parent-meeting")
+        assertEquals("DISABLED", E2e.indicator(dist.json("/api/progress?school=S-E01"), "outreach.parent-meeting")
                 .path("status").asText(), "school A's progress");
-        assertEquals("MET", indicator(dist.json("/api/progress?school=S-E02"), "outreach.parent-meeting")
+        assertEquals("MET", E2e.indicator(dist.json("/api/progress?school=S-E02"), "outreach.parent-meeting")
                 .path("status").asText(), "school B's progress");
         JsonNode switches = dist.json("/api/modules/samplemod/schools");
         assertTrue(switches.toString().contains("{\"module\":\"samplemod\",\"schoolId\":\"S-E01\",\"enabled\":false}"),
@@ -585,7 +579,7 @@ class GigaPlanDistributionIT {
             assertEquals(404, dist.get("/api/samplemod/ping").status(), "ping");
             assertEquals(List.of("environment", "training", "usage"), moduleIds(), "modules");
             assertFalse(dist.json("/api/openapi.json").path("paths").has("/samplemod/ping"), "openapi");
-            assertEquals("NO_MODULE", indicator(dist.json("/api/progress"), "outreach.parent-meeting")
+            assertEquals("NO_MODULE", E2e.indicator(dist.json("/api/progress"), "outreach.parent-meeting")
                     .path("status").asText(), "progress");
         });
         assertTrue(policy(dist.json("/api/progress"), 4).path("modules").isEmpty());
@@ -616,17 +610,6 @@ class GigaPlanDistributionIT {
             }
         }
         throw new AssertionError("no basic policy " + number + " in progress report");
-    }
-
-    private static JsonNode indicator(JsonNode progress, String id) {
-        for (JsonNode p : progress.path("policies")) {
-            for (JsonNode i : p.path("indicators")) {
-                if (id.equals(i.path("id").asText())) {
-                    return i;
-                }
-            }
-        }
-        throw new AssertionError("no indicator " + id + " in progress report");
     }
 
     /** The secret part of an API key gpk_<16 hex digits>_<secret>; the secret may itself contain '_'. */

@@ -3,7 +3,6 @@ package org.gigaplan.tests.e2e;
 import static org.gigaplan.tests.e2e.Distribution.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -41,8 +40,8 @@ class TrainingModuleIT {
 
     @BeforeAll
     static void startDistribution() throws Exception {
-        dist = Distribution.unpack(Path.of(property("gigaplan.e2e.distribution")),
-                Path.of(property("gigaplan.e2e.workdir")).resolve("training"));
+        dist = Distribution.unpack(Path.of(E2e.property("gigaplan.e2e.distribution")),
+                Path.of(E2e.property("gigaplan.e2e.workdir")).resolve("training"));
         dist.start();
         await("the training module's endpoints", TIMEOUT,
                 () -> assertEquals(200, dist.get("/api/training/checklist").status()));
@@ -63,12 +62,6 @@ class TrainingModuleIT {
         if (dist != null) {
             dist.close();
         }
-    }
-
-    private static String property(String name) {
-        String value = System.getProperty(name);
-        assertNotNull(value, "system property " + name + " is not set (run through mvn verify)");
-        return value;
     }
 
     @Test
@@ -117,7 +110,7 @@ class TrainingModuleIT {
         assertEquals((FY + 1) + "-03-01", t1.path("answeredOn").asText(), "as of March 1 by default");
 
         // The progress roll-up shows the module's own figure (the plan's action plan is FY2025's: demo data).
-        JsonNode progressA = indicator(dist.json("/api/progress?fiscalYear=2025"), "training.category-a");
+        JsonNode progressA = E2e.indicator(dist.json("/api/progress?fiscalYear=2025"), "training.category-a");
         JsonNode year2025 = find(dist.json("/api/training/rates?fiscalYear=2025").path("categories"), "A");
         assertEquals(year2025.path("rate").asDouble(), progressA.path("value").asDouble(), () -> "progress: " + progressA);
 
@@ -156,11 +149,11 @@ class TrainingModuleIT {
         assertEquals(200, own.status(), () -> "own answers: " + own);
         JsonNode mine = dist.getAs("teacher-a", "/api/training/schools/S-E01/teachers/A01?fiscalYear=" + FY).json();
         assertEquals("{\"A-1\":4,\"B-1\":2}", mine.path("answers").toString(), () -> "own view: " + mine);
-        problem(dist.postAs("teacher-a", "/api/training/schools/S-E01/assessments", "application/json",
+        E2e.problem(dist.postAs("teacher-a", "/api/training/schools/S-E01/assessments", "application/json",
                 "[{\"teacherId\":\"A02\",\"fiscalYear\":" + FY + ",\"answers\":{\"A-1\":4}}]"), 403, null);
-        problem(dist.getAs("teacher-a", "/api/training/schools/S-E01/teachers/A02?fiscalYear=" + FY), 403, null);
-        problem(dist.getAs("teacher-a", "/api/training/schools/S-E01/rates"), 403, null);
-        problem(dist.getAs("teacher-a", "/api/training/schools/S-E01/assessments"), 403, null);
+        E2e.problem(dist.getAs("teacher-a", "/api/training/schools/S-E01/teachers/A02?fiscalYear=" + FY), 403, null);
+        E2e.problem(dist.getAs("teacher-a", "/api/training/schools/S-E01/rates"), 403, null);
+        E2e.problem(dist.getAs("teacher-a", "/api/training/schools/S-E01/assessments"), 403, null);
         // The school and the board see the teacher's answers too.
         assertEquals(200, dist.getAs("school-a", "/api/training/schools/S-E01/teachers/A01?fiscalYear=" + FY).status());
         assertEquals(200, dist.get("/api/training/schools/S-E01/teachers/A01?fiscalYear=" + FY).status());
@@ -170,15 +163,15 @@ class TrainingModuleIT {
     @Order(4)
     void badInputIsRefusedAndNothingIsStored() throws Exception {
         String before = dist.json("/api/training/schools/V-E1/assessments?fiscalYear=" + FY).toString();
-        problem(dist.post("/api/training/schools/V-E1/assessments", "application/json",
+        E2e.problem(dist.post("/api/training/schools/V-E1/assessments", "application/json",
                 "[{\"teacherId\":\"T9\",\"fiscalYear\":" + FY + ",\"answers\":{\"E-1\":3}}]"), 400, "[0].answers.E-1");
-        problem(dist.post("/api/training/schools/V-E1/assessments", "application/json",
+        E2e.problem(dist.post("/api/training/schools/V-E1/assessments", "application/json",
                 "[{\"teacherId\":\"T9\",\"fiscalYear\":" + FY + ",\"answers\":{\"A-1\":5}}]"), 400, "[0].answers.A-1");
-        problem(dist.post("/api/training/schools/V-E1/assessments", "application/json",
+        E2e.problem(dist.post("/api/training/schools/V-E1/assessments", "application/json",
                 "[{\"teacherId\":\"T9\",\"fiscalYear\":2019,\"answers\":{\"A-1\":3}}]"), 400, "[0].fiscalYear");
-        problem(dist.post("/api/training/schools/V-E1/assessments/import?fiscalYear=" + FY, "text/csv",
+        E2e.problem(dist.post("/api/training/schools/V-E1/assessments/import?fiscalYear=" + FY, "text/csv",
                 "teacher_id,A-1\nT9,4\nT10,たぶん\n"), 400, "line 3.A-1");
-        problem(dist.postAs("school-a", "/api/training/schools/V-E1/assessments", "application/json",
+        E2e.problem(dist.postAs("school-a", "/api/training/schools/V-E1/assessments", "application/json",
                 "[{\"teacherId\":\"T9\",\"fiscalYear\":" + FY + ",\"answers\":{\"A-1\":3}}]"), 403, null);
         assertEquals(before, dist.json("/api/training/schools/V-E1/assessments?fiscalYear=" + FY).toString(),
                 "nothing stored");
@@ -191,7 +184,7 @@ class TrainingModuleIT {
         String uninstall = dist.console("feature:uninstall gigaplan-training");
         await("training to be gone (console said: " + uninstall.strip() + ")", TIMEOUT, () -> {
             assertEquals(404, dist.get("/api/training/checklist").status(), "endpoint");
-            assertEquals("NO_MODULE", indicator(dist.json("/api/progress?fiscalYear=2025"), "training.category-a")
+            assertEquals("NO_MODULE", E2e.indicator(dist.json("/api/progress?fiscalYear=2025"), "training.category-a")
                     .path("status").asText(), "indicator");
         });
         assertEquals(200, dist.get("/api/usage/scenes").status(), "the other modules run on");
@@ -213,7 +206,7 @@ class TrainingModuleIT {
                 {"title":{"ja":"授業でのICT活用E2E","en":"ICT in lessons (E2E)"},
                  "kind":"BOARD_COURSE","categories":["B"],"level":"BASIC"}""");
         assertEquals(201, other.status(), () -> "course: " + other);
-        problem(dist.postAs("school-a", "/api/training/courses", "application/json", """
+        E2e.problem(dist.postAs("school-a", "/api/training/courses", "application/json", """
                 {"title":{"ja":"x","en":"x"},"kind":"BOARD_COURSE","categories":["C"],"level":"BASIC"}"""), 400, "kind");
         Response withSession = dist.post("/api/training/courses/" + course + "/sessions", "application/json",
                 "{\"heldOn\":\"" + TODAY.plusDays(7) + "\",\"capacity\":2,\"place\":\"教育センター\"}");
@@ -222,10 +215,10 @@ class TrainingModuleIT {
 
         String enrolments = "/api/training/sessions/" + session + "/enrolments";
         assertEquals(201, dist.sendAs("school-a", "POST", enrolments, "{\"teacherId\":\"A01\"}").status());
-        problem(dist.sendAs("school-a", "POST", enrolments, "{\"teacherId\":\"A01\"}"), 409, null);
-        problem(dist.sendAs("school-a", "POST", enrolments, "{\"schoolId\":\"V-E3\",\"teacherId\":\"R1\"}"), 403, null);
+        E2e.problem(dist.sendAs("school-a", "POST", enrolments, "{\"teacherId\":\"A01\"}"), 409, null);
+        E2e.problem(dist.sendAs("school-a", "POST", enrolments, "{\"schoolId\":\"V-E3\",\"teacherId\":\"R1\"}"), 403, null);
         assertEquals(201, dist.send("POST", enrolments, "{\"schoolId\":\"V-E3\",\"teacherId\":\"R1\"}").status());
-        problem(dist.send("POST", enrolments, "{\"schoolId\":\"V-E3\",\"teacherId\":\"R2\"}"), 409, null);
+        E2e.problem(dist.send("POST", enrolments, "{\"schoolId\":\"V-E3\",\"teacherId\":\"R2\"}"), 409, null);
         Response attended = dist.send("PUT", "/api/training/sessions/" + session + "/attendance",
                 "{\"schoolId\":\"V-E3\",\"teacherId\":\"R1\",\"attended\":true}");
         assertEquals(200, attended.status(), () -> "attendance: " + attended);
@@ -252,7 +245,7 @@ class TrainingModuleIT {
         assertEquals(100.0, dist.getAs("school-a", "/api/training/schools/S-E01/genai?fiscalYear=" + FY).json()
                 .path("weeklyShare").asDouble());
         assertTrue(dist.json("/api/training/schools/S-E01/genai?fiscalYear=" + FY).path("suppressed").asBoolean());
-        problem(dist.postAs("school-a", "/api/training/schools/S-E01/genai", "application/json",
+        E2e.problem(dist.postAs("school-a", "/api/training/schools/S-E01/genai", "application/json",
                 "[{\"teacherId\":\"A01\",\"fiscalYear\":" + FY + ",\"frequency\":\"SOMETIMES\"}]"), 400, "[0].frequency");
     }
 
@@ -263,26 +256,5 @@ class TrainingModuleIT {
             }
         }
         throw new AssertionError("no " + code + " in " + array);
-    }
-
-    private static JsonNode indicator(JsonNode progress, String id) {
-        for (JsonNode p : progress.path("policies")) {
-            for (JsonNode i : p.path("indicators")) {
-                if (id.equals(i.path("id").asText())) {
-                    return i;
-                }
-            }
-        }
-        throw new AssertionError("no indicator " + id + " in progress report");
-    }
-
-    private static void problem(Response r, int status, String field) {
-        assertEquals(status, r.status(), () -> "answer: " + r);
-        assertTrue(r.contentType().startsWith("application/problem+json"), () -> "not problem+json: " + r);
-        if (field != null) {
-            List<String> fields = new ArrayList<>();
-            r.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
-            assertTrue(fields.contains(field), () -> field + " not named in " + r.body());
-        }
     }
 }

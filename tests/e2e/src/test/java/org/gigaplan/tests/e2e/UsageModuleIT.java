@@ -3,7 +3,6 @@ package org.gigaplan.tests.e2e;
 import static org.gigaplan.tests.e2e.Distribution.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -35,7 +34,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 class UsageModuleIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final String PROBLEM_JSON = "application/problem+json";
 
     /** Last week's Monday in the schools' zone, and the fiscal year it counts in. */
     private static final LocalDate WEEK = LocalDate.now(ZoneId.of("Asia/Tokyo"))
@@ -48,8 +46,8 @@ class UsageModuleIT {
 
     @BeforeAll
     static void startDistribution() throws Exception {
-        dist = Distribution.unpack(Path.of(property("gigaplan.e2e.distribution")),
-                Path.of(property("gigaplan.e2e.workdir")).resolve("usage"));
+        dist = Distribution.unpack(Path.of(E2e.property("gigaplan.e2e.distribution")),
+                Path.of(E2e.property("gigaplan.e2e.workdir")).resolve("usage"));
         dist.start();
         // The module's resources join /api as its bundle starts, after the platform's.
         await("the usage module's endpoints", TIMEOUT, () -> assertEquals(200, dist.get("/api/usage/scenes").status()));
@@ -74,12 +72,6 @@ class UsageModuleIT {
         if (dist != null) {
             dist.close();
         }
-    }
-
-    private static String property(String name) {
-        String value = System.getProperty(name);
-        assertNotNull(value, "system property " + name + " is not set (run through mvn verify)");
-        return value;
     }
 
     private static String at(int day, String time) {
@@ -149,13 +141,13 @@ class UsageModuleIT {
         assertScene(mine.path("groups").get(0).path("scenes"), 4, 1, 0, 0.0, 1, 0, 0.0);
         assertEquals(mine.path("groups").toString(),
                 dist.getAs("school-a", "/api/usage/attainment?" + PERIOD).json().path("groups").toString());
-        problem(dist.getAs("school-a", "/api/usage/attainment?" + PERIOD + "&schoolId=U-E1"), 403, null);
+        E2e.problem(dist.getAs("school-a", "/api/usage/attainment?" + PERIOD + "&schoolId=U-E1"), 403, null);
 
         // The scene indicators of the progress roll-up are the share of schools meeting each scene's target over
         // the fiscal year. The plan has an action plan (and a progress report) for FY2025 only, filled with demo
         // data: the roll-up must show what the module's own view shows.
         JsonNode year = dist.json("/api/usage/attainment?fiscalYear=2025");
-        JsonNode scene1 = indicator(dist.json("/api/progress?fiscalYear=2025"), "usage.scene1");
+        JsonNode scene1 = E2e.indicator(dist.json("/api/progress?fiscalYear=2025"), "usage.scene1");
         assertEquals(year.path("groups").get(0).path("scenes").get(0).path("schoolShare").asDouble(),
                 scene1.path("value").asDouble(), () -> "usage.scene1: " + scene1);
         assertEquals(8, scene1.path("sampleSize").asInt(), () -> "the 8 sample elementary and junior high schools: " + scene1);
@@ -192,29 +184,29 @@ class UsageModuleIT {
     void badInputIsRefusedAndNothingIsStored() throws Exception {
         long before = dist.json("/api/usage/check-ins?" + PERIOD).path("total").asLong();
         String week = "\"week\":\"" + WEEK + "\"";
-        problem(dist.post("/api/usage/check-ins", "application/json",
+        E2e.problem(dist.post("/api/usage/check-ins", "application/json",
                 "[{\"schoolId\":\"U-E1\",\"grade\":2,\"className\":\"1\"," + week + ",\"scenes\":[{\"scene\":6,\"count\":3}]}]"),
                 400, "[0].scenes[0].scene");
-        problem(dist.post("/api/usage/check-ins", "application/json",
+        E2e.problem(dist.post("/api/usage/check-ins", "application/json",
                 "[{\"schoolId\":\"U-E1\",\"grade\":2,\"className\":\"1\"," + week + ",\"scenes\":[{\"scene\":1,\"count\":-1}]}]"),
                 400, "[0].scenes[0].count");
-        problem(dist.post("/api/usage/check-ins", "application/json",
+        E2e.problem(dist.post("/api/usage/check-ins", "application/json",
                 "[{\"schoolId\":\"U-E1\",\"grade\":2,\"className\":\"1\",\"week\":\"2019-06-03\",\"scenes\":[{\"scene\":1,\"count\":3}]}]"),
                 400, "[0].week");
-        problem(dist.get("/api/usage/attainment?fiscalYear=" + FY + "&week=" + WEEK.minusYears(2).with(DayOfWeek.MONDAY)),
+        E2e.problem(dist.get("/api/usage/attainment?fiscalYear=" + FY + "&week=" + WEEK.minusYears(2).with(DayOfWeek.MONDAY)),
                 400, "week");
         // A class of another school: from a school user, and from an agent's key.
-        problem(dist.postAs("school-a", "/api/usage/check-ins", "application/json",
+        E2e.problem(dist.postAs("school-a", "/api/usage/check-ins", "application/json",
                 "[{\"schoolId\":\"U-E1\",\"grade\":2,\"className\":\"1\"," + week + ",\"scenes\":[{\"scene\":1,\"count\":3}]}]"),
                 400, "[0].schoolId");
-        problem(dist.postAs(agentOfJ1, "/api/usage/events", "application/json",
+        E2e.problem(dist.postAs(agentOfJ1, "/api/usage/events", "application/json",
                 "[{\"schoolId\":\"S-E01\",\"grade\":1,\"className\":\"1\",\"at\":\"" + at(0, "09:00:00")
                         + "\",\"scene\":1,\"app\":\"x\"}]"), 400, "[0].schoolId");
         // All or nothing: one bad row of a CSV refuses the good one before it.
-        problem(dist.post("/api/usage/check-ins/import", "text/csv",
+        E2e.problem(dist.post("/api/usage/check-ins/import", "text/csv",
                 "school_id,grade,class,week,scene1\nU-E1,2,1," + WEEK + ",3\nU-E1,2,1," + WEEK.plusDays(1) + ",3\n"),
                 400, "line 3.week");
-        problem(dist.post("/api/usage/check-ins", "application/json", "[{\"schoolId\":\"U-E1\",\"grade\":\"two\"}]"),
+        E2e.problem(dist.post("/api/usage/check-ins", "application/json", "[{\"schoolId\":\"U-E1\",\"grade\":\"two\"}]"),
                 400, null);
         assertEquals(before, dist.json("/api/usage/check-ins?" + PERIOD).path("total").asLong(), "nothing stored");
         assertEquals(3, dist.json("/api/usage/schools/U-E1/classes").size(), "no class registered by a refused batch");
@@ -230,7 +222,7 @@ class UsageModuleIT {
                 """);
         assertEquals(201, published.status(), () -> "publish: " + published);
         long id = published.json().path("id").asLong();
-        problem(dist.postAs("school-a", "/api/usage/cases", "application/json", published.body()), 403, null);
+        E2e.problem(dist.postAs("school-a", "/api/usage/cases", "application/json", published.body()), 403, null);
 
         JsonNode found = dist.getAs("school-a", "/api/usage/cases?q=E2E&scene=4&learningType=COLLABORATIVE").json();
         assertEquals(1, found.path("total").asInt(), () -> "search: " + found);
@@ -257,7 +249,7 @@ class UsageModuleIT {
         await("usage to be gone (console said: " + uninstall.strip() + ")", TIMEOUT, () -> {
             assertEquals(404, dist.get("/api/usage/scenes").status(), "endpoint");
             assertFalse(dist.json("/api/modules").toString().contains("\"usage\""), "modules");
-            assertEquals("NO_MODULE", indicator(dist.json("/api/progress?fiscalYear=2025"), "usage.scene1")
+            assertEquals("NO_MODULE", E2e.indicator(dist.json("/api/progress?fiscalYear=2025"), "usage.scene1")
                     .path("status").asText(), "indicator");
         });
         assertEquals(200, dist.get("/api/plan").status(), "the rest runs on");
@@ -267,7 +259,7 @@ class UsageModuleIT {
         await("usage to be back (console said: " + install.strip() + ")", TIMEOUT,
                 () -> assertEquals(200, dist.get("/api/usage/scenes").status()));
         assertEquals(before, dist.json("/api/usage/attainment?" + PERIOD).path("groups").toString(), "data kept");
-        assertEquals("DEMO", indicator(dist.json("/api/progress?fiscalYear=2025"), "usage.scene1").path("demo").asBoolean()
+        assertEquals("DEMO", E2e.indicator(dist.json("/api/progress?fiscalYear=2025"), "usage.scene1").path("demo").asBoolean()
                 ? "DEMO" : "real", "the demo year's values are back");
         assertTrue(dist.json("/api/openapi.json").path("paths").has("/usage/attainment"), "openapi");
     }
@@ -295,29 +287,5 @@ class UsageModuleIT {
             }
         }
         throw new AssertionError("no " + id + " in " + list);
-    }
-
-    private static JsonNode indicator(JsonNode progress, String id) {
-        for (JsonNode p : progress.path("policies")) {
-            for (JsonNode i : p.path("indicators")) {
-                if (id.equals(i.path("id").asText())) {
-                    return i;
-                }
-            }
-        }
-        throw new AssertionError("no indicator " + id + " in progress report");
-    }
-
-    /** Asserts a problem+json answer of the status, naming the field when one is given. */
-    private static JsonNode problem(Response r, int status, String field) {
-        assertEquals(status, r.status(), () -> "answer: " + r);
-        assertTrue(r.contentType().startsWith(PROBLEM_JSON), () -> "not problem+json: " + r);
-        JsonNode body = r.json();
-        if (field != null) {
-            List<String> fields = new ArrayList<>();
-            body.path("errors").forEach(e -> fields.add(e.path("field").asText()));
-            assertTrue(fields.contains(field), () -> field + " not named in " + body);
-        }
-        return body;
     }
 }
