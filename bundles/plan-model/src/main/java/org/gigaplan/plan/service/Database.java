@@ -36,6 +36,22 @@ public interface Database {
      */
     <T> T transaction(Work<T> work);
 
+    /**
+     * Like {@link #transaction}, and runs the work again (at most three times in all) when a concurrent writer
+     * inserted the same key first, as when two batches register the same new record at once.
+     */
+    default <T> T transactionRetrying(Work<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transaction(work);
+            } catch (StoreException e) {
+                if (attempt >= 3 || !isDuplicateKey(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Whether two writers raced for the same key: the caller may retry its transaction. */
     static boolean isDuplicateKey(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

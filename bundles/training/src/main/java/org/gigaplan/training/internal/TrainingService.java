@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +133,7 @@ public class TrainingService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors.size() > 100 ? errors.subList(0, 100) : errors);
         }
-        return retrying(() -> db.transaction(c -> {
+        return db.transactionRetrying(c -> {
             List<String> registered = new ArrayList<>();
             List<AnswerRow> rows = new ArrayList<>();
             Map<String, Long> ids = new HashMap<>();
@@ -158,7 +157,7 @@ public class TrainingService {
             }
             answers.putAnswers(c, rows, by, demo);
             return new BatchResult(ids.size(), rows.size(), registered);
-        }));
+        });
     }
 
     /** A school's answers of a fiscal year, one row per teacher. */
@@ -348,23 +347,5 @@ public class TrainingService {
         } else if (!id.trim().matches("[\\p{L}\\p{N}_.-]{1,32}")) {
             errors.add(new FieldError(field, "1–32 letters, digits, '_', '.' or '-', was \"" + id + "\""));
         }
-    }
-
-    private static <T> T retrying(java.util.function.Supplier<T> write) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return write.get();
-            } catch (Database.StoreException e) {
-                if (attempt >= 3 || !Database.isDuplicateKey(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    Set<String> itemCodes() {
-        Set<String> out = new HashSet<>();
-        checklist.items().forEach(i -> out.add(i.code()));
-        return out;
     }
 }

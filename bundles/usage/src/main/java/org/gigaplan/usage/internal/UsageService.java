@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.gigaplan.plan.model.FiscalYear;
@@ -31,7 +30,6 @@ import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.SchoolService;
 import org.gigaplan.usage.internal.Attainment.Group;
-import org.gigaplan.usage.internal.Attainment.SceneFigure;
 import org.gigaplan.usage.internal.store.CaseStore;
 import org.gigaplan.usage.internal.store.ClassStore;
 import org.gigaplan.usage.internal.store.ClassStore.ClassRow;
@@ -167,12 +165,12 @@ public class UsageService {
             }
         }
         throwIfAny(errors);
-        retrying(() -> db.transaction(c -> {
+        db.transactionRetrying(c -> {
             for (ClassInput in : input) {
                 classes.ensure(c, schoolId, in.grade(), in.className().trim(), false);
             }
             return null;
-        }));
+        });
         writes.incrementAndGet();
         return classes.list(schoolId);
     }
@@ -266,7 +264,7 @@ public class UsageService {
         }
         throwIfAny(errors);
         Instant now = Instant.now();
-        BatchResult result = retrying(() -> db.transaction(c -> {
+        BatchResult result = db.transactionRetrying(c -> {
             Set<String> registered = new java.util.TreeSet<>();
             List<WeekStore.CheckInCell> cells = new ArrayList<>();
             for (ValidCheckIn v : valid) {
@@ -281,7 +279,7 @@ public class UsageService {
             weeks.putCheckIns(c, cells, by, demo, now);
             weeks.refreshYears(c, classYears(cells.stream().map(WeekStore.CheckInCell::cell).toList()));
             return new BatchResult(valid.size(), cells.size(), 0, List.copyOf(registered));
-        }));
+        });
         writes.incrementAndGet();
         return result;
     }
@@ -351,7 +349,7 @@ public class UsageService {
         }
         throwIfAny(errors);
         Instant now = Instant.now();
-        BatchResult result = retrying(() -> db.transaction(c -> {
+        BatchResult result = db.transactionRetrying(c -> {
             Set<String> registered = new java.util.TreeSet<>();
             Map<String, Long> ids = new HashMap<>();
             List<EventRow> rows = new ArrayList<>(valid.size());
@@ -376,7 +374,7 @@ public class UsageService {
             weeks.refreshYears(c, classYears(newUses.keySet()));
             int added = newUses.values().stream().mapToInt(Integer::intValue).sum();
             return new BatchResult(valid.size(), slots.size(), added, List.copyOf(registered));
-        }));
+        });
         writes.incrementAndGet();
         return result;
     }
@@ -875,19 +873,6 @@ public class UsageService {
     private static void throwIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors.size() > 100 ? errors.subList(0, 100) : errors);
-        }
-    }
-
-    /** Runs a write again when a concurrent writer registered the same class or slot first. */
-    static <T> T retrying(Supplier<T> write) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return write.get();
-            } catch (Database.StoreException e) {
-                if (attempt >= 3 || !Database.isDuplicateKey(e)) {
-                    throw e;
-                }
-            }
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.gigaplan.platform.internal.command;
 
 import org.gigaplan.plan.console.ConsoleTable;
-import org.gigaplan.plan.console.ConsoleText;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;

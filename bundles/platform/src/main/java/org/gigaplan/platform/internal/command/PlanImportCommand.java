@@ -1,6 +1,5 @@
 package org.gigaplan.platform.internal.command;
 
-import org.gigaplan.plan.console.ConsoleTable;
 import org.gigaplan.plan.console.ConsoleText;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package org.gigaplan.platform.internal.command;
 
-import org.gigaplan.plan.console.ConsoleTable;
 import org.gigaplan.plan.console.ConsoleText;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -2,12 +2,10 @@ package org.gigaplan.training.internal.rest;
 
 import java.util.List;
 
-import javax.ws.rs.ClientErrorException;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.NotFoundException;
 import javax.ws.rs.POST;
-import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -23,7 +21,6 @@ import org.gigaplan.plan.security.Role;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.training.internal.Course;
 import org.gigaplan.training.internal.CourseService;
-import org.gigaplan.training.internal.store.CourseStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
