@@ -12,8 +12,8 @@ import javax.ws.rs.core.SecurityContext;
  *
  * @param name     user name, or the API key's label
  * @param role     what the caller may do
- * @param schoolId  the school a {@link Role#SCHOOL}, {@link Role#AGENT} or {@link Role#TEACHER} caller belongs to;
- *                  null for the board
+ * @param schoolId  the school a {@link Role#SCHOOL}, {@link Role#AGENT}, {@link Role#TEACHER} or
+ *                  {@link Role#LEARNER} caller belongs to; null for the board
  * @param teacherId a {@link Role#TEACHER}'s code within the school; null for everyone else
  */
 public record Caller(String name, Role role, String schoolId, String teacherId) implements Principal {
@@ -29,7 +29,7 @@ public record Caller(String name, Role role, String schoolId, String teacherId) 
         }
     }
 
-    /** A caller who is not a teacher. */
+    /** A caller who is not a teacher. A learner's name is their login, which modules map to their records. */
     public Caller(String name, Role role, String schoolId) {
         this(name, role, schoolId, null);
     }

@@ -9,5 +9,7 @@ public enum Role {
     /** A machine client with an API key, bound to one school: may only post records. */
     AGENT,
     /** A teacher of one school: their own records only, where a module allows it. */
-    TEACHER
+    TEACHER,
+    /** A learner (student) of one school: their own learning records only, where a module allows it. */
+    LEARNER
 }

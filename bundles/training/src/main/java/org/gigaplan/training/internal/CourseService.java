@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.LocalizedText;
+import org.gigaplan.plan.model.UseFrequency;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.service.Database;
@@ -286,8 +287,8 @@ public class CourseService {
                     errors.addAll(e.errors());
                 }
             }
-            if (GenAi.Frequency.parse(r.frequency()).isEmpty()) {
-                errors.add(new FieldError(at + ".frequency", "one of DAILY, WEEKLY, MONTHLY, RARELY, NEVER, was \""
+            if (UseFrequency.parse(r.frequency()).isEmpty()) {
+                errors.add(new FieldError(at + ".frequency", "one of " + UseFrequency.names() + ", was \""
                         + r.frequency() + "\""));
             }
             List<String> purposes = r.purposes() == null ? List.of() : r.purposes();
@@ -307,7 +308,7 @@ public class CourseService {
                 FiscalYear fy = FiscalYear.of(r.fiscalYear());
                 String purposes = String.join(",", (r.purposes() == null ? List.<String>of() : r.purposes()).stream()
                         .map(p -> GenAi.Purpose.parse(p).orElseThrow().name()).distinct().sorted().toList());
-                genai.put(c, teacher, schoolId, fy.year(), GenAi.Frequency.parse(r.frequency()).orElseThrow().name(),
+                genai.put(c, teacher, schoolId, fy.year(), UseFrequency.parse(r.frequency()).orElseThrow().name(),
                         purposes, r.reportedOn() == null ? LocalDate.now() : r.reportedOn(), demo);
             }
             return reports.size();
@@ -327,8 +328,8 @@ public class CourseService {
         if (suppressSmall && teachers < TrainingService.MIN_GROUP) {
             return new GenAi.Use(fy.year(), schoolId, teachers, true, null, null, null, null, Map.of(), null, demo);
         }
-        int daily = (int) rows.stream().filter(r -> r.frequency().equals(GenAi.Frequency.DAILY.name())).count();
-        int weekly = (int) rows.stream().filter(r -> GenAi.Frequency.valueOf(r.frequency()).weekly()).count();
+        int daily = (int) rows.stream().filter(r -> r.frequency().equals(UseFrequency.DAILY.name())).count();
+        int weekly = (int) rows.stream().filter(r -> UseFrequency.valueOf(r.frequency()).weekly()).count();
         Map<String, Integer> purposes = new TreeMap<>();
         rows.forEach(r -> {
             for (String p : r.purposes().split(",")) {

@@ -13,34 +13,6 @@ public final class GenAi {
     private GenAi() {
     }
 
-    /** How often a teacher uses generative AI for school work. */
-    public enum Frequency {
-        DAILY(LocalizedText.of("ほぼ毎日", "Almost every day")),
-        WEEKLY(LocalizedText.of("週1回以上", "At least once a week")),
-        MONTHLY(LocalizedText.of("月1回以上", "At least once a month")),
-        RARELY(LocalizedText.of("月1回未満", "Less than once a month")),
-        NEVER(LocalizedText.of("利用していない", "Never"));
-
-        private final LocalizedText label;
-
-        Frequency(LocalizedText label) {
-            this.label = label;
-        }
-
-        public LocalizedText label() {
-            return label;
-        }
-
-        /** Whether this counts as using it at least once a week: the plan's indicator. */
-        public boolean weekly() {
-            return this == DAILY || this == WEEKLY;
-        }
-
-        public static Optional<Frequency> parse(String text) {
-            return Course.parseEnum(values(), text);
-        }
-    }
-
     /** For what school work. */
     public enum Purpose {
         LESSON_PREP(LocalizedText.of("授業準備", "Lesson preparation")),

@@ -60,11 +60,14 @@ public class ProgressResource {
         ActionPlan actionPlan = Params.actionPlan(plans.plan(), "fiscalYear", fiscalYear);
         Scope scope = Scope.city();
         if (school != null) {
-            // The city's progress is public; one school's is for the board and that school.
+            // The city's progress is public; one school's is for the board and that school's staff and teachers.
             Caller caller = Caller.of(security).orElseThrow(() -> new NotAuthorizedException(
                     "log in to see a school's progress", AuthFilter.CHALLENGE));
             if (caller.role() == Role.AGENT) {
                 throw new AccessDeniedException("API keys may only post records");
+            }
+            if (caller.role() == Role.LEARNER) {
+                throw new AccessDeniedException("a school's progress is for its staff, its teachers and the board");
             }
             caller.requireSchool(school);
             scope = Scope.school(schools.find(school).orElseThrow(() -> Problem.notFound("school", "no school " + school))

@@ -71,7 +71,7 @@ public final class AccessFilter implements ContainerRequestFilter {
             Object withoutRole = request.getProperty(AuthFilter.NO_ROLE);
             if (withoutRole != null) {
                 request.abortWith(Problem.of(Response.Status.FORBIDDEN, "user " + withoutRole + " has no GIGA Plan "
-                        + "role (board, school@<school id> or teacher@<school id>/<teacher code>)").toResponse());
+                        + "role (board, school@<school id>, teacher@<school id>/<teacher code> or learner@<school id>)").toResponse());
             } else {
                 request.abortWith(Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
                         "log in: this needs one of the roles " + names(allowed)).toResponse())

@@ -38,6 +38,8 @@ public final class AuthFilter implements ContainerRequestFilter {
     static final String ROLE_SCHOOL_PREFIX = "school@";
     /** JAAS role of a teacher: {@code teacher@<school id>/<teacher code>}. */
     static final String ROLE_TEACHER_PREFIX = "teacher@";
+    /** JAAS role of a learner: {@code learner@<school id>}; the user name is their login. */
+    static final String ROLE_LEARNER_PREFIX = "learner@";
     public static final String CHALLENGE = "Basic realm=\"GIGA Plan\", charset=\"UTF-8\"";
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthFilter.class);
@@ -105,8 +107,9 @@ public final class AuthFilter implements ContainerRequestFilter {
     }
 
     /**
-     * board → the board; school@S-E01 → staff of school S-E01; teacher@S-E01/T01 → teacher T01 of S-E01. The board
-     * role wins over a school one, a school one over a teacher one.
+     * board → the board; school@S-E01 → staff of school S-E01; teacher@S-E01/T01 → teacher T01 of S-E01;
+     * learner@S-E01 → a learner of S-E01. The board role wins over a school one, a school one over a teacher one, a
+     * teacher one over a learner one.
      */
     static Optional<Caller> caller(String user, Set<String> roles) {
         if (roles.contains(ROLE_BOARD)) {
@@ -119,10 +122,17 @@ public final class AuthFilter implements ContainerRequestFilter {
         if (staff.isPresent()) {
             return staff;
         }
-        return roles.stream().filter(r -> r.startsWith(ROLE_TEACHER_PREFIX)).sorted()
+        Optional<Caller> teacher = roles.stream().filter(r -> r.startsWith(ROLE_TEACHER_PREFIX)).sorted()
                 .map(r -> r.substring(ROLE_TEACHER_PREFIX.length()).split("/", -1))
                 .filter(parts -> parts.length == 2 && !parts[0].isBlank() && !parts[1].isBlank()).findFirst()
                 .map(parts -> new Caller(user, Role.TEACHER, parts[0], parts[1]));
+        if (teacher.isPresent()) {
+            return teacher;
+        }
+        return roles.stream().filter(r -> r.startsWith(ROLE_LEARNER_PREFIX)).sorted()
+                .map(r -> r.substring(ROLE_LEARNER_PREFIX.length()))
+                .filter(school -> !school.isBlank() && !school.contains("/")).findFirst()
+                .map(school -> new Caller(user, Role.LEARNER, school));
     }
 
     private static void refuse(ContainerRequestContext request, String detail) {

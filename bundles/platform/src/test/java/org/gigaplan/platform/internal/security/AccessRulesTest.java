@@ -81,5 +81,10 @@ class AccessRulesTest {
         assertEquals(Optional.of(new Caller("tanaka", Role.SCHOOL, "S-E01")),
                 AuthFilter.caller("tanaka", Set.of("teacher@S-E01/T01", "school@S-E01")), "staff wins over teacher");
         assertTrue(AuthFilter.caller("x", Set.of("teacher@S-E01", "teacher@/T01", "teacher@S-E01/")).isEmpty());
+        assertEquals(Optional.of(new Caller("hanako@example.org", Role.LEARNER, "S-E01")),
+                AuthFilter.caller("hanako@example.org", Set.of("learner@S-E01")));
+        assertEquals(Optional.of(new Caller("tanaka", Role.TEACHER, "S-E01", "T01")),
+                AuthFilter.caller("tanaka", Set.of("learner@S-E01", "teacher@S-E01/T01")), "teacher wins over learner");
+        assertTrue(AuthFilter.caller("x", Set.of("learner@", "learner@S-E01/T01")).isEmpty());
     }
 }

@@ -1,0 +1,43 @@
+package org.gigaplan.plan.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How often a teacher does something in their work, on the scale of the national surveys the plan's "at least once
+ * a week" indicators come from (generative AI, learning histories).
+ */
+public enum UseFrequency {
+    DAILY(LocalizedText.of("ほぼ毎日", "Almost every day")),
+    WEEKLY(LocalizedText.of("週1回以上", "At least once a week")),
+    MONTHLY(LocalizedText.of("月1回以上", "At least once a month")),
+    RARELY(LocalizedText.of("月1回未満", "Less than once a month")),
+    NEVER(LocalizedText.of("利用していない", "Never"));
+
+    private final LocalizedText label;
+
+    UseFrequency(LocalizedText label) {
+        this.label = label;
+    }
+
+    public LocalizedText label() {
+        return label;
+    }
+
+    /** Whether this counts as at least once a week: what the plan's indicators count. */
+    public boolean weekly() {
+        return this == DAILY || this == WEEKLY;
+    }
+
+    /** The frequency named by a text (case and {@code -}/{@code _} ignored), empty when none is. */
+    public static Optional<UseFrequency> parse(String text) {
+        String t = text == null ? "" : text.trim().replace('-', '_').toUpperCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(v -> v.name().equals(t)).findFirst();
+    }
+
+    /** The names, for error messages: "DAILY, WEEKLY, MONTHLY, RARELY, NEVER". */
+    public static String names() {
+        return String.join(", ", Arrays.stream(values()).map(Enum::name).toList());
+    }
+}
