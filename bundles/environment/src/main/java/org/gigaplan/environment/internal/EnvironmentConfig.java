@@ -25,4 +25,9 @@ public @interface EnvironmentConfig {
             + "reaches this share: higher than the problem threshold, so results around it do not open and close "
             + "findings again and again.", min = "1", max = "300")
     int recoveryPercent() default 110;
+
+    @AttributeDefinition(name = "Learners' home page", description = "How a learner's login (JAAS role "
+            + "learner@<school id>) is found in the drills' statements: empty, the login is their e-mail address "
+            + "(actor mbox mailto:<login>); else the drills' account home page (actor account {homePage, name: <login>}).")
+    String learnerHomePage() default "";
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 import org.gigaplan.plan.model.School;
+import org.gigaplan.plan.model.UseFrequency;
 import org.gigaplan.plan.spi.DemoContext;
 
 /**
@@ -21,12 +22,14 @@ final class NetworkDemo {
 
     private final NetworkService network;
     private final XapiService xapi;
+    private final HistoryUseService uses;
     private final DemoContext context;
     private final RandomGenerator random;
 
-    NetworkDemo(NetworkService network, XapiService xapi, DemoContext context) {
+    NetworkDemo(NetworkService network, XapiService xapi, HistoryUseService uses, DemoContext context) {
         this.network = network;
         this.xapi = xapi;
+        this.uses = uses;
         this.context = context;
         this.random = context.random();
     }
@@ -67,6 +70,30 @@ final class NetworkDemo {
         }
         context.progress(tests + " speed tests for " + schools.size() + " schools");
         fillLearningRecords(schools, end);
+        fillHistoryUse(schools, end);
+    }
+
+    /**
+     * Teachers' reports of learning-history use: a school's teachers T01… (one per two classes, at least three), the
+     * share using them weekly rising with the school's place in the list so the city shows a spread.
+     */
+    private void fillHistoryUse(List<School> schools, LocalDate on) {
+        int reports = 0;
+        for (int i = 0; i < schools.size(); i++) {
+            School school = schools.get(i);
+            double weekly = 0.2 + 0.6 * i / Math.max(1, schools.size() - 1);
+            int teachers = Math.max(3, school.classes() / 2);
+            List<HistoryUse.Report> batch = new ArrayList<>();
+            for (int t = 1; t <= teachers; t++) {
+                double draw = random.nextDouble();
+                UseFrequency frequency = draw < weekly * 0.4 ? UseFrequency.DAILY : draw < weekly ? UseFrequency.WEEKLY
+                        : draw < weekly + 0.2 ? UseFrequency.MONTHLY : draw < 0.95 ? UseFrequency.RARELY : UseFrequency.NEVER;
+                batch.add(new HistoryUse.Report(String.format("T%02d", t), context.fiscalYear().year(), frequency.name(),
+                        on));
+            }
+            reports += uses.report(school.id(), batch, "demo", true);
+        }
+        context.progress(reports + " teachers' reports of learning-history use");
     }
 
     /** A digital drill's statements for two classes of each elementary school over the year's last twelve weeks. */

@@ -51,6 +51,7 @@ public class XapiService {
 
     private final XapiStore store;
     private final byte[] secret;
+    private final String learnerHomePage;
 
     /** A school's learning records in a period; figures null when fewer than five learners (board view). */
     public record Summary(String schoolId, int learners, boolean suppressed, Long statements, Double meanScore,
@@ -61,6 +62,7 @@ public class XapiService {
     public XapiService(@Reference Database db, @Reference NetworkService migrated) {
         // NetworkService applies the module's changelog; referencing it orders this component after it.
         this.store = new XapiStore(db);
+        this.learnerHomePage = migrated.config().learnerHomePage().trim();
         String stored = db.transaction(c -> {
             var known = store.setting(c, SECRET);
             if (known.isPresent()) {
@@ -261,6 +263,28 @@ public class XapiService {
         return s;
     }
 
+    /**
+     * The xAPI Agent of a logged-in learner: their login as e-mail address, or as account name at the configured
+     * home page of the drills' accounts.
+     */
+    public Map<String, Object> learnerAgent(String login) {
+        return learnerHomePage.isEmpty() ? Map.of("mbox", "mailto:" + login)
+                : Map.of("account", Map.of("homePage", learnerHomePage, "name", login));
+    }
+
+    /** A learner's own history: their newest statements and their activity week by week, in (since, until]. */
+    public record LearnerHistory(String learner, List<Map<String, Object>> statements, List<XapiStore.ActivityWeek> weeks) {
+    }
+
+    /** The history of the learner with this login, at their school. */
+    public LearnerHistory learnerHistory(String schoolId, String login, Instant since, Instant until, int limit) {
+        String learner = pseudonym(learnerAgent(login), "agent");
+        List<Map<String, Object>> statements = find(new XapiStore.Query(schoolId, learner, null, null, since, until, null),
+                limit);
+        return new LearnerHistory(learner, statements, store.activity(new XapiStore.Query(schoolId, learner, null, null,
+                since, until, null)));
+    }
+
     /** Erases every statement of a learner; how many there were. */
     public int erase(Object actor) {
         return store.erase(pseudonym(actor, "agent"));
@@ -275,6 +299,6 @@ public class XapiService {
 
     /** A class's activity and results week by week, for its teacher: counts and means, never learners. */
     public List<XapiStore.ActivityWeek> classActivity(String schoolId, String classRef, Instant since, Instant until) {
-        return store.classActivity(schoolId, classRef, since, until);
+        return store.activity(new XapiStore.Query(schoolId, null, null, null, since, until, classRef));
     }
 }

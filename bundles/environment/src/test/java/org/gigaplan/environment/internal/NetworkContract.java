@@ -40,6 +40,10 @@ abstract class NetworkContract {
     abstract DataSource dataSource();
 
     static EnvironmentConfig config() {
+        return config("");
+    }
+
+    static EnvironmentConfig config(String learnerHomePage) {
         return new EnvironmentConfig() {
             public Class<? extends Annotation> annotationType() {
                 return EnvironmentConfig.class;
@@ -60,6 +64,10 @@ abstract class NetworkContract {
             public int recoveryPercent() {
                 return 110;
             }
+
+            public String learnerHomePage() {
+                return learnerHomePage;
+            }
         };
     }
 
@@ -68,7 +76,8 @@ abstract class NetworkContract {
         DataSource ds = dataSource();
         PlatformDatabase first = new PlatformDatabase(ds);
         new NetworkService(first, new SchoolServiceImpl(first), new ModuleEnablementImpl(first), config());
-        TestDatabases.clear(ds, "env_finding_note", "env_finding", "env_measurement", "env_xapi_statement");
+        TestDatabases.clear(ds, "env_finding_note", "env_finding", "env_measurement", "env_xapi_statement",
+                "env_history_use", "env_history_view");
         TestDatabases.clear(ds);
         PlatformDatabase db = new PlatformDatabase(ds);
         schools = new SchoolServiceImpl(db);
@@ -77,11 +86,17 @@ abstract class NetworkContract {
                 N-1,ネット小学校,Net Elementary,ELEMENTARY,420,14
                 N-2,ネット中学校,Net Junior High,JUNIOR_HIGH,560,16
                 """), false);
-        network = new NetworkService(db, schools, new ModuleEnablementImpl(db), config());
+        enablement = new ModuleEnablementImpl(db);
+        network = new NetworkService(db, schools, enablement, config());
         xapi = new XapiService(db, network);
+        uses = new HistoryUseService(db, schools, enablement, network);
+        this.db = db;
     }
 
     XapiService xapi;
+    HistoryUseService uses;
+    ModuleEnablementImpl enablement;
+    PlatformDatabase db;
 
     static java.util.Map<String, Object> statement(String learner, String verb, String activity, double score,
             String timestamp) {
@@ -260,7 +275,7 @@ abstract class NetworkContract {
     void theIndicatorIsTheShareOfSchoolsMeetingTheirRecommendation() {
         post("N-1", 0, 500);
         post("N-2", 0, 500);
-        EnvironmentModule module = new EnvironmentModule(network, xapi);
+        EnvironmentModule module = new EnvironmentModule(network, xapi, uses);
         // N-1 500 ≥ 466.5 meets; N-2 500 < 525 does not.
         assertEquals(50.0, module.value(EnvironmentModule.BANDWIDTH, Scope.city(), FiscalYear.of(2025)).orElseThrow().value());
         assertEquals(100.0, module.value(EnvironmentModule.BANDWIDTH, Scope.school("N-1"), FiscalYear.of(2025))
@@ -271,7 +286,7 @@ abstract class NetworkContract {
     @Test
     void demoDataHasSchoolsBelowAndOneRecovered() {
         List<School> sample = schools.all().stream().filter(School::sample).toList();
-        new EnvironmentModule(network, xapi).fillDemoData(new DemoContext() {
+        new EnvironmentModule(network, xapi, uses).fillDemoData(new DemoContext() {
             public FiscalYear fiscalYear() {
                 return FiscalYear.of(2025);
             }
@@ -297,5 +312,85 @@ abstract class NetworkContract {
         var summary = xapi.summary(school, Instant.EPOCH, Instant.now(), true);
         assertEquals(16, summary.get(0).learners(), "two classes of eight learners");
         assertFalse(summary.get(0).suppressed());
+        HistoryUse.Use city = uses.use(FiscalYear.of(2025), null, true);
+        assertTrue(city.teachers() >= 3 * sample.size() && city.weeklyShare() > 0 && city.weeklyShare() < 100,
+                () -> "a spread of teachers' reports: " + city);
+        assertTrue(city.demo());
+    }
+
+    @Test
+    void aLearnerSeesTheirOwnHistoryOnly() {
+        xapi.store(List.of(statement("taro", "completed", "math/1", 0.8, "2025-06-02T10:00:00+09:00"),
+                statement("taro", "completed", "math/2", 0.6, "2025-06-10T10:00:00+09:00"),
+                statement("hanako", "completed", "math/1", 1.0, "2025-06-04T10:00:00+09:00")), "N-1", "agent", false);
+        Instant since = Instant.parse("2025-05-01T00:00:00Z");
+        var taro = xapi.learnerHistory("N-1", "taro@school.example", since, Instant.now(), 100);
+        assertEquals(2, taro.statements().size());
+        assertEquals(xapi.pseudonym(java.util.Map.of("mbox", "mailto:taro@school.example"), "agent"), taro.learner());
+        assertFalse(taro.toString().contains("hanako") || taro.toString().contains("taro@"), () -> "only a pseudonym: " + taro);
+        assertEquals(List.of(java.time.LocalDate.of(2025, 6, 2), java.time.LocalDate.of(2025, 6, 9)),
+                taro.weeks().stream().map(org.gigaplan.environment.internal.store.XapiStore.ActivityWeek::week).toList());
+        assertEquals(0.8, taro.weeks().get(0).meanScore());
+        assertTrue(xapi.learnerHistory("N-2", "taro@school.example", since, Instant.now(), 100).statements().isEmpty(),
+                "another school's login is another learner");
+        // Drills that name learners by account: the login is the account name at the configured home page.
+        XapiService byAccount = new XapiService(db, new NetworkService(db, schools, enablement,
+                config("https://drill.example/accounts")));
+        byAccount.store(java.util.Map.of("actor", java.util.Map.of("account", java.util.Map.of("homePage",
+                "https://drill.example/accounts", "name", "s1234")), "verb", java.util.Map.of("id",
+                "http://adlnet.gov/expapi/verbs/completed"), "object", java.util.Map.of("id", "https://drill.example/m/1"),
+                "timestamp", "2025-06-02T10:00:00+09:00"), "N-1", "agent", false);
+        assertEquals(1, byAccount.learnerHistory("N-1", "s1234", since, Instant.now(), 100).statements().size());
+        assertTrue(byAccount.learnerHistory("N-1", "taro@school.example", since, Instant.now(), 100).statements().isEmpty());
+    }
+
+    @Test
+    void teachersUseOfLearningHistoriesIsTheShareReportingWeekly() {
+        FiscalYear fy = FiscalYear.of(2025);
+        // N-1: six teachers, DAILY + 2 WEEKLY of them weekly → 50 %; N-2: two teachers, one weekly.
+        assertEquals(6, uses.report("N-1", List.of(report("T01", "DAILY"), report("T02", "weekly"), report("T03", "WEEKLY"),
+                report("T04", "MONTHLY"), report("T05", "RARELY"), report("T06", "NEVER")), "school", false));
+        uses.report("N-2", List.of(report("T01", "WEEKLY"), report("T02", "NEVER")), "school", false);
+        HistoryUse.Use n1 = uses.use(fy, "N-1", true);
+        assertEquals(50.0, n1.weeklyShare());
+        assertEquals(3, n1.weeklyOrMore());
+        assertEquals(1, n1.byFrequency().get("NEVER"));
+        assertTrue(uses.use(fy, "N-2", true).suppressed(), "two teachers: no figures for the board");
+        assertEquals(50.0, uses.use(fy, "N-2", false).weeklyShare(), "the school sees its own");
+        // The city: 4 of 8.
+        assertEquals(50.0, uses.use(fy, null, true).weeklyShare());
+        // A later report replaces the teacher's earlier one: T04 now weekly → 4 of 6.
+        uses.report("N-1", List.of(report("T04", "WEEKLY")), "school", false);
+        assertEquals(66.7, uses.use(fy, "N-1", true).weeklyShare());
+        EnvironmentModule module = new EnvironmentModule(network, xapi, uses);
+        assertEquals(66.7, module.value(EnvironmentModule.LEARNING_HISTORY, Scope.school("N-1"), fy).orElseThrow().value());
+        assertEquals(62.5, module.value(EnvironmentModule.LEARNING_HISTORY, Scope.city(), fy).orElseThrow().value());
+        assertTrue(module.value(EnvironmentModule.LEARNING_HISTORY, Scope.school("N-2"), fy).isEmpty());
+        assertTrue(module.value(EnvironmentModule.LEARNING_HISTORY, Scope.city(), FiscalYear.of(2024)).isEmpty());
+        // A school switched off is left out of the city.
+        enablement.set(NetworkService.MODULE_ID, "N-2", false, "board");
+        assertEquals(66.7, uses.use(fy, null, true).weeklyShare());
+        enablement.set(NetworkService.MODULE_ID, "N-2", true, "board");
+        // Bad input: nothing stored, every problem named.
+        assertRefused("[1].frequency", () -> uses.report("N-1", List.of(report("T07", "DAILY"), report("T08", "often")),
+                "school", false));
+        assertRefused("[0].teacherId", () -> uses.report("N-1", List.of(report("T 9", "DAILY")), "school", false));
+        assertRefused("[1].teacherId", () -> uses.report("N-1", List.of(report("T07", "DAILY"), report("T07", "NEVER")),
+                "school", false));
+        assertRefused("[0].reportedOn", () -> uses.report("N-1", List.of(new HistoryUse.Report("T07", 2025, "DAILY",
+                java.time.LocalDate.of(2026, 4, 1))), "school", false));
+        assertRefused("schoolId", () -> uses.report("N-9", List.of(report("T07", "DAILY")), "school", false));
+        assertEquals(6, uses.use(fy, "N-1", false).teachers());
+        // Opening a class's history is counted per teacher and week.
+        uses.opened("N-1", "T01");
+        uses.opened("N-1", "T01");
+        uses.opened("N-1", "T02");
+        HistoryUse.Use now = uses.use(FiscalYear.containing(java.time.LocalDate.now(HistoryUseService.ZONE)), "N-1", false);
+        assertEquals(List.of(new HistoryUse.Week(HistoryUseService.monday(java.time.LocalDate.now(HistoryUseService.ZONE)), 2)),
+                now.opened());
+    }
+
+    static HistoryUse.Report report(String teacher, String frequency) {
+        return new HistoryUse.Report(teacher, 2025, frequency, java.time.LocalDate.of(2025, 7, 1));
     }
 }

@@ -212,4 +212,67 @@ class EnvironmentModuleIT {
         JsonNode summary = dist.json("/api/environment/xapi/summary?schoolId=W-1");
         assertTrue(summary.get(0).path("suppressed").asBoolean(), () -> "one learner: suppressed for the board: " + summary);
     }
+
+    @Test
+    @Order(6)
+    void aLearnerReadsTheirOwnHistoryAndTeachersUseOfHistoriesIsTheIndicator() throws Exception {
+        String v = "X-Experience-API-Version";
+        String statement = """
+                {"actor":{"mbox":"mailto:%s"},"verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},
+                 "object":{"id":"https://drill.example/%s"},"result":{"score":{"scaled":%s}},
+                 "context":{"extensions":{"https://drill.example/ext/class":"6-2"}},"timestamp":"%s"}""";
+        String day = OffsetDateTime.now(ZoneOffset.ofHours(9)).minusDays(3).truncatedTo(ChronoUnit.HOURS).toString();
+        String batch = "[" + statement.formatted(Distribution.LEARNER, "kanji/1", "0.9", day) + ","
+                + statement.formatted(Distribution.LEARNER, "kanji/2", "0.7", day) + ","
+                + statement.formatted("someone-else@e01.example", "kanji/1", "0.4", day) + "]";
+        Response posted = dist.sendWithHeader("tester", "POST", "/api/environment/xapi/statements?schoolId=S-E01", batch, v,
+                "1.0.3");
+        assertEquals(200, posted.status(), () -> "post: " + posted);
+
+        // The learner logs in with their e-mail address and sees their two statements, pseudonymous, nobody else's.
+        JsonNode mine = dist.getAs(Distribution.LEARNER, "/api/environment/xapi/me").json();
+        assertEquals(2, mine.path("statements").size(), () -> "own history: " + mine);
+        assertFalse(mine.toString().contains("someone-else") || mine.toString().contains(Distribution.LEARNER),
+                () -> "only pseudonyms: " + mine);
+        assertEquals(2, mine.path("weeks").size(), () -> "one week, two activities: " + mine);
+        assertEquals(0.9, mine.path("weeks").get(0).path("meanScore").asDouble(), () -> "kanji/1: " + mine);
+        String pseudonym = mine.path("learner").asText();
+        for (JsonNode s : mine.path("statements")) {
+            assertEquals(pseudonym, s.path("actor").path("account").path("name").asText());
+        }
+        assertEquals(403, dist.getAs("school-a", "/api/environment/xapi/me").status(), "staff have the class view");
+        assertEquals(403, dist.getAs(Distribution.LEARNER, "/api/environment/xapi/classes/6-2/activity").status(),
+                "a learner never sees their class");
+        E2e.problem(dist.getAs(Distribution.LEARNER, "/api/environment/xapi/me?limit=5000"), 400, "limit");
+
+        // Teacher A01 opens the class's history: counted as their use this week, beside the teachers' reports.
+        JsonNode activity = dist.getAs("teacher-a", "/api/environment/xapi/classes/6-2/activity").json();
+        assertEquals(2, activity.size(), () -> "class view: " + activity);
+        JsonNode school = dist.getAs("school-a", "/api/environment/learning-history/schools/S-E01/uses").json();
+        JsonNode lastWeek = school.path("opened").get(school.path("opened").size() - 1);
+        assertEquals(1, lastWeek.path("teachers").asInt(), () -> "opened this week: " + school);
+
+        // Five teachers of W-2 report for FY2025 (the action plan's year); two use learning histories weekly: 40 %, in
+        // the module view and the progress.
+        String reports = """
+                [{"teacherId":"T01","fiscalYear":%1$d,"frequency":"DAILY"},
+                 {"teacherId":"T02","fiscalYear":%1$d,"frequency":"weekly"},
+                 {"teacherId":"T03","fiscalYear":%1$d,"frequency":"MONTHLY"},
+                 {"teacherId":"T04","fiscalYear":%1$d,"frequency":"RARELY"},
+                 {"teacherId":"T05","fiscalYear":%1$d,"frequency":"NEVER"}]""";
+        int fy = 2025;
+        E2e.problem(dist.post("/api/environment/learning-history/schools/W-2/uses", "application/json",
+                reports.formatted(fy).replace("NEVER", "SOMETIMES")), 400, "[4].frequency");
+        assertEquals(0, dist.json("/api/environment/learning-history/schools/W-2/uses?fiscalYear=2025").path("teachers").asInt(),
+                "nothing stored");
+        Response stored = dist.post("/api/environment/learning-history/schools/W-2/uses", "application/json",
+                reports.formatted(fy));
+        assertEquals(200, stored.status(), () -> "reports: " + stored);
+        JsonNode use = dist.json("/api/environment/learning-history/schools/W-2/uses?fiscalYear=2025");
+        assertEquals(40.0, use.path("weeklyShare").asDouble(), () -> "W-2: " + use);
+        JsonNode indicator = E2e.indicator(dist.json("/api/progress?school=W-2&fiscalYear=2025"),
+                "environment.learning-history");
+        assertEquals(40.0, indicator.path("value").asDouble(), () -> "progress: " + indicator);
+        assertEquals(5, indicator.path("sampleSize").asInt(), () -> "progress: " + indicator);
+    }
 }

@@ -252,15 +252,18 @@ class GigaPlanDistributionIT {
     // ---------------------------------------------------------------- who may do what
 
     /**
-     * Expected statuses per caller: anonymous, board, school A (S-E01), school B (S-E02), wrong password, no role,
-     * an API key of school A, a revoked API key.
-     */
-    /**
-     * One endpoint and the status each caller gets. {@code teacherA} (teacher A01 of school A) gets what anonymous
-     * callers get where that is 200, else 403, unless a rule says otherwise.
+     * One endpoint and the status each caller gets: anonymous, board, school A (S-E01), school B (S-E02), wrong
+     * password, no role, an API key of school A, a revoked API key, teacher A01 of school A, a learner of school A.
+     * Teacher and learner get what anonymous callers get where that is 200, else 403, unless a rule says otherwise.
      */
     private record Rule(String method, String path, String body, int anonymous, int board, int schoolA, int schoolB,
-            int wrongPassword, int noRole, int agentA, int revokedKey, int teacherA) {
+            int wrongPassword, int noRole, int agentA, int revokedKey, int teacherA, int learnerA) {
+
+        Rule(String method, String path, String body, int anonymous, int board, int schoolA, int schoolB,
+                int wrongPassword, int noRole, int agentA, int revokedKey, int teacherA) {
+            this(method, path, body, anonymous, board, schoolA, schoolB, wrongPassword, noRole, agentA, revokedKey,
+                    teacherA, anonymous == 200 ? 200 : 403);
+        }
 
         Rule(String method, String path, String body, int anonymous, int board, int schoolA, int schoolB,
                 int wrongPassword, int noRole, int agentA, int revokedKey) {
@@ -283,7 +286,7 @@ class GigaPlanDistributionIT {
         assertEquals(404, dist.delete("/api/api-keys/" + other.json().path("keyId").asText()).status(), "revoked once");
         assertFalse(dist.get("/api/api-keys").body().contains(agentKey), "the key is shown once, at creation");
         List<String> callers = java.util.Arrays.asList(null, "tester", "school-a", "school-b",
-                Distribution.WRONG_PASSWORD, "no-role", agentKey, revokedKey, "teacher-a");
+                Distribution.WRONG_PASSWORD, "no-role", agentKey, revokedKey, "teacher-a", Distribution.LEARNER);
 
         List<Rule> rules = List.of(
                 new Rule("GET", "/api/", null, 200, 200, 200, 200, 401, 200, 200, 401),
@@ -302,7 +305,7 @@ class GigaPlanDistributionIT {
                 new Rule("GET", "/api/schools/S-E02", null, 401, 200, 403, 200, 401, 403, 403, 401),
                 new Rule("POST", "/api/schools/import", "", 401, 400, 403, 403, 401, 403, 403, 401),
                 new Rule("GET", "/api/progress", null, 200, 200, 200, 200, 401, 200, 200, 401),
-                // A school's progress is for its staff and teachers.
+                // A school's progress is for its staff and teachers, not its learners.
                 new Rule("GET", "/api/progress?school=S-E01", null, 401, 200, 200, 403, 401, 401, 403, 401, 200),
                 new Rule("GET", "/api/progress?school=S-E02", null, 401, 200, 403, 200, 401, 401, 403, 401, 403),
                 new Rule("GET", "/api/modules", null, 401, 200, 200, 200, 401, 403, 403, 401),
@@ -378,11 +381,23 @@ class GigaPlanDistributionIT {
                 new Rule("DELETE", "/api/environment/xapi/learners", null, 401, 400, 403, 403, 401, 403, 403, 401),
                 new Rule("GET", "/api/environment/xapi/classes/5-1/activity?schoolId=S-E02", null, 401, 200, 403, 200, 401,
                         403, 403, 401),
-                new Rule("GET", "/api/environment/findings/summary", null, 401, 200, 200, 200, 401, 403, 403, 401));
+                new Rule("GET", "/api/environment/findings/summary", null, 401, 200, 200, 200, 401, 403, 403, 401),
+                // A teacher opens their school's classes' learning histories; a learner only their own history.
+                new Rule("GET", "/api/environment/xapi/classes/5-1/activity", null, 401, 400, 200, 200, 401, 403, 403, 401,
+                        200),
+                new Rule("GET", "/api/environment/xapi/me", null, 401, 403, 403, 403, 401, 403, 403, 401, 403, 200),
+                new Rule("POST", "/api/environment/learning-history/schools/S-E01/uses", "[]", 401, 400, 400, 403, 401,
+                        403, 403, 401, 400),
+                new Rule("POST", "/api/environment/learning-history/schools/S-E01/uses",
+                        "[{\"teacherId\":\"A02\",\"fiscalYear\":2025,\"frequency\":\"WEEKLY\"}]", 401, 200, 200, 403,
+                        401, 403, 403, 401, 403),
+                new Rule("GET", "/api/environment/learning-history/schools/S-E01/uses", null, 401, 200, 200, 403, 401, 403,
+                        403, 401),
+                new Rule("GET", "/api/environment/learning-history/uses", null, 401, 200, 403, 403, 401, 403, 403, 401));
         List<String> wrong = new ArrayList<>();
         for (Rule rule : rules) {
             int[] expected = { rule.anonymous(), rule.board(), rule.schoolA(), rule.schoolB(), rule.wrongPassword(),
-                    rule.noRole(), rule.agentA(), rule.revokedKey(), rule.teacherA() };
+                    rule.noRole(), rule.agentA(), rule.revokedKey(), rule.teacherA(), rule.learnerA() };
             for (int i = 0; i < callers.size(); i++) {
                 String caller = callers.get(i);
                 Response r = switch (rule.method()) {
@@ -404,7 +419,7 @@ class GigaPlanDistributionIT {
                 if (r.status() >= 300) {
                     continue;
                 }
-                if ("school-a".equals(caller) || "teacher-a".equals(caller)) {
+                if ("school-a".equals(caller) || "teacher-a".equals(caller) || Distribution.LEARNER.equals(caller)) {
                     assertFalse(r.body().contains("S-E02"), () -> "school A saw school B: " + rule + " " + r);
                 }
                 if ("school-b".equals(caller)) {
@@ -536,7 +551,7 @@ class GigaPlanDistributionIT {
         assertEquals(11, parentMeeting.path("sampleSize").asInt(), () -> "outreach.parent-meeting: " + parentMeeting);
         assertEquals(2025, parentMeeting.path("target").path("fiscalYear").asInt(), () -> "target: " + parentMeeting);
         assertEquals(100.0, parentMeeting.path("target").path("value").asDouble(), () -> "target: " + parentMeeting);
-        assertEquals("NO_MODULE", E2e.indicator(progress, "environment.learning-history").path("status").asText());
+        assertEquals("NO_MODULE", E2e.indicator(progress, "outreach.staff-meeting").path("status").asText());
         assertTrue(progress.path("demo").asBoolean(), () -> "a value from demo data marks the report: " + progress);
         assertEquals(List.of("samplemod"), texts(policy(progress, 4).path("modules")));
         JsonNode schoolProgress = dist.json("/api/progress?school=E2E-01");

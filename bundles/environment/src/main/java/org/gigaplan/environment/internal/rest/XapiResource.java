@@ -18,6 +18,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import org.gigaplan.environment.internal.HistoryUseService;
 import org.gigaplan.environment.internal.XapiService;
 import org.gigaplan.environment.internal.store.XapiStore;
 import org.gigaplan.plan.rest.GigaPlanRest;
@@ -37,7 +38,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  * Learning histories as an xAPI statements resource ({@code X-Experience-API-Version: 1.0.x}): digital drills post
  * statements with the school's API key; the school's staff and the board read them with the standard's common
  * filters, the learner always pseudonymous; the board erases a learner's records on request and sees per-school
- * summaries, groups of fewer than five learners hidden.
+ * summaries, groups of fewer than five learners hidden. Teachers see their classes' activity, a learner their own.
  */
 @Component(service = XapiResource.class)
 @JaxrsResource
@@ -54,11 +55,13 @@ public class XapiResource {
     }
 
     private final XapiService xapi;
+    private final HistoryUseService uses;
     private final AuditLog audit;
 
     @Activate
-    public XapiResource(@Reference XapiService xapi, @Reference AuditLog audit) {
+    public XapiResource(@Reference XapiService xapi, @Reference HistoryUseService uses, @Reference AuditLog audit) {
         this.xapi = xapi;
+        this.uses = uses;
         this.audit = audit;
     }
 
@@ -88,10 +91,7 @@ public class XapiResource {
         checkVersion(version);
         Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
         String school = schoolId == null && caller.role() == Role.BOARD ? null : school(caller, schoolId);
-        int max = limit == null || limit == 0 ? 100 : limit;
-        if (max < 0 || max > 1000) {
-            throw new InvalidInputException("limit", "1 to 1000, was " + limit);
-        }
+        int max = limit(limit);
         String learner = agent == null ? null : xapi.pseudonym(parseAgent(agent), "agent");
         XapiStore.Query q = new XapiStore.Query(school, learner, verb, activity, instant(since, "since"),
                 instant(until, "until"), classRef);
@@ -124,19 +124,58 @@ public class XapiResource {
                 caller.role() == Role.BOARD);
     }
 
-    /** A class's activity and results per week and activity (the last 90 days by default), for its school. */
+    /**
+     * A class's activity and results per week and activity (the last 90 days by default), for its school's staff
+     * and teachers; a teacher's opening is counted as their use of learning histories that week.
+     */
     @GET
     @Path("classes/{classRef}/activity")
-    @Allow({ Role.BOARD, Role.SCHOOL })
+    @Allow({ Role.BOARD, Role.SCHOOL, Role.TEACHER })
     public List<XapiStore.ActivityWeek> classActivity(@javax.ws.rs.PathParam("classRef") String classRef,
             @QueryParam("schoolId") String schoolId, @QueryParam("since") String since, @QueryParam("until") String until,
             @Context SecurityContext security) {
         Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
         String school = school(caller, schoolId);
+        Instant[] period = period(since, until);
+        List<XapiStore.ActivityWeek> weeks = xapi.classActivity(school, classRef, period[0], period[1]);
+        if (caller.role() == Role.TEACHER) {
+            uses.opened(school, caller.teacherId());
+        }
+        return weeks;
+    }
+
+    /**
+     * The logged-in learner's own history: their newest statements (at most {@code limit}, 100 by default) and their
+     * activity per week and activity, the last 90 days by default. Nobody else's, and nobody else reads it here.
+     */
+    @GET
+    @Path("me")
+    @Allow(Role.LEARNER)
+    public XapiService.LearnerHistory me(@QueryParam("since") String since, @QueryParam("until") String until,
+            @QueryParam("limit") Integer limit, @Context SecurityContext security) {
+        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
+        Instant[] period = period(since, until);
+        return xapi.learnerHistory(caller.schoolId(), caller.name(), period[0], period[1], limit(limit));
+    }
+
+    /** (since, until]: until now and since 90 days before until, unless given. */
+    private static Instant[] period(String since, String until) {
         Instant to = instant(until, "until");
         Instant end = to == null ? Instant.now() : to;
         Instant from = instant(since, "since");
-        return xapi.classActivity(school, classRef, from == null ? end.minusSeconds(90L * 86_400) : from, end);
+        Instant start = from == null ? end.minusSeconds(90L * 86_400) : from;
+        if (!start.isBefore(end)) {
+            throw new InvalidInputException("since", "must be before until (" + end + "), was " + start);
+        }
+        return new Instant[] { start, end };
+    }
+
+    private static int limit(Integer limit) {
+        int max = limit == null || limit == 0 ? 100 : limit;
+        if (max < 0 || max > 1000) {
+            throw new InvalidInputException("limit", "1 to 1000, was " + limit);
+        }
+        return max;
     }
 
     private static String school(Caller caller, String schoolId) {

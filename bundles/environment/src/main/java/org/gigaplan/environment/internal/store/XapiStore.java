@@ -188,9 +188,9 @@ public final class XapiStore {
             int learners, Double meanScore) {
     }
 
-    /** A class's activity per week (by the Monday of the statement's UTC date) and activity, in (since, until]. */
-    public List<ActivityWeek> classActivity(String schoolId, String classRef, Instant since, Instant until) {
-        List<Row> rows = find(new Query(schoolId, null, null, null, since, until, classRef), 100_000);
+    /** Activity per week (by the Monday of the statement's day in Japan) and activity of a class or a learner. */
+    public List<ActivityWeek> activity(Query q) {
+        List<Row> rows = find(q, 100_000);
         java.util.Map<String, List<Row>> groups = new java.util.TreeMap<>();
         for (Row r : rows) {
             java.time.LocalDate day = r.occurredAt().atZone(java.time.ZoneId.of("Asia/Tokyo")).toLocalDate();

@@ -1,0 +1,163 @@
+package org.gigaplan.environment.internal;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.gigaplan.environment.internal.store.HistoryUseStore;
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.UseFrequency;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.rest.InvalidInputException.FieldError;
+import org.gigaplan.plan.service.Database;
+import org.gigaplan.plan.service.ModuleEnablement;
+import org.gigaplan.plan.service.SchoolService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Teachers' use of learning histories: the plan's indicator counts teachers who use them at least once a week, as
+ * the teachers report it each fiscal year; beside it, measured here, how many teachers opened a class's history in
+ * each week. Board views show no figures for fewer than {@value XapiService#MIN_GROUP} reporting teachers.
+ */
+@Component(service = HistoryUseService.class)
+public class HistoryUseService {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
+
+    private final Database db;
+    private final SchoolService schools;
+    private final ModuleEnablement enablement;
+    private final HistoryUseStore store;
+
+    @Activate
+    public HistoryUseService(@Reference Database db, @Reference SchoolService schools,
+            @Reference ModuleEnablement enablement, @Reference NetworkService migrated) {
+        // NetworkService applies the module's changelog; referencing it orders this component after it.
+        this.db = db;
+        this.schools = schools;
+        this.enablement = enablement;
+        this.store = new HistoryUseStore(db);
+    }
+
+    /** Stores a school's teachers' reports, all or none; a later report of a year replaces the earlier. */
+    public int report(String schoolId, List<HistoryUse.Report> reports, String by, boolean demo) {
+        if (schools.find(schoolId).isEmpty()) {
+            throw new InvalidInputException("schoolId", "no school " + schoolId);
+        }
+        if (reports == null || reports.isEmpty()) {
+            throw new InvalidInputException("body", "give at least one report: [{\"teacherId\":\"T01\",\"fiscalYear\":2025,"
+                    + "\"frequency\":\"WEEKLY\"}]");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        LocalDate today = LocalDate.now(ZONE);
+        for (int i = 0; i < reports.size(); i++) {
+            String at = "[" + i + "]";
+            HistoryUse.Report r = reports.get(i);
+            if (r == null) {
+                errors.add(new FieldError(at, "must be a report"));
+                continue;
+            }
+            String teacher = r.teacherId() == null ? "" : r.teacherId().trim();
+            if (!teacher.matches("[\\p{L}\\p{N}_.-]{1,32}")) {
+                errors.add(new FieldError(at + ".teacherId", "the teacher's code within the school: 1–32 letters, digits, "
+                        + "'_', '.' or '-', was " + (r.teacherId() == null ? "nothing" : "\"" + r.teacherId() + "\"")));
+            }
+            if (r.fiscalYear() == null || r.fiscalYear() < 2000 || r.fiscalYear() > today.getYear() + 1) {
+                errors.add(new FieldError(at + ".fiscalYear", "a fiscal year from 2000 to " + (today.getYear() + 1)
+                        + ", was " + r.fiscalYear()));
+            } else {
+                FiscalYear fy = FiscalYear.of(r.fiscalYear());
+                if (r.reportedOn() != null && (!fy.contains(r.reportedOn()) || r.reportedOn().isAfter(today))) {
+                    errors.add(new FieldError(at + ".reportedOn", "a day of " + fy + " up to today, was " + r.reportedOn()));
+                }
+                String first = seen.putIfAbsent(teacher + "/" + fy.year(), at);
+                if (first != null) {
+                    errors.add(new FieldError(at + ".teacherId", "teacher " + teacher + " in " + fy + " is also in " + first));
+                }
+            }
+            if (UseFrequency.parse(r.frequency()).isEmpty()) {
+                errors.add(new FieldError(at + ".frequency", "one of " + UseFrequency.names() + ", was \"" + r.frequency()
+                        + "\""));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return db.transaction(c -> {
+            for (HistoryUse.Report r : reports) {
+                store.put(c, schoolId, r.teacherId().trim(), r.fiscalYear(),
+                        UseFrequency.parse(r.frequency()).orElseThrow().name(),
+                        r.reportedOn() == null ? today : r.reportedOn(), by, demo);
+            }
+            return reports.size();
+        });
+    }
+
+    /** Counts that a teacher opened a class's learning history now. */
+    public void opened(String schoolId, String teacherId) {
+        store.opened(schoolId, teacherId, monday(LocalDate.now(ZONE)));
+    }
+
+    /**
+     * Use in a fiscal year by a school's teachers, or the city's (schoolId null: schools with the module switched
+     * off left out). With {@code suppressSmall}, fewer than five reporting teachers show no figures.
+     */
+    public HistoryUse.Use use(FiscalYear fy, String schoolId, boolean suppressSmall) {
+        Set<String> off = schoolId == null ? enablement.disabledSchools(NetworkService.MODULE_ID) : Set.of();
+        List<HistoryUseStore.Row> rows = store.reports(fy.year(), schoolId).stream()
+                .filter(r -> !off.contains(r.schoolId())).toList();
+        boolean demo = rows.stream().anyMatch(HistoryUseStore.Row::demo);
+        Map<java.time.LocalDate, Integer> weeks = new TreeMap<>();
+        store.openedWeeks(schoolId, monday(fy.start()), fy.end()).stream().filter(w -> !off.contains(w.schoolId()))
+                .forEach(w -> weeks.merge(w.week(), w.teachers(), Integer::sum));
+        List<HistoryUse.Week> opened = weeks.entrySet().stream().map(e -> new HistoryUse.Week(e.getKey(), e.getValue()))
+                .toList();
+        int teachers = rows.size();
+        if (suppressSmall && teachers < XapiService.MIN_GROUP) {
+            return new HistoryUse.Use(fy.year(), schoolId, teachers, true, null, null, Map.of(), opened, demo);
+        }
+        Map<String, Integer> byFrequency = new LinkedHashMap<>();
+        for (UseFrequency f : UseFrequency.values()) {
+            byFrequency.put(f.name(), (int) rows.stream().filter(r -> r.frequency().equals(f.name())).count());
+        }
+        int weekly = (int) rows.stream().filter(r -> UseFrequency.valueOf(r.frequency()).weekly()).count();
+        return new HistoryUse.Use(fy.year(), schoolId, teachers, false, weekly, share(weekly, teachers), byFrequency,
+                opened, demo);
+    }
+
+    /** The plan's indicator for a scope: {share %, teachers, demo 0/1}; empty without (enough) reports. */
+    public Optional<double[]> indicator(FiscalYear fy, String schoolId) {
+        HistoryUse.Use use = use(fy, schoolId, true);
+        if (use.suppressed() || use.weeklyShare() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new double[] { use.weeklyShare(), use.teachers(), use.demo() ? 1 : 0 });
+    }
+
+    /** Each school's use in a fiscal year, for the board (groups under five suppressed). */
+    public List<HistoryUse.Use> bySchool(FiscalYear fy) {
+        Set<String> off = enablement.disabledSchools(NetworkService.MODULE_ID);
+        return schools.all().stream().filter(s -> !off.contains(s.id())).map(s -> use(fy, s.id(), true))
+                .filter(u -> u.teachers() > 0 || !u.opened().isEmpty()).toList();
+    }
+
+    static LocalDate monday(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    private static Double share(int part, int whole) {
+        return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
+    }
+}

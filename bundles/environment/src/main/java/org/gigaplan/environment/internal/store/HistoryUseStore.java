@@ -1,0 +1,125 @@
+package org.gigaplan.environment.internal.store;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gigaplan.plan.service.Database;
+
+/** Teachers' learning-history use reports, one per teacher and fiscal year, and the weeks they opened a history. */
+public final class HistoryUseStore {
+
+    /** A stored report. */
+    public record Row(String schoolId, String teacherId, String frequency, boolean demo) {
+    }
+
+    /** Teachers of a school who opened a class's history in a week. */
+    public record WeekRow(String schoolId, LocalDate week, int teachers) {
+    }
+
+    private final Database db;
+
+    public HistoryUseStore(Database db) {
+        this.db = db;
+    }
+
+    /** Stores a report, replacing the teacher's earlier one of the year. */
+    public void put(Connection c, String schoolId, String teacherId, int fiscalYear, String frequency, LocalDate on,
+            String by, boolean demo) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE env_history_use SET frequency = ?, reported_on = ?, "
+                + "reported_by = ?, demo = ? WHERE school_id = ? AND teacher_code = ? AND fiscal_year = ?")) {
+            s.setString(1, frequency);
+            s.setDate(2, Date.valueOf(on));
+            s.setString(3, by);
+            s.setInt(4, demo ? 1 : 0);
+            s.setString(5, schoolId);
+            s.setString(6, teacherId);
+            s.setInt(7, fiscalYear);
+            if (s.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO env_history_use (school_id, teacher_code, fiscal_year, "
+                + "frequency, reported_on, reported_by, demo) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, schoolId);
+            s.setString(2, teacherId);
+            s.setInt(3, fiscalYear);
+            s.setString(4, frequency);
+            s.setDate(5, Date.valueOf(on));
+            s.setString(6, by);
+            s.setInt(7, demo ? 1 : 0);
+            s.executeUpdate();
+        }
+    }
+
+    /** Reports of a fiscal year, of one school when schoolId is not null. */
+    public List<Row> reports(int fiscalYear, String schoolId) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT school_id, teacher_code, frequency, demo "
+                    + "FROM env_history_use WHERE fiscal_year = ?" + (schoolId == null ? "" : " AND school_id = ?")
+                    + " ORDER BY school_id, teacher_code")) {
+                s.setInt(1, fiscalYear);
+                if (schoolId != null) {
+                    s.setString(2, schoolId);
+                }
+                List<Row> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getInt(4) > 0));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Counts one opening of a class's history by a teacher in a week. */
+    public void opened(String schoolId, String teacherId, LocalDate week) {
+        db.transactionRetrying(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE env_history_view SET views = views + 1 "
+                    + "WHERE school_id = ? AND teacher_code = ? AND week_start = ?")) {
+                s.setString(1, schoolId);
+                s.setString(2, teacherId);
+                s.setDate(3, Date.valueOf(week));
+                if (s.executeUpdate() > 0) {
+                    return null;
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO env_history_view (school_id, teacher_code, "
+                    + "week_start, views) VALUES (?, ?, ?, 1)")) {
+                s.setString(1, schoolId);
+                s.setString(2, teacherId);
+                s.setDate(3, Date.valueOf(week));
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Per school and week in [from, to]: teachers who opened a history (of one school when schoolId is not null). */
+    public List<WeekRow> openedWeeks(String schoolId, LocalDate from, LocalDate to) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT school_id, week_start, COUNT(*) FROM env_history_view "
+                    + "WHERE week_start >= ? AND week_start <= ?" + (schoolId == null ? "" : " AND school_id = ?")
+                    + " GROUP BY school_id, week_start ORDER BY week_start, school_id")) {
+                s.setDate(1, Date.valueOf(from));
+                s.setDate(2, Date.valueOf(to));
+                if (schoolId != null) {
+                    s.setString(3, schoolId);
+                }
+                List<WeekRow> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new WeekRow(r.getString(1), r.getDate(2).toLocalDate(), r.getInt(3)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+}
