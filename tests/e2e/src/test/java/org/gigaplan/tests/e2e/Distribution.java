@@ -76,7 +76,7 @@ public final class Distribution implements AutoCloseable {
     private static final Duration CONSOLE_TIMEOUT = Duration.ofSeconds(120);
     /** An endpoint of each policy module the distribution boots with: ready means these answer too. */
     private static final List<String> BOOT_MODULE_ENDPOINTS = List.of("/api/usage/scenes", "/api/training/checklist",
-            "/api/environment/network/recommended-bandwidth");
+            "/api/environment/network/recommended-bandwidth", "/api/outreach/site/posts");
     private static final Set<Integer> RESERVED_PORTS = Set.of(8181, 8101, 1099, 44444);
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
     private static final Pattern LOG_ENTRY = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT");
@@ -99,6 +99,8 @@ public final class Distribution implements AutoCloseable {
     static final String WRONG_PASSWORD = "wrong-password";
 
     private final Path home;
+    /** One endpoint of each installed boot module: a start is ready when each answers (see {@link #uninstalled}). */
+    private final List<String> moduleEndpoints = new ArrayList<>(BOOT_MODULE_ENDPOINTS);
     /** The folder of this run: the unpacked distribution, the logs of its processes, files tests write. */
     private final Path workDir;
     private final int httpPort;
@@ -285,7 +287,7 @@ public final class Distribution implements AutoCloseable {
                         List<String> links = new ArrayList<>();
                         last.json().path("links").forEach(l -> links.add(l.asText()));
                         assertFalse(links.isEmpty(), "GET /api/ lists no links: " + last);
-                        links.addAll(BOOT_MODULE_ENDPOINTS);
+                        links.addAll(moduleEndpoints);
                         waitingFor = links;
                     }
                 }
@@ -633,11 +635,16 @@ public final class Distribution implements AutoCloseable {
     public static void awaitDemoFills(Distribution dist, Duration timeout) throws InterruptedException {
         await("the modules and their demo fills", timeout, () -> {
             String modules = dist.json("/api/modules").toString();
-            for (String module : List.of("usage", "training", "environment")) {
+            for (String module : List.of("usage", "training", "environment", "outreach")) {
                 assertTrue(modules.contains("\"id\":\"" + module + "\""), modules);
             }
             assertEquals(0, dist.json("/api/health").path("demoFillsPending").asInt(), "demo fills pending");
         });
+    }
+
+    /** A test uninstalled the boot module serving this endpoint: later (re)starts do not wait for it. */
+    public void uninstalled(String moduleEndpoint) {
+        assertTrue(moduleEndpoints.remove(moduleEndpoint), () -> moduleEndpoint + " is not a boot module's endpoint");
     }
 
     /** A condition of {@link #await}: passes by returning, fails by throwing. */

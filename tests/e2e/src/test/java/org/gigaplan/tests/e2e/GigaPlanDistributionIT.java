@@ -215,7 +215,7 @@ class GigaPlanDistributionIT {
         String features = dist.console("feature:list -i");
         assertTrue(features.contains("gigaplan-platform"), () -> "feature:list -i:\n" + features);
         // Each policy module is a root feature of its own, so an operator can uninstall it.
-        for (String module : List.of("gigaplan-usage", "gigaplan-training", "gigaplan-environment")) {
+        for (String module : List.of("gigaplan-usage", "gigaplan-training", "gigaplan-environment", "gigaplan-outreach")) {
             assertTrue(Pattern.compile("(?m)^" + module + "\\s+\\|").matcher(features).find(),
                     () -> "feature " + module + " not installed:\n" + features);
         }
@@ -393,7 +393,20 @@ class GigaPlanDistributionIT {
                         401, 403, 403, 401, 403),
                 new Rule("GET", "/api/environment/learning-history/schools/S-E01/uses", null, 401, 200, 200, 403, 401, 403,
                         403, 401),
-                new Rule("GET", "/api/environment/learning-history/uses", null, 401, 200, 403, 403, 401, 403, 403, 401));
+                new Rule("GET", "/api/environment/learning-history/uses", null, 401, 200, 403, 403, 401, 403, 403, 401),
+                // Policy 4 (outreach): families read the support site without logging in; posts are the board's,
+                // meetings each school's own.
+                new Rule("GET", "/api/outreach/site/posts", null, 200, 200, 200, 200, 401, 200, 200, 401),
+                new Rule("GET", "/api/outreach/site/feed", null, 200, 200, 200, 200, 401, 200, 200, 401),
+                new Rule("GET", "/api/outreach/site/posts/999999", null, 404, 404, 404, 404, 401, 404, 404, 401, 404, 404),
+                new Rule("GET", "/api/outreach/posts", null, 401, 200, 403, 403, 401, 403, 403, 401),
+                new Rule("POST", "/api/outreach/posts", "{}", 401, 400, 403, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/outreach/meetings/parent/compliance", null, 401, 200, 403, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/outreach/meetings/staff", null, 401, 200, 403, 403, 401, 403, 403, 401),
+                new Rule("POST", "/api/outreach/schools/S-E01/parent-meetings", "[]", 401, 400, 400, 403, 401, 403, 403,
+                        401),
+                new Rule("GET", "/api/outreach/schools/S-E02/staff-meetings", null, 401, 200, 403, 200, 401, 403, 403,
+                        401));
         List<String> wrong = new ArrayList<>();
         for (Rule rule : rules) {
             int[] expected = { rule.anonymous(), rule.board(), rule.schoolA(), rule.schoolB(), rule.wrongPassword(),
@@ -501,6 +514,14 @@ class GigaPlanDistributionIT {
     @Test
     @Order(6)
     void policyModuleComesAndGoes() throws Exception {
+        // A developer's own policy-4 module replaces the shipped one: the operator uninstalls gigaplan-outreach first
+        // (its indicators are the sample module's now) and leaves it uninstalled.
+        String replaced = dist.console("feature:uninstall gigaplan-outreach");
+        await("gigaplan-outreach to be gone (console said: " + replaced.strip() + ")", MODULE_TIMEOUT, () -> {
+            assertEquals(List.of("environment", "training", "usage"), moduleIds());
+            assertEquals(404, dist.get("/api/outreach/site/posts").status());
+        });
+        dist.uninstalled("/api/outreach/site/posts");
         Path jar = Path.of(E2e.property("gigaplan.e2e.samplemodule")).toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "sample module jar missing: " + jar);
         Path features = dist.workDir().resolve("samplemod-features.xml");

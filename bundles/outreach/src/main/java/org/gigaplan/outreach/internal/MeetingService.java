@@ -1,0 +1,263 @@
+package org.gigaplan.outreach.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.gigaplan.outreach.internal.store.MeetingStore;
+import org.gigaplan.plan.model.ActionItem;
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.LocalizedText;
+import org.gigaplan.plan.model.School;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.rest.InvalidInputException.FieldError;
+import org.gigaplan.plan.service.Database;
+import org.gigaplan.plan.service.ModuleEnablement;
+import org.gigaplan.plan.service.PlanService;
+import org.gigaplan.plan.service.SchoolService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Schools' staff meetings sharing ICT initiatives (counted per school and term) and parent-meeting explanations of
+ * ICT use (every school needs one a fiscal year: who has not yet, and how many days are left). Schools with the
+ * module switched off are left out of the city's figures.
+ */
+@Component(service = MeetingService.class, configurationPid = OutreachConfig.PID)
+@Designate(ocd = OutreachConfig.class)
+public class MeetingService {
+
+    public static final int MAX_BATCH = 1_000;
+
+    private final Database db;
+    private final SchoolService schools;
+    private final ModuleEnablement enablement;
+    private final PlanService plans;
+    private final MeetingStore store;
+    private final List<MonthDay> termStarts;
+    private final OutreachConfig config;
+
+    @Activate
+    public MeetingService(@Reference Database db, @Reference SchoolService schools,
+            @Reference ModuleEnablement enablement, @Reference PlanService plans, @Reference PostService migrated,
+            OutreachConfig config) {
+        // PostService applies the module's changelog; referencing it orders this component after it.
+        this.db = db;
+        this.schools = schools;
+        this.enablement = enablement;
+        this.plans = plans;
+        this.store = new MeetingStore(db);
+        this.termStarts = termStarts(config.termStarts());
+        this.config = config;
+    }
+
+    public OutreachConfig config() {
+        return config;
+    }
+
+    static List<MonthDay> termStarts(String[] values) {
+        List<MonthDay> starts = new ArrayList<>();
+        for (String value : values) {
+            for (String s : value.split(",")) {
+                if (!s.isBlank()) {
+                    try {
+                        starts.add(MonthDay.parse("--" + s.trim()));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw new IllegalArgumentException("termStarts: MM-DD, was \"" + s.trim() + "\"", e);
+                    }
+                }
+            }
+        }
+        if (starts.isEmpty() || !starts.get(0).equals(FiscalYear.START)) {
+            throw new IllegalArgumentException("termStarts: the first term starts on 04-01, was " + starts);
+        }
+        return List.copyOf(starts);
+    }
+
+    /** Records a school's meetings of a kind, all or none; how many. */
+    public int record(Meeting.Kind kind, String schoolId, List<Meeting.Input> meetings, String by, boolean demo) {
+        if (schools.find(schoolId).isEmpty()) {
+            throw new InvalidInputException("schoolId", "no school " + schoolId);
+        }
+        if (meetings == null || meetings.isEmpty()) {
+            throw new InvalidInputException("body", "give at least one meeting: [{\"heldOn\":\"2025-06-12\","
+                    + "\"topics\":[\"…\"]" + (kind == Meeting.Kind.STAFF ? ",\"planItems\":[\"P4-S1\"]" : ",\"audience\":\"…\"")
+                    + ",\"attendees\":40}]");
+        }
+        if (meetings.size() > MAX_BATCH) {
+            throw new InvalidInputException("body", "at most " + MAX_BATCH + " meetings at once, was " + meetings.size());
+        }
+        Set<String> items = plans.plan().actionPlans().stream().flatMap(p -> p.actionItems().stream())
+                .map(ActionItem::id).collect(Collectors.toSet());
+        LocalDate today = PostService.today();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < meetings.size(); i++) {
+            String at = "[" + i + "]";
+            Meeting.Input m = meetings.get(i);
+            if (m == null) {
+                errors.add(new FieldError(at, "must be a meeting"));
+                continue;
+            }
+            if (m.heldOn() == null) {
+                errors.add(new FieldError(at + ".heldOn", "required: the day it was held"));
+            } else if (m.heldOn().isAfter(today)) {
+                errors.add(new FieldError(at + ".heldOn", "a meeting that has taken place, not " + m.heldOn()));
+            } else if (m.heldOn().getYear() < 2000) {
+                errors.add(new FieldError(at + ".heldOn", "from 2000, was " + m.heldOn()));
+            }
+            List<String> topics = m.topics() == null ? List.of() : m.topics();
+            if (topics.isEmpty() || topics.stream().allMatch(t -> t == null || t.isBlank())) {
+                errors.add(new FieldError(at + ".topics", "at least one topic"));
+            } else if (topics.stream().anyMatch(t -> t == null || t.isBlank() || t.contains("\n"))) {
+                errors.add(new FieldError(at + ".topics", "each topic one non-empty line"));
+            } else if (String.join("\n", topics).length() > 1000) {
+                errors.add(new FieldError(at + ".topics", "at most 1000 characters in all"));
+            }
+            List<String> planItems = m.planItems() == null ? List.of() : m.planItems();
+            if (kind == Meeting.Kind.PARENT && !planItems.isEmpty()) {
+                errors.add(new FieldError(at + ".planItems", "only for staff meetings"));
+            }
+            for (int j = 0; j < planItems.size(); j++) {
+                if (planItems.get(j) == null || !items.contains(planItems.get(j).trim())) {
+                    errors.add(new FieldError(at + ".planItems[" + j + "]", "an action item of the plan, e.g. P4-S1, was \""
+                            + planItems.get(j) + "\""));
+                }
+            }
+            if (String.join(",", planItems.stream().map(String::valueOf).toList()).length() > 300) {
+                errors.add(new FieldError(at + ".planItems", "too many"));
+            }
+            if (m.attendees() != null && (m.attendees() < 0 || m.attendees() > 10_000)) {
+                errors.add(new FieldError(at + ".attendees", "0 to 10000, was " + m.attendees()));
+            }
+            if (m.audience() != null && m.audience().length() > 100) {
+                errors.add(new FieldError(at + ".audience", "at most 100 characters"));
+            }
+            if (kind == Meeting.Kind.STAFF && m.materials() != null) {
+                errors.add(new FieldError(at + ".materials", "only for parent meetings"));
+            }
+            if (m.materials() != null && m.materials().length() > 1000) {
+                errors.add(new FieldError(at + ".materials", "at most 1000 characters"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.size() > 100 ? errors.subList(0, 100) : errors);
+        }
+        Instant now = Instant.now();
+        db.transaction(c -> {
+            store.insert(c, kind, schoolId, meetings, by, now, demo);
+            return null;
+        });
+        return meetings.size();
+    }
+
+    /** A school's meetings of a kind in a fiscal year. */
+    public List<Meeting> meetings(Meeting.Kind kind, String schoolId, FiscalYear fy) {
+        return store.list(kind, schoolId, fy.start(), fy.end());
+    }
+
+    public boolean delete(String schoolId, long id) {
+        return store.delete(schoolId, id);
+    }
+
+    /** The terms of a fiscal year: 前期/後期 when there are two, else 1学期, 2学期, …. */
+    public List<LocalizedText> terms(FiscalYear fy) {
+        List<LocalizedText> out = new ArrayList<>();
+        for (int n = 1; n <= termStarts.size(); n++) {
+            String ja = termStarts.size() == 2 ? (n == 1 ? "前期" : "後期") : n + "学期";
+            out.add(LocalizedText.of(ja, "Term " + n));
+        }
+        return out;
+    }
+
+    /** Which term (0-based) of its fiscal year a day falls in. */
+    int termOf(LocalDate day) {
+        FiscalYear fy = FiscalYear.containing(day);
+        int term = 0;
+        for (int i = 0; i < termStarts.size(); i++) {
+            MonthDay start = termStarts.get(i);
+            LocalDate date = start.atYear(start.getMonthValue() >= 4 ? fy.year() : fy.year() + 1);
+            if (!day.isBefore(date)) {
+                term = i;
+            }
+        }
+        return term;
+    }
+
+    /** Every (enabled) school's staff meetings of a fiscal year, per term; the mean per school. */
+    public Meeting.StaffCounts staffCounts(FiscalYear fy, String schoolId) {
+        Set<String> off = schoolId == null ? enablement.disabledSchools(PostService.MODULE_ID) : Set.of();
+        List<School> scope = schoolId == null ? schools.all() : schools.find(schoolId).stream().toList();
+        Map<String, int[]> counts = new HashMap<>();
+        boolean demo = false;
+        for (Meeting m : meetings(Meeting.Kind.STAFF, schoolId, fy)) {
+            counts.computeIfAbsent(m.schoolId(), k -> new int[termStarts.size()])[termOf(m.heldOn())]++;
+            demo |= m.demo();
+        }
+        List<Meeting.SchoolCounts> rows = new ArrayList<>();
+        int total = 0;
+        for (School s : scope) {
+            if (off.contains(s.id())) {
+                continue;
+            }
+            int[] perTerm = counts.getOrDefault(s.id(), new int[termStarts.size()]);
+            int sum = java.util.Arrays.stream(perTerm).sum();
+            total += sum;
+            rows.add(new Meeting.SchoolCounts(s.id(), s.name(), java.util.Arrays.stream(perTerm).boxed().toList(), sum));
+        }
+        Double mean = rows.isEmpty() ? null : Math.round(total * 10.0 / rows.size()) / 10.0;
+        return new Meeting.StaffCounts(fy.year(), terms(fy), rows, total, mean, demo);
+    }
+
+    /**
+     * Parent-meeting compliance of a fiscal year as of a day (today, or the year's last day once it is over):
+     * schools with at least one parent meeting held by then, and the ones without.
+     */
+    public Meeting.Compliance compliance(FiscalYear fy, LocalDate asOf) {
+        boolean over = asOf == null && PostService.today().isAfter(fy.end());
+        LocalDate day = asOf != null ? asOf : over ? fy.end() : PostService.today();
+        if (!fy.contains(day)) {
+            throw new InvalidInputException("date", "a day of " + fy + " (" + fy.start() + " – " + fy.end() + "), was " + day);
+        }
+        Set<String> off = enablement.disabledSchools(PostService.MODULE_ID);
+        Set<String> held = new HashSet<>();
+        boolean demo = false;
+        for (Meeting m : store.list(Meeting.Kind.PARENT, null, fy.start(), day)) {
+            held.add(m.schoolId());
+            demo |= m.demo();
+        }
+        List<Meeting.Missing> notYet = new ArrayList<>();
+        int schoolsCounted = 0;
+        for (School s : schools.all()) {
+            if (off.contains(s.id())) {
+                continue;
+            }
+            schoolsCounted++;
+            if (!held.contains(s.id())) {
+                notYet.add(new Meeting.Missing(s.id(), s.name(), s.type().name()));
+            }
+        }
+        int compliant = schoolsCounted - notYet.size();
+        int daysLeft = over ? 0 : (int) ChronoUnit.DAYS.between(day, fy.end()) + 1;
+        return new Meeting.Compliance(fy.year(), day, daysLeft, schoolsCounted, compliant,
+                schoolsCounted == 0 ? null : Math.round(compliant * 1000.0 / schoolsCounted) / 10.0, notYet, demo);
+    }
+
+    /** Whether a school held a parent meeting in a fiscal year (up to today). */
+    public Optional<Boolean> compliant(FiscalYear fy, String schoolId) {
+        if (schools.find(schoolId).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(!store.list(Meeting.Kind.PARENT, schoolId, fy.start(), fy.end()).isEmpty());
+    }
+}

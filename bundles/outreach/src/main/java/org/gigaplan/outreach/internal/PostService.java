@@ -1,0 +1,233 @@
+package org.gigaplan.outreach.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gigaplan.outreach.internal.store.PostStore;
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.rest.InvalidInputException.FieldError;
+import org.gigaplan.plan.rest.Page;
+import org.gigaplan.plan.rest.PageRequest;
+import org.gigaplan.plan.service.Database;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The GIGA school support site's posts: the board writes them (Markdown or HTML, sanitised on every save), moves them
+ * DRAFT → REVIEW → PUBLISHED (now or at a set time) → ARCHIVED, with REVIEW → DRAFT to send one back and ARCHIVED →
+ * DRAFT to bring one back; every change is kept. Readers see only published posts whose time has come.
+ */
+@Component(service = PostService.class)
+public class PostService {
+
+    public static final String MODULE_ID = "outreach";
+
+    public static final String CHANGELOG = "db/outreach/changelog.xml";
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_BODY = 20_000;
+    public static final int MAX_HTML = 32_000;
+    public static final Set<String> LANGUAGES = Set.of("ja", "en");
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
+
+    /** Posts published in one month. */
+    public record Month(YearMonth month, int published) {
+    }
+
+    /** Posts published in a fiscal year up to now, per month (the plan's indicator is the total). */
+    public record Activity(int fiscalYear, List<Month> months, int published, boolean demo) {
+    }
+
+    private final Database db;
+    private final PostStore store;
+
+    @Activate
+    public PostService(@Reference Database db) {
+        db.migrate(CHANGELOG, PostService.class.getClassLoader());
+        this.db = db;
+        this.store = new PostStore(db);
+    }
+
+    /** A new draft; the post with its history. */
+    public Post create(Post.Draft draft, String by, boolean demo) {
+        Checked c = check(draft);
+        Instant now = Instant.now();
+        long id = db.transaction(conn -> {
+            long created = store.insert(conn, draft, c.format, c.html, c.category, c.audience, c.lang, by, now, demo);
+            store.addEvent(conn, created, "CREATED", Post.Status.DRAFT, null, by, now);
+            return created;
+        });
+        return store.find(id).orElseThrow();
+    }
+
+    /** Replaces a post's content; an archived post is brought back to DRAFT first. */
+    public Post edit(long id, Post.Draft draft, String by) {
+        Checked c = check(draft);
+        Instant now = Instant.now();
+        db.transaction(conn -> {
+            Post post = store.find(conn, id, true).orElseThrow(() -> notFound(id));
+            if (post.status() == Post.Status.ARCHIVED) {
+                throw new Post.Refused("post " + id + " is archived: move it back to DRAFT to edit it");
+            }
+            store.update(conn, id, draft, c.format, c.html, c.category, c.audience, c.lang, now);
+            store.addEvent(conn, id, "EDITED", post.status(), null, by, now);
+            return null;
+        });
+        return store.find(id).orElseThrow();
+    }
+
+    /**
+     * Moves a post to another state, when that move is allowed; publishing takes {@code publishAt} (now when null)
+     * and a time in the future schedules the post.
+     */
+    public Post move(long id, String status, Instant publishAt, String note, String by) {
+        Post.Status to = Post.parse(Post.Status.values(), status).orElseThrow(() -> new InvalidInputException("status",
+                "one of " + Post.names(Post.Status.values()) + ", was \"" + status + "\""));
+        if (note != null && note.length() > 500) {
+            throw new InvalidInputException("note", "at most 500 characters, was " + note.length());
+        }
+        if (publishAt != null && to != Post.Status.PUBLISHED) {
+            throw new InvalidInputException("publishAt", "only when publishing");
+        }
+        Instant now = Instant.now();
+        db.transaction(conn -> {
+            Post post = store.find(conn, id, true).orElseThrow(() -> notFound(id));
+            Post.Status from = post.status();
+            String action = switch (from + ">" + to) {
+                case "DRAFT>REVIEW" -> "SUBMITTED";
+                case "REVIEW>DRAFT" -> "RETURNED";
+                case "REVIEW>PUBLISHED" -> publishAt != null && publishAt.isAfter(now) ? "SCHEDULED" : "PUBLISHED";
+                case "PUBLISHED>ARCHIVED" -> "ARCHIVED";
+                case "PUBLISHED>DRAFT", "ARCHIVED>DRAFT" -> "WITHDRAWN";
+                default -> throw new Post.Refused("a " + from + " post cannot move to " + to + ": "
+                        + "DRAFT → REVIEW → PUBLISHED → ARCHIVED; REVIEW, PUBLISHED or ARCHIVED → DRAFT");
+            };
+            Instant visibleFrom = switch (to) {
+                case PUBLISHED -> publishAt == null ? now : publishAt;
+                case ARCHIVED -> post.publishAt();
+                default -> null;
+            };
+            store.setStatus(conn, id, to, visibleFrom, now);
+            store.addEvent(conn, id, action, to, note == null || note.isBlank() ? null : note.trim(), by, now);
+            return null;
+        });
+        return store.find(id).orElseThrow();
+    }
+
+    public Optional<Post> find(long id) {
+        return store.find(id);
+    }
+
+    /** Every post for the board, filtered, newest first. */
+    public Page<Post> list(PostStore.Query query, PageRequest page) {
+        long[] total = new long[1];
+        List<Post> items = store.list(query, page.offset(), page.limit(), total);
+        return Page.of(items, page, total[0]);
+    }
+
+    /** What readers see: published posts whose time has come, newest first. */
+    public Page<Post.Published> published(String lang, Post.Category category, Post.Audience audience, PageRequest page) {
+        Page<Post> posts = list(new PostStore.Query(null, lang, category, audience, Instant.now()), page);
+        return new Page<>(posts.items().stream().map(Post::published).toList(), posts.offset(), posts.limit(),
+                posts.total());
+    }
+
+    /** One post as readers see it; empty unless it is published and its time has come. */
+    public Optional<Post.Published> publishedPost(long id) {
+        Instant now = Instant.now();
+        return store.find(id).filter(p -> p.visibleAt(now)).map(Post::published);
+    }
+
+    /** Posts published per month of a fiscal year, up to now: the site's activity. */
+    public Activity activity(FiscalYear fy) {
+        Map<YearMonth, Integer> months = new LinkedHashMap<>();
+        YearMonth last = YearMonth.from(fy.end());
+        YearMonth today = YearMonth.now(ZONE);
+        for (YearMonth m = YearMonth.from(fy.start()); !m.isAfter(last) && !m.isAfter(today); m = m.plusMonths(1)) {
+            months.put(m, 0);
+        }
+        Instant from = fy.start().atStartOfDay(ZONE).toInstant();
+        Instant end = fy.end().plusDays(1).atStartOfDay(ZONE).toInstant();
+        Instant now = Instant.now();
+        List<PostStore.Publication> publications = store.publications(from, end.isBefore(now) ? end : now);
+        for (PostStore.Publication p : publications) {
+            months.merge(YearMonth.from(p.at().atZone(ZONE)), 1, Integer::sum);
+        }
+        return new Activity(fy.year(), months.entrySet().stream().map(e -> new Month(e.getKey(), e.getValue())).toList(),
+                publications.size(), publications.stream().anyMatch(PostStore.Publication::demo));
+    }
+
+    private record Checked(Post.Format format, String html, Post.Category category, Post.Audience audience, String lang) {
+    }
+
+    private static Checked check(Post.Draft d) {
+        if (d == null) {
+            throw new InvalidInputException("body", "a post: {\"title\":…,\"body\":…,\"format\":\"MARKDOWN\","
+                    + "\"category\":\"NEWS\",\"audience\":\"FAMILIES\",\"lang\":\"ja\"}");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (d.title() == null || d.title().isBlank()) {
+            errors.add(new FieldError("title", "required"));
+        } else if (d.title().trim().length() > MAX_TITLE) {
+            errors.add(new FieldError("title", "at most " + MAX_TITLE + " characters, was " + d.title().trim().length()));
+        } else if (PostHtml.hasMarkup(d.title())) {
+            errors.add(new FieldError("title", "plain text: no tags"));
+        }
+        Post.Format format = d.format() == null ? Post.Format.MARKDOWN
+                : Post.parse(Post.Format.values(), d.format()).orElse(null);
+        if (format == null) {
+            errors.add(new FieldError("format", "MARKDOWN or HTML, was \"" + d.format() + "\""));
+        }
+        if (d.body() == null || d.body().isBlank()) {
+            errors.add(new FieldError("body", "required"));
+        } else if (d.body().length() > MAX_BODY) {
+            errors.add(new FieldError("body", "at most " + MAX_BODY + " characters, was " + d.body().length()));
+        }
+        Post.Category category = Post.parse(Post.Category.values(), d.category()).orElse(null);
+        if (category == null) {
+            errors.add(new FieldError("category", "one of " + Post.names(Post.Category.values()) + ", was \""
+                    + d.category() + "\""));
+        }
+        Post.Audience audience = Post.parse(Post.Audience.values(), d.audience()).orElse(null);
+        if (audience == null) {
+            errors.add(new FieldError("audience", "one of " + Post.names(Post.Audience.values()) + ", was \""
+                    + d.audience() + "\""));
+        }
+        String lang = d.lang() == null ? "ja" : d.lang().trim();
+        if (!LANGUAGES.contains(lang)) {
+            errors.add(new FieldError("lang", "ja or en, was \"" + d.lang() + "\""));
+        }
+        String html = null;
+        if (errors.isEmpty()) {
+            html = PostHtml.render(format, d.body());
+            if (html.isEmpty()) {
+                errors.add(new FieldError("body", "nothing is left after removing what readers may not get"));
+            } else if (html.length() > MAX_HTML) {
+                errors.add(new FieldError("body", "renders to more than " + MAX_HTML + " characters of HTML"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new Checked(format, html, category, audience, lang);
+    }
+
+    private static RuntimeException notFound(long id) {
+        return new java.util.NoSuchElementException("no post " + id);
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+}

@@ -1,0 +1,64 @@
+package org.gigaplan.outreach.internal.command;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.gigaplan.outreach.internal.Meeting;
+import org.gigaplan.outreach.internal.MeetingService;
+import org.gigaplan.plan.console.ConsoleTable;
+import org.gigaplan.plan.console.ConsoleText;
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.rest.InvalidInputException;
+
+@Service
+@Command(scope = "outreach", name = "compliance", description = "Lists the schools that have not yet explained ICT use "
+        + "at a parent meeting this fiscal year (every school needs one), with the days left.")
+public class ComplianceCommand implements Action {
+
+    @Option(name = "--date", aliases = "-d", description = "As of this day, YYYY-MM-DD (default: today)")
+    String date;
+
+    @Option(name = "--lang", aliases = "-l", description = "Language of names: ja or en (default: the JVM's)")
+    String lang;
+
+    @Reference
+    MeetingService meetings;
+
+    @Override
+    public Object execute() {
+        LocalDate day;
+        try {
+            day = date == null ? null : LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            System.err.println("--date: YYYY-MM-DD, was " + date);
+            return null;
+        }
+        Meeting.Compliance c;
+        try {
+            c = meetings.compliance(day == null ? FiscalYear.containing(LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")))
+                    : FiscalYear.containing(day), day);
+        } catch (InvalidInputException e) {
+            System.err.println(ConsoleText.errors(e));
+            return null;
+        }
+        Locale locale = ConsoleText.locale(lang);
+        System.out.println(FiscalYear.of(c.fiscalYear()).englishLabel() + " as of " + c.asOf() + ": " + c.compliant() + " of "
+                + c.schools() + " schools held a parent meeting on ICT use (" + (c.share() == null ? "–" : c.share() + " %")
+                + "); " + c.daysLeft() + " days left in the fiscal year.");
+        ConsoleTable table = new ConsoleTable().emptyText("every school has held one");
+        table.column("School");
+        table.column("Name");
+        table.column("Type");
+        for (Meeting.Missing m : c.notYet()) {
+            table.row(m.schoolId(), ConsoleText.of(m.name(), locale, 30), m.type());
+        }
+        table.print(System.out);
+        return null;
+    }
+}

@@ -1,0 +1,98 @@
+package org.gigaplan.outreach.internal.store;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.gigaplan.outreach.internal.Meeting;
+import org.gigaplan.plan.service.Database;
+
+/** Schools' staff and parent meetings. Topics are kept one per line, plan items comma-separated. */
+public final class MeetingStore {
+
+    private final Database db;
+
+    public MeetingStore(Database db) {
+        this.db = db;
+    }
+
+    public void insert(Connection c, Meeting.Kind kind, String schoolId, List<Meeting.Input> meetings, String by,
+            Instant now, boolean demo) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO outreach_meeting (kind, school_id, held_on, audience, "
+                + "topics, plan_items, attendees, materials, recorded_by, recorded_at, demo) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Meeting.Input m : meetings) {
+                s.setString(1, kind.name());
+                s.setString(2, schoolId);
+                s.setDate(3, Date.valueOf(m.heldOn()));
+                s.setString(4, blankToNull(m.audience()));
+                s.setString(5, String.join("\n", m.topics().stream().map(String::trim).toList()));
+                s.setString(6, m.planItems() == null || m.planItems().isEmpty() ? null
+                        : String.join(",", m.planItems().stream().map(String::trim).toList()));
+                if (m.attendees() == null) {
+                    s.setNull(7, Types.INTEGER);
+                } else {
+                    s.setInt(7, m.attendees());
+                }
+                s.setString(8, blankToNull(m.materials()));
+                s.setString(9, by);
+                s.setTimestamp(10, Timestamp.from(now));
+                s.setInt(11, demo ? 1 : 0);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Meetings of a kind held in [from, to], of one school when schoolId is not null, oldest first. */
+    public List<Meeting> list(Meeting.Kind kind, String schoolId, LocalDate from, LocalDate to) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, school_id, held_on, audience, topics, plan_items, "
+                    + "attendees, materials, recorded_by, demo FROM outreach_meeting WHERE kind = ? AND held_on >= ? "
+                    + "AND held_on <= ?" + (schoolId == null ? "" : " AND school_id = ?") + " ORDER BY held_on, id")) {
+                s.setString(1, kind.name());
+                s.setDate(2, Date.valueOf(from));
+                s.setDate(3, Date.valueOf(to));
+                if (schoolId != null) {
+                    s.setString(4, schoolId);
+                }
+                List<Meeting> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        int attendees = r.getInt(7);
+                        Integer a = r.wasNull() ? null : attendees;
+                        String items = r.getString(6);
+                        out.add(new Meeting(r.getLong(1), kind, r.getString(2), r.getDate(3).toLocalDate(), r.getString(4),
+                                List.of(r.getString(5).split("\n")), items == null ? List.of() : Arrays.asList(items.split(",")),
+                                a, r.getString(8), r.getString(9), r.getInt(10) > 0));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Deletes one meeting of a school; whether there was one. */
+    public boolean delete(String schoolId, long id) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM outreach_meeting WHERE id = ? AND school_id = ?")) {
+                s.setLong(1, id);
+                s.setString(2, schoolId);
+                return s.executeUpdate() > 0;
+            }
+        });
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,298 @@
+package org.gigaplan.outreach.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.lang.annotation.Annotation;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+import javax.sql.DataSource;
+
+import org.gigaplan.outreach.internal.store.PostStore;
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.School;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.rest.PageRequest;
+import org.gigaplan.plan.spi.DemoContext;
+import org.gigaplan.plan.spi.Scope;
+import org.gigaplan.platform.internal.ModuleEnablementImpl;
+import org.gigaplan.platform.internal.PlanServiceImpl;
+import org.gigaplan.platform.internal.SchoolServiceImpl;
+import org.gigaplan.platform.internal.store.PlatformDatabase;
+import org.gigaplan.platform.internal.store.TestDatabases;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Posts, meetings and compliance over a real database, on Derby and PostgreSQL. */
+abstract class OutreachContract {
+
+    static final FiscalYear FY2025 = FiscalYear.of(2025);
+
+    SchoolServiceImpl schools;
+    ModuleEnablementImpl enablement;
+    PostService posts;
+    MeetingService meetings;
+
+    abstract DataSource dataSource();
+
+    static OutreachConfig config() {
+        return new OutreachConfig() {
+            public Class<? extends Annotation> annotationType() {
+                return OutreachConfig.class;
+            }
+
+            public String[] termStarts() {
+                return new String[] { "04-01", "10-01" };
+            }
+
+            public String siteTitleJa() {
+                return "サイト";
+            }
+
+            public String siteTitleEn() {
+                return "Site";
+            }
+
+            public String siteUrl() {
+                return "";
+            }
+        };
+    }
+
+    @BeforeEach
+    void fresh() {
+        DataSource ds = dataSource();
+        new PostService(new PlatformDatabase(ds));
+        TestDatabases.clear(ds, "outreach_post_event", "outreach_post", "outreach_meeting");
+        TestDatabases.clear(ds);
+        PlatformDatabase db = new PlatformDatabase(ds);
+        schools = new SchoolServiceImpl(db);
+        schools.importCsv(new StringReader("""
+                id,name_ja,name_en,type,enrollment,classes
+                O-1,広報小学校,Outreach Elementary,ELEMENTARY,420,14
+                O-2,広報中学校,Outreach Junior High,JUNIOR_HIGH,560,16
+                O-3,広報分校,Outreach Branch,ELEMENTARY,40,2
+                """), false);
+        enablement = new ModuleEnablementImpl(db);
+        posts = new PostService(db);
+        meetings = new MeetingService(db, schools, enablement, new PlanServiceImpl(db), posts, config());
+    }
+
+    static Post.Draft draft(String title, String body) {
+        return new Post.Draft(title, null, body, "NEWS", "FAMILIES", null);
+    }
+
+    long publicCount() {
+        return posts.published(null, null, null, PageRequest.of(0, 100)).total();
+    }
+
+    @Test
+    void aDraftIsNeverPublicAndAPublishedPostIsSanitised() {
+        Post draft = posts.create(draft("端末の持ち帰り", "家庭学習で使います。<script>alert('x')</script>"), "board", false);
+        assertEquals(Post.Status.DRAFT, draft.status());
+        assertEquals(0, publicCount());
+        assertTrue(posts.publishedPost(draft.id()).isEmpty());
+        // Straight from DRAFT to PUBLISHED is not a move.
+        assertThrows(Post.Refused.class, () -> posts.move(draft.id(), "PUBLISHED", null, null, "board"));
+        posts.move(draft.id(), "REVIEW", null, null, "board");
+        assertEquals(0, publicCount(), "in review: still not public");
+        posts.move(draft.id(), "PUBLISHED", null, "確認済み", "board");
+        Post.Published seen = posts.publishedPost(draft.id()).orElseThrow();
+        assertFalse(seen.html().contains("<script"), seen.html());
+        assertTrue(seen.html().contains("&lt;script&gt;"), seen.html());
+        assertEquals(1, publicCount());
+        Post full = posts.find(draft.id()).orElseThrow();
+        assertEquals(List.of("CREATED", "SUBMITTED", "PUBLISHED"), full.history().stream().map(Post.Event::action).toList());
+        assertEquals("確認済み", full.history().get(2).note());
+        // Archived: gone for readers, kept for the board, not editable until back in DRAFT.
+        posts.move(draft.id(), "ARCHIVED", null, null, "board");
+        assertEquals(0, publicCount());
+        assertThrows(Post.Refused.class, () -> posts.edit(draft.id(), draft("新しい題", "本文"), "board"));
+        posts.move(draft.id(), "DRAFT", null, null, "board");
+        assertEquals("新しい題", posts.edit(draft.id(), draft("新しい題", "本文"), "board").title());
+        assertThrows(java.util.NoSuchElementException.class, () -> posts.move(999_999, "REVIEW", null, null, "board"));
+    }
+
+    @Test
+    void aScheduledPostAppearsAtItsTime() {
+        Post later = posts.create(draft("冬休み", "お知らせ"), "board", false);
+        posts.move(later.id(), "REVIEW", null, null, "board");
+        Post scheduled = posts.move(later.id(), "PUBLISHED", Instant.now().plusSeconds(3600), null, "board");
+        assertTrue(scheduled.scheduledAt(Instant.now()));
+        assertEquals("SCHEDULED", scheduled.history().get(scheduled.history().size() - 1).action());
+        assertEquals(0, publicCount());
+        assertTrue(posts.publishedPost(later.id()).isEmpty());
+        Post earlier = posts.create(draft("春", "お知らせ"), "board", false);
+        posts.move(earlier.id(), "REVIEW", null, null, "board");
+        posts.move(earlier.id(), "PUBLISHED", Instant.now().minusSeconds(60), null, "board");
+        assertEquals(1, publicCount(), "a publication time in the past is visible at once");
+        assertEquals(1, posts.activity(FiscalYear.containing(LocalDate.now(PostService.ZONE))).published(),
+                "the scheduled post is not counted before its time");
+    }
+
+    @Test
+    void badPostsAreRefusedNamingEveryFieldAndNothingIsStored() {
+        assertRefused(List.of("title", "format", "category", "audience", "lang"), () -> posts.create(new Post.Draft(
+                "<b>太字</b>", "WORD", "本文", "GOSSIP", "EVERYONE", "fr"), "board", false));
+        assertRefused(List.of("title", "body"), () -> posts.create(new Post.Draft(" ", null, "", "NEWS", "ALL", "ja"),
+                "board", false));
+        assertRefused(List.of("body"), () -> posts.create(new Post.Draft("t", "HTML", "<script>x()</script>", "NEWS",
+                "ALL", "ja"), "board", false));
+        assertRefused(List.of("body"), () -> posts.create(new Post.Draft("t", null, "x".repeat(PostService.MAX_BODY + 1),
+                "NEWS", "ALL", "ja"), "board", false));
+        assertEquals(0, posts.list(new PostStore.Query(null, null, null, null, null), PageRequest.of(0, 10)).total());
+        Post p = posts.create(draft("t", "b"), "board", false);
+        assertRefused(List.of("status"), () -> posts.move(p.id(), "LIVE", null, null, "board"));
+        assertRefused(List.of("publishAt"), () -> posts.move(p.id(), "REVIEW", Instant.now(), null, "board"));
+    }
+
+    @Test
+    void postsPublishedPerMonthAreTheIndicator() {
+        Instant may = LocalDate.of(2025, 5, 10).atTime(9, 0).atZone(PostService.ZONE).toInstant();
+        Instant june = LocalDate.of(2025, 6, 1).atTime(9, 0).atZone(PostService.ZONE).toInstant();
+        Instant march = LocalDate.of(2026, 3, 31).atTime(23, 0).atZone(PostService.ZONE).toInstant();
+        Instant april = LocalDate.of(2026, 4, 1).atTime(0, 30).atZone(PostService.ZONE).toInstant();
+        for (Instant at : List.of(may, june, june, march, april)) {
+            Post p = posts.create(draft("t", "b"), "board", false);
+            posts.move(p.id(), "REVIEW", null, null, "board");
+            posts.move(p.id(), "PUBLISHED", at, null, "board");
+        }
+        // Archiving does not undo a publication.
+        posts.move(posts.list(new PostStore.Query(null, null, null, null, null), PageRequest.of(0, 1)).items().get(0).id(),
+                "ARCHIVED", null, null, "board");
+        PostService.Activity fy = posts.activity(FY2025);
+        assertEquals(4, fy.published(), "March 31 23:00 in Japan is FY2025, April 1 is not");
+        assertEquals(12, fy.months().size());
+        assertEquals(List.of(0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 1), fy.months().stream().map(PostService.Month::published).toList());
+        OutreachModule module = new OutreachModule(posts, meetings);
+        assertEquals(4.0, module.value(OutreachModule.POSTS, Scope.city(), FY2025).orElseThrow().value());
+        assertTrue(module.value(OutreachModule.POSTS, Scope.school("O-1"), FY2025).isEmpty(), "a city-level count");
+    }
+
+    @Test
+    void staffMeetingsAreCountedPerSchoolAndTerm() {
+        meetings.record(Meeting.Kind.STAFF, "O-1", List.of(staff("2025-09-30"), staff("2025-10-01"), staff("2026-03-31")),
+                "school", false);
+        meetings.record(Meeting.Kind.STAFF, "O-2", List.of(staff("2025-04-01"), staff("2026-04-01")), "school", false);
+        Meeting.StaffCounts counts = meetings.staffCounts(FY2025, null);
+        assertEquals(List.of("前期", "後期"), counts.terms().stream().map(t -> t.ja()).toList());
+        List<Meeting.SchoolCounts> ours = counts.schools().stream().filter(c -> c.schoolId().startsWith("O-")).toList();
+        assertEquals(List.of(1, 2), ours.get(0).perTerm());
+        assertEquals(List.of(1, 0), ours.get(1).perTerm());
+        assertEquals(List.of(0, 0), ours.get(2).perTerm());
+        assertEquals(4, counts.meetings());
+        assertEquals(14, counts.schools().size(), "three schools of ours and the eleven sample schools");
+        assertEquals(0.3, counts.perSchool(), "4 meetings over 14 schools");
+        OutreachModule module = new OutreachModule(posts, meetings);
+        assertEquals(0.3, module.value(OutreachModule.STAFF_MEETING, Scope.city(), FY2025).orElseThrow().value());
+        assertEquals(3.0, module.value(OutreachModule.STAFF_MEETING, Scope.school("O-1"), FY2025).orElseThrow().value());
+        assertEquals(List.of("P4-S1"), meetings.meetings(Meeting.Kind.STAFF, "O-1", FY2025).get(0).planItems());
+        // A school switched off is left out of the city.
+        enablement.set(PostService.MODULE_ID, "O-1", false, "board");
+        assertEquals(0.1, meetings.staffCounts(FY2025, null).perSchool(), "1 meeting over 13 schools");
+    }
+
+    @Test
+    void badMeetingsAreRefusedAndNothingIsStored() {
+        LocalDate tomorrow = LocalDate.now(PostService.ZONE).plusDays(1);
+        assertRefused(List.of("[1].heldOn", "[1].planItems[0]", "[2].topics", "[2].attendees", "[2].materials"),
+                () -> meetings.record(Meeting.Kind.STAFF, "O-1", List.of(staff("2025-06-01"),
+                        new Meeting.Input(tomorrow, null, List.of("x"), List.of("P9-X9"), null, null),
+                        new Meeting.Input(LocalDate.of(2025, 6, 2), null, List.of(), null, -1, "slides")), "school", false));
+        assertRefused(List.of("[0].planItems"), () -> meetings.record(Meeting.Kind.PARENT, "O-1",
+                List.of(staff("2025-06-01")), "school", false));
+        assertRefused(List.of("schoolId"), () -> meetings.record(Meeting.Kind.PARENT, "O-9", List.of(parent("2025-06-01")),
+                "school", false));
+        assertRefused(List.of("body"), () -> meetings.record(Meeting.Kind.PARENT, "O-1", List.of(), "school", false));
+        assertTrue(meetings.meetings(Meeting.Kind.STAFF, "O-1", FY2025).isEmpty());
+        assertTrue(meetings.meetings(Meeting.Kind.PARENT, "O-1", FY2025).isEmpty());
+    }
+
+    @Test
+    void complianceAroundTheFiscalYearBoundary() {
+        meetings.record(Meeting.Kind.PARENT, "O-1", List.of(parent("2026-03-31")), "school", false);
+        meetings.record(Meeting.Kind.PARENT, "O-2", List.of(parent("2026-04-01")), "school", false);
+        // Three schools of ours and the eleven sample schools, which hold no meetings here.
+        Meeting.Compliance lastDay = meetings.compliance(FY2025, LocalDate.of(2026, 3, 31));
+        assertEquals(List.of("O-2", "O-3"), ours(lastDay));
+        assertEquals(1, lastDay.daysLeft(), "March 31 itself is left");
+        assertEquals(14, lastDay.schools());
+        assertEquals(7.1, lastDay.share(), "1 of 14");
+        Meeting.Compliance dayBefore = meetings.compliance(FY2025, LocalDate.of(2026, 3, 30));
+        assertEquals(List.of("O-1", "O-2", "O-3"), ours(dayBefore), "O-1's meeting had not been held on March 30");
+        assertEquals(2, dayBefore.daysLeft());
+        Meeting.Compliance firstDay = meetings.compliance(FiscalYear.of(2026), LocalDate.of(2026, 4, 1));
+        assertEquals(List.of("O-1", "O-3"), ours(firstDay), "a new year: O-1's March meeting counts for the year before");
+        assertEquals(365, firstDay.daysLeft());
+        assertRefused(List.of("date"), () -> meetings.compliance(FY2025, LocalDate.of(2026, 4, 1)));
+        // The year is over: as of its last day, nothing left.
+        Meeting.Compliance over = meetings.compliance(FY2025, null);
+        assertEquals(LocalDate.of(2026, 3, 31), over.asOf());
+        assertEquals(0, over.daysLeft());
+        OutreachModule module = new OutreachModule(posts, meetings);
+        assertEquals(7.1, module.value(OutreachModule.PARENT_MEETING, Scope.city(), FY2025).orElseThrow().value());
+        assertEquals(100.0, module.value(OutreachModule.PARENT_MEETING, Scope.school("O-1"), FY2025).orElseThrow().value());
+        assertEquals(0.0, module.value(OutreachModule.PARENT_MEETING, Scope.school("O-3"), FY2025).orElseThrow().value());
+        enablement.set(PostService.MODULE_ID, "O-3", false, "board");
+        assertEquals(7.7, meetings.compliance(FY2025, LocalDate.of(2026, 3, 31)).share(), "switched off: 1 of 13");
+    }
+
+    static List<String> ours(Meeting.Compliance c) {
+        return c.notYet().stream().map(Meeting.Missing::schoolId).filter(id -> id.startsWith("O-")).toList();
+    }
+
+    @Test
+    void demoDataHasEveryPostStateAndSchoolsNotYetCompliant() {
+        List<School> sample = schools.all().stream().filter(School::sample).toList();
+        new OutreachModule(posts, meetings).fillDemoData(new DemoContext() {
+            public FiscalYear fiscalYear() {
+                return FY2025;
+            }
+
+            public List<School> schools() {
+                return sample;
+            }
+
+            public RandomGenerator random() {
+                return new SplittableRandom(7);
+            }
+
+            public void progress(String message) {
+            }
+        });
+        assertEquals(2, meetings.compliance(FY2025, null).notYet().stream()
+                .filter(m -> sample.stream().anyMatch(s -> s.id().equals(m.schoolId()))).count());
+        assertTrue(publicCount() >= 6);
+        Instant now = Instant.now();
+        List<Post> all = posts.list(new PostStore.Query(null, null, null, null, null), PageRequest.of(0, 100)).items();
+        assertTrue(all.stream().anyMatch(p -> p.scheduledAt(now)));
+        assertTrue(all.stream().anyMatch(p -> p.status() == Post.Status.REVIEW));
+        assertTrue(all.stream().anyMatch(p -> p.status() == Post.Status.DRAFT));
+        assertTrue(meetings.staffCounts(FY2025, null).perSchool() > 0);
+    }
+
+    static Meeting.Input staff(String day) {
+        return new Meeting.Input(LocalDate.parse(day), null, List.of("授業支援ソフトの活用事例"), List.of("P4-S1"), 30, null);
+    }
+
+    static Meeting.Input parent(String day) {
+        return new Meeting.Input(LocalDate.parse(day), "全校保護者会", List.of("端末の使い方"), null, 120, "資料");
+    }
+
+    static void assertRefused(List<String> fields, Executable write) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, write::execute);
+        List<String> got = e.errors().stream().map(InvalidInputException.FieldError::field).toList();
+        assertEquals(fields, got, () -> "errors: " + e.errors());
+    }
+
+    interface Executable {
+        void execute();
+    }
+}
