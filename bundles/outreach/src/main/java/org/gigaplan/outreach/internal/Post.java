@@ -1,10 +1,7 @@
 package org.gigaplan.outreach.internal;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 import org.gigaplan.plan.model.LocalizedText;
 
@@ -88,15 +85,5 @@ public record Post(long id, String title, Format format, String body, String htm
 
     public Published published() {
         return new Published(id, title, html, category, category.label(), audience, lang, publishAt, updatedAt);
-    }
-
-    /** The constant of an enum a text names (case, spaces and {@code -} ignored). */
-    public static <E extends Enum<E>> Optional<E> parse(E[] values, String text) {
-        String t = text == null ? "" : text.trim().replace('-', '_').toUpperCase(Locale.ROOT);
-        return Arrays.stream(values).filter(v -> v.name().equals(t)).findFirst();
-    }
-
-    public static String names(Enum<?>[] values) {
-        return String.join(", ", Arrays.stream(values).map(Enum::name).toList());
     }
 }

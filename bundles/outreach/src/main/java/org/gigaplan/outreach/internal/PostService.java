@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.gigaplan.outreach.internal.store.PostStore;
+import org.gigaplan.plan.model.EnumText;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
@@ -92,8 +93,8 @@ public class PostService {
      * and a time in the future schedules the post.
      */
     public Post move(long id, String status, Instant publishAt, String note, String by) {
-        Post.Status to = Post.parse(Post.Status.values(), status).orElseThrow(() -> new InvalidInputException("status",
-                "one of " + Post.names(Post.Status.values()) + ", was \"" + status + "\""));
+        Post.Status to = EnumText.parse(Post.Status.values(), status).orElseThrow(() -> new InvalidInputException("status",
+                "one of " + EnumText.names(Post.Status.values()) + ", was \"" + status + "\""));
         if (note != null && note.length() > 500) {
             throw new InvalidInputException("note", "at most 500 characters, was " + note.length());
         }
@@ -185,7 +186,7 @@ public class PostService {
             errors.add(new FieldError("title", "plain text: no tags"));
         }
         Post.Format format = d.format() == null ? Post.Format.MARKDOWN
-                : Post.parse(Post.Format.values(), d.format()).orElse(null);
+                : EnumText.parse(Post.Format.values(), d.format()).orElse(null);
         if (format == null) {
             errors.add(new FieldError("format", "MARKDOWN or HTML, was \"" + d.format() + "\""));
         }
@@ -194,14 +195,14 @@ public class PostService {
         } else if (d.body().length() > MAX_BODY) {
             errors.add(new FieldError("body", "at most " + MAX_BODY + " characters, was " + d.body().length()));
         }
-        Post.Category category = Post.parse(Post.Category.values(), d.category()).orElse(null);
+        Post.Category category = EnumText.parse(Post.Category.values(), d.category()).orElse(null);
         if (category == null) {
-            errors.add(new FieldError("category", "one of " + Post.names(Post.Category.values()) + ", was \""
+            errors.add(new FieldError("category", "one of " + EnumText.names(Post.Category.values()) + ", was \""
                     + d.category() + "\""));
         }
-        Post.Audience audience = Post.parse(Post.Audience.values(), d.audience()).orElse(null);
+        Post.Audience audience = EnumText.parse(Post.Audience.values(), d.audience()).orElse(null);
         if (audience == null) {
-            errors.add(new FieldError("audience", "one of " + Post.names(Post.Audience.values()) + ", was \""
+            errors.add(new FieldError("audience", "one of " + EnumText.names(Post.Audience.values()) + ", was \""
                     + d.audience() + "\""));
         }
         String lang = d.lang() == null ? "ja" : d.lang().trim();

@@ -1,7 +1,5 @@
 package org.gigaplan.plan.model;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -32,12 +30,11 @@ public enum UseFrequency {
 
     /** The frequency named by a text (case and {@code -}/{@code _} ignored), empty when none is. */
     public static Optional<UseFrequency> parse(String text) {
-        String t = text == null ? "" : text.trim().replace('-', '_').toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(v -> v.name().equals(t)).findFirst();
+        return EnumText.parse(values(), text);
     }
 
     /** The names, for error messages: "DAILY, WEEKLY, MONTHLY, RARELY, NEVER". */
     public static String names() {
-        return String.join(", ", Arrays.stream(values()).map(Enum::name).toList());
+        return EnumText.names(values());
     }
 }

@@ -1,11 +1,10 @@
 package org.gigaplan.training.internal;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
+import org.gigaplan.plan.model.EnumText;
 import org.gigaplan.plan.model.LocalizedText;
 
 /**
@@ -40,7 +39,7 @@ public record Course(long id, LocalizedText title, Kind kind, List<String> categ
         }
 
         public static Optional<Kind> parse(String text) {
-            return parseEnum(values(), text);
+            return EnumText.parse(values(), text);
         }
     }
 
@@ -66,17 +65,12 @@ public record Course(long id, LocalizedText title, Kind kind, List<String> categ
         }
 
         public static Optional<Level> parse(String text) {
-            return parseEnum(values(), text);
+            return EnumText.parse(values(), text);
         }
     }
 
     /** A session of a course: its date, capacity and how many enrolled and attended. */
     public record Session(long id, long courseId, LocalDate heldOn, int capacity, String place, int enrolled,
             int attended) {
-    }
-
-    static <E extends Enum<E>> Optional<E> parseEnum(E[] values, String text) {
-        String t = text == null ? "" : text.trim().replace('-', '_').toUpperCase(Locale.ROOT);
-        return Arrays.stream(values).filter(v -> v.name().equals(t)).findFirst();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gigaplan.plan.model.EnumText;
 import org.gigaplan.plan.model.LocalizedText;
 
 /** Teachers' use of generative AI in their daily work (教員の日常的な生成AI利用). */
@@ -33,7 +34,7 @@ public final class GenAi {
         }
 
         public static Optional<Purpose> parse(String text) {
-            return Course.parseEnum(values(), text);
+            return EnumText.parse(values(), text);
         }
     }
 

@@ -11,6 +11,7 @@ import org.gigaplan.outreach.internal.Post;
 import org.gigaplan.outreach.internal.PostService;
 import org.gigaplan.outreach.internal.store.PostStore;
 import org.gigaplan.plan.console.ConsoleTable;
+import org.gigaplan.plan.model.EnumText;
 import org.gigaplan.plan.rest.PageRequest;
 
 @Service
@@ -28,9 +29,9 @@ public class PostsCommand implements Action {
     public Object execute() {
         Post.Status only = null;
         if (status != null) {
-            only = Post.parse(Post.Status.values(), status).orElse(null);
+            only = EnumText.parse(Post.Status.values(), status).orElse(null);
             if (only == null) {
-                System.err.println("--status: one of " + Post.names(Post.Status.values()) + ", was " + status);
+                System.err.println("--status: one of " + EnumText.names(Post.Status.values()) + ", was " + status);
                 return null;
             }
         }

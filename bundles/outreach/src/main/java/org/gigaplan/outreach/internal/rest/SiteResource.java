@@ -23,6 +23,7 @@ import org.gigaplan.outreach.internal.MeetingService;
 import org.gigaplan.outreach.internal.OutreachConfig;
 import org.gigaplan.outreach.internal.Post;
 import org.gigaplan.outreach.internal.PostService;
+import org.gigaplan.plan.model.EnumText;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.rest.InvalidInputException;
@@ -152,7 +153,7 @@ public class SiteResource {
     }
 
     static <E extends Enum<E>> E parse(E[] values, String text, String field) {
-        return Post.parse(values, text).orElseThrow(() -> new InvalidInputException(field, "one of " + Post.names(values)
+        return EnumText.parse(values, text).orElseThrow(() -> new InvalidInputException(field, "one of " + EnumText.names(values)
                 + ", was \"" + text + "\""));
     }
 
