@@ -12,6 +12,7 @@ import org.gigaplan.platform.internal.security.ApiKeyService;
 import org.gigaplan.platform.internal.security.AuditFilter;
 import org.gigaplan.platform.internal.security.AuthFilter;
 import org.gigaplan.platform.internal.security.JaasAuthenticator;
+import org.gigaplan.platform.internal.security.NoPromptFilter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,6 +38,7 @@ public class ApiApplication extends Application {
             @Reference ModuleEnablement modules) {
         this.singletons = Set.of(new BodyLimitFilter(config.maxRequestBytes()), new AuditFilter(audit),
                 new AuthFilter(new JaasAuthenticator(config.realm()), apiKeys::authenticate), new AccessFilter(modules),
+                new NoPromptFilter(),
                 new JsonProvider(), new ParamConverters(), new ProblemMappers.InvalidInput(),
                 new ProblemMappers.AccessDenied(), new ProblemMappers.WebApplication(), new ProblemMappers.Unexpected());
     }
