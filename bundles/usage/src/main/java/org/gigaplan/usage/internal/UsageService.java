@@ -396,7 +396,9 @@ public class UsageService {
 
     /** How attainment is grouped. */
     public enum GroupBy {
-        CITY, TYPE, GRADE, SCHOOL;
+        CITY, TYPE, GRADE, SCHOOL,
+        /** Each class of one school: only with a school. */
+        CLASS;
 
         public static Optional<GroupBy> parse(String text) {
             return java.util.Arrays.stream(values()).filter(v -> v.name().equalsIgnoreCase(text == null ? "" : text.trim()))
@@ -424,6 +426,11 @@ public class UsageService {
     }
 
     private Attainment computeAttainment(SchoolCalendar.Period period, GroupBy by, String schoolId) {
+        if (by == GroupBy.CLASS && schoolId == null) {
+            throw new InvalidInputException("by", "class only for one school: give schoolId");
+        }
+        Map<Long, ClassRow> classNames = by == GroupBy.CLASS
+                ? classes.list(schoolId).stream().collect(Collectors.toMap(ClassRow::id, c -> c)) : Map.of();
         FiscalYear fy = period.fy();
         AttainmentCalculator calc = calculator(fy);
         Map<String, School> directory = directory();
@@ -454,6 +461,12 @@ public class UsageService {
                     groupKey = s.type().name() + ":" + t.grade();
                     label = LocalizedText.of(s.type().label().ja() + t.grade() + "年",
                             s.type().label().en() + ", grade " + t.grade());
+                }
+                case CLASS -> {
+                    ClassRow row = classNames.get(t.classId());
+                    String name = row == null ? "#" + t.classId() : row.label();
+                    groupKey = String.format("%02d:%s", t.grade(), name);
+                    label = LocalizedText.of(name, name);
                 }
                 default -> {
                     groupKey = s.id();

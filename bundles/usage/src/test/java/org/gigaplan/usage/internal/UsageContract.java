@@ -121,6 +121,14 @@ abstract class UsageContract {
         assertEquals(100.0, scene(grade1, 1).classShare());
         Attainment one = usage.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, "T-E1");
         assertEquals(new SceneFigure(1, 3, 2, 66.7, 1, 1, 100.0), scene(one.groups().get(0), 1));
+        // Class by class within a school: 1-1 3, 1-2 4, 2-1 1 in scene 1 (2-2 registered, never reported).
+        Attainment byClass = usage.attainment(usage.calendar().week(FY, W1), GroupBy.CLASS, "T-E1");
+        assertEquals(List.of("1-1", "1-2", "2-1"), byClass.groups().stream().map(g -> g.label().ja()).toList());
+        assertEquals(List.of(1, 1, 0), byClass.groups().stream().map(g -> scene(g, 1).classesMeeting()).toList());
+        assertEquals(List.of(0, 0, 1), byClass.groups().stream().map(g -> scene(g, 4).classesMeeting()).toList());
+        InvalidInputException cityByClass = assertThrows(InvalidInputException.class,
+                () -> usage.attainment(usage.calendar().week(FY, W1), GroupBy.CLASS, null));
+        assertEquals("by", cityByClass.errors().get(0).field());
     }
 
     @Test

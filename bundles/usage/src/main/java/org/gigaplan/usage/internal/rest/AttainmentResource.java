@@ -48,7 +48,7 @@ public class AttainmentResource {
     }
 
     /**
-     * @param by       city (default), type, grade or school
+     * @param by       city (default), type, grade, school, or class (with a school)
      * @param week     a Monday of the fiscal year; or
      * @param term     a term number (1 = 前期, 2 = 後期 by default); neither = the whole year
      * @param schoolId one school; a school's users get theirs
@@ -59,7 +59,8 @@ public class AttainmentResource {
             @Context SecurityContext security) {
         String school = scope(Requests.caller(security), schoolId);
         GroupBy group = by == null ? GroupBy.CITY : GroupBy.parse(by)
-                .orElseThrow(() -> new InvalidInputException("by", "one of city, type, grade, school, was \"" + by + "\""));
+                .orElseThrow(() -> new InvalidInputException("by", "one of city, type, grade, school, class (with "
+                        + "schoolId), was \"" + by + "\""));
         FiscalYear fy = Requests.fiscalYear(usage, fiscalYear);
         return usage.attainment(Requests.period(usage, fy, week, term), group, school);
     }
