@@ -76,7 +76,7 @@ public final class Distribution implements AutoCloseable {
     private static final Duration CONSOLE_TIMEOUT = Duration.ofSeconds(120);
     /** An endpoint of each policy module the distribution boots with: ready means these answer too. */
     private static final List<String> BOOT_MODULE_ENDPOINTS = List.of("/api/usage/scenes", "/api/training/checklist",
-            "/api/environment/network/recommended-bandwidth", "/api/outreach/site/posts");
+            "/api/environment/network/recommended-bandwidth", "/api/outreach/site/posts", "/dashboard/index.html");
     private static final Set<Integer> RESERVED_PORTS = Set.of(8181, 8101, 1099, 44444);
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
     private static final Pattern LOG_ENTRY = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT");
@@ -534,7 +534,7 @@ public final class Distribution implements AutoCloseable {
     }
 
     /** Each user's password: derived from the run's random secret, so none is the same across runs. */
-    private String password(String user) {
+    String password(String user) {
         return USER.equals(user) ? password : user + "-" + password;
     }
 
@@ -564,7 +564,8 @@ public final class Distribution implements AutoCloseable {
         return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
     }
 
-    private URI uri(String path) {
+    /** The address of a path on this distribution's web server. */
+    URI uri(String path) {
         return URI.create("http://127.0.0.1:" + httpPort + path);
     }
 

@@ -215,7 +215,8 @@ class GigaPlanDistributionIT {
         String features = dist.console("feature:list -i");
         assertTrue(features.contains("gigaplan-platform"), () -> "feature:list -i:\n" + features);
         // Each policy module is a root feature of its own, so an operator can uninstall it.
-        for (String module : List.of("gigaplan-usage", "gigaplan-training", "gigaplan-environment", "gigaplan-outreach")) {
+        for (String module : List.of("gigaplan-usage", "gigaplan-training", "gigaplan-environment", "gigaplan-outreach",
+                "gigaplan-dashboard")) {
             assertTrue(Pattern.compile("(?m)^" + module + "\\s+\\|").matcher(features).find(),
                     () -> "feature " + module + " not installed:\n" + features);
         }
@@ -298,6 +299,7 @@ class GigaPlanDistributionIT {
                 new Rule("GET", "/api/indicators", null, 200, 200, 200, 200, 401, 200, 200, 401),
                 new Rule("GET", "/api/indicators/usage.scene1", null, 200, 200, 200, 200, 401, 200, 200, 401),
                 new Rule("GET", "/api/fiscal-years", null, 200, 200, 200, 200, 401, 200, 200, 401),
+                new Rule("GET", "/api/me", null, 401, 200, 200, 200, 401, 403, 200, 401, 200, 200),
                 new Rule("GET", "/api/fiscal-years/current", null, 200, 200, 200, 200, 401, 200, 200, 401),
                 new Rule("GET", "/api/fiscal-years/2025", null, 200, 200, 200, 200, 401, 200, 200, 401),
                 new Rule("GET", "/api/schools", null, 401, 200, 200, 200, 401, 403, 403, 401),
@@ -441,6 +443,20 @@ class GigaPlanDistributionIT {
             }
         }
         assertTrue(wrong.isEmpty(), () -> String.join("\n", wrong));
+
+        // Who am I: the dashboard checks a login with it. A page sending X-Requested-With gets its 401 without the
+        // Basic challenge, so the browser shows the page's form instead of its own password dialog.
+        JsonNode me = dist.getAs("school-a", "/api/me").json();
+        assertEquals("SCHOOL S-E01", me.path("role").asText() + " " + me.path("schoolId").asText(), () -> "me: " + me);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> challenged = http.send(java.net.http.HttpRequest.newBuilder(dist.uri("/api/me"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, challenged.statusCode());
+        assertTrue(challenged.headers().firstValue("WWW-Authenticate").isPresent(), "a plain client is challenged");
+        java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(dist.uri("/api/me"))
+                .header("X-Requested-With", "XMLHttpRequest").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, page.statusCode());
+        assertTrue(page.headers().firstValue("WWW-Authenticate").isEmpty(), "a page is not");
 
         JsonNode health = dist.getAs(null, "/api/health").json();
         assertEquals("UP", health.path("status").asText(), () -> "health: " + health);

@@ -1,0 +1,564 @@
+/*
+ * GIGA Plan dashboard: a page that talks to /api only. The login is kept for this browser tab (sessionStorage) and
+ * sent as HTTP Basic with X-Requested-With, so a wrong password comes back to this page's form, not a browser dialog.
+ * Every text from /api is put into the page as text; only support-site post bodies are HTML, sanitised by the server.
+ */
+(function () {
+  'use strict';
+
+  const TEXT = window.GIGAPLAN_TEXT;
+  const SCENES = [1, 2, 3, 4, 5];
+  const state = {
+    lang: localStorage.getItem('gigaplan.lang') || ((navigator.language || 'ja').startsWith('ja') ? 'ja' : 'en'),
+    auth: sessionStorage.getItem('gigaplan.auth'),
+    me: null,
+    fy: null,
+    charts: []
+  };
+
+  // ------------------------------------------------------------------ helpers
+
+  function t(key) {
+    return (TEXT[state.lang] && TEXT[state.lang][key]) || TEXT.ja[key] || key;
+  }
+
+  /** A LocalizedText {ja, en} in the current language. */
+  function loc(text) {
+    if (!text) {
+      return '';
+    }
+    return typeof text === 'string' ? text : (text[state.lang] || text.ja || text.en || '');
+  }
+
+  /** An element with attributes and children (strings become text nodes, never HTML). */
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => {
+      if (v === undefined || v === null || v === false) {
+        return;
+      }
+      if (k === 'on') {
+        Object.entries(v).forEach(([type, fn]) => e.addEventListener(type, fn));
+      } else if (k === 'class') {
+        e.className = v;
+      } else {
+        e.setAttribute(k, v === true ? '' : v);
+      }
+    });
+    children.flat().forEach(c => {
+      if (c !== null && c !== undefined && c !== false) {
+        e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+      }
+    });
+    return e;
+  }
+
+  async function api(path) {
+    const headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
+    if (state.auth) {
+      headers.Authorization = 'Basic ' + state.auth;
+    }
+    const response = await fetch('/api' + path, { headers, credentials: 'omit' });
+    let body = null;
+    try {
+      body = await response.json();
+    } catch (e) {
+      body = null;
+    }
+    return { status: response.status, ok: response.ok, body };
+  }
+
+  /** Replaces an element's content (nulls left out, arrays flattened). */
+  function show(target, ...children) {
+    target.replaceChildren(...children.flat(2).filter(c => c !== null && c !== undefined && c !== false));
+  }
+
+  function percent(v) {
+    return v === null || v === undefined ? '–' : (Math.round(v * 10) / 10) + (state.lang === 'ja' ? '%' : ' %');
+  }
+
+  function statusBadge(status) {
+    return el('span', { class: 'badge status-' + status, 'data-status': status }, t('status_' + status));
+  }
+
+  /** A card; each table in it gets a button that downloads it as CSV (UTF-8 with BOM, so spreadsheets read Japanese). */
+  function section(id, title, ...content) {
+    const card = el('section', { class: 'card', id }, el('h2', {}, title), ...content);
+    card.querySelectorAll('table').forEach((table, i) => {
+      const name = id + (i ? '-' + (i + 1) : '');
+      table.before(el('button', { type: 'button', class: 'csv no-print', 'data-csv': name,
+        on: { click: () => download(name + '-' + state.fy + '.csv', 'text/csv;charset=utf-8', '\ufeff' + tableCsv(table)) } },
+      'CSV'));
+    });
+    return card;
+  }
+
+  function tableCsv(table) {
+    return Array.from(table.rows).map(row => Array.from(row.cells).map(cell => {
+      const text = cell.textContent.trim();
+      return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+    }).join(',')).join('\r\n') + '\r\n';
+  }
+
+  function download(name, type, content) {
+    const a = el('a', { href: URL.createObjectURL(new Blob([content], { type })), download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  }
+
+  function notInstalled() {
+    return el('p', { class: 'muted not-installed' }, t('notInstalled'));
+  }
+
+  function chart(container, option) {
+    const c = echarts.init(container);
+    c.setOption(option);
+    state.charts.push(c);
+    return c;
+  }
+
+  function disposeCharts() {
+    state.charts.forEach(c => c.dispose());
+    state.charts = [];
+  }
+
+  window.addEventListener('resize', () => state.charts.forEach(c => c.resize()));
+
+  // ------------------------------------------------------------------ frame
+
+  function applyStaticText() {
+    document.documentElement.lang = state.lang;
+    document.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t(e.dataset.i18n); });
+    document.getElementById('lang').textContent = state.lang === 'ja' ? 'English' : '日本語';
+    const who = document.getElementById('who');
+    who.textContent = state.me ? state.me.name + (state.me.schoolId ? ' (' + state.me.schoolId + ')' : '') : '';
+    document.getElementById('logout').hidden = !state.me;
+    const nav = document.getElementById('nav');
+    nav.replaceChildren(...[
+      el('a', { href: '#/public', id: 'nav-public' }, t('navPublic')),
+      state.me ? el('a', { href: '#/plan', id: 'nav-plan' }, t('navPlan')) : null,
+      state.me ? el('a', { href: '#/report', id: 'nav-report' }, t('navReport')) : null,
+      state.me && state.me.role === 'BOARD' ? el('a', { href: '#/city', id: 'nav-city' }, t('navCity')) : null,
+      state.me && state.me.role === 'SCHOOL'
+        ? el('a', { href: '#/school/' + encodeURIComponent(state.me.schoolId), id: 'nav-school' }, t('mySchool')) : null,
+      state.me ? null : el('a', { href: '#/login', id: 'nav-login' }, t('login'))].filter(Boolean));
+  }
+
+  async function loadFiscalYears() {
+    const select = document.getElementById('fy');
+    const r = await api('/fiscal-years');
+    const years = r.ok ? r.body : [];
+    const current = years.find(y => y.hasActionPlan && y.current) || [...years].reverse().find(y => y.hasActionPlan);
+    state.fy = state.fy || (current ? current.year : new Date().getFullYear());
+    select.replaceChildren(...years.map(y => el('option', { value: y.year, selected: y.year === state.fy },
+      loc(y.label) + (y.hasActionPlan ? '' : ' *'))));
+    select.onchange = () => { state.fy = Number(select.value); route(); };
+  }
+
+  async function restoreLogin() {
+    if (!state.auth) {
+      return;
+    }
+    const r = await api('/me');
+    if (r.ok) {
+      state.me = r.body;
+    } else {
+      state.auth = null;
+      sessionStorage.removeItem('gigaplan.auth');
+    }
+  }
+
+  // ------------------------------------------------------------------ views
+
+  async function publicView(view) {
+    const [progress, posts] = await Promise.all([api('/progress?fiscalYear=' + state.fy),
+      api('/outreach/site/posts?limit=10')]);
+    const indicators = progress.ok ? progress.body.policies.flatMap(p => p.indicators) : [];
+    show(view,
+      section('public-indicators', t('publicTitle'), indicatorTable(indicators)),
+      section('public-posts', t('postsTitle'),
+        posts.status === 404 ? notInstalled()
+          : posts.ok && posts.body.items.length ? posts.body.items.map(postView)
+            : el('p', { class: 'muted' }, t('noPosts'))));
+  }
+
+  function postView(post) {
+    const body = el('div', { class: 'post-body' });
+    body.innerHTML = post.html; // sanitised by the server (jsoup safelist); titles stay text
+    return el('article', { class: 'post', 'data-post': post.id, lang: post.lang },
+      el('h3', {}, post.title),
+      el('p', { class: 'muted' }, loc(post.categoryLabel) + ' · ' + (post.publishedAt || '').slice(0, 10)), body);
+  }
+
+  function indicatorTable(indicators) {
+    if (!indicators.length) {
+      return el('p', { class: 'muted' }, t('noData'));
+    }
+    return el('table', { class: 'indicators' },
+      el('thead', {}, el('tr', {}, el('th', {}, t('indicator')), el('th', {}, t('value')), el('th', {}, t('target')),
+        el('th', {}, t('status')))),
+      el('tbody', {}, indicators.map(i => el('tr', { 'data-indicator': i.id },
+        el('td', {}, loc(i.name), i.demo ? el('span', { class: 'demo' }, t('demo')) : null),
+        el('td', { class: 'num' }, i.value === null ? '–' : formatValue(i.value, i.unit)),
+        el('td', { class: 'num' }, i.target ? formatValue(i.target.value, i.unit) : '–'),
+        el('td', {}, statusBadge(i.status))))));
+  }
+
+  function formatValue(v, unit) {
+    return unit === '%' ? percent(v) : (Math.round(v * 10) / 10) + ' ' + (unit || '');
+  }
+
+  async function planView(view) {
+    const school = state.me && state.me.role !== 'BOARD' ? '&school=' + encodeURIComponent(state.me.schoolId) : '';
+    const r = await api('/progress?fiscalYear=' + state.fy + school);
+    if (!r.ok) {
+      show(view, el('p', { class: 'error' }, (r.body && r.body.detail) || t('noData')));
+      return;
+    }
+    show(view, el('h1', {}, t('planTitle') + ' — ' + loc(r.body.fiscalYearLabel)),
+      ...r.body.policies.map(p => el('section', { class: 'card policy', 'data-policy': p.number },
+        el('h2', {}, p.number + '. ' + loc(p.title)),
+        p.modules.length ? null : notInstalled(),
+        indicatorTable(p.indicators),
+        p.measures.map(m => el('div', { class: 'measure' },
+          el('h3', {}, m.number + ' ' + loc(m.title)),
+          el('ul', { class: 'items' }, m.actionItems.map(a => el('li', { 'data-item': a.id },
+            el('span', { class: 'actor actor-' + a.actor }, t('actor' + a.actor)),
+            a.priority ? el('span', { class: 'priority' }, t('priority')) : null,
+            ' ' + loc(a.text),
+            a.indicators.length ? el('div', { class: 'item-indicators' },
+              a.indicators.map(i => el('span', { class: 'chip' }, loc(i.name) + ': ',
+                i.value === null ? '' : formatValue(i.value, i.unit) + ' ', statusBadge(i.status)))) : null))))))));
+  }
+
+  async function cityView(view) {
+    const fy = state.fy;
+    const [attainment, trend, rates, network, compliance, missing] = await Promise.all([
+      api('/usage/attainment?fiscalYear=' + fy + '&by=school'), api('/usage/attainment/trend?fiscalYear=' + fy),
+      api('/training/rates?fiscalYear=' + fy), api('/environment/network/status'),
+      api('/outreach/meetings/parent/compliance?fiscalYear=' + fy), api('/usage/not-reporting')]);
+    const heat = el('div', { class: 'chart tall', id: 'heatmap-chart' });
+    const line = el('div', { class: 'chart', id: 'trend-chart' });
+    const bars = el('div', { class: 'chart', id: 'rates-chart' });
+    show(view,
+      section('heatmap', t('heatTitle'), attainment.status === 404 ? notInstalled() : heat,
+        attainment.ok ? schoolLinks(attainment.body.groups.concat(attainment.body.reportedApart)) : null,
+        attainment.ok ? el('details', {}, el('summary', {}, t('figures')),
+          heatTable(attainment.body.groups.concat(attainment.body.reportedApart))) : null),
+      section('trend', t('trendTitle'), trend.status === 404 ? notInstalled() : line),
+      section('rates', t('ratesTitle'), rates.status === 404 ? notInstalled() : bars),
+      section('bandwidth', t('bandwidthTitle'), network.status === 404 ? notInstalled()
+        : bandwidthTable(network.ok ? network.body.schools : [])),
+      section('parent-meetings', t('parentTitle'), compliance.status === 404 ? notInstalled()
+        : complianceView(compliance.body)),
+      section('not-reporting', t('missingTitle'), missing.status === 404 ? notInstalled()
+        : missing.ok ? schoolList(missing.body.schools) : null));
+    if (attainment.ok) {
+      heatMap(heat, attainment.body.groups.concat(attainment.body.reportedApart), true);
+    }
+    if (trend.ok) {
+      trendChart(line, trend.body);
+    }
+    if (rates.ok) {
+      ratesChart(bars, rates.body);
+    }
+  }
+
+  function schoolLinks(groups) {
+    return el('p', { class: 'drill' }, t('drill') + ': ', groups.map(g =>
+      el('a', { href: '#/school/' + encodeURIComponent(g.key), 'data-school': g.key }, loc(g.label))));
+  }
+
+  /** The heat map's figures as a table (for CSV and for screen readers). */
+  function heatTable(groups, rowTitle) {
+    return el('table', { class: 'figures' },
+      el('thead', {}, el('tr', {}, el('th', {}, rowTitle || t('school')), SCENES.map(n => el('th', {}, t('scene') + n)))),
+      el('tbody', {}, groups.map(g => el('tr', { 'data-school': g.key }, el('td', {}, loc(g.label)),
+        SCENES.map(n => { const f = g.scenes.find(x => x.scene === n); return el('td', { class: 'num' },
+          f && f.classShare !== null ? f.classShare : '–'); })))));
+  }
+
+  function heatMap(container, groups, drill) {
+    const schools = groups.map(g => loc(g.label));
+    const data = [];
+    groups.forEach((g, y) => g.scenes.forEach(s => {
+      data.push([s.scene - 1, y, s.classShare === null ? '-' : s.classShare]);
+    }));
+    container.style.height = Math.max(260, 40 + groups.length * 26) + 'px';
+    const c = chart(container, {
+      tooltip: { position: 'top' },
+      grid: { left: 170, right: 20, top: 10, bottom: 70 },
+      xAxis: { type: 'category', data: SCENES.map(n => t('scene') + n), splitArea: { show: true } },
+      yAxis: { type: 'category', data: schools, inverse: true, axisLabel: { width: 160, overflow: 'truncate' } },
+      visualMap: { min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
+        inRange: { color: ['#d73027', '#fee08b', '#1a9850'] } },
+      series: [{ type: 'heatmap', data, label: { show: true }, emphasis: { itemStyle: { borderColor: '#333' } } }]
+    });
+    if (drill) {
+      c.on('click', p => { location.hash = '#/school/' + encodeURIComponent(groups[p.value[1]].key); });
+    }
+    container.dataset.cells = String(data.length);
+  }
+
+  function trendChart(container, trend) {
+    chart(container, {
+      tooltip: { trigger: 'axis' },
+      legend: { data: SCENES.map(n => t('scene') + n) },
+      xAxis: { type: 'category', data: trend.weeks.map(w => w.week) },
+      yAxis: { type: 'value', min: 0, max: 100 },
+      series: SCENES.map(n => ({ name: t('scene') + n, type: 'line', connectNulls: true,
+        data: trend.weeks.map(w => { const s = w.scenes.find(x => x.scene === n); return s ? s.schoolShare : null; }) }))
+    });
+  }
+
+  function ratesChart(container, rates) {
+    chart(container, {
+      tooltip: { trigger: 'axis' },
+      legend: { data: [t('lastYear'), t('thisYear')] },
+      xAxis: { type: 'category', data: rates.categories.map(c => c.code + ' ' + loc(c.label)),
+        axisLabel: { interval: 0, width: 120, overflow: 'truncate' } },
+      yAxis: { type: 'value', min: 0, max: 100 },
+      series: [{ name: t('lastYear'), type: 'bar', data: rates.categories.map(c => c.previous) },
+        { name: t('thisYear'), type: 'bar', data: rates.categories.map(c => c.rate), label: { show: true, position: 'top' } }]
+    });
+  }
+
+  function bandwidthTable(statuses) {
+    if (!statuses || !statuses.length) {
+      return el('p', { class: 'muted' }, t('noData'));
+    }
+    const meets = statuses.filter(s => s.state === 'MEETS').length;
+    return [el('p', {}, meets + ' / ' + statuses.length + ' ' + t('schoolsMet')),
+      el('table', { class: 'bandwidth' },
+        el('thead', {}, el('tr', {}, el('th', {}, t('school')), el('th', {}, t('median')), el('th', {}, t('recommended')),
+          el('th', {}, t('status')))),
+        el('tbody', {}, statuses.map(s => el('tr', { 'data-school': s.schoolId },
+          el('td', {}, el('a', { href: '#/school/' + encodeURIComponent(s.schoolId) }, loc(s.name))),
+          el('td', { class: 'num' }, s.medianMbps === null ? '–' : s.medianMbps + ' Mbps'),
+          el('td', { class: 'num' }, s.recommended.mbps + ' Mbps'),
+          el('td', {}, el('span', { class: 'badge state-' + s.state }, t('state_' + s.state)))))))];
+  }
+
+  function complianceView(c) {
+    if (!c) {
+      return null;
+    }
+    return [el('p', {}, c.compliant + ' / ' + c.schools + ' ' + t('schoolsMet') + ' (' + percent(c.share) + ') · '
+      + t('daysLeft') + ': ' + c.daysLeft),
+    el('p', {}, t('notYet') + ': '), schoolList(c.notYet)];
+  }
+
+  function schoolList(schools) {
+    if (!schools || !schools.length) {
+      return el('p', { class: 'muted' }, '–');
+    }
+    return el('ul', { class: 'schools' }, schools.map(s => el('li', { 'data-school': s.schoolId },
+      el('a', { href: '#/school/' + encodeURIComponent(s.schoolId) }, loc(s.name)))));
+  }
+
+  async function schoolView(view, id) {
+    const q = '&schoolId=' + encodeURIComponent(id);
+    const progress = await api('/progress?fiscalYear=' + state.fy + '&school=' + encodeURIComponent(id));
+    if (progress.status === 403 || progress.status === 404) {
+      show(view, el('p', { class: 'error', id: 'forbidden' },
+        progress.status === 403 ? t('forbidden') : (progress.body && progress.body.detail) || t('noData')));
+      return;
+    }
+    const [attainment, trend, rates, network, meetings] = await Promise.all([
+      api('/usage/attainment?fiscalYear=' + state.fy + '&by=class' + q),
+      api('/usage/attainment/trend?fiscalYear=' + state.fy + q),
+      api('/training/schools/' + encodeURIComponent(id) + '/rates?fiscalYear=' + state.fy),
+      api('/environment/network/status?schoolId=' + encodeURIComponent(id)),
+      api('/outreach/schools/' + encodeURIComponent(id) + '/parent-meetings?fiscalYear=' + state.fy)]);
+    const heat = el('div', { class: 'chart', id: 'school-heatmap-chart' });
+    const line = el('div', { class: 'chart', id: 'school-trend-chart' });
+    const bars = el('div', { class: 'chart', id: 'school-rates-chart' });
+    const indicators = progress.ok ? progress.body.policies.flatMap(p => p.indicators) : [];
+    show(view,
+      state.me && state.me.role === 'BOARD' ? el('p', {}, el('a', { href: '#/city', id: 'back' }, '← ' + t('back'))) : null,
+      el('h1', { id: 'school-title', 'data-school': id }, id),
+      section('school-indicators', t('schoolIndicators'), indicatorTable(indicators)),
+      section('school-heatmap', t('classHeatTitle'), attainment.status === 404 ? notInstalled() : heat,
+        attainment.ok ? el('details', {}, el('summary', {}, t('figures')),
+          heatTable(attainment.body.groups.concat(attainment.body.reportedApart), t('classes'))) : null),
+      section('school-trend', t('trendTitle'), trend.status === 404 ? notInstalled() : line),
+      section('school-rates', t('ratesTitle'), rates.status === 404 ? notInstalled()
+        : rates.ok && rates.body.suppressed ? el('p', { class: 'muted' }, t('suppressed')) : bars),
+      section('school-bandwidth', t('bandwidthTitle'), network.status === 404 ? notInstalled()
+        : bandwidthTable(network.ok ? network.body.schools : [])),
+      section('school-parent-meetings', t('meetings'), meetings.status === 404 ? notInstalled()
+        : meetings.ok && meetings.body.length ? el('ul', {}, meetings.body.map(m =>
+          el('li', {}, m.heldOn + ' ' + (m.audience || '') + ' — ' + m.topics.join(' / ')))) : el('p', { class: 'muted' }, t('notYet'))));
+    if (network.ok && network.body.schools.length) {
+      document.getElementById('school-title').textContent = loc(network.body.schools[0].name) + ' (' + id + ')';
+    }
+    if (attainment.ok) {
+      heatMap(heat, attainment.body.groups.concat(attainment.body.reportedApart));
+    }
+    if (trend.ok) {
+      trendChart(line, trend.body);
+    }
+    if (rates.ok && !rates.body.suppressed) {
+      ratesChart(bars, rates.body);
+    }
+  }
+
+  /**
+   * The fiscal year's progress report: per basic policy, each indicator with target, value and a chart, and each
+   * action item with its indicators. Printable (the browser saves it as PDF) and downloadable as one HTML file.
+   */
+  async function reportView(view) {
+    const school = state.me && state.me.role !== 'BOARD' ? '&school=' + encodeURIComponent(state.me.schoolId) : '';
+    const r = await api('/progress?fiscalYear=' + state.fy + school);
+    if (!r.ok) {
+      show(view, el('p', { class: 'error' }, (r.body && r.body.detail) || t('noData')));
+      return;
+    }
+    const report = r.body;
+    const charts = [];
+    show(view,
+      el('div', { class: 'report-tools no-print' },
+        el('button', { type: 'button', id: 'print', on: { click: () => window.print() } }, t('printPdf')),
+        el('button', { type: 'button', id: 'download-report', on: { click: () => downloadReport(report, charts) } },
+          t('downloadHtml'))),
+      el('article', { class: 'report', id: 'report' },
+        el('h1', {}, t('reportTitle') + ' — ' + loc(report.fiscalYearLabel) + (report.school ? ' — ' + report.school : '')),
+        el('p', { class: 'muted' }, t('computedAt') + ': ' + report.computedAt.slice(0, 16).replace('T', ' ') + ' UTC'
+          + (report.demo ? ' · ' + t('demo') : '')),
+        report.policies.map(p => {
+          const box = el('div', { class: 'chart report-chart', 'data-policy-chart': p.number });
+          charts.push([box, p]);
+          return section('report-policy-' + p.number, p.number + '. ' + loc(p.title),
+            p.modules.length ? null : notInstalled(), indicatorTable(p.indicators), box,
+            el('table', { class: 'items-table' },
+              el('thead', {}, el('tr', {}, el('th', {}, t('actionItem')), el('th', {}, t('actor')),
+                el('th', {}, t('indicator')), el('th', {}, t('status')))),
+              el('tbody', {}, p.measures.flatMap(m => m.actionItems).map(a => el('tr', { 'data-item': a.id },
+                el('td', {}, a.id + ' ' + loc(a.text)), el('td', {}, t('actor' + a.actor)),
+                el('td', {}, a.indicators.map(i => loc(i.name)).join(' / ') || '–'),
+                el('td', {}, a.indicators.length ? a.indicators.map(i => statusBadge(i.status)) : '–'))))));
+        })));
+    charts.forEach(([box, p]) => indicatorChart(box, p.indicators));
+    view.querySelectorAll('[data-policy-chart]').forEach(b => { b.dataset.ready = 'true'; });
+  }
+
+  /** Value beside target for each indicator of a policy. */
+  function indicatorChart(container, indicators) {
+    const shown = indicators.filter(i => i.value !== null || i.target);
+    container.style.height = Math.max(160, 50 + shown.length * 34) + 'px';
+    chart(container, {
+      animation: false,
+      legend: { data: [t('value'), t('target')] },
+      grid: { left: 230, right: 30, top: 30, bottom: 20 },
+      xAxis: { type: 'value' },
+      yAxis: { type: 'category', inverse: true, data: shown.map(i => loc(i.name)),
+        axisLabel: { width: 220, overflow: 'truncate' } },
+      series: [{ name: t('value'), type: 'bar', data: shown.map(i => i.value), label: { show: true, position: 'right' } },
+        { name: t('target'), type: 'bar', data: shown.map(i => i.target ? i.target.value : null) }]
+    });
+  }
+
+  /** The report as one self-contained HTML file: the page's styles inline, each chart as a picture. */
+  function downloadReport(report, charts) {
+    const copy = document.getElementById('report').cloneNode(true);
+    copy.querySelectorAll('.no-print, button').forEach(b => b.remove());
+    copy.querySelectorAll('[data-policy-chart]').forEach(box => {
+      const c = echarts.getInstanceByDom(document.querySelector('[data-policy-chart="' + box.dataset.policyChart + '"]'));
+      box.replaceChildren(el('img', { src: c.getDataURL({ pixelRatio: 2, backgroundColor: '#fff' }),
+        alt: t('indicator'), style: 'width:100%' }));
+      box.removeAttribute('style');
+    });
+    const css = Array.from(document.styleSheets).flatMap(sheet => {
+      try {
+        return Array.from(sheet.cssRules).map(rule => rule.cssText);
+      } catch (e) {
+        return [];
+      }
+    }).join('\n');
+    const html = '<!DOCTYPE html><html lang="' + state.lang + '"><head><meta charset="utf-8"><title>'
+      + t('reportTitle') + ' ' + loc(report.fiscalYearLabel) + '</title><style>' + css + '</style></head><body><main>'
+      + copy.outerHTML + '</main></body></html>';
+    download('gigaplan-report-' + report.fiscalYear + (report.school ? '-' + report.school : '') + '.html',
+      'text/html;charset=utf-8', html);
+  }
+
+  function loginView(view) {
+    const message = el('p', { class: 'error', id: 'login-error', role: 'alert' });
+    const user = el('input', { id: 'user', name: 'user', autocomplete: 'username', required: true });
+    const password = el('input', { id: 'password', name: 'password', type: 'password',
+      autocomplete: 'current-password', required: true });
+    const form = el('form', { class: 'card login', id: 'login-form', on: { submit: async e => {
+      e.preventDefault();
+      state.auth = btoa(String.fromCharCode(...new TextEncoder().encode(user.value + ':' + password.value)));
+      const r = await api('/me');
+      if (r.ok) {
+        state.me = r.body;
+        sessionStorage.setItem('gigaplan.auth', state.auth);
+        applyStaticText();
+        location.hash = state.me.role === 'BOARD' ? '#/city'
+          : state.me.role === 'SCHOOL' ? '#/school/' + encodeURIComponent(state.me.schoolId) : '#/plan';
+      } else {
+        state.auth = null;
+        message.textContent = r.status === 403 ? t('noRole') : t('loginFailed');
+      }
+    } } },
+    el('h1', {}, t('loginTitle')),
+    el('label', {}, t('user'), user), el('label', {}, t('password'), password),
+    el('button', { type: 'submit', id: 'login-submit' }, t('login')), message);
+    show(view, form);
+    user.focus();
+  }
+
+  // ------------------------------------------------------------------ routing
+
+  async function route() {
+    disposeCharts();
+    const view = document.getElementById('view');
+    delete view.dataset.view;
+    show(view, el('p', { class: 'muted' }, t('loading')));
+    const [, name, arg] = (location.hash || '#/').match(/^#\/([^/]*)\/?(.*)$/) || [];
+    try {
+      if (name === 'login') {
+        loginView(view);
+      } else if (name === 'report' && state.me) {
+        await reportView(view);
+      } else if (name === 'plan' && state.me) {
+        await planView(view);
+      } else if (name === 'city' && state.me && state.me.role === 'BOARD') {
+        await cityView(view);
+      } else if (name === 'school' && state.me) {
+        await schoolView(view, decodeURIComponent(arg));
+      } else if (['plan', 'city', 'school', 'report'].includes(name) && !state.me) {
+        location.hash = '#/login';
+        return;
+      } else {
+        await publicView(view);
+      }
+      view.dataset.view = name || 'public';
+    } catch (e) {
+      show(view, el('p', { class: 'error' }, String(e)));
+    }
+  }
+
+  document.getElementById('lang').addEventListener('click', () => {
+    state.lang = state.lang === 'ja' ? 'en' : 'ja';
+    localStorage.setItem('gigaplan.lang', state.lang);
+    applyStaticText();
+    loadFiscalYears().then(route);
+  });
+  document.getElementById('logout').addEventListener('click', () => {
+    state.auth = null;
+    state.me = null;
+    sessionStorage.removeItem('gigaplan.auth');
+    applyStaticText();
+    location.hash = '#/public';
+  });
+  window.addEventListener('hashchange', route);
+
+  restoreLogin().then(() => {
+    applyStaticText();
+    return loadFiscalYears();
+  }).then(route);
+}());

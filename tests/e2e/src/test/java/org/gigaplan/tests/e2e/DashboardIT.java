@@ -1,0 +1,313 @@
+package org.gigaplan.tests.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in headless Chromium against the built distribution in demo mode: the public view without a login,
+ * the board's heat map of the seeded data and a drill into a school, the language switch, a school user refused
+ * another school, the fiscal-year report (HTML download, CSV, printed to PDF) and a school tablet's width.
+ * Screenshots of each view and the printed report go to target/screenshots.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static Distribution dist;
+    private static ChromeDriver browser;
+    private static Path screenshots;
+    private static Path downloads;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dist = Distribution.unpack(Path.of(E2e.property("gigaplan.e2e.distribution")),
+                Path.of(E2e.property("gigaplan.e2e.workdir")).resolve("dashboard"));
+        dist.start();
+        Distribution.awaitDemoFills(dist, TIMEOUT);
+        screenshots = Files.createDirectories(Path.of(E2e.property("gigaplan.e2e.screenshots")));
+        downloads = Files.createDirectories(Path.of(E2e.property("gigaplan.e2e.workdir")).resolve("dashboard-downloads")
+                .toAbsolutePath());
+        ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
+                "--lang=ja");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        viewport(1280, 900);
+        // Japanese first, as a Sendai school's browser would be; the language switch is tested below.
+        open("");
+        browser.executeScript("localStorage.setItem('gigaplan.lang', 'ja')");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (dist != null) {
+            dist.close();
+        }
+    }
+
+    /** Sizes the page itself (headless Chromium counts its window frame in --window-size). */
+    private static void viewport(int width, int height) {
+        List<?> frame = (List<?>) browser.executeScript("return [outerWidth - innerWidth, outerHeight - innerHeight]");
+        browser.manage().window().setSize(new Dimension(width + ((Number) frame.get(0)).intValue(),
+                height + ((Number) frame.get(1)).intValue()));
+    }
+
+    private static void open(String hash) {
+        browser.get(dist.uri("/dashboard/index.html" + hash).toString());
+    }
+
+    private static WebElement await(By by) {
+        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private static void awaitView(String view) {
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.attributeToBe(By.id("view"), "data-view", view));
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Thread.sleep(600); // charts animate in
+        Files.write(screenshots.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static void logIn(String user) {
+        open("#/login");
+        WebElement name = await(By.id("user"));
+        name.clear();
+        name.sendKeys(user);
+        browser.findElement(By.id("password")).clear();
+        browser.findElement(By.id("password")).sendKeys(dist.password(user));
+        browser.findElement(By.id("login-submit")).click();
+    }
+
+    private static void logOut() {
+        WebElement logout = browser.findElement(By.id("logout"));
+        if (logout.isDisplayed()) {
+            logout.click();
+        }
+        awaitView("public");
+    }
+
+    @Test
+    @Order(1)
+    void thePublicViewNeedsNoLogin() throws Exception {
+        browser.get(dist.uri("/dashboard").toString());
+        awaitView("public");
+        assertTrue(browser.getCurrentUrl().endsWith("/dashboard/index.html") || browser.getCurrentUrl().contains("#"),
+                browser.getCurrentUrl());
+        List<WebElement> indicators = browser.findElements(By.cssSelector("#public-indicators tr[data-indicator]"));
+        assertEquals(15, indicators.size(), "every indicator of the plan");
+        assertFalse(browser.findElements(By.cssSelector("#public-indicators [data-status=MET]")).isEmpty()
+                && browser.findElements(By.cssSelector("#public-indicators [data-status=BELOW]")).isEmpty(),
+                "the seeded data gives traffic lights");
+        List<WebElement> posts = browser.findElements(By.cssSelector("#public-posts article.post"));
+        assertTrue(posts.size() >= 5, () -> "published demo posts: " + posts.size());
+        String page = browser.getPageSource();
+        assertFalse(page.contains("（下書き）"), "a draft never shows");
+        assertTrue(browser.findElements(By.id("nav-city")).isEmpty(), "no board view without a login");
+        screenshot("public");
+    }
+
+    @Test
+    @Order(2)
+    void theBoardSeesTheHeatMapAndDrillsIntoASchool() throws Exception {
+        logIn("tester");
+        awaitView("city");
+        WebElement heat = await(By.cssSelector("#heatmap-chart canvas"));
+        assertTrue(heat.isDisplayed());
+        int cells = Integer.parseInt(browser.findElement(By.id("heatmap-chart")).getAttribute("data-cells"));
+        int schools = browser.findElements(By.cssSelector("#heatmap a[data-school]")).size();
+        assertTrue(schools >= 8, () -> "sample schools with seeded check-ins: " + schools);
+        assertEquals(5 * schools, cells, "schools × scenes");
+        await(By.cssSelector("#trend-chart canvas"));
+        await(By.cssSelector("#rates-chart canvas"));
+        assertFalse(browser.findElements(By.cssSelector("#bandwidth tr[data-school]")).isEmpty(), "bandwidth table");
+        assertFalse(browser.findElements(By.cssSelector("#parent-meetings li[data-school]")).isEmpty(),
+                "two demo schools without a parent meeting");
+        screenshot("city");
+
+        browser.findElement(By.cssSelector("#heatmap a[data-school='S-E01']")).click();
+        awaitView("school");
+        await(By.cssSelector("#school-heatmap-chart canvas"));
+        assertTrue(browser.findElement(By.id("school-title")).getText().contains("S-E01"));
+        assertFalse(browser.findElements(By.cssSelector("#school-indicators tr[data-indicator]")).isEmpty());
+        int classes = browser.findElements(By.cssSelector("#school-heatmap tr[data-school]")).size();
+        assertTrue(classes >= 3, () -> "the school's classes × scenes: " + classes);
+        assertEquals(String.valueOf(5 * classes),
+                browser.findElement(By.id("school-heatmap-chart")).getAttribute("data-cells"));
+        screenshot("school");
+        browser.findElement(By.id("back")).click();
+        awaitView("city");
+    }
+
+    @Test
+    @Order(3)
+    void theBoardDownloadsTheFiscalYearReport() throws Exception {
+        open("#/report");
+        awaitView("report");
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("[data-policy-chart][data-ready=true] canvas"), 4));
+        assertEquals(4, browser.findElements(By.cssSelector("section[id^=report-policy-]")).size());
+        assertEquals(13, browser.findElements(By.cssSelector("#report tr[data-item]")).size(), "every action item");
+        screenshot("report");
+
+        browser.findElement(By.id("download-report")).click();
+        String html = Files.readString(awaitDownload("gigaplan-report-2025.html"));
+        assertTrue(html.contains("年度進捗報告") && html.contains("令和7年度"), "the report's title and year");
+        assertEquals(4, html.split("data:image/png;base64,", -1).length - 1, "each policy's chart as a picture");
+        assertTrue(html.contains("P1-B1") && html.contains("P4-S1"), "action items of the first and last policy");
+
+        browser.findElement(By.cssSelector("[data-csv=report-policy-1]")).click();
+        String csv = Files.readString(awaitDownload("report-policy-1-2025.csv"));
+        assertTrue(csv.startsWith("\ufeff"), "a BOM, so spreadsheets read it as UTF-8");
+        assertTrue(csv.lines().count() >= 6, () -> "header and scene indicators: " + csv);
+
+        byte[] pdf = java.util.Base64.getDecoder().decode(((org.openqa.selenium.PrintsPage) browser)
+                .print(new org.openqa.selenium.print.PrintOptions()).getContent());
+        Files.write(screenshots.resolve("report.pdf"), pdf);
+        assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(pdf.length > 20_000, () -> "the printed report: " + pdf.length + " bytes");
+    }
+
+    private static Path awaitDownload(String name) throws Exception {
+        Path file = downloads.resolve(name);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!(Files.exists(file) && Files.size(file) > 0) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(file), () -> name + " not downloaded to " + downloads);
+        Thread.sleep(200);
+        return file;
+    }
+
+    @Test
+    @Order(4)
+    void theLanguageSwitches() throws Exception {
+        open("#/plan");
+        awaitView("plan");
+        String before = browser.findElement(By.id("nav-plan")).getText();
+        browser.findElement(By.id("lang")).click();
+        new WebDriverWait(browser, WAIT).until(d -> !d.findElement(By.id("nav-plan")).getText().equals(before));
+        String lang = browser.findElement(By.tagName("html")).getAttribute("lang");
+        String after = browser.findElement(By.id("nav-plan")).getText();
+        assertEquals("ja".equals(lang) ? "計画と進捗" : "Plan and progress", after);
+        awaitView("plan");
+        assertEquals(4, browser.findElements(By.cssSelector("section.policy")).size(), "four basic policies");
+        screenshot("plan-" + lang);
+        browser.findElement(By.id("lang")).click();
+        new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("nav-plan")).getText().equals(before));
+        logOut();
+    }
+
+    @Test
+    @Order(5)
+    void aSchoolUserCannotOpenAnotherSchool() throws Exception {
+        logIn("school-a");
+        awaitView("school");
+        assertTrue(browser.findElement(By.id("school-title")).getText().contains("S-E01"));
+        assertTrue(browser.findElements(By.id("nav-city")).isEmpty(), "no city view for a school");
+        open("#/school/S-E02");
+        awaitView("school");
+        WebElement refused = await(By.id("forbidden"));
+        assertFalse(refused.getText().isBlank());
+        assertFalse(browser.getPageSource().contains("S-E02\","), "none of the other school's data");
+        screenshot("school-refused");
+        open("#/city");
+        new WebDriverWait(browser, WAIT).until(d -> !"city".equals(d.findElement(By.id("view")).getAttribute("data-view")));
+        logOut();
+    }
+
+    @Test
+    @Order(6)
+    void aWrongPasswordStaysOnTheForm() throws Exception {
+        open("#/login");
+        WebElement name = await(By.id("user"));
+        name.clear();
+        name.sendKeys("tester");
+        browser.findElement(By.id("password")).clear();
+        browser.findElement(By.id("password")).sendKeys("not the password");
+        browser.findElement(By.id("login-submit")).click();
+        WebElement error = new WebDriverWait(browser, WAIT).until(d -> {
+            WebElement e = d.findElement(By.id("login-error"));
+            return e.getText().isBlank() ? null : e;
+        });
+        assertFalse(error.getText().isBlank());
+        assertEquals("login", browser.findElement(By.id("view")).getAttribute("data-view"));
+    }
+
+    @Test
+    @Order(7)
+    void aSchoolTabletShowsTheSchoolWithoutSidewaysScrolling() throws Exception {
+        viewport(800, 1280);
+        try {
+            logIn("school-a");
+            awaitView("school");
+            await(By.cssSelector("#school-heatmap-chart canvas"));
+            long overflow = (Long) browser.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertTrue(overflow <= 0, () -> "wider than the tablet by " + overflow + " px");
+            screenshot("school-tablet");
+            logOut();
+        } finally {
+            viewport(1280, 900);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aModuleUninstalledSaysSoAndNothingElseBreaks() throws Exception {
+        String uninstall = dist.console("feature:uninstall gigaplan-outreach");
+        Distribution.await("outreach to be gone (console said: " + uninstall.strip() + ")", TIMEOUT,
+                () -> assertEquals(404, dist.getAs(null, "/api/outreach/site/posts").status()));
+        try {
+            open("#/login");
+            open("#/public");
+            awaitView("public");
+            assertFalse(browser.findElements(By.cssSelector("#public-posts .not-installed")).isEmpty(),
+                    "the posts section says the module is not installed");
+            assertEquals(15, browser.findElements(By.cssSelector("#public-indicators tr[data-indicator]")).size());
+            assertFalse(browser.findElements(By.cssSelector("#public-indicators [data-status=NO_MODULE]")).isEmpty());
+            logIn("tester");
+            awaitView("city");
+            await(By.cssSelector("#heatmap-chart canvas"));
+            assertFalse(browser.findElements(By.cssSelector("#parent-meetings .not-installed")).isEmpty());
+            screenshot("city-without-outreach");
+            logOut();
+        } finally {
+            dist.console("feature:install gigaplan-outreach");
+            Distribution.await("outreach to be back", TIMEOUT,
+                    () -> assertEquals(200, dist.getAs(null, "/api/outreach/site/posts").status()));
+        }
+    }
+}
