@@ -247,8 +247,10 @@
         attainment.ok ? schoolLinks(attainment.body.groups.concat(attainment.body.reportedApart)) : null,
         attainment.ok ? el('details', {}, el('summary', {}, t('figures')),
           heatTable(attainment.body.groups.concat(attainment.body.reportedApart))) : null),
-      section('trend', t('trendTitle'), trend.status === 404 ? notInstalled() : line),
-      section('rates', t('ratesTitle'), rates.status === 404 ? notInstalled() : bars),
+      section('trend', t('trendTitle'), trend.status === 404 ? notInstalled() : line,
+        trend.ok ? trendTable(trend.body) : null),
+      section('rates', t('ratesTitle'), rates.status === 404 ? notInstalled() : bars,
+        rates.ok && !rates.body.suppressed ? ratesTable(rates.body) : null),
       section('bandwidth', t('bandwidthTitle'), network.status === 404 ? notInstalled()
         : bandwidthTable(network.ok ? network.body.schools : [])),
       section('parent-meetings', t('parentTitle'), compliance.status === 404 ? notInstalled()
@@ -325,6 +327,27 @@
     });
   }
 
+  /** Skill rates per category beside last year's, as a table (CSV, screen readers). */
+  function ratesTable(rates) {
+    return el('details', {}, el('summary', {}, t('figures')), el('table', { class: 'figures' },
+      el('thead', {}, el('tr', {}, el('th', {}, t('category')), el('th', {}, t('lastYear')), el('th', {}, t('thisYear')),
+        el('th', {}, t('change')))),
+      el('tbody', {}, rates.categories.map(c => el('tr', { 'data-category': c.code },
+        el('td', {}, c.code + ' ' + loc(c.label)), el('td', { class: 'num' }, percent(c.previous)),
+        el('td', { class: 'num' }, percent(c.rate)),
+        el('td', { class: 'num' }, c.change === null || c.change === undefined ? '–' : (c.change > 0 ? '+' : '') + c.change))))));
+  }
+
+  /** The weekly trend as a table: week × scene. */
+  function trendTable(trend) {
+    return el('details', {}, el('summary', {}, t('figures')), el('table', { class: 'figures' },
+      el('thead', {}, el('tr', {}, el('th', {}, t('week')), SCENES.map(n => el('th', {}, t('scene') + n)))),
+      el('tbody', {}, trend.weeks.map(w => el('tr', {}, el('td', {}, w.week), SCENES.map(n => {
+        const f = w.scenes.find(x => x.scene === n);
+        return el('td', { class: 'num' }, f && f.schoolShare !== null ? f.schoolShare : '–');
+      }))))));
+  }
+
   function bandwidthTable(statuses) {
     if (!statuses || !statuses.length) {
       return el('p', { class: 'muted' }, t('noData'));
@@ -383,9 +406,11 @@
       section('school-heatmap', t('classHeatTitle'), attainment.status === 404 ? notInstalled() : heat,
         attainment.ok ? el('details', {}, el('summary', {}, t('figures')),
           heatTable(attainment.body.groups.concat(attainment.body.reportedApart), t('classes'))) : null),
-      section('school-trend', t('trendTitle'), trend.status === 404 ? notInstalled() : line),
+      section('school-trend', t('trendTitle'), trend.status === 404 ? notInstalled() : line,
+        trend.ok ? trendTable(trend.body) : null),
       section('school-rates', t('ratesTitle'), rates.status === 404 ? notInstalled()
-        : rates.ok && rates.body.suppressed ? el('p', { class: 'muted' }, t('suppressed')) : bars),
+        : rates.ok && rates.body.suppressed ? el('p', { class: 'muted' }, t('suppressed')) : [bars,
+          rates.ok ? ratesTable(rates.body) : null]),
       section('school-bandwidth', t('bandwidthTitle'), network.status === 404 ? notInstalled()
         : bandwidthTable(network.ok ? network.body.schools : [])),
       section('school-parent-meetings', t('meetings'), meetings.status === 404 ? notInstalled()

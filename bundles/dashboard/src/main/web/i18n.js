@@ -19,7 +19,8 @@ window.GIGAPLAN_TEXT = {
     suppressed: '5人未満のため非表示', scene: '場面', median: '中央値', recommended: '推奨', meetings: '保護者会',
     navReport: '年度報告', reportTitle: '学校教育の情報化推進計画 年度進捗報告', computedAt: '集計日時',
     printPdf: '印刷・PDF保存', downloadHtml: '報告書（HTML）をダウンロード', actionItem: '取組', actor: '主体',
-    figures: '数値の表', back: '市全体に戻る', mySchool: '自校', actorBOARD: '教育委員会', actorSCHOOL: '学校', priority: '重点'
+    figures: '数値の表', category: '区分', change: '増減（ポイント）', week: '週',
+    back: '市全体に戻る', mySchool: '自校', actorBOARD: '教育委員会', actorSCHOOL: '学校', priority: '重点'
   },
   en: {
     brand: 'GIGA Plan Sendai', fiscalYear: 'Fiscal year', login: 'Log in', logout: 'Log out', user: 'User name',
@@ -43,7 +44,8 @@ window.GIGAPLAN_TEXT = {
     state_NO_DATA: 'No data', suppressed: 'hidden: fewer than 5', scene: 'Scene', median: 'Median',
     navReport: 'FY report', reportTitle: 'School ICT promotion plan: progress report',
     computedAt: 'Computed', printPdf: 'Print / save as PDF', downloadHtml: 'Download the report (HTML)',
-    actionItem: 'Action item', actor: 'Who', figures: 'Figures', recommended: 'Recommended', meetings: 'Parent meetings', back: 'Back to the city', mySchool: 'My school',
+    actionItem: 'Action item', actor: 'Who', figures: 'Figures', category: 'Category',
+    change: 'Change (points)', week: 'Week', recommended: 'Recommended', meetings: 'Parent meetings', back: 'Back to the city', mySchool: 'My school',
     actorBOARD: 'Board', actorSCHOOL: 'Schools', priority: 'Priority'
   }
 };

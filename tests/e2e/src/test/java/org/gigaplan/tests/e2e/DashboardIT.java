@@ -155,6 +155,10 @@ class DashboardIT {
         assertFalse(browser.findElements(By.cssSelector("#bandwidth tr[data-school]")).isEmpty(), "bandwidth table");
         assertFalse(browser.findElements(By.cssSelector("#parent-meetings li[data-school]")).isEmpty(),
                 "two demo schools without a parent meeting");
+        assertEquals(4, browser.findElements(By.cssSelector("#rates tr[data-category]")).size(), "A–D as figures too");
+        for (String table : List.of("heatmap", "trend", "rates", "bandwidth")) {
+            assertEquals(1, browser.findElements(By.cssSelector("[data-csv=" + table + "]")).size(), table + " as CSV");
+        }
         screenshot("city");
 
         browser.findElement(By.cssSelector("#heatmap a[data-school='S-E01']")).click();
