@@ -63,7 +63,8 @@ public class DemoService {
         this.config = config;
         if (config.enabled()) {
             LOG.warn("DEMO MODE: synthetic data for fiscal year {} will be filled for every installed module; demo "
-                    + "users demo-board, demo-school-e01, demo-school-j01 log in with the password 'demo' when "
+                    + "users demo-board, demo-school-e01, demo-school-j01, demo-teacher-e01 and the learner "
+                    + "demo-s-e01-5-1-1@drill.example log in with the password 'demo' when "
                     + "GIGAPLAN_DEMO=true created them at start. Do not use this installation for real schools.",
                     fiscalYear());
         }

@@ -241,6 +241,10 @@ class EnvironmentModuleIT {
             assertEquals(pseudonym, s.path("actor").path("account").path("name").asText());
         }
         assertEquals(403, dist.getAs("school-a", "/api/environment/xapi/me").status(), "staff have the class view");
+        // Demo mode's learner logs in with the address the demo drill recorded them by: twelve weeks of drills.
+        JsonNode demoLearner = dist.getAs("demo-s-e01-5-1-1@drill.example:demo",
+                "/api/environment/xapi/me?since=2025-04-01T00:00:00Z").json();
+        assertEquals(12, demoLearner.path("statements").size(), () -> "demo learner: " + demoLearner);
         assertEquals(403, dist.getAs(Distribution.LEARNER, "/api/environment/xapi/classes/6-2/activity").status(),
                 "a learner never sees their class");
         E2e.problem(dist.getAs(Distribution.LEARNER, "/api/environment/xapi/me?limit=5000"), 400, "limit");
