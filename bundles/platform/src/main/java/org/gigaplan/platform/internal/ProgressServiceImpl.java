@@ -50,7 +50,8 @@ public class ProgressServiceImpl implements ProgressService {
 
     private final PlanService plans;
     private final ModuleEnablement enablement;
-    private final Map<ServiceReference<PolicyModule>, PolicyModule> modules = new ConcurrentSkipListMap<>();
+    /** In OSGi's order of service references: ascending, so the last is the highest ranked, then the earliest. */
+    private final ConcurrentSkipListMap<ServiceReference<PolicyModule>, PolicyModule> modules = new ConcurrentSkipListMap<>();
 
     @Activate
     public ProgressServiceImpl(@Reference PlanService plans, @Reference ModuleEnablement enablement) {
@@ -62,6 +63,20 @@ public class ProgressServiceImpl implements ProgressService {
     void addModule(ServiceReference<PolicyModule> ref, PolicyModule module) {
         modules.put(ref, module);
         LOG.info("Policy module {} (basic policy {}) is in", module.id(), module.basicPolicy());
+        List<PolicyModule> installed = installed();
+        for (String indicator : module.indicatorIds()) {
+            List<String> claiming = installed.stream().filter(m -> m.indicatorIds().contains(indicator))
+                    .map(PolicyModule::id).toList();
+            if (claiming.size() > 1) {
+                LOG.warn("Policy modules {} all compute indicator {}: {} is used (the highest service.ranking, then "
+                        + "the one registered first)", claiming, indicator, claiming.get(0));
+            }
+        }
+    }
+
+    /** The installed modules, the one that computes an indicator several claim first. */
+    private List<PolicyModule> installed() {
+        return List.copyOf(modules.descendingMap().values());
     }
 
     void removeModule(ServiceReference<PolicyModule> ref) {
@@ -95,7 +110,7 @@ public class ProgressServiceImpl implements ProgressService {
         Plan plan = plans.plan();
         ActionPlan actionPlan = plan.actionPlan(fiscalYear.year()).orElseThrow(
                 () -> new IllegalArgumentException("no action plan for " + fiscalYear));
-        List<PolicyModule> installed = List.copyOf(modules.values());
+        List<PolicyModule> installed = installed();
         List<PolicyProgress> policies = actionPlan.policies().stream().map(policy -> new PolicyProgress(
                 policy.number(), policy.title(),
                 installed.stream().filter(m -> m.basicPolicy() == policy.number()).map(PolicyModule::id).sorted().toList(),

@@ -99,6 +99,46 @@ class ProgressServiceTest {
                 .collect(java.util.stream.Collectors.toMap(IndicatorProgress::id, i -> i));
     }
 
+    /** Another module claiming scene 1, at a fixed value. */
+    private static PolicyModule rival(String id, double value) {
+        return new PolicyModule() {
+            public String id() {
+                return id;
+            }
+
+            public int basicPolicy() {
+                return 1;
+            }
+
+            public LocalizedText name() {
+                return LocalizedText.of(id, id);
+            }
+
+            public Set<String> indicatorIds() {
+                return Set.of("usage.scene1");
+            }
+
+            public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
+                return Optional.of(IndicatorValue.of(value, 1));
+            }
+        };
+    }
+
+    @Test
+    void whenModulesClaimOneIndicatorTheHighestRankedThenTheFirstComputesIt() {
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches());
+        progress.addModule(reference(1), new FakeUsage());
+        progress.addModule(reference(2), rival("later", 42));
+        assertEquals(100.0, byId(progress.report(FiscalYear.of(2025), Scope.city())).get("usage.scene1").value(),
+                "the one registered first");
+        progress.addModule(reference(3, 10), rival("ranked", 7));
+        assertEquals(7.0, byId(progress.report(FiscalYear.of(2025), Scope.city())).get("usage.scene1").value(),
+                "a higher service.ranking overrides");
+        progress.removeModule(reference(3, 10));
+        progress.removeModule(reference(1));
+        assertEquals(42.0, byId(progress.report(FiscalYear.of(2025), Scope.city())).get("usage.scene1").value());
+    }
+
     @Test
     void withoutModulesEveryIndicatorSaysNoModule() {
         ProgressReport report = new ProgressServiceImpl(plans(), new Switches()).report(FiscalYear.of(2025), Scope.city());
@@ -181,10 +221,15 @@ class ProgressServiceTest {
 
     /** Just enough of a service reference to be ordered and told apart. */
     private static ServiceReference<PolicyModule> reference(long id) {
+        return reference(id, 0);
+    }
+
+    /** A service reference ordered as OSGi orders them: by ranking, then the higher id (later) is the lesser. */
+    private static ServiceReference<PolicyModule> reference(long id, int ranking) {
         return new ServiceReference<>() {
             @Override
             public Object getProperty(String key) {
-                return "service.id".equals(key) ? id : null;
+                return "service.id".equals(key) ? (Object) id : "service.ranking".equals(key) ? (Object) ranking : null;
             }
 
             @Override
@@ -209,7 +254,9 @@ class ProgressServiceTest {
 
             @Override
             public int compareTo(Object other) {
-                return Long.compare(id, (Long) ((ServiceReference<?>) other).getProperty("service.id"));
+                ServiceReference<?> o = (ServiceReference<?>) other;
+                int byRanking = Integer.compare(ranking, (Integer) o.getProperty("service.ranking"));
+                return byRanking != 0 ? byRanking : Long.compare((Long) o.getProperty("service.id"), id);
             }
 
             @Override
