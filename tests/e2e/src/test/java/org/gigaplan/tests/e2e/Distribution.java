@@ -84,15 +84,16 @@ public final class Distribution implements AutoCloseable {
     private static final String USER = "tester";
     /**
      * Further /api users and their JAAS roles: staff of two sample schools, teacher A01 of the first, a learner of
-     * the first (logging in with their e-mail address, as the drills name them), and a user without any GIGA Plan
-     * role.
+     * the first (logging in with their e-mail address, as the drills name them), and users without any GIGA Plan
+     * role ({@code guessed} is the one a test locks out with wrong passwords).
      */
     static final Map<String, String> API_USERS = Map.of(
             "school-a", "school@S-E01",
             "school-b", "school@S-E02",
             "teacher-a", "teacher@S-E01/A01",
             Distribution.LEARNER, "learner@S-E01",
-            "no-role", "viewer");
+            "no-role", "viewer",
+            "guessed", "viewer");
     /** The learner of school S-E01. */
     static final String LEARNER = "learner-a@e01.example";
     /** The user name {@link #getAs} sends with a wrong password. */

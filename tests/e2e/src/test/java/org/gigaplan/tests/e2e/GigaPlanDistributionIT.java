@@ -458,6 +458,14 @@ class GigaPlanDistributionIT {
         assertEquals(401, page.statusCode());
         assertTrue(page.headers().firstValue("WWW-Authenticate").isEmpty(), "a page is not");
 
+        // Guessing passwords: after ten wrong ones the name is refused for a while, even with the right password.
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, dist.getAs("guessed:guess-" + i, "/api/me").status());
+        }
+        JsonNode locked = problem(dist.getAs("guessed", "/api/me"), 429, null);
+        assertTrue(locked.path("detail").asText().contains("try again"), () -> "429: " + locked);
+        assertEquals(403, dist.getAs("no-role", "/api/me").status(), "other names are not affected");
+
         JsonNode health = dist.getAs(null, "/api/health").json();
         assertEquals("UP", health.path("status").asText(), () -> "health: " + health);
         assertTrue(health.path("database").asBoolean() && health.path("demo").asBoolean(), () -> "health: " + health);

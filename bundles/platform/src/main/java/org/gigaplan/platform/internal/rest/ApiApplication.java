@@ -1,5 +1,7 @@
 package org.gigaplan.platform.internal.rest;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 
 import javax.ws.rs.core.Application;
@@ -12,6 +14,7 @@ import org.gigaplan.platform.internal.security.ApiKeyService;
 import org.gigaplan.platform.internal.security.AuditFilter;
 import org.gigaplan.platform.internal.security.AuthFilter;
 import org.gigaplan.platform.internal.security.JaasAuthenticator;
+import org.gigaplan.platform.internal.security.LoginThrottle;
 import org.gigaplan.platform.internal.security.NoPromptFilter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,10 +39,11 @@ public class ApiApplication extends Application {
     @Activate
     public ApiApplication(ApiConfig config, @Reference ApiKeyService apiKeys, @Reference AuditLogImpl audit,
             @Reference ModuleEnablement modules) {
+        LoginThrottle throttle = new LoginThrottle(config.loginFailuresAllowed(),
+                Duration.ofSeconds(config.loginLockSeconds()), Clock.systemUTC());
         this.singletons = Set.of(new BodyLimitFilter(config.maxRequestBytes()), new AuditFilter(audit),
-                new AuthFilter(new JaasAuthenticator(config.realm()), apiKeys::authenticate), new AccessFilter(modules),
-                new NoPromptFilter(),
-                new JsonProvider(), new ParamConverters(), new ProblemMappers.InvalidInput(),
+                new AuthFilter(new JaasAuthenticator(config.realm()), apiKeys::authenticate, throttle),
+                new AccessFilter(modules), new NoPromptFilter(), new JsonProvider(), new ParamConverters(), new ProblemMappers.InvalidInput(),
                 new ProblemMappers.AccessDenied(), new ProblemMappers.WebApplication(), new ProblemMappers.Unexpected());
     }
 

@@ -46,10 +46,12 @@ public final class AuthFilter implements ContainerRequestFilter {
 
     private final Authenticator authenticator;
     private final Function<String, Optional<Caller>> apiKeys;
+    private final LoginThrottle throttle;
 
-    public AuthFilter(Authenticator authenticator, Function<String, Optional<Caller>> apiKeys) {
+    public AuthFilter(Authenticator authenticator, Function<String, Optional<Caller>> apiKeys, LoginThrottle throttle) {
         this.authenticator = authenticator;
         this.apiKeys = apiKeys;
+        this.throttle = throttle;
     }
 
     @Override
@@ -85,15 +87,29 @@ public final class AuthFilter implements ContainerRequestFilter {
             return;
         }
         String user = decoded.substring(0, colon);
+        Optional<java.time.Duration> locked = throttle.lockedFor(user);
+        if (locked.isPresent()) {
+            long seconds = Math.max(1, locked.get().toSeconds());
+            request.abortWith(Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS, "too many wrong "
+                    + "passwords for user " + user + ": try again in " + seconds + " s").toResponse())
+                    .header(HttpHeaders.RETRY_AFTER, seconds).build());
+            return;
+        }
         char[] password = decoded.substring(colon + 1).toCharArray();
         Optional<Set<String>> roles = authenticator.authenticate(user, password);
         java.util.Arrays.fill(password, '\0');
         if (roles.isEmpty()) {
-            LOG.warn("Refused /api login of user {} from {}: wrong user name or password", user,
-                    request.getHeaderString("X-Forwarded-For") == null ? "a client" : "a proxied client");
+            String from = request.getHeaderString("X-Forwarded-For") == null ? "a client" : "a proxied client";
+            if (throttle.failed(user)) {
+                LOG.warn("Refused /api login of user {} from {}: wrong password again; the user name is locked for a "
+                        + "while", user, from);
+            } else {
+                LOG.warn("Refused /api login of user {} from {}: wrong user name or password", user, from);
+            }
             refuse(request, "wrong user name or password");
             return;
         }
+        throttle.succeeded(user);
         Optional<Caller> caller = caller(user, roles.get());
         if (caller.isEmpty()) {
             request.setProperty(NO_ROLE, user);

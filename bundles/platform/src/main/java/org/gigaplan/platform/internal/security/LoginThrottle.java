@@ -1,0 +1,83 @@
+package org.gigaplan.platform.internal.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Slows password guessing: after {@code allowed} wrong passwords for one user name within {@code window}, that name
+ * is refused without checking the password until {@code window} has passed since the last wrong one; then counting
+ * starts again. A right password clears the count. Kept in memory (a restart forgets it) for at most {@value #MAX_NAMES} names, the oldest dropped.
+ */
+public final class LoginThrottle {
+
+    static final int MAX_NAMES = 10_000;
+
+    private final int allowed;
+    private final Duration window;
+    private final Clock clock;
+    private final Map<String, Entry> names = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            return size() > MAX_NAMES;
+        }
+    };
+
+    /** A name's recent wrong passwords, and until when it is refused. */
+    private static final class Entry {
+        final Deque<Instant> failures = new ArrayDeque<>();
+        Instant lockedUntil = Instant.MIN;
+    }
+
+    public LoginThrottle(int allowed, Duration window, Clock clock) {
+        if (allowed < 1) {
+            throw new IllegalArgumentException("allowed must be at least 1, was " + allowed);
+        }
+        this.allowed = allowed;
+        this.window = window;
+        this.clock = clock;
+    }
+
+    /** How long the name stays refused, or empty when it may try. */
+    public synchronized Optional<Duration> lockedFor(String user) {
+        Entry entry = names.get(key(user));
+        if (entry == null) {
+            return Optional.empty();
+        }
+        Duration left = Duration.between(clock.instant(), entry.lockedUntil);
+        return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
+    }
+
+    /** Counts a wrong password; true when this one locks the name. */
+    public synchronized boolean failed(String user) {
+        Entry entry = names.computeIfAbsent(key(user), k -> new Entry());
+        Instant now = clock.instant();
+        Instant since = now.minus(window);
+        while (!entry.failures.isEmpty() && entry.failures.peekFirst().isBefore(since)) {
+            entry.failures.removeFirst();
+        }
+        entry.failures.addLast(now);
+        if (entry.failures.size() < allowed) {
+            return false;
+        }
+        entry.failures.clear();
+        entry.lockedUntil = now.plus(window);
+        return true;
+    }
+
+    public synchronized void succeeded(String user) {
+        names.remove(key(user));
+    }
+
+    private static String key(String user) {
+        return user.toLowerCase(Locale.ROOT);
+    }
+}

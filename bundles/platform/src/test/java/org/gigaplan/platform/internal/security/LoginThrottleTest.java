@@ -1,0 +1,67 @@
+package org.gigaplan.platform.internal.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class LoginThrottleTest {
+
+    /** A clock the test moves. */
+    private static final class Manual extends Clock {
+        Instant now = Instant.parse("2025-06-02T01:00:00Z");
+
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void theThirdWrongPasswordLocksTheNameUntilTheWindowHasPassed() {
+        Manual clock = new Manual();
+        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock);
+        assertFalse(throttle.failed("Tanaka"));
+        clock.now = clock.now.plusSeconds(60);
+        assertFalse(throttle.failed("tanaka"));
+        assertEquals(Optional.empty(), throttle.lockedFor("tanaka"));
+        clock.now = clock.now.plusSeconds(60);
+        assertTrue(throttle.failed("TANAKA"), "the third, names compared without case");
+        assertEquals(Optional.of(Duration.ofMinutes(5)), throttle.lockedFor("tanaka"));
+        assertEquals(Optional.empty(), throttle.lockedFor("sato"), "other names are not affected");
+        clock.now = clock.now.plusSeconds(299);
+        assertEquals(Optional.of(Duration.ofSeconds(1)), throttle.lockedFor("tanaka"));
+        clock.now = clock.now.plusSeconds(1);
+        assertEquals(Optional.empty(), throttle.lockedFor("tanaka"), "five minutes after the last wrong one");
+    }
+
+    @Test
+    void failuresOutsideTheWindowDoNotCountAndARightPasswordClears() {
+        Manual clock = new Manual();
+        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock);
+        throttle.failed("suzuki");
+        throttle.failed("suzuki");
+        clock.now = clock.now.plusSeconds(301);
+        assertFalse(throttle.failed("suzuki"), "the first two are older than the window");
+        assertEquals(Optional.empty(), throttle.lockedFor("suzuki"));
+        throttle.failed("suzuki");
+        throttle.succeeded("suzuki");
+        assertFalse(throttle.failed("suzuki"));
+        assertFalse(throttle.failed("suzuki"));
+        assertTrue(throttle.failed("suzuki"), "counting started again after the right password");
+    }
+}
