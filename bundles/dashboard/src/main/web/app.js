@@ -53,19 +53,26 @@
     return e;
   }
 
-  async function api(path) {
+  /** Calls /api; with a body, POSTs it as JSON. */
+  async function api(path, body) {
     const headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
     if (state.auth) {
       headers.Authorization = 'Basic ' + state.auth;
     }
-    const response = await fetch('/api' + path, { headers, credentials: 'omit' });
-    let body = null;
-    try {
-      body = await response.json();
-    } catch (e) {
-      body = null;
+    const request = { headers, credentials: 'omit' };
+    if (body !== undefined) {
+      request.method = 'POST';
+      headers['Content-Type'] = 'application/json';
+      request.body = JSON.stringify(body);
     }
-    return { status: response.status, ok: response.ok, body };
+    const response = await fetch('/api' + path, request);
+    let answer = null;
+    try {
+      answer = await response.json();
+    } catch (e) {
+      answer = null;
+    }
+    return { status: response.status, ok: response.ok, body: answer };
   }
 
   /** Replaces an element's content (nulls left out, arrays flattened). */
@@ -84,7 +91,7 @@
   /** A card; each table in it gets a button that downloads it as CSV (UTF-8 with BOM, so spreadsheets read Japanese). */
   function section(id, title, ...content) {
     const card = el('section', { class: 'card', id }, el('h2', {}, title), ...content);
-    card.querySelectorAll('table').forEach((table, i) => {
+    card.querySelectorAll('table:not(.grid)').forEach((table, i) => {
       const name = id + (i ? '-' + (i + 1) : '');
       table.before(el('button', { type: 'button', class: 'csv no-print', 'data-csv': name,
         on: { click: () => download(name + '-' + state.fy + '.csv', 'text/csv;charset=utf-8', '\ufeff' + tableCsv(table)) } },
@@ -143,6 +150,8 @@
       state.me && state.me.role === 'BOARD' ? el('a', { href: '#/city', id: 'nav-city' }, t('navCity')) : null,
       state.me && state.me.role === 'SCHOOL'
         ? el('a', { href: '#/school/' + encodeURIComponent(state.me.schoolId), id: 'nav-school' }, t('mySchool')) : null,
+      state.me && state.me.role === 'SCHOOL' ? el('a', { href: '#/record', id: 'nav-record' }, t('navRecord')) : null,
+      state.me && state.me.role === 'BOARD' ? el('a', { href: '#/posts', id: 'nav-posts' }, t('navPosts')) : null,
       state.me ? null : el('a', { href: '#/login', id: 'nav-login' }, t('login'))].filter(Boolean));
   }
 
@@ -509,6 +518,150 @@
       'text/html;charset=utf-8', html);
   }
 
+  // ------------------------------------------------------------------ recording (school users, the board)
+
+  /** The outcome of a write: what was stored, or every problem the server named. */
+  function outcome(box, r, done) {
+    if (r.ok) {
+      show(box, el('p', { class: 'ok', role: 'status' }, done));
+      return;
+    }
+    const errors = (r.body && r.body.errors) || [];
+    show(box, el('div', { class: 'error', role: 'alert' }, el('p', {}, (r.body && (r.body.detail || r.body.title))
+      || String(r.status)), errors.length ? el('ul', {}, errors.map(e => el('li', {}, e.field + ': ' + e.detail))) : null));
+  }
+
+  function mondayOf(date) {
+    const d = new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()));
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    return d.toISOString().slice(0, 10);
+  }
+
+  function lines(text) {
+    return text.split('\n').map(x => x.trim()).filter(Boolean);
+  }
+
+  /** A school's weekly check-in, parent meetings and staff meetings, as forms. */
+  async function recordView(view) {
+    const school = state.me.schoolId;
+    const id = encodeURIComponent(school);
+    const [classes, plan] = await Promise.all([api('/usage/schools/' + id + '/classes'),
+      api('/plan/action-plans/' + state.fy)]);
+    show(view, el('h1', {}, t('recordTitle') + ' — ' + school),
+      section('record-check-in', t('checkInTitle'), classes.status === 404 ? notInstalled() : checkInForm(school,
+        classes.ok ? classes.body : [])),
+      section('record-parent', t('parentFormTitle'), meetingForm('parent', school, [])),
+      section('record-staff', t('staffFormTitle'), meetingForm('staff', school,
+        plan.ok ? plan.body.policies.flatMap(p => p.measures.flatMap(m => m.actionItems)) : [])));
+  }
+
+  function checkInForm(school, classes) {
+    if (!classes.length) {
+      return el('p', { class: 'muted' }, t('noClasses'));
+    }
+    const week = el('input', { type: 'date', id: 'check-in-week', value: mondayOf(new Date()), required: true });
+    const rows = classes.map(c => ({ c, inputs: SCENES.map(n => el('input', { type: 'number', min: 0, max: 99, value: 0,
+      'aria-label': c.grade + '-' + c.name + ' ' + t('scene') + n, 'data-class': c.grade + '-' + c.name, 'data-scene': n })) }));
+    const box = el('div', { id: 'check-in-result' });
+    return el('form', { id: 'check-in-form', class: 'record', on: { submit: async e => {
+      e.preventDefault();
+      const body = rows.map(r => ({ schoolId: school, grade: r.c.grade, className: r.c.name, week: week.value,
+        scenes: r.inputs.map((input, i) => ({ scene: i + 1, count: Number(input.value) })) }));
+      outcome(box, await api('/usage/check-ins', body), t('recorded') + ': ' + body.length + ' ' + t('classes'));
+    } } },
+    el('label', {}, t('weekOf') + ' ', week),
+    el('p', { class: 'muted' }, t('checkInHelp')),
+    el('table', { class: 'grid' }, el('thead', {}, el('tr', {}, el('th', {}, t('classes')),
+      SCENES.map(n => el('th', {}, t('scene') + n)))),
+    el('tbody', {}, rows.map(r => el('tr', {}, el('th', {}, r.c.grade + '-' + r.c.name), r.inputs.map(i => el('td', {}, i)))))),
+    el('button', { type: 'submit', id: 'check-in-submit' }, t('record')), box);
+  }
+
+  function meetingForm(kind, school, items) {
+    const date = el('input', { type: 'date', id: kind + '-date', required: true, max: new Date().toISOString().slice(0, 10) });
+    const audience = el('input', { id: kind + '-audience', maxlength: 100 });
+    const topics = el('textarea', { id: kind + '-topics', rows: 3, required: true });
+    const attendees = el('input', { type: 'number', id: kind + '-attendees', min: 0 });
+    const materials = el('input', { id: kind + '-materials', maxlength: 1000 });
+    const checks = items.map(a => el('label', { class: 'check' }, el('input', { type: 'checkbox', value: a.id }),
+      ' ' + a.id + ' ' + loc(a.text).slice(0, 40)));
+    const box = el('div', { id: kind + '-result' });
+    return el('form', { id: kind + '-form', class: 'record', on: { submit: async e => {
+      e.preventDefault();
+      const meeting = { heldOn: date.value, topics: lines(topics.value),
+        attendees: attendees.value === '' ? null : Number(attendees.value) };
+      if (kind === 'parent') {
+        meeting.audience = audience.value;
+        meeting.materials = materials.value || null;
+      } else {
+        meeting.planItems = checks.map(c => c.querySelector('input')).filter(i => i.checked).map(i => i.value);
+      }
+      const r = await api('/outreach/schools/' + encodeURIComponent(school) + '/' + kind + '-meetings', [meeting]);
+      if (r.status === 404 && !(r.body && r.body.errors)) {
+        show(box, notInstalled());
+        return;
+      }
+      outcome(box, r, t('recorded'));
+      if (r.ok) {
+        e.target.reset();
+      }
+    } } },
+    el('label', {}, t('heldOn'), date),
+    kind === 'parent' ? el('label', {}, t('audience'), audience) : null,
+    el('label', {}, t('topics'), topics),
+    kind === 'staff' ? el('fieldset', {}, el('legend', {}, t('planItems')), checks) : null,
+    el('label', {}, t('attendees'), attendees),
+    kind === 'parent' ? el('label', {}, t('materials'), materials) : null,
+    el('button', { type: 'submit', id: kind + '-submit' }, t('record')), box);
+  }
+
+  /** The board's support-site posts: write a draft, move it to review, publish, archive. */
+  async function postsView(view) {
+    const r = await api('/outreach/posts?limit=100');
+    if (r.status === 404) {
+      show(view, notInstalled());
+      return;
+    }
+    const moves = { DRAFT: ['REVIEW'], REVIEW: ['PUBLISHED', 'DRAFT'], PUBLISHED: ['ARCHIVED', 'DRAFT'], ARCHIVED: ['DRAFT'] };
+    const box = el('div', { id: 'post-result' });
+    const list = el('table', { class: 'posts' },
+      el('thead', {}, el('tr', {}, el('th', {}, t('postTitle')), el('th', {}, t('status')), el('th', {}, t('publishAt')),
+        el('th', {}, ''))),
+      el('tbody', {}, (r.ok ? r.body.items : []).map(p => el('tr', { 'data-post': p.id },
+        el('td', {}, p.title), el('td', {}, t('post_' + p.status)), el('td', {}, p.publishAt ? p.publishAt.slice(0, 16) : '–'),
+        el('td', {}, moves[p.status].map(to => el('button', { type: 'button', 'data-move': to, on: { click: async () => {
+          const moved = await api('/outreach/posts/' + p.id + '/status', { status: to });
+          if (moved.ok) {
+            route();
+          } else {
+            outcome(box, moved, '');
+          }
+        } } }, t('move_' + to))))))));
+    const title = el('input', { id: 'post-title', maxlength: 200, required: true });
+    const body = el('textarea', { id: 'post-body', rows: 8, required: true });
+    const category = el('select', { id: 'post-category' }, ['NEWS', 'HOW_TO', 'SAFETY', 'LESSON', 'EVENT']
+      .map(c => el('option', { value: c }, t('category_' + c))));
+    const audience = el('select', { id: 'post-audience' }, ['FAMILIES', 'STUDENTS', 'COMMUNITY', 'ALL']
+      .map(a => el('option', { value: a }, t('audience_' + a))));
+    const lang = el('select', { id: 'post-lang' }, el('option', { value: 'ja' }, '日本語'), el('option', { value: 'en' }, 'English'));
+    const form = el('form', { id: 'post-form', class: 'record', on: { submit: async e => {
+      e.preventDefault();
+      const created = await api('/outreach/posts', { title: title.value, body: body.value, format: 'MARKDOWN',
+        category: category.value, audience: audience.value, lang: lang.value });
+      if (created.ok) {
+        route();
+      } else {
+        outcome(box, created, '');
+      }
+    } } },
+    el('label', {}, t('postTitle'), title), el('label', {}, t('postBody'), body),
+    el('div', { class: 'row' }, el('label', {}, t('category'), category), el('label', {}, t('audience'), audience),
+      el('label', {}, t('language'), lang)),
+    el('button', { type: 'submit', id: 'post-submit' }, t('saveDraft')));
+    show(view, el('h1', {}, t('postsTitle')), box, section('post-list', t('postsTitle'), list),
+      section('post-new', t('newPost'), form));
+  }
+
   function loginView(view) {
     const message = el('p', { class: 'error', id: 'login-error', role: 'alert' });
     const user = el('input', { id: 'user', name: 'user', autocomplete: 'username', required: true });
@@ -547,6 +700,10 @@
     try {
       if (name === 'login') {
         loginView(view);
+      } else if (name === 'record' && state.me && state.me.role === 'SCHOOL') {
+        await recordView(view);
+      } else if (name === 'posts' && state.me && state.me.role === 'BOARD') {
+        await postsView(view);
       } else if (name === 'report' && state.me) {
         await reportView(view);
       } else if (name === 'plan' && state.me) {
@@ -555,7 +712,7 @@
         await cityView(view);
       } else if (name === 'school' && state.me) {
         await schoolView(view, decodeURIComponent(arg));
-      } else if (['plan', 'city', 'school', 'report'].includes(name) && !state.me) {
+      } else if (['plan', 'city', 'school', 'report', 'record', 'posts'].includes(name) && !state.me) {
         location.hash = '#/login';
         return;
       } else {

@@ -26,6 +26,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The dashboard in headless Chromium against the built distribution in demo mode: the public view without a login,
  * the board's heat map of the seeded data and a drill into a school, the language switch, a school user refused
@@ -313,5 +315,87 @@ class DashboardIT {
             Distribution.await("outreach to be back", TIMEOUT,
                     () -> assertEquals(200, dist.getAs(null, "/api/outreach/site/posts").status()));
         }
+    }
+
+    private static void setValue(By by, String value) {
+        browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(by), value);
+    }
+
+    @Test
+    @Order(9)
+    void aSchoolRecordsItsWeekAndItsMeetings() throws Exception {
+        logIn("school-a");
+        awaitView("school");
+        browser.findElement(By.id("nav-record")).click();
+        awaitView("record");
+        double before = dist.json("/api/usage/attainment?schoolId=S-E01&week=2025-06-02").path("groups").get(0)
+                .path("scenes").get(4).path("classShare").asDouble();
+        assertTrue(before < 100, "precondition: the demo week does not meet scene 5 in every class");
+        List<WebElement> cells = browser.findElements(By.cssSelector("#check-in-form input[data-scene]"));
+        assertTrue(cells.size() >= 15, () -> "classes × 5 scenes: " + cells.size());
+        setValue(By.id("check-in-week"), "2025-06-02");
+        for (WebElement cell : cells) {
+            cell.clear();
+            cell.sendKeys("5".equals(cell.getAttribute("data-scene")) ? "4" : "0");
+        }
+        screenshot("record");
+        browser.findElement(By.id("check-in-submit")).click();
+        await(By.cssSelector("#check-in-result .ok"));
+        // The week now reads: every class meets scene 5 (4 a week).
+        JsonNode week = dist.json("/api/usage/attainment?schoolId=S-E01&week=2025-06-02");
+        assertEquals(100.0, week.path("groups").get(0).path("scenes").get(4).path("classShare").asDouble(),
+                () -> "scene 5: " + week);
+
+        setValue(By.id("parent-date"), "2026-05-20");
+        browser.findElement(By.id("parent-audience")).sendKeys("5年学年懇談会");
+        browser.findElement(By.id("parent-topics")).sendKeys("授業での端末活用\n家庭での約束");
+        browser.findElement(By.id("parent-attendees")).sendKeys("64");
+        browser.findElement(By.id("parent-submit")).click();
+        await(By.cssSelector("#parent-result .ok"));
+        JsonNode meetings = dist.json("/api/outreach/schools/S-E01/parent-meetings?fiscalYear=2026");
+        assertTrue(meetings.toString().contains("5年学年懇談会") && meetings.toString().contains("家庭での約束"),
+                () -> "recorded: " + meetings);
+
+        // What the server refuses is shown, field by field.
+        setValue(By.id("staff-date"), "1999-04-01");
+        browser.findElement(By.id("staff-topics")).sendKeys("校内研修");
+        browser.findElement(By.id("staff-submit")).click();
+        WebElement refused = await(By.cssSelector("#staff-result .error"));
+        assertTrue(refused.getText().contains("[0].heldOn"), () -> "refusal: " + refused.getText());
+        logOut();
+    }
+
+    @Test
+    @Order(10)
+    void theBoardWritesReviewsAndPublishesAPost() throws Exception {
+        logIn("tester");
+        awaitView("city");
+        browser.findElement(By.id("nav-posts")).click();
+        awaitView("posts");
+        browser.findElement(By.id("post-title")).sendKeys("e2e: 冬休みの端末持ち帰り");
+        browser.findElement(By.id("post-body")).sendKeys("**充電**をお願いします。<script>alert(1)</script>");
+        browser.findElement(By.id("post-submit")).click();
+        awaitView("posts");
+        String id = new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#post-list tr[data-post]")).stream()
+                        .filter(r -> r.getText().contains("e2e: 冬休み")).map(r -> r.getAttribute("data-post"))
+                        .findFirst().orElse(null));
+        assertEquals(404, dist.getAs(null, "/api/outreach/site/posts/" + id).status(), "a draft is not public");
+        for (String move : List.of("REVIEW", "PUBLISHED")) {
+            browser.findElement(By.cssSelector("#post-list tr[data-post='" + id + "'] button[data-move=" + move + "]"))
+                    .click();
+            new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> !d.findElements(By.cssSelector(
+                    "#post-list tr[data-post='" + id + "'] button[data-move=" + (move.equals("REVIEW") ? "PUBLISHED"
+                            : "ARCHIVED") + "]")).isEmpty());
+        }
+        screenshot("posts");
+        logOut();
+        open("#/login");
+        open("#/public");
+        awaitView("public");
+        WebElement post = await(By.cssSelector("#public-posts article[data-post='" + id + "']"));
+        assertTrue(post.getText().contains("充電"));
+        assertFalse(post.getAttribute("innerHTML").contains("<script"), "a script never reaches a reader");
     }
 }

@@ -49,7 +49,7 @@ public class AttainmentResource {
 
     /**
      * @param by       city (default), type, grade, school, or class (with a school)
-     * @param week     a Monday of the fiscal year; or
+     * @param week     a Monday of the fiscal year (which, without fiscalYear, is the week's); or
      * @param term     a term number (1 = 前期, 2 = 後期 by default); neither = the whole year
      * @param schoolId one school; a school's users get theirs
      */
@@ -61,7 +61,9 @@ public class AttainmentResource {
         GroupBy group = by == null ? GroupBy.CITY : GroupBy.parse(by)
                 .orElseThrow(() -> new InvalidInputException("by", "one of city, type, grade, school, class (with "
                         + "schoolId), was \"" + by + "\""));
-        FiscalYear fy = Requests.fiscalYear(usage, fiscalYear);
+        // A week alone names its fiscal year: the one its Monday falls in.
+        FiscalYear fy = fiscalYear == null && week != null ? FiscalYear.containing(week)
+                : Requests.fiscalYear(usage, fiscalYear);
         return usage.attainment(Requests.period(usage, fy, week, term), group, school);
     }
 
