@@ -23,6 +23,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.security.Role;
@@ -153,7 +154,7 @@ public class OpenApiResource {
                 } else if (qp != null) {
                     parameters.add(Map.of("name", qp.value(), "in", "query", "required", false, "schema", schema(p.getType())));
                 } else if (!p.isAnnotationPresent(Context.class)) {
-                    body = Map.of("required", true, "content", mediaTypes(consumes(method, type)));
+                    body = Map.of("required", true, "content", mediaTypes(consumes(method, type), p.getParameterizedType()));
                 }
             }
             if (!parameters.isEmpty()) {
@@ -163,7 +164,11 @@ public class OpenApiResource {
                 operation.put("requestBody", body);
             }
             Map<String, Object> responses = new LinkedHashMap<>();
-            responses.put(verb.equals("post") ? "2XX" : "200", Map.of("description", "success"));
+            Class<?> returned = method.getReturnType();
+            responses.put(verb.equals("post") ? "2XX" : "200", returned == void.class || returned == Response.class
+                    ? Map.of("description", "success")
+                    : Map.of("description", "success", "content", mediaTypes(produces(method, type),
+                            method.getGenericReturnType())));
             responses.put("4XX", Map.of("description", "refused: the problem names the field",
                     "content", Map.of(GigaPlanRest.PROBLEM_JSON, Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")))));
             Set<Role> roles = AccessFilter.allowed(method, type);
@@ -188,6 +193,14 @@ public class OpenApiResource {
         return null;
     }
 
+    private static String[] produces(Method method, Class<?> type) {
+        javax.ws.rs.Produces p = method.getAnnotation(javax.ws.rs.Produces.class);
+        if (p == null) {
+            p = type.getAnnotation(javax.ws.rs.Produces.class);
+        }
+        return p == null ? new String[] { MediaType.APPLICATION_JSON } : new String[] { p.value()[0] };
+    }
+
     private static String[] consumes(Method method, Class<?> type) {
         Consumes c = method.getAnnotation(Consumes.class);
         if (c == null) {
@@ -196,10 +209,11 @@ public class OpenApiResource {
         return c == null ? new String[] { MediaType.APPLICATION_JSON } : c.value();
     }
 
-    private static Map<String, Object> mediaTypes(String[] types) {
+    /** The body's schema per media type: JSON from the parameter's Java type, anything else a string. */
+    private static Map<String, Object> mediaTypes(String[] types, java.lang.reflect.Type body) {
         Map<String, Object> content = new LinkedHashMap<>();
         for (String t : types) {
-            content.put(t, Map.of("schema", Map.of("type", t.contains("json") ? "object" : "string")));
+            content.put(t, Map.of("schema", t.contains("json") ? JsonSchemas.of(body) : Map.of("type", "string")));
         }
         return content;
     }

@@ -46,4 +46,31 @@ class OpenApiResourceTest {
         Map<String, Object> one = (Map<String, Object>) paths.get("/schools/{id}").get("get");
         assertEquals("path", ((List<Map<String, Object>>) one.get("parameters")).get(0).get("in"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void bodiesAndAnswersHaveSchemasOfTheirJavaTypes() {
+        Map<String, Map<String, Object>> paths = new TreeMap<>();
+        OpenApiResource.describe(ModuleResource.class, "gigaplan.modules", paths);
+        Map<String, Object> put = (Map<String, Object>) paths.get("/modules/{id}/schools/{schoolId}").get("put");
+        Map<String, Object> body = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) put
+                .get("requestBody")).get("content")).get("application/json");
+        assertEquals(Map.of("type", "object", "properties", Map.of("enabled", Map.of("type", "boolean"))), body.get("schema"));
+        Map<String, Object> ok = (Map<String, Object>) ((Map<String, Object>) put.get("responses")).get("200");
+        Map<String, Object> answer = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ok.get("content"))
+                .get("application/json")).get("schema");
+        assertEquals(List.of("module", "schoolId", "enabled"),
+                List.copyOf(((Map<String, Object>) answer.get("properties")).keySet()));
+
+        assertEquals(Map.of("type", "array", "items", Map.of("type", "string", "format", "date")),
+                JsonSchemas.of(new java.util.ArrayList<java.time.LocalDate>() { }.getClass().getGenericSuperclass()));
+        assertEquals(List.of("DRAFT", "DONE"), JsonSchemas.of(State.class).get("enum"));
+        Map<String, Object> page = JsonSchemas.of(new java.util.ArrayList<org.gigaplan.plan.rest.Page<State>>() { }.getClass()
+                .getGenericSuperclass());
+        Map<String, Object> items = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) page.get("items"))
+                .get("properties")).get("items");
+        assertEquals(Map.of("type", "array", "items", JsonSchemas.of(State.class)), items, "a Page's items are typed");
+    }
+
+    enum State { DRAFT, DONE }
 }
