@@ -160,7 +160,7 @@
     const r = await api('/fiscal-years');
     const years = r.ok ? r.body : [];
     const current = years.find(y => y.hasActionPlan && y.current) || [...years].reverse().find(y => y.hasActionPlan);
-    state.fy = state.fy || (current ? current.year : new Date().getFullYear());
+    state.fy = state.fy || (current ? current.year : fiscalYearOf(japanTime(new Date().toISOString())));
     select.replaceChildren(...years.map(y => el('option', { value: y.year, selected: y.year === state.fy },
       loc(y.label) + (y.hasActionPlan ? '' : ' *'))));
     select.onchange = () => { state.fy = Number(select.value); route(); };
@@ -170,10 +170,15 @@
     if (!state.auth) {
       return;
     }
-    const r = await api('/me');
+    let r;
+    try {
+      r = await api('/me');
+    } catch (e) {
+      return; // offline for a moment: keep the login, the views say what failed
+    }
     if (r.ok) {
       state.me = r.body;
-    } else {
+    } else if (r.status === 401 || r.status === 403) {
       state.auth = null;
       sessionStorage.removeItem('gigaplan.auth');
     }
@@ -198,7 +203,7 @@
     body.innerHTML = post.html; // sanitised by the server (jsoup safelist); titles stay text
     return el('article', { class: 'post', 'data-post': post.id, lang: post.lang },
       el('h3', {}, post.title),
-      el('p', { class: 'muted' }, loc(post.categoryLabel) + ' · ' + (post.publishedAt || '').slice(0, 10)), body);
+      el('p', { class: 'muted' }, loc(post.categoryLabel) + ' · ' + japanTime(post.publishedAt)), body);
   }
 
   function indicatorTable(indicators) {
@@ -374,8 +379,8 @@
   }
 
   function complianceView(c) {
-    if (!c) {
-      return null;
+    if (!c || c.schools === undefined) {
+      return el('p', { class: 'muted' }, t('noData'));
     }
     return [el('p', {}, c.compliant + ' / ' + c.schools + ' ' + t('schoolsMet') + ' (' + percent(c.share) + ') · '
       + t('daysLeft') + ': ' + c.daysLeft),
@@ -459,7 +464,7 @@
           t('downloadHtml'))),
       el('article', { class: 'report', id: 'report' },
         el('h1', {}, t('reportTitle') + ' — ' + loc(report.fiscalYearLabel) + (report.school ? ' — ' + report.school : '')),
-        el('p', { class: 'muted' }, t('computedAt') + ': ' + report.computedAt.slice(0, 16).replace('T', ' ') + ' UTC'
+        el('p', { class: 'muted' }, t('computedAt') + ': ' + japanTime(report.computedAt, true) + ' JST'
           + (report.demo ? ' · ' + t('demo') : '')),
         report.policies.map(p => {
           const box = el('div', { class: 'chart report-chart', 'data-policy-chart': p.number });
@@ -555,20 +560,51 @@
         plan.ok ? plan.body.policies.flatMap(p => p.measures.flatMap(m => m.actionItems)) : [])));
   }
 
+  /** The fiscal year a day (YYYY-MM-DD) falls in: April to March. */
+  function fiscalYearOf(day) {
+    const [y, m] = day.split('-').map(Number);
+    return m < 4 ? y - 1 : y;
+  }
+
+  /**
+   * The week's grid: what is recorded already is shown; a blank cell is left as it is, so two teachers filling in
+   * different classes do not overwrite each other.
+   */
   function checkInForm(school, classes) {
     if (!classes.length) {
       return el('p', { class: 'muted' }, t('noClasses'));
     }
-    const week = el('input', { type: 'date', id: 'check-in-week', value: mondayOf(new Date()), required: true });
-    const rows = classes.map(c => ({ c, inputs: SCENES.map(n => el('input', { type: 'number', min: 0, max: 99, value: 0,
-      'aria-label': c.grade + '-' + c.name + ' ' + t('scene') + n, 'data-class': c.grade + '-' + c.name, 'data-scene': n })) }));
+    const week = el('input', { type: 'date', id: 'check-in-week', value: mondayOf(todayInJapan()), required: true });
+    const rows = classes.map(c => ({ c, inputs: SCENES.map(n => el('input', { type: 'number', min: 0, max: 99,
+      placeholder: '–', 'aria-label': c.grade + '-' + c.name + ' ' + t('scene') + n, 'data-class': c.grade + '-' + c.name,
+      'data-scene': n })) }));
     const box = el('div', { id: 'check-in-result' });
-    return el('form', { id: 'check-in-form', class: 'record', on: { submit: async e => {
-      e.preventDefault();
+    async function load() {
+      rows.forEach(r => r.inputs.forEach(i => { i.value = ''; }));
+      if (!week.value) {
+        return;
+      }
+      const r = await api('/usage/check-ins?schoolId=' + encodeURIComponent(school) + '&week=' + week.value
+        + '&fiscalYear=' + fiscalYearOf(week.value) + '&limit=500');
+      (r.ok ? r.body.items : []).forEach(f => {
+        const row = rows.find(x => x.c.grade === f.grade && x.c.name === f.className);
+        if (row && f.checkinUses !== null && f.checkinUses !== undefined) {
+          row.inputs[f.scene - 1].value = f.checkinUses;
+        }
+      });
+    }
+    week.addEventListener('change', load);
+    load();
+    return el('form', { id: 'check-in-form', class: 'record', on: { submit: e => submitting(e, async () => {
       const body = rows.map(r => ({ schoolId: school, grade: r.c.grade, className: r.c.name, week: week.value,
-        scenes: r.inputs.map((input, i) => ({ scene: i + 1, count: Number(input.value) })) }));
+        scenes: r.inputs.map((input, i) => input.value === '' ? null : { scene: i + 1, count: Number(input.value) })
+          .filter(Boolean) })).filter(c => c.scenes.length);
+      if (!body.length) {
+        show(box, el('p', { class: 'muted' }, t('nothingToRecord')));
+        return;
+      }
       outcome(box, await api('/usage/check-ins', body), t('recorded') + ': ' + body.length + ' ' + t('classes'));
-    } } },
+    }) } },
     el('label', {}, t('weekOf') + ' ', week),
     el('p', { class: 'muted' }, t('checkInHelp')),
     el('table', { class: 'grid' }, el('thead', {}, el('tr', {}, el('th', {}, t('classes')),
@@ -577,8 +613,40 @@
     el('button', { type: 'submit', id: 'check-in-submit' }, t('record')), box);
   }
 
+  /** Runs a form's submission once at a time: its buttons are off until the answer is in (no double taps). */
+  async function submitting(event, work) {
+    event.preventDefault();
+    const buttons = event.target.querySelectorAll('button');
+    buttons.forEach(b => { b.disabled = true; });
+    try {
+      await work();
+    } finally {
+      buttons.forEach(b => { b.disabled = false; });
+    }
+  }
+
+  /** Today in Japan, where the schools are, whatever the device's clock zone. */
+  function todayInJapan() {
+    const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date()).split('-').map(Number);
+    return new Date(y, m - 1, d);
+  }
+
+  /** An instant from /api as a day (or day and time) in Japan. */
+  function japanTime(instant, withTime) {
+    if (!instant) {
+      return '–';
+    }
+    const options = { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' };
+    if (withTime) {
+      Object.assign(options, { hour: '2-digit', minute: '2-digit', hour12: false });
+    }
+    return new Intl.DateTimeFormat('sv-SE', options).format(new Date(instant));
+  }
+
   function meetingForm(kind, school, items) {
-    const date = el('input', { type: 'date', id: kind + '-date', required: true, max: new Date().toISOString().slice(0, 10) });
+    const today = todayInJapan();
+    const date = el('input', { type: 'date', id: kind + '-date', required: true,
+      max: japanTime(new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())).toISOString()) });
     const audience = el('input', { id: kind + '-audience', maxlength: 100 });
     const topics = el('textarea', { id: kind + '-topics', rows: 3, required: true });
     const attendees = el('input', { type: 'number', id: kind + '-attendees', min: 0 });
@@ -586,8 +654,7 @@
     const checks = items.map(a => el('label', { class: 'check' }, el('input', { type: 'checkbox', value: a.id }),
       ' ' + a.id + ' ' + loc(a.text).slice(0, 40)));
     const box = el('div', { id: kind + '-result' });
-    return el('form', { id: kind + '-form', class: 'record', on: { submit: async e => {
-      e.preventDefault();
+    return el('form', { id: kind + '-form', class: 'record', on: { submit: e => submitting(e, async () => {
       const meeting = { heldOn: date.value, topics: lines(topics.value),
         attendees: attendees.value === '' ? null : Number(attendees.value) };
       if (kind === 'parent') {
@@ -605,7 +672,7 @@
       if (r.ok) {
         e.target.reset();
       }
-    } } },
+    }) } },
     el('label', {}, t('heldOn'), date),
     kind === 'parent' ? el('label', {}, t('audience'), audience) : null,
     el('label', {}, t('topics'), topics),
@@ -628,7 +695,7 @@
       el('thead', {}, el('tr', {}, el('th', {}, t('postTitle')), el('th', {}, t('status')), el('th', {}, t('publishAt')),
         el('th', {}, ''))),
       el('tbody', {}, (r.ok ? r.body.items : []).map(p => el('tr', { 'data-post': p.id },
-        el('td', {}, p.title), el('td', {}, t('post_' + p.status)), el('td', {}, p.publishAt ? p.publishAt.slice(0, 16) : '–'),
+        el('td', {}, p.title), el('td', {}, t('post_' + p.status)), el('td', {}, japanTime(p.publishAt, true)),
         el('td', {}, moves[p.status].map(to => el('button', { type: 'button', 'data-move': to, on: { click: async () => {
           const moved = await api('/outreach/posts/' + p.id + '/status', { status: to });
           if (moved.ok) {
@@ -644,8 +711,7 @@
     const audience = el('select', { id: 'post-audience' }, ['FAMILIES', 'STUDENTS', 'COMMUNITY', 'ALL']
       .map(a => el('option', { value: a }, t('audience_' + a))));
     const lang = el('select', { id: 'post-lang' }, el('option', { value: 'ja' }, '日本語'), el('option', { value: 'en' }, 'English'));
-    const form = el('form', { id: 'post-form', class: 'record', on: { submit: async e => {
-      e.preventDefault();
+    const form = el('form', { id: 'post-form', class: 'record', on: { submit: e => submitting(e, async () => {
       const created = await api('/outreach/posts', { title: title.value, body: body.value, format: 'MARKDOWN',
         category: category.value, audience: audience.value, lang: lang.value });
       if (created.ok) {
@@ -653,7 +719,7 @@
       } else {
         outcome(box, created, '');
       }
-    } } },
+    }) } },
     el('label', {}, t('postTitle'), title), el('label', {}, t('postBody'), body),
     el('div', { class: 'row' }, el('label', {}, t('category'), category), el('label', {}, t('audience'), audience),
       el('label', {}, t('language'), lang)),
@@ -691,11 +757,17 @@
 
   // ------------------------------------------------------------------ routing
 
+  let routing = 0;
+
+  /** Shows the view the address names; a view still loading when another is asked for is dropped. */
   async function route() {
+    const mine = ++routing;
     disposeCharts();
-    const view = document.getElementById('view');
-    delete view.dataset.view;
-    show(view, el('p', { class: 'muted' }, t('loading')));
+    // Each route renders into a container of its own: one a newer route replaced draws into nothing.
+    const host = document.getElementById('view');
+    const view = el('div', { class: 'route' }, el('p', { class: 'muted' }, t('loading')));
+    delete host.dataset.view;
+    show(host, view);
     const [, name, arg] = (location.hash || '#/').match(/^#\/([^/]*)\/?(.*)$/) || [];
     try {
       if (name === 'login') {
@@ -718,7 +790,9 @@
       } else {
         await publicView(view);
       }
-      view.dataset.view = name || 'public';
+      if (mine === routing) {
+        host.dataset.view = name || 'public';
+      }
     } catch (e) {
       show(view, el('p', { class: 'error' }, String(e)));
     }

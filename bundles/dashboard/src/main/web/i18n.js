@@ -21,8 +21,8 @@ window.GIGAPLAN_TEXT = {
     printPdf: '印刷・PDF保存', downloadHtml: '報告書（HTML）をダウンロード', actionItem: '取組', actor: '主体',
     figures: '数値の表', category: '区分', change: '増減（ポイント）', week: '週',
     navRecord: '記録する', navPosts: 'サイト記事', recordTitle: '記録', checkInTitle: '今週の端末活用（学級 × 場面の回数）',
-    checkInHelp: 'その週に各場面で1人1台端末を使った回数を学級ごとに入力します（同じ週をもう一度送ると置き換わります）。',
-    weekOf: '週（月曜日）', noClasses: '学級が登録されていません。', record: '記録する', recorded: '記録しました',
+    checkInHelp: 'その週に各場面で1人1台端末を使った回数を学級ごとに入力します。記録済みの数値が表示され、空欄のままの欄は変わりません。',
+    weekOf: '週（月曜日）', nothingToRecord: '入力された数値がありません。', noClasses: '学級が登録されていません。', record: '記録する', recorded: '記録しました',
     parentFormTitle: '保護者会でのICT活用の説明', staffFormTitle: 'ICT活用の取組を周知した職員会議', heldOn: '実施日',
     audience: '対象', topics: '内容（1行に1つ）', attendees: '参加者数', materials: '資料', planItems: '取り上げた取組',
     postsTitle: 'GIGAスクールサポートサイトの記事', newPost: '新しい記事（下書き）', postTitle: '題名',
@@ -58,9 +58,9 @@ window.GIGAPLAN_TEXT = {
     computedAt: 'Computed', printPdf: 'Print / save as PDF', downloadHtml: 'Download the report (HTML)',
     navRecord: 'Record', navPosts: 'Site posts', recordTitle: 'Record',
     checkInTitle: 'This week\u2019s device use (class \u00d7 scene, times)',
-    checkInHelp: 'Enter how many times each class used the one-to-one devices in each scene that week (sending the '
-      + 'same week again replaces it).',
-    weekOf: 'Week (Monday)', noClasses: 'No classes are registered.', record: 'Record', recorded: 'Recorded',
+    checkInHelp: 'Enter how many times each class used the one-to-one devices in each scene that week. What is '
+      + 'recorded already is shown; a blank cell is left as it is.',
+    weekOf: 'Week (Monday)', nothingToRecord: 'Nothing was filled in.', noClasses: 'No classes are registered.', record: 'Record', recorded: 'Recorded',
     parentFormTitle: 'ICT use explained at a parent meeting', staffFormTitle: 'Staff meeting sharing ICT initiatives',
     heldOn: 'Held on', audience: 'Audience', topics: 'Topics (one a line)', attendees: 'Attendees',
     materials: 'Materials', planItems: 'Plan items taken up', postsTitle: 'GIGA School Support Site posts',

@@ -74,9 +74,10 @@ public class HistoryUseService {
                 errors.add(new FieldError(at + ".teacherId", "the teacher's code within the school: 1–32 letters, digits, "
                         + "'_', '.' or '-', was " + (r.teacherId() == null ? "nothing" : "\"" + r.teacherId() + "\"")));
             }
-            if (r.fiscalYear() == null || r.fiscalYear() < 2000 || r.fiscalYear() > today.getYear() + 1) {
-                errors.add(new FieldError(at + ".fiscalYear", "a fiscal year from 2000 to " + (today.getYear() + 1)
-                        + ", was " + r.fiscalYear()));
+            int current = FiscalYear.containing(today).year();
+            if (r.fiscalYear() == null || r.fiscalYear() < 2000 || r.fiscalYear() > current) {
+                errors.add(new FieldError(at + ".fiscalYear", "a fiscal year from 2000 to this one (" + current
+                        + "), was " + r.fiscalYear()));
             } else {
                 FiscalYear fy = FiscalYear.of(r.fiscalYear());
                 if (r.reportedOn() != null && (!fy.contains(r.reportedOn()) || r.reportedOn().isAfter(today))) {
@@ -95,11 +96,12 @@ public class HistoryUseService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return db.transaction(c -> {
+        return db.transactionRetrying(c -> {
             for (HistoryUse.Report r : reports) {
+                FiscalYear fy = FiscalYear.of(r.fiscalYear());
                 store.put(c, schoolId, r.teacherId().trim(), r.fiscalYear(),
                         UseFrequency.parse(r.frequency()).orElseThrow().name(),
-                        r.reportedOn() == null ? today : r.reportedOn(), by, demo);
+                        r.reportedOn() != null ? r.reportedOn() : today.isAfter(fy.end()) ? fy.end() : today, by, demo);
             }
             return reports.size();
         });
@@ -126,7 +128,7 @@ public class HistoryUseService {
                 .toList();
         int teachers = rows.size();
         if (suppressSmall && teachers < XapiService.MIN_GROUP) {
-            return new HistoryUse.Use(fy.year(), schoolId, teachers, true, null, null, Map.of(), opened, demo);
+            return new HistoryUse.Use(fy.year(), schoolId, teachers, true, null, null, Map.of(), List.of(), demo);
         }
         Map<String, Integer> byFrequency = new LinkedHashMap<>();
         for (UseFrequency f : UseFrequency.values()) {

@@ -380,6 +380,9 @@ abstract class NetworkContract {
         assertRefused("[0].reportedOn", () -> uses.report("N-1", List.of(new HistoryUse.Report("T07", 2025, "DAILY",
                 java.time.LocalDate.of(2026, 4, 1))), "school", false));
         assertRefused("schoolId", () -> uses.report("N-9", List.of(report("T07", "DAILY")), "school", false));
+        int next = FiscalYear.containing(java.time.LocalDate.now(HistoryUseService.ZONE)).year() + 1;
+        assertRefused("[0].fiscalYear", () -> uses.report("N-1", List.of(new HistoryUse.Report("T07", next, "DAILY",
+                null)), "school", false));
         assertEquals(6, uses.use(fy, "N-1", false).teachers());
         // Opening a class's history is counted per teacher and week.
         uses.opened("N-1", "T01");
@@ -388,6 +391,8 @@ abstract class NetworkContract {
         HistoryUse.Use now = uses.use(FiscalYear.containing(java.time.LocalDate.now(HistoryUseService.ZONE)), "N-1", false);
         assertEquals(List.of(new HistoryUse.Week(HistoryUseService.monday(java.time.LocalDate.now(HistoryUseService.ZONE)), 2)),
                 now.opened());
+        assertTrue(uses.use(FiscalYear.containing(java.time.LocalDate.now(HistoryUseService.ZONE)), "N-1", true).opened()
+                .isEmpty(), "no reports this year: the board sees no weekly figures either");
     }
 
     static HistoryUse.Report report(String teacher, String frequency) {

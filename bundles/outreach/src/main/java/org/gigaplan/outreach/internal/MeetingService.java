@@ -82,7 +82,18 @@ public class MeetingService {
         if (starts.isEmpty() || !starts.get(0).equals(FiscalYear.START)) {
             throw new IllegalArgumentException("termStarts: the first term starts on 04-01, was " + starts);
         }
+        for (int i = 1; i < starts.size(); i++) {
+            if (!inYearOrder(starts.get(i - 1), starts.get(i))) {
+                throw new IllegalArgumentException("termStarts: in the order of the school year (April to March), "
+                        + "each once, was " + starts);
+            }
+        }
         return List.copyOf(starts);
+    }
+
+    /** Whether b comes after a in a school year that runs April to March. */
+    private static boolean inYearOrder(MonthDay a, MonthDay b) {
+        return a.atYear(a.getMonthValue() >= 4 ? 2001 : 2002).isBefore(b.atYear(b.getMonthValue() >= 4 ? 2001 : 2002));
     }
 
     /** Records a school's meetings of a kind, all or none; how many. */
@@ -224,8 +235,10 @@ public class MeetingService {
      * schools with at least one parent meeting held by then, and the ones without.
      */
     public Meeting.Compliance compliance(FiscalYear fy, LocalDate asOf) {
-        boolean over = asOf == null && PostService.today().isAfter(fy.end());
-        LocalDate day = asOf != null ? asOf : over ? fy.end() : PostService.today();
+        LocalDate today = PostService.today();
+        boolean over = asOf == null && today.isAfter(fy.end());
+        // A year not begun yet: as of its first day, every school still to do.
+        LocalDate day = asOf != null ? asOf : over ? fy.end() : today.isBefore(fy.start()) ? fy.start() : today;
         if (!fy.contains(day)) {
             throw new InvalidInputException("date", "a day of " + fy + " (" + fy.start() + " – " + fy.end() + "), was " + day);
         }

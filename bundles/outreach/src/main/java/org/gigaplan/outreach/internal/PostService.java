@@ -78,8 +78,9 @@ public class PostService {
         Instant now = Instant.now();
         db.transaction(conn -> {
             Post post = store.find(conn, id, true).orElseThrow(() -> notFound(id));
-            if (post.status() == Post.Status.ARCHIVED) {
-                throw new Post.Refused("post " + id + " is archived: move it back to DRAFT to edit it");
+            if (post.status() != Post.Status.DRAFT) {
+                // What readers see, or what a reviewer is looking at, changes only through review.
+                throw new Post.Refused("post " + id + " is " + post.status() + ": move it back to DRAFT to edit it");
             }
             store.update(conn, id, draft, c.format, c.html, c.category, c.audience, c.lang, now);
             store.addEvent(conn, id, "EDITED", post.status(), null, by, now);
@@ -101,6 +102,8 @@ public class PostService {
         if (publishAt != null && to != Post.Status.PUBLISHED) {
             throw new InvalidInputException("publishAt", "only when publishing");
         }
+        // A time in the past is allowed: posts of the existing site come in with their original dates (the history
+        // says when and by whom that was done).
         Instant now = Instant.now();
         db.transaction(conn -> {
             Post post = store.find(conn, id, true).orElseThrow(() -> notFound(id));
@@ -119,7 +122,9 @@ public class PostService {
                 case ARCHIVED -> post.publishAt();
                 default -> null;
             };
-            store.setStatus(conn, id, to, visibleFrom, now);
+            if (!store.setStatus(conn, id, from, to, visibleFrom, now)) {
+                throw new Post.Refused("post " + id + " was moved by someone else meanwhile: look at it again");
+            }
             store.addEvent(conn, id, action, to, note == null || note.isBlank() ? null : note.trim(), by, now);
             return null;
         });
@@ -178,6 +183,10 @@ public class PostService {
                     + "\"category\":\"NEWS\",\"audience\":\"FAMILIES\",\"lang\":\"ja\"}");
         }
         List<FieldError> errors = new ArrayList<>();
+        if (controls(d.title()) || controls(d.body())) {
+            errors.add(new FieldError(controls(d.title()) ? "title" : "body", "control characters are not text (only line "
+                    + "breaks and tabs are)"));
+        }
         if (d.title() == null || d.title().isBlank()) {
             errors.add(new FieldError("title", "required"));
         } else if (d.title().trim().length() > MAX_TITLE) {
@@ -222,6 +231,12 @@ public class PostService {
             throw new InvalidInputException(errors);
         }
         return new Checked(format, html, category, audience, lang);
+    }
+
+    /** Characters that are not text and would break the Atom feed's XML. */
+    private static boolean controls(String text) {
+        return text != null && text.chars().anyMatch(c -> (c < 0x20 && c != '\n' && c != '\r' && c != '\t')
+                || c == 0x7f || c == 0xfffe || c == 0xffff);
     }
 
     private static RuntimeException notFound(long id) {

@@ -103,6 +103,8 @@ abstract class OutreachContract {
         assertThrows(Post.Refused.class, () -> posts.move(draft.id(), "PUBLISHED", null, null, "board"));
         posts.move(draft.id(), "REVIEW", null, null, "board");
         assertEquals(0, publicCount(), "in review: still not public");
+        assertThrows(Post.Refused.class, () -> posts.edit(draft.id(), draft("書き換え", "本文"), "board"),
+                "what a reviewer looks at changes only through review");
         posts.move(draft.id(), "PUBLISHED", null, "確認済み", "board");
         Post.Published seen = posts.publishedPost(draft.id()).orElseThrow();
         assertFalse(seen.html().contains("<script"), seen.html());
@@ -147,6 +149,8 @@ abstract class OutreachContract {
                 "ALL", "ja"), "board", false));
         assertRefused(List.of("body"), () -> posts.create(new Post.Draft("t", null, "x".repeat(PostService.MAX_BODY + 1),
                 "NEWS", "ALL", "ja"), "board", false));
+        assertRefused(List.of("title"), () -> posts.create(new Post.Draft("Word\u000bから", null, "本文", "NEWS", "ALL",
+                "ja"), "board", false));
         assertEquals(0, posts.list(new PostStore.Query(null, null, null, null, null), PageRequest.of(0, 10)).total());
         Post p = posts.create(draft("t", "b"), "board", false);
         assertRefused(List.of("status"), () -> posts.move(p.id(), "LIVE", null, null, "board"));
@@ -236,6 +240,10 @@ abstract class OutreachContract {
         Meeting.Compliance over = meetings.compliance(FY2025, null);
         assertEquals(LocalDate.of(2026, 3, 31), over.asOf());
         assertEquals(0, over.daysLeft());
+        Meeting.Compliance future = meetings.compliance(FiscalYear.of(2099), null);
+        assertEquals(LocalDate.of(2099, 4, 1), future.asOf(), "a year not begun: as of its first day");
+        assertEquals(365, future.daysLeft());
+        assertEquals(14, future.notYet().size());
         OutreachModule module = new OutreachModule(posts, meetings);
         assertEquals(7.1, module.value(OutreachModule.PARENT_MEETING, Scope.city(), FY2025).orElseThrow().value());
         assertEquals(100.0, module.value(OutreachModule.PARENT_MEETING, Scope.school("O-1"), FY2025).orElseThrow().value());
@@ -276,6 +284,14 @@ abstract class OutreachContract {
         assertTrue(all.stream().anyMatch(p -> p.status() == Post.Status.REVIEW));
         assertTrue(all.stream().anyMatch(p -> p.status() == Post.Status.DRAFT));
         assertTrue(meetings.staffCounts(FY2025, null).perSchool() > 0);
+    }
+
+    @Test
+    void termStartsMustFollowTheSchoolYear() {
+        assertEquals(3, MeetingService.termStarts(new String[] { "04-01,09-01", "01-08" }).size());
+        assertThrows(IllegalArgumentException.class, () -> MeetingService.termStarts(new String[] { "04-01", "01-08",
+                "09-01" }));
+        assertThrows(IllegalArgumentException.class, () -> MeetingService.termStarts(new String[] { "04-01", "04-01" }));
     }
 
     static Meeting.Input staff(String day) {

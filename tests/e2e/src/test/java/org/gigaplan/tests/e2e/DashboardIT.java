@@ -333,10 +333,15 @@ class DashboardIT {
         assertTrue(before < 100, "precondition: the demo week does not meet scene 5 in every class");
         List<WebElement> cells = browser.findElements(By.cssSelector("#check-in-form input[data-scene]"));
         assertTrue(cells.size() >= 15, () -> "classes × 5 scenes: " + cells.size());
+        // Only scene 5 is filled in; blank cells leave what is recorded as it is.
         setValue(By.id("check-in-week"), "2025-06-02");
+        browser.executeScript("document.getElementById('check-in-week').dispatchEvent(new Event('change'))");
+        Thread.sleep(500);
         for (WebElement cell : cells) {
             cell.clear();
-            cell.sendKeys("5".equals(cell.getAttribute("data-scene")) ? "4" : "0");
+            if ("5".equals(cell.getAttribute("data-scene"))) {
+                cell.sendKeys("4");
+            }
         }
         screenshot("record");
         browser.findElement(By.id("check-in-submit")).click();
@@ -345,6 +350,15 @@ class DashboardIT {
         JsonNode week = dist.json("/api/usage/attainment?schoolId=S-E01&week=2025-06-02");
         assertEquals(100.0, week.path("groups").get(0).path("scenes").get(4).path("classShare").asDouble(),
                 () -> "scene 5: " + week);
+        // Opened again on that week, the grid shows what is recorded.
+        open("#/school/S-E01");
+        awaitView("school");
+        open("#/record");
+        awaitView("record");
+        setValue(By.id("check-in-week"), "2025-06-02");
+        browser.executeScript("document.getElementById('check-in-week').dispatchEvent(new Event('change'))");
+        new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.cssSelector("#check-in-form input[data-scene='5']"))
+                .stream().allMatch(i -> "4".equals(i.getAttribute("value")) || "4".equals(i.getDomProperty("value"))));
 
         setValue(By.id("parent-date"), "2026-05-20");
         browser.findElement(By.id("parent-audience")).sendKeys("5年学年懇談会");

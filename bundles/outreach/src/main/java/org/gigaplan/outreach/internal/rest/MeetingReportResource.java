@@ -58,6 +58,10 @@ public class MeetingReportResource {
             } catch (DateTimeParseException e) {
                 throw new InvalidInputException("date", "YYYY-MM-DD, was \"" + date + "\"");
             }
+            if (day.getYear() < FiscalYear.MIN_YEAR || day.getYear() > FiscalYear.MAX_YEAR) {
+                throw new InvalidInputException("date", "from " + FiscalYear.MIN_YEAR + " to " + FiscalYear.MAX_YEAR
+                        + ", was " + date);
+            }
         }
         FiscalYear fy = fiscalYear != null ? SiteResource.fiscalYear(fiscalYear)
                 : day != null ? FiscalYear.containing(day) : SiteResource.fiscalYear(null);

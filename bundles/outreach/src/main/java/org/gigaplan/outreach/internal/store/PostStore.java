@@ -75,15 +75,20 @@ public final class PostStore {
         }
     }
 
-    /** Moves a post to a state; publishAt is kept for PUBLISHED and ARCHIVED, cleared otherwise. */
-    public void setStatus(Connection c, long id, Post.Status status, Instant publishAt, Instant now) throws SQLException {
+    /**
+     * Moves a post from one state to another; publishAt is kept for PUBLISHED and ARCHIVED, cleared otherwise. False
+     * when the post was no longer in {@code from} (moved meanwhile by someone else).
+     */
+    public boolean setStatus(Connection c, long id, Post.Status from, Post.Status status, Instant publishAt, Instant now)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE outreach_post SET status = ?, publish_at = ?, updated_at = ? "
-                + "WHERE id = ?")) {
+                + "WHERE id = ? AND status = ?")) {
             s.setString(1, status.name());
             s.setTimestamp(2, publishAt == null ? null : Timestamp.from(publishAt));
             s.setTimestamp(3, Timestamp.from(now));
             s.setLong(4, id);
-            s.executeUpdate();
+            s.setString(5, from.name());
+            return s.executeUpdate() == 1;
         }
     }
 

@@ -87,7 +87,7 @@ public final class AuthFilter implements ContainerRequestFilter {
             return;
         }
         String user = decoded.substring(0, colon);
-        Optional<java.time.Duration> locked = throttle.lockedFor(user);
+        Optional<java.time.Duration> locked = throttle.tryLogin(user);
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds());
             request.abortWith(Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS, "too many wrong "
@@ -96,15 +96,23 @@ public final class AuthFilter implements ContainerRequestFilter {
             return;
         }
         char[] password = decoded.substring(colon + 1).toCharArray();
-        Optional<Set<String>> roles = authenticator.authenticate(user, password);
-        java.util.Arrays.fill(password, '\0');
+        Optional<Set<String>> roles;
+        try {
+            roles = authenticator.authenticate(user, password);
+        } catch (RuntimeException e) {
+            throttle.cancel(user);
+            throw e;
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
         if (roles.isEmpty()) {
             String from = request.getHeaderString("X-Forwarded-For") == null ? "a client" : "a proxied client";
+            String shown = user.replaceAll("\\p{Cntrl}", "?");
             if (throttle.failed(user)) {
                 LOG.warn("Refused /api login of user {} from {}: wrong password again; the user name is locked for a "
-                        + "while", user, from);
+                        + "while", shown, from);
             } else {
-                LOG.warn("Refused /api login of user {} from {}: wrong user name or password", user, from);
+                LOG.warn("Refused /api login of user {} from {}: wrong user name or password", shown, from);
             }
             refuse(request, "wrong user name or password");
             return;

@@ -31,9 +31,10 @@ public final class LoginThrottle {
         }
     };
 
-    /** A name's recent wrong passwords, and until when it is refused. */
+    /** A name's recent wrong passwords, the logins being checked now, and until when it is refused. */
     private static final class Entry {
         final Deque<Instant> failures = new ArrayDeque<>();
+        int checking;
         Instant lockedUntil = Instant.MIN;
     }
 
@@ -56,14 +57,31 @@ public final class LoginThrottle {
         return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
     }
 
-    /** Counts a wrong password; true when this one locks the name. */
+    /**
+     * Takes one try for the name before its password is checked: refused (how long) while it is locked, or while as
+     * many logins are being checked as it has tries left, so parallel guesses get no more tries than serial ones.
+     * Every try taken ends with {@link #failed} or {@link #succeeded}.
+     */
+    public synchronized Optional<Duration> tryLogin(String user) {
+        Optional<Duration> locked = lockedFor(user);
+        if (locked.isPresent()) {
+            return locked;
+        }
+        Entry entry = names.computeIfAbsent(key(user), k -> new Entry());
+        prune(entry);
+        if (entry.failures.size() + entry.checking >= allowed) {
+            return Optional.of(Duration.ofSeconds(1));
+        }
+        entry.checking++;
+        return Optional.empty();
+    }
+
+    /** Counts a wrong password (ending a try); true when this one locks the name. */
     public synchronized boolean failed(String user) {
         Entry entry = names.computeIfAbsent(key(user), k -> new Entry());
+        entry.checking = Math.max(0, entry.checking - 1);
         Instant now = clock.instant();
-        Instant since = now.minus(window);
-        while (!entry.failures.isEmpty() && entry.failures.peekFirst().isBefore(since)) {
-            entry.failures.removeFirst();
-        }
+        prune(entry);
         entry.failures.addLast(now);
         if (entry.failures.size() < allowed) {
             return false;
@@ -73,11 +91,29 @@ public final class LoginThrottle {
         return true;
     }
 
+    /** Ends a try that checked nothing (the realm failed). */
+    public synchronized void cancel(String user) {
+        Entry entry = names.get(key(user));
+        if (entry != null) {
+            entry.checking = Math.max(0, entry.checking - 1);
+        }
+    }
+
+    /** A right password (ending a try): the count starts again. */
     public synchronized void succeeded(String user) {
         names.remove(key(user));
     }
 
+    private void prune(Entry entry) {
+        Instant since = clock.instant().minus(window);
+        while (!entry.failures.isEmpty() && entry.failures.peekFirst().isBefore(since)) {
+            entry.failures.removeFirst();
+        }
+    }
+
+    /** Names compared without case and surrounding spaces, and at most 200 characters of them kept. */
     private static String key(String user) {
-        return user.toLowerCase(Locale.ROOT);
+        String k = user.strip().toLowerCase(Locale.ROOT);
+        return k.length() > 200 ? k.substring(0, 200) : k;
     }
 }

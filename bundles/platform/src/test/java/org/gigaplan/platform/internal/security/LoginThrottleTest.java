@@ -64,4 +64,22 @@ class LoginThrottleTest {
         assertFalse(throttle.failed("suzuki"));
         assertTrue(throttle.failed("suzuki"), "counting started again after the right password");
     }
+
+    @Test
+    void parallelGuessesGetNoMoreTriesThanSerialOnes() {
+        Manual clock = new Manual();
+        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock);
+        assertEquals(Optional.empty(), throttle.tryLogin("ito"));
+        assertEquals(Optional.empty(), throttle.tryLogin("ito"));
+        assertEquals(Optional.empty(), throttle.tryLogin("ito"));
+        assertTrue(throttle.tryLogin("ito").isPresent(), "three being checked: a fourth waits");
+        throttle.failed("ito");
+        throttle.failed("ito");
+        assertTrue(throttle.tryLogin("ito").isPresent(), "two wrong and one still being checked");
+        throttle.cancel("ito");
+        assertEquals(Optional.empty(), throttle.tryLogin(" ITO "), "names compared without case and spaces");
+        assertTrue(throttle.failed("ito"), "the third wrong one locks");
+        assertEquals(Optional.of(Duration.ofMinutes(5)), throttle.tryLogin("ito"));
+        assertEquals(Optional.empty(), throttle.tryLogin("ito" + "x".repeat(5000)), "another name");
+    }
 }
