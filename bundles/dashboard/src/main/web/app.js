@@ -151,6 +151,7 @@
       state.me && state.me.role === 'SCHOOL'
         ? el('a', { href: '#/school/' + encodeURIComponent(state.me.schoolId), id: 'nav-school' }, t('mySchool')) : null,
       state.me && state.me.role === 'SCHOOL' ? el('a', { href: '#/record', id: 'nav-record' }, t('navRecord')) : null,
+      state.me && state.me.role === 'TEACHER' ? el('a', { href: '#/checklist', id: 'nav-checklist' }, t('navChecklist')) : null,
       state.me && state.me.role === 'BOARD' ? el('a', { href: '#/posts', id: 'nav-posts' }, t('navPosts')) : null,
       state.me ? null : el('a', { href: '#/login', id: 'nav-login' }, t('login'))].filter(Boolean));
   }
@@ -682,6 +683,68 @@
     el('button', { type: 'submit', id: kind + '-submit' }, t('record')), box);
   }
 
+  /**
+   * A teacher's own survey of the year: the MEXT checklist (1–4 per item, last answers shown), and how often they use
+   * generative AI and learning histories; their category scores beside last year's once answered.
+   */
+  async function checklistView(view) {
+    const school = encodeURIComponent(state.me.schoolId);
+    const teacher = state.me.teacherId;
+    const [checklist, mine] = await Promise.all([api('/training/checklist'),
+      api('/training/schools/' + school + '/teachers/' + encodeURIComponent(teacher) + '?fiscalYear=' + state.fy)]);
+    if (checklist.status === 404) {
+      show(view, notInstalled());
+      return;
+    }
+    const answers = mine.ok ? mine.body.answers : {};
+    const box = el('div', { id: 'checklist-result' });
+    const items = checklist.ok ? checklist.body.categories.flatMap(c => c.items) : [];
+    const scale = [4, 3, 2, 1];
+    const form = el('form', { id: 'checklist-form', class: 'record', on: { submit: e => submitting(e, async () => {
+      const given = {};
+      items.forEach(i => {
+        const checked = e.target.querySelector('input[name="' + i.code + '"]:checked');
+        if (checked) {
+          given[i.code] = Number(checked.value);
+        }
+      });
+      const frequency = (name) => e.target.querySelector('select[name="' + name + '"]').value;
+      const calls = [api('/training/schools/' + school + '/assessments',
+        [{ teacherId: teacher, fiscalYear: state.fy, answers: given }])];
+      if (frequency('genai')) {
+        calls.push(api('/training/schools/' + school + '/genai',
+          [{ teacherId: teacher, fiscalYear: state.fy, frequency: frequency('genai'), purposes: [] }]));
+      }
+      if (frequency('history')) {
+        calls.push(api('/environment/learning-history/schools/' + school + '/uses',
+          [{ teacherId: teacher, fiscalYear: state.fy, frequency: frequency('history') }]));
+      }
+      const results = await Promise.all(calls);
+      const failed = results.find(r => !r.ok && r.status !== 404);
+      outcome(box, failed || results[0], t('recorded'));
+      if (!failed) {
+        route();
+      }
+    }) } },
+    checklist.ok ? checklist.body.categories.map(c => el('fieldset', { 'data-category': c.code },
+      el('legend', {}, c.code + ' ' + loc(c.title)),
+      c.items.map(i => el('div', { class: 'item', 'data-item': i.code }, el('p', {}, i.code + ' ' + loc(i.text)),
+        el('div', { class: 'scale' }, scale.map(v => el('label', { class: 'check' },
+          el('input', { type: 'radio', name: i.code, value: v, required: true, checked: answers[i.code] === v }),
+          ' ' + t('answer' + v)))))))) : null,
+    ['genai', 'history'].map(name => el('label', {}, t(name === 'genai' ? 'genaiUse' : 'historyUse'),
+      el('select', { name }, el('option', { value: '' }, '–'),
+        ['DAILY', 'WEEKLY', 'MONTHLY', 'RARELY', 'NEVER'].map(f => el('option', { value: f }, t('freq_' + f)))))),
+    el('button', { type: 'submit', id: 'checklist-submit' }, t('record')), box);
+    const scores = mine.ok ? el('table', { class: 'scores' },
+      el('thead', {}, el('tr', {}, el('th', {}, t('category')), el('th', {}, t('lastYear')), el('th', {}, t('thisYear')))),
+      el('tbody', {}, mine.body.categories.map(c => el('tr', { 'data-category': c.category },
+        el('td', {}, c.category + ' ' + loc(c.title)), el('td', { class: 'num' }, percent(c.previousRate)),
+        el('td', { class: 'num' }, percent(c.rate)))))) : el('p', { class: 'muted' }, t('notAnswered'));
+    show(view, el('h1', {}, t('checklistTitle') + ' — ' + state.fy),
+      section('checklist-scores', t('myScores'), scores), section('checklist', t('checklistTitle'), form));
+  }
+
   /** The board's support-site posts: write a draft, move it to review, publish, archive. */
   async function postsView(view) {
     const r = await api('/outreach/posts?limit=100');
@@ -742,7 +805,8 @@
         sessionStorage.setItem('gigaplan.auth', state.auth);
         applyStaticText();
         location.hash = state.me.role === 'BOARD' ? '#/city'
-          : state.me.role === 'SCHOOL' ? '#/school/' + encodeURIComponent(state.me.schoolId) : '#/plan';
+          : state.me.role === 'SCHOOL' ? '#/school/' + encodeURIComponent(state.me.schoolId)
+            : state.me.role === 'TEACHER' ? '#/checklist' : '#/plan';
       } else {
         state.auth = null;
         message.textContent = r.status === 403 ? t('noRole') : t('loginFailed');
@@ -772,6 +836,8 @@
     try {
       if (name === 'login') {
         loginView(view);
+      } else if (name === 'checklist' && state.me && state.me.role === 'TEACHER') {
+        await checklistView(view);
       } else if (name === 'record' && state.me && state.me.role === 'SCHOOL') {
         await recordView(view);
       } else if (name === 'posts' && state.me && state.me.role === 'BOARD') {
@@ -784,7 +850,7 @@
         await cityView(view);
       } else if (name === 'school' && state.me) {
         await schoolView(view, decodeURIComponent(arg));
-      } else if (['plan', 'city', 'school', 'report', 'record', 'posts'].includes(name) && !state.me) {
+      } else if (['plan', 'city', 'school', 'report', 'record', 'posts', 'checklist'].includes(name) && !state.me) {
         location.hash = '#/login';
         return;
       } else {

@@ -412,4 +412,30 @@ class DashboardIT {
         assertTrue(post.getText().contains("充電"));
         assertFalse(post.getAttribute("innerHTML").contains("<script"), "a script never reaches a reader");
     }
+
+    @Test
+    @Order(11)
+    void aTeacherAnswersTheChecklistAndSeesTheirScores() throws Exception {
+        logIn("teacher-a");
+        awaitView("checklist");
+        List<WebElement> fours = browser.findElements(By.cssSelector("#checklist-form input[type=radio][value='4']"));
+        assertEquals(16, fours.size(), "A-1 … D-4");
+        fours.forEach(WebElement::click);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("select[name=genai]")))
+                .selectByValue("WEEKLY");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("select[name=history]")))
+                .selectByValue("DAILY");
+        screenshot("checklist");
+        browser.findElement(By.id("checklist-submit")).click();
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#checklist-scores tr[data-category]")).size() == 4);
+        JsonNode mine = dist.json("/api/training/schools/S-E01/teachers/A01?fiscalYear=2025");
+        assertEquals(16, mine.path("answers").size(), () -> "answers: " + mine);
+        mine.path("answers").forEach(a -> assertEquals(4, a.asInt()));
+        assertEquals(100.0, mine.path("categories").get(0).path("rate").asDouble());
+        // The school's own view (the board's hides a group this small).
+        JsonNode use = dist.getAs("school-a", "/api/environment/learning-history/schools/S-E01/uses?fiscalYear=2025").json();
+        assertTrue(use.path("byFrequency").path("DAILY").asInt() >= 1, () -> "learning-history use: " + use);
+        logOut();
+    }
 }

@@ -24,7 +24,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
 @Path("training/checklist")
 @Produces(MediaType.APPLICATION_JSON)
-@Allow({ Role.BOARD, Role.SCHOOL })
+@Allow({ Role.BOARD, Role.SCHOOL, Role.TEACHER })
 public class ChecklistResource {
 
     private final TrainingService training;
