@@ -2,7 +2,6 @@ package org.gigaplan.environment.internal;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +20,7 @@ import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.SchoolService;
+import org.gigaplan.plan.spi.Percent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,8 +32,6 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = HistoryUseService.class)
 public class HistoryUseService {
-
-    static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
     private final Database db;
     private final SchoolService schools;
@@ -61,7 +59,7 @@ public class HistoryUseService {
         }
         List<FieldError> errors = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = LocalDate.now(NetworkService.ZONE);
         for (int i = 0; i < reports.size(); i++) {
             String at = "[" + i + "]";
             HistoryUse.Report r = reports.get(i);
@@ -109,7 +107,7 @@ public class HistoryUseService {
 
     /** Counts that a teacher opened a class's learning history now. */
     public void opened(String schoolId, String teacherId) {
-        store.opened(schoolId, teacherId, monday(LocalDate.now(ZONE)));
+        store.opened(schoolId, teacherId, monday(LocalDate.now(NetworkService.ZONE)));
     }
 
     /**
@@ -135,7 +133,7 @@ public class HistoryUseService {
             byFrequency.put(f.name(), (int) rows.stream().filter(r -> r.frequency().equals(f.name())).count());
         }
         int weekly = (int) rows.stream().filter(r -> UseFrequency.valueOf(r.frequency()).weekly()).count();
-        return new HistoryUse.Use(fy.year(), schoolId, teachers, false, weekly, share(weekly, teachers), byFrequency,
+        return new HistoryUse.Use(fy.year(), schoolId, teachers, false, weekly, Percent.of(weekly, teachers), byFrequency,
                 opened, demo);
     }
 
@@ -157,9 +155,5 @@ public class HistoryUseService {
 
     static LocalDate monday(LocalDate day) {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    }
-
-    private static Double share(int part, int whole) {
-        return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.SchoolService;
+import org.gigaplan.plan.spi.Percent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,6 +38,9 @@ public class NetworkService {
     public static final String MODULE_ID = "environment";
 
     public static final String CHANGELOG = "db/environment/changelog.xml";
+
+    /** Where the schools are: their days, weeks and fiscal years. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
     public static final int MAX_BATCH = 5_000;
 
@@ -127,9 +132,7 @@ public class NetworkService {
                         demo));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors.size() > 100 ? errors.subList(0, 100) : errors);
-        }
+        InvalidInputException.throwIfAny(errors);
         return db.transaction(c -> {
             Set<String> affected = new TreeSet<>();
             for (NetworkStore.Row r : rows) {
@@ -254,17 +257,16 @@ public class NetworkService {
 
     /** The share of schools with measurements that meet the recommended bandwidth, as of a fiscal year's end. */
     public Optional<double[]> shareMeeting(FiscalYear fy, String schoolId) {
-        Instant until = fy.end().plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Tokyo")).toInstant();
+        Instant until = fy.end().plusDays(1).atStartOfDay(ZONE).toInstant();
         List<SchoolStatus> judged = statuses(schoolId, until.isAfter(Instant.now()) ? Instant.now() : until).stream()
                 .filter(s -> s.state() != SchoolStatus.State.NO_DATA)
-                .filter(s -> s.windowEnd() != null && FiscalYear.containing(s.windowEnd().atZone(
-                        java.time.ZoneId.of("Asia/Tokyo")).toLocalDate()).equals(fy))
+                .filter(s -> s.windowEnd() != null && FiscalYear.containing(s.windowEnd().atZone(ZONE).toLocalDate()).equals(fy))
                 .toList();
         if (judged.isEmpty()) {
             return Optional.empty();
         }
         long meeting = judged.stream().filter(s -> s.state() == SchoolStatus.State.MEETS).count();
-        return Optional.of(new double[] { Math.round(meeting * 1000.0 / judged.size()) / 10.0, judged.size(),
+        return Optional.of(new double[] { Percent.of(meeting, judged.size()), judged.size(),
                 judged.stream().anyMatch(SchoolStatus::demo) ? 1 : 0 });
     }
 

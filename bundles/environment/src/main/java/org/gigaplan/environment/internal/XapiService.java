@@ -137,9 +137,7 @@ public class XapiService {
                 errors.addAll(e.errors());
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors.size() > 100 ? errors.subList(0, 100) : errors);
-        }
+        InvalidInputException.throwIfAny(errors);
         return store.insertNew(rows, by);
     }
 
@@ -282,7 +280,7 @@ public class XapiService {
         List<Map<String, Object>> statements = find(new XapiStore.Query(schoolId, learner, null, null, since, until, null),
                 limit);
         return new LearnerHistory(learner, statements, store.activity(new XapiStore.Query(schoolId, learner, null, null,
-                since, until, null)));
+                since, until, null), NetworkService.ZONE));
     }
 
     /** Erases every statement of a learner; how many there were. */
@@ -299,6 +297,6 @@ public class XapiService {
 
     /** A class's activity and results week by week, for its teacher: counts and means, never learners. */
     public List<XapiStore.ActivityWeek> classActivity(String schoolId, String classRef, Instant since, Instant until) {
-        return store.activity(new XapiStore.Query(schoolId, null, null, null, since, until, classRef));
+        return store.activity(new XapiStore.Query(schoolId, null, null, null, since, until, classRef), NetworkService.ZONE);
     }
 }

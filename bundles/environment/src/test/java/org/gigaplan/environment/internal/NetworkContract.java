@@ -380,7 +380,7 @@ abstract class NetworkContract {
         assertRefused("[0].reportedOn", () -> uses.report("N-1", List.of(new HistoryUse.Report("T07", 2025, "DAILY",
                 java.time.LocalDate.of(2026, 4, 1))), "school", false));
         assertRefused("schoolId", () -> uses.report("N-9", List.of(report("T07", "DAILY")), "school", false));
-        int next = FiscalYear.containing(java.time.LocalDate.now(HistoryUseService.ZONE)).year() + 1;
+        int next = FiscalYear.containing(java.time.LocalDate.now(NetworkService.ZONE)).year() + 1;
         assertRefused("[0].fiscalYear", () -> uses.report("N-1", List.of(new HistoryUse.Report("T07", next, "DAILY",
                 null)), "school", false));
         assertEquals(6, uses.use(fy, "N-1", false).teachers());
@@ -388,10 +388,10 @@ abstract class NetworkContract {
         uses.opened("N-1", "T01");
         uses.opened("N-1", "T01");
         uses.opened("N-1", "T02");
-        HistoryUse.Use now = uses.use(FiscalYear.containing(java.time.LocalDate.now(HistoryUseService.ZONE)), "N-1", false);
-        assertEquals(List.of(new HistoryUse.Week(HistoryUseService.monday(java.time.LocalDate.now(HistoryUseService.ZONE)), 2)),
+        HistoryUse.Use now = uses.use(FiscalYear.containing(java.time.LocalDate.now(NetworkService.ZONE)), "N-1", false);
+        assertEquals(List.of(new HistoryUse.Week(HistoryUseService.monday(java.time.LocalDate.now(NetworkService.ZONE)), 2)),
                 now.opened());
-        assertTrue(uses.use(FiscalYear.containing(java.time.LocalDate.now(HistoryUseService.ZONE)), "N-1", true).opened()
+        assertTrue(uses.use(FiscalYear.containing(java.time.LocalDate.now(NetworkService.ZONE)), "N-1", true).opened()
                 .isEmpty(), "no reports this year: the board sees no weekly figures either");
     }
 

@@ -24,6 +24,7 @@ import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.SchoolService;
+import org.gigaplan.plan.spi.Percent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -161,9 +162,7 @@ public class MeetingService {
                 errors.add(new FieldError(at + ".materials", "at most 1000 characters"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors.size() > 100 ? errors.subList(0, 100) : errors);
-        }
+        InvalidInputException.throwIfAny(errors);
         Instant now = Instant.now();
         db.transaction(c -> {
             store.insert(c, kind, schoolId, meetings, by, now, demo);
@@ -263,7 +262,7 @@ public class MeetingService {
         int compliant = schoolsCounted - notYet.size();
         int daysLeft = over ? 0 : (int) ChronoUnit.DAYS.between(day, fy.end()) + 1;
         return new Meeting.Compliance(fy.year(), day, daysLeft, schoolsCounted, compliant,
-                schoolsCounted == 0 ? null : Math.round(compliant * 1000.0 / schoolsCounted) / 10.0, notYet, demo);
+                Percent.of(compliant, schoolsCounted), notYet, demo);
     }
 
     /** Whether a school held a parent meeting in a fiscal year (up to today). */

@@ -40,7 +40,8 @@ public class PostService {
     public static final int MAX_HTML = 32_000;
     public static final Set<String> LANGUAGES = Set.of("ja", "en");
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
+    /** Where the schools are: their days, weeks and fiscal years. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
     /** Posts published in one month. */
     public record Month(YearMonth month, int published) {
@@ -243,7 +244,8 @@ public class PostService {
         return new java.util.NoSuchElementException("no post " + id);
     }
 
-    static LocalDate today() {
+    /** Today in Japan. */
+    public static LocalDate today() {
         return LocalDate.now(ZONE);
     }
 }

@@ -25,6 +25,16 @@ public class InvalidInputException extends RuntimeException {
         return errors;
     }
 
+    /** The most errors one answer names; a file with thousands of bad rows is answered with the first ones. */
+    public static final int MAX_ERRORS = 100;
+
+    /** Throws for the errors collected, the first {@value #MAX_ERRORS} of them; returns when there are none. */
+    public static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
+        }
+    }
+
     /** A field (JSON path, query parameter, CSV line and column) and what is wrong with it. */
     public record FieldError(String field, String detail) {
     }

@@ -76,9 +76,7 @@ public final class AssessmentCsv {
             }
             throw new InvalidInputException("body", "not readable as CSV: " + e.getMessage());
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors.size() > 100 ? errors.subList(0, 100) : errors);
-        }
+        InvalidInputException.throwIfAny(errors);
         if (out.isEmpty()) {
             throw new InvalidInputException("body", "no rows after the header");
         }

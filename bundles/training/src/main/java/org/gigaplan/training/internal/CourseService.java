@@ -18,6 +18,7 @@ import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.ModuleEnablement;
+import org.gigaplan.plan.spi.Percent;
 import org.gigaplan.training.internal.store.AnswerStore;
 import org.gigaplan.training.internal.store.CourseStore;
 import org.gigaplan.training.internal.store.GenAiStore;
@@ -341,8 +342,8 @@ public class CourseService {
         int attendees = courses.attendees(fy.start(), fy.end(), Course.Kind.GENAI).entrySet().stream()
                 .filter(e -> (schoolId == null || e.getKey().equals(schoolId)) && !off.contains(e.getKey()))
                 .mapToInt(Map.Entry::getValue).sum();
-        return new GenAi.Use(fy.year(), schoolId, teachers, false, daily, weekly, TrainingService.share(daily, teachers),
-                TrainingService.share(weekly, teachers), purposes, attendees, demo);
+        return new GenAi.Use(fy.year(), schoolId, teachers, false, daily, weekly, Percent.of(daily, teachers),
+                Percent.of(weekly, teachers), purposes, attendees, demo);
     }
 
     private static boolean blank(String s) {

@@ -20,6 +20,7 @@ import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.SchoolService;
+import org.gigaplan.plan.spi.Percent;
 import org.gigaplan.training.internal.store.AnswerStore;
 import org.gigaplan.training.internal.store.AnswerStore.AnswerRow;
 import org.gigaplan.training.internal.store.AnswerStore.ItemCount;
@@ -130,9 +131,7 @@ public class TrainingService {
                 }
             });
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors.size() > 100 ? errors.subList(0, 100) : errors);
-        }
+        InvalidInputException.throwIfAny(errors);
         return db.transactionRetrying(c -> {
             List<String> registered = new ArrayList<>();
             List<AnswerRow> rows = new ArrayList<>();
@@ -191,7 +190,7 @@ public class TrainingService {
 
     private static Double rateOf(Map<String, Integer> given, Checklist.Category c) {
         List<Integer> in = c.items().stream().map(i -> given.get(i.code())).filter(x -> x != null).toList();
-        return in.isEmpty() ? null : share((int) in.stream().filter(Level::counts).count(), in.size());
+        return in.isEmpty() ? null : Percent.of(in.stream().filter(Level::counts).count(), in.size());
     }
 
     private static Double meanOf(Map<String, Integer> given, Checklist.Category c) {
@@ -279,7 +278,7 @@ public class TrainingService {
                     previousSuppressed));
         }
         return new Rates(fy.year(), schoolId, label, teachers, previousTeachers, suppressed, categoryRates, itemRates,
-                suppressed ? null : attendees, suppressed ? null : share(attendees, teachers), demo);
+                suppressed ? null : attendees, suppressed ? null : Percent.of(attendees, teachers), demo);
     }
 
     /** Answered and positive per item, or per category when {@code byCategory}. */
@@ -298,14 +297,10 @@ public class TrainingService {
         if (suppressed) {
             return new Rates.Rate(code, label, null, null, null, null, null);
         }
-        Double rate = now == null ? null : share(now[1], now[0]);
-        Double previous = before == null || previousSuppressed ? null : share(before[1], before[0]);
+        Double rate = now == null ? null : Percent.of(now[1], now[0]);
+        Double previous = before == null || previousSuppressed ? null : Percent.of(before[1], before[0]);
         Double change = rate == null || previous == null ? null : Math.round((rate - previous) * 10) / 10.0;
         return new Rates.Rate(code, label, now == null ? 0 : now[0], now == null ? 0 : now[1], rate, previous, change);
-    }
-
-    static Double share(int part, int whole) {
-        return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
     }
 
     // ---------------------------------------------------------------------------------------------- checks

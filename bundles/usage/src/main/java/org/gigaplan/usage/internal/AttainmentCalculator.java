@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.gigaplan.plan.spi.Percent;
 import org.gigaplan.usage.internal.Attainment.SceneFigure;
 import org.gigaplan.usage.internal.store.WeekStore.ClassTotal;
 import org.gigaplan.usage.internal.store.WeekStore.WeekCount;
@@ -54,11 +55,6 @@ public final class AttainmentCalculator {
         return counts.figures();
     }
 
-    /** Percentage rounded to one decimal; null for nothing counted. */
-    public static Double share(int part, int whole) {
-        return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
-    }
-
     /** Classes and classes meeting, per scene and school. */
     private final class Counts {
         private final Map<Integer, Map<String, int[]>> byScene = new TreeMap<>();
@@ -82,8 +78,8 @@ public final class AttainmentCalculator {
                     schools++;
                     schoolsMeeting += schoolMeets(c[0], c[1]) ? 1 : 0;
                 }
-                out.add(new SceneFigure(scene, classes, meeting, share(meeting, classes), schools, schoolsMeeting,
-                        share(schoolsMeeting, schools)));
+                out.add(new SceneFigure(scene, classes, meeting, Percent.of(meeting, classes), schools, schoolsMeeting,
+                        Percent.of(schoolsMeeting, schools)));
             }
             return out;
         }

@@ -164,7 +164,7 @@ public class UsageService {
                 errors.add(new FieldError(at, "class " + c.grade() + "-" + c.className().trim() + " is listed twice"));
             }
         }
-        throwIfAny(errors);
+        InvalidInputException.throwIfAny(errors);
         db.transactionRetrying(c -> {
             for (ClassInput in : input) {
                 classes.ensure(c, schoolId, in.grade(), in.className().trim(), false);
@@ -262,7 +262,7 @@ public class UsageService {
                 valid.add(new ValidCheckIn(school.get(), in.grade(), in.className().trim(), in.week(), uses, answers));
             }
         }
-        throwIfAny(errors);
+        InvalidInputException.throwIfAny(errors);
         Instant now = Instant.now();
         BatchResult result = db.transactionRetrying(c -> {
             Set<String> registered = new java.util.TreeSet<>();
@@ -347,7 +347,7 @@ public class UsageService {
                         e.scene(), e.app().trim(), e.device() == null ? null : e.device().trim()));
             }
         }
-        throwIfAny(errors);
+        InvalidInputException.throwIfAny(errors);
         Instant now = Instant.now();
         BatchResult result = db.transactionRetrying(c -> {
             Set<String> registered = new java.util.TreeSet<>();
@@ -577,7 +577,7 @@ public class UsageService {
         FiscalYear fy = checkFiscalYear(in.fiscalYear(), "fiscalYear", errors);
         checkText(in.text(), true, 1000, "text", errors);
         checkText(in.target(), true, 500, "target", errors);
-        throwIfAny(errors);
+        InvalidInputException.throwIfAny(errors);
         long id = measures.add(schoolId, fy.year(), in.text().trim(), in.target().trim(), by, false);
         writes.incrementAndGet();
         return measures.find(id).orElseThrow();
@@ -604,7 +604,7 @@ public class UsageService {
         if (in.percent() != null && (in.percent() < 0 || in.percent() > 100)) {
             errors.add(new FieldError("percent", "must be between 0 and 100, was " + in.percent()));
         }
-        throwIfAny(errors);
+        InvalidInputException.throwIfAny(errors);
         measures.addUpdate(m.id(), date, in.progress().trim(), in.percent(), by);
         writes.incrementAndGet();
         return measures.find(m.id()).orElseThrow();
@@ -656,7 +656,7 @@ public class UsageService {
                         + in.schoolType() + "\""));
             }
         }
-        throwIfAny(errors);
+        InvalidInputException.throwIfAny(errors);
         return new CaseStore.Draft(trim(in.title()), trim(in.summary()), in.scenes().stream().sorted().toList(), type,
                 in.subject().trim(), in.grade(), schoolType, Boolean.TRUE.equals(in.supportSoftware()));
     }
@@ -700,7 +700,7 @@ public class UsageService {
             errors.add(new FieldError("adoptedOn", "is in the future: " + on));
         }
         checkText(input.note(), false, 1000, "note", errors);
-        throwIfAny(errors);
+        InvalidInputException.throwIfAny(errors);
         long id = cases.adopt(lessonCase.id(), school.orElseThrow().id(), on,
                 input.note() == null ? null : input.note().trim(), by, false);
         return cases.adoptions(school.get().id(), 0, Integer.MAX_VALUE).stream().filter(a -> a.id() == id).findFirst()
@@ -754,7 +754,7 @@ public class UsageService {
     public FiscalYear fiscalYear(Integer year, String field) {
         List<FieldError> errors = new ArrayList<>();
         FiscalYear fy = checkFiscalYear(year, field, errors);
-        throwIfAny(errors);
+        InvalidInputException.throwIfAny(errors);
         return fy;
     }
 
@@ -880,12 +880,6 @@ public class UsageService {
         if (size > MAX_BATCH) {
             throw new InvalidInputException("body", "at most " + MAX_BATCH + " records in one batch, was " + size
                     + ": send it in parts");
-        }
-    }
-
-    private static void throwIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors.size() > 100 ? errors.subList(0, 100) : errors);
         }
     }
 }

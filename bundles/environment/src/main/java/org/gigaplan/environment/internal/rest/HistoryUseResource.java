@@ -1,6 +1,5 @@
 package org.gigaplan.environment.internal.rest;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -17,9 +16,10 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.environment.internal.HistoryUse;
 import org.gigaplan.environment.internal.HistoryUseService;
+import org.gigaplan.environment.internal.NetworkService;
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.rest.FiscalYearParam;
 import org.gigaplan.plan.rest.GigaPlanRest;
-import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Role;
@@ -98,12 +98,6 @@ public class HistoryUseResource {
     }
 
     private static FiscalYear fiscalYear(Integer year) {
-        if (year == null) {
-            return FiscalYear.containing(LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")));
-        }
-        if (year < FiscalYear.MIN_YEAR || year > FiscalYear.MAX_YEAR) {
-            throw new InvalidInputException("fiscalYear", FiscalYear.MIN_YEAR + " to " + FiscalYear.MAX_YEAR + ", was " + year);
-        }
-        return FiscalYear.of(year);
+        return FiscalYearParam.of(year, "fiscalYear", NetworkService.ZONE);
     }
 }

@@ -188,12 +188,12 @@ public final class XapiStore {
             int learners, Double meanScore) {
     }
 
-    /** Activity per week (by the Monday of the statement's day in Japan) and activity of a class or a learner. */
-    public List<ActivityWeek> activity(Query q) {
+    /** Activity per week (by the Monday of the statement's day in {@code zone}) and activity of a class or a learner. */
+    public List<ActivityWeek> activity(Query q, java.time.ZoneId zone) {
         List<Row> rows = find(q, 100_000);
         java.util.Map<String, List<Row>> groups = new java.util.TreeMap<>();
         for (Row r : rows) {
-            java.time.LocalDate day = r.occurredAt().atZone(java.time.ZoneId.of("Asia/Tokyo")).toLocalDate();
+            java.time.LocalDate day = r.occurredAt().atZone(zone).toLocalDate();
             java.time.LocalDate monday = day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
             groups.computeIfAbsent(monday + "|" + r.activity(), k -> new ArrayList<>()).add(r);
         }

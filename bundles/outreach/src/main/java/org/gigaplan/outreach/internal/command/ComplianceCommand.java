@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.gigaplan.outreach.internal.Meeting;
 import org.gigaplan.outreach.internal.MeetingService;
+import org.gigaplan.outreach.internal.PostService;
 import org.gigaplan.plan.console.ConsoleTable;
 import org.gigaplan.plan.console.ConsoleText;
 import org.gigaplan.plan.model.FiscalYear;
@@ -41,8 +42,7 @@ public class ComplianceCommand implements Action {
         }
         Meeting.Compliance c;
         try {
-            c = meetings.compliance(day == null ? FiscalYear.containing(LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")))
-                    : FiscalYear.containing(day), day);
+            c = meetings.compliance(FiscalYear.containing(day == null ? PostService.today() : day), day);
         } catch (InvalidInputException e) {
             System.err.println(ConsoleText.errors(e));
             return null;

@@ -2,7 +2,6 @@ package org.gigaplan.outreach.internal.rest;
 
 import java.io.StringWriter;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 import javax.ws.rs.GET;
@@ -25,6 +24,7 @@ import org.gigaplan.outreach.internal.Post;
 import org.gigaplan.outreach.internal.PostService;
 import org.gigaplan.plan.model.EnumText;
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.rest.FiscalYearParam;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.Page;
@@ -157,13 +157,8 @@ public class SiteResource {
                 + ", was \"" + text + "\""));
     }
 
+    /** The {@code fiscalYear} parameter of the outreach resources: this year in Japan by default. */
     static FiscalYear fiscalYear(Integer year) {
-        if (year == null) {
-            return FiscalYear.containing(LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")));
-        }
-        if (year < FiscalYear.MIN_YEAR || year > FiscalYear.MAX_YEAR) {
-            throw new InvalidInputException("fiscalYear", FiscalYear.MIN_YEAR + " to " + FiscalYear.MAX_YEAR + ", was " + year);
-        }
-        return FiscalYear.of(year);
+        return FiscalYearParam.of(year, "fiscalYear", PostService.ZONE);
     }
 }

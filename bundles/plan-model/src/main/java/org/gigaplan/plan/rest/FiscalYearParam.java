@@ -1,0 +1,24 @@
+package org.gigaplan.plan.rest;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.gigaplan.plan.model.FiscalYear;
+
+/** A fiscal year a client asked for with a query parameter; absent means the one today falls in. */
+public final class FiscalYearParam {
+
+    private FiscalYearParam() {
+    }
+
+    /** The year named, refused naming the parameter when out of range; the current one (in {@code zone}) when null. */
+    public static FiscalYear of(Integer year, String parameter, ZoneId zone) {
+        if (year == null) {
+            return FiscalYear.containing(LocalDate.now(zone));
+        }
+        if (year < FiscalYear.MIN_YEAR || year > FiscalYear.MAX_YEAR) {
+            throw new InvalidInputException(parameter, FiscalYear.MIN_YEAR + " to " + FiscalYear.MAX_YEAR + ", was " + year);
+        }
+        return FiscalYear.of(year);
+    }
+}
