@@ -617,10 +617,15 @@
   /** Runs a form's submission once at a time: its buttons are off until the answer is in (no double taps). */
   async function submitting(event, work) {
     event.preventDefault();
-    const buttons = event.target.querySelectorAll('button');
+    const form = event.target;
+    const buttons = form.querySelectorAll('button');
     buttons.forEach(b => { b.disabled = true; });
+    form.querySelectorAll('.submit-error').forEach(e => e.remove());
     try {
       await work();
+    } catch (e) {
+      // The server could not be reached (or answered nonsense): say so where the user looks, keep what they typed.
+      form.append(el('p', { class: 'error submit-error', role: 'alert' }, t('unreachable') + ' (' + e.message + ')'));
     } finally {
       buttons.forEach(b => { b.disabled = false; });
     }
@@ -799,7 +804,14 @@
     const form = el('form', { class: 'card login', id: 'login-form', on: { submit: async e => {
       e.preventDefault();
       state.auth = btoa(String.fromCharCode(...new TextEncoder().encode(user.value + ':' + password.value)));
-      const r = await api('/me');
+      let r;
+      try {
+        r = await api('/me');
+      } catch (failure) {
+        state.auth = null;
+        message.textContent = t('unreachable') + ' (' + failure.message + ')';
+        return;
+      }
       if (r.ok) {
         state.me = r.body;
         sessionStorage.setItem('gigaplan.auth', state.auth);

@@ -178,7 +178,7 @@ public class CourseService {
         if (course.schoolId() != null && !course.schoolId().equals(schoolId)) {
             throw new InvalidInputException("schoolId", "an in-school training of " + course.schoolId() + " is for its own teachers");
         }
-        return db.transaction(c -> courses.enrol(c, sessionId, answers.ensureTeacher(c, schoolId, teacherId.trim(), demo),
+        return db.transactionRetrying(c -> courses.enrol(c, sessionId, answers.ensureTeacher(c, schoolId, teacherId.trim(), demo),
                 schoolId, demo));
     }
 
@@ -303,7 +303,7 @@ public class CourseService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return db.transaction(c -> {
+        return db.transactionRetrying(c -> {
             for (GenAi.Report r : reports) {
                 long teacher = answers.ensureTeacher(c, schoolId, r.teacherId().trim(), demo);
                 FiscalYear fy = FiscalYear.of(r.fiscalYear());

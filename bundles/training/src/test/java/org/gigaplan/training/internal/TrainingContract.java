@@ -10,6 +10,11 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 import javax.sql.DataSource;
@@ -274,6 +279,35 @@ abstract class TrainingContract {
         assertRefused("[0].purposes[0]", () -> courses.reportGenAi("T-E1",
                 List.of(new GenAi.Report("T1", 2025, "DAILY", List.of("GAMES"), null)), false));
         assertEquals(5, courses.genAiUse(FY, "T-E1", true).teachers(), "refused reports stored nothing");
+    }
+
+    @Test
+    void aNewTeachersChecklistAndSurveySentTogetherBothLand() throws Exception {
+        // The dashboard sends a teacher's checklist and generative-AI survey at once; the first of a new teacher's
+        // reports registers the teacher, and the two must not trip over each other doing so.
+        int teachers = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < teachers; i++) {
+                String teacher = "R" + i;
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<?> checklist = pool.submit(() -> {
+                    together.await();
+                    return training.record("T-E1", List.of(a(teacher, FY, "A-1", 4)), "teacher", false);
+                });
+                Future<?> survey = pool.submit(() -> {
+                    together.await();
+                    return courses.reportGenAi("T-E1", List.of(new GenAi.Report(teacher, 2025, "WEEKLY", List.of(), null)),
+                            false);
+                });
+                checklist.get(60, TimeUnit.SECONDS);
+                survey.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(teachers, courses.genAiUse(FY, "T-E1", false).teachers());
+        assertEquals(100.0, rate(training.rates(FY, "T-E1", false).items(), "A-1").rate(), "every checklist stored");
     }
 
     @Test

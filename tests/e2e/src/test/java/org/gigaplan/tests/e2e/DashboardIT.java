@@ -16,6 +16,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -45,6 +48,25 @@ class DashboardIT {
     private static Path screenshots;
     private static Path downloads;
 
+    /** A failed test leaves the page as it was (screenshot, text, browser console) beside the other screenshots. */
+    @RegisterExtension
+    static final TestWatcher ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser == null || screenshots == null) {
+                return;
+            }
+            String name = "FAILED-" + context.getRequiredTestMethod().getName();
+            try {
+                Files.write(screenshots.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+                Files.writeString(screenshots.resolve(name + ".txt"), browser.getCurrentUrl() + "\n\n" + pageText()
+                        + "\n\n--- browser console\n" + browserConsole());
+            } catch (Exception e) {
+                System.out.println("[e2e] could not record the failed page: " + e);
+            }
+        }
+    };
+
     @BeforeAll
     static void start() throws Exception {
         dist = Distribution.unpack(Path.of(E2e.property("gigaplan.e2e.distribution")),
@@ -58,6 +80,7 @@ class DashboardIT {
         options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
         options.setBinary("/usr/bin/chromium");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
                 "--lang=ja");
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -90,12 +113,44 @@ class DashboardIT {
         browser.get(dist.uri("/dashboard/index.html" + hash).toString());
     }
 
+    /**
+     * A wait of {@link #WAIT} that looks again when the view was redrawn under it, and when it runs out says what the
+     * page showed and the browser logged (the build's log is often all a reader of a failed run has).
+     */
+    private static WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.withMessage(() -> "at " + browser.getCurrentUrl() + " the page said: " + pageText()
+                + " | browser console: " + browserConsole());
+        return wait;
+    }
+
+    private static String pageText() {
+        try {
+            String text = String.valueOf(browser.executeScript("return document.body.innerText")).replaceAll("\\s+", " ");
+            return text.length() > 1500 ? text.substring(0, 1500) + " …" : text;
+        } catch (RuntimeException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    private static String browserConsole() {
+        try {
+            StringBuilder console = new StringBuilder();
+            browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+                    .forEach(entry -> console.append(entry).append('\n'));
+            return console.toString();
+        } catch (RuntimeException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
     private static WebElement await(By by) {
-        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     private static void awaitView(String view) {
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.attributeToBe(By.id("view"), "data-view", view));
+        waiting().until(ExpectedConditions.attributeToBe(By.id("view"), "data-view", view));
     }
 
     private static void screenshot(String name) throws Exception {
@@ -182,7 +237,7 @@ class DashboardIT {
     void theBoardDownloadsTheFiscalYearReport() throws Exception {
         open("#/report");
         awaitView("report");
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.numberOfElementsToBe(
+        waiting().until(ExpectedConditions.numberOfElementsToBe(
                 By.cssSelector("[data-policy-chart][data-ready=true] canvas"), 4));
         assertEquals(4, browser.findElements(By.cssSelector("section[id^=report-policy-]")).size());
         assertEquals(13, browser.findElements(By.cssSelector("#report tr[data-item]")).size(), "every action item");
@@ -224,7 +279,7 @@ class DashboardIT {
         awaitView("plan");
         String before = browser.findElement(By.id("nav-plan")).getText();
         browser.findElement(By.id("lang")).click();
-        new WebDriverWait(browser, WAIT).until(d -> !d.findElement(By.id("nav-plan")).getText().equals(before));
+        waiting().until(d -> !d.findElement(By.id("nav-plan")).getText().equals(before));
         String lang = browser.findElement(By.tagName("html")).getAttribute("lang");
         String after = browser.findElement(By.id("nav-plan")).getText();
         assertEquals("ja".equals(lang) ? "計画と進捗" : "Plan and progress", after);
@@ -232,7 +287,7 @@ class DashboardIT {
         assertEquals(4, browser.findElements(By.cssSelector("section.policy")).size(), "four basic policies");
         screenshot("plan-" + lang);
         browser.findElement(By.id("lang")).click();
-        new WebDriverWait(browser, WAIT).until(d -> d.findElement(By.id("nav-plan")).getText().equals(before));
+        waiting().until(d -> d.findElement(By.id("nav-plan")).getText().equals(before));
         logOut();
     }
 
@@ -250,7 +305,7 @@ class DashboardIT {
         assertFalse(browser.getPageSource().contains("S-E02\","), "none of the other school's data");
         screenshot("school-refused");
         open("#/city");
-        new WebDriverWait(browser, WAIT).until(d -> !"city".equals(d.findElement(By.id("view")).getAttribute("data-view")));
+        waiting().until(d -> !"city".equals(d.findElement(By.id("view")).getAttribute("data-view")));
         logOut();
     }
 
@@ -264,7 +319,7 @@ class DashboardIT {
         browser.findElement(By.id("password")).clear();
         browser.findElement(By.id("password")).sendKeys("not the password");
         browser.findElement(By.id("login-submit")).click();
-        WebElement error = new WebDriverWait(browser, WAIT).until(d -> {
+        WebElement error = waiting().until(d -> {
             WebElement e = d.findElement(By.id("login-error"));
             return e.getText().isBlank() ? null : e;
         });
@@ -357,7 +412,7 @@ class DashboardIT {
         awaitView("record");
         setValue(By.id("check-in-week"), "2025-06-02");
         browser.executeScript("document.getElementById('check-in-week').dispatchEvent(new Event('change'))");
-        new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.cssSelector("#check-in-form input[data-scene='5']"))
+        waiting().until(d -> d.findElements(By.cssSelector("#check-in-form input[data-scene='5']"))
                 .stream().allMatch(i -> "4".equals(i.getAttribute("value")) || "4".equals(i.getDomProperty("value"))));
 
         setValue(By.id("parent-date"), "2026-05-20");
@@ -390,7 +445,7 @@ class DashboardIT {
         browser.findElement(By.id("post-body")).sendKeys("**充電**をお願いします。<script>alert(1)</script>");
         browser.findElement(By.id("post-submit")).click();
         awaitView("posts");
-        String id = new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        String id = waiting()
                 .until(d -> d.findElements(By.cssSelector("#post-list tr[data-post]")).stream()
                         .filter(r -> r.getText().contains("e2e: 冬休み")).map(r -> r.getAttribute("data-post"))
                         .findFirst().orElse(null));
@@ -398,7 +453,7 @@ class DashboardIT {
         for (String move : List.of("REVIEW", "PUBLISHED")) {
             browser.findElement(By.cssSelector("#post-list tr[data-post='" + id + "'] button[data-move=" + move + "]"))
                     .click();
-            new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            waiting()
                     .until(d -> !d.findElements(By.cssSelector(
                     "#post-list tr[data-post='" + id + "'] button[data-move=" + (move.equals("REVIEW") ? "PUBLISHED"
                             : "ARCHIVED") + "]")).isEmpty());
@@ -425,10 +480,16 @@ class DashboardIT {
                 .selectByValue("WEEKLY");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("select[name=history]")))
                 .selectByValue("DAILY");
+        assertEquals(16L, browser.executeScript(
+                "return document.querySelectorAll('#checklist-form input[type=radio][value=\"4\"]:checked').length"),
+                "every item answered before sending");
         screenshot("checklist");
         browser.findElement(By.id("checklist-submit")).click();
-        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElements(By.cssSelector("#checklist-scores tr[data-category]")).size() == 4);
+        // Either the view is drawn again with the scores, or the form says why not.
+        waiting().until(d -> d.findElements(By.cssSelector("#checklist-scores tr[data-category]")).size() == 4
+                || !d.findElements(By.cssSelector("#checklist-result .error")).isEmpty());
+        assertEquals(4, browser.findElements(By.cssSelector("#checklist-scores tr[data-category]")).size(),
+                () -> "the form said: " + browser.findElement(By.id("checklist-result")).getText());
         JsonNode mine = dist.json("/api/training/schools/S-E01/teachers/A01?fiscalYear=2025");
         assertEquals(16, mine.path("answers").size(), () -> "answers: " + mine);
         mine.path("answers").forEach(a -> assertEquals(4, a.asInt()));

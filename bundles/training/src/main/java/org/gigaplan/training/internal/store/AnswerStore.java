@@ -52,7 +52,10 @@ public final class AnswerStore {
         return db.transaction(c -> teacher(c, schoolId, code));
     }
 
-    /** The teacher's id, registering the teacher when new. */
+    /**
+     * The teacher's id, registering the teacher when new. Two first reports of one teacher (the checklist and the
+     * generative-AI survey, sent together) race for the key: run it in {@code Database.transactionRetrying}.
+     */
     public long ensureTeacher(Connection c, String schoolId, String code, boolean demo) throws SQLException {
         Optional<Long> id = teacher(c, schoolId, code);
         if (id.isPresent()) {
