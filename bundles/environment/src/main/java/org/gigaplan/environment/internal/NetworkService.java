@@ -133,11 +133,13 @@ public class NetworkService {
             }
         }
         InvalidInputException.throwIfAny(errors);
-        return db.transaction(c -> {
-            Set<String> affected = new TreeSet<>();
+        Set<String> affected = new TreeSet<>();
+        rows.forEach(r -> affected.add(r.schoolId()));
+        // Agents of one school report at once: each batch evaluates its schools alone (see lockSchools).
+        return db.transactionRetrying(c -> {
+            store.lockSchools(c, affected);
             for (NetworkStore.Row r : rows) {
                 store.insert(c, r, by);
-                affected.add(r.schoolId());
             }
             List<Long> opened = new ArrayList<>();
             List<Long> closed = new ArrayList<>();
@@ -161,7 +163,7 @@ public class NetworkService {
     /** Opens a finding for a school fallen below the problem threshold, or closes one recovered past the other. */
     private void evaluate(Connection c, School school, boolean demo, List<Long> opened, List<Long> closed)
             throws SQLException {
-        SchoolStatus status = status(c, school, store.newest(c, Instant.now().plusSeconds(300)).get(school.id()));
+        SchoolStatus status = status(c, school, store.newest(c, school.id(), Instant.now().plusSeconds(300)));
         if (status.medianMbps() == null) {
             return;
         }

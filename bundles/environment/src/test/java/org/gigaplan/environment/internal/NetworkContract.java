@@ -12,6 +12,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 import javax.sql.DataSource;
@@ -76,7 +81,7 @@ abstract class NetworkContract {
         DataSource ds = dataSource();
         PlatformDatabase first = new PlatformDatabase(ds);
         new NetworkService(first, new SchoolServiceImpl(first), new ModuleEnablementImpl(first), config());
-        TestDatabases.clear(ds, "env_finding_note", "env_finding", "env_measurement", "env_xapi_statement",
+        TestDatabases.clear(ds, "env_finding_note", "env_finding", "env_school_lock", "env_measurement", "env_xapi_statement",
                 "env_history_use", "env_history_view");
         TestDatabases.clear(ds);
         PlatformDatabase db = new PlatformDatabase(ds);
@@ -219,6 +224,38 @@ abstract class NetworkContract {
         assertEquals(2, network.findings("N-1", false).size());
         assertEquals(1, network.findings("N-1", true).size());
         assertEquals(new NetworkService.FindingSummary(1, 1, 320.0), network.findingSummary("N-1"));
+    }
+
+    @Test
+    void speedTestsArrivingTogetherOpenOneFinding() throws Exception {
+        // Several access points of one school report a dip at the same moment: one finding, not one per agent.
+        int rounds = 5; // steps 0 … 9: within a year of T0, not in the future
+        ExecutorService agents = Executors.newFixedThreadPool(3);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                int step = 2 * round;
+                CyclicBarrier together = new CyclicBarrier(3);
+                List<Future<NetworkService.BatchResult>> dips = new java.util.ArrayList<>();
+                for (int agent = 0; agent < 3; agent++) {
+                    int minute = agent;
+                    dips.add(agents.submit(() -> {
+                        together.await();
+                        return network.record(List.of(m("N-1", T0.plusDays(40L * step).plusMinutes(minute), 400)), null,
+                                "agent", false);
+                    }));
+                }
+                int opened = 0;
+                for (Future<NetworkService.BatchResult> dip : dips) {
+                    opened += dip.get(60, TimeUnit.SECONDS).findingsOpened().size();
+                }
+                assertEquals(1, opened, "round " + round);
+                assertEquals(1, network.findings("N-1", true).size(), "round " + round);
+                assertEquals(1, post("N-1", step + 1, 600).findingsClosed().size(), "round " + round);
+            }
+        } finally {
+            agents.shutdownNow();
+        }
+        assertEquals(rounds, network.findings("N-1", false).size());
     }
 
     @Test

@@ -10,10 +10,12 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import org.gigaplan.environment.internal.Finding;
 import org.gigaplan.plan.service.Database;
@@ -94,6 +96,41 @@ public final class NetworkStore {
                 }
             }
             return out;
+        }
+    }
+
+    /** A school's newest measurement time up to {@code until}, or null when it has none. */
+    public Instant newest(Connection c, String schoolId, Instant until) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT MAX(measured_at) FROM env_measurement WHERE school_id = ? AND measured_at <= ?")) {
+            s.setString(1, schoolId);
+            s.setTimestamp(2, Timestamp.from(until));
+            try (ResultSet r = s.executeQuery()) {
+                Timestamp newest = r.next() ? r.getTimestamp(1) : null;
+                return newest == null ? null : newest.toInstant();
+            }
+        }
+    }
+
+    /**
+     * Makes the calling transaction the only writer of these schools' measurements and findings until it ends: their
+     * lock rows are taken in id order (so two writers never wait on each other crosswise), created when new. Two
+     * writers creating the same row race for its key: run this in {@code Database.transactionRetrying}.
+     */
+    public void lockSchools(Connection c, Collection<String> schoolIds) throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement update = c.prepareStatement("UPDATE env_school_lock SET locked_at = ? WHERE school_id = ?");
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO env_school_lock (locked_at, school_id) VALUES (?, ?)")) {
+            for (String id : new TreeSet<>(schoolIds)) {
+                update.setTimestamp(1, now);
+                update.setString(2, id);
+                if (update.executeUpdate() == 0) {
+                    insert.setTimestamp(1, now);
+                    insert.setString(2, id);
+                    insert.executeUpdate();
+                }
+            }
         }
     }
 
