@@ -259,6 +259,37 @@ abstract class NetworkContract {
     }
 
     @Test
+    void aBatchResentWhileTheFirstIsStillBeingStoredIsStoredOnce() throws Exception {
+        // A drill's client times out and sends its batch again while the first copy is still being written.
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                List<Object> batch = new java.util.ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    var withId = new java.util.HashMap<>(statement("taro", "answered", "math/" + i, 0.5,
+                            "2025-06-02T10:00:00+09:00"));
+                    withId.put("id", java.util.UUID.randomUUID().toString());
+                    batch.add(withId);
+                }
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<List<String>>> sends = new java.util.ArrayList<>();
+                for (int copy = 0; copy < 2; copy++) {
+                    sends.add(clients.submit(() -> {
+                        together.await();
+                        return xapi.store(batch, "N-1", "agent", false);
+                    }));
+                }
+                assertEquals(sends.get(0).get(60, TimeUnit.SECONDS), sends.get(1).get(60, TimeUnit.SECONDS),
+                        "both copies answered with the same ids");
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals(30, xapi.find(new org.gigaplan.environment.internal.store.XapiStore.Query("N-1", null, null, null,
+                null, null, null), 100).size());
+    }
+
+    @Test
     void peopleAddCausesCountermeasuresAndVerifications() {
         post("N-1", 0, 300);
         Finding f = network.findings("N-1", true).get(0);

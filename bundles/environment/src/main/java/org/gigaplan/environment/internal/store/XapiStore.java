@@ -85,9 +85,12 @@ public final class XapiStore {
         }
     }
 
-    /** Stores the statements whose ids are new, in one transaction; the ids of all of them. */
+    /**
+     * Stores the statements whose ids are new, in one transaction; the ids of all of them. A tool resending a batch
+     * it timed out on races the first for the ids: the loser looks again and finds them stored.
+     */
     public List<String> insertNew(List<Row> rows, String by) {
-        return db.transaction(c -> {
+        return db.transactionRetrying(c -> {
             List<Row> fresh = new ArrayList<>();
             for (Row r : rows) {
                 if (!exists(c, r.id())) {

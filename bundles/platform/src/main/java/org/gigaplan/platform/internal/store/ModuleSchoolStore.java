@@ -36,8 +36,9 @@ public final class ModuleSchoolStore {
         });
     }
 
+    /** Switches a module on or off for a school; two boards switching a pair never set before race for its key. */
     public void set(String moduleId, String schoolId, boolean enabled, Instant at, String by) {
-        sql.transaction(c -> {
+        sql.transactionRetrying(c -> {
             // Both statements take the same parameters in the same order.
             try (PreparedStatement update = c.prepareStatement("UPDATE gp_module_school SET enabled = ?, changed_at = ?, "
                     + "changed_by = ? WHERE module_id = ? AND school_id = ?")) {

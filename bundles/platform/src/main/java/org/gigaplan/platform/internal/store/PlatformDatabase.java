@@ -41,7 +41,7 @@ public class PlatformDatabase implements Database {
 
     @Override
     public void migrate(String changelog, ClassLoader owner) {
-        Migrations.apply(sql.dataSource(), changelog, owner);
+        sql.migrate(changelog, owner);
     }
 
     @Override

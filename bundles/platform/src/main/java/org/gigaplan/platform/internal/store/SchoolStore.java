@@ -73,9 +73,9 @@ public final class SchoolStore {
         });
     }
 
-    /** Adds or updates every school in one transaction. */
+    /** Adds or updates every school in one transaction (again when another import added one of them meanwhile). */
     public SchoolImport upsertAll(List<School> schools) {
-        return sql.transaction(c -> {
+        return sql.transactionRetrying(c -> {
             int added = 0;
             int updated = 0;
             Timestamp now = Timestamp.from(Instant.now());

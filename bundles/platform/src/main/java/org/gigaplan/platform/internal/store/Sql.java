@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 import org.gigaplan.plan.service.Database;
 
 /** Runs units of JDBC work on a DataSource, each in one transaction: all of it commits or none does. */
-public final class Sql {
+public final class Sql implements Database {
 
     private final DataSource dataSource;
 
@@ -20,6 +20,12 @@ public final class Sql {
         return dataSource;
     }
 
+    @Override
+    public void migrate(String changelog, ClassLoader owner) {
+        Migrations.apply(dataSource, changelog, owner);
+    }
+
+    @Override
     public <T> T transaction(Database.Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
