@@ -40,7 +40,7 @@ public class ApiApplication extends Application {
     public ApiApplication(ApiConfig config, @Reference ApiKeyService apiKeys, @Reference AuditLogImpl audit,
             @Reference ModuleEnablement modules) {
         LoginThrottle throttle = new LoginThrottle(config.loginFailuresAllowed(),
-                Duration.ofSeconds(config.loginLockSeconds()), Clock.systemUTC());
+                Duration.ofSeconds(config.loginLockSeconds()), Clock.systemUTC(), Duration.ofSeconds(5));
         this.singletons = Set.of(new BodyLimitFilter(config.maxRequestBytes()), new AuditFilter(audit),
                 new AuthFilter(new JaasAuthenticator(config.realm()), apiKeys::authenticate, throttle),
                 new AccessFilter(modules), new NoPromptFilter(), new JsonProvider(), new ParamConverters(), new ProblemMappers.InvalidInput(),

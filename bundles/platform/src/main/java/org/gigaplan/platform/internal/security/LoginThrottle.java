@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Slows password guessing: after {@code allowed} wrong passwords for one user name within {@code window}, that name
@@ -22,6 +23,7 @@ public final class LoginThrottle {
     private final int allowed;
     private final Duration window;
     private final Clock clock;
+    private final Duration queueFor;
     private final Map<String, Entry> names = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -38,13 +40,19 @@ public final class LoginThrottle {
         Instant lockedUntil = Instant.MIN;
     }
 
-    public LoginThrottle(int allowed, Duration window, Clock clock) {
+    /**
+     * @param queueFor how long a login waits for a try while the name's other logins are being checked, before it
+     *        is refused for a second: a client sending many requests at once with the right password waits a moment,
+     *        it is not refused
+     */
+    public LoginThrottle(int allowed, Duration window, Clock clock, Duration queueFor) {
         if (allowed < 1) {
             throw new IllegalArgumentException("allowed must be at least 1, was " + allowed);
         }
         this.allowed = allowed;
         this.window = window;
         this.clock = clock;
+        this.queueFor = queueFor;
     }
 
     /** How long the name stays refused, or empty when it may try. */
@@ -58,28 +66,42 @@ public final class LoginThrottle {
     }
 
     /**
-     * Takes one try for the name before its password is checked: refused (how long) while it is locked, or while as
-     * many logins are being checked as it has tries left, so parallel guesses get no more tries than serial ones.
-     * Every try taken ends with {@link #failed} or {@link #succeeded}.
+     * Takes one try for the name before its password is checked: refused (how long) while it is locked. While as many
+     * logins are being checked as it has tries left, it waits for one of them to end (up to {@code queueFor}, then
+     * refused for a second), so parallel guesses get no more tries than serial ones while parallel requests with the
+     * right password only queue. Every try taken ends with {@link #failed}, {@link #succeeded} or {@link #cancel}.
      */
     public synchronized Optional<Duration> tryLogin(String user) {
-        Optional<Duration> locked = lockedFor(user);
-        if (locked.isPresent()) {
-            return locked;
+        long deadline = System.nanoTime() + queueFor.toNanos();
+        while (true) {
+            Optional<Duration> locked = lockedFor(user);
+            if (locked.isPresent()) {
+                return locked;
+            }
+            Entry entry = names.computeIfAbsent(key(user), k -> new Entry());
+            prune(entry);
+            if (entry.failures.size() + entry.checking < allowed) {
+                entry.checking++;
+                return Optional.empty();
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return Optional.of(Duration.ofSeconds(1));
+            }
+            try {
+                wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.of(Duration.ofSeconds(1));
+            }
         }
-        Entry entry = names.computeIfAbsent(key(user), k -> new Entry());
-        prune(entry);
-        if (entry.failures.size() + entry.checking >= allowed) {
-            return Optional.of(Duration.ofSeconds(1));
-        }
-        entry.checking++;
-        return Optional.empty();
     }
 
     /** Counts a wrong password (ending a try); true when this one locks the name. */
     public synchronized boolean failed(String user) {
         Entry entry = names.computeIfAbsent(key(user), k -> new Entry());
         entry.checking = Math.max(0, entry.checking - 1);
+        notifyAll();
         Instant now = clock.instant();
         prune(entry);
         entry.failures.addLast(now);
@@ -97,11 +119,13 @@ public final class LoginThrottle {
         if (entry != null) {
             entry.checking = Math.max(0, entry.checking - 1);
         }
+        notifyAll();
     }
 
     /** A right password (ending a try): the count starts again. */
     public synchronized void succeeded(String user) {
         names.remove(key(user));
+        notifyAll();
     }
 
     private void prune(Entry entry) {

@@ -34,7 +34,7 @@ class LoginThrottleTest {
     @Test
     void theThirdWrongPasswordLocksTheNameUntilTheWindowHasPassed() {
         Manual clock = new Manual();
-        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock);
+        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock, Duration.ZERO);
         assertFalse(throttle.failed("Tanaka"));
         clock.now = clock.now.plusSeconds(60);
         assertFalse(throttle.failed("tanaka"));
@@ -52,7 +52,7 @@ class LoginThrottleTest {
     @Test
     void failuresOutsideTheWindowDoNotCountAndARightPasswordClears() {
         Manual clock = new Manual();
-        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock);
+        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock, Duration.ZERO);
         throttle.failed("suzuki");
         throttle.failed("suzuki");
         clock.now = clock.now.plusSeconds(301);
@@ -68,7 +68,7 @@ class LoginThrottleTest {
     @Test
     void parallelGuessesGetNoMoreTriesThanSerialOnes() {
         Manual clock = new Manual();
-        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock);
+        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock, Duration.ZERO);
         assertEquals(Optional.empty(), throttle.tryLogin("ito"));
         assertEquals(Optional.empty(), throttle.tryLogin("ito"));
         assertEquals(Optional.empty(), throttle.tryLogin("ito"));
@@ -81,5 +81,71 @@ class LoginThrottleTest {
         assertTrue(throttle.failed("ito"), "the third wrong one locks");
         assertEquals(Optional.of(Duration.ofMinutes(5)), throttle.tryLogin("ito"));
         assertEquals(Optional.empty(), throttle.tryLogin("ito" + "x".repeat(5000)), "another name");
+    }
+
+    @Test
+    void manyRequestsAtOnceWithTheRightPasswordQueueAndAreNotRefused() throws Exception {
+        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), Clock.systemUTC(), Duration.ofSeconds(30));
+        java.util.concurrent.atomic.AtomicInteger inCheck = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger mostInCheck = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<java.util.concurrent.Future<Optional<Duration>>> logins = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 16; i++) {
+                logins.add(clients.submit(() -> {
+                    go.await();
+                    Optional<Duration> refused = throttle.tryLogin("yamada");
+                    if (refused.isEmpty()) {
+                        mostInCheck.accumulateAndGet(inCheck.incrementAndGet(), Math::max);
+                        Thread.sleep(20); // the realm checking the password
+                        inCheck.decrementAndGet();
+                        throttle.succeeded("yamada");
+                    }
+                    return refused;
+                }));
+            }
+            go.countDown();
+            for (var login : logins) {
+                assertEquals(Optional.empty(), login.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertTrue(mostInCheck.get() >= 1);
+    }
+
+    @Test
+    void manyGuessesAtOnceAreCheckedNoMoreThanTheAllowance() throws Exception {
+        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), Clock.systemUTC(), Duration.ofSeconds(30));
+        java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<java.util.concurrent.Future<Optional<Duration>>> guesses = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService guesser = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 16; i++) {
+                guesses.add(guesser.submit(() -> {
+                    go.await();
+                    Optional<Duration> refused = throttle.tryLogin("yamada");
+                    if (refused.isEmpty()) {
+                        checked.incrementAndGet();
+                        Thread.sleep(20);
+                        throttle.failed("yamada");
+                    }
+                    return refused;
+                }));
+            }
+            go.countDown();
+            int locked = 0;
+            for (var guess : guesses) {
+                if (guess.get(60, java.util.concurrent.TimeUnit.SECONDS).isPresent()) {
+                    locked++;
+                }
+            }
+            assertEquals(3, checked.get(), "three passwords checked, then the name is locked");
+            assertEquals(13, locked);
+        } finally {
+            guesser.shutdownNow();
+        }
     }
 }
