@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 import org.gigaplan.environment.internal.store.NetworkStore;
 import org.gigaplan.plan.model.FiscalYear;
@@ -133,18 +133,19 @@ public class NetworkService {
             }
         }
         InvalidInputException.throwIfAny(errors);
-        Set<String> affected = new TreeSet<>();
-        rows.forEach(r -> affected.add(r.schoolId()));
+        // The schools looked up before the transaction: no second connection while it holds one (the pool).
+        Map<String, School> affected = new TreeMap<>();
+        rows.forEach(r -> affected.computeIfAbsent(r.schoolId(), id -> schools.find(id).orElseThrow()));
         // Agents of one school report at once: each batch evaluates its schools alone (see lockSchools).
         return db.transactionRetrying(c -> {
-            store.lockSchools(c, affected);
+            store.lockSchools(c, affected.keySet());
             for (NetworkStore.Row r : rows) {
                 store.insert(c, r, by);
             }
             List<Long> opened = new ArrayList<>();
             List<Long> closed = new ArrayList<>();
-            for (String school : affected) {
-                evaluate(c, schools.find(school).orElseThrow(), demo, opened, closed);
+            for (School school : affected.values()) {
+                evaluate(c, school, demo, opened, closed);
             }
             return new BatchResult(rows.size(), opened, closed);
         });
@@ -208,10 +209,11 @@ public class NetworkService {
     /** Every school's status (or one school's), as of now or of the end of a fiscal year. */
     public List<SchoolStatus> statuses(String schoolId, Instant until) {
         Set<String> off = schoolId == null ? enablement.disabledSchools(MODULE_ID) : Set.of();
+        List<School> all = schools.all();
         return db.transaction(c -> {
             Map<String, Instant> newest = store.newest(c, until);
             List<SchoolStatus> out = new ArrayList<>();
-            for (School s : schools.all()) {
+            for (School s : all) {
                 if ((schoolId == null || s.id().equals(schoolId)) && !off.contains(s.id())) {
                     out.add(status(c, s, newest.get(s.id())));
                 }

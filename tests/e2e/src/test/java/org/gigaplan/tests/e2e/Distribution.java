@@ -408,12 +408,29 @@ public final class Distribution implements AutoCloseable {
     public void close() throws InterruptedException {
         try {
             stop();
+            assertNoNestedTransactions();
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             } catch (IllegalStateException | IllegalArgumentException e) {
                 // shutting down already, or never registered
             }
+        }
+    }
+
+    /**
+     * The platform logs a transaction opened inside another (Sql.NESTED): with the pooled DataSource, requests doing
+     * that can exhaust the pool. Whatever the tests drove through this distribution did none.
+     */
+    private void assertNoNestedTransactions() {
+        try {
+            List<String> nested = Files.readAllLines(karafLog(), StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.contains("transaction inside a transaction")).toList();
+            if (!nested.isEmpty()) {
+                fail("transactions opened inside transactions (see " + karafLog() + "):\n" + String.join("\n", nested));
+            }
+        } catch (IOException e) {
+            System.out.println("[e2e] cannot read " + karafLog() + ": " + e);
         }
     }
 

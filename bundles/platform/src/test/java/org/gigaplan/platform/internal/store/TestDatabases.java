@@ -44,12 +44,12 @@ public final class TestDatabases {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName("memory:" + name);
         ds.setCreateDatabase("create");
-        return ds;
+        return OneConnectionPerThread.wrap(ds);
     }
 
     public static synchronized DataSource postgres() {
         if (postgres == null) {
-            postgres = startPostgres();
+            postgres = OneConnectionPerThread.wrap(startPostgres());
         }
         return postgres;
     }
