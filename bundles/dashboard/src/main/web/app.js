@@ -153,6 +153,8 @@
       state.me && state.me.role === 'SCHOOL' ? el('a', { href: '#/record', id: 'nav-record' }, t('navRecord')) : null,
       state.me && state.me.role === 'TEACHER' ? el('a', { href: '#/checklist', id: 'nav-checklist' }, t('navChecklist')) : null,
       state.me && state.me.role === 'BOARD' ? el('a', { href: '#/posts', id: 'nav-posts' }, t('navPosts')) : null,
+      state.me && (state.me.role === 'BOARD' || state.me.role === 'SCHOOL')
+        ? el('a', { href: '#/network', id: 'nav-network' }, t('navNetwork')) : null,
       state.me ? null : el('a', { href: '#/login', id: 'nav-login' }, t('login'))].filter(Boolean));
   }
 
@@ -750,6 +752,112 @@
       section('checklist-scores', t('myScores'), scores), section('checklist', t('checklistTitle'), form));
   }
 
+  /**
+   * The network: each school against its recommended bandwidth, the findings opened where one fell below it, and
+   * what people found and did (cause, countermeasure, verification), added here. A school sees its own and records
+   * a speed test taken by hand.
+   */
+  async function networkView(view) {
+    const school = state.me.role === 'SCHOOL' ? state.me.schoolId : null;
+    const q = school ? '?schoolId=' + encodeURIComponent(school) : '';
+    const [status, findings] = await Promise.all([api('/environment/network/status' + q),
+      api('/environment/findings' + q)]);
+    if (status.status === 404) {
+      show(view, el('h1', {}, t('networkTitle')), notInstalled());
+      return;
+    }
+    const schools = status.ok ? status.body.schools : [];
+    const names = Object.fromEntries(schools.map(s => [s.schoolId, loc(s.name)]));
+    const all = findings.ok ? findings.body : [];
+    const open = all.filter(f => !f.closedAt);
+    const closed = all.filter(f => f.closedAt);
+    show(view, el('h1', {}, t('networkTitle') + (school ? ' — ' + (names[school] || school) : '')),
+      status.ok ? el('p', { class: 'muted' }, t('networkRule').replace('{days}', status.body.windowDays)
+        .replace('{problem}', status.body.problemPercent).replace('{recovery}', status.body.recoveryPercent)) : null,
+      section('network-status', t('bandwidthTitle'), bandwidthTable(schools)),
+      section('findings-open', t('openFindings') + ' (' + open.length + ')', open.length
+        ? open.map(f => findingCard(f, names)) : el('p', { class: 'muted' }, t('noOpenFindings'))),
+      school ? section('network-measure', t('measureTitle'), measurementForm(school)) : null,
+      section('findings-closed', t('closedFindings') + ' (' + closed.length + ')', closedFindings(closed, names)));
+  }
+
+  function findingCard(f, names) {
+    const kind = el('select', { name: 'kind', required: true }, el('option', { value: '' }, '–'),
+      ['CAUSE', 'COUNTERMEASURE', 'VERIFICATION'].map(k => el('option', { value: k }, t('kind_' + k))));
+    const text = el('textarea', { name: 'text', rows: 2, maxlength: 1000, required: true });
+    const measurement = el('input', { type: 'number', name: 'measurementId', min: 1 });
+    const box = el('div', { class: 'note-result' });
+    return el('article', { class: 'finding', 'data-finding': f.id },
+      el('h3', {}, (names[f.schoolId] || f.schoolId) + ' — ' + t('openedOn') + ' ' + japanTime(f.openedAt)),
+      el('p', {}, f.openedMbps + ' Mbps / ' + t('recommended') + ' ' + f.recommendedMbps + ' Mbps'),
+      f.notes.length ? el('ol', { class: 'notes' }, f.notes.map(n => el('li', { 'data-kind': n.kind },
+        el('span', { class: 'badge' }, t('kind_' + n.kind)), ' ', n.text,
+        n.measurementId ? ' (' + t('measurementId') + ' ' + n.measurementId + ')' : '',
+        el('span', { class: 'muted' }, ' — ' + n.writtenBy + ', ' + japanTime(n.writtenAt, true)))))
+        : el('p', { class: 'muted' }, t('noNotes')),
+      el('form', { class: 'record note-form', on: { submit: e => submitting(e, async () => {
+        const r = await api('/environment/findings/' + f.id + '/notes', { kind: kind.value, text: text.value,
+          measurementId: measurement.value === '' ? null : Number(measurement.value) });
+        outcome(box, r, t('recorded'));
+        if (r.ok) {
+          route();
+        }
+      }) } },
+      el('div', { class: 'row' }, el('label', {}, t('noteKind'), kind),
+        el('label', {}, t('measurementId'), measurement)),
+      el('label', {}, t('noteText'), text),
+      el('button', { type: 'submit' }, t('addNote')), box));
+  }
+
+  function closedFindings(closed, names) {
+    if (!closed.length) {
+      return el('p', { class: 'muted' }, '–');
+    }
+    return el('table', { class: 'findings' },
+      el('thead', {}, el('tr', {}, el('th', {}, t('school')), el('th', {}, t('openedOn')), el('th', {}, t('closedOn')),
+        el('th', {}, t('daysToResolve')), el('th', {}, 'Mbps'), el('th', {}, t('notesCount')))),
+      el('tbody', {}, closed.map(f => el('tr', { 'data-finding': f.id }, el('td', {}, names[f.schoolId] || f.schoolId),
+        el('td', {}, japanTime(f.openedAt)), el('td', {}, japanTime(f.closedAt)),
+        el('td', { class: 'num' }, f.daysToResolve), el('td', { class: 'num' }, f.openedMbps + ' → ' + f.closedMbps),
+        el('td', { class: 'num' }, f.notes.length)))));
+  }
+
+  /** A speed test taken by hand at the school (agents post theirs with an API key). */
+  function measurementForm(school) {
+    const now = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit',
+      day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date()).replace(' ', 'T');
+    const at = el('input', { type: 'datetime-local', id: 'measure-at', value: now, max: now, required: true });
+    const number = (id, max) => el('input', { type: 'number', id, min: 0, max, step: 'any' });
+    const down = number('measure-down', 100000);
+    down.required = true;
+    const up = number('measure-up', 100000);
+    const latency = number('measure-latency', 60000);
+    const loss = number('measure-loss', 100);
+    const devices = el('input', { type: 'number', id: 'measure-devices', min: 0, max: 100000 });
+    const point = el('select', { id: 'measure-point' }, ['ACCESS_POINT', 'SCHOOL_LAN', 'CENTRE_LINK', 'UPSTREAM']
+      .map(p => el('option', { value: p }, t('point_' + p))));
+    const classHours = el('input', { type: 'checkbox', id: 'measure-class-hours', checked: true });
+    const box = el('div', { id: 'measure-result' });
+    const value = input => input.value === '' ? null : Number(input.value);
+    return el('form', { id: 'measure-form', class: 'record', on: { submit: e => submitting(e, async () => {
+      const r = await api('/environment/measurements', [{ schoolId: school, measuredAt: at.value + ':00+09:00',
+        downloadMbps: value(down), uploadMbps: value(up), latencyMs: value(latency), lossPercent: value(loss),
+        point: point.value, classHours: classHours.checked, devices: value(devices) }]);
+      outcome(box, r, t('recorded') + (r.ok && r.body.findingsOpened.length ? ' · ' + t('findingOpened') : '')
+        + (r.ok && r.body.findingsClosed.length ? ' · ' + t('findingClosed') : ''));
+      if (r.ok) {
+        route();
+      }
+    }) } },
+    el('p', { class: 'muted' }, t('measureHelp')),
+    el('div', { class: 'row' }, el('label', {}, t('measuredAt'), at), el('label', {}, t('point'), point)),
+    el('div', { class: 'row' }, el('label', {}, t('downloadMbps'), down), el('label', {}, t('uploadMbps'), up),
+      el('label', {}, t('latencyMs'), latency), el('label', {}, t('lossPercent'), loss)),
+    el('div', { class: 'row' }, el('label', {}, t('devices'), devices),
+      el('label', { class: 'check' }, classHours, ' ' + t('classHours'))),
+    el('button', { type: 'submit', id: 'measure-submit' }, t('record')), box);
+  }
+
   /** The board's support-site posts: write a draft, move it to review, publish, archive. */
   async function postsView(view) {
     const r = await api('/outreach/posts?limit=100');
@@ -854,6 +962,8 @@
         await recordView(view);
       } else if (name === 'posts' && state.me && state.me.role === 'BOARD') {
         await postsView(view);
+      } else if (name === 'network' && state.me && (state.me.role === 'BOARD' || state.me.role === 'SCHOOL')) {
+        await networkView(view);
       } else if (name === 'report' && state.me) {
         await reportView(view);
       } else if (name === 'plan' && state.me) {
@@ -862,7 +972,7 @@
         await cityView(view);
       } else if (name === 'school' && state.me) {
         await schoolView(view, decodeURIComponent(arg));
-      } else if (['plan', 'city', 'school', 'report', 'record', 'posts', 'checklist'].includes(name) && !state.me) {
+      } else if (['plan', 'city', 'school', 'report', 'record', 'posts', 'checklist', 'network'].includes(name) && !state.me) {
         location.hash = '#/login';
         return;
       } else {

@@ -499,4 +499,48 @@ class DashboardIT {
         assertTrue(use.path("byFrequency").path("DAILY").asInt() >= 1, () -> "learning-history use: " + use);
         logOut();
     }
+
+    @Test
+    @Order(12)
+    void theBoardNotesWhatWasFoundAndASchoolRecordsASpeedTest() throws Exception {
+        logIn("tester");
+        awaitView("city");
+        browser.findElement(By.id("nav-network")).click();
+        awaitView("network");
+        WebElement finding = await(By.cssSelector("#findings-open article[data-finding]"));
+        String id = finding.getAttribute("data-finding");
+        new org.openqa.selenium.support.ui.Select(finding.findElement(By.cssSelector("select[name=kind]")))
+                .selectByValue("CAUSE");
+        finding.findElement(By.cssSelector("textarea[name=text]")).sendKeys("e2e: 校内LANのスイッチが古い");
+        finding.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#findings-open article[data-finding='" + id
+                + "'] li[data-kind=CAUSE]")).stream().anyMatch(li -> li.getText().contains("e2e: 校内LAN")));
+        JsonNode stored = dist.json("/api/environment/findings/" + id);
+        assertTrue(stored.path("notes").toString().contains("e2e: 校内LANのスイッチが古い"), stored::toString);
+        assertFalse(browser.findElements(By.cssSelector("#network-status tr[data-school]")).size() < 2,
+                "the board sees every school");
+        screenshot("network-board");
+        logOut();
+
+        logIn("school-a");
+        awaitView("school");
+        browser.findElement(By.id("nav-network")).click();
+        awaitView("network");
+        assertEquals(List.of("S-E01"), browser.findElements(By.cssSelector("#network-status tr[data-school]")).stream()
+                .map(r -> r.getAttribute("data-school")).toList(), "a school sees its own");
+        browser.findElement(By.id("measure-down")).sendKeys("12.3");
+        browser.findElement(By.id("measure-latency")).sendKeys("35");
+        screenshot("network-school");
+        browser.findElement(By.id("measure-submit")).click();
+        waiting().until(d -> {
+            try {
+                return dist.getAs("school-a", "/api/environment/network/measurements?schoolId=S-E01").json().findValues(
+                        "downloadMbps").stream().anyMatch(v -> v.asDouble() == 12.3);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        awaitView("network");
+        logOut();
+    }
 }
