@@ -145,17 +145,25 @@
     const nav = document.getElementById('nav');
     nav.replaceChildren(...[
       el('a', { href: '#/public', id: 'nav-public' }, t('navPublic')),
-      state.me ? el('a', { href: '#/plan', id: 'nav-plan' }, t('navPlan')) : null,
-      state.me ? el('a', { href: '#/report', id: 'nav-report' }, t('navReport')) : null,
+      staff() ? el('a', { href: '#/plan', id: 'nav-plan' }, t('navPlan')) : null,
+      staff() ? el('a', { href: '#/report', id: 'nav-report' }, t('navReport')) : null,
       state.me && state.me.role === 'BOARD' ? el('a', { href: '#/city', id: 'nav-city' }, t('navCity')) : null,
       state.me && state.me.role === 'SCHOOL'
         ? el('a', { href: '#/school/' + encodeURIComponent(state.me.schoolId), id: 'nav-school' }, t('mySchool')) : null,
       state.me && state.me.role === 'SCHOOL' ? el('a', { href: '#/record', id: 'nav-record' }, t('navRecord')) : null,
       state.me && state.me.role === 'TEACHER' ? el('a', { href: '#/checklist', id: 'nav-checklist' }, t('navChecklist')) : null,
+      state.me && (state.me.role === 'TEACHER' || state.me.role === 'SCHOOL')
+        ? el('a', { href: '#/classes', id: 'nav-classes' }, t('navClasses')) : null,
+      state.me && state.me.role === 'LEARNER' ? el('a', { href: '#/learning', id: 'nav-learning' }, t('navLearning')) : null,
       state.me && state.me.role === 'BOARD' ? el('a', { href: '#/posts', id: 'nav-posts' }, t('navPosts')) : null,
       state.me && (state.me.role === 'BOARD' || state.me.role === 'SCHOOL')
         ? el('a', { href: '#/network', id: 'nav-network' }, t('navNetwork')) : null,
       state.me ? null : el('a', { href: '#/login', id: 'nav-login' }, t('login'))].filter(Boolean));
+  }
+
+  /** Whether the login is the board's, a school's or a teacher's (learners see only their own learning). */
+  function staff() {
+    return state.me && state.me.role !== 'LEARNER';
   }
 
   async function loadFiscalYears() {
@@ -858,6 +866,104 @@
     el('button', { type: 'submit', id: 'measure-submit' }, t('record')), box);
   }
 
+  /**
+   * Learning records week by week: a chart of records per week and a table per week and activity (records, learners
+   * for a class, mean score). Returns the card and a function drawing the chart once the card is shown.
+   */
+  function activitySection(id, title, weeks, withLearners) {
+    if (!weeks.length) {
+      return [section(id, title, el('p', { class: 'muted' }, t('noActivity'))), null];
+    }
+    const box = el('div', { class: 'chart', id: id + '-chart' });
+    const perWeek = new Map();
+    [...weeks].sort((a, b) => a.week.localeCompare(b.week))
+      .forEach(w => perWeek.set(w.week, (perWeek.get(w.week) || 0) + w.statements));
+    const rows = [...weeks].sort((a, b) => b.week.localeCompare(a.week) || a.activity.localeCompare(b.activity));
+    const card = section(id, title, box, el('table', { class: 'activity' },
+      el('thead', {}, el('tr', {}, el('th', {}, t('week')), el('th', {}, t('activity')), el('th', {}, t('records')),
+        withLearners ? el('th', {}, t('learners')) : null, el('th', {}, t('meanScore')))),
+      el('tbody', {}, rows.map(w => el('tr', { 'data-week': w.week },
+        el('td', {}, w.week), el('td', {}, w.activityName || w.activity), el('td', { class: 'num' }, w.statements),
+        withLearners ? el('td', { class: 'num' }, w.learners) : null,
+        el('td', { class: 'num' }, w.meanScore === null ? '–' : percent(w.meanScore * 100)))))));
+    return [card, () => chart(box, {
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: [...perWeek.keys()] },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [{ type: 'bar', name: t('records'), data: [...perWeek.values()] }]
+    })];
+  }
+
+  /** The chosen fiscal year as a query's since and until: April 1 to April 1, in Japan. */
+  function fiscalYearPeriod() {
+    return '?since=' + encodeURIComponent(state.fy + '-04-01T00:00:00+09:00')
+      + '&until=' + encodeURIComponent((state.fy + 1) + '-04-01T00:00:00+09:00');
+  }
+
+  /** A learner's own learning records from digital drills and other tools (nobody else's). */
+  async function learningView(view) {
+    const r = await api('/environment/xapi/me' + fiscalYearPeriod());
+    if (r.status === 404) {
+      show(view, el('h1', {}, t('learningTitle')), notInstalled());
+      return;
+    }
+    const history = r.ok ? r.body : { statements: [], weeks: [] };
+    const [card, draw] = activitySection('my-activity', t('myActivity'), history.weeks, false);
+    show(view, el('h1', {}, t('learningTitle') + ' — ' + state.fy), el('p', { class: 'muted' }, t('learningHelp')), card,
+      section('my-records', t('recentRecords'), statementsTable(history.statements)));
+    if (draw) {
+      draw();
+    }
+  }
+
+  function statementsTable(statements) {
+    if (!statements.length) {
+      return el('p', { class: 'muted' }, t('noActivity'));
+    }
+    const name = map => map ? map[state.lang] || map[state.lang === 'ja' ? 'ja-JP' : 'en-US'] || Object.values(map)[0] : null;
+    return el('table', { class: 'statements' },
+      el('thead', {}, el('tr', {}, el('th', {}, t('when')), el('th', {}, t('did')), el('th', {}, t('activity')),
+        el('th', {}, t('score')))),
+      el('tbody', {}, statements.map(s => el('tr', {},
+        el('td', {}, japanTime(s.timestamp, true)),
+        el('td', {}, name(s.verb.display) || s.verb.id.split('/').pop()),
+        el('td', {}, (s.object.definition && name(s.object.definition.name)) || s.object.id),
+        el('td', { class: 'num' }, s.result && s.result.score && s.result.score.scaled !== undefined
+          ? percent(s.result.score.scaled * 100) : '–')))));
+  }
+
+  /**
+   * A class's learning records for its teacher (and the school's staff): the classes the school's records name, and
+   * the chosen one's records per week and activity, as counts and means (never a learner). Opening one counts as
+   * the teacher's use of learning histories that week.
+   */
+  async function classesView(view, chosenRef) {
+    const r = await api('/environment/xapi/classes' + fiscalYearPeriod());
+    if (r.status === 404) {
+      show(view, el('h1', {}, t('classesTitle')), notInstalled());
+      return;
+    }
+    const classes = r.ok ? r.body : [];
+    const chosen = chosenRef || (classes.length ? classes[0].classRef : null);
+    const picker = classes.length ? el('p', { class: 'drill', id: 'class-picker' }, classes.map(c =>
+      el('a', { href: '#/classes/' + encodeURIComponent(c.classRef), 'data-class': c.classRef,
+        class: c.classRef === chosen ? 'current' : null }, c.classRef + ' (' + c.learners + ' ' + t('learners') + ')')))
+      : el('p', { class: 'muted' }, t('noActivity'));
+    const title = el('h1', {}, t('classesTitle') + ' — ' + state.me.schoolId + ' — ' + state.fy);
+    if (!chosen) {
+      show(view, title, section('class-list', t('classes'), picker));
+      return;
+    }
+    const activity = await api('/environment/xapi/classes/' + encodeURIComponent(chosen) + '/activity'
+      + fiscalYearPeriod());
+    const [card, draw] = activitySection('class-activity', t('classActivity') + ' ' + chosen,
+      activity.ok ? activity.body : [], true);
+    show(view, title, el('p', { class: 'muted' }, t('classHelp')), section('class-list', t('classes'), picker), card);
+    if (draw) {
+      draw();
+    }
+  }
+
   /** The board's support-site posts: write a draft, move it to review, publish, archive. */
   async function postsView(view) {
     const r = await api('/outreach/posts?limit=100');
@@ -926,7 +1032,7 @@
         applyStaticText();
         location.hash = state.me.role === 'BOARD' ? '#/city'
           : state.me.role === 'SCHOOL' ? '#/school/' + encodeURIComponent(state.me.schoolId)
-            : state.me.role === 'TEACHER' ? '#/checklist' : '#/plan';
+            : state.me.role === 'TEACHER' ? '#/checklist' : state.me.role === 'LEARNER' ? '#/learning' : '#/plan';
       } else {
         state.auth = null;
         message.textContent = r.status === 403 ? t('noRole') : t('loginFailed');
@@ -964,15 +1070,20 @@
         await postsView(view);
       } else if (name === 'network' && state.me && (state.me.role === 'BOARD' || state.me.role === 'SCHOOL')) {
         await networkView(view);
-      } else if (name === 'report' && state.me) {
+      } else if (name === 'classes' && state.me && (state.me.role === 'TEACHER' || state.me.role === 'SCHOOL')) {
+        await classesView(view, decodeURIComponent(arg));
+      } else if (name === 'learning' && state.me && state.me.role === 'LEARNER') {
+        await learningView(view);
+      } else if (name === 'report' && staff()) {
         await reportView(view);
-      } else if (name === 'plan' && state.me) {
+      } else if (name === 'plan' && staff()) {
         await planView(view);
       } else if (name === 'city' && state.me && state.me.role === 'BOARD') {
         await cityView(view);
-      } else if (name === 'school' && state.me) {
+      } else if (name === 'school' && staff()) {
         await schoolView(view, decodeURIComponent(arg));
-      } else if (['plan', 'city', 'school', 'report', 'record', 'posts', 'checklist', 'network'].includes(name) && !state.me) {
+      } else if (['plan', 'city', 'school', 'report', 'record', 'posts', 'checklist', 'network', 'classes', 'learning']
+        .includes(name) && !state.me) {
         location.hash = '#/login';
         return;
       } else {

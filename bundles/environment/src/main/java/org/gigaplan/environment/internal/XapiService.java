@@ -295,6 +295,11 @@ public class XapiService {
                 : new Summary(s.schoolId(), s.learners(), false, s.statements(), s.meanScore(), s.demo())).toList();
     }
 
+    /** The classes a school's statements name in a period, so a teacher can pick theirs. */
+    public List<XapiStore.ClassSeen> classes(String schoolId, Instant since, Instant until) {
+        return store.classes(schoolId, since, until);
+    }
+
     /** A class's activity and results week by week, for its teacher: counts and means, never learners. */
     public List<XapiStore.ActivityWeek> classActivity(String schoolId, String classRef, Instant since, Instant until) {
         return store.activity(new XapiStore.Query(schoolId, null, null, null, since, until, classRef), NetworkService.ZONE);

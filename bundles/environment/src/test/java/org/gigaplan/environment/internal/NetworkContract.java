@@ -259,6 +259,20 @@ abstract class NetworkContract {
     }
 
     @Test
+    void theClassesNamedInASchoolsStatementsAreListedForTeachersToPick() {
+        xapi.store(List.of(statement("taro", "completed", "math/1", 0.8, "2025-06-02T10:00:00+09:00"),
+                statement("taro", "answered", "math/2", 0.5, "2025-06-03T10:00:00+09:00"),
+                statement("hanako", "completed", "math/1", 1.0, "2025-06-04T10:00:00+09:00")), "N-1", "agent", false);
+        xapi.store(List.of(statement("jiro", "completed", "math/1", 0.8, "2025-06-05T10:00:00+09:00")), "N-2", "agent",
+                false);
+        assertEquals(List.of(new org.gigaplan.environment.internal.store.XapiStore.ClassSeen("5-1", 3, 2,
+                Instant.parse("2025-06-04T01:00:00Z"))), xapi.classes("N-1", Instant.parse("2025-06-01T00:00:00Z"),
+                Instant.parse("2025-07-01T00:00:00Z")), "N-1's class only, two learners");
+        assertTrue(xapi.classes("N-1", Instant.parse("2025-06-04T01:00:00Z"), Instant.parse("2025-07-01T00:00:00Z"))
+                .isEmpty(), "since is exclusive");
+    }
+
+    @Test
     void aBatchResentWhileTheFirstIsStillBeingStoredIsStoredOnce() throws Exception {
         // A drill's client times out and sends its batch again while the first copy is still being written.
         ExecutorService clients = Executors.newFixedThreadPool(2);

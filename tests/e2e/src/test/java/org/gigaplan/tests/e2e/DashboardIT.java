@@ -158,13 +158,15 @@ class DashboardIT {
         Files.write(screenshots.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
+    /** Logs in as one of the test users, or as {@code name:password}. */
     private static void logIn(String user) {
         open("#/login");
         WebElement name = await(By.id("user"));
         name.clear();
-        name.sendKeys(user);
+        name.sendKeys(user.contains(":") ? user.substring(0, user.indexOf(':')) : user);
         browser.findElement(By.id("password")).clear();
-        browser.findElement(By.id("password")).sendKeys(dist.password(user));
+        browser.findElement(By.id("password")).sendKeys(user.contains(":") ? user.substring(user.indexOf(':') + 1)
+                : dist.password(user));
         browser.findElement(By.id("login-submit")).click();
     }
 
@@ -541,6 +543,38 @@ class DashboardIT {
             }
         });
         awaitView("network");
+        logOut();
+    }
+
+    @Test
+    @Order(13)
+    void aLearnerSeesTheirOwnLearningAndATeacherTheirClasses() throws Exception {
+        String learner = "demo-s-e01-5-1-1@drill.example";
+        logIn(learner + ":demo");
+        awaitView("learning");
+        assertTrue(browser.findElements(By.id("nav-plan")).isEmpty(), "a learner has no plan pages");
+        JsonNode mine = dist.getAs(learner + ":demo", "/api/environment/xapi/me?since=2025-04-01T00:00:00%2B09:00"
+                + "&until=2026-04-01T00:00:00%2B09:00").json();
+        assertTrue(mine.path("statements").size() > 0, mine::toString);
+        assertEquals(mine.path("statements").size(),
+                browser.findElements(By.cssSelector("#my-records tbody tr")).size(), "the year's records, all of them");
+        await(By.cssSelector("#my-activity-chart canvas"));
+        screenshot("learning");
+        logOut();
+
+        logIn("teacher-a");
+        awaitView("checklist");
+        browser.findElement(By.id("nav-classes")).click();
+        awaitView("classes");
+        WebElement chosen = await(By.cssSelector("#class-picker a.current"));
+        assertFalse(browser.findElements(By.cssSelector("#class-activity tbody tr")).isEmpty(), "the class's weeks");
+        assertFalse(pageText().contains("drill.example"), "never a learner");
+        JsonNode activity = dist.getAs("teacher-a", "/api/environment/xapi/classes/"
+                + java.net.URLEncoder.encode(chosen.getAttribute("data-class"), java.nio.charset.StandardCharsets.UTF_8)
+                + "/activity?since=2025-04-01T00:00:00%2B09:00&until=2026-04-01T00:00:00%2B09:00").json();
+        assertEquals(activity.size(), browser.findElements(By.cssSelector("#class-activity tbody tr")).size(),
+                "a row per week and activity");
+        screenshot("classes");
         logOut();
     }
 }

@@ -383,10 +383,13 @@ class GigaPlanDistributionIT {
                 new Rule("DELETE", "/api/environment/xapi/learners", null, 401, 400, 403, 403, 401, 403, 403, 401),
                 new Rule("GET", "/api/environment/xapi/classes/5-1/activity?schoolId=S-E02", null, 401, 200, 403, 200, 401,
                         403, 403, 401),
+                new Rule("GET", "/api/environment/xapi/classes?schoolId=S-E02", null, 401, 200, 403, 200, 401, 403, 403,
+                        401),
                 new Rule("GET", "/api/environment/findings/summary", null, 401, 200, 200, 200, 401, 403, 403, 401),
                 // A teacher opens their school's classes' learning histories; a learner only their own history.
                 new Rule("GET", "/api/environment/xapi/classes/5-1/activity", null, 401, 400, 200, 200, 401, 403, 403, 401,
                         200),
+                new Rule("GET", "/api/environment/xapi/classes", null, 401, 400, 200, 200, 401, 403, 403, 401, 200),
                 new Rule("GET", "/api/environment/xapi/me", null, 401, 403, 403, 403, 401, 403, 403, 401, 403, 200),
                 new Rule("POST", "/api/environment/learning-history/schools/S-E01/uses", "[]", 401, 400, 400, 403, 401,
                         403, 403, 401, 400),

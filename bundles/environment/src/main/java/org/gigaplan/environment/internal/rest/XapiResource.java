@@ -124,6 +124,18 @@ public class XapiResource {
                 caller.role() == Role.BOARD);
     }
 
+    /** The classes named in the school's statements (the last 90 days by default), with statements and learners. */
+    @GET
+    @Path("classes")
+    @Allow({ Role.BOARD, Role.SCHOOL, Role.TEACHER })
+    public List<XapiStore.ClassSeen> classes(@QueryParam("schoolId") String schoolId, @QueryParam("since") String since,
+            @QueryParam("until") String until, @Context SecurityContext security) {
+        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
+        String school = school(caller, schoolId);
+        Instant[] period = period(since, until);
+        return xapi.classes(school, period[0], period[1]);
+    }
+
     /**
      * A class's activity and results per week and activity (the last 90 days by default), for its school's staff
      * and teachers; a teacher's opening is counted as their use of learning histories that week.

@@ -186,6 +186,30 @@ public final class XapiStore {
         });
     }
 
+    /** A class named in a school's statements: how many statements and learners in the period, and the newest. */
+    public record ClassSeen(String classRef, long statements, int learners, Instant newest) {
+    }
+
+    /** The classes named in a school's statements in (since, until], by name. */
+    public List<ClassSeen> classes(String schoolId, Instant since, Instant until) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT class_ref, COUNT(*), COUNT(DISTINCT learner), "
+                    + "MAX(occurred_at) FROM env_xapi_statement WHERE school_id = ? AND occurred_at > ? AND "
+                    + "occurred_at <= ? AND class_ref IS NOT NULL GROUP BY class_ref ORDER BY class_ref")) {
+                s.setString(1, schoolId);
+                s.setTimestamp(2, Timestamp.from(since));
+                s.setTimestamp(3, Timestamp.from(until));
+                List<ClassSeen> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new ClassSeen(r.getString(1), r.getLong(2), r.getInt(3), r.getTimestamp(4).toInstant()));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** One activity in one week of a class: statements, learners and the mean scaled score. */
     public record ActivityWeek(java.time.LocalDate week, String activity, String activityName, long statements,
             int learners, Double meanScore) {
