@@ -83,7 +83,9 @@ public class PostService {
                 // What readers see, or what a reviewer is looking at, changes only through review.
                 throw new Post.Refused("post " + id + " is " + post.status() + ": move it back to DRAFT to edit it");
             }
-            store.update(conn, id, draft, c.format, c.html, c.category, c.audience, c.lang, now);
+            if (!store.update(conn, id, draft, c.format, c.html, c.category, c.audience, c.lang, now)) {
+                throw new Post.Refused("post " + id + " left DRAFT meanwhile: move it back to DRAFT to edit it");
+            }
             store.addEvent(conn, id, "EDITED", post.status(), null, by, now);
             return null;
         });

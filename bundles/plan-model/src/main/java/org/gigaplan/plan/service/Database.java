@@ -37,19 +37,34 @@ public interface Database {
     <T> T transaction(Work<T> work);
 
     /**
-     * Like {@link #transaction}, and runs the work again (at most three times in all) when a concurrent writer
-     * inserted the same key first, as when two batches register the same new record at once.
+     * Like {@link #transaction}, and runs the work again (at most three times in all) when it lost a race: a
+     * concurrent writer inserted the same key first (two batches registering the same new record at once), or the
+     * database broke a deadlock by rolling this transaction back ({@link #isRetryable}).
      */
     default <T> T transactionRetrying(Work<T> work) {
         for (int attempt = 1;; attempt++) {
             try {
                 return transaction(work);
             } catch (StoreException e) {
-                if (attempt >= 3 || !isDuplicateKey(e)) {
+                if (attempt >= 3 || !isRetryable(e)) {
                     throw e;
                 }
             }
         }
+    }
+
+    /**
+     * Whether the transaction lost a race it may simply run again: two writers inserting the same key, or a deadlock
+     * (Derby 40001, PostgreSQL 40P01) or serialization failure (40001) the database broke by rolling it back.
+     */
+    static boolean isRetryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("23505".equals(s.getSQLState()) || "40001".equals(s.getSQLState())
+                    || "40P01".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether two writers raced for the same key: the caller may retry its transaction. */

@@ -276,6 +276,7 @@ public class UsageService {
                             u[1], v.answers().get(k)));
                 }
             }
+            classes.lock(c, cells.stream().map(cell -> cell.cell().classId()).toList());
             weeks.putCheckIns(c, cells, by, demo, now);
             weeks.refreshYears(c, classYears(cells.stream().map(WeekStore.CheckInCell::cell).toList()));
             return new BatchResult(valid.size(), cells.size(), 0, List.copyOf(registered));
@@ -365,6 +366,7 @@ public class UsageService {
                 slots.putIfAbsent(new WeekStore.Slot(classId, v.scene(), calendar.slotOf(v.at())), new Cell(classId,
                         v.school().id(), v.grade(), FiscalYear.containing(v.week()).year(), v.week(), v.scene()));
             }
+            classes.lock(c, ids.values());
             weeks.insertEvents(c, rows, now);
             Map<Cell, Integer> newUses = new LinkedHashMap<>();
             for (WeekStore.Slot fresh : weeks.markSlots(c, slots.keySet())) {

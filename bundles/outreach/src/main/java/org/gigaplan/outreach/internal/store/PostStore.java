@@ -57,11 +57,12 @@ public final class PostStore {
         }
     }
 
-    /** Replaces a post's content. */
-    public void update(Connection c, long id, Post.Draft d, Post.Format format, String html, Post.Category category,
+    /** Replaces a draft's content; false when the post is no longer a draft. */
+    public boolean update(Connection c, long id, Post.Draft d, Post.Format format, String html, Post.Category category,
             Post.Audience audience, String lang, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE outreach_post SET title = ?, body_format = ?, "
-                + "body_source = ?, body_html = ?, category = ?, audience = ?, lang = ?, updated_at = ? WHERE id = ?")) {
+                + "body_source = ?, body_html = ?, category = ?, audience = ?, lang = ?, updated_at = ? WHERE id = ? "
+                + "AND status = 'DRAFT'")) {
             s.setString(1, d.title().trim());
             s.setString(2, format.name());
             s.setString(3, d.body());
@@ -71,7 +72,7 @@ public final class PostStore {
             s.setString(7, lang);
             s.setTimestamp(8, Timestamp.from(now));
             s.setLong(9, id);
-            s.executeUpdate();
+            return s.executeUpdate() == 1;
         }
     }
 
@@ -106,11 +107,19 @@ public final class PostStore {
         }
     }
 
-    /** One post with its history; locks its row when {@code forUpdate}. */
+    /**
+     * One post with its history; with {@code forUpdate}, its row is locked until the transaction ends, by writing it
+     * (Derby's SELECT … FOR UPDATE lets go of the row when its cursor closes, at read committed).
+     */
     public Optional<Post> find(Connection c, long id, boolean forUpdate) throws SQLException {
+        if (forUpdate) {
+            try (PreparedStatement lock = c.prepareStatement("UPDATE outreach_post SET updated_at = updated_at WHERE id = ?")) {
+                lock.setLong(1, id);
+                lock.executeUpdate();
+            }
+        }
         Post post;
-        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM outreach_post WHERE id = ?"
-                + (forUpdate ? " FOR UPDATE" : ""))) {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM outreach_post WHERE id = ?")) {
             s.setLong(1, id);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
@@ -121,7 +130,7 @@ public final class PostStore {
         }
         List<Post.Event> history = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT action, status, note, acted_by, acted_at "
-                + "FROM outreach_post_event WHERE post_id = ? ORDER BY acted_at, id")) {
+                + "FROM outreach_post_event WHERE post_id = ? ORDER BY id")) {
             s.setLong(1, id);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {

@@ -81,7 +81,8 @@ public final class Sql implements Database {
                 T result = work.run(c);
                 c.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) {
+                // Any failure, an Error too: setting autocommit back below would otherwise commit the half done.
                 c.rollback();
                 throw e;
             } finally {

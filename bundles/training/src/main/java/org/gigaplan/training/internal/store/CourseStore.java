@@ -81,12 +81,17 @@ public final class CourseStore {
 
     /**
      * Enrols a teacher in a session unless it is full or the teacher is enrolled already. The session's row is
-     * locked first, so two enrolments at once cannot both take its last place.
+     * locked first, so two enrolments at once cannot both take its last place: by writing it (Derby's SELECT … FOR
+     * UPDATE lets go of the row when its cursor closes, at read committed).
      */
     public Enrolment enrol(Connection c, long sessionId, long teacherId, String schoolId, boolean demo)
             throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("UPDATE training_session SET capacity = capacity WHERE id = ?")) {
+            lock.setLong(1, sessionId);
+            lock.executeUpdate();
+        }
         int capacity;
-        try (PreparedStatement s = c.prepareStatement("SELECT capacity FROM training_session WHERE id = ? FOR UPDATE")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT capacity FROM training_session WHERE id = ?")) {
             s.setLong(1, sessionId);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
