@@ -6,18 +6,7 @@
 #   GIGAPLAN_BENCH_PG_PASSWORD=… bash tests/benchmarks/requests.sh   (an empty database: the run fills it)
 #   Without the connection pool, for comparison: GIGAPLAN_BENCH_UNPOOLED=1
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-tarball=$(ls "$root"/karaf-distribution/target/org.gigaplan.distribution-*.tar.gz)
-work=$(mktemp -d)
-trap 'kill $(pgrep -f "karaf.home=$work") 2>/dev/null || true; rm -rf "$work"' EXIT
-tar -xzf "$tarball" -C "$work"
-dist=$(ls -d "$work"/*/)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-port=$(free_port); ssh=$(free_port); rmi_registry=$(free_port); rmi_server=$(free_port)
-sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $port/" "$dist/etc/org.ops4j.pax.web.cfg"
-sed -i "s/^sshPort = .*/sshPort = $ssh/" "$dist/etc/org.apache.karaf.shell.cfg"
-sed -i "s/^rmiRegistryPort *= .*/rmiRegistryPort = $rmi_registry/; s/^rmiServerPort *= .*/rmiServerPort = $rmi_server/" \
-    "$dist/etc/org.apache.karaf.management.cfg"
+source "$(dirname "$0")/unpack.sh"
 ds="$dist/etc/org.ops4j.datasource-gigaplan.cfg"
 database=derby
 if [ -n "${GIGAPLAN_BENCH_PG_URL:-}" ]; then
