@@ -392,6 +392,11 @@ public class UsageService {
         return weeks.figures(fy.year(), schoolId, week, offset, limit);
     }
 
+    /** The next figures of a fiscal year after the one given (from the first when null), for exports in chunks. */
+    public List<WeekStore.Figure> figuresAfter(FiscalYear fy, String schoolId, WeekStore.Figure after, int limit) {
+        return weeks.figuresAfter(fy.year(), schoolId, after, limit);
+    }
+
     public long countFigures(FiscalYear fy, String schoolId, LocalDate week) {
         return weeks.countFigures(fy.year(), schoolId, week);
     }

@@ -120,6 +120,27 @@ abstract class UsageContract {
         }
     }
 
+    @Test
+    void anExportReadInChunksNeitherRepeatsNorSkipsWhenCheckInsArriveMeanwhile() {
+        postWeekOne();
+        List<org.gigaplan.usage.internal.store.WeekStore.Figure> before = usage.figures(FY, null, null, 0, 1000);
+        List<org.gigaplan.usage.internal.store.WeekStore.Figure> read = new java.util.ArrayList<>(
+                usage.figuresAfter(FY, null, null, 4));
+        // A class sorting before the first chunk's last figure checks in while the export reads on: with offsets the
+        // next chunk would start one figure early and repeat it.
+        usage.recordCheckIns(List.of(checkIn("T-E1", 1, "0", W1, n(1, 1))), null, "board", false);
+        while (true) {
+            List<org.gigaplan.usage.internal.store.WeekStore.Figure> next = usage.figuresAfter(FY, null,
+                    read.get(read.size() - 1), 4);
+            read.addAll(next);
+            if (next.size() < 4) {
+                break;
+            }
+        }
+        assertEquals(before, read);
+        assertEquals(before.size() + 1, usage.figures(FY, null, null, 0, 1000).size(), "the new figure is stored");
+    }
+
     static SceneFigure scene(Group g, int scene) {
         return g.scenes().stream().filter(s -> s.scene() == scene).findFirst().orElseThrow();
     }

@@ -342,24 +342,61 @@ public final class WeekStore {
      */
     public List<Figure> figures(int fiscalYear, String schoolId, LocalDate week, int offset, int limit) {
         return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(figureQuery("w.school_id, w.grade, k.name, w.week, w.scene, "
-                    + "w.checkin_uses, w.checkin_answer, w.event_uses, w.uses, w.demo", schoolId, week)
-                    + " ORDER BY w.school_id, w.grade, k.name, w.week, w.scene OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+            try (PreparedStatement s = c.prepareStatement(figureQuery(FIGURE_COLUMNS, schoolId, week)
+                    + " ORDER BY " + FIGURE_ORDER + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
                 int i = bindFigureQuery(s, fiscalYear, schoolId, week);
                 s.setInt(i++, offset);
                 s.setInt(i, limit);
-                List<Figure> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        int checkin = r.getInt(6);
-                        Integer checkinUses = r.wasNull() ? null : checkin;
-                        out.add(new Figure(r.getString(1), r.getInt(2), r.getString(3), r.getDate(4).toLocalDate(),
-                                r.getInt(5), checkinUses, r.getString(7), r.getInt(8), r.getInt(9), r.getInt(10) > 0));
-                    }
-                }
-                return out;
+                return figures(s);
             }
         });
+    }
+
+    /**
+     * The next {@code limit} figures of a fiscal year after {@code after} (from the first when null), in the order of
+     * {@link #figures}: an export reading chunk after chunk neither repeats nor skips a figure when check-ins arrive
+     * meanwhile, as paging by offset would.
+     */
+    public List<Figure> figuresAfter(int fiscalYear, String schoolId, Figure after, int limit) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(figureQuery(FIGURE_COLUMNS, schoolId, null)
+                    + (after == null ? "" : " AND (w.school_id > ? OR (w.school_id = ? AND (w.grade > ? OR (w.grade = ? "
+                            + "AND (k.name > ? OR (k.name = ? AND (w.week > ? OR (w.week = ? AND w.scene > ?))))))))")
+                    + " ORDER BY " + FIGURE_ORDER + " FETCH FIRST ? ROWS ONLY")) {
+                int i = bindFigureQuery(s, fiscalYear, schoolId, null);
+                if (after != null) {
+                    s.setString(i++, after.schoolId());
+                    s.setString(i++, after.schoolId());
+                    s.setInt(i++, after.grade());
+                    s.setInt(i++, after.grade());
+                    s.setString(i++, after.className());
+                    s.setString(i++, after.className());
+                    s.setDate(i++, Date.valueOf(after.week()));
+                    s.setDate(i++, Date.valueOf(after.week()));
+                    s.setInt(i++, after.scene());
+                }
+                s.setInt(i, limit);
+                return figures(s);
+            }
+        });
+    }
+
+    private static final String FIGURE_COLUMNS = "w.school_id, w.grade, k.name, w.week, w.scene, w.checkin_uses, "
+            + "w.checkin_answer, w.event_uses, w.uses, w.demo";
+    /** A figure's identity: its class (school, grade, name), week and scene. */
+    private static final String FIGURE_ORDER = "w.school_id, w.grade, k.name, w.week, w.scene";
+
+    private static List<Figure> figures(PreparedStatement s) throws SQLException {
+        List<Figure> out = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                int checkin = r.getInt(6);
+                Integer checkinUses = r.wasNull() ? null : checkin;
+                out.add(new Figure(r.getString(1), r.getInt(2), r.getString(3), r.getDate(4).toLocalDate(),
+                        r.getInt(5), checkinUses, r.getString(7), r.getInt(8), r.getInt(9), r.getInt(10) > 0));
+            }
+        }
+        return out;
     }
 
     public long countFigures(int fiscalYear, String schoolId, LocalDate week) {
