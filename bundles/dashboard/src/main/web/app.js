@@ -832,8 +832,7 @@
 
   /** A speed test taken by hand at the school (agents post theirs with an API key). */
   function measurementForm(school) {
-    const now = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit',
-      day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date()).replace(' ', 'T');
+    const now = japanTime(new Date().toISOString(), true).replace(' ', 'T');
     const at = el('input', { type: 'datetime-local', id: 'measure-at', value: now, max: now, required: true });
     const number = (id, max) => el('input', { type: 'number', id, min: 0, max, step: 'any' });
     const down = number('measure-down', 100000);

@@ -12,11 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 
 import javax.sql.DataSource;
@@ -28,6 +24,7 @@ import org.gigaplan.plan.spi.DemoContext;
 import org.gigaplan.plan.spi.Scope;
 import org.gigaplan.platform.internal.ModuleEnablementImpl;
 import org.gigaplan.platform.internal.SchoolServiceImpl;
+import org.gigaplan.platform.internal.store.AtOnce;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
 import org.gigaplan.platform.internal.store.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
@@ -230,30 +227,18 @@ abstract class NetworkContract {
     void speedTestsArrivingTogetherOpenOneFinding() throws Exception {
         // Several access points of one school report a dip at the same moment: one finding, not one per agent.
         int rounds = 5; // steps 0 … 9: within a year of T0, not in the future
-        ExecutorService agents = Executors.newFixedThreadPool(3);
-        try {
-            for (int round = 0; round < rounds; round++) {
-                int step = 2 * round;
-                CyclicBarrier together = new CyclicBarrier(3);
-                List<Future<NetworkService.BatchResult>> dips = new java.util.ArrayList<>();
-                for (int agent = 0; agent < 3; agent++) {
-                    int minute = agent;
-                    dips.add(agents.submit(() -> {
-                        together.await();
-                        return network.record(List.of(m("N-1", T0.plusDays(40L * step).plusMinutes(minute), 400)), null,
-                                "agent", false);
-                    }));
-                }
-                int opened = 0;
-                for (Future<NetworkService.BatchResult> dip : dips) {
-                    opened += dip.get(60, TimeUnit.SECONDS).findingsOpened().size();
-                }
-                assertEquals(1, opened, "round " + round);
-                assertEquals(1, network.findings("N-1", true).size(), "round " + round);
-                assertEquals(1, post("N-1", step + 1, 600).findingsClosed().size(), "round " + round);
+        for (int round = 0; round < rounds; round++) {
+            int step = 2 * round;
+            List<Callable<NetworkService.BatchResult>> agents = new java.util.ArrayList<>();
+            for (int agent = 0; agent < 3; agent++) {
+                int minute = agent;
+                agents.add(() -> network.record(List.of(m("N-1", T0.plusDays(40L * step).plusMinutes(minute), 400)),
+                        null, "agent", false));
             }
-        } finally {
-            agents.shutdownNow();
+            int opened = AtOnce.run(agents).stream().mapToInt(r -> r.findingsOpened().size()).sum();
+            assertEquals(1, opened, "round " + round);
+            assertEquals(1, network.findings("N-1", true).size(), "round " + round);
+            assertEquals(1, post("N-1", step + 1, 600).findingsClosed().size(), "round " + round);
         }
         assertEquals(rounds, network.findings("N-1", false).size());
     }
@@ -275,29 +260,17 @@ abstract class NetworkContract {
     @Test
     void aBatchResentWhileTheFirstIsStillBeingStoredIsStoredOnce() throws Exception {
         // A drill's client times out and sends its batch again while the first copy is still being written.
-        ExecutorService clients = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 10; round++) {
-                List<Object> batch = new java.util.ArrayList<>();
-                for (int i = 0; i < 3; i++) {
-                    var withId = new java.util.HashMap<>(statement("taro", "answered", "math/" + i, 0.5,
-                            "2025-06-02T10:00:00+09:00"));
-                    withId.put("id", java.util.UUID.randomUUID().toString());
-                    batch.add(withId);
-                }
-                CyclicBarrier together = new CyclicBarrier(2);
-                List<Future<List<String>>> sends = new java.util.ArrayList<>();
-                for (int copy = 0; copy < 2; copy++) {
-                    sends.add(clients.submit(() -> {
-                        together.await();
-                        return xapi.store(batch, "N-1", "agent", false);
-                    }));
-                }
-                assertEquals(sends.get(0).get(60, TimeUnit.SECONDS), sends.get(1).get(60, TimeUnit.SECONDS),
-                        "both copies answered with the same ids");
+        for (int round = 0; round < 10; round++) {
+            List<Object> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                var withId = new java.util.HashMap<>(statement("taro", "answered", "math/" + i, 0.5,
+                        "2025-06-02T10:00:00+09:00"));
+                withId.put("id", java.util.UUID.randomUUID().toString());
+                batch.add(withId);
             }
-        } finally {
-            clients.shutdownNow();
+            Callable<List<String>> send = () -> xapi.store(batch, "N-1", "agent", false);
+            List<List<String>> answers = AtOnce.run(List.of(send, send));
+            assertEquals(answers.get(0), answers.get(1), "both copies answered with the same ids");
         }
         assertEquals(30, xapi.find(new org.gigaplan.environment.internal.store.XapiStore.Query("N-1", null, null, null,
                 null, null, null), 100).size());

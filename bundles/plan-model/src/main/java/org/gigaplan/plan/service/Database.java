@@ -58,19 +58,18 @@ public interface Database {
      * (Derby 40001, PostgreSQL 40P01) or serialization failure (40001) the database broke by rolling it back.
      */
     static boolean isRetryable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && ("23505".equals(s.getSQLState()) || "40001".equals(s.getSQLState())
-                    || "40P01".equals(s.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(e, java.util.Set.of("23505", "40001", "40P01"));
     }
 
     /** Whether two writers raced for the same key: the caller may retry its transaction. */
     static boolean isDuplicateKey(Throwable e) {
+        return causedBy(e, java.util.Set.of("23505"));
+    }
+
+    /** Whether an SQLException with one of these SQL states is among the causes of {@code e} (or is {@code e}). */
+    private static boolean causedBy(Throwable e, java.util.Set<String> sqlStates) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+            if (t instanceof SQLException s && sqlStates.contains(s.getSQLState())) {
                 return true;
             }
         }

@@ -10,11 +10,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 
 import javax.sql.DataSource;
@@ -28,6 +24,7 @@ import org.gigaplan.plan.spi.Scope;
 import org.gigaplan.platform.internal.ModuleEnablementImpl;
 import org.gigaplan.platform.internal.PlanServiceImpl;
 import org.gigaplan.platform.internal.SchoolServiceImpl;
+import org.gigaplan.platform.internal.store.AtOnce;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
 import org.gigaplan.platform.internal.store.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
@@ -286,25 +283,12 @@ abstract class TrainingContract {
         // The dashboard sends a teacher's checklist and generative-AI survey at once; the first of a new teacher's
         // reports registers the teacher, and the two must not trip over each other doing so.
         int teachers = 25;
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int i = 0; i < teachers; i++) {
-                String teacher = "R" + i;
-                CyclicBarrier together = new CyclicBarrier(2);
-                Future<?> checklist = pool.submit(() -> {
-                    together.await();
-                    return training.record("T-E1", List.of(a(teacher, FY, "A-1", 4)), "teacher", false);
-                });
-                Future<?> survey = pool.submit(() -> {
-                    together.await();
-                    return courses.reportGenAi("T-E1", List.of(new GenAi.Report(teacher, 2025, "WEEKLY", List.of(), null)),
-                            false);
-                });
-                checklist.get(60, TimeUnit.SECONDS);
-                survey.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int i = 0; i < teachers; i++) {
+            String teacher = "R" + i;
+            AtOnce.run(List.<Callable<Object>>of(
+                    () -> training.record("T-E1", List.of(a(teacher, FY, "A-1", 4)), "teacher", false),
+                    () -> courses.reportGenAi("T-E1", List.of(new GenAi.Report(teacher, 2025, "WEEKLY", List.of(), null)),
+                            false)));
         }
         assertEquals(teachers, courses.genAiUse(FY, "T-E1", false).teachers());
         assertEquals(100.0, rate(training.rates(FY, "T-E1", false).items(), "A-1").rate(), "every checklist stored");

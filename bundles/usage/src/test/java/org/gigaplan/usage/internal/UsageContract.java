@@ -96,27 +96,14 @@ abstract class UsageContract {
         // The week's grid is sent while classroom software posts events of the same class: both rewrite the class's
         // weeks and year totals, and neither may fail or wait for the other's deadlock to be found.
         usage.registerClasses("T-J1", List.of(new UsageService.ClassInput(1, "1")));
-        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 30; round++) {
-                LocalDate week = W1.plusWeeks(round % 10);
-                String day = week.plusDays(1) + "T";
-                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
-                var grid = writers.submit(() -> {
-                    together.await();
-                    return usage.recordCheckIns(List.of(checkIn("T-J1", 1, "1", week, n(1, 1), n(2, 2), n(3, 3), n(4, 1),
-                            n(5, 1))), null, "board", false);
-                });
-                var events = writers.submit(() -> {
-                    together.await();
-                    return usage.recordEvents(List.of(event("T-J1", 1, "1", day + "10:00:00+09:00", 3, "d1"),
-                            event("T-J1", 1, "1", day + "11:00:00+09:00", 1, "d1")), "T-J1", "agent:T-J1", false);
-                });
-                grid.get(60, java.util.concurrent.TimeUnit.SECONDS);
-                events.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        } finally {
-            writers.shutdownNow();
+        for (int round = 0; round < 30; round++) {
+            LocalDate week = W1.plusWeeks(round % 10);
+            String day = week.plusDays(1) + "T";
+            org.gigaplan.platform.internal.store.AtOnce.run(List.<java.util.concurrent.Callable<Object>>of(
+                    () -> usage.recordCheckIns(List.of(checkIn("T-J1", 1, "1", week, n(1, 1), n(2, 2), n(3, 3), n(4, 1),
+                            n(5, 1))), null, "board", false),
+                    () -> usage.recordEvents(List.of(event("T-J1", 1, "1", day + "10:00:00+09:00", 3, "d1"),
+                            event("T-J1", 1, "1", day + "11:00:00+09:00", 1, "d1")), "T-J1", "agent:T-J1", false)));
         }
     }
 

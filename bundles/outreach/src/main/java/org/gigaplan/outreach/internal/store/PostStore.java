@@ -37,13 +37,7 @@ public final class PostStore {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO outreach_post (title, body_format, body_source, "
                 + "body_html, category, audience, lang, status, created_by, created_at, updated_at, demo) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            s.setString(1, d.title().trim());
-            s.setString(2, format.name());
-            s.setString(3, d.body());
-            s.setString(4, html);
-            s.setString(5, category.name());
-            s.setString(6, audience.name());
-            s.setString(7, lang);
+            bindContent(s, d, format, html, category, audience, lang);
             s.setString(8, Post.Status.DRAFT.name());
             s.setString(9, by);
             s.setTimestamp(10, Timestamp.from(now));
@@ -63,17 +57,23 @@ public final class PostStore {
         try (PreparedStatement s = c.prepareStatement("UPDATE outreach_post SET title = ?, body_format = ?, "
                 + "body_source = ?, body_html = ?, category = ?, audience = ?, lang = ?, updated_at = ? WHERE id = ? "
                 + "AND status = 'DRAFT'")) {
-            s.setString(1, d.title().trim());
-            s.setString(2, format.name());
-            s.setString(3, d.body());
-            s.setString(4, html);
-            s.setString(5, category.name());
-            s.setString(6, audience.name());
-            s.setString(7, lang);
+            bindContent(s, d, format, html, category, audience, lang);
             s.setTimestamp(8, Timestamp.from(now));
             s.setLong(9, id);
             return s.executeUpdate() == 1;
         }
+    }
+
+    /** A post's content as parameters 1 to 7: title, body format, source and HTML, category, audience, language. */
+    private static void bindContent(PreparedStatement s, Post.Draft d, Post.Format format, String html,
+            Post.Category category, Post.Audience audience, String lang) throws SQLException {
+        s.setString(1, d.title().trim());
+        s.setString(2, format.name());
+        s.setString(3, d.body());
+        s.setString(4, html);
+        s.setString(5, category.name());
+        s.setString(6, audience.name());
+        s.setString(7, lang);
     }
 
     /**

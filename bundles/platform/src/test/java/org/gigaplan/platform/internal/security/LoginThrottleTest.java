@@ -8,17 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.gigaplan.platform.internal.store.AtOnce;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
@@ -94,25 +90,7 @@ class LoginThrottleTest {
 
     /** Runs {@code login} on 16 threads released together; what each was answered. */
     private static List<Optional<Duration>> sixteenAtOnce(Callable<Optional<Duration>> login) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(16);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Optional<Duration>>> logins = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                logins.add(clients.submit(() -> {
-                    go.await();
-                    return login.call();
-                }));
-            }
-            go.countDown();
-            List<Optional<Duration>> answers = new ArrayList<>();
-            for (Future<Optional<Duration>> f : logins) {
-                answers.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            clients.shutdownNow();
-        }
+        return AtOnce.run(Collections.nCopies(16, login));
     }
 
     @Test
