@@ -211,7 +211,11 @@ public class NetworkService {
         Set<String> off = schoolId == null ? enablement.disabledSchools(MODULE_ID) : Set.of();
         List<School> all = schools.all();
         return db.transaction(c -> {
-            Map<String, Instant> newest = store.newest(c, until);
+            // One school's view asks for its own newest measurement, not every school's.
+            Map<String, Instant> newest = schoolId == null ? store.newest(c, until) : new java.util.HashMap<>();
+            if (schoolId != null) {
+                newest.put(schoolId, store.newest(c, schoolId, until));
+            }
             List<SchoolStatus> out = new ArrayList<>();
             for (School s : all) {
                 if ((schoolId == null || s.id().equals(schoolId)) && !off.contains(s.id())) {
