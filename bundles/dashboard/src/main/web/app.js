@@ -13,6 +13,8 @@
     auth: sessionStorage.getItem('gigaplan.auth'),
     me: null,
     fy: null,
+    // The platform's clock (GET /api/clock): today, its zone and fiscal year decide every default here.
+    clock: null,
     charts: []
   };
 
@@ -53,15 +55,14 @@
     return e;
   }
 
-  /** Calls /api; with a body, POSTs it as JSON. */
-  async function api(path, body) {
+  /** Calls /api; with a body, sends it as JSON (POST unless another method is named). */
+  async function api(path, body, method) {
     const headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
     if (state.auth) {
       headers.Authorization = 'Basic ' + state.auth;
     }
-    const request = { headers, credentials: 'omit' };
+    const request = { headers, credentials: 'omit', method: method || (body === undefined ? 'GET' : 'POST') };
     if (body !== undefined) {
-      request.method = 'POST';
       headers['Content-Type'] = 'application/json';
       request.body = JSON.stringify(body);
     }
@@ -148,6 +149,7 @@
       staff() ? el('a', { href: '#/plan', id: 'nav-plan' }, t('navPlan')) : null,
       staff() ? el('a', { href: '#/report', id: 'nav-report' }, t('navReport')) : null,
       state.me && state.me.role === 'BOARD' ? el('a', { href: '#/city', id: 'nav-city' }, t('navCity')) : null,
+      state.me && state.me.role === 'BOARD' ? el('a', { href: '#/plan-edit', id: 'nav-plan-edit' }, t('navPlanEdit')) : null,
       state.me && state.me.role === 'SCHOOL'
         ? el('a', { href: '#/school/' + encodeURIComponent(state.me.schoolId), id: 'nav-school' }, t('mySchool')) : null,
       state.me && state.me.role === 'SCHOOL' ? el('a', { href: '#/record', id: 'nav-record' }, t('navRecord')) : null,
@@ -166,15 +168,49 @@
     return state.me && state.me.role !== 'LEARNER';
   }
 
+  /**
+   * The year chooser: the plan period's years, opening on the current one by the platform's clock, whether it has an
+   * action plan yet or not (a year without one says so and offers the board the roll-forward; never another year).
+   */
   async function loadFiscalYears() {
     const select = document.getElementById('fy');
-    const r = await api('/fiscal-years');
+    const [clock, r] = await Promise.all([api('/clock'), api('/fiscal-years')]);
+    if (clock.ok) {
+      state.clock = clock.body;
+      // The server's clock may be set to another day (a trial): the page keeps to it, not to the device's.
+      state.clock.skew = Date.parse(clock.body.now) - Date.now();
+    }
     const years = r.ok ? r.body : [];
-    const current = years.find(y => y.hasActionPlan && y.current) || [...years].reverse().find(y => y.hasActionPlan);
-    state.fy = state.fy || (current ? current.year : fiscalYearOf(japanTime(new Date().toISOString())));
+    state.fy = state.fy || (state.clock ? state.clock.fiscalYear : (years.find(y => y.current) || {}).year);
     select.replaceChildren(...years.map(y => el('option', { value: y.year, selected: y.year === state.fy },
-      loc(y.label) + (y.hasActionPlan ? '' : ' *'))));
+      loc(y.label) + (y.draft ? ' (' + t('draft') + ')' : y.hasActionPlan ? '' : ' *'))));
     select.onchange = () => { state.fy = Number(select.value); route(); };
+  }
+
+  /** The platform's answer for a year without an action plan (RFC 9457, type no-action-plan). */
+  function isNoActionPlan(r) {
+    return r.status === 404 && r.body && r.body.type === 'urn:gigaplan:problem:no-action-plan';
+  }
+
+  /**
+   * Says plainly that the year has no action plan yet; the board gets the button that rolls the latest earlier one
+   * forward as a draft, and goes on to edit it.
+   */
+  function noActionPlan(problem) {
+    const box = el('div', { id: 'rollover-result' });
+    const board = state.me && state.me.role === 'BOARD';
+    return el('section', { class: 'card notice', id: 'no-action-plan', 'data-year': problem.fiscalYear },
+      el('p', {}, loc(problem.message)),
+      board && problem.rollOverFrom ? el('button', { type: 'button', id: 'rollover', on: { click: async e => {
+        e.target.disabled = true;
+        const r = await api('/plan/action-plans', { fiscalYear: problem.fiscalYear, from: problem.rollOverFrom });
+        outcome(box, r, t('rolledOver'));
+        e.target.disabled = false;
+        if (r.ok) {
+          await loadFiscalYears();
+          location.hash = '#/plan-edit';
+        }
+      } } }, t('rollOver').replace('{from}', loc(problem.rollOverFromLabel)).replace('{to}', loc(problem.fiscalYearLabel))) : null, box);
   }
 
   async function restoreLogin() {
@@ -202,7 +238,8 @@
       api('/outreach/site/posts?limit=10')]);
     const indicators = progress.ok ? progress.body.policies.flatMap(p => p.indicators) : [];
     show(view,
-      section('public-indicators', t('publicTitle'), indicatorTable(indicators)),
+      section('public-indicators', t('publicTitle'), isNoActionPlan(progress) ? noActionPlan(progress.body)
+        : indicatorTable(indicators)),
       section('public-posts', t('postsTitle'),
         posts.status === 404 ? notInstalled()
           : posts.ok && posts.body.items.length ? posts.body.items.map(postView)
@@ -221,13 +258,20 @@
     if (!indicators.length) {
       return el('p', { class: 'muted' }, t('noData'));
     }
+    // Every figure says what it is: its definition, how many it was computed over, and of those expected how
+    // many reported; a share over too few is "insufficient data", never met.
     return el('table', { class: 'indicators' },
       el('thead', {}, el('tr', {}, el('th', {}, t('indicator')), el('th', {}, t('value')), el('th', {}, t('target')),
-        el('th', {}, t('status')))),
+        el('th', {}, t('sample')), el('th', {}, t('coverage')), el('th', {}, t('status')))),
       el('tbody', {}, indicators.map(i => el('tr', { 'data-indicator': i.id },
-        el('td', {}, loc(i.name), i.demo ? el('span', { class: 'demo' }, t('demo')) : null),
+        el('td', {}, el('span', { title: loc(i.definition) }, loc(i.name)),
+          i.demo ? el('span', { class: 'demo' }, t('demo')) : null,
+          i.note ? el('div', { class: 'muted note' }, loc(i.note)) : null),
         el('td', { class: 'num' }, i.value === null ? '–' : formatValue(i.value, i.unit)),
         el('td', { class: 'num' }, i.target ? formatValue(i.target.value, i.unit) : '–'),
+        el('td', { class: 'num' }, i.sampleSize === null || i.sampleSize === undefined ? '–' : String(i.sampleSize)),
+        el('td', { class: 'num', 'data-coverage': i.coverage ? i.coverage.reporting + '/' + i.coverage.expected : '' },
+          i.coverage ? i.coverage.reporting + ' / ' + i.coverage.expected + ' ' + loc(i.coverage.of) : '–'),
         el('td', {}, statusBadge(i.status))))));
   }
 
@@ -238,6 +282,10 @@
   async function planView(view) {
     const school = state.me && state.me.role !== 'BOARD' ? '&school=' + encodeURIComponent(state.me.schoolId) : '';
     const r = await api('/progress?fiscalYear=' + state.fy + school);
+    if (isNoActionPlan(r)) {
+      show(view, el('h1', {}, t('planTitle') + ' — ' + loc(r.body.fiscalYearLabel)), noActionPlan(r.body));
+      return;
+    }
     if (!r.ok) {
       show(view, el('p', { class: 'error' }, (r.body && r.body.detail) || t('noData')));
       return;
@@ -252,6 +300,7 @@
           el('ul', { class: 'items' }, m.actionItems.map(a => el('li', { 'data-item': a.id },
             el('span', { class: 'actor actor-' + a.actor }, t('actor' + a.actor)),
             a.priority ? el('span', { class: 'priority' }, t('priority')) : null,
+            a.liveSource ? null : el('span', { class: 'badge status-NO_MODULE no-source' }, t('noSource')),
             ' ' + loc(a.text),
             a.indicators.length ? el('div', { class: 'item-indicators' },
               a.indicators.map(i => el('span', { class: 'chip' }, loc(i.name) + ': ',
@@ -462,6 +511,10 @@
   async function reportView(view) {
     const school = state.me && state.me.role !== 'BOARD' ? '&school=' + encodeURIComponent(state.me.schoolId) : '';
     const r = await api('/progress?fiscalYear=' + state.fy + school);
+    if (isNoActionPlan(r)) {
+      show(view, el('h1', {}, t('reportTitle') + ' — ' + loc(r.body.fiscalYearLabel)), noActionPlan(r.body));
+      return;
+    }
     if (!r.ok) {
       show(view, el('p', { class: 'error' }, (r.body && r.body.detail) || t('noData')));
       return;
@@ -641,9 +694,14 @@
     }
   }
 
-  /** Today in Japan, where the schools are, whatever the device's clock zone. */
+  /** Now by the platform's clock (GET /api/clock), whatever the device's own clock says. */
+  function serverNow() {
+    return new Date(Date.now() + ((state.clock && state.clock.skew) || 0));
+  }
+
+  /** Today by the platform's clock, in the city's zone, whatever the device's own date and zone. */
   function todayInJapan() {
-    const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date()).split('-').map(Number);
+    const [y, m, d] = japanTime(serverNow().toISOString()).split('-').map(Number);
     return new Date(y, m - 1, d);
   }
 
@@ -652,7 +710,8 @@
     if (!instant) {
       return '–';
     }
-    const options = { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' };
+    const options = { timeZone: state.clock ? state.clock.zone : undefined, year: 'numeric', month: '2-digit',
+      day: '2-digit' };
     if (withTime) {
       Object.assign(options, { hour: '2-digit', minute: '2-digit', hour12: false });
     }
@@ -705,8 +764,10 @@
   async function checklistView(view) {
     const school = encodeURIComponent(state.me.schoolId);
     const teacher = state.me.teacherId;
+    // Answers given today belong to today's fiscal year (the server's rule): this page is always about that year.
+    const year = state.clock.fiscalYear;
     const [checklist, mine] = await Promise.all([api('/training/checklist'),
-      api('/training/schools/' + school + '/teachers/' + encodeURIComponent(teacher) + '?fiscalYear=' + state.fy)]);
+      api('/training/schools/' + school + '/teachers/' + encodeURIComponent(teacher) + '?fiscalYear=' + year)]);
     if (checklist.status === 404) {
       show(view, notInstalled());
       return;
@@ -725,14 +786,14 @@
       });
       const frequency = (name) => e.target.querySelector('select[name="' + name + '"]').value;
       const calls = [api('/training/schools/' + school + '/assessments',
-        [{ teacherId: teacher, fiscalYear: state.fy, answers: given }])];
+        [{ teacherId: teacher, answers: given }])];
       if (frequency('genai')) {
         calls.push(api('/training/schools/' + school + '/genai',
-          [{ teacherId: teacher, fiscalYear: state.fy, frequency: frequency('genai'), purposes: [] }]));
+          [{ teacherId: teacher, frequency: frequency('genai'), purposes: [] }]));
       }
       if (frequency('history')) {
         calls.push(api('/environment/learning-history/schools/' + school + '/uses',
-          [{ teacherId: teacher, fiscalYear: state.fy, frequency: frequency('history') }]));
+          [{ teacherId: teacher, frequency: frequency('history') }]));
       }
       const results = await Promise.all(calls);
       const failed = results.find(r => !r.ok && r.status !== 404);
@@ -756,7 +817,7 @@
       el('tbody', {}, mine.body.categories.map(c => el('tr', { 'data-category': c.category },
         el('td', {}, c.category + ' ' + loc(c.title)), el('td', { class: 'num' }, percent(c.previousRate)),
         el('td', { class: 'num' }, percent(c.rate)))))) : el('p', { class: 'muted' }, t('notAnswered'));
-    show(view, el('h1', {}, t('checklistTitle') + ' — ' + state.fy),
+    show(view, el('h1', {}, t('checklistTitle') + ' — ' + loc(state.clock.fiscalYearLabel)),
       section('checklist-scores', t('myScores'), scores), section('checklist', t('checklistTitle'), form));
   }
 
@@ -832,7 +893,7 @@
 
   /** A speed test taken by hand at the school (agents post theirs with an API key). */
   function measurementForm(school) {
-    const now = japanTime(new Date().toISOString(), true).replace(' ', 'T');
+    const now = japanTime(serverNow().toISOString(), true).replace(' ', 'T');
     const at = el('input', { type: 'datetime-local', id: 'measure-at', value: now, max: now, required: true });
     const number = (id, max) => el('input', { type: 'number', id, min: 0, max, step: 'any' });
     const down = number('measure-down', 100000);
@@ -847,7 +908,7 @@
     const box = el('div', { id: 'measure-result' });
     const value = input => input.value === '' ? null : Number(input.value);
     return el('form', { id: 'measure-form', class: 'record', on: { submit: e => submitting(e, async () => {
-      const r = await api('/environment/measurements', [{ schoolId: school, measuredAt: at.value + ':00+09:00',
+      const r = await api('/environment/measurements', [{ schoolId: school, measuredAt: at.value + ':00' + state.clock.offset,
         downloadMbps: value(down), uploadMbps: value(up), latencyMs: value(latency), lossPercent: value(loss),
         point: point.value, classHours: classHours.checked, devices: value(devices) }]);
       outcome(box, r, t('recorded') + (r.ok && r.body.findingsOpened.length ? ' · ' + t('findingOpened') : '')
@@ -895,8 +956,8 @@
 
   /** The chosen fiscal year as a query's since and until: April 1 to April 1, in Japan. */
   function fiscalYearPeriod() {
-    return '?since=' + encodeURIComponent(state.fy + '-04-01T00:00:00+09:00')
-      + '&until=' + encodeURIComponent((state.fy + 1) + '-04-01T00:00:00+09:00');
+    return '?since=' + encodeURIComponent(state.fy + '-04-01T00:00:00' + state.clock.offset)
+      + '&until=' + encodeURIComponent((state.fy + 1) + '-04-01T00:00:00' + state.clock.offset);
   }
 
   /** A learner's own learning records from digital drills and other tools (nobody else's). */
@@ -1044,6 +1105,21 @@
     user.focus();
   }
 
+  // ------------------------------------------------------------------ views of other files
+
+  /**
+   * Views that other files of the dashboard add (plan.js: the board's plan editor), by route name: each says who
+   * may open it. They get the helpers below, so they are written as the views here are.
+   */
+  const VIEWS = {};
+  window.GigaPlan = {
+    addView(name, allowed, view) {
+      VIEWS[name] = { allowed, view };
+    },
+    el, api, t, loc, show, section, outcome, submitting, statusBadge, formatValue, japanTime, noActionPlan,
+    isNoActionPlan, loadFiscalYears, route: () => route(), state
+  };
+
   // ------------------------------------------------------------------ routing
 
   let routing = 0;
@@ -1077,12 +1153,14 @@
         await reportView(view);
       } else if (name === 'plan' && staff()) {
         await planView(view);
+      } else if (VIEWS[name] && VIEWS[name].allowed(state.me)) {
+        await VIEWS[name].view(view);
       } else if (name === 'city' && state.me && state.me.role === 'BOARD') {
         await cityView(view);
       } else if (name === 'school' && staff()) {
         await schoolView(view, decodeURIComponent(arg));
       } else if (['plan', 'city', 'school', 'report', 'record', 'posts', 'checklist', 'network', 'classes', 'learning']
-        .includes(name) && !state.me) {
+        .concat(Object.keys(VIEWS)).includes(name) && !state.me) {
         location.hash = '#/login';
         return;
       } else {

@@ -55,7 +55,19 @@ window.GIGAPLAN_TEXT = {
     category_NEWS: 'お知らせ', category_HOW_TO: '使い方', category_SAFETY: '情報モラル・安全', category_LESSON: '授業での活用',
     category_EVENT: 'イベント', audience_FAMILIES: '保護者', audience_STUDENTS: '児童生徒', audience_COMMUNITY: '地域',
     audience_ALL: 'すべて',
-    back: '市全体に戻る', mySchool: '自校', actorBOARD: '教育委員会', actorSCHOOL: '学校', priority: '重点'
+    back: '市全体に戻る', mySchool: '自校', actorBOARD: '教育委員会', actorSCHOOL: '学校', priority: '重点',
+    status_INSUFFICIENT_DATA: 'データ不足', sample: '対象数', coverage: '報告のあった数 / 対象',
+    noSource: '根拠となる指標なし', navPlanEdit: '計画の編集', planEditTitle: '計画の編集', draft: '下書き', published: '公開中',
+    draftHelp: 'この年度の行動計画は下書きです。学校や市民にはまだ表示されません。目標や取組を確かめてから公開してください。',
+    publishedHelp: 'この年度の行動計画は公開されています。変更はすぐに反映され、版として記録されます。',
+    publish: '公開する', publishedNow: '公開しました。', rolledOver: '下書きを作成しました。',
+    rollOver: '{from}の行動計画を繰り越して{to}の下書きを作成', indicatorsTitle: '指標（基準値と目標）',
+    itemsTitle: '取組', unit: '単位', baseline: '基準値', baselineYear: '基準年度', saved: '保存しました。',
+    nothingChanged: '変更はありません。', save: '保存', textJa: '本文（日本語）', textEn: '本文（英語）',
+    evidence: '根拠となる指標', removeItemConfirm: '取組 {id} を削除しますか？', removed: '削除しました。', remove: '削除',
+    addItem: '取組を追加', measure: '施策', added: '追加しました。', add: '追加', versionsTitle: '計画の版（変更履歴）',
+    version: '版', who: '変更者', what: '内容', beforeAfter: '変更前 → 変更後', none: '（なし）',
+    kind_IMPORT: '取り込み', kind_ROLLOVER: '繰り越し', kind_EDIT: '編集', kind_PUBLISH: '公開'
   },
   en: {
     brand: 'GIGA Plan Sendai', fiscalYear: 'Fiscal year', login: 'Log in', logout: 'Log out', user: 'User name',
@@ -119,6 +131,18 @@ window.GIGAPLAN_TEXT = {
     audience_FAMILIES: 'Families', audience_STUDENTS: 'Students', audience_COMMUNITY: 'Community', audience_ALL: 'Everyone',
     actionItem: 'Action item', actor: 'Who', figures: 'Figures', category: 'Category',
     change: 'Change (points)', week: 'Week', recommended: 'Recommended', meetings: 'Parent meetings', back: 'Back to the city', mySchool: 'My school',
-    actorBOARD: 'Board', actorSCHOOL: 'Schools', priority: 'Priority'
+    actorBOARD: 'Board', actorSCHOOL: 'Schools', priority: 'Priority',
+    status_INSUFFICIENT_DATA: 'Insufficient data', sample: 'Computed over', coverage: 'Reported / expected',
+    noSource: 'No live indicator', navPlanEdit: 'Edit the plan', planEditTitle: 'Edit the plan', draft: 'draft', published: 'published',
+    draftHelp: "This year's action plan is a draft: schools and the public do not see it yet. Check its targets and items, then publish it.",
+    publishedHelp: "This year's action plan is published. Changes show at once and are kept as versions.",
+    publish: 'Publish', publishedNow: 'Published.', rolledOver: 'Draft created.',
+    rollOver: "Create {to}'s draft from {from}'s action plan", indicatorsTitle: 'Indicators (baselines and targets)',
+    itemsTitle: 'Action items', unit: 'Unit', baseline: 'Baseline', baselineYear: 'Baseline year', saved: 'Saved.',
+    nothingChanged: 'Nothing changed.', save: 'Save', textJa: 'Text (Japanese)', textEn: 'Text (English)',
+    evidence: 'Indicators as evidence', removeItemConfirm: 'Remove action item {id}?', removed: 'Removed.', remove: 'Remove',
+    addItem: 'Add an action item', measure: 'Measure', added: 'Added.', add: 'Add', versionsTitle: 'Plan versions (history)',
+    version: 'Version', who: 'By', what: 'What', beforeAfter: 'Before → after', none: '(none)',
+    kind_IMPORT: 'Import', kind_ROLLOVER: 'Roll-forward', kind_EDIT: 'Edit', kind_PUBLISH: 'Publish'
   }
 };

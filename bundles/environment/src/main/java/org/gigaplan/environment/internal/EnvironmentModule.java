@@ -1,11 +1,13 @@
 package org.gigaplan.environment.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.LocalizedText;
+import org.gigaplan.plan.spi.Coverage;
 import org.gigaplan.plan.spi.DemoContext;
 import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.PolicyModule;
@@ -23,15 +25,20 @@ public class EnvironmentModule implements PolicyModule {
 
     public static final String BANDWIDTH = "environment.bandwidth";
     public static final String LEARNING_HISTORY = "environment.learning-history";
+    /** Learners who opened their own learning history (P3-B2's second half). */
+    public static final String LEARNER_HISTORY = "environment.learner-history";
+
+    private static final LocalizedText LEARNER_NOTE = LocalizedText.of(
+            "学習履歴の記録がある児童生徒のうち、自分の学習履歴を開いた児童生徒の割合（5人未満は非表示）",
+            "Share of the learners with learning records who opened their own (not shown under five learners)");
 
     private static final LocalizedText NOTE = LocalizedText.of(
             "測定のある学校のうち、直近の授業時間帯の測定の中央値が当面の推奨帯域（文部科学省2024）以上の学校の割合",
             "Share of schools with measurements whose recent class-hour median meets MEXT's recommended bandwidth (2024)");
 
     private static final LocalizedText HISTORY_NOTE = LocalizedText.of(
-            "その年度に回答した教員のうち、学習履歴を週1回以上活用していると回答した教員の割合（5人未満の学校は表示しない）",
-            "Share of the teachers reporting for the year who use learning histories at least once a week (not shown "
-                    + "for schools with fewer than 5)");
+            "その年度に回答した教員のうち、学習履歴を週1回以上活用していると回答した教員の割合",
+            "Share of the teachers reporting for the year who use learning histories at least once a week");
 
     private final NetworkService network;
     private final XapiService xapi;
@@ -62,21 +69,29 @@ public class EnvironmentModule implements PolicyModule {
 
     @Override
     public Set<String> indicatorIds() {
-        return Set.of(BANDWIDTH, LEARNING_HISTORY);
+        return Set.of(BANDWIDTH, LEARNING_HISTORY, LEARNER_HISTORY);
     }
 
     @Override
     public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
         String school = scope.isCity() ? null : scope.schoolId();
+        List<String> served = network.servedSchools();
+        if (LEARNER_HISTORY.equals(indicatorId)) {
+            return xapi.learnersLooking(fiscalYear, school, served)
+                    .map(v -> new IndicatorValue(v[0], (long) v[1], Instant.now(), LEARNER_NOTE, v[2] > 0));
+        }
         if (LEARNING_HISTORY.equals(indicatorId)) {
             return uses.indicator(fiscalYear, school)
-                    .map(v -> new IndicatorValue(v[0], (long) v[1], Instant.now(), HISTORY_NOTE, v[2] > 0));
+                    .map(v -> new IndicatorValue(v[0], (long) v[1], Instant.now(), HISTORY_NOTE, v[2] > 0,
+                            school == null ? Coverage.schools(uses.schoolsReporting(fiscalYear, served), served.size())
+                                    : null));
         }
         if (!BANDWIDTH.equals(indicatorId)) {
             return Optional.empty();
         }
-        return network.shareMeeting(fiscalYear, scope.isCity() ? null : scope.schoolId())
-                .map(v -> new IndicatorValue(v[0], (long) v[1], Instant.now(), NOTE, v[2] > 0));
+        return network.shareMeeting(fiscalYear, school)
+                .map(v -> new IndicatorValue(v[0], (long) v[1], Instant.now(), NOTE, v[2] > 0,
+                        school == null ? Coverage.schools((int) v[1], Math.max((int) v[1], served.size())) : null));
     }
 
     @Override

@@ -18,7 +18,9 @@ import org.gigaplan.plan.model.UseFrequency;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.service.Database;
+import org.gigaplan.plan.rest.SurveyYear;
 import org.gigaplan.plan.service.ModuleEnablement;
+import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.service.SchoolService;
 import org.gigaplan.plan.spi.Percent;
 import org.osgi.service.component.annotations.Activate;
@@ -36,20 +38,25 @@ public class HistoryUseService {
     private final Database db;
     private final SchoolService schools;
     private final ModuleEnablement enablement;
+    private final PlanClock clock;
     private final HistoryUseStore store;
 
     @Activate
     public HistoryUseService(@Reference Database db, @Reference SchoolService schools,
             @Reference ModuleEnablement enablement, @Reference NetworkService migrated) {
         // NetworkService applies the module's changelog; referencing it orders this component after it.
+        this.clock = migrated.clock();
         this.db = db;
         this.schools = schools;
         this.enablement = enablement;
         this.store = new HistoryUseStore(db);
     }
 
-    /** Stores a school's teachers' reports, all or none; a later report of a year replaces the earlier. */
-    public int report(String schoolId, List<HistoryUse.Report> reports, String by, boolean demo) {
+    /**
+     * Stores a school's teachers' reports, all or none; a later report of a year replaces the earlier. A report
+     * without a year is for today's; another year only with {@code anyYear} (the board, or demo data).
+     */
+    public int report(String schoolId, List<HistoryUse.Report> reports, String by, boolean anyYear, boolean demo) {
         if (schools.find(schoolId).isEmpty()) {
             throw new InvalidInputException("schoolId", "no school " + schoolId);
         }
@@ -59,10 +66,12 @@ public class HistoryUseService {
         }
         List<FieldError> errors = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
-        LocalDate today = LocalDate.now(NetworkService.ZONE);
+        LocalDate today = clock.today();
+        List<FiscalYear> years = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             String at = "[" + i + "]";
             HistoryUse.Report r = reports.get(i);
+            years.add(null);
             if (r == null) {
                 errors.add(new FieldError(at, "must be a report"));
                 continue;
@@ -72,12 +81,9 @@ public class HistoryUseService {
                 errors.add(new FieldError(at + ".teacherId", "the teacher's code within the school: 1–32 letters, digits, "
                         + "'_', '.' or '-', was " + (r.teacherId() == null ? "nothing" : "\"" + r.teacherId() + "\"")));
             }
-            int current = FiscalYear.containing(today).year();
-            if (r.fiscalYear() == null || r.fiscalYear() < 2000 || r.fiscalYear() > current) {
-                errors.add(new FieldError(at + ".fiscalYear", "a fiscal year from 2000 to this one (" + current
-                        + "), was " + r.fiscalYear()));
-            } else {
-                FiscalYear fy = FiscalYear.of(r.fiscalYear());
+            FiscalYear fy = SurveyYear.of(r.fiscalYear(), at + ".fiscalYear", clock, anyYear, errors);
+            years.set(i, fy);
+            if (fy != null) {
                 if (r.reportedOn() != null && (!fy.contains(r.reportedOn()) || r.reportedOn().isAfter(today))) {
                     errors.add(new FieldError(at + ".reportedOn", "a day of " + fy + " up to today, was " + r.reportedOn()));
                 }
@@ -95,9 +101,10 @@ public class HistoryUseService {
             throw new InvalidInputException(errors);
         }
         return db.transactionRetrying(c -> {
-            for (HistoryUse.Report r : reports) {
-                FiscalYear fy = FiscalYear.of(r.fiscalYear());
-                store.put(c, schoolId, r.teacherId().trim(), r.fiscalYear(),
+            for (int i = 0; i < reports.size(); i++) {
+                HistoryUse.Report r = reports.get(i);
+                FiscalYear fy = years.get(i);
+                store.put(c, schoolId, r.teacherId().trim(), fy.year(),
                         UseFrequency.parse(r.frequency()).orElseThrow().name(),
                         r.reportedOn() != null ? r.reportedOn() : today.isAfter(fy.end()) ? fy.end() : today, by, demo);
             }
@@ -107,7 +114,7 @@ public class HistoryUseService {
 
     /** Counts that a teacher opened a class's learning history now. */
     public void opened(String schoolId, String teacherId) {
-        store.opened(schoolId, teacherId, monday(LocalDate.now(NetworkService.ZONE)));
+        store.opened(schoolId, teacherId, monday(clock.today()));
     }
 
     /**
@@ -139,11 +146,18 @@ public class HistoryUseService {
 
     /** The plan's indicator for a scope: {share %, teachers, demo 0/1}; empty without (enough) reports. */
     public Optional<double[]> indicator(FiscalYear fy, String schoolId) {
-        HistoryUse.Use use = use(fy, schoolId, true);
+        // A school's own roll-up shows its own figure; the city's needs five teachers.
+        HistoryUse.Use use = use(fy, schoolId, schoolId == null);
         if (use.suppressed() || use.weeklyShare() == null) {
             return Optional.empty();
         }
         return Optional.of(new double[] { use.weeklyShare(), use.teachers(), use.demo() ? 1 : 0 });
+    }
+
+    /** How many of {@code schools} have a teacher's report for a fiscal year. */
+    public int schoolsReporting(FiscalYear fy, java.util.Collection<String> schools) {
+        return (int) store.reports(fy.year(), null).stream().map(HistoryUseStore.Row::schoolId).distinct()
+                .filter(schools::contains).count();
     }
 
     /** Each school's use in a fiscal year, for the board (groups under five suppressed). */
@@ -155,5 +169,9 @@ public class HistoryUseService {
 
     static LocalDate monday(LocalDate day) {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    public PlanClock clock() {
+        return clock;
     }
 }

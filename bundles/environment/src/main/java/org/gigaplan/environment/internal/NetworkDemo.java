@@ -2,7 +2,6 @@ package org.gigaplan.environment.internal;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -18,7 +17,6 @@ import org.gigaplan.plan.spi.DemoContext;
  */
 final class NetworkDemo {
 
-    private static final ZoneOffset JST = ZoneOffset.ofHours(9);
 
     private final NetworkService network;
     private final XapiService xapi;
@@ -37,7 +35,8 @@ final class NetworkDemo {
     void fill() {
         List<School> schools = context.schools();
         LocalDate start = context.fiscalYear().start();
-        LocalDate end = context.fiscalYear().end().isBefore(LocalDate.now()) ? context.fiscalYear().end() : LocalDate.now();
+        LocalDate today = network.clock().today();
+        LocalDate end = context.fiscalYear().end().isBefore(today) ? context.fiscalYear().end() : today;
         int tests = 0;
         for (int i = 0; i < schools.size(); i++) {
             School school = schools.get(i);
@@ -51,7 +50,7 @@ final class NetworkDemo {
                     factor = 0.7;
                 }
                 double mbps = Math.max(1, recommended * factor * (0.9 + 0.2 * random.nextDouble()));
-                OffsetDateTime at = day.atTime(10 + random.nextInt(4), random.nextInt(60)).atOffset(JST);
+                OffsetDateTime at = day.atTime(10 + random.nextInt(4), random.nextInt(60)).atZone(network.clock().zone()).toOffsetDateTime();
                 batch.add(new Measurement(school.id(), at, Math.round(mbps * 10) / 10.0,
                         Math.round(mbps * 0.6 * 10) / 10.0, 8 + 20 * random.nextDouble(), random.nextDouble(),
                         "CENTRE_LINK", true, 30 + random.nextInt(300)));
@@ -91,7 +90,7 @@ final class NetworkDemo {
                 batch.add(new HistoryUse.Report(String.format("T%02d", t), context.fiscalYear().year(), frequency.name(),
                         on));
             }
-            reports += uses.report(school.id(), batch, "demo", true);
+            reports += uses.report(school.id(), batch, "demo", true, true);
         }
         context.progress(reports + " teachers' reports of learning-history use");
     }
@@ -99,6 +98,7 @@ final class NetworkDemo {
     /** A digital drill's statements for two classes of each elementary school over the year's last twelve weeks. */
     private void fillLearningRecords(List<School> schools, LocalDate end) {
         int statements = 0;
+        List<String> lookers = new ArrayList<>();
         for (School school : schools) {
             if (school.type() != org.gigaplan.plan.model.SchoolType.ELEMENTARY) {
                 continue;
@@ -107,6 +107,7 @@ final class NetworkDemo {
             for (String classRef : List.of("5-1", "6-1")) {
                 for (int learner = 1; learner <= 8; learner++) {
                     String mbox = "mailto:demo-" + school.id().toLowerCase() + "-" + classRef + "-" + learner + "@drill.example";
+                    lookers.add(learner <= 3 ? mbox : null);
                     double ability = 0.4 + 0.5 * random.nextDouble();
                     for (int week = 12; week >= 1; week--) {
                         LocalDate day = end.minusWeeks(week).plusDays(random.nextInt(5));
@@ -120,11 +121,18 @@ final class NetworkDemo {
                                 "result", java.util.Map.of("score", java.util.Map.of("scaled", Math.round(score * 100) / 100.0),
                                         "completion", true),
                                 "context", java.util.Map.of("extensions", java.util.Map.of("https://drill.example/ext/class", classRef)),
-                                "timestamp", day.atTime(14, 0).atOffset(JST).toString()));
+                                "timestamp", day.atTime(14, 0).atZone(network.clock().zone()).toOffsetDateTime().toString()));
                     }
                 }
             }
             statements += xapi.store(batch, school.id(), "demo", true).size();
+            // Three learners of each class have looked at their own history.
+            for (String mbox : lookers) {
+                if (mbox != null) {
+                    xapi.demoOpened(school.id(), mbox, context.fiscalYear());
+                }
+            }
+            lookers.clear();
         }
         context.progress(statements + " learning records (xAPI) for two classes of each elementary school");
     }

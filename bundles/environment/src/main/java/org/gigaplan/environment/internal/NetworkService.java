@@ -19,6 +19,7 @@ import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.ModuleEnablement;
+import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.service.SchoolService;
 import org.gigaplan.plan.spi.Percent;
 import org.osgi.service.component.annotations.Activate;
@@ -40,13 +41,13 @@ public class NetworkService {
     public static final String CHANGELOG = "db/environment/changelog.xml";
 
     /** Where the schools are: their days, weeks and fiscal years. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
     public static final int MAX_BATCH = 5_000;
 
     private final Database db;
     private final SchoolService schools;
     private final ModuleEnablement enablement;
+    private final PlanClock clock;
     private final EnvironmentConfig config;
     private final RecommendedBandwidth table = RecommendedBandwidth.shipped();
     private final NetworkStore store;
@@ -57,7 +58,7 @@ public class NetworkService {
 
     @Activate
     public NetworkService(@Reference Database db, @Reference SchoolService schools,
-            @Reference ModuleEnablement enablement, EnvironmentConfig config) {
+            @Reference ModuleEnablement enablement, @Reference PlanClock clock, EnvironmentConfig config) {
         if (config.recoveryPercent() <= config.problemPercent()) {
             throw new IllegalArgumentException("recoveryPercent (" + config.recoveryPercent()
                     + ") must be above problemPercent (" + config.problemPercent() + "), or findings would flap");
@@ -66,12 +67,18 @@ public class NetworkService {
         this.db = db;
         this.schools = schools;
         this.enablement = enablement;
+        this.clock = clock;
         this.config = config;
         this.store = new NetworkStore(db);
     }
 
     public RecommendedBandwidth table() {
         return table;
+    }
+
+    /** The platform's clock: today and the city's zone for every part of this module. */
+    public PlanClock clock() {
+        return clock;
     }
 
     public EnvironmentConfig config() {
@@ -89,7 +96,7 @@ public class NetworkService {
         }
         List<FieldError> errors = new ArrayList<>();
         List<NetworkStore.Row> rows = new ArrayList<>();
-        Instant latest = Instant.now().plusSeconds(300);
+        Instant latest = clock.now().plusSeconds(300);
         for (int i = 0; i < input.size(); i++) {
             String at = "[" + i + "]";
             Measurement m = input.get(i);
@@ -164,7 +171,7 @@ public class NetworkService {
     /** Opens a finding for a school fallen below the problem threshold, or closes one recovered past the other. */
     private void evaluate(Connection c, School school, boolean demo, List<Long> opened, List<Long> closed)
             throws SQLException {
-        SchoolStatus status = status(c, school, store.newest(c, school.id(), Instant.now().plusSeconds(300)));
+        SchoolStatus status = status(c, school, store.newest(c, school.id(), clock.now().plusSeconds(300)));
         if (status.medianMbps() == null) {
             return;
         }
@@ -252,7 +259,7 @@ public class NetworkService {
         } else if (text.length() > 1000) {
             errors.add(new FieldError("text", "at most 1000 characters"));
         }
-        if (measurementId != null && store.measurements(f.schoolId(), Instant.EPOCH, Instant.now().plusSeconds(300))
+        if (measurementId != null && store.measurements(f.schoolId(), Instant.EPOCH, clock.now().plusSeconds(300))
                 .stream().noneMatch(m -> m.id() == measurementId)) {
             errors.add(new FieldError("measurementId", "no measurement " + measurementId + " of " + f.schoolId()));
         }
@@ -265,10 +272,10 @@ public class NetworkService {
 
     /** The share of schools with measurements that meet the recommended bandwidth, as of a fiscal year's end. */
     public Optional<double[]> shareMeeting(FiscalYear fy, String schoolId) {
-        Instant until = fy.end().plusDays(1).atStartOfDay(ZONE).toInstant();
-        List<SchoolStatus> judged = statuses(schoolId, until.isAfter(Instant.now()) ? Instant.now() : until).stream()
+        Instant until = fy.end().plusDays(1).atStartOfDay(clock.zone()).toInstant();
+        List<SchoolStatus> judged = statuses(schoolId, until.isAfter(clock.now()) ? clock.now() : until).stream()
                 .filter(s -> s.state() != SchoolStatus.State.NO_DATA)
-                .filter(s -> s.windowEnd() != null && FiscalYear.containing(s.windowEnd().atZone(ZONE).toLocalDate()).equals(fy))
+                .filter(s -> s.windowEnd() != null && FiscalYear.containing(s.windowEnd().atZone(clock.zone()).toLocalDate()).equals(fy))
                 .toList();
         if (judged.isEmpty()) {
             return Optional.empty();
@@ -278,8 +285,13 @@ public class NetworkService {
                 judged.stream().anyMatch(SchoolStatus::demo) ? 1 : 0 });
     }
 
+    /** The schools this module serves: every school of the directory it is not switched off for. */
+    public List<String> servedSchools() {
+        return enablement.served(MODULE_ID, schools.all());
+    }
+
     public Map<String, Instant> newest() {
-        return store.newest(Instant.now().plusSeconds(300));
+        return store.newest(clock.now().plusSeconds(300));
     }
 
     /** Findings at a glance: how many are open, and the median days the closed ones took to resolve. */

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,9 +22,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.gigaplan.environment.internal.store.XapiStore;
+import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.service.Database;
+import org.gigaplan.plan.service.PlanClock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -50,6 +53,7 @@ public class XapiService {
     private static final String SECRET = "learner-secret";
 
     private final XapiStore store;
+    private final PlanClock clock;
     private final byte[] secret;
     private final String learnerHomePage;
 
@@ -62,6 +66,7 @@ public class XapiService {
     public XapiService(@Reference Database db, @Reference NetworkService migrated) {
         // NetworkService applies the module's changelog; referencing it orders this component after it.
         this.store = new XapiStore(db);
+        this.clock = migrated.clock();
         this.learnerHomePage = migrated.config().learnerHomePage().trim();
         String stored = db.transaction(c -> {
             var known = store.setting(c, SECRET);
@@ -123,7 +128,7 @@ public class XapiService {
         List<FieldError> errors = new ArrayList<>();
         List<XapiStore.Row> rows = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        Instant now = Instant.now();
+        Instant now = clock.now();
         for (int i = 0; i < list.size(); i++) {
             String at = list.size() == 1 && body instanceof Map ? "" : "[" + i + "]";
             try {
@@ -277,10 +282,12 @@ public class XapiService {
     /** The history of the learner with this login, at their school. */
     public LearnerHistory learnerHistory(String schoolId, String login, Instant since, Instant until, int limit) {
         String learner = pseudonym(learnerAgent(login), "agent");
+        // Looking is the plan's evidence that learners use their own learning histories (P3-B2).
+        store.learnerOpened(schoolId, learner, clock.currentFiscalYear().year(), clock.now(), false);
         List<Map<String, Object>> statements = find(new XapiStore.Query(schoolId, learner, null, null, since, until, null),
                 limit);
         return new LearnerHistory(learner, statements, store.activity(new XapiStore.Query(schoolId, learner, null, null,
-                since, until, null), NetworkService.ZONE));
+                since, until, null), clock.zone()));
     }
 
     /** Erases every statement of a learner; how many there were. */
@@ -295,6 +302,32 @@ public class XapiService {
                 : new Summary(s.schoolId(), s.learners(), false, s.statements(), s.meanScore(), s.demo())).toList();
     }
 
+    /**
+     * Learners who opened their own history in a fiscal year, of the learners with records in it (one school, or
+     * every school of {@code schools}): [share, learners with records, demo]; empty under five learners.
+     */
+    public Optional<double[]> learnersLooking(FiscalYear fy, String schoolId, java.util.Collection<String> schools) {
+        Instant from = fy.start().atStartOfDay(clock.zone()).toInstant();
+        Instant to = fy.end().plusDays(1).atStartOfDay(clock.zone()).toInstant();
+        List<XapiStore.SchoolSummary> withRecords = store.summary(schoolId, from, to).stream()
+                .filter(s -> schoolId != null || schools.contains(s.schoolId())).toList();
+        int learners = withRecords.stream().mapToInt(XapiStore.SchoolSummary::learners).sum();
+        if (learners < MIN_GROUP) {
+            return Optional.empty();
+        }
+        Map<String, Integer> opened = store.learnersOpened(fy.year());
+        int looking = withRecords.stream().mapToInt(s -> Math.min(s.learners(), opened.getOrDefault(s.schoolId(), 0)))
+                .sum();
+        return Optional.of(new double[] { org.gigaplan.plan.spi.Percent.of(looking, learners), learners,
+                withRecords.stream().anyMatch(XapiStore.SchoolSummary::demo) ? 1 : 0 });
+    }
+
+    /** Demo data: a learner of the demo drill records looked at their own history in a fiscal year. */
+    void demoOpened(String schoolId, String mbox, FiscalYear fy) {
+        store.learnerOpened(schoolId, pseudonym(Map.of("mbox", mbox), "agent"), fy.year(),
+                fy.start().plusMonths(1).atStartOfDay(clock.zone()).toInstant(), true);
+    }
+
     /** The classes a school's statements name in a period, so a teacher can pick theirs. */
     public List<XapiStore.ClassSeen> classes(String schoolId, Instant since, Instant until) {
         return store.classes(schoolId, since, until);
@@ -302,6 +335,10 @@ public class XapiService {
 
     /** A class's activity and results week by week, for its teacher: counts and means, never learners. */
     public List<XapiStore.ActivityWeek> classActivity(String schoolId, String classRef, Instant since, Instant until) {
-        return store.activity(new XapiStore.Query(schoolId, null, null, null, since, until, classRef), NetworkService.ZONE);
+        return store.activity(new XapiStore.Query(schoolId, null, null, null, since, until, classRef), clock.zone());
+    }
+
+    public PlanClock clock() {
+        return clock;
     }
 }

@@ -21,7 +21,9 @@ import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.spi.DemoContext;
+import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.Scope;
+import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.platform.internal.ModuleEnablementImpl;
 import org.gigaplan.platform.internal.SchoolServiceImpl;
 import org.gigaplan.platform.internal.store.AtOnce;
@@ -77,9 +79,9 @@ abstract class NetworkContract {
     void fresh() {
         DataSource ds = dataSource();
         PlatformDatabase first = new PlatformDatabase(ds);
-        new NetworkService(first, new SchoolServiceImpl(first), new ModuleEnablementImpl(first), config());
+        new NetworkService(first, new SchoolServiceImpl(first), new ModuleEnablementImpl(first), CLOCK, config());
         TestDatabases.clear(ds, "env_finding_note", "env_finding", "env_school_lock", "env_measurement", "env_xapi_statement",
-                "env_history_use", "env_history_view");
+                "env_history_use", "env_history_view", "env_learner_view");
         TestDatabases.clear(ds);
         PlatformDatabase db = new PlatformDatabase(ds);
         schools = new SchoolServiceImpl(db);
@@ -89,7 +91,7 @@ abstract class NetworkContract {
                 N-2,ネット中学校,Net Junior High,JUNIOR_HIGH,560,16
                 """), false);
         enablement = new ModuleEnablementImpl(db);
-        network = new NetworkService(db, schools, enablement, config());
+        network = new NetworkService(db, schools, enablement, CLOCK, config());
         xapi = new XapiService(db, network);
         uses = new HistoryUseService(db, schools, enablement, network);
         this.db = db;
@@ -374,6 +376,39 @@ abstract class NetworkContract {
     }
 
     @Test
+    void learnersLookingAtTheirOwnHistoryAreCountedOncePerYearAndNeverUnderFive() {
+        // Six learners of N-1 with records this fiscal year; two of them open their own history, one twice.
+        FiscalYear fy = CLOCK.currentFiscalYear();
+        String day = fy.start().plusDays(10) + "T10:00:00+09:00";
+        List<Object> batch = new java.util.ArrayList<>();
+        for (String learner : List.of("l1", "l2", "l3", "l4", "l5", "l6")) {
+            batch.add(statement(learner, "completed", "math/1", 0.8, day));
+        }
+        xapi.store(batch, "N-1", "agent", false);
+        EnvironmentModule module = new EnvironmentModule(network, xapi, uses);
+        assertTrue(module.value(EnvironmentModule.LEARNER_HISTORY, Scope.city(), fy).orElseThrow().value() == 0.0);
+        Instant since = fy.start().atStartOfDay(CLOCK.zone()).toInstant();
+        xapi.learnerHistory("N-1", "l1@school.example", since, CLOCK.now(), 10);
+        xapi.learnerHistory("N-1", "l1@school.example", since, CLOCK.now(), 10);
+        xapi.learnerHistory("N-1", "l2@school.example", since, CLOCK.now(), 10);
+        IndicatorValue looking = module.value(EnvironmentModule.LEARNER_HISTORY, Scope.city(), fy).orElseThrow();
+        assertEquals(33.3, looking.value(), "2 of 6");
+        assertEquals(6L, looking.sampleSize());
+        assertEquals(33.3, module.value(EnvironmentModule.LEARNER_HISTORY, Scope.school("N-1"), fy).orElseThrow().value());
+        assertTrue(module.value(EnvironmentModule.LEARNER_HISTORY, Scope.school("N-2"), fy).isEmpty(), "no learners");
+        // Erasing a learner erases that they looked.
+        xapi.erase(java.util.Map.of("mbox", "mailto:l1@school.example"));
+        assertTrue(module.value(EnvironmentModule.LEARNER_HISTORY, Scope.city(), fy).isPresent());
+        assertEquals(20.0, module.value(EnvironmentModule.LEARNER_HISTORY, Scope.city(), fy).orElseThrow().value(),
+                "1 of the 5 left");
+        // The teachers' survey shows how many of the schools served reported.
+        uses.report("N-1", List.of(report("T01", "WEEKLY")), "board", true, false);
+        IndicatorValue teachers = module.value(EnvironmentModule.LEARNING_HISTORY, Scope.school("N-1"),
+                FiscalYear.of(2025)).orElseThrow();
+        assertEquals(100.0, teachers.value(), "a school's own roll-up shows its one teacher");
+    }
+
+    @Test
     void aLearnerSeesTheirOwnHistoryOnly() {
         xapi.store(List.of(statement("taro", "completed", "math/1", 0.8, "2025-06-02T10:00:00+09:00"),
                 statement("taro", "completed", "math/2", 0.6, "2025-06-10T10:00:00+09:00"),
@@ -389,7 +424,7 @@ abstract class NetworkContract {
         assertTrue(xapi.learnerHistory("N-2", "taro@school.example", since, Instant.now(), 100).statements().isEmpty(),
                 "another school's login is another learner");
         // Drills that name learners by account: the login is the account name at the configured home page.
-        XapiService byAccount = new XapiService(db, new NetworkService(db, schools, enablement,
+        XapiService byAccount = new XapiService(db, new NetworkService(db, schools, enablement, CLOCK,
                 config("https://drill.example/accounts")));
         byAccount.store(java.util.Map.of("actor", java.util.Map.of("account", java.util.Map.of("homePage",
                 "https://drill.example/accounts", "name", "s1234")), "verb", java.util.Map.of("id",
@@ -404,8 +439,8 @@ abstract class NetworkContract {
         FiscalYear fy = FiscalYear.of(2025);
         // N-1: six teachers, DAILY + 2 WEEKLY of them weekly → 50 %; N-2: two teachers, one weekly.
         assertEquals(6, uses.report("N-1", List.of(report("T01", "DAILY"), report("T02", "weekly"), report("T03", "WEEKLY"),
-                report("T04", "MONTHLY"), report("T05", "RARELY"), report("T06", "NEVER")), "school", false));
-        uses.report("N-2", List.of(report("T01", "WEEKLY"), report("T02", "NEVER")), "school", false);
+                report("T04", "MONTHLY"), report("T05", "RARELY"), report("T06", "NEVER")), "school", true, false));
+        uses.report("N-2", List.of(report("T01", "WEEKLY"), report("T02", "NEVER")), "school", true, false);
         HistoryUse.Use n1 = uses.use(fy, "N-1", true);
         assertEquals(50.0, n1.weeklyShare());
         assertEquals(3, n1.weeklyOrMore());
@@ -415,12 +450,14 @@ abstract class NetworkContract {
         // The city: 4 of 8.
         assertEquals(50.0, uses.use(fy, null, true).weeklyShare());
         // A later report replaces the teacher's earlier one: T04 now weekly → 4 of 6.
-        uses.report("N-1", List.of(report("T04", "WEEKLY")), "school", false);
+        uses.report("N-1", List.of(report("T04", "WEEKLY")), "school", true, false);
         assertEquals(66.7, uses.use(fy, "N-1", true).weeklyShare());
         EnvironmentModule module = new EnvironmentModule(network, xapi, uses);
         assertEquals(66.7, module.value(EnvironmentModule.LEARNING_HISTORY, Scope.school("N-1"), fy).orElseThrow().value());
         assertEquals(62.5, module.value(EnvironmentModule.LEARNING_HISTORY, Scope.city(), fy).orElseThrow().value());
-        assertTrue(module.value(EnvironmentModule.LEARNING_HISTORY, Scope.school("N-2"), fy).isEmpty());
+        // N-2's two teachers: the board's views hide them; the school's own roll-up shows its figure.
+        assertEquals(50.0, module.value(EnvironmentModule.LEARNING_HISTORY, Scope.school("N-2"), fy).orElseThrow()
+                .value());
         assertTrue(module.value(EnvironmentModule.LEARNING_HISTORY, Scope.city(), FiscalYear.of(2024)).isEmpty());
         // A school switched off is left out of the city.
         enablement.set(NetworkService.MODULE_ID, "N-2", false, "board");
@@ -428,27 +465,38 @@ abstract class NetworkContract {
         enablement.set(NetworkService.MODULE_ID, "N-2", true, "board");
         // Bad input: nothing stored, every problem named.
         assertRefused("[1].frequency", () -> uses.report("N-1", List.of(report("T07", "DAILY"), report("T08", "often")),
-                "school", false));
-        assertRefused("[0].teacherId", () -> uses.report("N-1", List.of(report("T 9", "DAILY")), "school", false));
+                "school", true, false));
+        assertRefused("[0].teacherId", () -> uses.report("N-1", List.of(report("T 9", "DAILY")), "school", true, false));
         assertRefused("[1].teacherId", () -> uses.report("N-1", List.of(report("T07", "DAILY"), report("T07", "NEVER")),
-                "school", false));
+                "school", true, false));
         assertRefused("[0].reportedOn", () -> uses.report("N-1", List.of(new HistoryUse.Report("T07", 2025, "DAILY",
-                java.time.LocalDate.of(2026, 4, 1))), "school", false));
-        assertRefused("schoolId", () -> uses.report("N-9", List.of(report("T07", "DAILY")), "school", false));
-        int next = FiscalYear.containing(java.time.LocalDate.now(NetworkService.ZONE)).year() + 1;
+                java.time.LocalDate.of(2026, 4, 1))), "school", true, false));
+        assertRefused("schoolId", () -> uses.report("N-9", List.of(report("T07", "DAILY")), "school", true, false));
+        int next = CLOCK.currentFiscalYear().year() + 1;
         assertRefused("[0].fiscalYear", () -> uses.report("N-1", List.of(new HistoryUse.Report("T07", next, "DAILY",
-                null)), "school", false));
+                null)), "school", true, false));
         assertEquals(6, uses.use(fy, "N-1", false).teachers());
+        // A school's report without a year is for today's; naming last year is the board's to do.
+        FiscalYear current = CLOCK.currentFiscalYear();
+        uses.report("N-1", List.of(new HistoryUse.Report("T01", null, "NEVER", null)), "school", false, false);
+        assertEquals(1, uses.use(current, "N-1", false).teachers());
+        assertRefused("[0].fiscalYear", () -> uses.report("N-1", List.of(new HistoryUse.Report("T01",
+                current.previous().year(), "NEVER", null)), "school", false, false));
+        assertEquals(1, uses.use(fy, "N-1", false).byFrequency().get("DAILY"), "FY2025's T01 report is untouched");
         // Opening a class's history is counted per teacher and week.
         uses.opened("N-1", "T01");
         uses.opened("N-1", "T01");
         uses.opened("N-1", "T02");
-        HistoryUse.Use now = uses.use(FiscalYear.containing(java.time.LocalDate.now(NetworkService.ZONE)), "N-1", false);
-        assertEquals(List.of(new HistoryUse.Week(HistoryUseService.monday(java.time.LocalDate.now(NetworkService.ZONE)), 2)),
+        HistoryUse.Use now = uses.use(CLOCK.currentFiscalYear(), "N-1", false);
+        assertEquals(List.of(new HistoryUse.Week(HistoryUseService.monday(CLOCK.today()), 2)),
                 now.opened());
-        assertTrue(uses.use(FiscalYear.containing(java.time.LocalDate.now(NetworkService.ZONE)), "N-1", true).opened()
-                .isEmpty(), "no reports this year: the board sees no weekly figures either");
+        assertTrue(uses.use(CLOCK.currentFiscalYear(), "N-1", true).opened()
+                .isEmpty(), "one report this year: the board sees no weekly figures either");
     }
+
+    /** The real date in the default zone: these tests compare with now as it is. */
+    static final PlanClock CLOCK = PlanClock.of(java.time.Clock.systemUTC(),
+            java.time.ZoneId.of(PlanClock.DEFAULT_ZONE_ID));
 
     static HistoryUse.Report report(String teacher, String frequency) {
         return new HistoryUse.Report(teacher, 2025, frequency, java.time.LocalDate.of(2025, 7, 1));

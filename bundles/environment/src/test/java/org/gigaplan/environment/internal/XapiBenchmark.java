@@ -42,7 +42,8 @@ class XapiBenchmark {
             csv.append(String.format(Locale.ROOT, "X-%02d,校%d,School %d,ELEMENTARY,600,18%n", s, s, s));
         }
         schools.importCsv(new StringReader(csv.toString()), false);
-        NetworkService network = new NetworkService(db, schools, new ModuleEnablementImpl(db), NetworkContract.config());
+        NetworkService network = new NetworkService(db, schools, new ModuleEnablementImpl(db), NetworkContract.CLOCK,
+                NetworkContract.config());
         XapiService xapi = new XapiService(db, network);
         System.out.printf(Locale.ROOT, "%nxAPI benchmark on %s: %,d statements, 50 schools × 18 classes × 30 learners%n",
                 engine, total);

@@ -22,6 +22,7 @@ import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.ModuleEnablement;
+import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.SchoolService;
 import org.gigaplan.plan.spi.Percent;
@@ -45,6 +46,7 @@ public class MeetingService {
     private final SchoolService schools;
     private final ModuleEnablement enablement;
     private final PlanService plans;
+    private final PlanClock clock;
     private final MeetingStore store;
     private final List<MonthDay> termStarts;
     private final OutreachConfig config;
@@ -58,9 +60,19 @@ public class MeetingService {
         this.schools = schools;
         this.enablement = enablement;
         this.plans = plans;
+        this.clock = migrated.clock();
         this.store = new MeetingStore(db);
         this.termStarts = termStarts(config.termStarts());
         this.config = config;
+    }
+
+    public PlanClock clock() {
+        return clock;
+    }
+
+    /** Today, by the platform's clock. */
+    public LocalDate today() {
+        return clock.today();
     }
 
     public OutreachConfig config() {
@@ -112,7 +124,7 @@ public class MeetingService {
         }
         Set<String> items = plans.plan().actionPlans().stream().flatMap(p -> p.actionItems().stream())
                 .map(ActionItem::id).collect(Collectors.toSet());
-        LocalDate today = PostService.today();
+        LocalDate today = clock.today();
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < meetings.size(); i++) {
             String at = "[" + i + "]";
@@ -163,7 +175,7 @@ public class MeetingService {
             }
         }
         InvalidInputException.throwIfAny(errors);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         db.transaction(c -> {
             store.insert(c, kind, schoolId, meetings, by, now, demo);
             return null;
@@ -234,7 +246,7 @@ public class MeetingService {
      * schools with at least one parent meeting held by then, and the ones without.
      */
     public Meeting.Compliance compliance(FiscalYear fy, LocalDate asOf) {
-        LocalDate today = PostService.today();
+        LocalDate today = clock.today();
         boolean over = asOf == null && today.isAfter(fy.end());
         // A year not begun yet: as of its first day, every school still to do.
         LocalDate day = asOf != null ? asOf : over ? fy.end() : today.isBefore(fy.start()) ? fy.start() : today;

@@ -45,19 +45,19 @@ final class OutreachDemo {
 
     void fill() {
         LocalDate start = context.fiscalYear().start();
-        LocalDate today = PostService.today();
+        LocalDate today = posts.today();
         LocalDate end = context.fiscalYear().end().isBefore(today) ? context.fiscalYear().end() : today;
         long days = Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(start, end));
         for (int i = 0; i < POSTS.length; i++) {
             Post post = posts.create(draft(POSTS[i]), "demo", true);
             posts.move(post.id(), "REVIEW", null, null, "demo");
-            Instant at = start.plusDays(days * (i + 1) / (POSTS.length + 1)).atTime(9, 0).atZone(PostService.ZONE).toInstant();
+            Instant at = start.plusDays(days * (i + 1) / (POSTS.length + 1)).atTime(9, 0).atZone(posts.clock().zone()).toInstant();
             posts.move(post.id(), "PUBLISHED", at, "確認済み", "demo");
         }
         Post scheduled = posts.create(draft(new String[] { "NEWS", "FAMILIES", "ja", "冬休み中の端末利用について",
             "冬休み中も、家庭学習で端末を使えます。" }), "demo", true);
         posts.move(scheduled.id(), "REVIEW", null, null, "demo");
-        posts.move(scheduled.id(), "PUBLISHED", Instant.now().plusSeconds(30L * 86_400), null, "demo");
+        posts.move(scheduled.id(), "PUBLISHED", posts.clock().now().plusSeconds(30L * 86_400), null, "demo");
         Post review = posts.create(draft(new String[] { "HOW_TO", "FAMILIES", "ja", "保護者向け：学習アプリの見守り機能",
             "学習アプリの保護者向け画面の使い方を紹介します。" }), "demo", true);
         posts.move(review.id(), "REVIEW", null, null, "demo");

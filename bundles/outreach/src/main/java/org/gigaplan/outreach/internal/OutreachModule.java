@@ -64,7 +64,7 @@ public class OutreachModule implements PolicyModule {
 
     @Override
     public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
-        if (fiscalYear.start().isAfter(PostService.today())) {
+        if (fiscalYear.start().isAfter(posts.today())) {
             return Optional.empty();
         }
         String school = scope.isCity() ? null : scope.schoolId();

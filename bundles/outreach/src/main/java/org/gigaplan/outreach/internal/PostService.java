@@ -3,7 +3,6 @@ package org.gigaplan.outreach.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.rest.Page;
 import org.gigaplan.plan.rest.PageRequest;
 import org.gigaplan.plan.service.Database;
+import org.gigaplan.plan.service.PlanClock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -41,7 +41,6 @@ public class PostService {
     public static final Set<String> LANGUAGES = Set.of("ja", "en");
 
     /** Where the schools are: their days, weeks and fiscal years. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
     /** Posts published in one month. */
     public record Month(YearMonth month, int published) {
@@ -52,19 +51,21 @@ public class PostService {
     }
 
     private final Database db;
+    private final PlanClock clock;
     private final PostStore store;
 
     @Activate
-    public PostService(@Reference Database db) {
+    public PostService(@Reference Database db, @Reference PlanClock clock) {
         db.migrate(CHANGELOG, PostService.class.getClassLoader());
         this.db = db;
+        this.clock = clock;
         this.store = new PostStore(db);
     }
 
     /** A new draft; the post with its history. */
     public Post create(Post.Draft draft, String by, boolean demo) {
         Checked c = check(draft);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         long id = db.transaction(conn -> {
             long created = store.insert(conn, draft, c.format, c.html, c.category, c.audience, c.lang, by, now, demo);
             store.addEvent(conn, created, "CREATED", Post.Status.DRAFT, null, by, now);
@@ -76,7 +77,7 @@ public class PostService {
     /** Replaces a post's content; an archived post is brought back to DRAFT first. */
     public Post edit(long id, Post.Draft draft, String by) {
         Checked c = check(draft);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         db.transaction(conn -> {
             Post post = store.find(conn, id, true).orElseThrow(() -> notFound(id));
             if (post.status() != Post.Status.DRAFT) {
@@ -107,7 +108,7 @@ public class PostService {
         }
         // A time in the past is allowed: posts of the existing site come in with their original dates (the history
         // says when and by whom that was done).
-        Instant now = Instant.now();
+        Instant now = clock.now();
         db.transaction(conn -> {
             Post post = store.find(conn, id, true).orElseThrow(() -> notFound(id));
             Post.Status from = post.status();
@@ -147,14 +148,14 @@ public class PostService {
 
     /** What readers see: published posts whose time has come, newest first. */
     public Page<Post.Published> published(String lang, Post.Category category, Post.Audience audience, PageRequest page) {
-        Page<Post> posts = list(new PostStore.Query(null, lang, category, audience, Instant.now()), page);
+        Page<Post> posts = list(new PostStore.Query(null, lang, category, audience, clock.now()), page);
         return new Page<>(posts.items().stream().map(Post::published).toList(), posts.offset(), posts.limit(),
                 posts.total());
     }
 
     /** One post as readers see it; empty unless it is published and its time has come. */
     public Optional<Post.Published> publishedPost(long id) {
-        Instant now = Instant.now();
+        Instant now = clock.now();
         return store.find(id).filter(p -> p.visibleAt(now)).map(Post::published);
     }
 
@@ -162,16 +163,16 @@ public class PostService {
     public Activity activity(FiscalYear fy) {
         Map<YearMonth, Integer> months = new LinkedHashMap<>();
         YearMonth last = YearMonth.from(fy.end());
-        YearMonth today = YearMonth.now(ZONE);
+        YearMonth today = YearMonth.from(clock.today());
         for (YearMonth m = YearMonth.from(fy.start()); !m.isAfter(last) && !m.isAfter(today); m = m.plusMonths(1)) {
             months.put(m, 0);
         }
-        Instant from = fy.start().atStartOfDay(ZONE).toInstant();
-        Instant end = fy.end().plusDays(1).atStartOfDay(ZONE).toInstant();
-        Instant now = Instant.now();
+        Instant from = fy.start().atStartOfDay(clock.zone()).toInstant();
+        Instant end = fy.end().plusDays(1).atStartOfDay(clock.zone()).toInstant();
+        Instant now = clock.now();
         List<PostStore.Publication> publications = store.publications(from, end.isBefore(now) ? end : now);
         for (PostStore.Publication p : publications) {
-            months.merge(YearMonth.from(p.at().atZone(ZONE)), 1, Integer::sum);
+            months.merge(YearMonth.from(p.at().atZone(clock.zone())), 1, Integer::sum);
         }
         return new Activity(fy.year(), months.entrySet().stream().map(e -> new Month(e.getKey(), e.getValue())).toList(),
                 publications.size(), publications.stream().anyMatch(PostStore.Publication::demo));
@@ -246,8 +247,13 @@ public class PostService {
         return new java.util.NoSuchElementException("no post " + id);
     }
 
-    /** Today in Japan. */
-    public static LocalDate today() {
-        return LocalDate.now(ZONE);
+    /** The platform's clock, for every part of this module. */
+    public PlanClock clock() {
+        return clock;
+    }
+
+    /** Today, by the platform's clock. */
+    public LocalDate today() {
+        return clock.today();
     }
 }

@@ -22,6 +22,7 @@ import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.PageRequest;
 import org.gigaplan.plan.spi.DemoContext;
 import org.gigaplan.plan.spi.Scope;
+import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.platform.internal.ModuleEnablementImpl;
 import org.gigaplan.platform.internal.PlanServiceImpl;
 import org.gigaplan.platform.internal.SchoolServiceImpl;
@@ -32,6 +33,11 @@ import org.junit.jupiter.api.Test;
 
 /** Posts, meetings and compliance over a real database, on Derby and PostgreSQL. */
 abstract class OutreachContract {
+
+    /** The real date in the default zone: these tests compare with now as it is. */
+    static final PlanClock CLOCK = PlanClock.of(java.time.Clock.systemUTC(),
+            java.time.ZoneId.of(PlanClock.DEFAULT_ZONE_ID));
+
 
     static final FiscalYear FY2025 = FiscalYear.of(2025);
 
@@ -69,7 +75,7 @@ abstract class OutreachContract {
     @BeforeEach
     void fresh() {
         DataSource ds = dataSource();
-        new PostService(new PlatformDatabase(ds));
+        new PostService(new PlatformDatabase(ds), CLOCK);
         TestDatabases.clear(ds, "outreach_post_event", "outreach_post", "outreach_meeting");
         TestDatabases.clear(ds);
         PlatformDatabase db = new PlatformDatabase(ds);
@@ -81,8 +87,8 @@ abstract class OutreachContract {
                 O-3,広報分校,Outreach Branch,ELEMENTARY,40,2
                 """), false);
         enablement = new ModuleEnablementImpl(db);
-        posts = new PostService(db);
-        meetings = new MeetingService(db, schools, enablement, new PlanServiceImpl(db), posts, config());
+        posts = new PostService(db, CLOCK);
+        meetings = new MeetingService(db, schools, enablement, new PlanServiceImpl(db, CLOCK), posts, config());
     }
 
     static Post.Draft draft(String title, String body) {
@@ -135,7 +141,7 @@ abstract class OutreachContract {
         posts.move(earlier.id(), "REVIEW", null, null, "board");
         posts.move(earlier.id(), "PUBLISHED", Instant.now().minusSeconds(60), null, "board");
         assertEquals(1, publicCount(), "a publication time in the past is visible at once");
-        assertEquals(1, posts.activity(FiscalYear.containing(LocalDate.now(PostService.ZONE))).published(),
+        assertEquals(1, posts.activity(CLOCK.currentFiscalYear()).published(),
                 "the scheduled post is not counted before its time");
     }
 
@@ -159,10 +165,10 @@ abstract class OutreachContract {
 
     @Test
     void postsPublishedPerMonthAreTheIndicator() {
-        Instant may = LocalDate.of(2025, 5, 10).atTime(9, 0).atZone(PostService.ZONE).toInstant();
-        Instant june = LocalDate.of(2025, 6, 1).atTime(9, 0).atZone(PostService.ZONE).toInstant();
-        Instant march = LocalDate.of(2026, 3, 31).atTime(23, 0).atZone(PostService.ZONE).toInstant();
-        Instant april = LocalDate.of(2026, 4, 1).atTime(0, 30).atZone(PostService.ZONE).toInstant();
+        Instant may = LocalDate.of(2025, 5, 10).atTime(9, 0).atZone(CLOCK.zone()).toInstant();
+        Instant june = LocalDate.of(2025, 6, 1).atTime(9, 0).atZone(CLOCK.zone()).toInstant();
+        Instant march = LocalDate.of(2026, 3, 31).atTime(23, 0).atZone(CLOCK.zone()).toInstant();
+        Instant april = LocalDate.of(2026, 4, 1).atTime(0, 30).atZone(CLOCK.zone()).toInstant();
         for (Instant at : List.of(may, june, june, march, april)) {
             Post p = posts.create(draft("t", "b"), "board", false);
             posts.move(p.id(), "REVIEW", null, null, "board");
@@ -205,7 +211,7 @@ abstract class OutreachContract {
 
     @Test
     void badMeetingsAreRefusedAndNothingIsStored() {
-        LocalDate tomorrow = LocalDate.now(PostService.ZONE).plusDays(1);
+        LocalDate tomorrow = CLOCK.today().plusDays(1);
         assertRefused(List.of("[1].heldOn", "[1].planItems[0]", "[2].topics", "[2].attendees", "[2].materials"),
                 () -> meetings.record(Meeting.Kind.STAFF, "O-1", List.of(staff("2025-06-01"),
                         new Meeting.Input(tomorrow, null, List.of("x"), List.of("P9-X9"), null, null),

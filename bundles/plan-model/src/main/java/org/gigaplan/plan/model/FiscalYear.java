@@ -19,6 +19,9 @@ public record FiscalYear(int year) implements Comparable<FiscalYear> {
     /** Fiscal years outside this range are not school years anyone plans for. */
     public static final int MIN_YEAR = 1990;
     public static final int MAX_YEAR = 2100;
+    /** First and last day of the fiscal years the platform handles: dates outside them are refused at the edge. */
+    public static final LocalDate FIRST_DAY = LocalDate.of(MIN_YEAR, 4, 1);
+    public static final LocalDate LAST_DAY = LocalDate.of(MAX_YEAR + 1, 3, 31);
 
     public FiscalYear {
         if (year < MIN_YEAR || year > MAX_YEAR) {
@@ -29,6 +32,16 @@ public record FiscalYear(int year) implements Comparable<FiscalYear> {
 
     public static FiscalYear of(int year) {
         return new FiscalYear(year);
+    }
+
+    /** Whether a date lies in a fiscal year the platform handles ({@link #FIRST_DAY} to {@link #LAST_DAY}). */
+    public static boolean handles(LocalDate date) {
+        return !date.isBefore(FIRST_DAY) && !date.isAfter(LAST_DAY);
+    }
+
+    /** What a field outside {@link #handles} is told: "a date from 1990-04-01 to 2101-03-31". */
+    public static String range() {
+        return "a date from " + FIRST_DAY + " to " + LAST_DAY;
     }
 
     /** The fiscal year a date falls in: January–March belong to the year that started the April before. */

@@ -2,5 +2,5 @@ package org.gigaplan.plan.model;
 
 /** What an indicator counts over. */
 public enum IndicatorSubject {
-    SCHOOL, MUNICIPALITY, TEACHER, CLASS
+    SCHOOL, MUNICIPALITY, TEACHER, CLASS, LEARNER
 }

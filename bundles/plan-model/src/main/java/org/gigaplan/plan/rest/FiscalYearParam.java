@@ -1,9 +1,7 @@
 package org.gigaplan.plan.rest;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
-
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.service.PlanClock;
 
 /** A fiscal year a client asked for with a query parameter; absent means the one today falls in. */
 public final class FiscalYearParam {
@@ -11,10 +9,10 @@ public final class FiscalYearParam {
     private FiscalYearParam() {
     }
 
-    /** The year named, refused naming the parameter when out of range; the current one (in {@code zone}) when null. */
-    public static FiscalYear of(Integer year, String parameter, ZoneId zone) {
+    /** The year named, refused naming the parameter when out of range; the current one when null. */
+    public static FiscalYear of(Integer year, String parameter, PlanClock clock) {
         if (year == null) {
-            return FiscalYear.containing(LocalDate.now(zone));
+            return clock.currentFiscalYear();
         }
         if (year < FiscalYear.MIN_YEAR || year > FiscalYear.MAX_YEAR) {
             throw new InvalidInputException(parameter, FiscalYear.MIN_YEAR + " to " + FiscalYear.MAX_YEAR + ", was " + year);

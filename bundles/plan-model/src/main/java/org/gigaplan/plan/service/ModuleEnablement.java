@@ -1,7 +1,10 @@
 package org.gigaplan.plan.service;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
+import org.gigaplan.plan.model.School;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -17,6 +20,15 @@ public interface ModuleEnablement {
 
     /** The schools a module is switched off for. */
     Set<String> disabledSchools(String moduleId);
+
+    /**
+     * The ids of the schools of a directory a module serves: every one it is not switched off for. A city figure
+     * counts these as expected to report.
+     */
+    default List<String> served(String moduleId, Collection<School> directory) {
+        Set<String> off = disabledSchools(moduleId);
+        return directory.stream().map(School::id).filter(id -> !off.contains(id)).toList();
+    }
 
     /**
      * Switches a module on or off for a school.

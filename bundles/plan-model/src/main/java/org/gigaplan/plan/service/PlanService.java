@@ -10,7 +10,7 @@ import org.gigaplan.plan.model.Indicator;
 import org.gigaplan.plan.model.Plan;
 import org.osgi.annotation.versioning.ProviderType;
 
-/** The plan currently in force, and how to replace it with a new version of its data. */
+/** The plan currently in force, its versions, and how to replace it with a new version of its data. */
 @ProviderType
 public interface PlanService {
 
@@ -29,13 +29,17 @@ public interface PlanService {
     }
 
     /**
-     * Reads a plan data file (the shipped JSON format) and makes it the plan in force. The previous
-     * version is kept in the import history.
+     * Reads a plan data file (the shipped JSON format) and makes it the plan in force, as a new version. Every
+     * earlier version is kept.
      *
      * @throws org.gigaplan.plan.rest.InvalidInputException when the file is not a valid plan, naming what is wrong
+     * @throws IllegalStateException when the file reuses the data version of a stored version with other content
      */
-    PlanImport importPlan(InputStream json, String importedBy);
+    PlanVersion importPlan(InputStream json, String importedBy);
 
-    /** Versions imported so far, newest first. */
-    List<PlanImport> history();
+    /** Every version of the plan, newest first. */
+    List<PlanVersion> versions();
+
+    /** The plan as it was at a version; empty when there is no such version. */
+    Optional<Plan> version(long version);
 }

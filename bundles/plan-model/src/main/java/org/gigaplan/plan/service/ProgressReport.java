@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 import org.gigaplan.plan.model.Actor;
+import org.gigaplan.plan.model.Baseline;
 import org.gigaplan.plan.model.Indicator;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.Target;
+import org.gigaplan.plan.spi.Coverage;
 import org.gigaplan.plan.spi.IndicatorValue;
 
 /**
@@ -25,27 +27,39 @@ public record ProgressReport(int fiscalYear, LocalizedText fiscalYearLabel, Stri
     public record MeasureProgress(String code, String number, LocalizedText title, List<ItemProgress> actionItems) {
     }
 
+    /**
+     * An action item with the evidence of its indicators.
+     *
+     * @param liveSource whether an installed module computes at least one of its indicators; an item without one is
+     *                   a commitment nobody can see happening
+     */
     public record ItemProgress(String id, Actor actor, boolean priority, LocalizedText text,
-            List<IndicatorProgress> indicators) {
+            List<IndicatorProgress> indicators, boolean liveSource) {
     }
 
     /**
      * One indicator with its value. {@code value} is null unless {@code status} is {@code MET},
      * {@code BELOW} or {@code NO_TARGET}; {@code demo} is true when the value comes from demo data.
+     *
+     * @param definition what exactly is counted, as the plan defines it
+     * @param baseline   the value it started from, and when; null when the plan gives none
+     * @param coverage   how many of those expected reported, when the value is over those that did
      */
-    public record IndicatorProgress(String id, LocalizedText name, String unit, String module, Target target,
-            Double value, Long sampleSize, Status status, LocalizedText note, boolean demo) {
+    public record IndicatorProgress(String id, LocalizedText name, LocalizedText definition, String unit,
+            String module, Baseline baseline, Target target, Double value, Long sampleSize, Coverage coverage,
+            Status status, LocalizedText note, boolean demo) {
 
         /** Without a value. */
         public static IndicatorProgress of(Indicator indicator, Target target, Status status, LocalizedText note) {
-            return new IndicatorProgress(indicator.id(), indicator.name(), indicator.unit(), indicator.module(),
-                    target, null, null, status, note, false);
+            return new IndicatorProgress(indicator.id(), indicator.name(), indicator.definition(), indicator.unit(),
+                    indicator.module(), indicator.baseline(), target, null, null, null, status, note, false);
         }
 
         /** With the value a module computed. */
         public static IndicatorProgress of(Indicator indicator, Target target, IndicatorValue value, Status status) {
-            return new IndicatorProgress(indicator.id(), indicator.name(), indicator.unit(), indicator.module(),
-                    target, value.value(), value.sampleSize(), status, value.note(), value.demo());
+            return new IndicatorProgress(indicator.id(), indicator.name(), indicator.definition(), indicator.unit(),
+                    indicator.module(), indicator.baseline(), target, value.value(), value.sampleSize(),
+                    value.coverage(), status, value.note(), value.demo());
         }
     }
 
@@ -55,6 +69,8 @@ public record ProgressReport(int fiscalYear, LocalizedText fiscalYearLabel, Stri
         MET,
         /** The value is short of the target in force. */
         BELOW,
+        /** A value, but too few of those expected reported to judge it against the target (see its coverage). */
+        INSUFFICIENT_DATA,
         /** A value, but the plan sets no target for this year. */
         NO_TARGET,
         /** The module is installed but has no data for this year and scope. */

@@ -12,10 +12,23 @@ import org.gigaplan.plan.model.LocalizedText;
  * @param asOf       time of the newest record counted
  * @param note       anything the reader must know (e.g. "interpolated"), or null
  * @param demo       true when computed from synthetic demo data
+ * @param coverage   how many of those expected to report did, for a share over those that reported; null when the
+ *                   value is over everything expected (a count, a share where not reporting counts as no)
  */
-public record IndicatorValue(double value, Long sampleSize, Instant asOf, LocalizedText note, boolean demo) {
+public record IndicatorValue(double value, Long sampleSize, Instant asOf, LocalizedText note, boolean demo,
+        Coverage coverage) {
+
+    /** A value over everything expected: no coverage to state. */
+    public IndicatorValue(double value, Long sampleSize, Instant asOf, LocalizedText note, boolean demo) {
+        this(value, sampleSize, asOf, note, demo, null);
+    }
 
     public static IndicatorValue of(double value, long sampleSize) {
         return new IndicatorValue(value, sampleSize, Instant.now(), null, false);
+    }
+
+    /** This value with its coverage. */
+    public IndicatorValue covering(Coverage coverage) {
+        return new IndicatorValue(value, sampleSize, asOf, note, demo, coverage);
     }
 }

@@ -1,7 +1,7 @@
 package org.gigaplan.platform.internal;
 
 import org.gigaplan.plan.model.Plan;
-import org.gigaplan.plan.service.PlanImport;
+import org.gigaplan.plan.service.PlanVersion;
 import org.gigaplan.plan.service.SchoolImport;
 
 /**
@@ -13,9 +13,26 @@ public final class AuditSummaries {
     private AuditSummaries() {
     }
 
-    public static String planImport(Plan before, PlanImport after) {
+    public static String planImport(Plan before, PlanVersion after) {
         return "plan " + before.id() + " data " + before.dataVersion() + " → " + after.planId() + " data "
-                + after.dataVersion() + " (import #" + after.id() + ", " + after.actionItems() + " action items)";
+                + after.dataVersion() + " (version " + after.version() + ", " + after.actionItems() + " action items)";
+    }
+
+    /** A change to the plan: its version, what it did, and the first fields changed, before → after. */
+    public static String planChange(PlanVersion v) {
+        StringBuilder out = new StringBuilder("plan version ").append(v.version()).append(" (").append(v.kind())
+                .append("): ").append(v.summary());
+        v.changes().stream().limit(5).forEach(c -> out.append("; ").append(c.path()).append(": ")
+                .append(shorten(c.before())).append(" → ").append(shorten(c.after())));
+        if (v.changes().size() > 5) {
+            out.append("; and ").append(v.changes().size() - 5).append(" more");
+        }
+        return out.toString();
+    }
+
+    /** A field's JSON for a line of text: "(none)" when absent, cut at 80 characters. */
+    public static String shorten(String json) {
+        return json == null ? "(none)" : json.length() > 80 ? json.substring(0, 79) + "…" : json;
     }
 
     public static String schoolImport(SchoolImport result) {

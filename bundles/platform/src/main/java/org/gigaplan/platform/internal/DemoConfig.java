@@ -13,8 +13,8 @@ public @interface DemoConfig {
             + "fill a fiscal year of synthetic data through each module's demo hook (once per module and year).")
     boolean enabled() default false;
 
-    @AttributeDefinition(name = "Fiscal year", description = "Fiscal year to fill; 0 means the year of the latest "
-            + "action plan.")
+    @AttributeDefinition(name = "Fiscal year", description = "Fiscal year to fill, with the year before it; 0 means "
+            + "the current one (by the platform's clock), filled up to today.")
     int fiscalYear() default 0;
 
     @AttributeDefinition(name = "Random seed", description = "Same seed, same data.")

@@ -14,7 +14,7 @@ import java.util.random.RandomGenerator;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.service.ModuleEnablement;
-import org.gigaplan.plan.service.PlanService;
+import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.service.SchoolService;
 import org.gigaplan.plan.spi.DemoContext;
 import org.gigaplan.plan.spi.PolicyModule;
@@ -40,7 +40,7 @@ public class DemoService {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoService.class);
 
-    private final PlanService plans;
+    private final PlanClock clock;
     private final SchoolService schools;
     private final ModuleEnablement enablement;
     private final DemoRunStore runs;
@@ -54,19 +54,20 @@ public class DemoService {
     private final Map<String, PolicyModule> modules = new ConcurrentHashMap<>();
 
     @Activate
-    public DemoService(@Reference PlanService plans, @Reference SchoolService schools,
-            @Reference ModuleEnablement enablement, @Reference PlatformDatabase database, DemoConfig config) {
-        this.plans = plans;
+    public DemoService(@Reference SchoolService schools,
+            @Reference ModuleEnablement enablement, @Reference PlatformDatabase database, @Reference PlanClock clock,
+            DemoConfig config) {
+        this.clock = clock;
         this.schools = schools;
         this.enablement = enablement;
         this.runs = database.demoRuns();
         this.config = config;
         if (config.enabled()) {
-            LOG.warn("DEMO MODE: synthetic data for fiscal year {} will be filled for every installed module; demo "
+            LOG.warn("DEMO MODE: synthetic data for fiscal years {} will be filled for every installed module; demo "
                     + "users demo-board, demo-school-e01, demo-school-j01, demo-teacher-e01 and the learner "
                     + "demo-s-e01-5-1-1@drill.example log in with the password 'demo' when "
                     + "GIGAPLAN_DEMO=true created them at start. Do not use this installation for real schools.",
-                    fiscalYear());
+                    fiscalYears());
         }
     }
 
@@ -80,7 +81,9 @@ public class DemoService {
         modules.put(module.id(), module);
         // Dynamic references are bound after the constructor, so every module arrives here.
         if (config.enabled()) {
-            submit(module, fiscalYear(), false, LOG::info);
+            for (FiscalYear fy : fiscalYears()) {
+                submit(module, fy, false, LOG::info);
+            }
         }
     }
 
@@ -92,13 +95,17 @@ public class DemoService {
         return config.enabled();
     }
 
-    /** The fiscal year demo data is for: configured, else that of the latest action plan. */
+    /** The fiscal year demo data is for: configured, else the current one (filled up to today). */
     public FiscalYear fiscalYear() {
-        if (config.fiscalYear() != 0) {
-            return FiscalYear.of(config.fiscalYear());
-        }
-        return plans.plan().actionPlans().stream().map(a -> a.year()).max(FiscalYear::compareTo)
-                .orElse(FiscalYear.of(plans.plan().firstYear()));
+        return config.fiscalYear() != 0 ? FiscalYear.of(config.fiscalYear()) : clock.currentFiscalYear();
+    }
+
+    /**
+     * The fiscal years demo mode fills, oldest first: the year before {@link #fiscalYear()} and that year, so a
+     * newcomer sees live figures for the year the calendar is in and the change since the last.
+     */
+    public List<FiscalYear> fiscalYears() {
+        return List.of(fiscalYear().previous(), fiscalYear());
     }
 
     public List<String> moduleIds() {

@@ -1,11 +1,27 @@
 package org.gigaplan.platform.internal;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.Temporal;
 import java.util.List;
+import java.util.function.Function;
+
+import org.gigaplan.plan.model.FiscalYear;
 
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -18,11 +34,21 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The platform's one JSON configuration: strict on input, ISO-8601 for java.time. */
+/**
+ * The platform's one JSON configuration: strict on input, ISO-8601 for java.time, and no date outside the fiscal
+ * years the platform handles ({@link FiscalYear#FIRST_DAY} to {@link FiscalYear#LAST_DAY}).
+ */
 public final class Json {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule("gigaplan-date-range")
+                    .addDeserializer(LocalDate.class, new InRange<>(LocalDate.class, LocalDateDeserializer.INSTANCE,
+                            d -> d))
+                    .addDeserializer(Instant.class, new InRange<>(Instant.class, InstantDeserializer.INSTANT,
+                            i -> LocalDate.ofInstant(i, ZoneOffset.UTC)))
+                    .addDeserializer(OffsetDateTime.class, new InRange<>(OffsetDateTime.class,
+                            InstantDeserializer.OFFSET_DATE_TIME, OffsetDateTime::toLocalDate)))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -66,6 +92,30 @@ public final class Json {
         return new InvalidInputException("body", firstLine(e.getOriginalMessage()));
     }
 
+    /** A java.time value read as usual, then refused as a bad format when its day lies outside the handled range. */
+    private static final class InRange<T extends Temporal> extends StdDeserializer<T> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient JsonDeserializer<T> delegate;
+        private final transient Function<T, LocalDate> day;
+
+        InRange(Class<T> type, JsonDeserializer<T> delegate, Function<T, LocalDate> day) {
+            super(type);
+            this.delegate = delegate;
+            this.day = day;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            T value = delegate.deserialize(p, ctxt);
+            if (value != null && !FiscalYear.handles(day.apply(value))) {
+                throw InvalidFormatException.from(p, "outside " + FiscalYear.range(), p.getText(), handledType());
+            }
+            return value;
+        }
+    }
+
     private static String path(JsonMappingException e) {
         StringBuilder sb = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
@@ -104,6 +154,12 @@ public final class Json {
         }
         if (type == String.class) {
             return "a string";
+        }
+        if (type == LocalDate.class) {
+            return FiscalYear.range() + " (YYYY-MM-DD)";
+        }
+        if (type == Instant.class || type == OffsetDateTime.class) {
+            return "an ISO-8601 time with its offset such as 2025-06-02T10:00:00+09:00, " + FiscalYear.range();
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";

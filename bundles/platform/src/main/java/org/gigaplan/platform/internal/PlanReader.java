@@ -14,6 +14,7 @@ import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.Measure;
 import org.gigaplan.plan.model.OutlookItem;
 import org.gigaplan.plan.model.Plan;
+import org.gigaplan.plan.model.PlanPeriod;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 
@@ -43,6 +44,10 @@ public final class PlanReader {
             // A record refused a value: Jackson wraps most of these, this catches the rest.
             throw new InvalidInputException("body", e.getMessage());
         }
+        if (plan == null) {
+            throw new InvalidInputException("body", "a plan document, a JSON object such as the shipped "
+                    + SHIPPED_PLAN + ", was null");
+        }
         List<FieldError> errors = check(plan);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -63,6 +68,15 @@ public final class PlanReader {
             errors.add(new FieldError("lastYear", "must not be before firstYear"));
         }
         text(errors, "title", plan.title());
+        int next = plan.firstYear();
+        for (int p = plan.earlierPeriods().size() - 1; p >= 0; p--) {
+            PlanPeriod period = plan.earlierPeriods().get(p);
+            if (period.lastYear() != next - 1 || period.firstYear() > period.lastYear()) {
+                errors.add(new FieldError("earlierPeriods[" + p + "]", "must run to FY" + (next - 1) + ", the year before "
+                        + "the next period, oldest first; was FY" + period.firstYear() + "–FY" + period.lastYear()));
+            }
+            next = period.firstYear();
+        }
         Set<String> indicatorIds = new HashSet<>();
         for (int i = 0; i < plan.indicators().size(); i++) {
             Indicator indicator = plan.indicators().get(i);
@@ -83,9 +97,9 @@ public final class PlanReader {
         for (int a = 0; a < plan.actionPlans().size(); a++) {
             ActionPlan actionPlan = plan.actionPlans().get(a);
             String at = "actionPlans[" + a + "]";
-            if (actionPlan.fiscalYear() < plan.firstYear() || actionPlan.fiscalYear() > plan.lastYear()) {
+            if (actionPlan.fiscalYear() < plan.firstCoveredYear() || actionPlan.fiscalYear() > plan.lastYear()) {
                 errors.add(new FieldError(at + ".fiscalYear", "must lie in the plan period " + plan.firstYear()
-                        + "–" + plan.lastYear()));
+                        + "–" + plan.lastYear() + (plan.earlierPeriods().isEmpty() ? "" : " or an earlier one")));
             }
             if (!years.add(actionPlan.fiscalYear())) {
                 errors.add(new FieldError(at + ".fiscalYear", "a second action plan for " + actionPlan.fiscalYear()));

@@ -4,16 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.gigaplan.plan.model.Plan;
+import org.gigaplan.plan.rest.ConflictException;
 import org.gigaplan.plan.rest.InvalidInputException;
-import org.gigaplan.plan.service.PlanImport;
+import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.service.PlanService;
+import org.gigaplan.plan.service.PlanVersion;
 import org.gigaplan.platform.internal.store.PlanStore;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
 import org.osgi.service.component.annotations.Activate;
@@ -22,11 +22,13 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 /**
- * Holds the plan in force. A fresh database gets the plan shipped in this bundle; after that the latest
- * import wins, and every earlier one stays in the history.
+ * Holds the plan in force and makes every change to it a new version. A fresh database gets the plan shipped in
+ * this bundle; after that the newest version wins, and every earlier one stays readable.
  */
-@Component(service = PlanService.class)
+@Component(service = { PlanService.class, PlanServiceImpl.class })
 public class PlanServiceImpl implements PlanService {
 
     /** Upper bound of a plan file: the shipped one is about 40 KB. */
@@ -35,11 +37,13 @@ public class PlanServiceImpl implements PlanService {
     private static final Logger LOG = LoggerFactory.getLogger(PlanServiceImpl.class);
 
     private final PlanStore store;
+    private final PlanClock clock;
     private volatile Plan plan;
 
     @Activate
-    public PlanServiceImpl(@Reference PlatformDatabase database) {
+    public PlanServiceImpl(@Reference PlatformDatabase database, @Reference PlanClock clock) {
         this.store = database.plans();
+        this.clock = clock;
         this.plan = store.current().map(c -> PlanReader.read(c.document().getBytes(StandardCharsets.UTF_8)))
                 .orElseGet(this::importShipped);
     }
@@ -49,7 +53,7 @@ public class PlanServiceImpl implements PlanService {
             if (in == null) {
                 throw new IllegalStateException(PlanReader.SHIPPED_PLAN + " is missing from the bundle");
             }
-            PlanImport imported = store(in.readAllBytes(), "system");
+            PlanVersion imported = importBytes(in.readAllBytes(), "system");
             LOG.info("Loaded the shipped plan {} (data version {})", imported.planId(), imported.dataVersion());
             return plan;
         } catch (IOException e) {
@@ -63,38 +67,82 @@ public class PlanServiceImpl implements PlanService {
     }
 
     @Override
-    public PlanImport importPlan(InputStream json, String importedBy) {
+    public PlanVersion importPlan(InputStream json, String importedBy) {
         try {
             byte[] bytes = json.readNBytes(MAX_PLAN_BYTES + 1);
             if (bytes.length > MAX_PLAN_BYTES) {
                 throw new InvalidInputException("body", "plan data is larger than " + MAX_PLAN_BYTES + " bytes");
             }
-            return store(bytes, importedBy);
+            return importBytes(bytes, importedBy);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private synchronized PlanImport store(byte[] bytes, String importedBy) {
+    private synchronized PlanVersion importBytes(byte[] bytes, String importedBy) {
         Plan parsed = PlanReader.read(bytes);
-        PlanImport meta = new PlanImport(0, parsed.id(), parsed.dataVersion(), parsed.formatVersion(), Instant.now(),
-                importedBy, parsed.actionPlans().size(), PlanReader.countActionItems(parsed),
-                parsed.indicators().size(), sha256(bytes));
-        PlanImport stored = store.insert(meta, new String(bytes, StandardCharsets.UTF_8));
+        String document = new String(bytes, StandardCharsets.UTF_8);
+        String sha = PlanStore.sha256(document);
+        for (PlanVersion same : store.withDataVersion(parsed.dataVersion())) {
+            if (!same.sha256().equals(sha)) {
+                throw new ConflictException("dataVersion", "plan version " + same.version() + " has data version "
+                        + parsed.dataVersion() + " with other content: give this file a data version of its own");
+            }
+        }
+        Plan before = plan;
+        PlanVersion stored = store.insert(meta(parsed, parsed.dataVersion(), PlanVersion.Kind.IMPORT,
+                "imported " + parsed.id() + " data " + parsed.dataVersion(), before == null ? List.of()
+                        : PlanDiff.between(before, parsed), importedBy), id -> document);
         this.plan = parsed;
         return stored;
     }
 
-    @Override
-    public List<PlanImport> history() {
-        return store.history();
+    /**
+     * Applies a change to the plan in force and stores the result as a new version numbered by the platform, with
+     * each field changed before → after. The result is checked whole first; nothing is stored when it is invalid.
+     *
+     * @throws ConflictException when the change leaves the plan as it was
+     */
+    public synchronized PlanVersion change(PlanVersion.Kind kind, String summary, UnaryOperator<Plan> edit, String by) {
+        Plan before = plan;
+        Plan edited = edit.apply(before);
+        InvalidInputException.throwIfAny(PlanReader.check(edited));
+        List<PlanVersion.Change> changes = PlanDiff.between(before, edited);
+        if (changes.isEmpty()) {
+            throw new ConflictException("body", "that is the plan as it stands: nothing to change");
+        }
+        Plan[] stored = new Plan[1];
+        PlanVersion version = store.insert(meta(edited, null, kind, summary, changes, by), id -> {
+            stored[0] = withDataVersion(edited, Long.toString(id));
+            try {
+                return Json.mapper().writeValueAsString(stored[0]);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        this.plan = stored[0];
+        LOG.info("Plan version {} by {}: {}", version.version(), by, summary);
+        return version;
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private PlanVersion meta(Plan p, String dataVersion, PlanVersion.Kind kind, String summary,
+            List<PlanVersion.Change> changes, String by) {
+        return new PlanVersion(0, p.id(), dataVersion, kind, clock.now(), by, summary, changes, p.actionPlans().size(),
+                PlanReader.countActionItems(p), p.indicators().size(), null);
+    }
+
+    private static Plan withDataVersion(Plan p, String dataVersion) {
+        return new Plan(p.formatVersion(), dataVersion, p.id(), p.title(), p.vision(), p.subtitle(), p.firstYear(),
+                p.lastYear(), p.source(), p.actionPlans(), p.outlook(), p.indicators(), p.earlierPeriods());
+    }
+
+    @Override
+    public List<PlanVersion> versions() {
+        return store.versions();
+    }
+
+    @Override
+    public Optional<Plan> version(long version) {
+        return store.document(version).map(d -> PlanReader.read(d.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,6 +1,5 @@
 package org.gigaplan.platform.internal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
+import org.gigaplan.plan.model.ActionItem;
 import org.gigaplan.plan.model.ActionPlan;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.Indicator;
@@ -16,6 +16,7 @@ import org.gigaplan.plan.model.Plan;
 import org.gigaplan.plan.model.Target;
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.ModuleInfo;
+import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.ProgressReport;
 import org.gigaplan.plan.service.ProgressReport.IndicatorProgress;
@@ -34,29 +35,42 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Rolls the plan up with whatever policy modules are installed right now. */
-@Component(service = ProgressService.class)
+/**
+ * Rolls the plan up with whatever policy modules are installed right now. A value over those that reported is
+ * judged against its target only when enough of those expected reported ({@link ProgressConfig}).
+ */
+@Component(service = ProgressService.class, configurationPid = ProgressConfig.PID)
+@Designate(ocd = ProgressConfig.class)
 public class ProgressServiceImpl implements ProgressService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressServiceImpl.class);
     private static final LocalizedText NO_MODULE_NOTE = LocalizedText.of("担当モジュールが導入されていません",
             "No module installed computes this indicator");
 
+    private static final LocalizedText NO_SOURCE_NOTE = LocalizedText.of("この取組の指標を計算するモジュールがありません",
+            "No installed module computes any indicator of this action item");
+
     private static final LocalizedText DISABLED_NOTE = LocalizedText.of("この学校ではモジュールが停止されています",
             "The board has switched this module off for the school");
 
     private final PlanService plans;
     private final ModuleEnablement enablement;
+    private final PlanClock clock;
+    private final int minCoverage;
     /** In OSGi's order of service references: ascending, so the last is the highest ranked, then the earliest. */
     private final ConcurrentSkipListMap<ServiceReference<PolicyModule>, PolicyModule> modules = new ConcurrentSkipListMap<>();
 
     @Activate
-    public ProgressServiceImpl(@Reference PlanService plans, @Reference ModuleEnablement enablement) {
+    public ProgressServiceImpl(@Reference PlanService plans, @Reference ModuleEnablement enablement,
+            @Reference PlanClock clock, ProgressConfig config) {
         this.plans = plans;
         this.enablement = enablement;
+        this.clock = clock;
+        this.minCoverage = config.minCoveragePercent();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -117,16 +131,24 @@ public class ProgressServiceImpl implements ProgressService {
                 plan.indicators().stream().filter(i -> i.policy() == policy.number())
                         .map(i -> evaluate(i, installed, scope, fiscalYear)).toList(),
                 policy.measures().stream().map(measure -> new MeasureProgress(measure.code(), measure.number(),
-                        measure.title(), measure.actionItems().stream().map(item -> new ItemProgress(item.id(),
-                                item.actor(), item.priority(), item.text(),
-                                item.indicatorIds().stream().map(plan::indicator).flatMap(Optional::stream)
-                                        .map(i -> evaluate(i, installed, scope, fiscalYear)).toList()))
-                                .toList()))
+                        measure.title(), measure.actionItems().stream().map(item -> item(item, plan, installed,
+                                scope, fiscalYear)).toList()))
                         .toList()))
                 .toList();
         boolean demo = policies.stream().flatMap(p -> p.indicators().stream()).anyMatch(IndicatorProgress::demo);
-        return new ProgressReport(fiscalYear.year(), fiscalYear.label(), scope.schoolId(), Instant.now(), demo,
+        return new ProgressReport(fiscalYear.year(), fiscalYear.label(), scope.schoolId(), clock.now(), demo,
                 policies);
+    }
+
+    private ItemProgress item(ActionItem item, Plan plan, List<PolicyModule> installed, Scope scope,
+            FiscalYear fiscalYear) {
+        List<IndicatorProgress> indicators = item.indicatorIds().stream().map(plan::indicator).flatMap(Optional::stream)
+                .map(i -> evaluate(i, installed, scope, fiscalYear)).toList();
+        boolean live = indicators.stream().anyMatch(i -> i.status() != Status.NO_MODULE);
+        if (!live) {
+            LOG.debug("Action item {} of {} has no live source: {}", item.id(), fiscalYear, NO_SOURCE_NOTE.en());
+        }
+        return new ItemProgress(item.id(), item.actor(), item.priority(), item.text(), indicators, live);
     }
 
     private IndicatorProgress evaluate(Indicator indicator, List<PolicyModule> installed, Scope scope,
@@ -151,6 +173,11 @@ public class ProgressServiceImpl implements ProgressService {
                 case BELOW -> Status.BELOW;
                 case NO_TARGET -> Status.NO_TARGET;
             };
+            // A share over the few that reported says little of the many that did not: no verdict on it.
+            if ((status == Status.MET || status == Status.BELOW) && v.coverage() != null
+                    && (v.coverage().share() == null || v.coverage().share() < minCoverage)) {
+                return IndicatorProgress.of(indicator, target, v, Status.INSUFFICIENT_DATA);
+            }
             return IndicatorProgress.of(indicator, target, v, status);
         } catch (RuntimeException e) {
             LOG.warn("Module {} failed on indicator {}", module.get().id(), indicator.id(), e);

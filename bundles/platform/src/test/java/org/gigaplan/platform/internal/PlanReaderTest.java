@@ -32,6 +32,13 @@ class PlanReaderTest {
     }
 
     @Test
+    void aNullDocumentIsRefusedNotFailed() {
+        FieldError e = errors("null").get(0);
+        assertEquals("body", e.field());
+        assertTrue(e.detail().startsWith("a plan document"), e.detail());
+    }
+
+    @Test
     void malformedJsonIsNamedWithItsPosition() {
         FieldError e = errors("{\"id\": ").get(0);
         assertEquals("body", e.field());

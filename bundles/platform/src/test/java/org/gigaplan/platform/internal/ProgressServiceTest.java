@@ -17,11 +17,14 @@ import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.Plan;
 import org.gigaplan.plan.service.ModuleEnablement;
-import org.gigaplan.plan.service.PlanImport;
+import org.gigaplan.plan.service.PlanClock;
+import org.gigaplan.plan.service.PlanVersion;
+import org.gigaplan.plan.service.ProgressReport.ItemProgress;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.ProgressReport;
 import org.gigaplan.plan.service.ProgressReport.IndicatorProgress;
 import org.gigaplan.plan.service.ProgressReport.Status;
+import org.gigaplan.plan.spi.Coverage;
 import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.PolicyModule;
 import org.gigaplan.plan.spi.Scope;
@@ -50,13 +53,18 @@ class ProgressServiceTest {
             }
 
             @Override
-            public PlanImport importPlan(InputStream json, String importedBy) {
+            public PlanVersion importPlan(InputStream json, String importedBy) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public List<PlanImport> history() {
+            public List<PlanVersion> versions() {
                 return List.of();
+            }
+
+            @Override
+            public java.util.Optional<Plan> version(long version) {
+                return java.util.Optional.empty();
             }
         };
     }
@@ -126,7 +134,7 @@ class ProgressServiceTest {
 
     @Test
     void whenModulesClaimOneIndicatorTheHighestRankedThenTheFirstComputesIt() {
-        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches());
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, coverage(80));
         progress.addModule(reference(1), new FakeUsage());
         progress.addModule(reference(2), rival("later", 42));
         assertEquals(100.0, byId(progress.report(FiscalYear.of(2025), Scope.city())).get("usage.scene1").value(),
@@ -139,9 +147,84 @@ class ProgressServiceTest {
         assertEquals(42.0, byId(progress.report(FiscalYear.of(2025), Scope.city())).get("usage.scene1").value());
     }
 
+    private static final PlanClock TODAY = PlanClock.fixedAt(java.time.LocalDate.of(2026, 11, 30));
+
+    private static ProgressConfig coverage(int percent) {
+        return new ProgressConfig() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return ProgressConfig.class;
+            }
+
+            @Override
+            public int minCoveragePercent() {
+                return percent;
+            }
+        };
+    }
+
+    /** The city's scene 1 share over the schools that reported: 100 % of 1 school, or of 9. */
+    private static PolicyModule reporting(int schools) {
+        return new PolicyModule() {
+            public String id() {
+                return "usage";
+            }
+
+            public int basicPolicy() {
+                return 1;
+            }
+
+            public LocalizedText name() {
+                return LocalizedText.of("端末活用", "Device use");
+            }
+
+            public Set<String> indicatorIds() {
+                return Set.of("usage.scene1", "usage.scene2");
+            }
+
+            public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
+                return Optional.of(new IndicatorValue(indicatorId.equals("usage.scene1") ? 100 : 20, (long) schools,
+                        null, null, false, Coverage.schools(schools, 11)));
+            }
+        };
+    }
+
+    @Test
+    void aShareOverTooFewOfTheSchoolsExpectedIsInsufficientDataNotMet() {
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, coverage(80));
+        progress.addModule(reference(1), reporting(1));
+        IndicatorProgress one = byId(progress.report(FiscalYear.of(2025), Scope.city())).get("usage.scene1");
+        assertEquals(Status.INSUFFICIENT_DATA, one.status(), "1 of 11 schools reported");
+        assertEquals(100.0, one.value(), "the value is still shown");
+        assertEquals(Coverage.schools(1, 11), one.coverage());
+        assertEquals(9.1, one.coverage().share());
+        assertEquals(Status.INSUFFICIENT_DATA, byId(progress.report(FiscalYear.of(2025), Scope.city()))
+                .get("usage.scene2").status(), "no verdict either way");
+
+        ProgressServiceImpl enough = new ProgressServiceImpl(plans(), new Switches(), TODAY, coverage(80));
+        enough.addModule(reference(1), reporting(9));
+        assertEquals(Status.MET, byId(enough.report(FiscalYear.of(2025), Scope.city())).get("usage.scene1").status(),
+                "9 of 11 = 81.8 % is enough at the default 80 %");
+        ProgressServiceImpl strict = new ProgressServiceImpl(plans(), new Switches(), TODAY, coverage(90));
+        strict.addModule(reference(1), reporting(9));
+        assertEquals(Status.INSUFFICIENT_DATA, byId(strict.report(FiscalYear.of(2025), Scope.city()))
+                .get("usage.scene1").status(), "the minimum is configured");
+    }
+
+    @Test
+    void anActionItemWithoutAnyComputedIndicatorIsFlagged() {
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, coverage(80));
+        progress.addModule(reference(1), new FakeUsage());
+        Map<String, Boolean> live = progress.report(FiscalYear.of(2025), Scope.city()).policies().stream()
+                .flatMap(p -> p.measures().stream()).flatMap(m -> m.actionItems().stream())
+                .collect(java.util.stream.Collectors.toMap(ItemProgress::id, ItemProgress::liveSource));
+        assertTrue(live.get("P1-S1"), "usage computes its scenes");
+        assertTrue(!live.get("P2-B1"), "no training module here");
+    }
+
     @Test
     void withoutModulesEveryIndicatorSaysNoModule() {
-        ProgressReport report = new ProgressServiceImpl(plans(), new Switches()).report(FiscalYear.of(2025), Scope.city());
+        ProgressReport report = new ProgressServiceImpl(plans(), new Switches(), TODAY, coverage(80)).report(FiscalYear.of(2025), Scope.city());
         assertEquals(4, report.policies().size());
         assertEquals(plan.indicators().size(), byId(report).size());
         assertTrue(byId(report).values().stream().allMatch(i -> i.status() == Status.NO_MODULE));
@@ -152,7 +235,7 @@ class ProgressServiceTest {
     @Test
     void installedModuleValuesAreComparedWithTheirTargets() {
         Switches switches = new Switches();
-        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), switches);
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), switches, TODAY, coverage(80));
         progress.addModule(reference(1), new FakeUsage());
         ProgressReport report = progress.report(FiscalYear.of(2025), Scope.city());
         Map<String, IndicatorProgress> ids = byId(report);

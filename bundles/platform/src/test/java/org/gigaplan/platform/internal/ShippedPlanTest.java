@@ -128,4 +128,19 @@ class ShippedPlanTest {
                 .orElseThrow().value());
         plan.indicators().forEach(i -> assertEquals(null, i.baseline(), "the seed gives no baselines: " + i.id()));
     }
+
+    @Test
+    void everyActionItemHasEvidenceFromAShippedModule() {
+        // P1-B1 (distribute lesson cases) had none; P1-S2, P2-B2 and P3-B2's second half were only partly measured.
+        Set<String> modules = Set.of("usage", "training", "environment", "outreach");
+        fy2025.actionItems().forEach(item -> {
+            assertFalse(item.indicatorIds().isEmpty(), item.id() + " has no indicator");
+            item.indicatorIds().forEach(id -> assertTrue(modules.contains(plan.indicator(id).orElseThrow().module()),
+                    id + " of " + item.id() + " is computed by no shipped module"));
+        });
+        assertTrue(fy2025.actionItems().stream().filter(i -> i.id().equals("P1-B1")).findFirst().orElseThrow()
+                .indicatorIds().containsAll(List.of("usage.lesson-cases", "usage.case-adoption")));
+        assertTrue(fy2025.actionItems().stream().filter(i -> i.id().equals("P3-B2")).findFirst().orElseThrow()
+                .indicatorIds().contains("environment.learner-history"));
+    }
 }

@@ -15,6 +15,7 @@ import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.UseFrequency;
 import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.spi.Coverage;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.ModuleEnablement;
@@ -264,30 +265,24 @@ public class CourseService {
     // ---------------------------------------------------------------------------------------------- generative AI
 
     /** Stores teachers' generative-AI use reports, all or none; a later report of a year replaces the earlier. */
-    public int reportGenAi(String schoolId, List<GenAi.Report> reports, boolean demo) {
+    public int reportGenAi(String schoolId, List<GenAi.Report> reports, boolean anyYear, boolean demo) {
         training.school(schoolId, "schoolId");
         if (reports == null || reports.isEmpty()) {
             throw new InvalidInputException("body", "give at least one report: [{\"teacherId\":\"T01\",\"fiscalYear\":2025,"
                     + "\"frequency\":\"WEEKLY\",\"purposes\":[\"LESSON_PREP\"]}]");
         }
         List<FieldError> errors = new ArrayList<>();
+        List<FiscalYear> years = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             String at = "[" + i + "]";
             GenAi.Report r = reports.get(i);
+            years.add(null);
             if (r == null) {
                 errors.add(new FieldError(at, "must be a report"));
                 continue;
             }
             TrainingService.checkTeacher(r.teacherId(), at + ".teacherId", errors);
-            if (r.fiscalYear() == null) {
-                errors.add(new FieldError(at + ".fiscalYear", "required"));
-            } else {
-                try {
-                    training.fiscalYear(r.fiscalYear(), at + ".fiscalYear");
-                } catch (InvalidInputException e) {
-                    errors.addAll(e.errors());
-                }
-            }
+            years.set(i, training.surveyYear(r.fiscalYear(), at + ".fiscalYear", anyYear, errors));
             if (UseFrequency.parse(r.frequency()).isEmpty()) {
                 errors.add(new FieldError(at + ".frequency", "one of " + UseFrequency.names() + ", was \""
                         + r.frequency() + "\""));
@@ -304,16 +299,42 @@ public class CourseService {
             throw new InvalidInputException(errors);
         }
         return db.transactionRetrying(c -> {
-            for (GenAi.Report r : reports) {
+            for (int i = 0; i < reports.size(); i++) {
+                GenAi.Report r = reports.get(i);
                 long teacher = answers.ensureTeacher(c, schoolId, r.teacherId().trim(), demo);
-                FiscalYear fy = FiscalYear.of(r.fiscalYear());
+                FiscalYear fy = years.get(i);
                 String purposes = String.join(",", (r.purposes() == null ? List.<String>of() : r.purposes()).stream()
                         .map(p -> GenAi.Purpose.parse(p).orElseThrow().name()).distinct().sorted().toList());
                 genai.put(c, teacher, schoolId, fy.year(), UseFrequency.parse(r.frequency()).orElseThrow().name(),
-                        purposes, r.reportedOn() == null ? LocalDate.now() : r.reportedOn(), demo);
+                        purposes, r.reportedOn() == null ? training.clock().today() : r.reportedOn(), demo);
             }
             return reports.size();
         });
+    }
+
+    /** How many of the schools served had a teacher report generative-AI use in a fiscal year. */
+    public Coverage schoolsReportingGenAi(FiscalYear fy) {
+        List<String> served = training.servedSchools();
+        int reporting = (int) genai.reports(fy.year(), null).stream().map(GenAiStore.Row::schoolId).distinct()
+                .filter(served::contains).count();
+        return Coverage.schools(reporting, served.size());
+    }
+
+    /**
+     * Online peer-learning sessions (courses of kind ONLINE_PEER) held in a fiscal year up to today, and the
+     * teachers who attended them (of one school, or of every school served): [sessions, attendees].
+     */
+    public int[] onlinePeer(FiscalYear fy, String schoolId) {
+        LocalDate today = training.clock().today();
+        LocalDate to = fy.end().isBefore(today) ? fy.end() : today;
+        int sessions = (int) courses.courses(null).stream().filter(c -> c.kind() == Course.Kind.ONLINE_PEER)
+                .flatMap(c -> c.sessions().stream())
+                .filter(s -> !s.heldOn().isBefore(fy.start()) && !s.heldOn().isAfter(to)).count();
+        List<String> served = training.servedSchools();
+        int attendees = to.isBefore(fy.start()) ? 0 : courses.attendees(fy.start(), to, Course.Kind.ONLINE_PEER)
+                .entrySet().stream().filter(e -> schoolId == null ? served.contains(e.getKey()) : e.getKey().equals(schoolId))
+                .mapToInt(Map.Entry::getValue).sum();
+        return new int[] { sessions, attendees };
     }
 
     /**

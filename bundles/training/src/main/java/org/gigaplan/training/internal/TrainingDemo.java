@@ -48,8 +48,8 @@ final class TrainingDemo {
                 before.add(new Assessment(code, fy.previous().year(), null, answers(teacher)));
                 now.add(new Assessment(code, fy.year(), null, answers(teacher + growth)));
             }
-            answers += training.record(school.id(), before, "demo", true).answers();
-            answers += training.record(school.id(), now, "demo", true).answers();
+            answers += training.record(school.id(), before, "demo", true, true).answers();
+            answers += training.record(school.id(), now, "demo", true, true).answers();
         }
         context.progress(answers + " checklist answers for " + fy.previous() + " and " + fy);
         fillTrainings(fy);
@@ -100,7 +100,7 @@ final class TrainingDemo {
                         frequency.equals("NEVER") ? List.of() : List.of("LESSON_PREP", random.nextBoolean() ? "ADMIN" : "MATERIALS"),
                         fy.start().plusMonths(10)));
             }
-            reports += courses.reportGenAi(school.id(), genai, true);
+            reports += courses.reportGenAi(school.id(), genai, true, true);
         }
         context.progress(catalog.length + " training courses, " + enrolled + " enrolments, " + reports
                 + " generative-AI use reports");

@@ -26,6 +26,9 @@ public class TrainingModule implements PolicyModule {
 
     public static final String GENAI = "training.genai-use";
 
+    /** Online peer-learning sessions held (P2-B2). */
+    public static final String ONLINE_PEER = "training.online-peer";
+
     private final TrainingService training;
     private final CourseService courses;
 
@@ -53,30 +56,42 @@ public class TrainingModule implements PolicyModule {
     @Override
     public Set<String> indicatorIds() {
         return Set.of(INDICATOR_PREFIX + "a", INDICATOR_PREFIX + "b", INDICATOR_PREFIX + "c", INDICATOR_PREFIX + "d",
-                GENAI);
+                GENAI, ONLINE_PEER);
     }
 
     /**
-     * The share of teachers' answers in a category that are 3 or 4, with the change since last year in the note. A
-     * school of fewer than {@value TrainingService#MIN_GROUP} teachers has no value: it is never shown apart.
+     * The share of teachers' answers in a category that are 3 or 4, with the change since last year in the note, and
+     * for the city how many of the schools served answered. A school's roll-up shows its own figures, however few its
+     * teachers; the city's needs five teachers.
      */
     @Override
     public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
         if (!indicatorIds().contains(indicatorId)) {
             return Optional.empty();
         }
+        String school = scope.isCity() ? null : scope.schoolId();
+        if (indicatorId.equals(ONLINE_PEER)) {
+            int[] peer = courses.onlinePeer(fiscalYear, school);
+            return fiscalYear.start().isAfter(training.clock().today()) ? Optional.empty()
+                    : Optional.of(new IndicatorValue(peer[0], null, Instant.now(), LocalizedText.of(
+                            "開催した回数（参加した教員 " + peer[1] + " 人" + (school == null ? "" : "、この学校") + "）",
+                            "Sessions held (" + peer[1] + " teachers" + (school == null ? "" : " of this school")
+                                    + " attended)"), false));
+        }
         if (indicatorId.equals(GENAI)) {
-            GenAi.Use use = courses.genAiUse(fiscalYear, scope.isCity() ? null : scope.schoolId(), true);
+            GenAi.Use use = courses.genAiUse(fiscalYear, school, scope.isCity());
             return use.weeklyShare() == null ? Optional.empty()
                     : Optional.of(new IndicatorValue(use.weeklyShare(), (long) use.teachers(), Instant.now(),
                             LocalizedText.of("生成AIを週1回以上利用する教員の割合（" + use.trainingAttendees() + "人が生成AI研修を受講）",
                                     "Teachers using generative AI weekly or more (" + use.trainingAttendees()
-                                            + " attended a generative-AI training)"), use.demo()));
+                                            + " attended a generative-AI training)"), use.demo(),
+                            scope.isCity() ? courses.schoolsReportingGenAi(fiscalYear) : null));
         }
         String category = indicatorId.substring(INDICATOR_PREFIX.length()).toUpperCase(Locale.ROOT);
-        Rates rates = training.rates(fiscalYear, scope.isCity() ? null : scope.schoolId(), true);
+        Rates rates = training.rates(fiscalYear, school, scope.isCity());
         return rates.categories().stream().filter(r -> r.code().equals(category) && r.rate() != null).findFirst()
-                .map(r -> new IndicatorValue(r.rate(), (long) rates.teachers(), Instant.now(), note(r), rates.demo()));
+                .map(r -> new IndicatorValue(r.rate(), (long) rates.teachers(), Instant.now(), note(r), rates.demo(),
+                        scope.isCity() ? training.schoolsAnswering(fiscalYear) : null));
     }
 
     private static LocalizedText note(Rates.Rate r) {

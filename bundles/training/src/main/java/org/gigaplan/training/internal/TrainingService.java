@@ -16,10 +16,13 @@ import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
+import org.gigaplan.plan.rest.SurveyYear;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.ModuleEnablement;
+import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.SchoolService;
+import org.gigaplan.plan.spi.Coverage;
 import org.gigaplan.plan.spi.Percent;
 import org.gigaplan.training.internal.store.AnswerStore;
 import org.gigaplan.training.internal.store.AnswerStore.AnswerRow;
@@ -52,6 +55,7 @@ public class TrainingService {
     private final PlanService plan;
     private final SchoolService schools;
     private final ModuleEnablement enablement;
+    private final PlanClock clock;
     private final Checklist checklist = Checklist.shipped();
     private final AnswerStore answers;
     private final CourseStore courses;
@@ -62,12 +66,13 @@ public class TrainingService {
 
     @Activate
     public TrainingService(@Reference Database db, @Reference PlanService plan, @Reference SchoolService schools,
-            @Reference ModuleEnablement enablement) {
+            @Reference ModuleEnablement enablement, @Reference PlanClock clock) {
         db.migrate(CHANGELOG, TrainingService.class.getClassLoader());
         this.db = db;
         this.plan = plan;
         this.schools = schools;
         this.enablement = enablement;
+        this.clock = clock;
         this.answers = new AnswerStore(db);
         this.courses = new CourseStore(db);
     }
@@ -83,11 +88,16 @@ public class TrainingService {
 
     // ---------------------------------------------------------------------------------------------- answers
 
+    public PlanClock clock() {
+        return clock;
+    }
+
     /**
      * Stores a school's self-assessments: all or none. A teacher's later answer to an item in the same year
-     * replaces the earlier one; teachers are registered on their first answers.
+     * replaces the earlier one; teachers are registered on their first answers. An assessment without a year is for
+     * today's; another year only with {@code anyYear} (the board, or demo data).
      */
-    public BatchResult record(String schoolId, List<Assessment> input, String by, boolean demo) {
+    public BatchResult record(String schoolId, List<Assessment> input, String by, boolean anyYear, boolean demo) {
         School school = school(schoolId, "schoolId");
         if (input == null || input.isEmpty()) {
             throw new InvalidInputException("body", "give at least one assessment: [{\"teacherId\":\"T01\","
@@ -98,15 +108,18 @@ public class TrainingService {
         }
         List<FieldError> errors = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
+        List<FiscalYear> years = new ArrayList<>();
         for (int i = 0; i < input.size(); i++) {
             String at = "[" + i + "]";
             Assessment a = input.get(i);
+            years.add(null);
             if (a == null) {
                 errors.add(new FieldError(at, "must be an assessment"));
                 continue;
             }
             checkTeacher(a.teacherId(), at + ".teacherId", errors);
-            FiscalYear fy = checkFiscalYear(a.fiscalYear(), at + ".fiscalYear", errors);
+            FiscalYear fy = surveyYear(a.fiscalYear(), at + ".fiscalYear", anyYear, errors);
+            years.set(i, fy);
             if (fy != null && a.answeredOn() != null && !fy.contains(a.answeredOn())) {
                 errors.add(new FieldError(at + ".answeredOn", a.answeredOn() + " is outside " + fy + " (" + fy.start()
                         + " – " + fy.end() + ")"));
@@ -136,7 +149,8 @@ public class TrainingService {
             List<String> registered = new ArrayList<>();
             List<AnswerRow> rows = new ArrayList<>();
             Map<String, Long> ids = new HashMap<>();
-            for (Assessment a : input) {
+            for (int i = 0; i < input.size(); i++) {
+                Assessment a = input.get(i);
                 String code = a.teacherId().trim();
                 Long id = ids.get(code);
                 if (id == null) {
@@ -147,7 +161,7 @@ public class TrainingService {
                     id = known.isPresent() ? known.get() : answers.ensureTeacher(c, school.id(), code, demo);
                     ids.put(code, id);
                 }
-                FiscalYear fy = FiscalYear.of(a.fiscalYear());
+                FiscalYear fy = years.get(i);
                 LocalDate on = a.answeredOn() == null ? asOf(fy) : a.answeredOn();
                 for (Map.Entry<String, Integer> e : a.answers().entrySet()) {
                     rows.add(new AnswerRow(id, school.id(), fy.year(), checklist.item(e.getKey()).orElseThrow().code(),
@@ -219,6 +233,18 @@ public class TrainingService {
                 .mapToInt(Map.Entry::getValue).sum();
         return rates(fy, schoolId, label, now, before, teachers[0], previousTeachers[0], teachers[1] > 0, suppressSmall,
                 attendees);
+    }
+
+    /** The schools this module serves: every school of the directory it is not switched off for. */
+    public List<String> servedSchools() {
+        return enablement.served(MODULE_ID, schools.all());
+    }
+
+    /** How many of the schools served have a teacher who answered the checklist in a fiscal year. */
+    public Coverage schoolsAnswering(FiscalYear fy) {
+        List<String> served = servedSchools();
+        int answering = (int) answers.teachers(fy.year(), null).keySet().stream().filter(served::contains).count();
+        return Coverage.schools(answering, served.size());
     }
 
     /** Every school's rates of a fiscal year, as the board sees them: small schools suppressed. */
@@ -312,7 +338,20 @@ public class TrainingService {
         return schools.find(id.trim()).orElseThrow(() -> new InvalidInputException(field, "no school " + id));
     }
 
+    /**
+     * The year a survey answer is stored for ({@link SurveyYear}): today's unless {@code anyYear} names an earlier
+     * one, which must then lie in the plan period or the year before it.
+     */
+    public FiscalYear surveyYear(Integer year, String field, boolean anyYear, List<FieldError> errors) {
+        FiscalYear fy = SurveyYear.of(year, field, clock, anyYear, errors);
+        return fy == null || fy.equals(clock.currentFiscalYear()) ? fy : checkFiscalYear(year, field, errors);
+    }
+
+    /** The year a read asks for, refused outside the plan period; today's when not given. */
     public FiscalYear fiscalYear(Integer year, String field) {
+        if (year == null) {
+            return clock.currentFiscalYear();
+        }
         List<FieldError> errors = new ArrayList<>();
         FiscalYear fy = checkFiscalYear(year, field, errors);
         if (!errors.isEmpty()) {
@@ -327,7 +366,7 @@ public class TrainingService {
             return null;
         }
         // The year before the plan's first is allowed: it is the baseline the first year's change is measured from.
-        int first = plan.plan().firstYear() - 1;
+        int first = plan.plan().firstCoveredYear() - 1;
         int last = plan.plan().lastYear();
         if (year < first || year > last) {
             errors.add(new FieldError(field, "must be between FY" + first + " and FY" + last + ", was " + year));

@@ -21,6 +21,8 @@ import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.spi.DemoContext;
 import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.Scope;
+import org.gigaplan.plan.service.PlanClock;
+import org.gigaplan.plan.spi.Coverage;
 import org.gigaplan.platform.internal.ModuleEnablementImpl;
 import org.gigaplan.platform.internal.PlanServiceImpl;
 import org.gigaplan.platform.internal.SchoolServiceImpl;
@@ -41,13 +43,17 @@ abstract class TrainingContract {
     TrainingService training;
     CourseService courses;
 
+    /** The day these tests run on: FY2026 (令和8年度), the year after FY2025's answers. */
+    static final PlanClock TODAY = PlanClock.fixedAt(java.time.LocalDate.of(2026, 11, 30));
+
     abstract DataSource dataSource();
 
     @BeforeEach
     void fresh() {
         DataSource ds = dataSource();
         PlatformDatabase first = new PlatformDatabase(ds);
-        new TrainingService(first, new PlanServiceImpl(first), new SchoolServiceImpl(first), new ModuleEnablementImpl(first));
+        new TrainingService(first, new PlanServiceImpl(first, TODAY), new SchoolServiceImpl(first), new ModuleEnablementImpl(first),
+                TODAY);
         TestDatabases.clear(ds, "training_genai", "training_enrolment", "training_session", "training_course",
                 "training_answer", "training_teacher");
         TestDatabases.clear(ds);
@@ -59,7 +65,7 @@ abstract class TrainingContract {
                 T-E2,テスト小学校2,Test Elementary 2,ELEMENTARY,60,2
                 """), false);
         enablement = new ModuleEnablementImpl(db);
-        training = new TrainingService(db, new PlanServiceImpl(db), schools, enablement);
+        training = new TrainingService(db, new PlanServiceImpl(db, TODAY), schools, enablement, TODAY);
         courses = new CourseService(db, training, enablement);
     }
 
@@ -74,10 +80,10 @@ abstract class TrainingContract {
     void postTwoYears() {
         training.record("T-E1", List.of(a("T1", FY, "A-1", 4, "A-2", 3), a("T2", FY, "A-1", 2, "A-2", 3),
                 a("T3", FY, "A-1", 1, "A-2", 4), a("T4", FY, "A-1", 3, "A-2", 2), a("T5", FY, "A-1", 4, "A-2", 1),
-                a("T6", FY, "A-1", 3)), "school", false);
+                a("T6", FY, "A-1", 3)), "school", true, false);
         training.record("T-E1", List.of(a("T1", LAST, "A-1", 3), a("T2", LAST, "A-1", 1), a("T3", LAST, "A-1", 1),
-                a("T4", LAST, "A-1", 2), a("T5", LAST, "A-1", 4)), "school", false);
-        training.record("T-E2", List.of(a("U1", FY, "A-1", 4), a("U2", FY, "A-1", 4), a("U3", FY, "A-1", 4)), "school", false);
+                a("T4", LAST, "A-1", 2), a("T5", LAST, "A-1", 4)), "school", true, false);
+        training.record("T-E2", List.of(a("U1", FY, "A-1", 4), a("U2", FY, "A-1", 4), a("U3", FY, "A-1", 4)), "school", true, false);
     }
 
     static Rates.Rate rate(List<Rates.Rate> rates, String code) {
@@ -119,7 +125,8 @@ abstract class TrainingContract {
         assertTrue(bySchool.get(1).suppressed());
         assertEquals(63.6, rate(bySchool.get(0).categories(), "A").rate());
         TrainingModule module = new TrainingModule(training, courses);
-        assertTrue(module.value("training.category-a", Scope.school("T-E2"), FY).isEmpty());
+        // The school's own roll-up shows its own figure, as its rates do (the board reads it there too).
+        assertEquals(100.0, module.value("training.category-a", Scope.school("T-E2"), FY).orElseThrow().value());
         IndicatorValue city = module.value("training.category-a", Scope.city(), FY).orElseThrow();
         assertEquals(rate(training.rates(FY, null, true).categories(), "A").rate(), city.value());
         assertEquals(9L, city.sampleSize());
@@ -140,17 +147,40 @@ abstract class TrainingContract {
 
     @Test
     void badInputIsRefusedNamingTheFieldAndNothingIsStored() {
-        assertRefused("[0].answers.E-1", () -> training.record("T-E1", List.of(a("T1", FY, "E-1", 3)), "s", false));
+        assertRefused("[0].answers.E-1", () -> training.record("T-E1", List.of(a("T1", FY, "E-1", 3)), "s", true, false));
         assertRefused("[1].answers.A-1", () -> training.record("T-E1",
-                List.of(a("T1", FY, "A-1", 3), a("T2", FY, "A-1", 5)), "s", false));
-        assertRefused("[0].fiscalYear", () -> training.record("T-E1", List.of(a("T1", FiscalYear.of(2019), "A-1", 3)), "s", false));
-        assertRefused("[0].teacherId", () -> training.record("T-E1", List.of(a(" ", FY, "A-1", 3)), "s", false));
+                List.of(a("T1", FY, "A-1", 3), a("T2", FY, "A-1", 5)), "s", true, false));
+        assertRefused("[0].fiscalYear", () -> training.record("T-E1", List.of(a("T1", FiscalYear.of(2019), "A-1", 3)), "s", true, false));
+        assertRefused("[0].teacherId", () -> training.record("T-E1", List.of(a(" ", FY, "A-1", 3)), "s", true, false));
         assertRefused("[1].teacherId", () -> training.record("T-E1",
-                List.of(a("T1", FY, "A-1", 3), a("T1", FY, "A-2", 3)), "s", false));
+                List.of(a("T1", FY, "A-1", 3), a("T1", FY, "A-2", 3)), "s", true, false));
         assertRefused("[0].answeredOn", () -> training.record("T-E1",
-                List.of(new Assessment("T1", 2025, java.time.LocalDate.of(2024, 5, 1), Map.of("A-1", 3))), "s", false));
-        assertRefused("schoolId", () -> training.record("NOPE", List.of(a("T1", FY, "A-1", 3)), "s", false));
+                List.of(new Assessment("T1", 2025, java.time.LocalDate.of(2024, 5, 1), Map.of("A-1", 3))), "s", true, false));
+        assertRefused("schoolId", () -> training.record("NOPE", List.of(a("T1", FY, "A-1", 3)), "s", true, false));
         assertTrue(training.answers("T-E1", FY).isEmpty());
+    }
+
+    @Test
+    void answersGivenTodayLandInTodaysFiscalYearAndOnlyTheBoardEntersAnEarlierOne() {
+        // 2026-11-30 is in FY2026 (令和8年度). Last year's answers stand and must survive a teacher answering today.
+        training.record("T-E1", List.of(a("T1", FY, "A-1", 2)), "board", true, false);
+        training.record("T-E1", List.of(new Assessment("T1", null, null, Map.of("A-1", 4))), "teacher", false, false);
+        assertEquals(Map.of("T1", Map.of("A-1", 4)), training.answers("T-E1", FiscalYear.of(2026)));
+        assertEquals(Map.of("T1", Map.of("A-1", 2)), training.answers("T-E1", FY), "FY2025's answer is untouched");
+        // A school or teacher naming last year is refused; so is a year that has not begun, even for the board.
+        assertRefused("[0].fiscalYear", () -> training.record("T-E1", List.of(a("T1", FY, "A-1", 1)), "teacher", false,
+                false));
+        assertRefused("[0].fiscalYear", () -> training.record("T-E1", List.of(a("T1", FiscalYear.of(2027), "A-1", 1)),
+                "board", true, false));
+        assertEquals(Map.of("T1", Map.of("A-1", 2)), training.answers("T-E1", FY));
+        // The same rule for the generative-AI survey.
+        courses.reportGenAi("T-E1", List.of(new GenAi.Report("T1", null, "DAILY", List.of(), null)), false, false);
+        assertEquals(1, courses.genAiUse(FiscalYear.of(2026), "T-E1", false).teachers());
+        assertEquals(0, courses.genAiUse(FY, "T-E1", false).teachers());
+        assertRefused("[0].fiscalYear", () -> courses.reportGenAi("T-E1",
+                List.of(new GenAi.Report("T1", 2025, "DAILY", List.of(), null)), false, false));
+        // Reads default to today's year too.
+        assertEquals(FiscalYear.of(2026), training.fiscalYear(null, "fiscalYear"));
     }
 
     static void assertRefused(String field, Runnable write) {
@@ -162,7 +192,7 @@ abstract class TrainingContract {
     void aWholeSchoolsCsvGoesInAllOrNothingAndComesBackOut() {
         String csv = "\uFEFFteacher_id,A-1,A-2,D-4\nT1,4,ややできる,\nT2,あまりできない,1,できる\n";
         TrainingService.BatchResult r = training.record("T-E1",
-                AssessmentCsv.parse(new StringReader(csv), FY, training.checklist()), "school", false);
+                AssessmentCsv.parse(new StringReader(csv), FY, training.checklist()), "school", true, false);
         assertEquals(2, r.teachers());
         assertEquals(5, r.answers());
         StringWriter out = new StringWriter();
@@ -177,6 +207,33 @@ abstract class TrainingContract {
                 new StringReader("teacher_id,A-1,Z-9\nT7,4,3\n"), FY, training.checklist()));
         assertEquals("line 1.Z-9", header.errors().get(0).field());
         assertEquals(2, training.answers("T-E1", FY).size(), "the refused files stored nothing");
+    }
+
+    @Test
+    void theRollUpSaysHowManySchoolsAnsweredShowsASchoolItsOwnAndCountsOnlinePeerSessions() {
+        postTwoYears();
+        TrainingModule module = new TrainingModule(training, courses);
+        // Two of the 13 schools served (the sample directory's 11 and ours) answered FY2025.
+        assertEquals(Coverage.schools(2, 13), module.value("training.category-a", Scope.city(), FY).orElseThrow()
+                .coverage());
+        // T-E2 has three teachers: the board's views hide them, the school's own roll-up shows its figure.
+        assertTrue(training.rates(FY, "T-E2", true).suppressed());
+        assertEquals(100.0, module.value("training.category-a", Scope.school("T-E2"), FY).orElseThrow().value());
+
+        // P2-B2: online peer-learning sessions held in the year up to today (2026-11-30), and who attended them.
+        Course peer = courses.addCourse(course("オンライン実践交流会", "ONLINE_PEER", List.of("B"), "STANDARD", null), null,
+                "board", false);
+        peer = courses.addSession(peer, new CourseService.SessionInput(java.time.LocalDate.of(2026, 6, 10), 30, null),
+                false);
+        peer = courses.addSession(peer, new CourseService.SessionInput(java.time.LocalDate.of(2026, 12, 10), 30, null),
+                false);
+        long june = peer.sessions().get(0).id();
+        courses.enrol(june, peer, "T-E1", "T1", false);
+        courses.attend(june, "T-E1", "T1", true);
+        IndicatorValue held = module.value(TrainingModule.ONLINE_PEER, Scope.city(), FiscalYear.of(2026)).orElseThrow();
+        assertEquals(1.0, held.value(), "December's session has not been held yet");
+        assertTrue(held.note().en().contains("1 teachers"), held.note().en());
+        assertEquals(0.0, module.value(TrainingModule.ONLINE_PEER, Scope.city(), FY).orElseThrow().value());
     }
 
     @Test
@@ -210,7 +267,7 @@ abstract class TrainingContract {
         assertEquals(2, s.enrolled());
         assertEquals(1, s.attended());
         // Attendance rate: of the teachers who answered the checklist this year, those who attended a session.
-        training.record("T-E1", List.of(a("T1", FY, "A-1", 3), a("T2", FY, "A-1", 3)), "school", false);
+        training.record("T-E1", List.of(a("T1", FY, "A-1", 3), a("T2", FY, "A-1", 3)), "school", true, false);
         Rates e1 = training.rates(FY, "T-E1", false);
         assertEquals(1, e1.trainingAttendees());
         assertEquals(50.0, e1.attendanceRate());
@@ -236,7 +293,7 @@ abstract class TrainingContract {
         Course cStandard = courses.addCourse(course("C中級", "ONLINE_PEER", List.of("C", "D"), "STANDARD", null), null, "b", false);
         // T1 answers A and B high, C lowest: mean (4+4+3+3+2+1)/6 = 2.83, a STANDARD teacher.
         training.record("T-E1", List.of(a("T1", FY, "A-1", 4, "A-2", 4, "B-1", 3, "B-2", 3, "C-1", 2, "C-2", 1),
-                a("T2", FY, "A-1", 1, "B-1", 1, "C-1", 2), a("T3", FY, "A-1", 4, "B-1", 4, "C-1", 4)), "school", false);
+                a("T2", FY, "A-1", 1, "B-1", 1, "C-1", 2), a("T3", FY, "A-1", 4, "B-1", 4, "C-1", 4)), "school", true, false);
         CourseService.Recommendation r = courses.recommend("T-E1", "T1", FY).orElseThrow();
         assertEquals(List.of("C"), r.weakest());
         assertEquals(Course.Level.STANDARD, r.level());
@@ -257,24 +314,24 @@ abstract class TrainingContract {
                 new GenAi.Report("T2", 2025, "weekly", List.of("ADMIN"), null),
                 new GenAi.Report("T3", 2025, "MONTHLY", List.of(), null),
                 new GenAi.Report("T4", 2025, "NEVER", null, null),
-                new GenAi.Report("T5", 2025, "RARELY", List.of("OTHER"), null)), false);
+                new GenAi.Report("T5", 2025, "RARELY", List.of("OTHER"), null)), true, false);
         // A later report replaces the earlier one of the year: T5 now weekly.
-        courses.reportGenAi("T-E1", List.of(new GenAi.Report("T5", 2025, "WEEKLY", List.of("MATERIALS"), null)), false);
+        courses.reportGenAi("T-E1", List.of(new GenAi.Report("T5", 2025, "WEEKLY", List.of("MATERIALS"), null)), true, false);
         GenAi.Use use = courses.genAiUse(FY, "T-E1", true);
         assertEquals(5, use.teachers());
         assertEquals(3, use.weeklyOrMore());
         assertEquals(60.0, use.weeklyShare());
         assertEquals(20.0, use.dailyShare());
         assertEquals(Map.of("ADMIN", 2, "LESSON_PREP", 1, "MATERIALS", 1), use.purposes());
-        courses.reportGenAi("T-E2", List.of(new GenAi.Report("U1", 2025, "DAILY", List.of(), null)), false);
+        courses.reportGenAi("T-E2", List.of(new GenAi.Report("U1", 2025, "DAILY", List.of(), null)), true, false);
         assertTrue(courses.genAiUse(FY, "T-E2", true).suppressed());
         assertEquals(100.0, courses.genAiUse(FY, "T-E2", false).weeklyShare());
         IndicatorValue city = new TrainingModule(training, courses).value(TrainingModule.GENAI, Scope.city(), FY).orElseThrow();
         assertEquals(66.7, city.value(), "4 of 6 teachers");
         assertRefused("[0].frequency", () -> courses.reportGenAi("T-E1",
-                List.of(new GenAi.Report("T1", 2025, "SOMETIMES", List.of(), null)), false));
+                List.of(new GenAi.Report("T1", 2025, "SOMETIMES", List.of(), null)), true, false));
         assertRefused("[0].purposes[0]", () -> courses.reportGenAi("T-E1",
-                List.of(new GenAi.Report("T1", 2025, "DAILY", List.of("GAMES"), null)), false));
+                List.of(new GenAi.Report("T1", 2025, "DAILY", List.of("GAMES"), null)), true, false));
         assertEquals(5, courses.genAiUse(FY, "T-E1", true).teachers(), "refused reports stored nothing");
     }
 
@@ -286,9 +343,9 @@ abstract class TrainingContract {
         for (int i = 0; i < teachers; i++) {
             String teacher = "R" + i;
             AtOnce.run(List.<Callable<Object>>of(
-                    () -> training.record("T-E1", List.of(a(teacher, FY, "A-1", 4)), "teacher", false),
+                    () -> training.record("T-E1", List.of(a(teacher, FY, "A-1", 4)), "teacher", true, false),
                     () -> courses.reportGenAi("T-E1", List.of(new GenAi.Report(teacher, 2025, "WEEKLY", List.of(), null)),
-                            false)));
+                            true, false)));
         }
         assertEquals(teachers, courses.genAiUse(FY, "T-E1", false).teachers());
         assertEquals(100.0, rate(training.rates(FY, "T-E1", false).items(), "A-1").rate(), "every checklist stored");

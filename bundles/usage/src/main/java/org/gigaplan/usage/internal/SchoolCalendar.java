@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.LocalizedText;
+import org.gigaplan.plan.service.PlanClock;
 
 /**
  * Weeks, terms and lesson slots of the school year. A week is named by its Monday and belongs to the fiscal year
@@ -28,20 +29,20 @@ public final class SchoolCalendar {
         }
     }
 
-    private final ZoneId zone;
+    private final PlanClock clock;
     private final List<MonthDay> termStarts;
     private final int slotMinutes;
 
-    public SchoolCalendar(ZoneId zone, List<MonthDay> termStarts, int slotMinutes) {
+    public SchoolCalendar(PlanClock clock, List<MonthDay> termStarts, int slotMinutes) {
         if (termStarts.isEmpty() || !termStarts.get(0).equals(FiscalYear.START)) {
             throw new IllegalArgumentException("the first term starts on " + FiscalYear.START + ", the fiscal year's first day");
         }
-        this.zone = zone;
+        this.clock = clock;
         this.termStarts = List.copyOf(termStarts);
         this.slotMinutes = slotMinutes;
     }
 
-    public static SchoolCalendar of(UsageConfig config) {
+    public static SchoolCalendar of(UsageConfig config, PlanClock clock) {
         List<MonthDay> starts = new ArrayList<>();
         // A .cfg file gives "04-01,10-01" as one value; metatype-aware tools give an array.
         for (String value : config.termStarts()) {
@@ -55,7 +56,7 @@ public final class SchoolCalendar {
         }
         // Order in the fiscal year: April..December, then January..March.
         starts.sort((a, b) -> Integer.compare(fiscalOrder(a), fiscalOrder(b)));
-        return new SchoolCalendar(ZoneId.of(config.zone()), starts, config.slotMinutes());
+        return new SchoolCalendar(clock, starts, config.slotMinutes());
     }
 
     private static int fiscalOrder(MonthDay d) {
@@ -63,7 +64,12 @@ public final class SchoolCalendar {
     }
 
     public ZoneId zone() {
-        return zone;
+        return clock.zone();
+    }
+
+    /** Today, by the platform's clock. */
+    public LocalDate today() {
+        return clock.today();
     }
 
     public int terms() {
@@ -80,7 +86,7 @@ public final class SchoolCalendar {
 
     /** The school day an instant falls on, in the schools' zone. */
     public LocalDate dayOf(Instant at) {
-        return LocalDate.ofInstant(at, zone);
+        return LocalDate.ofInstant(at, clock.zone());
     }
 
     public LocalDate weekOf(Instant at) {
@@ -93,6 +99,7 @@ public final class SchoolCalendar {
 
     /** Start of the lesson slot an instant falls in: events of one class and scene in one slot are one use. */
     public Instant slotOf(Instant at) {
+        ZoneId zone = clock.zone();
         LocalDateTime local = LocalDateTime.ofInstant(at, zone);
         int minuteOfDay = local.getHour() * 60 + local.getMinute();
         int slotStart = minuteOfDay / slotMinutes * slotMinutes;
@@ -101,11 +108,11 @@ public final class SchoolCalendar {
 
     /** The Monday of the last full week before today: the week the board's reminder list is about. */
     public LocalDate lastWeek() {
-        return mondayOf(LocalDate.now(zone)).minusWeeks(1);
+        return mondayOf(clock.today()).minusWeeks(1);
     }
 
     public LocalDate currentWeek() {
-        return mondayOf(LocalDate.now(zone));
+        return mondayOf(clock.today());
     }
 
     /** The weeks of a fiscal year: Mondays from the first in it to the last in it. */

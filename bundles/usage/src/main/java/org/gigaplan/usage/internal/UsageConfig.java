@@ -27,7 +27,4 @@ public @interface UsageConfig {
             + "the same slot of the school day count as one use: thirty devices in one lesson are one use, not thirty.",
             min = "5", max = "240")
     int slotMinutes() default 60;
-
-    @AttributeDefinition(name = "Time zone", description = "Zone the schools' days and weeks are counted in.")
-    String zone() default "Asia/Tokyo";
 }

@@ -3,7 +3,6 @@ package org.gigaplan.usage.internal;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -26,7 +25,6 @@ final class UsageDemo {
     private static final String BY = "demo";
     /** How readily each scene is used, relative to scene 1: scene 5 (own pace) lags, as it does in the surveys. */
     private static final double[] SCENE_FACTOR = { 1.0, 0.85, 0.9, 0.75, 0.6 };
-    private static final ZoneOffset JST = ZoneOffset.ofHours(9);
 
     private final UsageService usage;
     private final DemoContext context;
@@ -112,7 +110,7 @@ final class UsageDemo {
         for (int use = 0; use < count; use++) {
             int day = use % 5;
             int period = 1 + (use / 5 + scene) % 6;
-            OffsetDateTime at = week.plusDays(day).atTime(8 + period, 45 - scene).atOffset(JST);
+            OffsetDateTime at = week.plusDays(day).atTime(8 + period, 45 - scene).atZone(usage.calendar().zone()).toOffsetDateTime();
             int devices = 2 + random.nextInt(4);
             for (int d = 0; d < devices; d++) {
                 events.add(new UsageEvent(school.id(), c.grade(), c.className(), at.plusMinutes(d), scene,
@@ -176,7 +174,7 @@ final class UsageDemo {
             for (String[] m : measures) {
                 long id = store.add(c, school.id(), fy.year(), m[0], m[1], BY, true);
                 LocalDate on = fy.start().plusMonths(2);
-                for (int u = 0; u < 3 && !on.isAfter(LocalDate.now(usage.calendar().zone())); u++, on = on.plusMonths(3)) {
+                for (int u = 0; u < 3 && !on.isAfter(usage.calendar().today()); u++, on = on.plusMonths(3)) {
                     int percent = Math.min(100, 30 + 25 * u + random.nextInt(10));
                     store.addUpdate(c, id, on, "進捗 " + percent + "%：各学年で実施中", percent, BY);
                 }
@@ -200,17 +198,22 @@ final class UsageDemo {
                         LearningType.BOTH, "理科", 6, true },
                 { "英語の音読を録音して振り返る", "Recording English read-alouds and reflecting on them", List.of(3, 5),
                         LearningType.INDIVIDUAL, "英語", 2, true } };
+        LocalDate today = usage.calendar().today();
+        LocalDate end = context.fiscalYear().end().isBefore(today) ? context.fiscalYear().end() : today;
+        long days = Math.max(1, end.toEpochDay() - context.fiscalYear().start().toEpochDay());
         usage.database().transaction(c -> {
             List<Long> ids = new ArrayList<>();
-            for (Object[] k : cases) {
+            for (int n = 0; n < cases.length; n++) {
+                Object[] k = cases[n];
+                // Spread over the year so far, as the board sends cases out through it.
+                java.time.Instant published = context.fiscalYear().start().plusDays(days * n / cases.length)
+                        .atTime(9, 0).atZone(usage.calendar().zone()).toInstant();
                 @SuppressWarnings("unchecked")
                 List<Integer> scenes = (List<Integer>) k[2];
                 ids.add(store.publish(c, new CaseStore.Draft(LocalizedText.of((String) k[0], (String) k[1]),
                         LocalizedText.of("【デモ】" + k[0] + "実践例です。", "[Demo] A practice case: " + k[1] + "."), scenes,
-                        (LearningType) k[3], (String) k[4], (Integer) k[5], null, (Boolean) k[6]), BY, true));
+                        (LearningType) k[3], (String) k[4], (Integer) k[5], null, (Boolean) k[6]), BY, true, published));
             }
-            LocalDate today = LocalDate.now(usage.calendar().zone());
-            LocalDate end = context.fiscalYear().end().isBefore(today) ? context.fiscalYear().end() : today;
             for (School s : context.schools()) {
                 int n = random.nextInt(4);
                 for (int i = 0; i < n; i++) {

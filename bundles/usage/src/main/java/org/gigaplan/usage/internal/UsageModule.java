@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.LocalizedText;
@@ -35,10 +36,12 @@ public class UsageModule implements PolicyModule {
             "Share of this school's classes with records that meet the target");
 
     private final UsageService usage;
+    private final UsageEvidence evidence;
 
     @Activate
     public UsageModule(@Reference UsageService usage) {
         this.usage = usage;
+        this.evidence = new UsageEvidence(usage);
     }
 
     @Override
@@ -58,13 +61,28 @@ public class UsageModule implements PolicyModule {
 
     @Override
     public Set<String> indicatorIds() {
-        return IntStream.rangeClosed(1, 5).mapToObj(n -> INDICATOR_PREFIX + n).collect(Collectors.toUnmodifiableSet());
+        return Stream.concat(IntStream.rangeClosed(1, 5).mapToObj(n -> INDICATOR_PREFIX + n),
+                Stream.of(UsageEvidence.LESSON_CASES, UsageEvidence.CASE_ADOPTION, UsageEvidence.DIALOGUE))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
     public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
-        if (!indicatorId.startsWith(INDICATOR_PREFIX)) {
-            return Optional.empty();
+        switch (indicatorId) {
+            case UsageEvidence.LESSON_CASES -> {
+                return evidence.lessonCases(fiscalYear);
+            }
+            case UsageEvidence.CASE_ADOPTION -> {
+                return evidence.caseAdoption(scope, fiscalYear);
+            }
+            case UsageEvidence.DIALOGUE -> {
+                return evidence.dialogue(scope, fiscalYear);
+            }
+            default -> {
+                if (!indicatorId.startsWith(INDICATOR_PREFIX)) {
+                    return Optional.empty();
+                }
+            }
         }
         int scene;
         try {
@@ -79,10 +97,7 @@ public class UsageModule implements PolicyModule {
         if (f.isEmpty()) {
             return Optional.empty();
         }
-        SceneFigure figure = f.get();
-        return scope.isCity()
-                ? Optional.of(new IndicatorValue(figure.schoolShare(), (long) figure.schools(), a.asOf(), CITY_NOTE, a.demo()))
-                : Optional.of(new IndicatorValue(figure.classShare(), (long) figure.classes(), a.asOf(), SCHOOL_NOTE, a.demo()));
+        return Optional.of(evidence.scene(f.get(), scope, a, CITY_NOTE, SCHOOL_NOTE));
     }
 
     @Override

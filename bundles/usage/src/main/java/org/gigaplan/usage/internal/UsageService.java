@@ -27,6 +27,7 @@ import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.ModuleEnablement;
+import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.SchoolService;
 import org.gigaplan.usage.internal.Attainment.Group;
@@ -73,6 +74,7 @@ public class UsageService {
     private final ModuleEnablement enablement;
     private final UsageConfig config;
     private final SchoolCalendar calendar;
+    private final PlanClock clock;
     private final ClassStore classes;
     private final WeekStore weeks;
     private final MeasureStore measures;
@@ -91,14 +93,15 @@ public class UsageService {
 
     @Activate
     public UsageService(@Reference Database db, @Reference PlanService plan, @Reference SchoolService schools,
-            @Reference ModuleEnablement enablement, UsageConfig config) {
+            @Reference ModuleEnablement enablement, @Reference PlanClock clock, UsageConfig config) {
         db.migrate(CHANGELOG, UsageService.class.getClassLoader());
         this.db = db;
         this.plan = plan;
         this.schools = schools;
         this.enablement = enablement;
         this.config = config;
-        this.calendar = SchoolCalendar.of(config);
+        this.calendar = SchoolCalendar.of(config, clock);
+        this.clock = clock;
         this.classes = new ClassStore(db);
         this.weeks = new WeekStore(db);
         this.measures = new MeasureStore(db);
@@ -211,7 +214,8 @@ public class UsageService {
                 errors.add(new FieldError(at + ".scenes", "give at least one scene: [{\"scene\":1,\"count\":3}]"));
                 continue;
             }
-            List<Integer> validScenes = in.week() == null ? DEFAULT_SCENES : scenes(FiscalYear.containing(in.week()));
+            List<Integer> validScenes = in.week() == null || !FiscalYear.handles(in.week()) ? DEFAULT_SCENES
+                    : scenes(FiscalYear.containing(in.week()));
             List<int[]> uses = new ArrayList<>();
             List<String> answers = new ArrayList<>();
             for (int j = 0; j < in.scenes().size(); j++) {
@@ -339,7 +343,8 @@ public class UsageService {
                 week = calendar.weekOf(e.at().toInstant());
                 checkWeek(week, at + ".at", errors);
             }
-            List<Integer> validScenes = week == null ? DEFAULT_SCENES : scenes(FiscalYear.containing(week));
+            List<Integer> validScenes = week == null || !FiscalYear.handles(week) ? DEFAULT_SCENES
+                    : scenes(FiscalYear.containing(week));
             checkScene(e.scene(), validScenes, at + ".scene", errors);
             checkText(e.app(), true, 100, at + ".app", errors);
             checkText(e.device(), false, 100, at + ".device", errors);
@@ -601,10 +606,10 @@ public class UsageService {
         if (in == null) {
             throw new InvalidInputException("body", "give date and progress");
         }
-        LocalDate date = in.date() == null ? LocalDate.now(calendar.zone()) : in.date();
+        LocalDate date = in.date() == null ? calendar.today() : in.date();
         if (!FiscalYear.of(m.fiscalYear()).contains(date)) {
             errors.add(new FieldError("date", date + " is outside " + FiscalYear.of(m.fiscalYear()) + ", the measure's year"));
-        } else if (date.isAfter(LocalDate.now(calendar.zone()))) {
+        } else if (date.isAfter(calendar.today())) {
             errors.add(new FieldError("date", "is in the future: " + date));
         }
         checkText(in.progress(), true, 1000, "progress", errors);
@@ -630,7 +635,7 @@ public class UsageService {
         List<FieldError> errors = new ArrayList<>();
         checkLocalized(in.title(), 200, "title", errors);
         checkLocalized(in.summary(), 4000, "summary", errors);
-        List<Integer> valid = scenes(FiscalYear.containing(LocalDate.now(calendar.zone())));
+        List<Integer> valid = scenes(FiscalYear.containing(calendar.today()));
         if (in.scenes() == null || in.scenes().isEmpty()) {
             errors.add(new FieldError("scenes", "give the scenes the case shows, e.g. [1, 4]"));
         } else {
@@ -669,7 +674,7 @@ public class UsageService {
     }
 
     public LessonCase publishCase(CaseInput in, String by) {
-        long id = cases.publish(validCase(in), by, false);
+        long id = cases.publish(validCase(in), by, false, clock.now());
         return cases.find(id).orElseThrow();
     }
 
@@ -702,8 +707,8 @@ public class UsageService {
         List<FieldError> errors = new ArrayList<>();
         AdoptionInput input = in == null ? new AdoptionInput(null, null, null) : in;
         Optional<School> school = checkSchool(input.schoolId(), defaultSchool, "schoolId", errors);
-        LocalDate on = input.adoptedOn() == null ? LocalDate.now(calendar.zone()) : input.adoptedOn();
-        if (on.isAfter(LocalDate.now(calendar.zone()))) {
+        LocalDate on = input.adoptedOn() == null ? calendar.today() : input.adoptedOn();
+        if (on.isAfter(calendar.today())) {
             errors.add(new FieldError("adoptedOn", "is in the future: " + on));
         }
         checkText(input.note(), false, 1000, "note", errors);
@@ -735,6 +740,23 @@ public class UsageService {
 
     Database database() {
         return db;
+    }
+
+    WeekStore weekStore() {
+        return weeks;
+    }
+
+    /** The schools this module serves: every school of the directory it is not switched off for. */
+    List<School> servedSchools() {
+        List<School> all = schools.all();
+        List<String> served = enablement.served(MODULE_ID, all);
+        return all.stream().filter(s -> served.contains(s.id())).toList();
+    }
+
+    /** How many classes a school is expected to report for: those registered, else the directory's count. */
+    int classesExpected(String schoolId) {
+        int registered = classes.list(schoolId).size();
+        return registered > 0 ? registered : schools.find(schoolId).map(School::classes).orElse(0);
     }
 
     void touched() {
@@ -821,8 +843,12 @@ public class UsageService {
                     + ", its week is " + SchoolCalendar.mondayOf(week)));
             return;
         }
+        if (!FiscalYear.handles(week)) {
+            errors.add(new FieldError(field, FiscalYear.range() + ", was " + week));
+            return;
+        }
         FiscalYear fy = FiscalYear.containing(week);
-        int first = plan.plan().firstYear();
+        int first = plan.plan().firstCoveredYear();
         int last = plan.plan().lastYear();
         if (fy.year() < first || fy.year() > last) {
             errors.add(new FieldError(field, "the week of " + week + " is in " + fy + ", outside the plan's years FY"
@@ -837,7 +863,7 @@ public class UsageService {
             errors.add(new FieldError(field, "required"));
             return null;
         }
-        int first = plan.plan().firstYear();
+        int first = plan.plan().firstCoveredYear();
         int last = plan.plan().lastYear();
         if (year < first || year > last) {
             errors.add(new FieldError(field, "must be a year of the plan, FY" + first + "–FY" + last + ", was " + year));

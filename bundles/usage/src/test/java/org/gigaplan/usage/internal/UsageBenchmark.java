@@ -51,8 +51,8 @@ class UsageBenchmark {
         SchoolServiceImpl directory = fixture.schools;
         directory.importCsv(new StringReader(csv.toString()), false);
         PlatformDatabase db = fixture.db;
-        UsageService usage = new UsageService(db, new PlanServiceImpl(db), directory, new ModuleEnablementImpl(db),
-                UsageFixture.config(3, 50));
+        UsageService usage = new UsageService(db, new PlanServiceImpl(db, UsageFixture.CLOCK), directory, new ModuleEnablementImpl(db),
+                UsageFixture.CLOCK, UsageFixture.config(3, 50));
 
         System.out.printf(Locale.ROOT, "%nusage benchmark on %s: %d schools × %d classes × %d weeks, %,d events%n",
                 engine, schools, classes, weeks, events);

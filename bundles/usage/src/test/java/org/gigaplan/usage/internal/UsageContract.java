@@ -19,6 +19,7 @@ import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.spi.Coverage;
 import org.gigaplan.plan.spi.DemoContext;
 import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.Scope;
@@ -218,6 +219,9 @@ abstract class UsageContract {
                 checkIn("T-E1", 1, "1", LocalDate.of(2019, 6, 3), n(1, 3))), null, "board", false));
         assertRefused("[0].week", () -> usage.recordCheckIns(List.of(
                 checkIn("T-E1", 1, "1", W1.plusDays(2), n(1, 3))), null, "board", false));
+        // A week before the fiscal years the platform handles is refused, not a failure (a Monday of 1989).
+        assertRefused("[0].week", () -> usage.recordCheckIns(List.of(
+                checkIn("T-E1", 1, "1", LocalDate.of(1989, 4, 3), n(1, 3))), null, "board", false));
         assertRefused("[0].week", () -> usage.recordCheckIns(List.of(
                 checkIn("T-E1", 1, "1", usage.calendar().currentWeek().plusWeeks(1), n(1, 3))), null, "board", false));
         assertRefused("[0].grade", () -> usage.recordCheckIns(List.of(
@@ -321,6 +325,48 @@ abstract class UsageContract {
         Group h1 = bySchool.reportedApart().get(0);
         assertEquals("T-H1", h1.key());
         assertEquals("探究で端末を活用", h1.measures().get(0).text());
+    }
+
+    @Test
+    void policyOnesEvidenceSaysWhatItCountsAndHowManyReported() {
+        postWeekOne();
+        UsageModule module = new UsageModule(usage);
+        // Of the schools carrying the scene targets (T-E1, T-E2, T-J1 and the sample directory's elementary and
+        // junior high schools; T-H1 is a high school), three reported: the share is over them, the coverage says so.
+        int carrying = (int) f.schools.all().stream().filter(s -> s.type().carriesSceneTargets()).count();
+        assertEquals(11, carrying);
+        IndicatorValue scene1 = module.value("usage.scene1", Scope.city(), FY).orElseThrow();
+        assertEquals(Coverage.schools(3, carrying), scene1.coverage());
+        assertEquals(27.3, scene1.coverage().share(), "3 of 11: too few to judge at the default 80 %");
+        // T-E1 registered four classes; three of them reported scene 1.
+        assertEquals(new Coverage(3, 4, Coverage.CLASSES), module.value("usage.scene1", Scope.school("T-E1"), FY)
+                .orElseThrow().coverage());
+
+        // P1-S2: T-J1 1-1 is the only class with classroom-software records, and they show scene 4: 1 of 1.
+        IndicatorValue dialogue = module.value(UsageEvidence.DIALOGUE, Scope.city(), FY).orElseThrow();
+        assertEquals(100.0, dialogue.value());
+        assertEquals(1L, dialogue.sampleSize());
+        // A T-E2 class whose software records only scene 1: 1 of 2 classes.
+        usage.recordEvents(List.of(event("T-E2", 1, "1", "2025-06-09T10:05:00+09:00", 1, "d1")), "T-E2", "agent", false);
+        assertEquals(50.0, module.value(UsageEvidence.DIALOGUE, Scope.city(), FY).orElseThrow().value());
+        assertEquals(0.0, module.value(UsageEvidence.DIALOGUE, Scope.school("T-E2"), FY).orElseThrow().value());
+        assertTrue(module.value(UsageEvidence.DIALOGUE, Scope.school("T-E1"), FY).isEmpty(), "no software records");
+
+        // P1-B1: cases published this fiscal year, and the schools served (the 15 of the directory) that adopted one.
+        FiscalYear current = UsageFixture.CLOCK.currentFiscalYear();
+        LessonCase lesson = usage.publishCase(new UsageService.CaseInput(LocalizedText.of("意見を共有する", "Sharing"),
+                LocalizedText.of("共有", "Shared"), List.of(4), "COLLABORATIVE", "道徳", 5, null, true), "board");
+        assertEquals(1.0, module.value(UsageEvidence.LESSON_CASES, Scope.city(), current).orElseThrow().value());
+        assertEquals(0.0, module.value(UsageEvidence.LESSON_CASES, Scope.city(), current.previous()).orElseThrow()
+                .value(), "published this year, not last");
+        usage.adopt(lesson, new UsageService.AdoptionInput("T-E1", null, null), null, "board");
+        IndicatorValue adoption = module.value(UsageEvidence.CASE_ADOPTION, Scope.city(), current).orElseThrow();
+        assertEquals(6.7, adoption.value(), "1 of 15 schools");
+        assertEquals(15L, adoption.sampleSize());
+        assertEquals(100.0, module.value(UsageEvidence.CASE_ADOPTION, Scope.school("T-E1"), current).orElseThrow().value());
+        assertEquals(0.0, module.value(UsageEvidence.CASE_ADOPTION, Scope.school("T-E2"), current).orElseThrow().value());
+        assertTrue(module.indicatorIds().containsAll(List.of(UsageEvidence.LESSON_CASES, UsageEvidence.CASE_ADOPTION,
+                UsageEvidence.DIALOGUE)));
     }
 
     @Test

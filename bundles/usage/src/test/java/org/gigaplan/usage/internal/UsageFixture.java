@@ -1,10 +1,13 @@
 package org.gigaplan.usage.internal;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import java.io.StringReader;
 import java.lang.annotation.Annotation;
 
 import javax.sql.DataSource;
 
+import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.platform.internal.ModuleEnablementImpl;
 import org.gigaplan.platform.internal.PlanServiceImpl;
 import org.gigaplan.platform.internal.SchoolServiceImpl;
@@ -25,14 +28,17 @@ final class UsageFixture {
     final ModuleEnablementImpl enablement;
     final UsageService usage;
 
+    /** The real date in the default zone: these tests compare with today as it is. */
+    static final PlanClock CLOCK = PlanClock.of(Clock.systemUTC(), ZoneId.of(PlanClock.DEFAULT_ZONE_ID));
+
     UsageFixture(DataSource ds) {
         this(ds, config(3, 50));
     }
 
     UsageFixture(DataSource ds, UsageConfig config) {
         PlatformDatabase first = new PlatformDatabase(ds);
-        new UsageService(first, new PlanServiceImpl(first), new SchoolServiceImpl(first), new ModuleEnablementImpl(first),
-                config);
+        new UsageService(first, new PlanServiceImpl(first, UsageFixture.CLOCK), new SchoolServiceImpl(first), new ModuleEnablementImpl(first),
+                CLOCK, config);
         TestDatabases.clear(ds, TABLES);
         TestDatabases.clear(ds);
         db = new PlatformDatabase(ds);
@@ -45,7 +51,7 @@ final class UsageFixture {
                 T-H1,テスト高等学校,Test High School,HIGH,600,6
                 """), false);
         enablement = new ModuleEnablementImpl(db);
-        usage = new UsageService(db, new PlanServiceImpl(db), schools, enablement, config);
+        usage = new UsageService(db, new PlanServiceImpl(db, UsageFixture.CLOCK), schools, enablement, CLOCK, config);
     }
 
     static UsageConfig config(int timesPerWeek, int schoolClassShare) {
@@ -73,11 +79,6 @@ final class UsageFixture {
             @Override
             public int slotMinutes() {
                 return 60;
-            }
-
-            @Override
-            public String zone() {
-                return "Asia/Tokyo";
             }
         };
     }

@@ -178,6 +178,14 @@ class DashboardIT {
         awaitView("public");
     }
 
+    /** Chooses a fiscal year in the header's chooser (the view is drawn again for it), unless it is chosen already. */
+    private static void chooseYear(int year) {
+        org.openqa.selenium.support.ui.Select chooser = new org.openqa.selenium.support.ui.Select(await(By.id("fy")));
+        if (!String.valueOf(year).equals(chooser.getFirstSelectedOption().getAttribute("value"))) {
+            chooser.selectByValue(String.valueOf(year));
+        }
+    }
+
     @Test
     @Order(1)
     void thePublicViewNeedsNoLogin() throws Exception {
@@ -185,8 +193,19 @@ class DashboardIT {
         awaitView("public");
         assertTrue(browser.getCurrentUrl().endsWith("/dashboard/index.html") || browser.getCurrentUrl().contains("#"),
                 browser.getCurrentUrl());
+        // The distribution runs on 2026-11-30: the page opens on 令和8年度, which has no action plan yet, and says so
+        // rather than showing another year.
+        assertEquals("2026", new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("fy")))
+                .getFirstSelectedOption().getAttribute("value"));
+        WebElement none = await(By.id("no-action-plan"));
+        assertTrue(none.getText().contains("令和8年度") && none.getText().contains("まだありません"), none::getText);
+        assertTrue(browser.findElements(By.id("rollover")).isEmpty(), "only the board may roll a year forward");
+        screenshot("public-no-plan");
+        chooseYear(2025);
+        awaitView("public");
+        waiting().until(d -> !d.findElements(By.cssSelector("#public-indicators tr[data-indicator]")).isEmpty());
         List<WebElement> indicators = browser.findElements(By.cssSelector("#public-indicators tr[data-indicator]"));
-        assertEquals(15, indicators.size(), "every indicator of the plan");
+        assertEquals(20, indicators.size(), "every indicator of the plan");
         assertFalse(browser.findElements(By.cssSelector("#public-indicators [data-status=MET]")).isEmpty()
                 && browser.findElements(By.cssSelector("#public-indicators [data-status=BELOW]")).isEmpty(),
                 "the seeded data gives traffic lights");
@@ -237,6 +256,7 @@ class DashboardIT {
     @Test
     @Order(3)
     void theBoardDownloadsTheFiscalYearReport() throws Exception {
+        chooseYear(2025);
         open("#/report");
         awaitView("report");
         waiting().until(ExpectedConditions.numberOfElementsToBe(
@@ -277,6 +297,7 @@ class DashboardIT {
     @Test
     @Order(4)
     void theLanguageSwitches() throws Exception {
+        chooseYear(2025);
         open("#/plan");
         awaitView("plan");
         String before = browser.findElement(By.id("nav-plan")).getText();
@@ -359,7 +380,7 @@ class DashboardIT {
             awaitView("public");
             assertFalse(browser.findElements(By.cssSelector("#public-posts .not-installed")).isEmpty(),
                     "the posts section says the module is not installed");
-            assertEquals(15, browser.findElements(By.cssSelector("#public-indicators tr[data-indicator]")).size());
+            assertEquals(20, browser.findElements(By.cssSelector("#public-indicators tr[data-indicator]")).size());
             assertFalse(browser.findElements(By.cssSelector("#public-indicators [data-status=NO_MODULE]")).isEmpty());
             logIn("tester");
             awaitView("city");
@@ -492,12 +513,14 @@ class DashboardIT {
                 || !d.findElements(By.cssSelector("#checklist-result .error")).isEmpty());
         assertEquals(4, browser.findElements(By.cssSelector("#checklist-scores tr[data-category]")).size(),
                 () -> "the form said: " + browser.findElement(By.id("checklist-result")).getText());
-        JsonNode mine = dist.json("/api/training/schools/S-E01/teachers/A01?fiscalYear=2025");
+        // Answered on 2026-11-30: stored for FY2026 (令和8年度), whatever year the page was showing.
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("令和8年度"));
+        JsonNode mine = dist.json("/api/training/schools/S-E01/teachers/A01?fiscalYear=2026");
         assertEquals(16, mine.path("answers").size(), () -> "answers: " + mine);
         mine.path("answers").forEach(a -> assertEquals(4, a.asInt()));
         assertEquals(100.0, mine.path("categories").get(0).path("rate").asDouble());
         // The school's own view (the board's hides a group this small).
-        JsonNode use = dist.getAs("school-a", "/api/environment/learning-history/schools/S-E01/uses?fiscalYear=2025").json();
+        JsonNode use = dist.getAs("school-a", "/api/environment/learning-history/schools/S-E01/uses?fiscalYear=2026").json();
         assertTrue(use.path("byFrequency").path("DAILY").asInt() >= 1, () -> "learning-history use: " + use);
         logOut();
     }
@@ -552,6 +575,8 @@ class DashboardIT {
         String learner = "demo-s-e01-5-1-1@drill.example";
         logIn(learner + ":demo");
         awaitView("learning");
+        chooseYear(2025);
+        awaitView("learning");
         assertTrue(browser.findElements(By.id("nav-plan")).isEmpty(), "a learner has no plan pages");
         JsonNode mine = dist.getAs(learner + ":demo", "/api/environment/xapi/me?since=2025-04-01T00:00:00%2B09:00"
                 + "&until=2026-04-01T00:00:00%2B09:00").json();
@@ -575,6 +600,61 @@ class DashboardIT {
         assertEquals(activity.size(), browser.findElements(By.cssSelector("#class-activity tbody tr")).size(),
                 "a row per week and activity");
         screenshot("classes");
+        logOut();
+    }
+
+    @Test
+    @Order(14)
+    void theBoardRunsANewYearRollingItForwardEditingAndPublishing() throws Exception {
+        logIn("tester");
+        awaitView("city");
+        chooseYear(2026);
+        open("#/plan");
+        awaitView("plan");
+        WebElement none = await(By.id("no-action-plan"));
+        assertTrue(none.getText().contains("令和8年度"), none::getText);
+        screenshot("plan-no-action-plan");
+        await(By.id("rollover")).click();
+        awaitView("plan-edit");
+        await(By.cssSelector("#plan-status[data-status=DRAFT]"));
+        assertEquals(404, dist.getAs(null, "/api/progress?fiscalYear=2026").status(), "a draft is not public");
+
+        WebElement row = await(By.cssSelector("tr[data-indicator='usage.scene1']"));
+        for (String[] field : new String[][] { { "target", "80" }, { "baseline", "55.5" }, { "baselineYear", "2024" } }) {
+            WebElement input = row.findElement(By.name(field[0]));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        screenshot("plan-edit");
+        row.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(d -> {
+            try {
+                JsonNode i = dist.json("/api/indicators/usage.scene1");
+                return i.path("baseline").path("value").asDouble() == 55.5 && i.path("targets").toString()
+                        .contains("{\"fiscalYear\":2026,\"value\":80.0}");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        awaitView("plan-edit");
+        await(By.id("publish")).click();
+        await(By.cssSelector("#plan-status[data-status=PUBLISHED]"));
+        // The history says who changed what, before → after.
+        waiting().until(d -> {
+            String history = d.findElement(By.id("plan-versions")).getText();
+            return history.contains("indicators[usage.scene1].targets[2026].value: 100.0 → 80.0")
+                    && history.contains("indicators[usage.scene1].baseline") && history.contains("api:tester");
+        });
+        screenshot("plan-versions");
+
+        JsonNode progress = dist.getAs(null, "/api/progress?fiscalYear=2026").json();
+        JsonNode scene1 = E2e.indicator(progress, "usage.scene1");
+        assertEquals(80.0, scene1.path("target").path("value").asDouble(), scene1::toString);
+        assertEquals(2026, scene1.path("target").path("fiscalYear").asInt(), scene1::toString);
+        assertEquals(55.5, scene1.path("baseline").path("value").asDouble(), scene1::toString);
+        open("#/plan");
+        awaitView("plan");
+        assertEquals(4, browser.findElements(By.cssSelector("section.policy")).size(), "FY2026's four basic policies");
         logOut();
     }
 }

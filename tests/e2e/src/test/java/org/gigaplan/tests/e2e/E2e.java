@@ -36,6 +36,20 @@ final class E2e {
         throw new AssertionError("no indicator " + id + " in progress report");
     }
 
+    /** An indicator's staged target for a fiscal year in a plan document, or NaN when it has none set for it. */
+    static double targetOf(JsonNode plan, String indicator, int fiscalYear) {
+        for (JsonNode i : plan.path("indicators")) {
+            if (indicator.equals(i.path("id").asText())) {
+                for (JsonNode t : i.path("targets")) {
+                    if (t.path("fiscalYear").asInt() == fiscalYear) {
+                        return t.path("value").asDouble();
+                    }
+                }
+            }
+        }
+        return Double.NaN;
+    }
+
     /** Asserts a problem+json answer of the status whose errors name the field, when one is given. */
     static JsonNode problem(Response r, int status, String field) {
         assertEquals(status, r.status(), () -> "answer: " + r);

@@ -241,9 +241,10 @@ class EnvironmentModuleIT {
             assertEquals(pseudonym, s.path("actor").path("account").path("name").asText());
         }
         assertEquals(403, dist.getAs("school-a", "/api/environment/xapi/me").status(), "staff have the class view");
-        // Demo mode's learner logs in with the address the demo drill recorded them by: twelve weeks of drills.
+        // Demo mode's learner logs in with the address the demo drill recorded them by: twelve weeks of drills in
+        // this fiscal year (FY2026 on the distribution's clock; demo mode fills FY2025 too).
         JsonNode demoLearner = dist.getAs("demo-s-e01-5-1-1@drill.example:demo",
-                "/api/environment/xapi/me?since=2025-04-01T00:00:00Z").json();
+                "/api/environment/xapi/me?since=2026-04-01T00:00:00%2B09:00").json();
         assertEquals(12, demoLearner.path("statements").size(), () -> "demo learner: " + demoLearner);
         assertEquals(403, dist.getAs(Distribution.LEARNER, "/api/environment/xapi/classes/6-2/activity").status(),
                 "a learner never sees their class");
@@ -274,7 +275,7 @@ class EnvironmentModuleIT {
         assertEquals(200, stored.status(), () -> "reports: " + stored);
         JsonNode use = dist.json("/api/environment/learning-history/schools/W-2/uses?fiscalYear=2025");
         assertEquals(40.0, use.path("weeklyShare").asDouble(), () -> "W-2: " + use);
-        JsonNode indicator = E2e.indicator(dist.json("/api/progress?school=W-2&fiscalYear=2025"),
+        JsonNode indicator = E2e.indicator(dist.json("/api/progress?fiscalYear=2025&school=W-2&fiscalYear=2025"),
                 "environment.learning-history");
         assertEquals(40.0, indicator.path("value").asDouble(), () -> "progress: " + indicator);
         assertEquals(5, indicator.path("sampleSize").asInt(), () -> "progress: " + indicator);

@@ -104,6 +104,34 @@ class GigaPlanDistributionIT {
         assertEquals("FY2025", fy2025.path("label").path("en").asText(), () -> "FY2025: " + fy2025);
     }
 
+    @Test
+    @Order(1)
+    void everyActionItemOfTheShippedPlanHasEvidenceAnInstalledModuleComputes() throws Exception {
+        Distribution.awaitDemoFills(dist, Duration.ofSeconds(180));
+        JsonNode progress = dist.json("/api/progress?fiscalYear=2025");
+        int items = 0;
+        for (JsonNode policy : progress.path("policies")) {
+            for (JsonNode measure : policy.path("measures")) {
+                for (JsonNode item : measure.path("actionItems")) {
+                    items++;
+                    assertTrue(item.path("liveSource").asBoolean(), () -> "no live source: " + item);
+                    boolean computed = false;
+                    for (JsonNode i : item.path("indicators")) {
+                        computed |= !"NO_MODULE".equals(i.path("status").asText());
+                        assertFalse(i.path("definition").path("ja").asText().isBlank(), () -> "no definition: " + i);
+                    }
+                    assertTrue(computed, () -> "no indicator of " + item.path("id") + " is computed");
+                }
+            }
+        }
+        assertEquals(13, items);
+        // The city's shares say how many of the schools expected reported.
+        JsonNode scene1 = E2e.indicator(progress, "usage.scene1");
+        assertTrue(scene1.path("coverage").path("expected").asInt() > 0, scene1::toString);
+        assertTrue(E2e.indicator(progress, "usage.lesson-cases").path("value").asDouble() > 0,
+                "the demo's lesson cases of FY2025");
+    }
+
     // ---------------------------------------------------------------- errors
 
     @Test
@@ -130,11 +158,30 @@ class GigaPlanDistributionIT {
         problem(dist.get("/api/schools?limit=abc"), 400, "limit");
         problem(dist.get("/api/indicators?policy=x"), 400, "policy");
         problem(dist.get("/api/fiscal-years/current?date=2025-13-01"), 400, "date");
+        // Dates outside the fiscal years the platform handles: 400 naming the field and the range, never a 500.
+        JsonNode longAgo = problem(dist.get("/api/fiscal-years/current?date=1800-01-01"), 400, "date");
+        assertTrue(longAgo.path("detail").asText().contains("1990-04-01 to 2101-03-31"), () -> "detail: " + longAgo);
+        problem(dist.post("/api/usage/check-ins", "application/json", "[{\"schoolId\":\"S-E01\",\"grade\":5,"
+                + "\"className\":\"1\",\"week\":\"1989-04-03\",\"scenes\":[{\"scene\":1,\"count\":3}]}]"), 400,
+                "[0].week");
+        problem(dist.post("/api/plan/import", "application/json", "null"), 400, "body");
+        // Today is 2026-11-30, FY2026 (令和8年度): the default year of every view, which has no action plan yet.
+        JsonNode today = dist.json("/api/clock");
+        assertEquals("2026-11-30", today.path("today").asText(), today::toString);
+        assertEquals("Asia/Tokyo", today.path("zone").asText(), today::toString);
+        assertEquals(2026, dist.json("/api/fiscal-years/current").path("year").asInt());
+        JsonNode none = problem(dist.get("/api/progress"), 404, "fiscalYear");
+        assertEquals("urn:gigaplan:problem:no-action-plan", none.path("type").asText(), none::toString);
+        assertEquals(2026, none.path("fiscalYear").asInt());
+        assertEquals(2025, none.path("rollOverFrom").asInt(), "the board is offered the roll-forward");
+        assertTrue(none.path("message").path("ja").asText().contains("令和8年度（FY2026）の行動計画はまだありません"),
+                none::toString);
+        assertTrue(none.path("message").path("en").asText().contains("no action plan for FY2026"), none::toString);
         problem(dist.get("/api/no-such-thing"), 404, null);
 
         // None of that changed the plan in force or its import history.
         assertEquals(13, countActionItems(dist.json("/api/plan/action-plans/2025")));
-        assertEquals(1, dist.json("/api/plan/imports").size(), "plan imports");
+        assertEquals(1, dist.json("/api/plan/versions").size(), "plan imports");
     }
 
     /** Checks an RFC 9457 answer naming a field (or none, for a null field); returns its body. */
@@ -221,7 +268,7 @@ class GigaPlanDistributionIT {
                     () -> "feature " + module + " not installed:\n" + features);
         }
 
-        String plan = dist.console("plan:show --lang en");
+        String plan = dist.console("plan:show -y 2025 --lang en");
         assertTrue(plan.contains("P1-B1"), () -> "plan:show:\n" + plan);
         assertTrue(plan.contains("13 action items"), () -> "plan:show:\n" + plan);
 
@@ -294,8 +341,19 @@ class GigaPlanDistributionIT {
                 new Rule("GET", "/api/plan", null, 200, 200, 200, 200, 401, 200, 200, 401),
                 new Rule("GET", "/api/plan/action-plans/2025", null, 200, 200, 200, 200, 401, 200, 200, 401),
                 new Rule("GET", "/api/plan/outlook", null, 200, 200, 200, 200, 401, 200, 200, 401),
-                new Rule("GET", "/api/plan/imports", null, 401, 200, 403, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/plan/versions", null, 401, 200, 403, 403, 401, 403, 403, 401),
                 new Rule("POST", "/api/plan/import", "{}", 401, 400, 403, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/plan/versions/1", null, 401, 200, 403, 403, 401, 403, 403, 401),
+                new Rule("POST", "/api/plan/action-plans", "{}", 401, 400, 403, 403, 401, 403, 403, 401),
+                new Rule("POST", "/api/plan/action-plans/2025/publish", "{}", 401, 409, 403, 403, 401, 403, 403, 401),
+                new Rule("POST", "/api/plan/action-plans/2025/items", "{}", 401, 400, 403, 403, 401, 403, 403, 401),
+                new Rule("PUT", "/api/plan/action-plans/2025/items/P1-B1", "{}", 401, 409, 403, 403, 401, 403, 403, 401),
+                new Rule("DELETE", "/api/plan/action-plans/2025/items/NOPE", null, 401, 404, 403, 403, 401, 403, 403, 401),
+                new Rule("PUT", "/api/plan/indicators/usage.scene1", "{}", 401, 409, 403, 403, 401, 403, 403, 401),
+                new Rule("PUT", "/api/plan/indicators/usage.scene1/targets/2025", "{}", 401, 400, 403, 403, 401, 403,
+                        403, 401),
+                new Rule("DELETE", "/api/plan/indicators/usage.scene1", null, 401, 409, 403, 403, 401, 403, 403, 401),
+                new Rule("GET", "/api/clock", null, 200, 200, 200, 200, 401, 200, 200, 401),
                 new Rule("GET", "/api/indicators", null, 200, 200, 200, 200, 401, 200, 200, 401),
                 new Rule("GET", "/api/indicators/usage.scene1", null, 200, 200, 200, 200, 401, 200, 200, 401),
                 new Rule("GET", "/api/fiscal-years", null, 200, 200, 200, 200, 401, 200, 200, 401),
@@ -306,10 +364,10 @@ class GigaPlanDistributionIT {
                 new Rule("GET", "/api/schools/S-E01", null, 401, 200, 200, 403, 401, 403, 403, 401),
                 new Rule("GET", "/api/schools/S-E02", null, 401, 200, 403, 200, 401, 403, 403, 401),
                 new Rule("POST", "/api/schools/import", "", 401, 400, 403, 403, 401, 403, 403, 401),
-                new Rule("GET", "/api/progress", null, 200, 200, 200, 200, 401, 200, 200, 401),
+                new Rule("GET", "/api/progress?fiscalYear=2025", null, 200, 200, 200, 200, 401, 200, 200, 401),
                 // A school's progress is for its staff and teachers, not its learners.
-                new Rule("GET", "/api/progress?school=S-E01", null, 401, 200, 200, 403, 401, 401, 403, 401, 200),
-                new Rule("GET", "/api/progress?school=S-E02", null, 401, 200, 403, 200, 401, 401, 403, 401, 403),
+                new Rule("GET", "/api/progress?fiscalYear=2025&school=S-E01", null, 401, 200, 200, 403, 401, 401, 403, 401, 200),
+                new Rule("GET", "/api/progress?fiscalYear=2025&school=S-E02", null, 401, 200, 403, 200, 401, 401, 403, 401, 403),
                 new Rule("GET", "/api/modules", null, 401, 200, 200, 200, 401, 403, 403, 401),
                 // No module is installed yet: the board gets 404 naming the module, everyone else is refused first.
                 new Rule("GET", "/api/modules/nomodule/schools", null, 401, 404, 403, 403, 401, 403, 403, 401),
@@ -394,7 +452,7 @@ class GigaPlanDistributionIT {
                 new Rule("POST", "/api/environment/learning-history/schools/S-E01/uses", "[]", 401, 400, 400, 403, 401,
                         403, 403, 401, 400),
                 new Rule("POST", "/api/environment/learning-history/schools/S-E01/uses",
-                        "[{\"teacherId\":\"A02\",\"fiscalYear\":2025,\"frequency\":\"WEEKLY\"}]", 401, 200, 200, 403,
+                        "[{\"teacherId\":\"A02\",\"frequency\":\"WEEKLY\"}]", 401, 200, 200, 403,
                         401, 403, 403, 401, 403),
                 new Rule("GET", "/api/environment/learning-history/schools/S-E01/uses", null, 401, 200, 200, 403, 401, 403,
                         403, 401),
@@ -490,9 +548,9 @@ class GigaPlanDistributionIT {
             assertFalse(log.contains(secretOf(key)), "an API key in the log");
         }
         // Users the first start made: admin from GIGAPLAN_ADMIN_PASSWORD, and the demo users of demo mode.
-        assertEquals(200, dist.getAs("admin:" + dist.adminPassword(), "/api/plan/imports").status(), "admin is board");
-        assertEquals(401, dist.getAs("admin:admin", "/api/plan/imports").status(), "no default admin password");
-        assertEquals(200, dist.getAs("demo-board:demo", "/api/plan/imports").status(), "demo board user");
+        assertEquals(200, dist.getAs("admin:" + dist.adminPassword(), "/api/plan/versions").status(), "admin is board");
+        assertEquals(401, dist.getAs("admin:admin", "/api/plan/versions").status(), "no default admin password");
+        assertEquals(200, dist.getAs("demo-board:demo", "/api/plan/versions").status(), "demo board user");
         JsonNode demoSchool = dist.getAs("demo-school-e01:demo", "/api/schools").json();
         List<String> demoSchoolIds = new ArrayList<>();
         demoSchool.path("items").forEach(school -> demoSchoolIds.add(school.path("id").asText()));
@@ -569,16 +627,17 @@ class GigaPlanDistributionIT {
         });
 
         // The distribution runs in demo mode: the platform fills the newly installed module's demo data once,
-        // for the fiscal year of the latest action plan and every school in the directory.
-        String fill = "FY2025:" + dist.json("/api/schools").path("total").asInt();
-        await("the demo fill of samplemod", MODULE_TIMEOUT,
-                () -> assertEquals(List.of(fill), texts(dist.json("/api/samplemod/ping").path("demoFills"))));
+        // for the current fiscal year (FY2026 on its clock) and the one before, and every school in the directory.
+        int total = dist.json("/api/schools").path("total").asInt();
+        String fill = "FY2026:" + total;
+        await("the demo fill of samplemod", MODULE_TIMEOUT, () -> assertEquals(List.of("FY2025:" + total, fill),
+                texts(dist.json("/api/samplemod/ping").path("demoFills"))));
         Response ping = dist.get("/api/samplemod/ping");
         assertTrue(ping.contentType().startsWith("application/json"), () -> "ping: " + ping);
         assertTrue(ping.json().path("pong").asBoolean(), () -> "ping: " + ping);
         String demo = dist.console("gigaplan:demo samplemod");
-        assertTrue(demo.contains("Demo data filled for FY2025"), () -> "gigaplan:demo:\n" + demo);
-        assertEquals(List.of(fill, fill), texts(dist.json("/api/samplemod/ping").path("demoFills")),
+        assertTrue(demo.contains("Demo data filled for FY2026"), () -> "gigaplan:demo:\n" + demo);
+        assertEquals(List.of("FY2025:" + total, fill, fill), texts(dist.json("/api/samplemod/ping").path("demoFills")),
                 "gigaplan:demo fills again on demand");
 
         JsonNode module = module("samplemod");
@@ -592,7 +651,7 @@ class GigaPlanDistributionIT {
         assertTrue(paths.has("/samplemod/ping"), () -> "openapi paths: " + fieldNames(paths));
         assertTrue(paths.path("/samplemod/ping").has("get"), () -> "openapi: " + paths.path("/samplemod/ping"));
 
-        JsonNode progress = dist.json("/api/progress");
+        JsonNode progress = dist.json("/api/progress?fiscalYear=2025");
         JsonNode parentMeeting = E2e.indicator(progress, "outreach.parent-meeting");
         assertEquals("MET", parentMeeting.path("status").asText(), () -> "outreach.parent-meeting: " + parentMeeting);
         assertEquals(100.0, parentMeeting.path("value").asDouble(), () -> "outreach.parent-meeting: " + parentMeeting);
@@ -602,7 +661,7 @@ class GigaPlanDistributionIT {
         assertEquals("NO_MODULE", E2e.indicator(progress, "outreach.staff-meeting").path("status").asText());
         assertTrue(progress.path("demo").asBoolean(), () -> "a value from demo data marks the report: " + progress);
         assertEquals(List.of("samplemod"), texts(policy(progress, 4).path("modules")));
-        JsonNode schoolProgress = dist.json("/api/progress?school=E2E-01");
+        JsonNode schoolProgress = dist.json("/api/progress?fiscalYear=2025&school=E2E-01");
         assertEquals("MET", E2e.indicator(schoolProgress, "outreach.parent-meeting").path("status").asText(),
                 "per-school progress");
 
@@ -616,9 +675,9 @@ class GigaPlanDistributionIT {
         assertTrue(refused.body().contains("switched samplemod off"), () -> "says why: " + refused);
         assertEquals(200, dist.getAs("school-b", "/api/samplemod/ping").status(), "school B is not affected");
         assertEquals(200, dist.get("/api/samplemod/ping").status(), "the board is not affected");
-        assertEquals("DISABLED", E2e.indicator(dist.json("/api/progress?school=S-E01"), "outreach.parent-meeting")
+        assertEquals("DISABLED", E2e.indicator(dist.json("/api/progress?fiscalYear=2025&school=S-E01"), "outreach.parent-meeting")
                 .path("status").asText(), "school A's progress");
-        assertEquals("MET", E2e.indicator(dist.json("/api/progress?school=S-E02"), "outreach.parent-meeting")
+        assertEquals("MET", E2e.indicator(dist.json("/api/progress?fiscalYear=2025&school=S-E02"), "outreach.parent-meeting")
                 .path("status").asText(), "school B's progress");
         JsonNode switches = dist.json("/api/modules/samplemod/schools");
         assertTrue(switches.toString().contains("{\"module\":\"samplemod\",\"schoolId\":\"S-E01\",\"enabled\":false}"),
@@ -642,10 +701,10 @@ class GigaPlanDistributionIT {
             assertEquals(404, dist.get("/api/samplemod/ping").status(), "ping");
             assertEquals(List.of("environment", "training", "usage"), moduleIds(), "modules");
             assertFalse(dist.json("/api/openapi.json").path("paths").has("/samplemod/ping"), "openapi");
-            assertEquals("NO_MODULE", E2e.indicator(dist.json("/api/progress"), "outreach.parent-meeting")
+            assertEquals("NO_MODULE", E2e.indicator(dist.json("/api/progress?fiscalYear=2025"), "outreach.parent-meeting")
                     .path("status").asText(), "progress");
         });
-        assertTrue(policy(dist.json("/api/progress"), 4).path("modules").isEmpty());
+        assertTrue(policy(dist.json("/api/progress?fiscalYear=2025"), 4).path("modules").isEmpty());
         assertEquals(13, countActionItems(dist.json("/api/plan/action-plans/2025")), "plan after uninstall");
         assertEquals(14, dist.json("/api/schools").path("total").asInt(), "schools after uninstall"); // 11 sample + E2E-01, E2E-02 (REST) + E2E-C1 (console)
     }
@@ -692,10 +751,100 @@ class GigaPlanDistributionIT {
         return out;
     }
 
+    // ---------------------------------------------------------------- a new year
+
+    @Test
+    @Order(8)
+    void theBoardRunsANewYearOverTheApiAndTheConsole() throws Exception {
+        // Outside the plan period: refused naming the year and the period; nothing stored.
+        JsonNode outside = problem(dist.post("/api/plan/action-plans", "application/json", "{\"fiscalYear\":2028}"),
+                400, "fiscalYear");
+        assertTrue(outside.path("detail").asText().contains("FY2023–FY2027"), outside::toString);
+        int versions = dist.json("/api/plan/versions").size();
+
+        Response created = dist.post("/api/plan/action-plans", "application/json", "{\"fiscalYear\":2026}");
+        assertEquals(201, created.status(), created::toString);
+        assertEquals("DRAFT", created.json().path("status").asText());
+        assertEquals(13, countActionItems(created.json()), "every action item carried over");
+        problem(dist.post("/api/plan/action-plans", "application/json", "{\"fiscalYear\":2026}"), 409, "fiscalYear");
+        String rollover = dist.console("plan:rollover 2026");
+        assertTrue(rollover.contains("has an action plan already"), () -> "plan:rollover:\n" + rollover);
+
+        // A draft is the board's: schools and the public are told it is being drafted.
+        JsonNode drafted = problem(dist.getAs("school-a", "/api/progress?fiscalYear=2026&school=S-E01"), 404,
+                "fiscalYear");
+        assertTrue(drafted.path("message").path("ja").asText().contains("作成中"), drafted::toString);
+        assertEquals(200, dist.get("/api/progress?fiscalYear=2026").status(), "the board previews it");
+
+        // Bad edits: 4xx naming the field, nothing stored.
+        problem(dist.send("PUT", "/api/plan/indicators/usage.scene1/targets/2026", "{\"value\":120}"), 400, "value");
+        problem(dist.send("PUT", "/api/plan/indicators/usage.scene1/targets/2031", "{\"value\":80}"), 400,
+                "fiscalYear");
+        problem(dist.post("/api/plan/action-plans/2026/items", "application/json", "{\"id\":\"P1-B1\",\"measure\":"
+                + "\"1-2\",\"actor\":\"BOARD\",\"text\":{\"ja\":\"重複\"}}"), 409, "id");
+        problem(dist.send("PUT", "/api/plan/action-plans/2026/items/P1-B1", "{\"indicatorIds\":[\"no.such\"]}"), 400,
+                "indicatorIds[0]");
+        ObjectNode reused = (ObjectNode) dist.json("/api/plan");
+        reused.put("dataVersion", dist.json("/api/plan/versions").get(0).path("dataVersion").asText());
+        reused.put("e2eNote", "other content");
+        reused.remove("e2eNote");
+        ((ObjectNode) reused.path("title")).put("en", "Other content under a reused version number");
+        problem(dist.post("/api/plan/import", "application/json", reused.toString()), 409, "dataVersion");
+        assertEquals(versions + 1, dist.json("/api/plan/versions").size(), "only the roll-forward stored");
+
+        // Good edits: each a new version with before → after, in the audit log too.
+        assertEquals(200, dist.send("PUT", "/api/plan/indicators/usage.scene1/targets/2026", "{\"value\":85}").status());
+        Response item = dist.post("/api/plan/action-plans/2026/items", "application/json", "{\"id\":\"P1-B2\","
+                + "\"measure\":\"1-2\",\"actor\":\"BOARD\",\"priority\":true,\"text\":{\"ja\":\"授業事例集を年2回配信する\","
+                + "\"en\":\"Send out lesson cases twice a year\"},\"indicatorIds\":[\"usage.scene1\"]}");
+        assertEquals(201, item.status(), item::toString);
+        String target = dist.console("plan:target training.genai-use 2026 60");
+        assertTrue(target.contains("set to 60.0"), () -> "plan:target:\n" + target);
+        String published = dist.console("plan:publish 2026");
+        assertTrue(published.contains("published"), () -> "plan:publish:\n" + published);
+        JsonNode history = dist.json("/api/plan/versions");
+        assertEquals(versions + 5, history.size(), () -> "versions: " + history);
+        assertEquals(List.of("PUBLISH", "EDIT", "EDIT", "EDIT", "ROLLOVER"), List.of(history.get(0).path("kind").asText(),
+                history.get(1).path("kind").asText(), history.get(2).path("kind").asText(),
+                history.get(3).path("kind").asText(), history.get(4).path("kind").asText()));
+        JsonNode targetChange = history.get(3).path("changes").get(0);
+        assertEquals("indicators[usage.scene1].targets[2026].value", targetChange.path("path").asText());
+        assertEquals("100.0", targetChange.path("before").asText());
+        assertEquals("85.0", targetChange.path("after").asText());
+        assertEquals("api:tester", history.get(3).path("by").asText());
+        long rolled = history.get(4).path("version").asLong();
+        JsonNode atRollover = dist.json("/api/plan/versions/" + rolled);
+        assertEquals(100.0, E2e.targetOf(atRollover.path("plan"), "usage.scene1", 2026), "read back as it was");
+        JsonNode audited = dist.json("/api/audit?action=plan").path("items");
+        assertTrue(audited.toString().contains("100.0 → 85.0"), () -> "audit: " + audited);
+        String listed = dist.console("plan:versions --changes -n 5");
+        assertTrue(listed.contains("PUBLISH") && listed.contains("100.0 → 85.0"), () -> "plan:versions:\n" + listed);
+
+        // Published: the public and schools see FY2026, with its targets.
+        JsonNode progress = dist.getAs(null, "/api/progress?fiscalYear=2026").json();
+        assertEquals(85.0, E2e.indicator(progress, "usage.scene1").path("target").path("value").asDouble());
+        assertEquals(60.0, E2e.indicator(progress, "training.genai-use").path("target").path("value").asDouble());
+        assertEquals(200, dist.getAs("school-a", "/api/progress?fiscalYear=2026&school=S-E01").status());
+        assertEquals(14, countActionItems(dist.json("/api/plan/action-plans/2026")));
+        assertEquals(200, dist.get("/api/progress").status(), "today's year has its action plan now");
+
+        // The next plan period starts the same way, with its last year and title; every earlier year stays.
+        Response next = dist.post("/api/plan/action-plans", "application/json", "{\"fiscalYear\":2028,\"newPeriod\":"
+                + "{\"lastYear\":2032,\"title\":{\"ja\":\"仙台市学校教育情報化推進計画（令和10～14年度）\",\"en\":\"FY2028–FY2032\"}}}");
+        assertEquals(201, next.status(), next::toString);
+        JsonNode plan = dist.json("/api/plan");
+        assertEquals(2028, plan.path("firstYear").asInt());
+        assertEquals("sendai-2023-2027", plan.path("earlierPeriods").get(0).path("id").asText(), plan::toString);
+        List<Integer> years = new ArrayList<>();
+        dist.json("/api/fiscal-years").forEach(y -> years.add(y.path("year").asInt()));
+        assertEquals(List.of(2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032), years);
+        assertEquals(200, dist.get("/api/progress?fiscalYear=2025").status(), "an earlier period's year");
+    }
+
     // ---------------------------------------------------------------- restart
 
     @Test
-    @Order(7)
+    @Order(9)
     void restartKeepsData() throws Exception {
         assertEquals(200, dist.get("/api/schools/E2E-01").status(), "precondition: schoolDirectory() imported E2E-01");
         assertEquals(200, dist.get("/api/schools/E2E-02").status(), "precondition: schoolDirectory() imported E2E-02");

@@ -148,9 +148,9 @@ class OutreachModuleIT {
         E2e.problem(dist.get("/api/outreach/meetings/parent/compliance?fiscalYear=2025&date=2026-04-01"), 400, "date");
 
         // The school's own progress says the same; the console lists the schools not yet done.
-        JsonNode r1 = E2e.indicator(dist.json("/api/progress?school=R-1&fiscalYear=2025"), "outreach.parent-meeting");
+        JsonNode r1 = E2e.indicator(dist.json("/api/progress?fiscalYear=2025&school=R-1&fiscalYear=2025"), "outreach.parent-meeting");
         assertEquals(100.0, r1.path("value").asDouble(), () -> "R-1 FY2025: " + r1);
-        JsonNode r2 = E2e.indicator(dist.json("/api/progress?school=R-2&fiscalYear=2025"), "outreach.parent-meeting");
+        JsonNode r2 = E2e.indicator(dist.json("/api/progress?fiscalYear=2025&school=R-2&fiscalYear=2025"), "outreach.parent-meeting");
         assertEquals(0.0, r2.path("value").asDouble(), () -> "R-2 FY2025: " + r2);
         String console = dist.console("outreach:compliance --date 2026-04-01 --lang en");
         assertTrue(console.contains("Outreach Test Elementary") && console.contains("Outreach Test Branch")
@@ -209,7 +209,7 @@ class OutreachModuleIT {
         await("outreach to be gone (console said: " + uninstall.strip() + ")", TIMEOUT,
                 () -> assertEquals(404, dist.getAs(null, "/api/outreach/site/posts").status()));
         assertEquals(200, dist.get("/api/environment/findings").status(), "the other modules run on");
-        assertEquals("NO_MODULE", E2e.indicator(dist.json("/api/progress"), "outreach.parent-meeting").path("status")
+        assertEquals("NO_MODULE", E2e.indicator(dist.json("/api/progress?fiscalYear=2025"), "outreach.parent-meeting").path("status")
                 .asText());
         String install = dist.console("feature:install gigaplan-outreach");
         await("outreach to be back (console said: " + install.strip() + ")", TIMEOUT,

@@ -26,14 +26,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Policy 2 (the training module) on the built distribution: two fiscal years of checklist answers for schools of
  * our own give the rates and changes a hand computation gives; a group under five teachers is suppressed for the
  * board; bad input is refused with nothing stored; the feature comes and goes with its data kept. The years are
- * the current fiscal year and the one before, which the demo data (FY2025 and FY2024) leaves to us for these
- * schools.
+ * the current fiscal year (FY2026 on the distribution's clock) and the one before, which the demo data (set to FY2024
+ * and FY2023 here) leaves to us.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrainingModuleIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    private static final LocalDate TODAY = Distribution.TODAY;
     private static final int FY = TODAY.getMonthValue() < 4 ? TODAY.getYear() - 1 : TODAY.getYear();
 
     private static Distribution dist;
@@ -42,6 +42,8 @@ class TrainingModuleIT {
     static void startDistribution() throws Exception {
         dist = Distribution.unpack(Path.of(E2e.property("gigaplan.e2e.distribution")),
                 Path.of(E2e.property("gigaplan.e2e.workdir")).resolve("training"));
+        // Demo data for FY2024 and FY2023: this year and the last are ours.
+        dist.demoYear(2024);
         dist.start();
         await("the training module's endpoints", TIMEOUT,
                 () -> assertEquals(200, dist.get("/api/training/checklist").status()));

@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Policy 1 (the usage module) on the built distribution: a week of check-ins (JSON and CSV) and classroom-software
  * events for several schools gives the attainment a hand computation gives; the reminder list; lesson cases
  * published, searched and adopted; bad input refused with nothing stored; the feature uninstalled and installed
- * again live, its data kept. Figures are for last week, a week the demo data (a past fiscal year) never touches.
+ * again live, its data kept. Figures are for last week, a week the demo data (FY2025 and FY2024 here) never touches.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UsageModuleIT {
@@ -36,7 +36,7 @@ class UsageModuleIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     /** Last week's Monday in the schools' zone, and the fiscal year it counts in. */
-    private static final LocalDate WEEK = LocalDate.now(ZoneId.of("Asia/Tokyo"))
+    private static final LocalDate WEEK = Distribution.TODAY
             .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
     private static final int FY = WEEK.getMonthValue() < 4 ? WEEK.getYear() - 1 : WEEK.getYear();
     private static final String PERIOD = "fiscalYear=" + FY + "&week=" + WEEK;
@@ -48,6 +48,8 @@ class UsageModuleIT {
     static void startDistribution() throws Exception {
         dist = Distribution.unpack(Path.of(E2e.property("gigaplan.e2e.distribution")),
                 Path.of(E2e.property("gigaplan.e2e.workdir")).resolve("usage"));
+        // Demo data for FY2025 and FY2024: this year (FY2026 on the distribution's clock), last week in it, is ours.
+        dist.demoYear(2025);
         dist.start();
         // The module's resources join /api as its bundle starts, after the platform's.
         await("the usage module's endpoints", TIMEOUT, () -> assertEquals(200, dist.get("/api/usage/scenes").status()));

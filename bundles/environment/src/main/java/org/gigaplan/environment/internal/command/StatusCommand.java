@@ -58,7 +58,7 @@ public class StatusCommand implements Action {
         table.rightColumn("Tests");
         table.column("Status");
         table.column("Finding");
-        for (SchoolStatus s : network.statuses(null, Instant.now().plusSeconds(300))) {
+        for (SchoolStatus s : network.statuses(null, network.clock().now().plusSeconds(300))) {
             table.row(s.schoolId(), ConsoleText.of(s.name(), locale, 30), s.enrollment(),
                     s.recommended().mbps() + (s.recommended().interpolated() ? " (interpolated)" : ""),
                     s.medianMbps() == null ? "–" : s.medianMbps(), s.tests(), s.state(),

@@ -73,7 +73,7 @@ public class HistoryUseResource {
                 }
             }
         }
-        int stored = uses.report(schoolId, reports, caller.name(), false);
+        int stored = uses.report(schoolId, reports, caller.name(), caller.role() == Role.BOARD, false);
         audit.describe(schoolId, "environment learning-history use: " + stored + " reports");
         return Map.of("reports", stored);
     }
@@ -97,7 +97,7 @@ public class HistoryUseResource {
         return new CityUse(uses.use(fy, null, true), uses.bySchool(fy));
     }
 
-    private static FiscalYear fiscalYear(Integer year) {
-        return FiscalYearParam.of(year, "fiscalYear", NetworkService.ZONE);
+    private FiscalYear fiscalYear(Integer year) {
+        return FiscalYearParam.of(year, "fiscalYear", uses.clock());
     }
 }

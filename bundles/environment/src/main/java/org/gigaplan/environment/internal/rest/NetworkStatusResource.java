@@ -79,7 +79,7 @@ public class NetworkStatusResource {
         }
         var c = network.config();
         return new Statuses(c.windowDays(), c.classHoursOnly(), c.problemPercent(), c.recoveryPercent(),
-                network.statuses(school, Instant.now().plusSeconds(300)));
+                network.statuses(school, network.clock().now().plusSeconds(300)));
     }
 
     /** A school's measurements between two instants (default: the last 90 days). */
@@ -93,7 +93,7 @@ public class NetworkStatusResource {
             throw new InvalidInputException("schoolId", "required");
         }
         caller.requireSchool(school);
-        Instant end = to == null ? Instant.now().plusSeconds(300) : to;
+        Instant end = to == null ? network.clock().now().plusSeconds(300) : to;
         return network.measurements(school, from == null ? end.minusSeconds(90L * 86_400) : from, end);
     }
 }

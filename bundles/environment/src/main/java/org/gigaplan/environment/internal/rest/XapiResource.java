@@ -120,7 +120,7 @@ public class XapiResource {
         String school = schoolId == null && caller.role() == Role.BOARD ? null : school(caller, schoolId);
         Instant from = instant(since, "since");
         Instant to = instant(until, "until");
-        return xapi.summary(school, from == null ? Instant.EPOCH : from, to == null ? Instant.now() : to,
+        return xapi.summary(school, from == null ? Instant.EPOCH : from, to == null ? xapi.clock().now() : to,
                 caller.role() == Role.BOARD);
     }
 
@@ -171,9 +171,9 @@ public class XapiResource {
     }
 
     /** (since, until]: until now and since 90 days before until, unless given. */
-    private static Instant[] period(String since, String until) {
+    private Instant[] period(String since, String until) {
         Instant to = instant(until, "until");
-        Instant end = to == null ? Instant.now() : to;
+        Instant end = to == null ? xapi.clock().now() : to;
         Instant from = instant(since, "since");
         Instant start = from == null ? end.minusSeconds(90L * 86_400) : from;
         if (!start.isBefore(end)) {

@@ -148,9 +148,57 @@ public final class XapiStore {
         }
     }
 
+    /** Records that a learner opened their own history in a fiscal year (the first time counts; later ones do not). */
+    public void learnerOpened(String schoolId, String learner, int fiscalYear, Instant at, boolean demo) {
+        db.transactionRetrying(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM env_learner_view WHERE school_id = ? AND "
+                    + "learner = ? AND fiscal_year = ?")) {
+                s.setString(1, schoolId);
+                s.setString(2, learner);
+                s.setInt(3, fiscalYear);
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        return null;
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO env_learner_view (school_id, learner, fiscal_year, "
+                    + "first_opened, demo) VALUES (?, ?, ?, ?, ?)")) {
+                s.setString(1, schoolId);
+                s.setString(2, learner);
+                s.setInt(3, fiscalYear);
+                s.setTimestamp(4, java.sql.Timestamp.from(at));
+                s.setInt(5, demo ? 1 : 0);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Per school: learners who opened their own history in a fiscal year. */
+    public java.util.Map<String, Integer> learnersOpened(int fiscalYear) {
+        return db.transaction(c -> {
+            java.util.Map<String, Integer> out = new java.util.HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT school_id, COUNT(*) FROM env_learner_view "
+                    + "WHERE fiscal_year = ? GROUP BY school_id")) {
+                s.setInt(1, fiscalYear);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getString(1), r.getInt(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Erases every statement of a learner; how many there were. */
     public int erase(String learner) {
         return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM env_learner_view WHERE learner = ?")) {
+                s.setString(1, learner);
+                s.executeUpdate();
+            }
             try (PreparedStatement s = c.prepareStatement("DELETE FROM env_xapi_statement WHERE learner = ?")) {
                 s.setString(1, learner);
                 return s.executeUpdate();

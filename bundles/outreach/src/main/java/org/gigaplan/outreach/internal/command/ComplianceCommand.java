@@ -42,7 +42,7 @@ public class ComplianceCommand implements Action {
         }
         Meeting.Compliance c;
         try {
-            c = meetings.compliance(FiscalYear.containing(day == null ? PostService.today() : day), day);
+            c = meetings.compliance(FiscalYear.containing(day == null ? meetings.today() : day), day);
         } catch (InvalidInputException e) {
             System.err.println(ConsoleText.errors(e));
             return null;

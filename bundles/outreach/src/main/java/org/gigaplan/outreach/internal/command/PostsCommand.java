@@ -35,7 +35,7 @@ public class PostsCommand implements Action {
                 return null;
             }
         }
-        Instant now = Instant.now();
+        Instant now = posts.clock().now();
         ConsoleTable table = new ConsoleTable().emptyText("no posts");
         table.rightColumn("ID");
         table.column("State");

@@ -12,6 +12,7 @@ import javax.ws.rs.core.MediaType;
 import org.gigaplan.outreach.internal.Meeting;
 import org.gigaplan.outreach.internal.MeetingService;
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.rest.FiscalYearParam;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.osgi.service.component.annotations.Activate;
@@ -41,7 +42,7 @@ public class MeetingReportResource {
     @GET
     @Path("staff")
     public Meeting.StaffCounts staff(@QueryParam("fiscalYear") Integer fiscalYear) {
-        return meetings.staffCounts(SiteResource.fiscalYear(fiscalYear), null);
+        return meetings.staffCounts(FiscalYearParam.of(fiscalYear, "fiscalYear", meetings.clock()), null);
     }
 
     /**
@@ -63,8 +64,8 @@ public class MeetingReportResource {
                         + ", was " + date);
             }
         }
-        FiscalYear fy = fiscalYear != null ? SiteResource.fiscalYear(fiscalYear)
-                : day != null ? FiscalYear.containing(day) : SiteResource.fiscalYear(null);
+        FiscalYear fy = fiscalYear != null ? FiscalYearParam.of(fiscalYear, "fiscalYear", meetings.clock())
+                : day != null ? FiscalYear.containing(day) : FiscalYearParam.of(null, "fiscalYear", meetings.clock());
         return meetings.compliance(fy, day);
     }
 }

@@ -25,6 +25,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.gigaplan.outreach.internal.Post;
 import org.gigaplan.outreach.internal.PostService;
 import org.gigaplan.outreach.internal.store.PostStore;
+import org.gigaplan.plan.rest.FiscalYearParam;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.Page;
@@ -127,7 +128,7 @@ public class PostResource {
     @GET
     @Path("activity")
     public PostService.Activity activity(@QueryParam("fiscalYear") Integer fiscalYear) {
-        return posts.activity(SiteResource.fiscalYear(fiscalYear));
+        return posts.activity(FiscalYearParam.of(fiscalYear, "fiscalYear", posts.clock()));
     }
 
     private static Post handle(Supplier<Post> work) {

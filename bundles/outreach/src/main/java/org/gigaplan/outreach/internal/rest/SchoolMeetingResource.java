@@ -18,6 +18,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.outreach.internal.Meeting;
 import org.gigaplan.outreach.internal.MeetingService;
+import org.gigaplan.plan.rest.FiscalYearParam;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
@@ -107,7 +108,7 @@ public class SchoolMeetingResource {
 
     private List<Meeting> list(Meeting.Kind kind, String schoolId, Integer fiscalYear, SecurityContext security) {
         require(security, schoolId);
-        return meetings.meetings(kind, schoolId, SiteResource.fiscalYear(fiscalYear));
+        return meetings.meetings(kind, schoolId, FiscalYearParam.of(fiscalYear, "fiscalYear", meetings.clock()));
     }
 
     private static Caller require(SecurityContext security, String schoolId) {

@@ -156,9 +156,4 @@ public class SiteResource {
         return EnumText.parse(values, text).orElseThrow(() -> new InvalidInputException(field, "one of " + EnumText.names(values)
                 + ", was \"" + text + "\""));
     }
-
-    /** The {@code fiscalYear} parameter of the outreach resources: this year in Japan by default. */
-    static FiscalYear fiscalYear(Integer year) {
-        return FiscalYearParam.of(year, "fiscalYear", PostService.ZONE);
-    }
 }

@@ -14,7 +14,7 @@ import org.apache.karaf.shell.api.console.Session;
 import org.gigaplan.plan.model.Plan;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.service.AuditLog;
-import org.gigaplan.plan.service.PlanImport;
+import org.gigaplan.plan.service.PlanVersion;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.platform.internal.AuditSummaries;
 
@@ -42,11 +42,11 @@ public class PlanImportCommand implements Action {
         try (InputStream in = Files.newInputStream(path)) {
             String user = String.valueOf(session.get("USER"));
             Plan before = plans.plan();
-            PlanImport result = plans.importPlan(in, "console:" + user);
+            PlanVersion result = plans.importPlan(in, "console:" + user);
             ConsoleAudit.record(audit, session, "plan:import " + path, true, AuditSummaries.planImport(before, result));
             System.out.println("Imported " + result.planId() + " data " + result.dataVersion() + ": "
                     + result.actionPlans() + " action plan(s), " + result.actionItems() + " action items, "
-                    + result.indicators() + " indicators (import #" + result.id() + ")");
+                    + result.indicators() + " indicators (plan version " + result.version() + ")");
         } catch (InvalidInputException e) {
             ConsoleAudit.record(audit, session, "plan:import " + path, false, e.errors().size() + " errors");
             throw new IllegalArgumentException("Not imported; the plan in force is unchanged:" + ConsoleText.errors(e), e);

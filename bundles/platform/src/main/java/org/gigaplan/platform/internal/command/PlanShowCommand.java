@@ -14,6 +14,7 @@ import org.gigaplan.plan.model.ActionPlan;
 import org.gigaplan.plan.model.BasicPolicy;
 import org.gigaplan.plan.model.Measure;
 import org.gigaplan.plan.model.Plan;
+import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.service.PlanService;
 
 @Service
@@ -21,8 +22,7 @@ import org.gigaplan.plan.service.PlanService;
         + "basic policy by basic policy, with its measures and action items.")
 public class PlanShowCommand implements Action {
 
-    @Option(name = "--fiscal-year", aliases = "-y", description = "Fiscal year, e.g. 2025 (default: the latest "
-            + "action plan)")
+    @Option(name = "--fiscal-year", aliases = "-y", description = "Fiscal year, e.g. 2025 (default: the current one)")
     Integer fiscalYear;
 
     @Option(name = "--lang", aliases = "-l", description = "Language of the text: ja or en (default: the JVM's)")
@@ -34,21 +34,25 @@ public class PlanShowCommand implements Action {
     @Reference
     PlanService plans;
 
+    @Reference
+    PlanClock clock;
+
     @Override
     public Object execute() {
         Locale locale = ConsoleText.locale(lang);
         Plan plan = plans.plan();
-        ActionPlan actionPlan = fiscalYear == null
-                ? plan.actionPlans().stream().max(java.util.Comparator.comparingInt(ActionPlan::fiscalYear)).orElse(null)
-                : plan.actionPlan(fiscalYear).orElse(null);
+        int year = fiscalYear == null ? clock.currentFiscalYear().year() : fiscalYear;
+        ActionPlan actionPlan = plan.actionPlan(year).orElse(null);
         System.out.println(plan.title().in(locale) + "  [" + plan.id() + ", data " + plan.dataVersion() + "]");
         if (actionPlan == null) {
-            System.out.println("No action plan for " + (fiscalYear == null ? "any year" : "FY" + fiscalYear)
-                    + "; the plan has " + plan.actionPlans().stream().map(a -> "FY" + a.fiscalYear()).toList());
+            System.out.println("No action plan for FY" + year + " yet; the plan has "
+                    + plan.actionPlans().stream().map(a -> "FY" + a.fiscalYear()).toList()
+                    + ". The board creates it with plan:rollover " + year + ".");
             return null;
         }
         System.out.println(actionPlan.title().in(locale) + " — " + actionPlan.year().label().in(locale)
-                + " (" + actionPlan.year().start() + " – " + actionPlan.year().end() + ")");
+                + " (" + actionPlan.year().start() + " – " + actionPlan.year().end() + ")"
+                + (actionPlan.published() ? "" : "  DRAFT: not published (plan:publish " + year + ")"));
         ConsoleTable table = new ConsoleTable();
         table.column("Policy");
         table.column("Measure");

@@ -40,7 +40,8 @@ public class ApiIndexResource {
     public Map<String, Object> index() {
         Plan plan = plans.plan();
         return Map.of("plan", plan.title(), "dataVersion", plan.dataVersion(),
-                "links", Map.of("plan", "/api/plan", "fiscalYears", "/api/fiscal-years", "schools", "/api/schools",
+                "links", Map.of("plan", "/api/plan", "fiscalYears", "/api/fiscal-years", "clock", "/api/clock",
+                        "schools", "/api/schools",
                         "progress", "/api/progress", "modules", "/api/modules", "openapi", "/api/openapi.json",
                         "explorer", "/api/explorer/", "health", "/api/health"));
     }

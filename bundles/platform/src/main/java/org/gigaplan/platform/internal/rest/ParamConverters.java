@@ -4,6 +4,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
@@ -18,6 +19,7 @@ import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.ext.ParamConverter;
 import javax.ws.rs.ext.ParamConverterProvider;
 
+import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 
 /**
@@ -45,13 +47,28 @@ public class ParamConverters implements ParamConverterProvider {
             return (ParamConverter<T>) new Converter<>(name, "true or false", ParamConverters::bool);
         }
         if (rawType == Instant.class) {
-            return (ParamConverter<T>) new Converter<>(name, "an ISO-8601 instant such as 2025-04-01T00:00:00Z",
-                    Instant::parse);
+            return (ParamConverter<T>) new Converter<>(name, "an ISO-8601 instant such as 2025-04-01T00:00:00Z, "
+                    + FiscalYear.range(), raw -> {
+                        Instant at = Instant.parse(raw);
+                        return handled(at, LocalDate.ofInstant(at, ZoneOffset.UTC));
+                    });
         }
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) new Converter<>(name, "an ISO date such as 2025-04-01", LocalDate::parse);
+            return (ParamConverter<T>) new Converter<>(name, FiscalYear.range() + " such as 2025-04-01",
+                    raw -> {
+                        LocalDate day = LocalDate.parse(raw);
+                        return handled(day, day);
+                    });
         }
         return null;
+    }
+
+    /** A date or time outside the fiscal years the platform handles is refused like one that does not parse. */
+    private static <T> T handled(T value, LocalDate day) {
+        if (!FiscalYear.handles(day)) {
+            throw new IllegalArgumentException(day + " is outside the handled range");
+        }
+        return value;
     }
 
     private static Boolean bool(String raw) {

@@ -1,11 +1,10 @@
 package org.gigaplan.platform.internal.rest;
 
-import javax.ws.rs.NotFoundException;
-
 import org.gigaplan.plan.model.ActionPlan;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.Plan;
 import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.service.PlanClock;
 
 /** Checks request parameters, naming the parameter in every refusal. */
 final class Params {
@@ -23,15 +22,20 @@ final class Params {
         }
     }
 
-    /** The action plan of a fiscal year, the latest one when {@code raw} is null: 404 when the plan has none. */
-    static ActionPlan actionPlan(Plan plan, String field, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return plan.actionPlans().stream().max(java.util.Comparator.comparingInt(ActionPlan::fiscalYear))
-                    .orElseThrow(() -> new NotFoundException("the plan has no action plan"));
-        }
-        FiscalYear fy = fiscalYear(field, raw);
-        return plan.actionPlan(fy.year()).orElseThrow(() -> Problem.notFound(field,
-                "no action plan for " + fy + " (" + fy.japaneseLabel() + "); the plan has "
-                        + plan.actionPlans().stream().map(a -> "FY" + a.fiscalYear()).toList()));
+    /**
+     * The action plan of a fiscal year, today's when {@code raw} is null: 404 saying so plainly, in Japanese and
+     * English, when the plan has none for it (never another year's instead). A draft is the board's alone until
+     * published: to anyone else it is not there yet.
+     */
+    static ActionPlan actionPlan(Plan plan, String field, String raw, PlanClock clock, boolean board) {
+        FiscalYear fy = raw == null || raw.isBlank() ? clock.currentFiscalYear() : fiscalYear(field, raw);
+        return plan.actionPlan(fy.year()).filter(a -> board || a.published())
+                .orElseThrow(() -> NoActionPlan.of(plan, fy, field).exception());
+    }
+
+    /** Whether the caller is the board: drafts of the plan are theirs to see. */
+    static boolean board(javax.ws.rs.core.SecurityContext security) {
+        return org.gigaplan.plan.security.Caller.of(security)
+                .map(c -> c.role() == org.gigaplan.plan.security.Role.BOARD).orElse(false);
     }
 }

@@ -1,11 +1,15 @@
 package org.gigaplan.platform.internal.rest;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -15,15 +19,23 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.plan.model.ActionPlan;
+import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.OutlookItem;
 import org.gigaplan.plan.model.Plan;
 import org.gigaplan.plan.rest.GigaPlanRest;
-import org.gigaplan.plan.service.AuditLog;
-import org.gigaplan.plan.service.PlanImport;
-import org.gigaplan.plan.service.PlanService;
-import org.gigaplan.platform.internal.AuditSummaries;
-import org.gigaplan.plan.security.Public;
+import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Public;
+import org.gigaplan.plan.service.AuditLog;
+import org.gigaplan.plan.service.PlanClock;
+import org.gigaplan.plan.service.PlanVersion;
+import org.gigaplan.platform.internal.AuditSummaries;
+import org.gigaplan.platform.internal.IndicatorEditor;
+import org.gigaplan.platform.internal.IndicatorEditor.IndicatorInput;
+import org.gigaplan.platform.internal.IndicatorEditor.TargetInput;
+import org.gigaplan.platform.internal.PlanEditor;
+import org.gigaplan.platform.internal.PlanEditor.ItemInput;
+import org.gigaplan.platform.internal.PlanServiceImpl;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,7 +43,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** The plan tree, public; import of new plan data, for the board. */
+/**
+ * The plan tree, public once published; for the board, the plan's life: import, rolling an action plan forward to a
+ * new fiscal year as a draft, editing action items and indicators, publishing, and every version before → after.
+ */
 @Component(service = PlanResource.class)
 @JaxrsResource
 @JaxrsName("gigaplan.plan")
@@ -40,28 +55,48 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {
 
-    private final PlanService plans;
-    private final AuditLog audit;
-
-    @Activate
-    public PlanResource(@Reference PlanService plans, @Reference AuditLog audit) {
-        this.plans = plans;
-        this.audit = audit;
+    /**
+     * What the board asks for to create a fiscal year's action plan; with {@code newPeriod}, the year starts the next
+     * plan period.
+     */
+    public record RollOver(Integer fiscalYear, Integer from, PlanEditor.NewPeriod newPeriod) {
     }
 
-    /** The whole plan: period, every fiscal year's action plan, outlook and indicators. */
+    /** One version read back: what made it and the plan as it was then. */
+    public record VersionView(PlanVersion version, Plan plan) {
+    }
+
+    private final PlanServiceImpl plans;
+    private final AuditLog audit;
+    private final PlanClock clock;
+
+    @Activate
+    public PlanResource(@Reference PlanServiceImpl plans, @Reference AuditLog audit, @Reference PlanClock clock) {
+        this.plans = plans;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The whole plan: period, every fiscal year's action plan (drafts for the board only), outlook and indicators. */
     @GET
     @Public
-    public Plan plan() {
-        return plans.plan();
+    public Plan plan(@Context SecurityContext security) {
+        Plan plan = plans.plan();
+        if (Params.board(security) || plan.actionPlans().stream().allMatch(ActionPlan::published)) {
+            return plan;
+        }
+        return new Plan(plan.formatVersion(), plan.dataVersion(), plan.id(), plan.title(), plan.vision(),
+                plan.subtitle(), plan.firstYear(), plan.lastYear(), plan.source(),
+                plan.actionPlans().stream().filter(ActionPlan::published).toList(), plan.outlook(), plan.indicators(),
+                plan.earlierPeriods());
     }
 
     /** One fiscal year's action plan: basic policies → measures → action items. */
     @GET
     @Public
     @Path("action-plans/{fiscalYear}")
-    public ActionPlan actionPlan(@PathParam("fiscalYear") String fiscalYear) {
-        return Params.actionPlan(plans.plan(), "fiscalYear", fiscalYear);
+    public ActionPlan actionPlan(@PathParam("fiscalYear") String fiscalYear, @Context SecurityContext security) {
+        return Params.actionPlan(plans.plan(), "fiscalYear", fiscalYear, clock, Params.board(security));
     }
 
     @GET
@@ -71,21 +106,161 @@ public class PlanResource {
         return plans.plan().outlook();
     }
 
-    /** Replaces the plan in force with a new version of the data file; the old one stays in the history. */
+    /**
+     * Creates a fiscal year's action plan as a draft, carried over from an earlier year's ({@code from}, else the
+     * latest before it): 201; 409 when the year has one; 400 naming the plan period when the year lies outside it.
+     */
+    @POST
+    @Path("action-plans")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response rollOver(RollOver body, @Context SecurityContext security) {
+        if (body == null || body.fiscalYear() == null) {
+            throw new InvalidInputException("fiscalYear", "required: the fiscal year to create, such as "
+                    + clock.currentFiscalYear().year());
+        }
+        FiscalYear to = Params.fiscalYear("fiscalYear", body.fiscalYear().toString());
+        FiscalYear from = body.from() == null ? null : Params.fiscalYear("from", body.from().toString());
+        PlanEditor.NewPeriod period = body.newPeriod();
+        PlanVersion v = change(PlanVersion.Kind.ROLLOVER, (period == null ? "" : "plan period FY" + to.year() + "–FY"
+                + period.lastYear() + " started; ") + to + " action plan drafted from " + (from == null
+                        ? "the latest before it" : from), p -> PlanEditor.rollOver(period == null ? p
+                                : PlanEditor.startPeriod(p, to, period), to, from), security);
+        return Response.created(URI.create("plan/action-plans/" + to.year()))
+                .entity(plans.plan().actionPlan(to.year()).orElseThrow()).header("X-Plan-Version", v.version()).build();
+    }
+
+    /** Publishes a draft action plan to schools and the public; 409 when published already. */
+    @POST
+    @Path("action-plans/{fiscalYear}/publish")
+    public ActionPlan publish(@PathParam("fiscalYear") String fiscalYear, @Context SecurityContext security) {
+        FiscalYear fy = Params.fiscalYear("fiscalYear", fiscalYear);
+        change(PlanVersion.Kind.PUBLISH, fy + " action plan published", p -> PlanEditor.publish(p, fy), security);
+        return plans.plan().actionPlan(fy.year()).orElseThrow();
+    }
+
+    /** Adds an action item: 201; 409 when its id is taken in that year. */
+    @POST
+    @Path("action-plans/{fiscalYear}/items")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addItem(@PathParam("fiscalYear") String fiscalYear, ItemInput item,
+            @Context SecurityContext security) {
+        FiscalYear fy = Params.fiscalYear("fiscalYear", fiscalYear);
+        change(PlanVersion.Kind.EDIT, fy + " action item " + (item == null ? "" : item.id()) + " added",
+                p -> PlanEditor.addItem(p, fy, item), security);
+        String id = item.id().trim();
+        return Response.created(URI.create("plan/action-plans/" + fy.year() + "/items/" + id))
+                .entity(plans.plan().actionPlan(fy.year()).orElseThrow().actionItems().stream()
+                        .filter(i -> i.id().equals(id)).findFirst().orElseThrow())
+                .build();
+    }
+
+    /** Changes an action item: the members given (text, actor, priority, indicatorIds, measure), the others kept. */
+    @PUT
+    @Path("action-plans/{fiscalYear}/items/{itemId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PlanVersion changeItem(@PathParam("fiscalYear") String fiscalYear, @PathParam("itemId") String itemId,
+            ItemInput item, @Context SecurityContext security) {
+        FiscalYear fy = Params.fiscalYear("fiscalYear", fiscalYear);
+        return change(PlanVersion.Kind.EDIT, fy + " action item " + itemId + " changed",
+                p -> PlanEditor.changeItem(p, fy, itemId, item), security);
+    }
+
+    @DELETE
+    @Path("action-plans/{fiscalYear}/items/{itemId}")
+    public PlanVersion removeItem(@PathParam("fiscalYear") String fiscalYear, @PathParam("itemId") String itemId,
+            @Context SecurityContext security) {
+        FiscalYear fy = Params.fiscalYear("fiscalYear", fiscalYear);
+        return change(PlanVersion.Kind.EDIT, fy + " action item " + itemId + " removed",
+                p -> PlanEditor.removeItem(p, fy, itemId), security);
+    }
+
+    /** Adds an indicator: 201; 409 when its id is taken. */
+    @POST
+    @Path("indicators")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addIndicator(IndicatorInput indicator, @Context SecurityContext security) {
+        PlanVersion v = change(PlanVersion.Kind.EDIT, "indicator " + (indicator == null ? "" : indicator.id())
+                + " added", p -> IndicatorEditor.addIndicator(p, indicator), security);
+        return Response.created(URI.create("indicators/" + indicator.id().trim())).entity(v).build();
+    }
+
+    /**
+     * Changes an indicator: the members given (name, definition, unit, subject, direction, baseline, targets: all of
+     * them), the others kept.
+     */
+    @PUT
+    @Path("indicators/{indicatorId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PlanVersion changeIndicator(@PathParam("indicatorId") String indicatorId, IndicatorInput indicator,
+            @Context SecurityContext security) {
+        return change(PlanVersion.Kind.EDIT, "indicator " + indicatorId + " changed",
+                p -> IndicatorEditor.changeIndicator(p, indicatorId, indicator), security);
+    }
+
+    /** Sets one fiscal year's staged target: {@code {"value": 80}}. */
+    @PUT
+    @Path("indicators/{indicatorId}/targets/{fiscalYear}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PlanVersion setTarget(@PathParam("indicatorId") String indicatorId,
+            @PathParam("fiscalYear") String fiscalYear, TargetInput target, @Context SecurityContext security) {
+        FiscalYear fy = Params.fiscalYear("fiscalYear", fiscalYear);
+        return change(PlanVersion.Kind.EDIT, "indicator " + indicatorId + " target for " + fy + " set",
+                p -> IndicatorEditor.setTarget(p, indicatorId, fy, target), security);
+    }
+
+    /** Removes an indicator; 409 while an action item lists it. */
+    @DELETE
+    @Path("indicators/{indicatorId}")
+    public PlanVersion removeIndicator(@PathParam("indicatorId") String indicatorId,
+            @Context SecurityContext security) {
+        return change(PlanVersion.Kind.EDIT, "indicator " + indicatorId + " removed",
+                p -> IndicatorEditor.removeIndicator(p, indicatorId), security);
+    }
+
+    /** Replaces the plan in force with a new version of the data file; 409 when it reuses a version's data version. */
     @POST
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response importPlan(InputStream body, @Context SecurityContext security) {
         Plan before = plans.plan();
-        PlanImport imported = plans.importPlan(body,
-                "api:" + Caller.of(security).map(Caller::name).orElseThrow(IllegalStateException::new));
+        PlanVersion imported = plans.importPlan(body, by(security));
         audit.describe(AuditSummaries.planImport(before, imported));
         return Response.status(Response.Status.CREATED).entity(imported).build();
     }
 
+    /** Every version of the plan, newest first: who changed what, before → after. */
     @GET
-    @Path("imports")
-    public List<PlanImport> imports() {
-        return plans.history();
+    @Path("versions")
+    public List<PlanVersion> versions() {
+        return plans.versions();
+    }
+
+    /** One version read back whole. */
+    @GET
+    @Path("versions/{version}")
+    public VersionView version(@PathParam("version") Long version) {
+        PlanVersion meta = plans.versions().stream().filter(v -> v.version() == version).findFirst()
+                .orElseThrow(() -> Problem.notFound("version", "no plan version " + version));
+        return new VersionView(meta, plans.version(version).orElseThrow());
+    }
+
+    private PlanVersion change(PlanVersion.Kind kind, String summary, java.util.function.UnaryOperator<Plan> edit,
+            SecurityContext security) {
+        PlanVersion v = found(() -> plans.change(kind, summary, edit, by(security)));
+        audit.describe(AuditSummaries.planChange(v));
+        return v;
+    }
+
+    /** Runs a change, answering what it names and the plan lacks with 404 naming the path parameter. */
+    private static <T> T found(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (PlanEditor.NotFound e) {
+            throw Problem.notFound(e.field(), e.getMessage());
+        }
+    }
+
+    private static String by(SecurityContext security) {
+        return "api:" + Caller.of(security).map(Caller::name).orElseThrow(IllegalStateException::new);
     }
 }

@@ -36,6 +36,11 @@ public record Problem(String type, String title, int status, String detail, Stri
                 List.of(new FieldError(field, detail))).toResponse());
     }
 
+    /** A 409 naming the field whose value conflicts with what is stored. */
+    public static Problem conflict(String field, String detail) {
+        return new Problem("about:blank", "Conflict", 409, detail, field, List.of(new FieldError(field, detail)));
+    }
+
     public Response toResponse() {
         return Response.status(status).type(GigaPlanRest.PROBLEM_JSON).entity(this).build();
     }

@@ -7,6 +7,7 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.ext.ExceptionMapper;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.ConflictException;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.security.AccessDeniedException;
 import org.gigaplan.plan.security.Caller;
@@ -25,6 +26,13 @@ final class ProblemMappers {
         @Override
         public Response toResponse(InvalidInputException e) {
             return Problem.invalid(e.errors()).toResponse();
+        }
+    }
+
+    static final class Conflict implements ExceptionMapper<ConflictException> {
+        @Override
+        public Response toResponse(ConflictException e) {
+            return Problem.conflict(e.field(), e.getMessage()).toResponse();
         }
     }
 
@@ -75,6 +83,9 @@ final class ProblemMappers {
             }
             if (e instanceof InvalidInputException i) {
                 return new InvalidInput().toResponse(i);
+            }
+            if (e instanceof ConflictException c) {
+                return new Conflict().toResponse(c);
             }
             if (e instanceof AccessDeniedException a) {
                 return Problem.of(Response.Status.FORBIDDEN, a.getMessage()).toResponse();

@@ -11,6 +11,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.plan.model.ActionPlan;
 import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.ProgressReport;
 import org.gigaplan.plan.service.ProgressService;
@@ -40,10 +41,12 @@ public class ProgressResource {
     private final PlanService plans;
     private final SchoolService schools;
     private final ProgressService progress;
+    private final PlanClock clock;
 
     @Activate
     public ProgressResource(@Reference PlanService plans, @Reference SchoolService schools,
-            @Reference ProgressService progress) {
+            @Reference ProgressService progress, @Reference PlanClock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.schools = schools;
         this.progress = progress;
@@ -51,13 +54,15 @@ public class ProgressResource {
 
     /**
      * Each action item and indicator of a fiscal year's action plan with its current value, for the city
-     * (public) or one school (its staff and the board); indicators no installed module computes say so.
+     * (public) or one school (its staff and the board); indicators no installed module computes say so. Today's
+     * fiscal year by default; a year without an action plan is 404 saying so (never another year instead).
      */
     @GET
     @Public
     public ProgressReport report(@QueryParam("fiscalYear") String fiscalYear, @QueryParam("school") String school,
             @Context SecurityContext security) {
-        ActionPlan actionPlan = Params.actionPlan(plans.plan(), "fiscalYear", fiscalYear);
+        ActionPlan actionPlan = Params.actionPlan(plans.plan(), "fiscalYear", fiscalYear, clock,
+                Params.board(security));
         Scope scope = Scope.city();
         if (school != null) {
             // The city's progress is public; one school's is for the board and that school's staff and teachers.

@@ -1,22 +1,35 @@
 package org.gigaplan.platform.internal.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
-import org.gigaplan.plan.service.PlanImport;
+import org.gigaplan.plan.service.PlanVersion;
+import org.gigaplan.plan.service.PlanVersion.Change;
+import org.gigaplan.platform.internal.Json;
 
-/** Plan imports: each version of the plan data, kept whole. */
+import com.fasterxml.jackson.core.type.TypeReference;
+
+/** The plan's versions: each kept whole, with what made it and what it changed. */
 public final class PlanStore {
 
     private static final String COLUMNS = "id, plan_id, data_version, format_version, imported_at, imported_by, "
-            + "action_plans, action_items, indicators, sha256";
+            + "action_plans, action_items, indicators, sha256, kind, summary, changes";
+
+    private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() {
+    };
 
     private final Sql sql;
 
@@ -24,8 +37,8 @@ public final class PlanStore {
         this.sql = sql;
     }
 
-    /** The import in force and its document. */
-    public record Current(PlanImport meta, String document) {
+    /** The version in force and its document. */
+    public record Current(PlanVersion meta, String document) {
     }
 
     public Optional<Current> current() {
@@ -38,11 +51,12 @@ public final class PlanStore {
         });
     }
 
-    public List<PlanImport> history() {
+    /** Every version, newest first. */
+    public List<PlanVersion> versions() {
         return sql.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM gp_plan_import ORDER BY id DESC");
                     ResultSet rs = ps.executeQuery()) {
-                List<PlanImport> out = new ArrayList<>();
+                List<PlanVersion> out = new ArrayList<>();
                 while (rs.next()) {
                     out.add(meta(rs));
                 }
@@ -51,36 +65,105 @@ public final class PlanStore {
         });
     }
 
-    public PlanImport insert(PlanImport meta, String document) {
+    /** The document of one version. */
+    public Optional<String> document(long version) {
         return sql.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO gp_plan_import (plan_id, data_version, "
-                    + "format_version, imported_at, imported_by, action_plans, action_items, indicators, sha256, document) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, meta.planId());
-                ps.setString(2, meta.dataVersion());
-                ps.setInt(3, meta.formatVersion());
-                ps.setTimestamp(4, Timestamp.from(meta.importedAt()));
-                ps.setString(5, meta.importedBy());
-                ps.setInt(6, meta.actionPlans());
-                ps.setInt(7, meta.actionItems());
-                ps.setInt(8, meta.indicators());
-                ps.setString(9, meta.sha256());
-                ps.setString(10, document);
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    long id = keys.getLong(1);
-                    return new PlanImport(id, meta.planId(), meta.dataVersion(), meta.formatVersion(), meta.importedAt(),
-                            meta.importedBy(), meta.actionPlans(), meta.actionItems(), meta.indicators(), meta.sha256());
+            try (PreparedStatement ps = c.prepareStatement("SELECT document FROM gp_plan_import WHERE id = ?")) {
+                ps.setLong(1, version);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
                 }
             }
         });
     }
 
-    private static PlanImport meta(ResultSet rs) throws SQLException {
-        Instant at = rs.getTimestamp("imported_at").toInstant();
-        return new PlanImport(rs.getLong("id"), rs.getString("plan_id"), rs.getString("data_version"),
-                rs.getInt("format_version"), at, rs.getString("imported_by"), rs.getInt("action_plans"),
+    /** The versions whose data version is {@code dataVersion}, newest first. */
+    public List<PlanVersion> withDataVersion(String dataVersion) {
+        return sql.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM gp_plan_import WHERE data_version = ? ORDER BY id DESC")) {
+                ps.setString(1, dataVersion);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<PlanVersion> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(meta(rs));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    /**
+     * Stores a new version. Its number is the row's, known only once inserted, so the document is rendered for it
+     * then: {@code document} gets the number and answers the JSON to keep; a null {@code meta.dataVersion()} becomes
+     * the number too. Both in one transaction: no reader ever sees the version half stored.
+     */
+    public PlanVersion insert(PlanVersion meta, LongFunction<String> document) {
+        return sql.transaction(c -> {
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO gp_plan_import (plan_id, data_version, "
+                    + "format_version, imported_at, imported_by, action_plans, action_items, indicators, sha256, "
+                    + "kind, summary, changes, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, meta.planId());
+                ps.setString(2, meta.dataVersion() == null ? "-" : meta.dataVersion());
+                ps.setInt(3, 1);
+                ps.setTimestamp(4, Timestamp.from(meta.at()));
+                ps.setString(5, meta.by());
+                ps.setInt(6, meta.actionPlans());
+                ps.setInt(7, meta.actionItems());
+                ps.setInt(8, meta.indicators());
+                ps.setString(9, "-");
+                ps.setString(10, meta.kind().name());
+                ps.setString(11, meta.summary() == null ? null
+                        : meta.summary().substring(0, Math.min(2000, meta.summary().length())));
+                ps.setString(12, Json.mapper().writeValueAsString(meta.changes()));
+                ps.setString(13, "");
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String dataVersion = meta.dataVersion() == null ? Long.toString(id) : meta.dataVersion();
+            String json = document.apply(id);
+            String sha = sha256(json);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE gp_plan_import SET data_version = ?, sha256 = ?, document = ? WHERE id = ?")) {
+                ps.setString(1, dataVersion);
+                ps.setString(2, sha);
+                ps.setString(3, json);
+                ps.setLong(4, id);
+                ps.executeUpdate();
+            }
+            return new PlanVersion(id, meta.planId(), dataVersion, meta.kind(), meta.at(), meta.by(), meta.summary(),
+                    meta.changes(), meta.actionPlans(), meta.actionItems(), meta.indicators(), sha);
+        });
+    }
+
+    public static String sha256(String document) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(document.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PlanVersion meta(ResultSet rs) throws SQLException {
+        String changes = rs.getString("changes");
+        List<Change> parsed;
+        try {
+            parsed = changes == null ? List.of() : Json.mapper().readValue(changes, CHANGES);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new PlanVersion(rs.getLong("id"), rs.getString("plan_id"), rs.getString("data_version"),
+                PlanVersion.Kind.valueOf(rs.getString("kind")), rs.getTimestamp("imported_at").toInstant(),
+                rs.getString("imported_by"), rs.getString("summary"), parsed, rs.getInt("action_plans"),
                 rs.getInt("action_items"), rs.getInt("indicators"), rs.getString("sha256"));
     }
 }

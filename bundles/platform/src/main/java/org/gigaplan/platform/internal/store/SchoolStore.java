@@ -73,17 +73,27 @@ public final class SchoolStore {
         });
     }
 
-    /** Adds or updates every school in one transaction (again when another import added one of them meanwhile). */
+    /**
+     * Adds or updates every school in one transaction (again when another import added one of them meanwhile). A
+     * school given exactly as stored is left as it is, its sample flag too: only a change makes it a real school's.
+     */
     public SchoolImport upsertAll(List<School> schools) {
         return sql.transactionRetrying(c -> {
             int added = 0;
             int updated = 0;
             Timestamp now = Timestamp.from(Instant.now());
-            try (PreparedStatement update = c.prepareStatement("UPDATE gp_school SET name_ja = ?, name_en = ?, "
+            try (PreparedStatement current = c.prepareStatement("SELECT " + COLUMNS + " FROM gp_school WHERE id = ?");
+                    PreparedStatement update = c.prepareStatement("UPDATE gp_school SET name_ja = ?, name_en = ?, "
                     + "school_type = ?, enrollment = ?, classes = ?, sample = ?, updated_at = ? WHERE id = ?");
                     PreparedStatement insert = c.prepareStatement("INSERT INTO gp_school (name_ja, name_en, "
                             + "school_type, enrollment, classes, sample, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (School s : schools) {
+                    current.setString(1, s.id());
+                    try (ResultSet rs = current.executeQuery()) {
+                        if (rs.next() && sameContent(school(rs), s)) {
+                            continue;
+                        }
+                    }
                     bind(update, s, now);
                     if (update.executeUpdate() == 1) {
                         updated++;
@@ -96,6 +106,11 @@ public final class SchoolStore {
             }
             return new SchoolImport(added, updated, schools.stream().map(School::id).toList());
         });
+    }
+
+    private static boolean sameContent(School stored, School given) {
+        return stored.equals(new School(given.id(), given.name(), given.type(), given.enrollment(), given.classes(),
+                stored.sample()));
     }
 
     private static void bind(PreparedStatement ps, School s, Timestamp now) throws SQLException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.annotation.Annotation;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import javax.ws.rs.QueryParam;
@@ -52,5 +53,17 @@ class ParamConvertersTest {
         assertEquals("date", ((Problem) assertThrows(WebApplicationException.class,
                 () -> converter(LocalDate.class, "date").fromString("2025-13-01")).getResponse().getEntity()).field());
         assertThrows(WebApplicationException.class, () -> converter(Boolean.class, "demo").fromString("yes"));
+    }
+
+    @Test
+    void refusesDatesOutsideTheFiscalYearsThePlatformHandlesNamingTheRange() {
+        Problem early = (Problem) assertThrows(WebApplicationException.class,
+                () -> converter(LocalDate.class, "date").fromString("1800-01-01")).getResponse().getEntity();
+        assertEquals("date", early.field());
+        assertEquals("a date from 1990-04-01 to 2101-03-31 such as 2025-04-01, was \"1800-01-01\"",
+                early.errors().get(0).detail());
+        assertEquals(400, early.status());
+        assertThrows(WebApplicationException.class, () -> converter(Instant.class, "since").fromString("2200-01-01T00:00:00Z"));
+        assertEquals(LocalDate.of(1990, 4, 1), converter(LocalDate.class, "date").fromString("1990-04-01"));
     }
 }

@@ -19,7 +19,7 @@ import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.plan.service.AuditEntry;
 import org.gigaplan.plan.service.AuditLog;
-import org.gigaplan.plan.service.PlanImport;
+import org.gigaplan.plan.service.PlanVersion;
 import org.gigaplan.plan.service.SchoolImport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,24 +47,34 @@ abstract class StoreContract {
                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM databasechangelog WHERE id LIKE 'platform-%'");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            assertEquals(6, rs.getInt(1));
+            assertEquals(7, rs.getInt(1));
         }
     }
 
     @Test
-    void planImportsKeepEveryVersionAndTheLatestIsInForce() {
+    void planVersionsKeepEveryDocumentAndTheLatestIsInForce() {
         assertTrue(db.plans().current().isEmpty());
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        PlanImport first = db.plans().insert(new PlanImport(0, "p", "1", 1, at, "system", 1, 13, 15, "a".repeat(64)),
-                "{\"v\":\"一\"}");
-        PlanImport second = db.plans().insert(new PlanImport(0, "p", "2", 1, at.plusSeconds(1), "api", 1, 14, 15,
-                "b".repeat(64)), "{\"v\":\"二\"}");
-        assertTrue(second.id() > first.id());
+        PlanVersion first = db.plans().insert(new PlanVersion(0, "p", "2025.1", PlanVersion.Kind.IMPORT, at, "system",
+                "imported", List.of(), 1, 13, 15, null), id -> "{\"v\":\"一\"}");
+        // A change made here is numbered by the store: its data version is its number, known once inserted.
+        PlanVersion second = db.plans().insert(new PlanVersion(0, "p", null, PlanVersion.Kind.EDIT, at.plusSeconds(1),
+                "api:board", "target set", List.of(new PlanVersion.Change("indicators[x].targets[2026].value", "100.0",
+                        "90.0")), 1, 14, 15, null), id -> "{\"v\":\"二\",\"n\":" + id + "}");
+        assertTrue(second.version() > first.version());
+        assertEquals(Long.toString(second.version()), second.dataVersion());
         PlanStore.Current current = db.plans().current().orElseThrow();
-        assertEquals("2", current.meta().dataVersion());
-        assertEquals("{\"v\":\"二\"}", current.document());
-        assertEquals(at.plusSeconds(1), current.meta().importedAt());
-        assertEquals(List.of("2", "1"), db.plans().history().stream().map(PlanImport::dataVersion).toList());
+        assertEquals(second.dataVersion(), current.meta().dataVersion());
+        assertEquals("{\"v\":\"二\",\"n\":" + second.version() + "}", current.document());
+        assertEquals(PlanStore.sha256(current.document()), current.meta().sha256());
+        assertEquals(at.plusSeconds(1), current.meta().at());
+        assertEquals(List.of(new PlanVersion.Change("indicators[x].targets[2026].value", "100.0", "90.0")),
+                current.meta().changes());
+        assertEquals(List.of(second.dataVersion(), "2025.1"), db.plans().versions().stream().map(PlanVersion::dataVersion)
+                .toList());
+        assertEquals("{\"v\":\"一\"}", db.plans().document(first.version()).orElseThrow());
+        assertEquals(List.of(first.version()), db.plans().withDataVersion("2025.1").stream().map(PlanVersion::version)
+                .toList());
     }
 
     @Test
@@ -84,6 +94,18 @@ abstract class StoreContract {
         assertEquals(250, db.schools().find("A").orElseThrow().enrollment());
         assertEquals("学校A", db.schools().find("A").orElseThrow().name().ja());
         assertFalse(db.schools().find("Z").isPresent());
+    }
+
+    @Test
+    void aSampleSchoolImportedAgainUnchangedStaysASampleAndAChangedOneBecomesReal() {
+        School sample = new School("S", LocalizedText.of("見本校", "Sample"), SchoolType.ELEMENTARY, 100, 4, true);
+        db.schools().upsertAll(List.of(sample, new School("T", LocalizedText.of("見本校2", "Sample 2"),
+                SchoolType.ELEMENTARY, 200, 6, true)));
+        SchoolImport again = db.schools().upsertAll(List.of(new School("S", sample.name(), sample.type(), 100, 4, false),
+                new School("T", LocalizedText.of("見本校2", "Sample 2"), SchoolType.ELEMENTARY, 210, 6, false)));
+        assertEquals(new SchoolImport(0, 1, List.of("S", "T")), again, "S unchanged, T updated");
+        assertTrue(db.schools().find("S").orElseThrow().sample(), "an unchanged school keeps its sample flag");
+        assertFalse(db.schools().find("T").orElseThrow().sample(), "a changed one is the board's own now");
     }
 
     @Test

@@ -35,7 +35,7 @@ public class RatesCommand implements Action {
     @Override
     public Object execute() {
         Locale locale = ConsoleText.locale(lang);
-        FiscalYear fy = fiscalYear == null ? FiscalYear.containing(LocalDate.now()) : training.fiscalYear(fiscalYear, "--fy");
+        FiscalYear fy = training.fiscalYear(fiscalYear, "--fy");
         List<Rates> rows = bySchool ? training.ratesBySchool(fy) : List.of(training.rates(fy, null, true));
         ConsoleTable table = new ConsoleTable().emptyText("no answers in " + fy);
         table.column("Group");

@@ -62,6 +62,6 @@ public class RatesResource {
     }
 
     private FiscalYear fiscalYear(Integer year) {
-        return year == null ? FiscalYear.containing(LocalDate.now()) : training.fiscalYear(year, "fiscalYear");
+        return training.fiscalYear(year, "fiscalYear");
     }
 }

@@ -80,7 +80,8 @@ public class SchoolTrainingResource {
         Caller caller = caller(security, schoolId);
         ownOnly(caller, schoolId, assessments == null ? List.of()
                 : assessments.stream().map(a -> a == null ? null : a.teacherId()).toList());
-        TrainingService.BatchResult result = training.record(schoolId, assessments, caller.name(), false);
+        TrainingService.BatchResult result = training.record(schoolId, assessments, caller.name(),
+                caller.role() == Role.BOARD, false);
         describe(schoolId, result);
         return result;
     }
@@ -92,10 +93,13 @@ public class SchoolTrainingResource {
     public TrainingService.BatchResult importCsv(@PathParam("schoolId") String schoolId,
             @QueryParam("fiscalYear") Integer fiscalYear, InputStream body, @Context SecurityContext security) {
         Caller caller = caller(security, schoolId);
-        FiscalYear fy = fiscalYear(fiscalYear);
+        List<org.gigaplan.plan.rest.InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
+        FiscalYear fy = training.surveyYear(fiscalYear, "fiscalYear", caller.role() == Role.BOARD, errors);
+        org.gigaplan.plan.rest.InvalidInputException.throwIfAny(errors);
         List<Assessment> parsed = AssessmentCsv.parse(new InputStreamReader(body, StandardCharsets.UTF_8), fy,
                 training.checklist());
-        TrainingService.BatchResult result = training.record(schoolId, parsed, caller.name(), false);
+        TrainingService.BatchResult result = training.record(schoolId, parsed, caller.name(),
+                caller.role() == Role.BOARD, false);
         describe(schoolId, result);
         return result;
     }
@@ -178,7 +182,7 @@ public class SchoolTrainingResource {
         Caller caller = caller(security, schoolId);
         ownOnly(caller, schoolId, reports == null ? List.of()
                 : reports.stream().map(r -> r == null ? null : r.teacherId()).toList());
-        int stored = courses.reportGenAi(schoolId, reports, false);
+        int stored = courses.reportGenAi(schoolId, reports, caller.role() == Role.BOARD, false);
         audit.describe(schoolId, "training generative-AI use: " + stored + " reports");
         return Map.of("reports", stored);
     }
@@ -216,7 +220,7 @@ public class SchoolTrainingResource {
     }
 
     private FiscalYear fiscalYear(Integer year) {
-        return year == null ? FiscalYear.containing(LocalDate.now()) : training.fiscalYear(year, "fiscalYear");
+        return training.fiscalYear(year, "fiscalYear");
     }
 
     private void describe(String schoolId, TrainingService.BatchResult r) {

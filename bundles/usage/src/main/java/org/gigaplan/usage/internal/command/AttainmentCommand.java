@@ -47,7 +47,7 @@ public class AttainmentCommand implements Action {
         Locale locale = ConsoleText.locale(lang);
         UsageService.GroupBy group = UsageService.GroupBy.parse(by)
                 .orElseThrow(() -> new IllegalArgumentException("--by must be city, type, grade or school, was " + by));
-        FiscalYear fy = fiscalYear == null ? FiscalYear.containing(LocalDate.now(usage.calendar().zone()))
+        FiscalYear fy = fiscalYear == null ? FiscalYear.containing(usage.calendar().today())
                 : usage.fiscalYear(fiscalYear, "--fy");
         SchoolCalendar.Period period;
         if (week != null && term != null) {

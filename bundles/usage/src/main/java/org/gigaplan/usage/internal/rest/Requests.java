@@ -40,7 +40,7 @@ final class Requests {
 
     /** The fiscal year asked for, or the one today falls in. */
     static FiscalYear fiscalYear(UsageService usage, Integer year) {
-        return year == null ? FiscalYear.containing(LocalDate.now(usage.calendar().zone())) : usage.fiscalYear(year, "fiscalYear");
+        return year == null ? FiscalYear.containing(usage.calendar().today()) : usage.fiscalYear(year, "fiscalYear");
     }
 
     /** A week of a fiscal year, given as its Monday. */

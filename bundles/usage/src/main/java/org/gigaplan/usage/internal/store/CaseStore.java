@@ -43,17 +43,17 @@ public final class CaseStore {
         this.db = db;
     }
 
-    public long publish(Draft draft, String by, boolean demo) {
-        return db.transaction(c -> publish(c, draft, by, demo));
+    public long publish(Draft draft, String by, boolean demo, Instant at) {
+        return db.transaction(c -> publish(c, draft, by, demo, at));
     }
 
-    public long publish(Connection c, Draft d, String by, boolean demo) throws SQLException {
+    public long publish(Connection c, Draft d, String by, boolean demo, Instant at) throws SQLException {
         long id;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO usage_case (title_ja, title_en, summary_ja, summary_en, "
                 + "learning_type, subject, grade, school_type, support_software, published_at, published_by, demo) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             bindDraft(s, d);
-            s.setTimestamp(10, Timestamp.from(Instant.now()));
+            s.setTimestamp(10, Timestamp.from(at));
             s.setString(11, by);
             s.setInt(12, demo ? 1 : 0);
             s.executeUpdate();
@@ -181,6 +181,46 @@ public final class CaseStore {
                 }
                 return out;
             }
+        });
+    }
+
+    /** A count, and whether any of what it counts is demo data. */
+    public record Count(long count, boolean demo) {
+    }
+
+    /** Cases published in [from, to) and not withdrawn. */
+    public Count publishedBetween(Instant from, Instant to) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*), MAX(demo) FROM usage_case WHERE "
+                    + "withdrawn_at IS NULL AND published_at >= ? AND published_at < ?")) {
+                s.setTimestamp(1, Timestamp.from(from));
+                s.setTimestamp(2, Timestamp.from(to));
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return new Count(r.getLong(1), r.getInt(2) > 0);
+                }
+            }
+        });
+    }
+
+    /**
+     * The schools that recorded adopting a case on a day from {@code from} to {@code to}, both included: school id →
+     * whether all its adoptions there are demo data.
+     */
+    public Map<String, Boolean> schoolsAdopting(LocalDate from, LocalDate to) {
+        return db.transaction(c -> {
+            Map<String, Boolean> out = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT school_id, MIN(demo) FROM usage_adoption "
+                    + "WHERE adopted_on >= ? AND adopted_on <= ? GROUP BY school_id ORDER BY school_id")) {
+                s.setDate(1, java.sql.Date.valueOf(from));
+                s.setDate(2, java.sql.Date.valueOf(to));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getString(1), r.getInt(2) > 0);
+                    }
+                }
+            }
+            return out;
         });
     }
 

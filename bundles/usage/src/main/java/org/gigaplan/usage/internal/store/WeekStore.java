@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -251,6 +252,33 @@ public final class WeekStore {
             delete.executeBatch();
             insert.executeBatch();
         }
+    }
+
+    /**
+     * Per school, the classes whose classroom software reported any use in a fiscal year, and those of them whose
+     * software reported a use in one of {@code scenes}: {school id → [classes with events, classes in the scenes, 1
+     * when any of it is demo data]}.
+     */
+    public Map<String, int[]> eventClasses(int fiscalYear, Set<Integer> scenes) {
+        return db.transaction(c -> {
+            Map<String, int[]> out = new TreeMap<>();
+            String in = String.join(", ", scenes.stream().map(n -> "?").toList());
+            try (PreparedStatement s = c.prepareStatement("SELECT school_id, COUNT(DISTINCT class_id), "
+                    + "COUNT(DISTINCT CASE WHEN scene IN (" + in + ") THEN class_id END), MAX(demo) FROM usage_week "
+                    + "WHERE fiscal_year = ? AND event_uses > 0 GROUP BY school_id")) {
+                int i = 1;
+                for (int scene : scenes) {
+                    s.setInt(i++, scene);
+                }
+                s.setInt(i, fiscalYear);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getString(1), new int[] { r.getInt(2), r.getInt(3), r.getInt(4) });
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     /** Per class and scene, the weeks reported and uses summed over a whole fiscal year, from its totals. */

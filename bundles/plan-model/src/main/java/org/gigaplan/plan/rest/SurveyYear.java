@@ -1,0 +1,54 @@
+package org.gigaplan.plan.rest;
+
+import java.util.List;
+
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.rest.InvalidInputException.FieldError;
+import org.gigaplan.plan.service.PlanClock;
+
+/**
+ * The fiscal year a survey-type answer belongs to (the ICT checklist "as of March 1", generative-AI use,
+ * learning-history use): the year of the day it is given. Naming another year is for the board alone, and only a
+ * year that has begun: a school or teacher answering today can never overwrite last year's answers.
+ */
+public final class SurveyYear {
+
+    private SurveyYear() {
+    }
+
+    /**
+     * The year an answer given today is stored for: today's fiscal year when {@code requested} is null or names it;
+     * an earlier year when {@code anyYear} (the board entering or replacing a past year's answers). Anything else is
+     * added to {@code errors} under {@code field}, and null returned.
+     */
+    public static FiscalYear of(Integer requested, String field, PlanClock clock, boolean anyYear,
+            List<FieldError> errors) {
+        FiscalYear current = clock.currentFiscalYear();
+        if (requested == null || requested == current.year()) {
+            return current;
+        }
+        if (requested > current.year()) {
+            errors.add(new FieldError(field, current.next() + " has not begun: answers given today belong to " + current
+                    + " (" + current.japaneseLabel() + "), was " + requested));
+            return null;
+        }
+        if (!anyYear) {
+            errors.add(new FieldError(field, "answers given today belong to " + current + " (" + current.japaneseLabel()
+                    + "); only the board enters or replaces an earlier year's answers, was " + requested));
+            return null;
+        }
+        if (requested < FiscalYear.MIN_YEAR) {
+            errors.add(new FieldError(field, FiscalYear.MIN_YEAR + " to " + current.year() + ", was " + requested));
+            return null;
+        }
+        return FiscalYear.of(requested);
+    }
+
+    /** {@link #of(Integer, String, PlanClock, boolean, List)} for one value, thrown at once when refused. */
+    public static FiscalYear of(Integer requested, String field, PlanClock clock, boolean anyYear) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        FiscalYear fy = of(requested, field, clock, anyYear, errors);
+        InvalidInputException.throwIfAny(errors);
+        return fy;
+    }
+}
