@@ -458,7 +458,8 @@
   async function schoolView(view, id) {
     const q = '&schoolId=' + encodeURIComponent(id);
     const progress = await api('/progress?fiscalYear=' + state.fy + '&school=' + encodeURIComponent(id));
-    if (progress.status === 403 || progress.status === 404) {
+    // A year without an action plan still has the school's records: say so where the indicators would be.
+    if (progress.status === 403 || (progress.status === 404 && !isNoActionPlan(progress))) {
       show(view, el('p', { class: 'error', id: 'forbidden' },
         progress.status === 403 ? t('forbidden') : (progress.body && progress.body.detail) || t('noData')));
       return;
@@ -476,7 +477,8 @@
     show(view,
       state.me && state.me.role === 'BOARD' ? el('p', {}, el('a', { href: '#/city', id: 'back' }, '← ' + t('back'))) : null,
       el('h1', { id: 'school-title', 'data-school': id }, id),
-      section('school-indicators', t('schoolIndicators'), indicatorTable(indicators)),
+      section('school-indicators', t('schoolIndicators'), isNoActionPlan(progress) ? noActionPlan(progress.body)
+        : indicatorTable(indicators)),
       section('school-heatmap', t('classHeatTitle'), attainment.status === 404 ? notInstalled() : heat,
         attainment.ok ? el('details', {}, el('summary', {}, t('figures')),
           heatTable(attainment.body.groups.concat(attainment.body.reportedApart), t('classes'))) : null),

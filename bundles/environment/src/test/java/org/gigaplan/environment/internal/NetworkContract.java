@@ -28,6 +28,7 @@ import org.gigaplan.platform.internal.ModuleEnablementImpl;
 import org.gigaplan.platform.internal.SchoolServiceImpl;
 import org.gigaplan.platform.internal.store.AtOnce;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
+import org.gigaplan.platform.internal.store.TestClocks;
 import org.gigaplan.platform.internal.store.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -495,8 +496,7 @@ abstract class NetworkContract {
     }
 
     /** The real date in the default zone: these tests compare with now as it is. */
-    static final PlanClock CLOCK = PlanClock.of(java.time.Clock.systemUTC(),
-            java.time.ZoneId.of(PlanClock.DEFAULT_ZONE_ID));
+    static final PlanClock CLOCK = TestClocks.real();
 
     static HistoryUse.Report report(String teacher, String frequency) {
         return new HistoryUse.Report(teacher, 2025, frequency, java.time.LocalDate.of(2025, 7, 1));

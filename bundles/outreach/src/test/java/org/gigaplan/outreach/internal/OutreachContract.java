@@ -27,6 +27,7 @@ import org.gigaplan.platform.internal.ModuleEnablementImpl;
 import org.gigaplan.platform.internal.PlanServiceImpl;
 import org.gigaplan.platform.internal.SchoolServiceImpl;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
+import org.gigaplan.platform.internal.store.TestClocks;
 import org.gigaplan.platform.internal.store.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,7 @@ import org.junit.jupiter.api.Test;
 abstract class OutreachContract {
 
     /** The real date in the default zone: these tests compare with now as it is. */
-    static final PlanClock CLOCK = PlanClock.of(java.time.Clock.systemUTC(),
-            java.time.ZoneId.of(PlanClock.DEFAULT_ZONE_ID));
+    static final PlanClock CLOCK = TestClocks.real();
 
 
     static final FiscalYear FY2025 = FiscalYear.of(2025);

@@ -1,7 +1,5 @@
 package org.gigaplan.usage.internal;
 
-import java.time.Clock;
-import java.time.ZoneId;
 import java.io.StringReader;
 import java.lang.annotation.Annotation;
 
@@ -12,6 +10,7 @@ import org.gigaplan.platform.internal.ModuleEnablementImpl;
 import org.gigaplan.platform.internal.PlanServiceImpl;
 import org.gigaplan.platform.internal.SchoolServiceImpl;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
+import org.gigaplan.platform.internal.store.TestClocks;
 import org.gigaplan.platform.internal.store.TestDatabases;
 
 /**
@@ -29,7 +28,7 @@ final class UsageFixture {
     final UsageService usage;
 
     /** The real date in the default zone: these tests compare with today as it is. */
-    static final PlanClock CLOCK = PlanClock.of(Clock.systemUTC(), ZoneId.of(PlanClock.DEFAULT_ZONE_ID));
+    static final PlanClock CLOCK = TestClocks.real();
 
     UsageFixture(DataSource ds) {
         this(ds, config(3, 50));

@@ -321,6 +321,16 @@ class DashboardIT {
         awaitView("school");
         assertTrue(browser.findElement(By.id("school-title")).getText().contains("S-E01"));
         assertTrue(browser.findElements(By.id("nav-city")).isEmpty(), "no city view for a school");
+        // This year has no action plan yet: the school's page says so where its indicators would be, and shows the
+        // school's records of the year all the same; the roll-forward is the board's.
+        chooseYear(2026);
+        awaitView("school");
+        WebElement none = await(By.cssSelector("#school-indicators #no-action-plan"));
+        assertTrue(none.getText().contains("令和8年度"), none::getText);
+        assertTrue(browser.findElements(By.id("rollover")).isEmpty());
+        await(By.cssSelector("#school-heatmap-chart canvas"));
+        chooseYear(2025);
+        awaitView("school");
         open("#/school/S-E02");
         awaitView("school");
         WebElement refused = await(By.id("forbidden"));

@@ -1,6 +1,5 @@
 package org.gigaplan.environment.internal.command;
 
-import java.time.Instant;
 import java.util.Locale;
 
 import org.apache.karaf.shell.api.action.Action;

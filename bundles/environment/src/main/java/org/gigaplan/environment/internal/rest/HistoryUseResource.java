@@ -16,7 +16,6 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.environment.internal.HistoryUse;
 import org.gigaplan.environment.internal.HistoryUseService;
-import org.gigaplan.environment.internal.NetworkService;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.FiscalYearParam;
 import org.gigaplan.plan.rest.GigaPlanRest;

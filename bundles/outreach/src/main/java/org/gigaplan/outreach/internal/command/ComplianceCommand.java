@@ -11,7 +11,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.gigaplan.outreach.internal.Meeting;
 import org.gigaplan.outreach.internal.MeetingService;
-import org.gigaplan.outreach.internal.PostService;
 import org.gigaplan.plan.console.ConsoleTable;
 import org.gigaplan.plan.console.ConsoleText;
 import org.gigaplan.plan.model.FiscalYear;

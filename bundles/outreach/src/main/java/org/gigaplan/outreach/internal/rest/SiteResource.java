@@ -23,8 +23,6 @@ import org.gigaplan.outreach.internal.OutreachConfig;
 import org.gigaplan.outreach.internal.Post;
 import org.gigaplan.outreach.internal.PostService;
 import org.gigaplan.plan.model.EnumText;
-import org.gigaplan.plan.model.FiscalYear;
-import org.gigaplan.plan.rest.FiscalYearParam;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.Page;

@@ -1,9 +1,13 @@
 package org.gigaplan.platform.internal.rest;
 
+import javax.ws.rs.core.SecurityContext;
+
 import org.gigaplan.plan.model.ActionPlan;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.Plan;
 import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Role;
 import org.gigaplan.plan.service.PlanClock;
 
 /** Checks request parameters, naming the parameter in every refusal. */
@@ -34,8 +38,7 @@ final class Params {
     }
 
     /** Whether the caller is the board: drafts of the plan are theirs to see. */
-    static boolean board(javax.ws.rs.core.SecurityContext security) {
-        return org.gigaplan.plan.security.Caller.of(security)
-                .map(c -> c.role() == org.gigaplan.plan.security.Role.BOARD).orElse(false);
+    static boolean board(SecurityContext security) {
+        return Caller.of(security).map(c -> c.role() == Role.BOARD).orElse(false);
     }
 }

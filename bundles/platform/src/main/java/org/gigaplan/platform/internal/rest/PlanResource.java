@@ -179,9 +179,10 @@ public class PlanResource {
     @Path("indicators")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addIndicator(IndicatorInput indicator, @Context SecurityContext security) {
-        PlanVersion v = change(PlanVersion.Kind.EDIT, "indicator " + (indicator == null ? "" : indicator.id())
-                + " added", p -> IndicatorEditor.addIndicator(p, indicator), security);
-        return Response.created(URI.create("indicators/" + indicator.id().trim())).entity(v).build();
+        change(PlanVersion.Kind.EDIT, "indicator " + (indicator == null ? "" : indicator.id()) + " added",
+                p -> IndicatorEditor.addIndicator(p, indicator), security);
+        String id = indicator.id().trim();
+        return Response.created(URI.create("indicators/" + id)).entity(plans.plan().indicator(id).orElseThrow()).build();
     }
 
     /**

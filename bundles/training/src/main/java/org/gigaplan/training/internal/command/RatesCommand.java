@@ -1,6 +1,5 @@
 package org.gigaplan.training.internal.command;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,6 +1,5 @@
 package org.gigaplan.training.internal.rest;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import javax.ws.rs.GET;

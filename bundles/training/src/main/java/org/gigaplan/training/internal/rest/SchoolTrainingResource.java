@@ -5,7 +5,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +25,8 @@ import javax.ws.rs.core.StreamingOutput;
 
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Role;
@@ -93,9 +95,9 @@ public class SchoolTrainingResource {
     public TrainingService.BatchResult importCsv(@PathParam("schoolId") String schoolId,
             @QueryParam("fiscalYear") Integer fiscalYear, InputStream body, @Context SecurityContext security) {
         Caller caller = caller(security, schoolId);
-        List<org.gigaplan.plan.rest.InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         FiscalYear fy = training.surveyYear(fiscalYear, "fiscalYear", caller.role() == Role.BOARD, errors);
-        org.gigaplan.plan.rest.InvalidInputException.throwIfAny(errors);
+        InvalidInputException.throwIfAny(errors);
         List<Assessment> parsed = AssessmentCsv.parse(new InputStreamReader(body, StandardCharsets.UTF_8), fy,
                 training.checklist());
         TrainingService.BatchResult result = training.record(schoolId, parsed, caller.name(),
