@@ -2,9 +2,12 @@ package org.gigaplan.platform.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Function;
 
 import org.gigaplan.plan.model.ActionItem;
 import org.gigaplan.plan.model.ActionPlan;
@@ -49,9 +52,6 @@ public class ProgressServiceImpl implements ProgressService {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressServiceImpl.class);
     private static final LocalizedText NO_MODULE_NOTE = LocalizedText.of("担当モジュールが導入されていません",
             "No module installed computes this indicator");
-
-    private static final LocalizedText NO_SOURCE_NOTE = LocalizedText.of("この取組の指標を計算するモジュールがありません",
-            "No installed module computes any indicator of this action item");
 
     private static final LocalizedText DISABLED_NOTE = LocalizedText.of("この学校ではモジュールが停止されています",
             "The board has switched this module off for the school");
@@ -124,14 +124,17 @@ public class ProgressServiceImpl implements ProgressService {
         ActionPlan actionPlan = plan.actionPlan(fiscalYear.year()).orElseThrow(
                 () -> new IllegalArgumentException("no action plan for " + fiscalYear));
         List<PolicyModule> installed = installed();
+        // An indicator is the evidence of its policy and of several items: computed once per report, not per mention.
+        Map<String, IndicatorProgress> evaluated = new HashMap<>();
+        Function<Indicator, IndicatorProgress> value = i -> evaluated.computeIfAbsent(i.id(),
+                id -> evaluate(i, installed, scope, fiscalYear));
         List<PolicyProgress> policies = actionPlan.policies().stream().map(policy -> new PolicyProgress(
                 policy.number(), policy.title(),
                 installed.stream().filter(m -> m.basicPolicy() == policy.number()).map(PolicyModule::id).sorted().toList(),
-                plan.indicators().stream().filter(i -> i.policy() == policy.number())
-                        .map(i -> evaluate(i, installed, scope, fiscalYear)).toList(),
+                plan.indicators().stream().filter(i -> i.policy() == policy.number()).map(value).toList(),
                 policy.measures().stream().map(measure -> new MeasureProgress(measure.code(), measure.number(),
-                        measure.title(), measure.actionItems().stream().map(item -> item(item, plan, installed,
-                                scope, fiscalYear)).toList()))
+                        measure.title(), measure.actionItems().stream().map(item -> item(item, plan, value))
+                                .toList()))
                         .toList()))
                 .toList();
         boolean demo = policies.stream().flatMap(p -> p.indicators().stream()).anyMatch(IndicatorProgress::demo);
@@ -139,14 +142,10 @@ public class ProgressServiceImpl implements ProgressService {
                 policies);
     }
 
-    private ItemProgress item(ActionItem item, Plan plan, List<PolicyModule> installed, Scope scope,
-            FiscalYear fiscalYear) {
+    private static ItemProgress item(ActionItem item, Plan plan, Function<Indicator, IndicatorProgress> value) {
         List<IndicatorProgress> indicators = item.indicatorIds().stream().map(plan::indicator).flatMap(Optional::stream)
-                .map(i -> evaluate(i, installed, scope, fiscalYear)).toList();
+                .map(value).toList();
         boolean live = indicators.stream().anyMatch(i -> i.status() != Status.NO_MODULE);
-        if (!live) {
-            LOG.debug("Action item {} of {} has no live source: {}", item.id(), fiscalYear, NO_SOURCE_NOTE.en());
-        }
         return new ItemProgress(item.id(), item.actor(), item.priority(), item.text(), indicators, live);
     }
 

@@ -212,6 +212,41 @@ class ProgressServiceTest {
     }
 
     @Test
+    void eachIndicatorIsComputedOncePerReportHoweverManyItemsItIsTheEvidenceOf() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        PolicyModule counting = new PolicyModule() {
+            public String id() {
+                return "usage";
+            }
+
+            public int basicPolicy() {
+                return 1;
+            }
+
+            public LocalizedText name() {
+                return LocalizedText.of("端末活用", "Device use");
+            }
+
+            public Set<String> indicatorIds() {
+                return Set.of("usage.scene2");
+            }
+
+            public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
+                calls.incrementAndGet();
+                return Optional.of(IndicatorValue.of(60, 8));
+            }
+        };
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, coverage(80));
+        progress.addModule(reference(1), counting);
+        ProgressReport report = progress.report(FiscalYear.of(2025), Scope.city());
+        // usage.scene2 is policy 1's, and the evidence of P1-S1 and P1-S2: three mentions, one computation.
+        assertEquals(1, calls.get());
+        assertEquals(3, report.policies().get(0).indicators().stream().filter(i -> i.id().equals("usage.scene2")).count()
+                + report.policies().get(0).measures().stream().flatMap(m -> m.actionItems().stream())
+                        .flatMap(i -> i.indicators().stream()).filter(i -> i.id().equals("usage.scene2")).count());
+    }
+
+    @Test
     void anActionItemWithoutAnyComputedIndicatorIsFlagged() {
         ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, coverage(80));
         progress.addModule(reference(1), new FakeUsage());
