@@ -101,9 +101,13 @@
     return card;
   }
 
+  /** A table as CSV; no cell a spreadsheet would run as a formula (as the server's exports, see CsvWriter). */
   function tableCsv(table) {
     return Array.from(table.rows).map(row => Array.from(row.cells).map(cell => {
-      const text = cell.textContent.trim();
+      let text = cell.textContent.trim();
+      if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text)) {
+        text = "'" + text;
+      }
       return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
     }).join(',')).join('\r\n') + '\r\n';
   }

@@ -1,16 +1,12 @@
 package org.gigaplan.environment.internal;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 
@@ -31,50 +27,34 @@ public final class MeasurementCsv {
     private MeasurementCsv() {
     }
 
-    public static List<Measurement> parse(Reader csv) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).build();
-        List<FieldError> errors = new ArrayList<>();
+    /** Measurements from a CSV table (see {@link CsvTable#read}); every error names its line and column. */
+    public static List<Measurement> parse(CsvTable csv) {
+        List<String> header = csv.header();
+        if (!header.containsAll(HEADER.subList(0, 3)) || !header.stream().allMatch(HEADER::contains)) {
+            throw new InvalidInputException("line 1", "columns are " + String.join(",", HEADER)
+                    + " (school_id, measured_at and download_mbps required), was " + String.join(",", header));
+        }
+        List<FieldError> errors = new ArrayList<>(csv.errors());
         List<Measurement> out = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(csv, format)) {
-            List<String> header = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "").trim()).toList();
-            if (!header.containsAll(HEADER.subList(0, 3)) || !header.stream().allMatch(HEADER::contains)) {
-                throw new InvalidInputException("line 1", "columns are " + String.join(",", HEADER)
-                        + " (school_id, measured_at and download_mbps required), was " + String.join(",", header));
+        for (CsvTable.Row row : csv.requireRows().rows()) {
+            OffsetDateTime at = null;
+            try {
+                at = OffsetDateTime.parse(row.get("measured_at"));
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError(row.field("measured_at"), "ISO 8601 with offset (2025-06-02T10:00:00+09:00), "
+                        + "was \"" + row.get("measured_at") + "\""));
             }
-            for (CSVRecord row : parser) {
-                String line = "line " + (row.getRecordNumber() + 1);
-                if (row.size() != header.size()) {
-                    errors.add(new FieldError(line, "expected " + header.size() + " columns, found " + row.size()));
-                    continue;
-                }
-                java.util.function.Function<String, String> cell = c -> header.contains(c) ? row.get(header.indexOf(c)) : "";
-                OffsetDateTime at = null;
-                try {
-                    at = OffsetDateTime.parse(cell.apply("measured_at"));
-                } catch (DateTimeParseException e) {
-                    errors.add(new FieldError(line + ".measured_at", "ISO 8601 with offset (2025-06-02T10:00:00+09:00), was \""
-                            + cell.apply("measured_at") + "\""));
-                }
-                out.add(new Measurement(cell.apply("school_id"), at, number(cell.apply("download_mbps"), line + ".download_mbps", errors),
-                        number(cell.apply("upload_mbps"), line + ".upload_mbps", errors),
-                        number(cell.apply("latency_ms"), line + ".latency_ms", errors),
-                        number(cell.apply("loss_percent"), line + ".loss_percent", errors),
-                        cell.apply("point").isEmpty() ? "SCHOOL_LAN" : cell.apply("point"),
-                        !cell.apply("class_hours").equalsIgnoreCase("false") && !cell.apply("class_hours").equals("0"),
-                        number(cell.apply("devices"), line + ".devices", errors) == null ? null
-                                : number(cell.apply("devices"), line + ".devices", errors).intValue()));
-            }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            if (e instanceof InvalidInputException i) {
-                throw i;
-            }
-            throw new InvalidInputException("body", "not readable as CSV: " + e.getMessage());
+            Double devices = number(row.get("devices"), row.field("devices"), errors);
+            out.add(new Measurement(row.get("school_id"), at,
+                    number(row.get("download_mbps"), row.field("download_mbps"), errors),
+                    number(row.get("upload_mbps"), row.field("upload_mbps"), errors),
+                    number(row.get("latency_ms"), row.field("latency_ms"), errors),
+                    number(row.get("loss_percent"), row.field("loss_percent"), errors),
+                    row.get("point").isEmpty() ? "SCHOOL_LAN" : row.get("point"),
+                    !row.get("class_hours").equalsIgnoreCase("false") && !row.get("class_hours").equals("0"),
+                    devices == null ? null : devices.intValue()));
         }
         InvalidInputException.throwIfAny(errors);
-        if (out.isEmpty()) {
-            throw new InvalidInputException("body", "no rows after the header");
-        }
         return out;
     }
 

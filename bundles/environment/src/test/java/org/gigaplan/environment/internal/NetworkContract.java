@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
 import java.lang.annotation.Annotation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,6 +16,7 @@ import java.util.random.RandomGenerator;
 
 import javax.sql.DataSource;
 
+import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.rest.InvalidInputException;
@@ -86,7 +86,7 @@ abstract class NetworkContract {
         TestDatabases.clear(ds);
         PlatformDatabase db = new PlatformDatabase(ds);
         schools = new SchoolServiceImpl(db);
-        schools.importCsv(new StringReader("""
+        schools.importCsv(CsvTable.parse("""
                 id,name_ja,name_en,type,enrollment,classes
                 N-1,ネット小学校,Net Elementary,ELEMENTARY,420,14
                 N-2,ネット中学校,Net Junior High,JUNIOR_HIGH,560,16
@@ -311,12 +311,11 @@ abstract class NetworkContract {
         String csv = "\uFEFFschool_id,measured_at,download_mbps,point,class_hours\n"
                 + "N-2,2025-06-02T10:00:00+09:00,540,CENTRE_LINK,true\n"
                 + "N-2,2025-06-03T10:00:00+09:00,560,,\n";
-        assertEquals(2, network.record(MeasurementCsv.parse(new StringReader(csv)), null, "board", false).measurements());
+        assertEquals(2, network.record(MeasurementCsv.parse(CsvTable.parse(csv)), null, "board", false).measurements());
         assertEquals(550.0, status("N-2").medianMbps());
-        InvalidInputException syntax = assertThrows(InvalidInputException.class, () -> MeasurementCsv.parse(
-                new StringReader("school_id,measured_at,download_mbps\nN-1,yesterday,300\n")));
+        InvalidInputException syntax = assertThrows(InvalidInputException.class, () -> MeasurementCsv.parse(CsvTable.parse("school_id,measured_at,download_mbps\nN-1,yesterday,300\n")));
         assertEquals("line 2.measured_at", syntax.errors().get(0).field());
-        List<Measurement> parsed = MeasurementCsv.parse(new StringReader(
+        List<Measurement> parsed = MeasurementCsv.parse(CsvTable.parse(
                 "school_id,measured_at,download_mbps\nN-1,2025-06-02T10:00:00+09:00,300\nN-1,2025-06-02T11:00:00+09:00,-3\n"));
         InvalidInputException semantic = assertThrows(InvalidInputException.class,
                 () -> network.record(parsed, null, "board", false));

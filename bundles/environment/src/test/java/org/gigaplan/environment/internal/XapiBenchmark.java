@@ -1,6 +1,5 @@
 package org.gigaplan.environment.internal;
 
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +13,7 @@ import java.util.SplittableRandom;
 import javax.sql.DataSource;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.platform.internal.ModuleEnablementImpl;
 import org.gigaplan.platform.internal.SchoolServiceImpl;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
@@ -41,7 +41,7 @@ class XapiBenchmark {
         for (int s = 0; s < 50; s++) {
             csv.append(String.format(Locale.ROOT, "X-%02d,校%d,School %d,ELEMENTARY,600,18%n", s, s, s));
         }
-        schools.importCsv(new StringReader(csv.toString()), false);
+        schools.importCsv(CsvTable.parse(csv.toString()), false);
         NetworkService network = new NetworkService(db, schools, new ModuleEnablementImpl(db), NetworkContract.CLOCK,
                 NetworkContract.config());
         XapiService xapi = new XapiService(db, network);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
 import java.lang.annotation.Annotation;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import java.util.random.RandomGenerator;
 
 import javax.sql.DataSource;
 
+import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.outreach.internal.store.PostStore;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.School;
@@ -80,7 +80,7 @@ abstract class OutreachContract {
         TestDatabases.clear(ds);
         PlatformDatabase db = new PlatformDatabase(ds);
         schools = new SchoolServiceImpl(db);
-        schools.importCsv(new StringReader("""
+        schools.importCsv(CsvTable.parse("""
                 id,name_ja,name_en,type,enrollment,classes
                 O-1,広報小学校,Outreach Elementary,ELEMENTARY,420,14
                 O-2,広報中学校,Outreach Junior High,JUNIOR_HIGH,560,16

@@ -1,9 +1,9 @@
 package org.gigaplan.plan.service;
 
-import java.io.Reader;
 import java.util.List;
 import java.util.Optional;
 
+import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.model.SchoolType;
 import org.osgi.annotation.versioning.ProviderType;
@@ -25,10 +25,10 @@ public interface SchoolService {
     Optional<School> find(String id);
 
     /**
-     * Adds or updates schools from CSV with the header
+     * Adds or updates schools from a CSV table (UTF-8 or CP932, see {@link CsvTable#read}) with the header
      * {@code id,name_ja,name_en,type,enrollment,classes}. All rows or none: one bad row refuses the file.
      *
      * @throws org.gigaplan.plan.rest.InvalidInputException naming the line and column at fault
      */
-    SchoolImport importCsv(Reader csv, boolean sample);
+    SchoolImport importCsv(CsvTable csv, boolean sample);
 }

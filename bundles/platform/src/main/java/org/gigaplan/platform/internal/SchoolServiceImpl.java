@@ -2,10 +2,7 @@ package org.gigaplan.platform.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,9 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.model.SchoolType;
@@ -48,7 +43,7 @@ public class SchoolServiceImpl implements SchoolService {
         this.store = database.schools();
         if (store.count(null) == 0) {
             try (InputStream in = SchoolServiceImpl.class.getClassLoader().getResourceAsStream(SAMPLE_DIRECTORY)) {
-                SchoolImport result = importCsv(new InputStreamReader(in, StandardCharsets.UTF_8), true);
+                SchoolImport result = importCsv(CsvTable.read(in, "UTF-8"), true);
                 LOG.info("Fresh start: loaded {} SAMPLE schools (not real schools; import yours with school:import)",
                         result.total());
             } catch (IOException e) {
@@ -73,69 +68,55 @@ public class SchoolServiceImpl implements SchoolService {
     }
 
     @Override
-    public SchoolImport importCsv(Reader csv, boolean sample) {
+    public SchoolImport importCsv(CsvTable csv, boolean sample) {
         return store.upsertAll(parse(csv, sample));
     }
 
     /** Reads and checks every row; one error anywhere refuses the whole file, listing every error found. */
-    static List<School> parse(Reader csv, boolean sample) {
+    static List<School> parse(CsvTable csv, boolean sample) {
+        if (!csv.header().containsAll(HEADER)) {
+            throw new InvalidInputException("header", "expected columns " + String.join(",", HEADER)
+                    + " but found " + String.join(",", csv.header()));
+        }
+        if (csv.rows().size() + csv.errors().size() > MAX_ROWS) {
+            throw new InvalidInputException("body", "more than " + MAX_ROWS + " rows");
+        }
         List<School> schools = new ArrayList<>();
-        List<FieldError> errors = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).build();
-        try (CSVParser parser = CSVParser.parse(csv, format)) {
-            List<String> header = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "")).toList();
-            if (!header.containsAll(HEADER)) {
-                throw new InvalidInputException("header", "expected columns " + String.join(",", HEADER)
-                        + " but found " + String.join(",", header));
-            }
-            Set<String> ids = new HashSet<>();
-            for (CSVRecord row : parser) {
-                if (schools.size() + errors.size() >= MAX_ROWS) {
-                    throw new InvalidInputException("body", "more than " + MAX_ROWS + " rows");
-                }
-                parseRow(row, header, sample, ids, errors).ifPresent(schools::add);
-            }
-        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw new InvalidInputException("body", "not readable as CSV: " + e.getMessage());
+        List<FieldError> errors = new ArrayList<>(csv.errors());
+        Set<String> ids = new HashSet<>();
+        for (CsvTable.Row row : csv.rows()) {
+            parseRow(row, sample, ids, errors).ifPresent(schools::add);
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        InvalidInputException.throwIfAny(errors);
         if (schools.isEmpty()) {
             throw new InvalidInputException("body", "no schools in the file");
         }
         return schools;
     }
 
-    private static Optional<School> parseRow(CSVRecord row, List<String> header, boolean sample, Set<String> ids,
+    private static Optional<School> parseRow(CsvTable.Row row, boolean sample, Set<String> ids,
             List<FieldError> errors) {
-        String line = "line " + (row.getRecordNumber() + 1);
         int before = errors.size();
-        if (row.size() != header.size()) {
-            errors.add(new FieldError(line, "expected " + header.size() + " columns, found " + row.size()));
-            return Optional.empty();
-        }
-        String id = row.get(header.indexOf("id"));
+        String id = row.get("id");
         if (!ID.matcher(id).matches()) {
-            errors.add(new FieldError(line + ".id", "1–32 letters, digits, '-' or '_', was \"" + id + "\""));
+            errors.add(new FieldError(row.field("id"), "1–32 letters, digits, '-' or '_', was \"" + id + "\""));
         } else if (!ids.add(id)) {
-            errors.add(new FieldError(line + ".id", "school " + id + " appears twice"));
+            errors.add(new FieldError(row.field("id"), "school " + id + " appears twice"));
         }
-        String nameJa = row.get(header.indexOf("name_ja"));
+        String nameJa = row.get("name_ja");
         if (nameJa.isEmpty() || nameJa.length() > 200) {
-            errors.add(new FieldError(line + ".name_ja", "required, at most 200 characters"));
+            errors.add(new FieldError(row.field("name_ja"), "required, at most 200 characters"));
         }
-        String nameEn = row.get(header.indexOf("name_en"));
+        String nameEn = row.get("name_en");
         if (nameEn.length() > 200) {
-            errors.add(new FieldError(line + ".name_en", "at most 200 characters"));
+            errors.add(new FieldError(row.field("name_en"), "at most 200 characters"));
         }
-        Optional<SchoolType> type = SchoolType.parse(row.get(header.indexOf("type")));
+        Optional<SchoolType> type = SchoolType.parse(row.get("type"));
         if (type.isEmpty()) {
-            errors.add(new FieldError(line + ".type", "one of ELEMENTARY, JUNIOR_HIGH, SECONDARY, HIGH, SPECIAL_NEEDS"));
+            errors.add(new FieldError(row.field("type"), "one of ELEMENTARY, JUNIOR_HIGH, SECONDARY, HIGH, SPECIAL_NEEDS"));
         }
-        int enrollment = count(row.get(header.indexOf("enrollment")), line + ".enrollment", errors);
-        int classes = count(row.get(header.indexOf("classes")), line + ".classes", errors);
+        int enrollment = count(row.get("enrollment"), row.field("enrollment"), errors);
+        int classes = count(row.get("classes"), row.field("classes"), errors);
         if (errors.size() > before) {
             return Optional.empty();
         }

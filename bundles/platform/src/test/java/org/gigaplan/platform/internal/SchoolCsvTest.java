@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStreamReader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.plan.rest.InvalidInputException;
@@ -21,7 +19,7 @@ class SchoolCsvTest {
 
     @Test
     void readsRowsInAnyColumnOrderWithABom() {
-        List<School> schools = SchoolServiceImpl.parse(new StringReader("\uFEFFname_ja,id,type,enrollment,classes,name_en\n"
+        List<School> schools = SchoolServiceImpl.parse(CsvTable.parse("\uFEFFname_ja,id,type,enrollment,classes,name_en\n"
                 + "青葉小学校,E101,ELEMENTARY,420,14,Aoba Elementary\n"
                 + "\"若林中学校, 本校\",J201,junior-high,380,11,\n"), false);
         assertEquals(2, schools.size());
@@ -33,8 +31,7 @@ class SchoolCsvTest {
 
     @Test
     void reportsEveryBadCellByLineAndColumn() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SchoolServiceImpl.parse(
-                new StringReader(HEADER + "E1,一,One,ELEMENTARY,100,4\nE 2,,Two,COLLEGE,x,-1\nE1,三,Three,HIGH,1,1\n"),
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> SchoolServiceImpl.parse(CsvTable.parse(HEADER + "E1,一,One,ELEMENTARY,100,4\nE 2,,Two,COLLEGE,x,-1\nE1,三,Three,HIGH,1,1\n"),
                 false));
         List<String> fields = e.errors().stream().map(FieldError::field).toList();
         assertEquals(List.of("line 3.id", "line 3.name_ja", "line 3.type", "line 3.enrollment", "line 3.classes",
@@ -44,15 +41,24 @@ class SchoolCsvTest {
     @Test
     void refusesAFileWithoutTheColumns() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> SchoolServiceImpl.parse(new StringReader("code,name\nE1,一\n"), false));
+                () -> SchoolServiceImpl.parse(CsvTable.parse("code,name\nE1,一\n"), false));
         assertEquals("header", e.errors().get(0).field());
-        assertThrows(InvalidInputException.class, () -> SchoolServiceImpl.parse(new StringReader(HEADER), false));
+        assertThrows(InvalidInputException.class, () -> SchoolServiceImpl.parse(CsvTable.parse(HEADER), false));
+    }
+
+    @Test
+    void aDirectoryFromJapaneseExcelInCp932IsReadAsTheSameSchools() {
+        String csv = HEADER + "E1,青葉小学校,Aoba Elementary,ELEMENTARY,420,14\n";
+        List<School> fromCp932 = SchoolServiceImpl.parse(CsvTable.read(new java.io.ByteArrayInputStream(
+                csv.getBytes(java.nio.charset.Charset.forName("windows-31j"))), null), false);
+        assertEquals(SchoolServiceImpl.parse(CsvTable.parse(csv), false), fromCp932);
+        assertEquals("青葉小学校", fromCp932.get(0).name().ja());
     }
 
     @Test
     void shippedSampleDirectoryIsValidAndMarkedSample() {
-        List<School> schools = SchoolServiceImpl.parse(new InputStreamReader(SchoolCsvTest.class.getClassLoader()
-                .getResourceAsStream(SchoolServiceImpl.SAMPLE_DIRECTORY), StandardCharsets.UTF_8), true);
+        List<School> schools = SchoolServiceImpl.parse(CsvTable.read(SchoolCsvTest.class.getClassLoader()
+                .getResourceAsStream(SchoolServiceImpl.SAMPLE_DIRECTORY), "UTF-8"), true);
         assertEquals(11, schools.size());
         assertTrue(schools.stream().allMatch(s -> s.sample() && s.name().ja().startsWith("【サンプル】")));
         for (SchoolType type : SchoolType.values()) {

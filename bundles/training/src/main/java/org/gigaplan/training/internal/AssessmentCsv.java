@@ -1,8 +1,5 @@
 package org.gigaplan.training.internal;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
+import org.gigaplan.plan.csv.CsvTable;
+import org.gigaplan.plan.csv.CsvWriter;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
@@ -27,79 +22,57 @@ public final class AssessmentCsv {
     private AssessmentCsv() {
     }
 
-    public static List<Assessment> parse(Reader csv, FiscalYear fy, Checklist checklist) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).build();
+    /** A whole school's answers of a fiscal year from a CSV table: {@code teacher_id,A-1,…,D-4}. */
+    public static List<Assessment> parse(CsvTable csv, FiscalYear fy, Checklist checklist) {
+        List<String> header = csv.header();
+        if (header.isEmpty() || !header.get(0).equals("teacher_id")) {
+            throw new InvalidInputException("line 1", "header must start with teacher_id, then item codes A-1 … D-4");
+        }
         List<FieldError> errors = new ArrayList<>();
+        for (String h : header.subList(1, header.size())) {
+            if (checklist.item(h).isEmpty()) {
+                errors.add(new FieldError("line 1." + h, "no checklist item " + h + ": items are A-1 … D-4"));
+            }
+        }
+        errors.addAll(csv.errors());
         List<Assessment> out = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(csv, format)) {
-            List<String> header = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "").trim()).toList();
-            if (header.isEmpty() || !header.get(0).equals("teacher_id")) {
-                throw new InvalidInputException("line 1", "header must start with teacher_id, then item codes A-1 … D-4");
-            }
-            for (String h : header.subList(1, header.size())) {
-                if (checklist.item(h).isEmpty()) {
-                    errors.add(new FieldError("line 1." + h, "no checklist item " + h + ": items are A-1 … D-4"));
-                }
-            }
-            for (CSVRecord row : parser) {
-                String line = "line " + (row.getRecordNumber() + 1);
-                if (row.size() != header.size()) {
-                    errors.add(new FieldError(line, "expected " + header.size() + " columns, found " + row.size()));
+        for (CsvTable.Row row : csv.requireRows().rows()) {
+            List<FieldError> rowErrors = new ArrayList<>();
+            TrainingService.checkTeacher(row.get(0), row.field("teacher_id"), rowErrors);
+            Map<String, Integer> answers = new LinkedHashMap<>();
+            for (String item : header.subList(1, header.size())) {
+                String cell = row.get(item);
+                if (cell.isEmpty()) {
                     continue;
                 }
-                List<FieldError> rowErrors = new ArrayList<>();
-                TrainingService.checkTeacher(row.get(0), line + ".teacher_id", rowErrors);
-                Map<String, Integer> answers = new LinkedHashMap<>();
-                for (int i = 1; i < header.size(); i++) {
-                    String cell = row.get(i);
-                    if (cell.isEmpty()) {
-                        continue;
-                    }
-                    Optional<Level> level = Level.parse(cell);
-                    if (level.isEmpty()) {
-                        rowErrors.add(new FieldError(line + "." + header.get(i),
-                                "1–4 or できる, ややできる, あまりできない, ほとんどできない; was \"" + cell + "\""));
-                    } else {
-                        answers.put(header.get(i), level.get().value());
-                    }
+                Optional<Level> level = Level.parse(cell);
+                if (level.isEmpty()) {
+                    rowErrors.add(new FieldError(row.field(item),
+                            "1–4 or できる, ややできる, あまりできない, ほとんどできない; was \"" + cell + "\""));
+                } else {
+                    answers.put(item, level.get().value());
                 }
-                if (answers.isEmpty() && rowErrors.isEmpty()) {
-                    rowErrors.add(new FieldError(line, "no answer in this row"));
-                }
-                errors.addAll(rowErrors);
-                out.add(new Assessment(row.get(0), fy.year(), null, answers));
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            if (e instanceof InvalidInputException i) {
-                throw i;
+            if (answers.isEmpty() && rowErrors.isEmpty()) {
+                rowErrors.add(new FieldError(row.place(), "no answer in this row"));
             }
-            throw new InvalidInputException("body", "not readable as CSV: " + e.getMessage());
+            errors.addAll(rowErrors);
+            out.add(new Assessment(row.get(0), fy.year(), null, answers));
         }
         InvalidInputException.throwIfAny(errors);
-        if (out.isEmpty()) {
-            throw new InvalidInputException("body", "no rows after the header");
-        }
         return out;
     }
 
-    /** Writes answers per teacher in the import's form, with a byte-order mark for spreadsheet programs. */
+    /** Writes answers per teacher in the import's form, for spreadsheet programs. */
     public static void write(Map<String, Map<String, Integer>> answers, Checklist checklist, Writer out) {
-        try {
-            out.write('\uFEFF');
-            CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT);
-            List<String> header = new ArrayList<>(List.of("teacher_id"));
-            checklist.items().forEach(i -> header.add(i.code()));
-            printer.printRecord(header);
-            for (Map.Entry<String, Map<String, Integer>> t : answers.entrySet()) {
-                List<Object> row = new ArrayList<>(List.of(t.getKey()));
-                checklist.items().forEach(i -> row.add(t.getValue().getOrDefault(i.code(), null) == null ? ""
-                        : t.getValue().get(i.code())));
-                printer.printRecord(row);
-            }
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<String> header = new ArrayList<>(List.of("teacher_id"));
+        checklist.items().forEach(i -> header.add(i.code()));
+        CsvWriter csv = CsvWriter.open(out, header);
+        for (Map.Entry<String, Map<String, Integer>> t : answers.entrySet()) {
+            List<Object> row = new ArrayList<>(List.of(t.getKey()));
+            checklist.items().forEach(i -> row.add(t.getValue().get(i.code())));
+            csv.row(row);
         }
+        csv.flush();
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import java.util.random.RandomGenerator;
 
 import javax.sql.DataSource;
 
+import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.rest.InvalidInputException;
@@ -59,7 +59,7 @@ abstract class TrainingContract {
         TestDatabases.clear(ds);
         PlatformDatabase db = new PlatformDatabase(ds);
         schools = new SchoolServiceImpl(db);
-        schools.importCsv(new StringReader("""
+        schools.importCsv(CsvTable.parse("""
                 id,name_ja,name_en,type,enrollment,classes
                 T-E1,テスト小学校1,Test Elementary 1,ELEMENTARY,300,6
                 T-E2,テスト小学校2,Test Elementary 2,ELEMENTARY,60,2
@@ -192,7 +192,7 @@ abstract class TrainingContract {
     void aWholeSchoolsCsvGoesInAllOrNothingAndComesBackOut() {
         String csv = "\uFEFFteacher_id,A-1,A-2,D-4\nT1,4,ややできる,\nT2,あまりできない,1,できる\n";
         TrainingService.BatchResult r = training.record("T-E1",
-                AssessmentCsv.parse(new StringReader(csv), FY, training.checklist()), "school", true, false);
+                AssessmentCsv.parse(CsvTable.parse(csv), FY, training.checklist()), "school", true, false);
         assertEquals(2, r.teachers());
         assertEquals(5, r.answers());
         StringWriter out = new StringWriter();
@@ -201,10 +201,10 @@ abstract class TrainingContract {
         assertTrue(exported.startsWith("\uFEFFteacher_id,A-1,A-2,A-3,A-4,B-1"), exported);
         assertTrue(exported.contains("T1,4,3,,"), exported);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> AssessmentCsv.parse(
-                new StringReader("teacher_id,A-1,A-2\nT7,4,3\nT8,5,3\n"), FY, training.checklist()));
+                CsvTable.parse("teacher_id,A-1,A-2\nT7,4,3\nT8,5,3\n"), FY, training.checklist()));
         assertEquals("line 3.A-1", e.errors().get(0).field());
         InvalidInputException header = assertThrows(InvalidInputException.class, () -> AssessmentCsv.parse(
-                new StringReader("teacher_id,A-1,Z-9\nT7,4,3\n"), FY, training.checklist()));
+                CsvTable.parse("teacher_id,A-1,Z-9\nT7,4,3\n"), FY, training.checklist()));
         assertEquals("line 1.Z-9", header.errors().get(0).field());
         assertEquals(2, training.answers("T-E1", FY).size(), "the refused files stored nothing");
     }

@@ -1,8 +1,5 @@
 package org.gigaplan.usage.internal;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -11,10 +8,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
+import org.gigaplan.plan.csv.CsvTable;
+import org.gigaplan.plan.csv.CsvWriter;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.usage.internal.store.WeekStore;
@@ -63,68 +58,46 @@ public final class CheckInCsv {
     private CheckInCsv() {
     }
 
-    public static Parsed parse(Reader csv) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).build();
-        List<FieldError> errors = new ArrayList<>();
+    /** Check-ins from a CSV table (see {@link CsvTable#read}); every error names its line and column. */
+    public static Parsed parse(CsvTable table) {
+        List<String> header = table.header();
+        if (!header.containsAll(IMPORT_HEADER.subList(0, 4)) || header.stream().noneMatch(h -> h.startsWith("scene"))) {
+            throw new InvalidInputException("line 1", "header must be " + String.join(",", IMPORT_HEADER)
+                    + " (scene columns you do not report may be left out), was " + String.join(",", header));
+        }
+        List<FieldError> errors = new ArrayList<>(table.errors());
         List<CheckIn> out = new ArrayList<>();
         List<List<String>> columns = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(csv, format)) {
-            List<String> header = parser.getHeaderNames().stream().map(h -> h.replace("\uFEFF", "").trim()).toList();
-            if (!header.containsAll(IMPORT_HEADER.subList(0, 4)) || header.stream().noneMatch(h -> h.startsWith("scene"))) {
-                throw new InvalidInputException("line 1", "header must be " + String.join(",", IMPORT_HEADER)
-                        + " (scene columns you do not report may be left out), was " + String.join(",", header));
+        for (CsvTable.Row row : table.requireRows().rows()) {
+            Integer grade = integer(row.get("grade"), row.field("grade"), errors);
+            LocalDate week = null;
+            try {
+                week = LocalDate.parse(row.get("week"));
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError(row.field("week"), "a date as 2025-06-02, was \"" + row.get("week") + "\""));
             }
-            for (CSVRecord row : parser) {
-                String line = "line " + (row.getRecordNumber() + 1);
-                if (row.size() != header.size()) {
-                    errors.add(new FieldError(line, "expected " + header.size() + " columns, found " + row.size()));
+            List<CheckIn.SceneUse> uses = new ArrayList<>();
+            List<String> used = new ArrayList<>();
+            for (String h : header) {
+                if (!h.startsWith("scene")) {
                     continue;
                 }
-                Integer grade = integer(row.get(header.indexOf("grade")), line + ".grade", errors);
-                LocalDate week = null;
-                String weekText = row.get(header.indexOf("week"));
-                try {
-                    week = LocalDate.parse(weekText);
-                } catch (DateTimeParseException e) {
-                    errors.add(new FieldError(line + ".week", "a date as 2025-06-02, was \"" + weekText + "\""));
+                Integer scene = integer(h.substring("scene".length()), "line 1." + h, errors);
+                String cell = row.get(h);
+                if (scene == null || cell.isEmpty()) {
+                    continue;
                 }
-                List<CheckIn.SceneUse> uses = new ArrayList<>();
-                List<String> used = new ArrayList<>();
-                for (int i = 0; i < header.size(); i++) {
-                    String h = header.get(i);
-                    if (!h.startsWith("scene")) {
-                        continue;
-                    }
-                    Integer scene = integer(h.substring("scene".length()), "line 1." + h, errors);
-                    String cell = row.get(i);
-                    if (scene == null || cell.isEmpty()) {
-                        continue;
-                    }
-                    used.add(h);
-                    uses.add(cell.chars().allMatch(ch -> ch == '-' || Character.isDigit(ch))
-                            ? new CheckIn.SceneUse(scene, integer(cell, line + "." + h, errors), null)
-                            : new CheckIn.SceneUse(scene, null, cell));
-                }
-                out.add(new CheckIn(row.get(header.indexOf("school_id")), grade, row.get(header.indexOf("class")), week, uses));
-                columns.add(used);
-                lines.add(row.getRecordNumber() + 1);
+                used.add(h);
+                uses.add(cell.chars().allMatch(ch -> ch == '-' || Character.isDigit(ch))
+                        ? new CheckIn.SceneUse(scene, integer(cell, row.field(h), errors), null)
+                        : new CheckIn.SceneUse(scene, null, cell));
             }
-        } catch (IOException e) {
-            throw new InvalidInputException("body", "not readable as CSV: " + e.getMessage());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            if (e instanceof InvalidInputException i) {
-                throw i;
-            }
-            throw new InvalidInputException("body", "not readable as CSV: " + e.getMessage());
+            out.add(new CheckIn(row.get("school_id"), grade, row.get("class"), week, uses));
+            columns.add(used);
+            lines.add(row.line());
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        if (out.isEmpty()) {
-            throw new InvalidInputException("body", "no rows after the header");
-        }
+        InvalidInputException.throwIfAny(errors);
         return new Parsed(out, columns, lines);
     }
 
@@ -137,22 +110,13 @@ public final class CheckInCsv {
         }
     }
 
-    /** Writes stored weekly figures, with a byte-order mark so spreadsheet programs read the Japanese right. */
-    public static void write(List<WeekStore.Figure> figures, int timesPerWeek, Writer out, boolean header) {
-        try {
-            CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT);
-            if (header) {
-                out.write('\uFEFF');
-                printer.printRecord(EXPORT_HEADER);
-            }
-            for (WeekStore.Figure f : figures) {
-                printer.printRecord(f.schoolId(), f.grade(), f.className(), f.week(), f.scene(),
-                        f.checkinUses() == null ? "" : f.checkinUses(), f.checkinAnswer() == null ? "" : f.checkinAnswer(),
-                        f.eventUses(), f.uses(), f.uses() >= timesPerWeek, f.demo());
-            }
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Writes stored weekly figures; the first chunk of an export starts the file (its header and byte-order mark). */
+    public static void write(List<WeekStore.Figure> figures, int timesPerWeek, Writer out, boolean first) {
+        CsvWriter csv = first ? CsvWriter.open(out, EXPORT_HEADER) : CsvWriter.continuing(out);
+        for (WeekStore.Figure f : figures) {
+            csv.row(f.schoolId(), f.grade(), f.className(), f.week(), f.scene(), f.checkinUses(), f.checkinAnswer(),
+                    f.eventUses(), f.uses(), f.uses() >= timesPerWeek, f.demo());
         }
+        csv.flush();
     }
 }

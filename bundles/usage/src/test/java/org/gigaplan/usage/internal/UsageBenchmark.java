@@ -1,6 +1,5 @@
 package org.gigaplan.usage.internal;
 
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,6 +12,7 @@ import java.util.SplittableRandom;
 import javax.sql.DataSource;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.platform.internal.ModuleEnablementImpl;
 import org.gigaplan.platform.internal.PlanServiceImpl;
@@ -49,7 +49,7 @@ class UsageBenchmark {
                     s % 3 == 2 ? "JUNIOR_HIGH" : "ELEMENTARY", classes * 30, classes));
         }
         SchoolServiceImpl directory = fixture.schools;
-        directory.importCsv(new StringReader(csv.toString()), false);
+        directory.importCsv(CsvTable.parse(csv.toString()), false);
         PlatformDatabase db = fixture.db;
         UsageService usage = new UsageService(db, new PlanServiceImpl(db, UsageFixture.CLOCK), directory, new ModuleEnablementImpl(db),
                 UsageFixture.CLOCK, UsageFixture.config(3, 50));

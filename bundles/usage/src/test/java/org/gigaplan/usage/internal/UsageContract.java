@@ -15,6 +15,7 @@ import java.util.random.RandomGenerator;
 
 import javax.sql.DataSource;
 
+import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.School;
@@ -253,16 +254,16 @@ abstract class UsageContract {
         String good = "\uFEFFschool_id,grade,class,week,scene1,scene2,scene3,scene4,scene5\n"
                 + "T-E1,1,1,2025-06-02,3,週3回以上,,1,0\n"
                 + "T-E1,1,2,2025-06-02,ALMOST_DAILY,0,0,0,0\n";
-        CheckInCsv.Parsed parsed = CheckInCsv.parse(new StringReader(good));
+        CheckInCsv.Parsed parsed = CheckInCsv.parse(CsvTable.parse(good));
         UsageService.BatchResult r = usage.recordCheckIns(parsed.checkIns(), null, "board", false);
         assertEquals(2, r.records());
         assertEquals(9, r.cells());
         assertEquals(3, figure("T-E1", W1, 2).uses());
 
-        InvalidInputException syntax = assertThrows(InvalidInputException.class, () -> CheckInCsv.parse(new StringReader(
+        InvalidInputException syntax = assertThrows(InvalidInputException.class, () -> CheckInCsv.parse(CsvTable.parse(
                 "school_id,grade,class,week,scene1\nT-E1,one,1,2025-06-02,3\n")));
         assertEquals("line 2.grade", syntax.errors().get(0).field());
-        CheckInCsv.Parsed semantic = CheckInCsv.parse(new StringReader(
+        CheckInCsv.Parsed semantic = CheckInCsv.parse(CsvTable.parse(
                 "school_id,grade,class,week,scene1,scene2\nT-E1,1,1,2025-06-09,3,2\nT-E1,1,2,2025-06-09,,99\n"));
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> usage.recordCheckIns(semantic.checkIns(), null, "board", false));

@@ -1,10 +1,10 @@
 package org.gigaplan.usage.internal;
 
-import java.io.StringReader;
 import java.lang.annotation.Annotation;
 
 import javax.sql.DataSource;
 
+import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.platform.internal.ModuleEnablementImpl;
 import org.gigaplan.platform.internal.PlanServiceImpl;
@@ -42,7 +42,7 @@ final class UsageFixture {
         TestDatabases.clear(ds);
         db = new PlatformDatabase(ds);
         schools = new SchoolServiceImpl(db);
-        schools.importCsv(new StringReader("""
+        schools.importCsv(CsvTable.parse("""
                 id,name_ja,name_en,type,enrollment,classes
                 T-E1,テスト小学校1,Test Elementary 1,ELEMENTARY,300,4
                 T-E2,テスト小学校2,Test Elementary 2,ELEMENTARY,200,2

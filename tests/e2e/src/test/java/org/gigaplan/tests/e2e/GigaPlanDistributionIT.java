@@ -240,6 +240,19 @@ class GigaPlanDistributionIT {
         assertFalse(e2e01.path("sample").asBoolean(), "imported schools are real, not sample");
         assertEquals(13, dist.json("/api/schools").path("total").asInt());
 
+        // The same file as Japanese Excel saves it by default (CP932): read as the same schools, so nothing changes;
+        // declared as UTF-8 it is refused naming the encoding, never stored as mojibake.
+        byte[] cp932 = (CSV_HEADER + "E2E-01,テスト第一小学校,E2E First Elementary School,ELEMENTARY,120,6\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-31j"));
+        Response fromExcel = dist.postBytes("/api/schools/import", "text/csv", cp932, false);
+        assertEquals(200, fromExcel.status(), () -> "CP932: " + fromExcel);
+        assertEquals(0, fromExcel.json().path("updated").asInt(), () -> "unchanged: " + fromExcel);
+        assertEquals(200, dist.postBytes("/api/schools/import", "text/csv; charset=Shift_JIS", cp932, false).status());
+        JsonNode misread = problem(dist.postBytes("/api/schools/import", "text/csv; charset=UTF-8", cp932, false), 400,
+                "body");
+        assertTrue(misread.path("detail").asText().contains("UTF-8"), misread::toString);
+        assertEquals("テスト第一小学校", dist.json("/api/schools/E2E-01").path("name").path("ja").asText());
+
         // One bad row refuses the whole file: the good row before it is not stored either.
         Response refused = dist.post("/api/schools/import", "text/csv", CSV_HEADER
                 + "E2E-03,テスト第三小学校,E2E Third Elementary School,ELEMENTARY,80,4\n"

@@ -1,5 +1,11 @@
 package org.gigaplan.environment.internal.rest;
 
+import java.io.InputStream;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.core.HttpHeaders;
+import org.gigaplan.environment.internal.MeasurementCsv;
+import org.gigaplan.plan.csv.CsvTable;
+import org.gigaplan.plan.rest.InvalidInputException;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -47,14 +53,13 @@ public class MeasurementResource {
     @Path("import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @Allow({ Role.BOARD, Role.SCHOOL })
-    public NetworkService.BatchResult importCsv(java.io.InputStream body, @Context SecurityContext security) {
-        List<Measurement> parsed = org.gigaplan.environment.internal.MeasurementCsv.parse(
-                new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.UTF_8));
+    public NetworkService.BatchResult importCsv(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            @Context SecurityContext security) {
+        List<Measurement> parsed = MeasurementCsv.parse(CsvTable.read(body, CsvTable.charsetOf(type)));
         try {
             return post(parsed, security);
-        } catch (org.gigaplan.plan.rest.InvalidInputException e) {
-            throw new org.gigaplan.plan.rest.InvalidInputException(
-                    e.errors().stream().map(org.gigaplan.environment.internal.MeasurementCsv::toCsv).toList());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.errors().stream().map(MeasurementCsv::toCsv).toList());
         }
     }
 

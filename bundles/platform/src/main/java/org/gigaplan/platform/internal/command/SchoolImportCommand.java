@@ -1,8 +1,7 @@
 package org.gigaplan.platform.internal.command;
 
 import org.gigaplan.plan.console.ConsoleText;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,6 +12,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
+import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.plan.service.SchoolImport;
@@ -43,8 +43,9 @@ public class SchoolImportCommand implements Action {
     @Override
     public Object execute() throws Exception {
         Path path = Text.existingFile(file);
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            SchoolImport result = schools.importCsv(in, sample);
+        // UTF-8 or CP932 (what Japanese Excel writes), told apart by the bytes.
+        try (InputStream in = Files.newInputStream(path)) {
+            SchoolImport result = schools.importCsv(CsvTable.read(in, null), sample);
             ConsoleAudit.record(audit, session, "school:import " + path, true, AuditSummaries.schoolImport(result));
             System.out.println("Imported " + result.total() + " schools: " + result.added() + " added, "
                     + result.updated() + " updated");

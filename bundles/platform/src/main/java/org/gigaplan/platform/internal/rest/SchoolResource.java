@@ -1,21 +1,22 @@
 package org.gigaplan.platform.internal.rest;
 
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.plan.rest.GigaPlanRest;
@@ -82,8 +83,8 @@ public class SchoolResource {
     @POST
     @Path("import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
-    public SchoolImport importCsv(InputStream body) {
-        SchoolImport result = schools.importCsv(new InputStreamReader(body, StandardCharsets.UTF_8), false);
+    public SchoolImport importCsv(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type) {
+        SchoolImport result = schools.importCsv(CsvTable.read(body, CsvTable.charsetOf(type)), false);
         audit.describe(AuditSummaries.schoolImport(result));
         return result;
     }

@@ -1,7 +1,6 @@
 package org.gigaplan.training.internal.rest;
 
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.util.Map;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.NotFoundException;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -18,11 +18,13 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
 
+import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.rest.InvalidInputException;
@@ -93,12 +95,13 @@ public class SchoolTrainingResource {
     @Path("assessments/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     public TrainingService.BatchResult importCsv(@PathParam("schoolId") String schoolId,
-            @QueryParam("fiscalYear") Integer fiscalYear, InputStream body, @Context SecurityContext security) {
+            @QueryParam("fiscalYear") Integer fiscalYear, InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @Context SecurityContext security) {
         Caller caller = caller(security, schoolId);
         List<FieldError> errors = new ArrayList<>();
         FiscalYear fy = training.surveyYear(fiscalYear, "fiscalYear", caller.role() == Role.BOARD, errors);
         InvalidInputException.throwIfAny(errors);
-        List<Assessment> parsed = AssessmentCsv.parse(new InputStreamReader(body, StandardCharsets.UTF_8), fy,
+        List<Assessment> parsed = AssessmentCsv.parse(CsvTable.read(body, CsvTable.charsetOf(type)), fy,
                 training.checklist());
         TrainingService.BatchResult result = training.record(schoolId, parsed, caller.name(),
                 caller.role() == Role.BOARD, false);

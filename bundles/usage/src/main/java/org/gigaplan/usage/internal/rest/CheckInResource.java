@@ -1,7 +1,6 @@
 package org.gigaplan.usage.internal.rest;
 
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -10,16 +9,19 @@ import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
 
+import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.rest.InvalidInputException;
@@ -77,9 +79,10 @@ public class CheckInResource {
     @Path("import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @Allow({ Role.BOARD, Role.SCHOOL })
-    public UsageService.BatchResult importCsv(InputStream body, @Context SecurityContext security) {
+    public UsageService.BatchResult importCsv(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            @Context SecurityContext security) {
         Caller caller = Requests.caller(security);
-        CheckInCsv.Parsed parsed = CheckInCsv.parse(new InputStreamReader(body, StandardCharsets.UTF_8));
+        CheckInCsv.Parsed parsed = CheckInCsv.parse(CsvTable.read(body, CsvTable.charsetOf(type)));
         try {
             UsageService.BatchResult result = usage.recordCheckIns(parsed.checkIns(), Requests.ownSchool(caller),
                     caller.name(), false);

@@ -1,0 +1,184 @@
+package org.gigaplan.plan.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.rest.InvalidInputException.FieldError;
+
+/**
+ * A CSV file with a header row, read whole: cells trimmed, empty lines skipped, quoted cells may hold commas and line
+ * breaks. Rows whose column count differs from the header's are not in {@link #rows()}: each is an error in
+ * {@link #errors()}, so a caller reports them with its own.
+ *
+ * @param header the column names, trimmed
+ * @param rows   the rows with as many cells as the header
+ * @param errors one per row of another length, {@code line N}
+ */
+public record CsvTable(List<String> header, List<Row> rows, List<FieldError> errors) {
+
+    /** Bytes read at most: a school's year of records is far below it. */
+    public static final int MAX_BYTES = 20 * 1024 * 1024;
+
+    /** Charset names that mean what Japanese Windows and Excel write: CP932, a superset of Shift_JIS. */
+    private static final Set<String> CP932_NAMES = Set.of("shift_jis", "shift-jis", "sjis", "x-sjis", "ms932", "cp932",
+            "windows-31j", "csshiftjis", "ms_kanji");
+    private static final Charset CP932 = Charset.forName("windows-31j");
+
+    public CsvTable {
+        header = List.copyOf(header);
+        rows = List.copyOf(rows);
+        errors = List.copyOf(errors);
+    }
+
+    /** One row: its line in the file (the header is line 1) and its cells by column. */
+    public record Row(long line, List<String> header, List<String> cells) {
+
+        public Row {
+            header = List.copyOf(header);
+            cells = List.copyOf(cells);
+        }
+
+        /** The cell of a column, "" when the file has no such column. */
+        public String get(String column) {
+            int i = header.indexOf(column);
+            return i < 0 ? "" : cells.get(i);
+        }
+
+        /** The cell of the i-th column. */
+        public String get(int i) {
+            return cells.get(i);
+        }
+
+        /** {@code line N.column}: where an error about a cell points. */
+        public String field(String column) {
+            return place() + "." + column;
+        }
+
+        /** {@code line N}. */
+        public String place() {
+            return "line " + line;
+        }
+    }
+
+    /**
+     * Reads a CSV file from bytes in {@code charset} (as a request's Content-Type names it), or, when null, in UTF-8
+     * (a byte-order mark is dropped) if the bytes are valid UTF-8, else in CP932. Bytes in neither are refused naming
+     * the encodings tried, never read as mojibake.
+     *
+     * @throws InvalidInputException naming {@code body} (unreadable, or no header) or {@code line 1}
+     */
+    public static CsvTable read(InputStream in, String charset) {
+        return parse(text(in, charset));
+    }
+
+    /** The {@code charset} parameter of a Content-Type ({@code text/csv; charset=Shift_JIS}), or null. */
+    public static String charsetOf(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        for (String part : contentType.split(";")) {
+            String[] kv = part.trim().split("=", 2);
+            if (kv.length == 2 && kv[0].trim().equalsIgnoreCase("charset")) {
+                return kv[1].trim().replace("\"", "");
+            }
+        }
+        return null;
+    }
+
+    /** The text of a CSV file, decoded as {@link #read} does. */
+    public static String text(InputStream in, String charset) {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new InvalidInputException("body", "cannot read the file: " + e.getMessage());
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new InvalidInputException("body", "larger than " + MAX_BYTES / (1024 * 1024) + " MB");
+        }
+        if (charset != null && !charset.isBlank()) {
+            Charset declared = charset(charset.trim());
+            return strip(decode(bytes, declared).orElseThrow(() -> new InvalidInputException("body",
+                    "not readable as " + charset.trim() + ": save the file as UTF-8 or CP932 (Shift_JIS) and send it "
+                            + "with that charset")));
+        }
+        return strip(decode(bytes, StandardCharsets.UTF_8).or(() -> decode(bytes, CP932))
+                .orElseThrow(() -> new InvalidInputException("body", "neither UTF-8 nor CP932 (Shift_JIS) text: save "
+                        + "the file as CSV UTF-8 or as Excel's CSV (Shift_JIS)")));
+    }
+
+    private static Charset charset(String name) {
+        if (CP932_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
+            return CP932;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("charset", "unknown charset \"" + name + "\": send UTF-8 or Shift_JIS");
+        }
+    }
+
+    private static java.util.Optional<String> decode(byte[] bytes, Charset charset) {
+        try {
+            return java.util.Optional.of(charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String strip(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** Parses CSV text with a header row. */
+    public static CsvTable parse(String text) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).build();
+        try (CSVParser parser = CSVParser.parse(new StringReader(strip(text)), format)) {
+            List<String> header = parser.getHeaderNames().stream().map(String::trim).toList();
+            if (header.isEmpty()) {
+                throw new InvalidInputException("line 1", "a header row is needed: the column names");
+            }
+            List<Row> rows = new ArrayList<>();
+            List<FieldError> errors = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                long line = record.getRecordNumber() + 1;
+                if (record.size() != header.size()) {
+                    errors.add(new FieldError("line " + line, "expected " + header.size() + " columns, found "
+                            + record.size()));
+                    continue;
+                }
+                rows.add(new Row(line, header, record.toList()));
+            }
+            return new CsvTable(header, rows, errors);
+        } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            if (e instanceof InvalidInputException i) {
+                throw i;
+            }
+            throw new InvalidInputException("body", "not readable as CSV: " + e.getMessage());
+        }
+    }
+
+    /** Refuses a file without rows after its header. */
+    public CsvTable requireRows() {
+        if (rows.isEmpty() && errors.isEmpty()) {
+            throw new InvalidInputException("body", "no rows after the header");
+        }
+        return this;
+    }
+}

@@ -1,0 +1,83 @@
+package org.gigaplan.plan.csv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.rest.InvalidInputException.FieldError;
+import org.junit.jupiter.api.Test;
+
+/** CSV as schools' spreadsheets write it, and as they read it back. */
+class CsvTableTest {
+
+    private static final String CSV = "id,name_ja\nS-1,青葉小学校\n\"S-2\",\"台原\n分校\"\n";
+
+    private static CsvTable read(byte[] bytes, String charset) {
+        return CsvTable.read(new ByteArrayInputStream(bytes), charset);
+    }
+
+    @Test
+    void readsUtf8WithAndWithoutAByteOrderMarkAndQuotedLineBreaks() {
+        for (String text : List.of(CSV, "\uFEFF" + CSV)) {
+            CsvTable t = read(text.getBytes(StandardCharsets.UTF_8), null);
+            assertEquals(List.of("id", "name_ja"), t.header());
+            assertEquals("青葉小学校", t.rows().get(0).get("name_ja"));
+            assertEquals("台原\n分校", t.rows().get(1).get("name_ja"));
+            assertEquals(3, t.rows().get(1).line());
+        }
+    }
+
+    @Test
+    void readsWhatJapaneseExcelWritesByDefaultCp932DetectedOrDeclared() {
+        byte[] cp932 = (CSV + "S-3,①番小学校\n").getBytes(Charset.forName("windows-31j"));
+        CsvTable detected = read(cp932, null);
+        assertEquals("青葉小学校", detected.rows().get(0).get("name_ja"));
+        assertEquals("①番小学校", detected.rows().get(2).get("name_ja"), "CP932's own characters too");
+        assertEquals("青葉小学校", read(cp932, "Shift_JIS").rows().get(0).get("name_ja"));
+        // Declared UTF-8 but sent as CP932: refused naming the encoding, never stored as mojibake.
+        InvalidInputException wrong = assertThrows(InvalidInputException.class, () -> read(cp932, "UTF-8"));
+        assertEquals("body", wrong.errors().get(0).field());
+        assertTrue(wrong.errors().get(0).detail().contains("UTF-8"), wrong.errors().toString());
+        assertEquals("charset", assertThrows(InvalidInputException.class, () -> read(cp932, "klingon"))
+                .errors().get(0).field());
+        // Bytes that are neither.
+        InvalidInputException neither = assertThrows(InvalidInputException.class,
+                () -> read(new byte[] { 'i', 'd', '\n', (byte) 0x81, (byte) 0x20, (byte) 0xFF }, null));
+        assertTrue(neither.errors().get(0).detail().contains("CP932"), neither.errors().toString());
+    }
+
+    @Test
+    void rowsOfAnotherLengthAreErrorsNamingTheirLine() {
+        CsvTable t = CsvTable.parse("a,b\n1,2\n3\n4,5\n");
+        assertEquals(2, t.rows().size());
+        assertEquals(List.of(new FieldError("line 3", "expected 2 columns, found 1")), t.errors());
+        assertEquals("line 4.b", t.rows().get(1).field("b"));
+        assertEquals("", t.rows().get(1).get("c"), "a column the file lacks is empty");
+        assertEquals("body", assertThrows(InvalidInputException.class, () -> CsvTable.parse("a,b\n").requireRows())
+                .errors().get(0).field());
+    }
+
+    @Test
+    void writtenCellsNeverStartAFormulaAndCarryAByteOrderMark() {
+        StringWriter out = new StringWriter();
+        CsvWriter.open(out, List.of("name", "count")).row("=HYPERLINK(\"http://x\")", -3).row("+1", 2.5).row("+cmd|' /C calc'!A0", 1)
+                .row("@SUM(A1)", null).row("\tx", "-lead").flush();
+        String csv = out.toString();
+        assertTrue(csv.startsWith("\uFEFFname,count\r\n"), csv);
+        assertTrue(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\",-3\r\n"), csv);
+        assertTrue(csv.contains("+1,2.5\r\n") && !csv.contains("'+1"), "a signed number is a number: " + csv);
+        assertTrue(csv.contains("'@SUM(A1),\r\n"), csv);
+        assertTrue(csv.contains("\r\n'+cmd|' /C calc'!A0,1\r\n"), csv);
+        assertTrue(csv.contains("'-lead"), csv);
+        assertEquals("'\tx", CsvWriter.safe("\tx"));
+        // Read back, the apostrophe stays: the spreadsheet shows the text, the platform reads it as text.
+        assertEquals("'=HYPERLINK(\"http://x\")", CsvTable.parse(csv).rows().get(0).get("name"));
+    }
+}
