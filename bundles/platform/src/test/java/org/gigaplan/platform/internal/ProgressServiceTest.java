@@ -109,6 +109,12 @@ class ProgressServiceTest {
 
     /** Another module claiming scene 1, at a fixed value. */
     private static PolicyModule rival(String id, double value) {
+        return module(id, Set.of("usage.scene1"), indicatorId -> IndicatorValue.of(value, 1));
+    }
+
+    /** A policy 1 module computing some indicators as a function gives them. */
+    private static PolicyModule module(String id, Set<String> indicators,
+            java.util.function.Function<String, IndicatorValue> value) {
         return new PolicyModule() {
             public String id() {
                 return id;
@@ -123,11 +129,11 @@ class ProgressServiceTest {
             }
 
             public Set<String> indicatorIds() {
-                return Set.of("usage.scene1");
+                return indicators;
             }
 
             public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
-                return Optional.of(IndicatorValue.of(value, 1));
+                return Optional.of(value.apply(indicatorId));
             }
         };
     }
@@ -165,28 +171,9 @@ class ProgressServiceTest {
 
     /** The city's scene 1 share over the schools that reported: 100 % of 1 school, or of 9. */
     private static PolicyModule reporting(int schools) {
-        return new PolicyModule() {
-            public String id() {
-                return "usage";
-            }
-
-            public int basicPolicy() {
-                return 1;
-            }
-
-            public LocalizedText name() {
-                return LocalizedText.of("端末活用", "Device use");
-            }
-
-            public Set<String> indicatorIds() {
-                return Set.of("usage.scene1", "usage.scene2");
-            }
-
-            public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
-                return Optional.of(new IndicatorValue(indicatorId.equals("usage.scene1") ? 100 : 20, (long) schools,
-                        null, null, false, Coverage.schools(schools, 11)));
-            }
-        };
+        return module("usage", Set.of("usage.scene1", "usage.scene2"), indicatorId -> new IndicatorValue(
+                indicatorId.equals("usage.scene1") ? 100 : 20, (long) schools, null, null, false,
+                Coverage.schools(schools, 11)));
     }
 
     @Test
@@ -214,28 +201,10 @@ class ProgressServiceTest {
     @Test
     void eachIndicatorIsComputedOncePerReportHoweverManyItemsItIsTheEvidenceOf() {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        PolicyModule counting = new PolicyModule() {
-            public String id() {
-                return "usage";
-            }
-
-            public int basicPolicy() {
-                return 1;
-            }
-
-            public LocalizedText name() {
-                return LocalizedText.of("端末活用", "Device use");
-            }
-
-            public Set<String> indicatorIds() {
-                return Set.of("usage.scene2");
-            }
-
-            public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
-                calls.incrementAndGet();
-                return Optional.of(IndicatorValue.of(60, 8));
-            }
-        };
+        PolicyModule counting = module("usage", Set.of("usage.scene2"), indicatorId -> {
+            calls.incrementAndGet();
+            return IndicatorValue.of(60, 8);
+        });
         ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, coverage(80));
         progress.addModule(reference(1), counting);
         ProgressReport report = progress.report(FiscalYear.of(2025), Scope.city());
