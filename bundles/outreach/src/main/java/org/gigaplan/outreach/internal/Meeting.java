@@ -3,6 +3,7 @@ package org.gigaplan.outreach.internal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.gigaplan.plan.model.Labelled;
 import org.gigaplan.plan.model.LocalizedText;
 
 /**
@@ -14,7 +15,7 @@ import org.gigaplan.plan.model.LocalizedText;
 public record Meeting(long id, Kind kind, String schoolId, LocalDate heldOn, String audience, List<String> topics,
         List<String> planItems, Integer attendees, String materials, String recordedBy, boolean demo) {
 
-    public enum Kind {
+    public enum Kind implements Labelled {
         STAFF(LocalizedText.of("職員会議等", "Staff meeting")),
         PARENT(LocalizedText.of("保護者会等", "Parent meeting"));
 

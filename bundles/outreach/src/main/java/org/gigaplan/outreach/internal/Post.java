@@ -3,6 +3,7 @@ package org.gigaplan.outreach.internal;
 import java.time.Instant;
 import java.util.List;
 
+import org.gigaplan.plan.model.Labelled;
 import org.gigaplan.plan.model.LocalizedText;
 
 /**
@@ -27,7 +28,7 @@ public record Post(long id, String title, Format format, String body, String htm
     }
 
     /** What a post is about. */
-    public enum Category {
+    public enum Category implements Labelled {
         NEWS(LocalizedText.of("お知らせ", "News")),
         HOW_TO(LocalizedText.of("使い方", "How to")),
         SAFETY(LocalizedText.of("情報モラル・安全", "Safety and digital citizenship")),

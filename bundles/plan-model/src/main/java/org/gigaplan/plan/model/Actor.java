@@ -1,7 +1,7 @@
 package org.gigaplan.plan.model;
 
 /** Who carries out an action item. */
-public enum Actor {
+public enum Actor implements Labelled {
     /** 教育委員会 — the city board of education. */
     BOARD(LocalizedText.of("教育委員会", "Board of Education")),
     /** 学校 — each school. */

@@ -10,10 +10,15 @@ public final class EnumText {
     private EnumText() {
     }
 
-    /** The constant a text names, case, surrounding spaces and {@code -} for {@code _} ignored; empty when none. */
+    /**
+     * The constant a text names, case, surrounding spaces and {@code -} for {@code _} ignored; for a {@link Labelled}
+     * enum its Japanese label too. Empty when none.
+     */
     public static <E extends Enum<E>> Optional<E> parse(E[] values, String text) {
-        String t = text == null ? "" : text.trim().replace('-', '_').toUpperCase(Locale.ROOT);
-        return Arrays.stream(values).filter(v -> v.name().equals(t)).findFirst();
+        String trimmed = text == null ? "" : text.trim();
+        String t = trimmed.replace('-', '_').toUpperCase(Locale.ROOT);
+        return Arrays.stream(values).filter(v -> v.name().equals(t)
+                || (v instanceof Labelled l && !trimmed.isEmpty() && l.label().ja().equals(trimmed))).findFirst();
     }
 
     /** The names, for error messages: "DRAFT, REVIEW, PUBLISHED". */

@@ -1,11 +1,9 @@
 package org.gigaplan.plan.model;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Kinds of school the plan distinguishes. */
-public enum SchoolType {
+public enum SchoolType implements Labelled {
     ELEMENTARY(LocalizedText.of("小学校", "Elementary school"), true),
     JUNIOR_HIGH(LocalizedText.of("中学校", "Junior high school"), true),
     /** 中等教育学校: six-year secondary schools. */
@@ -33,14 +31,8 @@ public enum SchoolType {
         return carriesSceneTargets;
     }
 
-    /** Parses {@code JUNIOR_HIGH}, {@code junior-high} or {@code junior_high}. */
+    /** Parses {@code JUNIOR_HIGH}, {@code junior-high}, {@code junior_high} or the Japanese label. */
     public static Optional<SchoolType> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String key = text.trim().replace('-', '_').toUpperCase(Locale.ROOT);
-        return Arrays.stream(values())
-                .filter(t -> t.name().equals(key) || t.label.ja().equals(text.trim()))
-                .findFirst();
+        return EnumText.parse(values(), text);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
  * How often a teacher does something in their work, on the scale of the national surveys the plan's "at least once
  * a week" indicators come from (generative AI, learning histories).
  */
-public enum UseFrequency {
+public enum UseFrequency implements Labelled {
     DAILY(LocalizedText.of("ほぼ毎日", "Almost every day")),
     WEEKLY(LocalizedText.of("週1回以上", "At least once a week")),
     MONTHLY(LocalizedText.of("月1回以上", "At least once a month")),
@@ -28,7 +28,7 @@ public enum UseFrequency {
         return this == DAILY || this == WEEKLY;
     }
 
-    /** The frequency named by a text (case and {@code -}/{@code _} ignored), empty when none is. */
+    /** The frequency named by a text (case and {@code -}/{@code _} ignored) or its Japanese label; empty when none. */
     public static Optional<UseFrequency> parse(String text) {
         return EnumText.parse(values(), text);
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.gigaplan.plan.model.Labelled;
 import org.gigaplan.plan.model.EnumText;
 import org.gigaplan.plan.model.LocalizedText;
 
@@ -22,7 +23,7 @@ public record Course(long id, LocalizedText title, Kind kind, List<String> categ
     }
 
     /** What kind of training: the plan names each. */
-    public enum Kind {
+    public enum Kind implements Labelled {
         BOARD_COURSE(LocalizedText.of("教育委員会研修", "Board course")),
         IN_SCHOOL(LocalizedText.of("校内研修", "In-school training")),
         ONLINE_PEER(LocalizedText.of("オンラインでの学び合い", "Online peer learning")),
@@ -44,7 +45,7 @@ public record Course(long id, LocalizedText title, Kind kind, List<String> categ
     }
 
     /** For teachers at which stage. */
-    public enum Level {
+    public enum Level implements Labelled {
         BASIC(LocalizedText.of("初級", "Basic")),
         STANDARD(LocalizedText.of("中級", "Standard")),
         ADVANCED(LocalizedText.of("上級", "Advanced"));

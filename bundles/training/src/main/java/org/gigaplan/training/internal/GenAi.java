@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gigaplan.plan.model.Labelled;
 import org.gigaplan.plan.model.EnumText;
 import org.gigaplan.plan.model.LocalizedText;
 
@@ -15,7 +16,7 @@ public final class GenAi {
     }
 
     /** For what school work. */
-    public enum Purpose {
+    public enum Purpose implements Labelled {
         LESSON_PREP(LocalizedText.of("授業準備", "Lesson preparation")),
         MATERIALS(LocalizedText.of("教材作成", "Teaching materials")),
         ASSESSMENT(LocalizedText.of("評価・所見", "Assessment and reports")),

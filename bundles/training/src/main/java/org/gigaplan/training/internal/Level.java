@@ -3,10 +3,12 @@ package org.gigaplan.training.internal;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.gigaplan.plan.model.EnumText;
+import org.gigaplan.plan.model.Labelled;
 import org.gigaplan.plan.model.LocalizedText;
 
 /** The checklist's four answers. A teacher "can" (counts toward the rates) at 3 or 4. */
-public enum Level {
+public enum Level implements Labelled {
     CANNOT(1, LocalizedText.of("ほとんどできない", "Hardly able")),
     HARDLY(2, LocalizedText.of("あまりできない", "Not very able")),
     SOMEWHAT(3, LocalizedText.of("ややできる", "Fairly able")),
@@ -36,9 +38,8 @@ public enum Level {
     /** 1–4, or the Japanese label. */
     public static Optional<Level> parse(String text) {
         String t = text == null ? "" : text.trim();
-        return Arrays.stream(values())
-                .filter(l -> Integer.toString(l.value).equals(t) || l.label.ja().equals(t) || l.name().equalsIgnoreCase(t))
-                .findFirst();
+        return Arrays.stream(values()).filter(l -> Integer.toString(l.value).equals(t)).findFirst()
+                .or(() -> EnumText.parse(values(), t));
     }
 
     public static Optional<Level> of(int value) {

@@ -1,9 +1,10 @@
 package org.gigaplan.usage.internal;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
+import org.gigaplan.plan.model.EnumText;
+import org.gigaplan.plan.model.Labelled;
 import org.gigaplan.plan.model.LocalizedText;
 
 /**
@@ -11,7 +12,7 @@ import org.gigaplan.plan.model.LocalizedText;
  * count. Each answer counts as the fewest weekly uses it promises, so with the plan's target of 3 a week the top
  * two answers meet it, as the plan's indicator defines.
  */
-public enum Answer {
+public enum Answer implements Labelled {
     ALMOST_DAILY(LocalizedText.of("ほぼ毎日", "Almost every day"), 5),
     THREE_PLUS_A_WEEK(LocalizedText.of("週3回以上", "3 or more times a week"), 3),
     ONCE_PLUS_A_WEEK(LocalizedText.of("週1回以上", "Once or more a week"), 1),
@@ -37,12 +38,7 @@ public enum Answer {
 
     /** Parses the code ({@code THREE_PLUS_A_WEEK}, any case, - or _) or the Japanese label ({@code 週3回以上}). */
     public static Optional<Answer> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String t = text.trim();
-        String code = t.replace('-', '_').toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(a -> a.name().equals(code) || a.label.ja().equals(t)).findFirst();
+        return EnumText.parse(values(), text);
     }
 
     public static String codes() {

@@ -1,13 +1,13 @@
 package org.gigaplan.usage.internal;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
+import org.gigaplan.plan.model.EnumText;
+import org.gigaplan.plan.model.Labelled;
 import org.gigaplan.plan.model.LocalizedText;
 
 /** Which of the plan's two kinds of learning a lesson case serves (policy 1 (2) ① and ②). */
-public enum LearningType {
+public enum LearningType implements Labelled {
     INDIVIDUAL(LocalizedText.of("個別最適な学び", "Individually optimised learning")),
     COLLABORATIVE(LocalizedText.of("協働的な学び", "Collaborative learning")),
     BOTH(LocalizedText.of("個別最適な学びと協働的な学び", "Both individually optimised and collaborative learning"));
@@ -27,13 +27,8 @@ public enum LearningType {
         return this == wanted || this == BOTH;
     }
 
+    /** The code ({@code INDIVIDUAL}, any case) or the Japanese label ({@code 個別最適な学び}). */
     public static Optional<LearningType> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String t = text.trim();
-        return Arrays.stream(values())
-                .filter(v -> v.name().equals(t.toUpperCase(Locale.ROOT)) || v.label.ja().equals(t))
-                .findFirst();
+        return EnumText.parse(values(), text);
     }
 }
