@@ -39,7 +39,7 @@ public interface Database {
     /**
      * Like {@link #transaction}, and runs the work again (at most three times in all) when it lost a race: a
      * concurrent writer inserted the same key first (two batches registering the same new record at once), or the
-     * database broke a deadlock by rolling this transaction back ({@link #isRetryable}).
+     * database broke a deadlock or a lock wait by rolling this transaction back ({@link #isRetryable}).
      */
     default <T> T transactionRetrying(Work<T> work) {
         for (int attempt = 1;; attempt++) {
@@ -54,11 +54,13 @@ public interface Database {
     }
 
     /**
-     * Whether the transaction lost a race it may simply run again: two writers inserting the same key, or a deadlock
-     * (Derby 40001, PostgreSQL 40P01) or serialization failure (40001) the database broke by rolling it back.
+     * Whether the transaction lost a race it may simply run again: two writers inserting the same key, a deadlock
+     * (Derby 40001, PostgreSQL 40P01) or serialization failure (40001) the database broke by rolling it back, or a
+     * lock wait Derby gave up on and rolled back (40XL1: seen when two first reports of one teacher arrive together
+     * and Derby's deadlock check, after its 1 s deadlock timeout, times the waiter out instead of naming a deadlock).
      */
     static boolean isRetryable(Throwable e) {
-        return causedBy(e, java.util.Set.of("23505", "40001", "40P01"));
+        return causedBy(e, java.util.Set.of("23505", "40001", "40P01", "40XL1"));
     }
 
     /** Whether two writers raced for the same key: the caller may retry its transaction. */
