@@ -2,11 +2,11 @@ package org.gigaplan.environment.internal;
 
 import javax.sql.DataSource;
 
-import org.gigaplan.platform.internal.store.TestDatabases;
+import org.gigaplan.testkit.TestDatabase;
 
 class DerbyNetworkTest extends NetworkContract {
 
-    private static final DataSource DS = TestDatabases.derby("environment");
+    private static final DataSource DS = TestDatabase.derby("environment").dataSource();
 
     @Override
     DataSource dataSource() {

@@ -1,5 +1,7 @@
 package org.gigaplan.environment.internal;
 
+import static org.gigaplan.testkit.FakeSchools.school;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,12 +26,13 @@ import org.gigaplan.plan.spi.DemoContext;
 import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.Scope;
 import org.gigaplan.plan.service.PlanClock;
-import org.gigaplan.platform.internal.ModuleEnablementImpl;
-import org.gigaplan.platform.internal.SchoolServiceImpl;
-import org.gigaplan.platform.internal.store.AtOnce;
-import org.gigaplan.platform.internal.store.PlatformDatabase;
-import org.gigaplan.platform.internal.store.TestClocks;
-import org.gigaplan.platform.internal.store.TestDatabases;
+import org.gigaplan.testkit.FakeEnablement;
+import org.gigaplan.plan.model.SchoolType;
+import org.gigaplan.testkit.FakeSchools;
+import org.gigaplan.testkit.AtOnce;
+
+import org.gigaplan.testkit.TestClocks;
+import org.gigaplan.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +42,7 @@ abstract class NetworkContract {
     /** The days tests are taken on: 40 days apart, so each 30-day window holds one test. */
     static final OffsetDateTime T0 = OffsetDateTime.of(2025, 5, 12, 10, 0, 0, 0, ZoneOffset.ofHours(9));
 
-    SchoolServiceImpl schools;
+    FakeSchools schools;
     NetworkService network;
 
     abstract DataSource dataSource();
@@ -78,20 +81,15 @@ abstract class NetworkContract {
 
     @BeforeEach
     void fresh() {
-        DataSource ds = dataSource();
-        PlatformDatabase first = new PlatformDatabase(ds);
-        new NetworkService(first, new SchoolServiceImpl(first), new ModuleEnablementImpl(first), CLOCK, config());
-        TestDatabases.clear(ds, "env_finding_note", "env_finding", "env_school_lock", "env_measurement", "env_xapi_statement",
+        TestDatabase db = TestDatabase.on(dataSource());
+        // The first service migrates the tables; the test's starts on them emptied.
+        new NetworkService(db, new FakeSchools(), new FakeEnablement(), CLOCK, config());
+        db.clear("env_finding_note", "env_finding", "env_school_lock", "env_measurement", "env_xapi_statement",
                 "env_history_use", "env_history_view", "env_learner_view");
-        TestDatabases.clear(ds);
-        PlatformDatabase db = new PlatformDatabase(ds);
-        schools = new SchoolServiceImpl(db);
-        schools.importCsv(CsvTable.parse("""
-                id,name_ja,name_en,type,enrollment,classes
-                N-1,ネット小学校,Net Elementary,ELEMENTARY,420,14
-                N-2,ネット中学校,Net Junior High,JUNIOR_HIGH,560,16
-                """), false);
-        enablement = new ModuleEnablementImpl(db);
+        schools = FakeSchools.sample().add(
+                school("N-1", "ネット小学校", "Net Elementary", SchoolType.ELEMENTARY, 420, 14),
+                school("N-2", "ネット中学校", "Net Junior High", SchoolType.JUNIOR_HIGH, 560, 16));
+        enablement = new FakeEnablement();
         network = new NetworkService(db, schools, enablement, CLOCK, config());
         xapi = new XapiService(db, network);
         uses = new HistoryUseService(db, schools, enablement, network);
@@ -100,8 +98,8 @@ abstract class NetworkContract {
 
     XapiService xapi;
     HistoryUseService uses;
-    ModuleEnablementImpl enablement;
-    PlatformDatabase db;
+    FakeEnablement enablement;
+    TestDatabase db;
 
     static java.util.Map<String, Object> statement(String learner, String verb, String activity, double score,
             String timestamp) {

@@ -2,12 +2,12 @@ package org.gigaplan.environment.internal;
 
 import javax.sql.DataSource;
 
-import org.gigaplan.platform.internal.store.TestDatabases;
+import org.gigaplan.testkit.TestDatabase;
 
 class PostgresNetworkTest extends NetworkContract {
 
     @Override
     DataSource dataSource() {
-        return TestDatabases.postgres();
+        return TestDatabase.postgres().dataSource();
     }
 }

@@ -13,11 +13,11 @@ import java.util.SplittableRandom;
 import javax.sql.DataSource;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.gigaplan.plan.csv.CsvTable;
-import org.gigaplan.platform.internal.ModuleEnablementImpl;
-import org.gigaplan.platform.internal.SchoolServiceImpl;
-import org.gigaplan.platform.internal.store.PlatformDatabase;
-import org.gigaplan.platform.internal.store.TestDatabases;
+import org.gigaplan.testkit.FakeEnablement;
+import org.gigaplan.plan.model.SchoolType;
+import org.gigaplan.testkit.FakeSchools;
+
+import org.gigaplan.testkit.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -34,15 +34,14 @@ class XapiBenchmark {
     void ingestAndTheClassView() {
         long total = Long.getLong("bench.statements", 1_000_000L);
         String engine = System.getProperty("bench.db", "derby");
-        DataSource ds = engine.equals("postgres") ? TestDatabases.postgres() : derbyOnDisk();
-        PlatformDatabase db = new PlatformDatabase(ds);
-        SchoolServiceImpl schools = new SchoolServiceImpl(db);
-        StringBuilder csv = new StringBuilder("id,name_ja,name_en,type,enrollment,classes\n");
+        DataSource ds = engine.equals("postgres") ? TestDatabase.postgres().dataSource() : derbyOnDisk();
+        TestDatabase db = TestDatabase.on(ds);
+        FakeSchools schools = new FakeSchools();
         for (int s = 0; s < 50; s++) {
-            csv.append(String.format(Locale.ROOT, "X-%02d,校%d,School %d,ELEMENTARY,600,18%n", s, s, s));
+            schools.add(FakeSchools.school(String.format(Locale.ROOT, "X-%02d", s), "校" + s, "School " + s,
+                    SchoolType.ELEMENTARY, 600, 18));
         }
-        schools.importCsv(CsvTable.parse(csv.toString()), false);
-        NetworkService network = new NetworkService(db, schools, new ModuleEnablementImpl(db), NetworkContract.CLOCK,
+        NetworkService network = new NetworkService(db, schools, new FakeEnablement(), NetworkContract.CLOCK,
                 NetworkContract.config());
         XapiService xapi = new XapiService(db, network);
         System.out.printf(Locale.ROOT, "%nxAPI benchmark on %s: %,d statements, 50 schools × 18 classes × 30 learners%n",

@@ -2,11 +2,11 @@ package org.gigaplan.outreach.internal;
 
 import javax.sql.DataSource;
 
-import org.gigaplan.platform.internal.store.TestDatabases;
+import org.gigaplan.testkit.TestDatabase;
 
 class DerbyOutreachTest extends OutreachContract {
 
-    private static final DataSource DS = TestDatabases.derby("outreach");
+    private static final DataSource DS = TestDatabase.derby("outreach").dataSource();
 
     @Override
     DataSource dataSource() {

@@ -1,5 +1,7 @@
 package org.gigaplan.outreach.internal;
 
+import static org.gigaplan.testkit.FakeSchools.school;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +16,6 @@ import java.util.random.RandomGenerator;
 
 import javax.sql.DataSource;
 
-import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.outreach.internal.store.PostStore;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.School;
@@ -23,12 +24,13 @@ import org.gigaplan.plan.rest.PageRequest;
 import org.gigaplan.plan.spi.DemoContext;
 import org.gigaplan.plan.spi.Scope;
 import org.gigaplan.plan.service.PlanClock;
-import org.gigaplan.platform.internal.ModuleEnablementImpl;
-import org.gigaplan.platform.internal.PlanServiceImpl;
-import org.gigaplan.platform.internal.SchoolServiceImpl;
-import org.gigaplan.platform.internal.store.PlatformDatabase;
-import org.gigaplan.platform.internal.store.TestClocks;
-import org.gigaplan.platform.internal.store.TestDatabases;
+import org.gigaplan.testkit.FakeEnablement;
+import org.gigaplan.testkit.FakePlans;
+import org.gigaplan.plan.model.SchoolType;
+import org.gigaplan.testkit.FakeSchools;
+
+import org.gigaplan.testkit.TestClocks;
+import org.gigaplan.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +43,8 @@ abstract class OutreachContract {
 
     static final FiscalYear FY2025 = FiscalYear.of(2025);
 
-    SchoolServiceImpl schools;
-    ModuleEnablementImpl enablement;
+    FakeSchools schools;
+    FakeEnablement enablement;
     PostService posts;
     MeetingService meetings;
 
@@ -74,21 +76,17 @@ abstract class OutreachContract {
 
     @BeforeEach
     void fresh() {
-        DataSource ds = dataSource();
-        new PostService(new PlatformDatabase(ds), CLOCK);
-        TestDatabases.clear(ds, "outreach_post_event", "outreach_post", "outreach_meeting");
-        TestDatabases.clear(ds);
-        PlatformDatabase db = new PlatformDatabase(ds);
-        schools = new SchoolServiceImpl(db);
-        schools.importCsv(CsvTable.parse("""
-                id,name_ja,name_en,type,enrollment,classes
-                O-1,広報小学校,Outreach Elementary,ELEMENTARY,420,14
-                O-2,広報中学校,Outreach Junior High,JUNIOR_HIGH,560,16
-                O-3,広報分校,Outreach Branch,ELEMENTARY,40,2
-                """), false);
-        enablement = new ModuleEnablementImpl(db);
+        TestDatabase db = TestDatabase.on(dataSource());
+        // The first service migrates the tables; the test's starts on them emptied.
+        new PostService(db, CLOCK);
+        db.clear("outreach_post_event", "outreach_post", "outreach_meeting");
+        schools = FakeSchools.sample().add(
+                school("O-1", "広報小学校", "Outreach Elementary", SchoolType.ELEMENTARY, 420, 14),
+                school("O-2", "広報中学校", "Outreach Junior High", SchoolType.JUNIOR_HIGH, 560, 16),
+                school("O-3", "広報分校", "Outreach Branch", SchoolType.ELEMENTARY, 40, 2));
+        enablement = new FakeEnablement();
         posts = new PostService(db, CLOCK);
-        meetings = new MeetingService(db, schools, enablement, new PlanServiceImpl(db, CLOCK), posts, config());
+        meetings = new MeetingService(db, schools, enablement, FakePlans.shipped(), posts, config());
     }
 
     static Post.Draft draft(String title, String body) {

@@ -2,12 +2,12 @@ package org.gigaplan.outreach.internal;
 
 import javax.sql.DataSource;
 
-import org.gigaplan.platform.internal.store.TestDatabases;
+import org.gigaplan.testkit.TestDatabase;
 
 class PostgresOutreachTest extends OutreachContract {
 
     @Override
     DataSource dataSource() {
-        return TestDatabases.postgres();
+        return TestDatabase.postgres().dataSource();
     }
 }

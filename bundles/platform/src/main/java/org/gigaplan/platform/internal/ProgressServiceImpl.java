@@ -31,6 +31,7 @@ import org.gigaplan.plan.spi.Health;
 import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.PolicyModule;
 import org.gigaplan.plan.spi.Scope;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -60,12 +61,14 @@ public class ProgressServiceImpl implements ProgressService {
     private final ModuleEnablement enablement;
     private final PlanClock clock;
     private final int minCoverage;
+    private final ModuleContracts contracts;
     /** In OSGi's order of service references: ascending, so the last is the highest ranked, then the earliest. */
     private final ConcurrentSkipListMap<ServiceReference<PolicyModule>, PolicyModule> modules = new ConcurrentSkipListMap<>();
 
     @Activate
     public ProgressServiceImpl(@Reference PlanService plans, @Reference ModuleEnablement enablement,
-            @Reference PlanClock clock, ProgressConfig config) {
+            @Reference PlanClock clock, @Reference ModuleContracts contracts, ProgressConfig config) {
+        this.contracts = contracts;
         this.plans = plans;
         this.enablement = enablement;
         this.clock = clock;
@@ -75,6 +78,9 @@ public class ProgressServiceImpl implements ProgressService {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addModule(ServiceReference<PolicyModule> ref, PolicyModule module) {
         modules.put(ref, module);
+        if (!contracts.admit(ref.getBundle(), module.id())) {
+            return;
+        }
         LOG.info("Policy module {} (basic policy {}) is in", module.id(), module.basicPolicy());
         List<PolicyModule> installed = installed();
         for (String indicator : module.indicatorIds()) {
@@ -89,11 +95,13 @@ public class ProgressServiceImpl implements ProgressService {
 
     /** The installed modules, the one that computes an indicator several claim first. */
     private List<PolicyModule> installed() {
-        return List.copyOf(modules.descendingMap().values());
+        return modules.descendingMap().entrySet().stream().filter(e -> !contracts.isRefused(e.getKey().getBundle()))
+                .map(Map.Entry::getValue).toList();
     }
 
     void removeModule(ServiceReference<PolicyModule> ref) {
         PolicyModule gone = modules.remove(ref);
+        contracts.leave(ref.getBundle());
         if (gone != null) {
             LOG.info("Policy module {} is out; its indicators show as not installed", gone.id());
         }
@@ -102,10 +110,14 @@ public class ProgressServiceImpl implements ProgressService {
     @Override
     public List<ModuleInfo> modules() {
         List<ModuleInfo> out = new ArrayList<>();
-        modules.forEach((ref, m) -> out.add(new ModuleInfo(m.id(), m.basicPolicy(), m.name(),
-                ref.getBundle() == null ? "" : ref.getBundle().getSymbolicName(),
-                ref.getBundle() == null ? "" : ref.getBundle().getVersion().toString(),
-                m.indicatorIds().stream().sorted().toList(), health(m))));
+        modules.forEach((ref, m) -> {
+            Bundle bundle = ref.getBundle();
+            if (!contracts.isRefused(bundle)) {
+                out.add(new ModuleInfo(m.id(), m.basicPolicy(), m.name(), bundle == null ? "" : bundle.getSymbolicName(),
+                        bundle == null ? "" : bundle.getVersion().toString(), m.indicatorIds().stream().sorted().toList(),
+                        health(m)));
+            }
+        });
         out.sort(Comparator.comparingInt(ModuleInfo::basicPolicy).thenComparing(ModuleInfo::id));
         return out;
     }

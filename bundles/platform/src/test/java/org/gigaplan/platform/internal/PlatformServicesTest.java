@@ -30,19 +30,20 @@ import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.PolicyModule;
 import org.gigaplan.plan.spi.Scope;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
-import org.gigaplan.platform.internal.store.TestDatabases;
+import org.gigaplan.platform.internal.store.PlatformTables;
+import org.gigaplan.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The platform's services over a real (Derby) database, across restarts. */
 class PlatformServicesTest {
 
-    private final DataSource ds = TestDatabases.derby("services");
+    private final DataSource ds = TestDatabase.derby("services").dataSource();
 
     @BeforeEach
     void empty() {
         new PlatformDatabase(ds);
-        TestDatabases.clear(ds);
+        TestDatabase.on(ds).clear(PlatformTables.ALL);
     }
 
     private static byte[] shipped() throws IOException {

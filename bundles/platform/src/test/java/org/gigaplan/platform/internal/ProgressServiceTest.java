@@ -140,7 +140,7 @@ class ProgressServiceTest {
 
     @Test
     void whenModulesClaimOneIndicatorTheHighestRankedThenTheFirstComputesIt() {
-        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, coverage(80));
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), coverage(80));
         progress.addModule(reference(1), new FakeUsage());
         progress.addModule(reference(2), rival("later", 42));
         assertEquals(100.0, byId(progress.report(FiscalYear.of(2025), Scope.city())).get("usage.scene1").value(),
@@ -178,7 +178,7 @@ class ProgressServiceTest {
 
     @Test
     void aShareOverTooFewOfTheSchoolsExpectedIsInsufficientDataNotMet() {
-        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, coverage(80));
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), coverage(80));
         progress.addModule(reference(1), reporting(1));
         IndicatorProgress one = byId(progress.report(FiscalYear.of(2025), Scope.city())).get("usage.scene1");
         assertEquals(Status.INSUFFICIENT_DATA, one.status(), "1 of 11 schools reported");
@@ -188,11 +188,11 @@ class ProgressServiceTest {
         assertEquals(Status.INSUFFICIENT_DATA, byId(progress.report(FiscalYear.of(2025), Scope.city()))
                 .get("usage.scene2").status(), "no verdict either way");
 
-        ProgressServiceImpl enough = new ProgressServiceImpl(plans(), new Switches(), TODAY, coverage(80));
+        ProgressServiceImpl enough = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), coverage(80));
         enough.addModule(reference(1), reporting(9));
         assertEquals(Status.MET, byId(enough.report(FiscalYear.of(2025), Scope.city())).get("usage.scene1").status(),
                 "9 of 11 = 81.8 % is enough at the default 80 %");
-        ProgressServiceImpl strict = new ProgressServiceImpl(plans(), new Switches(), TODAY, coverage(90));
+        ProgressServiceImpl strict = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), coverage(90));
         strict.addModule(reference(1), reporting(9));
         assertEquals(Status.INSUFFICIENT_DATA, byId(strict.report(FiscalYear.of(2025), Scope.city()))
                 .get("usage.scene1").status(), "the minimum is configured");
@@ -205,7 +205,7 @@ class ProgressServiceTest {
             calls.incrementAndGet();
             return IndicatorValue.of(60, 8);
         });
-        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, coverage(80));
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), coverage(80));
         progress.addModule(reference(1), counting);
         ProgressReport report = progress.report(FiscalYear.of(2025), Scope.city());
         // usage.scene2 is policy 1's, and the evidence of P1-S1 and P1-S2: three mentions, one computation.
@@ -217,7 +217,7 @@ class ProgressServiceTest {
 
     @Test
     void anActionItemWithoutAnyComputedIndicatorIsFlagged() {
-        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, coverage(80));
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), coverage(80));
         progress.addModule(reference(1), new FakeUsage());
         Map<String, Boolean> live = progress.report(FiscalYear.of(2025), Scope.city()).policies().stream()
                 .flatMap(p -> p.measures().stream()).flatMap(m -> m.actionItems().stream())
@@ -228,7 +228,7 @@ class ProgressServiceTest {
 
     @Test
     void withoutModulesEveryIndicatorSaysNoModule() {
-        ProgressReport report = new ProgressServiceImpl(plans(), new Switches(), TODAY, coverage(80)).report(FiscalYear.of(2025), Scope.city());
+        ProgressReport report = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), coverage(80)).report(FiscalYear.of(2025), Scope.city());
         assertEquals(4, report.policies().size());
         assertEquals(plan.indicators().size(), byId(report).size());
         assertTrue(byId(report).values().stream().allMatch(i -> i.status() == Status.NO_MODULE));
@@ -239,7 +239,7 @@ class ProgressServiceTest {
     @Test
     void installedModuleValuesAreComparedWithTheirTargets() {
         Switches switches = new Switches();
-        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), switches, TODAY, coverage(80));
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), switches, TODAY, new ModuleContracts(), coverage(80));
         progress.addModule(reference(1), new FakeUsage());
         ProgressReport report = progress.report(FiscalYear.of(2025), Scope.city());
         Map<String, IndicatorProgress> ids = byId(report);

@@ -2,11 +2,11 @@ package org.gigaplan.training.internal;
 
 import javax.sql.DataSource;
 
-import org.gigaplan.platform.internal.store.TestDatabases;
+import org.gigaplan.testkit.TestDatabase;
 
 class DerbyTrainingTest extends TrainingContract {
 
-    private static final DataSource DS = TestDatabases.derby("training");
+    private static final DataSource DS = TestDatabase.derby("training").dataSource();
 
     @Override
     DataSource dataSource() {

@@ -2,12 +2,12 @@ package org.gigaplan.training.internal;
 
 import javax.sql.DataSource;
 
-import org.gigaplan.platform.internal.store.TestDatabases;
+import org.gigaplan.testkit.TestDatabase;
 
 class PostgresTrainingTest extends TrainingContract {
 
     @Override
     DataSource dataSource() {
-        return TestDatabases.postgres();
+        return TestDatabase.postgres().dataSource();
     }
 }

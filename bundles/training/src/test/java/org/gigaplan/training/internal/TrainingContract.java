@@ -1,5 +1,7 @@
 package org.gigaplan.training.internal;
 
+import static org.gigaplan.testkit.FakeSchools.school;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,12 +25,13 @@ import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.Scope;
 import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.spi.Coverage;
-import org.gigaplan.platform.internal.ModuleEnablementImpl;
-import org.gigaplan.platform.internal.PlanServiceImpl;
-import org.gigaplan.platform.internal.SchoolServiceImpl;
-import org.gigaplan.platform.internal.store.AtOnce;
-import org.gigaplan.platform.internal.store.PlatformDatabase;
-import org.gigaplan.platform.internal.store.TestDatabases;
+import org.gigaplan.testkit.FakeEnablement;
+import org.gigaplan.testkit.FakePlans;
+import org.gigaplan.plan.model.SchoolType;
+import org.gigaplan.testkit.FakeSchools;
+import org.gigaplan.testkit.AtOnce;
+
+import org.gigaplan.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +41,8 @@ abstract class TrainingContract {
     static final FiscalYear FY = FiscalYear.of(2025);
     static final FiscalYear LAST = FiscalYear.of(2024);
 
-    SchoolServiceImpl schools;
-    ModuleEnablementImpl enablement;
+    FakeSchools schools;
+    FakeEnablement enablement;
     TrainingService training;
     CourseService courses;
 
@@ -50,22 +53,16 @@ abstract class TrainingContract {
 
     @BeforeEach
     void fresh() {
-        DataSource ds = dataSource();
-        PlatformDatabase first = new PlatformDatabase(ds);
-        new TrainingService(first, new PlanServiceImpl(first, TODAY), new SchoolServiceImpl(first), new ModuleEnablementImpl(first),
-                TODAY);
-        TestDatabases.clear(ds, "training_genai", "training_enrolment", "training_session", "training_course",
+        TestDatabase db = TestDatabase.on(dataSource());
+        // The first service migrates the tables; the test's starts on them emptied.
+        new TrainingService(db, FakePlans.shipped(), new FakeSchools(), new FakeEnablement(), TODAY);
+        db.clear("training_genai", "training_enrolment", "training_session", "training_course",
                 "training_answer", "training_teacher");
-        TestDatabases.clear(ds);
-        PlatformDatabase db = new PlatformDatabase(ds);
-        schools = new SchoolServiceImpl(db);
-        schools.importCsv(CsvTable.parse("""
-                id,name_ja,name_en,type,enrollment,classes
-                T-E1,テスト小学校1,Test Elementary 1,ELEMENTARY,300,6
-                T-E2,テスト小学校2,Test Elementary 2,ELEMENTARY,60,2
-                """), false);
-        enablement = new ModuleEnablementImpl(db);
-        training = new TrainingService(db, new PlanServiceImpl(db, TODAY), schools, enablement, TODAY);
+        schools = FakeSchools.sample().add(
+                school("T-E1", "テスト小学校1", "Test Elementary 1", SchoolType.ELEMENTARY, 300, 6),
+                school("T-E2", "テスト小学校2", "Test Elementary 2", SchoolType.ELEMENTARY, 60, 2));
+        enablement = new FakeEnablement();
+        training = new TrainingService(db, FakePlans.shipped(), schools, enablement, TODAY);
         courses = new CourseService(db, training, enablement);
     }
 

@@ -2,11 +2,11 @@ package org.gigaplan.usage.internal;
 
 import javax.sql.DataSource;
 
-import org.gigaplan.platform.internal.store.TestDatabases;
+import org.gigaplan.testkit.TestDatabase;
 
 class DerbyUsageTest extends UsageContract {
 
-    private static final DataSource DS = TestDatabases.derby("usage");
+    private static final DataSource DS = TestDatabase.derby("usage").dataSource();
 
     @Override
     DataSource dataSource() {

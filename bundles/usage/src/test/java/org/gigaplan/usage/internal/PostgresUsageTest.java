@@ -2,12 +2,12 @@ package org.gigaplan.usage.internal;
 
 import javax.sql.DataSource;
 
-import org.gigaplan.platform.internal.store.TestDatabases;
+import org.gigaplan.testkit.TestDatabase;
 
 class PostgresUsageTest extends UsageContract {
 
     @Override
     DataSource dataSource() {
-        return TestDatabases.postgres();
+        return TestDatabase.postgres().dataSource();
     }
 }

@@ -12,13 +12,13 @@ import java.util.SplittableRandom;
 import javax.sql.DataSource;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.model.FiscalYear;
-import org.gigaplan.platform.internal.ModuleEnablementImpl;
-import org.gigaplan.platform.internal.PlanServiceImpl;
-import org.gigaplan.platform.internal.SchoolServiceImpl;
-import org.gigaplan.platform.internal.store.PlatformDatabase;
-import org.gigaplan.platform.internal.store.TestDatabases;
+import org.gigaplan.testkit.FakeEnablement;
+import org.gigaplan.testkit.FakePlans;
+import org.gigaplan.plan.model.SchoolType;
+import org.gigaplan.testkit.FakeSchools;
+
+import org.gigaplan.testkit.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -41,17 +41,15 @@ class UsageBenchmark {
         int weeks = Integer.getInteger("bench.weeks", 40);
         long events = Long.getLong("bench.events", 1_000_000L);
         String engine = System.getProperty("bench.db", "derby");
-        DataSource ds = engine.equals("postgres") ? TestDatabases.postgres() : derbyOnDisk();
+        DataSource ds = engine.equals("postgres") ? TestDatabase.postgres().dataSource() : derbyOnDisk();
         UsageFixture fixture = new UsageFixture(ds);
-        StringBuilder csv = new StringBuilder("id,name_ja,name_en,type,enrollment,classes\n");
+        FakeSchools directory = fixture.schools;
         for (int s = 0; s < schools; s++) {
-            csv.append(String.format(Locale.ROOT, "B-%03d,ベンチ校%d,Bench %d,%s,%d,%d%n", s, s, s,
-                    s % 3 == 2 ? "JUNIOR_HIGH" : "ELEMENTARY", classes * 30, classes));
+            directory.add(FakeSchools.school(String.format(Locale.ROOT, "B-%03d", s), "ベンチ校" + s, "Bench " + s,
+                    s % 3 == 2 ? SchoolType.JUNIOR_HIGH : SchoolType.ELEMENTARY, classes * 30, classes));
         }
-        SchoolServiceImpl directory = fixture.schools;
-        directory.importCsv(CsvTable.parse(csv.toString()), false);
-        PlatformDatabase db = fixture.db;
-        UsageService usage = new UsageService(db, new PlanServiceImpl(db, UsageFixture.CLOCK), directory, new ModuleEnablementImpl(db),
+        TestDatabase db = fixture.db;
+        UsageService usage = new UsageService(db, FakePlans.shipped(), directory, new FakeEnablement(),
                 UsageFixture.CLOCK, UsageFixture.config(3, 50));
 
         System.out.printf(Locale.ROOT, "%nusage benchmark on %s: %d schools × %d classes × %d weeks, %,d events%n",

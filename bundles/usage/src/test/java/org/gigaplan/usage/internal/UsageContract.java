@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -101,7 +100,7 @@ abstract class UsageContract {
         for (int round = 0; round < 30; round++) {
             LocalDate week = W1.plusWeeks(round % 10);
             String day = week.plusDays(1) + "T";
-            org.gigaplan.platform.internal.store.AtOnce.run(List.<java.util.concurrent.Callable<Object>>of(
+            org.gigaplan.testkit.AtOnce.run(List.<java.util.concurrent.Callable<Object>>of(
                     () -> usage.recordCheckIns(List.of(checkIn("T-J1", 1, "1", week, n(1, 1), n(2, 2), n(3, 3), n(4, 1),
                             n(5, 1))), null, "board", false),
                     () -> usage.recordEvents(List.of(event("T-J1", 1, "1", day + "10:00:00+09:00", 3, "d1"),

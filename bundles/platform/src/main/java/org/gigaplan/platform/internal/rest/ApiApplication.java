@@ -9,6 +9,7 @@ import javax.ws.rs.core.Application;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.platform.internal.AuditLogImpl;
+import org.gigaplan.platform.internal.ModuleContracts;
 import org.gigaplan.platform.internal.security.AccessFilter;
 import org.gigaplan.platform.internal.security.ApiKeyService;
 import org.gigaplan.platform.internal.security.AuditFilter;
@@ -38,12 +39,12 @@ public class ApiApplication extends Application {
 
     @Activate
     public ApiApplication(ApiConfig config, @Reference ApiKeyService apiKeys, @Reference AuditLogImpl audit,
-            @Reference ModuleEnablement modules) {
+            @Reference ModuleEnablement modules, @Reference ModuleContracts contracts) {
         LoginThrottle throttle = new LoginThrottle(config.loginFailuresAllowed(),
                 Duration.ofSeconds(config.loginLockSeconds()), Clock.systemUTC(), Duration.ofSeconds(5));
         this.singletons = Set.of(new BodyLimitFilter(config.maxRequestBytes()), new AuditFilter(audit),
                 new AuthFilter(new JaasAuthenticator(config.realm()), apiKeys::authenticate, throttle),
-                new AccessFilter(modules), new NoPromptFilter(), new JsonProvider(), new ParamConverters(),
+                new AccessFilter(modules, contracts), new NoPromptFilter(), new JsonProvider(), new ParamConverters(),
                 new ProblemMappers.InvalidInput(), new ProblemMappers.Conflict(), new ProblemMappers.AccessDenied(),
                 new ProblemMappers.WebApplication(), new ProblemMappers.Unexpected());
     }

@@ -22,6 +22,7 @@ import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Public;
 import org.gigaplan.plan.security.Role;
 import org.gigaplan.plan.service.ModuleEnablement;
+import org.gigaplan.platform.internal.ModuleContracts;
 import org.gigaplan.platform.internal.rest.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Enforces {@link Public} and {@link Allow} on the matched resource method of any bundle: anonymous callers
  * of a method that is not public get 401, callers without one of its roles 403. A method with neither
  * annotation, on itself or its class, is for the board only. A school's users and agents also get 403 from a
- * module ({@code /api/<module>/…}) the board switched off for their school.
+ * module ({@code /api/<module>/…}) the board switched off for their school. A module refused for breaking its
+ * contract with the platform ({@link ModuleContracts}) answers 503.
  */
 @Priority(Priorities.AUTHORIZATION)
 public final class AccessFilter implements ContainerRequestFilter {
@@ -42,15 +44,22 @@ public final class AccessFilter implements ContainerRequestFilter {
     private ResourceInfo resource;
 
     private final ModuleEnablement modules;
+    private final ModuleContracts contracts;
 
-    public AccessFilter(ModuleEnablement modules) {
+    public AccessFilter(ModuleEnablement modules, ModuleContracts contracts) {
         this.modules = modules;
+        this.contracts = contracts;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         Method method = resource.getResourceMethod();
         if (method == null) {
+            return;
+        }
+        var refusal = contracts.refusal(resource.getResourceClass());
+        if (refusal.isPresent()) {
+            request.abortWith(Problem.of(Response.Status.SERVICE_UNAVAILABLE, refusal.get()).toResponse());
             return;
         }
         var caller = Caller.of(request.getSecurityContext());

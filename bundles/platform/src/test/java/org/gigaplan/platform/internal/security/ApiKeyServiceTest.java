@@ -18,19 +18,20 @@ import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Role;
 import org.gigaplan.platform.internal.SchoolServiceImpl;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
-import org.gigaplan.platform.internal.store.TestDatabases;
+import org.gigaplan.platform.internal.store.PlatformTables;
+import org.gigaplan.testkit.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ApiKeyServiceTest {
 
-    private final DataSource ds = TestDatabases.derby("apikeys");
+    private final DataSource ds = TestDatabase.derby("apikeys").dataSource();
     private ApiKeyService keys;
 
     @BeforeEach
     void setUp() {
         new PlatformDatabase(ds);
-        TestDatabases.clear(ds);
+        TestDatabase.on(ds).clear(PlatformTables.ALL);
         PlatformDatabase db = new PlatformDatabase(ds);
         keys = new ApiKeyService(db, new SchoolServiceImpl(db));
     }

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.gigaplan.platform.internal.store.AtOnce;
+import org.gigaplan.testkit.AtOnce;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {

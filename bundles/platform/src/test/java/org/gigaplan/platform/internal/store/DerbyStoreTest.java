@@ -1,5 +1,6 @@
 package org.gigaplan.platform.internal.store;
 
+import org.gigaplan.testkit.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.sql.Connection;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 /** The store contract on embedded Derby, the default engine. */
 class DerbyStoreTest extends StoreContract {
 
-    private static final DataSource DERBY = TestDatabases.derby("stores");
+    private static final DataSource DERBY = TestDatabase.derby("stores").dataSource();
 
     @Override
     DataSource dataSource() {

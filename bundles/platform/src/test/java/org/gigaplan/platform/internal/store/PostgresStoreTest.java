@@ -1,5 +1,6 @@
 package org.gigaplan.platform.internal.store;
 
+import org.gigaplan.testkit.TestDatabase;
 import javax.sql.DataSource;
 
 /** The store contract on a real PostgreSQL server, the production engine. */
@@ -7,6 +8,6 @@ class PostgresStoreTest extends StoreContract {
 
     @Override
     DataSource dataSource() {
-        return TestDatabases.postgres();
+        return TestDatabase.postgres().dataSource();
     }
 }

@@ -1,5 +1,6 @@
 package org.gigaplan.platform.internal.store;
 
+import org.gigaplan.testkit.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,7 +38,7 @@ abstract class StoreContract {
     @BeforeEach
     void migrateAndEmpty() {
         db = new PlatformDatabase(dataSource());
-        TestDatabases.clear(dataSource());
+        TestDatabase.on(dataSource()).clear(PlatformTables.ALL);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.gigaplan.platform.internal.store;
+package org.gigaplan.testkit;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;

