@@ -21,6 +21,14 @@ public final class GigaPlanRest {
     /** Filter for {@code @JaxrsApplicationSelect}. */
     public static final String APPLICATION_SELECT = "(osgi.jaxrs.name=" + APPLICATION_NAME + ")";
 
+    /**
+     * The path or query parameter that names the school a call is about ({@code /api/usage/schools/{schoolId}/…},
+     * {@code ?schoolId=…}). The platform refuses, with 403 and a line in the log, a call to a method that is not
+     * public naming another school than the caller's own, unless the caller is the board: a resource never repeats
+     * that rule.
+     */
+    public static final String SCHOOL_PARAMETER = "schoolId";
+
     /** Media type of error bodies (RFC 9457). */
     public static final String PROBLEM_JSON = "application/problem+json";
 

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import javax.ws.rs.core.SecurityContext;
 
+import org.gigaplan.plan.rest.InvalidInputException;
+
 /**
  * An authenticated caller of /api, as the platform established it: the {@code Principal} of the request's
  * {@link SecurityContext}.
@@ -66,8 +68,47 @@ public record Caller(String name, Role role, String schoolId, String teacherId) 
         }
     }
 
+    /** The school a school's user, agent, teacher or learner acts for when they name none; null for the board. */
+    public String ownSchool() {
+        return role == Role.BOARD ? null : schoolId;
+    }
+
+    /**
+     * The school a read is about, from an optional {@code schoolId} parameter: the board may name any school or none
+     * (null: the city); everyone else gets their own school, and is refused another's.
+     */
+    public String readScope(String schoolId) {
+        if (schoolId != null && !schoolId.isBlank()) {
+            requireSchool(schoolId.trim());
+            return schoolId.trim();
+        }
+        return ownSchool();
+    }
+
+    /**
+     * The one school a request is about, which must be given or implied: the {@code schoolId} parameter, else the
+     * caller's own; refused when the board names none (400, {@link InvalidInputException}) or another's school is
+     * named (403).
+     */
+    public String schoolScope(String schoolId) {
+        String school = readScope(schoolId);
+        if (school == null) {
+            throw new InvalidInputException("schoolId", "required: the school this is about");
+        }
+        return school;
+    }
+
     /** The caller of a request, empty when anonymous. */
     public static Optional<Caller> of(SecurityContext context) {
         return context != null && context.getUserPrincipal() instanceof Caller c ? Optional.of(c) : Optional.empty();
+    }
+
+    /**
+     * The caller of a request to a method that is not {@link Public}: the platform has refused anonymous calls to it
+     * before the method runs, so there is always one.
+     */
+    public static Caller required(SecurityContext context) {
+        return of(context).orElseThrow(() -> new IllegalStateException("no caller on a protected endpoint: is the "
+                + "method @Public, or the resource not on the platform's application?"));
     }
 }

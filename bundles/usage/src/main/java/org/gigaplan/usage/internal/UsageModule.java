@@ -36,11 +36,13 @@ public class UsageModule implements PolicyModule {
             "Share of this school's classes with records that meet the target");
 
     private final UsageService usage;
+    private final AttainmentService attainments;
     private final UsageEvidence evidence;
 
     @Activate
-    public UsageModule(@Reference UsageService usage) {
+    public UsageModule(@Reference UsageService usage, @Reference AttainmentService attainments) {
         this.usage = usage;
+        this.attainments = attainments;
         this.evidence = new UsageEvidence(usage);
     }
 
@@ -90,7 +92,7 @@ public class UsageModule implements PolicyModule {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        Attainment a = usage.attainment(usage.calendar().year(fiscalYear), UsageService.GroupBy.CITY,
+        Attainment a = attainments.attainment(usage.calendar().year(fiscalYear), AttainmentService.GroupBy.CITY,
                 scope.isCity() ? null : scope.schoolId());
         Optional<SceneFigure> f = a.groups().stream().flatMap(g -> g.scenes().stream())
                 .filter(x -> x.scene() == scene && x.classes() > 0).findFirst();

@@ -13,42 +13,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.SceneTarget;
 import org.gigaplan.plan.model.School;
-import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.plan.rest.InvalidInputException;
-import org.gigaplan.plan.rest.InvalidInputException.FieldError;
+import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.SchoolService;
-import org.gigaplan.usage.internal.Attainment.Group;
 import org.gigaplan.usage.internal.store.CaseStore;
 import org.gigaplan.usage.internal.store.ClassStore;
 import org.gigaplan.usage.internal.store.ClassStore.ClassRow;
 import org.gigaplan.usage.internal.store.MeasureStore;
 import org.gigaplan.usage.internal.store.WeekStore;
 import org.gigaplan.usage.internal.store.WeekStore.Cell;
-import org.gigaplan.usage.internal.store.WeekStore.ClassTotal;
 import org.gigaplan.usage.internal.store.WeekStore.EventRow;
-import org.gigaplan.usage.internal.store.WeekStore.WeekCount;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Policy 1's records and figures: check-ins and usage events rolled up per class, week and scene; attainment of the
- * scene targets; the non-reporting list; high and secondary schools' own measures; lesson cases. Validates
- * everything it is given and stores all of a batch or none of it.
+ * Policy 1's weekly use: the school calendar and the plan's scenes, classes, check-ins and usage events rolled up per
+ * class, week and scene. Validates everything it is given and stores all of a batch or none of it. Attainment,
+ * reporting, own measures and lesson cases are services of their own on top of it.
  */
 @Component(service = UsageService.class, configurationPid = UsageConfig.PID)
 @Designate(ocd = UsageConfig.class)
@@ -79,13 +72,10 @@ public class UsageService {
     private final WeekStore weeks;
     private final MeasureStore measures;
     private final CaseStore cases;
+    private final UsageChecks checks;
 
-    /** Bumped on every write: cached figures computed before it are stale. */
+    /** Bumped on every write: figures cached before it are stale. */
     private final AtomicLong writes = new AtomicLong();
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-    private record Cached(long version, Attainment value) {
-    }
 
     /** What a batch stored. */
     public record BatchResult(int records, int cells, int newUses, List<String> classesRegistered) {
@@ -106,10 +96,28 @@ public class UsageService {
         this.weeks = new WeekStore(db);
         this.measures = new MeasureStore(db);
         this.cases = new CaseStore(db);
+        this.checks = new UsageChecks(plan, schools, calendar);
     }
 
     public SchoolCalendar calendar() {
         return calendar;
+    }
+
+    UsageConfig config() {
+        return config;
+    }
+
+    PlanClock clock() {
+        return clock;
+    }
+
+    UsageChecks checks() {
+        return checks;
+    }
+
+    /** How many writes this module has taken: figures cached at an earlier count are stale. */
+    long version() {
+        return writes.get();
     }
 
     public int timesPerWeek() {
@@ -149,7 +157,7 @@ public class UsageService {
     /** Registers classes of a school so that they show as missing when they do not report; known ones stay. */
     public List<ClassRow> registerClasses(String schoolId, List<ClassInput> input) {
         School school = school(schoolId, "schoolId");
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks check = new FieldChecks();
         if (input == null || input.isEmpty()) {
             throw new InvalidInputException("body", "give at least one class: [{\"grade\":1,\"className\":\"1\"}]");
         }
@@ -158,16 +166,16 @@ public class UsageService {
             ClassInput c = input.get(i);
             String at = "[" + i + "]";
             if (c == null) {
-                errors.add(new FieldError(at, "must be a class"));
+                check.add(at, "must be a class");
                 continue;
             }
-            checkGrade(school, c.grade(), at + ".grade", errors);
-            checkClassName(c.className(), at + ".className", errors);
+            UsageChecks.grade(school, c.grade(), at + ".grade", check);
+            UsageChecks.className(c.className(), at + ".className", check);
             if (c.grade() != null && c.className() != null && !seen.add(c.grade() + "-" + c.className().trim())) {
-                errors.add(new FieldError(at, "class " + c.grade() + "-" + c.className().trim() + " is listed twice"));
+                check.add(at, "class " + c.grade() + "-" + c.className().trim() + " is listed twice");
             }
         }
-        InvalidInputException.throwIfAny(errors);
+        check.throwIfAny();
         db.transactionRetrying(c -> {
             for (ClassInput in : input) {
                 classes.ensure(c, schoolId, in.grade(), in.className().trim(), false);
@@ -191,11 +199,11 @@ public class UsageService {
      * @param defaultSchool the school of a school user or agent, filled in where a check-in names none
      */
     public BatchResult recordCheckIns(List<CheckIn> input, String defaultSchool, String by, boolean demo) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks check = new FieldChecks();
         if (input == null || input.isEmpty()) {
             throw new InvalidInputException("body", "give at least one check-in");
         }
-        checkBatchSize(input.size());
+        FieldChecks.batchSize(input.size(), MAX_BATCH);
         List<ValidCheckIn> valid = new ArrayList<>();
         Map<String, School> directory = directory();
         Map<String, String> cellsSeen = new HashMap<>();
@@ -203,15 +211,15 @@ public class UsageService {
             String at = "[" + i + "]";
             CheckIn in = input.get(i);
             if (in == null) {
-                errors.add(new FieldError(at, "must be a check-in"));
+                check.add(at, "must be a check-in");
                 continue;
             }
-            Optional<School> school = checkSchool(in.schoolId(), defaultSchool, at + ".schoolId", errors, directory);
-            school.ifPresent(s -> checkGrade(s, in.grade(), at + ".grade", errors));
-            checkClassName(in.className(), at + ".className", errors);
-            checkWeek(in.week(), at + ".week", errors);
+            Optional<School> school = checks.school(in.schoolId(), defaultSchool, at + ".schoolId", check, directory);
+            school.ifPresent(s -> UsageChecks.grade(s, in.grade(), at + ".grade", check));
+            UsageChecks.className(in.className(), at + ".className", check);
+            checks.week(in.week(), at + ".week", check);
             if (in.scenes() == null || in.scenes().isEmpty()) {
-                errors.add(new FieldError(at + ".scenes", "give at least one scene: [{\"scene\":1,\"count\":3}]"));
+                check.add(at + ".scenes", "give at least one scene: [{\"scene\":1,\"count\":3}]");
                 continue;
             }
             List<Integer> validScenes = in.week() == null || !FiscalYear.handles(in.week()) ? DEFAULT_SCENES
@@ -222,32 +230,32 @@ public class UsageService {
                 String sat = at + ".scenes[" + j + "]";
                 CheckIn.SceneUse u = in.scenes().get(j);
                 if (u == null) {
-                    errors.add(new FieldError(sat, "must be a scene use"));
+                    check.add(sat, "must be a scene use");
                     continue;
                 }
-                boolean sceneOk = checkScene(u.scene(), validScenes, sat + ".scene", errors);
+                boolean sceneOk = UsageChecks.scene(u.scene(), validScenes, sat + ".scene", check);
                 Integer weekly = null;
                 String answer = null;
                 if (u.count() != null && u.answer() != null) {
-                    errors.add(new FieldError(sat, "give count or answer, not both"));
+                    check.add(sat, "give count or answer, not both");
                 } else if (u.count() != null) {
                     if (u.count() < 0 || u.count() > MAX_COUNT) {
-                        errors.add(new FieldError(sat + ".count",
-                                "must be between 0 and " + MAX_COUNT + " uses a week, was " + u.count()));
+                        check.add(sat + ".count",
+                                "must be between 0 and " + MAX_COUNT + " uses a week, was " + u.count());
                     } else {
                         weekly = u.count();
                     }
                 } else if (u.answer() != null) {
                     Optional<Answer> a = Answer.parse(u.answer());
                     if (a.isEmpty()) {
-                        errors.add(new FieldError(sat + ".answer", "one of " + Answer.codes() + " (or ほぼ毎日, 週3回以上, "
-                                + "週1回以上, 月1回以上, 月1回未満), was \"" + u.answer() + "\""));
+                        check.add(sat + ".answer", "one of " + Answer.codes() + " (or ほぼ毎日, 週3回以上, "
+                                + "週1回以上, 月1回以上, 月1回未満), was \"" + u.answer() + "\"");
                     } else {
                         weekly = a.get().weeklyUses();
                         answer = a.get().name();
                     }
                 } else {
-                    errors.add(new FieldError(sat + ".count", "give count (uses this week) or answer (the scale)"));
+                    check.add(sat + ".count", "give count (uses this week) or answer (the scale)");
                 }
                 if (sceneOk && weekly != null && school.isPresent() && in.grade() != null && in.className() != null
                         && in.week() != null) {
@@ -255,18 +263,18 @@ public class UsageService {
                             + "/" + u.scene();
                     String first = cellsSeen.putIfAbsent(key, sat);
                     if (first != null) {
-                        errors.add(new FieldError(sat, "scene " + u.scene() + " of class " + in.grade() + "-"
-                                + in.className().trim() + " for the week of " + in.week() + " is also in " + first));
+                        check.add(sat, "scene " + u.scene() + " of class " + in.grade() + "-"
+                                + in.className().trim() + " for the week of " + in.week() + " is also in " + first);
                     }
                     uses.add(new int[] { u.scene(), weekly });
                     answers.add(answer);
                 }
             }
-            if (school.isPresent() && errors.isEmpty()) {
+            if (school.isPresent() && check.ok()) {
                 valid.add(new ValidCheckIn(school.get(), in.grade(), in.className().trim(), in.week(), uses, answers));
             }
         }
-        InvalidInputException.throwIfAny(errors);
+        check.throwIfAny();
         Instant now = Instant.now();
         BatchResult result = db.transactionRetrying(c -> {
             Set<String> registered = new java.util.TreeSet<>();
@@ -316,11 +324,11 @@ public class UsageService {
      * one lesson slot count as one use, however many devices sent them.
      */
     public BatchResult recordEvents(List<UsageEvent> input, String defaultSchool, String by, boolean demo) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks check = new FieldChecks();
         if (input == null || input.isEmpty()) {
             throw new InvalidInputException("body", "give at least one event");
         }
-        checkBatchSize(input.size());
+        FieldChecks.batchSize(input.size(), MAX_BATCH);
         List<ValidEvent> valid = new ArrayList<>();
         Map<String, School> directory = directory();
         Instant latest = Instant.now().plusSeconds(300);
@@ -328,32 +336,32 @@ public class UsageService {
             String at = "[" + i + "]";
             UsageEvent e = input.get(i);
             if (e == null) {
-                errors.add(new FieldError(at, "must be an event"));
+                check.add(at, "must be an event");
                 continue;
             }
-            Optional<School> school = checkSchool(e.schoolId(), defaultSchool, at + ".schoolId", errors, directory);
-            school.ifPresent(s -> checkGrade(s, e.grade(), at + ".grade", errors));
-            checkClassName(e.className(), at + ".className", errors);
+            Optional<School> school = checks.school(e.schoolId(), defaultSchool, at + ".schoolId", check, directory);
+            school.ifPresent(s -> UsageChecks.grade(s, e.grade(), at + ".grade", check));
+            UsageChecks.className(e.className(), at + ".className", check);
             LocalDate week = null;
             if (e.at() == null) {
-                errors.add(new FieldError(at + ".at", "required: when, with its offset (2025-06-02T10:40:00+09:00)"));
+                check.add(at + ".at", "required: when, with its offset (2025-06-02T10:40:00+09:00)");
             } else if (e.at().toInstant().isAfter(latest)) {
-                errors.add(new FieldError(at + ".at", "is in the future: " + e.at()));
+                check.add(at + ".at", "is in the future: " + e.at());
             } else {
                 week = calendar.weekOf(e.at().toInstant());
-                checkWeek(week, at + ".at", errors);
+                checks.week(week, at + ".at", check);
             }
             List<Integer> validScenes = week == null || !FiscalYear.handles(week) ? DEFAULT_SCENES
                     : scenes(FiscalYear.containing(week));
-            checkScene(e.scene(), validScenes, at + ".scene", errors);
-            checkText(e.app(), true, 100, at + ".app", errors);
-            checkText(e.device(), false, 100, at + ".device", errors);
-            if (errors.isEmpty() && school.isPresent()) {
+            UsageChecks.scene(e.scene(), validScenes, at + ".scene", check);
+            check.text(e.app(), true, 100, at + ".app");
+            check.text(e.device(), false, 100, at + ".device");
+            if (check.ok() && school.isPresent()) {
                 valid.add(new ValidEvent(school.get(), e.grade(), e.className().trim(), e.at().toInstant(), week,
                         e.scene(), e.app().trim(), e.device() == null ? null : e.device().trim()));
             }
         }
-        InvalidInputException.throwIfAny(errors);
+        check.throwIfAny();
         Instant now = Instant.now();
         BatchResult result = db.transactionRetrying(c -> {
             Set<String> registered = new java.util.TreeSet<>();
@@ -406,327 +414,6 @@ public class UsageService {
         return weeks.countFigures(fy.year(), schoolId, week);
     }
 
-    /** How attainment is grouped. */
-    public enum GroupBy {
-        CITY, TYPE, GRADE, SCHOOL,
-        /** Each class of one school: only with a school. */
-        CLASS;
-
-        public static Optional<GroupBy> parse(String text) {
-            return java.util.Arrays.stream(values()).filter(v -> v.name().equalsIgnoreCase(text == null ? "" : text.trim()))
-                    .findFirst();
-        }
-    }
-
-    /**
-     * Attainment of the scene targets over a period, for the city or one school (schoolId not null). Schools the
-     * board switched the module off for are left out of figures beyond themselves.
-     */
-    public Attainment attainment(SchoolCalendar.Period period, GroupBy by, String schoolId) {
-        String key = period.fiscalYear() + "/" + period.firstWeek() + "/" + period.lastWeek() + "/" + by + "/" + schoolId;
-        long version = writes.get();
-        Cached hit = cache.get(key);
-        if (hit != null && hit.version() == version) {
-            return hit.value();
-        }
-        Attainment value = computeAttainment(period, by, schoolId);
-        if (cache.size() > 256) {
-            cache.clear();
-        }
-        cache.put(key, new Cached(version, value));
-        return value;
-    }
-
-    private Attainment computeAttainment(SchoolCalendar.Period period, GroupBy by, String schoolId) {
-        if (by == GroupBy.CLASS && schoolId == null) {
-            throw new InvalidInputException("by", "class only for one school: give schoolId");
-        }
-        Map<Long, ClassRow> classNames = by == GroupBy.CLASS
-                ? classes.list(schoolId).stream().collect(Collectors.toMap(ClassRow::id, c -> c)) : Map.of();
-        FiscalYear fy = period.fy();
-        AttainmentCalculator calc = calculator(fy);
-        Map<String, School> directory = directory();
-        Set<String> off = schoolId == null ? enablement.disabledSchools(MODULE_ID) : Set.of();
-        // The whole year is read from the per-class totals kept at every write; a week or a term from the weeks.
-        List<ClassTotal> all = period.kind().equals("year") ? weeks.yearTotals(fy.year(), schoolId)
-                : weeks.classTotals(fy.year(), period.firstWeek(), period.lastWeek(), schoolId);
-        List<ClassTotal> totals = all.stream()
-                .filter(t -> directory.containsKey(t.schoolId()) && !off.contains(t.schoolId())).toList();
-        Map<String, List<ClassTotal>> target = new TreeMap<>();
-        Map<String, List<ClassTotal>> apart = new TreeMap<>();
-        Map<String, LocalizedText> labels = new HashMap<>();
-        for (ClassTotal t : totals) {
-            School s = directory.get(t.schoolId());
-            boolean carries = s.type().carriesSceneTargets();
-            String groupKey;
-            LocalizedText label;
-            switch (by == GroupBy.CITY && !carries ? GroupBy.TYPE : by) {
-                case CITY -> {
-                    groupKey = "city";
-                    label = LocalizedText.of("市全体（小学校・中学校）", "City (elementary and junior high schools)");
-                }
-                case TYPE -> {
-                    groupKey = s.type().name();
-                    label = s.type().label();
-                }
-                case GRADE -> {
-                    groupKey = s.type().name() + ":" + t.grade();
-                    label = LocalizedText.of(s.type().label().ja() + t.grade() + "年",
-                            s.type().label().en() + ", grade " + t.grade());
-                }
-                case CLASS -> {
-                    ClassRow row = classNames.get(t.classId());
-                    String name = row == null ? "#" + t.classId() : row.label();
-                    groupKey = String.format("%02d:%s", t.grade(), name);
-                    label = LocalizedText.of(name, name);
-                }
-                default -> {
-                    groupKey = s.id();
-                    label = s.name();
-                }
-            }
-            labels.put(groupKey, label);
-            (carries ? target : apart).computeIfAbsent(groupKey, k -> new ArrayList<>()).add(t);
-        }
-        List<Measure> fyMeasures = by == GroupBy.SCHOOL ? measures.list(schoolId, fy.year()) : List.of();
-        List<Group> groups = groups(target, labels, true, calc, fyMeasures);
-        List<Group> others = groups(apart, labels, false, calc, fyMeasures);
-        if (by == GroupBy.SCHOOL) {
-            // High and secondary schools with measures but no scene records still show, with their measures.
-            Set<String> shown = others.stream().map(Group::key).collect(Collectors.toSet());
-            fyMeasures.stream().map(Measure::schoolId).distinct().filter(id -> !shown.contains(id))
-                    .filter(id -> directory.containsKey(id) && !off.contains(id)).forEach(id -> {
-                        labels.put(id, directory.get(id).name());
-                        others.add(new Group(id, directory.get(id).name(), false, calc.fromTotals(List.of()),
-                                fyMeasures.stream().filter(m -> m.schoolId().equals(id)).toList()));
-                    });
-            others.sort(Comparator.comparing(Group::key));
-        }
-        boolean demo = totals.stream().anyMatch(ClassTotal::demo);
-        Instant asOf = totals.stream().map(ClassTotal::updatedAt).max(Comparator.naturalOrder()).orElse(null);
-        return new Attainment(fy.year(), period, config.timesPerWeek(), config.schoolClassShare(), rule(), groups,
-                others, demo, asOf);
-    }
-
-    private static List<Group> groups(Map<String, List<ClassTotal>> byGroup, Map<String, LocalizedText> labels,
-            boolean carries, AttainmentCalculator calc, List<Measure> fyMeasures) {
-        List<Group> out = new ArrayList<>();
-        byGroup.forEach((key, list) -> out.add(new Group(key, labels.get(key), carries, calc.fromTotals(list),
-                carries ? List.of() : fyMeasures.stream().filter(m -> m.schoolId().equals(key)).toList())));
-        return out;
-    }
-
-    /** Week-by-week shares over the fiscal year, for the city's target-carrying schools or one school. */
-    public Attainment.Trend trend(FiscalYear fy, String schoolId) {
-        AttainmentCalculator calc = calculator(fy);
-        Map<String, School> directory = directory();
-        Set<String> off = schoolId == null ? enablement.disabledSchools(MODULE_ID) : Set.of();
-        Map<LocalDate, List<WeekCount>> byWeek = new TreeMap<>();
-        boolean demo = false;
-        for (WeekCount w : weeks.weekCounts(fy.year(), config.timesPerWeek(), schoolId)) {
-            School s = directory.get(w.schoolId());
-            if (s == null || off.contains(w.schoolId()) || (schoolId == null && !s.type().carriesSceneTargets())) {
-                continue;
-            }
-            demo |= w.demo();
-            byWeek.computeIfAbsent(w.week(), k -> new ArrayList<>()).add(w);
-        }
-        List<Attainment.TrendWeek> out = new ArrayList<>();
-        byWeek.forEach((week, rows) -> out.add(new Attainment.TrendWeek(week, calc.fromWeekCounts(rows))));
-        return new Attainment.Trend(fy.year(), schoolId, config.timesPerWeek(), out, demo);
-    }
-
-    // ---------------------------------------------------------------------------------------------- not reporting
-
-    /** A school short of records for a week: every class missing, or some. */
-    public record Missing(String schoolId, LocalizedText name, SchoolType type, int classesInDirectory,
-            int classesRegistered, int classesReporting, List<String> missingClasses) {
-    }
-
-    /** The board's reminder list for a week: schools with no record, then those with classes missing. */
-    public List<Missing> notReporting(LocalDate week) {
-        Set<Long> reporting = new HashSet<>(weeks.classesReporting(week));
-        Map<String, List<ClassRow>> bySchool = classes.list(null).stream()
-                .collect(Collectors.groupingBy(ClassRow::schoolId, TreeMap::new, Collectors.toList()));
-        Set<String> off = enablement.disabledSchools(MODULE_ID);
-        List<Missing> out = new ArrayList<>();
-        for (School s : schools.all()) {
-            if (off.contains(s.id())) {
-                continue;
-            }
-            List<ClassRow> registered = bySchool.getOrDefault(s.id(), List.of());
-            List<String> missing = registered.stream().filter(c -> !reporting.contains(c.id())).map(ClassRow::label).toList();
-            int reportingCount = registered.size() - missing.size();
-            if (reportingCount == 0 || !missing.isEmpty()) {
-                out.add(new Missing(s.id(), s.name(), s.type(), s.classes(), registered.size(), reportingCount, missing));
-            }
-        }
-        out.sort(Comparator.comparing((Missing m) -> m.classesReporting() > 0).thenComparing(Missing::schoolId));
-        return out;
-    }
-
-    // ---------------------------------------------------------------------------------------------- measures
-
-    public List<Measure> measures(String schoolId, FiscalYear fy) {
-        return measures.list(schoolId, fy.year());
-    }
-
-    public Optional<Measure> measure(long id) {
-        return measures.find(id);
-    }
-
-    /** Registers a high or secondary school's own measure for a fiscal year. */
-    public Measure addMeasure(String schoolId, MeasureInput in, String by) {
-        School school = school(schoolId, "schoolId");
-        List<FieldError> errors = new ArrayList<>();
-        if (school.type().carriesSceneTargets()) {
-            errors.add(new FieldError("schoolId", school.id() + " is a " + school.type().label().en().toLowerCase()
-                    + ": the city's scene targets apply to it; own measures are for high, secondary and special-needs schools"));
-        }
-        if (in == null) {
-            throw new InvalidInputException("body", "give fiscalYear, text and target");
-        }
-        FiscalYear fy = checkFiscalYear(in.fiscalYear(), "fiscalYear", errors);
-        checkText(in.text(), true, 1000, "text", errors);
-        checkText(in.target(), true, 500, "target", errors);
-        InvalidInputException.throwIfAny(errors);
-        long id = measures.add(schoolId, fy.year(), in.text().trim(), in.target().trim(), by, false);
-        writes.incrementAndGet();
-        return measures.find(id).orElseThrow();
-    }
-
-    public record MeasureInput(Integer fiscalYear, String text, String target) {
-    }
-
-    public record UpdateInput(LocalDate date, String progress, Integer percent) {
-    }
-
-    public Measure addUpdate(Measure m, UpdateInput in, String by) {
-        List<FieldError> errors = new ArrayList<>();
-        if (in == null) {
-            throw new InvalidInputException("body", "give date and progress");
-        }
-        LocalDate date = in.date() == null ? calendar.today() : in.date();
-        if (!FiscalYear.of(m.fiscalYear()).contains(date)) {
-            errors.add(new FieldError("date", date + " is outside " + FiscalYear.of(m.fiscalYear()) + ", the measure's year"));
-        } else if (date.isAfter(calendar.today())) {
-            errors.add(new FieldError("date", "is in the future: " + date));
-        }
-        checkText(in.progress(), true, 1000, "progress", errors);
-        if (in.percent() != null && (in.percent() < 0 || in.percent() > 100)) {
-            errors.add(new FieldError("percent", "must be between 0 and 100, was " + in.percent()));
-        }
-        InvalidInputException.throwIfAny(errors);
-        measures.addUpdate(m.id(), date, in.progress().trim(), in.percent(), by);
-        writes.incrementAndGet();
-        return measures.find(m.id()).orElseThrow();
-    }
-
-    // ---------------------------------------------------------------------------------------------- cases
-
-    public record CaseInput(LocalizedText title, LocalizedText summary, List<Integer> scenes, String learningType,
-            String subject, Integer grade, String schoolType, Boolean supportSoftware) {
-    }
-
-    public CaseStore.Draft validCase(CaseInput in) {
-        if (in == null) {
-            throw new InvalidInputException("body", "give title, summary, scenes, learningType and subject");
-        }
-        List<FieldError> errors = new ArrayList<>();
-        checkLocalized(in.title(), 200, "title", errors);
-        checkLocalized(in.summary(), 4000, "summary", errors);
-        List<Integer> valid = scenes(FiscalYear.containing(calendar.today()));
-        if (in.scenes() == null || in.scenes().isEmpty()) {
-            errors.add(new FieldError("scenes", "give the scenes the case shows, e.g. [1, 4]"));
-        } else {
-            for (int i = 0; i < in.scenes().size(); i++) {
-                checkScene(in.scenes().get(i), valid, "scenes[" + i + "]", errors);
-            }
-            if (new HashSet<>(in.scenes()).size() != in.scenes().size()) {
-                errors.add(new FieldError("scenes", "lists a scene twice"));
-            }
-        }
-        LearningType type = null;
-        if (in.learningType() == null) {
-            errors.add(new FieldError("learningType", "required: INDIVIDUAL, COLLABORATIVE or BOTH"));
-        } else {
-            type = LearningType.parse(in.learningType()).orElse(null);
-            if (type == null) {
-                errors.add(new FieldError("learningType", "one of INDIVIDUAL (個別最適な学び), COLLABORATIVE (協働的な学び), "
-                        + "BOTH, was \"" + in.learningType() + "\""));
-            }
-        }
-        checkText(in.subject(), true, 50, "subject", errors);
-        if (in.grade() != null && (in.grade() < 1 || in.grade() > 12)) {
-            errors.add(new FieldError("grade", "must be between 1 and 12, was " + in.grade()));
-        }
-        SchoolType schoolType = null;
-        if (in.schoolType() != null) {
-            schoolType = SchoolType.parse(in.schoolType()).orElse(null);
-            if (schoolType == null) {
-                errors.add(new FieldError("schoolType", "one of ELEMENTARY, JUNIOR_HIGH, SECONDARY, HIGH, SPECIAL_NEEDS, was \""
-                        + in.schoolType() + "\""));
-            }
-        }
-        InvalidInputException.throwIfAny(errors);
-        return new CaseStore.Draft(trim(in.title()), trim(in.summary()), in.scenes().stream().sorted().toList(), type,
-                in.subject().trim(), in.grade(), schoolType, Boolean.TRUE.equals(in.supportSoftware()));
-    }
-
-    public LessonCase publishCase(CaseInput in, String by) {
-        long id = cases.publish(validCase(in), by, false, clock.now());
-        return cases.find(id).orElseThrow();
-    }
-
-    public Optional<LessonCase> updateCase(long id, CaseInput in) {
-        CaseStore.Draft d = validCase(in);
-        return cases.update(id, d) ? cases.find(id) : Optional.empty();
-    }
-
-    public boolean withdrawCase(long id) {
-        return cases.withdraw(id);
-    }
-
-    public Optional<LessonCase> lessonCase(long id) {
-        return cases.find(id);
-    }
-
-    public List<LessonCase> searchCases(LessonCase.Query q, int offset, int limit) {
-        return cases.search(q, offset, limit);
-    }
-
-    public long countCases(LessonCase.Query q) {
-        return cases.count(q);
-    }
-
-    public record AdoptionInput(String schoolId, LocalDate adoptedOn, String note) {
-    }
-
-    /** Records that a school used a case. */
-    public LessonCase.Adoption adopt(LessonCase lessonCase, AdoptionInput in, String defaultSchool, String by) {
-        List<FieldError> errors = new ArrayList<>();
-        AdoptionInput input = in == null ? new AdoptionInput(null, null, null) : in;
-        Optional<School> school = checkSchool(input.schoolId(), defaultSchool, "schoolId", errors);
-        LocalDate on = input.adoptedOn() == null ? calendar.today() : input.adoptedOn();
-        if (on.isAfter(calendar.today())) {
-            errors.add(new FieldError("adoptedOn", "is in the future: " + on));
-        }
-        checkText(input.note(), false, 1000, "note", errors);
-        InvalidInputException.throwIfAny(errors);
-        long id = cases.adopt(lessonCase.id(), school.orElseThrow().id(), on,
-                input.note() == null ? null : input.note().trim(), by, false);
-        return cases.adoptions(school.get().id(), 0, Integer.MAX_VALUE).stream().filter(a -> a.id() == id).findFirst()
-                .orElseThrow();
-    }
-
-    public List<LessonCase.Adoption> adoptions(String schoolId, int offset, int limit) {
-        return cases.adoptions(schoolId, offset, limit);
-    }
-
-    public Map<String, Long> adoptionsBySchool() {
-        return cases.adoptionsBySchool();
-    }
-
     // ---------------------------------------------------------------------------------------------- demo
 
     /** Stores demo records through the same paths as real ones, marked as demo. */
@@ -763,7 +450,7 @@ public class UsageService {
         writes.incrementAndGet();
     }
 
-    // ---------------------------------------------------------------------------------------------- checks
+    // ---------------------------------------------------------------------------------------------- directory
 
     public Map<String, School> directory() {
         Map<String, School> out = new HashMap<>();
@@ -781,138 +468,9 @@ public class UsageService {
     }
 
     public FiscalYear fiscalYear(Integer year, String field) {
-        List<FieldError> errors = new ArrayList<>();
-        FiscalYear fy = checkFiscalYear(year, field, errors);
-        InvalidInputException.throwIfAny(errors);
+        FieldChecks check = new FieldChecks();
+        FiscalYear fy = checks.fiscalYear(year, field, check);
+        check.throwIfAny();
         return fy;
-    }
-
-    private AttainmentCalculator calculator(FiscalYear fy) {
-        return new AttainmentCalculator(config.timesPerWeek(), config.schoolClassShare(), scenes(fy));
-    }
-
-    private Optional<School> checkSchool(String id, String defaultSchool, String field, List<FieldError> errors) {
-        return checkSchool(id, defaultSchool, field, errors, null);
-    }
-
-    /** Like the above, looking schools up in a directory read once for a whole batch. */
-    private Optional<School> checkSchool(String id, String defaultSchool, String field, List<FieldError> errors,
-            Map<String, School> directory) {
-        String wanted = id == null || id.isBlank() ? defaultSchool : id.trim();
-        if (wanted == null) {
-            errors.add(new FieldError(field, "required"));
-            return Optional.empty();
-        }
-        if (defaultSchool != null && !defaultSchool.equals(wanted)) {
-            errors.add(new FieldError(field, "class of school " + wanted + ": you may record only for " + defaultSchool));
-            return Optional.empty();
-        }
-        Optional<School> school = directory == null ? schools.find(wanted) : Optional.ofNullable(directory.get(wanted));
-        if (school.isEmpty()) {
-            errors.add(new FieldError(field, "no school " + wanted));
-        }
-        return school;
-    }
-
-    private static void checkGrade(School school, Integer grade, String field, List<FieldError> errors) {
-        int max = switch (school.type()) {
-            case ELEMENTARY, SECONDARY -> 6;
-            case JUNIOR_HIGH, HIGH -> 3;
-            case SPECIAL_NEEDS -> 12;
-        };
-        if (grade == null) {
-            errors.add(new FieldError(field, "required"));
-        } else if (grade < 1 || grade > max) {
-            errors.add(new FieldError(field, "a " + school.type().label().en().toLowerCase() + " has grades 1 to " + max
-                    + ", was " + grade));
-        }
-    }
-
-    private static void checkClassName(String name, String field, List<FieldError> errors) {
-        checkText(name, true, 32, field, errors);
-    }
-
-    private void checkWeek(LocalDate week, String field, List<FieldError> errors) {
-        if (week == null) {
-            errors.add(new FieldError(field, "required: the week's Monday (2025-06-02)"));
-            return;
-        }
-        if (!SchoolCalendar.isMonday(week)) {
-            errors.add(new FieldError(field, "must be a Monday, the first day of the week: " + week + " is a "
-                    + week.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
-                    + ", its week is " + SchoolCalendar.mondayOf(week)));
-            return;
-        }
-        if (!FiscalYear.handles(week)) {
-            errors.add(new FieldError(field, FiscalYear.range() + ", was " + week));
-            return;
-        }
-        FiscalYear fy = FiscalYear.containing(week);
-        int first = plan.plan().firstCoveredYear();
-        int last = plan.plan().lastYear();
-        if (fy.year() < first || fy.year() > last) {
-            errors.add(new FieldError(field, "the week of " + week + " is in " + fy + ", outside the plan's years FY"
-                    + first + "–FY" + last));
-        } else if (week.isAfter(calendar.currentWeek())) {
-            errors.add(new FieldError(field, "the week of " + week + " has not begun yet"));
-        }
-    }
-
-    private FiscalYear checkFiscalYear(Integer year, String field, List<FieldError> errors) {
-        if (year == null) {
-            errors.add(new FieldError(field, "required"));
-            return null;
-        }
-        int first = plan.plan().firstCoveredYear();
-        int last = plan.plan().lastYear();
-        if (year < first || year > last) {
-            errors.add(new FieldError(field, "must be a year of the plan, FY" + first + "–FY" + last + ", was " + year));
-            return null;
-        }
-        return FiscalYear.of(year);
-    }
-
-    private static boolean checkScene(Integer scene, List<Integer> valid, String field, List<FieldError> errors) {
-        if (scene == null) {
-            errors.add(new FieldError(field, "required: one of " + valid));
-            return false;
-        }
-        if (!valid.contains(scene)) {
-            errors.add(new FieldError(field, "no scene " + scene + ": the plan's scenes are " + valid));
-            return false;
-        }
-        return true;
-    }
-
-    private static void checkText(String text, boolean required, int max, String field, List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            if (required) {
-                errors.add(new FieldError(field, "required"));
-            }
-        } else if (text.trim().length() > max) {
-            errors.add(new FieldError(field, "at most " + max + " characters, was " + text.trim().length()));
-        } else if (text.chars().anyMatch(ch -> Character.isISOControl(ch) && ch != '\n' && ch != '\r' && ch != '\t')) {
-            errors.add(new FieldError(field, "contains control characters"));
-        }
-    }
-
-    private static void checkLocalized(LocalizedText text, int max, String field, List<FieldError> errors) {
-        if (text == null) {
-            errors.add(new FieldError(field, "required: {\"ja\": \"…\", \"en\": \"…\"}"));
-            return;
-        }
-        checkText(text.ja(), true, max, field + ".ja", errors);
-        checkText(text.en(), true, max, field + ".en", errors);
-    }
-
-    private static LocalizedText trim(LocalizedText t) {
-        return new LocalizedText(t.ja().trim(), t.en().trim());
-    }
-
-    private static void checkBatchSize(int size) {
-        if (size > MAX_BATCH) {
-            throw new InvalidInputException("body", "at most " + MAX_BATCH + " records in one batch, was " + size
-                    + ": send it in parts");
-        }
     }
 }

@@ -49,8 +49,11 @@ class UsageBenchmark {
                     s % 3 == 2 ? SchoolType.JUNIOR_HIGH : SchoolType.ELEMENTARY, classes * 30, classes));
         }
         TestDatabase db = fixture.db;
-        UsageService usage = new UsageService(db, FakePlans.shipped(), directory, new FakeEnablement(),
+        FakeEnablement enablement = new FakeEnablement();
+        UsageService usage = new UsageService(db, FakePlans.shipped(), directory, enablement,
                 UsageFixture.CLOCK, UsageFixture.config(3, 50));
+        AttainmentService attainments = new AttainmentService(usage, enablement);
+        ReportingService reporting = new ReportingService(usage, directory, enablement);
 
         System.out.printf(Locale.ROOT, "%nusage benchmark on %s: %d schools × %d classes × %d weeks, %,d events%n",
                 engine, schools, classes, weeks, events);
@@ -111,15 +114,15 @@ class UsageBenchmark {
         System.out.printf(Locale.ROOT, "events: %,d in batches of %,d (a school's week) in %.1f s = %,.0f events/s%n", posted,
                 perSchoolWeek, eventSeconds, posted / eventSeconds);
 
-        time(usage, "attainment, city, fiscal year", () -> usage.attainment(usage.calendar().year(FY), UsageService.GroupBy.CITY, null));
-        time(usage, "attainment, by school, fiscal year", () -> usage.attainment(usage.calendar().year(FY), UsageService.GroupBy.SCHOOL, null));
-        time(usage, "attainment, by grade, term 1", () -> usage.attainment(usage.calendar().term(FY, 1), UsageService.GroupBy.GRADE, null));
-        time(usage, "attainment, city, one week", () -> usage.attainment(usage.calendar().week(FY, first.plusWeeks(10)),
-                UsageService.GroupBy.CITY, null));
-        time(usage, "attainment, one school, fiscal year", () -> usage.attainment(usage.calendar().year(FY),
-                UsageService.GroupBy.CITY, "B-007"));
-        time(usage, "trend, city, 40 weeks", () -> usage.trend(FY, null));
-        time(usage, "not reporting, one week", () -> usage.notReporting(first.plusWeeks(10)));
+        time(usage, "attainment, city, fiscal year", () -> attainments.attainment(usage.calendar().year(FY), AttainmentService.GroupBy.CITY, null));
+        time(usage, "attainment, by school, fiscal year", () -> attainments.attainment(usage.calendar().year(FY), AttainmentService.GroupBy.SCHOOL, null));
+        time(usage, "attainment, by grade, term 1", () -> attainments.attainment(usage.calendar().term(FY, 1), AttainmentService.GroupBy.GRADE, null));
+        time(usage, "attainment, city, one week", () -> attainments.attainment(usage.calendar().week(FY, first.plusWeeks(10)),
+                AttainmentService.GroupBy.CITY, null));
+        time(usage, "attainment, one school, fiscal year", () -> attainments.attainment(usage.calendar().year(FY),
+                AttainmentService.GroupBy.CITY, "B-007"));
+        time(usage, "trend, city, 40 weeks", () -> attainments.trend(FY, null));
+        time(usage, "not reporting, one week", () -> reporting.notReporting(first.plusWeeks(10)));
     }
 
     /** First call (cold) and the median of five more, each computed afresh as after a write. */

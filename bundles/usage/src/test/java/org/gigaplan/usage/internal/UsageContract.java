@@ -26,7 +26,7 @@ import org.gigaplan.plan.spi.Scope;
 import org.gigaplan.usage.internal.Attainment.Group;
 import org.gigaplan.usage.internal.Attainment.SceneFigure;
 import org.gigaplan.usage.internal.CheckIn.SceneUse;
-import org.gigaplan.usage.internal.UsageService.GroupBy;
+import org.gigaplan.usage.internal.AttainmentService.GroupBy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +42,10 @@ abstract class UsageContract {
 
     UsageFixture f;
     UsageService usage;
+    AttainmentService attainments;
+    ReportingService reporting;
+    MeasureService ownMeasures;
+    CaseService lessonCases;
 
     abstract DataSource dataSource();
 
@@ -49,6 +53,10 @@ abstract class UsageContract {
     void fresh() {
         f = new UsageFixture(dataSource());
         usage = f.usage;
+        attainments = f.attainments;
+        reporting = f.reporting;
+        ownMeasures = f.ownMeasures;
+        lessonCases = f.lessonCases;
     }
 
     static SceneUse n(int scene, int count) {
@@ -136,7 +144,7 @@ abstract class UsageContract {
     @Test
     void attainmentOfAWeekIsWhatAHandComputationGives() {
         postWeekOne();
-        Attainment a = usage.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, null);
+        Attainment a = attainments.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, null);
         assertEquals(1, a.groups().size());
         Group city = a.groups().get(0);
         // Scene 1: E1 3,4,1 → 2 of 3; E2 3,0 → 1 of 2; J1 max(check-in 1, events 2) = 2 → 0 of 1.
@@ -150,22 +158,22 @@ abstract class UsageContract {
         assertEquals("HIGH", a.reportedApart().get(0).key());
         assertEquals(new SceneFigure(1, 1, 1, 100.0, 1, 1, 100.0), scene(a.reportedApart().get(0), 1));
 
-        Attainment bySchool = usage.attainment(usage.calendar().week(FY, W1), GroupBy.SCHOOL, null);
+        Attainment bySchool = attainments.attainment(usage.calendar().week(FY, W1), GroupBy.SCHOOL, null);
         assertEquals(List.of("T-E1", "T-E2", "T-J1"), bySchool.groups().stream().map(Group::key).toList());
-        Attainment byGrade = usage.attainment(usage.calendar().week(FY, W1), GroupBy.GRADE, null);
+        Attainment byGrade = attainments.attainment(usage.calendar().week(FY, W1), GroupBy.GRADE, null);
         // Grade 1 of elementary: E1 1-1 3, 1-2 4, E2 1-1 3 → 3 of 3 in scene 1.
         Group grade1 = byGrade.groups().stream().filter(g -> g.key().equals("ELEMENTARY:1")).findFirst().orElseThrow();
         assertEquals(3, scene(grade1, 1).classesMeeting());
         assertEquals(100.0, scene(grade1, 1).classShare());
-        Attainment one = usage.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, "T-E1");
+        Attainment one = attainments.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, "T-E1");
         assertEquals(new SceneFigure(1, 3, 2, 66.7, 1, 1, 100.0), scene(one.groups().get(0), 1));
         // Class by class within a school: 1-1 3, 1-2 4, 2-1 1 in scene 1 (2-2 registered, never reported).
-        Attainment byClass = usage.attainment(usage.calendar().week(FY, W1), GroupBy.CLASS, "T-E1");
+        Attainment byClass = attainments.attainment(usage.calendar().week(FY, W1), GroupBy.CLASS, "T-E1");
         assertEquals(List.of("1-1", "1-2", "2-1"), byClass.groups().stream().map(g -> g.label().ja()).toList());
         assertEquals(List.of(1, 1, 0), byClass.groups().stream().map(g -> scene(g, 1).classesMeeting()).toList());
         assertEquals(List.of(0, 0, 1), byClass.groups().stream().map(g -> scene(g, 4).classesMeeting()).toList());
         InvalidInputException cityByClass = assertThrows(InvalidInputException.class,
-                () -> usage.attainment(usage.calendar().week(FY, W1), GroupBy.CLASS, null));
+                () -> attainments.attainment(usage.calendar().week(FY, W1), GroupBy.CLASS, null));
         assertEquals("by", cityByClass.errors().get(0).field());
     }
 
@@ -174,15 +182,15 @@ abstract class UsageContract {
         postWeekOne();
         usage.recordCheckIns(List.of(checkIn("T-E2", 1, "1", W2, n(1, 1))), null, "board", false);
         // E2 1-1 scene 1: (3 + 1) / 2 weeks = 2 a week → no longer meets over the year; the week alone still does.
-        Group year = usage.attainment(usage.calendar().year(FY), GroupBy.CITY, null).groups().get(0);
+        Group year = attainments.attainment(usage.calendar().year(FY), GroupBy.CITY, null).groups().get(0);
         assertEquals(new SceneFigure(1, 6, 2, 33.3, 3, 1, 33.3), scene(year, 1));
-        Group term1 = usage.attainment(usage.calendar().term(FY, 1), GroupBy.CITY, null).groups().get(0);
+        Group term1 = attainments.attainment(usage.calendar().term(FY, 1), GroupBy.CITY, null).groups().get(0);
         assertEquals(scene(year, 1), scene(term1, 1));
-        assertTrue(usage.attainment(usage.calendar().term(FY, 2), GroupBy.CITY, null).groups().isEmpty());
-        assertEquals(50.0, scene(usage.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, null).groups().get(0), 1)
+        assertTrue(attainments.attainment(usage.calendar().term(FY, 2), GroupBy.CITY, null).groups().isEmpty());
+        assertEquals(50.0, scene(attainments.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, null).groups().get(0), 1)
                 .classShare());
 
-        Attainment.Trend trend = usage.trend(FY, null);
+        Attainment.Trend trend = attainments.trend(FY, null);
         assertEquals(List.of(W1, W2), trend.weeks().stream().map(Attainment.TrendWeek::week).toList());
         assertEquals(new SceneFigure(1, 1, 0, 0.0, 1, 0, 0.0), trend.weeks().get(1).scenes().get(0));
     }
@@ -273,17 +281,17 @@ abstract class UsageContract {
     @Test
     void theReminderListNamesSchoolsWithoutRecordsAndMissingClasses() {
         postWeekOne();
-        List<UsageService.Missing> missing = usage.notReporting(W1);
+        List<ReportingService.Missing> missing = reporting.notReporting(W1);
         // 11 sample schools have no records; T-E1 registered 2-2, which did not report.
         assertEquals(12, missing.size());
-        UsageService.Missing e1 = missing.get(missing.size() - 1);
+        ReportingService.Missing e1 = missing.get(missing.size() - 1);
         assertEquals("T-E1", e1.schoolId());
         assertEquals(List.of("2-2"), e1.missingClasses());
         assertEquals(3, e1.classesReporting());
         assertEquals(11, missing.stream().filter(m -> m.classesReporting() == 0).count());
         // A school the board switched the module off for is not chased.
         f.enablement.set(UsageService.MODULE_ID, "T-E1", false, "board");
-        assertFalse(usage.notReporting(W1).stream().anyMatch(m -> m.schoolId().equals("T-E1")));
+        assertFalse(reporting.notReporting(W1).stream().anyMatch(m -> m.schoolId().equals("T-E1")));
     }
 
     @Test
@@ -291,14 +299,14 @@ abstract class UsageContract {
         postWeekOne();
         f.enablement.set(UsageService.MODULE_ID, "T-J1", false, "board");
         // Scene 4 without J1: E1 1 of 3, E2 0 of 2.
-        Group city = usage.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, null).groups().get(0);
+        Group city = attainments.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, null).groups().get(0);
         assertEquals(new SceneFigure(4, 5, 1, 20.0, 2, 0, 0.0), scene(city, 4));
     }
 
     @Test
     void theSceneIndicatorsAreTheShareOfSchoolsForTheCityAndOfClassesForASchool() {
         postWeekOne();
-        UsageModule module = new UsageModule(usage);
+        UsageModule module = new UsageModule(usage, attainments);
         IndicatorValue city = module.value("usage.scene1", Scope.city(), FY).orElseThrow();
         assertEquals(66.7, city.value());
         assertEquals(3L, city.sampleSize());
@@ -313,15 +321,15 @@ abstract class UsageContract {
     @Test
     void ownMeasuresAreForHighAndSecondarySchoolsAndShowBesideTheirFigures() {
         postWeekOne();
-        assertRefused("schoolId", () -> usage.addMeasure("T-E1", new UsageService.MeasureInput(2025, "x", "y"), "board"));
-        assertRefused("fiscalYear", () -> usage.addMeasure("T-H1", new UsageService.MeasureInput(2019, "x", "y"), "board"));
-        Measure m = usage.addMeasure("T-H1", new UsageService.MeasureInput(2025, "探究で端末を活用", "全学年で実施"), "school");
-        Measure updated = usage.addUpdate(m, new UsageService.UpdateInput(LocalDate.of(2025, 7, 1), "1年で実施", 30), "school");
+        assertRefused("schoolId", () -> ownMeasures.addMeasure("T-E1", new MeasureService.MeasureInput(2025, "x", "y"), "board"));
+        assertRefused("fiscalYear", () -> ownMeasures.addMeasure("T-H1", new MeasureService.MeasureInput(2019, "x", "y"), "board"));
+        Measure m = ownMeasures.addMeasure("T-H1", new MeasureService.MeasureInput(2025, "探究で端末を活用", "全学年で実施"), "school");
+        Measure updated = ownMeasures.addUpdate(m, new MeasureService.UpdateInput(LocalDate.of(2025, 7, 1), "1年で実施", 30), "school");
         assertEquals(1, updated.updates().size());
         assertEquals(30, updated.updates().get(0).percent());
-        assertRefused("percent", () -> usage.addUpdate(m, new UsageService.UpdateInput(LocalDate.of(2025, 7, 1), "x", 130), "s"));
-        assertRefused("date", () -> usage.addUpdate(m, new UsageService.UpdateInput(LocalDate.of(2024, 7, 1), "x", 10), "s"));
-        Attainment bySchool = usage.attainment(usage.calendar().year(FY), GroupBy.SCHOOL, null);
+        assertRefused("percent", () -> ownMeasures.addUpdate(m, new MeasureService.UpdateInput(LocalDate.of(2025, 7, 1), "x", 130), "s"));
+        assertRefused("date", () -> ownMeasures.addUpdate(m, new MeasureService.UpdateInput(LocalDate.of(2024, 7, 1), "x", 10), "s"));
+        Attainment bySchool = attainments.attainment(usage.calendar().year(FY), GroupBy.SCHOOL, null);
         Group h1 = bySchool.reportedApart().get(0);
         assertEquals("T-H1", h1.key());
         assertEquals("探究で端末を活用", h1.measures().get(0).text());
@@ -330,7 +338,7 @@ abstract class UsageContract {
     @Test
     void policyOnesEvidenceSaysWhatItCountsAndHowManyReported() {
         postWeekOne();
-        UsageModule module = new UsageModule(usage);
+        UsageModule module = new UsageModule(usage, attainments);
         // Of the schools carrying the scene targets (T-E1, T-E2, T-J1 and the sample directory's elementary and
         // junior high schools; T-H1 is a high school), three reported: the share is over them, the coverage says so.
         int carrying = (int) f.schools.all().stream().filter(s -> s.type().carriesSceneTargets()).count();
@@ -354,12 +362,12 @@ abstract class UsageContract {
 
         // P1-B1: cases published this fiscal year, and the schools served (the 15 of the directory) that adopted one.
         FiscalYear current = UsageFixture.CLOCK.currentFiscalYear();
-        LessonCase lesson = usage.publishCase(new UsageService.CaseInput(LocalizedText.of("意見を共有する", "Sharing"),
+        LessonCase lesson = lessonCases.publishCase(new CaseService.CaseInput(LocalizedText.of("意見を共有する", "Sharing"),
                 LocalizedText.of("共有", "Shared"), List.of(4), "COLLABORATIVE", "道徳", 5, null, true), "board");
         assertEquals(1.0, module.value(UsageEvidence.LESSON_CASES, Scope.city(), current).orElseThrow().value());
         assertEquals(0.0, module.value(UsageEvidence.LESSON_CASES, Scope.city(), current.previous()).orElseThrow()
                 .value(), "published this year, not last");
-        usage.adopt(lesson, new UsageService.AdoptionInput("T-E1", null, null), null, "board");
+        lessonCases.adopt(lesson, new CaseService.AdoptionInput("T-E1", null, null), null, "board");
         IndicatorValue adoption = module.value(UsageEvidence.CASE_ADOPTION, Scope.city(), current).orElseThrow();
         assertEquals(6.7, adoption.value(), "1 of 15 schools");
         assertEquals(15L, adoption.sampleSize());
@@ -371,15 +379,15 @@ abstract class UsageContract {
 
     @Test
     void lessonCasesArePublishedSearchedAdoptedAndWithdrawn() {
-        LessonCase collab = usage.publishCase(new UsageService.CaseInput(LocalizedText.of("意見を共有する", "Sharing opinions"),
+        LessonCase collab = lessonCases.publishCase(new CaseService.CaseInput(LocalizedText.of("意見を共有する", "Sharing opinions"),
                 LocalizedText.of("授業支援ソフトで共有", "Shared in the support software"), List.of(4, 3), "COLLABORATIVE",
                 "道徳", 5, null, true), "board");
-        LessonCase own = usage.publishCase(new UsageService.CaseInput(LocalizedText.of("ドリル", "Drills"),
+        LessonCase own = lessonCases.publishCase(new CaseService.CaseInput(LocalizedText.of("ドリル", "Drills"),
                 LocalizedText.of("自分のペースで", "At one's own pace"), List.of(5), "個別最適な学び", "算数", null,
                 "ELEMENTARY", false), "board");
         assertEquals(List.of(3, 4), collab.scenes());
         assertEquals(LearningType.INDIVIDUAL, own.learningType());
-        assertRefused("scenes[0]", () -> usage.publishCase(new UsageService.CaseInput(LocalizedText.of("a", "a"),
+        assertRefused("scenes[0]", () -> lessonCases.publishCase(new CaseService.CaseInput(LocalizedText.of("a", "a"),
                 LocalizedText.of("b", "b"), List.of(9), "BOTH", "国語", null, null, null), "board"));
 
         assertEquals(List.of(collab.id()), ids(new LessonCase.Query(null, 4, null, null, null, null, null)));
@@ -388,31 +396,31 @@ abstract class UsageContract {
         assertEquals(List.of(own.id(), collab.id()), ids(new LessonCase.Query(null, null, null, null, null, null, null)));
         assertEquals(List.of(), ids(new LessonCase.Query("100%_", null, null, null, null, null, null)));
 
-        usage.adopt(collab, new UsageService.AdoptionInput(null, LocalDate.of(2025, 6, 3), "5年2組で実施"), "T-E1", "school");
-        usage.adopt(collab, new UsageService.AdoptionInput(null, LocalDate.of(2025, 7, 3), null), "T-E1", "school");
-        usage.adopt(collab, new UsageService.AdoptionInput("T-E2", null, null), null, "board");
-        assertRefused("schoolId", () -> usage.adopt(collab, new UsageService.AdoptionInput("T-E2", null, null), "T-E1", "s"));
-        LessonCase counted = usage.lessonCase(collab.id()).orElseThrow();
+        lessonCases.adopt(collab, new CaseService.AdoptionInput(null, LocalDate.of(2025, 6, 3), "5年2組で実施"), "T-E1", "school");
+        lessonCases.adopt(collab, new CaseService.AdoptionInput(null, LocalDate.of(2025, 7, 3), null), "T-E1", "school");
+        lessonCases.adopt(collab, new CaseService.AdoptionInput("T-E2", null, null), null, "board");
+        assertRefused("schoolId", () -> lessonCases.adopt(collab, new CaseService.AdoptionInput("T-E2", null, null), "T-E1", "s"));
+        LessonCase counted = lessonCases.lessonCase(collab.id()).orElseThrow();
         assertEquals(3, counted.adoptions());
         assertEquals(2, counted.adoptingSchools());
-        assertEquals(2L, usage.adoptionsBySchool().get("T-E1"));
-        assertEquals(2, usage.adoptions("T-E1", 0, 10).size());
+        assertEquals(2L, lessonCases.adoptionsBySchool().get("T-E1"));
+        assertEquals(2, lessonCases.adoptions("T-E1", 0, 10).size());
 
-        assertTrue(usage.withdrawCase(own.id()));
-        assertTrue(usage.lessonCase(own.id()).isEmpty());
-        assertEquals(1, usage.countCases(new LessonCase.Query(null, null, null, null, null, null, null)));
-        assertFalse(usage.withdrawCase(own.id()));
+        assertTrue(lessonCases.withdrawCase(own.id()));
+        assertTrue(lessonCases.lessonCase(own.id()).isEmpty());
+        assertEquals(1, lessonCases.countCases(new LessonCase.Query(null, null, null, null, null, null, null)));
+        assertFalse(lessonCases.withdrawCase(own.id()));
     }
 
     private List<Long> ids(LessonCase.Query q) {
-        return usage.searchCases(q, 0, 50).stream().map(LessonCase::id).toList();
+        return lessonCases.searchCases(q, 0, 50).stream().map(LessonCase::id).toList();
     }
 
     @Test
     void demoDataFillsAYearForEverySampleSchoolMarkedAsDemo() {
         List<School> sample = f.schools.all().stream().filter(School::sample).toList();
         List<String> progress = new ArrayList<>();
-        new UsageModule(usage).fillDemoData(new DemoContext() {
+        new UsageModule(usage, attainments).fillDemoData(new DemoContext() {
             @Override
             public FiscalYear fiscalYear() {
                 return FY;
@@ -433,7 +441,7 @@ abstract class UsageContract {
                 progress.add(message);
             }
         });
-        Attainment bySchool = usage.attainment(usage.calendar().year(FY), GroupBy.SCHOOL, null);
+        Attainment bySchool = attainments.attainment(usage.calendar().year(FY), GroupBy.SCHOOL, null);
         assertTrue(bySchool.demo());
         long targetSchools = sample.stream().filter(s -> s.type().carriesSceneTargets()).count();
         assertEquals(targetSchools, bySchool.groups().size());
@@ -442,7 +450,7 @@ abstract class UsageContract {
                 .count() > 3);
         assertFalse(bySchool.reportedApart().isEmpty());
         assertTrue(bySchool.reportedApart().stream().anyMatch(g -> !g.measures().isEmpty()));
-        assertTrue(usage.countCases(new LessonCase.Query(null, null, null, null, null, null, null)) > 0);
+        assertTrue(lessonCases.countCases(new LessonCase.Query(null, null, null, null, null, null, null)) > 0);
         assertTrue(progress.stream().anyMatch(p -> p.contains("classroom-software events")), progress.toString());
     }
 }

@@ -28,6 +28,10 @@ final class UsageFixture {
     final FakeSchools schools;
     final FakeEnablement enablement;
     final UsageService usage;
+    final AttainmentService attainments;
+    final ReportingService reporting;
+    final MeasureService ownMeasures;
+    final CaseService lessonCases;
 
     /** The real date in the default zone: these tests compare with today as it is. */
     static final PlanClock CLOCK = TestClocks.real();
@@ -48,6 +52,10 @@ final class UsageFixture {
                 school("T-H1", "テスト高等学校", "Test High School", SchoolType.HIGH, 600, 6));
         enablement = new FakeEnablement();
         usage = new UsageService(db, FakePlans.shipped(), schools, enablement, CLOCK, config);
+        attainments = new AttainmentService(usage, enablement);
+        reporting = new ReportingService(usage, schools, enablement);
+        ownMeasures = new MeasureService(usage);
+        lessonCases = new CaseService(usage);
     }
 
     static UsageConfig config(int timesPerWeek, int schoolClassShare) {

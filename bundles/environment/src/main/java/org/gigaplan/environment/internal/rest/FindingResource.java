@@ -13,7 +13,6 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.environment.internal.Finding;
 import org.gigaplan.environment.internal.NetworkService;
@@ -55,13 +54,8 @@ public class FindingResource {
     /** Findings, newest first (open ones only with {@code open=true}); a school's staff see their own. */
     @GET
     public List<Finding> list(@QueryParam("open") Boolean open, @QueryParam("schoolId") String schoolId,
-            @Context SecurityContext security) {
-        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
-        String school = schoolId == null || schoolId.isBlank() ? (caller.role() == Role.BOARD ? null : caller.schoolId())
-                : schoolId.trim();
-        if (school != null) {
-            caller.requireSchool(school);
-        }
+            @Context Caller caller) {
+        String school = caller.readScope(schoolId);
         return network.findings(school, Boolean.TRUE.equals(open));
     }
 
@@ -69,29 +63,23 @@ public class FindingResource {
     @GET
     @Path("summary")
     public NetworkService.FindingSummary summary(@QueryParam("schoolId") String schoolId,
-            @Context SecurityContext security) {
-        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
-        String school = schoolId == null || schoolId.isBlank() ? (caller.role() == Role.BOARD ? null : caller.schoolId())
-                : schoolId.trim();
-        if (school != null) {
-            caller.requireSchool(school);
-        }
+            @Context Caller caller) {
+        String school = caller.readScope(schoolId);
         return network.findingSummary(school);
     }
 
     @GET
     @Path("{id}")
-    public Finding one(@PathParam("id") long id, @Context SecurityContext security) {
+    public Finding one(@PathParam("id") long id, @Context Caller caller) {
         Finding f = network.finding(id).orElseThrow(() -> new NotFoundException("no finding " + id));
-        Caller.of(security).orElseThrow(IllegalStateException::new).requireSchool(f.schoolId());
+        caller.requireSchool(f.schoolId());
         return f;
     }
 
     @POST
     @Path("{id}/notes")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response note(@PathParam("id") long id, NoteInput input, @Context SecurityContext security) {
-        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
+    public Response note(@PathParam("id") long id, NoteInput input, @Context Caller caller) {
         Finding f = network.finding(id).orElseThrow(() -> new NotFoundException("no finding " + id));
         caller.requireSchool(f.schoolId());
         NoteInput in = input == null ? new NoteInput(null, null, null) : input;

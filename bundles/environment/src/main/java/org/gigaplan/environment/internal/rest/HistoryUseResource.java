@@ -12,7 +12,6 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.environment.internal.HistoryUse;
 import org.gigaplan.environment.internal.HistoryUseService;
@@ -61,9 +60,7 @@ public class HistoryUseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({ Role.BOARD, Role.SCHOOL, Role.TEACHER })
     public Map<String, Integer> report(@PathParam("schoolId") String schoolId, List<HistoryUse.Report> reports,
-            @Context SecurityContext security) {
-        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
-        caller.requireSchool(schoolId);
+            @Context Caller caller) {
         if (reports != null) {
             for (HistoryUse.Report r : reports) {
                 String teacher = r == null || r.teacherId() == null ? null : r.teacherId().trim();
@@ -82,9 +79,7 @@ public class HistoryUseResource {
     @Path("schools/{schoolId}/uses")
     @Allow({ Role.BOARD, Role.SCHOOL })
     public HistoryUse.Use school(@PathParam("schoolId") String schoolId, @QueryParam("fiscalYear") Integer fiscalYear,
-            @Context SecurityContext security) {
-        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
-        caller.requireSchool(schoolId);
+            @Context Caller caller) {
         return uses.use(fiscalYear(fiscalYear), schoolId, caller.role() == Role.BOARD);
     }
 

@@ -14,7 +14,6 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.environment.internal.Measurement;
 import org.gigaplan.environment.internal.NetworkService;
@@ -54,10 +53,10 @@ public class MeasurementResource {
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @Allow({ Role.BOARD, Role.SCHOOL })
     public NetworkService.BatchResult importCsv(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-            @Context SecurityContext security) {
+            @Context Caller caller) {
         List<Measurement> parsed = MeasurementCsv.parse(CsvTable.read(body, CsvTable.charsetOf(type)));
         try {
-            return post(parsed, security);
+            return post(parsed, caller);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(e.errors().stream().map(MeasurementCsv::toCsv).toList());
         }
@@ -67,10 +66,9 @@ public class MeasurementResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
-    public NetworkService.BatchResult post(List<Measurement> measurements, @Context SecurityContext security) {
-        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
+    public NetworkService.BatchResult post(List<Measurement> measurements, @Context Caller caller) {
         NetworkService.BatchResult r = network.record(measurements,
-                caller.role() == Role.BOARD ? null : caller.schoolId(), caller.name(), false);
+                caller.ownSchool(), caller.name(), false);
         String summary = "environment measurements: " + r.measurements()
                 + (r.findingsOpened().isEmpty() ? "" : ", findings opened " + r.findingsOpened())
                 + (r.findingsClosed().isEmpty() ? "" : ", findings closed " + r.findingsClosed());

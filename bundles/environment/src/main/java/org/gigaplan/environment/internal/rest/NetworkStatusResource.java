@@ -9,7 +9,6 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.environment.internal.NetworkService;
 import org.gigaplan.environment.internal.RecommendedBandwidth;
@@ -70,13 +69,8 @@ public class NetworkStatusResource {
     /** Schools' status: the board every school (or one), a school's staff their own. */
     @GET
     @Path("status")
-    public Statuses status(@QueryParam("schoolId") String schoolId, @Context SecurityContext security) {
-        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
-        String school = schoolId == null || schoolId.isBlank() ? (caller.role() == Role.BOARD ? null : caller.schoolId())
-                : schoolId.trim();
-        if (school != null) {
-            caller.requireSchool(school);
-        }
+    public Statuses status(@QueryParam("schoolId") String schoolId, @Context Caller caller) {
+        String school = caller.readScope(schoolId);
         var c = network.config();
         return new Statuses(c.windowDays(), c.classHoursOnly(), c.problemPercent(), c.recoveryPercent(),
                 network.statuses(school, network.clock().now().plusSeconds(300)));
@@ -86,13 +80,8 @@ public class NetworkStatusResource {
     @GET
     @Path("measurements")
     public List<NetworkStore.Row> measurements(@QueryParam("schoolId") String schoolId, @QueryParam("from") Instant from,
-            @QueryParam("to") Instant to, @Context SecurityContext security) {
-        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
-        String school = schoolId == null || schoolId.isBlank() ? caller.schoolId() : schoolId.trim();
-        if (school == null) {
-            throw new InvalidInputException("schoolId", "required");
-        }
-        caller.requireSchool(school);
+            @QueryParam("to") Instant to, @Context Caller caller) {
+        String school = caller.schoolScope(schoolId);
         Instant end = to == null ? network.clock().now().plusSeconds(300) : to;
         return network.measurements(school, from == null ? end.minusSeconds(90L * 86_400) : from, end);
     }

@@ -16,7 +16,6 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.environment.internal.HistoryUseService;
 import org.gigaplan.environment.internal.XapiService;
@@ -71,10 +70,9 @@ public class XapiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
     public Response post(@HeaderParam(VERSION_HEADER) String version, @QueryParam("schoolId") String schoolId,
-            Object body, @Context SecurityContext security) {
+            Object body, @Context Caller caller) {
         checkVersion(version);
-        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
-        String school = school(caller, schoolId);
+        String school = caller.schoolScope(schoolId);
         List<String> ids = xapi.store(body, school, caller.name(), false);
         audit.describe(school, "environment xAPI statements: " + ids.size());
         return Response.ok(ids).header(VERSION_HEADER, XapiService.VERSION).build();
@@ -87,10 +85,9 @@ public class XapiResource {
     public Response get(@HeaderParam(VERSION_HEADER) String version, @QueryParam("schoolId") String schoolId,
             @QueryParam("agent") String agent, @QueryParam("verb") String verb, @QueryParam("activity") String activity,
             @QueryParam("since") String since, @QueryParam("until") String until, @QueryParam("class") String classRef,
-            @QueryParam("limit") Integer limit, @Context SecurityContext security) {
+            @QueryParam("limit") Integer limit, @Context Caller caller) {
         checkVersion(version);
-        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
-        String school = schoolId == null && caller.role() == Role.BOARD ? null : school(caller, schoolId);
+        String school = schoolId == null && caller.role() == Role.BOARD ? null : caller.schoolScope(schoolId);
         int max = limit(limit);
         String learner = agent == null ? null : xapi.pseudonym(parseAgent(agent), "agent");
         XapiStore.Query q = new XapiStore.Query(school, learner, verb, activity, instant(since, "since"),
@@ -115,9 +112,8 @@ public class XapiResource {
     @Path("summary")
     @Allow({ Role.BOARD, Role.SCHOOL })
     public List<XapiService.Summary> summary(@QueryParam("schoolId") String schoolId, @QueryParam("since") String since,
-            @QueryParam("until") String until, @Context SecurityContext security) {
-        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
-        String school = schoolId == null && caller.role() == Role.BOARD ? null : school(caller, schoolId);
+            @QueryParam("until") String until, @Context Caller caller) {
+        String school = schoolId == null && caller.role() == Role.BOARD ? null : caller.schoolScope(schoolId);
         Instant from = instant(since, "since");
         Instant to = instant(until, "until");
         return xapi.summary(school, from == null ? Instant.EPOCH : from, to == null ? xapi.clock().now() : to,
@@ -129,9 +125,8 @@ public class XapiResource {
     @Path("classes")
     @Allow({ Role.BOARD, Role.SCHOOL, Role.TEACHER })
     public List<XapiStore.ClassSeen> classes(@QueryParam("schoolId") String schoolId, @QueryParam("since") String since,
-            @QueryParam("until") String until, @Context SecurityContext security) {
-        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
-        String school = school(caller, schoolId);
+            @QueryParam("until") String until, @Context Caller caller) {
+        String school = caller.schoolScope(schoolId);
         Instant[] period = period(since, until);
         return xapi.classes(school, period[0], period[1]);
     }
@@ -145,9 +140,8 @@ public class XapiResource {
     @Allow({ Role.BOARD, Role.SCHOOL, Role.TEACHER })
     public List<XapiStore.ActivityWeek> classActivity(@javax.ws.rs.PathParam("classRef") String classRef,
             @QueryParam("schoolId") String schoolId, @QueryParam("since") String since, @QueryParam("until") String until,
-            @Context SecurityContext security) {
-        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
-        String school = school(caller, schoolId);
+            @Context Caller caller) {
+        String school = caller.schoolScope(schoolId);
         Instant[] period = period(since, until);
         List<XapiStore.ActivityWeek> weeks = xapi.classActivity(school, classRef, period[0], period[1]);
         if (caller.role() == Role.TEACHER) {
@@ -164,8 +158,7 @@ public class XapiResource {
     @Path("me")
     @Allow(Role.LEARNER)
     public XapiService.LearnerHistory me(@QueryParam("since") String since, @QueryParam("until") String until,
-            @QueryParam("limit") Integer limit, @Context SecurityContext security) {
-        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
+            @QueryParam("limit") Integer limit, @Context Caller caller) {
         Instant[] period = period(since, until);
         return xapi.learnerHistory(caller.schoolId(), caller.name(), period[0], period[1], limit(limit));
     }
@@ -188,16 +181,6 @@ public class XapiResource {
             throw new InvalidInputException("limit", "1 to 1000, was " + limit);
         }
         return max;
-    }
-
-    private static String school(Caller caller, String schoolId) {
-        String school = schoolId == null || schoolId.isBlank() ? (caller.role() == Role.BOARD ? null : caller.schoolId())
-                : schoolId.trim();
-        if (school == null) {
-            throw new InvalidInputException("schoolId", "required for the board: whose learners these are");
-        }
-        caller.requireSchool(school);
-        return school;
     }
 
     private static void checkVersion(String version) {

@@ -20,7 +20,6 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.outreach.internal.Post;
 import org.gigaplan.outreach.internal.PostService;
@@ -77,8 +76,8 @@ public class PostResource {
     /** A new draft: {@code {"title":…,"body":…,"format":"MARKDOWN","category":"NEWS","audience":"FAMILIES","lang":"ja"}}. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(Post.Draft draft, @Context SecurityContext security) {
-        Post post = posts.create(draft, caller(security), false);
+    public Response create(Post.Draft draft, @Context Caller caller) {
+        Post post = posts.create(draft, caller.name(), false);
         audit.describe("outreach post " + post.id() + " drafted: " + post.title());
         return Response.created(URI.create("outreach/posts/" + post.id())).entity(post).build();
     }
@@ -94,8 +93,8 @@ public class PostResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Post edit(@PathParam("id") long id, Post.Draft draft, @Context SecurityContext security) {
-        Post post = handle(() -> posts.edit(id, draft, caller(security)));
+    public Post edit(@PathParam("id") long id, Post.Draft draft, @Context Caller caller) {
+        Post post = handle(() -> posts.edit(id, draft, caller.name()));
         audit.describe("outreach post " + id + " edited");
         return post;
     }
@@ -104,7 +103,7 @@ public class PostResource {
     @POST
     @Path("{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Post move(@PathParam("id") long id, Move move, @Context SecurityContext security) {
+    public Post move(@PathParam("id") long id, Move move, @Context Caller caller) {
         if (move == null || move.status() == null) {
             throw new InvalidInputException("status", "required: {\"status\":\"REVIEW\"}");
         }
@@ -118,7 +117,7 @@ public class PostResource {
             }
         }
         Instant publishAt = at;
-        Post post = handle(() -> posts.move(id, move.status(), publishAt, move.note(), caller(security)));
+        Post post = handle(() -> posts.move(id, move.status(), publishAt, move.note(), caller.name()));
         audit.describe("outreach post " + id + " → " + post.status()
                 + (post.publishAt() != null && post.status() == Post.Status.PUBLISHED ? " from " + post.publishAt() : ""));
         return post;
@@ -139,9 +138,5 @@ public class PostResource {
         } catch (Post.Refused e) {
             throw new ClientErrorException(e.getMessage(), Response.Status.CONFLICT);
         }
-    }
-
-    private static String caller(SecurityContext security) {
-        return Caller.of(security).orElseThrow(IllegalStateException::new).name();
     }
 }

@@ -14,7 +14,6 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.outreach.internal.Meeting;
 import org.gigaplan.outreach.internal.MeetingService;
@@ -58,8 +57,8 @@ public class SchoolMeetingResource {
     @Path("staff-meetings")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Integer> staff(@PathParam("schoolId") String schoolId, List<Meeting.Input> input,
-            @Context SecurityContext security) {
-        return record(Meeting.Kind.STAFF, schoolId, input, security);
+            @Context Caller caller) {
+        return record(Meeting.Kind.STAFF, schoolId, input, caller);
     }
 
     /** Parent meetings, all or none: {@code [{"heldOn":"2025-05-20","audience":"全校保護者会","topics":["…"],"attendees":120,"materials":"…"}]}. */
@@ -67,53 +66,41 @@ public class SchoolMeetingResource {
     @Path("parent-meetings")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Integer> parent(@PathParam("schoolId") String schoolId, List<Meeting.Input> input,
-            @Context SecurityContext security) {
-        return record(Meeting.Kind.PARENT, schoolId, input, security);
+            @Context Caller caller) {
+        return record(Meeting.Kind.PARENT, schoolId, input, caller);
     }
 
     /** The school's staff meetings of a fiscal year (this one by default). */
     @GET
     @Path("staff-meetings")
-    public List<Meeting> staffMeetings(@PathParam("schoolId") String schoolId, @QueryParam("fiscalYear") Integer fiscalYear,
-            @Context SecurityContext security) {
-        return list(Meeting.Kind.STAFF, schoolId, fiscalYear, security);
+    public List<Meeting> staffMeetings(@PathParam("schoolId") String schoolId, @QueryParam("fiscalYear") Integer fiscalYear) {
+        return list(Meeting.Kind.STAFF, schoolId, fiscalYear);
     }
 
     /** The school's parent meetings of a fiscal year (this one by default). */
     @GET
     @Path("parent-meetings")
-    public List<Meeting> parentMeetings(@PathParam("schoolId") String schoolId, @QueryParam("fiscalYear") Integer fiscalYear,
-            @Context SecurityContext security) {
-        return list(Meeting.Kind.PARENT, schoolId, fiscalYear, security);
+    public List<Meeting> parentMeetings(@PathParam("schoolId") String schoolId, @QueryParam("fiscalYear") Integer fiscalYear) {
+        return list(Meeting.Kind.PARENT, schoolId, fiscalYear);
     }
 
     /** Removes a meeting recorded by mistake. */
     @DELETE
     @Path("meetings/{id}")
-    public void delete(@PathParam("schoolId") String schoolId, @PathParam("id") long id, @Context SecurityContext security) {
-        require(security, schoolId);
+    public void delete(@PathParam("schoolId") String schoolId, @PathParam("id") long id) {
         if (!meetings.delete(schoolId, id)) {
             throw new NotFoundException("no meeting " + id + " of school " + schoolId);
         }
         audit.describe(schoolId, "outreach meeting " + id + " deleted");
     }
 
-    private Map<String, Integer> record(Meeting.Kind kind, String schoolId, List<Meeting.Input> input,
-            SecurityContext security) {
-        Caller caller = require(security, schoolId);
+    private Map<String, Integer> record(Meeting.Kind kind, String schoolId, List<Meeting.Input> input, Caller caller) {
         int stored = meetings.record(kind, schoolId, input, caller.name(), false);
         audit.describe(schoolId, "outreach " + kind.name().toLowerCase(java.util.Locale.ROOT) + " meetings: " + stored);
         return Map.of("meetings", stored);
     }
 
-    private List<Meeting> list(Meeting.Kind kind, String schoolId, Integer fiscalYear, SecurityContext security) {
-        require(security, schoolId);
+    private List<Meeting> list(Meeting.Kind kind, String schoolId, Integer fiscalYear) {
         return meetings.meetings(kind, schoolId, FiscalYearParam.of(fiscalYear, "fiscalYear", meetings.clock()));
-    }
-
-    private static Caller require(SecurityContext security, String schoolId) {
-        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
-        caller.requireSchool(schoolId);
-        return caller;
     }
 }

@@ -44,7 +44,7 @@ public class ApiApplication extends Application {
                 Duration.ofSeconds(config.loginLockSeconds()), Clock.systemUTC(), Duration.ofSeconds(5));
         this.singletons = Set.of(new BodyLimitFilter(config.maxRequestBytes()), new AuditFilter(audit),
                 new AuthFilter(new JaasAuthenticator(config.realm()), apiKeys::authenticate, throttle),
-                new AccessFilter(modules, contracts), new NoPromptFilter(), new JsonProvider(), new ParamConverters(),
+                new AccessFilter(modules, contracts), new CallerContext(), new NoPromptFilter(), new JsonProvider(), new ParamConverters(),
                 new ProblemMappers.InvalidInput(), new ProblemMappers.Conflict(), new ProblemMappers.AccessDenied(),
                 new ProblemMappers.WebApplication(), new ProblemMappers.Unexpected());
     }

@@ -5,7 +5,6 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.security.Allow;
@@ -28,7 +27,7 @@ public class MeResource {
     /** The caller: user name (or API key label), role, school and teacher code where they have one. */
     @GET
     @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT, Role.TEACHER, Role.LEARNER })
-    public Caller me(@Context SecurityContext security) {
-        return Caller.of(security).orElseThrow(IllegalStateException::new);
+    public Caller me(@Context Caller caller) {
+        return caller;
     }
 }

@@ -17,6 +17,7 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.PathSegment;
 import javax.ws.rs.core.Response;
 
+import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Public;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Enforces {@link Public} and {@link Allow} on the matched resource method of any bundle: anonymous callers
  * of a method that is not public get 401, callers without one of its roles 403. A method with neither
  * annotation, on itself or its class, is for the board only. A school's users and agents also get 403 from a
- * module ({@code /api/<module>/…}) the board switched off for their school. A module refused for breaking its
+ * module ({@code /api/<module>/…}) the board switched off for their school, and from a method that is not public
+ * when its {@code schoolId} path or query parameter names another school. A module refused for breaking its
  * contract with the platform ({@link ModuleContracts}) answers 503.
  */
 @Priority(Priorities.AUTHORIZATION)
@@ -93,7 +95,27 @@ public final class AccessFilter implements ContainerRequestFilter {
                     caller.get().name(), caller.get().role(), allowed);
             request.abortWith(Problem.of(Response.Status.FORBIDDEN, "this needs one of the roles " + names(allowed)
                     + "; you are " + caller.get().role().name().toLowerCase()).toResponse());
+            return;
         }
+        String school = namedSchool(request);
+        if (school != null && !caller.get().mayAccessSchool(school)) {
+            LOG.warn("Refused {} {} to {} ({} of {}): school {} is not theirs", request.getMethod(),
+                    request.getUriInfo().getPath(), caller.get().name(), caller.get().role(), caller.get().schoolId(), school);
+            request.abortWith(Problem.of(Response.Status.FORBIDDEN, "school " + school + " is not yours").toResponse());
+        }
+    }
+
+    /**
+     * The school a request names in a {@code schoolId} path or query parameter, the one place modules declare which
+     * school a call is about: the platform refuses another school's to everyone but the board, so no resource repeats
+     * the rule.
+     */
+    static String namedSchool(ContainerRequestContext request) {
+        String school = request.getUriInfo().getPathParameters().getFirst(GigaPlanRest.SCHOOL_PARAMETER);
+        if (school == null || school.isBlank()) {
+            school = request.getUriInfo().getQueryParameters().getFirst(GigaPlanRest.SCHOOL_PARAMETER);
+        }
+        return school == null || school.isBlank() ? null : school.trim();
     }
 
     /**

@@ -12,7 +12,6 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.security.Allow;
@@ -49,24 +48,23 @@ public class CourseResource {
 
     /** Courses with their sessions: every one for the board; the city's and its own for a school. */
     @GET
-    public List<Course> list(@Context SecurityContext security) {
-        return courses.courses(ownSchool(caller(security)));
+    public List<Course> list(@Context Caller caller) {
+        return courses.courses(caller.ownSchool());
     }
 
     @GET
     @Path("{id}")
-    public Course one(@PathParam("id") long id, @Context SecurityContext security) {
+    public Course one(@PathParam("id") long id, @Context Caller caller) {
         Course c = found(id);
-        readable(caller(security), c);
+        readable(caller, c);
         return c;
     }
 
     /** The board adds any course; a school its own in-school trainings. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response add(CourseService.CourseInput input, @Context SecurityContext security) {
-        Caller caller = caller(security);
-        Course c = courses.addCourse(input, ownSchool(caller), caller.name(), false);
+    public Response add(CourseService.CourseInput input, @Context Caller caller) {
+        Course c = courses.addCourse(input, caller.ownSchool(), caller.name(), false);
         describe(c.schoolId(), "training course " + c.id() + " added: " + c.title().ja() + " (" + c.kind() + ")");
         return Response.status(Response.Status.CREATED).entity(c).build();
     }
@@ -75,8 +73,7 @@ public class CourseResource {
     @Path("{id}/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addSession(@PathParam("id") long id, CourseService.SessionInput input,
-            @Context SecurityContext security) {
-        Caller caller = caller(security);
+            @Context Caller caller) {
         Course c = found(id);
         writable(caller, c);
         Course after = courses.addSession(c, input, false);
@@ -84,25 +81,12 @@ public class CourseResource {
         return Response.status(Response.Status.CREATED).entity(after).build();
     }
 
-    static Caller caller(SecurityContext security) {
-        return Caller.of(security).orElseThrow(IllegalStateException::new);
-    }
-
-    static String ownSchool(Caller caller) {
-        return caller.role() == Role.BOARD ? null : caller.schoolId();
-    }
-
     /** The teacher's school: a school's users their own; the board names it. */
     static String school(Caller caller, CourseService.TeacherRef teacher) {
         if (teacher == null) {
             throw new org.gigaplan.plan.rest.InvalidInputException("body", "give teacherId (and schoolId for the board)");
         }
-        String school = teacher.schoolId() == null || teacher.schoolId().isBlank() ? ownSchool(caller) : teacher.schoolId().trim();
-        if (school == null) {
-            throw new org.gigaplan.plan.rest.InvalidInputException("schoolId", "required");
-        }
-        caller.requireSchool(school);
-        return school;
+        return caller.schoolScope(teacher.schoolId());
     }
 
     private static void readable(Caller caller, Course c) {

@@ -21,7 +21,6 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
 
 import org.gigaplan.plan.csv.CsvTable;
@@ -80,8 +79,8 @@ public class SchoolTrainingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({ Role.BOARD, Role.SCHOOL, Role.TEACHER })
     public TrainingService.BatchResult record(@PathParam("schoolId") String schoolId, List<Assessment> assessments,
-            @Context SecurityContext security) {
-        Caller caller = caller(security, schoolId);
+            @Context Caller caller) {
+        known(schoolId);
         ownOnly(caller, schoolId, assessments == null ? List.of()
                 : assessments.stream().map(a -> a == null ? null : a.teacherId()).toList());
         TrainingService.BatchResult result = training.record(schoolId, assessments, caller.name(),
@@ -96,8 +95,8 @@ public class SchoolTrainingResource {
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     public TrainingService.BatchResult importCsv(@PathParam("schoolId") String schoolId,
             @QueryParam("fiscalYear") Integer fiscalYear, InputStream body,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @Context SecurityContext security) {
-        Caller caller = caller(security, schoolId);
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @Context Caller caller) {
+        known(schoolId);
         List<FieldError> errors = new ArrayList<>();
         FiscalYear fy = training.surveyYear(fiscalYear, "fiscalYear", caller.role() == Role.BOARD, errors);
         InvalidInputException.throwIfAny(errors);
@@ -113,17 +112,16 @@ public class SchoolTrainingResource {
     @GET
     @Path("assessments")
     public Map<String, Map<String, Integer>> answers(@PathParam("schoolId") String schoolId,
-            @QueryParam("fiscalYear") Integer fiscalYear, @Context SecurityContext security) {
-        caller(security, schoolId);
+            @QueryParam("fiscalYear") Integer fiscalYear) {
+        known(schoolId);
         return training.answers(schoolId, fiscalYear(fiscalYear));
     }
 
     @GET
     @Path("assessments/export")
     @Produces("text/csv")
-    public Response export(@PathParam("schoolId") String schoolId, @QueryParam("fiscalYear") Integer fiscalYear,
-            @Context SecurityContext security) {
-        caller(security, schoolId);
+    public Response export(@PathParam("schoolId") String schoolId, @QueryParam("fiscalYear") Integer fiscalYear) {
+        known(schoolId);
         FiscalYear fy = fiscalYear(fiscalYear);
         Map<String, Map<String, Integer>> answers = training.answers(schoolId, fy);
         StreamingOutput body = out -> {
@@ -140,8 +138,9 @@ public class SchoolTrainingResource {
     @Path("teachers/{teacherId}")
     @Allow({ Role.BOARD, Role.SCHOOL, Role.TEACHER })
     public TeacherSkills teacher(@PathParam("schoolId") String schoolId, @PathParam("teacherId") String teacherId,
-            @QueryParam("fiscalYear") Integer fiscalYear, @Context SecurityContext security) {
-        caller(security, schoolId).requireTeacher(schoolId, teacherId);
+            @QueryParam("fiscalYear") Integer fiscalYear, @Context Caller caller) {
+        known(schoolId);
+        caller.requireTeacher(schoolId, teacherId);
         return training.teacher(schoolId, teacherId, fiscalYear(fiscalYear))
                 .orElseThrow(() -> new NotFoundException("no answers of teacher " + teacherId + " at " + schoolId));
     }
@@ -151,8 +150,9 @@ public class SchoolTrainingResource {
     @Path("teachers/{teacherId}/record")
     @Allow({ Role.BOARD, Role.SCHOOL, Role.TEACHER })
     public CourseService.TrainingRecord record(@PathParam("schoolId") String schoolId,
-            @PathParam("teacherId") String teacherId, @Context SecurityContext security) {
-        caller(security, schoolId).requireTeacher(schoolId, teacherId);
+            @PathParam("teacherId") String teacherId, @Context Caller caller) {
+        known(schoolId);
+        caller.requireTeacher(schoolId, teacherId);
         return courses.record(schoolId, teacherId);
     }
 
@@ -162,8 +162,9 @@ public class SchoolTrainingResource {
     @Allow({ Role.BOARD, Role.SCHOOL, Role.TEACHER })
     public CourseService.Recommendation recommend(@PathParam("schoolId") String schoolId,
             @PathParam("teacherId") String teacherId, @QueryParam("fiscalYear") Integer fiscalYear,
-            @Context SecurityContext security) {
-        caller(security, schoolId).requireTeacher(schoolId, teacherId);
+            @Context Caller caller) {
+        known(schoolId);
+        caller.requireTeacher(schoolId, teacherId);
         return courses.recommend(schoolId, teacherId, fiscalYear(fiscalYear))
                 .orElseThrow(() -> new NotFoundException("no answers of teacher " + teacherId + " at " + schoolId));
     }
@@ -172,8 +173,8 @@ public class SchoolTrainingResource {
     @GET
     @Path("plan")
     public CourseService.SchoolPlan plan(@PathParam("schoolId") String schoolId,
-            @QueryParam("fiscalYear") Integer fiscalYear, @Context SecurityContext security) {
-        caller(security, schoolId);
+            @QueryParam("fiscalYear") Integer fiscalYear) {
+        known(schoolId);
         return courses.plan(schoolId, fiscalYear(fiscalYear));
     }
 
@@ -183,8 +184,8 @@ public class SchoolTrainingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({ Role.BOARD, Role.SCHOOL, Role.TEACHER })
     public Map<String, Integer> reportGenAi(@PathParam("schoolId") String schoolId, List<GenAi.Report> reports,
-            @Context SecurityContext security) {
-        Caller caller = caller(security, schoolId);
+            @Context Caller caller) {
+        known(schoolId);
         ownOnly(caller, schoolId, reports == null ? List.of()
                 : reports.stream().map(r -> r == null ? null : r.teacherId()).toList());
         int stored = courses.reportGenAi(schoolId, reports, caller.role() == Role.BOARD, false);
@@ -196,8 +197,8 @@ public class SchoolTrainingResource {
     @GET
     @Path("genai")
     public GenAi.Use genAi(@PathParam("schoolId") String schoolId, @QueryParam("fiscalYear") Integer fiscalYear,
-            @Context SecurityContext security) {
-        Caller caller = caller(security, schoolId);
+            @Context Caller caller) {
+        known(schoolId);
         return courses.genAiUse(fiscalYear(fiscalYear), schoolId, caller.role() == Role.BOARD);
     }
 
@@ -205,16 +206,14 @@ public class SchoolTrainingResource {
     @GET
     @Path("rates")
     public Rates rates(@PathParam("schoolId") String schoolId, @QueryParam("fiscalYear") Integer fiscalYear,
-            @Context SecurityContext security) {
-        Caller caller = caller(security, schoolId);
+            @Context Caller caller) {
+        known(schoolId);
         return training.rates(fiscalYear(fiscalYear), schoolId, caller.role() == Role.BOARD);
     }
 
-    private Caller caller(SecurityContext security, String schoolId) {
-        Caller caller = Caller.of(security).orElseThrow(IllegalStateException::new);
-        caller.requireSchool(schoolId);
+    /** Refuses a school that is not in the directory (the platform has refused another school's to the caller). */
+    private void known(String schoolId) {
         training.school(schoolId, "schoolId");
-        return caller;
     }
 
     /** A teacher writes their own records only (the board and the school's staff anyone's of the school). */

@@ -11,7 +11,6 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.security.Allow;
@@ -52,8 +51,7 @@ public class SessionResource {
     @Path("enrolments")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response enrol(@PathParam("sessionId") long sessionId, CourseService.TeacherRef teacher,
-            @Context SecurityContext security) {
-        Caller caller = CourseResource.caller(security);
+            @Context Caller caller) {
         Course c = courses.courseOfSession(sessionId).orElseThrow(() -> new NotFoundException("no session " + sessionId));
         String school = CourseResource.school(caller, teacher);
         CourseStore.Enrolment result = courses.enrol(sessionId, c, school, teacher.teacherId(), false);
@@ -70,8 +68,7 @@ public class SessionResource {
     @Path("attendance")
     @Consumes(MediaType.APPLICATION_JSON)
     public Course attend(@PathParam("sessionId") long sessionId, CourseService.TeacherRef teacher,
-            @Context SecurityContext security) {
-        Caller caller = CourseResource.caller(security);
+            @Context Caller caller) {
         Course c = courses.courseOfSession(sessionId).orElseThrow(() -> new NotFoundException("no session " + sessionId));
         String school = CourseResource.school(caller, teacher);
         boolean attended = teacher.attended() == null || teacher.attended();

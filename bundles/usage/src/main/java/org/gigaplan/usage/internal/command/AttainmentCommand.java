@@ -14,6 +14,7 @@ import org.gigaplan.plan.console.ConsoleText;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.usage.internal.Attainment;
 import org.gigaplan.usage.internal.SchoolCalendar;
+import org.gigaplan.usage.internal.AttainmentService;
 import org.gigaplan.usage.internal.UsageService;
 
 @Service
@@ -42,10 +43,13 @@ public class AttainmentCommand implements Action {
     @Reference
     UsageService usage;
 
+    @Reference
+    AttainmentService attainments;
+
     @Override
     public Object execute() {
         Locale locale = ConsoleText.locale(lang);
-        UsageService.GroupBy group = UsageService.GroupBy.parse(by)
+        AttainmentService.GroupBy group = AttainmentService.GroupBy.parse(by)
                 .orElseThrow(() -> new IllegalArgumentException("--by must be city, type, grade or school, was " + by));
         FiscalYear fy = fiscalYear == null ? FiscalYear.containing(usage.calendar().today())
                 : usage.fiscalYear(fiscalYear, "--fy");
@@ -66,7 +70,7 @@ public class AttainmentCommand implements Action {
         if (school != null) {
             usage.school(school, "--school");
         }
-        Attainment a = usage.attainment(period, group, school);
+        Attainment a = attainments.attainment(period, group, school);
         System.out.println(period.label().in(locale) + " (" + period.firstWeek() + " – " + period.lastWeek() + "), target "
                 + a.timesPerWeek() + "/week" + (a.demo() ? ", includes DEMO data" : ""));
         print(a.groups(), locale);

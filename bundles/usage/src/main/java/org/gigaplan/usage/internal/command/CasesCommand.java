@@ -11,6 +11,7 @@ import org.gigaplan.plan.console.ConsoleTable;
 import org.gigaplan.plan.console.ConsoleText;
 import org.gigaplan.usage.internal.LearningType;
 import org.gigaplan.usage.internal.LessonCase;
+import org.gigaplan.usage.internal.CaseService;
 import org.gigaplan.usage.internal.UsageService;
 
 @Service
@@ -32,6 +33,9 @@ public class CasesCommand implements Action {
     @Reference
     UsageService usage;
 
+    @Reference
+    CaseService lessonCases;
+
     @Override
     public Object execute() {
         Locale locale = ConsoleText.locale(lang);
@@ -46,12 +50,12 @@ public class CasesCommand implements Action {
         table.column("Subject");
         table.rightColumn("Adoptions");
         table.rightColumn("Schools");
-        for (LessonCase c : usage.searchCases(q, 0, 500)) {
+        for (LessonCase c : lessonCases.searchCases(q, 0, 500)) {
             table.row(c.id(), ConsoleText.of(c.title(), locale, 40), c.scenes().toString(), c.learningType().name(),
                     c.subject(), c.adoptions(), c.adoptingSchools());
         }
         table.print(System.out);
-        System.out.println(usage.countCases(q) + " cases");
+        System.out.println(lessonCases.countCases(q) + " cases");
         return null;
     }
 }

@@ -12,6 +12,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.gigaplan.plan.console.ConsoleTable;
 import org.gigaplan.plan.console.ConsoleText;
 import org.gigaplan.usage.internal.SchoolCalendar;
+import org.gigaplan.usage.internal.ReportingService;
 import org.gigaplan.usage.internal.UsageService;
 
 @Service
@@ -28,11 +29,14 @@ public class MissingCommand implements Action {
     @Reference
     UsageService usage;
 
+    @Reference
+    ReportingService reporting;
+
     @Override
     public Object execute() {
         Locale locale = ConsoleText.locale(lang);
         LocalDate monday = week == null ? usage.calendar().lastWeek() : SchoolCalendar.mondayOf(LocalDate.parse(week));
-        List<UsageService.Missing> missing = usage.notReporting(monday);
+        List<ReportingService.Missing> missing = reporting.notReporting(monday);
         ConsoleTable table = new ConsoleTable().emptyText("every registered class reported");
         table.column("School");
         table.column("Name");
@@ -40,7 +44,7 @@ public class MissingCommand implements Action {
         table.rightColumn("Registered");
         table.rightColumn("Reporting");
         table.column("Missing classes");
-        for (UsageService.Missing m : missing) {
+        for (ReportingService.Missing m : missing) {
             table.row(m.schoolId(), ConsoleText.of(m.name(), locale, 30), m.classesInDirectory(), m.classesRegistered(),
                     m.classesReporting(), ConsoleTable.cut(String.join(" ", m.missingClasses()), 40));
         }

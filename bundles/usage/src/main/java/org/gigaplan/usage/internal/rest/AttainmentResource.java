@@ -8,7 +8,6 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.GigaPlanRest;
@@ -17,8 +16,9 @@ import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Role;
 import org.gigaplan.usage.internal.Attainment;
+import org.gigaplan.usage.internal.AttainmentService;
 import org.gigaplan.usage.internal.UsageService;
-import org.gigaplan.usage.internal.UsageService.GroupBy;
+import org.gigaplan.usage.internal.AttainmentService.GroupBy;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -41,10 +41,12 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class AttainmentResource {
 
     private final UsageService usage;
+    private final AttainmentService attainments;
 
     @Activate
-    public AttainmentResource(@Reference UsageService usage) {
+    public AttainmentResource(@Reference UsageService usage, @Reference AttainmentService attainments) {
         this.usage = usage;
+        this.attainments = attainments;
     }
 
     /**
@@ -56,29 +58,29 @@ public class AttainmentResource {
     @GET
     public Attainment attainment(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("week") LocalDate week,
             @QueryParam("term") Integer term, @QueryParam("by") String by, @QueryParam("schoolId") String schoolId,
-            @Context SecurityContext security) {
-        String school = scope(Requests.caller(security), schoolId);
+            @Context Caller caller) {
+        String school = scope(caller, schoolId);
         GroupBy group = by == null ? GroupBy.CITY : GroupBy.parse(by)
                 .orElseThrow(() -> new InvalidInputException("by", "one of city, type, grade, school, class (with "
                         + "schoolId), was \"" + by + "\""));
         // A week alone names its fiscal year: the one its Monday falls in.
         FiscalYear fy = fiscalYear == null && week != null ? FiscalYear.containing(week)
                 : Requests.fiscalYear(usage, fiscalYear);
-        return usage.attainment(Requests.period(usage, fy, week, term), group, school);
+        return attainments.attainment(Requests.period(usage, fy, week, term), group, school);
     }
 
     /** Week-by-week shares of classes and schools meeting each scene's target. */
     @GET
     @Path("trend")
     public Attainment.Trend trend(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("schoolId") String schoolId,
-            @Context SecurityContext security) {
-        String school = scope(Requests.caller(security), schoolId);
-        return usage.trend(Requests.fiscalYear(usage, fiscalYear), school);
+            @Context Caller caller) {
+        String school = scope(caller, schoolId);
+        return attainments.trend(Requests.fiscalYear(usage, fiscalYear), school);
     }
 
     /** The board's city (no school) or a school; a school's users get their own. */
     private String scope(Caller caller, String schoolId) {
-        String school = Requests.readScope(caller, schoolId);
+        String school = caller.readScope(schoolId);
         if (school != null) {
             usage.school(school, "schoolId");
         }

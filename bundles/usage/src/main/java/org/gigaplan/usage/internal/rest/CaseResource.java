@@ -15,7 +15,6 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.plan.rest.GigaPlanRest;
@@ -28,6 +27,7 @@ import org.gigaplan.plan.security.Role;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.usage.internal.LearningType;
 import org.gigaplan.usage.internal.LessonCase;
+import org.gigaplan.usage.internal.CaseService;
 import org.gigaplan.usage.internal.UsageService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,11 +53,13 @@ public class CaseResource {
     }
 
     private final UsageService usage;
+    private final CaseService lessonCases;
     private final AuditLog audit;
 
     @Activate
-    public CaseResource(@Reference UsageService usage, @Reference AuditLog audit) {
+    public CaseResource(@Reference UsageService usage, @Reference CaseService lessonCases, @Reference AuditLog audit) {
         this.usage = usage;
+        this.lessonCases = lessonCases;
         this.audit = audit;
     }
 
@@ -82,7 +84,7 @@ public class CaseResource {
         LessonCase.Query query = new LessonCase.Query(q == null || q.isBlank() ? null : q.trim(), scene, type,
                 subject == null || subject.isBlank() ? null : subject.trim(), grade, st, supportSoftware);
         PageRequest page = PageRequest.of(offset, limit);
-        return Page.of(usage.searchCases(query, page.offset(), page.limit()), page, usage.countCases(query));
+        return Page.of(lessonCases.searchCases(query, page.offset(), page.limit()), page, lessonCases.countCases(query));
     }
 
     @GET
@@ -94,8 +96,8 @@ public class CaseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response publish(UsageService.CaseInput input, @Context SecurityContext security) {
-        LessonCase c = usage.publishCase(input, Requests.caller(security).name());
+    public Response publish(CaseService.CaseInput input, @Context Caller caller) {
+        LessonCase c = lessonCases.publishCase(input, caller.name());
         audit.describe("usage lesson case " + c.id() + " published: " + c.title().ja());
         return Response.status(Response.Status.CREATED).entity(c).build();
     }
@@ -103,9 +105,9 @@ public class CaseResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public LessonCase update(@PathParam("id") long id, UsageService.CaseInput input) {
+    public LessonCase update(@PathParam("id") long id, CaseService.CaseInput input) {
         LessonCase before = found(id);
-        LessonCase after = usage.updateCase(id, input).orElseThrow(() -> new NotFoundException("no lesson case " + id));
+        LessonCase after = lessonCases.updateCase(id, input).orElseThrow(() -> new NotFoundException("no lesson case " + id));
         audit.describe("usage lesson case " + id + " updated: " + before.title().ja() + " → " + after.title().ja());
         return after;
     }
@@ -115,7 +117,7 @@ public class CaseResource {
     @Path("{id}")
     public Response withdraw(@PathParam("id") long id) {
         LessonCase c = found(id);
-        usage.withdrawCase(id);
+        lessonCases.withdrawCase(id);
         audit.describe("usage lesson case " + id + " withdrawn: " + c.title().ja());
         return Response.noContent().build();
     }
@@ -125,10 +127,9 @@ public class CaseResource {
     @Path("{id}/adoptions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({ Role.BOARD, Role.SCHOOL })
-    public Response adopt(@PathParam("id") long id, UsageService.AdoptionInput input, @Context SecurityContext security) {
-        Caller caller = Requests.caller(security);
+    public Response adopt(@PathParam("id") long id, CaseService.AdoptionInput input, @Context Caller caller) {
         LessonCase c = found(id);
-        LessonCase.Adoption a = usage.adopt(c, input, Requests.ownSchool(caller), caller.name());
+        LessonCase.Adoption a = lessonCases.adopt(c, input, caller.ownSchool(), caller.name());
         audit.describe(a.schoolId(), "usage lesson case " + id + " adopted on " + a.adoptedOn());
         return Response.status(Response.Status.CREATED).entity(a).build();
     }
@@ -138,23 +139,23 @@ public class CaseResource {
     @Path("adoptions")
     @Allow({ Role.BOARD, Role.SCHOOL })
     public Page<LessonCase.Adoption> adoptions(@QueryParam("schoolId") String schoolId,
-            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context SecurityContext security) {
-        String school = Requests.readScope(Requests.caller(security), schoolId);
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit, @Context Caller caller) {
+        String school = caller.readScope(schoolId);
         PageRequest page = PageRequest.of(offset, limit);
-        long total = school == null ? usage.adoptionsBySchool().values().stream().mapToLong(Long::longValue).sum()
-                : usage.adoptionsBySchool().getOrDefault(school, 0L);
-        return Page.of(usage.adoptions(school, page.offset(), page.limit()), page, total);
+        long total = school == null ? lessonCases.adoptionsBySchool().values().stream().mapToLong(Long::longValue).sum()
+                : lessonCases.adoptionsBySchool().getOrDefault(school, 0L);
+        return Page.of(lessonCases.adoptions(school, page.offset(), page.limit()), page, total);
     }
 
     /** Adoption counts per school, for the board. */
     @GET
     @Path("adoptions/by-school")
     public SchoolAdoptions bySchool() {
-        Map<String, Long> counts = usage.adoptionsBySchool();
+        Map<String, Long> counts = lessonCases.adoptionsBySchool();
         return new SchoolAdoptions(counts, counts.values().stream().mapToLong(Long::longValue).sum());
     }
 
     private LessonCase found(long id) {
-        return usage.lessonCase(id).orElseThrow(() -> new NotFoundException("no lesson case " + id));
+        return lessonCases.lessonCase(id).orElseThrow(() -> new NotFoundException("no lesson case " + id));
     }
 }

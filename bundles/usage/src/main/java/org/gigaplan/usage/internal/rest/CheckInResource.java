@@ -18,7 +18,6 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
 
 import org.gigaplan.plan.csv.CsvTable;
@@ -64,9 +63,8 @@ public class CheckInResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({ Role.BOARD, Role.SCHOOL })
-    public UsageService.BatchResult record(List<CheckIn> checkIns, @Context SecurityContext security) {
-        Caller caller = Requests.caller(security);
-        UsageService.BatchResult result = usage.recordCheckIns(checkIns, Requests.ownSchool(caller), caller.name(), false);
+    public UsageService.BatchResult record(List<CheckIn> checkIns, @Context Caller caller) {
+        UsageService.BatchResult result = usage.recordCheckIns(checkIns, caller.ownSchool(), caller.name(), false);
         describe(checkIns, result);
         return result;
     }
@@ -80,11 +78,10 @@ public class CheckInResource {
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @Allow({ Role.BOARD, Role.SCHOOL })
     public UsageService.BatchResult importCsv(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-            @Context SecurityContext security) {
-        Caller caller = Requests.caller(security);
+            @Context Caller caller) {
         CheckInCsv.Parsed parsed = CheckInCsv.parse(CsvTable.read(body, CsvTable.charsetOf(type)));
         try {
-            UsageService.BatchResult result = usage.recordCheckIns(parsed.checkIns(), Requests.ownSchool(caller),
+            UsageService.BatchResult result = usage.recordCheckIns(parsed.checkIns(), caller.ownSchool(),
                     caller.name(), false);
             describe(parsed.checkIns(), result);
             return result;
@@ -98,8 +95,8 @@ public class CheckInResource {
     @Allow({ Role.BOARD, Role.SCHOOL })
     public Page<WeekStore.Figure> list(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("schoolId") String schoolId,
             @QueryParam("week") LocalDate week, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
-            @Context SecurityContext security) {
-        String school = Requests.readScope(Requests.caller(security), schoolId);
+            @Context Caller caller) {
+        String school = caller.readScope(schoolId);
         FiscalYear fy = Requests.fiscalYear(usage, fiscalYear);
         LocalDate w = week == null ? null : Requests.week(fy, week, "week");
         PageRequest page = PageRequest.of(offset, limit);
@@ -112,8 +109,8 @@ public class CheckInResource {
     @Produces("text/csv")
     @Allow({ Role.BOARD, Role.SCHOOL })
     public Response export(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("schoolId") String schoolId,
-            @Context SecurityContext security) {
-        String school = Requests.readScope(Requests.caller(security), schoolId);
+            @Context Caller caller) {
+        String school = caller.readScope(schoolId);
         FiscalYear fy = Requests.fiscalYear(usage, fiscalYear);
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);

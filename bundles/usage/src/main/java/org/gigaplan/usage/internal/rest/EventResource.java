@@ -8,7 +8,6 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.security.Allow;
@@ -49,9 +48,8 @@ public class EventResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
-    public UsageService.BatchResult post(List<UsageEvent> events, @Context SecurityContext security) {
-        Caller caller = Requests.caller(security);
-        UsageService.BatchResult result = usage.recordEvents(events, Requests.ownSchool(caller), caller.name(), false);
+    public UsageService.BatchResult post(List<UsageEvent> events, @Context Caller caller) {
+        UsageService.BatchResult result = usage.recordEvents(events, caller.ownSchool(), caller.name(), false);
         String summary = "usage events: " + result.records() + " events, " + result.newUses() + " new uses"
                 + (result.classesRegistered().isEmpty() ? "" : ", new classes " + String.join(", ", result.classesRegistered()));
         List<String> schools = events.stream().map(UsageEvent::schoolId).filter(s -> s != null).distinct().toList();

@@ -12,7 +12,6 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.security.Allow;
@@ -20,6 +19,7 @@ import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Role;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.usage.internal.Measure;
+import org.gigaplan.usage.internal.MeasureService;
 import org.gigaplan.usage.internal.UsageService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,26 +38,28 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class MeasureResource {
 
     private final UsageService usage;
+    private final MeasureService ownMeasures;
     private final AuditLog audit;
 
     @Activate
-    public MeasureResource(@Reference UsageService usage, @Reference AuditLog audit) {
+    public MeasureResource(@Reference UsageService usage, @Reference MeasureService ownMeasures, @Reference AuditLog audit) {
         this.usage = usage;
+        this.ownMeasures = ownMeasures;
         this.audit = audit;
     }
 
     /** Every school's own measures of a fiscal year (default: this one): the board's overview. */
     @GET
     public List<Measure> all(@QueryParam("fiscalYear") Integer fiscalYear) {
-        return usage.measures(null, Requests.fiscalYear(usage, fiscalYear));
+        return ownMeasures.measures(null, Requests.fiscalYear(usage, fiscalYear));
     }
 
     @GET
     @Path("{id}")
     @Allow({ Role.BOARD, Role.SCHOOL })
-    public Measure one(@PathParam("id") long id, @Context SecurityContext security) {
-        Measure m = usage.measure(id).orElseThrow(() -> new NotFoundException("no measure " + id));
-        Requests.caller(security).requireSchool(m.schoolId());
+    public Measure one(@PathParam("id") long id, @Context Caller caller) {
+        Measure m = ownMeasures.measure(id).orElseThrow(() -> new NotFoundException("no measure " + id));
+        caller.requireSchool(m.schoolId());
         return m;
     }
 
@@ -66,11 +68,10 @@ public class MeasureResource {
     @Path("{id}/updates")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({ Role.BOARD, Role.SCHOOL })
-    public Measure update(@PathParam("id") long id, UsageService.UpdateInput input, @Context SecurityContext security) {
-        Caller caller = Requests.caller(security);
-        Measure m = usage.measure(id).orElseThrow(() -> new NotFoundException("no measure " + id));
+    public Measure update(@PathParam("id") long id, MeasureService.UpdateInput input, @Context Caller caller) {
+        Measure m = ownMeasures.measure(id).orElseThrow(() -> new NotFoundException("no measure " + id));
         caller.requireSchool(m.schoolId());
-        Measure updated = usage.addUpdate(m, input, caller.name());
+        Measure updated = ownMeasures.addUpdate(m, input, caller.name());
         Measure.Update last = updated.updates().get(updated.updates().size() - 1);
         audit.describe(m.schoolId(), "usage measure " + id + " progress " + last.date()
                 + (last.percent() == null ? "" : " " + last.percent() + "%") + ": " + last.progress());

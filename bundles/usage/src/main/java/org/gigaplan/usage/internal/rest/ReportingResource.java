@@ -12,6 +12,7 @@ import javax.ws.rs.core.MediaType;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.usage.internal.SchoolCalendar;
+import org.gigaplan.usage.internal.ReportingService;
 import org.gigaplan.usage.internal.UsageService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,21 +32,23 @@ public class ReportingResource {
 
     /** The list for one week: schools without any record first, then schools with classes missing. */
     public record NotReporting(LocalDate week, int schoolsWithoutRecords, int schoolsWithClassesMissing,
-            List<UsageService.Missing> schools) {
+            List<ReportingService.Missing> schools) {
     }
 
     private final UsageService usage;
+    private final ReportingService reporting;
 
     @Activate
-    public ReportingResource(@Reference UsageService usage) {
+    public ReportingResource(@Reference UsageService usage, @Reference ReportingService reporting) {
         this.usage = usage;
+        this.reporting = reporting;
     }
 
     @GET
     public NotReporting list(@QueryParam("week") LocalDate week) {
         LocalDate w = week == null ? usage.calendar().lastWeek() : Requests.week(null, week, "week");
         Requests.fiscalYear(usage, FiscalYear.containing(w).year());
-        List<UsageService.Missing> missing = usage.notReporting(SchoolCalendar.mondayOf(w));
+        List<ReportingService.Missing> missing = reporting.notReporting(SchoolCalendar.mondayOf(w));
         int none = (int) missing.stream().filter(m -> m.classesReporting() == 0).count();
         return new NotReporting(w, none, missing.size() - none, missing);
     }

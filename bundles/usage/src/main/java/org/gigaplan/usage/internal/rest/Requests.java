@@ -2,12 +2,8 @@ package org.gigaplan.usage.internal.rest;
 
 import java.time.LocalDate;
 
-import javax.ws.rs.core.SecurityContext;
-
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.InvalidInputException;
-import org.gigaplan.plan.security.Caller;
-import org.gigaplan.plan.security.Role;
 import org.gigaplan.usage.internal.SchoolCalendar;
 import org.gigaplan.usage.internal.UsageService;
 
@@ -15,27 +11,6 @@ import org.gigaplan.usage.internal.UsageService;
 final class Requests {
 
     private Requests() {
-    }
-
-    static Caller caller(SecurityContext security) {
-        return Caller.of(security).orElseThrow(() -> new IllegalStateException("no caller on a protected endpoint"));
-    }
-
-    /** The school a school user's or agent's records belong to when they name none; null for the board. */
-    static String ownSchool(Caller caller) {
-        return caller.role() == Role.BOARD ? null : caller.schoolId();
-    }
-
-    /**
-     * The school a read is about: the board may name any or none (the city); others get their own and may not
-     * ask for another's, or for the whole city.
-     */
-    static String readScope(Caller caller, String schoolId) {
-        if (schoolId != null && !schoolId.isBlank()) {
-            caller.requireSchool(schoolId.trim());
-            return schoolId.trim();
-        }
-        return ownSchool(caller);
     }
 
     /** The fiscal year asked for, or the one today falls in. */

@@ -13,7 +13,6 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.security.Allow;
@@ -21,6 +20,7 @@ import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Role;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.usage.internal.Measure;
+import org.gigaplan.usage.internal.MeasureService;
 import org.gigaplan.usage.internal.UsageService;
 import org.gigaplan.usage.internal.store.ClassStore.ClassRow;
 import org.osgi.service.component.annotations.Activate;
@@ -30,7 +30,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** One school's classes that report, and (high and secondary schools) its own measures. */
+/**
+ * One school's classes that report, and (high and secondary schools) its own measures. The platform refuses another
+ * school's {@code {schoolId}} to everyone but the board.
+ */
 @Component(service = SchoolUsageResource.class)
 @JaxrsResource
 @JaxrsName("usage.schools")
@@ -41,18 +44,19 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class SchoolUsageResource {
 
     private final UsageService usage;
+    private final MeasureService ownMeasures;
     private final AuditLog audit;
 
     @Activate
-    public SchoolUsageResource(@Reference UsageService usage, @Reference AuditLog audit) {
+    public SchoolUsageResource(@Reference UsageService usage, @Reference MeasureService ownMeasures, @Reference AuditLog audit) {
         this.usage = usage;
+        this.ownMeasures = ownMeasures;
         this.audit = audit;
     }
 
     @GET
     @Path("classes")
-    public List<ClassRow> classes(@PathParam("schoolId") String schoolId, @Context SecurityContext security) {
-        Requests.caller(security).requireSchool(schoolId);
+    public List<ClassRow> classes(@PathParam("schoolId") String schoolId) {
         usage.school(schoolId, "schoolId");
         return usage.classes(schoolId);
     }
@@ -64,9 +68,7 @@ public class SchoolUsageResource {
     @PUT
     @Path("classes")
     @Consumes(MediaType.APPLICATION_JSON)
-    public List<ClassRow> registerClasses(@PathParam("schoolId") String schoolId, List<UsageService.ClassInput> classes,
-            @Context SecurityContext security) {
-        Requests.caller(security).requireSchool(schoolId);
+    public List<ClassRow> registerClasses(@PathParam("schoolId") String schoolId, List<UsageService.ClassInput> classes) {
         int before = usage.classes(schoolId).size();
         List<ClassRow> after = usage.registerClasses(schoolId, classes);
         audit.describe(schoolId, "usage classes: " + before + " → " + after.size() + " registered");
@@ -76,22 +78,18 @@ public class SchoolUsageResource {
     /** The school's own measures of a fiscal year (default: this one), with their progress. */
     @GET
     @Path("measures")
-    public List<Measure> measures(@PathParam("schoolId") String schoolId, @QueryParam("fiscalYear") Integer fiscalYear,
-            @Context SecurityContext security) {
-        Requests.caller(security).requireSchool(schoolId);
+    public List<Measure> measures(@PathParam("schoolId") String schoolId, @QueryParam("fiscalYear") Integer fiscalYear) {
         usage.school(schoolId, "schoolId");
-        return usage.measures(schoolId, Requests.fiscalYear(usage, fiscalYear));
+        return ownMeasures.measures(schoolId, Requests.fiscalYear(usage, fiscalYear));
     }
 
     /** Registers an own measure of a high, secondary or special-needs school. */
     @POST
     @Path("measures")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response addMeasure(@PathParam("schoolId") String schoolId, UsageService.MeasureInput input,
-            @Context SecurityContext security) {
-        Caller caller = Requests.caller(security);
-        caller.requireSchool(schoolId);
-        Measure m = usage.addMeasure(schoolId, input, caller.name());
+    public Response addMeasure(@PathParam("schoolId") String schoolId, MeasureService.MeasureInput input,
+            @Context Caller caller) {
+        Measure m = ownMeasures.addMeasure(schoolId, input, caller.name());
         audit.describe(schoolId, "usage measure " + m.id() + " added for FY" + m.fiscalYear() + ": " + m.text());
         return Response.status(Response.Status.CREATED).entity(m).build();
     }

@@ -1,0 +1,190 @@
+package org.gigaplan.usage.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.LocalizedText;
+import org.gigaplan.plan.model.School;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.service.ModuleEnablement;
+import org.gigaplan.usage.internal.Attainment.Group;
+import org.gigaplan.usage.internal.store.ClassStore.ClassRow;
+import org.gigaplan.usage.internal.store.MeasureStore;
+import org.gigaplan.usage.internal.store.WeekStore;
+import org.gigaplan.usage.internal.store.WeekStore.ClassTotal;
+import org.gigaplan.usage.internal.store.WeekStore.WeekCount;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Attainment of the plan's scene targets (policy 1) from the weekly figures: for a week, a term or the year, by city,
+ * school type, grade, school or class, and week by week over a year. Figures are cached until the next write.
+ */
+@Component(service = AttainmentService.class)
+public class AttainmentService {
+
+    private final UsageService usage;
+    private final ModuleEnablement enablement;
+    private final UsageConfig config;
+    private final WeekStore weeks;
+    private final MeasureStore measures;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(long version, Attainment value) {
+    }
+
+    @Activate
+    public AttainmentService(@Reference UsageService usage, @Reference ModuleEnablement enablement) {
+        this.usage = usage;
+        this.enablement = enablement;
+        this.config = usage.config();
+        this.weeks = usage.weekStore();
+        this.measures = usage.measureStore();
+    }
+
+    /** How attainment is grouped. */
+    public enum GroupBy {
+        CITY, TYPE, GRADE, SCHOOL,
+        /** Each class of one school: only with a school. */
+        CLASS;
+
+        public static Optional<GroupBy> parse(String text) {
+            return java.util.Arrays.stream(values()).filter(v -> v.name().equalsIgnoreCase(text == null ? "" : text.trim()))
+                    .findFirst();
+        }
+    }
+
+    /**
+     * Attainment of the scene targets over a period, for the city or one school (schoolId not null). Schools the
+     * board switched the module off for are left out of figures beyond themselves.
+     */
+    public Attainment attainment(SchoolCalendar.Period period, GroupBy by, String schoolId) {
+        String key = period.fiscalYear() + "/" + period.firstWeek() + "/" + period.lastWeek() + "/" + by + "/" + schoolId;
+        long version = usage.version();
+        Cached hit = cache.get(key);
+        if (hit != null && hit.version() == version) {
+            return hit.value();
+        }
+        Attainment value = computeAttainment(period, by, schoolId);
+        if (cache.size() > 256) {
+            cache.clear();
+        }
+        cache.put(key, new Cached(version, value));
+        return value;
+    }
+
+    private Attainment computeAttainment(SchoolCalendar.Period period, GroupBy by, String schoolId) {
+        if (by == GroupBy.CLASS && schoolId == null) {
+            throw new InvalidInputException("by", "class only for one school: give schoolId");
+        }
+        Map<Long, ClassRow> classNames = by == GroupBy.CLASS
+                ? usage.classes(schoolId).stream().collect(Collectors.toMap(ClassRow::id, c -> c)) : Map.of();
+        FiscalYear fy = period.fy();
+        AttainmentCalculator calc = calculator(fy);
+        Map<String, School> directory = usage.directory();
+        Set<String> off = schoolId == null ? enablement.disabledSchools(UsageService.MODULE_ID) : Set.of();
+        // The whole year is read from the per-class totals kept at every write; a week or a term from the weeks.
+        List<ClassTotal> all = period.kind().equals("year") ? weeks.yearTotals(fy.year(), schoolId)
+                : weeks.classTotals(fy.year(), period.firstWeek(), period.lastWeek(), schoolId);
+        List<ClassTotal> totals = all.stream()
+                .filter(t -> directory.containsKey(t.schoolId()) && !off.contains(t.schoolId())).toList();
+        Map<String, List<ClassTotal>> target = new TreeMap<>();
+        Map<String, List<ClassTotal>> apart = new TreeMap<>();
+        Map<String, LocalizedText> labels = new HashMap<>();
+        for (ClassTotal t : totals) {
+            School s = directory.get(t.schoolId());
+            boolean carries = s.type().carriesSceneTargets();
+            String groupKey;
+            LocalizedText label;
+            switch (by == GroupBy.CITY && !carries ? GroupBy.TYPE : by) {
+                case CITY -> {
+                    groupKey = "city";
+                    label = LocalizedText.of("市全体（小学校・中学校）", "City (elementary and junior high schools)");
+                }
+                case TYPE -> {
+                    groupKey = s.type().name();
+                    label = s.type().label();
+                }
+                case GRADE -> {
+                    groupKey = s.type().name() + ":" + t.grade();
+                    label = LocalizedText.of(s.type().label().ja() + t.grade() + "年",
+                            s.type().label().en() + ", grade " + t.grade());
+                }
+                case CLASS -> {
+                    ClassRow row = classNames.get(t.classId());
+                    String name = row == null ? "#" + t.classId() : row.label();
+                    groupKey = String.format("%02d:%s", t.grade(), name);
+                    label = LocalizedText.of(name, name);
+                }
+                default -> {
+                    groupKey = s.id();
+                    label = s.name();
+                }
+            }
+            labels.put(groupKey, label);
+            (carries ? target : apart).computeIfAbsent(groupKey, k -> new ArrayList<>()).add(t);
+        }
+        List<Measure> fyMeasures = by == GroupBy.SCHOOL ? measures.list(schoolId, fy.year()) : List.of();
+        List<Group> groups = groups(target, labels, true, calc, fyMeasures);
+        List<Group> others = groups(apart, labels, false, calc, fyMeasures);
+        if (by == GroupBy.SCHOOL) {
+            // High and secondary schools with measures but no scene records still show, with their measures.
+            Set<String> shown = others.stream().map(Group::key).collect(Collectors.toSet());
+            fyMeasures.stream().map(Measure::schoolId).distinct().filter(id -> !shown.contains(id))
+                    .filter(id -> directory.containsKey(id) && !off.contains(id)).forEach(id -> {
+                        labels.put(id, directory.get(id).name());
+                        others.add(new Group(id, directory.get(id).name(), false, calc.fromTotals(List.of()),
+                                fyMeasures.stream().filter(m -> m.schoolId().equals(id)).toList()));
+                    });
+            others.sort(Comparator.comparing(Group::key));
+        }
+        boolean demo = totals.stream().anyMatch(ClassTotal::demo);
+        Instant asOf = totals.stream().map(ClassTotal::updatedAt).max(Comparator.naturalOrder()).orElse(null);
+        return new Attainment(fy.year(), period, config.timesPerWeek(), config.schoolClassShare(), usage.rule(), groups,
+                others, demo, asOf);
+    }
+
+    private static List<Group> groups(Map<String, List<ClassTotal>> byGroup, Map<String, LocalizedText> labels,
+            boolean carries, AttainmentCalculator calc, List<Measure> fyMeasures) {
+        List<Group> out = new ArrayList<>();
+        byGroup.forEach((key, list) -> out.add(new Group(key, labels.get(key), carries, calc.fromTotals(list),
+                carries ? List.of() : fyMeasures.stream().filter(m -> m.schoolId().equals(key)).toList())));
+        return out;
+    }
+
+    /** Week-by-week shares over the fiscal year, for the city's target-carrying schools or one school. */
+    public Attainment.Trend trend(FiscalYear fy, String schoolId) {
+        AttainmentCalculator calc = calculator(fy);
+        Map<String, School> directory = usage.directory();
+        Set<String> off = schoolId == null ? enablement.disabledSchools(UsageService.MODULE_ID) : Set.of();
+        Map<LocalDate, List<WeekCount>> byWeek = new TreeMap<>();
+        boolean demo = false;
+        for (WeekCount w : weeks.weekCounts(fy.year(), config.timesPerWeek(), schoolId)) {
+            School s = directory.get(w.schoolId());
+            if (s == null || off.contains(w.schoolId()) || (schoolId == null && !s.type().carriesSceneTargets())) {
+                continue;
+            }
+            demo |= w.demo();
+            byWeek.computeIfAbsent(w.week(), k -> new ArrayList<>()).add(w);
+        }
+        List<Attainment.TrendWeek> out = new ArrayList<>();
+        byWeek.forEach((week, rows) -> out.add(new Attainment.TrendWeek(week, calc.fromWeekCounts(rows))));
+        return new Attainment.Trend(fy.year(), schoolId, config.timesPerWeek(), out, demo);
+    }
+
+    private AttainmentCalculator calculator(FiscalYear fy) {
+        return new AttainmentCalculator(config.timesPerWeek(), config.schoolClassShare(), usage.scenes(fy));
+    }
+}

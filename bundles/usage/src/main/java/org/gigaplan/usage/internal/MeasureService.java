@@ -1,0 +1,84 @@
+package org.gigaplan.usage.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.School;
+import org.gigaplan.plan.rest.FieldChecks;
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.usage.internal.store.MeasureStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * High, secondary and special-needs schools' own measures (policy 1): the city's scene targets do not apply to them,
+ * so each sets its own for a year and reports progress on it.
+ */
+@Component(service = MeasureService.class)
+public class MeasureService {
+
+    private final UsageService usage;
+    private final MeasureStore measures;
+
+    @Activate
+    public MeasureService(@Reference UsageService usage) {
+        this.usage = usage;
+        this.measures = usage.measureStore();
+    }
+
+    public List<Measure> measures(String schoolId, FiscalYear fy) {
+        return measures.list(schoolId, fy.year());
+    }
+
+    public Optional<Measure> measure(long id) {
+        return measures.find(id);
+    }
+
+    /** Registers a high or secondary school's own measure for a fiscal year. */
+    public Measure addMeasure(String schoolId, MeasureInput in, String by) {
+        School school = usage.school(schoolId, "schoolId");
+        FieldChecks check = new FieldChecks();
+        if (school.type().carriesSceneTargets()) {
+            check.add("schoolId", school.id() + " is a " + school.type().label().en().toLowerCase()
+                    + ": the city's scene targets apply to it; own measures are for high, secondary and special-needs schools");
+        }
+        if (in == null) {
+            throw new InvalidInputException("body", "give fiscalYear, text and target");
+        }
+        FiscalYear fy = usage.checks().fiscalYear(in.fiscalYear(), "fiscalYear", check);
+        check.text(in.text(), true, 1000, "text");
+        check.text(in.target(), true, 500, "target");
+        check.throwIfAny();
+        long id = measures.add(schoolId, fy.year(), in.text().trim(), in.target().trim(), by, false);
+        usage.touched();
+        return measures.find(id).orElseThrow();
+    }
+
+    public record MeasureInput(Integer fiscalYear, String text, String target) {
+    }
+
+    public record UpdateInput(LocalDate date, String progress, Integer percent) {
+    }
+
+    public Measure addUpdate(Measure m, UpdateInput in, String by) {
+        FieldChecks check = new FieldChecks();
+        if (in == null) {
+            throw new InvalidInputException("body", "give date and progress");
+        }
+        LocalDate date = in.date() == null ? usage.calendar().today() : in.date();
+        if (!FiscalYear.of(m.fiscalYear()).contains(date)) {
+            check.add("date", date + " is outside " + FiscalYear.of(m.fiscalYear()) + ", the measure's year");
+        } else if (date.isAfter(usage.calendar().today())) {
+            check.add("date", "is in the future: " + date);
+        }
+        check.text(in.progress(), true, 1000, "progress");
+        check.range(in.percent(), 0, 100, "percent");
+        check.throwIfAny();
+        measures.addUpdate(m.id(), date, in.progress().trim(), in.percent(), by);
+        usage.touched();
+        return measures.find(m.id()).orElseThrow();
+    }
+}

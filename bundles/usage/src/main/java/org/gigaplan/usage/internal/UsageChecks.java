@@ -1,0 +1,123 @@
+package org.gigaplan.usage.internal;
+
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.School;
+import org.gigaplan.plan.rest.FieldChecks;
+import org.gigaplan.plan.service.PlanService;
+import org.gigaplan.plan.service.SchoolService;
+
+/**
+ * The checks of policy 1's own fields, each naming the field it refuses: the school a record is for, a grade of
+ * that school's type, a class name, a week (a Monday of a plan year, begun), a plan year, a scene of the plan.
+ */
+final class UsageChecks {
+
+    private final PlanService plan;
+    private final SchoolService schools;
+    private final SchoolCalendar calendar;
+
+    UsageChecks(PlanService plan, SchoolService schools, SchoolCalendar calendar) {
+        this.plan = plan;
+        this.schools = schools;
+        this.calendar = calendar;
+    }
+
+    /**
+     * The school a record is for: the one it names, else the caller's own ({@code defaultSchool}, for a school's users
+     * and agents, who may record only for it). Looked up in {@code directory} when given (read once for a batch).
+     */
+    Optional<School> school(String id, String defaultSchool, String field, FieldChecks check,
+            Map<String, School> directory) {
+        String wanted = id == null || id.isBlank() ? defaultSchool : id.trim();
+        if (wanted == null) {
+            check.add(field, "required");
+            return Optional.empty();
+        }
+        if (defaultSchool != null && !defaultSchool.equals(wanted)) {
+            check.add(field, "class of school " + wanted + ": you may record only for " + defaultSchool);
+            return Optional.empty();
+        }
+        Optional<School> school = directory == null ? schools.find(wanted) : Optional.ofNullable(directory.get(wanted));
+        if (school.isEmpty()) {
+            check.add(field, "no school " + wanted);
+        }
+        return school;
+    }
+
+    static void grade(School school, Integer grade, String field, FieldChecks check) {
+        int max = switch (school.type()) {
+            case ELEMENTARY, SECONDARY -> 6;
+            case JUNIOR_HIGH, HIGH -> 3;
+            case SPECIAL_NEEDS -> 12;
+        };
+        if (grade == null) {
+            check.add(field, "required");
+        } else if (grade < 1 || grade > max) {
+            check.add(field, "a " + school.type().label().en().toLowerCase() + " has grades 1 to " + max
+                    + ", was " + grade);
+        }
+    }
+
+    static void className(String name, String field, FieldChecks check) {
+        check.text(name, true, 32, field);
+    }
+
+    void week(LocalDate week, String field, FieldChecks check) {
+        if (week == null) {
+            check.add(field, "required: the week's Monday (2025-06-02)");
+            return;
+        }
+        if (!SchoolCalendar.isMonday(week)) {
+            check.add(field, "must be a Monday, the first day of the week: " + week + " is a "
+                    + week.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                    + ", its week is " + SchoolCalendar.mondayOf(week));
+            return;
+        }
+        if (!FiscalYear.handles(week)) {
+            check.add(field, FiscalYear.range() + ", was " + week);
+            return;
+        }
+        FiscalYear fy = FiscalYear.containing(week);
+        int first = plan.plan().firstCoveredYear();
+        int last = plan.plan().lastYear();
+        if (fy.year() < first || fy.year() > last) {
+            check.add(field, "the week of " + week + " is in " + fy + ", outside the plan's years FY"
+                    + first + "–FY" + last);
+        } else if (week.isAfter(calendar.currentWeek())) {
+            check.add(field, "the week of " + week + " has not begun yet");
+        }
+    }
+
+    FiscalYear fiscalYear(Integer year, String field, FieldChecks check) {
+        if (year == null) {
+            check.add(field, "required");
+            return null;
+        }
+        int first = plan.plan().firstCoveredYear();
+        int last = plan.plan().lastYear();
+        if (year < first || year > last) {
+            check.add(field, "must be a year of the plan, FY" + first + "–FY" + last + ", was " + year);
+            return null;
+        }
+        return FiscalYear.of(year);
+    }
+
+    static boolean scene(Integer scene, List<Integer> valid, String field, FieldChecks check) {
+        if (scene == null) {
+            check.add(field, "required: one of " + valid);
+            return false;
+        }
+        if (!valid.contains(scene)) {
+            check.add(field, "no scene " + scene + ": the plan's scenes are " + valid);
+            return false;
+        }
+        return true;
+    }
+}
