@@ -94,7 +94,7 @@ public class NetworkService {
             throw new InvalidInputException("body", "at most " + MAX_BATCH + " measurements in one batch, was " + input.size());
         }
         List<FieldError> errors = new ArrayList<>();
-        List<NetworkStore.Row> rows = new ArrayList<>();
+        List<StoredMeasurement> rows = new ArrayList<>();
         Instant latest = clock.now().plusSeconds(300);
         for (int i = 0; i < input.size(); i++) {
             String at = "[" + i + "]";
@@ -133,7 +133,7 @@ public class NetworkService {
                 errors.add(new FieldError(at + ".devices", "must be between 0 and 100000, was " + m.devices()));
             }
             if (errors.isEmpty()) {
-                rows.add(new NetworkStore.Row(0, school, m.measuredAt().toInstant(), m.downloadMbps(), m.uploadMbps(),
+                rows.add(new StoredMeasurement(0, school, m.measuredAt().toInstant(), m.downloadMbps(), m.uploadMbps(),
                         m.latencyMs(), m.lossPercent(), point.name(), m.classHours() == null || m.classHours(), m.devices(),
                         demo));
             }
@@ -145,7 +145,7 @@ public class NetworkService {
         // Agents of one school report at once: each batch evaluates its schools alone (see lockSchools).
         return db.transactionRetrying(c -> {
             store.lockSchools(c, affected.keySet());
-            for (NetworkStore.Row r : rows) {
+            for (StoredMeasurement r : rows) {
                 store.insert(c, r, by);
             }
             List<Long> opened = new ArrayList<>();
@@ -192,18 +192,18 @@ public class NetworkService {
             return new SchoolStatus(school.id(), school.name(), school.enrollment(), recommended, null, 0, null,
                     SchoolStatus.State.NO_DATA, finding, false);
         }
-        List<NetworkStore.Row> window = store.measurements(c, school.id(),
+        List<StoredMeasurement> window = store.measurements(c, school.id(),
                 newest.minus(Duration.ofDays(config.windowDays())), newest).stream()
                 .filter(r -> !config.classHoursOnly() || r.classHours()).toList();
         if (window.isEmpty()) {
             return new SchoolStatus(school.id(), school.name(), school.enrollment(), recommended, null, 0, newest,
                     SchoolStatus.State.NO_DATA, finding, false);
         }
-        double median = median(window.stream().mapToDouble(NetworkStore.Row::downloadMbps).sorted().toArray());
+        double median = median(window.stream().mapToDouble(StoredMeasurement::downloadMbps).sorted().toArray());
         boolean meets = median >= recommended.mbps();
         return new SchoolStatus(school.id(), school.name(), school.enrollment(), recommended, median, window.size(),
                 newest, meets ? SchoolStatus.State.MEETS : SchoolStatus.State.BELOW, finding,
-                window.stream().anyMatch(NetworkStore.Row::demo));
+                window.stream().anyMatch(StoredMeasurement::demo));
     }
 
     static double median(double[] sorted) {
@@ -232,7 +232,7 @@ public class NetworkService {
         });
     }
 
-    public List<NetworkStore.Row> measurements(String schoolId, Instant from, Instant to) {
+    public List<StoredMeasurement> measurements(String schoolId, Instant from, Instant to) {
         return store.measurements(schoolId, from, to);
     }
 

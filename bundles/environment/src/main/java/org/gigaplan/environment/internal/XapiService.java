@@ -276,7 +276,7 @@ public class XapiService {
     }
 
     /** A learner's own history: their newest statements and their activity week by week, in (since, until]. */
-    public record LearnerHistory(String learner, List<Map<String, Object>> statements, List<XapiStore.ActivityWeek> weeks) {
+    public record LearnerHistory(String learner, List<Map<String, Object>> statements, List<XapiActivityWeek> weeks) {
     }
 
     /** The history of the learner with this login, at their school. */
@@ -329,12 +329,12 @@ public class XapiService {
     }
 
     /** The classes a school's statements name in a period, so a teacher can pick theirs. */
-    public List<XapiStore.ClassSeen> classes(String schoolId, Instant since, Instant until) {
+    public List<XapiClass> classes(String schoolId, Instant since, Instant until) {
         return store.classes(schoolId, since, until);
     }
 
     /** A class's activity and results week by week, for its teacher: counts and means, never learners. */
-    public List<XapiStore.ActivityWeek> classActivity(String schoolId, String classRef, Instant since, Instant until) {
+    public List<XapiActivityWeek> classActivity(String schoolId, String classRef, Instant since, Instant until) {
         return store.activity(new XapiStore.Query(schoolId, null, null, null, since, until, classRef), clock.zone());
     }
 

@@ -251,7 +251,7 @@ abstract class NetworkContract {
                 statement("hanako", "completed", "math/1", 1.0, "2025-06-04T10:00:00+09:00")), "N-1", "agent", false);
         xapi.store(List.of(statement("jiro", "completed", "math/1", 0.8, "2025-06-05T10:00:00+09:00")), "N-2", "agent",
                 false);
-        assertEquals(List.of(new org.gigaplan.environment.internal.store.XapiStore.ClassSeen("5-1", 3, 2,
+        assertEquals(List.of(new org.gigaplan.environment.internal.XapiClass("5-1", 3, 2,
                 Instant.parse("2025-06-04T01:00:00Z"))), xapi.classes("N-1", Instant.parse("2025-06-01T00:00:00Z"),
                 Instant.parse("2025-07-01T00:00:00Z")), "N-1's class only, two learners");
         assertTrue(xapi.classes("N-1", Instant.parse("2025-06-04T01:00:00Z"), Instant.parse("2025-07-01T00:00:00Z"))
@@ -417,7 +417,7 @@ abstract class NetworkContract {
         assertEquals(xapi.pseudonym(java.util.Map.of("mbox", "mailto:taro@school.example"), "agent"), taro.learner());
         assertFalse(taro.toString().contains("hanako") || taro.toString().contains("taro@"), () -> "only a pseudonym: " + taro);
         assertEquals(List.of(java.time.LocalDate.of(2025, 6, 2), java.time.LocalDate.of(2025, 6, 9)),
-                taro.weeks().stream().map(org.gigaplan.environment.internal.store.XapiStore.ActivityWeek::week).toList());
+                taro.weeks().stream().map(org.gigaplan.environment.internal.XapiActivityWeek::week).toList());
         assertEquals(0.8, taro.weeks().get(0).meanScore());
         assertTrue(xapi.learnerHistory("N-2", "taro@school.example", since, Instant.now(), 100).statements().isEmpty(),
                 "another school's login is another learner");

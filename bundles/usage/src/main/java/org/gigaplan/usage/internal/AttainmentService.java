@@ -19,7 +19,6 @@ import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.usage.internal.Attainment.Group;
-import org.gigaplan.usage.internal.store.ClassStore.ClassRow;
 import org.gigaplan.usage.internal.store.MeasureStore;
 import org.gigaplan.usage.internal.store.WeekStore;
 import org.gigaplan.usage.internal.store.WeekStore.ClassTotal;
@@ -89,8 +88,8 @@ public class AttainmentService {
         if (by == GroupBy.CLASS && schoolId == null) {
             throw new InvalidInputException("by", "class only for one school: give schoolId");
         }
-        Map<Long, ClassRow> classNames = by == GroupBy.CLASS
-                ? usage.classes(schoolId).stream().collect(Collectors.toMap(ClassRow::id, c -> c)) : Map.of();
+        Map<Long, SchoolClass> classNames = by == GroupBy.CLASS
+                ? usage.classes(schoolId).stream().collect(Collectors.toMap(SchoolClass::id, c -> c)) : Map.of();
         FiscalYear fy = period.fy();
         AttainmentCalculator calc = calculator(fy);
         Map<String, School> directory = usage.directory();
@@ -123,7 +122,7 @@ public class AttainmentService {
                             s.type().label().en() + ", grade " + t.grade());
                 }
                 case CLASS -> {
-                    ClassRow row = classNames.get(t.classId());
+                    SchoolClass row = classNames.get(t.classId());
                     String name = row == null ? "#" + t.classId() : row.label();
                     groupKey = String.format("%02d:%s", t.grade(), name);
                     label = LocalizedText.of(name, name);

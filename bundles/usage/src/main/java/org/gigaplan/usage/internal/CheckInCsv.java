@@ -111,9 +111,9 @@ public final class CheckInCsv {
     }
 
     /** Writes stored weekly figures; the first chunk of an export starts the file (its header and byte-order mark). */
-    public static void write(List<WeekStore.Figure> figures, int timesPerWeek, Writer out, boolean first) {
+    public static void write(List<WeeklyFigure> figures, int timesPerWeek, Writer out, boolean first) {
         CsvWriter csv = first ? CsvWriter.open(out, EXPORT_HEADER) : CsvWriter.continuing(out);
-        for (WeekStore.Figure f : figures) {
+        for (WeeklyFigure f : figures) {
             csv.row(f.schoolId(), f.grade(), f.className(), f.week(), f.scene(), f.checkinUses(), f.checkinAnswer(),
                     f.eventUses(), f.uses(), f.uses() >= timesPerWeek, f.demo());
         }

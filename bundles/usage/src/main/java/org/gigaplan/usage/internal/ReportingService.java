@@ -15,7 +15,6 @@ import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.SchoolService;
-import org.gigaplan.usage.internal.store.ClassStore.ClassRow;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -44,16 +43,16 @@ public class ReportingService {
     /** The board's reminder list for a week: schools with no record, then those with classes missing. */
     public List<Missing> notReporting(LocalDate week) {
         Set<Long> reporting = new HashSet<>(usage.weekStore().classesReporting(week));
-        Map<String, List<ClassRow>> bySchool = usage.classes(null).stream()
-                .collect(Collectors.groupingBy(ClassRow::schoolId, TreeMap::new, Collectors.toList()));
+        Map<String, List<SchoolClass>> bySchool = usage.classes(null).stream()
+                .collect(Collectors.groupingBy(SchoolClass::schoolId, TreeMap::new, Collectors.toList()));
         Set<String> off = enablement.disabledSchools(UsageService.MODULE_ID);
         List<Missing> out = new ArrayList<>();
         for (School s : schools.all()) {
             if (off.contains(s.id())) {
                 continue;
             }
-            List<ClassRow> registered = bySchool.getOrDefault(s.id(), List.of());
-            List<String> missing = registered.stream().filter(c -> !reporting.contains(c.id())).map(ClassRow::label).toList();
+            List<SchoolClass> registered = bySchool.getOrDefault(s.id(), List.of());
+            List<String> missing = registered.stream().filter(c -> !reporting.contains(c.id())).map(SchoolClass::label).toList();
             int reportingCount = registered.size() - missing.size();
             if (reportingCount == 0 || !missing.isEmpty()) {
                 out.add(new Missing(s.id(), s.name(), s.type(), s.classes(), registered.size(), reportingCount, missing));

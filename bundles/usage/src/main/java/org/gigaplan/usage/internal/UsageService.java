@@ -28,7 +28,6 @@ import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.SchoolService;
 import org.gigaplan.usage.internal.store.CaseStore;
 import org.gigaplan.usage.internal.store.ClassStore;
-import org.gigaplan.usage.internal.store.ClassStore.ClassRow;
 import org.gigaplan.usage.internal.store.MeasureStore;
 import org.gigaplan.usage.internal.store.WeekStore;
 import org.gigaplan.usage.internal.store.WeekStore.Cell;
@@ -150,12 +149,12 @@ public class UsageService {
 
     // ---------------------------------------------------------------------------------------------- classes
 
-    public List<ClassRow> classes(String schoolId) {
+    public List<SchoolClass> classes(String schoolId) {
         return classes.list(schoolId);
     }
 
     /** Registers classes of a school so that they show as missing when they do not report; known ones stay. */
-    public List<ClassRow> registerClasses(String schoolId, List<ClassInput> input) {
+    public List<SchoolClass> registerClasses(String schoolId, List<ClassInput> input) {
         School school = school(schoolId, "schoolId");
         FieldChecks check = new FieldChecks();
         if (input == null || input.isEmpty()) {
@@ -309,7 +308,7 @@ public class UsageService {
 
     private long classId(java.sql.Connection c, String schoolId, int grade, String name, boolean demo,
             Set<String> registered) throws java.sql.SQLException {
-        Optional<ClassRow> row = classes.find(c, schoolId, grade, name);
+        Optional<SchoolClass> row = classes.find(c, schoolId, grade, name);
         if (row.isPresent()) {
             return row.get().id();
         }
@@ -401,12 +400,12 @@ public class UsageService {
     // ---------------------------------------------------------------------------------------------- figures
 
     /** Stored weekly figures, for listing and export. */
-    public List<WeekStore.Figure> figures(FiscalYear fy, String schoolId, LocalDate week, int offset, int limit) {
+    public List<WeeklyFigure> figures(FiscalYear fy, String schoolId, LocalDate week, int offset, int limit) {
         return weeks.figures(fy.year(), schoolId, week, offset, limit);
     }
 
     /** The next figures of a fiscal year after the one given (from the first when null), for exports in chunks. */
-    public List<WeekStore.Figure> figuresAfter(FiscalYear fy, String schoolId, WeekStore.Figure after, int limit) {
+    public List<WeeklyFigure> figuresAfter(FiscalYear fy, String schoolId, WeeklyFigure after, int limit) {
         return weeks.figuresAfter(fy.year(), schoolId, after, limit);
     }
 

@@ -119,14 +119,14 @@ abstract class UsageContract {
     @Test
     void anExportReadInChunksNeitherRepeatsNorSkipsWhenCheckInsArriveMeanwhile() {
         postWeekOne();
-        List<org.gigaplan.usage.internal.store.WeekStore.Figure> before = usage.figures(FY, null, null, 0, 1000);
-        List<org.gigaplan.usage.internal.store.WeekStore.Figure> read = new java.util.ArrayList<>(
+        List<WeeklyFigure> before = usage.figures(FY, null, null, 0, 1000);
+        List<WeeklyFigure> read = new java.util.ArrayList<>(
                 usage.figuresAfter(FY, null, null, 4));
         // A class sorting before the first chunk's last figure checks in while the export reads on: with offsets the
         // next chunk would start one figure early and repeat it.
         usage.recordCheckIns(List.of(checkIn("T-E1", 1, "0", W1, n(1, 1))), null, "board", false);
         while (true) {
-            List<org.gigaplan.usage.internal.store.WeekStore.Figure> next = usage.figuresAfter(FY, null,
+            List<WeeklyFigure> next = usage.figuresAfter(FY, null,
                     read.get(read.size() - 1), 4);
             read.addAll(next);
             if (next.size() < 4) {
@@ -213,7 +213,7 @@ abstract class UsageContract {
         assertEquals(3, figure("T-J1", W1, 4).eventUses());
     }
 
-    private org.gigaplan.usage.internal.store.WeekStore.Figure figure(String school, LocalDate week, int scene) {
+    private WeeklyFigure figure(String school, LocalDate week, int scene) {
         return usage.figures(FY, school, week, 0, 100).stream().filter(x -> x.scene() == scene).findFirst().orElseThrow();
     }
 

@@ -13,12 +13,12 @@ import javax.ws.rs.core.MediaType;
 import org.gigaplan.environment.internal.NetworkService;
 import org.gigaplan.environment.internal.RecommendedBandwidth;
 import org.gigaplan.environment.internal.SchoolStatus;
-import org.gigaplan.environment.internal.store.NetworkStore;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Role;
+import org.gigaplan.environment.internal.StoredMeasurement;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -79,7 +79,7 @@ public class NetworkStatusResource {
     /** A school's measurements between two instants (default: the last 90 days). */
     @GET
     @Path("measurements")
-    public List<NetworkStore.Row> measurements(@QueryParam("schoolId") String schoolId, @QueryParam("from") Instant from,
+    public List<StoredMeasurement> measurements(@QueryParam("schoolId") String schoolId, @QueryParam("from") Instant from,
             @QueryParam("to") Instant to, @Context Caller caller) {
         String school = caller.schoolScope(schoolId);
         Instant end = to == null ? network.clock().now().plusSeconds(300) : to;

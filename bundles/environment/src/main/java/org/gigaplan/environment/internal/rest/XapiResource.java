@@ -26,6 +26,8 @@ import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Role;
 import org.gigaplan.plan.service.AuditLog;
+import org.gigaplan.environment.internal.XapiClass;
+import org.gigaplan.environment.internal.XapiActivityWeek;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -124,7 +126,7 @@ public class XapiResource {
     @GET
     @Path("classes")
     @Allow({ Role.BOARD, Role.SCHOOL, Role.TEACHER })
-    public List<XapiStore.ClassSeen> classes(@QueryParam("schoolId") String schoolId, @QueryParam("since") String since,
+    public List<XapiClass> classes(@QueryParam("schoolId") String schoolId, @QueryParam("since") String since,
             @QueryParam("until") String until, @Context Caller caller) {
         String school = caller.schoolScope(schoolId);
         Instant[] period = period(since, until);
@@ -138,12 +140,12 @@ public class XapiResource {
     @GET
     @Path("classes/{classRef}/activity")
     @Allow({ Role.BOARD, Role.SCHOOL, Role.TEACHER })
-    public List<XapiStore.ActivityWeek> classActivity(@javax.ws.rs.PathParam("classRef") String classRef,
+    public List<XapiActivityWeek> classActivity(@javax.ws.rs.PathParam("classRef") String classRef,
             @QueryParam("schoolId") String schoolId, @QueryParam("since") String since, @QueryParam("until") String until,
             @Context Caller caller) {
         String school = caller.schoolScope(schoolId);
         Instant[] period = period(since, until);
-        List<XapiStore.ActivityWeek> weeks = xapi.classActivity(school, classRef, period[0], period[1]);
+        List<XapiActivityWeek> weeks = xapi.classActivity(school, classRef, period[0], period[1]);
         if (caller.role() == Role.TEACHER) {
             uses.opened(school, caller.teacherId());
         }

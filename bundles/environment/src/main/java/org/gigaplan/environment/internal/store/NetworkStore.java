@@ -19,14 +19,10 @@ import java.util.TreeSet;
 
 import org.gigaplan.environment.internal.Finding;
 import org.gigaplan.plan.service.Database;
+import org.gigaplan.environment.internal.StoredMeasurement;
 
 /** Measurements, findings and their notes. */
 public final class NetworkStore {
-
-    /** A stored measurement. */
-    public record Row(long id, String schoolId, Instant measuredAt, double downloadMbps, Double uploadMbps,
-            Double latencyMs, Double lossPercent, String point, boolean classHours, Integer devices, boolean demo) {
-    }
 
     private final Database db;
 
@@ -34,7 +30,7 @@ public final class NetworkStore {
         this.db = db;
     }
 
-    public long insert(Connection c, Row m, String by) throws SQLException {
+    public long insert(Connection c, StoredMeasurement m, String by) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO env_measurement (school_id, measured_at, download_mbps, "
                 + "upload_mbps, latency_ms, loss_percent, point, class_hours, devices, recorded_by, recorded_at, demo) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -59,7 +55,7 @@ public final class NetworkStore {
     }
 
     /** A school's measurements in [from, to], oldest first (all schools' when schoolId is null). */
-    public List<Row> measurements(Connection c, String schoolId, Instant from, Instant to) throws SQLException {
+    public List<StoredMeasurement> measurements(Connection c, String schoolId, Instant from, Instant to) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id, school_id, measured_at, download_mbps, upload_mbps, "
                 + "latency_ms, loss_percent, point, class_hours, devices, demo FROM env_measurement WHERE measured_at "
                 + "BETWEEN ? AND ?" + (schoolId == null ? "" : " AND school_id = ?") + " ORDER BY measured_at, id")) {
@@ -68,10 +64,10 @@ public final class NetworkStore {
             if (schoolId != null) {
                 s.setString(3, schoolId);
             }
-            List<Row> out = new ArrayList<>();
+            List<StoredMeasurement> out = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    out.add(new Row(r.getLong(1), r.getString(2), r.getTimestamp(3).toInstant(), r.getDouble(4),
+                    out.add(new StoredMeasurement(r.getLong(1), r.getString(2), r.getTimestamp(3).toInstant(), r.getDouble(4),
                             nullable(r, 5), nullable(r, 6), nullable(r, 7), r.getString(8), r.getInt(9) > 0,
                             r.getObject(10) == null ? null : r.getInt(10), r.getInt(11) > 0));
                 }
@@ -80,7 +76,7 @@ public final class NetworkStore {
         }
     }
 
-    public List<Row> measurements(String schoolId, Instant from, Instant to) {
+    public List<StoredMeasurement> measurements(String schoolId, Instant from, Instant to) {
         return db.transaction(c -> measurements(c, schoolId, from, to));
     }
 

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.gigaplan.plan.service.Database;
+import org.gigaplan.environment.internal.XapiClass;
+import org.gigaplan.environment.internal.XapiActivityWeek;
 
 /** Pseudonymised xAPI statements and the deployment's settings. */
 public final class XapiStore {
@@ -234,12 +236,8 @@ public final class XapiStore {
         });
     }
 
-    /** A class named in a school's statements: how many statements and learners in the period, and the newest. */
-    public record ClassSeen(String classRef, long statements, int learners, Instant newest) {
-    }
-
     /** The classes named in a school's statements in (since, until], by name. */
-    public List<ClassSeen> classes(String schoolId, Instant since, Instant until) {
+    public List<XapiClass> classes(String schoolId, Instant since, Instant until) {
         return db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT class_ref, COUNT(*), COUNT(DISTINCT learner), "
                     + "MAX(occurred_at) FROM env_xapi_statement WHERE school_id = ? AND occurred_at > ? AND "
@@ -247,10 +245,10 @@ public final class XapiStore {
                 s.setString(1, schoolId);
                 s.setTimestamp(2, Timestamp.from(since));
                 s.setTimestamp(3, Timestamp.from(until));
-                List<ClassSeen> out = new ArrayList<>();
+                List<XapiClass> out = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        out.add(new ClassSeen(r.getString(1), r.getLong(2), r.getInt(3), r.getTimestamp(4).toInstant()));
+                        out.add(new XapiClass(r.getString(1), r.getLong(2), r.getInt(3), r.getTimestamp(4).toInstant()));
                     }
                 }
                 return out;
@@ -258,13 +256,8 @@ public final class XapiStore {
         });
     }
 
-    /** One activity in one week of a class: statements, learners and the mean scaled score. */
-    public record ActivityWeek(java.time.LocalDate week, String activity, String activityName, long statements,
-            int learners, Double meanScore) {
-    }
-
     /** Activity per week (by the Monday of the statement's day in {@code zone}) and activity of a class or a learner. */
-    public List<ActivityWeek> activity(Query q, java.time.ZoneId zone) {
+    public List<XapiActivityWeek> activity(Query q, java.time.ZoneId zone) {
         List<Row> rows = find(q, 100_000);
         java.util.Map<String, List<Row>> groups = new java.util.TreeMap<>();
         for (Row r : rows) {
@@ -272,13 +265,13 @@ public final class XapiStore {
             java.time.LocalDate monday = day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
             groups.computeIfAbsent(monday + "|" + r.activity(), k -> new ArrayList<>()).add(r);
         }
-        List<ActivityWeek> out = new ArrayList<>();
+        List<XapiActivityWeek> out = new ArrayList<>();
         groups.forEach((key, list) -> {
             String[] parts = key.split("\\|", 2);
             double[] scores = list.stream().filter(r -> r.scoreScaled() != null).mapToDouble(Row::scoreScaled).toArray();
             Double mean = scores.length == 0 ? null
                     : Math.round(java.util.Arrays.stream(scores).average().orElse(0) * 1000) / 1000.0;
-            out.add(new ActivityWeek(java.time.LocalDate.parse(parts[0]), parts[1], list.get(0).activityName(),
+            out.add(new XapiActivityWeek(java.time.LocalDate.parse(parts[0]), parts[1], list.get(0).activityName(),
                     list.size(), (int) list.stream().map(Row::learner).distinct().count(), mean));
         });
         return out;

@@ -33,7 +33,7 @@ import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.usage.internal.CheckIn;
 import org.gigaplan.usage.internal.CheckInCsv;
 import org.gigaplan.usage.internal.UsageService;
-import org.gigaplan.usage.internal.store.WeekStore;
+import org.gigaplan.usage.internal.WeeklyFigure;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -93,7 +93,7 @@ public class CheckInResource {
     /** Stored weekly figures of a fiscal year (of one school, of one week), paginated. */
     @GET
     @Allow({ Role.BOARD, Role.SCHOOL })
-    public Page<WeekStore.Figure> list(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("schoolId") String schoolId,
+    public Page<WeeklyFigure> list(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("schoolId") String schoolId,
             @QueryParam("week") LocalDate week, @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit,
             @Context Caller caller) {
         String school = caller.readScope(schoolId);
@@ -115,10 +115,10 @@ public class CheckInResource {
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             int chunk = 5000;
-            WeekStore.Figure last = null;
+            WeeklyFigure last = null;
             while (true) {
                 // Chunk after chunk by key, each its own short transaction: check-ins arriving meanwhile shift nothing.
-                List<WeekStore.Figure> rows = usage.figuresAfter(fy, school, last, chunk);
+                List<WeeklyFigure> rows = usage.figuresAfter(fy, school, last, chunk);
                 CheckInCsv.write(rows, usage.timesPerWeek(), writer, last == null);
                 if (rows.size() < chunk) {
                     break;

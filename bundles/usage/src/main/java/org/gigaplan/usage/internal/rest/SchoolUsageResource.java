@@ -22,7 +22,7 @@ import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.usage.internal.Measure;
 import org.gigaplan.usage.internal.MeasureService;
 import org.gigaplan.usage.internal.UsageService;
-import org.gigaplan.usage.internal.store.ClassStore.ClassRow;
+import org.gigaplan.usage.internal.SchoolClass;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -56,7 +56,7 @@ public class SchoolUsageResource {
 
     @GET
     @Path("classes")
-    public List<ClassRow> classes(@PathParam("schoolId") String schoolId) {
+    public List<SchoolClass> classes(@PathParam("schoolId") String schoolId) {
         usage.school(schoolId, "schoolId");
         return usage.classes(schoolId);
     }
@@ -68,9 +68,9 @@ public class SchoolUsageResource {
     @PUT
     @Path("classes")
     @Consumes(MediaType.APPLICATION_JSON)
-    public List<ClassRow> registerClasses(@PathParam("schoolId") String schoolId, List<UsageService.ClassInput> classes) {
+    public List<SchoolClass> registerClasses(@PathParam("schoolId") String schoolId, List<UsageService.ClassInput> classes) {
         int before = usage.classes(schoolId).size();
-        List<ClassRow> after = usage.registerClasses(schoolId, classes);
+        List<SchoolClass> after = usage.registerClasses(schoolId, classes);
         audit.describe(schoolId, "usage classes: " + before + " → " + after.size() + " registered");
         return after;
     }

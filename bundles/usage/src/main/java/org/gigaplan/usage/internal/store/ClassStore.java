@@ -13,16 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.gigaplan.plan.service.Database;
+import org.gigaplan.usage.internal.SchoolClass;
 
 /** Classes that report: registered by their school, or on their first record. */
 public final class ClassStore {
-
-    /** A registered class. {@code name} is the class within its grade ("1", "A", "ひまわり"). */
-    public record ClassRow(long id, String schoolId, int grade, String name) {
-        public String label() {
-            return grade + "-" + name;
-        }
-    }
 
     private static final String COLUMNS = "id, school_id, grade, name";
 
@@ -34,7 +28,7 @@ public final class ClassStore {
 
     /** The class's id, registering it when it is new. */
     public long ensure(Connection c, String schoolId, int grade, String name, boolean demo) throws SQLException {
-        Optional<ClassRow> found = find(c, schoolId, grade, name);
+        Optional<SchoolClass> found = find(c, schoolId, grade, name);
         if (found.isPresent()) {
             return found.get().id();
         }
@@ -68,7 +62,7 @@ public final class ClassStore {
         }
     }
 
-    public Optional<ClassRow> find(Connection c, String schoolId, int grade, String name) throws SQLException {
+    public Optional<SchoolClass> find(Connection c, String schoolId, int grade, String name) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM usage_class WHERE school_id = ? AND grade = ? AND name = ?")) {
             s.setString(1, schoolId);
@@ -81,7 +75,7 @@ public final class ClassStore {
     }
 
     /** Classes of one school, or of every school when {@code schoolId} is null, by school, grade and name. */
-    public List<ClassRow> list(String schoolId) {
+    public List<SchoolClass> list(String schoolId) {
         return db.transaction(c -> {
             String where = schoolId == null ? "" : " WHERE school_id = ?";
             try (PreparedStatement s = c.prepareStatement(
@@ -89,7 +83,7 @@ public final class ClassStore {
                 if (schoolId != null) {
                     s.setString(1, schoolId);
                 }
-                List<ClassRow> out = new ArrayList<>();
+                List<SchoolClass> out = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         out.add(row(r));
@@ -100,7 +94,7 @@ public final class ClassStore {
         });
     }
 
-    private static ClassRow row(ResultSet r) throws SQLException {
-        return new ClassRow(r.getLong(1), r.getString(2), r.getInt(3), r.getString(4));
+    private static SchoolClass row(ResultSet r) throws SQLException {
+        return new SchoolClass(r.getLong(1), r.getString(2), r.getInt(3), r.getString(4));
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.gigaplan.plan.service.Database;
+import org.gigaplan.usage.internal.WeeklyFigure;
 
 /**
  * The weekly roll-up per class, week and scene ({@code usage_week}) and the raw events behind it. Check-ins write
@@ -47,11 +48,6 @@ public final class WeekStore {
     /** For one week, school and scene: classes that reported and those at or above the target. */
     public record WeekCount(LocalDate week, String schoolId, int scene, int classes, int classesMeeting,
             boolean demo) {
-    }
-
-    /** A stored weekly figure with its class. */
-    public record Figure(String schoolId, int grade, String className, LocalDate week, int scene, Integer checkinUses,
-            String checkinAnswer, int eventUses, int uses, boolean demo) {
     }
 
     private final Database db;
@@ -368,7 +364,7 @@ public final class WeekStore {
      * Stored weekly figures of a fiscal year, by school, grade, class, week and scene; of one school when
      * {@code schoolId} is not null, of one week when {@code week} is not null.
      */
-    public List<Figure> figures(int fiscalYear, String schoolId, LocalDate week, int offset, int limit) {
+    public List<WeeklyFigure> figures(int fiscalYear, String schoolId, LocalDate week, int offset, int limit) {
         return db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(figureQuery(FIGURE_COLUMNS, schoolId, week)
                     + " ORDER BY " + FIGURE_ORDER + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
@@ -385,7 +381,7 @@ public final class WeekStore {
      * {@link #figures}: an export reading chunk after chunk neither repeats nor skips a figure when check-ins arrive
      * meanwhile, as paging by offset would.
      */
-    public List<Figure> figuresAfter(int fiscalYear, String schoolId, Figure after, int limit) {
+    public List<WeeklyFigure> figuresAfter(int fiscalYear, String schoolId, WeeklyFigure after, int limit) {
         return db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(figureQuery(FIGURE_COLUMNS, schoolId, null)
                     + (after == null ? "" : " AND (w.school_id > ? OR (w.school_id = ? AND (w.grade > ? OR (w.grade = ? "
@@ -414,13 +410,13 @@ public final class WeekStore {
     /** A figure's identity: its class (school, grade, name), week and scene. */
     private static final String FIGURE_ORDER = "w.school_id, w.grade, k.name, w.week, w.scene";
 
-    private static List<Figure> figures(PreparedStatement s) throws SQLException {
-        List<Figure> out = new ArrayList<>();
+    private static List<WeeklyFigure> figures(PreparedStatement s) throws SQLException {
+        List<WeeklyFigure> out = new ArrayList<>();
         try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 int checkin = r.getInt(6);
                 Integer checkinUses = r.wasNull() ? null : checkin;
-                out.add(new Figure(r.getString(1), r.getInt(2), r.getString(3), r.getDate(4).toLocalDate(),
+                out.add(new WeeklyFigure(r.getString(1), r.getInt(2), r.getString(3), r.getDate(4).toLocalDate(),
                         r.getInt(5), checkinUses, r.getString(7), r.getInt(8), r.getInt(9), r.getInt(10) > 0));
             }
         }
