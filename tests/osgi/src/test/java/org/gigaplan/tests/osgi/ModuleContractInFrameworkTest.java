@@ -1,0 +1,144 @@
+package org.gigaplan.tests.osgi;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.LocalizedText;
+import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.service.ModuleInfo;
+import org.gigaplan.plan.service.ProgressService;
+import org.gigaplan.plan.spi.IndicatorValue;
+import org.gigaplan.plan.spi.PolicyModule;
+import org.gigaplan.plan.spi.Scope;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.jaxrs.whiteboard.JaxrsWhiteboardConstants;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.context.BundleContextExtension;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+/**
+ * A module's REST path segment is its id: the platform checks it as the module and its resources register, in
+ * either order, and refuses a module that breaks it (it is left out of the module list and the plan's progress).
+ */
+@ExtendWith(BundleContextExtension.class)
+@ExtendWith(ServiceExtension.class)
+class ModuleContractInFrameworkTest {
+
+    private static ServiceRegistration<DataSource> derby;
+
+    @BeforeAll
+    static void database(@InjectBundleContext BundleContext context) {
+        derby = Derby.register(context);
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        derby.unregister();
+    }
+
+    @Path("elsewhere")
+    public static class Elsewhere {
+        @GET
+        public String get() {
+            return "served outside /api/rogue/";
+        }
+    }
+
+    @Path("kept/ping")
+    public static class UnderItsId {
+        @GET
+        public String get() {
+            return "pong";
+        }
+    }
+
+    @Test
+    void aModuleWhoseResourceIsOutsideItsPathIsRefusedWhicheverRegistersFirst(@InjectBundleContext BundleContext context,
+            @InjectService(timeout = 30_000) ProgressService progress) throws Exception {
+        // The resource first, then the module.
+        ServiceRegistration<?> resource = context.registerService(Elsewhere.class, new Elsewhere(), resource());
+        ServiceRegistration<?> module = context.registerService(PolicyModule.class, new Module("rogue"), null);
+        try {
+            assertFalse(ids(progress).contains("rogue"), "refused: " + ids(progress));
+        } finally {
+            module.unregister();
+            resource.unregister();
+        }
+        // The module first, then the resource: refused as the resource comes.
+        module = context.registerService(PolicyModule.class, new Module("rogue"), null);
+        try {
+            Framework.await("the module in", () -> ids(progress).contains("rogue"));
+            resource = context.registerService(Elsewhere.class, new Elsewhere(), resource());
+            try {
+                assertFalse(ids(progress).contains("rogue"), "refused once its resource came: " + ids(progress));
+            } finally {
+                resource.unregister();
+            }
+        } finally {
+            module.unregister();
+        }
+    }
+
+    @Test
+    void aModuleWhoseResourcesAreUnderItsIdIsIn(@InjectBundleContext BundleContext context,
+            @InjectService(timeout = 30_000) ProgressService progress) throws Exception {
+        ServiceRegistration<?> resource = context.registerService(UnderItsId.class, new UnderItsId(), resource());
+        ServiceRegistration<?> module = context.registerService(PolicyModule.class, new Module("kept"), null);
+        try {
+            assertTrue(ids(progress).contains("kept"), "admitted: " + ids(progress));
+        } finally {
+            module.unregister();
+            resource.unregister();
+        }
+    }
+
+    private static Dictionary<String, Object> resource() {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(JaxrsWhiteboardConstants.JAX_RS_RESOURCE, Boolean.TRUE);
+        properties.put(JaxrsWhiteboardConstants.JAX_RS_APPLICATION_SELECT, GigaPlanRest.APPLICATION_SELECT);
+        return properties;
+    }
+
+    private static Set<String> ids(ProgressService progress) {
+        return Set.copyOf(progress.modules().stream().map(ModuleInfo::id).toList());
+    }
+
+    /** A policy module of the test bundle, computing nothing. */
+    private record Module(String id) implements PolicyModule {
+        @Override
+        public int basicPolicy() {
+            return 1;
+        }
+
+        @Override
+        public LocalizedText name() {
+            return LocalizedText.of(id, id);
+        }
+
+        @Override
+        public Set<String> indicatorIds() {
+            return Set.of();
+        }
+
+        @Override
+        public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
+            return Optional.empty();
+        }
+    }
+}
