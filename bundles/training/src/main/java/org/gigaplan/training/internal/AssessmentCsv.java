@@ -45,7 +45,7 @@ public final class AssessmentCsv {
                 if (cell.isEmpty()) {
                     continue;
                 }
-                Optional<Level> level = Level.parse(cell);
+                Optional<ChecklistAnswer> level = ChecklistAnswer.parse(cell);
                 if (level.isEmpty()) {
                     rowErrors.add(new FieldError(row.field(item),
                             "1–4 or できる, ややできる, あまりできない, ほとんどできない; was \"" + cell + "\""));

@@ -139,7 +139,7 @@ public class TrainingService {
                 String field = at + ".answers." + item;
                 if (checklist.item(item).isEmpty()) {
                     errors.add(new FieldError(field, "no checklist item " + item + ": items are A-1 … D-4"));
-                } else if (answer == null || Level.of(answer).isEmpty()) {
+                } else if (answer == null || ChecklistAnswer.of(answer).isEmpty()) {
                     errors.add(new FieldError(field, "must be 1 (ほとんどできない) to 4 (できる), was " + answer));
                 }
             });
@@ -204,7 +204,7 @@ public class TrainingService {
 
     private static Double rateOf(Map<String, Integer> given, Checklist.Category c) {
         List<Integer> in = c.items().stream().map(i -> given.get(i.code())).filter(x -> x != null).toList();
-        return in.isEmpty() ? null : Percent.of(in.stream().filter(Level::counts).count(), in.size());
+        return in.isEmpty() ? null : Percent.of(in.stream().filter(ChecklistAnswer::counts).count(), in.size());
     }
 
     private static Double meanOf(Map<String, Integer> given, Checklist.Category c) {

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.gigaplan.plan.spi.Percent;
-import org.gigaplan.usage.internal.Attainment.SceneFigure;
-import org.gigaplan.usage.internal.store.WeekStore.ClassTotal;
-import org.gigaplan.usage.internal.store.WeekStore.WeekCount;
+import org.gigaplan.usage.internal.SceneAttainment.SceneFigure;
+import org.gigaplan.usage.internal.store.WeekQueries.ClassTotal;
+import org.gigaplan.usage.internal.store.WeekQueries.WeekCount;
 
 /**
  * The plan's arithmetic for the scene targets. A class meets a scene's target in a period when its uses in that

@@ -18,11 +18,11 @@ import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.service.ModuleEnablement;
-import org.gigaplan.usage.internal.Attainment.Group;
+import org.gigaplan.usage.internal.SceneAttainment.Group;
 import org.gigaplan.usage.internal.store.MeasureStore;
-import org.gigaplan.usage.internal.store.WeekStore;
-import org.gigaplan.usage.internal.store.WeekStore.ClassTotal;
-import org.gigaplan.usage.internal.store.WeekStore.WeekCount;
+import org.gigaplan.usage.internal.store.WeekQueries;
+import org.gigaplan.usage.internal.store.WeekQueries.ClassTotal;
+import org.gigaplan.usage.internal.store.WeekQueries.WeekCount;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,11 +37,11 @@ public class AttainmentService {
     private final UsageService usage;
     private final ModuleEnablement enablement;
     private final UsageConfig config;
-    private final WeekStore weeks;
+    private final WeekQueries weeks;
     private final MeasureStore measures;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(long version, Attainment value) {
+    private record Cached(long version, SceneAttainment value) {
     }
 
     @Activate
@@ -49,7 +49,7 @@ public class AttainmentService {
         this.usage = usage;
         this.enablement = enablement;
         this.config = usage.config();
-        this.weeks = usage.weekStore();
+        this.weeks = usage.weekQueries();
         this.measures = usage.measureStore();
     }
 
@@ -69,14 +69,14 @@ public class AttainmentService {
      * Attainment of the scene targets over a period, for the city or one school (schoolId not null). Schools the
      * board switched the module off for are left out of figures beyond themselves.
      */
-    public Attainment attainment(SchoolCalendar.Period period, GroupBy by, String schoolId) {
+    public SceneAttainment attainment(SchoolCalendar.Period period, GroupBy by, String schoolId) {
         String key = period.fiscalYear() + "/" + period.firstWeek() + "/" + period.lastWeek() + "/" + by + "/" + schoolId;
         long version = usage.version();
         Cached hit = cache.get(key);
         if (hit != null && hit.version() == version) {
             return hit.value();
         }
-        Attainment value = computeAttainment(period, by, schoolId);
+        SceneAttainment value = computeAttainment(period, by, schoolId);
         if (cache.size() > 256) {
             cache.clear();
         }
@@ -84,7 +84,7 @@ public class AttainmentService {
         return value;
     }
 
-    private Attainment computeAttainment(SchoolCalendar.Period period, GroupBy by, String schoolId) {
+    private SceneAttainment computeAttainment(SchoolCalendar.Period period, GroupBy by, String schoolId) {
         if (by == GroupBy.CLASS && schoolId == null) {
             throw new InvalidInputException("by", "class only for one school: give schoolId");
         }
@@ -135,13 +135,13 @@ public class AttainmentService {
             labels.put(groupKey, label);
             (carries ? target : apart).computeIfAbsent(groupKey, k -> new ArrayList<>()).add(t);
         }
-        List<Measure> fyMeasures = by == GroupBy.SCHOOL ? measures.list(schoolId, fy.year()) : List.of();
+        List<OwnMeasure> fyMeasures = by == GroupBy.SCHOOL ? measures.list(schoolId, fy.year()) : List.of();
         List<Group> groups = groups(target, labels, true, calc, fyMeasures);
         List<Group> others = groups(apart, labels, false, calc, fyMeasures);
         if (by == GroupBy.SCHOOL) {
             // High and secondary schools with measures but no scene records still show, with their measures.
             Set<String> shown = others.stream().map(Group::key).collect(Collectors.toSet());
-            fyMeasures.stream().map(Measure::schoolId).distinct().filter(id -> !shown.contains(id))
+            fyMeasures.stream().map(OwnMeasure::schoolId).distinct().filter(id -> !shown.contains(id))
                     .filter(id -> directory.containsKey(id) && !off.contains(id)).forEach(id -> {
                         labels.put(id, directory.get(id).name());
                         others.add(new Group(id, directory.get(id).name(), false, calc.fromTotals(List.of()),
@@ -151,12 +151,12 @@ public class AttainmentService {
         }
         boolean demo = totals.stream().anyMatch(ClassTotal::demo);
         Instant asOf = totals.stream().map(ClassTotal::updatedAt).max(Comparator.naturalOrder()).orElse(null);
-        return new Attainment(fy.year(), period, config.timesPerWeek(), config.schoolClassShare(), usage.rule(), groups,
+        return new SceneAttainment(fy.year(), period, config.timesPerWeek(), config.schoolClassShare(), usage.rule(), groups,
                 others, demo, asOf);
     }
 
     private static List<Group> groups(Map<String, List<ClassTotal>> byGroup, Map<String, LocalizedText> labels,
-            boolean carries, AttainmentCalculator calc, List<Measure> fyMeasures) {
+            boolean carries, AttainmentCalculator calc, List<OwnMeasure> fyMeasures) {
         List<Group> out = new ArrayList<>();
         byGroup.forEach((key, list) -> out.add(new Group(key, labels.get(key), carries, calc.fromTotals(list),
                 carries ? List.of() : fyMeasures.stream().filter(m -> m.schoolId().equals(key)).toList())));
@@ -164,7 +164,7 @@ public class AttainmentService {
     }
 
     /** Week-by-week shares over the fiscal year, for the city's target-carrying schools or one school. */
-    public Attainment.Trend trend(FiscalYear fy, String schoolId) {
+    public SceneAttainment.Trend trend(FiscalYear fy, String schoolId) {
         AttainmentCalculator calc = calculator(fy);
         Map<String, School> directory = usage.directory();
         Set<String> off = schoolId == null ? enablement.disabledSchools(UsageService.MODULE_ID) : Set.of();
@@ -178,9 +178,9 @@ public class AttainmentService {
             demo |= w.demo();
             byWeek.computeIfAbsent(w.week(), k -> new ArrayList<>()).add(w);
         }
-        List<Attainment.TrendWeek> out = new ArrayList<>();
-        byWeek.forEach((week, rows) -> out.add(new Attainment.TrendWeek(week, calc.fromWeekCounts(rows))));
-        return new Attainment.Trend(fy.year(), schoolId, config.timesPerWeek(), out, demo);
+        List<SceneAttainment.TrendWeek> out = new ArrayList<>();
+        byWeek.forEach((week, rows) -> out.add(new SceneAttainment.TrendWeek(week, calc.fromWeekCounts(rows))));
+        return new SceneAttainment.Trend(fy.year(), schoolId, config.timesPerWeek(), out, demo);
     }
 
     private AttainmentCalculator calculator(FiscalYear fy) {

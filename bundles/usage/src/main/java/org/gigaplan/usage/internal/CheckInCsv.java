@@ -12,7 +12,6 @@ import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.csv.CsvWriter;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
-import org.gigaplan.usage.internal.store.WeekStore;
 
 /**
  * Check-ins as CSV, the form schools already keep in spreadsheets: one row per class and week,

@@ -29,16 +29,16 @@ public class MeasureService {
         this.measures = usage.measureStore();
     }
 
-    public List<Measure> measures(String schoolId, FiscalYear fy) {
+    public List<OwnMeasure> measures(String schoolId, FiscalYear fy) {
         return measures.list(schoolId, fy.year());
     }
 
-    public Optional<Measure> measure(long id) {
+    public Optional<OwnMeasure> measure(long id) {
         return measures.find(id);
     }
 
     /** Registers a high or secondary school's own measure for a fiscal year. */
-    public Measure addMeasure(String schoolId, MeasureInput in, String by) {
+    public OwnMeasure addMeasure(String schoolId, MeasureInput in, String by) {
         School school = usage.school(schoolId, "schoolId");
         FieldChecks check = new FieldChecks();
         if (school.type().carriesSceneTargets()) {
@@ -63,7 +63,7 @@ public class MeasureService {
     public record UpdateInput(LocalDate date, String progress, Integer percent) {
     }
 
-    public Measure addUpdate(Measure m, UpdateInput in, String by) {
+    public OwnMeasure addUpdate(OwnMeasure m, UpdateInput in, String by) {
         FieldChecks check = new FieldChecks();
         if (in == null) {
             throw new InvalidInputException("body", "give date and progress");

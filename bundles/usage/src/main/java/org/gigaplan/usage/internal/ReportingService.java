@@ -42,7 +42,7 @@ public class ReportingService {
 
     /** The board's reminder list for a week: schools with no record, then those with classes missing. */
     public List<Missing> notReporting(LocalDate week) {
-        Set<Long> reporting = new HashSet<>(usage.weekStore().classesReporting(week));
+        Set<Long> reporting = new HashSet<>(usage.weekQueries().classesReporting(week));
         Map<String, List<SchoolClass>> bySchool = usage.classes(null).stream()
                 .collect(Collectors.groupingBy(SchoolClass::schoolId, TreeMap::new, Collectors.toList()));
         Set<String> off = enablement.disabledSchools(UsageService.MODULE_ID);

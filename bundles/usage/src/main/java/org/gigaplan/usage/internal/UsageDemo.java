@@ -27,11 +27,13 @@ final class UsageDemo {
     private static final double[] SCENE_FACTOR = { 1.0, 0.85, 0.9, 0.75, 0.6 };
 
     private final UsageService usage;
+    private final WeeklyUseService weeklyUse;
     private final DemoContext context;
     private final RandomGenerator random;
 
-    UsageDemo(UsageService usage, DemoContext context) {
+    UsageDemo(UsageService usage, WeeklyUseService weeklyUse, DemoContext context) {
         this.usage = usage;
+        this.weeklyUse = weeklyUse;
         this.context = context;
         this.random = context.random();
     }
@@ -76,7 +78,7 @@ final class UsageDemo {
                 List<CheckIn.SceneUse> uses = new ArrayList<>();
                 for (int scene = 1; scene <= SCENE_FACTOR.length; scene++) {
                     double mean = 5.5 * classLevel * SCENE_FACTOR[scene - 1] * growth;
-                    int count = (int) Math.max(0, Math.min(UsageService.MAX_COUNT, Math.round(mean + random.nextGaussian())));
+                    int count = (int) Math.max(0, Math.min(WeeklyUseService.MAX_COUNT, Math.round(mean + random.nextGaussian())));
                     if (viaEvents) {
                         addEvents(events, school, c, week, scene, count);
                     } else if (random.nextInt(4) == 0) {
@@ -92,10 +94,10 @@ final class UsageDemo {
             }
         }
         for (int from = 0; from < checkIns.size(); from += 2000) {
-            usage.recordCheckIns(checkIns.subList(from, Math.min(checkIns.size(), from + 2000)), null, BY, true);
+            weeklyUse.recordCheckIns(checkIns.subList(from, Math.min(checkIns.size(), from + 2000)), null, BY, true);
         }
-        for (int from = 0; from < events.size(); from += UsageService.MAX_BATCH) {
-            usage.recordEvents(events.subList(from, Math.min(events.size(), from + UsageService.MAX_BATCH)), null, BY, true);
+        for (int from = 0; from < events.size(); from += WeeklyUseService.MAX_BATCH) {
+            weeklyUse.recordEvents(events.subList(from, Math.min(events.size(), from + WeeklyUseService.MAX_BATCH)), null, BY, true);
         }
         if (!school.type().carriesSceneTargets()) {
             addMeasures(school);

@@ -14,7 +14,7 @@ import org.gigaplan.plan.spi.Coverage;
 import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.Percent;
 import org.gigaplan.plan.spi.Scope;
-import org.gigaplan.usage.internal.Attainment.SceneFigure;
+import org.gigaplan.usage.internal.SceneAttainment.SceneFigure;
 import org.gigaplan.usage.internal.store.CaseStore;
 
 /**
@@ -46,7 +46,7 @@ final class UsageEvidence {
     }
 
     /** A scene figure as the roll-up states it: schools meeting (city) or classes meeting (school), with coverage. */
-    IndicatorValue scene(SceneFigure f, Scope scope, Attainment a, LocalizedText cityNote, LocalizedText schoolNote) {
+    IndicatorValue scene(SceneFigure f, Scope scope, SceneAttainment a, LocalizedText cityNote, LocalizedText schoolNote) {
         if (scope.isCity()) {
             int expected = (int) usage.servedSchools().stream().filter(s -> s.type().carriesSceneTargets()).count();
             return new IndicatorValue(f.schoolShare(), (long) f.schools(), a.asOf(), cityNote, a.demo(),
@@ -89,7 +89,7 @@ final class UsageEvidence {
 
     /** Classes with classroom-software records whose records show dialogue or shared ideas. */
     Optional<IndicatorValue> dialogue(Scope scope, FiscalYear fy) {
-        Map<String, int[]> bySchool = usage.weekStore().eventClasses(fy.year(), DIALOGUE_SCENES);
+        Map<String, int[]> bySchool = usage.weekQueries().eventClasses(fy.year(), DIALOGUE_SCENES);
         List<String> served = usage.servedSchools().stream().map(School::id).toList();
         int withEvents = 0;
         int inScenes = 0;

@@ -13,7 +13,7 @@ import org.gigaplan.plan.spi.Health;
 import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.PolicyModule;
 import org.gigaplan.plan.spi.Scope;
-import org.gigaplan.usage.internal.Attainment.SceneFigure;
+import org.gigaplan.usage.internal.SceneAttainment.SceneFigure;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,10 +37,13 @@ public class UsageModule implements PolicyModule {
 
     private final UsageService usage;
     private final AttainmentService attainments;
+    private final WeeklyUseService weeklyUse;
     private final UsageEvidence evidence;
 
     @Activate
-    public UsageModule(@Reference UsageService usage, @Reference AttainmentService attainments) {
+    public UsageModule(@Reference UsageService usage, @Reference AttainmentService attainments,
+            @Reference WeeklyUseService weeklyUse) {
+        this.weeklyUse = weeklyUse;
         this.usage = usage;
         this.attainments = attainments;
         this.evidence = new UsageEvidence(usage);
@@ -92,7 +95,7 @@ public class UsageModule implements PolicyModule {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        Attainment a = attainments.attainment(usage.calendar().year(fiscalYear), AttainmentService.GroupBy.CITY,
+        SceneAttainment a = attainments.attainment(usage.calendar().year(fiscalYear), AttainmentService.GroupBy.CITY,
                 scope.isCity() ? null : scope.schoolId());
         Optional<SceneFigure> f = a.groups().stream().flatMap(g -> g.scenes().stream())
                 .filter(x -> x.scene() == scene && x.classes() > 0).findFirst();
@@ -114,7 +117,7 @@ public class UsageModule implements PolicyModule {
 
     @Override
     public void fillDemoData(DemoContext context) {
-        new UsageDemo(usage, context).fill();
+        new UsageDemo(usage, weeklyUse, context).fill();
     }
 
 }

@@ -52,6 +52,7 @@ class UsageBenchmark {
         FakeEnablement enablement = new FakeEnablement();
         UsageService usage = new UsageService(db, FakePlans.shipped(), directory, enablement,
                 UsageFixture.CLOCK, UsageFixture.config(3, 50));
+        WeeklyUseService weeklyUse = new WeeklyUseService(usage);
         AttainmentService attainments = new AttainmentService(usage, enablement);
         ReportingService reporting = new ReportingService(usage, directory, enablement);
 
@@ -76,7 +77,7 @@ class UsageBenchmark {
                 }
             }
             for (int from = 0; from < batch.size(); from += 2000) {
-                usage.recordCheckIns(batch.subList(from, Math.min(batch.size(), from + 2000)), null, "bench", false);
+                weeklyUse.recordCheckIns(batch.subList(from, Math.min(batch.size(), from + 2000)), null, "bench", false);
             }
             checkIns += batch.size();
         }
@@ -100,8 +101,8 @@ class UsageBenchmark {
                     batch.add(new UsageEvent(String.format(Locale.ROOT, "B-%03d", s), 1 + c % grades,
                             Integer.toString(1 + c / grades), at, 1 + random.nextInt(5), "bench", "d" + random.nextInt(40)));
                 }
-                for (int from = 0; from < batch.size(); from += UsageService.MAX_BATCH) {
-                    usage.recordEvents(batch.subList(from, Math.min(batch.size(), from + UsageService.MAX_BATCH)), null,
+                for (int from = 0; from < batch.size(); from += WeeklyUseService.MAX_BATCH) {
+                    weeklyUse.recordEvents(batch.subList(from, Math.min(batch.size(), from + WeeklyUseService.MAX_BATCH)), null,
                             "bench", false);
                 }
                 posted += size;

@@ -23,8 +23,8 @@ import org.gigaplan.plan.spi.Coverage;
 import org.gigaplan.plan.spi.DemoContext;
 import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.Scope;
-import org.gigaplan.usage.internal.Attainment.Group;
-import org.gigaplan.usage.internal.Attainment.SceneFigure;
+import org.gigaplan.usage.internal.SceneAttainment.Group;
+import org.gigaplan.usage.internal.SceneAttainment.SceneFigure;
 import org.gigaplan.usage.internal.CheckIn.SceneUse;
 import org.gigaplan.usage.internal.AttainmentService.GroupBy;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +42,7 @@ abstract class UsageContract {
 
     UsageFixture f;
     UsageService usage;
+    WeeklyUseService weeklyUse;
     AttainmentService attainments;
     ReportingService reporting;
     MeasureService ownMeasures;
@@ -53,6 +54,7 @@ abstract class UsageContract {
     void fresh() {
         f = new UsageFixture(dataSource());
         usage = f.usage;
+        weeklyUse = f.weeklyUse;
         attainments = f.attainments;
         reporting = f.reporting;
         ownMeasures = f.ownMeasures;
@@ -79,7 +81,7 @@ abstract class UsageContract {
     void postWeekOne() {
         usage.registerClasses("T-E1", List.of(new UsageService.ClassInput(1, "1"), new UsageService.ClassInput(1, "2"),
                 new UsageService.ClassInput(2, "1"), new UsageService.ClassInput(2, "2")));
-        usage.recordCheckIns(List.of(
+        weeklyUse.recordCheckIns(List.of(
                 checkIn("T-E1", 1, "1", W1, n(1, 3), n(2, 5), a(3, "ほぼ毎日"), n(4, 2), n(5, 0)),
                 checkIn("T-E1", 1, "2", W1, n(1, 4), n(2, 2), a(3, "THREE_PLUS_A_WEEK"), n(4, 1), n(5, 0)),
                 checkIn("T-E1", 2, "1", W1, n(1, 1), n(2, 3), a(3, "ONCE_PLUS_A_WEEK"), n(4, 3), n(5, 0)),
@@ -89,7 +91,7 @@ abstract class UsageContract {
                 checkIn("T-H1", 1, "1", W1, n(1, 5))), null, "board", false);
         // T-J1 1-1 through classroom software: scene 4 in three lessons (two devices in the first, twice in one
         // hour slot), scene 1 in two lessons.
-        UsageService.BatchResult r = usage.recordEvents(List.of(
+        WeeklyUseService.BatchResult r = weeklyUse.recordEvents(List.of(
                 event("T-J1", 1, "1", "2025-06-02T10:05:00+09:00", 4, "d1"),
                 event("T-J1", 1, "1", "2025-06-02T10:20:00+09:00", 4, "d2"),
                 event("T-J1", 1, "1", "2025-06-03T11:00:00+09:00", 4, "d1"),
@@ -109,9 +111,9 @@ abstract class UsageContract {
             LocalDate week = W1.plusWeeks(round % 10);
             String day = week.plusDays(1) + "T";
             org.gigaplan.testkit.AtOnce.run(List.<java.util.concurrent.Callable<Object>>of(
-                    () -> usage.recordCheckIns(List.of(checkIn("T-J1", 1, "1", week, n(1, 1), n(2, 2), n(3, 3), n(4, 1),
+                    () -> weeklyUse.recordCheckIns(List.of(checkIn("T-J1", 1, "1", week, n(1, 1), n(2, 2), n(3, 3), n(4, 1),
                             n(5, 1))), null, "board", false),
-                    () -> usage.recordEvents(List.of(event("T-J1", 1, "1", day + "10:00:00+09:00", 3, "d1"),
+                    () -> weeklyUse.recordEvents(List.of(event("T-J1", 1, "1", day + "10:00:00+09:00", 3, "d1"),
                             event("T-J1", 1, "1", day + "11:00:00+09:00", 1, "d1")), "T-J1", "agent:T-J1", false)));
         }
     }
@@ -119,14 +121,14 @@ abstract class UsageContract {
     @Test
     void anExportReadInChunksNeitherRepeatsNorSkipsWhenCheckInsArriveMeanwhile() {
         postWeekOne();
-        List<WeeklyFigure> before = usage.figures(FY, null, null, 0, 1000);
+        List<WeeklyFigure> before = weeklyUse.figures(FY, null, null, 0, 1000);
         List<WeeklyFigure> read = new java.util.ArrayList<>(
-                usage.figuresAfter(FY, null, null, 4));
+                weeklyUse.figuresAfter(FY, null, null, 4));
         // A class sorting before the first chunk's last figure checks in while the export reads on: with offsets the
         // next chunk would start one figure early and repeat it.
-        usage.recordCheckIns(List.of(checkIn("T-E1", 1, "0", W1, n(1, 1))), null, "board", false);
+        weeklyUse.recordCheckIns(List.of(checkIn("T-E1", 1, "0", W1, n(1, 1))), null, "board", false);
         while (true) {
-            List<WeeklyFigure> next = usage.figuresAfter(FY, null,
+            List<WeeklyFigure> next = weeklyUse.figuresAfter(FY, null,
                     read.get(read.size() - 1), 4);
             read.addAll(next);
             if (next.size() < 4) {
@@ -134,7 +136,7 @@ abstract class UsageContract {
             }
         }
         assertEquals(before, read);
-        assertEquals(before.size() + 1, usage.figures(FY, null, null, 0, 1000).size(), "the new figure is stored");
+        assertEquals(before.size() + 1, weeklyUse.figures(FY, null, null, 0, 1000).size(), "the new figure is stored");
     }
 
     static SceneFigure scene(Group g, int scene) {
@@ -144,7 +146,7 @@ abstract class UsageContract {
     @Test
     void attainmentOfAWeekIsWhatAHandComputationGives() {
         postWeekOne();
-        Attainment a = attainments.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, null);
+        SceneAttainment a = attainments.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, null);
         assertEquals(1, a.groups().size());
         Group city = a.groups().get(0);
         // Scene 1: E1 3,4,1 → 2 of 3; E2 3,0 → 1 of 2; J1 max(check-in 1, events 2) = 2 → 0 of 1.
@@ -158,17 +160,17 @@ abstract class UsageContract {
         assertEquals("HIGH", a.reportedApart().get(0).key());
         assertEquals(new SceneFigure(1, 1, 1, 100.0, 1, 1, 100.0), scene(a.reportedApart().get(0), 1));
 
-        Attainment bySchool = attainments.attainment(usage.calendar().week(FY, W1), GroupBy.SCHOOL, null);
+        SceneAttainment bySchool = attainments.attainment(usage.calendar().week(FY, W1), GroupBy.SCHOOL, null);
         assertEquals(List.of("T-E1", "T-E2", "T-J1"), bySchool.groups().stream().map(Group::key).toList());
-        Attainment byGrade = attainments.attainment(usage.calendar().week(FY, W1), GroupBy.GRADE, null);
+        SceneAttainment byGrade = attainments.attainment(usage.calendar().week(FY, W1), GroupBy.GRADE, null);
         // Grade 1 of elementary: E1 1-1 3, 1-2 4, E2 1-1 3 → 3 of 3 in scene 1.
         Group grade1 = byGrade.groups().stream().filter(g -> g.key().equals("ELEMENTARY:1")).findFirst().orElseThrow();
         assertEquals(3, scene(grade1, 1).classesMeeting());
         assertEquals(100.0, scene(grade1, 1).classShare());
-        Attainment one = attainments.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, "T-E1");
+        SceneAttainment one = attainments.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, "T-E1");
         assertEquals(new SceneFigure(1, 3, 2, 66.7, 1, 1, 100.0), scene(one.groups().get(0), 1));
         // Class by class within a school: 1-1 3, 1-2 4, 2-1 1 in scene 1 (2-2 registered, never reported).
-        Attainment byClass = attainments.attainment(usage.calendar().week(FY, W1), GroupBy.CLASS, "T-E1");
+        SceneAttainment byClass = attainments.attainment(usage.calendar().week(FY, W1), GroupBy.CLASS, "T-E1");
         assertEquals(List.of("1-1", "1-2", "2-1"), byClass.groups().stream().map(g -> g.label().ja()).toList());
         assertEquals(List.of(1, 1, 0), byClass.groups().stream().map(g -> scene(g, 1).classesMeeting()).toList());
         assertEquals(List.of(0, 0, 1), byClass.groups().stream().map(g -> scene(g, 4).classesMeeting()).toList());
@@ -180,7 +182,7 @@ abstract class UsageContract {
     @Test
     void aLongerPeriodAveragesEachClassOverTheWeeksItReported() {
         postWeekOne();
-        usage.recordCheckIns(List.of(checkIn("T-E2", 1, "1", W2, n(1, 1))), null, "board", false);
+        weeklyUse.recordCheckIns(List.of(checkIn("T-E2", 1, "1", W2, n(1, 1))), null, "board", false);
         // E2 1-1 scene 1: (3 + 1) / 2 weeks = 2 a week → no longer meets over the year; the week alone still does.
         Group year = attainments.attainment(usage.calendar().year(FY), GroupBy.CITY, null).groups().get(0);
         assertEquals(new SceneFigure(1, 6, 2, 33.3, 3, 1, 33.3), scene(year, 1));
@@ -190,8 +192,8 @@ abstract class UsageContract {
         assertEquals(50.0, scene(attainments.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, null).groups().get(0), 1)
                 .classShare());
 
-        Attainment.Trend trend = attainments.trend(FY, null);
-        assertEquals(List.of(W1, W2), trend.weeks().stream().map(Attainment.TrendWeek::week).toList());
+        SceneAttainment.Trend trend = attainments.trend(FY, null);
+        assertEquals(List.of(W1, W2), trend.weeks().stream().map(SceneAttainment.TrendWeek::week).toList());
         assertEquals(new SceneFigure(1, 1, 0, 0.0, 1, 0, 0.0), trend.weeks().get(1).scenes().get(0));
     }
 
@@ -199,55 +201,55 @@ abstract class UsageContract {
     void aCheckInAndEventsForTheSameWeekCountTheLargerNotTheSum() {
         postWeekOne();
         // Events first said 3 lessons of scene 4 for J1 1-1; a teacher's check-in of 2 does not lower it ...
-        usage.recordCheckIns(List.of(checkIn("T-J1", 1, "1", W1, n(4, 2))), null, "board", false);
+        weeklyUse.recordCheckIns(List.of(checkIn("T-J1", 1, "1", W1, n(4, 2))), null, "board", false);
         assertEquals(3, figure("T-J1", W1, 4).uses());
         // ... and one of 5 raises it; events already counted stay beside it.
-        usage.recordCheckIns(List.of(checkIn("T-J1", 1, "1", W1, n(4, 5))), null, "board", false);
+        weeklyUse.recordCheckIns(List.of(checkIn("T-J1", 1, "1", W1, n(4, 5))), null, "board", false);
         var f4 = figure("T-J1", W1, 4);
         assertEquals(5, f4.uses());
         assertEquals(3, f4.eventUses());
         // The same events posted again add no use: their lesson slots are known.
-        UsageService.BatchResult again = usage.recordEvents(List.of(
+        WeeklyUseService.BatchResult again = weeklyUse.recordEvents(List.of(
                 event("T-J1", 1, "1", "2025-06-02T10:45:00+09:00", 4, "d9")), "T-J1", "agent", false);
         assertEquals(0, again.newUses());
         assertEquals(3, figure("T-J1", W1, 4).eventUses());
     }
 
     private WeeklyFigure figure(String school, LocalDate week, int scene) {
-        return usage.figures(FY, school, week, 0, 100).stream().filter(x -> x.scene() == scene).findFirst().orElseThrow();
+        return weeklyUse.figures(FY, school, week, 0, 100).stream().filter(x -> x.scene() == scene).findFirst().orElseThrow();
     }
 
     @Test
     void badInputIsRefusedNamingTheFieldAndNothingIsStored() {
-        assertRefused("[0].scenes[0].scene", () -> usage.recordCheckIns(List.of(
+        assertRefused("[0].scenes[0].scene", () -> weeklyUse.recordCheckIns(List.of(
                 checkIn("T-E1", 1, "1", W1, n(6, 3))), null, "board", false));
-        assertRefused("[1].scenes[1].count", () -> usage.recordCheckIns(List.of(
+        assertRefused("[1].scenes[1].count", () -> weeklyUse.recordCheckIns(List.of(
                 checkIn("T-E1", 1, "1", W1, n(1, 3)), checkIn("T-E1", 1, "2", W1, n(1, 3), n(2, -1))), null, "board", false));
-        assertRefused("[0].week", () -> usage.recordCheckIns(List.of(
+        assertRefused("[0].week", () -> weeklyUse.recordCheckIns(List.of(
                 checkIn("T-E1", 1, "1", LocalDate.of(2019, 6, 3), n(1, 3))), null, "board", false));
-        assertRefused("[0].week", () -> usage.recordCheckIns(List.of(
+        assertRefused("[0].week", () -> weeklyUse.recordCheckIns(List.of(
                 checkIn("T-E1", 1, "1", W1.plusDays(2), n(1, 3))), null, "board", false));
         // A week before the fiscal years the platform handles is refused, not a failure (a Monday of 1989).
-        assertRefused("[0].week", () -> usage.recordCheckIns(List.of(
+        assertRefused("[0].week", () -> weeklyUse.recordCheckIns(List.of(
                 checkIn("T-E1", 1, "1", LocalDate.of(1989, 4, 3), n(1, 3))), null, "board", false));
-        assertRefused("[0].week", () -> usage.recordCheckIns(List.of(
+        assertRefused("[0].week", () -> weeklyUse.recordCheckIns(List.of(
                 checkIn("T-E1", 1, "1", usage.calendar().currentWeek().plusWeeks(1), n(1, 3))), null, "board", false));
-        assertRefused("[0].grade", () -> usage.recordCheckIns(List.of(
+        assertRefused("[0].grade", () -> weeklyUse.recordCheckIns(List.of(
                 checkIn("T-J1", 4, "1", W1, n(1, 3))), null, "board", false));
-        assertRefused("[0].scenes[0].answer", () -> usage.recordCheckIns(List.of(
+        assertRefused("[0].scenes[0].answer", () -> weeklyUse.recordCheckIns(List.of(
                 checkIn("T-E1", 1, "1", W1, a(1, "sometimes"))), null, "board", false));
         // A school's user or agent naming a class of another school.
-        assertRefused("[1].schoolId", () -> usage.recordCheckIns(List.of(
+        assertRefused("[1].schoolId", () -> weeklyUse.recordCheckIns(List.of(
                 checkIn("T-E1", 1, "1", W1, n(1, 3)), checkIn("T-E2", 1, "1", W1, n(1, 3))), "T-E1", "school", false));
-        assertRefused("[0].schoolId", () -> usage.recordEvents(List.of(
+        assertRefused("[0].schoolId", () -> weeklyUse.recordEvents(List.of(
                 event("T-E2", 1, "1", "2025-06-02T10:05:00+09:00", 1, "d1")), "T-E1", "agent", false));
-        assertRefused("[0].at", () -> usage.recordEvents(List.of(
+        assertRefused("[0].at", () -> weeklyUse.recordEvents(List.of(
                 event("T-E1", 1, "1", "2019-06-03T10:05:00+09:00", 1, "d1")), "T-E1", "agent", false));
-        assertRefused("[0].scene", () -> usage.recordEvents(List.of(
+        assertRefused("[0].scene", () -> weeklyUse.recordEvents(List.of(
                 event("T-E1", 1, "1", "2025-06-02T10:05:00+09:00", 0, "d1")), "T-E1", "agent", false));
-        assertRefused("[1]", () -> usage.recordCheckIns(List.of(
+        assertRefused("[1]", () -> weeklyUse.recordCheckIns(List.of(
                 checkIn("T-E1", 1, "1", W1, n(1, 3)), checkIn("T-E1", 1, "1", W1, n(2, 1), n(1, 4))), null, "board", false));
-        assertEquals(0, usage.countFigures(FY, null, null));
+        assertEquals(0, weeklyUse.countFigures(FY, null, null));
         assertTrue(usage.classes(null).isEmpty(), "a refused batch registers no class either");
     }
 
@@ -262,7 +264,7 @@ abstract class UsageContract {
                 + "T-E1,1,1,2025-06-02,3,週3回以上,,1,0\n"
                 + "T-E1,1,2,2025-06-02,ALMOST_DAILY,0,0,0,0\n";
         CheckInCsv.Parsed parsed = CheckInCsv.parse(CsvTable.parse(good));
-        UsageService.BatchResult r = usage.recordCheckIns(parsed.checkIns(), null, "board", false);
+        WeeklyUseService.BatchResult r = weeklyUse.recordCheckIns(parsed.checkIns(), null, "board", false);
         assertEquals(2, r.records());
         assertEquals(9, r.cells());
         assertEquals(3, figure("T-E1", W1, 2).uses());
@@ -273,9 +275,9 @@ abstract class UsageContract {
         CheckInCsv.Parsed semantic = CheckInCsv.parse(CsvTable.parse(
                 "school_id,grade,class,week,scene1,scene2\nT-E1,1,1,2025-06-09,3,2\nT-E1,1,2,2025-06-09,,99\n"));
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> usage.recordCheckIns(semantic.checkIns(), null, "board", false));
+                () -> weeklyUse.recordCheckIns(semantic.checkIns(), null, "board", false));
         assertEquals("line 3.scene2", semantic.toCsv(e.errors().get(0)).field());
-        assertEquals(0, usage.countFigures(FY, null, W2));
+        assertEquals(0, weeklyUse.countFigures(FY, null, W2));
     }
 
     @Test
@@ -306,7 +308,7 @@ abstract class UsageContract {
     @Test
     void theSceneIndicatorsAreTheShareOfSchoolsForTheCityAndOfClassesForASchool() {
         postWeekOne();
-        UsageModule module = new UsageModule(usage, attainments);
+        UsageModule module = new UsageModule(usage, attainments, weeklyUse);
         IndicatorValue city = module.value("usage.scene1", Scope.city(), FY).orElseThrow();
         assertEquals(66.7, city.value());
         assertEquals(3L, city.sampleSize());
@@ -323,13 +325,13 @@ abstract class UsageContract {
         postWeekOne();
         assertRefused("schoolId", () -> ownMeasures.addMeasure("T-E1", new MeasureService.MeasureInput(2025, "x", "y"), "board"));
         assertRefused("fiscalYear", () -> ownMeasures.addMeasure("T-H1", new MeasureService.MeasureInput(2019, "x", "y"), "board"));
-        Measure m = ownMeasures.addMeasure("T-H1", new MeasureService.MeasureInput(2025, "探究で端末を活用", "全学年で実施"), "school");
-        Measure updated = ownMeasures.addUpdate(m, new MeasureService.UpdateInput(LocalDate.of(2025, 7, 1), "1年で実施", 30), "school");
+        OwnMeasure m = ownMeasures.addMeasure("T-H1", new MeasureService.MeasureInput(2025, "探究で端末を活用", "全学年で実施"), "school");
+        OwnMeasure updated = ownMeasures.addUpdate(m, new MeasureService.UpdateInput(LocalDate.of(2025, 7, 1), "1年で実施", 30), "school");
         assertEquals(1, updated.updates().size());
         assertEquals(30, updated.updates().get(0).percent());
         assertRefused("percent", () -> ownMeasures.addUpdate(m, new MeasureService.UpdateInput(LocalDate.of(2025, 7, 1), "x", 130), "s"));
         assertRefused("date", () -> ownMeasures.addUpdate(m, new MeasureService.UpdateInput(LocalDate.of(2024, 7, 1), "x", 10), "s"));
-        Attainment bySchool = attainments.attainment(usage.calendar().year(FY), GroupBy.SCHOOL, null);
+        SceneAttainment bySchool = attainments.attainment(usage.calendar().year(FY), GroupBy.SCHOOL, null);
         Group h1 = bySchool.reportedApart().get(0);
         assertEquals("T-H1", h1.key());
         assertEquals("探究で端末を活用", h1.measures().get(0).text());
@@ -338,7 +340,7 @@ abstract class UsageContract {
     @Test
     void policyOnesEvidenceSaysWhatItCountsAndHowManyReported() {
         postWeekOne();
-        UsageModule module = new UsageModule(usage, attainments);
+        UsageModule module = new UsageModule(usage, attainments, weeklyUse);
         // Of the schools carrying the scene targets (T-E1, T-E2, T-J1 and the sample directory's elementary and
         // junior high schools; T-H1 is a high school), three reported: the share is over them, the coverage says so.
         int carrying = (int) f.schools.all().stream().filter(s -> s.type().carriesSceneTargets()).count();
@@ -355,7 +357,7 @@ abstract class UsageContract {
         assertEquals(100.0, dialogue.value());
         assertEquals(1L, dialogue.sampleSize());
         // A T-E2 class whose software records only scene 1: 1 of 2 classes.
-        usage.recordEvents(List.of(event("T-E2", 1, "1", "2025-06-09T10:05:00+09:00", 1, "d1")), "T-E2", "agent", false);
+        weeklyUse.recordEvents(List.of(event("T-E2", 1, "1", "2025-06-09T10:05:00+09:00", 1, "d1")), "T-E2", "agent", false);
         assertEquals(50.0, module.value(UsageEvidence.DIALOGUE, Scope.city(), FY).orElseThrow().value());
         assertEquals(0.0, module.value(UsageEvidence.DIALOGUE, Scope.school("T-E2"), FY).orElseThrow().value());
         assertTrue(module.value(UsageEvidence.DIALOGUE, Scope.school("T-E1"), FY).isEmpty(), "no software records");
@@ -420,7 +422,7 @@ abstract class UsageContract {
     void demoDataFillsAYearForEverySampleSchoolMarkedAsDemo() {
         List<School> sample = f.schools.all().stream().filter(School::sample).toList();
         List<String> progress = new ArrayList<>();
-        new UsageModule(usage, attainments).fillDemoData(new DemoContext() {
+        new UsageModule(usage, attainments, weeklyUse).fillDemoData(new DemoContext() {
             @Override
             public FiscalYear fiscalYear() {
                 return FY;
@@ -441,7 +443,7 @@ abstract class UsageContract {
                 progress.add(message);
             }
         });
-        Attainment bySchool = attainments.attainment(usage.calendar().year(FY), GroupBy.SCHOOL, null);
+        SceneAttainment bySchool = attainments.attainment(usage.calendar().year(FY), GroupBy.SCHOOL, null);
         assertTrue(bySchool.demo());
         long targetSchools = sample.stream().filter(s -> s.type().carriesSceneTargets()).count();
         assertEquals(targetSchools, bySchool.groups().size());

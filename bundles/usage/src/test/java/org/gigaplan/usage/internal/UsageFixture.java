@@ -28,6 +28,7 @@ final class UsageFixture {
     final FakeSchools schools;
     final FakeEnablement enablement;
     final UsageService usage;
+    final WeeklyUseService weeklyUse;
     final AttainmentService attainments;
     final ReportingService reporting;
     final MeasureService ownMeasures;
@@ -52,6 +53,7 @@ final class UsageFixture {
                 school("T-H1", "テスト高等学校", "Test High School", SchoolType.HIGH, 600, 6));
         enablement = new FakeEnablement();
         usage = new UsageService(db, FakePlans.shipped(), schools, enablement, CLOCK, config);
+        weeklyUse = new WeeklyUseService(usage);
         attainments = new AttainmentService(usage, enablement);
         reporting = new ReportingService(usage, schools, enablement);
         ownMeasures = new MeasureService(usage);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gigaplan.plan.service.Database;
+import org.gigaplan.plan.service.Upsert;
 
 /** Teachers' learning-history use reports, one per teacher and fiscal year, and the weeks they opened a history. */
 public final class HistoryUseStore {
@@ -31,30 +32,9 @@ public final class HistoryUseStore {
     /** Stores a report, replacing the teacher's earlier one of the year. */
     public void put(Connection c, String schoolId, String teacherId, int fiscalYear, String frequency, LocalDate on,
             String by, boolean demo) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE env_history_use SET frequency = ?, reported_on = ?, "
-                + "reported_by = ?, demo = ? WHERE school_id = ? AND teacher_code = ? AND fiscal_year = ?")) {
-            s.setString(1, frequency);
-            s.setDate(2, Date.valueOf(on));
-            s.setString(3, by);
-            s.setInt(4, demo ? 1 : 0);
-            s.setString(5, schoolId);
-            s.setString(6, teacherId);
-            s.setInt(7, fiscalYear);
-            if (s.executeUpdate() > 0) {
-                return;
-            }
-        }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO env_history_use (school_id, teacher_code, fiscal_year, "
-                + "frequency, reported_on, reported_by, demo) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, schoolId);
-            s.setString(2, teacherId);
-            s.setInt(3, fiscalYear);
-            s.setString(4, frequency);
-            s.setDate(5, Date.valueOf(on));
-            s.setString(6, by);
-            s.setInt(7, demo ? 1 : 0);
-            s.executeUpdate();
-        }
+        Upsert.into("env_history_use").key("school_id", schoolId).key("teacher_code", teacherId)
+                .key("fiscal_year", fiscalYear).set("frequency", frequency).set("reported_on", on).set("reported_by", by)
+                .set("demo", demo ? 1 : 0).run(c);
     }
 
     /** Reports of a fiscal year, of one school when schoolId is not null. */
@@ -80,25 +60,8 @@ public final class HistoryUseStore {
 
     /** Counts one opening of a class's history by a teacher in a week. */
     public void opened(String schoolId, String teacherId, LocalDate week) {
-        db.transactionRetrying(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE env_history_view SET views = views + 1 "
-                    + "WHERE school_id = ? AND teacher_code = ? AND week_start = ?")) {
-                s.setString(1, schoolId);
-                s.setString(2, teacherId);
-                s.setDate(3, Date.valueOf(week));
-                if (s.executeUpdate() > 0) {
-                    return null;
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO env_history_view (school_id, teacher_code, "
-                    + "week_start, views) VALUES (?, ?, ?, 1)")) {
-                s.setString(1, schoolId);
-                s.setString(2, teacherId);
-                s.setDate(3, Date.valueOf(week));
-                s.executeUpdate();
-            }
-            return null;
-        });
+        db.transactionRetrying(c -> Upsert.into("env_history_view").key("school_id", schoolId)
+                .key("teacher_code", teacherId).key("week_start", week).add("views", 1).run(c));
     }
 
     /** Per school and week in [from, to]: teachers who opened a history (of one school when schoolId is not null). */

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 
 import org.gigaplan.environment.internal.Finding;
 import org.gigaplan.plan.service.Database;
+import org.gigaplan.plan.service.Upsert;
 import org.gigaplan.environment.internal.StoredMeasurement;
 
 /** Measurements, findings and their notes. */
@@ -114,19 +115,9 @@ public final class NetworkStore {
      * writers creating the same row race for its key: run this in {@code Database.transactionRetrying}.
      */
     public void lockSchools(Connection c, Collection<String> schoolIds) throws SQLException {
-        Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement update = c.prepareStatement("UPDATE env_school_lock SET locked_at = ? WHERE school_id = ?");
-                PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO env_school_lock (locked_at, school_id) VALUES (?, ?)")) {
-            for (String id : new TreeSet<>(schoolIds)) {
-                update.setTimestamp(1, now);
-                update.setString(2, id);
-                if (update.executeUpdate() == 0) {
-                    insert.setTimestamp(1, now);
-                    insert.setString(2, id);
-                    insert.executeUpdate();
-                }
-            }
+        Instant now = Instant.now();
+        for (String id : new TreeSet<>(schoolIds)) {
+            Upsert.into("env_school_lock").key("school_id", id).set("locked_at", now).run(c);
         }
     }
 

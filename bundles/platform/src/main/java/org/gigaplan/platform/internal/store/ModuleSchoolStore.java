@@ -2,13 +2,12 @@ package org.gigaplan.platform.internal.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.gigaplan.plan.service.Upsert;
 
 /** Per-school switches of policy modules. */
 public final class ModuleSchoolStore {
@@ -38,29 +37,7 @@ public final class ModuleSchoolStore {
 
     /** Switches a module on or off for a school; two boards switching a pair never set before race for its key. */
     public void set(String moduleId, String schoolId, boolean enabled, Instant at, String by) {
-        sql.transactionRetrying(c -> {
-            // Both statements take the same parameters in the same order.
-            try (PreparedStatement update = c.prepareStatement("UPDATE gp_module_school SET enabled = ?, changed_at = ?, "
-                    + "changed_by = ? WHERE module_id = ? AND school_id = ?")) {
-                bind(update, moduleId, schoolId, enabled, at, by);
-                if (update.executeUpdate() == 0) {
-                    try (PreparedStatement insert = c.prepareStatement("INSERT INTO gp_module_school (enabled, "
-                            + "changed_at, changed_by, module_id, school_id) VALUES (?, ?, ?, ?, ?)")) {
-                        bind(insert, moduleId, schoolId, enabled, at, by);
-                        insert.executeUpdate();
-                    }
-                }
-                return null;
-            }
-        });
-    }
-
-    private static void bind(PreparedStatement ps, String moduleId, String schoolId, boolean enabled, Instant at,
-            String by) throws SQLException {
-        ps.setBoolean(1, enabled);
-        ps.setTimestamp(2, Timestamp.from(at));
-        ps.setString(3, by);
-        ps.setString(4, moduleId);
-        ps.setString(5, schoolId);
+        sql.transactionRetrying(c -> Upsert.into("gp_module_school").key("module_id", moduleId).key("school_id", schoolId)
+                .set("enabled", enabled).set("changed_at", at).set("changed_by", by).run(c));
     }
 }

@@ -1,7 +1,6 @@
 package org.gigaplan.training.internal.store;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gigaplan.plan.service.Database;
+import org.gigaplan.plan.service.Upsert;
 
 /** Teachers' generative-AI use reports, one per teacher and fiscal year. */
 public final class GenAiStore {
@@ -27,29 +27,9 @@ public final class GenAiStore {
     /** Stores a report, replacing the teacher's earlier one of the year. */
     public void put(Connection c, long teacherId, String schoolId, int fiscalYear, String frequency, String purposes,
             LocalDate reportedOn, boolean demo) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE training_genai SET frequency = ?, purposes = ?, reported_on = ?, "
-                + "demo = ? WHERE teacher_id = ? AND fiscal_year = ?")) {
-            s.setString(1, frequency);
-            s.setString(2, purposes);
-            s.setDate(3, Date.valueOf(reportedOn));
-            s.setInt(4, demo ? 1 : 0);
-            s.setLong(5, teacherId);
-            s.setInt(6, fiscalYear);
-            if (s.executeUpdate() > 0) {
-                return;
-            }
-        }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO training_genai (teacher_id, fiscal_year, school_id, "
-                + "frequency, purposes, reported_on, demo) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            s.setLong(1, teacherId);
-            s.setInt(2, fiscalYear);
-            s.setString(3, schoolId);
-            s.setString(4, frequency);
-            s.setString(5, purposes);
-            s.setDate(6, Date.valueOf(reportedOn));
-            s.setInt(7, demo ? 1 : 0);
-            s.executeUpdate();
-        }
+        Upsert.into("training_genai").key("teacher_id", teacherId).key("fiscal_year", fiscalYear)
+                .set("school_id", schoolId).set("frequency", frequency).set("purposes", purposes)
+                .set("reported_on", reportedOn).set("demo", demo ? 1 : 0).run(c);
     }
 
     /** Reports of a fiscal year, of one school when schoolId is not null. */

@@ -12,7 +12,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.gigaplan.plan.console.ConsoleTable;
 import org.gigaplan.plan.console.ConsoleText;
 import org.gigaplan.plan.model.FiscalYear;
-import org.gigaplan.usage.internal.Attainment;
+import org.gigaplan.usage.internal.SceneAttainment;
 import org.gigaplan.usage.internal.SchoolCalendar;
 import org.gigaplan.usage.internal.AttainmentService;
 import org.gigaplan.usage.internal.UsageService;
@@ -70,7 +70,7 @@ public class AttainmentCommand implements Action {
         if (school != null) {
             usage.school(school, "--school");
         }
-        Attainment a = attainments.attainment(period, group, school);
+        SceneAttainment a = attainments.attainment(period, group, school);
         System.out.println(period.label().in(locale) + " (" + period.firstWeek() + " – " + period.lastWeek() + "), target "
                 + a.timesPerWeek() + "/week" + (a.demo() ? ", includes DEMO data" : ""));
         print(a.groups(), locale);
@@ -84,7 +84,7 @@ public class AttainmentCommand implements Action {
         return null;
     }
 
-    private static void print(List<Attainment.Group> groups, Locale locale) {
+    private static void print(List<SceneAttainment.Group> groups, Locale locale) {
         ConsoleTable table = new ConsoleTable().emptyText("no records in this period");
         table.column("Group");
         table.rightColumn("Scene");
@@ -94,15 +94,15 @@ public class AttainmentCommand implements Action {
         table.rightColumn("Schools");
         table.rightColumn("Meeting");
         table.rightColumn("School %");
-        for (Attainment.Group g : groups) {
-            for (Attainment.SceneFigure f : g.scenes()) {
+        for (SceneAttainment.Group g : groups) {
+            for (SceneAttainment.SceneFigure f : g.scenes()) {
                 table.row(ConsoleText.of(g.label(), locale, 44), f.scene(), f.classes(), f.classesMeeting(),
                         percent(f.classShare()), f.schools(), f.schoolsMeeting(), percent(f.schoolShare()));
             }
         }
         table.print(System.out);
         // High and secondary schools' own measures, beside their figures.
-        for (Attainment.Group g : groups) {
+        for (SceneAttainment.Group g : groups) {
             for (var m : g.measures()) {
                 var last = m.updates().isEmpty() ? null : m.updates().get(m.updates().size() - 1);
                 System.out.println("  " + g.label().in(locale) + ": " + m.text() + " (" + m.target() + ")"

@@ -15,7 +15,7 @@ import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Role;
-import org.gigaplan.usage.internal.Attainment;
+import org.gigaplan.usage.internal.SceneAttainment;
 import org.gigaplan.usage.internal.AttainmentService;
 import org.gigaplan.usage.internal.UsageService;
 import org.gigaplan.usage.internal.AttainmentService.GroupBy;
@@ -56,7 +56,7 @@ public class AttainmentResource {
      * @param schoolId one school; a school's users get theirs
      */
     @GET
-    public Attainment attainment(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("week") LocalDate week,
+    public SceneAttainment attainment(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("week") LocalDate week,
             @QueryParam("term") Integer term, @QueryParam("by") String by, @QueryParam("schoolId") String schoolId,
             @Context Caller caller) {
         String school = scope(caller, schoolId);
@@ -72,7 +72,7 @@ public class AttainmentResource {
     /** Week-by-week shares of classes and schools meeting each scene's target. */
     @GET
     @Path("trend")
-    public Attainment.Trend trend(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("schoolId") String schoolId,
+    public SceneAttainment.Trend trend(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("schoolId") String schoolId,
             @Context Caller caller) {
         String school = scope(caller, schoolId);
         return attainments.trend(Requests.fiscalYear(usage, fiscalYear), school);

@@ -33,6 +33,7 @@ import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.usage.internal.CheckIn;
 import org.gigaplan.usage.internal.CheckInCsv;
 import org.gigaplan.usage.internal.UsageService;
+import org.gigaplan.usage.internal.WeeklyUseService;
 import org.gigaplan.usage.internal.WeeklyFigure;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -51,11 +52,13 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class CheckInResource {
 
     private final UsageService usage;
+    private final WeeklyUseService weeklyUse;
     private final AuditLog audit;
 
     @Activate
-    public CheckInResource(@Reference UsageService usage, @Reference AuditLog audit) {
+    public CheckInResource(@Reference UsageService usage, @Reference WeeklyUseService weeklyUse, @Reference AuditLog audit) {
         this.usage = usage;
+        this.weeklyUse = weeklyUse;
         this.audit = audit;
     }
 
@@ -63,8 +66,8 @@ public class CheckInResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({ Role.BOARD, Role.SCHOOL })
-    public UsageService.BatchResult record(List<CheckIn> checkIns, @Context Caller caller) {
-        UsageService.BatchResult result = usage.recordCheckIns(checkIns, caller.ownSchool(), caller.name(), false);
+    public WeeklyUseService.BatchResult record(List<CheckIn> checkIns, @Context Caller caller) {
+        WeeklyUseService.BatchResult result = weeklyUse.recordCheckIns(checkIns, caller.ownSchool(), caller.name(), false);
         describe(checkIns, result);
         return result;
     }
@@ -77,11 +80,11 @@ public class CheckInResource {
     @Path("import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @Allow({ Role.BOARD, Role.SCHOOL })
-    public UsageService.BatchResult importCsv(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+    public WeeklyUseService.BatchResult importCsv(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             @Context Caller caller) {
         CheckInCsv.Parsed parsed = CheckInCsv.parse(CsvTable.read(body, CsvTable.charsetOf(type)));
         try {
-            UsageService.BatchResult result = usage.recordCheckIns(parsed.checkIns(), caller.ownSchool(),
+            WeeklyUseService.BatchResult result = weeklyUse.recordCheckIns(parsed.checkIns(), caller.ownSchool(),
                     caller.name(), false);
             describe(parsed.checkIns(), result);
             return result;
@@ -100,7 +103,7 @@ public class CheckInResource {
         FiscalYear fy = Requests.fiscalYear(usage, fiscalYear);
         LocalDate w = week == null ? null : Requests.week(fy, week, "week");
         PageRequest page = PageRequest.of(offset, limit);
-        return Page.of(usage.figures(fy, school, w, page.offset(), page.limit()), page, usage.countFigures(fy, school, w));
+        return Page.of(weeklyUse.figures(fy, school, w, page.offset(), page.limit()), page, weeklyUse.countFigures(fy, school, w));
     }
 
     /** Every weekly figure of a fiscal year as CSV, for spreadsheets. */
@@ -118,7 +121,7 @@ public class CheckInResource {
             WeeklyFigure last = null;
             while (true) {
                 // Chunk after chunk by key, each its own short transaction: check-ins arriving meanwhile shift nothing.
-                List<WeeklyFigure> rows = usage.figuresAfter(fy, school, last, chunk);
+                List<WeeklyFigure> rows = weeklyUse.figuresAfter(fy, school, last, chunk);
                 CheckInCsv.write(rows, usage.timesPerWeek(), writer, last == null);
                 if (rows.size() < chunk) {
                     break;
@@ -132,7 +135,7 @@ public class CheckInResource {
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
-    private void describe(List<CheckIn> checkIns, UsageService.BatchResult result) {
+    private void describe(List<CheckIn> checkIns, WeeklyUseService.BatchResult result) {
         List<String> schools = checkIns.stream().map(CheckIn::schoolId).filter(s -> s != null).distinct().toList();
         String summary = "usage check-ins: " + result.records() + " class-weeks, " + result.cells() + " scene figures"
                 + (result.classesRegistered().isEmpty() ? "" : ", new classes " + String.join(", ", result.classesRegistered()));

@@ -16,6 +16,7 @@ import org.gigaplan.plan.security.Role;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.usage.internal.UsageEvent;
 import org.gigaplan.usage.internal.UsageService;
+import org.gigaplan.usage.internal.WeeklyUseService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,11 +37,13 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class EventResource {
 
     private final UsageService usage;
+    private final WeeklyUseService weeklyUse;
     private final AuditLog audit;
 
     @Activate
-    public EventResource(@Reference UsageService usage, @Reference AuditLog audit) {
+    public EventResource(@Reference UsageService usage, @Reference WeeklyUseService weeklyUse, @Reference AuditLog audit) {
         this.usage = usage;
+        this.weeklyUse = weeklyUse;
         this.audit = audit;
     }
 
@@ -48,8 +51,8 @@ public class EventResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
-    public UsageService.BatchResult post(List<UsageEvent> events, @Context Caller caller) {
-        UsageService.BatchResult result = usage.recordEvents(events, caller.ownSchool(), caller.name(), false);
+    public WeeklyUseService.BatchResult post(List<UsageEvent> events, @Context Caller caller) {
+        WeeklyUseService.BatchResult result = weeklyUse.recordEvents(events, caller.ownSchool(), caller.name(), false);
         String summary = "usage events: " + result.records() + " events, " + result.newUses() + " new uses"
                 + (result.classesRegistered().isEmpty() ? "" : ", new classes " + String.join(", ", result.classesRegistered()));
         List<String> schools = events.stream().map(UsageEvent::schoolId).filter(s -> s != null).distinct().toList();

@@ -18,7 +18,7 @@ import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Role;
 import org.gigaplan.plan.service.AuditLog;
-import org.gigaplan.usage.internal.Measure;
+import org.gigaplan.usage.internal.OwnMeasure;
 import org.gigaplan.usage.internal.MeasureService;
 import org.gigaplan.usage.internal.UsageService;
 import org.osgi.service.component.annotations.Activate;
@@ -50,15 +50,15 @@ public class MeasureResource {
 
     /** Every school's own measures of a fiscal year (default: this one): the board's overview. */
     @GET
-    public List<Measure> all(@QueryParam("fiscalYear") Integer fiscalYear) {
+    public List<OwnMeasure> all(@QueryParam("fiscalYear") Integer fiscalYear) {
         return ownMeasures.measures(null, Requests.fiscalYear(usage, fiscalYear));
     }
 
     @GET
     @Path("{id}")
     @Allow({ Role.BOARD, Role.SCHOOL })
-    public Measure one(@PathParam("id") long id, @Context Caller caller) {
-        Measure m = ownMeasures.measure(id).orElseThrow(() -> new NotFoundException("no measure " + id));
+    public OwnMeasure one(@PathParam("id") long id, @Context Caller caller) {
+        OwnMeasure m = ownMeasures.measure(id).orElseThrow(() -> new NotFoundException("no measure " + id));
         caller.requireSchool(m.schoolId());
         return m;
     }
@@ -68,11 +68,11 @@ public class MeasureResource {
     @Path("{id}/updates")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({ Role.BOARD, Role.SCHOOL })
-    public Measure update(@PathParam("id") long id, MeasureService.UpdateInput input, @Context Caller caller) {
-        Measure m = ownMeasures.measure(id).orElseThrow(() -> new NotFoundException("no measure " + id));
+    public OwnMeasure update(@PathParam("id") long id, MeasureService.UpdateInput input, @Context Caller caller) {
+        OwnMeasure m = ownMeasures.measure(id).orElseThrow(() -> new NotFoundException("no measure " + id));
         caller.requireSchool(m.schoolId());
-        Measure updated = ownMeasures.addUpdate(m, input, caller.name());
-        Measure.Update last = updated.updates().get(updated.updates().size() - 1);
+        OwnMeasure updated = ownMeasures.addUpdate(m, input, caller.name());
+        OwnMeasure.Update last = updated.updates().get(updated.updates().size() - 1);
         audit.describe(m.schoolId(), "usage measure " + id + " progress " + last.date()
                 + (last.percent() == null ? "" : " " + last.percent() + "%") + ": " + last.progress());
         return updated;

@@ -19,7 +19,7 @@ import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Role;
 import org.gigaplan.plan.service.AuditLog;
-import org.gigaplan.usage.internal.Measure;
+import org.gigaplan.usage.internal.OwnMeasure;
 import org.gigaplan.usage.internal.MeasureService;
 import org.gigaplan.usage.internal.UsageService;
 import org.gigaplan.usage.internal.SchoolClass;
@@ -78,7 +78,7 @@ public class SchoolUsageResource {
     /** The school's own measures of a fiscal year (default: this one), with their progress. */
     @GET
     @Path("measures")
-    public List<Measure> measures(@PathParam("schoolId") String schoolId, @QueryParam("fiscalYear") Integer fiscalYear) {
+    public List<OwnMeasure> measures(@PathParam("schoolId") String schoolId, @QueryParam("fiscalYear") Integer fiscalYear) {
         usage.school(schoolId, "schoolId");
         return ownMeasures.measures(schoolId, Requests.fiscalYear(usage, fiscalYear));
     }
@@ -89,7 +89,7 @@ public class SchoolUsageResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addMeasure(@PathParam("schoolId") String schoolId, MeasureService.MeasureInput input,
             @Context Caller caller) {
-        Measure m = ownMeasures.addMeasure(schoolId, input, caller.name());
+        OwnMeasure m = ownMeasures.addMeasure(schoolId, input, caller.name());
         audit.describe(schoolId, "usage measure " + m.id() + " added for FY" + m.fiscalYear() + ": " + m.text());
         return Response.status(Response.Status.CREATED).entity(m).build();
     }

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.gigaplan.plan.service.Database;
-import org.gigaplan.usage.internal.Measure;
+import org.gigaplan.usage.internal.OwnMeasure;
 
 /** High and secondary schools' own measures and their progress updates. */
 public final class MeasureStore {
@@ -73,12 +73,12 @@ public final class MeasureStore {
         return db.transaction(c -> addUpdate(c, measureId, date, progress, percent, by));
     }
 
-    public Optional<Measure> find(long id) {
+    public Optional<OwnMeasure> find(long id) {
         return db.transaction(c -> load(c, "m.id = ?", s -> s.setLong(1, id)).stream().findFirst());
     }
 
     /** Measures of a fiscal year, of one school or (schoolId null) of every school, oldest first. */
-    public List<Measure> list(String schoolId, int fiscalYear) {
+    public List<OwnMeasure> list(String schoolId, int fiscalYear) {
         return db.transaction(c -> schoolId == null
                 ? load(c, "m.fiscal_year = ?", s -> s.setInt(1, fiscalYear))
                 : load(c, "m.school_id = ? AND m.fiscal_year = ?", s -> {
@@ -91,8 +91,8 @@ public final class MeasureStore {
         void bind(PreparedStatement s) throws SQLException;
     }
 
-    private static List<Measure> load(Connection c, String where, Binder binder) throws SQLException {
-        Map<Long, List<Measure.Update>> updates = new LinkedHashMap<>();
+    private static List<OwnMeasure> load(Connection c, String where, Binder binder) throws SQLException {
+        Map<Long, List<OwnMeasure.Update>> updates = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT u.measure_id, u.id, u.on_date, u.progress, u.percent, "
                 + "u.recorded_by, u.recorded_at FROM usage_measure_update u JOIN usage_measure m ON m.id = u.measure_id "
                 + "WHERE " + where + " ORDER BY u.on_date, u.id")) {
@@ -101,19 +101,19 @@ public final class MeasureStore {
                 while (r.next()) {
                     int percent = r.getInt(5);
                     Integer p = r.wasNull() ? null : percent;
-                    updates.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new Measure.Update(r.getLong(2),
+                    updates.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new OwnMeasure.Update(r.getLong(2),
                             r.getDate(3).toLocalDate(), r.getString(4), p, r.getString(6), r.getTimestamp(7).toInstant()));
                 }
             }
         }
-        List<Measure> out = new ArrayList<>();
+        List<OwnMeasure> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT m.id, m.school_id, m.fiscal_year, m.text, m.target, "
                 + "m.created_by, m.created_at, m.demo FROM usage_measure m WHERE " + where + " ORDER BY m.school_id, m.id")) {
             binder.bind(s);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     long id = r.getLong(1);
-                    out.add(new Measure(id, r.getString(2), r.getInt(3), r.getString(4), r.getString(5), r.getString(6),
+                    out.add(new OwnMeasure(id, r.getString(2), r.getInt(3), r.getString(4), r.getString(5), r.getString(6),
                             r.getTimestamp(7).toInstant(), updates.getOrDefault(id, List.of()), r.getInt(8) > 0));
                 }
             }

@@ -13,12 +13,12 @@ import org.gigaplan.plan.model.LocalizedText;
  * @param groups           groups of schools that carry the scene targets (elementary and junior high)
  * @param reportedApart    high, secondary and special-needs schools, which set their own measures instead
  */
-public record Attainment(int fiscalYear, SchoolCalendar.Period period, int timesPerWeek, int schoolClassShare,
+public record SceneAttainment(int fiscalYear, SchoolCalendar.Period period, int timesPerWeek, int schoolClassShare,
         LocalizedText rule, List<Group> groups, List<Group> reportedApart, boolean demo, Instant asOf) {
 
     /** A group's figures per scene; for a high or secondary school, its own measures beside them. */
     public record Group(String key, LocalizedText label, boolean carriesTargets, List<SceneFigure> scenes,
-            List<Measure> measures) {
+            List<OwnMeasure> measures) {
     }
 
     /**

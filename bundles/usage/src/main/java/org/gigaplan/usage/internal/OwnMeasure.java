@@ -8,10 +8,10 @@ import java.util.List;
  * A high or secondary school's own measure for promoting device use (学校ごとに設定する活用促進に係る主な取組),
  * with its progress updates, oldest first.
  */
-public record Measure(long id, String schoolId, int fiscalYear, String text, String target, String createdBy,
+public record OwnMeasure(long id, String schoolId, int fiscalYear, String text, String target, String createdBy,
         Instant createdAt, List<Update> updates, boolean demo) {
 
-    public Measure {
+    public OwnMeasure {
         updates = List.copyOf(updates);
     }
 

@@ -8,7 +8,7 @@ import org.gigaplan.plan.model.Labelled;
 import org.gigaplan.plan.model.LocalizedText;
 
 /** The checklist's four answers. A teacher "can" (counts toward the rates) at 3 or 4. */
-public enum Level implements Labelled {
+public enum ChecklistAnswer implements Labelled {
     CANNOT(1, LocalizedText.of("ほとんどできない", "Hardly able")),
     HARDLY(2, LocalizedText.of("あまりできない", "Not very able")),
     SOMEWHAT(3, LocalizedText.of("ややできる", "Fairly able")),
@@ -17,7 +17,7 @@ public enum Level implements Labelled {
     private final int value;
     private final LocalizedText label;
 
-    Level(int value, LocalizedText label) {
+    ChecklistAnswer(int value, LocalizedText label) {
         this.value = value;
         this.label = label;
     }
@@ -36,13 +36,13 @@ public enum Level implements Labelled {
     }
 
     /** 1–4, or the Japanese label. */
-    public static Optional<Level> parse(String text) {
+    public static Optional<ChecklistAnswer> parse(String text) {
         String t = text == null ? "" : text.trim();
         return Arrays.stream(values()).filter(l -> Integer.toString(l.value).equals(t)).findFirst()
                 .or(() -> EnumText.parse(values(), t));
     }
 
-    public static Optional<Level> of(int value) {
+    public static Optional<ChecklistAnswer> of(int value) {
         return Arrays.stream(values()).filter(l -> l.value == value).findFirst();
     }
 }
