@@ -1,5 +1,6 @@
 package org.gigaplan.usage.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -78,7 +79,12 @@ public class CaseService {
     }
 
     public LessonCase publishCase(CaseInput in, String by) {
-        long id = cases.publish(validCase(in), by, false, usage.clock().now());
+        return publishCase(in, by, false, usage.clock().now());
+    }
+
+    /** The same, published at {@code at} and marked as demo data when {@code demo} (demo mode fills through here). */
+    LessonCase publishCase(CaseInput in, String by, boolean demo, Instant at) {
+        long id = cases.publish(validCase(in), by, demo, at);
         return cases.find(id).orElseThrow();
     }
 
@@ -108,6 +114,11 @@ public class CaseService {
 
     /** Records that a school used a case. */
     public LessonCase.Adoption adopt(LessonCase lessonCase, AdoptionInput in, String defaultSchool, String by) {
+        return adopt(lessonCase, in, defaultSchool, by, false);
+    }
+
+    /** The same, marked as demo data when {@code demo}. */
+    LessonCase.Adoption adopt(LessonCase lessonCase, AdoptionInput in, String defaultSchool, String by, boolean demo) {
         FieldChecks check = new FieldChecks();
         AdoptionInput input = in == null ? new AdoptionInput(null, null, null) : in;
         Optional<School> school = usage.checks().school(input.schoolId(), defaultSchool, "schoolId", check, null);
@@ -118,7 +129,7 @@ public class CaseService {
         check.text(input.note(), false, 1000, "note");
         check.throwIfAny();
         long id = cases.adopt(lessonCase.id(), school.orElseThrow().id(), on,
-                input.note() == null ? null : input.note().trim(), by, false);
+                input.note() == null ? null : input.note().trim(), by, demo);
         return cases.adoptions(school.get().id(), 0, Integer.MAX_VALUE).stream().filter(a -> a.id() == id).findFirst()
                 .orElseThrow();
     }

@@ -39,6 +39,11 @@ public class MeasureService {
 
     /** Registers a high or secondary school's own measure for a fiscal year. */
     public OwnMeasure addMeasure(String schoolId, MeasureInput in, String by) {
+        return addMeasure(schoolId, in, by, false);
+    }
+
+    /** The same, marked as demo data when {@code demo} (demo mode fills through here). */
+    OwnMeasure addMeasure(String schoolId, MeasureInput in, String by, boolean demo) {
         School school = usage.school(schoolId, "schoolId");
         FieldChecks check = new FieldChecks();
         if (school.type().carriesSceneTargets()) {
@@ -52,7 +57,7 @@ public class MeasureService {
         check.text(in.text(), true, 1000, "text");
         check.text(in.target(), true, 500, "target");
         check.throwIfAny();
-        long id = measures.add(schoolId, fy.year(), in.text().trim(), in.target().trim(), by, false);
+        long id = measures.add(schoolId, fy.year(), in.text().trim(), in.target().trim(), by, demo);
         usage.touched();
         return measures.find(id).orElseThrow();
     }

@@ -1,5 +1,6 @@
 package org.gigaplan.usage.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.OffsetDateTime;
@@ -12,7 +13,6 @@ import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.plan.spi.DemoContext;
-import org.gigaplan.usage.internal.store.CaseStore;
 
 /**
  * A fiscal year of synthetic policy-1 data for the demo: every school's classes check in weekly (one school
@@ -28,12 +28,17 @@ final class UsageDemo {
 
     private final UsageService usage;
     private final WeeklyUseService weeklyUse;
+    private final MeasureService ownMeasures;
+    private final CaseService lessonCases;
     private final DemoContext context;
     private final RandomGenerator random;
 
-    UsageDemo(UsageService usage, WeeklyUseService weeklyUse, DemoContext context) {
+    UsageDemo(UsageService usage, WeeklyUseService weeklyUse, MeasureService ownMeasures, CaseService lessonCases,
+            DemoContext context) {
         this.usage = usage;
         this.weeklyUse = weeklyUse;
+        this.ownMeasures = ownMeasures;
+        this.lessonCases = lessonCases;
         this.context = context;
         this.random = context.random();
     }
@@ -168,64 +173,59 @@ final class UsageDemo {
 
     private void addMeasures(School school) {
         FiscalYear fy = context.fiscalYear();
-        var store = usage.measureStore();
         String[][] measures = {
                 { "探究学習の成果をクラウドで共有し、全学年で相互評価を行う", "全学年で年3回以上の相互評価" },
                 { "授業支援ソフトで毎授業の振り返りを提出する", "振り返り提出率80%以上" } };
-        usage.database().transaction(c -> {
-            for (String[] m : measures) {
-                long id = store.add(c, school.id(), fy.year(), m[0], m[1], BY, true);
-                LocalDate on = fy.start().plusMonths(2);
-                for (int u = 0; u < 3 && !on.isAfter(usage.calendar().today()); u++, on = on.plusMonths(3)) {
-                    int percent = Math.min(100, 30 + 25 * u + random.nextInt(10));
-                    store.addUpdate(c, id, on, "進捗 " + percent + "%：各学年で実施中", percent, BY);
-                }
+        for (String[] m : measures) {
+            OwnMeasure measure = ownMeasures.addMeasure(school.id(), new MeasureService.MeasureInput(fy.year(), m[0], m[1]),
+                    BY, true);
+            LocalDate on = fy.start().plusMonths(2);
+            for (int u = 0; u < 3 && !on.isAfter(usage.calendar().today()); u++, on = on.plusMonths(3)) {
+                int percent = Math.min(100, 30 + 25 * u + random.nextInt(10));
+                measure = ownMeasures.addUpdate(measure, new MeasureService.UpdateInput(on, "進捗 " + percent + "%：各学年で実施中",
+                        percent), BY);
             }
-            return null;
-        });
+        }
+    }
+
+    private static CaseService.CaseInput demoCase(String ja, String en, List<Integer> scenes, LearningType type,
+            String subject, Integer grade, boolean supportSoftware) {
+        return new CaseService.CaseInput(LocalizedText.of(ja, en), LocalizedText.of("【デモ】" + ja + "実践例です。",
+                "[Demo] A practice case: " + en + "."), scenes, type.name(), subject, grade, null, supportSoftware);
     }
 
     private void fillCases() {
-        CaseStore store = usage.caseStore();
-        Object[][] cases = {
-                { "調べ学習で情報を集め比較する", "Collecting and comparing information in research lessons", List.of(1),
-                        LearningType.INDIVIDUAL, "社会", 5, false },
-                { "考えをスライドにまとめて発表する", "Summarising ideas on slides and presenting them", List.of(2),
-                        LearningType.COLLABORATIVE, "国語", 4, true },
-                { "授業支援ソフトで意見を共有し話し合う", "Sharing opinions in the classroom support software and discussing them",
-                        List.of(3, 4), LearningType.COLLABORATIVE, "道徳", null, true },
-                { "ドリル教材で自分のペースで学ぶ", "Learning at one's own pace with digital drills", List.of(5),
-                        LearningType.INDIVIDUAL, "算数", 3, false },
-                { "実験の記録を共同編集して考察する", "Co-editing experiment records to draw conclusions", List.of(2, 4),
-                        LearningType.BOTH, "理科", 6, true },
-                { "英語の音読を録音して振り返る", "Recording English read-alouds and reflecting on them", List.of(3, 5),
-                        LearningType.INDIVIDUAL, "英語", 2, true } };
+        List<CaseService.CaseInput> cases = List.of(
+                demoCase("調べ学習で情報を集め比較する", "Collecting and comparing information in research lessons", List.of(1),
+                        LearningType.INDIVIDUAL, "社会", 5, false),
+                demoCase("考えをスライドにまとめて発表する", "Summarising ideas on slides and presenting them", List.of(2),
+                        LearningType.COLLABORATIVE, "国語", 4, true),
+                demoCase("授業支援ソフトで意見を共有し話し合う", "Sharing opinions in the classroom support software and discussing them",
+                        List.of(3, 4), LearningType.COLLABORATIVE, "道徳", null, true),
+                demoCase("ドリル教材で自分のペースで学ぶ", "Learning at one's own pace with digital drills", List.of(5),
+                        LearningType.INDIVIDUAL, "算数", 3, false),
+                demoCase("実験の記録を共同編集して考察する", "Co-editing experiment records to draw conclusions", List.of(2, 4),
+                        LearningType.BOTH, "理科", 6, true),
+                demoCase("英語の音読を録音して振り返る", "Recording English read-alouds and reflecting on them", List.of(3, 5),
+                        LearningType.INDIVIDUAL, "英語", 2, true));
         LocalDate today = usage.calendar().today();
-        LocalDate end = context.fiscalYear().end().isBefore(today) ? context.fiscalYear().end() : today;
-        long days = Math.max(1, end.toEpochDay() - context.fiscalYear().start().toEpochDay());
-        usage.database().transaction(c -> {
-            List<Long> ids = new ArrayList<>();
-            for (int n = 0; n < cases.length; n++) {
-                Object[] k = cases[n];
-                // Spread over the year so far, as the board sends cases out through it.
-                java.time.Instant published = context.fiscalYear().start().plusDays(days * n / cases.length)
-                        .atTime(9, 0).atZone(usage.calendar().zone()).toInstant();
-                @SuppressWarnings("unchecked")
-                List<Integer> scenes = (List<Integer>) k[2];
-                ids.add(store.publish(c, new CaseStore.Draft(LocalizedText.of((String) k[0], (String) k[1]),
-                        LocalizedText.of("【デモ】" + k[0] + "実践例です。", "[Demo] A practice case: " + k[1] + "."), scenes,
-                        (LearningType) k[3], (String) k[4], (Integer) k[5], null, (Boolean) k[6]), BY, true, published));
+        FiscalYear fy = context.fiscalYear();
+        LocalDate end = fy.end().isBefore(today) ? fy.end() : today;
+        long days = Math.max(1, end.toEpochDay() - fy.start().toEpochDay());
+        List<LessonCase> published = new ArrayList<>();
+        for (int n = 0; n < cases.size(); n++) {
+            // Spread over the year so far, as the board sends cases out through it.
+            Instant at = fy.start().plusDays(days * n / cases.size()).atTime(9, 0).atZone(usage.calendar().zone()).toInstant();
+            published.add(lessonCases.publishCase(cases.get(n), BY, true, at));
+        }
+        for (School s : context.schools()) {
+            int n = random.nextInt(4);
+            for (int i = 0; i < n; i++) {
+                LocalDate on = fy.start().plusDays(random.nextInt((int) Math.max(1, days + 1)));
+                lessonCases.adopt(published.get(random.nextInt(published.size())),
+                        new CaseService.AdoptionInput(s.id(), on, null), null, BY, true);
             }
-            for (School s : context.schools()) {
-                int n = random.nextInt(4);
-                for (int i = 0; i < n; i++) {
-                    LocalDate on = context.fiscalYear().start().plusDays(random.nextInt(
-                            (int) Math.max(1, end.toEpochDay() - context.fiscalYear().start().toEpochDay() + 1)));
-                    store.adopt(c, ids.get(random.nextInt(ids.size())), s.id(), on, null, BY, true);
-                }
-            }
-            return null;
-        });
-        context.progress(cases.length + " lesson cases published");
+        }
+        context.progress(cases.size() + " lesson cases published");
     }
 }

@@ -38,12 +38,17 @@ public class UsageModule implements PolicyModule {
     private final UsageService usage;
     private final AttainmentService attainments;
     private final WeeklyUseService weeklyUse;
+    private final MeasureService ownMeasures;
+    private final CaseService lessonCases;
     private final UsageEvidence evidence;
 
     @Activate
     public UsageModule(@Reference UsageService usage, @Reference AttainmentService attainments,
-            @Reference WeeklyUseService weeklyUse) {
+            @Reference WeeklyUseService weeklyUse, @Reference MeasureService ownMeasures,
+            @Reference CaseService lessonCases) {
         this.weeklyUse = weeklyUse;
+        this.ownMeasures = ownMeasures;
+        this.lessonCases = lessonCases;
         this.usage = usage;
         this.attainments = attainments;
         this.evidence = new UsageEvidence(usage);
@@ -117,7 +122,7 @@ public class UsageModule implements PolicyModule {
 
     @Override
     public void fillDemoData(DemoContext context) {
-        new UsageDemo(usage, weeklyUse, context).fill();
+        new UsageDemo(usage, weeklyUse, ownMeasures, lessonCases, context).fill();
     }
 
 }

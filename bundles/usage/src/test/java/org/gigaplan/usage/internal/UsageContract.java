@@ -308,7 +308,7 @@ abstract class UsageContract {
     @Test
     void theSceneIndicatorsAreTheShareOfSchoolsForTheCityAndOfClassesForASchool() {
         postWeekOne();
-        UsageModule module = new UsageModule(usage, attainments, weeklyUse);
+        UsageModule module = new UsageModule(usage, attainments, weeklyUse, ownMeasures, lessonCases);
         IndicatorValue city = module.value("usage.scene1", Scope.city(), FY).orElseThrow();
         assertEquals(66.7, city.value());
         assertEquals(3L, city.sampleSize());
@@ -340,7 +340,7 @@ abstract class UsageContract {
     @Test
     void policyOnesEvidenceSaysWhatItCountsAndHowManyReported() {
         postWeekOne();
-        UsageModule module = new UsageModule(usage, attainments, weeklyUse);
+        UsageModule module = new UsageModule(usage, attainments, weeklyUse, ownMeasures, lessonCases);
         // Of the schools carrying the scene targets (T-E1, T-E2, T-J1 and the sample directory's elementary and
         // junior high schools; T-H1 is a high school), three reported: the share is over them, the coverage says so.
         int carrying = (int) f.schools.all().stream().filter(s -> s.type().carriesSceneTargets()).count();
@@ -422,7 +422,7 @@ abstract class UsageContract {
     void demoDataFillsAYearForEverySampleSchoolMarkedAsDemo() {
         List<School> sample = f.schools.all().stream().filter(School::sample).toList();
         List<String> progress = new ArrayList<>();
-        new UsageModule(usage, attainments, weeklyUse).fillDemoData(new DemoContext() {
+        new UsageModule(usage, attainments, weeklyUse, ownMeasures, lessonCases).fillDemoData(new DemoContext() {
             @Override
             public FiscalYear fiscalYear() {
                 return FY;
