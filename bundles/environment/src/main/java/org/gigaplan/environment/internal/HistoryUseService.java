@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import org.gigaplan.environment.internal.store.HistoryUseStore;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.UseFrequency;
+import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException;
-import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.rest.SurveyYear;
 import org.gigaplan.plan.service.ModuleEnablement;
@@ -64,7 +64,7 @@ public class HistoryUseService {
             throw new InvalidInputException("body", "give at least one report: [{\"teacherId\":\"T01\",\"fiscalYear\":2025,"
                     + "\"frequency\":\"WEEKLY\"}]");
         }
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks check = new FieldChecks();
         Map<String, String> seen = new HashMap<>();
         LocalDate today = clock.today();
         List<FiscalYear> years = new ArrayList<>();
@@ -73,33 +73,31 @@ public class HistoryUseService {
             HistoryUse.Report r = reports.get(i);
             years.add(null);
             if (r == null) {
-                errors.add(new FieldError(at, "must be a report"));
+                check.add(at, "must be a report");
                 continue;
             }
             String teacher = r.teacherId() == null ? "" : r.teacherId().trim();
             if (!teacher.matches("[\\p{L}\\p{N}_.-]{1,32}")) {
-                errors.add(new FieldError(at + ".teacherId", "the teacher's code within the school: 1–32 letters, digits, "
-                        + "'_', '.' or '-', was " + (r.teacherId() == null ? "nothing" : "\"" + r.teacherId() + "\"")));
+                check.add(at + ".teacherId", "the teacher's code within the school: 1–32 letters, digits, "
+                        + "'_', '.' or '-', was " + (r.teacherId() == null ? "nothing" : "\"" + r.teacherId() + "\""));
             }
-            FiscalYear fy = SurveyYear.of(r.fiscalYear(), at + ".fiscalYear", clock, anyYear, errors);
+            FiscalYear fy = SurveyYear.of(r.fiscalYear(), at + ".fiscalYear", clock, anyYear, check);
             years.set(i, fy);
             if (fy != null) {
                 if (r.reportedOn() != null && (!fy.contains(r.reportedOn()) || r.reportedOn().isAfter(today))) {
-                    errors.add(new FieldError(at + ".reportedOn", "a day of " + fy + " up to today, was " + r.reportedOn()));
+                    check.add(at + ".reportedOn", "a day of " + fy + " up to today, was " + r.reportedOn());
                 }
                 String first = seen.putIfAbsent(teacher + "/" + fy.year(), at);
                 if (first != null) {
-                    errors.add(new FieldError(at + ".teacherId", "teacher " + teacher + " in " + fy + " is also in " + first));
+                    check.add(at + ".teacherId", "teacher " + teacher + " in " + fy + " is also in " + first);
                 }
             }
             if (UseFrequency.parse(r.frequency()).isEmpty()) {
-                errors.add(new FieldError(at + ".frequency", "one of " + UseFrequency.names() + ", was \"" + r.frequency()
-                        + "\""));
+                check.add(at + ".frequency", "one of " + UseFrequency.names() + ", was \"" + r.frequency()
+                        + "\"");
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        check.throwIfAny();
         return db.transactionRetrying(c -> {
             for (int i = 0; i < reports.size(); i++) {
                 HistoryUse.Report r = reports.get(i);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.gigaplan.plan.csv.CsvTable;
+import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 
@@ -34,27 +35,27 @@ public final class MeasurementCsv {
             throw new InvalidInputException("line 1", "columns are " + String.join(",", HEADER)
                     + " (school_id, measured_at and download_mbps required), was " + String.join(",", header));
         }
-        List<FieldError> errors = new ArrayList<>(csv.errors());
+        FieldChecks check = new FieldChecks().addAll(csv.errors());
         List<Measurement> out = new ArrayList<>();
         for (CsvTable.Row row : csv.requireRows().rows()) {
             OffsetDateTime at = null;
             try {
                 at = OffsetDateTime.parse(row.get("measured_at"));
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError(row.field("measured_at"), "ISO 8601 with offset (2025-06-02T10:00:00+09:00), "
-                        + "was \"" + row.get("measured_at") + "\""));
+                check.add(row.field("measured_at"), "ISO 8601 with offset (2025-06-02T10:00:00+09:00), "
+                        + "was \"" + row.get("measured_at") + "\"");
             }
-            Double devices = number(row.get("devices"), row.field("devices"), errors);
+            Double devices = number(row.get("devices"), row.field("devices"), check);
             out.add(new Measurement(row.get("school_id"), at,
-                    number(row.get("download_mbps"), row.field("download_mbps"), errors),
-                    number(row.get("upload_mbps"), row.field("upload_mbps"), errors),
-                    number(row.get("latency_ms"), row.field("latency_ms"), errors),
-                    number(row.get("loss_percent"), row.field("loss_percent"), errors),
+                    number(row.get("download_mbps"), row.field("download_mbps"), check),
+                    number(row.get("upload_mbps"), row.field("upload_mbps"), check),
+                    number(row.get("latency_ms"), row.field("latency_ms"), check),
+                    number(row.get("loss_percent"), row.field("loss_percent"), check),
                     row.get("point").isEmpty() ? "SCHOOL_LAN" : row.get("point"),
                     !row.get("class_hours").equalsIgnoreCase("false") && !row.get("class_hours").equals("0"),
                     devices == null ? null : devices.intValue()));
         }
-        InvalidInputException.throwIfAny(errors);
+        check.throwIfAny();
         return out;
     }
 
@@ -69,14 +70,14 @@ public final class MeasurementCsv {
         return new FieldError(column == null ? line : line + "." + column, e.detail());
     }
 
-    private static Double number(String text, String field, List<FieldError> errors) {
+    private static Double number(String text, String field, FieldChecks check) {
         if (text == null || text.isEmpty()) {
             return null;
         }
         try {
             return Double.valueOf(text);
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(field, "a number, was \"" + text + "\""));
+            check.add(field, "a number, was \"" + text + "\"");
             return null;
         }
     }

@@ -14,8 +14,8 @@ import java.util.TreeMap;
 import org.gigaplan.environment.internal.store.NetworkStore;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.School;
+import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException;
-import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.PlanClock;
@@ -93,52 +93,52 @@ public class NetworkService {
         if (input.size() > MAX_BATCH) {
             throw new InvalidInputException("body", "at most " + MAX_BATCH + " measurements in one batch, was " + input.size());
         }
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks check = new FieldChecks();
         List<StoredMeasurement> rows = new ArrayList<>();
         Instant latest = clock.now().plusSeconds(300);
         for (int i = 0; i < input.size(); i++) {
             String at = "[" + i + "]";
             Measurement m = input.get(i);
             if (m == null) {
-                errors.add(new FieldError(at, "must be a measurement"));
+                check.add(at, "must be a measurement");
                 continue;
             }
             String school = m.schoolId() == null || m.schoolId().isBlank() ? defaultSchool : m.schoolId().trim();
             if (school == null) {
-                errors.add(new FieldError(at + ".schoolId", "required"));
+                check.add(at + ".schoolId", "required");
             } else if (defaultSchool != null && !defaultSchool.equals(school)) {
-                errors.add(new FieldError(at + ".schoolId", "you may record only for " + defaultSchool));
+                check.add(at + ".schoolId", "you may record only for " + defaultSchool);
             } else if (schools.find(school).isEmpty()) {
-                errors.add(new FieldError(at + ".schoolId", "no school " + school));
+                check.add(at + ".schoolId", "no school " + school);
             }
             if (m.measuredAt() == null) {
-                errors.add(new FieldError(at + ".measuredAt", "required: when, with its offset (2025-06-02T10:00:00+09:00)"));
+                check.add(at + ".measuredAt", "required: when, with its offset (2025-06-02T10:00:00+09:00)");
             } else if (m.measuredAt().toInstant().isAfter(latest)) {
-                errors.add(new FieldError(at + ".measuredAt", "is in the future: " + m.measuredAt()));
+                check.add(at + ".measuredAt", "is in the future: " + m.measuredAt());
             } else if (m.measuredAt().getYear() < 2019) {
-                errors.add(new FieldError(at + ".measuredAt", "before the GIGA school programme: " + m.measuredAt()));
+                check.add(at + ".measuredAt", "before the GIGA school programme: " + m.measuredAt());
             }
-            range(m.downloadMbps(), true, 0, 100_000, at + ".downloadMbps", errors);
-            range(m.uploadMbps(), false, 0, 100_000, at + ".uploadMbps", errors);
-            range(m.latencyMs(), false, 0, 60_000, at + ".latencyMs", errors);
-            range(m.lossPercent(), false, 0, 100, at + ".lossPercent", errors);
+            range(m.downloadMbps(), true, 0, 100_000, at + ".downloadMbps", check);
+            range(m.uploadMbps(), false, 0, 100_000, at + ".uploadMbps", check);
+            range(m.latencyMs(), false, 0, 60_000, at + ".latencyMs", check);
+            range(m.lossPercent(), false, 0, 100, at + ".lossPercent", check);
             Measurement.Point point = null;
             try {
                 point = Measurement.Point.valueOf(m.point() == null ? "" : m.point().trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(at + ".point", "one of ACCESS_POINT, SCHOOL_LAN, CENTRE_LINK, UPSTREAM, was \""
-                        + m.point() + "\""));
+                check.add(at + ".point", "one of ACCESS_POINT, SCHOOL_LAN, CENTRE_LINK, UPSTREAM, was \""
+                        + m.point() + "\"");
             }
             if (m.devices() != null && (m.devices() < 0 || m.devices() > 100_000)) {
-                errors.add(new FieldError(at + ".devices", "must be between 0 and 100000, was " + m.devices()));
+                check.add(at + ".devices", "must be between 0 and 100000, was " + m.devices());
             }
-            if (errors.isEmpty()) {
+            if (check.ok()) {
                 rows.add(new StoredMeasurement(0, school, m.measuredAt().toInstant(), m.downloadMbps(), m.uploadMbps(),
                         m.latencyMs(), m.lossPercent(), point.name(), m.classHours() == null || m.classHours(), m.devices(),
                         demo));
             }
         }
-        InvalidInputException.throwIfAny(errors);
+        check.throwIfAny();
         // The schools looked up before the transaction: no second connection while it holds one (the pool).
         Map<String, School> affected = new TreeMap<>();
         rows.forEach(r -> affected.computeIfAbsent(r.schoolId(), id -> schools.find(id).orElseThrow()));
@@ -157,13 +157,13 @@ public class NetworkService {
         });
     }
 
-    private static void range(Double v, boolean required, double min, double max, String field, List<FieldError> errors) {
+    private static void range(Double v, boolean required, double min, double max, String field, FieldChecks check) {
         if (v == null) {
             if (required) {
-                errors.add(new FieldError(field, "required"));
+                check.add(field, "required");
             }
         } else if (v.isNaN() || v < min || v > max) {
-            errors.add(new FieldError(field, "must be between " + (long) min + " and " + (long) max + ", was " + v));
+            check.add(field, "must be between " + (long) min + " and " + (long) max + ", was " + v);
         }
     }
 
@@ -246,25 +246,19 @@ public class NetworkService {
 
     /** Adds a cause, countermeasure or verification to a finding. */
     public Finding addNote(Finding f, String kind, String text, Long measurementId, String by) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks check = new FieldChecks();
         Finding.NoteKind k = null;
         try {
             k = Finding.NoteKind.valueOf(kind == null ? "" : kind.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("kind", "one of CAUSE, COUNTERMEASURE, VERIFICATION, was \"" + kind + "\""));
+            check.add("kind", "one of CAUSE, COUNTERMEASURE, VERIFICATION, was \"" + kind + "\"");
         }
-        if (text == null || text.isBlank()) {
-            errors.add(new FieldError("text", "required"));
-        } else if (text.length() > 1000) {
-            errors.add(new FieldError("text", "at most 1000 characters"));
-        }
+        check.text(text, true, 1000, "text");
         if (measurementId != null && store.measurements(f.schoolId(), Instant.EPOCH, clock.now().plusSeconds(300))
                 .stream().noneMatch(m -> m.id() == measurementId)) {
-            errors.add(new FieldError("measurementId", "no measurement " + measurementId + " of " + f.schoolId()));
+            check.add("measurementId", "no measurement " + measurementId + " of " + f.schoolId());
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        check.throwIfAny();
         store.addNote(f.id(), k.name(), text.trim(), measurementId, by);
         return finding(f.id()).orElseThrow();
     }

@@ -23,8 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.gigaplan.environment.internal.store.XapiStore;
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException;
-import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.PlanClock;
 import org.osgi.service.component.annotations.Activate;
@@ -125,51 +125,51 @@ public class XapiService {
         if (list.size() > MAX_BATCH) {
             throw new InvalidInputException("body", "at most " + MAX_BATCH + " statements in one batch, was " + list.size());
         }
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks check = new FieldChecks();
         List<XapiStore.Row> rows = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Instant now = clock.now();
         for (int i = 0; i < list.size(); i++) {
             String at = list.size() == 1 && body instanceof Map ? "" : "[" + i + "]";
             try {
-                XapiStore.Row row = row(list.get(i), at, schoolId, now, demo, errors);
+                XapiStore.Row row = row(list.get(i), at, schoolId, now, demo, check);
                 if (row != null && !ids.add(row.id())) {
-                    errors.add(new FieldError(at + ".id", "statement " + row.id() + " is in the batch twice"));
+                    check.add(at + ".id", "statement " + row.id() + " is in the batch twice");
                 } else if (row != null) {
                     rows.add(row);
                 }
             } catch (InvalidInputException e) {
-                errors.addAll(e.errors());
+                check.addAll(e.errors());
             }
         }
-        InvalidInputException.throwIfAny(errors);
+        check.throwIfAny();
         return store.insertNew(rows, by);
     }
 
-    private XapiStore.Row row(Object raw, String at, String schoolId, Instant now, boolean demo, List<FieldError> errors) {
+    private XapiStore.Row row(Object raw, String at, String schoolId, Instant now, boolean demo, FieldChecks check) {
         String p = at.isEmpty() ? "" : at + ".";
         if (!(raw instanceof Map<?, ?> s)) {
-            errors.add(new FieldError(at.isEmpty() ? "body" : at, "must be a Statement"));
+            check.add(at.isEmpty() ? "body" : at, "must be a Statement");
             return null;
         }
         String id = s.get("id") instanceof String given ? given : UUID.randomUUID().toString();
         try {
             id = UUID.fromString(id).toString();
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(p + "id", "a UUID, was \"" + s.get("id") + "\""));
+            check.add(p + "id", "a UUID, was \"" + s.get("id") + "\"");
         }
         String learner = pseudonym(s.get("actor"), p + "actor");
         Map<?, ?> verb = s.get("verb") instanceof Map<?, ?> v ? v : Map.of();
-        String verbId = iri(verb.get("id"), p + "verb.id", errors);
+        String verbId = iri(verb.get("id"), p + "verb.id", check);
         Map<?, ?> object = s.get("object") instanceof Map<?, ?> o ? o : Map.of();
-        String activity = iri(object.get("id"), p + "object.id", errors);
+        String activity = iri(object.get("id"), p + "object.id", check);
         Map<?, ?> result = s.get("result") instanceof Map<?, ?> r ? r : Map.of();
         Double scaled = null;
         if (result.get("score") instanceof Map<?, ?> score && score.get("scaled") != null) {
             if (score.get("scaled") instanceof Number n && n.doubleValue() >= -1 && n.doubleValue() <= 1) {
                 scaled = n.doubleValue();
             } else {
-                errors.add(new FieldError(p + "result.score.scaled", "a number from -1 to 1, was " + score.get("scaled")));
+                check.add(p + "result.score.scaled", "a number from -1 to 1, was " + score.get("scaled"));
             }
         }
         Instant when = now;
@@ -177,10 +177,10 @@ public class XapiService {
             try {
                 when = OffsetDateTime.parse(ts).toInstant();
                 if (when.isAfter(now.plusSeconds(300))) {
-                    errors.add(new FieldError(p + "timestamp", "is in the future: " + ts));
+                    check.add(p + "timestamp", "is in the future: " + ts);
                 }
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError(p + "timestamp", "ISO 8601 with offset, was \"" + ts + "\""));
+                check.add(p + "timestamp", "ISO 8601 with offset, was \"" + ts + "\"");
             }
         }
         String classRef = null;
@@ -189,7 +189,7 @@ public class XapiService {
                 if (String.valueOf(e.getKey()).endsWith("/class") && e.getValue() != null) {
                     classRef = String.valueOf(e.getValue()).trim();
                     if (classRef.length() > 32) {
-                        errors.add(new FieldError(p + "context.extensions", "a class of at most 32 characters"));
+                        check.add(p + "context.extensions", "a class of at most 32 characters");
                     }
                 }
             }
@@ -200,7 +200,7 @@ public class XapiService {
                 result.get("completion") instanceof Boolean b ? b : null, when, now, demo);
     }
 
-    private static String iri(Object value, String field, List<FieldError> errors) {
+    private static String iri(Object value, String field, FieldChecks check) {
         if (value instanceof String s) {
             try {
                 if (URI.create(s).isAbsolute() && s.length() <= 300) {
@@ -210,7 +210,7 @@ public class XapiService {
                 // reported below
             }
         }
-        errors.add(new FieldError(field, "an absolute IRI, was " + value));
+        check.add(field, "an absolute IRI, was " + value);
         return "";
     }
 

@@ -18,8 +18,8 @@ import org.gigaplan.plan.model.ActionItem;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.School;
+import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException;
-import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.PlanClock;
@@ -125,56 +125,52 @@ public class MeetingService {
         Set<String> items = plans.plan().actionPlans().stream().flatMap(p -> p.actionItems().stream())
                 .map(ActionItem::id).collect(Collectors.toSet());
         LocalDate today = clock.today();
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks check = new FieldChecks();
         for (int i = 0; i < meetings.size(); i++) {
             String at = "[" + i + "]";
             Meeting.Input m = meetings.get(i);
             if (m == null) {
-                errors.add(new FieldError(at, "must be a meeting"));
+                check.add(at, "must be a meeting");
                 continue;
             }
             if (m.heldOn() == null) {
-                errors.add(new FieldError(at + ".heldOn", "required: the day it was held"));
+                check.add(at + ".heldOn", "required: the day it was held");
             } else if (m.heldOn().isAfter(today)) {
-                errors.add(new FieldError(at + ".heldOn", "a meeting that has taken place, not " + m.heldOn()));
+                check.add(at + ".heldOn", "a meeting that has taken place, not " + m.heldOn());
             } else if (m.heldOn().getYear() < 2000) {
-                errors.add(new FieldError(at + ".heldOn", "from 2000, was " + m.heldOn()));
+                check.add(at + ".heldOn", "from 2000, was " + m.heldOn());
             }
             List<String> topics = m.topics() == null ? List.of() : m.topics();
             if (topics.isEmpty() || topics.stream().allMatch(t -> t == null || t.isBlank())) {
-                errors.add(new FieldError(at + ".topics", "at least one topic"));
+                check.add(at + ".topics", "at least one topic");
             } else if (topics.stream().anyMatch(t -> t == null || t.isBlank() || t.contains("\n"))) {
-                errors.add(new FieldError(at + ".topics", "each topic one non-empty line"));
+                check.add(at + ".topics", "each topic one non-empty line");
             } else if (String.join("\n", topics).length() > 1000) {
-                errors.add(new FieldError(at + ".topics", "at most 1000 characters in all"));
+                check.add(at + ".topics", "at most 1000 characters in all");
             }
             List<String> planItems = m.planItems() == null ? List.of() : m.planItems();
             if (kind == Meeting.Kind.PARENT && !planItems.isEmpty()) {
-                errors.add(new FieldError(at + ".planItems", "only for staff meetings"));
+                check.add(at + ".planItems", "only for staff meetings");
             }
             for (int j = 0; j < planItems.size(); j++) {
                 if (planItems.get(j) == null || !items.contains(planItems.get(j).trim())) {
-                    errors.add(new FieldError(at + ".planItems[" + j + "]", "an action item of the plan, e.g. P4-S1, was \""
-                            + planItems.get(j) + "\""));
+                    check.add(at + ".planItems[" + j + "]", "an action item of the plan, e.g. P4-S1, was \""
+                            + planItems.get(j) + "\"");
                 }
             }
             if (String.join(",", planItems.stream().map(String::valueOf).toList()).length() > 300) {
-                errors.add(new FieldError(at + ".planItems", "too many"));
+                check.add(at + ".planItems", "too many");
             }
             if (m.attendees() != null && (m.attendees() < 0 || m.attendees() > 10_000)) {
-                errors.add(new FieldError(at + ".attendees", "0 to 10000, was " + m.attendees()));
+                check.add(at + ".attendees", "0 to 10000, was " + m.attendees());
             }
-            if (m.audience() != null && m.audience().length() > 100) {
-                errors.add(new FieldError(at + ".audience", "at most 100 characters"));
-            }
+            check.text(m.audience(), false, 100, at + ".audience");
             if (kind == Meeting.Kind.STAFF && m.materials() != null) {
-                errors.add(new FieldError(at + ".materials", "only for parent meetings"));
+                check.add(at + ".materials", "only for parent meetings");
             }
-            if (m.materials() != null && m.materials().length() > 1000) {
-                errors.add(new FieldError(at + ".materials", "at most 1000 characters"));
-            }
+            check.text(m.materials(), false, 1000, at + ".materials");
         }
-        InvalidInputException.throwIfAny(errors);
+        check.throwIfAny();
         Instant now = clock.now();
         db.transaction(c -> {
             store.insert(c, kind, schoolId, meetings, by, now, demo);

@@ -3,7 +3,6 @@ package org.gigaplan.outreach.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,8 @@ import java.util.Set;
 import org.gigaplan.outreach.internal.store.PostStore;
 import org.gigaplan.plan.model.EnumText;
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException;
-import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.rest.Page;
 import org.gigaplan.plan.rest.PageRequest;
 import org.gigaplan.plan.service.Database;
@@ -186,54 +185,52 @@ public class PostService {
             throw new InvalidInputException("body", "a post: {\"title\":…,\"body\":…,\"format\":\"MARKDOWN\","
                     + "\"category\":\"NEWS\",\"audience\":\"FAMILIES\",\"lang\":\"ja\"}");
         }
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks check = new FieldChecks();
         if (controls(d.title()) || controls(d.body())) {
-            errors.add(new FieldError(controls(d.title()) ? "title" : "body", "control characters are not text (only line "
-                    + "breaks and tabs are)"));
+            check.add(controls(d.title()) ? "title" : "body", "control characters are not text (only line "
+                    + "breaks and tabs are)");
         }
         if (d.title() == null || d.title().isBlank()) {
-            errors.add(new FieldError("title", "required"));
+            check.add("title", "required");
         } else if (d.title().trim().length() > MAX_TITLE) {
-            errors.add(new FieldError("title", "at most " + MAX_TITLE + " characters, was " + d.title().trim().length()));
+            check.add("title", "at most " + MAX_TITLE + " characters, was " + d.title().trim().length());
         } else if (PostHtml.hasMarkup(d.title())) {
-            errors.add(new FieldError("title", "plain text: no tags"));
+            check.add("title", "plain text: no tags");
         }
         Post.Format format = d.format() == null ? Post.Format.MARKDOWN
                 : EnumText.parse(Post.Format.values(), d.format()).orElse(null);
         if (format == null) {
-            errors.add(new FieldError("format", "MARKDOWN or HTML, was \"" + d.format() + "\""));
+            check.add("format", "MARKDOWN or HTML, was \"" + d.format() + "\"");
         }
         if (d.body() == null || d.body().isBlank()) {
-            errors.add(new FieldError("body", "required"));
+            check.add("body", "required");
         } else if (d.body().length() > MAX_BODY) {
-            errors.add(new FieldError("body", "at most " + MAX_BODY + " characters, was " + d.body().length()));
+            check.add("body", "at most " + MAX_BODY + " characters, was " + d.body().length());
         }
         Post.Category category = EnumText.parse(Post.Category.values(), d.category()).orElse(null);
         if (category == null) {
-            errors.add(new FieldError("category", "one of " + EnumText.names(Post.Category.values()) + ", was \""
-                    + d.category() + "\""));
+            check.add("category", "one of " + EnumText.names(Post.Category.values()) + ", was \""
+                    + d.category() + "\"");
         }
         Post.Audience audience = EnumText.parse(Post.Audience.values(), d.audience()).orElse(null);
         if (audience == null) {
-            errors.add(new FieldError("audience", "one of " + EnumText.names(Post.Audience.values()) + ", was \""
-                    + d.audience() + "\""));
+            check.add("audience", "one of " + EnumText.names(Post.Audience.values()) + ", was \""
+                    + d.audience() + "\"");
         }
         String lang = d.lang() == null ? "ja" : d.lang().trim();
         if (!LANGUAGES.contains(lang)) {
-            errors.add(new FieldError("lang", "ja or en, was \"" + d.lang() + "\""));
+            check.add("lang", "ja or en, was \"" + d.lang() + "\"");
         }
         String html = null;
-        if (errors.isEmpty()) {
+        if (check.ok()) {
             html = PostHtml.render(format, d.body());
             if (html.isEmpty()) {
-                errors.add(new FieldError("body", "nothing is left after removing what readers may not get"));
+                check.add("body", "nothing is left after removing what readers may not get");
             } else if (html.length() > MAX_HTML) {
-                errors.add(new FieldError("body", "renders to more than " + MAX_HTML + " characters of HTML"));
+                check.add("body", "renders to more than " + MAX_HTML + " characters of HTML");
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        check.throwIfAny();
         return new Checked(format, html, category, audience, lang);
     }
 

@@ -1,6 +1,7 @@
 package org.gigaplan.plan.rest;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.gigaplan.plan.model.LocalizedText;
@@ -24,6 +25,12 @@ public final class FieldChecks {
     /** Refuses a field with a detail of the caller's. */
     public FieldChecks add(String field, String detail) {
         errors.add(new FieldError(field, detail));
+        return this;
+    }
+
+    /** Takes errors found elsewhere, e.g. a CSV table's ({@code CsvTable.errors()}) or another check's. */
+    public FieldChecks addAll(Collection<FieldError> more) {
+        errors.addAll(more);
         return this;
     }
 

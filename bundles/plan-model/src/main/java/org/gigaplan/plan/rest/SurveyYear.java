@@ -19,36 +19,50 @@ public final class SurveyYear {
     /**
      * The year an answer given today is stored for: today's fiscal year when {@code requested} is null or names it;
      * an earlier year when {@code anyYear} (the board entering or replacing a past year's answers). Anything else is
-     * added to {@code errors} under {@code field}, and null returned.
+     * refused in {@code check} under {@code field}, and null returned.
      */
-    public static FiscalYear of(Integer requested, String field, PlanClock clock, boolean anyYear,
-            List<FieldError> errors) {
+    public static FiscalYear of(Integer requested, String field, PlanClock clock, boolean anyYear, FieldChecks check) {
         FiscalYear current = clock.currentFiscalYear();
         if (requested == null || requested == current.year()) {
             return current;
         }
         if (requested > current.year()) {
-            errors.add(new FieldError(field, current.next() + " has not begun: answers given today belong to " + current
-                    + " (" + current.japaneseLabel() + "), was " + requested));
+            check.add(field, current.next() + " has not begun: answers given today belong to " + current
+                    + " (" + current.japaneseLabel() + "), was " + requested);
             return null;
         }
         if (!anyYear) {
-            errors.add(new FieldError(field, "answers given today belong to " + current + " (" + current.japaneseLabel()
-                    + "); only the board enters or replaces an earlier year's answers, was " + requested));
+            check.add(field, "answers given today belong to " + current + " (" + current.japaneseLabel()
+                    + "); only the board enters or replaces an earlier year's answers, was " + requested);
             return null;
         }
         if (requested < FiscalYear.MIN_YEAR) {
-            errors.add(new FieldError(field, FiscalYear.MIN_YEAR + " to " + current.year() + ", was " + requested));
+            check.add(field, FiscalYear.MIN_YEAR + " to " + current.year() + ", was " + requested);
             return null;
         }
         return FiscalYear.of(requested);
     }
 
-    /** {@link #of(Integer, String, PlanClock, boolean, List)} for one value, thrown at once when refused. */
+    /**
+     * The same, adding what it refuses to a list.
+     *
+     * @deprecated since 2.1: collect errors in a {@link FieldChecks} and use {@link #of(Integer, String, PlanClock,
+     *             boolean, FieldChecks)}.
+     */
+    @Deprecated
+    public static FiscalYear of(Integer requested, String field, PlanClock clock, boolean anyYear,
+            List<FieldError> errors) {
+        FieldChecks check = new FieldChecks();
+        FiscalYear fy = of(requested, field, clock, anyYear, check);
+        errors.addAll(check.errors());
+        return fy;
+    }
+
+    /** {@link #of(Integer, String, PlanClock, boolean, FieldChecks)} for one value, thrown at once when refused. */
     public static FiscalYear of(Integer requested, String field, PlanClock clock, boolean anyYear) {
-        List<FieldError> errors = new java.util.ArrayList<>();
-        FiscalYear fy = of(requested, field, clock, anyYear, errors);
-        InvalidInputException.throwIfAny(errors);
+        FieldChecks check = new FieldChecks();
+        FiscalYear fy = of(requested, field, clock, anyYear, check);
+        check.throwIfAny();
         return fy;
     }
 }

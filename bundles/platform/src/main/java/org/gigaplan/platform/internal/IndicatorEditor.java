@@ -12,8 +12,8 @@ import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.Plan;
 import org.gigaplan.plan.model.Target;
 import org.gigaplan.plan.rest.ConflictException;
+import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException;
-import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 
 /**
  * The board's changes to the plan's indicators: added, changed (baseline, staged targets, texts), removed. Each a pure
@@ -43,30 +43,30 @@ public final class IndicatorEditor {
             throw new InvalidInputException("body", "an indicator: {\"id\":\"usage.cases\",\"policy\":1,\"module\":"
                     + "\"usage\",\"name\":{…},\"unit\":\"%\",\"subject\":\"SCHOOL\"}");
         }
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks check = new FieldChecks();
         if (in.id() == null || !in.id().trim().matches("[a-z0-9-]{1,40}\\.[a-z0-9.-]{1,60}")) {
-            errors.add(new FieldError("id", "the computing module's id, a dot and a name in lower case (usage.cases), was "
-                    + (in.id() == null ? "nothing" : "\"" + in.id() + "\"")));
+            check.add("id", "the computing module's id, a dot and a name in lower case (usage.cases), was "
+                    + (in.id() == null ? "nothing" : "\"" + in.id() + "\""));
         } else if (plan.indicator(in.id().trim()).isPresent()) {
             throw new ConflictException("id", "indicator " + in.id().trim() + " exists already");
         }
         if (in.policy() == null) {
-            errors.add(new FieldError("policy", "required: the basic policy it belongs to"));
+            check.add("policy", "required: the basic policy it belongs to");
         }
         if (in.module() == null || in.module().isBlank()) {
-            errors.add(new FieldError("module", "required: the id of the policy module that computes it"));
+            check.add("module", "required: the id of the policy module that computes it");
         }
         if (in.name() == null) {
-            errors.add(new FieldError("name.ja", "required"));
+            check.add("name.ja", "required");
         }
         if (in.unit() == null) {
-            errors.add(new FieldError("unit", "required: %, 件, 件/校 …"));
+            check.add("unit", "required: %, 件, 件/校 …");
         }
         if (in.subject() == null) {
-            errors.add(new FieldError("subject", "required: SCHOOL, MUNICIPALITY, TEACHER or CLASS"));
+            check.add("subject", "required: SCHOOL, MUNICIPALITY, TEACHER or CLASS");
         }
-        checkIndicator(plan, in, in.unit(), errors);
-        InvalidInputException.throwIfAny(errors);
+        checkIndicator(plan, in, in.unit(), check);
+        check.throwIfAny();
         Indicator added = new Indicator(in.id().trim(), in.policy(), in.module().trim(), in.name(), in.definition(),
                 in.unit().trim(), in.subject(), in.direction(), in.baseline(), in.targets());
         List<Indicator> indicators = new ArrayList<>(plan.indicators());
@@ -85,17 +85,17 @@ public final class IndicatorEditor {
             throw new InvalidInputException("id", "an indicator's id does not change (was \"" + in.id() + "\")");
         }
         String unit = in.unit() != null ? in.unit().trim() : old.unit();
-        List<FieldError> errors = new ArrayList<>();
-        checkIndicator(plan, in, unit, errors);
+        FieldChecks check = new FieldChecks();
+        checkIndicator(plan, in, unit, check);
         if (in.baseline() == null && old.baseline() != null) {
-            checkValue(old.baseline().value(), unit, "unit", errors);
+            checkValue(old.baseline().value(), unit, "unit", check);
         }
         if (in.targets() == null) {
             for (Target t : old.targets()) {
-                checkValue(t.value(), unit, "unit", errors);
+                checkValue(t.value(), unit, "unit", check);
             }
         }
-        InvalidInputException.throwIfAny(errors);
+        check.throwIfAny();
         Indicator changed = new Indicator(old.id(), in.policy() != null ? in.policy() : old.policy(),
                 in.module() != null ? in.module().trim() : old.module(), in.name() != null ? in.name() : old.name(),
                 in.definition() != null ? in.definition() : old.definition(), unit,
@@ -113,13 +113,13 @@ public final class IndicatorEditor {
         if (in == null || in.value() == null) {
             throw new InvalidInputException("value", "required: the value to reach by the end of " + fy);
         }
-        List<FieldError> errors = new ArrayList<>();
-        checkValue(in.value(), old.unit(), "value", errors);
+        FieldChecks check = new FieldChecks();
+        checkValue(in.value(), old.unit(), "value", check);
         if (!plan.covers(fy)) {
-            errors.add(new FieldError("fiscalYear", "a year of the plan period FY" + plan.firstYear() + "–FY"
-                    + plan.lastYear() + ", was " + fy.year()));
+            check.add("fiscalYear", "a year of the plan period FY" + plan.firstYear() + "–FY"
+                    + plan.lastYear() + ", was " + fy.year());
         }
-        InvalidInputException.throwIfAny(errors);
+        check.throwIfAny();
         List<Target> targets = new ArrayList<>(old.targets().stream().filter(t -> t.fiscalYear() != fy.year()).toList());
         targets.add(new Target(fy.year(), in.value()));
         return changeIndicator(plan, id, new IndicatorInput(null, null, null, null, null, null, null, null, null,
@@ -138,55 +138,55 @@ public final class IndicatorEditor {
         return PlanEditor.with(plan, plan.actionPlans(), plan.indicators().stream().filter(i -> !i.id().equals(id)).toList());
     }
 
-    private static void checkIndicator(Plan plan, IndicatorInput in, String unit, List<FieldError> errors) {
+    private static void checkIndicator(Plan plan, IndicatorInput in, String unit, FieldChecks check) {
         if (in.policy() != null && (in.policy() < 1 || in.policy() > 20)) {
-            errors.add(new FieldError("policy", "a basic policy's number (1–4 in this plan), was " + in.policy()));
+            check.add("policy", "a basic policy's number (1–4 in this plan), was " + in.policy());
         }
         if (in.name() != null) {
-            PlanEditor.checkText(in.name(), "name", errors);
+            PlanEditor.checkText(in.name(), "name", check);
         }
         if (in.definition() != null) {
-            PlanEditor.checkText(in.definition(), "definition", errors);
+            PlanEditor.checkText(in.definition(), "definition", check);
         }
         if (in.unit() != null && (in.unit().isBlank() || in.unit().length() > 20)) {
-            errors.add(new FieldError("unit", "1–20 characters (%, 件, 件/校), was \"" + in.unit() + "\""));
+            check.add("unit", "1–20 characters (%, 件, 件/校), was \"" + in.unit() + "\"");
         }
         if (in.baseline() != null) {
-            checkValue(in.baseline().value(), unit, "baseline.value", errors);
+            checkValue(in.baseline().value(), unit, "baseline.value", check);
             int year = in.baseline().fiscalYear();
             if (year < FiscalYear.MIN_YEAR || year > plan.lastYear()) {
-                errors.add(new FieldError("baseline.fiscalYear", "the fiscal year it was measured in, "
-                        + FiscalYear.MIN_YEAR + " to " + plan.lastYear() + ", was " + year));
+                check.add("baseline.fiscalYear", "the fiscal year it was measured in, "
+                        + FiscalYear.MIN_YEAR + " to " + plan.lastYear() + ", was " + year);
             }
         }
         if (in.targets() != null) {
             for (int i = 0; i < in.targets().size(); i++) {
                 Target t = in.targets().get(i);
                 if (t == null) {
-                    errors.add(new FieldError("targets[" + i + "]", "must be {\"fiscalYear\":2026,\"value\":80}"));
+                    check.add("targets[" + i + "]", "must be {\"fiscalYear\":2026,\"value\":80}");
                     continue;
                 }
-                checkValue(t.value(), unit, "targets[" + i + "].value", errors);
+                checkValue(t.value(), unit, "targets[" + i + "].value", check);
                 if (t.fiscalYear() < plan.firstCoveredYear() || t.fiscalYear() > plan.lastYear()) {
-                    errors.add(new FieldError("targets[" + i + "].fiscalYear", "a year of the plan period FY"
-                            + plan.firstCoveredYear() + "–FY" + plan.lastYear() + ", was " + t.fiscalYear()));
+                    check.add("targets[" + i + "].fiscalYear", "a year of the plan period FY"
+                            + plan.firstCoveredYear() + "–FY" + plan.lastYear() + ", was " + t.fiscalYear());
                 }
             }
             if (in.targets().stream().filter(t -> t != null).map(Target::fiscalYear).distinct().count()
                     < in.targets().stream().filter(t -> t != null).count()) {
-                errors.add(new FieldError("targets", "two targets for one fiscal year"));
+                check.add("targets", "two targets for one fiscal year");
             }
         }
     }
 
     /** A value in an indicator's unit: a share is 0–100; any other count or rate is 0 or more. */
-    static void checkValue(double value, String unit, String field, List<FieldError> errors) {
+    static void checkValue(double value, String unit, String field, FieldChecks check) {
         if (!Double.isFinite(value)) {
-            errors.add(new FieldError(field, "a number, was " + value));
+            check.add(field, "a number, was " + value);
         } else if ("%".equals(unit) && (value < 0 || value > 100)) {
-            errors.add(new FieldError(field, "a share from 0 to 100 (%), was " + value));
+            check.add(field, "a share from 0 to 100 (%), was " + value);
         } else if (value < 0) {
-            errors.add(new FieldError(field, "0 or more " + unit + ", was " + value));
+            check.add(field, "0 or more " + unit + ", was " + value);
         }
     }
 

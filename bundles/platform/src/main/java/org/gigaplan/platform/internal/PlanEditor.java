@@ -18,8 +18,8 @@ import org.gigaplan.plan.model.Plan;
 import org.gigaplan.plan.model.PlanPeriod;
 import org.gigaplan.plan.model.Target;
 import org.gigaplan.plan.rest.ConflictException;
+import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException;
-import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 
 /**
  * The board's changes to the plan's years and action items, each a pure function from the plan in force to the next
@@ -104,21 +104,21 @@ public final class PlanEditor {
      * the year after the period in force; its action plan is then rolled forward as for any year.
      */
     public static Plan startPeriod(Plan plan, FiscalYear first, NewPeriod period) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks check = new FieldChecks();
         if (first.year() != plan.lastYear() + 1) {
-            errors.add(new FieldError("fiscalYear", "a new plan period starts the year after the period in force ends: "
-                    + "FY" + (plan.lastYear() + 1) + ", was " + first.year()));
+            check.add("fiscalYear", "a new plan period starts the year after the period in force ends: "
+                    + "FY" + (plan.lastYear() + 1) + ", was " + first.year());
         }
         if (period.lastYear() == null || period.lastYear() < first.year() || period.lastYear() > first.year() + 9) {
-            errors.add(new FieldError("newPeriod.lastYear", "the new period's last fiscal year, " + first.year() + " to "
-                    + (first.year() + 9) + ", was " + period.lastYear()));
+            check.add("newPeriod.lastYear", "the new period's last fiscal year, " + first.year() + " to "
+                    + (first.year() + 9) + ", was " + period.lastYear());
         }
         if (period.title() == null) {
-            errors.add(new FieldError("newPeriod.title.ja", "required: the plan's title for the new period"));
+            check.add("newPeriod.title.ja", "required: the plan's title for the new period");
         } else {
-            checkText(period.title(), "newPeriod.title", errors);
+            checkText(period.title(), "newPeriod.title", check);
         }
-        InvalidInputException.throwIfAny(errors);
+        check.throwIfAny();
         List<PlanPeriod> earlier = new ArrayList<>(plan.earlierPeriods());
         earlier.add(new PlanPeriod(plan.id(), plan.title(), plan.firstYear(), plan.lastYear()));
         return new Plan(plan.formatVersion(), plan.dataVersion(), plan.id(), period.title(), plan.vision(),
@@ -148,29 +148,29 @@ public final class PlanEditor {
     /** Adds an action item to a fiscal year's action plan. */
     public static Plan addItem(Plan plan, FiscalYear fy, ItemInput in) {
         ActionPlan ap = actionPlan(plan, fy);
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks check = new FieldChecks();
         if (in == null) {
             throw new InvalidInputException("body", "an action item: {\"id\":\"P1-B2\",\"measure\":\"1-2\","
                     + "\"actor\":\"BOARD\",\"text\":{\"ja\":\"…\",\"en\":\"…\"},\"indicatorIds\":[…]}");
         }
         if (in.id() == null || !in.id().trim().matches("[A-Za-z0-9._-]{1,32}")) {
-            errors.add(new FieldError("id", "1–32 letters, digits, '.', '_' or '-' (such as P1-B2), was "
-                    + (in.id() == null ? "nothing" : "\"" + in.id() + "\"")));
+            check.add("id", "1–32 letters, digits, '.', '_' or '-' (such as P1-B2), was "
+                    + (in.id() == null ? "nothing" : "\"" + in.id() + "\""));
         } else if (item(ap, in.id().trim()).isPresent()) {
             throw new ConflictException("id", "action item " + in.id().trim() + " exists in " + fy + " already");
         }
         if (in.measure() == null) {
-            errors.add(new FieldError("measure", "required: the code of the measure it belongs to, one of "
-                    + measureCodes(ap)));
+            check.add("measure", "required: the code of the measure it belongs to, one of "
+                    + measureCodes(ap));
         }
         if (in.actor() == null) {
-            errors.add(new FieldError("actor", "required: BOARD or SCHOOL"));
+            check.add("actor", "required: BOARD or SCHOOL");
         }
         if (in.text() == null) {
-            errors.add(new FieldError("text.ja", "required"));
+            check.add("text.ja", "required");
         }
-        checkItem(plan, ap, in, errors);
-        InvalidInputException.throwIfAny(errors);
+        checkItem(plan, ap, in, check);
+        check.throwIfAny();
         ActionItem item = new ActionItem(in.id().trim(), in.actor(), Boolean.TRUE.equals(in.priority()), in.text(),
                 in.indicatorIds());
         return replace(plan, moveItem(ap, null, item, in.measure()));
@@ -187,9 +187,9 @@ public final class PlanEditor {
             throw new InvalidInputException("id", "an item's id does not change (was \"" + in.id() + "\"): remove it and "
                     + "add one with the new id");
         }
-        List<FieldError> errors = new ArrayList<>();
-        checkItem(plan, ap, in, errors);
-        InvalidInputException.throwIfAny(errors);
+        FieldChecks check = new FieldChecks();
+        checkItem(plan, ap, in, check);
+        check.throwIfAny();
         ActionItem item = new ActionItem(old.id(), in.actor() != null ? in.actor() : old.actor(),
                 in.priority() != null ? in.priority() : old.priority(), in.text() != null ? in.text() : old.text(),
                 in.indicatorIds() != null ? in.indicatorIds() : old.indicatorIds());
@@ -203,23 +203,23 @@ public final class PlanEditor {
         return replace(plan, moveItem(ap, itemId, null, null));
     }
 
-    private static void checkItem(Plan plan, ActionPlan ap, ItemInput in, List<FieldError> errors) {
+    private static void checkItem(Plan plan, ActionPlan ap, ItemInput in, FieldChecks check) {
         if (in.measure() != null && measure(ap, in.measure().trim()).isEmpty()) {
-            errors.add(new FieldError("measure", "no measure " + in.measure() + " in " + ap.year() + ": one of "
-                    + measureCodes(ap)));
+            check.add("measure", "no measure " + in.measure() + " in " + ap.year() + ": one of "
+                    + measureCodes(ap));
         }
         if (in.text() != null) {
-            checkText(in.text(), "text", errors);
+            checkText(in.text(), "text", check);
         }
         if (in.indicatorIds() != null) {
             for (int i = 0; i < in.indicatorIds().size(); i++) {
                 String id = in.indicatorIds().get(i);
                 if (id == null || plan.indicator(id).isEmpty()) {
-                    errors.add(new FieldError("indicatorIds[" + i + "]", "no indicator " + id));
+                    check.add("indicatorIds[" + i + "]", "no indicator " + id);
                 }
             }
             if (in.indicatorIds().stream().distinct().count() < in.indicatorIds().size()) {
-                errors.add(new FieldError("indicatorIds", "an indicator is listed twice"));
+                check.add("indicatorIds", "an indicator is listed twice");
             }
         }
     }
@@ -252,12 +252,12 @@ public final class PlanEditor {
                 ap.notes(), ap.status());
     }
 
-    static void checkText(LocalizedText text, String field, List<FieldError> errors) {
+    static void checkText(LocalizedText text, String field, FieldChecks check) {
         if (text.ja().isBlank()) {
-            errors.add(new FieldError(field + ".ja", "required"));
+            check.add(field + ".ja", "required");
         }
         if (text.ja().length() > MAX_TEXT || text.en().length() > MAX_TEXT) {
-            errors.add(new FieldError(field, "at most " + MAX_TEXT + " characters"));
+            check.add(field, "at most " + MAX_TEXT + " characters");
         }
     }
 

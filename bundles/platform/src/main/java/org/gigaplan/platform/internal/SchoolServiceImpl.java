@@ -14,8 +14,8 @@ import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.model.SchoolType;
+import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException;
-import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.service.SchoolImport;
 import org.gigaplan.plan.service.SchoolService;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
@@ -82,12 +82,12 @@ public class SchoolServiceImpl implements SchoolService {
             throw new InvalidInputException("body", "more than " + MAX_ROWS + " rows");
         }
         List<School> schools = new ArrayList<>();
-        List<FieldError> errors = new ArrayList<>(csv.errors());
+        FieldChecks check = new FieldChecks().addAll(csv.errors());
         Set<String> ids = new HashSet<>();
         for (CsvTable.Row row : csv.rows()) {
-            parseRow(row, sample, ids, errors).ifPresent(schools::add);
+            parseRow(row, sample, ids, check).ifPresent(schools::add);
         }
-        InvalidInputException.throwIfAny(errors);
+        check.throwIfAny();
         if (schools.isEmpty()) {
             throw new InvalidInputException("body", "no schools in the file");
         }
@@ -95,35 +95,35 @@ public class SchoolServiceImpl implements SchoolService {
     }
 
     private static Optional<School> parseRow(CsvTable.Row row, boolean sample, Set<String> ids,
-            List<FieldError> errors) {
-        int before = errors.size();
+            FieldChecks check) {
+        int before = check.errors().size();
         String id = row.get("id");
         if (!ID.matcher(id).matches()) {
-            errors.add(new FieldError(row.field("id"), "1–32 letters, digits, '-' or '_', was \"" + id + "\""));
+            check.add(row.field("id"), "1–32 letters, digits, '-' or '_', was \"" + id + "\"");
         } else if (!ids.add(id)) {
-            errors.add(new FieldError(row.field("id"), "school " + id + " appears twice"));
+            check.add(row.field("id"), "school " + id + " appears twice");
         }
         String nameJa = row.get("name_ja");
         if (nameJa.isEmpty() || nameJa.length() > 200) {
-            errors.add(new FieldError(row.field("name_ja"), "required, at most 200 characters"));
+            check.add(row.field("name_ja"), "required, at most 200 characters");
         }
         String nameEn = row.get("name_en");
         if (nameEn.length() > 200) {
-            errors.add(new FieldError(row.field("name_en"), "at most 200 characters"));
+            check.add(row.field("name_en"), "at most 200 characters");
         }
         Optional<SchoolType> type = SchoolType.parse(row.get("type"));
         if (type.isEmpty()) {
-            errors.add(new FieldError(row.field("type"), "one of ELEMENTARY, JUNIOR_HIGH, SECONDARY, HIGH, SPECIAL_NEEDS"));
+            check.add(row.field("type"), "one of ELEMENTARY, JUNIOR_HIGH, SECONDARY, HIGH, SPECIAL_NEEDS");
         }
-        int enrollment = count(row.get("enrollment"), row.field("enrollment"), errors);
-        int classes = count(row.get("classes"), row.field("classes"), errors);
-        if (errors.size() > before) {
+        int enrollment = count(row.get("enrollment"), row.field("enrollment"), check);
+        int classes = count(row.get("classes"), row.field("classes"), check);
+        if (check.errors().size() > before) {
             return Optional.empty();
         }
         return Optional.of(new School(id, new LocalizedText(nameJa, nameEn), type.get(), enrollment, classes, sample));
     }
 
-    private static int count(String text, String field, List<FieldError> errors) {
+    private static int count(String text, String field, FieldChecks check) {
         try {
             int value = Integer.parseInt(text);
             if (value >= 0 && value <= 100_000) {
@@ -132,7 +132,7 @@ public class SchoolServiceImpl implements SchoolService {
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(new FieldError(field, "a whole number from 0 to 100000, was \"" + text + "\""));
+        check.add(field, "a whole number from 0 to 100000, was \"" + text + "\"");
         return 0;
     }
 }

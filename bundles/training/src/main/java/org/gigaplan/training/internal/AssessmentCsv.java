@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.csv.CsvWriter;
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException;
-import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 
 /**
  * A whole school's checklist answers as CSV, the form schools already collect: {@code teacher_id,A-1,…,D-4}, one row
@@ -28,17 +28,17 @@ public final class AssessmentCsv {
         if (header.isEmpty() || !header.get(0).equals("teacher_id")) {
             throw new InvalidInputException("line 1", "header must start with teacher_id, then item codes A-1 … D-4");
         }
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks check = new FieldChecks();
         for (String h : header.subList(1, header.size())) {
             if (checklist.item(h).isEmpty()) {
-                errors.add(new FieldError("line 1." + h, "no checklist item " + h + ": items are A-1 … D-4"));
+                check.add("line 1." + h, "no checklist item " + h + ": items are A-1 … D-4");
             }
         }
-        errors.addAll(csv.errors());
+        check.addAll(csv.errors());
         List<Assessment> out = new ArrayList<>();
         for (CsvTable.Row row : csv.requireRows().rows()) {
-            List<FieldError> rowErrors = new ArrayList<>();
-            TrainingService.checkTeacher(row.get(0), row.field("teacher_id"), rowErrors);
+            FieldChecks rowCheck = new FieldChecks();
+            TrainingService.checkTeacher(row.get(0), row.field("teacher_id"), rowCheck);
             Map<String, Integer> answers = new LinkedHashMap<>();
             for (String item : header.subList(1, header.size())) {
                 String cell = row.get(item);
@@ -47,19 +47,18 @@ public final class AssessmentCsv {
                 }
                 Optional<ChecklistAnswer> level = ChecklistAnswer.parse(cell);
                 if (level.isEmpty()) {
-                    rowErrors.add(new FieldError(row.field(item),
-                            "1–4 or できる, ややできる, あまりできない, ほとんどできない; was \"" + cell + "\""));
+                    rowCheck.add(row.field(item), "1–4 or できる, ややできる, あまりできない, ほとんどできない; was \"" + cell + "\"");
                 } else {
                     answers.put(item, level.get().value());
                 }
             }
-            if (answers.isEmpty() && rowErrors.isEmpty()) {
-                rowErrors.add(new FieldError(row.place(), "no answer in this row"));
+            if (answers.isEmpty() && rowCheck.ok()) {
+                rowCheck.add(row.place(), "no answer in this row");
             }
-            errors.addAll(rowErrors);
+            check.addAll(rowCheck.errors());
             out.add(new Assessment(row.get(0), fy.year(), null, answers));
         }
-        InvalidInputException.throwIfAny(errors);
+        check.throwIfAny();
         return out;
     }
 

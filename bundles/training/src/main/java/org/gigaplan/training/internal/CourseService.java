@@ -14,9 +14,9 @@ import java.util.TreeMap;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.UseFrequency;
+import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.spi.Coverage;
-import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.spi.Percent;
@@ -98,28 +98,24 @@ public class CourseService {
         if (in == null) {
             throw new InvalidInputException("body", "give title, kind, categories and level");
         }
-        List<FieldError> errors = new ArrayList<>();
-        if (in.title() == null || blank(in.title().ja()) || blank(in.title().en())) {
-            errors.add(new FieldError("title", "required: {\"ja\": \"…\", \"en\": \"…\"}"));
-        } else if (in.title().ja().length() > 200 || in.title().en().length() > 200) {
-            errors.add(new FieldError("title", "at most 200 characters"));
-        }
+        FieldChecks check = new FieldChecks();
+        check.localized(in.title(), 200, "title");
         Course.Kind kind = Course.Kind.parse(in.kind()).orElse(null);
         if (kind == null) {
-            errors.add(new FieldError("kind", "one of BOARD_COURSE, IN_SCHOOL, ONLINE_PEER, GENAI, was \"" + in.kind() + "\""));
+            check.add("kind", "one of BOARD_COURSE, IN_SCHOOL, ONLINE_PEER, GENAI, was \"" + in.kind() + "\"");
         }
         Course.Level level = Course.Level.parse(in.level()).orElse(null);
         if (level == null) {
-            errors.add(new FieldError("level", "one of BASIC, STANDARD, ADVANCED, was \"" + in.level() + "\""));
+            check.add("level", "one of BASIC, STANDARD, ADVANCED, was \"" + in.level() + "\"");
         }
         List<String> categories = new ArrayList<>();
         if (in.categories() == null || in.categories().isEmpty()) {
-            errors.add(new FieldError("categories", "give the checklist categories it builds, e.g. [\"B\", \"C\"]"));
+            check.add("categories", "give the checklist categories it builds, e.g. [\"B\", \"C\"]");
         } else {
             for (int i = 0; i < in.categories().size(); i++) {
                 Optional<Checklist.Category> c = training.checklist().category(in.categories().get(i));
                 if (c.isEmpty()) {
-                    errors.add(new FieldError("categories[" + i + "]", "one of A, B, C, D, was \"" + in.categories().get(i) + "\""));
+                    check.add("categories[" + i + "]", "one of A, B, C, D, was \"" + in.categories().get(i) + "\"");
                 } else if (!categories.contains(c.get().code())) {
                     categories.add(c.get().code());
                 }
@@ -127,18 +123,16 @@ public class CourseService {
         }
         String school = in.schoolId() == null || in.schoolId().isBlank() ? callerSchool : in.schoolId().trim();
         if (callerSchool != null && (kind != Course.Kind.IN_SCHOOL || !callerSchool.equals(school))) {
-            errors.add(new FieldError("kind", "a school adds in-school trainings (IN_SCHOOL) of its own school only"));
+            check.add("kind", "a school adds in-school trainings (IN_SCHOOL) of its own school only");
         } else if (kind == Course.Kind.IN_SCHOOL && school == null) {
-            errors.add(new FieldError("schoolId", "required for an in-school training"));
+            check.add("schoolId", "required for an in-school training");
         } else if (kind != null && kind != Course.Kind.IN_SCHOOL && school != null) {
-            errors.add(new FieldError("schoolId", "only in-school trainings belong to a school"));
+            check.add("schoolId", "only in-school trainings belong to a school");
         }
-        if (school != null && errors.isEmpty()) {
+        if (school != null && check.ok()) {
             training.school(school, "schoolId");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        check.throwIfAny();
         categories.sort(Comparator.naturalOrder());
         long id = db.transaction(c -> courses.addCourse(c, new LocalizedText(in.title().ja().trim(), in.title().en().trim()),
                 kind, categories, level, school, by, demo));
@@ -146,19 +140,15 @@ public class CourseService {
     }
 
     public Course addSession(Course course, SessionInput in, boolean demo) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks check = new FieldChecks();
         if (in == null || in.heldOn() == null) {
-            errors.add(new FieldError("heldOn", "required: the session's date"));
+            check.add("heldOn", "required: the session's date");
         }
         if (in == null || in.capacity() == null || in.capacity() < 1 || in.capacity() > 10_000) {
-            errors.add(new FieldError("capacity", "1 to 10000 places"));
+            check.add("capacity", "1 to 10000 places");
         }
-        if (in != null && in.place() != null && in.place().length() > 200) {
-            errors.add(new FieldError("place", "at most 200 characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        check.text(in == null ? null : in.place(), false, 200, "place");
+        check.throwIfAny();
         db.transaction(c -> courses.addSession(c, course.id(), in.heldOn(), in.capacity(),
                 in.place() == null ? null : in.place().trim(), demo));
         return courses.course(course.id()).orElseThrow();
@@ -170,11 +160,9 @@ public class CourseService {
 
     /** Enrols a teacher of a school in a session (in-school sessions: the school's own teachers only). */
     public CourseStore.Enrolment enrol(long sessionId, Course course, String schoolId, String teacherId, boolean demo) {
-        List<FieldError> errors = new ArrayList<>();
-        TrainingService.checkTeacher(teacherId, "teacherId", errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        FieldChecks check = new FieldChecks();
+        TrainingService.checkTeacher(teacherId, "teacherId", check);
+        check.throwIfAny();
         training.school(schoolId, "schoolId");
         if (course.schoolId() != null && !course.schoolId().equals(schoolId)) {
             throw new InvalidInputException("schoolId", "an in-school training of " + course.schoolId() + " is for its own teachers");
@@ -271,33 +259,31 @@ public class CourseService {
             throw new InvalidInputException("body", "give at least one report: [{\"teacherId\":\"T01\",\"fiscalYear\":2025,"
                     + "\"frequency\":\"WEEKLY\",\"purposes\":[\"LESSON_PREP\"]}]");
         }
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks check = new FieldChecks();
         List<FiscalYear> years = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
             String at = "[" + i + "]";
             GenAi.Report r = reports.get(i);
             years.add(null);
             if (r == null) {
-                errors.add(new FieldError(at, "must be a report"));
+                check.add(at, "must be a report");
                 continue;
             }
-            TrainingService.checkTeacher(r.teacherId(), at + ".teacherId", errors);
-            years.set(i, training.surveyYear(r.fiscalYear(), at + ".fiscalYear", anyYear, errors));
+            TrainingService.checkTeacher(r.teacherId(), at + ".teacherId", check);
+            years.set(i, training.surveyYear(r.fiscalYear(), at + ".fiscalYear", anyYear, check));
             if (UseFrequency.parse(r.frequency()).isEmpty()) {
-                errors.add(new FieldError(at + ".frequency", "one of " + UseFrequency.names() + ", was \""
-                        + r.frequency() + "\""));
+                check.add(at + ".frequency", "one of " + UseFrequency.names() + ", was \""
+                        + r.frequency() + "\"");
             }
             List<String> purposes = r.purposes() == null ? List.of() : r.purposes();
             for (int j = 0; j < purposes.size(); j++) {
                 if (GenAi.Purpose.parse(purposes.get(j)).isEmpty()) {
-                    errors.add(new FieldError(at + ".purposes[" + j + "]", "one of LESSON_PREP, MATERIALS, ASSESSMENT, "
-                            + "ADMIN, COMMUNICATION, OTHER, was \"" + purposes.get(j) + "\""));
+                    check.add(at + ".purposes[" + j + "]", "one of LESSON_PREP, MATERIALS, ASSESSMENT, "
+                            + "ADMIN, COMMUNICATION, OTHER, was \"" + purposes.get(j) + "\"");
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        check.throwIfAny();
         return db.transactionRetrying(c -> {
             for (int i = 0; i < reports.size(); i++) {
                 GenAi.Report r = reports.get(i);
@@ -365,9 +351,5 @@ public class CourseService {
                 .mapToInt(Map.Entry::getValue).sum();
         return new GenAi.Use(fy.year(), schoolId, teachers, false, daily, weekly, Percent.of(daily, teachers),
                 Percent.of(weekly, teachers), purposes, attendees, demo);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

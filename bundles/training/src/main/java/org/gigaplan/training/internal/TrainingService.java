@@ -14,8 +14,8 @@ import java.util.TreeMap;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.School;
+import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException;
-import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.rest.SurveyYear;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.ModuleEnablement;
@@ -106,7 +106,7 @@ public class TrainingService {
         if (input.size() > MAX_BATCH) {
             throw new InvalidInputException("body", "at most " + MAX_BATCH + " assessments in one batch, was " + input.size());
         }
-        List<FieldError> errors = new ArrayList<>();
+        FieldChecks check = new FieldChecks();
         Map<String, String> seen = new HashMap<>();
         List<FiscalYear> years = new ArrayList<>();
         for (int i = 0; i < input.size(); i++) {
@@ -114,37 +114,37 @@ public class TrainingService {
             Assessment a = input.get(i);
             years.add(null);
             if (a == null) {
-                errors.add(new FieldError(at, "must be an assessment"));
+                check.add(at, "must be an assessment");
                 continue;
             }
-            checkTeacher(a.teacherId(), at + ".teacherId", errors);
-            FiscalYear fy = surveyYear(a.fiscalYear(), at + ".fiscalYear", anyYear, errors);
+            checkTeacher(a.teacherId(), at + ".teacherId", check);
+            FiscalYear fy = surveyYear(a.fiscalYear(), at + ".fiscalYear", anyYear, check);
             years.set(i, fy);
             if (fy != null && a.answeredOn() != null && !fy.contains(a.answeredOn())) {
-                errors.add(new FieldError(at + ".answeredOn", a.answeredOn() + " is outside " + fy + " (" + fy.start()
-                        + " – " + fy.end() + ")"));
+                check.add(at + ".answeredOn", a.answeredOn() + " is outside " + fy + " (" + fy.start()
+                        + " – " + fy.end() + ")");
             }
             if (a.teacherId() != null && fy != null) {
                 String first = seen.putIfAbsent(a.teacherId().trim() + "/" + fy.year(), at);
                 if (first != null) {
-                    errors.add(new FieldError(at + ".teacherId", "teacher " + a.teacherId().trim() + " in " + fy
-                            + " is also in " + first));
+                    check.add(at + ".teacherId", "teacher " + a.teacherId().trim() + " in " + fy
+                            + " is also in " + first);
                 }
             }
             if (a.answers() == null || a.answers().isEmpty()) {
-                errors.add(new FieldError(at + ".answers", "give at least one answer: {\"A-1\": 4}"));
+                check.add(at + ".answers", "give at least one answer: {\"A-1\": 4}");
                 continue;
             }
             a.answers().forEach((item, answer) -> {
                 String field = at + ".answers." + item;
                 if (checklist.item(item).isEmpty()) {
-                    errors.add(new FieldError(field, "no checklist item " + item + ": items are A-1 … D-4"));
+                    check.add(field, "no checklist item " + item + ": items are A-1 … D-4");
                 } else if (answer == null || ChecklistAnswer.of(answer).isEmpty()) {
-                    errors.add(new FieldError(field, "must be 1 (ほとんどできない) to 4 (できる), was " + answer));
+                    check.add(field, "must be 1 (ほとんどできない) to 4 (できる), was " + answer);
                 }
             });
         }
-        InvalidInputException.throwIfAny(errors);
+        check.throwIfAny();
         return db.transactionRetrying(c -> {
             List<String> registered = new ArrayList<>();
             List<AnswerRow> rows = new ArrayList<>();
@@ -342,9 +342,9 @@ public class TrainingService {
      * The year a survey answer is stored for ({@link SurveyYear}): today's unless {@code anyYear} names an earlier
      * one, which must then lie in the plan period or the year before it.
      */
-    public FiscalYear surveyYear(Integer year, String field, boolean anyYear, List<FieldError> errors) {
-        FiscalYear fy = SurveyYear.of(year, field, clock, anyYear, errors);
-        return fy == null || fy.equals(clock.currentFiscalYear()) ? fy : checkFiscalYear(year, field, errors);
+    public FiscalYear surveyYear(Integer year, String field, boolean anyYear, FieldChecks check) {
+        FiscalYear fy = SurveyYear.of(year, field, clock, anyYear, check);
+        return fy == null || fy.equals(clock.currentFiscalYear()) ? fy : checkFiscalYear(year, field, check);
     }
 
     /** The year a read asks for, refused outside the plan period; today's when not given. */
@@ -352,34 +352,32 @@ public class TrainingService {
         if (year == null) {
             return clock.currentFiscalYear();
         }
-        List<FieldError> errors = new ArrayList<>();
-        FiscalYear fy = checkFiscalYear(year, field, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        FieldChecks check = new FieldChecks();
+        FiscalYear fy = checkFiscalYear(year, field, check);
+        check.throwIfAny();
         return fy;
     }
 
-    private FiscalYear checkFiscalYear(Integer year, String field, List<FieldError> errors) {
+    private FiscalYear checkFiscalYear(Integer year, String field, FieldChecks check) {
         if (year == null) {
-            errors.add(new FieldError(field, "required"));
+            check.add(field, "required");
             return null;
         }
         // The year before the plan's first is allowed: it is the baseline the first year's change is measured from.
         int first = plan.plan().firstCoveredYear() - 1;
         int last = plan.plan().lastYear();
         if (year < first || year > last) {
-            errors.add(new FieldError(field, "must be between FY" + first + " and FY" + last + ", was " + year));
+            check.add(field, "must be between FY" + first + " and FY" + last + ", was " + year);
             return null;
         }
         return FiscalYear.of(year);
     }
 
-    static void checkTeacher(String id, String field, List<FieldError> errors) {
+    static void checkTeacher(String id, String field, FieldChecks check) {
         if (id == null || id.isBlank()) {
-            errors.add(new FieldError(field, "required: the teacher's code within the school"));
+            check.add(field, "required: the teacher's code within the school");
         } else if (!id.trim().matches("[\\p{L}\\p{N}_.-]{1,32}")) {
-            errors.add(new FieldError(field, "1–32 letters, digits, '_', '.' or '-', was \"" + id + "\""));
+            check.add(field, "1–32 letters, digits, '_', '.' or '-', was \"" + id + "\"");
         }
     }
 }

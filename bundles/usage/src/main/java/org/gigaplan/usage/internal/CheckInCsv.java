@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.csv.CsvWriter;
+import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 
@@ -64,17 +65,17 @@ public final class CheckInCsv {
             throw new InvalidInputException("line 1", "header must be " + String.join(",", IMPORT_HEADER)
                     + " (scene columns you do not report may be left out), was " + String.join(",", header));
         }
-        List<FieldError> errors = new ArrayList<>(table.errors());
+        FieldChecks check = new FieldChecks().addAll(table.errors());
         List<CheckIn> out = new ArrayList<>();
         List<List<String>> columns = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         for (CsvTable.Row row : table.requireRows().rows()) {
-            Integer grade = integer(row.get("grade"), row.field("grade"), errors);
+            Integer grade = integer(row.get("grade"), row.field("grade"), check);
             LocalDate week = null;
             try {
                 week = LocalDate.parse(row.get("week"));
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError(row.field("week"), "a date as 2025-06-02, was \"" + row.get("week") + "\""));
+                check.add(row.field("week"), "a date as 2025-06-02, was \"" + row.get("week") + "\"");
             }
             List<CheckIn.SceneUse> uses = new ArrayList<>();
             List<String> used = new ArrayList<>();
@@ -82,29 +83,29 @@ public final class CheckInCsv {
                 if (!h.startsWith("scene")) {
                     continue;
                 }
-                Integer scene = integer(h.substring("scene".length()), "line 1." + h, errors);
+                Integer scene = integer(h.substring("scene".length()), "line 1." + h, check);
                 String cell = row.get(h);
                 if (scene == null || cell.isEmpty()) {
                     continue;
                 }
                 used.add(h);
                 uses.add(cell.chars().allMatch(ch -> ch == '-' || Character.isDigit(ch))
-                        ? new CheckIn.SceneUse(scene, integer(cell, row.field(h), errors), null)
+                        ? new CheckIn.SceneUse(scene, integer(cell, row.field(h), check), null)
                         : new CheckIn.SceneUse(scene, null, cell));
             }
             out.add(new CheckIn(row.get("school_id"), grade, row.get("class"), week, uses));
             columns.add(used);
             lines.add(row.line());
         }
-        InvalidInputException.throwIfAny(errors);
+        check.throwIfAny();
         return new Parsed(out, columns, lines);
     }
 
-    private static Integer integer(String text, String field, List<FieldError> errors) {
+    private static Integer integer(String text, String field, FieldChecks check) {
         try {
             return Integer.valueOf(text.trim());
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(field, "a whole number, was \"" + text + "\""));
+            check.add(field, "a whole number, was \"" + text + "\"");
             return null;
         }
     }

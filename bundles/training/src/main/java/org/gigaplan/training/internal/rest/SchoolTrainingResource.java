@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +25,7 @@ import javax.ws.rs.core.StreamingOutput;
 import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.GigaPlanRest;
-import org.gigaplan.plan.rest.InvalidInputException;
-import org.gigaplan.plan.rest.InvalidInputException.FieldError;
+import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Role;
@@ -97,9 +95,9 @@ public class SchoolTrainingResource {
             @QueryParam("fiscalYear") Integer fiscalYear, InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @Context Caller caller) {
         known(schoolId);
-        List<FieldError> errors = new ArrayList<>();
-        FiscalYear fy = training.surveyYear(fiscalYear, "fiscalYear", caller.role() == Role.BOARD, errors);
-        InvalidInputException.throwIfAny(errors);
+        FieldChecks check = new FieldChecks();
+        FiscalYear fy = training.surveyYear(fiscalYear, "fiscalYear", caller.role() == Role.BOARD, check);
+        check.throwIfAny();
         List<Assessment> parsed = AssessmentCsv.parse(CsvTable.read(body, CsvTable.charsetOf(type)), fy,
                 training.checklist());
         TrainingService.BatchResult result = training.record(schoolId, parsed, caller.name(),
