@@ -2,7 +2,6 @@ package org.gigaplan.training.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,10 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.model.LocalizedText;
 
 /**
@@ -52,24 +50,23 @@ public record Checklist(String source, List<Category> categories) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the bundle");
             }
-            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                    .setCommentMarker('#').build();
+            // The shipped file's notes are comment lines (#), which uploads never have: they go before parsing.
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#"))
+                    .collect(Collectors.joining("\n"));
             Map<String, LocalizedText> titles = new LinkedHashMap<>();
             Map<String, List<Item>> items = new LinkedHashMap<>();
             String source = "";
-            try (CSVParser parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), format)) {
-                for (CSVRecord r : parser) {
-                    String code = r.get("code");
-                    LocalizedText text = LocalizedText.of(r.get("ja"), r.get("en"));
-                    if (code.equals("source")) {
-                        source = r.get("en");
-                    } else if (code.length() == 1) {
-                        titles.put(code, text);
-                        items.put(code, new ArrayList<>());
-                    } else {
-                        String category = code.substring(0, 1);
-                        items.get(category).add(new Item(code, category, text));
-                    }
+            for (CsvTable.Row r : CsvTable.parse(text).rows()) {
+                String code = r.get("code");
+                LocalizedText label = LocalizedText.of(r.get("ja"), r.get("en"));
+                if (code.equals("source")) {
+                    source = r.get("en");
+                } else if (code.length() == 1) {
+                    titles.put(code, label);
+                    items.put(code, new ArrayList<>());
+                } else {
+                    String category = code.substring(0, 1);
+                    items.get(category).add(new Item(code, category, label));
                 }
             }
             List<Category> categories = new ArrayList<>();
