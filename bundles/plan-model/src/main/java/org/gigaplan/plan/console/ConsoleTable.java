@@ -28,6 +28,22 @@ public final class ConsoleTable {
         return this;
     }
 
+    /** Left-aligned columns (text), in order. */
+    public ConsoleTable columns(String... headers) {
+        for (String h : headers) {
+            column(h);
+        }
+        return this;
+    }
+
+    /** Right-aligned columns (figures), in order. */
+    public ConsoleTable rightColumns(String... headers) {
+        for (String h : headers) {
+            rightColumn(h);
+        }
+        return this;
+    }
+
     public ConsoleTable emptyText(String text) {
         this.emptyText = text;
         return this;

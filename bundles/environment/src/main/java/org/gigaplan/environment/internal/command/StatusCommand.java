@@ -32,14 +32,11 @@ public class StatusCommand implements Action {
         Locale locale = ConsoleText.locale(lang);
         if (findings) {
             ConsoleTable table = new ConsoleTable().emptyText("no findings");
-            table.rightColumn("ID");
-            table.column("School");
-            table.column("Opened");
-            table.rightColumn("Mbps");
-            table.rightColumn("Needed");
-            table.column("Closed");
-            table.rightColumn("Days");
-            table.rightColumn("Notes");
+            table.rightColumns("ID")
+                    .columns("School", "Opened")
+                    .rightColumns("Mbps", "Needed")
+                    .columns("Closed")
+                    .rightColumns("Days", "Notes");
             for (Finding f : network.findings(null, false)) {
                 table.row(f.id(), f.schoolId(), f.openedAt().toString().substring(0, 10), f.openedMbps(),
                         f.recommendedMbps(), f.open() ? "open" : f.closedAt().toString().substring(0, 10),
@@ -49,14 +46,9 @@ public class StatusCommand implements Action {
             return null;
         }
         ConsoleTable table = new ConsoleTable().emptyText("no schools");
-        table.column("School");
-        table.column("Name");
-        table.rightColumn("Enrollment");
-        table.rightColumn("Needed Mbps");
-        table.rightColumn("Median Mbps");
-        table.rightColumn("Tests");
-        table.column("Status");
-        table.column("Finding");
+        table.columns("School", "Name")
+                .rightColumns("Enrollment", "Needed Mbps", "Median Mbps", "Tests")
+                .columns("Status", "Finding");
         for (SchoolStatus s : network.statuses(null, network.clock().now().plusSeconds(300))) {
             table.row(s.schoolId(), ConsoleText.of(s.name(), locale, 30), s.enrollment(),
                     s.recommended().mbps() + (s.recommended().interpolated() ? " (interpolated)" : ""),

@@ -51,9 +51,7 @@ public class ComplianceCommand implements Action {
                 + c.schools() + " schools held a parent meeting on ICT use (" + (c.share() == null ? "–" : c.share() + " %")
                 + "); " + c.daysLeft() + " days left in the fiscal year.");
         ConsoleTable table = new ConsoleTable().emptyText("every school has held one");
-        table.column("School");
-        table.column("Name");
-        table.column("Type");
+        table.columns("School", "Name", "Type");
         for (Meeting.Missing m : c.notYet()) {
             table.row(m.schoolId(), ConsoleText.of(m.name(), locale, 30), m.type());
         }

@@ -37,12 +37,7 @@ public class PostsCommand implements Action {
         }
         Instant now = posts.clock().now();
         ConsoleTable table = new ConsoleTable().emptyText("no posts");
-        table.rightColumn("ID");
-        table.column("State");
-        table.column("Readers see it from");
-        table.column("Lang");
-        table.column("Category");
-        table.column("Title");
+        table.rightColumns("ID").columns("State", "Readers see it from", "Lang", "Category", "Title");
         for (Post p : posts.list(new PostStore.Query(only, null, null, null, null), PageRequest.of(0, 200)).items()) {
             String state = p.scheduledAt(now) ? "SCHEDULED" : p.status().name();
             table.row(p.id(), state, p.publishAt() == null || p.status() == Post.Status.ARCHIVED ? ""

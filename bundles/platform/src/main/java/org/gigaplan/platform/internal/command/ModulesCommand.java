@@ -39,14 +39,9 @@ public class ModulesCommand implements Action {
     public Object execute() {
         Locale locale = ConsoleText.locale(lang);
         ConsoleTable table = new ConsoleTable();
-        table.column("Module");
-        table.rightColumn("Policy");
-        table.column("Name");
-        table.column("Bundle");
-        table.column("Version");
-        table.column("Indicators");
-        table.column("Health");
-        table.column("Off for schools");
+        table.columns("Module")
+                .rightColumns("Policy")
+                .columns("Name", "Bundle", "Version", "Indicators", "Health", "Off for schools");
         List<ModuleInfo> installed = progress.modules();
         for (ModuleInfo m : installed) {
             table.row(m.id(), m.basicPolicy(), m.name().in(locale), m.bundle(), m.version(),
@@ -60,10 +55,7 @@ public class ModulesCommand implements Action {
         Set<String> covered = installed.stream().flatMap(m -> m.indicatorIds().stream())
                 .collect(Collectors.toSet());
         ConsoleTable missing = new ConsoleTable();
-        missing.column("Indicator without a module");
-        missing.rightColumn("Policy");
-        missing.column("Expected module");
-        missing.column("Name");
+        missing.columns("Indicator without a module").rightColumns("Policy").columns("Expected module", "Name");
         for (Indicator i : plans.indicators()) {
             if (!covered.contains(i.id())) {
                 missing.row(i.id(), i.policy(), i.module(), i.name().in(locale));

@@ -54,12 +54,7 @@ public class PlanShowCommand implements Action {
                 + " (" + actionPlan.year().start() + " – " + actionPlan.year().end() + ")"
                 + (actionPlan.published() ? "" : "  DRAFT: not published (plan:publish " + year + ")"));
         ConsoleTable table = new ConsoleTable();
-        table.column("Policy");
-        table.column("Measure");
-        table.column("Item");
-        table.column("Actor");
-        table.column("Text");
-        table.column("Indicators");
+        table.columns("Policy", "Measure", "Item", "Actor", "Text", "Indicators");
         for (BasicPolicy policy : actionPlan.policies()) {
             for (Measure measure : policy.measures()) {
                 for (ActionItem item : measure.actionItems()) {

@@ -30,11 +30,7 @@ public class PlanVersionsCommand implements Action {
     public Object execute() {
         List<PlanVersion> versions = plans.versions().stream().limit(Math.max(1, limit)).toList();
         ConsoleTable table = new ConsoleTable().emptyText("no versions");
-        table.rightColumn("Version");
-        table.column("Kind");
-        table.column("At");
-        table.column("By");
-        table.column("Data");
+        table.rightColumns("Version").columns("Kind", "At", "By", "Data");
         table.column(changes ? "Field: before → after" : "Summary");
         for (PlanVersion v : versions) {
             table.row(Long.toString(v.version()), v.kind().name(), v.at().toString(), v.by(), v.dataVersion(),

@@ -39,12 +39,7 @@ public class SchoolListCommand implements Action {
             }
         }
         ConsoleTable table = new ConsoleTable();
-        table.column("ID");
-        table.column("Name");
-        table.column("Type");
-        table.rightColumn("Enrollment");
-        table.rightColumn("Classes");
-        table.column("Sample");
+        table.columns("ID", "Name", "Type").rightColumns("Enrollment", "Classes").columns("Sample");
         int n = 0;
         for (School s : schools.list(t, 0, Integer.MAX_VALUE)) {
             table.row(s.id(), s.name().in(locale), s.type().label().in(locale), s.enrollment(),

@@ -37,8 +37,7 @@ public class RatesCommand implements Action {
         FiscalYear fy = training.fiscalYear(fiscalYear, "--fy");
         List<Rates> rows = bySchool ? training.ratesBySchool(fy) : List.of(training.rates(fy, null, true));
         ConsoleTable table = new ConsoleTable().emptyText("no answers in " + fy);
-        table.column("Group");
-        table.rightColumn("Teachers");
+        table.columns("Group").rightColumns("Teachers");
         for (String c : List.of("A", "B", "C", "D")) {
             table.rightColumn(c + " %");
             table.rightColumn("±");

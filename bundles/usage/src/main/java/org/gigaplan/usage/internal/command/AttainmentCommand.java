@@ -86,14 +86,7 @@ public class AttainmentCommand implements Action {
 
     private static void print(List<SceneAttainment.Group> groups, Locale locale) {
         ConsoleTable table = new ConsoleTable().emptyText("no records in this period");
-        table.column("Group");
-        table.rightColumn("Scene");
-        table.rightColumn("Classes");
-        table.rightColumn("Meeting");
-        table.rightColumn("Class %");
-        table.rightColumn("Schools");
-        table.rightColumn("Meeting");
-        table.rightColumn("School %");
+        table.columns("Group").rightColumns("Scene", "Classes", "Meeting", "Class %", "Schools", "Meeting", "School %");
         for (SceneAttainment.Group g : groups) {
             for (SceneAttainment.SceneFigure f : g.scenes()) {
                 table.row(ConsoleText.of(g.label(), locale, 44), f.scene(), f.classes(), f.classesMeeting(),

@@ -43,13 +43,7 @@ public class CasesCommand implements Action {
                 .orElseThrow(() -> new IllegalArgumentException("--type must be INDIVIDUAL, COLLABORATIVE or BOTH"));
         LessonCase.Query q = new LessonCase.Query(query, scene, t, null, null, null, null);
         ConsoleTable table = new ConsoleTable().emptyText("no lesson case matches");
-        table.rightColumn("ID");
-        table.column("Title");
-        table.column("Scenes");
-        table.column("Type");
-        table.column("Subject");
-        table.rightColumn("Adoptions");
-        table.rightColumn("Schools");
+        table.rightColumns("ID").columns("Title", "Scenes", "Type", "Subject").rightColumns("Adoptions", "Schools");
         for (LessonCase c : lessonCases.searchCases(q, 0, 500)) {
             table.row(c.id(), ConsoleText.of(c.title(), locale, 40), c.scenes().toString(), c.learningType().name(),
                     c.subject(), c.adoptions(), c.adoptingSchools());

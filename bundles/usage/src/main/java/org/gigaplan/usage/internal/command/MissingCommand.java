@@ -38,12 +38,7 @@ public class MissingCommand implements Action {
         LocalDate monday = week == null ? usage.calendar().lastWeek() : SchoolCalendar.mondayOf(LocalDate.parse(week));
         List<ReportingService.Missing> missing = reporting.notReporting(monday);
         ConsoleTable table = new ConsoleTable().emptyText("every registered class reported");
-        table.column("School");
-        table.column("Name");
-        table.rightColumn("Directory");
-        table.rightColumn("Registered");
-        table.rightColumn("Reporting");
-        table.column("Missing classes");
+        table.columns("School", "Name").rightColumns("Directory", "Registered", "Reporting").columns("Missing classes");
         for (ReportingService.Missing m : missing) {
             table.row(m.schoolId(), ConsoleText.of(m.name(), locale, 30), m.classesInDirectory(), m.classesRegistered(),
                     m.classesReporting(), ConsoleTable.cut(String.join(" ", m.missingClasses()), 40));
