@@ -1,5 +1,9 @@
 package org.gigaplan.tests.osgi;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +15,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntimeConstants;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
@@ -46,6 +51,27 @@ final class Framework {
             ServiceReference<?>[] refs = context.getAllServiceReferences(null, "(service.id=" + resource.serviceId + ")");
             return refs == null ? null : refs[0].getBundle();
         } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where the whiteboard serves, e.g. {@code http://127.0.0.1:41234/} (the tests run Jetty on a free port). */
+    static URI endpoint(ServiceReference<JaxrsServiceRuntime> runtime) {
+        Object endpoints = runtime.getProperty(JaxrsServiceRuntimeConstants.JAX_RS_SERVICE_ENDPOINT);
+        String first = endpoints instanceof String[] a ? a[0] : endpoints instanceof java.util.Collection<?> c
+                ? String.valueOf(c.iterator().next()) : String.valueOf(endpoints);
+        return URI.create(first.endsWith("/") ? first : first + "/");
+    }
+
+    /** The HTTP status of an anonymous GET. */
+    static int status(URI uri) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

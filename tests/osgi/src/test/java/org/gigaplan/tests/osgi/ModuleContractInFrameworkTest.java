@@ -1,8 +1,10 @@
 package org.gigaplan.tests.osgi;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Optional;
@@ -26,9 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.whiteboard.JaxrsWhiteboardConstants;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.common.service.ServiceAware;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 
@@ -70,7 +74,8 @@ class ModuleContractInFrameworkTest {
 
     @Test
     void aModuleWhoseResourceIsOutsideItsPathIsRefusedWhicheverRegistersFirst(@InjectBundleContext BundleContext context,
-            @InjectService(timeout = 30_000) ProgressService progress) throws Exception {
+            @InjectService(timeout = 30_000) ProgressService progress,
+            @InjectService(timeout = 30_000) ServiceAware<JaxrsServiceRuntime> runtime) throws Exception {
         // The resource first, then the module.
         ServiceRegistration<?> resource = context.registerService(Elsewhere.class, new Elsewhere(), resource());
         ServiceRegistration<?> module = context.registerService(PolicyModule.class, new Module("rogue"), null);
@@ -80,13 +85,16 @@ class ModuleContractInFrameworkTest {
             module.unregister();
             resource.unregister();
         }
-        // The module first, then the resource: refused as the resource comes.
+        // The module first, then the resource: refused as the resource comes, and the resource answers 503.
         module = context.registerService(PolicyModule.class, new Module("rogue"), null);
         try {
             Framework.await("the module in", () -> ids(progress).contains("rogue"));
             resource = context.registerService(Elsewhere.class, new Elsewhere(), resource());
             try {
                 assertFalse(ids(progress).contains("rogue"), "refused once its resource came: " + ids(progress));
+                URI elsewhere = Framework.endpoint(runtime.getServiceReference()).resolve("/api/elsewhere");
+                Framework.await("the resource on /api", () -> Framework.status(elsewhere) != 404);
+                assertEquals(503, Framework.status(elsewhere), "a refused module's resource is not served");
             } finally {
                 resource.unregister();
             }
@@ -97,11 +105,16 @@ class ModuleContractInFrameworkTest {
 
     @Test
     void aModuleWhoseResourcesAreUnderItsIdIsIn(@InjectBundleContext BundleContext context,
-            @InjectService(timeout = 30_000) ProgressService progress) throws Exception {
+            @InjectService(timeout = 30_000) ProgressService progress,
+            @InjectService(timeout = 30_000) ServiceAware<JaxrsServiceRuntime> runtime) throws Exception {
         ServiceRegistration<?> resource = context.registerService(UnderItsId.class, new UnderItsId(), resource());
         ServiceRegistration<?> module = context.registerService(PolicyModule.class, new Module("kept"), null);
         try {
             assertTrue(ids(progress).contains("kept"), "admitted: " + ids(progress));
+            // Served like any resource: the platform asks a caller of a method that is not public to log in.
+            URI ping = Framework.endpoint(runtime.getServiceReference()).resolve("/api/kept/ping");
+            Framework.await("the resource on /api", () -> Framework.status(ping) != 404);
+            assertEquals(401, Framework.status(ping));
         } finally {
             module.unregister();
             resource.unregister();
