@@ -1,12 +1,8 @@
 package org.gigaplan.plan.service;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +18,7 @@ import java.util.Objects;
  *         .set("frequency", "WEEKLY").set("demo", 0).run(connection);
  * </pre>
  *
- * Table and column names are the module's own constants, never input. Values are bound as parameters: String,
- * Integer, Long, Double, Boolean, LocalDate (a DATE), Instant (a TIMESTAMP), or null (typed from the statement).
+ * Table and column names are the module's own constants, never input. Values are bound as {@link Jdbc} binds them.
  */
 public final class Upsert {
 
@@ -76,7 +71,7 @@ public final class Upsert {
         String update = "UPDATE " + table + " SET " + String.join(", ", assignments) + " WHERE "
                 + String.join(" AND ", keys.keySet().stream().map(k -> k + " = ?").toList());
         try (PreparedStatement s = c.prepareStatement(update)) {
-            bind(s, updateParameters);
+            Jdbc.bind(s, updateParameters);
             if (s.executeUpdate() > 0) {
                 return false;
             }
@@ -90,29 +85,9 @@ public final class Upsert {
         String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", columns.stream().map(x -> "?").toList()) + ")";
         try (PreparedStatement s = c.prepareStatement(insert)) {
-            bind(s, insertParameters);
+            Jdbc.bind(s, insertParameters);
             s.executeUpdate();
         }
         return true;
-    }
-
-    private static void bind(PreparedStatement s, List<Object> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            Object v = parameters.get(i);
-            int at = i + 1;
-            if (v == null) {
-                s.setNull(at, s.getParameterMetaData().getParameterType(at));
-            } else if (v instanceof LocalDate d) {
-                s.setDate(at, Date.valueOf(d));
-            } else if (v instanceof Instant t) {
-                s.setTimestamp(at, Timestamp.from(t));
-            } else if (v instanceof String || v instanceof Integer || v instanceof Long || v instanceof Double
-                    || v instanceof Boolean) {
-                s.setObject(at, v);
-            } else {
-                throw new IllegalArgumentException("cannot bind a " + v.getClass().getName() + " to column parameter "
-                        + at + ": give a String, number, Boolean, LocalDate, Instant or null");
-            }
-        }
     }
 }

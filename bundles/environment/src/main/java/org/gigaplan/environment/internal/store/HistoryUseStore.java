@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gigaplan.plan.service.Database;
+import org.gigaplan.plan.service.Jdbc;
 import org.gigaplan.plan.service.Upsert;
 
 /** Teachers' learning-history use reports, one per teacher and fiscal year, and the weeks they opened a history. */
@@ -39,23 +40,10 @@ public final class HistoryUseStore {
 
     /** Reports of a fiscal year, of one school when schoolId is not null. */
     public List<Row> reports(int fiscalYear, String schoolId) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT school_id, teacher_code, frequency, demo "
-                    + "FROM env_history_use WHERE fiscal_year = ?" + (schoolId == null ? "" : " AND school_id = ?")
-                    + " ORDER BY school_id, teacher_code")) {
-                s.setInt(1, fiscalYear);
-                if (schoolId != null) {
-                    s.setString(2, schoolId);
-                }
-                List<Row> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getInt(4) > 0));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.transaction(c -> Jdbc.list(c, "SELECT school_id, teacher_code, frequency, demo FROM env_history_use "
+                + "WHERE fiscal_year = ?" + (schoolId == null ? "" : " AND school_id = ?") + " ORDER BY school_id, teacher_code",
+                r -> new Row(r.getString(1), r.getString(2), r.getString(3), r.getInt(4) > 0),
+                schoolId == null ? List.of(fiscalYear) : List.of(fiscalYear, schoolId)));
     }
 
     /** Counts one opening of a class's history by a teacher in a week. */

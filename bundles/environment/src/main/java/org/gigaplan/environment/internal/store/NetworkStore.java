@@ -21,6 +21,7 @@ import org.gigaplan.environment.internal.Finding;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.Upsert;
 import org.gigaplan.environment.internal.StoredMeasurement;
+import org.gigaplan.plan.service.Jdbc;
 
 /** Measurements, findings and their notes. */
 public final class NetworkStore {
@@ -69,7 +70,7 @@ public final class NetworkStore {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(new StoredMeasurement(r.getLong(1), r.getString(2), r.getTimestamp(3).toInstant(), r.getDouble(4),
-                            nullable(r, 5), nullable(r, 6), nullable(r, 7), r.getString(8), r.getInt(9) > 0,
+                            Jdbc.nullableDouble(r, 5), Jdbc.nullableDouble(r, 6), Jdbc.nullableDouble(r, 7), r.getString(8), r.getInt(9) > 0,
                             r.getObject(10) == null ? null : r.getInt(10), r.getInt(11) > 0));
                 }
             }
@@ -125,10 +126,6 @@ public final class NetworkStore {
         return db.transaction(c -> newest(c, until));
     }
 
-    private static Double nullable(ResultSet r, int column) throws SQLException {
-        double v = r.getDouble(column);
-        return r.wasNull() ? null : v;
-    }
 
     public Optional<Long> openFinding(Connection c, String schoolId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
@@ -168,22 +165,8 @@ public final class NetworkStore {
     }
 
     public long addNote(long findingId, String kind, String text, Long measurementId, String by) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO env_finding_note (finding_id, kind, text, "
-                    + "measurement_id, written_by, written_at) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                s.setLong(1, findingId);
-                s.setString(2, kind);
-                s.setString(3, text);
-                s.setObject(4, measurementId, Types.BIGINT);
-                s.setString(5, by);
-                s.setTimestamp(6, Timestamp.from(Instant.now()));
-                s.executeUpdate();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
-        });
+        return db.transaction(c -> Jdbc.insert(c, "INSERT INTO env_finding_note (finding_id, kind, text, measurement_id, "
+                + "written_by, written_at) VALUES (?, ?, ?, ?, ?, ?)", findingId, kind, text, measurementId, by, Instant.now()));
     }
 
     /** Findings, newest first: of one school when schoolId is not null, only open ones when openOnly. */

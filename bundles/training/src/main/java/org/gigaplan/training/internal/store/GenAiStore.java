@@ -1,15 +1,13 @@
 package org.gigaplan.training.internal.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.Upsert;
+import org.gigaplan.plan.service.Jdbc;
 
 /** Teachers' generative-AI use reports, one per teacher and fiscal year. */
 public final class GenAiStore {
@@ -34,21 +32,9 @@ public final class GenAiStore {
 
     /** Reports of a fiscal year, of one school when schoolId is not null. */
     public List<Row> reports(int fiscalYear, String schoolId) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT school_id, frequency, purposes, demo FROM training_genai "
-                    + "WHERE fiscal_year = ?" + (schoolId == null ? "" : " AND school_id = ?"))) {
-                s.setInt(1, fiscalYear);
-                if (schoolId != null) {
-                    s.setString(2, schoolId);
-                }
-                List<Row> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getInt(4) > 0));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.transaction(c -> Jdbc.list(c, "SELECT school_id, frequency, purposes, demo FROM training_genai "
+                + "WHERE fiscal_year = ?" + (schoolId == null ? "" : " AND school_id = ?"),
+                r -> new Row(r.getString(1), r.getString(2), r.getString(3), r.getInt(4) > 0),
+                schoolId == null ? List.of(fiscalYear) : List.of(fiscalYear, schoolId)));
     }
 }

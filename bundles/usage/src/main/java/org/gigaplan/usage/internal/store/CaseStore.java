@@ -23,6 +23,7 @@ import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.usage.internal.LearningType;
 import org.gigaplan.usage.internal.LessonCase;
+import org.gigaplan.plan.service.Jdbc;
 
 /** Lesson cases, their scenes and schools' adoptions. Withdrawn cases are kept, never found by search. */
 public final class CaseStore {
@@ -138,26 +139,9 @@ public final class CaseStore {
     }
 
     public long adopt(long caseId, String schoolId, LocalDate on, String note, String by, boolean demo) {
-        return db.transaction(c -> adopt(c, caseId, schoolId, on, note, by, demo));
-    }
-
-    public long adopt(Connection c, long caseId, String schoolId, LocalDate on, String note, String by, boolean demo)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO usage_adoption (case_id, school_id, adopted_on, note, "
-                + "recorded_by, recorded_at, demo) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            s.setLong(1, caseId);
-            s.setString(2, schoolId);
-            s.setDate(3, Date.valueOf(on));
-            s.setString(4, note);
-            s.setString(5, by);
-            s.setTimestamp(6, Timestamp.from(Instant.now()));
-            s.setInt(7, demo ? 1 : 0);
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+        return db.transaction(c -> Jdbc.insert(c, "INSERT INTO usage_adoption (case_id, school_id, adopted_on, note, "
+                + "recorded_by, recorded_at, demo) VALUES (?, ?, ?, ?, ?, ?, ?)", caseId, schoolId, on, note, by,
+                Instant.now(), demo ? 1 : 0));
     }
 
     /** Adoptions, newest first, of one school or (null) of every school. */

@@ -1,13 +1,9 @@
 package org.gigaplan.usage.internal.store;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +14,7 @@ import java.util.Optional;
 
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.usage.internal.OwnMeasure;
+import org.gigaplan.plan.service.Jdbc;
 
 /** High and secondary schools' own measures and their progress updates. */
 public final class MeasureStore {
@@ -29,48 +26,15 @@ public final class MeasureStore {
     }
 
     public long add(String schoolId, int fiscalYear, String text, String target, String by, boolean demo) {
-        return db.transaction(c -> add(c, schoolId, fiscalYear, text, target, by, demo));
-    }
-
-    public long add(Connection c, String schoolId, int fiscalYear, String text, String target, String by, boolean demo)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO usage_measure (school_id, fiscal_year, text, target, "
-                + "created_by, created_at, demo) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            s.setString(1, schoolId);
-            s.setInt(2, fiscalYear);
-            s.setString(3, text);
-            s.setString(4, target);
-            s.setString(5, by);
-            s.setTimestamp(6, Timestamp.from(Instant.now()));
-            s.setInt(7, demo ? 1 : 0);
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    public long addUpdate(Connection c, long measureId, LocalDate date, String progress, Integer percent, String by)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO usage_measure_update (measure_id, on_date, progress, "
-                + "percent, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            s.setLong(1, measureId);
-            s.setDate(2, Date.valueOf(date));
-            s.setString(3, progress);
-            s.setObject(4, percent, Types.SMALLINT);
-            s.setString(5, by);
-            s.setTimestamp(6, Timestamp.from(Instant.now()));
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+        return db.transaction(c -> Jdbc.insert(c, "INSERT INTO usage_measure (school_id, fiscal_year, text, target, "
+                + "created_by, created_at, demo) VALUES (?, ?, ?, ?, ?, ?, ?)", schoolId, fiscalYear, text, target, by,
+                Instant.now(), demo ? 1 : 0));
     }
 
     public long addUpdate(long measureId, LocalDate date, String progress, Integer percent, String by) {
-        return db.transaction(c -> addUpdate(c, measureId, date, progress, percent, by));
+        return db.transaction(c -> Jdbc.insert(c, "INSERT INTO usage_measure_update (measure_id, on_date, progress, "
+                + "percent, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)", measureId, date, progress, percent, by,
+                Instant.now()));
     }
 
     public Optional<OwnMeasure> find(long id) {

@@ -1,0 +1,67 @@
+package org.gigaplan.plan.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JdbcTest {
+
+    private Connection c;
+
+    record Note(long id, String text, Double mbps, Integer percent, LocalDate on) {
+    }
+
+    @BeforeEach
+    void table() throws SQLException {
+        System.setProperty("derby.stream.error.file", "target/derby.log");
+        c = DriverManager.getConnection("jdbc:derby:memory:jdbc;create=true");
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE t_note (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                    + "text VARCHAR(100) NOT NULL, mbps DOUBLE, percent SMALLINT, noted_on DATE, at_time TIMESTAMP)");
+        }
+    }
+
+    @AfterEach
+    void drop() throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DROP TABLE t_note");
+        }
+        c.close();
+    }
+
+    private List<Note> notes(String where, Object... parameters) throws SQLException {
+        return Jdbc.list(c, "SELECT id, text, mbps, percent, noted_on FROM t_note" + where + " ORDER BY id",
+                r -> new Note(r.getLong(1), r.getString(2), Jdbc.nullableDouble(r, 3), Jdbc.nullableInt(r, 4),
+                        r.getDate(5) == null ? null : r.getDate(5).toLocalDate()), parameters);
+    }
+
+    @Test
+    void rowsGoInWithTheirKeysAndComeBackAsWritten() throws SQLException {
+        long first = Jdbc.insert(c, "INSERT INTO t_note (text, mbps, percent, noted_on, at_time) VALUES (?, ?, ?, ?, ?)",
+                "速い", 94.5, 80, LocalDate.of(2025, 6, 2), Instant.parse("2025-06-02T01:00:00Z"));
+        long second = Jdbc.insert(c, "INSERT INTO t_note (text, mbps, percent, noted_on, at_time) VALUES (?, ?, ?, ?, ?)",
+                "no figures", null, null, null, null);
+        assertTrue(second > first, "keys grow");
+        assertEquals(List.of(new Note(first, "速い", 94.5, 80, LocalDate.of(2025, 6, 2)),
+                new Note(second, "no figures", null, null, null)), notes(""));
+        assertEquals(List.of(new Note(second, "no figures", null, null, null)), notes(" WHERE id = ?", second));
+        assertEquals(Optional.of("速い"), Jdbc.first(c, "SELECT text FROM t_note WHERE id = ?", r -> r.getString(1), first));
+        assertEquals(Optional.empty(), Jdbc.first(c, "SELECT text FROM t_note WHERE id = ?", r -> r.getString(1), -1L));
+        assertEquals(1, Jdbc.update(c, "UPDATE t_note SET mbps = ? WHERE id = ?", null, first));
+        assertNull(notes(" WHERE id = ?", first).get(0).mbps());
+        assertEquals(2, Jdbc.update(c, "DELETE FROM t_note"));
+    }
+}
