@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,27 +31,11 @@ public final class NetworkStore {
     }
 
     public long insert(Connection c, StoredMeasurement m, String by) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO env_measurement (school_id, measured_at, download_mbps, "
+        return Jdbc.insert(c, "INSERT INTO env_measurement (school_id, measured_at, download_mbps, "
                 + "upload_mbps, latency_ms, loss_percent, point, class_hours, devices, recorded_by, recorded_at, demo) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            s.setString(1, m.schoolId());
-            s.setTimestamp(2, Timestamp.from(m.measuredAt()));
-            s.setDouble(3, m.downloadMbps());
-            s.setObject(4, m.uploadMbps(), Types.DOUBLE);
-            s.setObject(5, m.latencyMs(), Types.DOUBLE);
-            s.setObject(6, m.lossPercent(), Types.DOUBLE);
-            s.setString(7, m.point());
-            s.setInt(8, m.classHours() ? 1 : 0);
-            s.setObject(9, m.devices(), Types.INTEGER);
-            s.setString(10, by);
-            s.setTimestamp(11, Timestamp.from(Instant.now()));
-            s.setInt(12, m.demo() ? 1 : 0);
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                m.schoolId(), m.measuredAt(), m.downloadMbps(), m.uploadMbps(), m.latencyMs(), m.lossPercent(),
+                m.point(), m.classHours() ? 1 : 0, m.devices(), by, Instant.now(), m.demo() ? 1 : 0);
     }
 
     /** A school's measurements in [from, to], oldest first (all schools' when schoolId is null). */
@@ -139,19 +121,9 @@ public final class NetworkStore {
 
     public long open(Connection c, String schoolId, Instant at, double mbps, double recommended, boolean demo)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO env_finding (school_id, opened_at, opened_mbps, "
-                + "recommended_mbps, demo) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            s.setString(1, schoolId);
-            s.setTimestamp(2, Timestamp.from(at));
-            s.setDouble(3, mbps);
-            s.setDouble(4, recommended);
-            s.setInt(5, demo ? 1 : 0);
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+        return Jdbc.insert(c, "INSERT INTO env_finding (school_id, opened_at, opened_mbps, "
+                + "recommended_mbps, demo) VALUES (?, ?, ?, ?, ?)",
+                schoolId, at, mbps, recommended, demo ? 1 : 0);
     }
 
     public void close(Connection c, long findingId, Instant at, double mbps) throws SQLException {
@@ -166,7 +138,8 @@ public final class NetworkStore {
 
     public long addNote(long findingId, String kind, String text, Long measurementId, String by) {
         return db.transaction(c -> Jdbc.insert(c, "INSERT INTO env_finding_note (finding_id, kind, text, measurement_id, "
-                + "written_by, written_at) VALUES (?, ?, ?, ?, ?, ?)", findingId, kind, text, measurementId, by, Instant.now()));
+                + "written_by, written_at) VALUES (?, ?, ?, ?, ?, ?)", findingId, kind, text, measurementId, by,
+                Instant.now()));
     }
 
     /** Findings, newest first: of one school when schoolId is not null, only open ones when openOnly. */
@@ -185,7 +158,8 @@ public final class NetworkStore {
                         long m = r.getLong(5);
                         Long measurement = r.wasNull() ? null : m;
                         notes.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new Finding.Note(r.getLong(2),
-                                r.getString(3), r.getString(4), measurement, r.getString(6), r.getTimestamp(7).toInstant()));
+                                r.getString(3), r.getString(4), measurement, r.getString(6),
+                                r.getTimestamp(7).toInstant()));
                     }
                 }
             }

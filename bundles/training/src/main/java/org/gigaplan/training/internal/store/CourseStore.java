@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +17,7 @@ import java.util.Optional;
 
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.service.Database;
+import org.gigaplan.plan.service.Jdbc;
 import org.gigaplan.training.internal.Course;
 
 /** The training catalog, sessions, enrolment and attendance. */
@@ -41,43 +41,19 @@ public final class CourseStore {
 
     public long addCourse(Connection c, LocalizedText title, Course.Kind kind, List<String> categories, Course.Level level,
             String schoolId, String by, boolean demo) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO training_course (title_ja, title_en, kind, categories, "
+        return Jdbc.insert(c, "INSERT INTO training_course (title_ja, title_en, kind, categories, "
                 + "course_level, school_id, created_by, created_at, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            s.setString(1, title.ja());
-            s.setString(2, title.en());
-            s.setString(3, kind.name());
-            s.setString(4, String.join(",", categories));
-            s.setString(5, level.name());
-            s.setString(6, schoolId);
-            s.setString(7, by);
-            s.setTimestamp(8, Timestamp.from(Instant.now()));
-            s.setInt(9, demo ? 1 : 0);
-            s.executeUpdate();
-            return key(s);
-        }
+                title.ja(), title.en(), kind.name(), String.join(",", categories), level.name(), schoolId, by,
+                Instant.now(), demo ? 1 : 0);
     }
 
     public long addSession(Connection c, long courseId, LocalDate heldOn, int capacity, String place, boolean demo)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO training_session (course_id, held_on, capacity, place, demo) "
-                + "VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            s.setLong(1, courseId);
-            s.setDate(2, Date.valueOf(heldOn));
-            s.setInt(3, capacity);
-            s.setString(4, place);
-            s.setInt(5, demo ? 1 : 0);
-            s.executeUpdate();
-            return key(s);
-        }
+        return Jdbc.insert(c, "INSERT INTO training_session (course_id, held_on, capacity, place, demo) "
+                + "VALUES (?, ?, ?, ?, ?)",
+                courseId, heldOn, capacity, place, demo ? 1 : 0);
     }
 
-    private static long key(PreparedStatement s) throws SQLException {
-        try (ResultSet keys = s.getGeneratedKeys()) {
-            keys.next();
-            return keys.getLong(1);
-        }
-    }
 
     /**
      * Enrols a teacher in a session unless it is full or the teacher is enrolled already. The session's row is
@@ -160,7 +136,8 @@ public final class CourseStore {
                     + "FROM training_session s ORDER BY s.held_on, s.id"); ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     sessions.computeIfAbsent(r.getLong(2), k -> new ArrayList<>()).add(new Course.Session(r.getLong(1),
-                            r.getLong(2), r.getDate(3).toLocalDate(), r.getInt(4), r.getString(5), r.getInt(6), r.getInt(7)));
+                            r.getLong(2), r.getDate(3).toLocalDate(), r.getInt(4), r.getString(5), r.getInt(6),
+                            r.getInt(7)));
                 }
             }
             return heads.stream().map(h -> new Course(h.id(), h.title(), h.kind(), h.categories(), h.level(), h.schoolId(),

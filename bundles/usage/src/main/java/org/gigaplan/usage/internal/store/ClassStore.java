@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.gigaplan.plan.service.Database;
+import org.gigaplan.plan.service.Jdbc;
 import org.gigaplan.usage.internal.SchoolClass;
 
 /** Classes that report: registered by their school, or on their first record. */
@@ -32,20 +31,8 @@ public final class ClassStore {
         if (found.isPresent()) {
             return found.get().id();
         }
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO usage_class (school_id, grade, name, registered_at, demo) VALUES (?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            s.setString(1, schoolId);
-            s.setInt(2, grade);
-            s.setString(3, name);
-            s.setTimestamp(4, Timestamp.from(Instant.now()));
-            s.setInt(5, demo ? 1 : 0);
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+        return Jdbc.insert(c, "INSERT INTO usage_class (school_id, grade, name, registered_at, demo) VALUES (?, ?, ?, ?, ?)",
+                schoolId, grade, name, Instant.now(), demo ? 1 : 0);
     }
 
     /**
