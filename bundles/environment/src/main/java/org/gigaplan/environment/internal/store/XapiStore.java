@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.gigaplan.plan.service.Database;
+import org.gigaplan.plan.service.Jdbc;
 import org.gigaplan.environment.internal.XapiClass;
 import org.gigaplan.environment.internal.XapiActivityWeek;
 
@@ -239,20 +240,11 @@ public final class XapiStore {
     /** The classes named in a school's statements in (since, until], by name. */
     public List<XapiClass> classes(String schoolId, Instant since, Instant until) {
         return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT class_ref, COUNT(*), COUNT(DISTINCT learner), "
+            return Jdbc.list(c, "SELECT class_ref, COUNT(*), COUNT(DISTINCT learner), "
                     + "MAX(occurred_at) FROM env_xapi_statement WHERE school_id = ? AND occurred_at > ? AND "
-                    + "occurred_at <= ? AND class_ref IS NOT NULL GROUP BY class_ref ORDER BY class_ref")) {
-                s.setString(1, schoolId);
-                s.setTimestamp(2, Timestamp.from(since));
-                s.setTimestamp(3, Timestamp.from(until));
-                List<XapiClass> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new XapiClass(r.getString(1), r.getLong(2), r.getInt(3), r.getTimestamp(4).toInstant()));
-                    }
-                }
-                return out;
-            }
+                    + "occurred_at <= ? AND class_ref IS NOT NULL GROUP BY class_ref ORDER BY class_ref",
+                    r -> new XapiClass(r.getString(1), r.getLong(2), r.getInt(3), r.getTimestamp(4).toInstant()),
+                    schoolId, since, until);
         });
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.gigaplan.outreach.internal.Post;
 import org.gigaplan.plan.service.Database;
+import org.gigaplan.plan.service.Jdbc;
 
 /** Support-site posts and the history of each. */
 public final class PostStore {
@@ -195,20 +196,10 @@ public final class PostStore {
     /** Posts that became visible in [from, to) (published or archived since), oldest first. */
     public List<Publication> publications(Instant from, Instant to) {
         return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT publish_at, demo FROM outreach_post WHERE status IN (?, ?) "
-                    + "AND publish_at >= ? AND publish_at < ? ORDER BY publish_at")) {
-                s.setString(1, Post.Status.PUBLISHED.name());
-                s.setString(2, Post.Status.ARCHIVED.name());
-                s.setTimestamp(3, Timestamp.from(from));
-                s.setTimestamp(4, Timestamp.from(to));
-                List<Publication> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new Publication(r.getTimestamp(1).toInstant(), r.getInt(2) > 0));
-                    }
-                }
-                return out;
-            }
+            return Jdbc.list(c, "SELECT publish_at, demo FROM outreach_post WHERE status IN (?, ?) "
+                    + "AND publish_at >= ? AND publish_at < ? ORDER BY publish_at",
+                    r -> new Publication(r.getTimestamp(1).toInstant(), r.getInt(2) > 0), Post.Status.PUBLISHED.name(),
+                    Post.Status.ARCHIVED.name(), from, to);
         });
     }
 

@@ -1,24 +1,16 @@
 package org.gigaplan.usage.internal.store;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.TreeMap;
-import java.util.Map;
 import java.util.Set;
 
-import org.gigaplan.plan.service.Database;
-import org.gigaplan.usage.internal.WeeklyFigure;
 
 /**
  * Classroom-software events as posted ({@code usage_event}) and the lesson slots they were counted in

@@ -1,23 +1,19 @@
 package org.gigaplan.usage.internal.store;
 
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.Map;
 import java.util.Set;
 
 import org.gigaplan.plan.service.Database;
+import org.gigaplan.plan.service.Jdbc;
 import org.gigaplan.usage.internal.WeeklyFigure;
 
 /**
@@ -145,16 +141,8 @@ public final class WeekQueries {
     /** Ids of the classes with any record for a week. */
     public List<Long> classesReporting(LocalDate week) {
         return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT class_id FROM usage_week WHERE week = ?")) {
-                s.setDate(1, Date.valueOf(week));
-                List<Long> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(r.getLong(1));
-                    }
-                }
-                return out;
-            }
+            return Jdbc.list(c, "SELECT DISTINCT class_id FROM usage_week WHERE week = ?",
+                    r -> r.getLong(1), week);
         });
     }
 

@@ -3,22 +3,16 @@ package org.gigaplan.usage.internal.store;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.gigaplan.plan.service.Database;
-import org.gigaplan.usage.internal.WeeklyFigure;
 
 /**
  * The weekly roll-up per class, week and scene ({@code usage_week}) and the per-class year totals kept beside it
