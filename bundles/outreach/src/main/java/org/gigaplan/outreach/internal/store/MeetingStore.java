@@ -3,18 +3,17 @@ package org.gigaplan.outreach.internal.store;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import org.gigaplan.outreach.internal.Meeting;
 import org.gigaplan.plan.service.Database;
+import org.gigaplan.plan.service.Jdbc;
 
 /** Schools' staff and parent meetings. Topics are kept one per line, plan items comma-separated. */
 public final class MeetingStore {
@@ -55,41 +54,23 @@ public final class MeetingStore {
 
     /** Meetings of a kind held in [from, to], of one school when schoolId is not null, oldest first. */
     public List<Meeting> list(Meeting.Kind kind, String schoolId, LocalDate from, LocalDate to) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT id, school_id, held_on, audience, topics, plan_items, "
-                    + "attendees, materials, recorded_by, demo FROM outreach_meeting WHERE kind = ? AND held_on >= ? "
-                    + "AND held_on <= ?" + (schoolId == null ? "" : " AND school_id = ?") + " ORDER BY held_on, id")) {
-                s.setString(1, kind.name());
-                s.setDate(2, Date.valueOf(from));
-                s.setDate(3, Date.valueOf(to));
-                if (schoolId != null) {
-                    s.setString(4, schoolId);
-                }
-                List<Meeting> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        int attendees = r.getInt(7);
-                        Integer a = r.wasNull() ? null : attendees;
-                        String items = r.getString(6);
-                        out.add(new Meeting(r.getLong(1), kind, r.getString(2), r.getDate(3).toLocalDate(), r.getString(4),
-                                List.of(r.getString(5).split("\n")), items == null ? List.of() : Arrays.asList(items.split(",")),
-                                a, r.getString(8), r.getString(9), r.getInt(10) > 0));
-                    }
-                }
-                return out;
-            }
-        });
+        List<Object> parameters = schoolId == null ? List.of(kind.name(), from, to)
+                : List.of(kind.name(), from, to, schoolId);
+        return db.transaction(c -> Jdbc.list(c, "SELECT id, school_id, held_on, audience, topics, plan_items, attendees, "
+                + "materials, recorded_by, demo FROM outreach_meeting WHERE kind = ? AND held_on >= ? AND held_on <= ?"
+                + (schoolId == null ? "" : " AND school_id = ?") + " ORDER BY held_on, id", r -> {
+                    String items = r.getString(6);
+                    return new Meeting(r.getLong(1), kind, r.getString(2), r.getDate(3).toLocalDate(), r.getString(4),
+                            List.of(r.getString(5).split("\n")),
+                            items == null ? List.of() : Arrays.asList(items.split(",")), Jdbc.nullableInt(r, 7),
+                            r.getString(8), r.getString(9), r.getInt(10) > 0);
+                }, parameters));
     }
 
     /** Deletes one meeting of a school; whether there was one. */
     public boolean delete(String schoolId, long id) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM outreach_meeting WHERE id = ? AND school_id = ?")) {
-                s.setLong(1, id);
-                s.setString(2, schoolId);
-                return s.executeUpdate() > 0;
-            }
-        });
+        return db.transaction(c -> Jdbc.update(c, "DELETE FROM outreach_meeting WHERE id = ? AND school_id = ?", id,
+                schoolId) > 0);
     }
 
     private static String blankToNull(String s) {

@@ -114,32 +114,18 @@ public final class PostStore {
      */
     public Optional<Post> find(Connection c, long id, boolean forUpdate) throws SQLException {
         if (forUpdate) {
-            try (PreparedStatement lock = c.prepareStatement("UPDATE outreach_post SET updated_at = updated_at WHERE id = ?")) {
-                lock.setLong(1, id);
-                lock.executeUpdate();
-            }
+            Jdbc.update(c, "UPDATE outreach_post SET updated_at = updated_at WHERE id = ?", id);
         }
-        Post post;
-        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM outreach_post WHERE id = ?")) {
-            s.setLong(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
-                }
-                post = post(r, List.of());
-            }
+        Optional<Post> found = Jdbc.first(c, "SELECT " + COLUMNS + " FROM outreach_post WHERE id = ?",
+                r -> post(r, List.of()), id);
+        if (found.isEmpty()) {
+            return Optional.empty();
         }
-        List<Post.Event> history = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT action, status, note, acted_by, acted_at "
-                + "FROM outreach_post_event WHERE post_id = ? ORDER BY id")) {
-            s.setLong(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    history.add(new Post.Event(r.getString(1), Post.Status.valueOf(r.getString(2)), r.getString(3),
-                            r.getString(4), r.getTimestamp(5).toInstant()));
-                }
-            }
-        }
+        Post post = found.get();
+        List<Post.Event> history = Jdbc.list(c, "SELECT action, status, note, acted_by, acted_at "
+                + "FROM outreach_post_event WHERE post_id = ? ORDER BY id", r -> new Post.Event(r.getString(1),
+                        Post.Status.valueOf(r.getString(2)), r.getString(3), r.getString(4),
+                        r.getTimestamp(5).toInstant()), id);
         return Optional.of(new Post(post.id(), post.title(), post.format(), post.body(), post.html(), post.category(),
                 post.audience(), post.lang(), post.status(), post.publishAt(), post.createdBy(), post.createdAt(),
                 post.updatedAt(), post.demo(), history));
@@ -157,7 +143,7 @@ public final class PostStore {
             if (q.visibleAt() != null) {
                 where.append(" AND status = ? AND publish_at <= ?");
                 args.add(Post.Status.PUBLISHED.name());
-                args.add(Timestamp.from(q.visibleAt()));
+                args.add(q.visibleAt());
             }
             add(where, args, "status = ?", q.status() == null ? null : q.status().name());
             add(where, args, "lang = ?", q.lang());
@@ -167,25 +153,10 @@ public final class PostStore {
                 args.add(q.audience().name());
                 args.add(Post.Audience.ALL.name());
             }
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM outreach_post" + where)) {
-                bind(s, args);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    total[0] = r.getLong(1);
-                }
-            }
-            List<Post> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM outreach_post" + where
+            total[0] = Jdbc.list(c, "SELECT COUNT(*) FROM outreach_post" + where, r -> r.getLong(1), args).get(0);
+            return Jdbc.list(c, "SELECT " + COLUMNS + " FROM outreach_post" + where
                     + " ORDER BY CASE WHEN publish_at IS NULL THEN 1 ELSE 0 END, publish_at DESC, updated_at DESC, id DESC"
-                    + " OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY")) {
-                bind(s, args);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(post(r, List.of()));
-                    }
-                }
-            }
-            return out;
+                    + " OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY", r -> post(r, List.of()), args);
         });
     }
 
@@ -207,12 +178,6 @@ public final class PostStore {
         if (value != null) {
             where.append(" AND ").append(clause);
             args.add(value);
-        }
-    }
-
-    private static void bind(PreparedStatement s, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            s.setObject(i + 1, args.get(i));
         }
     }
 
