@@ -9,13 +9,13 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.gigaplan.plan.service.Database;
+import org.gigaplan.plan.service.Jdbc;
 
 /** Teachers and their checklist answers per fiscal year. */
 public final class AnswerStore {
@@ -39,13 +39,8 @@ public final class AnswerStore {
     }
 
     public Optional<Long> teacher(Connection c, String schoolId, String code) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM training_teacher WHERE school_id = ? AND code = ?")) {
-            s.setString(1, schoolId);
-            s.setString(2, code);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
-            }
-        }
+        return Jdbc.first(c, "SELECT id FROM training_teacher WHERE school_id = ? AND code = ?", r -> r.getLong(1),
+                schoolId, code);
     }
 
     public Optional<Long> teacher(String schoolId, String code) {
@@ -122,66 +117,31 @@ public final class AnswerStore {
 
     /** Per school and item of a fiscal year (of one school when schoolId is not null). */
     public List<ItemCount> counts(int fiscalYear, String schoolId) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT school_id, item, COUNT(*), "
-                    + "SUM(CASE WHEN answer >= 3 THEN 1 ELSE 0 END) FROM training_answer WHERE fiscal_year = ?"
-                    + (schoolId == null ? "" : " AND school_id = ?") + " GROUP BY school_id, item")) {
-                s.setInt(1, fiscalYear);
-                if (schoolId != null) {
-                    s.setString(2, schoolId);
-                }
-                List<ItemCount> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new ItemCount(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4)));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.transaction(c -> Jdbc.list(c, "SELECT school_id, item, COUNT(*), "
+                + "SUM(CASE WHEN answer >= 3 THEN 1 ELSE 0 END) FROM training_answer WHERE fiscal_year = ?"
+                + (schoolId == null ? "" : " AND school_id = ?") + " GROUP BY school_id, item",
+                r -> new ItemCount(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4)),
+                schoolId == null ? List.of(fiscalYear) : List.of(fiscalYear, schoolId)));
     }
 
     /** Teachers with any answer in a fiscal year, per school; whether any of them is demo data. */
     public Map<String, int[]> teachers(int fiscalYear, String schoolId) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT school_id, COUNT(DISTINCT teacher_id), MAX(demo) "
-                    + "FROM training_answer WHERE fiscal_year = ?" + (schoolId == null ? "" : " AND school_id = ?")
-                    + " GROUP BY school_id")) {
-                s.setInt(1, fiscalYear);
-                if (schoolId != null) {
-                    s.setString(2, schoolId);
-                }
-                Map<String, int[]> out = new LinkedHashMap<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.put(r.getString(1), new int[] { r.getInt(2), r.getInt(3) });
-                    }
-                }
-                return out;
-            }
-        });
+        Map<String, int[]> out = new LinkedHashMap<>();
+        db.transaction(c -> Jdbc.list(c, "SELECT school_id, COUNT(DISTINCT teacher_id), MAX(demo) FROM training_answer "
+                + "WHERE fiscal_year = ?" + (schoolId == null ? "" : " AND school_id = ?") + " GROUP BY school_id",
+                r -> Map.entry(r.getString(1), new int[] { r.getInt(2), r.getInt(3) }),
+                schoolId == null ? List.of(fiscalYear) : List.of(fiscalYear, schoolId)))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     /** A school's answers of a fiscal year (of one teacher when teacher is not null), by teacher code and item. */
     public List<Stored> answers(String schoolId, int fiscalYear, String teacher) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT t.code, a.item, a.answer, a.answered_on, a.demo "
-                    + "FROM training_answer a JOIN training_teacher t ON t.id = a.teacher_id WHERE a.school_id = ? "
-                    + "AND a.fiscal_year = ?" + (teacher == null ? "" : " AND t.code = ?") + " ORDER BY t.code, a.item")) {
-                s.setString(1, schoolId);
-                s.setInt(2, fiscalYear);
-                if (teacher != null) {
-                    s.setString(3, teacher);
-                }
-                List<Stored> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new Stored(r.getString(1), r.getString(2), r.getInt(3), r.getDate(4).toLocalDate(),
-                                r.getInt(5) > 0));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.transaction(c -> Jdbc.list(c, "SELECT t.code, a.item, a.answer, a.answered_on, a.demo "
+                + "FROM training_answer a JOIN training_teacher t ON t.id = a.teacher_id WHERE a.school_id = ? "
+                + "AND a.fiscal_year = ?" + (teacher == null ? "" : " AND t.code = ?") + " ORDER BY t.code, a.item",
+                r -> new Stored(r.getString(1), r.getString(2), r.getInt(3), r.getDate(4).toLocalDate(),
+                        r.getInt(5) > 0),
+                teacher == null ? List.of(schoolId, fiscalYear) : List.of(schoolId, fiscalYear, teacher)));
     }
 }
