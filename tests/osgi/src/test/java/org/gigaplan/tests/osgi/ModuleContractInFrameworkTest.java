@@ -10,7 +10,6 @@ import java.util.Hashtable;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.sql.DataSource;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 
@@ -22,8 +21,6 @@ import org.gigaplan.plan.service.ProgressService;
 import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.PolicyModule;
 import org.gigaplan.plan.spi.Scope;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.BundleContext;
@@ -42,19 +39,8 @@ import org.osgi.test.junit5.service.ServiceExtension;
  */
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
+@ExtendWith(Derby.class)
 class ModuleContractInFrameworkTest {
-
-    private static ServiceRegistration<DataSource> derby;
-
-    @BeforeAll
-    static void database(@InjectBundleContext BundleContext context) {
-        derby = Derby.register(context);
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        derby.unregister();
-    }
 
     @Path("elsewhere")
     public static class Elsewhere {

@@ -8,15 +8,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import javax.sql.DataSource;
 
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.service.ModuleInfo;
 import org.gigaplan.plan.service.ProgressReport;
 import org.gigaplan.plan.service.ProgressService;
 import org.gigaplan.plan.spi.Scope;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -26,7 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
@@ -40,20 +36,9 @@ import org.osgi.test.junit5.service.ServiceExtension;
  */
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
+@ExtendWith(Derby.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModulesInFrameworkTest {
-
-    private static ServiceRegistration<DataSource> derby;
-
-    @BeforeAll
-    static void database(@InjectBundleContext BundleContext context) {
-        derby = Derby.register(context);
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        derby.unregister();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = { "usage", "training", "environment", "outreach" })
