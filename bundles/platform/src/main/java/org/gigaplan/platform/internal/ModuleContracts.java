@@ -105,6 +105,10 @@ public final class ModuleContracts {
 
     /** Why the module whose bundle holds this resource class is refused, if it is. */
     public Optional<String> refusal(Class<?> resourceClass) {
+        // Asked on every /api request: with no module refused (the usual case) it answers without finding the bundle.
+        if (refused.isEmpty()) {
+            return Optional.empty();
+        }
         Bundle bundle = resourceClass == null ? null : FrameworkUtil.getBundle(resourceClass);
         return bundle == null ? Optional.empty() : Optional.ofNullable(refused.get(bundle.getBundleId()));
     }
