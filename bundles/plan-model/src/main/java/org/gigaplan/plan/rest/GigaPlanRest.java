@@ -5,9 +5,8 @@ package org.gigaplan.plan.rest;
  * platform's JSON, error and security handling.
  *
  * <pre>
- * &#64;JaxrsResource
- * &#64;JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
- * &#64;Path("usage")
+ * &#64;GigaPlanResource(name = "usage.measures")
+ * &#64;Path("usage/measures")
  * </pre>
  */
 public final class GigaPlanRest {
@@ -18,7 +17,7 @@ public final class GigaPlanRest {
     /** The application's base path: every resource lives under {@code /api}. */
     public static final String APPLICATION_BASE = "api";
 
-    /** Filter for {@code @JaxrsApplicationSelect}. */
+    /** Filter selecting the application ({@code osgi.jaxrs.application.select}), as {@link GigaPlanResource} sets it. */
     public static final String APPLICATION_SELECT = "(osgi.jaxrs.name=" + APPLICATION_NAME + ")";
 
     /**

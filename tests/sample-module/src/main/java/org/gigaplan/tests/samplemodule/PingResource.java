@@ -7,13 +7,10 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Role;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * TEST FIXTURE: {@code GET /api/samplemod/ping} answers {@code {"pong":true,"demoFills":[…]}}. The end-to-end tests use it to
@@ -21,9 +18,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  * leave it on uninstall.
  */
 @Component(service = PingResource.class)
-@JaxrsResource
-@JaxrsName("samplemod.ping")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "samplemod.ping")
 @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
 @Path(SampleModule.ID)
 @Produces(MediaType.APPLICATION_JSON)

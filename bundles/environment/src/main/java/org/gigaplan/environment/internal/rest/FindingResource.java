@@ -16,7 +16,7 @@ import javax.ws.rs.core.Response;
 
 import org.gigaplan.environment.internal.Finding;
 import org.gigaplan.environment.internal.NetworkService;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Role;
@@ -24,15 +24,10 @@ import org.gigaplan.plan.service.AuditLog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** Findings (schools below the recommended bandwidth) and what people found and did about them. */
 @Component(service = FindingResource.class)
-@JaxrsResource
-@JaxrsName("environment.findings")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "environment.findings")
 @Path("environment/findings")
 @Produces(MediaType.APPLICATION_JSON)
 @Allow({ Role.BOARD, Role.SCHOOL })

@@ -17,7 +17,7 @@ import org.gigaplan.environment.internal.HistoryUse;
 import org.gigaplan.environment.internal.HistoryUseService;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.FiscalYearParam;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Role;
@@ -25,18 +25,13 @@ import org.gigaplan.plan.service.AuditLog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * Teachers' use of learning histories: each teacher's report per fiscal year (a teacher reports their own; the
  * school's staff or the board for anyone of the school), a school's figures, and the board's per-school table.
  */
 @Component(service = HistoryUseResource.class)
-@JaxrsResource
-@JaxrsName("environment.learning-history")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "environment.learning-history")
 @Path("environment/learning-history")
 @Produces(MediaType.APPLICATION_JSON)
 public class HistoryUseResource {

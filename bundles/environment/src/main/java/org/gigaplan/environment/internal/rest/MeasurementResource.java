@@ -17,7 +17,7 @@ import javax.ws.rs.core.MediaType;
 
 import org.gigaplan.environment.internal.Measurement;
 import org.gigaplan.environment.internal.NetworkService;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Role;
@@ -25,15 +25,10 @@ import org.gigaplan.plan.service.AuditLog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** Network measurements from speed-test agents (the school's API key), school staff or the board. */
 @Component(service = MeasurementResource.class)
-@JaxrsResource
-@JaxrsName("environment.measurements")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "environment.measurements")
 @Path("environment/measurements")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeasurementResource {

@@ -13,7 +13,7 @@ import javax.ws.rs.core.MediaType;
 import org.gigaplan.environment.internal.NetworkService;
 import org.gigaplan.environment.internal.RecommendedBandwidth;
 import org.gigaplan.environment.internal.SchoolStatus;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
@@ -22,9 +22,6 @@ import org.gigaplan.environment.internal.StoredMeasurement;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * Schools against the recommended bandwidth (当面の推奨帯域): every school's status for the board, a school's own for
@@ -32,9 +29,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  * measurements.
  */
 @Component(service = NetworkStatusResource.class)
-@JaxrsResource
-@JaxrsName("environment.status")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "environment.status")
 @Path("environment/network")
 @Produces(MediaType.APPLICATION_JSON)
 @Allow({ Role.BOARD, Role.SCHOOL })

@@ -20,7 +20,7 @@ import javax.ws.rs.core.Response;
 import org.gigaplan.environment.internal.HistoryUseService;
 import org.gigaplan.environment.internal.XapiService;
 import org.gigaplan.environment.internal.store.XapiStore;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
@@ -31,9 +31,6 @@ import org.gigaplan.environment.internal.XapiActivityWeek;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * Learning histories as an xAPI statements resource ({@code X-Experience-API-Version: 1.0.x}): digital drills post
@@ -42,9 +39,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  * summaries, groups of fewer than five learners hidden. Teachers see their classes' activity, a learner their own.
  */
 @Component(service = XapiResource.class)
-@JaxrsResource
-@JaxrsName("environment.xapi")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "environment.xapi")
 @Path("environment/xapi")
 @Produces(MediaType.APPLICATION_JSON)
 public class XapiResource {

@@ -13,20 +13,15 @@ import org.gigaplan.outreach.internal.Meeting;
 import org.gigaplan.outreach.internal.MeetingService;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.FiscalYearParam;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** The board's views over every school: staff meetings per school and term, and parent-meeting compliance. */
 @Component(service = MeetingReportResource.class)
-@JaxrsResource
-@JaxrsName("outreach.meetings")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "outreach.meetings")
 @Path("outreach/meetings")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeetingReportResource {

@@ -25,7 +25,7 @@ import org.gigaplan.outreach.internal.Post;
 import org.gigaplan.outreach.internal.PostService;
 import org.gigaplan.outreach.internal.store.PostStore;
 import org.gigaplan.plan.rest.FiscalYearParam;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.Page;
 import org.gigaplan.plan.rest.PageRequest;
@@ -34,18 +34,13 @@ import org.gigaplan.plan.service.AuditLog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * The board's side of the support site: write posts, move them through review to publication (now or scheduled)
  * and into the archive, see every post in every state with its history, and the site's activity per month.
  */
 @Component(service = PostResource.class)
-@JaxrsResource
-@JaxrsName("outreach.posts")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "outreach.posts")
 @Path("outreach/posts")
 @Produces(MediaType.APPLICATION_JSON)
 public class PostResource {

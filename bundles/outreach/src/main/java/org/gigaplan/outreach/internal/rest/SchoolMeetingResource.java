@@ -18,7 +18,7 @@ import javax.ws.rs.core.MediaType;
 import org.gigaplan.outreach.internal.Meeting;
 import org.gigaplan.outreach.internal.MeetingService;
 import org.gigaplan.plan.rest.FiscalYearParam;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Role;
@@ -26,18 +26,13 @@ import org.gigaplan.plan.service.AuditLog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * A school's own records: staff meetings that shared ICT initiatives and parent meetings that explained ICT use,
  * written and read by its staff (and the board).
  */
 @Component(service = SchoolMeetingResource.class)
-@JaxrsResource
-@JaxrsName("outreach.school-meetings")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "outreach.school-meetings")
 @Path("outreach/schools/{schoolId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Allow({ Role.BOARD, Role.SCHOOL })

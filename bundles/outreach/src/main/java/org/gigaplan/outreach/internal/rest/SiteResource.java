@@ -23,7 +23,7 @@ import org.gigaplan.outreach.internal.OutreachConfig;
 import org.gigaplan.outreach.internal.Post;
 import org.gigaplan.outreach.internal.PostService;
 import org.gigaplan.plan.model.EnumText;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.Page;
 import org.gigaplan.plan.rest.PageRequest;
@@ -31,9 +31,6 @@ import org.gigaplan.plan.security.Public;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * The support site as families read it, without logging in: published posts whose time has come, as JSON and as an
@@ -41,9 +38,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  * sanitised HTML only.
  */
 @Component(service = SiteResource.class)
-@JaxrsResource
-@JaxrsName("outreach.site")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "outreach.site")
 @Path("outreach/site")
 @Produces(MediaType.APPLICATION_JSON)
 @Public

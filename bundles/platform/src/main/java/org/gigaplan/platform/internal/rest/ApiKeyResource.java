@@ -15,7 +15,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.platform.internal.AuditSummaries;
@@ -25,15 +25,10 @@ import org.gigaplan.platform.internal.security.ApiKeyService.KeyInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** API keys of machine clients, managed by the board. The key itself is in the answer to its creation only. */
 @Component(service = ApiKeyResource.class)
-@JaxrsResource
-@JaxrsName("gigaplan.api-keys")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "gigaplan.api-keys")
 @Path("api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {

@@ -9,21 +9,16 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 import org.gigaplan.plan.model.LocalizedText;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.security.Public;
 import org.gigaplan.plan.service.PlanClock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** The platform's one clock, for clients: the dashboard takes today, the zone and the current year from here. */
 @Component(service = ClockResource.class)
-@JaxrsResource
-@JaxrsName("gigaplan.clock")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "gigaplan.clock")
 @Path("clock")
 @Produces(MediaType.APPLICATION_JSON)
 @Public

@@ -9,18 +9,14 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.core.Response;
 
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.security.Public;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** The API explorer: Swagger UI, served from this bundle so it works offline, reading /api/openapi.json. */
 @Component(service = ExplorerResource.class)
-@JaxrsResource
-@JaxrsName("gigaplan.explorer")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "gigaplan.explorer")
 @Path("explorer")
 @Public
 public class ExplorerResource {

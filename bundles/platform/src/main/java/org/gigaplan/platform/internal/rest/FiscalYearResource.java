@@ -17,22 +17,17 @@ import org.gigaplan.plan.model.ActionPlan;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.Plan;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.security.Public;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** The school-year calendar: fiscal years of the plan period with their 令和 labels. */
 @Component(service = FiscalYearResource.class)
-@JaxrsResource
-@JaxrsName("gigaplan.fiscal-years")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "gigaplan.fiscal-years")
 @Path("fiscal-years")
 @Produces(MediaType.APPLICATION_JSON)
 @Public

@@ -8,7 +8,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.security.Public;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.ProgressService;
@@ -18,18 +18,13 @@ import org.gigaplan.platform.internal.store.PlatformDatabase;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * Health for operators and monitoring: 200 while the database answers (DEGRADED when a module reports
  * trouble), 503 when it does not.
  */
 @Component(service = HealthResource.class)
-@JaxrsResource
-@JaxrsName("gigaplan.health")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "gigaplan.health")
 @Public
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)

@@ -25,6 +25,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.security.Role;
 import org.gigaplan.platform.internal.security.AccessFilter;
@@ -38,9 +39,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * The OpenAPI 3 document of /api, computed on each call from the whiteboard's runtime view: a module's
@@ -48,9 +46,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  * from the JAX-RS annotations of the resource classes that are live in the application.
  */
 @Component(service = OpenApiResource.class)
-@JaxrsResource
-@JaxrsName("gigaplan.openapi")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "gigaplan.openapi")
 @Path("openapi.json")
 @Produces(MediaType.APPLICATION_JSON)
 @Public

@@ -22,7 +22,7 @@ import org.gigaplan.plan.model.ActionPlan;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.OutlookItem;
 import org.gigaplan.plan.model.Plan;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Public;
@@ -39,18 +39,13 @@ import org.gigaplan.platform.internal.PlanServiceImpl;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * The plan tree, public once published; for the board, the plan's life: import, rolling an action plan forward to a
  * new fiscal year as a draft, editing action items and indicators, publishing, and every version before → after.
  */
 @Component(service = PlanResource.class)
-@JaxrsResource
-@JaxrsName("gigaplan.plan")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "gigaplan.plan")
 @Path("plan")
 @Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {

@@ -10,7 +10,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.plan.model.ActionPlan;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.ProgressReport;
@@ -25,15 +25,10 @@ import org.gigaplan.platform.internal.security.AuthFilter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** The progress roll-up: the plan with live evidence. */
 @Component(service = ProgressResource.class)
-@JaxrsResource
-@JaxrsName("gigaplan.progress")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "gigaplan.progress")
 @Path("progress")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProgressResource {

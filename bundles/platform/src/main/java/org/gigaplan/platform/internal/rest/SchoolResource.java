@@ -19,7 +19,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.model.SchoolType;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.Page;
 import org.gigaplan.plan.rest.PageRequest;
@@ -33,15 +33,10 @@ import org.gigaplan.plan.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** The school directory: the board sees and imports every school, a school its own. */
 @Component(service = SchoolResource.class)
-@JaxrsResource
-@JaxrsName("gigaplan.schools")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "gigaplan.schools")
 @Path("schools")
 @Produces(MediaType.APPLICATION_JSON)
 public class SchoolResource {

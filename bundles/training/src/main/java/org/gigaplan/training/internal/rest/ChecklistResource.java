@@ -5,7 +5,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Role;
 import org.gigaplan.training.internal.Checklist;
@@ -13,15 +13,10 @@ import org.gigaplan.training.internal.TrainingService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** The MEXT checklist the self-assessments answer: categories, items, Japanese and English. */
 @Component(service = ChecklistResource.class)
-@JaxrsResource
-@JaxrsName("training.checklist")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "training.checklist")
 @Path("training/checklist")
 @Produces(MediaType.APPLICATION_JSON)
 @Allow({ Role.BOARD, Role.SCHOOL, Role.TEACHER })

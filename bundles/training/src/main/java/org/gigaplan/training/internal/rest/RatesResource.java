@@ -9,7 +9,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 
 import org.gigaplan.plan.model.FiscalYear;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.training.internal.CourseService;
 import org.gigaplan.training.internal.GenAi;
 import org.gigaplan.training.internal.Rates;
@@ -17,18 +17,13 @@ import org.gigaplan.training.internal.TrainingService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * The board's views: the city's checklist rates or every school's (fewer than five teachers suppressed), and the
  * city's generative-AI use ({@code /api/training/rates/genai}).
  */
 @Component(service = RatesResource.class)
-@JaxrsResource
-@JaxrsName("training.rates")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "training.rates")
 @Path("training/rates")
 @Produces(MediaType.APPLICATION_JSON)
 public class RatesResource {

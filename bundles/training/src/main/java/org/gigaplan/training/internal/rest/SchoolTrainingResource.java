@@ -24,7 +24,7 @@ import javax.ws.rs.core.StreamingOutput;
 
 import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.model.FiscalYear;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
@@ -40,9 +40,6 @@ import org.gigaplan.training.internal.TrainingService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * One school's checklist self-assessments: recorded by the school (JSON, or CSV of the whole school), read back per
@@ -51,9 +48,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  * record, recommendations and generative-AI use, nothing else.
  */
 @Component(service = SchoolTrainingResource.class)
-@JaxrsResource
-@JaxrsName("training.schools")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "training.schools")
 @Path("training/schools/{schoolId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Allow({ Role.BOARD, Role.SCHOOL })

@@ -17,7 +17,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.gigaplan.plan.model.SchoolType;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.Page;
 import org.gigaplan.plan.rest.PageRequest;
@@ -32,18 +32,13 @@ import org.gigaplan.usage.internal.UsageService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * Lesson cases (授業事例) of 1:1 device use: the board publishes them; schools search them and record "we used this
  * case"; adoption counts per case and per school.
  */
 @Component(service = CaseResource.class)
-@JaxrsResource
-@JaxrsName("usage.cases")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "usage.cases")
 @Path("usage/cases")
 @Produces(MediaType.APPLICATION_JSON)
 public class CaseResource {

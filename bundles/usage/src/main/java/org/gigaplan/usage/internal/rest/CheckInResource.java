@@ -22,7 +22,7 @@ import javax.ws.rs.core.StreamingOutput;
 
 import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.model.FiscalYear;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.Page;
 import org.gigaplan.plan.rest.PageRequest;
@@ -38,15 +38,10 @@ import org.gigaplan.usage.internal.WeeklyFigure;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** Teachers' weekly check-ins per class and scene, in JSON or CSV, and the weekly figures they make. */
 @Component(service = CheckInResource.class)
-@JaxrsResource
-@JaxrsName("usage.check-ins")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "usage.check-ins")
 @Path("usage/check-ins")
 @Produces(MediaType.APPLICATION_JSON)
 public class CheckInResource {

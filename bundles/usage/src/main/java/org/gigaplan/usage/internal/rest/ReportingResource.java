@@ -10,22 +10,17 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 
 import org.gigaplan.plan.model.FiscalYear;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.usage.internal.SchoolCalendar;
 import org.gigaplan.usage.internal.ReportingService;
 import org.gigaplan.usage.internal.UsageService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** The board's reminder list: schools and classes with no record for a week (default: last week). */
 @Component(service = ReportingResource.class)
-@JaxrsResource
-@JaxrsName("usage.not-reporting")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "usage.not-reporting")
 @Path("usage/not-reporting")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportingResource {

@@ -11,7 +11,7 @@ import javax.ws.rs.core.MediaType;
 
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.SceneTarget;
-import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Role;
 import org.gigaplan.usage.internal.Answer;
@@ -19,15 +19,10 @@ import org.gigaplan.usage.internal.UsageService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
-import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** What the module counts: the plan's scenes and targets, the answer scale, the terms. For forms and clients. */
 @Component(service = SceneResource.class)
-@JaxrsResource
-@JaxrsName("usage.scenes")
-@JaxrsApplicationSelect(GigaPlanRest.APPLICATION_SELECT)
+@GigaPlanResource(name = "usage.scenes")
 @Path("usage/scenes")
 @Produces(MediaType.APPLICATION_JSON)
 @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
