@@ -8,11 +8,13 @@ import java.util.Set;
 import java.util.function.Function;
 
 import javax.annotation.Priority;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Priorities;
 
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -47,6 +49,10 @@ public final class AuthFilter implements ContainerRequestFilter {
     private final Authenticator authenticator;
     private final Function<String, Optional<Caller>> apiKeys;
     private final LoginThrottle throttle;
+
+    /** The servlet request, for the caller's address (a proxy of the current request, injected by the runtime). */
+    @Context
+    HttpServletRequest servletRequest;
 
     public AuthFilter(Authenticator authenticator, Function<String, Optional<Caller>> apiKeys, LoginThrottle throttle) {
         this.authenticator = authenticator;
@@ -87,11 +93,12 @@ public final class AuthFilter implements ContainerRequestFilter {
             return;
         }
         String user = decoded.substring(0, colon);
-        Optional<java.time.Duration> locked = throttle.tryLogin(user);
+        String address = servletRequest == null ? null : servletRequest.getRemoteAddr();
+        Optional<java.time.Duration> locked = throttle.tryLogin(user, address);
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds());
             request.abortWith(Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS, "too many wrong "
-                    + "passwords for user " + user + ": try again in " + seconds + " s").toResponse())
+                    + "passwords for user " + user + " from this address: try again in " + seconds + " s").toResponse())
                     .header(HttpHeaders.RETRY_AFTER, seconds).build());
             return;
         }
@@ -100,24 +107,24 @@ public final class AuthFilter implements ContainerRequestFilter {
         try {
             roles = authenticator.authenticate(user, password);
         } catch (RuntimeException e) {
-            throttle.cancel(user);
+            throttle.cancel(user, address);
             throw e;
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
         if (roles.isEmpty()) {
-            String from = request.getHeaderString("X-Forwarded-For") == null ? "a client" : "a proxied client";
+            String from = address == null ? "a client" : address;
             String shown = user.replaceAll("\\p{Cntrl}", "?");
-            if (throttle.failed(user)) {
+            if (throttle.failed(user, address)) {
                 LOG.warn("Refused /api login of user {} from {}: wrong password again; the user name is locked for a "
-                        + "while", shown, from);
+                        + "while from that address (from others it is not)", shown, from);
             } else {
                 LOG.warn("Refused /api login of user {} from {}: wrong user name or password", shown, from);
             }
             refuse(request, "wrong user name or password");
             return;
         }
-        throttle.succeeded(user);
+        throttle.succeeded(user, address);
         Optional<Caller> caller = caller(user, roles.get());
         if (caller.isEmpty()) {
             request.setProperty(NO_ROLE, user);

@@ -12,13 +12,19 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Slows password guessing: after {@code allowed} wrong passwords for one user name within {@code window}, that name
- * is refused without checking the password until {@code window} has passed since the last wrong one; then counting
- * starts again. A right password clears the count. Kept in memory (a restart forgets it) for at most {@value #MAX_NAMES} names, the oldest dropped.
+ * Slows password guessing without letting anyone lock an owner out. Wrong passwords are counted per user name and
+ * source address: after {@code allowed} of them within {@code window}, that name is refused from that address, without
+ * checking the password, for {@code window} after the last wrong one; each further lock of the same name and address
+ * lasts twice as long as the one before (up to {@value #MAX_LOCK_DOUBLINGS} doublings). The same name from another
+ * address is not affected, so a guesser locks only themselves. A right password from the address clears its count.
+ * Kept in memory (a restart forgets it) for at most {@value #MAX_NAMES} name and address pairs, the least recently
+ * used dropped.
  */
 public final class LoginThrottle {
 
     static final int MAX_NAMES = 10_000;
+    /** Locks grow to at most {@code window} × 2^this (5 min → about 21 h). */
+    static final int MAX_LOCK_DOUBLINGS = 8;
 
     private final int allowed;
     private final Duration window;
@@ -33,11 +39,15 @@ public final class LoginThrottle {
         }
     };
 
-    /** A name's recent wrong passwords, the logins being checked now, and until when it is refused. */
+    /**
+     * A name and address's recent wrong passwords, the logins being checked now, until when it is refused, and how
+     * many times it has been locked.
+     */
     private static final class Entry {
         final Deque<Instant> failures = new ArrayDeque<>();
         int checking;
         Instant lockedUntil = Instant.MIN;
+        int locks;
     }
 
     /**
@@ -56,8 +66,8 @@ public final class LoginThrottle {
     }
 
     /** How long the name stays refused, or empty when it may try. */
-    public synchronized Optional<Duration> lockedFor(String user) {
-        Entry entry = names.get(key(user));
+    public synchronized Optional<Duration> lockedFor(String user, String address) {
+        Entry entry = names.get(key(user, address));
         if (entry == null) {
             return Optional.empty();
         }
@@ -71,14 +81,14 @@ public final class LoginThrottle {
      * refused for a second), so parallel guesses get no more tries than serial ones while parallel requests with the
      * right password only queue. Every try taken ends with {@link #failed}, {@link #succeeded} or {@link #cancel}.
      */
-    public synchronized Optional<Duration> tryLogin(String user) {
+    public synchronized Optional<Duration> tryLogin(String user, String address) {
         long deadline = System.nanoTime() + queueFor.toNanos();
         while (true) {
-            Optional<Duration> locked = lockedFor(user);
+            Optional<Duration> locked = lockedFor(user, address);
             if (locked.isPresent()) {
                 return locked;
             }
-            Entry entry = names.computeIfAbsent(key(user), k -> new Entry());
+            Entry entry = names.computeIfAbsent(key(user, address), k -> new Entry());
             prune(entry);
             if (entry.failures.size() + entry.checking < allowed) {
                 entry.checking++;
@@ -97,9 +107,9 @@ public final class LoginThrottle {
         }
     }
 
-    /** Counts a wrong password (ending a try); true when this one locks the name. */
-    public synchronized boolean failed(String user) {
-        Entry entry = names.computeIfAbsent(key(user), k -> new Entry());
+    /** Counts a wrong password (ending a try); true when this one locks the name for the address. */
+    public synchronized boolean failed(String user, String address) {
+        Entry entry = names.computeIfAbsent(key(user, address), k -> new Entry());
         entry.checking = Math.max(0, entry.checking - 1);
         notifyAll();
         Instant now = clock.instant();
@@ -109,13 +119,14 @@ public final class LoginThrottle {
             return false;
         }
         entry.failures.clear();
-        entry.lockedUntil = now.plus(window);
+        entry.lockedUntil = now.plus(window.multipliedBy(1L << Math.min(entry.locks, MAX_LOCK_DOUBLINGS)));
+        entry.locks++;
         return true;
     }
 
     /** Ends a try that checked nothing (the realm failed). */
-    public synchronized void cancel(String user) {
-        Entry entry = names.get(key(user));
+    public synchronized void cancel(String user, String address) {
+        Entry entry = names.get(key(user, address));
         if (entry != null) {
             entry.checking = Math.max(0, entry.checking - 1);
         }
@@ -123,8 +134,8 @@ public final class LoginThrottle {
     }
 
     /** A right password (ending a try): the count starts again. */
-    public synchronized void succeeded(String user) {
-        names.remove(key(user));
+    public synchronized void succeeded(String user, String address) {
+        names.remove(key(user, address));
         notifyAll();
     }
 
@@ -135,9 +146,12 @@ public final class LoginThrottle {
         }
     }
 
-    /** Names compared without case and surrounding spaces, and at most 200 characters of them kept. */
-    private static String key(String user) {
+    /**
+     * Names compared without case and surrounding spaces, and at most 200 characters of them kept; the address as
+     * the servlet container gives it (null when unknown).
+     */
+    private static String key(String user, String address) {
         String k = user.strip().toLowerCase(Locale.ROOT);
-        return k.length() > 200 ? k.substring(0, 200) : k;
+        return (k.length() > 200 ? k.substring(0, 200) : k) + "\n" + address;
     }
 }

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
+    private static final String A = "192.0.2.10";
+    private static final String B = "198.51.100.7";
+
     /** A clock the test moves. */
     private static final class Manual extends Clock {
         Instant now = Instant.parse("2025-06-02T01:00:00Z");
@@ -40,52 +43,82 @@ class LoginThrottleTest {
     void theThirdWrongPasswordLocksTheNameUntilTheWindowHasPassed() {
         Manual clock = new Manual();
         LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock, Duration.ZERO);
-        assertFalse(throttle.failed("Tanaka"));
+        assertFalse(throttle.failed("Tanaka", A));
         clock.now = clock.now.plusSeconds(60);
-        assertFalse(throttle.failed("tanaka"));
-        assertEquals(Optional.empty(), throttle.lockedFor("tanaka"));
+        assertFalse(throttle.failed("tanaka", A));
+        assertEquals(Optional.empty(), throttle.lockedFor("tanaka", A));
         clock.now = clock.now.plusSeconds(60);
-        assertTrue(throttle.failed("TANAKA"), "the third, names compared without case");
-        assertEquals(Optional.of(Duration.ofMinutes(5)), throttle.lockedFor("tanaka"));
-        assertEquals(Optional.empty(), throttle.lockedFor("sato"), "other names are not affected");
+        assertTrue(throttle.failed("TANAKA", A), "the third, names compared without case");
+        assertEquals(Optional.of(Duration.ofMinutes(5)), throttle.lockedFor("tanaka", A));
+        assertEquals(Optional.empty(), throttle.lockedFor("sato", A), "other names are not affected");
         clock.now = clock.now.plusSeconds(299);
-        assertEquals(Optional.of(Duration.ofSeconds(1)), throttle.lockedFor("tanaka"));
+        assertEquals(Optional.of(Duration.ofSeconds(1)), throttle.lockedFor("tanaka", A));
         clock.now = clock.now.plusSeconds(1);
-        assertEquals(Optional.empty(), throttle.lockedFor("tanaka"), "five minutes after the last wrong one");
+        assertEquals(Optional.empty(), throttle.lockedFor("tanaka", A), "five minutes after the last wrong one");
     }
 
     @Test
     void failuresOutsideTheWindowDoNotCountAndARightPasswordClears() {
         Manual clock = new Manual();
         LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock, Duration.ZERO);
-        throttle.failed("suzuki");
-        throttle.failed("suzuki");
+        throttle.failed("suzuki", A);
+        throttle.failed("suzuki", A);
         clock.now = clock.now.plusSeconds(301);
-        assertFalse(throttle.failed("suzuki"), "the first two are older than the window");
-        assertEquals(Optional.empty(), throttle.lockedFor("suzuki"));
-        throttle.failed("suzuki");
-        throttle.succeeded("suzuki");
-        assertFalse(throttle.failed("suzuki"));
-        assertFalse(throttle.failed("suzuki"));
-        assertTrue(throttle.failed("suzuki"), "counting started again after the right password");
+        assertFalse(throttle.failed("suzuki", A), "the first two are older than the window");
+        assertEquals(Optional.empty(), throttle.lockedFor("suzuki", A));
+        throttle.failed("suzuki", A);
+        throttle.succeeded("suzuki", A);
+        assertFalse(throttle.failed("suzuki", A));
+        assertFalse(throttle.failed("suzuki", A));
+        assertTrue(throttle.failed("suzuki", A), "counting started again after the right password");
     }
 
     @Test
     void parallelGuessesGetNoMoreTriesThanSerialOnes() {
         Manual clock = new Manual();
         LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock, Duration.ZERO);
-        assertEquals(Optional.empty(), throttle.tryLogin("ito"));
-        assertEquals(Optional.empty(), throttle.tryLogin("ito"));
-        assertEquals(Optional.empty(), throttle.tryLogin("ito"));
-        assertTrue(throttle.tryLogin("ito").isPresent(), "three being checked: a fourth waits");
-        throttle.failed("ito");
-        throttle.failed("ito");
-        assertTrue(throttle.tryLogin("ito").isPresent(), "two wrong and one still being checked");
-        throttle.cancel("ito");
-        assertEquals(Optional.empty(), throttle.tryLogin(" ITO "), "names compared without case and spaces");
-        assertTrue(throttle.failed("ito"), "the third wrong one locks");
-        assertEquals(Optional.of(Duration.ofMinutes(5)), throttle.tryLogin("ito"));
-        assertEquals(Optional.empty(), throttle.tryLogin("ito" + "x".repeat(5000)), "another name");
+        assertEquals(Optional.empty(), throttle.tryLogin("ito", A));
+        assertEquals(Optional.empty(), throttle.tryLogin("ito", A));
+        assertEquals(Optional.empty(), throttle.tryLogin("ito", A));
+        assertTrue(throttle.tryLogin("ito", A).isPresent(), "three being checked: a fourth waits");
+        throttle.failed("ito", A);
+        throttle.failed("ito", A);
+        assertTrue(throttle.tryLogin("ito", A).isPresent(), "two wrong and one still being checked");
+        throttle.cancel("ito", A);
+        assertEquals(Optional.empty(), throttle.tryLogin(" ITO ", A), "names compared without case and spaces");
+        assertTrue(throttle.failed("ito", A), "the third wrong one locks");
+        assertEquals(Optional.of(Duration.ofMinutes(5)), throttle.tryLogin("ito", A));
+        assertEquals(Optional.empty(), throttle.tryLogin("ito" + "x".repeat(5000), A), "another name");
+    }
+
+    @Test
+    void aNameLockedFromOneAddressStillLogsInFromAnother() {
+        Manual clock = new Manual();
+        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock, Duration.ZERO);
+        throttle.failed("admin", A);
+        throttle.failed("admin", A);
+        assertTrue(throttle.failed("admin", A), "a guesser at A locks admin for A");
+        assertTrue(throttle.tryLogin("admin", A).isPresent());
+        assertEquals(Optional.empty(), throttle.tryLogin("admin", B), "the owner at B is not refused");
+        throttle.succeeded("admin", B);
+        assertTrue(throttle.lockedFor("admin", A).isPresent(), "B's right password does not unlock A");
+    }
+
+    @Test
+    void eachFurtherLockOfANameAndAddressLastsTwiceAsLong() {
+        Manual clock = new Manual();
+        LoginThrottle throttle = new LoginThrottle(2, Duration.ofMinutes(5), clock, Duration.ZERO);
+        for (int lock = 0; lock < 12; lock++) {
+            throttle.failed("admin", A);
+            assertTrue(throttle.failed("admin", A));
+            Duration expected = Duration.ofMinutes(5).multipliedBy(1L << Math.min(lock, LoginThrottle.MAX_LOCK_DOUBLINGS));
+            assertEquals(Optional.of(expected), throttle.lockedFor("admin", A), "lock " + (lock + 1));
+            clock.now = clock.now.plus(expected);
+        }
+        throttle.succeeded("admin", A);
+        throttle.failed("admin", A);
+        assertTrue(throttle.failed("admin", A));
+        assertEquals(Optional.of(Duration.ofMinutes(5)), throttle.lockedFor("admin", A), "a right password starts over");
     }
 
     /** Runs {@code login} on 16 threads released together; what each was answered. */
@@ -97,10 +130,10 @@ class LoginThrottleTest {
     void manyRequestsAtOnceWithTheRightPasswordQueueAndAreNotRefused() throws Exception {
         LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), Clock.systemUTC(), Duration.ofSeconds(30));
         List<Optional<Duration>> answers = sixteenAtOnce(() -> {
-            Optional<Duration> refused = throttle.tryLogin("yamada");
+            Optional<Duration> refused = throttle.tryLogin("yamada", A);
             if (refused.isEmpty()) {
                 Thread.sleep(20); // the realm checking the password
-                throttle.succeeded("yamada");
+                throttle.succeeded("yamada", A);
             }
             return refused;
         });
@@ -112,11 +145,11 @@ class LoginThrottleTest {
         LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), Clock.systemUTC(), Duration.ofSeconds(30));
         AtomicInteger checked = new AtomicInteger();
         List<Optional<Duration>> answers = sixteenAtOnce(() -> {
-            Optional<Duration> refused = throttle.tryLogin("yamada");
+            Optional<Duration> refused = throttle.tryLogin("yamada", A);
             if (refused.isEmpty()) {
                 checked.incrementAndGet();
                 Thread.sleep(20);
-                throttle.failed("yamada");
+                throttle.failed("yamada", A);
             }
             return refused;
         });
