@@ -118,6 +118,8 @@ public final class Distribution implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::killTree, "e2e-karaf-killer");
 
     private Process process;
+    /** Whether starts set {@code GIGAPLAN_DEMO=true}. */
+    private boolean demo = true;
     private int starts;
 
     private Distribution(Path home, Path workDir, int[] ports, String password) {
@@ -199,15 +201,14 @@ public final class Distribution implements AutoCloseable {
                 java.nio.file.StandardOpenOption.APPEND);
     }
 
-    /** A password as Karaf's JAAS realm stores it (etc/org.apache.karaf.jaas.cfg: SHA-512, hexadecimal). */
+    /**
+     * A password as Karaf's JAAS realm stores it (etc/org.apache.karaf.jaas.cfg: bcrypt through Spring Security
+     * Crypto, hexadecimal). Cost 4, the least bcrypt has, to keep the tests quick: the realm checks any cost.
+     */
     static String digest(String password) {
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-512")
-                    .digest(password.getBytes(StandardCharsets.UTF_8));
-            return "{CRYPT}" + HexFormat.of().withUpperCase().formatHex(hash) + "{CRYPT}";
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String bcrypt = org.springframework.security.crypto.bcrypt.BCrypt.hashpw(password,
+                org.springframework.security.crypto.bcrypt.BCrypt.gensalt(4));
+        return "{CRYPT}" + HexFormat.of().formatHex(bcrypt.getBytes(StandardCharsets.US_ASCII)) + "{CRYPT}";
     }
 
     /** Replaces {@code key = value} lines of a Karaf .cfg file, appending the keys it does not have. */
@@ -264,7 +265,9 @@ public final class Distribution implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         environment(pb);
-        pb.environment().put("GIGAPLAN_DEMO", "true");
+        if (demo) {
+            pb.environment().put("GIGAPLAN_DEMO", "true");
+        }
         pb.environment().put("GIGAPLAN_ADMIN_PASSWORD", adminPassword());
         long logOffset = Files.exists(karafLog()) ? Files.size(karafLog()) : 0;
         long t0 = System.nanoTime();
@@ -385,6 +388,12 @@ public final class Distribution implements AutoCloseable {
     public Duration restart() throws IOException, InterruptedException {
         stop();
         return start();
+    }
+
+    /** {@link #restart()} without {@code GIGAPLAN_DEMO=true}: the installation leaves demo mode. */
+    public Duration restartWithoutDemo() throws IOException, InterruptedException {
+        demo = false;
+        return restart();
     }
 
     /**
@@ -572,6 +581,25 @@ public final class Distribution implements AutoCloseable {
                 : user.contains(":") ? user : user + ":" + password(user);
         return request.header("Authorization", "Basic "
                 + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * GET as a user of {@link #API_USERS} from another source address on the loopback network (such as
+     * {@code 127.0.0.2}), over a plain socket, as a second machine would call: the status code.
+     */
+    public int statusFrom(String sourceAddress, String user, String path) throws IOException {
+        String credentials = java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password(user)).getBytes(StandardCharsets.UTF_8));
+        try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), httpPort,
+                InetAddress.getByName(sourceAddress), 0)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + httpPort
+                    + "\r\nAuthorization: Basic " + credentials + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 
     /** Each user's password: derived from the run's random secret, so none is the same across runs. */

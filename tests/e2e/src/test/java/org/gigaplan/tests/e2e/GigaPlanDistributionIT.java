@@ -532,17 +532,21 @@ class GigaPlanDistributionIT {
         assertEquals(401, page.statusCode());
         assertTrue(page.headers().firstValue("WWW-Authenticate").isEmpty(), "a page is not");
 
-        // Guessing passwords: after ten wrong ones the name is refused for a while, even with the right password.
+        // Guessing passwords: after ten wrong ones the name is refused for a while from that address, even with the
+        // right password; its owner at another address still logs in.
         for (int i = 0; i < 10; i++) {
             assertEquals(401, dist.getAs("guessed:guess-" + i, "/api/me").status());
         }
         JsonNode locked = problem(dist.getAs("guessed", "/api/me"), 429, null);
         assertTrue(locked.path("detail").asText().contains("try again"), () -> "429: " + locked);
+        assertEquals(403, dist.statusFrom("127.0.0.2", "guessed", "/api/me"),
+                "the right password from another address: logged in (a user without a GIGA Plan role: 403)");
         assertEquals(403, dist.getAs("no-role", "/api/me").status(), "other names are not affected");
 
         JsonNode health = dist.getAs(null, "/api/health").json();
         assertEquals("UP", health.path("status").asText(), () -> "health: " + health);
         assertTrue(health.path("database").asBoolean() && health.path("demo").asBoolean(), () -> "health: " + health);
+        assertTrue(health.path("demoCredentials").toString().contains("demo-board"), () -> "health: " + health);
 
         JsonNode own = dist.getAs("school-a", "/api/schools").json();
         assertEquals(1, own.path("total").asInt(), () -> "school A's directory: " + own);
@@ -862,7 +866,27 @@ class GigaPlanDistributionIT {
         assertEquals(200, dist.get("/api/schools/E2E-01").status(), "precondition: schoolDirectory() imported E2E-01");
         assertEquals(200, dist.get("/api/schools/E2E-02").status(), "precondition: schoolDirectory() imported E2E-02");
 
-        dist.restart();
+        dist.restartWithoutDemo();
+
+        // Leaving demo mode: the published demo passwords and key no longer log in, the log says so, health agrees.
+        assertEquals(401, dist.getAs("demo-board:demo", "/api/plan/versions").status(), "demo board user removed");
+        assertEquals(401, dist.getAs("demo-school-e01:demo", "/api/schools").status(), "demo school user removed");
+        String demoKey = "gpk_de0de0de0de0de0d_demo-agent-key-of-sample-school-S-E01-00000";
+        assertEquals(401, dist.getAs(demoKey, "/api/plan").status(), "demo agent key revoked");
+        JsonNode health = dist.getAs(null, "/api/health").json();
+        assertFalse(health.path("demo").asBoolean(), () -> "health: " + health);
+        assertEquals(0, health.path("demoCredentials").size(), () -> "health: " + health);
+        String log = Files.readString(dist.home().resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
+        assertTrue(log.contains("Left demo mode: removed demo user demo-board"), "the log says the users went");
+        assertTrue(log.contains("Left demo mode: revoked the demo agent's API key"), "the log says the key went");
+        assertEquals(200, dist.getAs("admin:" + dist.adminPassword(), "/api/plan/versions").status(), "admin stays");
+        // Passwords are bcrypt hashes in a file only its owner reads.
+        Path usersFile = dist.home().resolve("etc/users.properties");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(usersFile)));
+        String adminLine = Files.readAllLines(usersFile, StandardCharsets.ISO_8859_1).stream()
+                .filter(l -> l.startsWith("admin")).findFirst().orElseThrow();
+        assertTrue(adminLine.matches("admin\\s*=\\s*\\{CRYPT\\}243261.*"), () -> "admin's bcrypt hash: " + adminLine);
 
         JsonNode e2e01 = dist.json("/api/schools/E2E-01");
         assertEquals("テスト第一小学校", e2e01.path("name").path("ja").asText());

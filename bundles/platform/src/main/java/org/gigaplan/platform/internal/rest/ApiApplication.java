@@ -17,6 +17,7 @@ import org.gigaplan.platform.internal.security.AuthFilter;
 import org.gigaplan.platform.internal.security.JaasAuthenticator;
 import org.gigaplan.platform.internal.security.LoginThrottle;
 import org.gigaplan.platform.internal.security.NoPromptFilter;
+import org.gigaplan.platform.internal.security.VerifiedLogins;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -43,7 +44,9 @@ public class ApiApplication extends Application {
         LoginThrottle throttle = new LoginThrottle(config.loginFailuresAllowed(),
                 Duration.ofSeconds(config.loginLockSeconds()), Clock.systemUTC(), Duration.ofSeconds(5));
         this.singletons = Set.of(new BodyLimitFilter(config.maxRequestBytes()), new AuditFilter(audit),
-                new AuthFilter(new JaasAuthenticator(config.realm()), apiKeys::authenticate, throttle),
+                new AuthFilter(new VerifiedLogins(new JaasAuthenticator(config.realm()),
+                        Duration.ofSeconds(config.verifiedLoginSeconds()), Clock.systemUTC()), apiKeys::authenticate,
+                        throttle),
                 new AccessFilter(modules, contracts), new CallerContext(), new NoPromptFilter(), new JsonProvider(), new ParamConverters(),
                 new ProblemMappers.InvalidInput(), new ProblemMappers.Conflict(), new ProblemMappers.AccessDenied(),
                 new ProblemMappers.WebApplication(), new ProblemMappers.Unexpected());

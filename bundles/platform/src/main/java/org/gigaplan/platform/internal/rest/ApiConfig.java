@@ -17,11 +17,18 @@ public @interface ApiConfig {
     long maxRequestBytes() default 10L * 1024 * 1024;
 
     @AttributeDefinition(name = "Wrong passwords allowed", description = "After this many wrong passwords for one "
-            + "user name within the lock time, the name is refused (429) until the lock time has passed since the "
-            + "last one.", min = "1")
+            + "user name from one address within the lock time, the name is refused (429) from that address, and "
+            + "only from it, until the lock time has passed since the last one; each further lock of the same name "
+            + "and address lasts twice as long.", min = "1")
     int loginFailuresAllowed() default 10;
 
     @AttributeDefinition(name = "Lock time (seconds)", description = "The window wrong passwords are counted in, "
-            + "and how long a name stays refused after the last one.", min = "1")
+            + "and how long a name stays refused from an address after the last one (the first time).", min = "1")
     int loginLockSeconds() default 300;
+
+    @AttributeDefinition(name = "Verified logins kept (seconds)", description = "How long a user name and password "
+            + "the realm accepted are remembered (as a keyed hash, in memory), so calls sending them again skip the "
+            + "slow password hash. A changed password or removed user takes effect within this time; 0 remembers "
+            + "nothing.", min = "0")
+    int verifiedLoginSeconds() default 60;
 }

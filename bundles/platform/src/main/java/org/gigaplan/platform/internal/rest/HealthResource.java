@@ -14,6 +14,7 @@ import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.ProgressService;
 import org.gigaplan.plan.spi.Health;
 import org.gigaplan.platform.internal.DemoService;
+import org.gigaplan.platform.internal.security.Credentials;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,23 +35,28 @@ public class HealthResource {
     public record ModuleHealth(String id, Health.State state, String detail) {
     }
 
-    /** The platform's health. */
+    /**
+     * The platform's health. {@code demoCredentials} names the demo users and the demo agent key that log in now:
+     * outside demo mode it must be empty, as their passwords and key are published.
+     */
     public record Report(Health.State status, boolean database, String planDataVersion, boolean demo,
-            int demoFillsPending, List<ModuleHealth> modules) {
+            int demoFillsPending, List<String> demoCredentials, List<ModuleHealth> modules) {
     }
 
     private final PlatformDatabase database;
     private final PlanService plans;
     private final ProgressService progress;
     private final DemoService demo;
+    private final Credentials credentials;
 
     @Activate
     public HealthResource(@Reference PlatformDatabase database, @Reference PlanService plans,
-            @Reference ProgressService progress, @Reference DemoService demo) {
+            @Reference ProgressService progress, @Reference DemoService demo, @Reference Credentials credentials) {
         this.database = database;
         this.plans = plans;
         this.progress = progress;
         this.demo = demo;
+        this.credentials = credentials;
     }
 
     @GET
@@ -61,7 +67,8 @@ public class HealthResource {
         Health.State status = !db ? Health.State.DOWN
                 : modules.stream().anyMatch(m -> m.state() != Health.State.UP) ? Health.State.DEGRADED
                         : Health.State.UP;
-        Report report = new Report(status, db, plans.plan().dataVersion(), demo.enabled(), demo.pendingFills(), modules);
+        Report report = new Report(status, db, plans.plan().dataVersion(), demo.enabled(), demo.pendingFills(),
+                credentials.demoCredentials(), modules);
         return Response.status(db ? 200 : 503).entity(report).build();
     }
 }

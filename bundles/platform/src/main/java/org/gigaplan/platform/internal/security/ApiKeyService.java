@@ -89,18 +89,46 @@ public class ApiKeyService {
     public static final String DEMO_KEY = PREFIX + "de0de0de0de0de0d_" + "demo-agent-key-of-sample-school-S-E01-00000";
     static final String DEMO_SCHOOL = "S-E01";
 
-    /** Creates the demo agent's key unless it exists; false when there is no school for it. */
+    /** Who revokes the demo key when the installation leaves demo mode. */
+    static final String LEFT_DEMO_MODE = "left demo mode";
+
+    /**
+     * Makes the demo agent's key work: creates it, or restores it when leaving demo mode revoked it (a key revoked by
+     * someone stays revoked). False when there is no school for it.
+     */
     public boolean ensureDemoKey() {
-        Matcher m = KEY.matcher(DEMO_KEY);
-        if (!m.matches() || store.find(m.group(1)).isPresent()) {
+        String keyId = demoKeyId();
+        Optional<StoredKey> existing = store.find(keyId);
+        if (existing.isPresent()) {
+            store.restore(keyId, LEFT_DEMO_MODE);
             return true;
         }
         if (schools.find(DEMO_SCHOOL).isEmpty()) {
             return false;
         }
-        store.insert(new StoredKey(m.group(1), sha256(m.group(2)), DEMO_SCHOOL, "demo agent", Instant.now(), "demo",
+        Matcher m = KEY.matcher(DEMO_KEY);
+        m.matches();
+        store.insert(new StoredKey(keyId, sha256(m.group(2)), DEMO_SCHOOL, "demo agent", Instant.now(), "demo",
                 null, null));
         return true;
+    }
+
+    /** Revokes the demo agent's key, whose secret the README publishes; false when it did not work anyway. */
+    public boolean revokeDemoKey() {
+        return store.revoke(demoKeyId(), Instant.now(), LEFT_DEMO_MODE);
+    }
+
+    /** Whether the demo agent's key logs in. */
+    public boolean demoKeyWorks() {
+        return authenticate(DEMO_KEY).isPresent();
+    }
+
+    private static String demoKeyId() {
+        Matcher m = KEY.matcher(DEMO_KEY);
+        if (!m.matches()) {
+            throw new IllegalStateException("the demo key does not have the form of a key");
+        }
+        return m.group(1);
     }
 
     public List<KeyInfo> list(String schoolId) {

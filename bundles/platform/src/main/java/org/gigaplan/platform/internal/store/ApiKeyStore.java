@@ -85,6 +85,18 @@ public final class ApiKeyStore {
         });
     }
 
+    /** Makes a key revoked by {@code by} work again (the demo key, on a return to demo mode); false if none was. */
+    public boolean restore(String keyId, String by) {
+        return sql.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE gp_api_key SET revoked_at = NULL, revoked_by = NULL "
+                    + "WHERE key_id = ? AND revoked_by = ?")) {
+                ps.setString(1, keyId);
+                ps.setString(2, by);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     private static StoredKey key(ResultSet rs) throws SQLException {
         Timestamp revoked = rs.getTimestamp("revoked_at");
         return new StoredKey(rs.getString("key_id"), rs.getString("secret_sha256"), rs.getString("school_id"),

@@ -90,6 +90,22 @@ class ApiKeyServiceTest {
     }
 
     @Test
+    void leavingDemoModeRevokesTheDemoKeyAndReturningRestoresIt() {
+        assertFalse(keys.revokeDemoKey(), "no demo key, nothing to revoke");
+        keys.ensureDemoKey();
+        assertTrue(keys.demoKeyWorks());
+        assertTrue(keys.revokeDemoKey());
+        assertFalse(keys.demoKeyWorks());
+        assertTrue(keys.authenticate(ApiKeyService.DEMO_KEY).isEmpty(), "the published key no longer logs in");
+        assertFalse(keys.revokeDemoKey());
+        keys.ensureDemoKey();
+        assertTrue(keys.demoKeyWorks(), "back in demo mode");
+        assertTrue(keys.revoke("de0de0de0de0de0d", "board"));
+        keys.ensureDemoKey();
+        assertFalse(keys.demoKeyWorks(), "a key the board revoked stays revoked");
+    }
+
+    @Test
     void keysBelongToSchoolsThatExist() {
         assertEquals("schoolId", assertThrows(InvalidInputException.class,
                 () -> keys.create("NOPE", "x", "api:sato")).errors().get(0).field());

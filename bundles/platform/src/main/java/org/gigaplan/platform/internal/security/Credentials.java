@@ -1,0 +1,114 @@
+package org.gigaplan.platform.internal.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gigaplan.platform.internal.DemoConfig;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The credentials an installation starts with, set on every start from its environment and demo setting:
+ * <ul>
+ * <li>{@code GIGAPLAN_ADMIN_PASSWORD} gives the board's first user, {@code admin}, that password, unless a user
+ * {@code admin} exists;</li>
+ * <li>in demo mode, the demo users (password {@code demo}) and the demo agent's API key, both published in the README,
+ * work; out of demo mode neither does: a start without demo mode removes the demo users and revokes the demo key,
+ * and says so in the log.</li>
+ * </ul>
+ * {@link #demoCredentials()} names any demo credential that still works, for {@code /api/health}.
+ */
+@Component(service = Credentials.class, immediate = true, configurationPid = DemoConfig.PID)
+public class Credentials {
+
+    /** The demo users and their JAAS roles: the board, staff of two sample schools, a teacher and a learner. */
+    static final Map<String, String> DEMO_USERS = Map.of(
+            "demo-board", "board",
+            "demo-school-e01", "school@S-E01",
+            "demo-school-j01", "school@S-J01",
+            "demo-teacher-e01", "teacher@S-E01/T01",
+            "demo-s-e01-5-1-1@drill.example", "learner@S-E01");
+    static final String DEMO_PASSWORD = "demo";
+    static final String ADMIN = "admin";
+    static final List<String> ADMIN_ROLES = List.of("board", "_g_:admingroup");
+    /** What {@link #demoCredentials()} calls the demo agent's key. */
+    static final String DEMO_KEY_NAME = "demo agent API key";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Credentials.class);
+
+    private final Optional<UserDirectory> users;
+    private final ApiKeyService keys;
+
+    @Activate
+    public Credentials(
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            UserDirectory users, @Reference ApiKeyService keys, DemoConfig demo) {
+        this.users = Optional.ofNullable(users);
+        this.keys = keys;
+        if (users == null) {
+            LOG.warn("No editable JAAS realm: no first users added, demo users not checked");
+        } else {
+            settle(users, demo.enabled(), System.getenv("GIGAPLAN_ADMIN_PASSWORD"));
+        }
+        if (demo.enabled()) {
+            if (keys.ensureDemoKey()) {
+                LOG.warn("DEMO MODE: the demo agent's API key (school {}, see README) works on this installation",
+                        ApiKeyService.DEMO_SCHOOL);
+            } else {
+                LOG.warn("DEMO MODE: no demo agent key: sample school {} is not in the directory",
+                        ApiKeyService.DEMO_SCHOOL);
+            }
+        } else if (keys.revokeDemoKey()) {
+            LOG.warn("Left demo mode: revoked the demo agent's API key, whose secret the README publishes");
+        }
+    }
+
+    /**
+     * Adds {@code admin} when a password is given for it and there is no such user; adds the demo users in demo mode
+     * and removes them otherwise.
+     *
+     * @return what changed, one line each, as logged
+     */
+    static List<String> settle(UserDirectory users, boolean demo, String adminPassword) {
+        List<String> changes = new ArrayList<>();
+        Set<String> present = users.names();
+        if (adminPassword != null && !adminPassword.isBlank() && !present.contains(ADMIN)) {
+            users.add(ADMIN, adminPassword, ADMIN_ROLES);
+            changes.add("Created user admin (board) with the password of GIGAPLAN_ADMIN_PASSWORD");
+        }
+        for (Map.Entry<String, String> user : DEMO_USERS.entrySet()) {
+            if (demo && !present.contains(user.getKey())) {
+                users.add(user.getKey(), DEMO_PASSWORD, List.of(user.getValue()));
+                changes.add("DEMO MODE: created demo user " + user.getKey() + " (" + user.getValue()
+                        + ", password: demo)");
+            } else if (!demo && present.contains(user.getKey())) {
+                users.remove(user.getKey());
+                changes.add("Left demo mode: removed demo user " + user.getKey() + ", whose password the README "
+                        + "publishes");
+            }
+        }
+        changes.forEach(change -> LOG.warn("{}", change));
+        return changes;
+    }
+
+    /** The demo users and demo key that work now, by name: empty on an installation outside demo mode. */
+    public List<String> demoCredentials() {
+        List<String> working = new ArrayList<>();
+        users.ifPresent(u -> {
+            Set<String> present = u.names();
+            DEMO_USERS.keySet().stream().filter(present::contains).sorted().forEach(working::add);
+        });
+        if (keys.demoKeyWorks()) {
+            working.add(DEMO_KEY_NAME);
+        }
+        return working;
+    }
+}

@@ -1,0 +1,93 @@
+package org.gigaplan.platform.internal.security;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.security.auth.login.AppConfigurationEntry;
+
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.jaas.config.JaasRealm;
+import org.apache.karaf.jaas.modules.BackingEngine;
+import org.apache.karaf.jaas.modules.BackingEngineFactory;
+import org.gigaplan.platform.internal.rest.ApiConfig;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The users of a Karaf JAAS realm (by default {@code karaf}, backed by {@code etc/users.properties}), through the
+ * realm's backing engine, as {@code jaas:useradd} does: passwords are stored as the realm's encryption settings say
+ * ({@code etc/org.apache.karaf.jaas.cfg}: bcrypt). Registered only inside Karaf, where the realm and its backing
+ * engines are; the platform's import of Karaf's JAAS packages is optional, so the bundle resolves elsewhere too.
+ */
+@Component(service = UserDirectory.class, configurationPid = ApiConfig.PID)
+public class KarafUserDirectory implements UserDirectory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KarafUserDirectory.class);
+    private static final String MODULE_OPTION = "org.apache.karaf.jaas.module";
+    private static final String GROUP_ROLE_PREFIX = "_g_:";
+
+    private final BackingEngine engine;
+    private final Optional<Path> file;
+
+    @Activate
+    public KarafUserDirectory(
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) List<JaasRealm> realms,
+            @Reference(policyOption = ReferencePolicyOption.GREEDY) List<BackingEngineFactory> factories,
+            ApiConfig config) {
+        AppConfigurationEntry entry = realms.stream().filter(r -> config.realm().equals(r.getName()))
+                .flatMap(r -> java.util.Arrays.stream(r.getEntries()))
+                .filter(e -> factories.stream().anyMatch(f -> f.getModuleClass().equals(e.getOptions().get(MODULE_OPTION))))
+                .findFirst().orElseThrow(() -> new IllegalStateException("JAAS realm " + config.realm()
+                        + " has no login module whose users can be edited (looked in " + realms.size() + " realms)"));
+        Map<String, ?> options = entry.getOptions();
+        this.engine = factories.stream().filter(f -> f.getModuleClass().equals(options.get(MODULE_OPTION)))
+                .findFirst().orElseThrow().build(options);
+        this.file = Optional.ofNullable(options.get("users")).map(Object::toString).map(Path::of);
+        ownerOnly();
+    }
+
+    @Override
+    public Set<String> names() {
+        return engine.listUsers().stream().map(UserPrincipal::getName).collect(Collectors.toSet());
+    }
+
+    @Override
+    public void add(String name, String password, List<String> roles) {
+        engine.addUser(name, password);
+        for (String role : roles) {
+            if (role.startsWith(GROUP_ROLE_PREFIX)) {
+                engine.addGroup(name, role.substring(GROUP_ROLE_PREFIX.length()));
+            } else {
+                engine.addRole(name, role);
+            }
+        }
+        ownerOnly();
+    }
+
+    @Override
+    public void remove(String name) {
+        engine.deleteUser(name);
+    }
+
+    /** The users file is readable by the account Karaf runs as only (0600). */
+    private void ownerOnly() {
+        file.filter(Files::exists).ifPresent(f -> {
+            try {
+                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException | IOException e) {
+                LOG.warn("Could not make {} readable by its owner only: {}", f, e.toString());
+            }
+        });
+    }
+}

@@ -1,0 +1,17 @@
+package org.gigaplan.platform.internal.security;
+
+import java.util.List;
+import java.util.Set;
+
+/** The users of the JAAS realm /api logs people in with: the platform adds its first users and removes demo ones. */
+public interface UserDirectory {
+
+    /** Every user name. */
+    Set<String> names();
+
+    /** Adds a user with a password (stored the way the realm is configured to store it) and JAAS roles. */
+    void add(String name, String password, List<String> roles);
+
+    /** Removes a user; nothing when there is none of that name. */
+    void remove(String name);
+}

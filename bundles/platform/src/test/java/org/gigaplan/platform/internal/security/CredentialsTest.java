@@ -1,0 +1,63 @@
+package org.gigaplan.platform.internal.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+class CredentialsTest {
+
+    /** A realm in memory: name → password and roles. */
+    private static final class Users implements UserDirectory {
+        final Map<String, List<String>> users = new TreeMap<>();
+
+        @Override
+        public Set<String> names() {
+            return Set.copyOf(users.keySet());
+        }
+
+        @Override
+        public void add(String name, String password, List<String> roles) {
+            users.put(name, new java.util.ArrayList<>(List.of(password)));
+            users.get(name).addAll(roles);
+        }
+
+        @Override
+        public void remove(String name) {
+            users.remove(name);
+        }
+    }
+
+    @Test
+    void demoModeAddsTheDemoUsersAndLeavingItRemovesThem() {
+        Users realm = new Users();
+        realm.add("tanaka", "secret", List.of("board"));
+        assertEquals(5, Credentials.settle(realm, true, null).size());
+        assertEquals(List.of("demo", "board"), realm.users.get("demo-board"));
+        assertEquals(List.of("demo", "learner@S-E01"), realm.users.get("demo-s-e01-5-1-1@drill.example"));
+        assertEquals(List.of(), Credentials.settle(realm, true, null), "a second demo start changes nothing");
+
+        List<String> left = Credentials.settle(realm, false, null);
+        assertEquals(5, left.size());
+        assertTrue(left.stream().allMatch(l -> l.startsWith("Left demo mode: removed demo user")), () -> "" + left);
+        assertEquals(Set.of("tanaka"), realm.names(), "real users stay, every demo user is gone");
+        assertEquals(List.of(), Credentials.settle(realm, false, null));
+    }
+
+    @Test
+    void theAdminPasswordMakesAdminOnceAndNeverChangesIt() {
+        Users realm = new Users();
+        assertEquals(List.of(), Credentials.settle(realm, false, " "), "a blank password makes no admin");
+        assertFalse(realm.names().contains("admin"));
+        Credentials.settle(realm, false, "first");
+        assertEquals(List.of("first", "board", "_g_:admingroup"), realm.users.get("admin"));
+        assertEquals(List.of(), Credentials.settle(realm, false, "second"));
+        assertEquals("first", realm.users.get("admin").get(0), "a later start does not reset admin's password");
+    }
+}
