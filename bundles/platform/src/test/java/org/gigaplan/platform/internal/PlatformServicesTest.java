@@ -220,6 +220,8 @@ class PlatformServicesTest {
         DemoContext ctx = module.fills.get(1);
         assertEquals(10, ctx.schools().size(), "the 11 sample schools but S-E02, which the module is off for");
         assertTrue(ctx.schools().stream().noneMatch(s -> s.id().equals("S-E02")));
+        // A fill is recorded as done after the module's hook returns: stopping before that would leave it to redo.
+        await(() -> on.pendingFills() == 0);
         on.deactivate();
 
         DemoService restarted = new DemoService(schools, switches, db, TODAY, demo(true));

@@ -76,14 +76,18 @@ final class Framework {
         }
     }
 
-    /** Waits up to 30 s for a condition of the framework's asynchronous world (components, the whiteboard). */
+    /**
+     * Waits up to 30 s for a condition of the framework's asynchronous world (components, the whiteboard), checking
+     * five times a second: below the platform's limit on anonymous calls (ten a second after a burst), so conditions
+     * that call /api never use up the tests' allowance.
+     */
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("waited 30 s for " + what);
             }
-            Thread.sleep(50);
+            Thread.sleep(200);
         }
     }
 }

@@ -20,6 +20,7 @@ import org.gigaplan.platform.internal.rest.ApiConfig;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +43,10 @@ public class KarafUserDirectory implements UserDirectory {
 
     @Activate
     public KarafUserDirectory(
-            @Reference(policyOption = ReferencePolicyOption.GREEDY) List<JaasRealm> realms,
-            @Reference(policyOption = ReferencePolicyOption.GREEDY) List<BackingEngineFactory> factories,
+            @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY)
+            List<JaasRealm> realms,
+            @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY)
+            List<BackingEngineFactory> factories,
             ApiConfig config) {
         AppConfigurationEntry entry = realms.stream().filter(r -> config.realm().equals(r.getName()))
                 .flatMap(r -> java.util.Arrays.stream(r.getEntries()))

@@ -49,6 +49,11 @@ public class PlatformDatabase implements Database {
         return sql.transaction(work);
     }
 
+    /** Starts an /api write on this thread: see {@link Sql#beginWrite()}. */
+    public Sql.Write beginWrite() {
+        return sql.beginWrite();
+    }
+
     /** Whether the database answers now. */
     public boolean ping() {
         try {

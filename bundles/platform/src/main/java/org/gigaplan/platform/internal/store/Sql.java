@@ -2,6 +2,7 @@ package org.gigaplan.platform.internal.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * Runs units of JDBC work on a DataSource, each in one transaction: all of it commits or none does. A transaction
  * opened while the same thread is inside another is logged (once per place): the DataSource is a pool, and requests
  * that each hold a connection while waiting for a second can exhaust it.
+ *
+ * <p>An /api write runs as one {@link Write}: every transaction its resource opens on this thread joins the write's
+ * one database transaction, and the write's audit entry is inserted in it before it commits, so a write and its
+ * audit entry are stored together or not at all.
  */
 public final class Sql implements Database {
 
@@ -24,6 +29,8 @@ public final class Sql implements Database {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sql.class);
     private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
+    /** The /api write this thread is handling, if any. */
+    private static final ThreadLocal<Write> WRITE = new ThreadLocal<>();
     private static final StackWalker STACK = StackWalker.getInstance();
     /** Frames left out when naming where a nested transaction was opened: the transaction plumbing itself. */
     private static final Set<String> PLUMBING = Set.of(Sql.class.getName(), PlatformDatabase.class.getName(),
@@ -60,7 +67,8 @@ public final class Sql implements Database {
         }
         INSIDE.set(true);
         try {
-            return run(work);
+            Write write = WRITE.get();
+            return outer && write != null ? write.run(work) : run(work);
         } finally {
             if (outer) {
                 INSIDE.remove();
@@ -71,6 +79,118 @@ public final class Sql implements Database {
     /** The places (our stack frames) that opened a transaction inside another so far. */
     Set<String> nestedTransactions() {
         return Set.copyOf(nestedAt);
+    }
+
+    /**
+     * Starts an /api write on this thread: until {@link Write#close()}, the transactions opened here (not nested
+     * ones) join its one database transaction, each in a savepoint, so a failed one is undone alone and may run again.
+     */
+    public Write beginWrite() {
+        Write stale = WRITE.get();
+        if (stale != null) {
+            stale.close();
+        }
+        Write write = new Write();
+        WRITE.set(write);
+        return write;
+    }
+
+    /** One /api write's database transaction, opened at its first use. */
+    public final class Write implements AutoCloseable {
+
+        private Connection connection;
+        private boolean autoCommit;
+        /** The database rolled the whole transaction back (a deadlock or lock time-out): the write is lost. */
+        private boolean lost;
+
+        private Write() {
+        }
+
+        private Connection connection() throws SQLException {
+            if (connection == null) {
+                connection = dataSource.getConnection();
+                autoCommit = connection.getAutoCommit();
+                connection.setAutoCommit(false);
+            }
+            return connection;
+        }
+
+        <T> T run(Database.Work<T> work) {
+            if (lost) {
+                throw new Database.StoreException("the database undid this write in a conflict with another: "
+                        + "nothing of it is stored; send it again", null);
+            }
+            try {
+                Connection c = connection();
+                Savepoint savepoint = c.setSavepoint();
+                try {
+                    T result = work.run(c);
+                    c.releaseSavepoint(savepoint);
+                    return result;
+                } catch (Throwable e) {
+                    try {
+                        c.rollback(savepoint);
+                    } catch (SQLException gone) {
+                        // Derby ends the whole transaction on a deadlock or lock time-out: the savepoint went with it.
+                        lost = true;
+                        e.addSuppressed(gone);
+                    }
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new Database.StoreException(e.getMessage(), e);
+            }
+        }
+
+        /** Whether the database undid the write's transaction on its own. */
+        public boolean lost() {
+            return lost;
+        }
+
+        /** Undoes everything the write did so far; what runs next starts a new transaction on the same connection. */
+        public void rollback() {
+            if (connection != null) {
+                try {
+                    connection.rollback();
+                } catch (SQLException e) {
+                    throw new Database.StoreException(e.getMessage(), e);
+                }
+            }
+            lost = false;
+        }
+
+        /** Commits the write (its data and its audit entry). */
+        public void commit() {
+            if (lost) {
+                throw new Database.StoreException("the write was undone by the database before it could commit", null);
+            }
+            if (connection != null) {
+                try {
+                    connection.commit();
+                } catch (SQLException e) {
+                    throw new Database.StoreException(e.getMessage(), e);
+                }
+            }
+        }
+
+        /** Ends the write: what was not committed is undone, and the connection goes back to the pool. */
+        @Override
+        public void close() {
+            if (WRITE.get() == this) {
+                WRITE.remove();
+            }
+            if (connection == null) {
+                return;
+            }
+            try (Connection c = connection) {
+                c.rollback();
+                c.setAutoCommit(autoCommit);
+            } catch (SQLException e) {
+                LOG.warn("Could not return the connection of an /api write cleanly: {}", e.toString());
+            } finally {
+                connection = null;
+            }
+        }
     }
 
     private <T> T run(Database.Work<T> work) {
