@@ -24,6 +24,9 @@ public class ExplorerResource {
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=UTF-8",
             "js", "application/javascript; charset=UTF-8", "css", "text/css; charset=UTF-8", "png", "image/png");
 
+    /** Ours; every other file is Swagger UI's. */
+    private static final java.util.Set<String> OWN_FILES = java.util.Set.of("index.html", "explorer.js");
+
     @GET
     public Response root() {
         return Response.seeOther(URI.create("/" + GigaPlanRest.APPLICATION_BASE + "/explorer/")).build();
@@ -33,7 +36,7 @@ public class ExplorerResource {
     @Path("{file: .*}")
     public Response file(@PathParam("file") String file) {
         String name = file.isEmpty() ? "index.html" : file;
-        String resource = name.equals("index.html") ? "explorer/index.html" : "swagger-ui/" + name;
+        String resource = OWN_FILES.contains(name) ? "explorer/" + name : "swagger-ui/" + name;
         String ext = name.substring(name.lastIndexOf('.') + 1);
         InputStream in = name.contains("..") || !TYPES.containsKey(ext) ? null
                 : ExplorerResource.class.getClassLoader().getResourceAsStream(resource);
