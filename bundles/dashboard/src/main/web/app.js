@@ -1140,6 +1140,7 @@
     delete host.dataset.view;
     show(host, view);
     const [, name, arg] = (location.hash || '#/').match(/^#\/([^/]*)\/?(.*)$/) || [];
+    let shown = name || 'public';
     try {
       if (name === 'login') {
         loginView(view);
@@ -1170,10 +1171,12 @@
         location.hash = '#/login';
         return;
       } else {
+        // Not a view this caller may open (a school user at #/city): the public page, and the view says so.
+        shown = 'public';
         await publicView(view);
       }
       if (mine === routing) {
-        host.dataset.view = name || 'public';
+        host.dataset.view = shown;
       }
     } catch (e) {
       show(view, el('p', { class: 'error' }, String(e)));

@@ -63,6 +63,15 @@ public class AuditLogImpl implements AuditLog {
         }
     }
 
+    /**
+     * A mark that grows with every write recorded by any node on this database: every /api write is recorded in the
+     * same transaction as its data (a console change right after its own), so a value computed after reading the mark
+     * is current until the mark changes.
+     */
+    public long writeMark() {
+        return store.latestId();
+    }
+
     @Override
     public List<AuditEntry> find(Query query, int offset, int limit) {
         return store.find(query, offset, limit);

@@ -13,4 +13,10 @@ public @interface ProgressConfig {
             + "(schools, classes) is judged met or below only when at least this share of those expected reported; "
             + "else its status is INSUFFICIENT_DATA.", min = "0", max = "100")
     int minCoveragePercent() default 80;
+
+    @AttributeDefinition(name = "Longest a report is reused (seconds)", description = "A report (the city's or a "
+            + "school's, for a fiscal year) is computed again as soon as any write is recorded, the plan or the "
+            + "installed modules change, or the day changes; and at the latest after this long, for data no write "
+            + "records (demo fills). 0 computes every report afresh.", min = "0")
+    int reuseSeconds() default 60;
 }

@@ -6,8 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.time.Duration;
 
 import org.gigaplan.plan.model.ActionItem;
 import org.gigaplan.plan.model.ActionPlan;
@@ -45,6 +51,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Rolls the plan up with whatever policy modules are installed right now. A value over those that reported is
  * judged against its target only when enough of those expected reported ({@link ProgressConfig}).
+ *
+ * <p>Reports are reused while nothing they depend on changed: no write was recorded by any node since (the audit
+ * log's {@linkplain AuditLogImpl#writeMark() write mark}), the plan, the installed modules and the day are the same,
+ * and the report is younger than {@link ProgressConfig#reuseSeconds()}. So the public roll-up costs a query of the
+ * mark, not every module's figures, between writes; concurrent callers of one report wait for one computation.
  */
 @Component(service = ProgressService.class, configurationPid = ProgressConfig.PID)
 @Designate(ocd = ProgressConfig.class)
@@ -62,22 +73,57 @@ public class ProgressServiceImpl implements ProgressService {
     private final PlanClock clock;
     private final int minCoverage;
     private final ModuleContracts contracts;
+    private final LongSupplier writeMark;
+    private final Duration reuse;
+    /** Bumped whenever a module comes or goes: reports computed before are not reused. */
+    private final AtomicLong moduleGeneration = new AtomicLong();
+    private final Map<ReportKey, Reused> reports = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ReportKey, Reused> eldest) {
+            return size() > MAX_REPORTS;
+        }
+    });
+    private final Map<ReportKey, Object> computing = new ConcurrentHashMap<>();
+
+    static final int MAX_REPORTS = 2_000;
+
+    private record ReportKey(int fiscalYear, String schoolId) {
+    }
+
+    /** What a report was computed from: it is reused only while all of it is the same. */
+    private record Basis(long writeMark, String planDataVersion, long modules, java.time.LocalDate today) {
+    }
+
+    private record Reused(Basis basis, long computedAtNanos, ProgressReport report) {
+    }
+
     /** In OSGi's order of service references: ascending, so the last is the highest ranked, then the earliest. */
     private final ConcurrentSkipListMap<ServiceReference<PolicyModule>, PolicyModule> modules = new ConcurrentSkipListMap<>();
 
     @Activate
     public ProgressServiceImpl(@Reference PlanService plans, @Reference ModuleEnablement enablement,
-            @Reference PlanClock clock, @Reference ModuleContracts contracts, ProgressConfig config) {
+            @Reference PlanClock clock, @Reference ModuleContracts contracts, @Reference AuditLogImpl audit,
+            ProgressConfig config) {
+        this(plans, enablement, clock, contracts, audit::writeMark, config);
+    }
+
+    ProgressServiceImpl(PlanService plans, ModuleEnablement enablement, PlanClock clock, ModuleContracts contracts,
+            LongSupplier writeMark, ProgressConfig config) {
         this.contracts = contracts;
         this.plans = plans;
         this.enablement = enablement;
         this.clock = clock;
         this.minCoverage = config.minCoveragePercent();
+        this.writeMark = writeMark;
+        this.reuse = Duration.ofSeconds(Math.max(0, config.reuseSeconds()));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addModule(ServiceReference<PolicyModule> ref, PolicyModule module) {
         modules.put(ref, module);
+        moduleGeneration.incrementAndGet();
         if (!contracts.admit(ref.getBundle(), module.id())) {
             return;
         }
@@ -101,6 +147,7 @@ public class ProgressServiceImpl implements ProgressService {
 
     void removeModule(ServiceReference<PolicyModule> ref) {
         PolicyModule gone = modules.remove(ref);
+        moduleGeneration.incrementAndGet();
         contracts.leave(ref.getBundle());
         if (gone != null) {
             LOG.info("Policy module {} is out; its indicators show as not installed", gone.id());
@@ -132,6 +179,26 @@ public class ProgressServiceImpl implements ProgressService {
 
     @Override
     public ProgressReport report(FiscalYear fiscalYear, Scope scope) {
+        if (reuse.isZero()) {
+            return compute(fiscalYear, scope);
+        }
+        ReportKey key = new ReportKey(fiscalYear.year(), scope.schoolId());
+        synchronized (computing.computeIfAbsent(key, k -> new Object())) {
+            // Read before computing: a write committed meanwhile changes the mark, and the next caller recomputes.
+            Basis basis = new Basis(writeMark.getAsLong(), plans.plan().dataVersion(), moduleGeneration.get(),
+                    clock.today());
+            Reused known = reports.get(key);
+            if (known != null && known.basis().equals(basis)
+                    && System.nanoTime() - known.computedAtNanos() < reuse.toNanos()) {
+                return known.report();
+            }
+            ProgressReport report = compute(fiscalYear, scope);
+            reports.put(key, new Reused(basis, System.nanoTime(), report));
+            return report;
+        }
+    }
+
+    private ProgressReport compute(FiscalYear fiscalYear, Scope scope) {
         Plan plan = plans.plan();
         ActionPlan actionPlan = plan.actionPlan(fiscalYear.year()).orElseThrow(
                 () -> new IllegalArgumentException("no action plan for " + fiscalYear));

@@ -1,6 +1,8 @@
 package org.gigaplan.platform.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -140,7 +142,7 @@ class ProgressServiceTest {
 
     @Test
     void whenModulesClaimOneIndicatorTheHighestRankedThenTheFirstComputesIt() {
-        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), coverage(80));
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), () -> 0L, coverage(80));
         progress.addModule(reference(1), new FakeUsage());
         progress.addModule(reference(2), rival("later", 42));
         assertEquals(100.0, byId(progress.report(FiscalYear.of(2025), Scope.city())).get("usage.scene1").value(),
@@ -156,7 +158,16 @@ class ProgressServiceTest {
     private static final PlanClock TODAY = PlanClock.fixedAt(java.time.LocalDate.of(2026, 11, 30));
 
     private static ProgressConfig coverage(int percent) {
+        return config(percent, 0);
+    }
+
+    private static ProgressConfig config(int percent, int reuseSeconds) {
         return new ProgressConfig() {
+            @Override
+            public int reuseSeconds() {
+                return reuseSeconds;
+            }
+
             @Override
             public Class<? extends java.lang.annotation.Annotation> annotationType() {
                 return ProgressConfig.class;
@@ -178,7 +189,7 @@ class ProgressServiceTest {
 
     @Test
     void aShareOverTooFewOfTheSchoolsExpectedIsInsufficientDataNotMet() {
-        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), coverage(80));
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), () -> 0L, coverage(80));
         progress.addModule(reference(1), reporting(1));
         IndicatorProgress one = byId(progress.report(FiscalYear.of(2025), Scope.city())).get("usage.scene1");
         assertEquals(Status.INSUFFICIENT_DATA, one.status(), "1 of 11 schools reported");
@@ -188,11 +199,11 @@ class ProgressServiceTest {
         assertEquals(Status.INSUFFICIENT_DATA, byId(progress.report(FiscalYear.of(2025), Scope.city()))
                 .get("usage.scene2").status(), "no verdict either way");
 
-        ProgressServiceImpl enough = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), coverage(80));
+        ProgressServiceImpl enough = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), () -> 0L, coverage(80));
         enough.addModule(reference(1), reporting(9));
         assertEquals(Status.MET, byId(enough.report(FiscalYear.of(2025), Scope.city())).get("usage.scene1").status(),
                 "9 of 11 = 81.8 % is enough at the default 80 %");
-        ProgressServiceImpl strict = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), coverage(90));
+        ProgressServiceImpl strict = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), () -> 0L, coverage(90));
         strict.addModule(reference(1), reporting(9));
         assertEquals(Status.INSUFFICIENT_DATA, byId(strict.report(FiscalYear.of(2025), Scope.city()))
                 .get("usage.scene1").status(), "the minimum is configured");
@@ -205,7 +216,7 @@ class ProgressServiceTest {
             calls.incrementAndGet();
             return IndicatorValue.of(60, 8);
         });
-        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), coverage(80));
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), () -> 0L, coverage(80));
         progress.addModule(reference(1), counting);
         ProgressReport report = progress.report(FiscalYear.of(2025), Scope.city());
         // usage.scene2 is policy 1's, and the evidence of P1-S1 and P1-S2: three mentions, one computation.
@@ -216,8 +227,36 @@ class ProgressServiceTest {
     }
 
     @Test
+    void aReportIsReusedUntilAWriteIsRecordedOrTheModulesChange() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        PolicyModule counting = module("usage", Set.of("usage.scene2"), indicatorId -> {
+            calls.incrementAndGet();
+            return IndicatorValue.of(60, 8);
+        });
+        java.util.concurrent.atomic.AtomicLong mark = new java.util.concurrent.atomic.AtomicLong(7);
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(),
+                mark::get, config(80, 60));
+        progress.addModule(reference(1), counting);
+        ProgressReport first = progress.report(FiscalYear.of(2025), Scope.city());
+        for (int i = 0; i < 5; i++) {
+            assertSame(first, progress.report(FiscalYear.of(2025), Scope.city()), "nothing changed: the same report");
+        }
+        assertEquals(1, calls.get());
+        progress.report(FiscalYear.of(2025), Scope.school("S-E01"));
+        progress.report(FiscalYear.of(2025), Scope.school("S-E02"));
+        assertEquals(3, calls.get(), "each school is a report of its own");
+        mark.incrementAndGet();
+        ProgressReport second = progress.report(FiscalYear.of(2025), Scope.city());
+        assertNotSame(first, second, "a write was recorded");
+        assertEquals(4, calls.get());
+        assertSame(second, progress.report(FiscalYear.of(2025), Scope.city()));
+        progress.addModule(reference(2), new FakeUsage());
+        assertNotSame(second, progress.report(FiscalYear.of(2025), Scope.city()), "a module came");
+    }
+
+    @Test
     void anActionItemWithoutAnyComputedIndicatorIsFlagged() {
-        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), coverage(80));
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), () -> 0L, coverage(80));
         progress.addModule(reference(1), new FakeUsage());
         Map<String, Boolean> live = progress.report(FiscalYear.of(2025), Scope.city()).policies().stream()
                 .flatMap(p -> p.measures().stream()).flatMap(m -> m.actionItems().stream())
@@ -228,7 +267,7 @@ class ProgressServiceTest {
 
     @Test
     void withoutModulesEveryIndicatorSaysNoModule() {
-        ProgressReport report = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), coverage(80)).report(FiscalYear.of(2025), Scope.city());
+        ProgressReport report = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), () -> 0L, coverage(80)).report(FiscalYear.of(2025), Scope.city());
         assertEquals(4, report.policies().size());
         assertEquals(plan.indicators().size(), byId(report).size());
         assertTrue(byId(report).values().stream().allMatch(i -> i.status() == Status.NO_MODULE));
@@ -239,7 +278,7 @@ class ProgressServiceTest {
     @Test
     void installedModuleValuesAreComparedWithTheirTargets() {
         Switches switches = new Switches();
-        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), switches, TODAY, new ModuleContracts(), coverage(80));
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), switches, TODAY, new ModuleContracts(), () -> 0L, coverage(80));
         progress.addModule(reference(1), new FakeUsage());
         ProgressReport report = progress.report(FiscalYear.of(2025), Scope.city());
         Map<String, IndicatorProgress> ids = byId(report);

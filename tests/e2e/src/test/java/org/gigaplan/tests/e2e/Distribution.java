@@ -178,6 +178,10 @@ public final class Distribution implements AutoCloseable {
         // Every run on the same day of the school year, whenever CI runs: FY2026 (令和8年度), whose action plan the
         // shipped plan does not have yet, with FY2025's before it.
         setProperties(etc.resolve("org.gigaplan.clock.cfg"), Map.of("today", TODAY.toString()));
+        // The suite calls without logging in from one address far faster than any page: the per-address limit on
+        // anonymous calls is checked in the in-framework tests, at its defaults.
+        setProperties(etc.resolve("org.gigaplan.platform.api.cfg"), Map.of("anonymousPerMinute", "60000",
+                "anonymousBurst", "10000"));
         setProperties(etc.resolve("org.ops4j.pax.web.cfg"), Map.of(
                 "org.ops4j.pax.web.listening.addresses", "127.0.0.1",
                 "org.osgi.service.http.port", Integer.toString(httpPort)));
@@ -625,6 +629,12 @@ public final class Distribution implements AutoCloseable {
         assertEquals(200, r.status(), () -> "GET " + path + " → " + r);
         assertTrue(r.isJson(), () -> "GET " + path + " is not JSON: " + r);
         return r.json();
+    }
+
+    /** The response headers of a GET as a caller {@link #getAs} knows. */
+    public java.net.http.HttpHeaders headers(String user, String path) throws IOException, InterruptedException {
+        return http.send(authenticated(HttpRequest.newBuilder(uri(path)).GET(), user).timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.discarding()).headers();
     }
 
     private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -532,6 +532,18 @@ class GigaPlanDistributionIT {
         assertEquals(401, page.statusCode());
         assertTrue(page.headers().firstValue("WWW-Authenticate").isEmpty(), "a page is not");
 
+        // Security headers on pages and API answers; answers to a logged-in caller are never stored.
+        for (String path : List.of("/dashboard/index.html", "/api/explorer/",
+                "/api/plan", "/api/schools")) {
+            java.net.http.HttpHeaders headers = dist.headers(path.equals("/api/schools") ? "school-a" : null, path);
+            assertTrue(headers.firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"),
+                    () -> path + ": " + headers.map());
+            assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("DENY", headers.firstValue("X-Frame-Options").orElse(""), path);
+            assertEquals("same-origin", headers.firstValue("Referrer-Policy").orElse(""), path);
+        }
+        assertEquals("no-store", dist.headers("school-a", "/api/schools").firstValue("Cache-Control").orElse(""));
+
         // Guessing passwords: after ten wrong ones the name is refused for a while from that address, even with the
         // right password; its owner at another address still logs in.
         for (int i = 0; i < 10; i++) {

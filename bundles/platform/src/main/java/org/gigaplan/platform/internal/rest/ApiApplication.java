@@ -11,13 +11,17 @@ import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.platform.internal.AuditLogImpl;
 import org.gigaplan.platform.internal.ModuleContracts;
 import org.gigaplan.platform.internal.security.AccessFilter;
+import org.gigaplan.platform.internal.security.AddressLimits;
+import org.gigaplan.platform.internal.security.AnonymousLimit;
 import org.gigaplan.platform.internal.security.ApiKeyService;
 import org.gigaplan.platform.internal.security.AuditFilter;
 import org.gigaplan.platform.internal.security.AuthFilter;
 import org.gigaplan.platform.internal.security.JaasAuthenticator;
 import org.gigaplan.platform.internal.security.LoginThrottle;
 import org.gigaplan.platform.internal.security.NoPromptFilter;
+import org.gigaplan.platform.internal.security.SecurityHeaders;
 import org.gigaplan.platform.internal.security.VerifiedLogins;
+import org.gigaplan.platform.internal.store.PlatformDatabase;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,14 +44,18 @@ public class ApiApplication extends Application {
 
     @Activate
     public ApiApplication(ApiConfig config, @Reference ApiKeyService apiKeys, @Reference AuditLogImpl audit,
-            @Reference ModuleEnablement modules, @Reference ModuleContracts contracts) {
+            @Reference ModuleEnablement modules, @Reference ModuleContracts contracts,
+            @Reference PlatformDatabase database) {
         LoginThrottle throttle = new LoginThrottle(config.loginFailuresAllowed(),
                 Duration.ofSeconds(config.loginLockSeconds()), Clock.systemUTC(), Duration.ofSeconds(5));
-        this.singletons = Set.of(new BodyLimitFilter(config.maxRequestBytes()), new AuditFilter(audit),
+        this.singletons = Set.of(new BodyLimitFilter(config.maxRequestBytes()), new AuditFilter(audit, database),
                 new AuthFilter(new VerifiedLogins(new JaasAuthenticator(config.realm()),
                         Duration.ofSeconds(config.verifiedLoginSeconds()), Clock.systemUTC()), apiKeys::authenticate,
                         throttle),
-                new AccessFilter(modules, contracts), new CallerContext(), new NoPromptFilter(), new JsonProvider(), new ParamConverters(),
+                new AnonymousLimit(new AddressLimits(config.anonymousPerMinute(), config.anonymousBurst(),
+                        System::nanoTime)),
+                new AccessFilter(modules, contracts), new CallerContext(), new NoPromptFilter(),
+                new SecurityHeaders.Api(), new JsonProvider(), new ParamConverters(),
                 new ProblemMappers.InvalidInput(), new ProblemMappers.Conflict(), new ProblemMappers.AccessDenied(),
                 new ProblemMappers.WebApplication(), new ProblemMappers.Unexpected());
     }

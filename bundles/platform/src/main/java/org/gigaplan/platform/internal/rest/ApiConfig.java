@@ -31,4 +31,13 @@ public @interface ApiConfig {
             + "slow password hash. A changed password or removed user takes effect within this time; 0 remembers "
             + "nothing.", min = "0")
     int verifiedLoginSeconds() default 60;
+
+    @AttributeDefinition(name = "Anonymous calls a minute per address", description = "How often one address may "
+            + "call /api without logging in, on average; past it (and the burst) it is answered 429. Logged-in "
+            + "callers are not counted. Kept per node.", min = "1")
+    int anonymousPerMinute() default 600;
+
+    @AttributeDefinition(name = "Anonymous burst per address", description = "How many calls without logging in "
+            + "one address may make at once before the average applies (a page loading its figures).", min = "1")
+    int anonymousBurst() default 120;
 }

@@ -44,6 +44,15 @@ public final class AuditStore {
         });
     }
 
+    /** The id of the latest entry (0 when there is none): it grows with every write any node records. */
+    public long latestId() {
+        return sql.transaction(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(id) FROM gp_audit")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
     public List<AuditEntry> find(Query q, int offset, int limit) {
         return sql.transaction(c -> {
             List<Object> args = new ArrayList<>();
