@@ -284,6 +284,7 @@ public final class Distribution implements AutoCloseable {
         Exception lastError = null;
         Duration indexReady = null;
         int passes = 0;
+        boolean healthChecked = false;
         List<String> waitingFor = List.of("/api/");
         List<String> stillMissing = waitingFor;
         long deadline = t0 + READY_TIMEOUT.toNanos();
@@ -293,6 +294,27 @@ public final class Distribution implements AutoCloseable {
                         + tail(log, 40) + diagnostics(logOffset));
             }
             try {
+                if (!healthChecked) {
+                    // Readiness: the moment /api/health first says 200, every endpoint answers, at once.
+                    Response health = get("/api/health");
+                    if (health.status() == 200 && health.isJson()) {
+                        healthChecked = true;
+                        List<String> premature = new ArrayList<>();
+                        Response index = get("/api/");
+                        List<String> all = new ArrayList<>(moduleEndpoints);
+                        if (index.isJson()) {
+                            index.json().path("links").forEach(l -> all.add(l.asText()));
+                        }
+                        for (String link : all) {
+                            Response r = get(link);
+                            if (r.status() != 200 && !noActionPlan(r)) {
+                                premature.add(link + " → " + r.status());
+                            }
+                        }
+                        assertTrue(premature.isEmpty() && index.status() == 200, () -> "/api/health said ready ("
+                                + health.body() + ") while these did not answer: " + premature + " (index " + index + ")");
+                    }
+                }
                 if (indexReady == null) {
                     // CXF answers 200 with an HTML service list before the platform's index is up: insist on JSON.
                     last = get("/api/");
@@ -572,6 +594,13 @@ public final class Distribution implements AutoCloseable {
                 : HttpRequest.BodyPublishers.ofByteArray(body);
         return send(authenticated(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(publisher), USER));
+    }
+
+    /** Any method with raw bytes of any content type, as the board user. */
+    public Response sendBytes(String method, String path, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        return send(authenticated(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)), USER));
     }
 
     private HttpRequest.Builder authenticated(HttpRequest.Builder request, String user) {

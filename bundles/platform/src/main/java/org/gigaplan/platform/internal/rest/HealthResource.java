@@ -1,6 +1,9 @@
 package org.gigaplan.platform.internal.rest;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -16,13 +19,22 @@ import org.gigaplan.plan.spi.Health;
 import org.gigaplan.platform.internal.DemoService;
 import org.gigaplan.platform.internal.security.Credentials;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
+import org.gigaplan.plan.rest.GigaPlanRest;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
+import org.osgi.service.jaxrs.whiteboard.JaxrsWhiteboardConstants;
 
 /**
- * Health for operators and monitoring: 200 while the database answers (DEGRADED when a module reports
- * trouble), 503 when it does not.
+ * Health for operators, monitoring and load balancers. {@code GET /api/health} is readiness: 200 (UP, or DEGRADED when
+ * a module reports trouble) once the database answers and every resource registered for /api is served, 503 while
+ * some are not yet (STARTING, naming them) or the database does not answer (DOWN). {@code GET /api/health/live} is
+ * liveness: 200 whenever the platform answers at all.
  */
 @Component(service = HealthResource.class)
 @GigaPlanResource(name = "gigaplan.health")
@@ -30,6 +42,18 @@ import org.osgi.service.component.annotations.Reference;
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
+
+    /** Registered by Karaf once its boot features are installed and started (named, so nothing imports Karaf). */
+    static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
+
+    /** The platform's state: a module's own states, and STARTING while endpoints are still being registered. */
+    public enum Status {
+        UP, DEGRADED, STARTING, DOWN
+    }
+
+    /** Liveness: the platform answers. */
+    public record Live(Status status) {
+    }
 
     /** One module's own account of itself. */
     public record ModuleHealth(String id, Health.State state, String detail) {
@@ -39,8 +63,9 @@ public class HealthResource {
      * The platform's health. {@code demoCredentials} names the demo users and the demo agent key that log in now:
      * outside demo mode it must be empty, as their passwords and key are published.
      */
-    public record Report(Health.State status, boolean database, String planDataVersion, boolean demo,
-            int demoFillsPending, List<String> demoCredentials, List<ModuleHealth> modules) {
+    public record Report(Status status, boolean ready, List<String> waitingFor, boolean database,
+            String planDataVersion, boolean demo, int demoFillsPending, List<String> demoCredentials,
+            List<ModuleHealth> modules) {
     }
 
     private final PlatformDatabase database;
@@ -48,15 +73,20 @@ public class HealthResource {
     private final ProgressService progress;
     private final DemoService demo;
     private final Credentials credentials;
+    private final JaxrsServiceRuntime runtime;
+    private final BundleContext context;
 
     @Activate
     public HealthResource(@Reference PlatformDatabase database, @Reference PlanService plans,
-            @Reference ProgressService progress, @Reference DemoService demo, @Reference Credentials credentials) {
+            @Reference ProgressService progress, @Reference DemoService demo, @Reference Credentials credentials,
+            @Reference JaxrsServiceRuntime runtime, BundleContext context) {
         this.database = database;
         this.plans = plans;
         this.progress = progress;
         this.demo = demo;
         this.credentials = credentials;
+        this.runtime = runtime;
+        this.context = context;
     }
 
     @GET
@@ -64,11 +94,45 @@ public class HealthResource {
         boolean db = database.ping();
         List<ModuleHealth> modules = progress.modules().stream()
                 .map(m -> new ModuleHealth(m.id(), m.health().state(), m.health().detail())).toList();
-        Health.State status = !db ? Health.State.DOWN
-                : modules.stream().anyMatch(m -> m.state() != Health.State.UP) ? Health.State.DEGRADED
-                        : Health.State.UP;
-        Report report = new Report(status, db, plans.plan().dataVersion(), demo.enabled(), demo.pendingFills(),
-                credentials.demoCredentials(), modules);
-        return Response.status(db ? 200 : 503).entity(report).build();
+        List<String> waitingFor = waitingFor();
+        Status status = !db ? Status.DOWN : !waitingFor.isEmpty() ? Status.STARTING
+                : modules.stream().anyMatch(m -> m.state() != Health.State.UP) ? Status.DEGRADED : Status.UP;
+        Report report = new Report(status, db && waitingFor.isEmpty(), waitingFor, db, plans.plan().dataVersion(),
+                demo.enabled(), demo.pendingFills(), credentials.demoCredentials(), modules);
+        return Response.status(report.ready() ? 200 : 503).entity(report).build();
+    }
+
+    @GET
+    @Path("live")
+    public Live live() {
+        return new Live(Status.UP);
+    }
+
+    /**
+     * The resources registered for /api that the JAX-RS whiteboard does not serve (yet), by name: a module's
+     * endpoints answer only once they are served.
+     */
+    private List<String> waitingFor() {
+        // Inside Karaf, the boot features (every module the distribution starts with) are all installed and started
+        // once Karaf registers BootFinished; until then a module may not even be installed.
+        if (System.getProperty("karaf.base") != null && context.getServiceReference(BOOT_FINISHED) == null) {
+            return List.of("the boot features");
+        }
+        Set<Long> served = Stream.of(runtime.getRuntimeDTO().applicationDTOs)
+                .filter(a -> GigaPlanRest.APPLICATION_NAME.equals(a.name)).flatMap(a -> Stream.of(a.resourceDTOs))
+                .map(r -> r.serviceId).collect(Collectors.toSet());
+        ServiceReference<?>[] resources;
+        try {
+            resources = context.getAllServiceReferences(null, "(" + JaxrsWhiteboardConstants.JAX_RS_RESOURCE + "=true)");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return resources == null ? List.of() : Stream.of(resources)
+                .filter(r -> GigaPlanRest.APPLICATION_SELECT.equals(
+                        r.getProperty(JaxrsWhiteboardConstants.JAX_RS_APPLICATION_SELECT)))
+                .filter(r -> !served.contains((Long) r.getProperty(Constants.SERVICE_ID)))
+                .map(r -> String.valueOf(r.getProperty(JaxrsWhiteboardConstants.JAX_RS_NAME) != null
+                        ? r.getProperty(JaxrsWhiteboardConstants.JAX_RS_NAME) : r.getProperty(Constants.SERVICE_ID)))
+                .sorted().toList();
     }
 }

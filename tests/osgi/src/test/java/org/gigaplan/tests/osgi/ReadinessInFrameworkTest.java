@@ -1,0 +1,81 @@
+package org.gigaplan.tests.osgi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+
+import org.gigaplan.plan.rest.GigaPlanRest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
+import org.osgi.service.jaxrs.whiteboard.JaxrsWhiteboardConstants;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.common.service.ServiceAware;
+import org.osgi.test.junit5.context.BundleContextExtension;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+/**
+ * Readiness means every endpoint registered for /api is served: while one is registered and not served (here, one
+ * waiting for an extension that never comes), /api/health answers 503 STARTING and names it; liveness answers 200.
+ */
+@ExtendWith(BundleContextExtension.class)
+@ExtendWith(ServiceExtension.class)
+@ExtendWith(Derby.class)
+class ReadinessInFrameworkTest {
+
+    @Path("pending/ping")
+    public static class Pending {
+        @GET
+        public String get() {
+            return "pong";
+        }
+    }
+
+    @Test
+    void healthIsNotReadyWhileAnEndpointIsNotServed(@InjectBundleContext BundleContext context,
+            @InjectService(timeout = 30_000) ServiceAware<JaxrsServiceRuntime> runtime) throws Exception {
+        URI health = Framework.endpoint(runtime.getServiceReference()).resolve("/api/health");
+        Framework.await("ready", () -> get(health).statusCode() == 200);
+
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(JaxrsWhiteboardConstants.JAX_RS_RESOURCE, Boolean.TRUE);
+        properties.put(JaxrsWhiteboardConstants.JAX_RS_NAME, "pending.ping");
+        properties.put(JaxrsWhiteboardConstants.JAX_RS_APPLICATION_SELECT, GigaPlanRest.APPLICATION_SELECT);
+        properties.put(JaxrsWhiteboardConstants.JAX_RS_EXTENSION_SELECT, "(osgi.jaxrs.name=no-such-extension)");
+        ServiceRegistration<?> pending = context.registerService(Pending.class, new Pending(), properties);
+        try {
+            Framework.await("not ready", () -> get(health).statusCode() == 503);
+            HttpResponse<String> answer = get(health);
+            assertTrue(answer.body().contains("\"STARTING\"") && answer.body().contains("pending.ping"), answer::body);
+            assertEquals(200, get(health.resolve("/api/health/live")).statusCode(), "alive all the same");
+        } finally {
+            pending.unregister();
+        }
+        Framework.await("ready again", () -> get(health).statusCode() == 200);
+    }
+
+    private static HttpResponse<String> get(URI uri) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
