@@ -41,4 +41,24 @@ class JsonTest {
         assertEquals("when", refused("{\"when\":\"2200-01-01T00:00:00+09:00\"}").field());
         assertEquals("on", refused("{\"on\":\"2025-02-30\"}").field(), "a day that does not exist");
     }
+
+    record Counted(Integer grade, Integer count, String className, Double devices) {
+    }
+
+    private static FieldError refusedCount(String json) {
+        JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                () -> Json.mapper().readValue(json, Counted.class));
+        return Json.invalidInput(e).errors().get(0);
+    }
+
+    @Test
+    void numbersAndTextAreNeverCoercedIntoOneAnother() throws JsonProcessingException {
+        assertEquals(new Counted(1, 3, "1-1", 2.5),
+                Json.mapper().readValue("{\"grade\":1,\"count\":3,\"className\":\"1-1\",\"devices\":2.5}", Counted.class));
+        assertEquals("grade", refusedCount("{\"grade\":1.5}").field(), "1.5 is not stored as 1");
+        assertEquals("count", refusedCount("{\"count\":3.7}").field(), "3.7 is not stored as 3");
+        assertEquals("className", refusedCount("{\"className\":12345}").field(), "a number is not a name");
+        assertEquals("className", refusedCount("{\"className\":true}").field());
+        assertEquals("grade", refusedCount("{\"grade\":\"1\"}").field(), "text is not a number");
+    }
 }

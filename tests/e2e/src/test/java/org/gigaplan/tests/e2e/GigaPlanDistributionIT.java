@@ -226,6 +226,13 @@ class GigaPlanDistributionIT {
         assertEquals(1, second.path("items").size(), () -> "last page: " + second);
         assertEquals(11, second.path("total").asInt());
 
+        // text/plain is what any web page may post to another site without asking: CSV comes as text/csv only.
+        Response plain = dist.post("/api/schools/import", "text/plain", CSV_HEADER
+                + "E2E-09,テスト第九小学校,E2E Ninth Elementary School,ELEMENTARY,120,6\n");
+        assertEquals(415, plain.status(), () -> "text/plain import: " + plain);
+        assertTrue(plain.contentType().startsWith(PROBLEM_JSON), () -> "text/plain import: " + plain);
+        assertEquals(11, dist.json("/api/schools").path("total").asInt(), "nothing imported");
+
         Response imported = dist.post("/api/schools/import", "text/csv", CSV_HEADER
                 + "E2E-01,テスト第一小学校,E2E First Elementary School,ELEMENTARY,120,6\n"
                 + "E2E-02,テスト第二中学校,E2E Second Junior High School,JUNIOR_HIGH,300,9\n");
@@ -781,6 +788,13 @@ class GigaPlanDistributionIT {
     }
 
     // ---------------------------------------------------------------- a new year
+
+    @Test
+    @Order(7)
+    void hostileBodiesOnEveryWriteAreRefusedAndNeverAnError() throws Exception {
+        List<String> failures = HostileBodies.check(dist);
+        assertTrue(failures.isEmpty(), () -> failures.size() + " wrong answers:\n" + String.join("\n", failures));
+    }
 
     @Test
     @Order(8)

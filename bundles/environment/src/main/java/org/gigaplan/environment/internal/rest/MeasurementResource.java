@@ -45,7 +45,7 @@ public class MeasurementResource {
     /** The same from CSV ({@code school_id,measured_at,download_mbps,…}); errors name line and column. */
     @POST
     @Path("import")
-    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @Consumes("text/csv")
     @Allow({ Role.BOARD, Role.SCHOOL })
     public NetworkService.BatchResult importCsv(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             @Context Caller caller) {

@@ -77,7 +77,7 @@ public class SchoolResource {
     /** Adds or updates schools from CSV ({@code id,name_ja,name_en,type,enrollment,classes}); all rows or none. */
     @POST
     @Path("import")
-    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @Consumes("text/csv")
     public SchoolImport importCsv(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type) {
         SchoolImport result = schools.importCsv(CsvTable.read(body, CsvTable.charsetOf(type)), false);
         audit.describe(AuditSummaries.schoolImport(result));

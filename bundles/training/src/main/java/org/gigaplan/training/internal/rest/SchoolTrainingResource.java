@@ -85,7 +85,7 @@ public class SchoolTrainingResource {
     /** The whole school's answers of a fiscal year from CSV: {@code teacher_id,A-1,…,D-4}. */
     @POST
     @Path("assessments/import")
-    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @Consumes("text/csv")
     public TrainingService.BatchResult importCsv(@PathParam("schoolId") String schoolId,
             @QueryParam("fiscalYear") Integer fiscalYear, InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @Context Caller caller) {

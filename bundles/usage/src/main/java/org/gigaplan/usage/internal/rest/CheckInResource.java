@@ -73,7 +73,7 @@ public class CheckInResource {
      */
     @POST
     @Path("import")
-    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @Consumes("text/csv")
     @Allow({ Role.BOARD, Role.SCHOOL })
     public WeeklyUseService.BatchResult importCsv(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             @Context Caller caller) {
