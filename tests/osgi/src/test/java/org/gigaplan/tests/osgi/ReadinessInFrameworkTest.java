@@ -57,9 +57,12 @@ class ReadinessInFrameworkTest {
         properties.put(JaxrsWhiteboardConstants.JAX_RS_EXTENSION_SELECT, "(osgi.jaxrs.name=no-such-extension)");
         ServiceRegistration<?> pending = context.registerService(Pending.class, new Pending(), properties);
         try {
-            Framework.await("not ready", () -> get(health).statusCode() == 503);
-            HttpResponse<String> answer = get(health);
-            assertTrue(answer.body().contains("\"STARTING\"") && answer.body().contains("pending.ping"), answer::body);
+            // First it waits for the whiteboard to settle after the change, then for the endpoint it cannot serve.
+            Framework.await("not ready, naming the endpoint", () -> {
+                HttpResponse<String> answer = get(health);
+                return answer.statusCode() == 503 && answer.body().contains("pending.ping");
+            });
+            assertTrue(get(health).body().contains("\"STARTING\""));
             assertEquals(200, get(health.resolve("/api/health/live")).statusCode(), "alive all the same");
         } finally {
             pending.unregister();

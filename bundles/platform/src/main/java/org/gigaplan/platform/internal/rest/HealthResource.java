@@ -20,10 +20,12 @@ import org.gigaplan.platform.internal.DemoService;
 import org.gigaplan.platform.internal.security.Credentials;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
 import org.gigaplan.plan.rest.GigaPlanRest;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -42,6 +44,9 @@ import org.osgi.service.jaxrs.whiteboard.JaxrsWhiteboardConstants;
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
+
+    /** How long the whiteboard must have served the same resources before /api counts as ready. */
+    static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(3);
 
     /** Registered by Karaf once its boot features are installed and started (named, so nothing imports Karaf). */
     static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
@@ -74,6 +79,8 @@ public class HealthResource {
     private final DemoService demo;
     private final Credentials credentials;
     private final JaxrsServiceRuntime runtime;
+    /** When the whiteboard last changed what it serves (its service properties change with each change). */
+    private volatile long runtimeChangedAt = System.nanoTime();
     private final BundleContext context;
 
     @Activate
@@ -87,6 +94,16 @@ public class HealthResource {
         this.credentials = credentials;
         this.runtime = runtime;
         this.context = context;
+    }
+
+    /** Tracks the whiteboard's changes: it redeploys /api as resources come and go, answering 404 meanwhile. */
+    @Reference(name = "runtimeChanges", service = JaxrsServiceRuntime.class, updated = "runtimeChanged")
+    void watchRuntime(ServiceReference<JaxrsServiceRuntime> reference) {
+        runtimeChanged(reference);
+    }
+
+    void runtimeChanged(ServiceReference<JaxrsServiceRuntime> reference) {
+        runtimeChangedAt = System.nanoTime();
     }
 
     @GET
@@ -117,6 +134,25 @@ public class HealthResource {
         // once Karaf registers BootFinished; until then a module may not even be installed.
         if (System.getProperty("karaf.base") != null && context.getServiceReference(BOOT_FINISHED) == null) {
             return List.of("the boot features");
+        }
+        // On a restart the features are there at once and the framework starts their bundles level by level: every
+        // bundle is started once the framework is at its beginning start level and none is still starting.
+        String beginning = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
+        int target = beginning == null ? 1 : Integer.parseInt(beginning.trim());
+        int level = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkStartLevel.class).getStartLevel();
+        if (level < target) {
+            return List.of("start level " + level + " of " + target);
+        }
+        // A lazily activated bundle stays STARTING until a class of it is first loaded: not waited for.
+        List<String> starting = Stream.of(context.getBundles()).filter(b -> b.getState() == Bundle.STARTING)
+                .filter(b -> !String.valueOf(b.getHeaders().get(Constants.BUNDLE_ACTIVATIONPOLICY)).contains("lazy"))
+                .map(b -> "bundle " + b.getSymbolicName()).sorted().toList();
+        if (!starting.isEmpty()) {
+            return starting;
+        }
+        long quietFor = System.nanoTime() - runtimeChangedAt;
+        if (quietFor < SETTLE.toNanos()) {
+            return List.of("the JAX-RS whiteboard to settle (changed " + quietFor / 1_000_000 + " ms ago)");
         }
         Set<Long> served = Stream.of(runtime.getRuntimeDTO().applicationDTOs)
                 .filter(a -> GigaPlanRest.APPLICATION_NAME.equals(a.name)).flatMap(a -> Stream.of(a.resourceDTOs))
