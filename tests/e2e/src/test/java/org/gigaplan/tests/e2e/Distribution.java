@@ -416,6 +416,27 @@ public final class Distribution implements AutoCloseable {
         return start();
     }
 
+    /**
+     * Restores a backup {@code gigaplan:backup} made, as the README says: with Karaf stopped, the backup's database
+     * folder replaces {@code data/derby/gigaplan}. Call between {@link #stop()} and {@link #start()}.
+     */
+    public void restoreDerby(Path backup) throws IOException {
+        if (process != null) {
+            throw new IllegalStateException("stop the distribution before restoring its database");
+        }
+        Path database = home.resolve("data/derby/gigaplan");
+        try (Stream<Path> files = Files.walk(database)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+        try (Stream<Path> files = Files.walk(backup)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, database.resolve(backup.relativize(f).toString()));
+            }
+        }
+    }
+
     /** {@link #restart()} without {@code GIGAPLAN_DEMO=true}: the installation leaves demo mode. */
     public Duration restartWithoutDemo() throws IOException, InterruptedException {
         demo = false;

@@ -892,7 +892,18 @@ class GigaPlanDistributionIT {
         assertEquals(200, dist.get("/api/schools/E2E-01").status(), "precondition: schoolDirectory() imported E2E-01");
         assertEquals(200, dist.get("/api/schools/E2E-02").status(), "precondition: schoolDirectory() imported E2E-02");
 
+        // An online backup, a write after it, and a restore: the write is gone, everything before it is there.
+        String backedUp = dist.console("gigaplan:backup " + dist.home().resolve("backups"));
+        java.util.regex.Matcher copy = Pattern.compile("Backed up in [0-9.]+ s: (\\S+)").matcher(backedUp);
+        assertTrue(copy.find(), () -> "gigaplan:backup said:\n" + backedUp);
+        assertEquals(200, dist.post("/api/schools/import", "text/csv", CSV_HEADER
+                + "E2E-07,テスト第七小学校,E2E Seventh Elementary School,ELEMENTARY,70,3\n").status());
+        assertEquals(200, dist.get("/api/schools/E2E-07").status(), "written after the backup");
+        dist.stop();
+        dist.restoreDerby(Path.of(copy.group(1)));
+
         dist.restartWithoutDemo();
+        assertEquals(404, dist.get("/api/schools/E2E-07").status(), "the restored backup is from before the write");
 
         // Leaving demo mode: the published demo passwords and key no longer log in, the log says so, health agrees.
         assertEquals(401, dist.getAs("demo-board:demo", "/api/plan/versions").status(), "demo board user removed");

@@ -54,6 +54,34 @@ public class PlatformDatabase implements Database {
         return sql.beginWrite();
     }
 
+    /**
+     * Copies the embedded Derby database, while it runs, into a new folder under {@code folder} named by the time
+     * ({@code SYSCS_UTIL.SYSCS_BACKUP_DATABASE}: a consistent copy; writes wait while it is taken).
+     *
+     * @return the copy's database folder, e.g. {@code …/backup/20261130-210500/gigaplan}
+     * @throws IllegalStateException on any other database than Derby: back those up with their own tools
+     */
+    public java.nio.file.Path backupTo(java.nio.file.Path folder) {
+        java.nio.file.Path into = folder.toAbsolutePath().resolve(java.time.LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return sql.transaction(c -> {
+            String product = c.getMetaData().getDatabaseProductName();
+            if (!product.contains("Derby")) {
+                throw new IllegalStateException("the database is " + product + ", not the embedded Derby: back it "
+                        + "up with its own tools (PostgreSQL: pg_dump, see the README)");
+            }
+            try (java.sql.CallableStatement call = c.prepareCall("CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE(?)")) {
+                call.setString(1, into.toString());
+                call.execute();
+            }
+            try (java.util.stream.Stream<java.nio.file.Path> made = java.nio.file.Files.list(into)) {
+                return made.filter(java.nio.file.Files::isDirectory).findFirst().orElse(into);
+            } catch (java.io.IOException e) {
+                return into;
+            }
+        });
+    }
+
     /** Whether the database answers now. */
     public boolean ping() {
         try {

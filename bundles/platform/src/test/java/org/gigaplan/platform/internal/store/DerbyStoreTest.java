@@ -37,4 +37,37 @@ class DerbyStoreTest extends StoreContract {
             assertFalse(rs.getBoolean(1), "the lock is released after the migration");
         }
     }
+
+    /** A backup taken while running restores to its own state: what was written after it is not in the copy. */
+    @Test
+    void anOnlineBackupRestoresToTheStateItWasTakenIn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws Exception {
+        PlatformDatabase db = new PlatformDatabase(DERBY);
+        db.transaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("CREATE TABLE test_backup (n INT)");
+                return s.executeUpdate("INSERT INTO test_backup VALUES (1)");
+            }
+        });
+        java.nio.file.Path copy = db.backupTo(folder);
+        db.transaction(c -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate("INSERT INTO test_backup VALUES (2)");
+            }
+        });
+        org.apache.derby.jdbc.EmbeddedDataSource restored = new org.apache.derby.jdbc.EmbeddedDataSource();
+        restored.setDatabaseName("memory:restored-stores");
+        restored.setConnectionAttributes("restoreFrom=" + copy);
+        try (Connection c = restored.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(n) FROM test_backup")) {
+            rs.next();
+            org.junit.jupiter.api.Assertions.assertEquals(1, rs.getInt(1), "the row written after the backup is not in it");
+        } finally {
+            db.transaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    return s.executeUpdate("DROP TABLE test_backup");
+                }
+            });
+        }
+    }
 }
