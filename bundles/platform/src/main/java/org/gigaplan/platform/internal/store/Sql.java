@@ -99,9 +99,12 @@ public final class Sql implements Database {
     public final class Write implements AutoCloseable {
 
         private Connection connection;
+        private Connection watched;
         private boolean autoCommit;
         /** The database rolled the whole transaction back (a deadlock or lock time-out): the write is lost. */
         private boolean lost;
+        /** Whether a statement that changes data was prepared or run in this write's transaction. */
+        private boolean changed;
 
         private Write() {
         }
@@ -111,8 +114,9 @@ public final class Sql implements Database {
                 connection = dataSource.getConnection();
                 autoCommit = connection.getAutoCommit();
                 connection.setAutoCommit(false);
+                watched = Changes.watch(connection, () -> changed = true);
             }
-            return connection;
+            return watched;
         }
 
         <T> T run(Database.Work<T> work) {
@@ -122,6 +126,7 @@ public final class Sql implements Database {
             }
             try {
                 Connection c = connection();
+                boolean changedBefore = changed;
                 Savepoint savepoint = c.setSavepoint();
                 try {
                     T result = work.run(c);
@@ -132,7 +137,10 @@ public final class Sql implements Database {
                         c.rollback(savepoint);
                     } catch (SQLException gone) {
                         // Derby ends the whole transaction on a deadlock or lock time-out: the savepoint went with it.
-                        lost = true;
+                        // When nothing before this work had changed data, nothing is lost: the work may run again
+                        // (transactionRetrying) in the transaction the database started afresh.
+                        lost = changedBefore;
+                        changed = changedBefore;
                         e.addSuppressed(gone);
                     }
                     throw e;
@@ -189,6 +197,7 @@ public final class Sql implements Database {
                 LOG.warn("Could not return the connection of an /api write cleanly: {}", e.toString());
             } finally {
                 connection = null;
+                watched = null;
             }
         }
     }

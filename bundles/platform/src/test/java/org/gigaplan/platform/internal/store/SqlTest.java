@@ -38,4 +38,62 @@ class SqlTest {
         fresh.transaction(c -> c.isValid(1));
         assertTrue(fresh.nestedTransactions().isEmpty());
     }
+
+    /**
+     * A write's transaction undone by the database (here a lock time-out, which ends Derby's whole transaction): when
+     * nothing before the failing work had changed data the work runs again and the write commits; when something had,
+     * the write is lost and refuses to commit.
+     */
+    @Test
+    void aWriteUndoneByTheDatabaseRetriesUnlessItHadChangedDataBefore() throws Exception {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName("memory:sql-write-test");
+        ds.setCreateDatabase("create");
+        Sql sql = new Sql(ds);
+        sql.transaction(c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', '1')");
+                s.execute("CREATE TABLE locked_rows (n INT)");
+                return s.execute("CREATE TABLE other_rows (n INT)");
+            }
+        });
+        Database.Work<Integer> insert = c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO locked_rows VALUES (1)")) {
+                return ps.executeUpdate();
+            }
+        };
+        for (boolean changedBefore : new boolean[] { false, true }) {
+            try (java.sql.Connection lock = ds.getConnection()) {
+                lock.setAutoCommit(false);
+                try (java.sql.Statement s = lock.createStatement()) {
+                    s.execute("LOCK TABLE locked_rows IN EXCLUSIVE MODE");
+                }
+                try (Sql.Write write = sql.beginWrite()) {
+                    sql.transaction(c -> c.createStatement().executeQuery("SELECT COUNT(*) FROM other_rows").next());
+                    if (changedBefore) {
+                        sql.transaction(c -> c.createStatement().executeUpdate("INSERT INTO other_rows VALUES (1)"));
+                    }
+                    Database.StoreException timedOut = assertThrows(Database.StoreException.class,
+                            () -> sql.transaction(insert));
+                    assertTrue(Database.isRetryable(timedOut), timedOut::toString);
+                    assertEquals(changedBefore, write.lost(), "lost only when something had changed before");
+                    lock.rollback();
+                    if (changedBefore) {
+                        assertThrows(Database.StoreException.class, () -> sql.transaction(insert), "a lost write runs nothing more");
+                        assertThrows(Database.StoreException.class, write::commit);
+                    } else {
+                        assertEquals(1, sql.transaction(insert), "the work runs again");
+                        write.commit();
+                    }
+                }
+            }
+        }
+        int rows = sql.transaction(c -> {
+            try (java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM locked_rows")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+        assertEquals(1, rows, "the retried write stored its row, the lost one nothing");
+    }
 }
