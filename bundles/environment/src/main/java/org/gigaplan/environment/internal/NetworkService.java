@@ -213,6 +213,11 @@ public class NetworkService {
     }
 
     /** Every school's status (or one school's), as of now or of the end of a fiscal year. */
+    /** Whether the school is in the directory. */
+    public boolean knows(String schoolId) {
+        return schoolId != null && schools.find(schoolId).isPresent();
+    }
+
     public List<SchoolStatus> statuses(String schoolId, Instant until) {
         Set<String> off = schoolId == null ? enablement.disabledSchools(MODULE_ID) : Set.of();
         List<School> all = schools.all();

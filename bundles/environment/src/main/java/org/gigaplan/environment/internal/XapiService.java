@@ -6,6 +6,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -62,10 +64,17 @@ public class XapiService {
             boolean demo) {
     }
 
+    /** The top-level properties of an xAPI 1.0.3 Statement: any other is refused, as the specification says. */
+    static final Set<String> STATEMENT_PROPERTIES = Set.of("id", "actor", "verb", "object", "result", "context",
+            "timestamp", "stored", "authority", "version", "attachments");
+
+    private final NetworkService network;
+
     @Activate
     public XapiService(@Reference Database db, @Reference NetworkService migrated) {
         // NetworkService applies the module's changelog; referencing it orders this component after it.
         this.store = new XapiStore(db);
+        this.network = migrated;
         this.clock = migrated.clock();
         this.learnerHomePage = migrated.config().learnerHomePage().trim();
         String stored = db.transaction(c -> {
@@ -125,6 +134,9 @@ public class XapiService {
         if (list.size() > MAX_BATCH) {
             throw new InvalidInputException("body", "at most " + MAX_BATCH + " statements in one batch, was " + list.size());
         }
+        if (!network.knows(schoolId)) {
+            throw new InvalidInputException("schoolId", "no school " + schoolId);
+        }
         FieldChecks check = new FieldChecks();
         List<XapiStore.Row> rows = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -152,6 +164,8 @@ public class XapiService {
             check.add(at.isEmpty() ? "body" : at, "must be a Statement");
             return null;
         }
+        s.keySet().stream().map(String::valueOf).filter(k -> !STATEMENT_PROPERTIES.contains(k)).sorted()
+                .forEach(k -> check.add(p + k, "not a property of an xAPI Statement"));
         String id = s.get("id") instanceof String given ? given : UUID.randomUUID().toString();
         try {
             id = UUID.fromString(id).toString();
@@ -172,12 +186,24 @@ public class XapiService {
                 check.add(p + "result.score.scaled", "a number from -1 to 1, was " + score.get("scaled"));
             }
         }
+        if (result.get("score") instanceof Map<?, ?> score) {
+            Double raw = number(score.get("raw"), p + "result.score.raw", check);
+            Double min = number(score.get("min"), p + "result.score.min", check);
+            Double max = number(score.get("max"), p + "result.score.max", check);
+            if (min != null && max != null && min > max) {
+                check.add(p + "result.score.min", "at most max (" + max + "), was " + min);
+            } else if (raw != null && (max != null && raw > max || min != null && raw < min)) {
+                check.add(p + "result.score.raw", "between min and max, was " + raw);
+            }
+        }
         Instant when = now;
         if (s.get("timestamp") instanceof String ts) {
             try {
                 when = OffsetDateTime.parse(ts).toInstant();
                 if (when.isAfter(now.plusSeconds(300))) {
                     check.add(p + "timestamp", "is in the future: " + ts);
+                } else if (!FiscalYear.handles(LocalDate.ofInstant(when, ZoneOffset.UTC))) {
+                    check.add(p + "timestamp", FiscalYear.range() + ", was " + ts);
                 }
             } catch (DateTimeParseException e) {
                 check.add(p + "timestamp", "ISO 8601 with offset, was \"" + ts + "\"");
@@ -198,6 +224,18 @@ public class XapiService {
                 object.get("definition") instanceof Map<?, ?> d ? first(d.get("name")) : null, scaled,
                 result.get("success") instanceof Boolean b ? b : null,
                 result.get("completion") instanceof Boolean b ? b : null, when, now, demo);
+    }
+
+    /** An optional number of a score; anything else is refused. */
+    private static Double number(Object value, String field, FieldChecks check) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        check.add(field, "a number, was " + value);
+        return null;
     }
 
     private static String iri(Object value, String field, FieldChecks check) {

@@ -146,6 +146,20 @@ abstract class NetworkContract {
         assertRefused("actor", () -> xapi.store(java.util.Map.of("actor", java.util.Map.of("name", "Taro"), "verb",
                 java.util.Map.of("id", "http://adlnet.gov/expapi/verbs/completed"), "object",
                 java.util.Map.of("id", "https://drill.example/x")), "N-1", "a", false));
+        // Properties xAPI does not have, a raw score above its max, a time before the handled years, a school
+        // that does not exist: refused, naming the field.
+        java.util.Map<String, Object> extra = new java.util.HashMap<>(statement("jiro", "completed", "x", 0.1,
+                "2025-06-02T10:00:00+09:00"));
+        extra.put("grade", 5);
+        assertRefused("grade", () -> xapi.store(extra, "N-1", "a", false));
+        java.util.Map<String, Object> over = new java.util.HashMap<>(statement("jiro", "completed", "x", 0.1,
+                "2025-06-02T10:00:00+09:00"));
+        over.put("result", java.util.Map.of("score", java.util.Map.of("raw", 120, "min", 0, "max", 100)));
+        assertRefused("result.score.raw", () -> xapi.store(over, "N-1", "a", false));
+        assertRefused("timestamp", () -> xapi.store(statement("jiro", "completed", "x", 0.1,
+                "1900-01-01T00:00:00+09:00"), "N-1", "a", false));
+        assertRefused("schoolId", () -> xapi.store(statement("jiro", "completed", "x", 0.1,
+                "2025-06-02T10:00:00+09:00"), "NO-SUCH-SCHOOL", "a", false));
         // The class's teacher sees its activity per week and activity: math/1 by two learners, math/2 by one.
         var activity = xapi.classActivity("N-1", "5-1", Instant.parse("2025-05-01T00:00:00Z"), Instant.now());
         assertEquals(2, activity.size(), () -> "activity: " + activity);

@@ -67,6 +67,23 @@ public final class FieldChecks {
         return true;
     }
 
+    /**
+     * A name (a class's, a place's): one line, so no line break, tab or other control character, at most
+     * {@code max} characters once trimmed.
+     *
+     * @return whether the field is fine (a missing optional name is)
+     */
+    public boolean name(String name, boolean required, int max, String field) {
+        if (!text(name, required, max, field)) {
+            return false;
+        }
+        if (name != null && name.chars().anyMatch(Character::isISOControl)) {
+            add(field, "one line: no line breaks or tabs");
+            return false;
+        }
+        return true;
+    }
+
     /** A text in Japanese and English, both required, each checked as {@link #text}. */
     public boolean localized(LocalizedText text, int max, String field) {
         if (text == null) {

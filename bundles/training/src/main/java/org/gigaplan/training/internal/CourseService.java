@@ -252,6 +252,9 @@ public class CourseService {
 
     // ---------------------------------------------------------------------------------------------- generative AI
 
+    /** The most generative-AI reports one request may carry: more teachers than any school has. */
+    static final int MAX_REPORTS = 1_000;
+
     /** Stores teachers' generative-AI use reports, all or none; a later report of a year replaces the earlier. */
     public int reportGenAi(String schoolId, List<GenAi.Report> reports, boolean anyYear, boolean demo) {
         training.school(schoolId, "schoolId");
@@ -259,8 +262,10 @@ public class CourseService {
             throw new InvalidInputException("body", "give at least one report: [{\"teacherId\":\"T01\",\"fiscalYear\":2025,"
                     + "\"frequency\":\"WEEKLY\",\"purposes\":[\"LESSON_PREP\"]}]");
         }
+        FieldChecks.batchSize(reports.size(), MAX_REPORTS);
         FieldChecks check = new FieldChecks();
         List<FiscalYear> years = new ArrayList<>();
+        LocalDate today = training.clock().today();
         for (int i = 0; i < reports.size(); i++) {
             String at = "[" + i + "]";
             GenAi.Report r = reports.get(i);
@@ -271,6 +276,13 @@ public class CourseService {
             }
             TrainingService.checkTeacher(r.teacherId(), at + ".teacherId", check);
             years.set(i, training.surveyYear(r.fiscalYear(), at + ".fiscalYear", anyYear, check));
+            // A report tells what was done: dated today at the latest, within its fiscal year.
+            if (r.reportedOn() != null && r.reportedOn().isAfter(today)) {
+                check.add(at + ".reportedOn", "a report is dated today (" + today + ") or earlier, was " + r.reportedOn());
+            } else if (r.reportedOn() != null && years.get(i) != null && !years.get(i).contains(r.reportedOn())) {
+                check.add(at + ".reportedOn", r.reportedOn() + " is outside " + years.get(i) + " ("
+                        + years.get(i).start() + " to " + years.get(i).end() + ")");
+            }
             if (UseFrequency.parse(r.frequency()).isEmpty()) {
                 check.add(at + ".frequency", "one of " + UseFrequency.names() + ", was \""
                         + r.frequency() + "\"");

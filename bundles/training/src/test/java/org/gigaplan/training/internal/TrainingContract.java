@@ -176,6 +176,13 @@ abstract class TrainingContract {
         assertEquals(0, courses.genAiUse(FY, "T-E1", false).teachers());
         assertRefused("[0].fiscalYear", () -> courses.reportGenAi("T-E1",
                 List.of(new GenAi.Report("T1", 2025, "DAILY", List.of(), null)), false, false));
+        // A report is dated today at the latest, inside its year; a batch has a limit.
+        assertRefused("[0].reportedOn", () -> courses.reportGenAi("T-E1",
+                List.of(new GenAi.Report("T1", null, "DAILY", List.of(), java.time.LocalDate.of(2099, 1, 1))), false, false));
+        assertRefused("[0].reportedOn", () -> courses.reportGenAi("T-E1",
+                List.of(new GenAi.Report("T1", null, "DAILY", List.of(), java.time.LocalDate.of(2026, 3, 31))), false, false));
+        assertRefused("body", () -> courses.reportGenAi("T-E1", java.util.Collections.nCopies(CourseService.MAX_REPORTS + 1,
+                new GenAi.Report("T1", null, "DAILY", List.of(), null)), false, false));
         // Reads default to today's year too.
         assertEquals(FiscalYear.of(2026), training.fiscalYear(null, "fiscalYear"));
     }

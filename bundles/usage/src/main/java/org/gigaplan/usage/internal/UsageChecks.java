@@ -66,7 +66,7 @@ final class UsageChecks {
     }
 
     static void className(String name, String field, FieldChecks check) {
-        check.text(name, true, 32, field);
+        check.name(name, true, 32, field);
     }
 
     void week(LocalDate week, String field, FieldChecks check) {

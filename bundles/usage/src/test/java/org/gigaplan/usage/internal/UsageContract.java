@@ -236,6 +236,10 @@ abstract class UsageContract {
                 checkIn("T-E1", 1, "1", usage.calendar().currentWeek().plusWeeks(1), n(1, 3))), null, "board", false));
         assertRefused("[0].grade", () -> weeklyUse.recordCheckIns(List.of(
                 checkIn("T-J1", 4, "1", W1, n(1, 3))), null, "board", false));
+        assertRefused("[0].className", () -> weeklyUse.recordCheckIns(List.of(
+                checkIn("T-E1", 1, "1\n2", W1, n(1, 3))), null, "board", false));
+        assertRefused("[0].className", () -> weeklyUse.recordCheckIns(List.of(
+                checkIn("T-E1", 1, "1\t組", W1, n(1, 3))), null, "board", false));
         assertRefused("[0].scenes[0].answer", () -> weeklyUse.recordCheckIns(List.of(
                 checkIn("T-E1", 1, "1", W1, a(1, "sometimes"))), null, "board", false));
         // A school's user or agent naming a class of another school.
