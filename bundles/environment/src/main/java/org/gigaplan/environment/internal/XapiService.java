@@ -187,13 +187,13 @@ public class XapiService {
             }
         }
         if (result.get("score") instanceof Map<?, ?> score) {
-            Double raw = number(score.get("raw"), p + "result.score.raw", check);
+            Double rawScore = number(score.get("raw"), p + "result.score.raw", check);
             Double min = number(score.get("min"), p + "result.score.min", check);
             Double max = number(score.get("max"), p + "result.score.max", check);
             if (min != null && max != null && min > max) {
                 check.add(p + "result.score.min", "at most max (" + max + "), was " + min);
-            } else if (raw != null && (max != null && raw > max || min != null && raw < min)) {
-                check.add(p + "result.score.raw", "between min and max, was " + raw);
+            } else if (rawScore != null && (max != null && rawScore > max || min != null && rawScore < min)) {
+                check.add(p + "result.score.raw", "between min and max, was " + rawScore);
             }
         }
         Instant when = now;
