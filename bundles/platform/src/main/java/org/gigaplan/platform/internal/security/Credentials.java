@@ -77,7 +77,7 @@ public class Credentials {
      *
      * @return what changed, one line each, as logged
      */
-    static List<String> settle(UserDirectory users, boolean demo, String adminPassword) {
+    static synchronized List<String> settle(UserDirectory users, boolean demo, String adminPassword) {
         List<String> changes = new ArrayList<>();
         Set<String> present = users.names();
         if (adminPassword != null && !adminPassword.isBlank() && !present.contains(ADMIN)) {

@@ -38,7 +38,11 @@ public class KarafUserDirectory implements UserDirectory {
     private static final String MODULE_OPTION = "org.apache.karaf.jaas.module";
     private static final String GROUP_ROLE_PREFIX = "_g_:";
 
-    private final BackingEngine engine;
+    /** One writer of the users file at a time in this process (every instance, reactivations included). */
+    private static final Object LOCK = new Object();
+
+    private final BackingEngineFactory factory;
+    private final Map<String, ?> options;
     private final Optional<Path> file;
 
     @Activate
@@ -53,34 +57,51 @@ public class KarafUserDirectory implements UserDirectory {
                 .filter(e -> factories.stream().anyMatch(f -> f.getModuleClass().equals(e.getOptions().get(MODULE_OPTION))))
                 .findFirst().orElseThrow(() -> new IllegalStateException("JAAS realm " + config.realm()
                         + " has no login module whose users can be edited (looked in " + realms.size() + " realms)"));
-        Map<String, ?> options = entry.getOptions();
-        this.engine = factories.stream().filter(f -> f.getModuleClass().equals(options.get(MODULE_OPTION)))
-                .findFirst().orElseThrow().build(options);
+        this.options = entry.getOptions();
+        this.factory = factories.stream().filter(f -> f.getModuleClass().equals(options.get(MODULE_OPTION)))
+                .findFirst().orElseThrow();
         this.file = Optional.ofNullable(options.get("users")).map(Object::toString).map(Path::of);
-        ownerOnly();
+        synchronized (LOCK) {
+            ownerOnly();
+        }
+    }
+
+    /**
+     * The realm's backing engine as the users file is now: an engine keeps the file's content from when it was built
+     * and writes all of it back on each change, so one kept across calls would undo what others wrote since.
+     */
+    private BackingEngine engine() {
+        return factory.build(options);
     }
 
     @Override
     public Set<String> names() {
-        return engine.listUsers().stream().map(UserPrincipal::getName).collect(Collectors.toSet());
+        synchronized (LOCK) {
+            return engine().listUsers().stream().map(UserPrincipal::getName).collect(Collectors.toSet());
+        }
     }
 
     @Override
     public void add(String name, String password, List<String> roles) {
-        engine.addUser(name, password);
-        for (String role : roles) {
-            if (role.startsWith(GROUP_ROLE_PREFIX)) {
-                engine.addGroup(name, role.substring(GROUP_ROLE_PREFIX.length()));
-            } else {
-                engine.addRole(name, role);
+        synchronized (LOCK) {
+            BackingEngine engine = engine();
+            engine.addUser(name, password);
+            for (String role : roles) {
+                if (role.startsWith(GROUP_ROLE_PREFIX)) {
+                    engine.addGroup(name, role.substring(GROUP_ROLE_PREFIX.length()));
+                } else {
+                    engine.addRole(name, role);
+                }
             }
+            ownerOnly();
         }
-        ownerOnly();
     }
 
     @Override
     public void remove(String name) {
-        engine.deleteUser(name);
+        synchronized (LOCK) {
+            engine().deleteUser(name);
+        }
     }
 
     /** The users file is readable by the account Karaf runs as only (0600). */
