@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -77,14 +76,7 @@ public class ProgressServiceImpl implements ProgressService {
     private final Duration reuse;
     /** Bumped whenever a module comes or goes: reports computed before are not reused. */
     private final AtomicLong moduleGeneration = new AtomicLong();
-    private final Map<ReportKey, Reused> reports = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ReportKey, Reused> eldest) {
-            return size() > MAX_REPORTS;
-        }
-    });
+    private final Map<ReportKey, Reused> reports = Collections.synchronizedMap(Lru.map(MAX_REPORTS));
     private final Map<ReportKey, Object> computing = new ConcurrentHashMap<>();
 
     static final int MAX_REPORTS = 2_000;

@@ -7,20 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.Optional;
 import java.util.Set;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 
-import org.gigaplan.plan.model.FiscalYear;
-import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.service.ModuleInfo;
 import org.gigaplan.plan.service.ProgressService;
-import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.PolicyModule;
-import org.gigaplan.plan.spi.Scope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.BundleContext;
@@ -64,7 +59,7 @@ class ModuleContractInFrameworkTest {
             @InjectService(timeout = 30_000) ServiceAware<JaxrsServiceRuntime> runtime) throws Exception {
         // The resource first, then the module.
         ServiceRegistration<?> resource = context.registerService(Elsewhere.class, new Elsewhere(), resource());
-        ServiceRegistration<?> module = context.registerService(PolicyModule.class, new Module("rogue"), null);
+        ServiceRegistration<?> module = context.registerService(PolicyModule.class, new TestModule("rogue"), null);
         try {
             assertFalse(ids(progress).contains("rogue"), "refused: " + ids(progress));
         } finally {
@@ -72,7 +67,7 @@ class ModuleContractInFrameworkTest {
             resource.unregister();
         }
         // The module first, then the resource: refused as the resource comes, and the resource answers 503.
-        module = context.registerService(PolicyModule.class, new Module("rogue"), null);
+        module = context.registerService(PolicyModule.class, new TestModule("rogue"), null);
         try {
             Framework.await("the module in", () -> ids(progress).contains("rogue"));
             resource = context.registerService(Elsewhere.class, new Elsewhere(), resource());
@@ -94,7 +89,7 @@ class ModuleContractInFrameworkTest {
             @InjectService(timeout = 30_000) ProgressService progress,
             @InjectService(timeout = 30_000) ServiceAware<JaxrsServiceRuntime> runtime) throws Exception {
         ServiceRegistration<?> resource = context.registerService(UnderItsId.class, new UnderItsId(), resource());
-        ServiceRegistration<?> module = context.registerService(PolicyModule.class, new Module("kept"), null);
+        ServiceRegistration<?> module = context.registerService(PolicyModule.class, new TestModule("kept"), null);
         try {
             assertTrue(ids(progress).contains("kept"), "admitted: " + ids(progress));
             // Served like any resource: the platform asks a caller of a method that is not public to log in.
@@ -116,28 +111,5 @@ class ModuleContractInFrameworkTest {
 
     private static Set<String> ids(ProgressService progress) {
         return Set.copyOf(progress.modules().stream().map(ModuleInfo::id).toList());
-    }
-
-    /** A policy module of the test bundle, computing nothing. */
-    private record Module(String id) implements PolicyModule {
-        @Override
-        public int basicPolicy() {
-            return 1;
-        }
-
-        @Override
-        public LocalizedText name() {
-            return LocalizedText.of(id, id);
-        }
-
-        @Override
-        public Set<String> indicatorIds() {
-            return Set.of();
-        }
-
-        @Override
-        public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
-            return Optional.empty();
-        }
     }
 }

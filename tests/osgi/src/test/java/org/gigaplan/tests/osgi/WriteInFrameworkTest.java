@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import javax.sql.DataSource;
 import javax.ws.rs.POST;
@@ -24,16 +22,12 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 
-import org.gigaplan.plan.model.FiscalYear;
-import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.security.Public;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.plan.service.Database;
-import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.PolicyModule;
-import org.gigaplan.plan.spi.Scope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,7 +100,7 @@ class WriteInFrameworkTest {
             }
             return null;
         });
-        module = context.registerService(PolicyModule.class, new Module(), null);
+        module = context.registerService(PolicyModule.class, new TestModule("writes"), null);
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(JaxrsWhiteboardConstants.JAX_RS_RESOURCE, Boolean.TRUE);
         properties.put(JaxrsWhiteboardConstants.JAX_RS_APPLICATION_SELECT, GigaPlanRest.APPLICATION_SELECT);
@@ -186,34 +180,6 @@ class WriteInFrameworkTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The module the resource's path belongs to. */
-    private static final class Module implements PolicyModule {
-        @Override
-        public String id() {
-            return "writes";
-        }
-
-        @Override
-        public int basicPolicy() {
-            return 1;
-        }
-
-        @Override
-        public LocalizedText name() {
-            return LocalizedText.of("writes", "writes");
-        }
-
-        @Override
-        public Set<String> indicatorIds() {
-            return Set.of();
-        }
-
-        @Override
-        public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
-            return Optional.empty();
         }
     }
 }

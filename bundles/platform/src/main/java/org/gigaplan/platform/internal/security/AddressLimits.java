@@ -1,10 +1,11 @@
 package org.gigaplan.platform.internal.security;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+
+import org.gigaplan.platform.internal.Lru;
 
 /**
  * How often one address may call: a token bucket per address, holding up to {@code burst} calls and refilled at
@@ -23,14 +24,7 @@ public final class AddressLimits {
     private final double perNano;
     private final int burst;
     private final LongSupplier nanoTime;
-    private final Map<String, Bucket> buckets = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > MAX_ADDRESSES;
-        }
-    };
+    private final Map<String, Bucket> buckets = Lru.map(MAX_ADDRESSES);
 
     public AddressLimits(int perMinute, int burst, LongSupplier nanoTime) {
         if (perMinute < 1 || burst < 1) {

@@ -5,11 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
+import org.gigaplan.platform.internal.Lru;
 
 /**
  * Slows password guessing without letting anyone lock an owner out. Wrong passwords are counted per user name and
@@ -30,14 +31,7 @@ public final class LoginThrottle {
     private final Duration window;
     private final Clock clock;
     private final Duration queueFor;
-    private final Map<String, Entry> names = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-            return size() > MAX_NAMES;
-        }
-    };
+    private final Map<String, Entry> names = Lru.map(MAX_NAMES);
 
     /**
      * A name and address's recent wrong passwords, the logins being checked now, until when it is refused, and how

@@ -9,13 +9,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.gigaplan.platform.internal.Lru;
 
 /**
  * Remembers, for a short while, the name and password pairs the realm accepted, so a client sending its Basic
@@ -35,14 +36,7 @@ public final class VerifiedLogins implements Authenticator {
     private final Duration keep;
     private final Clock clock;
     private final SecretKeySpec key;
-    private final Map<String, Verified> verified = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Verified> eldest) {
-            return size() > MAX_ENTRIES;
-        }
-    };
+    private final Map<String, Verified> verified = Lru.map(MAX_ENTRIES);
 
     public VerifiedLogins(Authenticator realm, Duration keep, Clock clock) {
         this.realm = realm;
