@@ -2,6 +2,7 @@ package org.gigaplan.environment.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -92,6 +93,21 @@ public class EnvironmentModule implements PolicyModule {
         return network.shareMeeting(fiscalYear, school)
                 .map(v -> new IndicatorValue(v[0], (long) v[1], Instant.now(), NOTE, v[2] > 0,
                         school == null ? Coverage.schools((int) v[1], Math.max((int) v[1], served.size())) : null));
+    }
+
+    @Override
+    public int teacherRecords(String schoolId, String teacherCode) {
+        return uses.records(schoolId, teacherCode);
+    }
+
+    @Override
+    public int removeTeacher(String schoolId, String teacherCode) {
+        return uses.remove(schoolId, teacherCode);
+    }
+
+    @Override
+    public Map<String, Set<String>> teachersNamed() {
+        return uses.teachersNamed();
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.gigaplan.plan.rest.SurveyYear;
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.service.SchoolService;
+import org.gigaplan.plan.service.TeacherService;
 import org.gigaplan.plan.spi.Percent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,16 +41,22 @@ public class HistoryUseService {
     private final ModuleEnablement enablement;
     private final PlanClock clock;
     private final HistoryUseStore store;
+    private final TeacherService teachers;
+
+    /** The most reports one request may carry: more teachers than any school has. */
+    public static final int MAX_REPORTS = 1_000;
 
     @Activate
     public HistoryUseService(@Reference Database db, @Reference SchoolService schools,
-            @Reference ModuleEnablement enablement, @Reference NetworkService migrated) {
+            @Reference ModuleEnablement enablement, @Reference NetworkService migrated,
+            @Reference TeacherService teachers) {
         // NetworkService applies the module's changelog; referencing it orders this component after it.
         this.clock = migrated.clock();
         this.db = db;
         this.schools = schools;
         this.enablement = enablement;
         this.store = new HistoryUseStore(db);
+        this.teachers = teachers;
     }
 
     /**
@@ -64,8 +71,10 @@ public class HistoryUseService {
             throw new InvalidInputException("body", "give at least one report: [{\"teacherId\":\"T01\",\"fiscalYear\":2025,"
                     + "\"frequency\":\"WEEKLY\"}]");
         }
+        FieldChecks.batchSize(reports.size(), MAX_REPORTS);
         FieldChecks check = new FieldChecks();
         Map<String, String> seen = new HashMap<>();
+        Map<String, String> teacherFields = new LinkedHashMap<>();
         LocalDate today = clock.today();
         List<FiscalYear> years = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
@@ -77,10 +86,7 @@ public class HistoryUseService {
                 continue;
             }
             String teacher = r.teacherId() == null ? "" : r.teacherId().trim();
-            if (!teacher.matches("[\\p{L}\\p{N}_.-]{1,32}")) {
-                check.add(at + ".teacherId", "the teacher's code within the school: 1–32 letters, digits, "
-                        + "'_', '.' or '-', was " + (r.teacherId() == null ? "nothing" : "\"" + r.teacherId() + "\""));
-            }
+            teacherFields.put(at + ".teacherId", r.teacherId());
             FiscalYear fy = SurveyYear.of(r.fiscalYear(), at + ".fiscalYear", clock, anyYear, check);
             years.set(i, fy);
             if (fy != null) {
@@ -97,6 +103,7 @@ public class HistoryUseService {
                         + "\"");
             }
         }
+        teachers.checkListed(schoolId, teacherFields, check);
         check.throwIfAny();
         return db.transactionRetrying(c -> {
             for (int i = 0; i < reports.size(); i++) {
@@ -171,5 +178,24 @@ public class HistoryUseService {
 
     public PlanClock clock() {
         return clock;
+    }
+
+    /** The schools' lists of teachers: reports name only teachers on them. */
+    public TeacherService teachers() {
+        return teachers;
+    }
+
+    /** How many reports and weeks of opened histories name a teacher of a school. */
+    public int records(String schoolId, String teacherCode) {
+        return store.records(schoolId, teacherCode);
+    }
+
+    /** Removes every report and opened week naming a teacher of a school. */
+    public int remove(String schoolId, String teacherCode) {
+        return store.remove(schoolId, teacherCode);
+    }
+
+    public Map<String, Set<String>> teachersNamed() {
+        return store.teachersNamed();
     }
 }

@@ -90,6 +90,7 @@ final class NetworkDemo {
                 batch.add(new HistoryUse.Report(String.format("T%02d", t), context.fiscalYear().year(), frequency.name(),
                         on));
             }
+            uses.teachers().register(school.id(), batch.stream().map(HistoryUse.Report::teacherId).toList(), "DEMO");
             reports += uses.report(school.id(), batch, "demo", true, true);
         }
         context.progress(reports + " teachers' reports of learning-history use");

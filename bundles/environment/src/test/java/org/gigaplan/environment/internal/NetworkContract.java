@@ -29,6 +29,7 @@ import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.testkit.FakeEnablement;
 import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.testkit.FakeSchools;
+import org.gigaplan.testkit.FakeTeachers;
 import org.gigaplan.testkit.AtOnce;
 
 import org.gigaplan.testkit.TestClocks;
@@ -92,12 +93,15 @@ abstract class NetworkContract {
         enablement = new FakeEnablement();
         network = new NetworkService(db, schools, enablement, CLOCK, config());
         xapi = new XapiService(db, network);
-        uses = new HistoryUseService(db, schools, enablement, network);
+        teachers = new FakeTeachers().list("N-1", "T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08")
+                .list("N-2", "T01", "T02");
+        uses = new HistoryUseService(db, schools, enablement, network, teachers);
         this.db = db;
     }
 
     XapiService xapi;
     HistoryUseService uses;
+    FakeTeachers teachers;
     FakeEnablement enablement;
     TestDatabase db;
 
@@ -487,6 +491,12 @@ abstract class NetworkContract {
         int next = CLOCK.currentFiscalYear().year() + 1;
         assertRefused("[0].fiscalYear", () -> uses.report("N-1", List.of(new HistoryUse.Report("T07", next, "DAILY",
                 null)), "school", true, false));
+        assertRefused("[0].teacherId", () -> uses.report("N-1", List.of(report("X99", "DAILY")), "school", true, false));
+        List<HistoryUse.Report> tooMany = new java.util.ArrayList<>();
+        for (int i = 0; i <= HistoryUseService.MAX_REPORTS; i++) {
+            tooMany.add(report("T01", "DAILY"));
+        }
+        assertRefused("body", () -> uses.report("N-1", tooMany, "school", true, false));
         assertEquals(6, uses.use(fy, "N-1", false).teachers());
         // A school's report without a year is for today's; naming last year is the board's to do.
         FiscalYear current = CLOCK.currentFiscalYear();
@@ -504,6 +514,12 @@ abstract class NetworkContract {
                 now.opened());
         assertTrue(uses.use(CLOCK.currentFiscalYear(), "N-1", true).opened()
                 .isEmpty(), "one report this year: the board sees no weekly figures either");
+        // The module counts and removes what names a teacher: T01's two reports and one opened week.
+        assertEquals(java.util.Set.of("T01", "T02", "T03", "T04", "T05", "T06"), module.teachersNamed().get("N-1"));
+        assertEquals(3, module.teacherRecords("N-1", "T01"));
+        assertEquals(3, module.removeTeacher("N-1", "T01"));
+        assertEquals(0, module.teacherRecords("N-1", "T01"));
+        assertEquals(5, uses.use(fy, "N-1", false).teachers());
     }
 
     /** The real date in the default zone: these tests compare with now as it is. */

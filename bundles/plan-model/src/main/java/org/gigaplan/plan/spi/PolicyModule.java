@@ -1,5 +1,6 @@
 package org.gigaplan.plan.spi;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,5 +41,32 @@ public interface PolicyModule {
      * by the platform in demo mode; a module without demo data leaves this as it is.
      */
     default void fillDemoData(DemoContext context) {
+    }
+
+    /**
+     * How many of this module's records name a teacher of a school: shown to the board before it removes a teacher
+     * a school listed by mistake. A module whose records name no teachers leaves this as it is.
+     */
+    default int teacherRecords(String schoolId, String teacherCode) {
+        return 0;
+    }
+
+    /**
+     * Removes every record of this module that names a teacher of a school, when the board removes the teacher. Runs
+     * inside the board's request, in one transaction with the other modules' removals: use the {@code Database}
+     * service as always.
+     *
+     * @return how many records were removed
+     */
+    default int removeTeacher(String schoolId, String teacherCode) {
+        return 0;
+    }
+
+    /**
+     * Every teacher this module's records name, school id → codes. The platform puts those not on their school's
+     * list yet on it when the module starts, so records made before the lists existed keep their teachers.
+     */
+    default Map<String, Set<String>> teachersNamed() {
+        return Map.of();
     }
 }

@@ -11,6 +11,7 @@ import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.csv.CsvWriter;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.FieldChecks;
+import org.gigaplan.plan.service.TeacherService;
 import org.gigaplan.plan.rest.InvalidInputException;
 
 /**
@@ -22,8 +23,12 @@ public final class AssessmentCsv {
     private AssessmentCsv() {
     }
 
-    /** A whole school's answers of a fiscal year from a CSV table: {@code teacher_id,A-1,…,D-4}. */
-    public static List<Assessment> parse(CsvTable csv, FiscalYear fy, Checklist checklist) {
+    /**
+     * A whole school's answers of a fiscal year from a CSV table: {@code teacher_id,A-1,…,D-4}. Every teacher must be
+     * on the school's list.
+     */
+    public static List<Assessment> parse(CsvTable csv, FiscalYear fy, Checklist checklist, TeacherService teachers,
+            String schoolId) {
         List<String> header = csv.header();
         if (header.isEmpty() || !header.get(0).equals("teacher_id")) {
             throw new InvalidInputException("line 1", "header must start with teacher_id, then item codes A-1 … D-4");
@@ -36,9 +41,10 @@ public final class AssessmentCsv {
         }
         check.addAll(csv.errors());
         List<Assessment> out = new ArrayList<>();
+        Map<String, String> teacherFields = new LinkedHashMap<>();
         for (CsvTable.Row row : csv.requireRows().rows()) {
             FieldChecks rowCheck = new FieldChecks();
-            TrainingService.checkTeacher(row.get(0), row.field("teacher_id"), rowCheck);
+            teacherFields.put(row.field("teacher_id"), row.get(0));
             Map<String, Integer> answers = new LinkedHashMap<>();
             for (String item : header.subList(1, header.size())) {
                 String cell = row.get(item);
@@ -58,6 +64,7 @@ public final class AssessmentCsv {
             check.addAll(rowCheck.errors());
             out.add(new Assessment(row.get(0), fy.year(), null, answers));
         }
+        teachers.checkListed(schoolId, teacherFields, check);
         check.throwIfAny();
         return out;
     }

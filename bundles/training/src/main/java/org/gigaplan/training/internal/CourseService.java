@@ -160,10 +160,10 @@ public class CourseService {
 
     /** Enrols a teacher of a school in a session (in-school sessions: the school's own teachers only). */
     public CourseStore.Enrolment enrol(long sessionId, Course course, String schoolId, String teacherId, boolean demo) {
-        FieldChecks check = new FieldChecks();
-        TrainingService.checkTeacher(teacherId, "teacherId", check);
-        check.throwIfAny();
         training.school(schoolId, "schoolId");
+        FieldChecks check = new FieldChecks();
+        training.teachers().checkListed(schoolId, Map.of("teacherId", teacherId == null ? "" : teacherId), check);
+        check.throwIfAny();
         if (course.schoolId() != null && !course.schoolId().equals(schoolId)) {
             throw new InvalidInputException("schoolId", "an in-school training of " + course.schoolId() + " is for its own teachers");
         }
@@ -265,6 +265,7 @@ public class CourseService {
         FieldChecks.batchSize(reports.size(), MAX_REPORTS);
         FieldChecks check = new FieldChecks();
         List<FiscalYear> years = new ArrayList<>();
+        Map<String, String> teacherFields = new LinkedHashMap<>();
         LocalDate today = training.clock().today();
         for (int i = 0; i < reports.size(); i++) {
             String at = "[" + i + "]";
@@ -274,7 +275,7 @@ public class CourseService {
                 check.add(at, "must be a report");
                 continue;
             }
-            TrainingService.checkTeacher(r.teacherId(), at + ".teacherId", check);
+            teacherFields.put(at + ".teacherId", r.teacherId());
             years.set(i, training.surveyYear(r.fiscalYear(), at + ".fiscalYear", anyYear, check));
             // A report tells what was done: dated today at the latest, within its fiscal year.
             if (r.reportedOn() != null && r.reportedOn().isAfter(today)) {
@@ -295,6 +296,7 @@ public class CourseService {
                 }
             }
         }
+        training.teachers().checkListed(schoolId, teacherFields, check);
         check.throwIfAny();
         return db.transactionRetrying(c -> {
             for (int i = 0; i < reports.size(); i++) {

@@ -48,6 +48,7 @@ final class TrainingDemo {
                 before.add(new Assessment(code, fy.previous().year(), null, answers(teacher)));
                 now.add(new Assessment(code, fy.year(), null, answers(teacher + growth)));
             }
+            training.teachers().register(school.id(), now.stream().map(Assessment::teacherId).toList(), "DEMO");
             answers += training.record(school.id(), before, "demo", true, true).answers();
             answers += training.record(school.id(), now, "demo", true, true).answers();
         }
@@ -82,6 +83,8 @@ final class TrainingDemo {
         int reports = 0;
         for (School school : context.schools()) {
             int teachers = Math.max(3, school.enrollment() / 20);
+            training.teachers().register(school.id(), java.util.stream.IntStream.rangeClosed(1, teachers)
+                    .mapToObj(t -> String.format("T%03d", t)).toList(), "DEMO");
             List<GenAi.Report> genai = new ArrayList<>();
             for (int t = 1; t <= teachers; t++) {
                 String code = String.format("T%03d", t);

@@ -2,6 +2,7 @@ package org.gigaplan.training.internal;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -100,6 +101,21 @@ public class TrainingModule implements PolicyModule {
         }
         String pp = String.format(Locale.ROOT, "%+.1f", r.change());
         return LocalizedText.of("前年度比 " + pp + " ポイント", pp + " points since last year");
+    }
+
+    @Override
+    public int teacherRecords(String schoolId, String teacherCode) {
+        return training.answerStore().records(schoolId, teacherCode);
+    }
+
+    @Override
+    public int removeTeacher(String schoolId, String teacherCode) {
+        return training.answerStore().remove(schoolId, teacherCode);
+    }
+
+    @Override
+    public Map<String, Set<String>> teachersNamed() {
+        return training.answerStore().teachersNamed();
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.SchoolService;
+import org.gigaplan.plan.service.TeacherService;
 import org.gigaplan.plan.spi.Coverage;
 import org.gigaplan.plan.spi.Percent;
 import org.gigaplan.training.internal.store.AnswerStore;
@@ -56,6 +57,7 @@ public class TrainingService {
     private final SchoolService schools;
     private final ModuleEnablement enablement;
     private final PlanClock clock;
+    private final TeacherService teachers;
     private final Checklist checklist = Checklist.shipped();
     private final AnswerStore answers;
     private final CourseStore courses;
@@ -66,13 +68,14 @@ public class TrainingService {
 
     @Activate
     public TrainingService(@Reference Database db, @Reference PlanService plan, @Reference SchoolService schools,
-            @Reference ModuleEnablement enablement, @Reference PlanClock clock) {
+            @Reference ModuleEnablement enablement, @Reference PlanClock clock, @Reference TeacherService teachers) {
         db.migrate(CHANGELOG, TrainingService.class.getClassLoader());
         this.db = db;
         this.plan = plan;
         this.schools = schools;
         this.enablement = enablement;
         this.clock = clock;
+        this.teachers = teachers;
         this.answers = new AnswerStore(db);
         this.courses = new CourseStore(db);
     }
@@ -92,6 +95,15 @@ public class TrainingService {
         return clock;
     }
 
+    AnswerStore answerStore() {
+        return answers;
+    }
+
+    /** The schools' lists of teachers: records name only teachers on them. */
+    public TeacherService teachers() {
+        return teachers;
+    }
+
     /**
      * Stores a school's self-assessments: all or none. A teacher's later answer to an item in the same year
      * replaces the earlier one; teachers are registered on their first answers. An assessment without a year is for
@@ -109,6 +121,7 @@ public class TrainingService {
         FieldChecks check = new FieldChecks();
         Map<String, String> seen = new HashMap<>();
         List<FiscalYear> years = new ArrayList<>();
+        Map<String, String> teacherFields = new LinkedHashMap<>();
         for (int i = 0; i < input.size(); i++) {
             String at = "[" + i + "]";
             Assessment a = input.get(i);
@@ -117,7 +130,7 @@ public class TrainingService {
                 check.add(at, "must be an assessment");
                 continue;
             }
-            checkTeacher(a.teacherId(), at + ".teacherId", check);
+            teacherFields.put(at + ".teacherId", a.teacherId());
             FiscalYear fy = surveyYear(a.fiscalYear(), at + ".fiscalYear", anyYear, check);
             years.set(i, fy);
             if (fy != null && a.answeredOn() != null && !fy.contains(a.answeredOn())) {
@@ -144,6 +157,7 @@ public class TrainingService {
                 }
             });
         }
+        teachers.checkListed(school.id(), teacherFields, check);
         check.throwIfAny();
         return db.transactionRetrying(c -> {
             List<String> registered = new ArrayList<>();
@@ -371,13 +385,5 @@ public class TrainingService {
             return null;
         }
         return FiscalYear.of(year);
-    }
-
-    static void checkTeacher(String id, String field, FieldChecks check) {
-        if (id == null || id.isBlank()) {
-            check.add(field, "required: the teacher's code within the school");
-        } else if (!id.trim().matches("[\\p{L}\\p{N}_.-]{1,32}")) {
-            check.add(field, "1–32 letters, digits, '_', '.' or '-', was \"" + id + "\"");
-        }
     }
 }

@@ -29,6 +29,7 @@ import org.gigaplan.testkit.FakeEnablement;
 import org.gigaplan.testkit.FakePlans;
 import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.testkit.FakeSchools;
+import org.gigaplan.testkit.FakeTeachers;
 import org.gigaplan.testkit.AtOnce;
 
 import org.gigaplan.testkit.TestDatabase;
@@ -49,20 +50,27 @@ abstract class TrainingContract {
     /** The day these tests run on: FY2026 (令和8年度), the year after FY2025's answers. */
     static final PlanClock TODAY = PlanClock.fixedAt(java.time.LocalDate.of(2026, 11, 30));
 
+    FakeTeachers teachers;
+
     abstract DataSource dataSource();
 
     @BeforeEach
     void fresh() {
         TestDatabase db = TestDatabase.on(dataSource());
         // The first service migrates the tables; the test's starts on them emptied.
-        new TrainingService(db, FakePlans.shipped(), new FakeSchools(), new FakeEnablement(), TODAY);
+        new TrainingService(db, FakePlans.shipped(), new FakeSchools(), new FakeEnablement(), TODAY, new FakeTeachers());
         db.clear("training_genai", "training_enrolment", "training_session", "training_course",
                 "training_answer", "training_teacher");
         schools = FakeSchools.sample().add(
                 school("T-E1", "テスト小学校1", "Test Elementary 1", SchoolType.ELEMENTARY, 300, 6),
                 school("T-E2", "テスト小学校2", "Test Elementary 2", SchoolType.ELEMENTARY, 60, 2));
         enablement = new FakeEnablement();
-        training = new TrainingService(db, FakePlans.shipped(), schools, enablement, TODAY);
+        teachers = new FakeTeachers().list("T-E1", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8")
+                .list("T-E2", "U1", "U2", "U3");
+        for (int i = 0; i < 25; i++) {
+            teachers.list("T-E1", "R" + i);
+        }
+        training = new TrainingService(db, FakePlans.shipped(), schools, enablement, TODAY, teachers);
         courses = new CourseService(db, training, enablement);
     }
 
@@ -196,7 +204,7 @@ abstract class TrainingContract {
     void aWholeSchoolsCsvGoesInAllOrNothingAndComesBackOut() {
         String csv = "\uFEFFteacher_id,A-1,A-2,D-4\nT1,4,ややできる,\nT2,あまりできない,1,できる\n";
         TrainingService.BatchResult r = training.record("T-E1",
-                AssessmentCsv.parse(CsvTable.parse(csv), FY, training.checklist()), "school", true, false);
+                AssessmentCsv.parse(CsvTable.parse(csv), FY, training.checklist(), teachers, "T-E1"), "school", true, false);
         assertEquals(2, r.teachers());
         assertEquals(5, r.answers());
         StringWriter out = new StringWriter();
@@ -205,10 +213,10 @@ abstract class TrainingContract {
         assertTrue(exported.startsWith("\uFEFFteacher_id,A-1,A-2,A-3,A-4,B-1"), exported);
         assertTrue(exported.contains("T1,4,3,,"), exported);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> AssessmentCsv.parse(
-                CsvTable.parse("teacher_id,A-1,A-2\nT7,4,3\nT8,5,3\n"), FY, training.checklist()));
+                CsvTable.parse("teacher_id,A-1,A-2\nT7,4,3\nT8,5,3\n"), FY, training.checklist(), teachers, "T-E1"));
         assertEquals("line 3.A-1", e.errors().get(0).field());
         InvalidInputException header = assertThrows(InvalidInputException.class, () -> AssessmentCsv.parse(
-                CsvTable.parse("teacher_id,A-1,Z-9\nT7,4,3\n"), FY, training.checklist()));
+                CsvTable.parse("teacher_id,A-1,Z-9\nT7,4,3\n"), FY, training.checklist(), teachers, "T-E1"));
         assertEquals("line 1.Z-9", header.errors().get(0).field());
         assertEquals(2, training.answers("T-E1", FY).size(), "the refused files stored nothing");
     }
@@ -353,6 +361,44 @@ abstract class TrainingContract {
         }
         assertEquals(teachers, courses.genAiUse(FY, "T-E1", false).teachers());
         assertEquals(100.0, rate(training.rates(FY, "T-E1", false).items(), "A-1").rate(), "every checklist stored");
+    }
+
+    @Test
+    void recordsNameOnlyTeachersOnTheSchoolsListAndTheBoardRemovesOneWithTheirRecords() {
+        // A made-up teacher is refused, naming the field; so is one the school took off its list.
+        InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> training.record("T-E1",
+                List.of(a("T1", FY, "A-1", 3), a("X99", FY, "A-1", 3)), "school", true, false));
+        assertEquals("[1].teacherId", unknown.errors().get(0).field());
+        assertTrue(unknown.errors().get(0).detail().contains("not on T-E1's list"), unknown.errors().toString());
+        assertRefused("[0].teacherId", () -> courses.reportGenAi("T-E1",
+                List.of(new GenAi.Report("X99", 2025, "DAILY", List.of(), null)), true, false));
+        Course withSession = addCourseWithSession();
+        assertRefused("teacherId", () -> courses.enrol(withSession.sessions().get(0).id(), withSession, "T-E1", "X99",
+                false));
+        assertRefused("line 2.teacher_id", () -> AssessmentCsv.parse(CsvTable.parse("teacher_id,A-1\nX99,4\n"), FY,
+                training.checklist(), teachers, "T-E1"));
+        assertRefused("[0].teacherId", () -> training.record("T-E2", List.of(a("T1", FY, "A-1", 3)), "school", true,
+                false));
+        teachers.retire("T-E1", "T8");
+        assertRefused("[0].teacherId", () -> training.record("T-E1", List.of(a("T8", FY, "A-1", 3)), "school", true,
+                false));
+        assertTrue(training.answers("T-E1", FY).isEmpty(), "nothing of a refused batch is stored");
+
+        // The module counts and removes what names a teacher, and tells the platform whom its records name.
+        training.record("T-E1", List.of(a("T1", FY, "A-1", 3, "A-2", 4), a("T2", FY, "A-1", 2)), "school", true, false);
+        courses.reportGenAi("T-E1", List.of(new GenAi.Report("T1", 2025, "DAILY", List.of(), null)), true, false);
+        TrainingModule module = new TrainingModule(training, courses);
+        assertEquals(3, module.teacherRecords("T-E1", "T1"));
+        assertEquals(Map.of("T-E1", java.util.Set.of("T1", "T2")), module.teachersNamed());
+        assertEquals(3, module.removeTeacher("T-E1", "T1"));
+        assertEquals(0, module.teacherRecords("T-E1", "T1"));
+        assertEquals(java.util.Set.of("T2"), training.answers("T-E1", FY).keySet());
+        assertEquals(0, courses.genAiUse(FY, "T-E1", false).teachers(), "T1's survey answer went too");
+    }
+
+    private Course addCourseWithSession() {
+        Course c = courses.addCourse(course("センター研修", "BOARD_COURSE", List.of("A"), "BASIC", null), null, "board", false);
+        return courses.addSession(c, new CourseService.SessionInput(java.time.LocalDate.of(2025, 6, 10), 30, null), false);
     }
 
     @Test

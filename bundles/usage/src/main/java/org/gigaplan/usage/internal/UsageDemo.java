@@ -65,7 +65,7 @@ final class UsageDemo {
         if (classes.isEmpty()) {
             return;
         }
-        usage.registerClasses(school.id(), classes);
+        usage.replaceClasses(school.id(), classes);
         // Schools differ most; classes within a school a little.
         double schoolLevel = 0.55 + 0.5 * random.nextDouble();
         List<CheckIn> checkIns = new ArrayList<>();

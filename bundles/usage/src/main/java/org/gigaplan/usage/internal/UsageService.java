@@ -1,10 +1,13 @@
 package org.gigaplan.usage.internal;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -135,13 +138,31 @@ public class UsageService {
         return classes.list(schoolId);
     }
 
-    /** Registers classes of a school so that they show as missing when they do not report; known ones stay. */
-    public List<SchoolClass> registerClasses(String schoolId, List<ClassInput> input) {
+    /** A school's classes, with {@code retired} also those its list no longer names. */
+    public List<SchoolClass> classes(String schoolId, boolean retired) {
+        return classes.list(schoolId, retired);
+    }
+
+    /** The most classes one school's list may hold: more than any school has. */
+    public static final int MAX_CLASSES = 500;
+
+    /** What putting a school's class list changed, and the list now. */
+    public record ClassChange(String schoolId, List<String> added, List<String> relisted, List<String> retired,
+            List<String> removed, List<SchoolClass> classes) {
+    }
+
+    /**
+     * Makes the school's class list the one given, so a class that does not report shows on the board's reminder
+     * list: new classes are added, retired ones listed again; a class left out is retired when it has records (they
+     * stay in the figures) and removed when it has none.
+     */
+    public ClassChange replaceClasses(String schoolId, List<ClassInput> input) {
         School school = school(schoolId, "schoolId");
-        FieldChecks check = new FieldChecks();
         if (input == null || input.isEmpty()) {
-            throw new InvalidInputException("body", "give at least one class: [{\"grade\":1,\"className\":\"1\"}]");
+            throw new InvalidInputException("body", "give the school's classes: [{\"grade\":1,\"className\":\"1\"}]");
         }
+        FieldChecks.batchSize(input.size(), MAX_CLASSES);
+        FieldChecks check = new FieldChecks();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < input.size(); i++) {
             ClassInput c = input.get(i);
@@ -157,14 +178,66 @@ public class UsageService {
             }
         }
         check.throwIfAny();
-        db.transactionRetrying(c -> {
-            for (ClassInput in : input) {
-                classes.ensure(c, schoolId, in.grade(), in.className().trim(), false);
+        ClassChange change = db.transactionRetrying(c -> {
+            Map<String, SchoolClass> before = new HashMap<>();
+            for (SchoolClass k : classes.list(c, schoolId, true)) {
+                before.put(k.label(), k);
             }
-            return null;
+            List<String> added = new ArrayList<>();
+            List<String> relisted = new ArrayList<>();
+            List<String> retired = new ArrayList<>();
+            List<String> removed = new ArrayList<>();
+            Set<String> listed = new HashSet<>();
+            for (ClassInput in : input) {
+                String label = in.grade() + "-" + in.className().trim();
+                listed.add(label);
+                SchoolClass was = before.get(label);
+                if (was == null) {
+                    classes.ensure(c, schoolId, in.grade(), in.className().trim(), false);
+                    added.add(label);
+                } else if (was.retired()) {
+                    classes.relist(c, was.id());
+                    relisted.add(label);
+                }
+            }
+            Instant now = Instant.now();
+            for (SchoolClass k : before.values()) {
+                if (listed.contains(k.label()) || k.retired()) {
+                    continue;
+                }
+                if (classes.records(c, k.id()) > 0) {
+                    classes.retire(c, k.id(), now);
+                    retired.add(k.label());
+                } else {
+                    classes.delete(c, k.id());
+                    removed.add(k.label());
+                }
+            }
+            return new ClassChange(schoolId, added, relisted, retired, removed, classes.list(c, schoolId, false));
         });
         writes.incrementAndGet();
-        return classes.list(schoolId);
+        return change;
+    }
+
+    /** What the board's removal of a class took with it. */
+    public record ClassRemoval(SchoolClass removed, int records) {
+    }
+
+    /**
+     * The board removes a class a school made by mistake, with every record of it (weekly figures, events and their
+     * roll-ups); empty when the school has no such class.
+     */
+    public Optional<ClassRemoval> removeClass(String schoolId, long classId) {
+        Optional<ClassRemoval> removal = db.transactionRetrying(c -> {
+            Optional<SchoolClass> found = classes.find(c, classId).filter(k -> k.schoolId().equals(schoolId));
+            if (found.isEmpty()) {
+                return Optional.<ClassRemoval>empty();
+            }
+            classes.lock(c, List.of(classId));
+            return Optional.of(new ClassRemoval(found.get(), classes.delete(c, classId)));
+        });
+        writes.incrementAndGet();
+        return removal;
     }
 
     /** A class to register. */

@@ -79,7 +79,7 @@ abstract class UsageContract {
 
     /** The week of June 2, 2025, for three target-carrying schools and a high school. */
     void postWeekOne() {
-        usage.registerClasses("T-E1", List.of(new UsageService.ClassInput(1, "1"), new UsageService.ClassInput(1, "2"),
+        usage.replaceClasses("T-E1", List.of(new UsageService.ClassInput(1, "1"), new UsageService.ClassInput(1, "2"),
                 new UsageService.ClassInput(2, "1"), new UsageService.ClassInput(2, "2")));
         weeklyUse.recordCheckIns(List.of(
                 checkIn("T-E1", 1, "1", W1, n(1, 3), n(2, 5), a(3, "ほぼ毎日"), n(4, 2), n(5, 0)),
@@ -106,7 +106,7 @@ abstract class UsageContract {
     void aCheckInAndClassroomEventsForOneClassAtOnceBothLand() throws Exception {
         // The week's grid is sent while classroom software posts events of the same class: both rewrite the class's
         // weeks and year totals, and neither may fail or wait for the other's deadlock to be found.
-        usage.registerClasses("T-J1", List.of(new UsageService.ClassInput(1, "1")));
+        usage.replaceClasses("T-J1", List.of(new UsageService.ClassInput(1, "1")));
         for (int round = 0; round < 30; round++) {
             LocalDate week = W1.plusWeeks(round % 10);
             String day = week.plusDays(1) + "T";
@@ -298,6 +298,45 @@ abstract class UsageContract {
         // A school the board switched the module off for is not chased.
         f.enablement.set(UsageService.MODULE_ID, "T-E1", false, "board");
         assertFalse(reporting.notReporting(W1).stream().anyMatch(m -> m.schoolId().equals("T-E1")));
+    }
+
+    @Test
+    void theClassListReplacesRetiringClassesWithRecordsAndTheBoardRemovesAMistake() {
+        postWeekOne();
+        long figures = weeklyUse.countFigures(FY, "T-E1", W1);
+        // T-E1 listed 1-1, 1-2, 2-1 and 2-2; 1-1 … 2-1 reported. Its new list keeps 1-1 and names 3-1.
+        UsageService.ClassChange change = usage.replaceClasses("T-E1", List.of(new UsageService.ClassInput(1, "1"),
+                new UsageService.ClassInput(3, "1")));
+        assertEquals(List.of("3-1"), change.added());
+        assertEquals(List.of("1-2", "2-1"), change.retired().stream().sorted().toList(), "classes with records retire");
+        assertEquals(List.of("2-2"), change.removed(), "a class without records goes");
+        assertEquals(List.of("1-1", "3-1"), usage.classes("T-E1").stream().map(SchoolClass::label).toList());
+        assertEquals(4, usage.classes("T-E1", true).size());
+        // Retired classes keep their figures and are not chased; 3-1 is.
+        assertEquals(figures, weeklyUse.countFigures(FY, "T-E1", W1));
+        ReportingService.Missing e1 = reporting.notReporting(W1).stream().filter(m -> m.schoolId().equals("T-E1"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("3-1"), e1.missingClasses());
+        // Putting the original list back lists 1-2 and 2-1 again and removes 3-1, which never reported.
+        UsageService.ClassChange back = usage.replaceClasses("T-E1", List.of(new UsageService.ClassInput(1, "1"),
+                new UsageService.ClassInput(1, "2"), new UsageService.ClassInput(2, "1")));
+        assertEquals(List.of("1-2", "2-1"), back.relisted().stream().sorted().toList());
+        assertEquals(List.of("3-1"), back.removed());
+        assertEquals(3, usage.classes("T-E1").size());
+        // A list longer than any school's is refused before anything is stored.
+        List<UsageService.ClassInput> huge = new java.util.ArrayList<>();
+        for (int i = 0; i < UsageService.MAX_CLASSES + 1; i++) {
+            huge.add(new UsageService.ClassInput(1, "c" + i));
+        }
+        assertThrows(InvalidInputException.class, () -> usage.replaceClasses("T-E1", huge));
+        assertEquals(3, usage.classes("T-E1").size());
+        // The board removes 1-2 with its records.
+        SchoolClass oneTwo = usage.classes("T-E1").stream().filter(k -> k.label().equals("1-2")).findFirst().orElseThrow();
+        UsageService.ClassRemoval removal = usage.removeClass("T-E1", oneTwo.id()).orElseThrow();
+        assertTrue(removal.records() > 0, "its weekly figures went with it");
+        assertEquals(List.of("1-1", "2-1"), usage.classes("T-E1", true).stream().map(SchoolClass::label).toList());
+        assertTrue(usage.removeClass("T-E2", usage.classes("T-E1").get(0).id()).isEmpty(),
+                "another school's class is not found");
     }
 
     @Test

@@ -483,6 +483,25 @@ public final class Distribution implements AutoCloseable {
         process = null;
     }
 
+    /**
+     * Kills Karaf's JVM at once, as {@code kill -9} does: nothing is flushed, closed or shut down. {@link #start()}
+     * starts it again on the same files.
+     */
+    public void kill() throws InterruptedException {
+        List<ProcessHandle> tree = tree();
+        for (ProcessHandle p : tree) {
+            p.destroyForcibly();
+        }
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                System.out.println("[e2e] process " + p.pid() + " still alive after kill -9: " + e);
+            }
+        }
+        process = null;
+    }
+
     @Override
     public void close() throws InterruptedException {
         try {
@@ -577,6 +596,23 @@ public final class Distribution implements AutoCloseable {
             throws IOException, InterruptedException {
         return send(authenticated(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), user));
+    }
+
+    /**
+     * Puts teachers on a school's list as the board, keeping those listed already: records may name only listed
+     * teachers, so a school lists them first.
+     */
+    public void listTeachers(String schoolId, String... codes) throws IOException, InterruptedException {
+        java.util.Set<String> all = new java.util.TreeSet<>(java.util.List.of(codes));
+        json("/api/schools/" + schoolId + "/teachers").forEach(t -> all.add(t.path("code").asText()));
+        StringBuilder body = new StringBuilder("[");
+        for (String code : all) {
+            body.append(body.length() > 1 ? "," : "").append("{\"code\":\"").append(code).append("\"}");
+        }
+        Response put = send("PUT", "/api/schools/" + schoolId + "/teachers", body.append("]").toString());
+        if (put.status() != 200) {
+            throw new IllegalStateException("listing teachers of " + schoolId + ": " + put);
+        }
     }
 
     /** Any method with a JSON body, as the board user. */

@@ -52,6 +52,7 @@ class EnvironmentModuleIT {
                 W-3,回線テスト分校,Network Test Branch School,ELEMENTARY,40,2
                 """);
         assertEquals(200, imported.status(), () -> "import: " + imported);
+        dist.listTeachers("W-2", "T01", "T02", "T03", "T04", "T05");
         Response key = dist.post("/api/api-keys", "application/json", "{\"schoolId\":\"W-1\",\"label\":\"speed test\"}");
         assertEquals(201, key.status(), () -> "key: " + key);
         agentOfW1 = key.json().path("key").asText();

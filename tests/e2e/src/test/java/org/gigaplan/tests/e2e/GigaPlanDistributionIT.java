@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -343,6 +344,8 @@ class GigaPlanDistributionIT {
     @Test
     @Order(4)
     void accessRules() throws Exception {
+        // School A lists its teachers A01 and A02: records may name only listed teachers.
+        dist.listTeachers("S-E01", "A01", "A02");
         // Machine clients: the board hands out API keys bound to a school; a revoked one is refused everywhere.
         Response created = dist.post("/api/api-keys", "application/json",
                 "{\"schoolId\":\"S-E01\",\"label\":\"e2e agent\"}");
@@ -414,6 +417,13 @@ class GigaPlanDistributionIT {
                 new Rule("POST", "/api/usage/check-ins", "[]", 401, 400, 400, 400, 401, 403, 403, 401),
                 new Rule("POST", "/api/usage/events", "[]", 401, 400, 400, 400, 401, 403, 400, 401),
                 new Rule("GET", "/api/usage/schools/S-E01/classes", null, 401, 200, 200, 403, 401, 403, 403, 401),
+                // A school's list of teachers: the school and the board; removing a teacher is the board's alone.
+                new Rule("GET", "/api/schools/S-E01/teachers", null, 401, 200, 200, 403, 401, 403, 403, 401),
+                new Rule("PUT", "/api/schools/S-E02/teachers", "[{\"code\":\"a b\"}]", 401, 400, 403, 400, 401, 403, 403,
+                        401),
+                new Rule("DELETE", "/api/schools/S-E02/teachers/NOPE", null, 401, 404, 403, 403, 401, 403, 403, 401),
+                new Rule("DELETE", "/api/usage/schools/S-E02/classes/999999", null, 401, 404, 403, 403, 401, 403, 403,
+                        401),
                 new Rule("PUT", "/api/usage/schools/S-E02/classes", "[]", 401, 400, 403, 400, 401, 403, 403, 401),
                 new Rule("GET", "/api/usage/schools/S-E01/measures", null, 401, 200, 200, 403, 401, 403, 403, 401),
                 new Rule("GET", "/api/usage/measures", null, 401, 200, 403, 403, 401, 403, 403, 401),
@@ -935,5 +945,94 @@ class GigaPlanDistributionIT {
         assertEquals(404, dist.get("/api/schools/E2E-03").status());
         assertEquals(13, countActionItems(dist.json("/api/plan/action-plans/2025")), "plan after restart");
         assertEquals(List.of("environment", "training", "usage"), moduleIds(), "the uninstalled module stays uninstalled");
+    }
+
+    // ---------------------------------------------------------------- crash
+
+    /** Figures one crash-test batch stores: one class of its own, 20 weeks × 5 scenes. */
+    private static final int WEEKS_PER_BATCH = 20;
+
+    @Test
+    @Order(10)
+    void aKillDuringSustainedIngestLosesNoAcknowledgedBatchAndStoresNoHalfBatch() throws Exception {
+        assertEquals(200, dist.post("/api/schools/import", "text/csv", CSV_HEADER
+                + "E2E-CR,クラッシュテスト小学校,Crash Test Elementary School,ELEMENTARY,900,30\n").status());
+        java.time.LocalDate first = java.time.LocalDate.of(2025, 4, 7);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Set<Integer> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<Integer> sent = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
+        Runnable writer = () -> {
+            while (!stop.get()) {
+                int n = next.getAndIncrement();
+                StringBuilder body = new StringBuilder("[");
+                for (int w = 0; w < WEEKS_PER_BATCH; w++) {
+                    body.append(w == 0 ? "" : ",").append("{\"schoolId\":\"E2E-CR\",\"grade\":1,\"className\":\"b")
+                            .append(n).append("\",\"week\":\"").append(first.plusWeeks(w)).append("\",\"scenes\":[");
+                    for (int scene = 1; scene <= 5; scene++) {
+                        body.append(scene == 1 ? "" : ",").append("{\"scene\":").append(scene).append(",\"count\":")
+                                .append((n + scene) % 30).append("}");
+                    }
+                    body.append("]}");
+                }
+                sent.add(n);
+                try {
+                    Response r = dist.post("/api/usage/check-ins", "application/json", body.append("]").toString());
+                    if (r.status() == 200) {
+                        acknowledged.add(n);
+                    } else if (r.status() != 503) {
+                        refused.add(n + ": " + r);
+                    }
+                } catch (IOException e) {
+                    return; // the server is gone: what it acknowledged is what counts
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        };
+        List<Thread> writers = List.of(new Thread(writer, "crash-writer-1"), new Thread(writer, "crash-writer-2"));
+        writers.forEach(Thread::start);
+        await("30 acknowledged batches", Duration.ofSeconds(180), () -> assertTrue(acknowledged.size() >= 30,
+                () -> acknowledged.size() + " acknowledged, refused " + refused));
+        dist.kill();
+        stop.set(true);
+        for (Thread t : writers) {
+            t.join(60_000);
+        }
+        assertTrue(refused.isEmpty(), () -> "batches refused before the crash: " + refused);
+
+        dist.start();
+        java.util.Map<Integer, Integer> stored = new java.util.HashMap<>();
+        java.util.Map<Integer, Integer> wrong = new java.util.HashMap<>();
+        Response export = dist.get("/api/usage/check-ins/export?fiscalYear=2025&schoolId=E2E-CR");
+        assertEquals(200, export.status(), () -> "export: " + export);
+        for (String line : export.body().lines().skip(1).toList()) {
+            String[] cells = line.split(",", -1);
+            int n = Integer.parseInt(cells[2].substring(1));
+            stored.merge(n, 1, Integer::sum);
+            int scene = Integer.parseInt(cells[4]);
+            if (Integer.parseInt(cells[5]) != (n + scene) % 30) {
+                wrong.merge(n, 1, Integer::sum);
+            }
+        }
+        List<String> lost = new ArrayList<>();
+        List<String> half = new ArrayList<>();
+        int full = WEEKS_PER_BATCH * 5;
+        for (int n : sent) {
+            int count = stored.getOrDefault(n, 0);
+            if (acknowledged.contains(n) && count != full) {
+                lost.add("b" + n + ": " + count + " of " + full);
+            } else if (count != 0 && count != full) {
+                half.add("b" + n + ": " + count + " of " + full);
+            }
+        }
+        System.out.println("[e2e] crash test: " + sent.size() + " batches sent, " + acknowledged.size()
+                + " acknowledged before kill -9, " + stored.size() + " stored after the restart");
+        assertTrue(lost.isEmpty(), () -> "acknowledged batches lost or cut: " + lost);
+        assertTrue(half.isEmpty(), () -> "batches half stored: " + half);
+        assertTrue(wrong.isEmpty(), () -> "figures stored with other values: " + wrong);
+        assertTrue(stored.keySet().containsAll(acknowledged));
     }
 }

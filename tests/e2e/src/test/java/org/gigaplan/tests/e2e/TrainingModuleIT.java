@@ -56,6 +56,11 @@ class TrainingModuleIT {
                 V-E3,研修テスト第三小学校,Training Test Elementary 3,ELEMENTARY,200,8
                 """);
         assertEquals(200, imported.status(), () -> "import: " + imported);
+        // Records name only teachers on their school's list: the schools list theirs first.
+        dist.listTeachers("V-E1", "T1", "T2", "T3", "T4", "T5", "T9", "T10");
+        dist.listTeachers("V-E2", "W1", "W2");
+        dist.listTeachers("V-E3", "R1", "R2");
+        dist.listTeachers("S-E01", "A01");
     }
 
     @AfterAll
@@ -174,6 +179,11 @@ class TrainingModuleIT {
                 "teacher_id,A-1\nT9,4\nT10,たぶん\n"), 400, "line 3.A-1");
         E2e.problem(dist.postAs("school-a", "/api/training/schools/V-E1/assessments", "application/json",
                 "[{\"teacherId\":\"T9\",\"fiscalYear\":" + FY + ",\"answers\":{\"A-1\":3}}]"), 403, null);
+        // A teacher not on the school's list: no request makes teachers up.
+        E2e.problem(dist.post("/api/training/schools/V-E1/assessments", "application/json",
+                "[{\"teacherId\":\"X99\",\"fiscalYear\":" + FY + ",\"answers\":{\"A-1\":3}}]"), 400, "[0].teacherId");
+        E2e.problem(dist.post("/api/training/schools/V-E1/genai", "application/json",
+                "[{\"teacherId\":\"X99\",\"fiscalYear\":" + FY + ",\"frequency\":\"DAILY\"}]"), 400, "[0].teacherId");
         assertEquals(before, dist.json("/api/training/schools/V-E1/assessments?fiscalYear=" + FY).toString(),
                 "nothing stored");
     }
@@ -257,5 +267,43 @@ class TrainingModuleIT {
             }
         }
         throw new AssertionError("no " + code + " in " + array);
+    }
+
+    @Test
+    @Order(7)
+    void aSchoolsTeacherListReplacesAndTheBoardRemovesATeacherWithEveryModulesRecords() throws Exception {
+        // V-E3 lists Z1 and Z2; Z1 answers the checklist and reports learning-history use (policy 3's module).
+        Response listed = dist.send("PUT", "/api/schools/V-E3/teachers",
+                "[{\"code\":\"R1\"},{\"code\":\"R2\"},{\"code\":\"Z1\",\"name\":\"青葉 花子\"},{\"code\":\"Z2\"}]");
+        assertEquals(200, listed.status(), () -> "list: " + listed);
+        assertEquals("[\"Z1\",\"Z2\"]", listed.json().path("added").toString(), () -> "list: " + listed);
+        assertEquals(200, dist.post("/api/training/schools/V-E3/assessments", "application/json",
+                "[{\"teacherId\":\"Z1\",\"fiscalYear\":" + FY + ",\"answers\":{\"A-1\":4,\"B-1\":3}}]").status());
+        assertEquals(200, dist.post("/api/environment/learning-history/schools/V-E3/uses", "application/json",
+                "[{\"teacherId\":\"Z1\",\"fiscalYear\":" + FY + ",\"frequency\":\"WEEKLY\"}]").status());
+        JsonNode z1 = dist.json("/api/schools/V-E3/teachers/Z1");
+        assertEquals(2, z1.path("records").path("training").asInt(), () -> "Z1: " + z1);
+        assertEquals(1, z1.path("records").path("environment").asInt(), () -> "Z1: " + z1);
+
+        // Another school's staff cannot see or change V-E3's list; a school cannot remove, only the board.
+        assertEquals(403, dist.getAs("school-a", "/api/schools/V-E3/teachers").status());
+        assertEquals(403, dist.sendAs("school-a", "PUT", "/api/schools/V-E3/teachers", "[]").status());
+        assertEquals(403, dist.sendAs("school-a", "DELETE", "/api/schools/S-E01/teachers/A01", "").status());
+
+        // The list without Z2 retires Z2 (no records yet, but their code stays known to the school).
+        Response again = dist.send("PUT", "/api/schools/V-E3/teachers",
+                "[{\"code\":\"R1\"},{\"code\":\"R2\"},{\"code\":\"Z1\"}]");
+        assertEquals("[\"Z2\"]", again.json().path("retired").toString(), () -> "again: " + again);
+        E2e.problem(dist.post("/api/training/schools/V-E3/assessments", "application/json",
+                "[{\"teacherId\":\"Z2\",\"fiscalYear\":" + FY + ",\"answers\":{\"A-1\":4}}]"), 400, "[0].teacherId");
+
+        // The board removes Z1, listed by mistake: every module's records go with them, and the audit log says so.
+        Response removed = dist.send("DELETE", "/api/schools/V-E3/teachers/Z1", "");
+        assertEquals(200, removed.status(), () -> "remove: " + removed);
+        assertEquals(2, removed.json().path("recordsRemoved").path("training").asInt(), () -> "remove: " + removed);
+        assertEquals(1, removed.json().path("recordsRemoved").path("environment").asInt(), () -> "remove: " + removed);
+        assertEquals(404, dist.get("/api/schools/V-E3/teachers/Z1").status());
+        assertFalse(dist.json("/api/training/schools/V-E3/assessments?fiscalYear=" + FY).has("Z1"));
+        assertTrue(dist.json("/api/audit?limit=20").toString().contains("teacher Z1 of V-E3 removed"));
     }
 }

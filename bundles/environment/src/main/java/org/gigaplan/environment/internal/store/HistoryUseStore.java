@@ -73,4 +73,40 @@ public final class HistoryUseStore {
             }
         });
     }
+
+    /** The tables whose rows name a teacher by {@code school_id} and {@code teacher_code}. */
+    private static final List<String> TEACHER_TABLES = List.of("env_history_use", "env_history_view");
+
+    /** How many reports and opened weeks name a teacher of a school. */
+    public int records(String schoolId, String teacherCode) {
+        return db.transaction(c -> {
+            int n = 0;
+            for (String table : TEACHER_TABLES) {
+                n += Jdbc.first(c, "SELECT COUNT(*) FROM " + table + " WHERE school_id = ? AND teacher_code = ?",
+                        r -> r.getInt(1), schoolId, teacherCode).orElse(0);
+            }
+            return n;
+        });
+    }
+
+    /** Removes every report and opened week naming a teacher of a school; answers how many went. */
+    public int remove(String schoolId, String teacherCode) {
+        return db.transaction(c -> {
+            int n = 0;
+            for (String table : TEACHER_TABLES) {
+                n += Jdbc.update(c, "DELETE FROM " + table + " WHERE school_id = ? AND teacher_code = ?", schoolId,
+                        teacherCode);
+            }
+            return n;
+        });
+    }
+
+    /** Every teacher the reports and opened weeks name: school id → codes. */
+    public java.util.Map<String, java.util.Set<String>> teachersNamed() {
+        java.util.Map<String, java.util.Set<String>> out = new java.util.TreeMap<>();
+        db.transaction(c -> Jdbc.list(c, "SELECT DISTINCT school_id, teacher_code FROM env_history_use UNION "
+                + "SELECT DISTINCT school_id, teacher_code FROM env_history_view",
+                r -> out.computeIfAbsent(r.getString(1), k -> new java.util.TreeSet<>()).add(r.getString(2))));
+        return out;
+    }
 }

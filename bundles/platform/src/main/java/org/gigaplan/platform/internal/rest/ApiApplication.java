@@ -10,6 +10,7 @@ import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.platform.internal.AuditLogImpl;
 import org.gigaplan.platform.internal.ModuleContracts;
+import org.gigaplan.platform.internal.TeacherServiceImpl;
 import org.gigaplan.platform.internal.security.AccessFilter;
 import org.gigaplan.platform.internal.security.AddressLimits;
 import org.gigaplan.platform.internal.security.AnonymousLimit;
@@ -45,13 +46,13 @@ public class ApiApplication extends Application {
     @Activate
     public ApiApplication(ApiConfig config, @Reference ApiKeyService apiKeys, @Reference AuditLogImpl audit,
             @Reference ModuleEnablement modules, @Reference ModuleContracts contracts,
-            @Reference PlatformDatabase database) {
+            @Reference PlatformDatabase database, @Reference TeacherServiceImpl teachers) {
         LoginThrottle throttle = new LoginThrottle(config.loginFailuresAllowed(),
                 Duration.ofSeconds(config.loginLockSeconds()), Clock.systemUTC(), Duration.ofSeconds(5));
         this.singletons = Set.of(new BodyLimitFilter(config.maxRequestBytes()), new AuditFilter(audit, database),
                 new AuthFilter(new VerifiedLogins(new JaasAuthenticator(config.realm()),
                         Duration.ofSeconds(config.verifiedLoginSeconds()), Clock.systemUTC()), apiKeys::authenticate,
-                        throttle),
+                        throttle, teachers::signedIn),
                 new AnonymousLimit(new AddressLimits(config.anonymousPerMinute(), config.anonymousBurst(),
                         System::nanoTime)),
                 new AccessFilter(modules, contracts), new CallerContext(), new NoPromptFilter(),

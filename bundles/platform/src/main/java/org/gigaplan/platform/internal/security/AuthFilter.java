@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.annotation.Priority;
@@ -49,15 +50,22 @@ public final class AuthFilter implements ContainerRequestFilter {
     private final Authenticator authenticator;
     private final Function<String, Optional<Caller>> apiKeys;
     private final LoginThrottle throttle;
+    private final Consumer<Caller> signedIn;
 
     /** The servlet request, for the caller's address (a proxy of the current request, injected by the runtime). */
     @Context
     HttpServletRequest servletRequest;
 
-    public AuthFilter(Authenticator authenticator, Function<String, Optional<Caller>> apiKeys, LoginThrottle throttle) {
+    /**
+     * @param signedIn told of every caller who logged in with a user name and password (the platform lists a
+     *                 teacher's own login on their school's list of teachers)
+     */
+    public AuthFilter(Authenticator authenticator, Function<String, Optional<Caller>> apiKeys, LoginThrottle throttle,
+            Consumer<Caller> signedIn) {
         this.authenticator = authenticator;
         this.apiKeys = apiKeys;
         this.throttle = throttle;
+        this.signedIn = signedIn;
     }
 
     @Override
@@ -130,6 +138,7 @@ public final class AuthFilter implements ContainerRequestFilter {
             request.setProperty(NO_ROLE, user);
             return;
         }
+        signedIn.accept(caller.get());
         request.setSecurityContext(new CallerContext(caller.get(), secure(request), SecurityContext.BASIC_AUTH));
     }
 

@@ -94,7 +94,7 @@ public class SchoolTrainingResource {
         FiscalYear fy = training.surveyYear(fiscalYear, "fiscalYear", caller.role() == Role.BOARD, check);
         check.throwIfAny();
         List<Assessment> parsed = AssessmentCsv.parse(CsvTable.read(body, CsvTable.charsetOf(type)), fy,
-                training.checklist());
+                training.checklist(), training.teachers(), schoolId);
         TrainingService.BatchResult result = training.record(schoolId, parsed, caller.name(),
                 caller.role() == Role.BOARD, false);
         describe(schoolId, result);

@@ -70,6 +70,46 @@ public final class AnswerStore {
         }
     }
 
+    /** The tables whose rows name a teacher by {@code teacher_id}. */
+    private static final List<String> TEACHER_TABLES = List.of("training_answer", "training_enrolment", "training_genai");
+
+    /** How many answers, enrolments and generative-AI reports name a teacher of a school. */
+    public int records(String schoolId, String code) {
+        return db.transaction(c -> {
+            Optional<Long> id = teacher(c, schoolId, code);
+            int n = 0;
+            for (String table : TEACHER_TABLES) {
+                n += id.isEmpty() ? 0 : Jdbc.first(c, "SELECT COUNT(*) FROM " + table + " WHERE teacher_id = ?",
+                        r -> r.getInt(1), id.get()).orElse(0);
+            }
+            return n;
+        });
+    }
+
+    /** Removes a teacher of a school and every record naming them; answers how many records went. */
+    public int remove(String schoolId, String code) {
+        return db.transaction(c -> {
+            Optional<Long> id = teacher(c, schoolId, code);
+            if (id.isEmpty()) {
+                return 0;
+            }
+            int n = 0;
+            for (String table : TEACHER_TABLES) {
+                n += Jdbc.update(c, "DELETE FROM " + table + " WHERE teacher_id = ?", id.get());
+            }
+            Jdbc.update(c, "DELETE FROM training_teacher WHERE id = ?", id.get());
+            return n;
+        });
+    }
+
+    /** Every teacher known to the module: school id → codes. */
+    public Map<String, java.util.Set<String>> teachersNamed() {
+        Map<String, java.util.Set<String>> out = new java.util.TreeMap<>();
+        db.transaction(c -> Jdbc.list(c, "SELECT school_id, code FROM training_teacher", r -> out
+                .computeIfAbsent(r.getString(1), k -> new java.util.TreeSet<>()).add(r.getString(2))));
+        return out;
+    }
+
     /** Stores answers, replacing earlier answers of the same teacher, year and item: a batched update, then inserts. */
     public void putAnswers(Connection c, List<AnswerRow> rows, String by, boolean demo) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());

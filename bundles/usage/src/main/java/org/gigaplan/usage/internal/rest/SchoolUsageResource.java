@@ -3,7 +3,9 @@ package org.gigaplan.usage.internal.rest;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
+import javax.ws.rs.NotFoundException;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -49,25 +51,42 @@ public class SchoolUsageResource {
         this.audit = audit;
     }
 
+    /** The school's classes on its list; with {@code retired=true} also those it no longer names. */
     @GET
     @Path("classes")
-    public List<SchoolClass> classes(@PathParam("schoolId") String schoolId) {
+    public List<SchoolClass> classes(@PathParam("schoolId") String schoolId, @QueryParam("retired") Boolean retired) {
         usage.school(schoolId, "schoolId");
-        return usage.classes(schoolId);
+        return usage.classes(schoolId, Boolean.TRUE.equals(retired));
     }
 
     /**
-     * Registers the school's classes, so a class that does not report shows on the board's reminder list; classes
-     * already known stay. Answers every registered class.
+     * Puts the school's whole class list, so a class that does not report shows on the board's reminder list: new
+     * classes are added; a class left out is retired when it has records (they stay) and removed when it has none.
      */
     @PUT
     @Path("classes")
     @Consumes(MediaType.APPLICATION_JSON)
-    public List<SchoolClass> registerClasses(@PathParam("schoolId") String schoolId, List<UsageService.ClassInput> classes) {
-        int before = usage.classes(schoolId).size();
-        List<SchoolClass> after = usage.registerClasses(schoolId, classes);
-        audit.describe(schoolId, "usage classes: " + before + " → " + after.size() + " registered");
-        return after;
+    public UsageService.ClassChange putClasses(@PathParam("schoolId") String schoolId,
+            List<UsageService.ClassInput> classes) {
+        UsageService.ClassChange change = usage.replaceClasses(schoolId, classes);
+        audit.describe(schoolId, "usage classes of " + schoolId + ": " + change.classes().size() + " listed, "
+                + change.added().size() + " added, " + change.relisted().size() + " listed again, "
+                + change.retired().size() + " retired, " + change.removed().size() + " removed");
+        return change;
+    }
+
+    /** The board removes a class a school made by mistake, with every record of it. */
+    @DELETE
+    @Path("classes/{classId}")
+    @Allow(Role.BOARD)
+    public UsageService.ClassRemoval removeClass(@PathParam("schoolId") String schoolId,
+            @PathParam("classId") long classId) {
+        usage.school(schoolId, "schoolId");
+        UsageService.ClassRemoval removal = usage.removeClass(schoolId, classId)
+                .orElseThrow(() -> new NotFoundException("no class " + classId + " of " + schoolId));
+        audit.describe(schoolId, "usage class " + removal.removed().label() + " of " + schoolId + " removed with "
+                + removal.records() + " records");
+        return removal;
     }
 
     /** The school's own measures of a fiscal year (default: this one), with their progress. */

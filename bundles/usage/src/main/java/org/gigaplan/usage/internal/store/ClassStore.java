@@ -17,7 +17,11 @@ import org.gigaplan.usage.internal.SchoolClass;
 /** Classes that report: registered by their school, or on their first record. */
 public final class ClassStore {
 
-    private static final String COLUMNS = "id, school_id, grade, name";
+    private static final String COLUMNS = "id, school_id, grade, name, retired_at";
+
+    /** The tables whose rows are a class's records. */
+    private static final List<String> RECORD_TABLES = List.of("usage_week", "usage_event", "usage_event_slot",
+            "usage_class_year");
 
     private final Database db;
 
@@ -61,27 +65,65 @@ public final class ClassStore {
         }
     }
 
-    /** Classes of one school, or of every school when {@code schoolId} is null, by school, grade and name. */
+    /** Classes on the lists of one school, or of every school when {@code schoolId} is null, by school, grade and name. */
     public List<SchoolClass> list(String schoolId) {
-        return db.transaction(c -> {
-            String where = schoolId == null ? "" : " WHERE school_id = ?";
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM usage_class" + where + " ORDER BY school_id, grade, name")) {
-                if (schoolId != null) {
-                    s.setString(1, schoolId);
-                }
-                List<SchoolClass> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(row(r));
-                    }
-                }
-                return out;
-            }
-        });
+        return list(schoolId, false);
+    }
+
+    /** Like {@link #list(String)}, and with {@code retired} also the classes the lists no longer name. */
+    public List<SchoolClass> list(String schoolId, boolean retired) {
+        return db.transaction(c -> list(c, schoolId, retired));
+    }
+
+    public List<SchoolClass> list(Connection c, String schoolId, boolean retired) throws SQLException {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (schoolId != null) {
+            where.add("school_id = ?");
+            params.add(schoolId);
+        }
+        if (!retired) {
+            where.add("retired_at IS NULL");
+        }
+        return Jdbc.list(c, "SELECT " + COLUMNS + " FROM usage_class" + (where.isEmpty() ? "" : " WHERE "
+                + String.join(" AND ", where)) + " ORDER BY school_id, grade, name", ClassStore::row, params);
+    }
+
+    /** How many records (weekly figures, events and their roll-ups) a class has. */
+    public int records(Connection c, long classId) throws SQLException {
+        int n = 0;
+        for (String table : RECORD_TABLES) {
+            n += Jdbc.first(c, "SELECT COUNT(*) FROM " + table + " WHERE class_id = ?", r -> r.getInt(1), classId)
+                    .orElse(0);
+        }
+        return n;
+    }
+
+    public void retire(Connection c, long classId, Instant at) throws SQLException {
+        Jdbc.update(c, "UPDATE usage_class SET retired_at = ? WHERE id = ?", at, classId);
+    }
+
+    public void relist(Connection c, long classId) throws SQLException {
+        Jdbc.update(c, "UPDATE usage_class SET retired_at = NULL WHERE id = ?", classId);
+    }
+
+    /** Deletes a class and every record of it; answers how many records went. */
+    public int delete(Connection c, long classId) throws SQLException {
+        int n = 0;
+        for (String table : RECORD_TABLES) {
+            n += Jdbc.update(c, "DELETE FROM " + table + " WHERE class_id = ?", classId);
+        }
+        Jdbc.update(c, "DELETE FROM usage_class WHERE id = ?", classId);
+        return n;
+    }
+
+    public Optional<SchoolClass> find(Connection c, long classId) throws SQLException {
+        return Jdbc.first(c, "SELECT " + COLUMNS + " FROM usage_class WHERE id = ?", ClassStore::row, classId);
     }
 
     private static SchoolClass row(ResultSet r) throws SQLException {
-        return new SchoolClass(r.getLong(1), r.getString(2), r.getInt(3), r.getString(4));
+        java.sql.Timestamp retired = r.getTimestamp(5);
+        return new SchoolClass(r.getLong(1), r.getString(2), r.getInt(3), r.getString(4),
+                retired == null ? null : retired.toInstant());
     }
 }

@@ -1,0 +1,54 @@
+package org.gigaplan.plan.service;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.gigaplan.plan.model.Teacher;
+import org.gigaplan.plan.rest.FieldChecks;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Each school's list of teachers. A record that names a teacher (a self-assessment, a survey answer, an enrolment)
+ * is refused unless the teacher is on the school's list: registered by the school, by their own login, or (issue
+ * of rosters) from its roster. So no request can make up teachers, and a school sees who its figures count.
+ */
+@ProviderType
+public interface TeacherService {
+
+    /** The teachers of a school by code; those the school took off its list only with {@code retired}. */
+    List<Teacher> list(String schoolId, boolean retired);
+
+    /**
+     * Checks teacher codes a record names against the school's list, read once: each code must have the form
+     * {@link Teacher#CODE} and be listed (not retired). Errors name the field the code came in.
+     *
+     * @param codeByField field (e.g. {@code [3].teacherId}) → code given there, in the order to report them
+     */
+    default void checkListed(String schoolId, Map<String, String> codeByField, FieldChecks check) {
+        Map<String, Teacher> all = list(schoolId, true).stream().collect(Collectors.toMap(Teacher::code, t -> t));
+        codeByField.forEach((field, given) -> {
+            String code = given == null ? "" : given.trim();
+            Teacher listed = all.get(code);
+            if (code.isEmpty()) {
+                check.add(field, "required: the teacher's code within the school");
+            } else if (!code.matches(Teacher.CODE)) {
+                check.add(field, "1–32 letters, digits, '_', '.' or '-', was \"" + given + "\"");
+            } else if (listed == null) {
+                check.add(field, "teacher " + code + " is not on " + schoolId + "'s list of teachers: the school adds "
+                        + "them first (PUT /api/schools/" + schoolId + "/teachers)");
+            } else if (listed.retired()) {
+                check.add(field, "teacher " + code + " was taken off " + schoolId + "'s list of teachers on "
+                        + listed.retiredAt() + ": the school lists them again first");
+            }
+        });
+    }
+
+    /**
+     * Puts teachers on a school's list (a teacher's own login, demo data); those listed already stay as they are.
+     *
+     * @param source {@code LOGIN}, {@code DEMO} or {@code RECORDS}, see {@link Teacher#source()}
+     */
+    void register(String schoolId, Collection<String> codes, String source);
+}
