@@ -803,7 +803,19 @@ class GigaPlanDistributionIT {
     @Order(7)
     void hostileBodiesOnEveryWriteAreRefusedAndNeverAnError() throws Exception {
         List<String> failures = HostileBodies.check(dist);
+        failures.addAll(HostileParameters.check(dist));
         assertTrue(failures.isEmpty(), () -> failures.size() + " wrong answers:\n" + String.join("\n", failures));
+        // Path tricks under the dashboard and the explorer: a plain page or a problem, never the web server's own
+        // page naming its servlets.
+        for (String path : List.of("/dashboard/nothere.js", "/dashboard//x", "/dashboard/WEB-INF/web.xml",
+                "/dashboard/%FF", "/api/explorer/nothere", "/api/explorer/%FF", "/nothere")) {
+            Response r = dist.get(path);
+            assertEquals(404, r.status(), () -> path + ": " + r);
+            assertFalse(r.body().contains("SERVLET") || r.body().contains("default-") || r.body().contains("Jetty"),
+                    () -> path + " shows the server's insides: " + r);
+            assertTrue(r.contentType().startsWith("application/problem+json") || r.body().contains("ページが見つかりません"),
+                    () -> path + ": " + r);
+        }
     }
 
     @Test

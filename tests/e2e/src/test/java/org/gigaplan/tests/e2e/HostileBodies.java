@@ -28,7 +28,9 @@ final class HostileBodies {
 
     /** Sends them all; the failures, one line each (empty when every answer was right). */
     static List<String> check(Distribution dist) throws Exception {
-        JsonNode paths = dist.json("/api/openapi.json").path("paths");
+        JsonNode document = dist.json("/api/openapi.json");
+        JsonNode paths = document.path("paths");
+        String base = document.path("servers").path(0).path("url").asText("/api");
         List<String> failures = new ArrayList<>();
         int sent = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
@@ -39,7 +41,7 @@ final class HostileBodies {
                 if (content.isMissingNode()) {
                     continue;
                 }
-                String target = concrete(path.getKey());
+                String target = base + concrete(path.getKey());
                 for (Iterator<String> types = content.fieldNames(); types.hasNext();) {
                     String type = types.next();
                     for (Body body : bodies(type)) {
@@ -63,7 +65,7 @@ final class HostileBodies {
     }
 
     /** A path with its parameters filled in with values that exist in the sample data. */
-    private static String concrete(String template) {
+    static String concrete(String template) {
         return template.replaceAll("\\{schoolId\\}|\\{school\\}", "S-E01").replaceAll("\\{fiscalYear\\}|\\{year\\}", "2025")
                 .replaceAll("\\{[^}]*\\}", "1");
     }
@@ -103,7 +105,7 @@ final class HostileBodies {
         return new Body(name, "application/json", text.getBytes(StandardCharsets.UTF_8), mustRefuse);
     }
 
-    private static String cut(String body) {
+    static String cut(String body) {
         String one = body.replaceAll("\\s+", " ");
         return one.length() > 160 ? one.substring(0, 160) + "…" : one;
     }

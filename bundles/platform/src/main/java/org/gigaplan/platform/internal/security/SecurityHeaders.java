@@ -46,7 +46,7 @@ public class SecurityHeaders implements Filter {
             "X-Frame-Options", "DENY",
             "Referrer-Policy", "same-origin");
 
-    static void apply(BiConsumer<String, String> set) {
+    public static void apply(BiConsumer<String, String> set) {
         HEADERS.forEach(set);
     }
 
