@@ -170,7 +170,7 @@ public class AttainmentService {
         Set<String> off = schoolId == null ? enablement.disabledSchools(UsageService.MODULE_ID) : Set.of();
         Map<LocalDate, List<WeekCount>> byWeek = new TreeMap<>();
         boolean demo = false;
-        for (WeekCount w : weeks.weekCounts(fy.year(), config.timesPerWeek(), schoolId)) {
+        for (WeekCount w : weeks.weekCounts(fy.year(), schoolId)) {
             School s = directory.get(w.schoolId());
             if (s == null || off.contains(w.schoolId()) || (schoolId == null && !s.type().carriesSceneTargets())) {
                 continue;

@@ -26,6 +26,7 @@ import org.gigaplan.usage.internal.store.CaseStore;
 import org.gigaplan.usage.internal.store.ClassStore;
 import org.gigaplan.usage.internal.store.MeasureStore;
 import org.gigaplan.usage.internal.store.WeekQueries;
+import org.gigaplan.usage.internal.store.WeekStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,6 +41,8 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = UsageService.class, configurationPid = UsageConfig.PID)
 @Designate(ocd = UsageConfig.class)
 public class UsageService {
+
+    private static final System.Logger LOG = System.getLogger(UsageService.class.getName());
 
     /** The module's id: its REST path segment, console scope and enablement key. */
     public static final String MODULE_ID = "usage";
@@ -69,6 +72,10 @@ public class UsageService {
     public UsageService(@Reference Database db, @Reference PlanService plan, @Reference SchoolService schools,
             @Reference ModuleEnablement enablement, @Reference PlanClock clock, UsageConfig config) {
         db.migrate(CHANGELOG, UsageService.class.getClassLoader());
+        if (WeekStore.ensureSchoolWeeks(db, config.timesPerWeek())) {
+            LOG.log(System.Logger.Level.INFO, "Rebuilt the schools'' weekly counts for a target of {0} uses a week",
+                    config.timesPerWeek());
+        }
         this.db = db;
         this.plan = plan;
         this.schools = schools;
@@ -234,7 +241,11 @@ public class UsageService {
                 return Optional.<ClassRemoval>empty();
             }
             classes.lock(c, List.of(classId));
-            return Optional.of(new ClassRemoval(found.get(), classes.delete(c, classId)));
+            List<java.time.LocalDate> weeks = org.gigaplan.plan.service.Jdbc.list(c,
+                    "SELECT DISTINCT week FROM usage_week WHERE class_id = ?", r -> r.getDate(1).toLocalDate(), classId);
+            int records = classes.delete(c, classId);
+            new WeekStore().refreshSchoolWeeks(c, schoolId, weeks, config.timesPerWeek());
+            return Optional.of(new ClassRemoval(found.get(), records));
         });
         writes.incrementAndGet();
         return removal;

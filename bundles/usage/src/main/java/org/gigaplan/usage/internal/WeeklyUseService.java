@@ -160,17 +160,11 @@ public class WeeklyUseService {
             }
             classes.lock(c, cells.stream().map(cell -> cell.cell().classId()).toList());
             weeks.putCheckIns(c, cells, by, demo, now);
-            weeks.refreshYears(c, classYears(cells.stream().map(WeekStore.CheckInCell::cell).toList()));
+            weeks.refresh(c, cells.stream().map(WeekStore.CheckInCell::cell).toList(), usage.timesPerWeek());
             return new BatchResult(valid.size(), cells.size(), 0, List.copyOf(registered));
         });
         usage.touched();
         return result;
-    }
-
-    private static Set<List<Long>> classYears(Collection<Cell> cells) {
-        Set<List<Long>> out = new LinkedHashSet<>();
-        cells.forEach(cell -> out.add(List.of(cell.classId(), (long) cell.fiscalYear())));
-        return out;
     }
 
     private record ValidCheckIn(School school, int grade, String className, LocalDate week, List<int[]> uses,
@@ -256,7 +250,7 @@ public class WeeklyUseService {
                 newUses.merge(slots.get(fresh), 1, Integer::sum);
             }
             weeks.addEventUses(c, newUses, demo, now);
-            weeks.refreshYears(c, classYears(newUses.keySet()));
+            weeks.refresh(c, newUses.keySet(), usage.timesPerWeek());
             int added = newUses.values().stream().mapToInt(Integer::intValue).sum();
             return new BatchResult(valid.size(), slots.size(), added, List.copyOf(registered));
         });

@@ -23,6 +23,7 @@ import org.gigaplan.plan.spi.Coverage;
 import org.gigaplan.plan.spi.DemoContext;
 import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.Scope;
+import org.gigaplan.testkit.FakePlans;
 import org.gigaplan.usage.internal.SceneAttainment.Group;
 import org.gigaplan.usage.internal.SceneAttainment.SceneFigure;
 import org.gigaplan.usage.internal.CheckIn.SceneUse;
@@ -337,6 +338,46 @@ abstract class UsageContract {
         assertEquals(List.of("1-1", "2-1"), usage.classes("T-E1", true).stream().map(SchoolClass::label).toList());
         assertTrue(usage.removeClass("T-E2", usage.classes("T-E1").get(0).id()).isEmpty(),
                 "another school's class is not found");
+    }
+
+    /** The schools' weekly counts as kept beside the figures, one line per school, week and scene. */
+    private List<String> keptSchoolWeeks() {
+        return f.db.transaction(c -> org.gigaplan.plan.service.Jdbc.list(c, "SELECT school_id, week, scene, classes, "
+                + "classes_meeting FROM usage_school_week ORDER BY school_id, week, scene",
+                r -> r.getString(1) + " " + r.getDate(2) + " " + r.getInt(3) + ": " + r.getInt(4) + "/" + r.getInt(5)));
+    }
+
+    /** The same counts recomputed from every weekly figure. */
+    private List<String> recomputedSchoolWeeks(int target) {
+        return f.db.transaction(c -> org.gigaplan.plan.service.Jdbc.list(c, "SELECT school_id, week, scene, COUNT(*), "
+                + "SUM(CASE WHEN uses >= ? THEN 1 ELSE 0 END) FROM usage_week GROUP BY school_id, week, scene "
+                + "ORDER BY school_id, week, scene",
+                r -> r.getString(1) + " " + r.getDate(2) + " " + r.getInt(3) + ": " + r.getInt(4) + "/" + r.getInt(5),
+                target));
+    }
+
+    @Test
+    void theSchoolsWeeklyCountsEqualARecomputationAfterWritesRemovalsAndATargetChange() {
+        postWeekOne();
+        weeklyUse.recordCheckIns(List.of(checkIn("T-E1", 1, "1", W2, n(1, 4), n(2, 1)),
+                checkIn("T-E1", 1, "1", W1, n(1, 0))), null, "board", false);
+        assertEquals(recomputedSchoolWeeks(3), keptSchoolWeeks());
+        assertTrue(keptSchoolWeeks().contains("T-E1 " + W1 + " 1: 3/1"), keptSchoolWeeks().toString());
+        SchoolClass oneTwo = usage.classes("T-E1").stream().filter(k -> k.label().equals("1-2")).findFirst().orElseThrow();
+        usage.removeClass("T-E1", oneTwo.id());
+        assertEquals(recomputedSchoolWeeks(3), keptSchoolWeeks());
+        assertTrue(keptSchoolWeeks().contains("T-E1 " + W1 + " 1: 2/0"), keptSchoolWeeks().toString());
+
+        // The board's target goes to 4 uses a week: the module starts again and counts again.
+        UsageService four = new UsageService(f.db, FakePlans.shipped(), f.schools, f.enablement, UsageFixture.CLOCK,
+                UsageFixture.config(4, 50));
+        assertEquals(recomputedSchoolWeeks(4), keptSchoolWeeks());
+        SceneAttainment.Trend trend = new AttainmentService(four, f.enablement).trend(FY, "T-J1");
+        // T-J1 1-1, W1: scene 4 counted in 3 lessons: meets 3 a week, not 4.
+        assertEquals(0, trend.weeks().get(0).scenes().stream().filter(x -> x.scene() == 4).findFirst().orElseThrow()
+                .classesMeeting());
+        // Nothing to redo when the target is the same.
+        assertFalse(org.gigaplan.usage.internal.store.WeekStore.ensureSchoolWeeks(f.db, 4));
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.gigaplan.testkit.TestDatabase;
  */
 final class UsageFixture {
 
-    static final String TABLES[] = { "usage_event_slot", "usage_event", "usage_class_year", "usage_week", "usage_class",
+    static final String TABLES[] = { "usage_event_slot", "usage_event", "usage_class_year", "usage_school_week", "usage_week", "usage_class",
             "usage_measure_update", "usage_measure", "usage_adoption", "usage_case_scene", "usage_case" };
 
     final TestDatabase db;

@@ -114,28 +114,16 @@ public final class WeekQueries {
         });
     }
 
-    /** Per week, school and scene of a fiscal year: classes reporting and classes at or above {@code target}. */
-    public List<WeekCount> weekCounts(int fiscalYear, int target, String schoolId) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT week, school_id, scene, COUNT(*), "
-                    + "SUM(CASE WHEN uses >= ? THEN 1 ELSE 0 END), MAX(demo) FROM usage_week WHERE fiscal_year = ?"
-                    + (schoolId == null ? "" : " AND school_id = ?")
-                    + " GROUP BY week, school_id, scene ORDER BY week")) {
-                s.setInt(1, target);
-                s.setInt(2, fiscalYear);
-                if (schoolId != null) {
-                    s.setString(3, schoolId);
-                }
-                List<WeekCount> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new WeekCount(r.getDate(1).toLocalDate(), r.getString(2), r.getInt(3), r.getInt(4),
-                                r.getInt(5), r.getInt(6) > 0));
-                    }
-                }
-                return out;
-            }
-        });
+    /**
+     * Per week, school and scene of a fiscal year: classes reporting and classes at or above the target in force, as
+     * kept beside the weekly figures ({@code usage_school_week}).
+     */
+    public List<WeekCount> weekCounts(int fiscalYear, String schoolId) {
+        return db.transaction(c -> Jdbc.list(c, "SELECT week, school_id, scene, classes, classes_meeting, demo "
+                + "FROM usage_school_week WHERE fiscal_year = ?" + (schoolId == null ? "" : " AND school_id = ?")
+                + " ORDER BY week", r -> new WeekCount(r.getDate(1).toLocalDate(), r.getString(2), r.getInt(3),
+                        r.getInt(4), r.getInt(5), r.getInt(6) > 0),
+                schoolId == null ? List.of(fiscalYear) : List.of(fiscalYear, schoolId)));
     }
 
     /** Ids of the classes with any record for a week. */

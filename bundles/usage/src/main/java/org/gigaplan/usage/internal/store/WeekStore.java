@@ -152,4 +152,82 @@ public final class WeekStore {
             insert.executeBatch();
         }
     }
+
+    /**
+     * Recomputes, in the write's transaction, what is kept beside the weekly figures a write changed: the classes'
+     * fiscal-year totals and the schools' weekly counts.
+     *
+     * @param target the uses a week at which a class meets a scene's target
+     */
+    public void refresh(Connection c, java.util.Collection<Cell> cells, int target) throws SQLException {
+        Set<List<Long>> classYears = new java.util.LinkedHashSet<>();
+        Map<String, Set<LocalDate>> schoolWeeks = new java.util.TreeMap<>();
+        for (Cell cell : cells) {
+            classYears.add(List.of(cell.classId(), (long) cell.fiscalYear()));
+            schoolWeeks.computeIfAbsent(cell.schoolId(), k -> new java.util.TreeSet<>()).add(cell.week());
+        }
+        refreshYears(c, classYears);
+        for (Map.Entry<String, Set<LocalDate>> e : schoolWeeks.entrySet()) {
+            refreshSchoolWeeks(c, e.getKey(), e.getValue(), target);
+        }
+    }
+
+    /**
+     * Recomputes a school's weekly counts ({@code usage_school_week}: per week and scene, classes reporting and
+     * classes at or above {@code target}) from its classes' weekly figures, in the caller's transaction.
+     */
+    public void refreshSchoolWeeks(Connection c, String schoolId, java.util.Collection<LocalDate> weeks, int target)
+            throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM usage_school_week WHERE school_id = ? AND week = ?");
+                PreparedStatement insert = c.prepareStatement(SCHOOL_WEEKS + " WHERE school_id = ? AND week = ?"
+                        + SCHOOL_WEEKS_GROUP)) {
+            for (LocalDate week : weeks) {
+                delete.setString(1, schoolId);
+                delete.setDate(2, Date.valueOf(week));
+                delete.addBatch();
+                insert.setInt(1, target);
+                insert.setInt(2, target);
+                insert.setString(3, schoolId);
+                insert.setDate(4, Date.valueOf(week));
+                insert.addBatch();
+            }
+            delete.executeBatch();
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Makes the schools' weekly counts match the weekly figures and the target in force: rebuilt whole when they were
+     * kept for another target (the configuration changed) or never kept (figures stored before the table existed).
+     * Runs when the module starts; the board's trend reads these counts, never the figures.
+     *
+     * @return whether it rebuilt them
+     */
+    public static boolean ensureSchoolWeeks(org.gigaplan.plan.service.Database db, int target) {
+        return db.transaction(c -> {
+            List<int[]> kept = org.gigaplan.plan.service.Jdbc.list(c, "SELECT MIN(target), MAX(target), COUNT(*) "
+                    + "FROM usage_school_week", r -> new int[] { r.getInt(1), r.getInt(2), r.getInt(3) });
+            boolean empty = kept.get(0)[2] == 0;
+            boolean figures = org.gigaplan.plan.service.Jdbc.first(c, "SELECT 1 FROM usage_week FETCH FIRST 1 ROWS ONLY",
+                    r -> r.getInt(1)).isPresent();
+            if (empty ? !figures : kept.get(0)[0] == target && kept.get(0)[1] == target) {
+                return false;
+            }
+            org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM usage_school_week");
+            try (PreparedStatement insert = c.prepareStatement(SCHOOL_WEEKS + SCHOOL_WEEKS_GROUP)) {
+                insert.setInt(1, target);
+                insert.setInt(2, target);
+                insert.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /** The schools' weekly counts from the weekly figures: bind the target twice, then the WHERE's parameters. */
+    private static final String SCHOOL_WEEKS = "INSERT INTO usage_school_week (school_id, fiscal_year, week, scene, "
+            + "classes, classes_meeting, target, demo) SELECT school_id, MAX(fiscal_year), week, scene, COUNT(*), "
+            + "SUM(CASE WHEN uses >= ? THEN 1 ELSE 0 END), ?, MAX(demo) FROM usage_week";
+
+    private static final String SCHOOL_WEEKS_GROUP = " GROUP BY school_id, week, scene";
 }
