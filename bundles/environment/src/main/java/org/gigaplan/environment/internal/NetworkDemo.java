@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
+import org.gigaplan.plan.model.Teacher;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.model.UseFrequency;
 import org.gigaplan.plan.spi.DemoContext;
@@ -90,7 +91,7 @@ final class NetworkDemo {
                 batch.add(new HistoryUse.Report(String.format("T%02d", t), context.fiscalYear().year(), frequency.name(),
                         on));
             }
-            uses.teachers().register(school.id(), batch.stream().map(HistoryUse.Report::teacherId).toList(), "DEMO");
+            uses.teachers().register(school.id(), batch.stream().map(HistoryUse.Report::teacherId).toList(), Teacher.DEMO);
             reports += uses.report(school.id(), batch, "demo", true, true);
         }
         context.progress(reports + " teachers' reports of learning-history use");

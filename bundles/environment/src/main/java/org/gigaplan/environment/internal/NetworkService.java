@@ -246,7 +246,7 @@ public class NetworkService {
     }
 
     public Optional<Finding> finding(long id) {
-        return store.findings(null, false).stream().filter(f -> f.id() == id).findFirst();
+        return store.finding(id);
     }
 
     /** Adds a cause, countermeasure or verification to a finding. */

@@ -20,6 +20,15 @@ public record Teacher(String schoolId, String code, String name, Instant registe
     /** The form of a teacher's code: 1–32 letters, digits, '_', '.' or '-'. */
     public static final String CODE = "[\\p{L}\\p{N}_.-]{1,32}";
 
+    /** {@link #source()}: the school's list. */
+    public static final String LIST = "LIST";
+    /** {@link #source()}: the teacher's own login. */
+    public static final String LOGIN = "LOGIN";
+    /** {@link #source()}: named by records made before the list existed. */
+    public static final String RECORDS = "RECORDS";
+    /** {@link #source()}: demo data. */
+    public static final String DEMO = "DEMO";
+
     public Teacher {
         Objects.requireNonNull(schoolId, "schoolId");
         Objects.requireNonNull(code, "code");

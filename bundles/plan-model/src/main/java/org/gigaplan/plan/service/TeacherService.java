@@ -29,12 +29,10 @@ public interface TeacherService {
     default void checkListed(String schoolId, Map<String, String> codeByField, FieldChecks check) {
         Map<String, Teacher> all = list(schoolId, true).stream().collect(Collectors.toMap(Teacher::code, t -> t));
         codeByField.forEach((field, given) -> {
-            String code = given == null ? "" : given.trim();
-            Teacher listed = all.get(code);
-            if (code.isEmpty()) {
-                check.add(field, "required: the teacher's code within the school");
-            } else if (!code.matches(Teacher.CODE)) {
-                check.add(field, "1–32 letters, digits, '_', '.' or '-', was \"" + given + "\"");
+            String code = checkCode(given, field, check);
+            Teacher listed = code == null ? null : all.get(code);
+            if (code == null) {
+                return;
             } else if (listed == null) {
                 check.add(field, "teacher " + code + " is not on " + schoolId + "'s list of teachers: the school adds "
                         + "them first (PUT /api/schools/" + schoolId + "/teachers)");
@@ -46,9 +44,27 @@ public interface TeacherService {
     }
 
     /**
+     * Checks a teacher's code as given in a field: required, of the form {@link Teacher#CODE}.
+     *
+     * @return the code without surrounding blanks, or null when it was refused (the error is in {@code check})
+     */
+    static String checkCode(String given, String field, FieldChecks check) {
+        String code = given == null ? "" : given.trim();
+        if (code.isEmpty()) {
+            check.add(field, "required: the teacher's code within the school");
+            return null;
+        }
+        if (!code.matches(Teacher.CODE)) {
+            check.add(field, "1–32 letters, digits, '_', '.' or '-', was \"" + given + "\"");
+            return null;
+        }
+        return code;
+    }
+
+    /**
      * Puts teachers on a school's list (a teacher's own login, demo data); those listed already stay as they are.
      *
-     * @param source {@code LOGIN}, {@code DEMO} or {@code RECORDS}, see {@link Teacher#source()}
+     * @param source {@link Teacher#LOGIN}, {@link Teacher#DEMO} or {@link Teacher#RECORDS}
      */
     void register(String schoolId, Collection<String> codes, String source);
 }

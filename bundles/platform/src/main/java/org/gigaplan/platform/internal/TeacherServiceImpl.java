@@ -44,11 +44,6 @@ public class TeacherServiceImpl implements TeacherService {
     /** The most teachers one school's list may hold: more than any school has staff. */
     public static final int MAX_LIST = 2_000;
 
-    public static final String LIST = "LIST";
-    public static final String LOGIN = "LOGIN";
-    public static final String RECORDS = "RECORDS";
-    public static final String DEMO = "DEMO";
-
     private static final Logger LOG = LoggerFactory.getLogger(TeacherServiceImpl.class);
 
     /** A teacher as the school lists them. */
@@ -68,6 +63,11 @@ public class TeacherServiceImpl implements TeacherService {
     private final SchoolService schools;
     private final TeacherStore store = new TeacherStore();
     private final List<PolicyModule> modules = new CopyOnWriteArrayList<>();
+    /**
+     * Teacher logins (school/code) this node has seen on the list, so a teacher's every request does not ask the
+     * database again; forgotten when the teacher is removed here.
+     */
+    private final Map<String, Boolean> listedLogins = java.util.Collections.synchronizedMap(Lru.map(10_000));
 
     @Activate
     public TeacherServiceImpl(@Reference PlatformDatabase db, @Reference SchoolService schools) {
@@ -112,9 +112,14 @@ public class TeacherServiceImpl implements TeacherService {
     /** Lists a teacher who logged in with their own account, once: the account is the school's word they teach there. */
     public void signedIn(Caller caller) {
         try {
-            if (caller.role() == Role.TEACHER && find(caller.schoolId(), caller.teacherId()).isEmpty()) {
-                register(caller.schoolId(), List.of(caller.teacherId()), LOGIN);
+            String key = caller.schoolId() + "/" + caller.teacherId();
+            if (caller.role() != Role.TEACHER || listedLogins.containsKey(key)) {
+                return;
             }
+            if (find(caller.schoolId(), caller.teacherId()).isEmpty()) {
+                register(caller.schoolId(), List.of(caller.teacherId()), Teacher.LOGIN);
+            }
+            listedLogins.put(key, Boolean.TRUE);
         } catch (RuntimeException e) {
             // The login stands; their records are refused until they are listed.
             LOG.warn("Could not list teacher {} of {} on their login: {}", caller.teacherId(), caller.schoolId(),
@@ -144,12 +149,8 @@ public class TeacherServiceImpl implements TeacherService {
                 check.add(at, "must be a teacher: {\"code\":\"T01\"}");
                 continue;
             }
-            String code = t.code() == null ? "" : t.code().trim();
-            if (code.isEmpty()) {
-                check.add(at + ".code", "required: the teacher's code within the school");
-            } else if (!code.matches(Teacher.CODE)) {
-                check.add(at + ".code", "1–32 letters, digits, '_', '.' or '-', was \"" + t.code() + "\"");
-            } else if (seen.putIfAbsent(code, at) != null) {
+            String code = TeacherService.checkCode(t.code(), at + ".code", check);
+            if (code != null && seen.putIfAbsent(code, at) != null) {
                 check.add(at + ".code", "teacher " + code + " is also listed at " + seen.get(code));
             }
             check.name(t.name(), false, 200, at + ".name");
@@ -169,7 +170,7 @@ public class TeacherServiceImpl implements TeacherService {
                 listed.add(code);
                 Teacher was = before.get(code);
                 if (was == null) {
-                    store.insert(c, schoolId, code, name, LIST, by, now);
+                    store.insert(c, schoolId, code, name, Teacher.LIST, by, now);
                     added.add(code);
                 } else {
                     if (was.retired()) {
@@ -208,6 +209,7 @@ public class TeacherServiceImpl implements TeacherService {
             removed.put(m.id(), m.removeTeacher(schoolId, code));
         }
         db.transaction(c -> store.delete(c, schoolId, code));
+        listedLogins.remove(schoolId + "/" + code);
         return Optional.of(removed);
     }
 
@@ -228,7 +230,7 @@ public class TeacherServiceImpl implements TeacherService {
                 Set<String> known = list(school, true).stream().map(Teacher::code).collect(Collectors.toSet());
                 List<String> missing = codes.stream().filter(code -> !known.contains(code)).toList();
                 if (!missing.isEmpty()) {
-                    register(school, missing, RECORDS);
+                    register(school, missing, Teacher.RECORDS);
                     added[0] += missing.size();
                 }
             });

@@ -147,7 +147,7 @@ class TeacherServiceTest {
         teachers.signedIn(new Caller("demo-teacher-e01", Role.TEACHER, "S-E01", "T09"));
         teachers.signedIn(new Caller("school", Role.SCHOOL, "S-E01"));
         assertEquals(List.of("T09"), teachers.list("S-E01", false).stream().map(Teacher::code).toList());
-        assertEquals(TeacherServiceImpl.LOGIN, teachers.list("S-E01", false).get(0).source());
+        assertEquals(Teacher.LOGIN, teachers.list("S-E01", false).get(0).source());
 
         teachers.replace("S-E01", listed("T01"), "board");
         RecordingModule module = new RecordingModule();
@@ -156,8 +156,8 @@ class TeacherServiceTest {
         // OLD1 was named by records only: listed; T01 was listed already and stays as it was.
         Map<String, String> sources = new HashMap<>();
         teachers.list("S-E01", true).forEach(t -> sources.put(t.code(), t.source()));
-        assertEquals(Map.of("T01", TeacherServiceImpl.LIST, "OLD1", TeacherServiceImpl.RECORDS, "T09",
-                TeacherServiceImpl.LOGIN), sources);
+        assertEquals(Map.of("T01", Teacher.LIST, "OLD1", Teacher.RECORDS, "T09",
+                Teacher.LOGIN), sources);
 
         // The board sees T01's records and removes T01 with them.
         assertEquals(Map.of("recording", 4), teachers.records("S-E01", "T01").orElseThrow().records());
@@ -165,5 +165,11 @@ class TeacherServiceTest {
         assertTrue(module.records.isEmpty());
         assertTrue(teachers.find("S-E01", "T01").isEmpty());
         assertEquals(Optional.empty(), teachers.remove("S-E01", "T01"), "gone: nothing to remove");
+
+        // A teacher removed after their login is listed again on their next one.
+        teachers.signedIn(new Caller("demo-teacher-e01", Role.TEACHER, "S-E01", "T09"));
+        teachers.remove("S-E01", "T09");
+        teachers.signedIn(new Caller("demo-teacher-e01", Role.TEACHER, "S-E01", "T09"));
+        assertEquals(Teacher.LOGIN, teachers.find("S-E01", "T09").orElseThrow().source());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import org.gigaplan.plan.model.Teacher;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.spi.DemoContext;
@@ -48,7 +49,7 @@ final class TrainingDemo {
                 before.add(new Assessment(code, fy.previous().year(), null, answers(teacher)));
                 now.add(new Assessment(code, fy.year(), null, answers(teacher + growth)));
             }
-            training.teachers().register(school.id(), now.stream().map(Assessment::teacherId).toList(), "DEMO");
+            training.teachers().register(school.id(), now.stream().map(Assessment::teacherId).toList(), Teacher.DEMO);
             answers += training.record(school.id(), before, "demo", true, true).answers();
             answers += training.record(school.id(), now, "demo", true, true).answers();
         }
@@ -84,7 +85,7 @@ final class TrainingDemo {
         for (School school : context.schools()) {
             int teachers = Math.max(3, school.enrollment() / 20);
             training.teachers().register(school.id(), java.util.stream.IntStream.rangeClosed(1, teachers)
-                    .mapToObj(t -> String.format("T%03d", t)).toList(), "DEMO");
+                    .mapToObj(t -> String.format("T%03d", t)).toList(), Teacher.DEMO);
             List<GenAi.Report> genai = new ArrayList<>();
             for (int t = 1; t <= teachers; t++) {
                 String code = String.format("T%03d", t);

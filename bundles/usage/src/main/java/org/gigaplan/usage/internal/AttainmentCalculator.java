@@ -8,49 +8,34 @@ import java.util.TreeMap;
 
 import org.gigaplan.plan.spi.Percent;
 import org.gigaplan.usage.internal.SceneAttainment.SceneFigure;
-import org.gigaplan.usage.internal.store.WeekQueries.ClassTotal;
-import org.gigaplan.usage.internal.store.WeekQueries.WeekCount;
+import org.gigaplan.usage.internal.store.WeekQueries.Count;
 
 /**
  * The plan's arithmetic for the scene targets. A class meets a scene's target in a period when its uses in that
- * scene, averaged over the weeks of the period it reported, reach {@code timesPerWeek}; a school meets it when at
- * least {@code schoolClassShare} % of its reporting classes do. Classes and schools without records are not
- * counted either way: they are on the non-reporting list instead.
+ * scene, averaged over the weeks of the period it reported, reach the uses a week of the target (counted where the
+ * counts are kept: {@link org.gigaplan.usage.internal.store.WeekStore}); a school meets it when at least
+ * {@code schoolClassShare} % of its reporting classes do. Classes and schools without records are not counted either
+ * way: they are on the non-reporting list instead.
  */
 public final class AttainmentCalculator {
 
-    private final int timesPerWeek;
     private final int schoolClassShare;
     private final List<Integer> scenes;
 
-    public AttainmentCalculator(int timesPerWeek, int schoolClassShare, List<Integer> scenes) {
-        this.timesPerWeek = timesPerWeek;
+    public AttainmentCalculator(int schoolClassShare, List<Integer> scenes) {
         this.schoolClassShare = schoolClassShare;
         this.scenes = List.copyOf(scenes);
-    }
-
-    public boolean classMeets(ClassTotal total) {
-        return total.uses() >= (long) timesPerWeek * total.weeks();
     }
 
     public boolean schoolMeets(int classes, int classesMeeting) {
         return classes > 0 && classesMeeting * 100L >= (long) schoolClassShare * classes;
     }
 
-    /** Figures per scene over classes' period totals. */
-    public List<SceneFigure> fromTotals(Collection<ClassTotal> totals) {
+    /** Figures per scene over counts of classes (of classes, grades or schools; several per school add up). */
+    public List<SceneFigure> fromCounts(Collection<Count> rows) {
         Counts counts = new Counts();
-        for (ClassTotal t : totals) {
-            counts.add(t.scene(), t.schoolId(), 1, classMeets(t) ? 1 : 0);
-        }
-        return counts.figures();
-    }
-
-    /** Figures per scene over one week's counts per school. */
-    public List<SceneFigure> fromWeekCounts(Collection<WeekCount> rows) {
-        Counts counts = new Counts();
-        for (WeekCount w : rows) {
-            counts.add(w.scene(), w.schoolId(), w.classes(), w.classesMeeting());
+        for (Count c : rows) {
+            counts.add(c.scene(), c.schoolId(), c.classes(), c.classesMeeting());
         }
         return counts.figures();
     }

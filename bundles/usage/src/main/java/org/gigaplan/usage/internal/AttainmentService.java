@@ -21,7 +21,7 @@ import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.usage.internal.SceneAttainment.Group;
 import org.gigaplan.usage.internal.store.MeasureStore;
 import org.gigaplan.usage.internal.store.WeekQueries;
-import org.gigaplan.usage.internal.store.WeekQueries.ClassTotal;
+import org.gigaplan.usage.internal.store.WeekQueries.Count;
 import org.gigaplan.usage.internal.store.WeekQueries.WeekCount;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -94,15 +94,12 @@ public class AttainmentService {
         AttainmentCalculator calc = calculator(fy);
         Map<String, School> directory = usage.directory();
         Set<String> off = schoolId == null ? enablement.disabledSchools(UsageService.MODULE_ID) : Set.of();
-        // The whole year is read from the per-class totals kept at every write; a week or a term from the weeks.
-        List<ClassTotal> all = period.kind().equals("year") ? weeks.yearTotals(fy.year(), schoolId)
-                : weeks.classTotals(fy.year(), period.firstWeek(), period.lastWeek(), schoolId);
-        List<ClassTotal> totals = all.stream()
+        List<Count> totals = counts(period, by, schoolId).stream()
                 .filter(t -> directory.containsKey(t.schoolId()) && !off.contains(t.schoolId())).toList();
-        Map<String, List<ClassTotal>> target = new TreeMap<>();
-        Map<String, List<ClassTotal>> apart = new TreeMap<>();
+        Map<String, List<Count>> target = new TreeMap<>();
+        Map<String, List<Count>> apart = new TreeMap<>();
         Map<String, LocalizedText> labels = new HashMap<>();
-        for (ClassTotal t : totals) {
+        for (Count t : totals) {
             School s = directory.get(t.schoolId());
             boolean carries = s.type().carriesSceneTargets();
             String groupKey;
@@ -144,21 +141,21 @@ public class AttainmentService {
             fyMeasures.stream().map(OwnMeasure::schoolId).distinct().filter(id -> !shown.contains(id))
                     .filter(id -> directory.containsKey(id) && !off.contains(id)).forEach(id -> {
                         labels.put(id, directory.get(id).name());
-                        others.add(new Group(id, directory.get(id).name(), false, calc.fromTotals(List.of()),
+                        others.add(new Group(id, directory.get(id).name(), false, calc.fromCounts(List.of()),
                                 fyMeasures.stream().filter(m -> m.schoolId().equals(id)).toList()));
                     });
             others.sort(Comparator.comparing(Group::key));
         }
-        boolean demo = totals.stream().anyMatch(ClassTotal::demo);
-        Instant asOf = totals.stream().map(ClassTotal::updatedAt).max(Comparator.naturalOrder()).orElse(null);
+        boolean demo = totals.stream().anyMatch(Count::demo);
+        Instant asOf = totals.stream().map(Count::updatedAt).max(Comparator.naturalOrder()).orElse(null);
         return new SceneAttainment(fy.year(), period, config.timesPerWeek(), config.schoolClassShare(), usage.rule(), groups,
                 others, demo, asOf);
     }
 
-    private static List<Group> groups(Map<String, List<ClassTotal>> byGroup, Map<String, LocalizedText> labels,
+    private static List<Group> groups(Map<String, List<Count>> byGroup, Map<String, LocalizedText> labels,
             boolean carries, AttainmentCalculator calc, List<OwnMeasure> fyMeasures) {
         List<Group> out = new ArrayList<>();
-        byGroup.forEach((key, list) -> out.add(new Group(key, labels.get(key), carries, calc.fromTotals(list),
+        byGroup.forEach((key, list) -> out.add(new Group(key, labels.get(key), carries, calc.fromCounts(list),
                 carries ? List.of() : fyMeasures.stream().filter(m -> m.schoolId().equals(key)).toList())));
         return out;
     }
@@ -168,22 +165,36 @@ public class AttainmentService {
         AttainmentCalculator calc = calculator(fy);
         Map<String, School> directory = usage.directory();
         Set<String> off = schoolId == null ? enablement.disabledSchools(UsageService.MODULE_ID) : Set.of();
-        Map<LocalDate, List<WeekCount>> byWeek = new TreeMap<>();
+        Map<LocalDate, List<Count>> byWeek = new TreeMap<>();
         boolean demo = false;
         for (WeekCount w : weeks.weekCounts(fy.year(), schoolId)) {
-            School s = directory.get(w.schoolId());
-            if (s == null || off.contains(w.schoolId()) || (schoolId == null && !s.type().carriesSceneTargets())) {
+            School s = directory.get(w.count().schoolId());
+            if (s == null || off.contains(s.id()) || (schoolId == null && !s.type().carriesSceneTargets())) {
                 continue;
             }
-            demo |= w.demo();
-            byWeek.computeIfAbsent(w.week(), k -> new ArrayList<>()).add(w);
+            demo |= w.count().demo();
+            byWeek.computeIfAbsent(w.week(), k -> new ArrayList<>()).add(w.count());
         }
         List<SceneAttainment.TrendWeek> out = new ArrayList<>();
-        byWeek.forEach((week, rows) -> out.add(new SceneAttainment.TrendWeek(week, calc.fromWeekCounts(rows))));
+        byWeek.forEach((week, rows) -> out.add(new SceneAttainment.TrendWeek(week, calc.fromCounts(rows))));
         return new SceneAttainment.Trend(fy.year(), schoolId, config.timesPerWeek(), out, demo);
     }
 
     private AttainmentCalculator calculator(FiscalYear fy) {
-        return new AttainmentCalculator(config.timesPerWeek(), config.schoolClassShare(), usage.scenes(fy));
+        return new AttainmentCalculator(config.schoolClassShare(), usage.scenes(fy));
+    }
+
+    /**
+     * The counts a view groups, read from what is kept at the coarsest grain it needs: each class of the school when
+     * grouped by class, each school for a week unless grouped by grade, else each school's grades.
+     */
+    private List<Count> counts(SchoolCalendar.Period period, GroupBy by, String schoolId) {
+        boolean week = period.kind().equals("week");
+        if (by == GroupBy.CLASS) {
+            return week ? weeks.classWeekCounts(period.firstWeek(), schoolId, config.timesPerWeek())
+                    : weeks.classPeriodCounts(period, schoolId, config.timesPerWeek());
+        }
+        return week && by != GroupBy.GRADE ? weeks.schoolWeekCounts(period.firstWeek(), schoolId)
+                : weeks.periodCounts(period, schoolId);
     }
 }

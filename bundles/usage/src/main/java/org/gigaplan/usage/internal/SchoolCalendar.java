@@ -32,6 +32,8 @@ public final class SchoolCalendar {
     private final PlanClock clock;
     private final List<MonthDay> termStarts;
     private final int slotMinutes;
+    /** {@link #keptPeriods} by fiscal year: asked for every class and week a write touches. */
+    private final java.util.Map<Integer, List<Period>> keptPeriods = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SchoolCalendar(PlanClock clock, List<MonthDay> termStarts, int slotMinutes) {
         if (termStarts.isEmpty() || !termStarts.get(0).equals(FiscalYear.START)) {
@@ -135,6 +137,21 @@ public final class SchoolCalendar {
         String ja = termStarts.size() == 2 ? (n == 1 ? "前期" : "後期") : n + "学期";
         return new Period("term", fy.year(), firstMonday(start), mondayOf(end),
                 LocalizedText.of(fy.japaneseLabel() + " " + ja, fy.englishLabel() + " term " + n));
+    }
+
+    /**
+     * The periods whose totals are kept as records arrive, so that their views read counts instead of figures: the
+     * year, then each term.
+     */
+    public List<Period> keptPeriods(FiscalYear fy) {
+        return keptPeriods.computeIfAbsent(fy.year(), y -> {
+            List<Period> out = new ArrayList<>();
+            out.add(year(fy));
+            for (int n = 1; n <= termStarts.size(); n++) {
+                out.add(term(fy, n));
+            }
+            return List.copyOf(out);
+        });
     }
 
     private static LocalDate dateIn(FiscalYear fy, MonthDay day) {

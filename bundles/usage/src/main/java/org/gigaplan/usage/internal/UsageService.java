@@ -58,6 +58,8 @@ public class UsageService {
     private final ModuleEnablement enablement;
     private final UsageConfig config;
     private final SchoolCalendar calendar;
+    /** What the counts kept beside the weekly figures are counted by. */
+    private final WeekStore.Basis basis;
     private final PlanClock clock;
     private final ClassStore classes;
     private final WeekQueries queries;
@@ -72,16 +74,19 @@ public class UsageService {
     public UsageService(@Reference Database db, @Reference PlanService plan, @Reference SchoolService schools,
             @Reference ModuleEnablement enablement, @Reference PlanClock clock, UsageConfig config) {
         db.migrate(CHANGELOG, UsageService.class.getClassLoader());
-        if (WeekStore.ensureSchoolWeeks(db, config.timesPerWeek())) {
-            LOG.log(System.Logger.Level.INFO, "Rebuilt the schools'' weekly counts for a target of {0} uses a week",
-                    config.timesPerWeek());
+        this.calendar = SchoolCalendar.of(config, clock);
+        this.basis = new WeekStore.Basis(config.timesPerWeek(), calendar);
+        WeekStore.Recounted recounted = WeekStore.ensureKept(db, basis);
+        if (recounted.schoolWeeks() || recounted.periods()) {
+            LOG.log(System.Logger.Level.INFO, "Recounted the kept counts (schools'' weeks: {0}, periods: {1}) for a "
+                    + "target of {2} uses a week and terms starting {3}", recounted.schoolWeeks(), recounted.periods(),
+                    config.timesPerWeek(), String.join(",", config.termStarts()));
         }
         this.db = db;
         this.plan = plan;
         this.schools = schools;
         this.enablement = enablement;
         this.config = config;
-        this.calendar = SchoolCalendar.of(config, clock);
         this.clock = clock;
         this.classes = new ClassStore(db);
         this.queries = new WeekQueries(db);
@@ -109,6 +114,10 @@ public class UsageService {
     /** How many writes this module has taken: figures cached at an earlier count are stale. */
     long version() {
         return writes.get();
+    }
+
+    WeekStore.Basis basis() {
+        return basis;
     }
 
     public int timesPerWeek() {
@@ -241,10 +250,13 @@ public class UsageService {
                 return Optional.<ClassRemoval>empty();
             }
             classes.lock(c, List.of(classId));
-            List<java.time.LocalDate> weeks = org.gigaplan.plan.service.Jdbc.list(c,
-                    "SELECT DISTINCT week FROM usage_week WHERE class_id = ?", r -> r.getDate(1).toLocalDate(), classId);
+            SchoolClass k = found.get();
+            List<WeekStore.Cell> weeks = org.gigaplan.plan.service.Jdbc.list(c,
+                    "SELECT DISTINCT fiscal_year, week FROM usage_week WHERE class_id = ?",
+                    r -> new WeekStore.Cell(classId, schoolId, k.grade(), r.getInt(1), r.getDate(2).toLocalDate(), 0),
+                    classId);
             int records = classes.delete(c, classId);
-            new WeekStore().refreshSchoolWeeks(c, schoolId, weeks, config.timesPerWeek());
+            new WeekStore().refresh(c, weeks, basis);
             return Optional.of(new ClassRemoval(found.get(), records));
         });
         writes.incrementAndGet();

@@ -3,10 +3,8 @@ package org.gigaplan.usage.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,7 +158,7 @@ public class WeeklyUseService {
             }
             classes.lock(c, cells.stream().map(cell -> cell.cell().classId()).toList());
             weeks.putCheckIns(c, cells, by, demo, now);
-            weeks.refresh(c, cells.stream().map(WeekStore.CheckInCell::cell).toList(), usage.timesPerWeek());
+            weeks.refresh(c, cells.stream().map(WeekStore.CheckInCell::cell).toList(), usage.basis());
             return new BatchResult(valid.size(), cells.size(), 0, List.copyOf(registered));
         });
         usage.touched();
@@ -250,7 +248,7 @@ public class WeeklyUseService {
                 newUses.merge(slots.get(fresh), 1, Integer::sum);
             }
             weeks.addEventUses(c, newUses, demo, now);
-            weeks.refresh(c, newUses.keySet(), usage.timesPerWeek());
+            weeks.refresh(c, newUses.keySet(), usage.basis());
             int added = newUses.values().stream().mapToInt(Integer::intValue).sum();
             return new BatchResult(valid.size(), slots.size(), added, List.copyOf(registered));
         });

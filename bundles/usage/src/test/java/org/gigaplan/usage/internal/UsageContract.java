@@ -340,44 +340,108 @@ abstract class UsageContract {
                 "another school's class is not found");
     }
 
-    /** The schools' weekly counts as kept beside the figures, one line per school, week and scene. */
-    private List<String> keptSchoolWeeks() {
-        return f.db.transaction(c -> org.gigaplan.plan.service.Jdbc.list(c, "SELECT school_id, week, scene, classes, "
-                + "classes_meeting FROM usage_school_week ORDER BY school_id, week, scene",
-                r -> r.getString(1) + " " + r.getDate(2) + " " + r.getInt(3) + ": " + r.getInt(4) + "/" + r.getInt(5)));
+    /**
+     * Everything kept beside the weekly figures, one line per row: the schools' weekly counts, the classes' period
+     * totals, the school and grade period counts.
+     */
+    private List<String> kept() {
+        return f.db.transaction(c -> {
+            List<String> out = new ArrayList<>(org.gigaplan.plan.service.Jdbc.list(c, "SELECT school_id, week, scene, "
+                    + "classes, classes_meeting FROM usage_school_week", r -> "week " + r.getString(1) + " "
+                            + r.getDate(2) + " " + r.getInt(3) + ": " + r.getInt(4) + "/" + r.getInt(5)));
+            out.addAll(org.gigaplan.plan.service.Jdbc.list(c, "SELECT class_id, first_week, last_week, scene, weeks, uses "
+                    + "FROM usage_class_period", r -> "class " + r.getLong(1) + " " + r.getDate(2) + ".." + r.getDate(3)
+                            + " " + r.getInt(4) + ": " + r.getInt(5) + "w " + r.getLong(6)));
+            out.addAll(org.gigaplan.plan.service.Jdbc.list(c, "SELECT school_id, grade, first_week, last_week, scene, "
+                    + "classes, classes_meeting FROM usage_school_period", r -> "grade " + r.getString(1) + " "
+                            + r.getInt(2) + " " + r.getDate(3) + ".." + r.getDate(4) + " " + r.getInt(5) + ": "
+                            + r.getInt(6) + "/" + r.getInt(7)));
+            return out.stream().sorted().toList();
+        });
     }
 
-    /** The same counts recomputed from every weekly figure. */
-    private List<String> recomputedSchoolWeeks(int target) {
-        return f.db.transaction(c -> org.gigaplan.plan.service.Jdbc.list(c, "SELECT school_id, week, scene, COUNT(*), "
-                + "SUM(CASE WHEN uses >= ? THEN 1 ELSE 0 END) FROM usage_week GROUP BY school_id, week, scene "
-                + "ORDER BY school_id, week, scene",
-                r -> r.getString(1) + " " + r.getDate(2) + " " + r.getInt(3) + ": " + r.getInt(4) + "/" + r.getInt(5),
-                target));
+    /** The same, recomputed in Java from every weekly figure, for a target and the calendar's periods. */
+    private List<String> recomputed(int target, SchoolCalendar calendar) {
+        record Row(long classId, String school, int grade, int fy, LocalDate week, int scene, int uses) {
+        }
+        List<Row> rows = f.db.transaction(c -> org.gigaplan.plan.service.Jdbc.list(c, "SELECT class_id, school_id, grade, "
+                + "fiscal_year, week, scene, uses FROM usage_week", r -> new Row(r.getLong(1), r.getString(2),
+                        r.getInt(3), r.getInt(4), r.getDate(5).toLocalDate(), r.getInt(6), r.getInt(7))));
+        java.util.Map<String, int[]> lines = new java.util.TreeMap<>();
+        for (Row w : rows) {
+            int[] week = lines.computeIfAbsent("week " + w.school() + " " + w.week() + " " + w.scene(), k -> new int[2]);
+            week[0]++;
+            week[1] += w.uses() >= target ? 1 : 0;
+            int[] gradeWeek = lines.computeIfAbsent("grade " + w.school() + " " + w.grade() + " " + w.week() + ".."
+                    + w.week() + " " + w.scene(), k -> new int[2]);
+            gradeWeek[0]++;
+            gradeWeek[1] += w.uses() >= target ? 1 : 0;
+            for (SchoolCalendar.Period p : calendar.keptPeriods(FiscalYear.of(w.fy()))) {
+                if (!w.week().isBefore(p.firstWeek()) && !w.week().isAfter(p.lastWeek())) {
+                    int[] k = lines.computeIfAbsent("class " + w.classId() + " " + p.firstWeek() + ".." + p.lastWeek()
+                            + " " + w.scene() + "|" + w.school() + "|" + w.grade(), x -> new int[2]);
+                    k[0]++;
+                    k[1] += w.uses();
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        java.util.Map<String, int[]> grades = new java.util.TreeMap<>();
+        lines.forEach((key, v) -> {
+            if (key.startsWith("week ") || key.startsWith("grade ")) {
+                out.add(key + ": " + v[0] + "/" + v[1]);
+                return;
+            }
+            String[] parts = key.split("\\|");
+            out.add(parts[0] + ": " + v[0] + "w " + v[1]);
+            String[] cls = parts[0].split(" ");
+            int[] g = grades.computeIfAbsent("grade " + parts[1] + " " + parts[2] + " " + cls[2] + " " + cls[3],
+                    x -> new int[2]);
+            g[0]++;
+            g[1] += v[1] >= target * v[0] ? 1 : 0;
+        });
+        grades.forEach((key, v) -> out.add(key + ": " + v[0] + "/" + v[1]));
+        return out.stream().sorted().toList();
     }
 
     @Test
-    void theSchoolsWeeklyCountsEqualARecomputationAfterWritesRemovalsAndATargetChange() {
+    void theKeptCountsEqualARecomputationAfterWritesRemovalsAndATargetOrTermsChange() {
         postWeekOne();
+        LocalDate autumn = LocalDate.of(2025, 10, 6);
         weeklyUse.recordCheckIns(List.of(checkIn("T-E1", 1, "1", W2, n(1, 4), n(2, 1)),
-                checkIn("T-E1", 1, "1", W1, n(1, 0))), null, "board", false);
-        assertEquals(recomputedSchoolWeeks(3), keptSchoolWeeks());
-        assertTrue(keptSchoolWeeks().contains("T-E1 " + W1 + " 1: 3/1"), keptSchoolWeeks().toString());
+                checkIn("T-E1", 1, "1", W1, n(1, 0)), checkIn("T-E1", 2, "1", autumn, n(1, 5))), null, "board", false);
+        weeklyUse.recordEvents(List.of(event("T-E2", 1, "1", "2025-10-07T10:45:00+09:00", 4, "d1")), "T-E2", "agent",
+                false);
+        assertEquals(recomputed(3, usage.calendar()), kept());
+        assertTrue(kept().contains("week T-E1 " + W1 + " 1: 3/1"), kept().toString());
+        // E1 grade 1 over the year, scene 1: 1-1 (0 + 4) / 2 = 2, 1-2 4 → 1 of 2.
+        assertTrue(kept().contains("grade T-E1 1 2025-04-07..2026-03-30 1: 2/1"), kept().toString());
         SchoolClass oneTwo = usage.classes("T-E1").stream().filter(k -> k.label().equals("1-2")).findFirst().orElseThrow();
         usage.removeClass("T-E1", oneTwo.id());
-        assertEquals(recomputedSchoolWeeks(3), keptSchoolWeeks());
-        assertTrue(keptSchoolWeeks().contains("T-E1 " + W1 + " 1: 2/0"), keptSchoolWeeks().toString());
+        assertEquals(recomputed(3, usage.calendar()), kept());
+        assertTrue(kept().contains("week T-E1 " + W1 + " 1: 2/0"), kept().toString());
+        assertTrue(kept().contains("grade T-E1 1 2025-04-07..2026-03-30 1: 1/0"), kept().toString());
 
         // The board's target goes to 4 uses a week: the module starts again and counts again.
         UsageService four = new UsageService(f.db, FakePlans.shipped(), f.schools, f.enablement, UsageFixture.CLOCK,
                 UsageFixture.config(4, 50));
-        assertEquals(recomputedSchoolWeeks(4), keptSchoolWeeks());
+        assertEquals(recomputed(4, four.calendar()), kept());
         SceneAttainment.Trend trend = new AttainmentService(four, f.enablement).trend(FY, "T-J1");
         // T-J1 1-1, W1: scene 4 counted in 3 lessons: meets 3 a week, not 4.
         assertEquals(0, trend.weeks().get(0).scenes().stream().filter(x -> x.scene() == 4).findFirst().orElseThrow()
                 .classesMeeting());
-        // Nothing to redo when the target is the same.
-        assertFalse(org.gigaplan.usage.internal.store.WeekStore.ensureSchoolWeeks(f.db, 4));
+        // Nothing to redo when the basis is the same.
+        assertEquals(new org.gigaplan.usage.internal.store.WeekStore.Recounted(false, false),
+                org.gigaplan.usage.internal.store.WeekStore.ensureKept(f.db, four.basis()));
+
+        // Three terms instead of two: the periods are counted again for the new terms.
+        UsageService threeTerms = new UsageService(f.db, FakePlans.shipped(), f.schools, f.enablement,
+                UsageFixture.CLOCK, UsageFixture.config(4, 50, "04-01", "09-01", "01-01"));
+        assertEquals(recomputed(4, threeTerms.calendar()), kept());
+        assertTrue(kept().stream().anyMatch(line -> line.contains("2025-04-07..2025-08-25")), kept().toString());
+        AttainmentService threeTermViews = new AttainmentService(threeTerms, f.enablement);
+        assertEquals(threeTermViews.attainment(threeTerms.calendar().term(FY, 2), GroupBy.SCHOOL, null).groups()
+                .stream().map(Group::key).toList(), List.of("T-E1", "T-E2"), "the autumn records are in term 2 of 3");
     }
 
     @Test

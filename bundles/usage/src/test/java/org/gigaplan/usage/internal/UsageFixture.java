@@ -21,7 +21,7 @@ import org.gigaplan.testkit.TestDatabase;
  */
 final class UsageFixture {
 
-    static final String TABLES[] = { "usage_event_slot", "usage_event", "usage_class_year", "usage_school_week", "usage_week", "usage_class",
+    static final String TABLES[] = { "usage_event_slot", "usage_event", "usage_class_period", "usage_school_period", "usage_school_week", "usage_week", "usage_class",
             "usage_measure_update", "usage_measure", "usage_adoption", "usage_case_scene", "usage_case" };
 
     final TestDatabase db;
@@ -61,6 +61,10 @@ final class UsageFixture {
     }
 
     static UsageConfig config(int timesPerWeek, int schoolClassShare) {
+        return config(timesPerWeek, schoolClassShare, "04-01", "10-01");
+    }
+
+    static UsageConfig config(int timesPerWeek, int schoolClassShare, String... termStarts) {
         return new UsageConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -79,7 +83,7 @@ final class UsageFixture {
 
             @Override
             public String[] termStarts() {
-                return new String[] { "04-01", "10-01" };
+                return termStarts.clone();
             }
 
             @Override

@@ -144,15 +144,24 @@ public final class NetworkStore {
 
     /** Findings, newest first: of one school when schoolId is not null, only open ones when openOnly. */
     public List<Finding> findings(String schoolId, boolean openOnly) {
+        return select((schoolId == null ? "" : " AND f.school_id = ?") + (openOnly ? " AND f.closed_at IS NULL" : ""),
+                schoolId == null ? List.of() : List.of(schoolId));
+    }
+
+    /** One finding with its notes. */
+    public Optional<Finding> finding(long id) {
+        return select(" AND f.id = ?", List.of(id)).stream().findFirst();
+    }
+
+    /** Findings meeting conditions on {@code f} (env_finding), each with its notes, newest first. */
+    private List<Finding> select(String conditions, List<Object> params) {
         return db.transaction(c -> {
-            String where = " WHERE 1 = 1" + (schoolId == null ? "" : " AND school_id = ?") + (openOnly ? " AND closed_at IS NULL" : "");
+            String where = " WHERE 1 = 1" + conditions;
             Map<Long, List<Finding.Note>> notes = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement("SELECT n.finding_id, n.id, n.kind, n.text, n.measurement_id, "
                     + "n.written_by, n.written_at FROM env_finding_note n JOIN env_finding f ON f.id = n.finding_id"
-                    + where.replace("school_id", "f.school_id").replace("closed_at", "f.closed_at") + " ORDER BY n.id")) {
-                if (schoolId != null) {
-                    s.setString(1, schoolId);
-                }
+                    + where + " ORDER BY n.id")) {
+                bind(s, params);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         long m = r.getLong(5);
@@ -164,11 +173,10 @@ public final class NetworkStore {
                 }
             }
             List<Finding> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, school_id, opened_at, opened_mbps, recommended_mbps, "
-                    + "closed_at, closed_mbps, demo FROM env_finding" + where + " ORDER BY opened_at DESC, id DESC")) {
-                if (schoolId != null) {
-                    s.setString(1, schoolId);
-                }
+            try (PreparedStatement s = c.prepareStatement("SELECT f.id, f.school_id, f.opened_at, f.opened_mbps, "
+                    + "f.recommended_mbps, f.closed_at, f.closed_mbps, f.demo FROM env_finding f" + where
+                    + " ORDER BY f.opened_at DESC, f.id DESC")) {
+                bind(s, params);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         Instant opened = r.getTimestamp(3).toInstant();
@@ -183,5 +191,11 @@ public final class NetworkStore {
             }
             return out;
         });
+    }
+
+    private static void bind(PreparedStatement s, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            s.setObject(i + 1, params.get(i));
+        }
     }
 }

@@ -113,45 +113,40 @@ public final class CourseStore {
 
     /** Courses open to a school (the city's and its own in-school ones; all when schoolId is null), with sessions. */
     public List<Course> courses(String schoolId) {
-        return db.transaction(c -> {
-            List<Course> heads = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, title_ja, title_en, kind, categories, course_level, "
-                    + "school_id, demo FROM training_course" + (schoolId == null ? "" : " WHERE school_id IS NULL OR school_id = ?")
-                    + " ORDER BY id")) {
-                if (schoolId != null) {
-                    s.setString(1, schoolId);
-                }
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        heads.add(new Course(r.getLong(1), new LocalizedText(r.getString(2), r.getString(3)),
-                                Course.Kind.valueOf(r.getString(4)), Arrays.asList(r.getString(5).split(",")),
-                                Course.Level.valueOf(r.getString(6)), r.getString(7), List.of(), r.getInt(8) > 0));
-                    }
-                }
-            }
-            Map<Long, List<Course.Session>> sessions = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT s.id, s.course_id, s.held_on, s.capacity, s.place, "
-                    + "(SELECT COUNT(*) FROM training_enrolment e WHERE e.session_id = s.id), "
-                    + "(SELECT COUNT(*) FROM training_enrolment e WHERE e.session_id = s.id AND e.attended = 1) "
-                    + "FROM training_session s ORDER BY s.held_on, s.id"); ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    sessions.computeIfAbsent(r.getLong(2), k -> new ArrayList<>()).add(new Course.Session(r.getLong(1),
-                            r.getLong(2), r.getDate(3).toLocalDate(), r.getInt(4), r.getString(5), r.getInt(6),
-                            r.getInt(7)));
-                }
-            }
-            return heads.stream().map(h -> new Course(h.id(), h.title(), h.kind(), h.categories(), h.level(), h.schoolId(),
-                    sessions.getOrDefault(h.id(), List.of()), h.demo())).toList();
-        });
+        return schoolId == null ? select("", List.of())
+                : select(" WHERE k.school_id IS NULL OR k.school_id = ?", List.of(schoolId));
     }
 
     public Optional<Course> course(long id) {
-        return courses(null).stream().filter(c -> c.id() == id).findFirst();
+        return select(" WHERE k.id = ?", List.of(id)).stream().findFirst();
     }
 
     /** The course a session belongs to. */
     public Optional<Course> courseOfSession(long sessionId) {
-        return courses(null).stream().filter(c -> c.sessions().stream().anyMatch(s -> s.id() == sessionId)).findFirst();
+        return select(" WHERE k.id = (SELECT course_id FROM training_session WHERE id = ?)", List.of(sessionId)).stream()
+                .findFirst();
+    }
+
+    /** Courses ({@code k}) meeting a condition, each with its sessions, in the order they were made. */
+    private List<Course> select(String where, List<Object> params) {
+        return db.transaction(c -> {
+            List<Course> heads = Jdbc.list(c, "SELECT k.id, k.title_ja, k.title_en, k.kind, k.categories, k.course_level, "
+                    + "k.school_id, k.demo FROM training_course k" + where + " ORDER BY k.id",
+                    r -> new Course(r.getLong(1), new LocalizedText(r.getString(2), r.getString(3)),
+                            Course.Kind.valueOf(r.getString(4)), Arrays.asList(r.getString(5).split(",")),
+                            Course.Level.valueOf(r.getString(6)), r.getString(7), List.of(), r.getInt(8) > 0), params);
+            Map<Long, List<Course.Session>> sessions = new HashMap<>();
+            for (Course.Session session : Jdbc.list(c, "SELECT s.id, s.course_id, s.held_on, s.capacity, s.place, "
+                    + "(SELECT COUNT(*) FROM training_enrolment e WHERE e.session_id = s.id), "
+                    + "(SELECT COUNT(*) FROM training_enrolment e WHERE e.session_id = s.id AND e.attended = 1) "
+                    + "FROM training_session s WHERE s.course_id IN (SELECT k.id FROM training_course k" + where + ") "
+                    + "ORDER BY s.held_on, s.id", r -> new Course.Session(r.getLong(1), r.getLong(2),
+                            r.getDate(3).toLocalDate(), r.getInt(4), r.getString(5), r.getInt(6), r.getInt(7)), params)) {
+                sessions.computeIfAbsent(session.courseId(), k -> new ArrayList<>()).add(session);
+            }
+            return heads.stream().map(h -> new Course(h.id(), h.title(), h.kind(), h.categories(), h.level(), h.schoolId(),
+                    sessions.getOrDefault(h.id(), List.of()), h.demo())).toList();
+        });
     }
 
     /** A teacher's enrolments across years, oldest first. */

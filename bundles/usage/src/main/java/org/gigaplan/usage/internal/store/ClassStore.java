@@ -21,7 +21,7 @@ public final class ClassStore {
 
     /** The tables whose rows are a class's records. */
     private static final List<String> RECORD_TABLES = List.of("usage_week", "usage_event", "usage_event_slot",
-            "usage_class_year");
+            "usage_class_period");
 
     private final Database db;
 

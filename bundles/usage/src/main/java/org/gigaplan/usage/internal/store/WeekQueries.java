@@ -12,8 +12,10 @@ import java.util.TreeMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.Jdbc;
+import org.gigaplan.usage.internal.SchoolCalendar.Period;
 import org.gigaplan.usage.internal.WeeklyFigure;
 
 /**
@@ -22,19 +24,17 @@ import org.gigaplan.usage.internal.WeeklyFigure;
  */
 public final class WeekQueries {
 
-    /** One class's figures in one scene summed over the weeks of a period it reported in. */
-    public record ClassTotal(long classId, String schoolId, int grade, int scene, int weeks, long uses,
+    /**
+     * Classes that reported and classes at or above the target in one scene: of one class ({@code classId} not 0,
+     * {@code classes} 1), of a school's grade ({@code grade} not 0) or of a whole school.
+     */
+    public record Count(String schoolId, int grade, long classId, int scene, int classes, int classesMeeting,
             boolean demo, Instant updatedAt) {
-
-        public double weeklyAverage() {
-            return weeks == 0 ? 0 : (double) uses / weeks;
-        }
     }
 
 
-    /** For one week, school and scene: classes that reported and those at or above the target. */
-    public record WeekCount(LocalDate week, String schoolId, int scene, int classes, int classesMeeting,
-            boolean demo) {
+    /** A school's count in one week. */
+    public record WeekCount(LocalDate week, Count count) {
     }
 
 
@@ -71,47 +71,47 @@ public final class WeekQueries {
         });
     }
 
-    /** Per class and scene, the weeks reported and uses summed over a whole fiscal year, from its totals. */
-    public List<ClassTotal> yearTotals(int fiscalYear, String schoolId) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT class_id, school_id, grade, scene, weeks, uses, demo, "
-                    + "updated_at FROM usage_class_year WHERE fiscal_year = ?" + (schoolId == null ? "" : " AND school_id = ?"))) {
-                s.setInt(1, fiscalYear);
-                if (schoolId != null) {
-                    s.setString(2, schoolId);
-                }
-                return totals(s);
-            }
-        });
+    /**
+     * Per school, grade and scene over a kept period (the year, a term) or a week, as kept beside the weekly figures.
+     */
+    public List<Count> periodCounts(Period period, String schoolId) {
+        return db.transaction(c -> Jdbc.list(c, "SELECT school_id, grade, scene, classes, classes_meeting, demo, "
+                + "updated_at FROM usage_school_period WHERE first_week = ? AND last_week = ?" + andSchool(schoolId),
+                r -> new Count(r.getString(1), r.getInt(2), 0, r.getInt(3), r.getInt(4), r.getInt(5), r.getInt(6) > 0,
+                        r.getTimestamp(7).toInstant()),
+                params(schoolId, period.firstWeek(), period.lastWeek())));
     }
 
-    private static List<ClassTotal> totals(PreparedStatement s) throws SQLException {
-        List<ClassTotal> out = new ArrayList<>();
-        try (ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                out.add(new ClassTotal(r.getLong(1), r.getString(2), r.getInt(3), r.getInt(4), r.getInt(5),
-                        r.getLong(6), r.getInt(7) > 0, r.getTimestamp(8).toInstant()));
-            }
-        }
-        return out;
+    /**
+     * Per class and scene over a kept period: whether its uses, averaged over the weeks it reported, reach
+     * {@code target}.
+     */
+    public List<Count> classPeriodCounts(Period period, String schoolId, int target) {
+        return db.transaction(c -> Jdbc.list(c, "SELECT school_id, grade, class_id, scene, weeks, uses, demo, updated_at "
+                + "FROM usage_class_period WHERE first_week = ? AND last_week = ?" + andSchool(schoolId),
+                r -> classCount(r, r.getLong(6) >= (long) target * r.getInt(5)),
+                params(schoolId, period.firstWeek(), period.lastWeek())));
     }
 
-    /** Per class and scene, the weeks reported and uses summed over [from, to] (Mondays) of a fiscal year. */
-    public List<ClassTotal> classTotals(int fiscalYear, LocalDate from, LocalDate to, String schoolId) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT class_id, school_id, grade, scene, COUNT(*), SUM(uses), "
-                    + "MAX(demo), MAX(updated_at) FROM usage_week WHERE fiscal_year = ? AND week BETWEEN ? AND ?"
-                    + (schoolId == null ? "" : " AND school_id = ?")
-                    + " GROUP BY class_id, school_id, grade, scene")) {
-                s.setInt(1, fiscalYear);
-                s.setDate(2, Date.valueOf(from));
-                s.setDate(3, Date.valueOf(to));
-                if (schoolId != null) {
-                    s.setString(4, schoolId);
-                }
-                return totals(s);
-            }
-        });
+    /** Per class of a school and scene in one week: whether its uses reach {@code target}. */
+    public List<Count> classWeekCounts(LocalDate week, String schoolId, int target) {
+        return db.transaction(c -> Jdbc.list(c, "SELECT school_id, grade, class_id, scene, 1, uses, demo, updated_at "
+                + "FROM usage_week WHERE school_id = ? AND week = ?", r -> classCount(r, r.getInt(6) >= target),
+                schoolId, week));
+    }
+
+    private static Count classCount(ResultSet r, boolean meets) throws SQLException {
+        return new Count(r.getString(1), r.getInt(2), r.getLong(3), r.getInt(4), 1, meets ? 1 : 0, r.getInt(7) > 0,
+                r.getTimestamp(8).toInstant());
+    }
+
+    /** Per school and scene in one week, as kept beside the weekly figures. */
+    public List<Count> schoolWeekCounts(LocalDate week, String schoolId) {
+        return db.transaction(c -> Jdbc.list(c, "SELECT school_id, scene, classes, classes_meeting, demo, updated_at "
+                + "FROM usage_school_week WHERE week = ?" + andSchool(schoolId),
+                r -> new Count(r.getString(1), 0, 0, r.getInt(2), r.getInt(3), r.getInt(4), r.getInt(5) > 0,
+                        r.getTimestamp(6).toInstant()),
+                params(schoolId, week)));
     }
 
     /**
@@ -120,18 +120,29 @@ public final class WeekQueries {
      */
     public List<WeekCount> weekCounts(int fiscalYear, String schoolId) {
         return db.transaction(c -> Jdbc.list(c, "SELECT week, school_id, scene, classes, classes_meeting, demo "
-                + "FROM usage_school_week WHERE fiscal_year = ?" + (schoolId == null ? "" : " AND school_id = ?")
-                + " ORDER BY week", r -> new WeekCount(r.getDate(1).toLocalDate(), r.getString(2), r.getInt(3),
-                        r.getInt(4), r.getInt(5), r.getInt(6) > 0),
-                schoolId == null ? List.of(fiscalYear) : List.of(fiscalYear, schoolId)));
+                + "FROM usage_school_week WHERE fiscal_year = ?" + andSchool(schoolId) + " ORDER BY week",
+                r -> new WeekCount(r.getDate(1).toLocalDate(), new Count(r.getString(2), 0, 0, r.getInt(3), r.getInt(4),
+                        r.getInt(5), r.getInt(6) > 0, null)),
+                params(schoolId, fiscalYear)));
+    }
+
+    private static String andSchool(String schoolId) {
+        return schoolId == null ? "" : " AND school_id = ?";
+    }
+
+    /** The query's parameters, then the school's when there is one. */
+    private static List<Object> params(String schoolId, Object... first) {
+        List<Object> out = new ArrayList<>(List.of(first));
+        if (schoolId != null) {
+            out.add(schoolId);
+        }
+        return out;
     }
 
     /** Ids of the classes with any record for a week. */
     public List<Long> classesReporting(LocalDate week) {
-        return db.transaction(c -> {
-            return Jdbc.list(c, "SELECT DISTINCT class_id FROM usage_week WHERE week = ?",
-                    r -> r.getLong(1), week);
-        });
+        return db.transaction(c -> Jdbc.list(c, "SELECT DISTINCT class_id FROM usage_week WHERE fiscal_year = ? AND week = ?",
+                r -> r.getLong(1), FiscalYear.containing(week).year(), week));
     }
 
     /**
