@@ -1,5 +1,6 @@
 package org.gigaplan.training.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +83,10 @@ final class TrainingDemo {
         }
         int enrolled = 0;
         int reports = 0;
+        // Reported in February, or today while this year's February is still to come.
+        LocalDate february = fy.start().plusMonths(10);
+        LocalDate today = training.clock().today();
+        LocalDate reportedOn = february.isAfter(today) ? today : february;
         for (School school : context.schools()) {
             int teachers = Math.max(3, school.enrollment() / 20);
             training.teachers().register(school.id(), java.util.stream.IntStream.rangeClosed(1, teachers)
@@ -102,7 +107,7 @@ final class TrainingDemo {
                 String frequency = p < 0.15 ? "DAILY" : p < 0.45 ? "WEEKLY" : p < 0.7 ? "MONTHLY" : p < 0.85 ? "RARELY" : "NEVER";
                 genai.add(new GenAi.Report(code, fy.year(), frequency,
                         frequency.equals("NEVER") ? List.of() : List.of("LESSON_PREP", random.nextBoolean() ? "ADMIN" : "MATERIALS"),
-                        fy.start().plusMonths(10)));
+                        reportedOn));
             }
             reports += courses.reportGenAi(school.id(), genai, true, true);
         }

@@ -401,12 +401,12 @@ abstract class TrainingContract {
         return courses.addSession(c, new CourseService.SessionInput(java.time.LocalDate.of(2025, 6, 10), 30, null), false);
     }
 
-    @Test
-    void demoDataFillsTwoYearsForEverySchool() {
+    /** Fills demo data for a fiscal year into the sample schools. */
+    private void fillDemo(FiscalYear fy) {
         List<School> sample = schools.all().stream().filter(School::sample).toList();
         new TrainingModule(training, courses).fillDemoData(new DemoContext() {
             public FiscalYear fiscalYear() {
-                return FY;
+                return fy;
             }
 
             public List<School> schools() {
@@ -420,6 +420,19 @@ abstract class TrainingContract {
             public void progress(String message) {
             }
         });
+    }
+
+    @Test
+    void demoDataOfTheCurrentYearIsDatedNoLaterThanToday() {
+        // Today is November 30, 2026: FY2026's February is still to come, so its reports are dated today.
+        FiscalYear current = FiscalYear.of(2026);
+        fillDemo(current);
+        assertTrue(courses.genAiUse(current, null, true).weeklyShare() > 0, "gen-AI use reports of the current year");
+    }
+
+    @Test
+    void demoDataFillsTwoYearsForEverySchool() {
+        fillDemo(FY);
         Rates city = training.rates(FY, null, true);
         assertTrue(city.demo());
         assertTrue(city.teachers() > 50);

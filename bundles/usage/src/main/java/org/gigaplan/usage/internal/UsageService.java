@@ -249,7 +249,7 @@ public class UsageService {
             if (found.isEmpty()) {
                 return Optional.<ClassRemoval>empty();
             }
-            classes.lock(c, List.of(classId));
+            classes.lockSchools(c, List.of(schoolId));
             SchoolClass k = found.get();
             List<WeekStore.Cell> weeks = org.gigaplan.plan.service.Jdbc.list(c,
                     "SELECT DISTINCT fiscal_year, week FROM usage_week WHERE class_id = ?",

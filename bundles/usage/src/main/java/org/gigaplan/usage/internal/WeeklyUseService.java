@@ -145,6 +145,7 @@ public class WeeklyUseService {
         check.throwIfAny();
         Instant now = Instant.now();
         BatchResult result = db.transactionRetrying(c -> {
+            classes.lockSchools(c, valid.stream().map(v -> v.school().id()).toList());
             Set<String> registered = new java.util.TreeSet<>();
             List<WeekStore.CheckInCell> cells = new ArrayList<>();
             for (ValidCheckIn v : valid) {
@@ -156,7 +157,6 @@ public class WeeklyUseService {
                             u[1], v.answers().get(k)));
                 }
             }
-            classes.lock(c, cells.stream().map(cell -> cell.cell().classId()).toList());
             weeks.putCheckIns(c, cells, by, demo, now);
             weeks.refresh(c, cells.stream().map(WeekStore.CheckInCell::cell).toList(), usage.basis());
             return new BatchResult(valid.size(), cells.size(), 0, List.copyOf(registered));
@@ -226,6 +226,7 @@ public class WeeklyUseService {
         check.throwIfAny();
         Instant now = Instant.now();
         BatchResult result = db.transactionRetrying(c -> {
+            classes.lockSchools(c, valid.stream().map(v -> v.school().id()).toList());
             Set<String> registered = new java.util.TreeSet<>();
             Map<String, Long> ids = new HashMap<>();
             List<EventRow> rows = new ArrayList<>(valid.size());
@@ -241,7 +242,6 @@ public class WeeklyUseService {
                 slots.putIfAbsent(new EventStore.Slot(classId, v.scene(), usage.calendar().slotOf(v.at())), new Cell(classId,
                         v.school().id(), v.grade(), FiscalYear.containing(v.week()).year(), v.week(), v.scene()));
             }
-            classes.lock(c, ids.values());
             events.insertEvents(c, rows, now);
             Map<Cell, Integer> newUses = new LinkedHashMap<>();
             for (EventStore.Slot fresh : events.markSlots(c, slots.keySet())) {

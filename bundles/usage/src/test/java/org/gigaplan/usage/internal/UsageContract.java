@@ -445,6 +445,41 @@ abstract class UsageContract {
     }
 
     @Test
+    void writersOfOneSchoolAtOnceAllLandAndTheKeptCountsAddUp() throws Exception {
+        // Four teachers' check-ins and classroom software's events for other classes of the same school, at once:
+        // they share the school's kept counts, so they must queue, not deadlock or lose a count.
+        List<Thread> writers = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < 4; t++) {
+            int n = t;
+            writers.add(new Thread(() -> {
+                try {
+                    for (int k = 0; k < 15; k++) {
+                        LocalDate week = W1.plusWeeks(k % 5);
+                        if (n == 3) {
+                            weeklyUse.recordEvents(List.of(event("T-E1", 2, "2", week + "T10:45:00+09:00", 1 + k % 5,
+                                    "d" + k)), "T-E1", "agent", false);
+                        } else {
+                            weeklyUse.recordCheckIns(List.of(checkIn("T-E1", 1 + n % 2, "w" + n, week, n(1, k % 6),
+                                    n(4, (k + n) % 6))), null, "board", false);
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        writers.forEach(Thread::start);
+        for (Thread w : writers) {
+            w.join();
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(recomputed(3, usage.calendar()), kept());
+        assertEquals(3 * 5 * 2 + 5, weeklyUse.figures(FY, "T-E1", null, 0, 1000).size(),
+                "three classes' five weeks in two scenes, and the events' class in five");
+    }
+
+    @Test
     void schoolsSwitchedOffAreLeftOutOfCityFigures() {
         postWeekOne();
         f.enablement.set(UsageService.MODULE_ID, "T-J1", false, "board");

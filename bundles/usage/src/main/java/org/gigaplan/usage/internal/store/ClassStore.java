@@ -40,15 +40,22 @@ public final class ClassStore {
     }
 
     /**
-     * Makes the calling transaction the only writer of these classes' weeks until it ends: their rows are locked in id
-     * order, so two writers of overlapping classes (a check-in and classroom software's events) queue instead of
-     * deadlocking over the weeks and year totals they both rewrite.
+     * Makes the calling transaction the only writer of these schools' weekly figures and of the counts kept beside
+     * them until it ends: one lock row per school, taken in id order, so writers of one school (a check-in, classroom
+     * software's events, a class's removal) queue instead of deadlocking over the school's counts they all recount,
+     * and writers of different schools do not wait for each other. A school's row is made on its first write (two
+     * first writes at once: one is refused as a duplicate and retried by its transaction).
      */
-    public void lock(Connection c, Collection<Long> classIds) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE usage_class SET registered_at = registered_at WHERE id = ?")) {
-            for (long id : new java.util.TreeSet<>(classIds)) {
-                s.setLong(1, id);
-                s.executeUpdate();
+    public void lockSchools(Connection c, Collection<String> schoolIds) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement(
+                "UPDATE usage_school_lock SET school_id = school_id WHERE school_id = ?");
+                PreparedStatement first = c.prepareStatement("INSERT INTO usage_school_lock (school_id) VALUES (?)")) {
+            for (String id : new java.util.TreeSet<>(schoolIds)) {
+                lock.setString(1, id);
+                if (lock.executeUpdate() == 0) {
+                    first.setString(1, id);
+                    first.executeUpdate();
+                }
             }
         }
     }

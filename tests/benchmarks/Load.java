@@ -1,0 +1,209 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The load benchmark's client (run by load.sh against a started distribution in demo mode): clients in four kinds,
+ * each looping on its requests for a fixed time, then figures per endpoint and the goals' ratios. A benchmark, not a
+ * test: it prints figures and asserts nothing.
+ *
+ * <pre>java Load.java PORT SECONDS ANONYMOUS SCHOOLS AGENTS BOARD</pre>
+ */
+public class Load {
+
+    /** Latencies and failures of one endpoint. */
+    static final class Figures {
+        final List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
+
+        void add(long nanos, int status) {
+            this.nanos.add(nanos);
+            if (status < 200 || status > 299) {
+                failures.computeIfAbsent(Integer.toString(status), k -> new AtomicLong()).incrementAndGet();
+            }
+        }
+    }
+
+    static final Map<String, Figures> FIGURES = new ConcurrentHashMap<>();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    static String base;
+    static volatile boolean running = true;
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        int seconds = Integer.parseInt(args[1]);
+        int anonymous = Integer.parseInt(args[2]);
+        int schools = Integer.parseInt(args[3]);
+        int agents = Integer.parseInt(args[4]);
+        int board = Integer.parseInt(args[5]);
+        base = "http://127.0.0.1:" + port + "/api/";
+        String school = basic("demo-school-e01", "demo");
+        String boardLogin = basic("demo-board", "demo");
+        String agentKey = "Bearer " + System.getenv("GIGAPLAN_AGENT_KEY");
+        // This fiscal year's weeks that have ended, for check-ins.
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(9));
+        int fy = today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1;
+        LocalDate firstMonday = LocalDate.of(fy, 4, 1).with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
+        int weeks = (int) Math.max(1, ChronoUnit.WEEKS.between(firstMonday, today) - 1);
+
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < anonymous; i++) {
+            int n = i;
+            threads.add(client(k -> switch ((k + n) % 3) {
+                case 0 -> get("GET progress (city, anonymous)", "progress", null);
+                case 1 -> get("GET progress (one school, anonymous)", "progress?schoolId=S-E01", null);
+                default -> get("GET plan (anonymous)", "plan", null);
+            }));
+        }
+        for (int i = 0; i < schools; i++) {
+            int n = i;
+            threads.add(client(k -> {
+                // Each client its own class, a week after another: a teacher's weekly check-in, five scenes.
+                LocalDate week = firstMonday.plusWeeks(k % weeks);
+                StringBuilder scenes = new StringBuilder();
+                for (int scene = 1; scene <= 5; scene++) {
+                    scenes.append(scene == 1 ? "" : ",").append("{\"scene\":").append(scene).append(",\"count\":")
+                            .append((k + scene + n) % 6).append('}');
+                }
+                post("POST usage/check-ins (one class-week, school)", "usage/check-ins", school,
+                        "[{\"grade\":" + (1 + n % 6) + ",\"className\":\"load" + n + "\",\"week\":\"" + week
+                                + "\",\"scenes\":[" + scenes + "]}]");
+            }));
+        }
+        AtomicLong measurementClock = new AtomicLong(System.currentTimeMillis() / 1000 - 30L * 24 * 3600);
+        for (int i = 0; i < agents; i++) {
+            threads.add(client(k -> {
+                // One speed-test result a request, as an agent posts it: a single-record write.
+                OffsetDateTime at = OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(
+                        measurementClock.incrementAndGet()), ZoneOffset.ofHours(9));
+                post("POST environment/measurements (one record, agent)", "environment/measurements", agentKey,
+                        "[{\"measuredAt\":\"" + at + "\",\"downloadMbps\":" + (200 + k % 300)
+                                + ",\"point\":\"CENTRE_LINK\",\"classHours\":true}]");
+            }));
+        }
+        for (int i = 0; i < board; i++) {
+            int n = i;
+            threads.add(client(k -> switch ((k + n) % 5) {
+                case 0 -> get("GET usage/attainment?by=grade&term=1 (board)", "usage/attainment?by=grade&term=1", boardLogin);
+                case 1 -> get("GET usage/attainment/trend (board)", "usage/attainment/trend", boardLogin);
+                case 2 -> get("GET usage/not-reporting (board)", "usage/not-reporting", boardLogin);
+                case 3 -> get("GET environment/network/status (board)", "environment/network/status", boardLogin);
+                default -> get("GET progress (board)", "progress", boardLogin);
+            }));
+        }
+        long started = System.nanoTime();
+        threads.forEach(Thread::start);
+        Thread.sleep(seconds * 1000L);
+        running = false;
+        for (Thread t : threads) {
+            t.join();
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        report(elapsed, threads.size(), anonymous);
+    }
+
+    interface Step {
+        void run(int k) throws Exception;
+    }
+
+    static Thread client(Step step) {
+        return new Thread(() -> {
+            for (int k = 0; running; k++) {
+                try {
+                    step.run(k);
+                } catch (Exception e) {
+                    FIGURES.computeIfAbsent("(client errors)", x -> new Figures()).add(0, -1);
+                }
+            }
+        });
+    }
+
+    static void get(String name, String path, String auth) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        send(name, auth == null ? r : r.header("Authorization", auth));
+    }
+
+    static void post(String name, String path, String auth, String json) throws Exception {
+        send(name, HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json").header("Content-Type", "application/json")
+                .header("Authorization", auth).POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    static void send(String name, HttpRequest.Builder request) throws Exception {
+        long t = System.nanoTime();
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        long took = System.nanoTime() - t;
+        if (running) {
+            FIGURES.computeIfAbsent(name, k -> new Figures()).add(took, response.statusCode());
+        }
+        if ((response.statusCode() < 200 || response.statusCode() > 299) && FIRST_FAILURES.add(name)) {
+            System.out.println("first failure of " + name + ": " + response.statusCode() + " "
+                    + response.body().substring(0, Math.min(300, response.body().length())));
+        }
+    }
+
+    static final java.util.Set<String> FIRST_FAILURES = ConcurrentHashMap.newKeySet();
+
+    static void report(double seconds, int clients, int anonymous) {
+        System.out.printf(Locale.ROOT, "%n%d clients (%d anonymous) for %.0f s%n", clients, anonymous, seconds);
+        System.out.printf(Locale.ROOT, "%-52s %8s %8s %8s %8s %8s  %s%n", "endpoint", "req/s", "p50 ms", "p95 ms",
+                "p99 ms", "max ms", "failures");
+        long total = 0;
+        long failed = 0;
+        Map<String, double[]> p99s = new TreeMap<>();
+        for (Map.Entry<String, Figures> e : new TreeMap<>(FIGURES).entrySet()) {
+            List<Long> sorted = new ArrayList<>(e.getValue().nanos);
+            Collections.sort(sorted);
+            long fails = e.getValue().failures.values().stream().mapToLong(AtomicLong::get).sum();
+            total += sorted.size();
+            failed += fails;
+            double p99 = at(sorted, 0.99);
+            p99s.put(e.getKey(), new double[] { p99 });
+            System.out.printf(Locale.ROOT, "%-52s %8.1f %8.1f %8.1f %8.1f %8.1f  %s%n", e.getKey(), sorted.size() / seconds,
+                    at(sorted, 0.50), at(sorted, 0.95), p99, sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6,
+                    fails == 0 ? "0" : fails + " " + e.getValue().failures);
+        }
+        System.out.printf(Locale.ROOT, "all: %,d requests, %.0f requests/s, %d failed (goal 0)%n", total, total / seconds,
+                failed);
+        goal(p99s, "POST usage/check-ins", 100);
+        goal(p99s, "POST environment/measurements", 20);
+    }
+
+    static void goal(Map<String, double[]> p99s, String prefix, double limit) {
+        p99s.forEach((name, p) -> {
+            if (name.startsWith(prefix)) {
+                System.out.printf(Locale.ROOT, "%s: p99 %.1f ms, goal ≤ %.0f ms → %.2f of the limit%n", name, p[0], limit,
+                        p[0] / limit);
+            }
+        });
+    }
+
+    static double at(List<Long> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1e6;
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}

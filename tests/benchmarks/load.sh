@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Load benchmark: starts the built distribution in demo mode and runs clients at once for a fixed time, mixing
+# anonymous public reads (the progress roll-up of the city and of one school, the plan), schools' weekly check-ins
+# (one class-week a request), speed-test agents' single results and the board's views; prints throughput and
+# p50/p95/p99 per endpoint, failures, the goals' ratios (0 failures; check-in p99 ≤ 100 ms and a single-record
+# write p99 ≤ 20 ms while the anonymous clients hammer the public endpoints) and the server's memory after it.
+# A benchmark, not a test: it asserts nothing.
+#   Build first (mvn install -DskipTests), then: bash tests/benchmarks/load.sh [seconds] [anonymous] [schools] [agents] [board]
+#   Defaults: 60 s, 50 anonymous, 20 school, 20 agent and 10 board clients (100 in all).
+# Every client here comes from 127.0.0.1, so the per-address limit on anonymous calls is lifted for the run
+# (anonymousPerMinute in etc/org.gigaplan.platform.api.cfg); real anonymous clients come from many addresses.
+set -euo pipefail
+source "$(dirname "$0")/unpack.sh"
+seconds=${1:-60}; anonymous=${2:-50}; schools=${3:-20}; agents=${4:-20}; board=${5:-10}
+api="$dist/etc/org.gigaplan.platform.api.cfg"
+sed -i 's/^anonymousPerMinute = .*/anonymousPerMinute = 100000000/; s/^anonymousBurst = .*/anonymousBurst = 100000000/' "$api"
+
+(cd "$dist" && GIGAPLAN_DEMO=true nohup bin/karaf server < /dev/null > "$work/karaf.out" 2>&1 &)
+until [ "$(curl -s -o /dev/null -w '%{http_code}' -u demo-board:demo "http://127.0.0.1:$port/api/progress")" = 200 ]; do
+  sleep 1
+done
+until curl -s "http://127.0.0.1:$port/api/health" | grep '"id":"outreach"' | grep -q '"demoFillsPending":0'; do
+  sleep 1
+done
+pid=$(pgrep -f "karaf.home=${dist%/}" | head -1)
+echo "server ready, demo data filled; RSS $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB"
+GIGAPLAN_AGENT_KEY=gpk_de0de0de0de0de0d_demo-agent-key-of-sample-school-S-E01-00000 \
+  java "$(dirname "$0")/Load.java" "$port" "$seconds" "$anonymous" "$schools" "$agents" "$board"
+echo "server RSS after the load: $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB (peak $(( $(awk '/VmHWM/ {print $2}' /proc/$pid/status) / 1024 )) MB)"
+if grep -q "OutOfMemoryError" "$dist"/data/log/*.log "$work/karaf.out" 2>/dev/null; then
+  echo "OUT OF MEMORY during the run (see data/log)"
+else
+  echo "no out-of-memory error in the server's log"
+fi
+(cd "$dist" && bin/stop > /dev/null 2>&1) || true
+while pgrep -f "karaf.home=${dist%/}" > /dev/null; do sleep 0.5; done
