@@ -54,9 +54,24 @@ public class Load {
         int agents = Integer.parseInt(args[4]);
         int board = Integer.parseInt(args[5]);
         base = "http://127.0.0.1:" + port + "/api/";
-        String school = basic("demo-school-e01", "demo");
         String boardLogin = basic("demo-board", "demo");
-        String agentKey = "Bearer " + System.getenv("GIGAPLAN_AGENT_KEY");
+        // The sample schools' writers: check-ins posted for each school in turn (as the board may), and one
+        // speed-test agent's key per school, made here as the board makes them.
+        List<String> schoolIds = List.of("S-E01", "S-E02", "S-E03", "S-E04", "S-E05", "S-J01", "S-J02", "S-J03",
+                "S-S01", "S-H01", "S-N01");
+        List<String> agentKeys = new ArrayList<>();
+        for (String id : schoolIds) {
+            HttpResponse<String> made = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api-keys"))
+                    .header("Content-Type", "application/json").header("Authorization", boardLogin)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"schoolId\":\"" + id + "\",\"label\":\"load benchmark\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher key = java.util.regex.Pattern.compile("\"key\":\"([^\"]+)\"").matcher(made.body());
+            if (made.statusCode() != 201 || !key.find()) {
+                throw new IllegalStateException("could not make an API key for " + id + ": " + made.statusCode() + " "
+                        + made.body());
+            }
+            agentKeys.add("Bearer " + key.group(1));
+        }
         // This fiscal year's weeks that have ended, for check-ins.
         LocalDate today = LocalDate.now(ZoneOffset.ofHours(9));
         int fy = today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1;
@@ -66,10 +81,12 @@ public class Load {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < anonymous; i++) {
             int n = i;
-            threads.add(client(k -> switch ((k + n) % 3) {
-                case 0 -> get("GET progress (city, anonymous)", "progress", null);
-                case 1 -> get("GET progress (one school, anonymous)", "progress?schoolId=S-E01", null);
-                default -> get("GET plan (anonymous)", "plan", null);
+            threads.add(client(k -> {
+                switch ((k + n) % 3) {
+                    case 0 -> get("GET progress (city, anonymous)", "progress?fiscalYear=2025", null);
+                    case 1 -> get("GET progress (one school, anonymous)", "progress?fiscalYear=2025&schoolId=S-E01", null);
+                    default -> get("GET plan (anonymous)", "plan", null);
+                }
             }));
         }
         for (int i = 0; i < schools; i++) {
@@ -82,13 +99,15 @@ public class Load {
                     scenes.append(scene == 1 ? "" : ",").append("{\"scene\":").append(scene).append(",\"count\":")
                             .append((k + scene + n) % 6).append('}');
                 }
-                post("POST usage/check-ins (one class-week, school)", "usage/check-ins", school,
-                        "[{\"grade\":" + (1 + n % 6) + ",\"className\":\"load" + n + "\",\"week\":\"" + week
-                                + "\",\"scenes\":[" + scenes + "]}]");
+                String school = schoolIds.get(n % schoolIds.size());
+                post("POST usage/check-ins (one class-week)", "usage/check-ins", boardLogin,
+                        "[{\"schoolId\":\"" + school + "\",\"grade\":" + (1 + n % 3) + ",\"className\":\"load" + n
+                                + "\",\"week\":\"" + week + "\",\"scenes\":[" + scenes + "]}]");
             }));
         }
         AtomicLong measurementClock = new AtomicLong(System.currentTimeMillis() / 1000 - 30L * 24 * 3600);
         for (int i = 0; i < agents; i++) {
+            String agentKey = agentKeys.get(i % agentKeys.size());
             threads.add(client(k -> {
                 // One speed-test result a request, as an agent posts it: a single-record write.
                 OffsetDateTime at = OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(
@@ -100,12 +119,15 @@ public class Load {
         }
         for (int i = 0; i < board; i++) {
             int n = i;
-            threads.add(client(k -> switch ((k + n) % 5) {
-                case 0 -> get("GET usage/attainment?by=grade&term=1 (board)", "usage/attainment?by=grade&term=1", boardLogin);
-                case 1 -> get("GET usage/attainment/trend (board)", "usage/attainment/trend", boardLogin);
-                case 2 -> get("GET usage/not-reporting (board)", "usage/not-reporting", boardLogin);
-                case 3 -> get("GET environment/network/status (board)", "environment/network/status", boardLogin);
-                default -> get("GET progress (board)", "progress", boardLogin);
+            threads.add(client(k -> {
+                switch ((k + n) % 5) {
+                    case 0 -> get("GET usage/attainment?by=grade&term=1 (board)", "usage/attainment?by=grade&term=1",
+                            boardLogin);
+                    case 1 -> get("GET usage/attainment/trend (board)", "usage/attainment/trend", boardLogin);
+                    case 2 -> get("GET usage/not-reporting (board)", "usage/not-reporting", boardLogin);
+                    case 3 -> get("GET environment/network/status (board)", "environment/network/status", boardLogin);
+                    default -> get("GET progress (board)", "progress?fiscalYear=2025", boardLogin);
+                }
             }));
         }
         long started = System.nanoTime();

@@ -86,6 +86,10 @@ public class ProgressServiceImpl implements ProgressService {
 
     /** What a report was computed from: it is reused only while all of it is the same. */
     private record Basis(long writeMark, String planDataVersion, long modules, java.time.LocalDate today) {
+
+        boolean sameOtherwise(Basis other) {
+            return planDataVersion.equals(other.planDataVersion) && modules == other.modules && today.equals(other.today);
+        }
     }
 
     private record Reused(Basis basis, long computedAtNanos, ProgressReport report) {
@@ -175,12 +179,16 @@ public class ProgressServiceImpl implements ProgressService {
             return compute(fiscalYear, scope);
         }
         ReportKey key = new ReportKey(fiscalYear.year(), scope.schoolId());
+        // The writes this call must see: those recorded before it came. Callers queued behind one computation take a
+        // report computed from a mark at least this new, so a stream of writes does not make each of them compute
+        // again in turn.
+        long arrived = writeMark.getAsLong();
         synchronized (computing.computeIfAbsent(key, k -> new Object())) {
-            // Read before computing: a write committed meanwhile changes the mark, and the next caller recomputes.
+            // Read before computing: a write committed meanwhile changes the mark, and later callers recompute.
             Basis basis = new Basis(writeMark.getAsLong(), plans.plan().dataVersion(), moduleGeneration.get(),
                     clock.today());
             Reused known = reports.get(key);
-            if (known != null && known.basis().equals(basis)
+            if (known != null && known.basis().writeMark() >= arrived && known.basis().sameOtherwise(basis)
                     && System.nanoTime() - known.computedAtNanos() < reuse.toNanos()) {
                 return known.report();
             }

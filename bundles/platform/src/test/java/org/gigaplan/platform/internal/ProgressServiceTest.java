@@ -255,6 +255,46 @@ class ProgressServiceTest {
     }
 
     @Test
+    void callersQueuedBehindAComputationShareItsSuccessorWhileWritesKeepComing() throws Exception {
+        java.util.concurrent.atomic.AtomicLong mark = new java.util.concurrent.atomic.AtomicLong(7);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        PolicyModule slow = module("usage", Set.of("usage.scene2"), indicatorId -> {
+            // A write lands while every computation runs.
+            mark.incrementAndGet();
+            if (calls.incrementAndGet() == 1) {
+                inside.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return IndicatorValue.of(60, 8);
+        });
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(),
+                mark::get, config(80, 60));
+        progress.addModule(reference(1), slow);
+        List<Thread> callers = new java.util.ArrayList<>();
+        Thread first = new Thread(() -> progress.report(FiscalYear.of(2025), Scope.city()));
+        first.start();
+        inside.await();
+        for (int i = 0; i < 5; i++) {
+            callers.add(new Thread(() -> progress.report(FiscalYear.of(2025), Scope.city())));
+        }
+        callers.forEach(Thread::start);
+        Thread.sleep(200);
+        release.countDown();
+        first.join();
+        for (Thread t : callers) {
+            t.join();
+        }
+        // The five came after the first computation's write: one more computation answers them all.
+        assertEquals(2, calls.get());
+    }
+
+    @Test
     void anActionItemWithoutAnyComputedIndicatorIsFlagged() {
         ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), () -> 0L, coverage(80));
         progress.addModule(reference(1), new FakeUsage());

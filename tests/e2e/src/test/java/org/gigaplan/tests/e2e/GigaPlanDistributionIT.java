@@ -597,10 +597,10 @@ class GigaPlanDistributionIT {
         assertEquals(200, dist.getAs("admin:" + dist.adminPassword(), "/api/plan/versions").status(), "admin is board");
         assertEquals(401, dist.getAs("admin:admin", "/api/plan/versions").status(), "no default admin password");
         assertEquals(200, dist.getAs("demo-board:demo", "/api/plan/versions").status(), "demo board user");
-        JsonNode demoSchool = dist.getAs("demo-school-e01:demo", "/api/schools").json();
+        Response demoSchool = dist.getAs("demo-school-e01:demo", "/api/schools");
         List<String> demoSchoolIds = new ArrayList<>();
-        demoSchool.path("items").forEach(school -> demoSchoolIds.add(school.path("id").asText()));
-        assertEquals(List.of("S-E01"), demoSchoolIds, "demo school user sees its school only");
+        demoSchool.json().path("items").forEach(school -> demoSchoolIds.add(school.path("id").asText()));
+        assertEquals(List.of("S-E01"), demoSchoolIds, () -> "demo school user sees its school only: " + demoSchool);
         assertTrue(log.contains("DEMO MODE") && log.contains("demo-board"), "demo users are announced in the log");
         // The demo agent's key from the README is an agent of S-E01: it logs in, and may not read schools.
         String demoKey = "gpk_de0de0de0de0de0d_demo-agent-key-of-sample-school-S-E01-00000";
