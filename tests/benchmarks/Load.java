@@ -190,7 +190,7 @@ public class Load {
                 "p99 ms", "max ms", "failures");
         long total = 0;
         long failed = 0;
-        Map<String, double[]> p99s = new TreeMap<>();
+        Map<String, Double> p99s = new TreeMap<>();
         for (Map.Entry<String, Figures> e : new TreeMap<>(FIGURES).entrySet()) {
             List<Long> sorted = new ArrayList<>(e.getValue().nanos);
             Collections.sort(sorted);
@@ -198,7 +198,7 @@ public class Load {
             total += sorted.size();
             failed += fails;
             double p99 = at(sorted, 0.99);
-            p99s.put(e.getKey(), new double[] { p99 });
+            p99s.put(e.getKey(), p99);
             System.out.printf(Locale.ROOT, "%-52s %8.1f %8.1f %8.1f %8.1f %8.1f  %s%n", e.getKey(), sorted.size() / seconds,
                     at(sorted, 0.50), at(sorted, 0.95), p99, sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6,
                     fails == 0 ? "0" : fails + " " + e.getValue().failures);
@@ -209,11 +209,11 @@ public class Load {
         goal(p99s, "POST environment/measurements", 20);
     }
 
-    static void goal(Map<String, double[]> p99s, String prefix, double limit) {
+    static void goal(Map<String, Double> p99s, String prefix, double limit) {
         p99s.forEach((name, p) -> {
             if (name.startsWith(prefix)) {
-                System.out.printf(Locale.ROOT, "%s: p99 %.1f ms, goal ≤ %.0f ms → %.2f of the limit%n", name, p[0], limit,
-                        p[0] / limit);
+                System.out.printf(Locale.ROOT, "%s: p99 %.1f ms, goal ≤ %.0f ms → %.2f of the limit%n", name, p, limit,
+                        p / limit);
             }
         });
     }

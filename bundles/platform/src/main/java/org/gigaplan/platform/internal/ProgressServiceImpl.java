@@ -87,8 +87,8 @@ public class ProgressServiceImpl implements ProgressService {
     /** What a report was computed from: it is reused only while all of it is the same. */
     private record Basis(long writeMark, String planDataVersion, long modules, java.time.LocalDate today) {
 
-        boolean sameOtherwise(Basis other) {
-            return planDataVersion.equals(other.planDataVersion) && modules == other.modules && today.equals(other.today);
+        boolean sameOtherwise(String planDataVersion, long modules, java.time.LocalDate today) {
+            return this.planDataVersion.equals(planDataVersion) && this.modules == modules && this.today.equals(today);
         }
     }
 
@@ -184,14 +184,16 @@ public class ProgressServiceImpl implements ProgressService {
         // again in turn.
         long arrived = writeMark.getAsLong();
         synchronized (computing.computeIfAbsent(key, k -> new Object())) {
-            // Read before computing: a write committed meanwhile changes the mark, and later callers recompute.
-            Basis basis = new Basis(writeMark.getAsLong(), plans.plan().dataVersion(), moduleGeneration.get(),
-                    clock.today());
+            String version = plans.plan().dataVersion();
+            long generation = moduleGeneration.get();
+            java.time.LocalDate today = clock.today();
             Reused known = reports.get(key);
-            if (known != null && known.basis().writeMark() >= arrived && known.basis().sameOtherwise(basis)
-                    && System.nanoTime() - known.computedAtNanos() < reuse.toNanos()) {
+            if (known != null && known.basis().writeMark() >= arrived && known.basis().sameOtherwise(version, generation,
+                    today) && System.nanoTime() - known.computedAtNanos() < reuse.toNanos()) {
                 return known.report();
             }
+            // Read before computing: a write committed meanwhile moves the mark past it, and later callers recompute.
+            Basis basis = new Basis(writeMark.getAsLong(), version, generation, today);
             ProgressReport report = compute(fiscalYear, scope);
             reports.put(key, new Reused(basis, System.nanoTime(), report));
             return report;

@@ -157,45 +157,29 @@ public final class NetworkStore {
     private List<Finding> select(String conditions, List<Object> params) {
         return db.transaction(c -> {
             String where = " WHERE 1 = 1" + conditions;
+            record Noted(long findingId, Finding.Note note) {
+            }
             Map<Long, List<Finding.Note>> notes = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT n.finding_id, n.id, n.kind, n.text, n.measurement_id, "
-                    + "n.written_by, n.written_at FROM env_finding_note n JOIN env_finding f ON f.id = n.finding_id"
-                    + where + " ORDER BY n.id")) {
-                bind(s, params);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
+            for (Noted n : Jdbc.list(c, "SELECT n.finding_id, n.id, n.kind, n.text, n.measurement_id, n.written_by, "
+                    + "n.written_at FROM env_finding_note n JOIN env_finding f ON f.id = n.finding_id" + where
+                    + " ORDER BY n.id", r -> {
                         long m = r.getLong(5);
                         Long measurement = r.wasNull() ? null : m;
-                        notes.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new Finding.Note(r.getLong(2),
-                                r.getString(3), r.getString(4), measurement, r.getString(6),
-                                r.getTimestamp(7).toInstant()));
-                    }
-                }
+                        return new Noted(r.getLong(1), new Finding.Note(r.getLong(2), r.getString(3), r.getString(4),
+                                measurement, r.getString(6), r.getTimestamp(7).toInstant()));
+                    }, params)) {
+                notes.computeIfAbsent(n.findingId(), k -> new ArrayList<>()).add(n.note());
             }
-            List<Finding> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT f.id, f.school_id, f.opened_at, f.opened_mbps, "
-                    + "f.recommended_mbps, f.closed_at, f.closed_mbps, f.demo FROM env_finding f" + where
-                    + " ORDER BY f.opened_at DESC, f.id DESC")) {
-                bind(s, params);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
+            return Jdbc.list(c, "SELECT f.id, f.school_id, f.opened_at, f.opened_mbps, f.recommended_mbps, f.closed_at, "
+                    + "f.closed_mbps, f.demo FROM env_finding f" + where + " ORDER BY f.opened_at DESC, f.id DESC", r -> {
                         Instant opened = r.getTimestamp(3).toInstant();
                         Timestamp closed = r.getTimestamp(6);
                         Double closedMbps = closed == null ? null : r.getDouble(7);
                         Long days = closed == null ? null : Duration.between(opened, closed.toInstant()).toDays();
-                        out.add(new Finding(r.getLong(1), r.getString(2), opened, r.getDouble(4), r.getDouble(5),
+                        return new Finding(r.getLong(1), r.getString(2), opened, r.getDouble(4), r.getDouble(5),
                                 closed == null ? null : closed.toInstant(), closedMbps, days,
-                                notes.getOrDefault(r.getLong(1), List.of()), r.getInt(8) > 0));
-                    }
-                }
-            }
-            return out;
+                                notes.getOrDefault(r.getLong(1), List.of()), r.getInt(8) > 0);
+                    }, params);
         });
-    }
-
-    private static void bind(PreparedStatement s, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            s.setObject(i + 1, params.get(i));
-        }
     }
 }

@@ -87,22 +87,27 @@ public final class WeekQueries {
      * {@code target}.
      */
     public List<Count> classPeriodCounts(Period period, String schoolId, int target) {
-        return db.transaction(c -> Jdbc.list(c, "SELECT school_id, grade, class_id, scene, weeks, uses, demo, updated_at "
-                + "FROM usage_class_period WHERE first_week = ? AND last_week = ?" + andSchool(schoolId),
-                r -> classCount(r, r.getLong(6) >= (long) target * r.getInt(5)),
-                params(schoolId, period.firstWeek(), period.lastWeek())));
+        List<Object> params = new ArrayList<>(List.of(target));
+        params.addAll(params(schoolId, period.firstWeek(), period.lastWeek()));
+        return db.transaction(c -> Jdbc.list(c, CLASS_COUNT + WeekStore.meets("weeks") + CLASS_COUNT_END
+                + "usage_class_period WHERE first_week = ? AND last_week = ?" + andSchool(schoolId), WeekQueries::classCount,
+                params));
     }
 
     /** Per class of a school and scene in one week: whether its uses reach {@code target}. */
     public List<Count> classWeekCounts(LocalDate week, String schoolId, int target) {
-        return db.transaction(c -> Jdbc.list(c, "SELECT school_id, grade, class_id, scene, 1, uses, demo, updated_at "
-                + "FROM usage_week WHERE school_id = ? AND week = ?", r -> classCount(r, r.getInt(6) >= target),
-                schoolId, week));
+        return db.transaction(c -> Jdbc.list(c, CLASS_COUNT + WeekStore.meets("1") + CLASS_COUNT_END
+                + "usage_week WHERE school_id = ? AND week = ?", WeekQueries::classCount, target, schoolId, week));
     }
 
-    private static Count classCount(ResultSet r, boolean meets) throws SQLException {
-        return new Count(r.getString(1), r.getInt(2), r.getLong(3), r.getInt(4), 1, meets ? 1 : 0, r.getInt(7) > 0,
-                r.getTimestamp(8).toInstant());
+    /** A class's count: it reported, and whether it meets the target by {@link WeekStore#meets}; then the table. */
+    private static final String CLASS_COUNT = "SELECT school_id, grade, class_id, scene, CASE WHEN ";
+
+    private static final String CLASS_COUNT_END = " THEN 1 ELSE 0 END, demo, updated_at FROM ";
+
+    private static Count classCount(ResultSet r) throws SQLException {
+        return new Count(r.getString(1), r.getInt(2), r.getLong(3), r.getInt(4), 1, r.getInt(5), r.getInt(6) > 0,
+                r.getTimestamp(7).toInstant());
     }
 
     /** Per school and scene in one week, as kept beside the weekly figures. */

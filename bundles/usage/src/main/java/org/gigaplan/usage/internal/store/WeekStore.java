@@ -159,7 +159,7 @@ public final class WeekStore {
     public void refresh(Connection c, Collection<Cell> cells, Basis basis) throws SQLException {
         record ClassSpan(long classId, Period period) {
         }
-        record GradeSpan(String schoolId, int grade, LocalDate first, LocalDate last, Period period) {
+        record GradeSpan(String schoolId, int grade, Period period) {
         }
         record SchoolWeek(String schoolId, LocalDate week) {
         }
@@ -173,17 +173,18 @@ public final class WeekStore {
                 continue;
             }
             schoolWeeks.add(new SchoolWeek(cell.schoolId(), cell.week()));
-            gradeWeeks.add(new GradeSpan(cell.schoolId(), cell.grade(), cell.week(), cell.week(), null));
+            gradeWeeks.add(new GradeSpan(cell.schoolId(), cell.grade(),
+                    basis.calendar().week(FiscalYear.of(cell.fiscalYear()), cell.week())));
             for (Period p : basis.periodsOf(cell.fiscalYear(), cell.week())) {
                 classPeriods.add(new ClassSpan(cell.classId(), p));
-                gradePeriods.add(new GradeSpan(cell.schoolId(), cell.grade(), p.firstWeek(), p.lastWeek(), p));
+                gradePeriods.add(new GradeSpan(cell.schoolId(), cell.grade(), p));
             }
         }
         int target = basis.target();
         recount(c, "DELETE FROM usage_class_period WHERE class_id = ? AND first_week = ? AND last_week = ?",
                 CLASS_PERIODS + " AND class_id = ?" + CLASS_PERIODS_GROUP, classPeriods, (delete, insert, k) -> {
                     delete.setLong(1, k.classId());
-                    bindSpan(delete, 2, k.period().firstWeek(), k.period().lastWeek());
+                    bindSpan(delete, 2, k.period());
                     insert.setLong(bindClassPeriods(insert, k.period()), k.classId());
                 });
         String deleteGradeSpan = "DELETE FROM usage_school_period WHERE school_id = ? AND grade = ? AND first_week = ? "
@@ -191,17 +192,17 @@ public final class WeekStore {
         recount(c, deleteGradeSpan, SCHOOL_PERIODS + " AND school_id = ? AND grade = ?" + SCHOOL_PERIODS_GROUP,
                 gradePeriods, (delete, insert, k) -> {
                     bindGradeSpan(delete, 1, k.schoolId(), k.grade());
-                    bindSpan(delete, 3, k.first(), k.last());
+                    bindSpan(delete, 3, k.period());
                     bindGradeSpan(insert, bindSchoolPeriods(insert, k.period(), target), k.schoolId(), k.grade());
                 });
         recount(c, deleteGradeSpan, GRADE_WEEKS + " WHERE school_id = ? AND grade = ? AND week = ?" + GRADE_WEEKS_GROUP,
                 gradeWeeks, (delete, insert, k) -> {
                     bindGradeSpan(delete, 1, k.schoolId(), k.grade());
-                    bindSpan(delete, 3, k.first(), k.last());
+                    bindSpan(delete, 3, k.period());
                     insert.setInt(1, target);
                     insert.setInt(2, target);
                     bindGradeSpan(insert, 3, k.schoolId(), k.grade());
-                    insert.setDate(5, Date.valueOf(k.first()));
+                    insert.setDate(5, Date.valueOf(k.period().firstWeek()));
                 });
         recount(c, "DELETE FROM usage_school_week WHERE school_id = ? AND week = ?",
                 SCHOOL_WEEKS + " WHERE school_id = ? AND week = ?" + SCHOOL_WEEKS_GROUP, schoolWeeks,
@@ -307,9 +308,18 @@ public final class WeekStore {
         });
     }
 
-    private static void bindSpan(PreparedStatement s, int from, LocalDate first, LocalDate last) throws SQLException {
-        s.setDate(from, Date.valueOf(first));
-        s.setDate(from + 1, Date.valueOf(last));
+    private static void bindSpan(PreparedStatement s, int from, Period p) throws SQLException {
+        s.setDate(from, Date.valueOf(p.firstWeek()));
+        s.setDate(from + 1, Date.valueOf(p.lastWeek()));
+    }
+
+    /**
+     * The plan's rule for one class and scene, for the database to apply wherever it counts: its uses over
+     * {@code weeks} weeks it reported reach the target's uses a week (bind the target once). A class's figure of one
+     * week is {@code meets("1")}.
+     */
+    static String meets(String weeks) {
+        return "uses >= CAST(? AS INT) * " + weeks;
     }
 
     /**
@@ -324,8 +334,8 @@ public final class WeekStore {
     private static final String CLASS_PERIODS_GROUP = " GROUP BY class_id, fiscal_year, scene, school_id, grade";
 
     private static int bindClassPeriods(PreparedStatement s, Period p) throws SQLException {
-        bindSpan(s, 1, p.firstWeek(), p.lastWeek());
-        bindSpan(s, 3, p.firstWeek(), p.lastWeek());
+        bindSpan(s, 1, p);
+        bindSpan(s, 3, p);
         return 5;
     }
 
@@ -336,7 +346,7 @@ public final class WeekStore {
      */
     private static final String SCHOOL_PERIODS = "INSERT INTO usage_school_period (school_id, grade, fiscal_year, "
             + "first_week, last_week, scene, classes, classes_meeting, target, demo, updated_at) SELECT school_id, grade, "
-            + "fiscal_year, first_week, last_week, scene, COUNT(*), SUM(CASE WHEN uses >= CAST(? AS INT) * weeks THEN 1 "
+            + "fiscal_year, first_week, last_week, scene, COUNT(*), SUM(CASE WHEN " + meets("weeks") + " THEN 1 "
             + "ELSE 0 END), CAST(? AS SMALLINT), MAX(demo), MAX(updated_at) FROM usage_class_period "
             + "WHERE first_week = ? AND last_week = ?";
 
@@ -346,7 +356,7 @@ public final class WeekStore {
     private static int bindSchoolPeriods(PreparedStatement s, Period p, int target) throws SQLException {
         s.setInt(1, target);
         s.setInt(2, target);
-        bindSpan(s, 3, p.firstWeek(), p.lastWeek());
+        bindSpan(s, 3, p);
         return 5;
     }
 
@@ -356,7 +366,7 @@ public final class WeekStore {
      */
     private static final String GRADE_WEEKS = "INSERT INTO usage_school_period (school_id, grade, fiscal_year, "
             + "first_week, last_week, scene, classes, classes_meeting, target, demo, updated_at) SELECT school_id, grade, "
-            + "fiscal_year, week, week, scene, COUNT(*), SUM(CASE WHEN uses >= CAST(? AS INT) THEN 1 ELSE 0 END), "
+            + "fiscal_year, week, week, scene, COUNT(*), SUM(CASE WHEN " + meets("1") + " THEN 1 ELSE 0 END), "
             + "CAST(? AS SMALLINT), MAX(demo), MAX(updated_at) FROM usage_week";
 
     private static final String GRADE_WEEKS_GROUP = " GROUP BY school_id, grade, fiscal_year, week, scene";
@@ -364,7 +374,7 @@ public final class WeekStore {
     /** The schools' weekly counts from the weekly figures: bind the target twice, then the WHERE's parameters. */
     private static final String SCHOOL_WEEKS = "INSERT INTO usage_school_week (school_id, fiscal_year, week, scene, "
             + "classes, classes_meeting, target, demo, updated_at) SELECT school_id, MAX(fiscal_year), week, scene, "
-            + "COUNT(*), SUM(CASE WHEN uses >= ? THEN 1 ELSE 0 END), ?, MAX(demo), MAX(updated_at) FROM usage_week";
+            + "COUNT(*), SUM(CASE WHEN " + meets("1") + " THEN 1 ELSE 0 END), ?, MAX(demo), MAX(updated_at) FROM usage_week";
 
     private static final String SCHOOL_WEEKS_GROUP = " GROUP BY school_id, week, scene";
 }
