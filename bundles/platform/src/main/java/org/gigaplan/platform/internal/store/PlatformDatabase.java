@@ -7,6 +7,7 @@ import org.gigaplan.plan.service.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The platform's tables on the configured DataSource, migrated to the current schema before anything uses
@@ -14,7 +15,8 @@ import org.osgi.service.component.annotations.Reference;
  * switching Derby for PostgreSQL is a matter of configuration. Modules get the same DataSource, with their
  * own migrations and transactions, as the {@link Database} service.
  */
-@Component(service = { PlatformDatabase.class, Database.class }, configurationPid = "org.gigaplan.platform.database")
+@Component(service = { PlatformDatabase.class, Database.class }, configurationPid = DatabaseConfig.PID)
+@Designate(ocd = DatabaseConfig.class)
 public class PlatformDatabase implements Database {
 
     public static final String CHANGELOG = "db/platform/changelog.xml";
@@ -28,9 +30,19 @@ public class PlatformDatabase implements Database {
     private final ModuleSchoolStore moduleSchools;
 
     @Activate
-    public PlatformDatabase(@Reference(name = "dataSource", target = "(dataSourceName=gigaplan)") DataSource dataSource) {
-        Migrations.apply(dataSource, CHANGELOG, PlatformDatabase.class.getClassLoader());
-        this.sql = new Sql(dataSource);
+    public PlatformDatabase(@Reference(name = "dataSource", target = "(dataSourceName=gigaplan)") DataSource dataSource,
+            DatabaseConfig config) {
+        this(new Sql(dataSource, config.concurrentWrites(), config.writeTurnTimeoutMillis()));
+    }
+
+    /** On a DataSource with no limit on concurrent writes (tests and tools). */
+    public PlatformDatabase(DataSource dataSource) {
+        this(new Sql(dataSource));
+    }
+
+    private PlatformDatabase(Sql sql) {
+        Migrations.apply(sql.dataSource(), CHANGELOG, PlatformDatabase.class.getClassLoader());
+        this.sql = sql;
         this.plans = new PlanStore(sql);
         this.schools = new SchoolStore(sql);
         this.demoRuns = new DemoRunStore(sql);

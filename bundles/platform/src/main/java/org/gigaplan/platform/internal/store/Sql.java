@@ -6,6 +6,8 @@ import java.sql.Savepoint;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -21,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * <p>An /api write runs as one {@link Write}: every transaction its resource opens on this thread joins the write's
  * one database transaction, and the write's audit entry is inserted in it before it commits, so a write and its
  * audit entry are stored together or not at all.
+ *
+ * <p>At most {@code concurrentWrites} /api writes hold a pooled connection at once; the others wait for one of them
+ * to end before they take a connection. Writers of one school queue on its lock row inside the database, each
+ * holding its connection: unbounded, they would take the whole pool and leave the views and the public roll-up
+ * waiting behind them. The rest of the pool is left to reads and to work outside /api writes.
  */
 public final class Sql implements Database {
 
@@ -38,9 +45,24 @@ public final class Sql implements Database {
 
     private final DataSource dataSource;
     private final Set<String> nestedAt = ConcurrentHashMap.newKeySet();
+    /** Permits for /api writes to hold a connection; null: no limit. */
+    private final Semaphore writers;
+    private final long writerWaitMillis;
 
+    /** Runs work on the DataSource with no limit on concurrent /api writes. */
     public Sql(DataSource dataSource) {
+        this(dataSource, 0, 0);
+    }
+
+    /**
+     * @param concurrentWrites at most this many /api writes hold a connection at once (0: no limit); keep it under
+     *                         the pool's size
+     * @param writerWaitMillis how long a write waits for its turn before it fails as busy
+     */
+    public Sql(DataSource dataSource, int concurrentWrites, long writerWaitMillis) {
         this.dataSource = dataSource;
+        this.writers = concurrentWrites > 0 ? new Semaphore(concurrentWrites, true) : null;
+        this.writerWaitMillis = writerWaitMillis;
     }
 
     public DataSource dataSource() {
@@ -105,13 +127,21 @@ public final class Sql implements Database {
         private boolean lost;
         /** Whether a statement that changes data was prepared or run in this write's transaction. */
         private boolean changed;
+        /** Whether this write holds one of the permits of {@code concurrentWrites}. */
+        private boolean turn;
 
         private Write() {
         }
 
         private Connection connection() throws SQLException {
             if (connection == null) {
-                connection = dataSource.getConnection();
+                takeTurn();
+                try {
+                    connection = dataSource.getConnection();
+                } catch (SQLException | RuntimeException e) {
+                    endTurn();
+                    throw e;
+                }
                 autoCommit = connection.getAutoCommit();
                 connection.setAutoCommit(false);
                 watched = Changes.watch(connection, () -> changed = true);
@@ -147,6 +177,30 @@ public final class Sql implements Database {
                 }
             } catch (SQLException e) {
                 throw new Database.StoreException(e.getMessage(), e);
+            }
+        }
+
+        /** Waits until fewer than the limit of /api writes hold a connection. */
+        private void takeTurn() throws SQLException {
+            if (writers == null) {
+                return;
+            }
+            try {
+                if (!writers.tryAcquire(writerWaitMillis, TimeUnit.MILLISECONDS)) {
+                    throw new java.sql.SQLTransientConnectionException("the database is busy with other writes: "
+                            + "none ended within " + writerWaitMillis + " ms; send it again", "08001");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.sql.SQLTransientConnectionException("interrupted while waiting to write", "08001", e);
+            }
+            turn = true;
+        }
+
+        private void endTurn() {
+            if (turn) {
+                turn = false;
+                writers.release();
             }
         }
 
@@ -198,6 +252,7 @@ public final class Sql implements Database {
             } finally {
                 connection = null;
                 watched = null;
+                endTurn();
             }
         }
     }

@@ -96,4 +96,51 @@ class SqlTest {
         });
         assertEquals(1, rows, "the retried write stored its row, the lost one nothing");
     }
+
+    /**
+     * /api writes beyond the limit wait for a turn without taking a connection (and fail as busy after the wait),
+     * while work outside writes (the views) runs; a write that ends gives its turn to the next.
+     */
+    @Test
+    void writesBeyondTheLimitWaitTheirTurnWhileReadsRun() throws Exception {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName("memory:sql-turn-test");
+        ds.setCreateDatabase("create");
+        Sql sql = new Sql(ds, 2, 200);
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> held = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                held.add(pool.submit(() -> {
+                    try (Sql.Write write = sql.beginWrite()) {
+                        sql.transaction(c -> c.isValid(1));
+                        holding.countDown();
+                        end.await();
+                        write.commit();
+                        return true;
+                    }
+                }));
+            }
+            assertTrue(holding.await(30, java.util.concurrent.TimeUnit.SECONDS), "two writes hold their connections");
+            try (Sql.Write third = sql.beginWrite()) {
+                Database.StoreException busy = assertThrows(Database.StoreException.class,
+                        () -> sql.transaction(c -> c.isValid(1)), "a third write waits, then fails as busy");
+                assertTrue(busy.getMessage().contains("busy"), busy::getMessage);
+            }
+            assertTrue(sql.<Boolean>transaction(c -> c.isValid(1)), "a read runs while the writes hold their turns");
+            end.countDown();
+            for (java.util.concurrent.Future<Boolean> f : held) {
+                assertTrue(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            try (Sql.Write next = sql.beginWrite()) {
+                assertTrue(sql.<Boolean>transaction(c -> c.isValid(1)), "the turns given back serve the next write");
+                next.commit();
+            }
+        } finally {
+            end.countDown();
+            pool.shutdownNow();
+        }
+    }
 }
