@@ -175,7 +175,7 @@ public class NetworkService {
             return;
         }
         double recommended = status.recommended().mbps();
-        Optional<Long> open = store.openFinding(c, school.id());
+        Optional<Long> open = Optional.ofNullable(status.openFinding());
         if (open.isEmpty() && status.medianMbps() < recommended * config.problemPercent() / 100.0) {
             opened.add(store.open(c, school.id(), status.windowEnd(), status.medianMbps(), recommended, demo));
         } else if (open.isPresent() && status.medianMbps() >= recommended * config.recoveryPercent() / 100.0) {
@@ -192,18 +192,18 @@ public class NetworkService {
             return new SchoolStatus(school.id(), school.name(), school.enrollment(), recommended, null, 0, null,
                     SchoolStatus.State.NO_DATA, finding, false);
         }
-        List<StoredMeasurement> window = store.measurements(c, school.id(),
-                newest.minus(Duration.ofDays(config.windowDays())), newest).stream()
-                .filter(r -> !config.classHoursOnly() || r.classHours()).toList();
-        if (window.isEmpty()) {
+        // The window's download speeds alone, sorted by the database: a school's status is read at every write.
+        NetworkStore.Window window = store.window(c, school.id(), newest.minus(Duration.ofDays(config.windowDays())),
+                newest, config.classHoursOnly());
+        if (window.sortedMbps().length == 0) {
             return new SchoolStatus(school.id(), school.name(), school.enrollment(), recommended, null, 0, newest,
                     SchoolStatus.State.NO_DATA, finding, false);
         }
-        double median = median(window.stream().mapToDouble(StoredMeasurement::downloadMbps).sorted().toArray());
+        double median = median(window.sortedMbps());
         boolean meets = median >= recommended.mbps();
-        return new SchoolStatus(school.id(), school.name(), school.enrollment(), recommended, median, window.size(),
-                newest, meets ? SchoolStatus.State.MEETS : SchoolStatus.State.BELOW, finding,
-                window.stream().anyMatch(StoredMeasurement::demo));
+        return new SchoolStatus(school.id(), school.name(), school.enrollment(), recommended, median,
+                window.sortedMbps().length, newest, meets ? SchoolStatus.State.MEETS : SchoolStatus.State.BELOW, finding,
+                window.demo());
     }
 
     static double median(double[] sorted) {
@@ -259,8 +259,7 @@ public class NetworkService {
             check.add("kind", "one of CAUSE, COUNTERMEASURE, VERIFICATION, was \"" + kind + "\"");
         }
         check.text(text, true, 1000, "text");
-        if (measurementId != null && store.measurements(f.schoolId(), Instant.EPOCH, clock.now().plusSeconds(300))
-                .stream().noneMatch(m -> m.id() == measurementId)) {
+        if (measurementId != null && !store.isMeasurementOf(measurementId, f.schoolId())) {
             check.add("measurementId", "no measurement " + measurementId + " of " + f.schoolId());
         }
         check.throwIfAny();

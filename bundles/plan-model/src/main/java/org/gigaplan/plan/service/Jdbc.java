@@ -91,6 +91,31 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * Makes the calling transaction the only holder of these keys' lock rows until it ends, so writers of one key (a
+     * school: a module's writers that recount what they keep for it) queue instead of deadlocking, or on PostgreSQL
+     * instead of each recounting without the other's rows, while writers of other keys go on. Rows are taken in key
+     * order (two writers never wait on each other crosswise) and made on a key's first write; two first writes at once
+     * race for its primary key: run the work in {@link Database#transactionRetrying}, which runs the loser again.
+     *
+     * @param table     the lock table, whose only column is the key, its primary key: e.g. {@code usage_school_lock}
+     * @param keyColumn the key column, e.g. {@code school_id}
+     */
+    public static void lockRows(Connection c, String table, String keyColumn, java.util.Collection<String> keys)
+            throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement(
+                "UPDATE " + table + " SET " + keyColumn + " = " + keyColumn + " WHERE " + keyColumn + " = ?");
+                PreparedStatement first = c.prepareStatement("INSERT INTO " + table + " (" + keyColumn + ") VALUES (?)")) {
+            for (String key : new java.util.TreeSet<>(keys)) {
+                lock.setString(1, key);
+                if (lock.executeUpdate() == 0) {
+                    first.setString(1, key);
+                    first.executeUpdate();
+                }
+            }
+        }
+    }
+
     /** A nullable number column, null when SQL NULL (getDouble answers 0 for it). */
     public static Double nullableDouble(ResultSet r, int column) throws SQLException {
         double v = r.getDouble(column);

@@ -32,6 +32,20 @@ public interface PolicyModule {
      */
     Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear);
 
+    /**
+     * The values of several of {@link #indicatorIds()} for one scope and fiscal year, as the roll-up asks for them: one
+     * entry per id asked, empty when there is no data yet. By default each comes from {@link #value}; a module whose
+     * indicators share one computation (rates of several categories from the same counts) answers them from it once.
+     */
+    default Map<String, Optional<IndicatorValue>> values(java.util.Collection<String> indicatorIds, Scope scope,
+            FiscalYear fiscalYear) {
+        Map<String, Optional<IndicatorValue>> out = new java.util.LinkedHashMap<>();
+        for (String id : indicatorIds) {
+            out.put(id, value(id, scope, fiscalYear));
+        }
+        return out;
+    }
+
     default Health health() {
         return Health.up();
     }

@@ -3,6 +3,9 @@ package org.gigaplan.platform.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -205,10 +208,16 @@ public class ProgressServiceImpl implements ProgressService {
         ActionPlan actionPlan = plan.actionPlan(fiscalYear.year()).orElseThrow(
                 () -> new IllegalArgumentException("no action plan for " + fiscalYear));
         List<PolicyModule> installed = installed();
-        // An indicator is the evidence of its policy and of several items: computed once per report, not per mention.
-        Map<String, IndicatorProgress> evaluated = new HashMap<>();
-        Function<Indicator, IndicatorProgress> value = i -> evaluated.computeIfAbsent(i.id(),
-                id -> evaluate(i, installed, scope, fiscalYear));
+        // Every indicator the report shows (its policies' and its items'), each computed once, and each module's
+        // asked for at once: a module's indicators often share one computation.
+        Set<Integer> policyNumbers = actionPlan.policies().stream().map(p -> p.number()).collect(Collectors.toSet());
+        Map<String, Indicator> shown = new LinkedHashMap<>();
+        plan.indicators().stream().filter(i -> policyNumbers.contains(i.policy())).forEach(i -> shown.put(i.id(), i));
+        actionPlan.policies().stream().flatMap(p -> p.measures().stream()).flatMap(m -> m.actionItems().stream())
+                .flatMap(item -> item.indicatorIds().stream()).map(plan::indicator).flatMap(Optional::stream)
+                .forEach(i -> shown.putIfAbsent(i.id(), i));
+        Map<String, IndicatorProgress> evaluated = evaluate(shown.values(), installed, scope, fiscalYear);
+        Function<Indicator, IndicatorProgress> value = i -> evaluated.get(i.id());
         List<PolicyProgress> policies = actionPlan.policies().stream().map(policy -> new PolicyProgress(
                 policy.number(), policy.title(),
                 installed.stream().filter(m -> m.basicPolicy() == policy.number()).map(PolicyModule::id).sorted().toList(),
@@ -230,38 +239,64 @@ public class ProgressServiceImpl implements ProgressService {
         return new ItemProgress(item.id(), item.actor(), item.priority(), item.text(), indicators, live);
     }
 
-    private IndicatorProgress evaluate(Indicator indicator, List<PolicyModule> installed, Scope scope,
-            FiscalYear fiscalYear) {
+    /** The indicators' progress: each module that computes some of them is asked for all of its own at once. */
+    private Map<String, IndicatorProgress> evaluate(java.util.Collection<Indicator> indicators,
+            List<PolicyModule> installed, Scope scope, FiscalYear fiscalYear) {
+        Map<String, IndicatorProgress> out = new HashMap<>();
+        Map<PolicyModule, List<Indicator>> byModule = new LinkedHashMap<>();
+        for (Indicator indicator : indicators) {
+            Target target = indicator.targetFor(fiscalYear).orElse(null);
+            Optional<PolicyModule> module = installed.stream().filter(m -> m.indicatorIds().contains(indicator.id()))
+                    .findFirst();
+            if (module.isEmpty()) {
+                out.put(indicator.id(), IndicatorProgress.of(indicator, target, Status.NO_MODULE, NO_MODULE_NOTE));
+            } else if (!scope.isCity() && !enablement.isEnabled(module.get().id(), scope.schoolId())) {
+                out.put(indicator.id(), IndicatorProgress.of(indicator, target, Status.DISABLED, DISABLED_NOTE));
+            } else {
+                byModule.computeIfAbsent(module.get(), m -> new ArrayList<>()).add(indicator);
+            }
+        }
+        byModule.forEach((module, own) -> {
+            try {
+                Map<String, Optional<IndicatorValue>> values = module.values(own.stream().map(Indicator::id).toList(),
+                        scope, fiscalYear);
+                for (Indicator i : own) {
+                    out.put(i.id(), judge(i, values.getOrDefault(i.id(), Optional.empty()), fiscalYear));
+                }
+            } catch (RuntimeException together) {
+                // One failing indicator does not take the module's others with it: each is asked alone.
+                for (Indicator i : own) {
+                    try {
+                        out.put(i.id(), judge(i, module.value(i.id(), scope, fiscalYear), fiscalYear));
+                    } catch (RuntimeException e) {
+                        LOG.warn("Module {} failed on indicator {}", module.id(), i.id(), e);
+                        out.put(i.id(), IndicatorProgress.of(i, i.targetFor(fiscalYear).orElse(null), Status.ERROR,
+                                LocalizedText.of("計算に失敗しました: " + e.getMessage(),
+                                        "Computation failed: " + e.getMessage())));
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    /** A module's value judged against the indicator's target for the year. */
+    private IndicatorProgress judge(Indicator indicator, Optional<IndicatorValue> value, FiscalYear fiscalYear) {
         Target target = indicator.targetFor(fiscalYear).orElse(null);
-        Optional<PolicyModule> module = installed.stream().filter(m -> m.indicatorIds().contains(indicator.id()))
-                .findFirst();
-        if (module.isEmpty()) {
-            return IndicatorProgress.of(indicator, target, Status.NO_MODULE, NO_MODULE_NOTE);
+        if (value.isEmpty()) {
+            return IndicatorProgress.of(indicator, target, Status.NO_DATA, null);
         }
-        if (!scope.isCity() && !enablement.isEnabled(module.get().id(), scope.schoolId())) {
-            return IndicatorProgress.of(indicator, target, Status.DISABLED, DISABLED_NOTE);
+        IndicatorValue v = value.get();
+        Status status = switch (indicator.attainment(v.value(), fiscalYear)) {
+            case MET -> Status.MET;
+            case BELOW -> Status.BELOW;
+            case NO_TARGET -> Status.NO_TARGET;
+        };
+        // A share over the few that reported says little of the many that did not: no verdict on it.
+        if ((status == Status.MET || status == Status.BELOW) && v.coverage() != null
+                && (v.coverage().share() == null || v.coverage().share() < minCoverage)) {
+            return IndicatorProgress.of(indicator, target, v, Status.INSUFFICIENT_DATA);
         }
-        try {
-            Optional<IndicatorValue> value = module.get().value(indicator.id(), scope, fiscalYear);
-            if (value.isEmpty()) {
-                return IndicatorProgress.of(indicator, target, Status.NO_DATA, null);
-            }
-            IndicatorValue v = value.get();
-            Status status = switch (indicator.attainment(v.value(), fiscalYear)) {
-                case MET -> Status.MET;
-                case BELOW -> Status.BELOW;
-                case NO_TARGET -> Status.NO_TARGET;
-            };
-            // A share over the few that reported says little of the many that did not: no verdict on it.
-            if ((status == Status.MET || status == Status.BELOW) && v.coverage() != null
-                    && (v.coverage().share() == null || v.coverage().share() < minCoverage)) {
-                return IndicatorProgress.of(indicator, target, v, Status.INSUFFICIENT_DATA);
-            }
-            return IndicatorProgress.of(indicator, target, v, status);
-        } catch (RuntimeException e) {
-            LOG.warn("Module {} failed on indicator {}", module.get().id(), indicator.id(), e);
-            return IndicatorProgress.of(indicator, target, Status.ERROR,
-                    LocalizedText.of("計算に失敗しました: " + e.getMessage(), "Computation failed: " + e.getMessage()));
-        }
+        return IndicatorProgress.of(indicator, target, v, status);
     }
 }

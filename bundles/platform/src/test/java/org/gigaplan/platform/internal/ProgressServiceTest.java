@@ -140,6 +140,53 @@ class ProgressServiceTest {
         };
     }
 
+    /** A report asks each module for all of its indicators in one call, so it can compute what they share once. */
+    @Test
+    void eachModuleIsAskedForAllItsIndicatorsAtOnce() {
+        List<List<String>> asked = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger alone = new java.util.concurrent.atomic.AtomicInteger();
+        PolicyModule batching = new PolicyModule() {
+            public String id() {
+                return "batching";
+            }
+
+            public int basicPolicy() {
+                return 1;
+            }
+
+            public LocalizedText name() {
+                return LocalizedText.of("batching", "batching");
+            }
+
+            public Set<String> indicatorIds() {
+                return Set.of("usage.scene1", "usage.scene2", "not.in.the.plan");
+            }
+
+            public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
+                alone.incrementAndGet();
+                return Optional.empty();
+            }
+
+            @Override
+            public Map<String, Optional<IndicatorValue>> values(java.util.Collection<String> ids, Scope scope,
+                    FiscalYear fiscalYear) {
+                asked.add(ids.stream().sorted().toList());
+                Map<String, Optional<IndicatorValue>> out = new java.util.HashMap<>();
+                ids.forEach(id -> out.put(id, Optional.of(new IndicatorValue(id.endsWith("1") ? 100.0 : 10.0, 5L,
+                        java.time.Instant.now(), null, false))));
+                return out;
+            }
+        };
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(),
+                () -> 0L, coverage(80));
+        progress.addModule(reference(1), batching);
+        Map<String, IndicatorProgress> ids = byId(progress.report(FiscalYear.of(2025), Scope.city()));
+        assertEquals(List.of(List.of("usage.scene1", "usage.scene2")), asked, "one call with the plan's indicators");
+        assertEquals(0, alone.get(), "none asked alone");
+        assertEquals(Status.MET, ids.get("usage.scene1").status());
+        assertEquals(10.0, ids.get("usage.scene2").value());
+    }
+
     @Test
     void whenModulesClaimOneIndicatorTheHighestRankedThenTheFirstComputesIt() {
         ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), () -> 0L, coverage(80));

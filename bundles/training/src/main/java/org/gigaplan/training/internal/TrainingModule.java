@@ -1,6 +1,8 @@
 package org.gigaplan.training.internal;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +10,7 @@ import java.util.Set;
 
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.LocalizedText;
+import org.gigaplan.plan.spi.Coverage;
 import org.gigaplan.plan.spi.DemoContext;
 import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.PolicyModule;
@@ -88,11 +91,38 @@ public class TrainingModule implements PolicyModule {
                                             + " attended a generative-AI training)"), use.demo(),
                             scope.isCity() ? courses.schoolsReportingGenAi(fiscalYear) : null));
         }
+        return categoryRate(indicatorId, training.rates(fiscalYear, school, scope.isCity()),
+                () -> training.schoolsAnswering(fiscalYear), scope);
+    }
+
+    /** The category rates are asked for together: their counts are read once for all of them. */
+    @Override
+    public Map<String, Optional<IndicatorValue>> values(Collection<String> indicatorIds, Scope scope,
+            FiscalYear fiscalYear) {
+        Map<String, Optional<IndicatorValue>> out = new LinkedHashMap<>();
+        Rates rates = null;
+        Coverage answering = null;
+        for (String id : indicatorIds) {
+            if (!id.startsWith(INDICATOR_PREFIX) || !indicatorIds().contains(id)) {
+                out.put(id, value(id, scope, fiscalYear));
+                continue;
+            }
+            if (rates == null) {
+                rates = training.rates(fiscalYear, scope.isCity() ? null : scope.schoolId(), scope.isCity());
+                answering = scope.isCity() ? training.schoolsAnswering(fiscalYear) : null;
+            }
+            Coverage coverage = answering;
+            out.put(id, categoryRate(id, rates, () -> coverage, scope));
+        }
+        return out;
+    }
+
+    private static Optional<IndicatorValue> categoryRate(String indicatorId, Rates rates,
+            java.util.function.Supplier<Coverage> answering, Scope scope) {
         String category = indicatorId.substring(INDICATOR_PREFIX.length()).toUpperCase(Locale.ROOT);
-        Rates rates = training.rates(fiscalYear, school, scope.isCity());
         return rates.categories().stream().filter(r -> r.code().equals(category) && r.rate() != null).findFirst()
                 .map(r -> new IndicatorValue(r.rate(), (long) rates.teachers(), Instant.now(), note(r), rates.demo(),
-                        scope.isCity() ? training.schoolsAnswering(fiscalYear) : null));
+                        scope.isCity() ? answering.get() : null));
     }
 
     private static LocalizedText note(Rates.Rate r) {

@@ -160,6 +160,8 @@ public class TrainingService {
         teachers.checkListed(school.id(), teacherFields, check);
         check.throwIfAny();
         return db.transactionRetrying(c -> {
+            // Writers of one school's answers recount its kept counts one after the other.
+            answers.lockSchools(c, List.of(school.id()));
             List<String> registered = new ArrayList<>();
             List<AnswerRow> rows = new ArrayList<>();
             Map<String, Long> ids = new HashMap<>();

@@ -51,6 +51,7 @@ abstract class TrainingContract {
     static final PlanClock TODAY = PlanClock.fixedAt(java.time.LocalDate.of(2026, 11, 30));
 
     FakeTeachers teachers;
+    TestDatabase db;
 
     abstract DataSource dataSource();
 
@@ -60,7 +61,9 @@ abstract class TrainingContract {
         // The first service migrates the tables; the test's starts on them emptied.
         new TrainingService(db, FakePlans.shipped(), new FakeSchools(), new FakeEnablement(), TODAY, new FakeTeachers());
         db.clear("training_genai", "training_enrolment", "training_session", "training_course",
-                "training_answer", "training_teacher");
+                "training_answer", "training_teacher", "training_item_count", "training_school_count",
+                "training_school_lock");
+        this.db = db;
         schools = FakeSchools.sample().add(
                 school("T-E1", "テスト小学校1", "Test Elementary 1", SchoolType.ELEMENTARY, 300, 6),
                 school("T-E2", "テスト小学校2", "Test Elementary 2", SchoolType.ELEMENTARY, 60, 2));
@@ -394,6 +397,49 @@ abstract class TrainingContract {
         assertEquals(0, module.teacherRecords("T-E1", "T1"));
         assertEquals(java.util.Set.of("T2"), training.answers("T-E1", FY).keySet());
         assertEquals(0, courses.genAiUse(FY, "T-E1", false).teachers(), "T1's survey answer went too");
+    }
+
+    /**
+     * The counts the rates read are kept as answers arrive; after new answers, changed answers, a teacher's removal
+     * and demo data they equal a count of the stored answers made afresh.
+     */
+    @Test
+    void keptCountsEqualACountOfTheAnswersAfterInsertsChangesAndRemovals() {
+        postTwoYears();
+        assertKeptCountsAreARecount("after the first answers");
+        training.record("T-E1", List.of(a("T2", FY, "A-1", 4, "B-1", 3), a("T6", FY, "A-2", 1), a("T7", FY, "A-1", 2)),
+                "school", true, false);
+        assertKeptCountsAreARecount("after answers changed and added");
+        TrainingModule module = new TrainingModule(training, courses);
+        module.removeTeacher("T-E1", "T3");
+        module.removeTeacher("T-E2", "U1");
+        assertKeptCountsAreARecount("after teachers were removed");
+        assertEquals(6, training.rates(FY, "T-E1", false).teachers(), "T1, T2, T4, T5, T6, T7");
+        assertEquals(4, training.rates(LAST, "T-E1", false).teachers(), "T3's last year went with T3");
+        fillDemo(FY);
+        assertKeptCountsAreARecount("after demo data");
+    }
+
+    private void assertKeptCountsAreARecount(String when) {
+        String counted = "SELECT fiscal_year, school_id, item, COUNT(*), SUM(CASE WHEN answer >= 3 THEN 1 ELSE 0 END) "
+                + "FROM training_answer GROUP BY fiscal_year, school_id, item ORDER BY fiscal_year, school_id, item";
+        String kept = "SELECT fiscal_year, school_id, item, answered, agreeing FROM training_item_count "
+                + "ORDER BY fiscal_year, school_id, item";
+        assertEquals(rows(counted), rows(kept), "per item, " + when);
+        assertEquals(rows("SELECT fiscal_year, school_id, COUNT(DISTINCT teacher_id), MAX(demo) FROM training_answer "
+                + "GROUP BY fiscal_year, school_id ORDER BY fiscal_year, school_id"), rows("SELECT fiscal_year, "
+                + "school_id, teachers, demo FROM training_school_count ORDER BY fiscal_year, school_id"),
+                "per school, " + when);
+    }
+
+    private List<String> rows(String sql) {
+        return db.transaction(c -> org.gigaplan.plan.service.Jdbc.list(c, sql, r -> {
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                row.append(r.getString(i)).append('|');
+            }
+            return row.toString();
+        }));
     }
 
     private Course addCourseWithSession() {

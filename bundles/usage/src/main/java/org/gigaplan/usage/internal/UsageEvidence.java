@@ -89,7 +89,7 @@ final class UsageEvidence {
 
     /** Classes with classroom-software records whose records show dialogue or shared ideas. */
     Optional<IndicatorValue> dialogue(Scope scope, FiscalYear fy) {
-        Map<String, int[]> bySchool = usage.weekQueries().eventClasses(fy.year(), DIALOGUE_SCENES);
+        Map<String, int[]> bySchool = usage.weekQueries().eventClasses(usage.calendar().year(fy), DIALOGUE_SCENES);
         List<String> served = usage.servedSchools().stream().map(School::id).toList();
         int withEvents = 0;
         int inScenes = 0;

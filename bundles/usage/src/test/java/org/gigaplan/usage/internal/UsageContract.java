@@ -349,9 +349,10 @@ abstract class UsageContract {
             List<String> out = new ArrayList<>(org.gigaplan.plan.service.Jdbc.list(c, "SELECT school_id, week, scene, "
                     + "classes, classes_meeting FROM usage_school_week", r -> "week " + r.getString(1) + " "
                             + r.getDate(2) + " " + r.getInt(3) + ": " + r.getInt(4) + "/" + r.getInt(5)));
-            out.addAll(org.gigaplan.plan.service.Jdbc.list(c, "SELECT class_id, first_week, last_week, scene, weeks, uses "
-                    + "FROM usage_class_period", r -> "class " + r.getLong(1) + " " + r.getDate(2) + ".." + r.getDate(3)
-                            + " " + r.getInt(4) + ": " + r.getInt(5) + "w " + r.getLong(6)));
+            out.addAll(org.gigaplan.plan.service.Jdbc.list(c, "SELECT class_id, first_week, last_week, scene, weeks, uses, "
+                    + "event_weeks FROM usage_class_period", r -> "class " + r.getLong(1) + " " + r.getDate(2) + ".."
+                            + r.getDate(3) + " " + r.getInt(4) + ": " + r.getInt(5) + "w " + r.getLong(6) + " e"
+                            + r.getInt(7)));
             out.addAll(org.gigaplan.plan.service.Jdbc.list(c, "SELECT school_id, grade, first_week, last_week, scene, "
                     + "classes, classes_meeting FROM usage_school_period", r -> "grade " + r.getString(1) + " "
                             + r.getInt(2) + " " + r.getDate(3) + ".." + r.getDate(4) + " " + r.getInt(5) + ": "
@@ -362,11 +363,11 @@ abstract class UsageContract {
 
     /** The same, recomputed in Java from every weekly figure, for a target and the calendar's periods. */
     private List<String> recomputed(int target, SchoolCalendar calendar) {
-        record Row(long classId, String school, int grade, int fy, LocalDate week, int scene, int uses) {
+        record Row(long classId, String school, int grade, int fy, LocalDate week, int scene, int uses, int eventUses) {
         }
         List<Row> rows = f.db.transaction(c -> org.gigaplan.plan.service.Jdbc.list(c, "SELECT class_id, school_id, grade, "
-                + "fiscal_year, week, scene, uses FROM usage_week", r -> new Row(r.getLong(1), r.getString(2),
-                        r.getInt(3), r.getInt(4), r.getDate(5).toLocalDate(), r.getInt(6), r.getInt(7))));
+                + "fiscal_year, week, scene, uses, event_uses FROM usage_week", r -> new Row(r.getLong(1), r.getString(2),
+                        r.getInt(3), r.getInt(4), r.getDate(5).toLocalDate(), r.getInt(6), r.getInt(7), r.getInt(8))));
         java.util.Map<String, int[]> lines = new java.util.TreeMap<>();
         for (Row w : rows) {
             int[] week = lines.computeIfAbsent("week " + w.school() + " " + w.week() + " " + w.scene(), k -> new int[2]);
@@ -379,9 +380,10 @@ abstract class UsageContract {
             for (SchoolCalendar.Period p : calendar.keptPeriods(FiscalYear.of(w.fy()))) {
                 if (!w.week().isBefore(p.firstWeek()) && !w.week().isAfter(p.lastWeek())) {
                     int[] k = lines.computeIfAbsent("class " + w.classId() + " " + p.firstWeek() + ".." + p.lastWeek()
-                            + " " + w.scene() + "|" + w.school() + "|" + w.grade(), x -> new int[2]);
+                            + " " + w.scene() + "|" + w.school() + "|" + w.grade(), x -> new int[3]);
                     k[0]++;
                     k[1] += w.uses();
+                    k[2] += w.eventUses() > 0 ? 1 : 0;
                 }
             }
         }
@@ -393,7 +395,7 @@ abstract class UsageContract {
                 return;
             }
             String[] parts = key.split("\\|");
-            out.add(parts[0] + ": " + v[0] + "w " + v[1]);
+            out.add(parts[0] + ": " + v[0] + "w " + v[1] + " e" + v[2]);
             String[] cls = parts[0].split(" ");
             int[] g = grades.computeIfAbsent("grade " + parts[1] + " " + parts[2] + " " + cls[2] + " " + cls[3],
                     x -> new int[2]);

@@ -13,11 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 import org.gigaplan.environment.internal.Finding;
 import org.gigaplan.plan.service.Database;
-import org.gigaplan.plan.service.Upsert;
 import org.gigaplan.environment.internal.StoredMeasurement;
 import org.gigaplan.plan.service.Jdbc;
 
@@ -60,6 +58,31 @@ public final class NetworkStore {
         }
     }
 
+    /** A school's download speeds in a window, slowest first, and whether any of them is demo data. */
+    public record Window(double[] sortedMbps, boolean demo) {
+    }
+
+    /** A school's download speeds measured in [from, to] (in class hours only, when asked), slowest first. */
+    public Window window(Connection c, String schoolId, Instant from, Instant to, boolean classHoursOnly)
+            throws SQLException {
+        List<double[]> rows = Jdbc.list(c, "SELECT download_mbps, demo FROM env_measurement WHERE school_id = ? "
+                + "AND measured_at BETWEEN ? AND ?" + (classHoursOnly ? " AND class_hours = 1" : "")
+                + " ORDER BY download_mbps", r -> new double[] { r.getDouble(1), r.getInt(2) }, schoolId, from, to);
+        double[] mbps = new double[rows.size()];
+        boolean demo = false;
+        for (int i = 0; i < mbps.length; i++) {
+            mbps[i] = rows.get(i)[0];
+            demo |= rows.get(i)[1] > 0;
+        }
+        return new Window(mbps, demo);
+    }
+
+    /** Whether a measurement of this id was taken at this school. */
+    public boolean isMeasurementOf(long id, String schoolId) {
+        return db.transaction(c -> Jdbc.first(c, "SELECT 1 FROM env_measurement WHERE id = ? AND school_id = ?",
+                r -> r.getInt(1), id, schoolId).isPresent());
+    }
+
     public List<StoredMeasurement> measurements(String schoolId, Instant from, Instant to) {
         return db.transaction(c -> measurements(c, schoolId, from, to));
     }
@@ -98,10 +121,7 @@ public final class NetworkStore {
      * writers creating the same row race for its key: run this in {@code Database.transactionRetrying}.
      */
     public void lockSchools(Connection c, Collection<String> schoolIds) throws SQLException {
-        Instant now = Instant.now();
-        for (String id : new TreeSet<>(schoolIds)) {
-            Upsert.into("env_school_lock").key("school_id", id).set("locked_at", now).run(c);
-        }
+        Jdbc.lockRows(c, "env_school_lock", "school_id", schoolIds);
     }
 
     public Map<String, Instant> newest(Instant until) {

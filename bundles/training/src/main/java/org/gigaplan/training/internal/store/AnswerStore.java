@@ -88,18 +88,48 @@ public final class AnswerStore {
 
     /** Removes a teacher of a school and every record naming them; answers how many records went. */
     public int remove(String schoolId, String code) {
-        return db.transaction(c -> {
+        return db.transactionRetrying(c -> {
+            lockSchools(c, List.of(schoolId));
             Optional<Long> id = teacher(c, schoolId, code);
             if (id.isEmpty()) {
                 return 0;
             }
+            List<Integer> years = Jdbc.list(c, "SELECT DISTINCT fiscal_year FROM training_answer WHERE teacher_id = ?",
+                    r -> r.getInt(1), id.get());
             int n = 0;
             for (String table : TEACHER_TABLES) {
                 n += Jdbc.update(c, "DELETE FROM " + table + " WHERE teacher_id = ?", id.get());
             }
             Jdbc.update(c, "DELETE FROM training_teacher WHERE id = ?", id.get());
+            for (int year : years) {
+                recount(c, year, schoolId);
+            }
             return n;
         });
+    }
+
+    /**
+     * Makes the calling transaction the only writer of these schools' answers and of the counts kept of them until
+     * it ends (see {@link Jdbc#lockRows}); run it first in a {@code Database.transactionRetrying}.
+     */
+    public void lockSchools(Connection c, java.util.Collection<String> schoolIds) throws SQLException {
+        Jdbc.lockRows(c, "training_school_lock", "school_id", schoolIds);
+    }
+
+    /**
+     * Counts a school's answers of a fiscal year again into the kept counts the rates read: per item, teachers who
+     * answered it and those answering 3 or 4; teachers who answered anything, and whether any answer is demo data.
+     */
+    private static void recount(Connection c, int fiscalYear, String schoolId) throws SQLException {
+        Jdbc.update(c, "DELETE FROM training_item_count WHERE fiscal_year = ? AND school_id = ?", fiscalYear, schoolId);
+        Jdbc.update(c, "INSERT INTO training_item_count (fiscal_year, school_id, item, answered, agreeing) "
+                + "SELECT fiscal_year, school_id, item, COUNT(*), SUM(CASE WHEN answer >= 3 THEN 1 ELSE 0 END) "
+                + "FROM training_answer WHERE fiscal_year = ? AND school_id = ? GROUP BY fiscal_year, school_id, item",
+                fiscalYear, schoolId);
+        Jdbc.update(c, "DELETE FROM training_school_count WHERE fiscal_year = ? AND school_id = ?", fiscalYear, schoolId);
+        Jdbc.update(c, "INSERT INTO training_school_count (fiscal_year, school_id, teachers, demo) "
+                + "SELECT fiscal_year, school_id, COUNT(DISTINCT teacher_id), MAX(demo) FROM training_answer "
+                + "WHERE fiscal_year = ? AND school_id = ? GROUP BY fiscal_year, school_id", fiscalYear, schoolId);
     }
 
     /** Every teacher known to the module: school id → codes. */
@@ -110,7 +140,11 @@ public final class AnswerStore {
         return out;
     }
 
-    /** Stores answers, replacing earlier answers of the same teacher, year and item: a batched update, then inserts. */
+    /**
+     * Stores answers, replacing earlier answers of the same teacher, year and item (a batched update, then inserts),
+     * and recounts the kept counts of the schools and years they name. The caller holds those schools' lock rows
+     * ({@link #lockSchools}).
+     */
     public void putAnswers(Connection c, List<AnswerRow> rows, String by, boolean demo) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
         int[] updated;
@@ -153,22 +187,27 @@ public final class AnswerStore {
                 s.executeBatch();
             }
         }
+        java.util.Set<Map.Entry<Integer, String>> touched = new java.util.TreeSet<>(Map.Entry.<Integer, String>comparingByKey()
+                .thenComparing(Map.Entry.comparingByValue()));
+        rows.forEach(r -> touched.add(Map.entry(r.fiscalYear(), r.schoolId())));
+        for (Map.Entry<Integer, String> key : touched) {
+            recount(c, key.getKey(), key.getValue());
+        }
     }
 
-    /** Per school and item of a fiscal year (of one school when schoolId is not null). */
+    /** Per school and item of a fiscal year (of one school when schoolId is not null), from the kept counts. */
     public List<ItemCount> counts(int fiscalYear, String schoolId) {
-        return db.transaction(c -> Jdbc.list(c, "SELECT school_id, item, COUNT(*), "
-                + "SUM(CASE WHEN answer >= 3 THEN 1 ELSE 0 END) FROM training_answer WHERE fiscal_year = ?"
-                + (schoolId == null ? "" : " AND school_id = ?") + " GROUP BY school_id, item",
+        return db.transaction(c -> Jdbc.list(c, "SELECT school_id, item, answered, agreeing FROM training_item_count "
+                + "WHERE fiscal_year = ?" + (schoolId == null ? "" : " AND school_id = ?") + " ORDER BY school_id, item",
                 r -> new ItemCount(r.getString(1), r.getString(2), r.getInt(3), r.getInt(4)),
                 schoolId == null ? List.of(fiscalYear) : List.of(fiscalYear, schoolId)));
     }
 
-    /** Teachers with any answer in a fiscal year, per school; whether any of them is demo data. */
+    /** Teachers with any answer in a fiscal year, per school; whether any of them is demo data (kept counts). */
     public Map<String, int[]> teachers(int fiscalYear, String schoolId) {
         Map<String, int[]> out = new LinkedHashMap<>();
-        db.transaction(c -> Jdbc.list(c, "SELECT school_id, COUNT(DISTINCT teacher_id), MAX(demo) FROM training_answer "
-                + "WHERE fiscal_year = ?" + (schoolId == null ? "" : " AND school_id = ?") + " GROUP BY school_id",
+        db.transaction(c -> Jdbc.list(c, "SELECT school_id, teachers, demo FROM training_school_count "
+                + "WHERE fiscal_year = ?" + (schoolId == null ? "" : " AND school_id = ?") + " ORDER BY school_id",
                 r -> Map.entry(r.getString(1), new int[] { r.getInt(2), r.getInt(3) }),
                 schoolId == null ? List.of(fiscalYear) : List.of(fiscalYear, schoolId)))
                 .forEach(e -> out.put(e.getKey(), e.getValue()));

@@ -47,17 +47,7 @@ public final class ClassStore {
      * first writes at once: one is refused as a duplicate and retried by its transaction).
      */
     public void lockSchools(Connection c, Collection<String> schoolIds) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement(
-                "UPDATE usage_school_lock SET school_id = school_id WHERE school_id = ?");
-                PreparedStatement first = c.prepareStatement("INSERT INTO usage_school_lock (school_id) VALUES (?)")) {
-            for (String id : new java.util.TreeSet<>(schoolIds)) {
-                lock.setString(1, id);
-                if (lock.executeUpdate() == 0) {
-                    first.setString(1, id);
-                    first.executeUpdate();
-                }
-            }
-        }
+        Jdbc.lockRows(c, "usage_school_lock", "school_id", schoolIds);
     }
 
     public Optional<SchoolClass> find(Connection c, String schoolId, int grade, String name) throws SQLException {

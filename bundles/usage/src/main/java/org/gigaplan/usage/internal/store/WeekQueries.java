@@ -49,18 +49,21 @@ public final class WeekQueries {
      * software reported a use in one of {@code scenes}: {school id → [classes with events, classes in the scenes, 1
      * when any of it is demo data]}.
      */
-    public Map<String, int[]> eventClasses(int fiscalYear, Set<Integer> scenes) {
+    public Map<String, int[]> eventClasses(Period year, Set<Integer> scenes) {
         return db.transaction(c -> {
             Map<String, int[]> out = new TreeMap<>();
             String in = String.join(", ", scenes.stream().map(n -> "?").toList());
+            // From the classes' totals kept for the year: the weeks their software recorded uses in.
             try (PreparedStatement s = c.prepareStatement("SELECT school_id, COUNT(DISTINCT class_id), "
-                    + "COUNT(DISTINCT CASE WHEN scene IN (" + in + ") THEN class_id END), MAX(demo) FROM usage_week "
-                    + "WHERE fiscal_year = ? AND event_uses > 0 GROUP BY school_id")) {
+                    + "COUNT(DISTINCT CASE WHEN scene IN (" + in + ") THEN class_id END), MAX(demo) "
+                    + "FROM usage_class_period WHERE first_week = ? AND last_week = ? AND event_weeks > 0 "
+                    + "GROUP BY school_id")) {
                 int i = 1;
                 for (int scene : scenes) {
                     s.setInt(i++, scene);
                 }
-                s.setInt(i, fiscalYear);
+                s.setDate(i++, java.sql.Date.valueOf(year.firstWeek()));
+                s.setDate(i, java.sql.Date.valueOf(year.lastWeek()));
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         out.put(r.getString(1), new int[] { r.getInt(2), r.getInt(3), r.getInt(4) });

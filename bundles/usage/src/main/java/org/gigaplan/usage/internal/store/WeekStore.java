@@ -323,12 +323,14 @@ public final class WeekStore {
     }
 
     /**
-     * Per class and scene over a period: the weeks it reported and their uses summed. Bind with
+     * Per class and scene over a period: the weeks it reported and their uses summed, and the weeks classroom software
+     * recorded uses in. Bind with
      * {@link #bindClassPeriods}, then any further condition's parameters.
      */
     private static final String CLASS_PERIODS = "INSERT INTO usage_class_period (class_id, fiscal_year, first_week, "
-            + "last_week, scene, school_id, grade, weeks, uses, demo, updated_at) SELECT class_id, fiscal_year, "
-            + "CAST(? AS DATE), CAST(? AS DATE), scene, school_id, grade, COUNT(*), SUM(uses), MAX(demo), MAX(updated_at) "
+            + "last_week, scene, school_id, grade, weeks, uses, event_weeks, demo, updated_at) SELECT class_id, "
+            + "fiscal_year, CAST(? AS DATE), CAST(? AS DATE), scene, school_id, grade, COUNT(*), SUM(uses), "
+            + "SUM(CASE WHEN event_uses > 0 THEN 1 ELSE 0 END), MAX(demo), MAX(updated_at) "
             + "FROM usage_week WHERE week BETWEEN ? AND ?";
 
     private static final String CLASS_PERIODS_GROUP = " GROUP BY class_id, fiscal_year, scene, school_id, grade";
