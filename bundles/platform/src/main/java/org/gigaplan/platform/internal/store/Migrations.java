@@ -20,7 +20,11 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 import liquibase.UpdateSummaryOutputEnum;
 
-/** Applies a bundle's versioned Liquibase changelog to the database, once per changeset. */
+/**
+ * Applies a bundle's versioned Liquibase changelog to the database, once per changeset. A changelog whose content is
+ * the same as when it was last applied in full (its SHA-256 in {@code gp_migrated}) is not handed to Liquibase at all:
+ * reading every changelog and the change log table took seconds of each start when nothing had changed.
+ */
 public final class Migrations {
 
     private Migrations() {
@@ -40,7 +44,11 @@ public final class Migrations {
     // One migration at a time in this JVM: the platform's and each module's run as their bundles start, and
     // releasing a stale embedded-Derby lock is safe only when no other migration here holds it.
     public static synchronized void apply(DataSource dataSource, String changelog, ClassLoader owner) {
+        String content = sha256(owner, changelog);
         try (Connection connection = dataSource.getConnection()) {
+            if (content != null && content.equals(applied(connection, changelog))) {
+                return;
+            }
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Map<String, Object> scope = Map.of(
@@ -71,10 +79,78 @@ public final class Migrations {
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
+            if (content != null) {
+                remember(connection, changelog, content);
+            }
         } catch (SQLException e) {
             throw new org.gigaplan.plan.service.Database.StoreException(e.getMessage(), e);
         } catch (Exception e) {
             throw new org.gigaplan.plan.service.Database.StoreException("migration " + changelog + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The SHA-256 of the changelog's bytes, in hex; null when the loader does not find it (Liquibase will say so). */
+    static String sha256(ClassLoader owner, String changelog) {
+        try (java.io.InputStream in = owner.getResourceAsStream(changelog)) {
+            if (in == null) {
+                return null;
+            }
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(in.readAllBytes()));
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    /** The content last applied in full, or null: none yet, or no record table (a database the platform never met). */
+    private static String applied(Connection connection, String changelog) {
+        try (java.sql.PreparedStatement s = connection.prepareStatement(
+                "SELECT sha256 FROM gp_migrated WHERE changelog = ?")) {
+            s.setString(1, changelog);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (SQLException noTableYet) {
+            rollbackQuietly(connection);
+            return null;
+        }
+    }
+
+    /** Records the content just applied in full; another node recording it at once is as good. */
+    private static void remember(Connection connection, String changelog, String content) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(true);
+        try (java.sql.PreparedStatement update = connection.prepareStatement(
+                "UPDATE gp_migrated SET sha256 = ?, applied_at = ? WHERE changelog = ?")) {
+            java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+            update.setString(1, content);
+            update.setTimestamp(2, now);
+            update.setString(3, changelog);
+            if (update.executeUpdate() == 0) {
+                try (java.sql.PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO gp_migrated (changelog, sha256, applied_at) VALUES (?, ?, ?)")) {
+                    insert.setString(1, changelog);
+                    insert.setString(2, content);
+                    insert.setTimestamp(3, now);
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (!org.gigaplan.plan.service.Database.isDuplicateKey(e)) {
+                        throw e;
+                    }
+                }
+            }
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            // The connection goes back to the pool, which resets it.
         }
     }
 }

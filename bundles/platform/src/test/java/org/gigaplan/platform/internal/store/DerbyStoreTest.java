@@ -1,7 +1,9 @@
 package org.gigaplan.platform.internal.store;
 
 import org.gigaplan.testkit.TestDatabase;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,19 +24,41 @@ class DerbyStoreTest extends StoreContract {
         return DERBY;
     }
 
-    /** A process killed mid-migration leaves the lock set; embedded, nothing else can hold it. */
+    /**
+     * A start whose changelog is unchanged does not hand it to Liquibase (a lock left set stays untouched); a changed
+     * one is applied, and a migration lock left by a process killed mid-migration (embedded, nothing else can hold it)
+     * does not block it.
+     */
     @Test
     @Timeout(60)
-    void aMigrationLockLeftByADeadProcessDoesNotBlockTheNextStart() throws Exception {
-        try (Connection c = DERBY.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE databasechangeloglock SET locked = TRUE, lockgranted = CURRENT_TIMESTAMP, "
-                    + "lockedby = 'killed process'");
-        }
+    void anUnchangedChangelogIsSkippedAndAChangedOneRunsPastALockLeftByADeadProcess() throws Exception {
         new PlatformDatabase(DERBY);
+        sql("UPDATE databasechangeloglock SET locked = TRUE, lockgranted = CURRENT_TIMESTAMP, lockedby = 'killed process'");
+        new PlatformDatabase(DERBY);
+        assertTrue(locked(), "unchanged: Liquibase did not run, the lock is as it was left");
+        sql("UPDATE gp_migrated SET sha256 = 'an earlier content' WHERE changelog = '" + PlatformDatabase.CHANGELOG + "'");
+        new PlatformDatabase(DERBY);
+        assertFalse(locked(), "changed: the migration ran and released the lock");
+        try (Connection c = DERBY.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT sha256 FROM gp_migrated WHERE changelog = '"
+                        + PlatformDatabase.CHANGELOG + "'")) {
+            rs.next();
+            assertEquals(Migrations.sha256(PlatformDatabase.class.getClassLoader(), PlatformDatabase.CHANGELOG),
+                    rs.getString(1), "the content applied is recorded");
+        }
+    }
+
+    private static void sql(String update) throws Exception {
+        try (Connection c = DERBY.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate(update);
+        }
+    }
+
+    private static boolean locked() throws Exception {
         try (Connection c = DERBY.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT locked FROM databasechangeloglock")) {
             rs.next();
-            assertFalse(rs.getBoolean(1), "the lock is released after the migration");
+            return rs.getBoolean(1);
         }
     }
 

@@ -48,7 +48,7 @@ abstract class StoreContract {
                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM databasechangelog WHERE id LIKE 'platform-%'");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            assertEquals(9, rs.getInt(1));
+            assertEquals(10, rs.getInt(1));
         }
     }
 
