@@ -130,8 +130,7 @@ public class CaseService {
         check.throwIfAny();
         long id = cases.adopt(lessonCase.id(), school.orElseThrow().id(), on,
                 input.note() == null ? null : input.note().trim(), by, demo);
-        return cases.adoptions(school.get().id(), 0, Integer.MAX_VALUE).stream().filter(a -> a.id() == id).findFirst()
-                .orElseThrow();
+        return cases.adoption(id).orElseThrow();
     }
 
     public List<LessonCase.Adoption> adoptions(String schoolId, int offset, int limit) {

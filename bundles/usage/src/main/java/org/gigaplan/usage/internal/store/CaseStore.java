@@ -147,8 +147,8 @@ public final class CaseStore {
     /** Adoptions, newest first, of one school or (null) of every school. */
     public List<LessonCase.Adoption> adoptions(String schoolId, int offset, int limit) {
         return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT id, case_id, school_id, adopted_on, note, recorded_by, "
-                    + "recorded_at FROM usage_adoption" + (schoolId == null ? "" : " WHERE school_id = ?")
+            try (PreparedStatement s = c.prepareStatement("SELECT " + ADOPTION_COLUMNS + " FROM usage_adoption"
+                    + (schoolId == null ? "" : " WHERE school_id = ?")
                     + " ORDER BY adopted_on DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
                 int i = 1;
                 if (schoolId != null) {
@@ -159,13 +159,25 @@ public final class CaseStore {
                 List<LessonCase.Adoption> out = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        out.add(new LessonCase.Adoption(r.getLong(1), r.getLong(2), r.getString(3),
-                                r.getDate(4).toLocalDate(), r.getString(5), r.getString(6), r.getTimestamp(7).toInstant()));
+                        out.add(adoption(r));
                     }
                 }
                 return out;
             }
         });
+    }
+
+    /** One adoption, by its id. */
+    public Optional<LessonCase.Adoption> adoption(long id) {
+        return db.transaction(c -> Jdbc.first(c, "SELECT " + ADOPTION_COLUMNS + " FROM usage_adoption WHERE id = ?",
+                CaseStore::adoption, id));
+    }
+
+    private static final String ADOPTION_COLUMNS = "id, case_id, school_id, adopted_on, note, recorded_by, recorded_at";
+
+    private static LessonCase.Adoption adoption(ResultSet r) throws SQLException {
+        return new LessonCase.Adoption(r.getLong(1), r.getLong(2), r.getString(3), r.getDate(4).toLocalDate(),
+                r.getString(5), r.getString(6), r.getTimestamp(7).toInstant());
     }
 
     /** A count, and whether any of what it counts is demo data. */
