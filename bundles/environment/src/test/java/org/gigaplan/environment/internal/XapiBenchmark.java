@@ -75,6 +75,10 @@ class XapiBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf(Locale.ROOT, "ingest: %,d statements in %.1f s = %,.0f statements/s%n", total, seconds,
                 total / seconds);
+        double limit = rawInsertRate(ds, total);
+        System.out.printf(Locale.ROOT, "raw JDBC batch insert of %,d rows of the same shape and indexes into the same "
+                + "database, batches of 1,000: %,.0f rows/s; ingest = %.0f %% of it (goal ≥ 50 %%)%n", total, limit,
+                100 * total / seconds / limit);
         Instant since = Instant.parse("2025-04-01T00:00:00Z");
         Instant until = Instant.parse("2026-04-01T00:00:00Z");
         List<Double> runs = new ArrayList<>();
@@ -88,10 +92,67 @@ class XapiBenchmark {
             }
         }
         runs.sort(Double::compare);
-        System.out.printf(Locale.ROOT, "class view, median of 6: %.1f ms%n", runs.get(3));
+        System.out.printf(Locale.ROOT, "class view, median of 6: %.1f ms (%.2f of the 50 ms limit)%n", runs.get(3),
+                runs.get(3) / 50);
         long t = System.nanoTime();
         xapi.summary(null, since, until, true);
-        System.out.printf(Locale.ROOT, "board summary of every school: %.1f ms%n", (System.nanoTime() - t) / 1e6);
+        double summary = (System.nanoTime() - t) / 1e6;
+        System.out.printf(Locale.ROOT, "board summary of every school: %.1f ms (%.2f of the 50 ms limit)%n", summary,
+                summary / 50);
+    }
+
+    /** Rows a second a plain JDBC batch insert puts into a table of the statements' shape and indexes. */
+    private static double rawInsertRate(DataSource ds, long rows) {
+        try (java.sql.Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.executeUpdate("CREATE TABLE bench_raw_xapi (id VARCHAR(36) NOT NULL PRIMARY KEY, "
+                        + "school_id VARCHAR(32) NOT NULL, class_ref VARCHAR(32), learner VARCHAR(64) NOT NULL, "
+                        + "verb VARCHAR(300) NOT NULL, verb_display VARCHAR(200), activity VARCHAR(500) NOT NULL, "
+                        + "activity_name VARCHAR(200), score_scaled DOUBLE PRECISION, success SMALLINT, completion SMALLINT, "
+                        + "occurred_at TIMESTAMP NOT NULL, stored_at TIMESTAMP NOT NULL, posted_by VARCHAR(100) NOT NULL, "
+                        + "demo SMALLINT NOT NULL)");
+                s.executeUpdate("CREATE INDEX ix_bench_raw_xapi_learner ON bench_raw_xapi (learner)");
+                s.executeUpdate("CREATE INDEX ix_bench_raw_xapi_school ON bench_raw_xapi (school_id, occurred_at)");
+            }
+            c.commit();
+            SplittableRandom random = new SplittableRandom(5);
+            java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+            long started = System.nanoTime();
+            try (java.sql.PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO bench_raw_xapi VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (long i = 0; i < rows; i++) {
+                    s.setString(1, java.util.UUID.randomUUID().toString());
+                    s.setString(2, String.format(Locale.ROOT, "X-%02d", random.nextInt(50)));
+                    s.setString(3, "3-2");
+                    s.setString(4, Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()));
+                    s.setString(5, "http://adlnet.gov/expapi/verbs/completed");
+                    s.setString(6, null);
+                    s.setString(7, "https://drill.example/math/unit-" + random.nextInt(40));
+                    s.setString(8, null);
+                    s.setDouble(9, random.nextInt(101) / 100.0);
+                    s.setNull(10, java.sql.Types.SMALLINT);
+                    s.setNull(11, java.sql.Types.SMALLINT);
+                    s.setTimestamp(12, new java.sql.Timestamp(now.getTime() - random.nextLong(30_000_000_000L)));
+                    s.setTimestamp(13, now);
+                    s.setString(14, "bench");
+                    s.setInt(15, 0);
+                    s.addBatch();
+                    if (i % 1_000 == 999 || i == rows - 1) {
+                        s.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+            double rate = rows / ((System.nanoTime() - started) / 1e9);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.executeUpdate("DROP TABLE bench_raw_xapi");
+            }
+            c.commit();
+            return rate;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static DataSource derbyOnDisk() {
