@@ -24,6 +24,7 @@ import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.testkit.FakeSchools;
 
 import org.gigaplan.testkit.TestDatabase;
+import org.gigaplan.usage.internal.store.WeekStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +145,17 @@ class UsageBenchmark {
         time(usage, "trend, city, " + weeks + " weeks", () -> attainments.trend(FY, null));
         time(usage, "trend, one school", () -> attainments.trend(FY, "B-007"));
         time(usage, "not reporting, one week", () -> reporting.notReporting(first.plusWeeks(10)));
+
+        // What the module's start adds: the check that the kept counts match the target and terms, and when the
+        // target changed, the recount of everything kept from the weekly figures.
+        long t = System.nanoTime();
+        WeekStore.Recounted unchanged = WeekStore.ensureKept(db, new WeekStore.Basis(3, calendar));
+        System.out.printf(Locale.ROOT, "%nmodule start, kept counts checked (nothing to recount: %s): %.0f ms%n",
+                !unchanged.schoolWeeks() && !unchanged.periods(), seconds(t) * 1000);
+        t = System.nanoTime();
+        WeekStore.ensureKept(db, new WeekStore.Basis(4, calendar));
+        System.out.printf(Locale.ROOT, "module start after a change of target: everything kept recounted in %.1f s%n",
+                seconds(t));
     }
 
     /** Twenty runs, each computed afresh as after a write: the first (cold), the median and the 95th percentile. */
