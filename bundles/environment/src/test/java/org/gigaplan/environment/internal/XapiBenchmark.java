@@ -1,6 +1,5 @@
 package org.gigaplan.environment.internal;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,11 +11,11 @@ import java.util.SplittableRandom;
 
 import javax.sql.DataSource;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.gigaplan.testkit.FakeEnablement;
 import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.testkit.FakeSchools;
 
+import org.gigaplan.testkit.Benchmarks;
 import org.gigaplan.testkit.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class XapiBenchmark {
     void ingestAndTheClassView() {
         long total = Long.getLong("bench.statements", 1_000_000L);
         String engine = System.getProperty("bench.db", "derby");
-        DataSource ds = engine.equals("postgres") ? TestDatabase.postgres().dataSource() : derbyOnDisk();
+        DataSource ds = engine.equals("postgres") ? TestDatabase.postgres().dataSource() : Benchmarks.derbyOnDisk();
         TestDatabase db = TestDatabase.on(ds);
         FakeSchools schools = new FakeSchools();
         for (int s = 0; s < 50; s++) {
@@ -101,27 +100,19 @@ class XapiBenchmark {
                 summary / 50);
     }
 
-    /** Rows a second a plain JDBC batch insert puts into a table of the statements' shape and indexes. */
+    /** Rows a second plain JDBC batches of 1,000 insert into a table of the statements' shape and indexes. */
     private static double rawInsertRate(DataSource ds, long rows) {
-        try (java.sql.Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try (java.sql.Statement s = c.createStatement()) {
-                s.executeUpdate("CREATE TABLE bench_raw_xapi (id VARCHAR(36) NOT NULL PRIMARY KEY, "
-                        + "school_id VARCHAR(32) NOT NULL, class_ref VARCHAR(32), learner VARCHAR(64) NOT NULL, "
-                        + "verb VARCHAR(300) NOT NULL, verb_display VARCHAR(200), activity VARCHAR(500) NOT NULL, "
-                        + "activity_name VARCHAR(200), score_scaled DOUBLE PRECISION, success SMALLINT, completion SMALLINT, "
-                        + "occurred_at TIMESTAMP NOT NULL, stored_at TIMESTAMP NOT NULL, posted_by VARCHAR(100) NOT NULL, "
-                        + "demo SMALLINT NOT NULL)");
-                s.executeUpdate("CREATE INDEX ix_bench_raw_xapi_learner ON bench_raw_xapi (learner)");
-                s.executeUpdate("CREATE INDEX ix_bench_raw_xapi_school ON bench_raw_xapi (school_id, occurred_at)");
-            }
-            c.commit();
-            SplittableRandom random = new SplittableRandom(5);
-            java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
-            long started = System.nanoTime();
-            try (java.sql.PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO bench_raw_xapi VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (long i = 0; i < rows; i++) {
+        SplittableRandom random = new SplittableRandom(5);
+        java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+        return Benchmarks.plainInsertRate(ds, List.of("CREATE TABLE bench_raw_xapi (id VARCHAR(36) NOT NULL PRIMARY KEY, "
+                + "school_id VARCHAR(32) NOT NULL, class_ref VARCHAR(32), learner VARCHAR(64) NOT NULL, "
+                + "verb VARCHAR(300) NOT NULL, verb_display VARCHAR(200), activity VARCHAR(500) NOT NULL, "
+                + "activity_name VARCHAR(200), score_scaled DOUBLE PRECISION, success SMALLINT, completion SMALLINT, "
+                + "occurred_at TIMESTAMP NOT NULL, stored_at TIMESTAMP NOT NULL, posted_by VARCHAR(100) NOT NULL, "
+                + "demo SMALLINT NOT NULL)",
+                "CREATE INDEX ix_bench_raw_xapi_learner ON bench_raw_xapi (learner)",
+                "CREATE INDEX ix_bench_raw_xapi_school ON bench_raw_xapi (school_id, occurred_at)"),
+                "bench_raw_xapi", 15, rows, 1_000, (s, i) -> {
                     s.setString(1, java.util.UUID.randomUUID().toString());
                     s.setString(2, String.format(Locale.ROOT, "X-%02d", random.nextInt(50)));
                     s.setString(3, "3-2");
@@ -137,28 +128,6 @@ class XapiBenchmark {
                     s.setTimestamp(13, now);
                     s.setString(14, "bench");
                     s.setInt(15, 0);
-                    s.addBatch();
-                    if (i % 1_000 == 999 || i == rows - 1) {
-                        s.executeBatch();
-                        c.commit();
-                    }
-                }
-            }
-            double rate = rows / ((System.nanoTime() - started) / 1e9);
-            try (java.sql.Statement s = c.createStatement()) {
-                s.executeUpdate("DROP TABLE bench_raw_xapi");
-            }
-            c.commit();
-            return rate;
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static DataSource derbyOnDisk() {
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(Path.of("target", "bench-derby-" + System.currentTimeMillis()).toAbsolutePath().toString());
-        ds.setCreateDatabase("create");
-        return ds;
+                });
     }
 }

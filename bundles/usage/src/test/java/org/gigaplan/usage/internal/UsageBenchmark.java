@@ -1,10 +1,5 @@
 package org.gigaplan.usage.internal;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,13 +11,13 @@ import java.util.SplittableRandom;
 
 import javax.sql.DataSource;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.testkit.FakeEnablement;
 import org.gigaplan.testkit.FakePlans;
 import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.testkit.FakeSchools;
 
+import org.gigaplan.testkit.Benchmarks;
 import org.gigaplan.testkit.TestDatabase;
 import org.gigaplan.usage.internal.store.WeekStore;
 import org.junit.jupiter.api.Tag;
@@ -47,7 +42,7 @@ class UsageBenchmark {
         int weeks = Integer.getInteger("bench.weeks", 40);
         long events = Long.getLong("bench.events", 1_000_000L);
         String engine = System.getProperty("bench.db", "derby");
-        DataSource ds = engine.equals("postgres") ? TestDatabase.postgres().dataSource() : derbyOnDisk();
+        DataSource ds = engine.equals("postgres") ? TestDatabase.postgres().dataSource() : Benchmarks.derbyOnDisk();
         UsageFixture fixture = new UsageFixture(ds);
         FakeSchools directory = fixture.schools;
         for (int s = 0; s < schools; s++) {
@@ -185,21 +180,13 @@ class UsageBenchmark {
      * 10,000, a commit per batch, into a table of the same columns and primary key.
      */
     private static double rawInsertRate(DataSource ds, long rows) {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("CREATE TABLE bench_raw (class_id BIGINT NOT NULL, week DATE NOT NULL, scene SMALLINT NOT NULL, "
-                        + "school_id VARCHAR(32) NOT NULL, grade SMALLINT NOT NULL, fiscal_year SMALLINT NOT NULL, "
-                        + "checkin_uses INT, checkin_answer VARCHAR(16), checkin_by VARCHAR(64), event_uses INT NOT NULL, "
-                        + "uses INT NOT NULL, demo SMALLINT NOT NULL, updated_at TIMESTAMP NOT NULL, "
-                        + "PRIMARY KEY (class_id, week, scene))");
-            }
-            c.commit();
-            long started = System.nanoTime();
-            Timestamp now = new Timestamp(System.currentTimeMillis());
-            LocalDate first = LocalDate.of(2025, 4, 7);
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO bench_raw VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (long i = 0; i < rows; i++) {
+        Timestamp now = new Timestamp(System.currentTimeMillis());
+        LocalDate first = LocalDate.of(2025, 4, 7);
+        return Benchmarks.plainInsertRate(ds, List.of("CREATE TABLE bench_raw (class_id BIGINT NOT NULL, week DATE NOT "
+                + "NULL, scene SMALLINT NOT NULL, school_id VARCHAR(32) NOT NULL, grade SMALLINT NOT NULL, fiscal_year "
+                + "SMALLINT NOT NULL, checkin_uses INT, checkin_answer VARCHAR(16), checkin_by VARCHAR(64), event_uses "
+                + "INT NOT NULL, uses INT NOT NULL, demo SMALLINT NOT NULL, updated_at TIMESTAMP NOT NULL, "
+                + "PRIMARY KEY (class_id, week, scene))"), "bench_raw", 13, rows, 10_000, (s, i) -> {
                     s.setLong(1, i / 200);
                     s.setDate(2, java.sql.Date.valueOf(first.plusWeeks((i / 5) % 40)));
                     s.setInt(3, (int) (i % 5) + 1);
@@ -213,33 +200,10 @@ class UsageBenchmark {
                     s.setInt(11, (int) (i % 7));
                     s.setInt(12, 0);
                     s.setTimestamp(13, now);
-                    s.addBatch();
-                    if (i % 10_000 == 9_999 || i == rows - 1) {
-                        s.executeBatch();
-                        c.commit();
-                    }
-                }
-            }
-            double rate = rows / seconds(started);
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("DROP TABLE bench_raw");
-            }
-            c.commit();
-            return rate;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+                });
     }
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static DataSource derbyOnDisk() {
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        Path dir = Path.of("target", "bench-derby-" + System.currentTimeMillis());
-        ds.setDatabaseName(dir.toAbsolutePath().toString());
-        ds.setCreateDatabase("create");
-        return ds;
     }
 }

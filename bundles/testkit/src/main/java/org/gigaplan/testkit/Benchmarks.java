@@ -1,0 +1,79 @@
+package org.gigaplan.testkit;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collections;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+
+/**
+ * What a module's benchmarks measure against: a Derby database on disk (as the distribution keeps it) and the rate the
+ * database itself sustains for rows of a module's shape, inserted with plain JDBC batches. Benchmarks print their own
+ * rate as a share of it.
+ */
+public final class Benchmarks {
+
+    /** Binds the parameters of the {@code n}th row (from 0) to the insert. */
+    @FunctionalInterface
+    public interface Row {
+        void bind(PreparedStatement insert, long n) throws SQLException;
+    }
+
+    private Benchmarks() {
+    }
+
+    /** A new embedded Derby database on disk under {@code target/}, created on first connection. */
+    public static DataSource derbyOnDisk() {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName(Path.of("target", "bench-derby-" + System.currentTimeMillis()).toAbsolutePath().toString());
+        ds.setCreateDatabase("create");
+        return ds;
+    }
+
+    /**
+     * Rows a second that plain JDBC batches insert into a table made for the measurement and dropped after it.
+     *
+     * @param create  the table's CREATE TABLE, then any CREATE INDEX: the same columns and indexes as the module's
+     * @param table   the table's name, as {@code create} names it
+     * @param columns how many columns each row binds
+     * @param batch   rows per batch, each batch committed
+     */
+    public static double plainInsertRate(DataSource ds, List<String> create, String table, int columns, long rows,
+            int batch, Row row) {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (String sql : create) {
+                    s.executeUpdate(sql);
+                }
+            }
+            c.commit();
+            long started = System.nanoTime();
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " VALUES ("
+                    + String.join(", ", Collections.nCopies(columns, "?")) + ")")) {
+                for (long n = 0; n < rows; n++) {
+                    row.bind(s, n);
+                    s.addBatch();
+                    if (n % batch == batch - 1 || n == rows - 1) {
+                        s.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+            double rate = rows / ((System.nanoTime() - started) / 1e9);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("DROP TABLE " + table);
+            }
+            c.commit();
+            return rate;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
