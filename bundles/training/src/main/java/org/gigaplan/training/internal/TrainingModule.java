@@ -91,8 +91,7 @@ public class TrainingModule implements PolicyModule {
                                             + " attended a generative-AI training)"), use.demo(),
                             scope.isCity() ? courses.schoolsReportingGenAi(fiscalYear) : null));
         }
-        return categoryRate(indicatorId, training.rates(fiscalYear, school, scope.isCity()),
-                () -> training.schoolsAnswering(fiscalYear), scope);
+        return values(java.util.List.of(indicatorId), scope, fiscalYear).get(indicatorId);
     }
 
     /** The category rates are asked for together: their counts are read once for all of them. */
@@ -111,18 +110,17 @@ public class TrainingModule implements PolicyModule {
                 rates = training.rates(fiscalYear, scope.isCity() ? null : scope.schoolId(), scope.isCity());
                 answering = scope.isCity() ? training.schoolsAnswering(fiscalYear) : null;
             }
-            Coverage coverage = answering;
-            out.put(id, categoryRate(id, rates, () -> coverage, scope));
+            out.put(id, categoryRate(id, rates, answering));
         }
         return out;
     }
 
-    private static Optional<IndicatorValue> categoryRate(String indicatorId, Rates rates,
-            java.util.function.Supplier<Coverage> answering, Scope scope) {
+    /** A category's rate; {@code answering}: how many schools answered, for the city (null for a school). */
+    private static Optional<IndicatorValue> categoryRate(String indicatorId, Rates rates, Coverage answering) {
         String category = indicatorId.substring(INDICATOR_PREFIX.length()).toUpperCase(Locale.ROOT);
         return rates.categories().stream().filter(r -> r.code().equals(category) && r.rate() != null).findFirst()
                 .map(r -> new IndicatorValue(r.rate(), (long) rates.teachers(), Instant.now(), note(r), rates.demo(),
-                        scope.isCity() ? answering.get() : null));
+                        answering));
     }
 
     private static LocalizedText note(Rates.Rate r) {
