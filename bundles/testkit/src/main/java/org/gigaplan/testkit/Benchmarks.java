@@ -76,4 +76,35 @@ public final class Benchmarks {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A board view's limits: median and 95th percentile of fresh computations, in milliseconds. */
+    public static final double VIEW_MEDIAN_LIMIT_MS = 50;
+    public static final double VIEW_P95_LIMIT_MS = 100;
+
+    /**
+     * Times a view: one first (cold) run, then twenty, each computed afresh (nothing in the modules caches a view);
+     * prints the first, the median and the 95th percentile with their ratios to the view limits, and returns the
+     * median in milliseconds.
+     */
+    public static double view(String what, Runnable query) {
+        List<Double> runs = new java.util.ArrayList<>();
+        double cold = 0;
+        for (int i = 0; i < 21; i++) {
+            long t = System.nanoTime();
+            query.run();
+            double ms = (System.nanoTime() - t) / 1e6;
+            if (i == 0) {
+                cold = ms;
+            } else {
+                runs.add(ms);
+            }
+        }
+        runs.sort(Double::compare);
+        double median = (runs.get(9) + runs.get(10)) / 2;
+        double p95 = runs.get(18);
+        System.out.printf(java.util.Locale.ROOT, "%-44s first %7.1f ms, median %6.1f ms (%4.2f of limit), "
+                + "p95 %6.1f ms (%4.2f of limit)%n", what, cold, median, median / VIEW_MEDIAN_LIMIT_MS, p95,
+                p95 / VIEW_P95_LIMIT_MS);
+        return median;
+    }
 }

@@ -27,8 +27,32 @@ public final class AttainmentCalculator {
         this.scenes = List.copyOf(scenes);
     }
 
+    /** The school rule: at least {@code schoolClassShare} % of its reporting classes meet the target. */
     public boolean schoolMeets(int classes, int classesMeeting) {
         return classes > 0 && classesMeeting * 100L >= (long) schoolClassShare * classes;
+    }
+
+    /**
+     * {@link #schoolMeets} as an SQL condition over two integer columns, for a view that sums schools in the
+     * database: the same comparison, the share written as a literal (an int from the configuration).
+     */
+    public String schoolMeetsSql(String classes, String classesMeeting) {
+        return classes + " > 0 AND " + classesMeeting + " * 100 >= " + schoolClassShare + " * " + classes;
+    }
+
+    /** Figures per scene from totals already summed over schools, in the plan's scene order. */
+    public List<SceneFigure> fromTotals(Map<Integer, Total> byScene) {
+        List<SceneFigure> out = new ArrayList<>();
+        for (int scene : scenes) {
+            Total t = byScene.getOrDefault(scene, new Total(0, 0, 0, 0));
+            out.add(new SceneFigure(scene, t.classes(), t.classesMeeting(), Percent.of(t.classesMeeting(), t.classes()),
+                    t.schools(), t.schoolsMeeting(), Percent.of(t.schoolsMeeting(), t.schools())));
+        }
+        return out;
+    }
+
+    /** Classes reporting and meeting the target, schools reporting and meeting the school rule, in one scene. */
+    public record Total(int classes, int classesMeeting, int schools, int schoolsMeeting) {
     }
 
     /** Figures per scene over counts of classes (of classes, grades or schools; several per school add up). */
@@ -51,22 +75,19 @@ public final class AttainmentCalculator {
         }
 
         List<SceneFigure> figures() {
-            List<SceneFigure> out = new ArrayList<>();
-            for (int scene : scenes) {
+            Map<Integer, Total> totals = new TreeMap<>();
+            byScene.forEach((scene, schools) -> {
                 int classes = 0;
                 int meeting = 0;
-                int schools = 0;
                 int schoolsMeeting = 0;
-                for (int[] c : byScene.getOrDefault(scene, Map.of()).values()) {
+                for (int[] c : schools.values()) {
                     classes += c[0];
                     meeting += c[1];
-                    schools++;
                     schoolsMeeting += schoolMeets(c[0], c[1]) ? 1 : 0;
                 }
-                out.add(new SceneFigure(scene, classes, meeting, Percent.of(meeting, classes), schools, schoolsMeeting,
-                        Percent.of(schoolsMeeting, schools)));
-            }
-            return out;
+                totals.put(scene, new Total(classes, meeting, schools.size(), schoolsMeeting));
+            });
+            return fromTotals(totals);
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.gigaplan.plan.model.FiscalYear;
@@ -23,13 +22,16 @@ import org.gigaplan.usage.internal.store.MeasureStore;
 import org.gigaplan.usage.internal.store.WeekQueries;
 import org.gigaplan.usage.internal.store.WeekQueries.Count;
 import org.gigaplan.usage.internal.store.WeekQueries.WeekCount;
+import org.gigaplan.usage.internal.store.WeekQueries.WeekTotal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * Attainment of the plan's scene targets (policy 1) from the weekly figures: for a week, a term or the year, by city,
- * school type, grade, school or class, and week by week over a year. Figures are cached until the next write.
+ * school type, grade, school or class, and week by week over a year. Every view is computed when asked, from the
+ * counts kept beside the weekly figures ({@link org.gigaplan.usage.internal.store.WeekStore}): nothing is cached on a
+ * node, so a school switched off, or a write on another node, shows at once.
  */
 @Component(service = AttainmentService.class)
 public class AttainmentService {
@@ -39,10 +41,6 @@ public class AttainmentService {
     private final UsageConfig config;
     private final WeekQueries weeks;
     private final MeasureStore measures;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-    private record Cached(long version, SceneAttainment value) {
-    }
 
     @Activate
     public AttainmentService(@Reference UsageService usage, @Reference ModuleEnablement enablement) {
@@ -70,21 +68,6 @@ public class AttainmentService {
      * board switched the module off for are left out of figures beyond themselves.
      */
     public SceneAttainment attainment(SchoolCalendar.Period period, GroupBy by, String schoolId) {
-        String key = period.fiscalYear() + "/" + period.firstWeek() + "/" + period.lastWeek() + "/" + by + "/" + schoolId;
-        long version = usage.version();
-        Cached hit = cache.get(key);
-        if (hit != null && hit.version() == version) {
-            return hit.value();
-        }
-        SceneAttainment value = computeAttainment(period, by, schoolId);
-        if (cache.size() > 256) {
-            cache.clear();
-        }
-        cache.put(key, new Cached(version, value));
-        return value;
-    }
-
-    private SceneAttainment computeAttainment(SchoolCalendar.Period period, GroupBy by, String schoolId) {
         if (by == GroupBy.CLASS && schoolId == null) {
             throw new InvalidInputException("by", "class only for one school: give schoolId");
         }
@@ -160,23 +143,34 @@ public class AttainmentService {
         return out;
     }
 
-    /** Week-by-week shares over the fiscal year, for the city's target-carrying schools or one school. */
+    /**
+     * Week-by-week shares over the fiscal year, for one school or for the city's target-carrying schools (summed by
+     * the database, leaving out the schools that set their own measures and those the module is switched off for).
+     */
     public SceneAttainment.Trend trend(FiscalYear fy, String schoolId) {
         AttainmentCalculator calc = calculator(fy);
-        Map<String, School> directory = usage.directory();
-        Set<String> off = schoolId == null ? enablement.disabledSchools(UsageService.MODULE_ID) : Set.of();
-        Map<LocalDate, List<Count>> byWeek = new TreeMap<>();
-        boolean demo = false;
-        for (WeekCount w : weeks.weekCounts(fy.year(), schoolId)) {
-            School s = directory.get(w.count().schoolId());
-            if (s == null || off.contains(s.id()) || (schoolId == null && !s.type().carriesSceneTargets())) {
-                continue;
-            }
-            demo |= w.count().demo();
-            byWeek.computeIfAbsent(w.week(), k -> new ArrayList<>()).add(w.count());
-        }
         List<SceneAttainment.TrendWeek> out = new ArrayList<>();
-        byWeek.forEach((week, rows) -> out.add(new SceneAttainment.TrendWeek(week, calc.fromCounts(rows))));
+        boolean demo = false;
+        if (schoolId == null) {
+            Set<String> off = enablement.disabledSchools(UsageService.MODULE_ID);
+            // Schools are never removed from the directory, so every school with counts is in it.
+            List<String> without = usage.directory().values().stream()
+                    .filter(s -> off.contains(s.id()) || !s.type().carriesSceneTargets()).map(School::id).sorted().toList();
+            Map<LocalDate, Map<Integer, AttainmentCalculator.Total>> byWeek = new TreeMap<>();
+            for (WeekTotal t : weeks.cityWeekTotals(fy.year(), without, calc.schoolMeetsSql("classes", "classes_meeting"))) {
+                demo |= t.demo();
+                byWeek.computeIfAbsent(t.week(), k -> new TreeMap<>()).put(t.scene(), new AttainmentCalculator.Total(
+                        t.classes(), t.classesMeeting(), t.schools(), t.schoolsMeeting()));
+            }
+            byWeek.forEach((week, totals) -> out.add(new SceneAttainment.TrendWeek(week, calc.fromTotals(totals))));
+        } else {
+            Map<LocalDate, List<Count>> byWeek = new TreeMap<>();
+            for (WeekCount w : weeks.weekCounts(fy.year(), schoolId)) {
+                demo |= w.count().demo();
+                byWeek.computeIfAbsent(w.week(), k -> new ArrayList<>()).add(w.count());
+            }
+            byWeek.forEach((week, rows) -> out.add(new SceneAttainment.TrendWeek(week, calc.fromCounts(rows))));
+        }
         return new SceneAttainment.Trend(fy.year(), schoolId, config.timesPerWeek(), out, demo);
     }
 

@@ -58,7 +58,6 @@ public class MeasureService {
         check.text(in.target(), true, 500, "target");
         check.throwIfAny();
         long id = measures.add(schoolId, fy.year(), in.text().trim(), in.target().trim(), by, demo);
-        usage.touched();
         return measures.find(id).orElseThrow();
     }
 
@@ -83,7 +82,6 @@ public class MeasureService {
         check.range(in.percent(), 0, 100, "percent");
         check.throwIfAny();
         measures.addUpdate(m.id(), date, in.progress().trim(), in.percent(), by);
-        usage.touched();
         return measures.find(m.id()).orElseThrow();
     }
 }

@@ -57,7 +57,6 @@ final class UsageDemo {
             fillSchool(school, weeks, viaEvents);
         }
         fillCases();
-        usage.touched();
     }
 
     private void fillSchool(School school, List<LocalDate> weeks, boolean viaEvents) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.LocalizedText;
@@ -67,9 +66,6 @@ public class UsageService {
     private final CaseStore cases;
     private final UsageChecks checks;
 
-    /** Bumped on every write: figures cached before it are stale. */
-    private final AtomicLong writes = new AtomicLong();
-
     @Activate
     public UsageService(@Reference Database db, @Reference PlanService plan, @Reference SchoolService schools,
             @Reference ModuleEnablement enablement, @Reference PlanClock clock, UsageConfig config) {
@@ -109,11 +105,6 @@ public class UsageService {
 
     UsageChecks checks() {
         return checks;
-    }
-
-    /** How many writes this module has taken: figures cached at an earlier count are stale. */
-    long version() {
-        return writes.get();
     }
 
     WeekStore.Basis basis() {
@@ -231,7 +222,6 @@ public class UsageService {
             }
             return new ClassChange(schoolId, added, relisted, retired, removed, classes.list(c, schoolId, false));
         });
-        writes.incrementAndGet();
         return change;
     }
 
@@ -259,7 +249,6 @@ public class UsageService {
             new WeekStore().refresh(c, weeks, basis);
             return Optional.of(new ClassRemoval(found.get(), records));
         });
-        writes.incrementAndGet();
         return removal;
     }
 
@@ -301,10 +290,6 @@ public class UsageService {
     int classesExpected(String schoolId) {
         int registered = classes.list(schoolId).size();
         return registered > 0 ? registered : schools.find(schoolId).map(School::classes).orElse(0);
-    }
-
-    void touched() {
-        writes.incrementAndGet();
     }
 
     // ---------------------------------------------------------------------------------------------- directory

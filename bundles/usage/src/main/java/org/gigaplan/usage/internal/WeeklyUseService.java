@@ -161,7 +161,6 @@ public class WeeklyUseService {
             weeks.refresh(c, cells.stream().map(WeekStore.CheckInCell::cell).toList(), usage.basis());
             return new BatchResult(valid.size(), cells.size(), 0, List.copyOf(registered));
         });
-        usage.touched();
         return result;
     }
 
@@ -252,7 +251,6 @@ public class WeeklyUseService {
             int added = newUses.values().stream().mapToInt(Integer::intValue).sum();
             return new BatchResult(valid.size(), slots.size(), added, List.copyOf(registered));
         });
-        usage.touched();
         return result;
     }
 

@@ -131,15 +131,15 @@ class UsageBenchmark {
         for (SchoolCalendar.Period period : List.of(year, term, week)) {
             for (AttainmentService.GroupBy by : List.of(AttainmentService.GroupBy.CITY, AttainmentService.GroupBy.TYPE,
                     AttainmentService.GroupBy.GRADE, AttainmentService.GroupBy.SCHOOL)) {
-                time(usage, "attainment, " + by.name().toLowerCase(Locale.ROOT) + ", " + period.kind(),
+                Benchmarks.view("attainment, " + by.name().toLowerCase(Locale.ROOT) + ", " + period.kind(),
                         () -> attainments.attainment(period, by, null));
             }
-            time(usage, "attainment, one school by class, " + period.kind(),
+            Benchmarks.view("attainment, one school by class, " + period.kind(),
                     () -> attainments.attainment(period, AttainmentService.GroupBy.CLASS, "B-007"));
         }
-        time(usage, "trend, city, " + weeks + " weeks", () -> attainments.trend(FY, null));
-        time(usage, "trend, one school", () -> attainments.trend(FY, "B-007"));
-        time(usage, "not reporting, one week", () -> reporting.notReporting(first.plusWeeks(10)));
+        Benchmarks.view("trend, city, " + weeks + " weeks", () -> attainments.trend(FY, null));
+        Benchmarks.view("trend, one school", () -> attainments.trend(FY, "B-007"));
+        Benchmarks.view("not reporting, one week", () -> reporting.notReporting(first.plusWeeks(10)));
 
         // What the module's start adds: the check that the kept counts match the target and terms, and when the
         // target changed, the recount of everything kept from the weekly figures.
@@ -151,28 +151,6 @@ class UsageBenchmark {
         WeekStore.ensureKept(db, new WeekStore.Basis(4, calendar));
         System.out.printf(Locale.ROOT, "module start after a change of target: everything kept recounted in %.1f s%n",
                 seconds(t));
-    }
-
-    /** Twenty runs, each computed afresh as after a write: the first (cold), the median and the 95th percentile. */
-    private static void time(UsageService usage, String what, Runnable query) {
-        List<Double> runs = new ArrayList<>();
-        double cold = 0;
-        for (int i = 0; i < 21; i++) {
-            usage.touched();
-            long t = System.nanoTime();
-            query.run();
-            double ms = seconds(t) * 1000;
-            if (i == 0) {
-                cold = ms;
-            } else {
-                runs.add(ms);
-            }
-        }
-        runs.sort(Double::compare);
-        double median = (runs.get(9) + runs.get(10)) / 2;
-        double p95 = runs.get(18);
-        System.out.printf(Locale.ROOT, "%-44s first %7.1f ms, median %6.1f ms (%4.2f of limit), p95 %6.1f ms (%4.2f of limit)%n",
-                what, cold, median, median / 50, p95, p95 / 100);
     }
 
     /**

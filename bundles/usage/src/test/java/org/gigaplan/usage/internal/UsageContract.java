@@ -160,6 +160,14 @@ abstract class UsageContract {
         assertEquals(1, a.reportedApart().size());
         assertEquals("HIGH", a.reportedApart().get(0).key());
         assertEquals(new SceneFigure(1, 1, 1, 100.0, 1, 1, 100.0), scene(a.reportedApart().get(0), 1));
+        // The city's trend sums schools in the database: the same figures for the week (E2 at exactly half its
+        // classes meets the school rule there too), without the high school; nor, once switched off, T-E2.
+        assertEquals(city.scenes(), attainments.trend(FY, null).weeks().get(0).scenes());
+        f.enablement.set(UsageService.MODULE_ID, "T-E2", false, "board");
+        assertEquals(attainments.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, null).groups().get(0).scenes(),
+                attainments.trend(FY, null).weeks().get(0).scenes());
+        assertEquals(new SceneFigure(1, 4, 2, 50.0, 2, 1, 50.0), attainments.trend(FY, null).weeks().get(0).scenes().get(0));
+        f.enablement.set(UsageService.MODULE_ID, "T-E2", true, "board");
 
         SceneAttainment bySchool = attainments.attainment(usage.calendar().week(FY, W1), GroupBy.SCHOOL, null);
         assertEquals(List.of("T-E1", "T-E2", "T-J1"), bySchool.groups().stream().map(Group::key).toList());

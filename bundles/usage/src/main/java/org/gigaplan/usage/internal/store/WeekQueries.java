@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.Map;
@@ -132,6 +133,31 @@ public final class WeekQueries {
                 r -> new WeekCount(r.getDate(1).toLocalDate(), new Count(r.getString(2), 0, 0, r.getInt(3), r.getInt(4),
                         r.getInt(5), r.getInt(6) > 0, null)),
                 params(schoolId, fiscalYear)));
+    }
+
+    /** One week and scene of the city: sums over schools, {@code demo} when any of them is demo data. */
+    public record WeekTotal(LocalDate week, int scene, int classes, int classesMeeting, int schools, int schoolsMeeting,
+            boolean demo) {
+    }
+
+
+    /**
+     * Per week and scene of a fiscal year, summed by the database over every school but {@code without}: classes
+     * reporting, classes at or above the target, schools reporting and schools meeting {@code schoolMeets} (an SQL
+     * condition over {@code classes} and {@code classes_meeting}). Reads the index kept for it, never a school at a
+     * time: the city's trend.
+     */
+    public List<WeekTotal> cityWeekTotals(int fiscalYear, Collection<String> without, String schoolMeets) {
+        String notIn = without.isEmpty() ? ""
+                : " AND school_id NOT IN (" + String.join(", ", without.stream().map(x -> "?").toList()) + ")";
+        List<Object> params = new ArrayList<>(List.of(fiscalYear));
+        params.addAll(without);
+        return db.transaction(c -> Jdbc.list(c, "SELECT week, scene, SUM(classes), SUM(classes_meeting), COUNT(*), "
+                + "SUM(CASE WHEN " + schoolMeets + " THEN 1 ELSE 0 END), MAX(demo) FROM usage_school_week "
+                + "WHERE fiscal_year = ?" + notIn + " GROUP BY week, scene ORDER BY week, scene",
+                r -> new WeekTotal(r.getDate(1).toLocalDate(), r.getInt(2), r.getInt(3), r.getInt(4), r.getInt(5),
+                        r.getInt(6), r.getInt(7) > 0),
+                params));
     }
 
     private static String andSchool(String schoolId) {
