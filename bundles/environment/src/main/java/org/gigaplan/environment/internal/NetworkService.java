@@ -2,7 +2,7 @@ package org.gigaplan.environment.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
+import java.util.TreeSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +50,7 @@ public class NetworkService {
     private final EnvironmentConfig config;
     private final RecommendedBandwidth table = RecommendedBandwidth.shipped();
     private final NetworkStore store;
+    private final NetworkStore.StatusBasis basis;
 
     /** What a batch stored, and the findings it opened or closed. */
     public record BatchResult(int measurements, List<Long> findingsOpened, List<Long> findingsClosed) {
@@ -69,6 +70,39 @@ public class NetworkService {
         this.clock = clock;
         this.config = config;
         this.store = new NetworkStore(db);
+        this.basis = new NetworkStore.StatusBasis(config.windowDays(), config.classHoursOnly());
+        keepStatuses();
+    }
+
+    /**
+     * Counts every school's kept status again when what is kept was counted with another window, or does not cover
+     * every school with measurements (the first start after an upgrade).
+     */
+    private void keepStatuses() {
+        db.transactionRetrying(c -> {
+            if (store.statusesKeptWith(c, basis)) {
+                return null;
+            }
+            Map<String, Instant[]> spans = store.measuredSpans(c);
+            store.lockSchools(c, spans.keySet());
+            for (Map.Entry<String, Instant[]> e : spans.entrySet()) {
+                FiscalYear first = fiscalYearOf(e.getValue()[0]);
+                FiscalYear last = fiscalYearOf(e.getValue()[1]);
+                for (FiscalYear fy = first; fy.year() <= last.year(); fy = fy.next()) {
+                    keepStatus(c, e.getKey(), fy);
+                }
+            }
+            return null;
+        });
+    }
+
+    private FiscalYear fiscalYearOf(Instant at) {
+        return FiscalYear.containing(at.atZone(clock.zone()).toLocalDate());
+    }
+
+    private void keepStatus(Connection c, String schoolId, FiscalYear fy) throws SQLException {
+        store.keepStatus(c, schoolId, fy.year(), fy.start().atStartOfDay(clock.zone()).toInstant(),
+                fy.end().plusDays(1).atStartOfDay(clock.zone()).toInstant(), basis);
     }
 
     public RecommendedBandwidth table() {
@@ -145,8 +179,19 @@ public class NetworkService {
         // Agents of one school report at once: each batch evaluates its schools alone (see lockSchools).
         return db.transactionRetrying(c -> {
             store.lockSchools(c, affected.keySet());
+            // What each school's status is kept for: the years measured in, and the next ones, whose windows may
+            // reach back into the year before.
+            Map<String, Set<FiscalYear>> years = new TreeMap<>();
             for (StoredMeasurement r : rows) {
                 store.insert(c, r, by);
+                FiscalYear fy = fiscalYearOf(r.measuredAt());
+                years.computeIfAbsent(r.schoolId(), k -> new TreeSet<>(java.util.Comparator.comparing(FiscalYear::year)))
+                        .addAll(List.of(fy, fy.next()));
+            }
+            for (Map.Entry<String, Set<FiscalYear>> e : years.entrySet()) {
+                for (FiscalYear fy : e.getValue()) {
+                    keepStatus(c, e.getKey(), fy);
+                }
             }
             List<Long> opened = new ArrayList<>();
             List<Long> closed = new ArrayList<>();
@@ -170,7 +215,8 @@ public class NetworkService {
     /** Opens a finding for a school fallen below the problem threshold, or closes one recovered past the other. */
     private void evaluate(Connection c, School school, boolean demo, List<Long> opened, List<Long> closed)
             throws SQLException {
-        SchoolStatus status = status(c, school, store.newest(c, school.id(), clock.now().plusSeconds(300)));
+        SchoolStatus status = status(school, store.keptStatuses(c, null, school.id()).get(school.id()),
+                store.openFinding(c, school.id()).orElse(null));
         if (status.medianMbps() == null) {
             return;
         }
@@ -184,53 +230,46 @@ public class NetworkService {
         }
     }
 
-    /** A school's status from its measurements in the window ending at {@code newest}, its newest one. */
-    private SchoolStatus status(Connection c, School school, Instant newest) throws SQLException {
+    /** A school's status from what is kept for it (null: no measurements), against its recommended bandwidth. */
+    private SchoolStatus status(School school, NetworkStore.KeptStatus kept, Long finding) {
         RecommendedBandwidth.Recommendation recommended = table.forEnrollment(school.enrollment());
-        Long finding = store.openFinding(c, school.id()).orElse(null);
-        if (newest == null) {
-            return new SchoolStatus(school.id(), school.name(), school.enrollment(), recommended, null, 0, null,
-                    SchoolStatus.State.NO_DATA, finding, false);
+        if (kept == null || kept.medianMbps() == null) {
+            return new SchoolStatus(school.id(), school.name(), school.enrollment(), recommended, null, 0,
+                    kept == null ? null : kept.newest(), SchoolStatus.State.NO_DATA, finding, false);
         }
-        // The window's download speeds alone, sorted by the database: a school's status is read at every write.
-        NetworkStore.Window window = store.window(c, school.id(), newest.minus(Duration.ofDays(config.windowDays())),
-                newest, config.classHoursOnly());
-        if (window.sortedMbps().length == 0) {
-            return new SchoolStatus(school.id(), school.name(), school.enrollment(), recommended, null, 0, newest,
-                    SchoolStatus.State.NO_DATA, finding, false);
-        }
-        double median = median(window.sortedMbps());
-        boolean meets = median >= recommended.mbps();
-        return new SchoolStatus(school.id(), school.name(), school.enrollment(), recommended, median,
-                window.sortedMbps().length, newest, meets ? SchoolStatus.State.MEETS : SchoolStatus.State.BELOW, finding,
-                window.demo());
+        boolean meets = kept.medianMbps() >= recommended.mbps();
+        return new SchoolStatus(school.id(), school.name(), school.enrollment(), recommended, kept.medianMbps(),
+                kept.tests(), kept.newest(), meets ? SchoolStatus.State.MEETS : SchoolStatus.State.BELOW, finding,
+                kept.demo());
     }
 
-    static double median(double[] sorted) {
-        int n = sorted.length;
-        double m = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        return Math.round(m * 10) / 10.0;
-    }
-
-    /** Every school's status (or one school's), as of now or of the end of a fiscal year. */
     /** Whether the school is in the directory. */
     public boolean knows(String schoolId) {
         return schoolId != null && schools.find(schoolId).isPresent();
     }
 
-    public List<SchoolStatus> statuses(String schoolId, Instant until) {
+    /**
+     * Every school's status now (or one school's): the window ending at its newest measurement, as kept when the
+     * measurements came in.
+     */
+    public List<SchoolStatus> statuses(String schoolId) {
+        return statuses(null, schoolId);
+    }
+
+    /** Statuses as kept for a fiscal year (as of each school's newest measurement of it), or now when null. */
+    List<SchoolStatus> statuses(FiscalYear fy, String schoolId) {
         Set<String> off = schoolId == null ? enablement.disabledSchools(MODULE_ID) : Set.of();
         List<School> all = schools.all();
         return db.transaction(c -> {
-            // One school's view asks for its own newest measurement, not every school's.
-            Map<String, Instant> newest = schoolId == null ? store.newest(c, until) : new java.util.HashMap<>();
+            Map<String, NetworkStore.KeptStatus> kept = store.keptStatuses(c, fy == null ? null : fy.year(), schoolId);
+            Map<String, Long> findings = schoolId == null ? store.openFindings(c) : new java.util.HashMap<>();
             if (schoolId != null) {
-                newest.put(schoolId, store.newest(c, schoolId, until));
+                store.openFinding(c, schoolId).ifPresent(id -> findings.put(schoolId, id));
             }
             List<SchoolStatus> out = new ArrayList<>();
             for (School s : all) {
                 if ((schoolId == null || s.id().equals(schoolId)) && !off.contains(s.id())) {
-                    out.add(status(c, s, newest.get(s.id())));
+                    out.add(status(s, kept.get(s.id()), findings.get(s.id())));
                 }
             }
             return out;
@@ -269,11 +308,8 @@ public class NetworkService {
 
     /** The share of schools with measurements that meet the recommended bandwidth, as of a fiscal year's end. */
     public Optional<double[]> shareMeeting(FiscalYear fy, String schoolId) {
-        Instant until = fy.end().plusDays(1).atStartOfDay(clock.zone()).toInstant();
-        List<SchoolStatus> judged = statuses(schoolId, until.isAfter(clock.now()) ? clock.now() : until).stream()
-                .filter(s -> s.state() != SchoolStatus.State.NO_DATA)
-                .filter(s -> s.windowEnd() != null && FiscalYear.containing(s.windowEnd().atZone(clock.zone()).toLocalDate()).equals(fy))
-                .toList();
+        List<SchoolStatus> judged = statuses(fy, schoolId).stream()
+                .filter(s -> s.state() != SchoolStatus.State.NO_DATA).toList();
         if (judged.isEmpty()) {
             return Optional.empty();
         }
@@ -287,10 +323,6 @@ public class NetworkService {
         return enablement.served(MODULE_ID, schools.all());
     }
 
-    public Map<String, Instant> newest() {
-        return store.newest(clock.now().plusSeconds(300));
-    }
-
     /** Findings at a glance: how many are open, and the median days the closed ones took to resolve. */
     public record FindingSummary(int open, int closed, Double medianDaysToResolve) {
     }
@@ -299,6 +331,6 @@ public class NetworkService {
         List<Finding> all = store.findings(schoolId, false);
         double[] days = all.stream().filter(f -> !f.open()).mapToDouble(f -> f.daysToResolve()).sorted().toArray();
         int open = (int) all.stream().filter(Finding::open).count();
-        return new FindingSummary(open, days.length, days.length == 0 ? null : median(days));
+        return new FindingSummary(open, days.length, days.length == 0 ? null : NetworkStore.median(days));
     }
 }

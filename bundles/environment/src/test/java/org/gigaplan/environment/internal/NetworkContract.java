@@ -53,13 +53,17 @@ abstract class NetworkContract {
     }
 
     static EnvironmentConfig config(String learnerHomePage) {
+        return config(learnerHomePage, 30);
+    }
+
+    static EnvironmentConfig config(String learnerHomePage, int windowDays) {
         return new EnvironmentConfig() {
             public Class<? extends Annotation> annotationType() {
                 return EnvironmentConfig.class;
             }
 
             public int windowDays() {
-                return 30;
+                return windowDays;
             }
 
             public boolean classHoursOnly() {
@@ -85,7 +89,7 @@ abstract class NetworkContract {
         TestDatabase db = TestDatabase.on(dataSource());
         // The first service migrates the tables; the test's starts on them emptied.
         new NetworkService(db, new FakeSchools(), new FakeEnablement(), CLOCK, config());
-        db.clear("env_finding_note", "env_finding", "env_school_lock", "env_measurement", "env_xapi_statement",
+        db.clear("env_finding_note", "env_finding", "env_school_lock", "env_school_status", "env_measurement", "env_xapi_statement",
                 "env_history_use", "env_history_view", "env_learner_view");
         schools = FakeSchools.sample().add(
                 school("N-1", "ネット小学校", "Net Elementary", SchoolType.ELEMENTARY, 420, 14),
@@ -184,7 +188,7 @@ abstract class NetworkContract {
     }
 
     SchoolStatus status(String school) {
-        return network.statuses(school, Instant.now()).get(0);
+        return network.statuses(school).get(0);
     }
 
     @Test
@@ -375,7 +379,7 @@ abstract class NetworkContract {
             public void progress(String message) {
             }
         });
-        List<SchoolStatus> statuses = network.statuses(null, Instant.now());
+        List<SchoolStatus> statuses = network.statuses(null);
         assertTrue(statuses.stream().filter(s -> s.state() == SchoolStatus.State.BELOW).count() >= 2);
         assertTrue(statuses.stream().filter(s -> s.state() == SchoolStatus.State.MEETS).count() >= 5);
         assertTrue(network.findings(null, false).stream().anyMatch(f -> !f.open() && !f.notes().isEmpty()),
@@ -389,6 +393,38 @@ abstract class NetworkContract {
         assertTrue(city.teachers() >= 3 * sample.size() && city.weeklyShare() > 0 && city.weeklyShare() < 100,
                 () -> "a spread of teachers' reports: " + city);
         assertTrue(city.demo());
+    }
+
+    @Test
+    void eachSchoolsStatusIsKeptPerFiscalYearAcrossLatePostsAndAChangedWindow() {
+        // FY2025 ends on 2026-03-31 in Japan. N-1: two tests on March 20, one on April 5 (FY2026).
+        OffsetDateTime march20 = OffsetDateTime.of(2026, 3, 20, 10, 0, 0, 0, ZoneOffset.ofHours(9));
+        network.record(List.of(m("N-1", march20, 100), m("N-1", march20.plusHours(1), 300)), null, "agent", false);
+        network.record(List.of(m("N-1", march20.plusDays(16), 500)), null, "agent", false);
+        // Now: the 30 days back from April 5 hold all three.
+        assertEquals(300.0, status("N-1").medianMbps());
+        assertEquals(3, status("N-1").tests());
+        assertEquals(march20.plusDays(16).toInstant(), status("N-1").windowEnd());
+        // A test of March 25 posted late: FY2026's window reaches back to it, and FY2025's now ends at it.
+        network.record(List.of(m("N-1", march20.plusDays(5), 700)), null, "agent", false);
+        assertEquals(400.0, status("N-1").medianMbps(), "100, 300, 500, 700");
+        assertEquals(4, status("N-1").tests());
+        SchoolStatus fy2025 = network.statuses(FiscalYear.of(2025), "N-1").get(0);
+        assertEquals(300.0, fy2025.medianMbps(), "100, 300, 700: as of March 25");
+        assertEquals(march20.plusDays(5).toInstant(), fy2025.windowEnd());
+        assertEquals(SchoolStatus.State.NO_DATA, network.statuses(FiscalYear.of(2024), "N-1").get(0).state());
+        // The board's city view: N-2 has no measurement.
+        assertEquals(SchoolStatus.State.NO_DATA, network.statuses(null).stream().filter(x -> x.schoolId().equals("N-2"))
+                .findFirst().orElseThrow().state());
+        // Started again with a window of 10 days: counted again. From April 5 back to March 26: 500 alone; from
+        // March 25 back to March 15: 100, 300, 700.
+        NetworkService narrow = new NetworkService(db, schools, enablement, CLOCK, config("", 10));
+        assertEquals(500.0, narrow.statuses("N-1").get(0).medianMbps());
+        assertEquals(1, narrow.statuses("N-1").get(0).tests());
+        assertEquals(300.0, narrow.statuses(FiscalYear.of(2025), "N-1").get(0).medianMbps());
+        // And back: what is kept is counted from the measurements, not carried over.
+        assertEquals(400.0, new NetworkService(db, schools, enablement, CLOCK, config()).statuses("N-1").get(0)
+                .medianMbps());
     }
 
     @Test

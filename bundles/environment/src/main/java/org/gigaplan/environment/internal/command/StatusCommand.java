@@ -49,7 +49,7 @@ public class StatusCommand implements Action {
         table.columns("School", "Name")
                 .rightColumns("Enrollment", "Needed Mbps", "Median Mbps", "Tests")
                 .columns("Status", "Finding");
-        for (SchoolStatus s : network.statuses(null, network.clock().now().plusSeconds(300))) {
+        for (SchoolStatus s : network.statuses(null)) {
             table.row(s.schoolId(), ConsoleText.of(s.name(), locale, 30), s.enrollment(),
                     s.recommended().mbps() + (s.recommended().interpolated() ? " (interpolated)" : ""),
                     s.medianMbps() == null ? "–" : s.medianMbps(), s.tests(), s.state(),

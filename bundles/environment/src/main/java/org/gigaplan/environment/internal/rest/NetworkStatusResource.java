@@ -68,7 +68,7 @@ public class NetworkStatusResource {
         String school = caller.readScope(schoolId);
         var c = network.config();
         return new Statuses(c.windowDays(), c.classHoursOnly(), c.problemPercent(), c.recoveryPercent(),
-                network.statuses(school, network.clock().now().plusSeconds(300)));
+                network.statuses(school));
     }
 
     /** A school's measurements between two instants (default: the last 90 days). */

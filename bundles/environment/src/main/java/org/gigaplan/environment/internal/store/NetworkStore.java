@@ -60,6 +60,21 @@ public final class NetworkStore {
 
     /** A school's download speeds in a window, slowest first, and whether any of them is demo data. */
     public record Window(double[] sortedMbps, boolean demo) {
+
+        /** The median download; null without tests. */
+        public Double median() {
+            return NetworkStore.median(sortedMbps);
+        }
+    }
+
+    /** The median of sorted values, rounded to one decimal; null when there are none. */
+    public static Double median(double[] sorted) {
+        int n = sorted.length;
+        if (n == 0) {
+            return null;
+        }
+        double m = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return Math.round(m * 10) / 10.0;
     }
 
     /** A school's download speeds measured in [from, to] (in class hours only, when asked), slowest first. */
@@ -77,6 +92,100 @@ public final class NetworkStore {
         return new Window(mbps, demo);
     }
 
+    /** How a school's status is counted: the days its window spans back from the newest test, class hours only. */
+    public record StatusBasis(int windowDays, boolean classHoursOnly) {
+    }
+
+
+    /**
+     * A school's status in a fiscal year, as kept: its newest measurement of the year, the median download of the
+     * window ending there (null without tests judged), the tests judged and whether any is demo data.
+     */
+    public record KeptStatus(String schoolId, int fiscalYear, Instant newest, Double medianMbps, int tests,
+            boolean demo) {
+    }
+
+
+    /**
+     * Counts again what is kept for a school and fiscal year ({@code from} inclusive to {@code to} exclusive: the year
+     * in the city's zone) from its measurements: the window ending at its newest measurement of the year. Run in
+     * the transaction that changed its measurements, after its lock row.
+     */
+    public void keepStatus(Connection c, String schoolId, int fiscalYear, Instant from, Instant to, StatusBasis basis)
+            throws SQLException {
+        Optional<Instant> newest = Jdbc.first(c, "SELECT MAX(measured_at) FROM env_measurement WHERE school_id = ? "
+                + "AND measured_at >= ? AND measured_at < ?", r -> {
+                    Timestamp t = r.getTimestamp(1);
+                    return t == null ? null : t.toInstant();
+                }, schoolId, from, to);
+        Jdbc.update(c, "DELETE FROM env_school_status WHERE school_id = ? AND fiscal_year = ?", schoolId, fiscalYear);
+        if (newest.isEmpty()) {
+            return;
+        }
+        Window w = window(c, schoolId, newest.get().minus(Duration.ofDays(basis.windowDays())), newest.get(),
+                basis.classHoursOnly());
+        Jdbc.update(c, "INSERT INTO env_school_status (school_id, fiscal_year, newest_at, median_mbps, tests, demo, "
+                + "window_days, class_hours_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", schoolId, fiscalYear, newest.get(),
+                w.median(), w.sortedMbps().length, w.demo() ? 1 : 0, basis.windowDays(), basis.classHoursOnly() ? 1 : 0);
+    }
+
+    /**
+     * The kept statuses of a fiscal year; or, when {@code fiscalYear} is null, each school's newest (of the latest
+     * year it has measurements in): its status now.
+     */
+    public Map<String, KeptStatus> keptStatuses(Connection c, Integer fiscalYear, String schoolId) throws SQLException {
+        String where = fiscalYear != null ? "s.fiscal_year = ?"
+                : "s.fiscal_year = (SELECT MAX(t.fiscal_year) FROM env_school_status t WHERE t.school_id = s.school_id)";
+        List<Object> params = new ArrayList<>();
+        if (fiscalYear != null) {
+            params.add(fiscalYear);
+        }
+        if (schoolId != null) {
+            params.add(schoolId);
+        }
+        Map<String, KeptStatus> out = new HashMap<>();
+        for (KeptStatus k : Jdbc.list(c, "SELECT school_id, fiscal_year, newest_at, median_mbps, tests, demo FROM "
+                + "env_school_status s WHERE " + where + (schoolId == null ? "" : " AND s.school_id = ?"),
+                r -> new KeptStatus(r.getString(1), r.getInt(2), r.getTimestamp(3).toInstant(), Jdbc.nullableDouble(r, 4),
+                        r.getInt(5), r.getInt(6) > 0), params)) {
+            out.put(k.schoolId(), k);
+        }
+        return out;
+    }
+
+    /**
+     * Whether what is kept was counted with this basis and covers every school with measurements; when not (the
+     * window changed, or the module starts on measurements from before it kept statuses), the caller recounts it.
+     */
+    public boolean statusesKeptWith(Connection c, StatusBasis basis) throws SQLException {
+        int other = Jdbc.first(c, "SELECT COUNT(*) FROM env_school_status WHERE window_days <> ? OR class_hours_only <> ?",
+                r -> r.getInt(1), basis.windowDays(), basis.classHoursOnly() ? 1 : 0).orElse(0);
+        int kept = Jdbc.first(c, "SELECT COUNT(DISTINCT school_id) FROM env_school_status", r -> r.getInt(1)).orElse(0);
+        int measured = Jdbc.first(c, "SELECT COUNT(DISTINCT school_id) FROM env_measurement", r -> r.getInt(1)).orElse(0);
+        return other == 0 && kept >= measured;
+    }
+
+    /** Each school with measurements: its first and its newest measurement's time. */
+    public Map<String, Instant[]> measuredSpans(Connection c) throws SQLException {
+        Map<String, Instant[]> out = new HashMap<>();
+        for (Object[] row : Jdbc.list(c, "SELECT school_id, MIN(measured_at), MAX(measured_at) FROM env_measurement "
+                + "GROUP BY school_id", r -> new Object[] { r.getString(1), r.getTimestamp(2).toInstant(),
+                        r.getTimestamp(3).toInstant() })) {
+            out.put((String) row[0], new Instant[] { (Instant) row[1], (Instant) row[2] });
+        }
+        return out;
+    }
+
+    /** Each school's open finding, the oldest when more than one. */
+    public Map<String, Long> openFindings(Connection c) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        for (Object[] row : Jdbc.list(c, "SELECT school_id, MIN(id) FROM env_finding WHERE closed_at IS NULL "
+                + "GROUP BY school_id", r -> new Object[] { r.getString(1), r.getLong(2) })) {
+            out.put((String) row[0], (Long) row[1]);
+        }
+        return out;
+    }
+
     /** Whether a measurement of this id was taken at this school. */
     public boolean isMeasurementOf(long id, String schoolId) {
         return db.transaction(c -> Jdbc.first(c, "SELECT 1 FROM env_measurement WHERE id = ? AND school_id = ?",
@@ -87,34 +196,6 @@ public final class NetworkStore {
         return db.transaction(c -> measurements(c, schoolId, from, to));
     }
 
-    /** The newest measurement time per school, up to {@code until}. */
-    public Map<String, Instant> newest(Connection c, Instant until) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT school_id, MAX(measured_at) FROM env_measurement WHERE measured_at <= ? GROUP BY school_id")) {
-            s.setTimestamp(1, Timestamp.from(until));
-            Map<String, Instant> out = new HashMap<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.put(r.getString(1), r.getTimestamp(2).toInstant());
-                }
-            }
-            return out;
-        }
-    }
-
-    /** A school's newest measurement time up to {@code until}, or null when it has none. */
-    public Instant newest(Connection c, String schoolId, Instant until) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT MAX(measured_at) FROM env_measurement WHERE school_id = ? AND measured_at <= ?")) {
-            s.setString(1, schoolId);
-            s.setTimestamp(2, Timestamp.from(until));
-            try (ResultSet r = s.executeQuery()) {
-                Timestamp newest = r.next() ? r.getTimestamp(1) : null;
-                return newest == null ? null : newest.toInstant();
-            }
-        }
-    }
-
     /**
      * Makes the calling transaction the only writer of these schools' measurements and findings until it ends: their
      * lock rows are taken in id order (so two writers never wait on each other crosswise), created when new. Two
@@ -122,10 +203,6 @@ public final class NetworkStore {
      */
     public void lockSchools(Connection c, Collection<String> schoolIds) throws SQLException {
         Jdbc.lockRows(c, "env_school_lock", "school_id", schoolIds);
-    }
-
-    public Map<String, Instant> newest(Instant until) {
-        return db.transaction(c -> newest(c, until));
     }
 
 
