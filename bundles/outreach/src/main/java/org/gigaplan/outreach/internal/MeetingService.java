@@ -218,9 +218,9 @@ public class MeetingService {
         List<School> scope = schoolId == null ? schools.all() : schools.find(schoolId).stream().toList();
         Map<String, int[]> counts = new HashMap<>();
         boolean demo = false;
-        for (Meeting m : meetings(Meeting.Kind.STAFF, schoolId, fy)) {
-            counts.computeIfAbsent(m.schoolId(), k -> new int[termStarts.size()])[termOf(m.heldOn())]++;
-            demo |= m.demo();
+        for (MeetingStore.DayCount d : store.countByDay(Meeting.Kind.STAFF, schoolId, fy.start(), fy.end())) {
+            counts.computeIfAbsent(d.schoolId(), k -> new int[termStarts.size()])[termOf(d.day())] += d.meetings();
+            demo |= d.demo();
         }
         List<Meeting.SchoolCounts> rows = new ArrayList<>();
         int total = 0;
@@ -252,9 +252,9 @@ public class MeetingService {
         Set<String> off = enablement.disabledSchools(PostService.MODULE_ID);
         Set<String> held = new HashSet<>();
         boolean demo = false;
-        for (Meeting m : store.list(Meeting.Kind.PARENT, null, fy.start(), day)) {
-            held.add(m.schoolId());
-            demo |= m.demo();
+        for (MeetingStore.DayCount d : store.countByDay(Meeting.Kind.PARENT, null, fy.start(), day)) {
+            held.add(d.schoolId());
+            demo |= d.demo();
         }
         List<Meeting.Missing> notYet = new ArrayList<>();
         int schoolsCounted = 0;
@@ -278,6 +278,6 @@ public class MeetingService {
         if (schools.find(schoolId).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(!store.list(Meeting.Kind.PARENT, schoolId, fy.start(), fy.end()).isEmpty());
+        return Optional.of(!store.countByDay(Meeting.Kind.PARENT, schoolId, fy.start(), fy.end()).isEmpty());
     }
 }
