@@ -99,6 +99,11 @@ public final class ModuleContracts {
         }
     }
 
+    /** Whether the platform has taken in (admitted or refused) the policy module of this bundle. */
+    public boolean isTakenIn(Bundle bundle) {
+        return bundle != null && modules.containsKey(bundle.getBundleId());
+    }
+
     public boolean isRefused(Bundle bundle) {
         return bundle != null && refused.containsKey(bundle.getBundleId());
     }

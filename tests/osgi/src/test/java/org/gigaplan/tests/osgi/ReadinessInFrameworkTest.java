@@ -15,9 +15,12 @@ import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.spi.PolicyModule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.whiteboard.JaxrsWhiteboardConstants;
@@ -66,6 +69,44 @@ class ReadinessInFrameworkTest {
             assertEquals(200, get(health.resolve("/api/health/live")).statusCode(), "alive all the same");
         } finally {
             pending.unregister();
+        }
+        Framework.await("ready again", () -> get(health).statusCode() == 200);
+    }
+
+    @Test
+    void healthIsNotReadyWhileAModuleIsStillActivating(@InjectBundleContext BundleContext context,
+            @InjectService(timeout = 30_000) ServiceAware<JaxrsServiceRuntime> runtime) throws Exception {
+        URI health = Framework.endpoint(runtime.getServiceReference()).resolve("/api/health");
+        Framework.await("ready", () -> get(health).statusCode() == 200);
+        // A module whose activation takes long (migrations, a recount of what it keeps): registered, its object not
+        // handed out yet. The whiteboard is quiet all that time, and readiness still waits for it.
+        java.util.concurrent.CountDownLatch activated = new java.util.concurrent.CountDownLatch(1);
+        ServiceFactory<PolicyModule> slow = new ServiceFactory<>() {
+            @Override
+            public PolicyModule getService(Bundle bundle, ServiceRegistration<PolicyModule> registration) {
+                try {
+                    activated.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new TestModule("slow");
+            }
+
+            @Override
+            public void ungetService(Bundle bundle, ServiceRegistration<PolicyModule> registration, PolicyModule service) {
+            }
+        };
+        java.util.concurrent.CompletableFuture<ServiceRegistration<?>> registering = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> context.registerService(PolicyModule.class.getName(), slow, null));
+        try {
+            // Past the whiteboard's settle time (1 s): only the module keeps /api from being ready.
+            Thread.sleep(1_500);
+            HttpResponse<String> waiting = get(health);
+            assertEquals(503, waiting.statusCode(), waiting.body());
+            assertTrue(waiting.body().contains("module " + context.getBundle().getSymbolicName()), waiting.body());
+        } finally {
+            activated.countDown();
+            registering.get(30, java.util.concurrent.TimeUnit.SECONDS).unregister();
         }
         Framework.await("ready again", () -> get(health).statusCode() == 200);
     }

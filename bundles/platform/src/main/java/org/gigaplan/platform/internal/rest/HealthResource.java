@@ -15,6 +15,8 @@ import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.security.Public;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.ProgressService;
+import org.gigaplan.plan.spi.PolicyModule;
+import org.gigaplan.platform.internal.ModuleContracts;
 import org.gigaplan.plan.spi.Health;
 import org.gigaplan.platform.internal.DemoService;
 import org.gigaplan.platform.internal.security.Credentials;
@@ -45,8 +47,11 @@ import org.osgi.service.jaxrs.whiteboard.JaxrsWhiteboardConstants;
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 
-    /** How long the whiteboard must have served the same resources before /api counts as ready. */
-    static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(3);
+    /**
+     * How long the whiteboard must have served the same resources before /api counts as ready: it redeploys /api
+     * after each change (404 meanwhile), even once its runtime view lists the resource.
+     */
+    static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(1);
 
     /** Registered by Karaf once its boot features are installed and started (named, so nothing imports Karaf). */
     static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
@@ -79,6 +84,7 @@ public class HealthResource {
     private final DemoService demo;
     private final Credentials credentials;
     private final JaxrsServiceRuntime runtime;
+    private final ModuleContracts contracts;
     /** When the whiteboard last changed what it serves (its service properties change with each change). */
     private volatile long runtimeChangedAt = System.nanoTime();
     private final BundleContext context;
@@ -86,13 +92,14 @@ public class HealthResource {
     @Activate
     public HealthResource(@Reference PlatformDatabase database, @Reference PlanService plans,
             @Reference ProgressService progress, @Reference DemoService demo, @Reference Credentials credentials,
-            @Reference JaxrsServiceRuntime runtime, BundleContext context) {
+            @Reference JaxrsServiceRuntime runtime, @Reference ModuleContracts contracts, BundleContext context) {
         this.database = database;
         this.plans = plans;
         this.progress = progress;
         this.demo = demo;
         this.credentials = credentials;
         this.runtime = runtime;
+        this.contracts = contracts;
         this.context = context;
     }
 
@@ -150,6 +157,15 @@ public class HealthResource {
         if (!starting.isEmpty()) {
             return starting;
         }
+        // Every policy module registered has been taken in by the platform, which happens once its services are
+        // activated (its migrations run, its kept counts checked or recounted): the whiteboard may be quiet for long
+        // meanwhile, with the module's endpoints still to come.
+        List<String> modules = Stream.of(references(PolicyModule.class.getName(), null))
+                .map(ServiceReference::getBundle).filter(b -> b != null && !contracts.isTakenIn(b))
+                .map(b -> "module " + b.getSymbolicName()).distinct().sorted().toList();
+        if (!modules.isEmpty()) {
+            return modules;
+        }
         long quietFor = System.nanoTime() - runtimeChangedAt;
         if (quietFor < SETTLE.toNanos()) {
             return List.of("the JAX-RS whiteboard to settle (changed " + quietFor / 1_000_000 + " ms ago)");
@@ -157,18 +173,21 @@ public class HealthResource {
         Set<Long> served = Stream.of(runtime.getRuntimeDTO().applicationDTOs)
                 .filter(a -> GigaPlanRest.APPLICATION_NAME.equals(a.name)).flatMap(a -> Stream.of(a.resourceDTOs))
                 .map(r -> r.serviceId).collect(Collectors.toSet());
-        ServiceReference<?>[] resources;
-        try {
-            resources = context.getAllServiceReferences(null, "(" + JaxrsWhiteboardConstants.JAX_RS_RESOURCE + "=true)");
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        return resources == null ? List.of() : Stream.of(resources)
+        return Stream.of(references(null, "(" + JaxrsWhiteboardConstants.JAX_RS_RESOURCE + "=true)"))
                 .filter(r -> GigaPlanRest.APPLICATION_SELECT.equals(
                         r.getProperty(JaxrsWhiteboardConstants.JAX_RS_APPLICATION_SELECT)))
                 .filter(r -> !served.contains((Long) r.getProperty(Constants.SERVICE_ID)))
                 .map(r -> String.valueOf(r.getProperty(JaxrsWhiteboardConstants.JAX_RS_NAME) != null
                         ? r.getProperty(JaxrsWhiteboardConstants.JAX_RS_NAME) : r.getProperty(Constants.SERVICE_ID)))
                 .sorted().toList();
+    }
+
+    private ServiceReference<?>[] references(String type, String filter) {
+        try {
+            ServiceReference<?>[] found = context.getAllServiceReferences(type, filter);
+            return found == null ? new ServiceReference<?>[0] : found;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
