@@ -7,8 +7,6 @@ trap 'kill $(pgrep -f "karaf.home=$work") 2>/dev/null || true; rm -rf "$work"' E
 tar -xzf "$tarball" -C "$work"
 dist=$(ls -d "$work"/*/)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-port=$(free_port); ssh=$(free_port); rmi_registry=$(free_port); rmi_server=$(free_port)
+port=$(free_port); ssh=$(free_port)
 sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $port/" "$dist/etc/org.ops4j.pax.web.cfg"
 sed -i "s/^sshPort = .*/sshPort = $ssh/" "$dist/etc/org.apache.karaf.shell.cfg"
-sed -i "s/^rmiRegistryPort *= .*/rmiRegistryPort = $rmi_registry/; s/^rmiServerPort *= .*/rmiServerPort = $rmi_server/" \
-    "$dist/etc/org.apache.karaf.management.cfg"

@@ -109,8 +109,6 @@ public final class Distribution implements AutoCloseable {
     private final Path workDir;
     private final int httpPort;
     private final int sshPort;
-    private final int rmiRegistryPort;
-    private final int rmiServerPort;
     private final String password;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -127,8 +125,6 @@ public final class Distribution implements AutoCloseable {
         this.workDir = workDir;
         this.httpPort = ports[0];
         this.sshPort = ports[1];
-        this.rmiRegistryPort = ports[2];
-        this.rmiServerPort = ports[3];
         this.password = password;
     }
 
@@ -168,7 +164,7 @@ public final class Distribution implements AutoCloseable {
 
         byte[] secret = new byte[12];
         new SecureRandom().nextBytes(secret);
-        Distribution d = new Distribution(home, target, freePorts(4), HexFormat.of().formatHex(secret));
+        Distribution d = new Distribution(home, target, freePorts(2), HexFormat.of().formatHex(secret));
         d.configure();
         return d;
     }
@@ -188,11 +184,6 @@ public final class Distribution implements AutoCloseable {
         setProperties(etc.resolve("org.apache.karaf.shell.cfg"), Map.of(
                 "sshHost", "127.0.0.1",
                 "sshPort", Integer.toString(sshPort)));
-        setProperties(etc.resolve("org.apache.karaf.management.cfg"), Map.of(
-                "rmiRegistryHost", "127.0.0.1",
-                "rmiRegistryPort", Integer.toString(rmiRegistryPort),
-                "rmiServerHost", "127.0.0.1",
-                "rmiServerPort", Integer.toString(rmiServerPort)));
         // Written as digests, as jaas:user-add would: a clear password is rewritten by Karaf on its first login,
         // and two first logins at once may clobber each other's rewrite.
         StringBuilder users = new StringBuilder("\n# Added by the end-to-end tests\n")
@@ -351,9 +342,9 @@ public final class Distribution implements AutoCloseable {
                     if (stable) {
                         Duration ready = Duration.ofNanos(System.nanoTime() - t0);
                         System.out.printf("[e2e] GIGA Plan distribution start #%d: GET /api/ 200 after %.1f s, every "
-                                + "linked resource 200 after %.1f s (http %d, ssh %d, rmi %d/%d, home %s)%n", starts,
+                                + "linked resource 200 after %.1f s (http %d, ssh %d, home %s)%n", starts,
                                 indexReady.toMillis() / 1000.0, ready.toMillis() / 1000.0, httpPort, sshPort,
-                                rmiRegistryPort, rmiServerPort, home);
+                                home);
                         return ready;
                     }
                 }
