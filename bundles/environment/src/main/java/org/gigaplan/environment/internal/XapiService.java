@@ -73,9 +73,10 @@ public class XapiService {
     @Activate
     public XapiService(@Reference Database db, @Reference NetworkService migrated) {
         // NetworkService applies the module's changelog; referencing it orders this component after it.
-        this.store = new XapiStore(db);
         this.network = migrated;
         this.clock = migrated.clock();
+        this.store = new XapiStore(db, clock.zone());
+        store.ensureLearnerYears();
         this.learnerHomePage = migrated.config().learnerHomePage().trim();
         String stored = db.transaction(c -> {
             var known = store.setting(c, SECRET);
@@ -334,8 +335,22 @@ public class XapiService {
     }
 
     /** Per school (or one): learners, statements, mean score; with {@code suppressSmall}, groups under five hidden. */
+    /**
+     * Per school (or one school): learners, statements and mean score in a period counted from the statements;
+     * with {@code suppressSmall} (the board's view) no figures under five learners.
+     */
     public List<Summary> summary(String schoolId, Instant since, Instant until, boolean suppressSmall) {
-        return store.summary(schoolId, since, until).stream().map(s -> suppressSmall && s.learners() < MIN_GROUP
+        return summaries(store.summary(schoolId, since, until), suppressSmall);
+    }
+
+    /** The same over whole fiscal years ({@code fy} null: every year), read from what is kept per learner and year. */
+    public List<Summary> summary(String schoolId, FiscalYear fy, boolean suppressSmall) {
+        return summaries(fy == null ? store.summary(schoolId, 0, Short.MAX_VALUE)
+                : store.summary(schoolId, fy.year(), fy.year()), suppressSmall);
+    }
+
+    private static List<Summary> summaries(List<XapiStore.SchoolSummary> counted, boolean suppressSmall) {
+        return counted.stream().map(s -> suppressSmall && s.learners() < MIN_GROUP
                 ? new Summary(s.schoolId(), s.learners(), true, null, null, s.demo())
                 : new Summary(s.schoolId(), s.learners(), false, s.statements(), s.meanScore(), s.demo())).toList();
     }
@@ -345,9 +360,7 @@ public class XapiService {
      * every school of {@code schools}): [share, learners with records, demo]; empty under five learners.
      */
     public Optional<double[]> learnersLooking(FiscalYear fy, String schoolId, java.util.Collection<String> schools) {
-        Instant from = fy.start().atStartOfDay(clock.zone()).toInstant();
-        Instant to = fy.end().plusDays(1).atStartOfDay(clock.zone()).toInstant();
-        List<XapiStore.SchoolSummary> withRecords = store.summary(schoolId, from, to).stream()
+        List<XapiStore.SchoolSummary> withRecords = store.summary(schoolId, fy.year(), fy.year()).stream()
                 .filter(s -> schoolId != null || schools.contains(s.schoolId())).toList();
         int learners = withRecords.stream().mapToInt(XapiStore.SchoolSummary::learners).sum();
         if (learners < MIN_GROUP) {

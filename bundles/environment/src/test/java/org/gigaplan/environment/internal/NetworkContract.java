@@ -89,7 +89,7 @@ abstract class NetworkContract {
         TestDatabase db = TestDatabase.on(dataSource());
         // The first service migrates the tables; the test's starts on them emptied.
         new NetworkService(db, new FakeSchools(), new FakeEnablement(), CLOCK, config());
-        db.clear("env_finding_note", "env_finding", "env_school_lock", "env_school_status", "env_measurement", "env_xapi_statement",
+        db.clear("env_finding_note", "env_finding", "env_school_lock", "env_school_status", "env_measurement", "env_xapi_statement", "env_xapi_learner_year",
                 "env_history_use", "env_history_view", "env_learner_view");
         schools = FakeSchools.sample().add(
                 school("N-1", "ネット小学校", "Net Elementary", SchoolType.ELEMENTARY, 420, 14),
@@ -174,7 +174,23 @@ abstract class NetworkContract {
         assertEquals(java.time.LocalDate.of(2025, 6, 2), activity.get(0).week());
         assertEquals("https://drill.example/math/1 2 2 0.9", activity.get(0).activity() + " " + activity.get(0).statements()
                 + " " + activity.get(0).learners() + " " + activity.get(0).meanScore());
+        // What is kept per learner and fiscal year gives the summaries the statements give.
+        FiscalYear fy2025 = FiscalYear.of(2025);
+        Instant start = fy2025.start().atStartOfDay(CLOCK.zone()).toInstant();
+        Instant end = fy2025.end().plusDays(1).atStartOfDay(CLOCK.zone()).toInstant();
+        assertEquals(xapi.summary("N-1", start, end, false), xapi.summary("N-1", fy2025, false));
+        assertEquals(xapi.summary(null, Instant.EPOCH, Instant.now(), false), xapi.summary(null, null, false));
+        assertEquals(3L, xapi.summary("N-1", fy2025, false).get(0).statements());
+        assertEquals(2, xapi.summary("N-1", fy2025, false).get(0).learners());
+        assertTrue(xapi.summary("N-1", FiscalYear.of(2024), false).isEmpty());
+        // A start on statements stored before anything was kept per learner (an upgrade) counts it from them.
+        db.clear("env_xapi_learner_year");
+        assertTrue(xapi.summary("N-1", fy2025, false).isEmpty());
+        xapi = new XapiService(db, network);
+        assertEquals(xapi.summary("N-1", start, end, false), xapi.summary("N-1", fy2025, false));
         assertEquals(2, xapi.erase(taro));
+        assertEquals(xapi.summary("N-1", start, end, false), xapi.summary("N-1", fy2025, false));
+        assertEquals(1, xapi.summary("N-1", fy2025, false).get(0).learners(), "taro is gone from what is kept too");
         assertEquals(1, xapi.find(new org.gigaplan.environment.internal.store.XapiStore.Query("N-1", null, null, null,
                 null, null, null), 100).size());
     }

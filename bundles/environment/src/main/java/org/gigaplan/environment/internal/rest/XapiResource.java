@@ -20,6 +20,7 @@ import javax.ws.rs.core.Response;
 import org.gigaplan.environment.internal.HistoryUseService;
 import org.gigaplan.environment.internal.XapiService;
 import org.gigaplan.environment.internal.store.XapiStore;
+import org.gigaplan.plan.rest.FiscalYearParam;
 import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.security.Allow;
@@ -104,17 +105,29 @@ public class XapiResource {
         return Map.of("erased", erased);
     }
 
-    /** Per school: learners, statements and mean score in a period; the board's view hides groups under five. */
+    /**
+     * Per school: learners, statements and mean score in a fiscal year, or every year when none is named (read from
+     * what is kept per learner and year), or in a period {@code since} … {@code until} (counted from the statements,
+     * slower); the board's view hides groups under five.
+     */
     @GET
     @Path("summary")
     @Allow({ Role.BOARD, Role.SCHOOL })
-    public List<XapiService.Summary> summary(@QueryParam("schoolId") String schoolId, @QueryParam("since") String since,
+    public List<XapiService.Summary> summary(@QueryParam("schoolId") String schoolId,
+            @QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("since") String since,
             @QueryParam("until") String until, @Context Caller caller) {
         String school = schoolId == null && caller.role() == Role.BOARD ? null : caller.schoolScope(schoolId);
         Instant from = instant(since, "since");
         Instant to = instant(until, "until");
-        return xapi.summary(school, from == null ? Instant.EPOCH : from, to == null ? xapi.clock().now() : to,
-                caller.role() == Role.BOARD);
+        boolean board = caller.role() == Role.BOARD;
+        if (from == null && to == null) {
+            return xapi.summary(school, fiscalYear == null ? null
+                    : FiscalYearParam.of(fiscalYear, "fiscalYear", xapi.clock()), board);
+        }
+        if (fiscalYear != null) {
+            throw new InvalidInputException("fiscalYear", "give a fiscal year or a period (since, until), not both");
+        }
+        return xapi.summary(school, from == null ? Instant.EPOCH : from, to == null ? xapi.clock().now() : to, board);
     }
 
     /** The classes named in the school's statements (the last 90 days by default), with statements and learners. */

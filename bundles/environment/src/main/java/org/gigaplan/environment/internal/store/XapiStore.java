@@ -31,9 +31,12 @@ public final class XapiStore {
     }
 
     private final Database db;
+    /** The zone the fiscal years are in: a statement counts in the fiscal year of its local date. */
+    private final java.time.ZoneId zone;
 
-    public XapiStore(Database db) {
+    public XapiStore(Database db, java.time.ZoneId zone) {
         this.db = db;
+        this.zone = zone;
     }
 
     public Optional<String> setting(Connection c, String name) throws SQLException {
@@ -102,6 +105,7 @@ public final class XapiStore {
             }
             if (!fresh.isEmpty()) {
                 insert(c, fresh, by);
+                keepLearnerYears(c, fresh);
             }
             return rows.stream().map(Row::id).toList();
         });
@@ -195,18 +199,126 @@ public final class XapiStore {
         });
     }
 
-    /** Erases every statement of a learner; how many there were. */
+    /** Erases every statement of a learner, and what is kept of them; how many there were. */
     public int erase(String learner) {
         return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM env_learner_view WHERE learner = ?")) {
-                s.setString(1, learner);
-                s.executeUpdate();
-            }
+            Jdbc.update(c, "DELETE FROM env_learner_view WHERE learner = ?", learner);
+            Jdbc.update(c, "DELETE FROM env_xapi_learner_year WHERE learner = ?", learner);
             try (PreparedStatement s = c.prepareStatement("DELETE FROM env_xapi_statement WHERE learner = ?")) {
                 s.setString(1, learner);
                 return s.executeUpdate();
             }
         });
+    }
+
+    private int fiscalYear(Instant at) {
+        return org.gigaplan.plan.model.FiscalYear.containing(at.atZone(zone).toLocalDate()).year();
+    }
+
+    /**
+     * Adds new statements to what is kept per school, fiscal year and learner (statements, the sum and number of
+     * scaled scores): one batched update, then one batched insert for the learners new in the year; in key order, so
+     * two batches never wait on each other crosswise. Two batches adding the same new learner at once race for its
+     * key: this runs in {@code transactionRetrying}.
+     */
+    private void keepLearnerYears(Connection c, List<Row> rows) throws SQLException {
+        java.util.SortedMap<String, Object[]> byKey = new java.util.TreeMap<>();
+        for (Row r : rows) {
+            int fy = fiscalYear(r.occurredAt());
+            Object[] k = byKey.computeIfAbsent(r.schoolId() + "\u0000" + fy + "\u0000" + r.learner(),
+                    x -> new Object[] { r.schoolId(), fy, r.learner(), 0L, 0.0, 0L, 0 });
+            k[3] = (Long) k[3] + 1;
+            if (r.scoreScaled() != null) {
+                k[4] = (Double) k[4] + r.scoreScaled();
+                k[5] = (Long) k[5] + 1;
+            }
+            k[6] = Math.max((Integer) k[6], r.demo() ? 1 : 0);
+        }
+        List<Object[]> keys = new ArrayList<>(byKey.values());
+        int[] updated;
+        try (PreparedStatement s = c.prepareStatement("UPDATE env_xapi_learner_year SET statements = statements + ?, "
+                + "score_sum = score_sum + ?, scores = scores + ?, demo = CASE WHEN demo > ? THEN demo ELSE ? END "
+                + "WHERE school_id = ? AND fiscal_year = ? AND learner = ?")) {
+            for (Object[] k : keys) {
+                s.setLong(1, (Long) k[3]);
+                s.setDouble(2, (Double) k[4]);
+                s.setLong(3, (Long) k[5]);
+                s.setInt(4, (Integer) k[6]);
+                s.setInt(5, (Integer) k[6]);
+                s.setString(6, (String) k[0]);
+                s.setInt(7, (Integer) k[1]);
+                s.setString(8, (String) k[2]);
+                s.addBatch();
+            }
+            updated = s.executeBatch();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO env_xapi_learner_year (school_id, fiscal_year, learner, "
+                + "statements, score_sum, scores, demo) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            boolean any = false;
+            for (int i = 0; i < keys.size(); i++) {
+                if (updated[i] == 0) {
+                    Object[] k = keys.get(i);
+                    s.setString(1, (String) k[0]);
+                    s.setInt(2, (Integer) k[1]);
+                    s.setString(3, (String) k[2]);
+                    s.setLong(4, (Long) k[3]);
+                    s.setDouble(5, (Double) k[4]);
+                    s.setLong(6, (Long) k[5]);
+                    s.setInt(7, (Integer) k[6]);
+                    s.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                s.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * Counts what is kept per school, fiscal year and learner from the statements when it is missing beside them
+     * (the first start after an upgrade): one grouped insert per fiscal year the statements span.
+     */
+    public void ensureLearnerYears() {
+        db.transactionRetrying(c -> {
+            boolean kept = Jdbc.first(c, "SELECT 1 FROM env_xapi_learner_year FETCH FIRST 1 ROWS ONLY", r -> 1)
+                    .isPresent();
+            Optional<Instant[]> span = Jdbc.first(c, "SELECT MIN(occurred_at), MAX(occurred_at) FROM env_xapi_statement",
+                    r -> r.getTimestamp(1) == null ? null
+                            : new Instant[] { r.getTimestamp(1).toInstant(), r.getTimestamp(2).toInstant() });
+            if (kept || span.isEmpty()) {
+                return null;
+            }
+            for (int fy = fiscalYear(span.get()[0]); fy <= fiscalYear(span.get()[1]); fy++) {
+                org.gigaplan.plan.model.FiscalYear year = org.gigaplan.plan.model.FiscalYear.of(fy);
+                Jdbc.update(c, "INSERT INTO env_xapi_learner_year (school_id, fiscal_year, learner, statements, "
+                        + "score_sum, scores, demo) SELECT school_id, " + fy + ", learner, COUNT(*), "
+                        + "COALESCE(SUM(score_scaled), 0), COUNT(score_scaled), MAX(demo) FROM env_xapi_statement "
+                        + "WHERE occurred_at >= ? AND occurred_at < ? GROUP BY school_id, learner",
+                        year.start().atStartOfDay(zone).toInstant(), year.end().plusDays(1).atStartOfDay(zone).toInstant());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Per school (or one school): learners, statements and the mean scaled score in the fiscal years
+     * {@code first} … {@code last}, from what is kept per learner and year: a learner of two of the years counts once.
+     */
+    public List<SchoolSummary> summary(String schoolId, int first, int last) {
+        return db.transaction(c -> Jdbc.list(c, "SELECT school_id, COUNT(DISTINCT learner), SUM(statements), "
+                + "SUM(score_sum), SUM(scores), MAX(demo) FROM env_xapi_learner_year WHERE fiscal_year >= ? AND "
+                + "fiscal_year <= ?" + (schoolId == null ? "" : " AND school_id = ?")
+                + " GROUP BY school_id ORDER BY school_id", r -> {
+                    long scores = r.getLong(5);
+                    return new SchoolSummary(r.getString(1), r.getInt(2), r.getLong(3),
+                            scores == 0 ? null : roundScore(r.getDouble(4) / scores), r.getInt(6) > 0);
+                }, schoolId == null ? List.of(first, last) : List.of(first, last, schoolId)));
+    }
+
+    /** A mean scaled score as shown: three decimals. */
+    private static double roundScore(double mean) {
+        return Math.round(mean * 1000) / 1000.0;
     }
 
     /** A school's learning records in a period. */
@@ -228,7 +340,7 @@ public final class XapiStore {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         double mean = r.getDouble(4);
-                        Double m = r.wasNull() ? null : Math.round(mean * 1000) / 1000.0;
+                        Double m = r.wasNull() ? null : roundScore(mean);
                         out.add(new SchoolSummary(r.getString(1), r.getInt(2), r.getLong(3), m, r.getInt(5) > 0));
                     }
                 }
