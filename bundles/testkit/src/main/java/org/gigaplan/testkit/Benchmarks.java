@@ -28,6 +28,29 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
+    /** The database engine a benchmark runs on: {@code -Dbench.db=derby} (the default) or {@code postgres}. */
+    public static String engine() {
+        return System.getProperty("bench.db", "derby");
+    }
+
+    /** A fresh database of {@link #engine()}: Derby on disk, or a PostgreSQL the test kit starts. */
+    public static DataSource database() {
+        return engine().equals("postgres") ? TestDatabase.postgres().dataSource() : derbyOnDisk();
+    }
+
+    /**
+     * Adds a city of {@code count} schools to a directory, ids {@code prefix-000} on: every third a junior high, the
+     * rest elementary, each of {@code classes} classes of 30 pupils.
+     */
+    public static FakeSchools city(FakeSchools directory, String prefix, int count, int classes) {
+        for (int s = 0; s < count; s++) {
+            directory.add(FakeSchools.school(String.format(java.util.Locale.ROOT, "%s-%03d", prefix, s), "ベンチ校" + s,
+                    "Bench " + s, s % 3 == 2 ? org.gigaplan.plan.model.SchoolType.JUNIOR_HIGH
+                            : org.gigaplan.plan.model.SchoolType.ELEMENTARY, classes * 30, classes));
+        }
+        return directory;
+    }
+
     /** A new embedded Derby database on disk under {@code target/}, created on first connection. */
     public static DataSource derbyOnDisk() {
         EmbeddedDataSource ds = new EmbeddedDataSource();

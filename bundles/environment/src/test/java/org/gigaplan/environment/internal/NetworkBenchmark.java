@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-import javax.sql.DataSource;
 
 import org.gigaplan.plan.model.FiscalYear;
-import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.testkit.Benchmarks;
 import org.gigaplan.testkit.FakeEnablement;
 import org.gigaplan.testkit.FakeSchools;
@@ -33,17 +31,10 @@ class NetworkBenchmark {
     void statusAtCityScale() {
         int schoolCount = Integer.getInteger("bench.schools", 200);
         int days = Integer.getInteger("bench.days", 200);
-        String engine = System.getProperty("bench.db", "derby");
-        DataSource ds = engine.equals("postgres") ? TestDatabase.postgres().dataSource() : Benchmarks.derbyOnDisk();
-        TestDatabase db = TestDatabase.on(ds);
-        FakeSchools schools = new FakeSchools();
-        List<String> ids = new ArrayList<>();
-        for (int s = 0; s < schoolCount; s++) {
-            String id = String.format(Locale.ROOT, "N-%03d", s);
-            ids.add(id);
-            schools.add(FakeSchools.school(id, "校" + s, "School " + s, s % 3 == 2 ? SchoolType.JUNIOR_HIGH
-                    : SchoolType.ELEMENTARY, 600, 18));
-        }
+        String engine = Benchmarks.engine();
+        TestDatabase db = TestDatabase.on(Benchmarks.database());
+        FakeSchools schools = Benchmarks.city(new FakeSchools(), "N", schoolCount, 18);
+        List<String> ids = schools.all().stream().map(org.gigaplan.plan.model.School::id).toList();
         NetworkService network = new NetworkService(db, schools, new FakeEnablement(), NetworkContract.CLOCK,
                 NetworkContract.config());
         System.out.printf(Locale.ROOT, "%nnetwork benchmark on %s: %d schools × %d school days × 6 class hours%n", engine,

@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-import javax.sql.DataSource;
 
 import org.gigaplan.plan.model.FiscalYear;
-import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.testkit.Benchmarks;
 import org.gigaplan.testkit.FakeEnablement;
 import org.gigaplan.testkit.FakePlans;
@@ -32,14 +30,9 @@ class OutreachBenchmark {
     @Test
     void complianceAtCityScale() {
         int schoolCount = Integer.getInteger("bench.schools", 200);
-        String engine = System.getProperty("bench.db", "derby");
-        DataSource ds = engine.equals("postgres") ? TestDatabase.postgres().dataSource() : Benchmarks.derbyOnDisk();
-        TestDatabase db = TestDatabase.on(ds);
-        FakeSchools schools = new FakeSchools();
-        for (int s = 0; s < schoolCount; s++) {
-            schools.add(FakeSchools.school(String.format(Locale.ROOT, "M-%03d", s), "校" + s, "School " + s,
-                    s % 3 == 2 ? SchoolType.JUNIOR_HIGH : SchoolType.ELEMENTARY, 600, 18));
-        }
+        String engine = Benchmarks.engine();
+        TestDatabase db = TestDatabase.on(Benchmarks.database());
+        FakeSchools schools = Benchmarks.city(new FakeSchools(), "M", schoolCount, 18);
         PostService posts = new PostService(db, OutreachContract.CLOCK);
         MeetingService meetings = new MeetingService(db, schools, new FakeEnablement(), FakePlans.shipped(), posts,
                 OutreachContract.config());

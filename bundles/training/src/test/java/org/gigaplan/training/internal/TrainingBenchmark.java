@@ -8,10 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import javax.sql.DataSource;
 
 import org.gigaplan.plan.model.FiscalYear;
-import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.testkit.Benchmarks;
 import org.gigaplan.testkit.FakeEnablement;
@@ -37,17 +35,12 @@ class TrainingBenchmark {
     void ratesAtCityScale() {
         int schoolCount = Integer.getInteger("bench.schools", 200);
         int perSchool = Integer.getInteger("bench.teachers", 40);
-        String engine = System.getProperty("bench.db", "derby");
-        DataSource ds = engine.equals("postgres") ? TestDatabase.postgres().dataSource() : Benchmarks.derbyOnDisk();
-        TestDatabase db = TestDatabase.on(ds);
-        FakeSchools schools = new FakeSchools();
+        String engine = Benchmarks.engine();
+        TestDatabase db = TestDatabase.on(Benchmarks.database());
+        FakeSchools schools = Benchmarks.city(new FakeSchools(), "B", schoolCount, 18);
         FakeTeachers teachers = new FakeTeachers();
-        List<String> ids = new ArrayList<>();
-        for (int s = 0; s < schoolCount; s++) {
-            String id = String.format(Locale.ROOT, "B-%03d", s);
-            ids.add(id);
-            schools.add(FakeSchools.school(id, "校" + s, "School " + s, s % 3 == 2 ? SchoolType.JUNIOR_HIGH
-                    : SchoolType.ELEMENTARY, 600, 18));
+        List<String> ids = schools.all().stream().map(org.gigaplan.plan.model.School::id).toList();
+        for (String id : ids) {
             for (int t = 0; t < perSchool; t++) {
                 teachers.list(id, String.format(Locale.ROOT, "T%02d", t));
             }

@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.testkit.FakeEnablement;
 import org.gigaplan.testkit.FakePlans;
-import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.testkit.FakeSchools;
 
 import org.gigaplan.testkit.Benchmarks;
@@ -41,14 +40,10 @@ class UsageBenchmark {
         int classes = Integer.getInteger("bench.classes", 30);
         int weeks = Integer.getInteger("bench.weeks", 40);
         long events = Long.getLong("bench.events", 1_000_000L);
-        String engine = System.getProperty("bench.db", "derby");
-        DataSource ds = engine.equals("postgres") ? TestDatabase.postgres().dataSource() : Benchmarks.derbyOnDisk();
+        String engine = Benchmarks.engine();
+        DataSource ds = Benchmarks.database();
         UsageFixture fixture = new UsageFixture(ds);
-        FakeSchools directory = fixture.schools;
-        for (int s = 0; s < schools; s++) {
-            directory.add(FakeSchools.school(String.format(Locale.ROOT, "B-%03d", s), "ベンチ校" + s, "Bench " + s,
-                    s % 3 == 2 ? SchoolType.JUNIOR_HIGH : SchoolType.ELEMENTARY, classes * 30, classes));
-        }
+        FakeSchools directory = Benchmarks.city(fixture.schools, "B", schools, classes);
         TestDatabase db = fixture.db;
         FakeEnablement enablement = new FakeEnablement();
         UsageService usage = new UsageService(db, FakePlans.shipped(), directory, enablement,

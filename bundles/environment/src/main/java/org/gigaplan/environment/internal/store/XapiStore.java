@@ -222,56 +222,71 @@ public final class XapiStore {
      * key: this runs in {@code transactionRetrying}.
      */
     private void keepLearnerYears(Connection c, List<Row> rows) throws SQLException {
-        java.util.SortedMap<String, Object[]> byKey = new java.util.TreeMap<>();
+        java.util.SortedMap<String, LearnerYear> byKey = new java.util.TreeMap<>();
         for (Row r : rows) {
             int fy = fiscalYear(r.occurredAt());
-            Object[] k = byKey.computeIfAbsent(r.schoolId() + "\u0000" + fy + "\u0000" + r.learner(),
-                    x -> new Object[] { r.schoolId(), fy, r.learner(), 0L, 0.0, 0L, 0 });
-            k[3] = (Long) k[3] + 1;
+            LearnerYear k = byKey.computeIfAbsent(r.schoolId() + "|" + fy + "|" + r.learner(),
+                    x -> new LearnerYear(r.schoolId(), fy, r.learner()));
+            k.statements++;
             if (r.scoreScaled() != null) {
-                k[4] = (Double) k[4] + r.scoreScaled();
-                k[5] = (Long) k[5] + 1;
+                k.scoreSum += r.scoreScaled();
+                k.scores++;
             }
-            k[6] = Math.max((Integer) k[6], r.demo() ? 1 : 0);
+            k.demo |= r.demo();
         }
-        List<Object[]> keys = new ArrayList<>(byKey.values());
+        List<LearnerYear> keys = new ArrayList<>(byKey.values());
         int[] updated;
         try (PreparedStatement s = c.prepareStatement("UPDATE env_xapi_learner_year SET statements = statements + ?, "
-                + "score_sum = score_sum + ?, scores = scores + ?, demo = CASE WHEN demo > ? THEN demo ELSE ? END "
+                + "score_sum = score_sum + ?, scores = scores + ?, demo = CASE WHEN ? = 1 THEN 1 ELSE demo END "
                 + "WHERE school_id = ? AND fiscal_year = ? AND learner = ?")) {
-            for (Object[] k : keys) {
-                s.setLong(1, (Long) k[3]);
-                s.setDouble(2, (Double) k[4]);
-                s.setLong(3, (Long) k[5]);
-                s.setInt(4, (Integer) k[6]);
-                s.setInt(5, (Integer) k[6]);
-                s.setString(6, (String) k[0]);
-                s.setInt(7, (Integer) k[1]);
-                s.setString(8, (String) k[2]);
-                s.addBatch();
+            for (LearnerYear k : keys) {
+                k.bind(s);
             }
             updated = s.executeBatch();
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO env_xapi_learner_year (school_id, fiscal_year, learner, "
-                + "statements, score_sum, scores, demo) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            boolean any = false;
-            for (int i = 0; i < keys.size(); i++) {
-                if (updated[i] == 0) {
-                    Object[] k = keys.get(i);
-                    s.setString(1, (String) k[0]);
-                    s.setInt(2, (Integer) k[1]);
-                    s.setString(3, (String) k[2]);
-                    s.setLong(4, (Long) k[3]);
-                    s.setDouble(5, (Double) k[4]);
-                    s.setLong(6, (Long) k[5]);
-                    s.setInt(7, (Integer) k[6]);
-                    s.addBatch();
-                    any = true;
-                }
+        List<LearnerYear> fresh = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (updated[i] == 0) {
+                fresh.add(keys.get(i));
             }
-            if (any) {
+        }
+        if (!fresh.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO env_xapi_learner_year (statements, score_sum, "
+                    + "scores, demo, school_id, fiscal_year, learner) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (LearnerYear k : fresh) {
+                    k.bind(s);
+                }
                 s.executeBatch();
             }
+        }
+    }
+
+    /** What a batch adds for one learner in one school and fiscal year. */
+    private static final class LearnerYear {
+        final String schoolId;
+        final int fiscalYear;
+        final String learner;
+        long statements;
+        double scoreSum;
+        long scores;
+        boolean demo;
+
+        LearnerYear(String schoolId, int fiscalYear, String learner) {
+            this.schoolId = schoolId;
+            this.fiscalYear = fiscalYear;
+            this.learner = learner;
+        }
+
+        /** Binds statements, score sum, scores, demo, then the key, and adds the row to the batch. */
+        void bind(PreparedStatement s) throws SQLException {
+            s.setLong(1, statements);
+            s.setDouble(2, scoreSum);
+            s.setLong(3, scores);
+            s.setInt(4, demo ? 1 : 0);
+            s.setString(5, schoolId);
+            s.setInt(6, fiscalYear);
+            s.setString(7, learner);
+            s.addBatch();
         }
     }
 
