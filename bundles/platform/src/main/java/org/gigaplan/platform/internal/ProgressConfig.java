@@ -19,4 +19,10 @@ public @interface ProgressConfig {
             + "installed modules change, or the day changes; and at the latest after this long, for data no write "
             + "records (demo fills). 0 computes every report afresh.", min = "0")
     int reuseSeconds() default 60;
+
+    @AttributeDefinition(name = "Public roll-up may lag by (seconds)", description = "The city's roll-up answered to "
+            + "callers who are not logged in may be up to this old although writes came in since (its computedAt "
+            + "says when it was computed), so a stream of check-ins does not make every public call compute it again. "
+            + "Logged-in callers always get one computed after the last write. 0: as fresh for everyone.", min = "0")
+    int publicLagSeconds() default 10;
 }

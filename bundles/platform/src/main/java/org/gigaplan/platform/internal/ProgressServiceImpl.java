@@ -77,6 +77,7 @@ public class ProgressServiceImpl implements ProgressService {
     private final ModuleContracts contracts;
     private final LongSupplier writeMark;
     private final Duration reuse;
+    private final Duration publicLag;
     /** Bumped whenever a module comes or goes: reports computed before are not reused. */
     private final AtomicLong moduleGeneration = new AtomicLong();
     private final Map<ReportKey, Reused> reports = Collections.synchronizedMap(Lru.map(MAX_REPORTS));
@@ -117,6 +118,7 @@ public class ProgressServiceImpl implements ProgressService {
         this.minCoverage = config.minCoveragePercent();
         this.writeMark = writeMark;
         this.reuse = Duration.ofSeconds(Math.max(0, config.reuseSeconds()));
+        this.publicLag = Duration.ofSeconds(Math.max(0, config.publicLagSeconds()));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -178,6 +180,16 @@ public class ProgressServiceImpl implements ProgressService {
 
     @Override
     public ProgressReport report(FiscalYear fiscalYear, Scope scope) {
+        return report(fiscalYear, scope, Duration.ZERO);
+    }
+
+    @Override
+    public ProgressReport publicReport(FiscalYear fiscalYear) {
+        return report(fiscalYear, Scope.city(), publicLag);
+    }
+
+    /** The report, reused although writes came in since when it is at most {@code staleFor} old. */
+    private ProgressReport report(FiscalYear fiscalYear, Scope scope, Duration staleFor) {
         if (reuse.isZero()) {
             return compute(fiscalYear, scope);
         }
@@ -191,8 +203,9 @@ public class ProgressServiceImpl implements ProgressService {
             long generation = moduleGeneration.get();
             java.time.LocalDate today = clock.today();
             Reused known = reports.get(key);
-            if (known != null && known.basis().writeMark() >= arrived && known.basis().sameOtherwise(version, generation,
-                    today) && System.nanoTime() - known.computedAtNanos() < reuse.toNanos()) {
+            long age = known == null ? Long.MAX_VALUE : System.nanoTime() - known.computedAtNanos();
+            if (known != null && (known.basis().writeMark() >= arrived || age <= staleFor.toNanos())
+                    && known.basis().sameOtherwise(version, generation, today) && age < reuse.toNanos()) {
                 return known.report();
             }
             // Read before computing: a write committed meanwhile moves the mark past it, and later callers recompute.

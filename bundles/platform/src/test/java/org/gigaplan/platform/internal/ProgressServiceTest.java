@@ -209,10 +209,19 @@ class ProgressServiceTest {
     }
 
     private static ProgressConfig config(int percent, int reuseSeconds) {
+        return config(percent, reuseSeconds, 0);
+    }
+
+    private static ProgressConfig config(int percent, int reuseSeconds, int publicLagSeconds) {
         return new ProgressConfig() {
             @Override
             public int reuseSeconds() {
                 return reuseSeconds;
+            }
+
+            @Override
+            public int publicLagSeconds() {
+                return publicLagSeconds;
             }
 
             @Override
@@ -339,6 +348,32 @@ class ProgressServiceTest {
         }
         // The five came after the first computation's write: one more computation answers them all.
         assertEquals(2, calls.get());
+    }
+
+    @Test
+    void thePublicRollUpMayLagBehindWritesByItsAllowanceALoggedInCallerNever() {
+        java.util.concurrent.atomic.AtomicLong mark = new java.util.concurrent.atomic.AtomicLong(1);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        PolicyModule counting = module("usage", Set.of("usage.scene2"), indicatorId -> {
+            calls.incrementAndGet();
+            return IndicatorValue.of(60, 8);
+        });
+        ProgressServiceImpl lagging = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(),
+                mark::get, config(80, 60, 3600));
+        lagging.addModule(reference(1), counting);
+        var first = lagging.publicReport(FiscalYear.of(2025));
+        mark.incrementAndGet();
+        assertSame(first, lagging.publicReport(FiscalYear.of(2025)), "within its allowance, a write does not recompute");
+        assertEquals(1, calls.get());
+        assertNotSame(first, lagging.report(FiscalYear.of(2025), Scope.city()), "a logged-in caller sees the write");
+        assertEquals(2, calls.get());
+
+        ProgressServiceImpl fresh = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(),
+                mark::get, config(80, 60, 0));
+        fresh.addModule(reference(1), counting);
+        var before = fresh.publicReport(FiscalYear.of(2025));
+        mark.incrementAndGet();
+        assertNotSame(before, fresh.publicReport(FiscalYear.of(2025)), "no allowance: the public sees each write");
     }
 
     @Test
