@@ -83,8 +83,7 @@ public class KarafUserDirectory implements UserDirectory {
 
     @Override
     public void add(String name, String password, List<String> roles) {
-        synchronized (LOCK) {
-            BackingEngine engine = engine();
+        edit(engine -> {
             engine.addUser(name, password);
             for (String role : roles) {
                 if (role.startsWith(GROUP_ROLE_PREFIX)) {
@@ -93,14 +92,52 @@ public class KarafUserDirectory implements UserDirectory {
                     engine.addRole(name, role);
                 }
             }
-            ownerOnly();
-        }
+        });
     }
 
     @Override
     public void remove(String name) {
+        edit(engine -> engine.deleteUser(name));
+    }
+
+    /**
+     * Changes the users through an engine on a copy of the users file, then puts the copy in its place in one atomic
+     * move. The engine rewrites its file in place at each step, and Karaf's own watcher of the file (which encrypts
+     * passwords written in clear) reads it on every change: reading a half-written file, it once took the tail of a
+     * line for a user without a password and saved what it had read, losing the users added after it. Readers now
+     * only ever see a whole file.
+     */
+    private void edit(java.util.function.Consumer<BackingEngine> change) {
         synchronized (LOCK) {
-            engine().deleteUser(name);
+            if (file.isEmpty() || !Files.exists(file.get())) {
+                change.accept(engine());
+                ownerOnly();
+                return;
+            }
+            Path target = file.get();
+            Path copy = null;
+            try {
+                copy = Files.createTempFile(target.getParent(), ".users-", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.write(copy, Files.readAllBytes(target));
+                java.util.Map<String, Object> onCopy = new java.util.HashMap<>(options);
+                onCopy.put("users", copy.toString());
+                change.accept(factory.build(onCopy));
+                Files.move(copy, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                copy = null;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("could not change the users in " + target, e);
+            } finally {
+                if (copy != null) {
+                    try {
+                        Files.deleteIfExists(copy);
+                    } catch (IOException ignored) {
+                        // A stray copy holds nothing the users file does not.
+                    }
+                }
+            }
+            ownerOnly();
         }
     }
 
