@@ -215,7 +215,7 @@ public class NetworkService {
     /** Opens a finding for a school fallen below the problem threshold, or closes one recovered past the other. */
     private void evaluate(Connection c, School school, boolean demo, List<Long> opened, List<Long> closed)
             throws SQLException {
-        SchoolStatus status = status(school, store.keptStatuses(c, null, school.id()).get(school.id()),
+        SchoolStatus status = status(school, store.keptStatus(c, school.id()).orElse(null),
                 store.openFinding(c, school.id()).orElse(null));
         if (status.medianMbps() == null) {
             return;

@@ -198,22 +198,33 @@ public class ProgressServiceImpl implements ProgressService {
         // report computed from a mark at least this new, so a stream of writes does not make each of them compute
         // again in turn.
         long arrived = writeMark.getAsLong();
+        // A report that answers this call is taken without queueing behind a computation for others.
+        Reused recent = reports.get(key);
+        if (recent != null && reusable(recent, arrived, staleFor)) {
+            return recent.report();
+        }
         synchronized (computing.computeIfAbsent(key, k -> new Object())) {
-            String version = plans.plan().dataVersion();
-            long generation = moduleGeneration.get();
-            java.time.LocalDate today = clock.today();
             Reused known = reports.get(key);
-            long age = known == null ? Long.MAX_VALUE : System.nanoTime() - known.computedAtNanos();
-            if (known != null && (known.basis().writeMark() >= arrived || age <= staleFor.toNanos())
-                    && known.basis().sameOtherwise(version, generation, today) && age < reuse.toNanos()) {
+            if (known != null && reusable(known, arrived, staleFor)) {
                 return known.report();
             }
             // Read before computing: a write committed meanwhile moves the mark past it, and later callers recompute.
-            Basis basis = new Basis(writeMark.getAsLong(), version, generation, today);
+            Basis basis = new Basis(writeMark.getAsLong(), plans.plan().dataVersion(), moduleGeneration.get(),
+                    clock.today());
             ProgressReport report = compute(fiscalYear, scope);
             reports.put(key, new Reused(basis, System.nanoTime(), report));
             return report;
         }
+    }
+
+    /**
+     * Whether a report may answer a call that came at write mark {@code arrived}: no write since (or it is at most
+     * {@code staleFor} old), the same plan, modules and day, and younger than the longest reuse.
+     */
+    private boolean reusable(Reused known, long arrived, Duration staleFor) {
+        long age = System.nanoTime() - known.computedAtNanos();
+        return (known.basis().writeMark() >= arrived || age <= staleFor.toNanos()) && age < reuse.toNanos()
+                && known.basis().sameOtherwise(plans.plan().dataVersion(), moduleGeneration.get(), clock.today());
     }
 
     private ProgressReport compute(FiscalYear fiscalYear, Scope scope) {

@@ -19,8 +19,18 @@ import org.gigaplan.plan.service.Database;
 import org.gigaplan.environment.internal.StoredMeasurement;
 import org.gigaplan.plan.service.Jdbc;
 
-/** Measurements, findings and their notes. */
+/**
+ * Measurements, findings and their notes. A write reads only its own school's rows: its queries name the index by
+ * school to Derby ({@code --DERBY-PROPERTIES}, a comment elsewhere; Derby takes it in queries only), whose optimizer
+ * otherwise scans small tables whole and waits on, then deadlocks with, other schools' writers' new rows.
+ */
 public final class NetworkStore {
+
+    /** Derby's optimizer told to read a school's measurements through their index by school and time. */
+    private static final String MEASUREMENTS_OF_A_SCHOOL = "env_measurement --DERBY-PROPERTIES index=ix_env_measurement_school\n";
+
+    /** The same for a school's kept statuses, by their primary key. */
+    private static final String STATUSES_OF_A_SCHOOL = "env_school_status --DERBY-PROPERTIES constraint=pk_env_school_status\n";
 
     private final Database db;
 
@@ -80,7 +90,7 @@ public final class NetworkStore {
     /** A school's download speeds measured in [from, to] (in class hours only, when asked), slowest first. */
     public Window window(Connection c, String schoolId, Instant from, Instant to, boolean classHoursOnly)
             throws SQLException {
-        List<double[]> rows = Jdbc.list(c, "SELECT download_mbps, demo FROM env_measurement WHERE school_id = ? "
+        List<double[]> rows = Jdbc.list(c, "SELECT download_mbps, demo FROM " + MEASUREMENTS_OF_A_SCHOOL + "WHERE school_id = ? "
                 + "AND measured_at BETWEEN ? AND ?" + (classHoursOnly ? " AND class_hours = 1" : "")
                 + " ORDER BY download_mbps", r -> new double[] { r.getDouble(1), r.getInt(2) }, schoolId, from, to);
         double[] mbps = new double[rows.size()];
@@ -113,20 +123,37 @@ public final class NetworkStore {
      */
     public void keepStatus(Connection c, String schoolId, int fiscalYear, Instant from, Instant to, StatusBasis basis)
             throws SQLException {
-        Optional<Instant> newest = Jdbc.first(c, "SELECT MAX(measured_at) FROM env_measurement WHERE school_id = ? "
-                + "AND measured_at >= ? AND measured_at < ?", r -> {
+        Optional<Instant> newest = Jdbc.first(c, "SELECT MAX(measured_at) FROM " + MEASUREMENTS_OF_A_SCHOOL
+                + "WHERE school_id = ? AND measured_at >= ? AND measured_at < ?", r -> {
                     Timestamp t = r.getTimestamp(1);
                     return t == null ? null : t.toInstant();
                 }, schoolId, from, to);
-        Jdbc.update(c, "DELETE FROM env_school_status WHERE school_id = ? AND fiscal_year = ?", schoolId, fiscalYear);
         if (newest.isEmpty()) {
+            // Measurements are never deleted: a year without any never had a status kept.
             return;
         }
         Window w = window(c, schoolId, newest.get().minus(Duration.ofDays(basis.windowDays())), newest.get(),
                 basis.classHoursOnly());
-        Jdbc.update(c, "INSERT INTO env_school_status (school_id, fiscal_year, newest_at, median_mbps, tests, demo, "
-                + "window_days, class_hours_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", schoolId, fiscalYear, newest.get(),
-                w.median(), w.sortedMbps().length, w.demo() ? 1 : 0, basis.windowDays(), basis.classHoursOnly() ? 1 : 0);
+        Object[] values = { newest.get(), w.median(), w.sortedMbps().length, w.demo() ? 1 : 0, basis.windowDays(),
+                basis.classHoursOnly() ? 1 : 0, schoolId, fiscalYear };
+        // By its whole primary key: Derby updates through the key's index without being told.
+        if (Jdbc.update(c, "UPDATE env_school_status SET newest_at = ?, median_mbps = ?, tests = ?, demo = ?, "
+                + "window_days = ?, class_hours_only = ? WHERE school_id = ? AND fiscal_year = ?", values) == 0) {
+            Jdbc.update(c, "INSERT INTO env_school_status (newest_at, median_mbps, tests, demo, window_days, "
+                    + "class_hours_only, school_id, fiscal_year) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values);
+        }
+    }
+
+    /** A school's kept status now: of the latest fiscal year it has measurements in; empty without any. */
+    public Optional<KeptStatus> keptStatus(Connection c, String schoolId) throws SQLException {
+        return Jdbc.first(c, "SELECT school_id, fiscal_year, newest_at, median_mbps, tests, demo FROM "
+                + STATUSES_OF_A_SCHOOL + "WHERE school_id = ? ORDER BY fiscal_year DESC FETCH FIRST 1 ROWS ONLY",
+                NetworkStore::keptStatus, schoolId);
+    }
+
+    private static KeptStatus keptStatus(ResultSet r) throws SQLException {
+        return new KeptStatus(r.getString(1), r.getInt(2), r.getTimestamp(3).toInstant(), Jdbc.nullableDouble(r, 4),
+                r.getInt(5), r.getInt(6) > 0);
     }
 
     /**
@@ -146,8 +173,7 @@ public final class NetworkStore {
         Map<String, KeptStatus> out = new HashMap<>();
         for (KeptStatus k : Jdbc.list(c, "SELECT school_id, fiscal_year, newest_at, median_mbps, tests, demo FROM "
                 + "env_school_status s WHERE " + where + (schoolId == null ? "" : " AND s.school_id = ?"),
-                r -> new KeptStatus(r.getString(1), r.getInt(2), r.getTimestamp(3).toInstant(), Jdbc.nullableDouble(r, 4),
-                        r.getInt(5), r.getInt(6) > 0), params)) {
+                NetworkStore::keptStatus, params)) {
             out.put(k.schoolId(), k);
         }
         return out;
@@ -208,7 +234,8 @@ public final class NetworkStore {
 
     public Optional<Long> openFinding(Connection c, String schoolId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT id FROM env_finding WHERE school_id = ? AND closed_at IS NULL ORDER BY id FETCH FIRST 1 ROWS ONLY")) {
+                "SELECT id FROM env_finding --DERBY-PROPERTIES index=ix_env_finding_school\n"
+                + "WHERE school_id = ? AND closed_at IS NULL ORDER BY id FETCH FIRST 1 ROWS ONLY")) {
             s.setString(1, schoolId);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
