@@ -106,8 +106,8 @@ public final class Benchmarks {
 
     /**
      * Times a view: one first (cold) run, then twenty, each computed afresh (nothing in the modules caches a view);
-     * prints the first, the median and the 95th percentile with their ratios to the view limits, and returns the
-     * median in milliseconds.
+     * prints the first, the median and the 95th percentile with their ratios to the view limits (with
+     * {@code -Dbench.verbose=true} every run as well), and returns the median in milliseconds.
      */
     public static double view(String what, Runnable query) {
         List<Double> runs = new java.util.ArrayList<>();
@@ -121,6 +121,10 @@ public final class Benchmarks {
             } else {
                 runs.add(ms);
             }
+        }
+        if (Boolean.getBoolean("bench.verbose")) {
+            System.out.printf(java.util.Locale.ROOT, "  runs of %s, in order: %s%n", what, runs.stream()
+                    .map(ms -> String.format(java.util.Locale.ROOT, "%.1f", ms)).toList());
         }
         runs.sort(Double::compare);
         double median = (runs.get(9) + runs.get(10)) / 2;
