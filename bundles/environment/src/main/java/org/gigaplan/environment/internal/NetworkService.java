@@ -2,7 +2,6 @@ package org.gigaplan.environment.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.TreeSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.gigaplan.environment.internal.store.NetworkStore;
 import org.gigaplan.plan.model.FiscalYear;
@@ -86,8 +86,8 @@ public class NetworkService {
             Map<String, Instant[]> spans = store.measuredSpans(c);
             store.lockSchools(c, spans.keySet());
             for (Map.Entry<String, Instant[]> e : spans.entrySet()) {
-                FiscalYear first = fiscalYearOf(e.getValue()[0]);
-                FiscalYear last = fiscalYearOf(e.getValue()[1]);
+                FiscalYear first = FiscalYear.containing(e.getValue()[0], clock.zone());
+                FiscalYear last = FiscalYear.containing(e.getValue()[1], clock.zone());
                 for (FiscalYear fy = first; fy.year() <= last.year(); fy = fy.next()) {
                     keepStatus(c, e.getKey(), fy);
                 }
@@ -96,13 +96,8 @@ public class NetworkService {
         });
     }
 
-    private FiscalYear fiscalYearOf(Instant at) {
-        return FiscalYear.containing(at.atZone(clock.zone()).toLocalDate());
-    }
-
     private void keepStatus(Connection c, String schoolId, FiscalYear fy) throws SQLException {
-        store.keepStatus(c, schoolId, fy.year(), fy.start().atStartOfDay(clock.zone()).toInstant(),
-                fy.end().plusDays(1).atStartOfDay(clock.zone()).toInstant(), basis);
+        store.keepStatus(c, schoolId, fy.year(), fy.startIn(clock.zone()), fy.endIn(clock.zone()), basis);
     }
 
     public RecommendedBandwidth table() {
@@ -180,13 +175,16 @@ public class NetworkService {
         return db.transactionRetrying(c -> {
             store.lockSchools(c, affected.keySet());
             // What each school's status is kept for: the years measured in, and the next ones, whose windows may
-            // reach back into the year before.
+            // reach back into the year before (once they have begun: no measurement is later than latest).
             Map<String, Set<FiscalYear>> years = new TreeMap<>();
             for (StoredMeasurement r : rows) {
                 store.insert(c, r, by);
-                FiscalYear fy = fiscalYearOf(r.measuredAt());
-                years.computeIfAbsent(r.schoolId(), k -> new TreeSet<>(java.util.Comparator.comparing(FiscalYear::year)))
-                        .addAll(List.of(fy, fy.next()));
+                FiscalYear fy = FiscalYear.containing(r.measuredAt(), clock.zone());
+                Set<FiscalYear> kept = years.computeIfAbsent(r.schoolId(), k -> new TreeSet<>());
+                kept.add(fy);
+                if (!fy.next().startIn(clock.zone()).isAfter(latest)) {
+                    kept.add(fy.next());
+                }
             }
             for (Map.Entry<String, Set<FiscalYear>> e : years.entrySet()) {
                 for (FiscalYear fy : e.getValue()) {

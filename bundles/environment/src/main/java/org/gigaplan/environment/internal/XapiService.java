@@ -334,7 +334,6 @@ public class XapiService {
         return store.erase(pseudonym(actor, "agent"));
     }
 
-    /** Per school (or one): learners, statements, mean score; with {@code suppressSmall}, groups under five hidden. */
     /**
      * Per school (or one school): learners, statements and mean score in a period counted from the statements;
      * with {@code suppressSmall} (the board's view) no figures under five learners.

@@ -166,8 +166,8 @@ public class PostService {
         for (YearMonth m = YearMonth.from(fy.start()); !m.isAfter(last) && !m.isAfter(today); m = m.plusMonths(1)) {
             months.put(m, 0);
         }
-        Instant from = fy.start().atStartOfDay(clock.zone()).toInstant();
-        Instant end = fy.end().plusDays(1).atStartOfDay(clock.zone()).toInstant();
+        Instant from = fy.startIn(clock.zone());
+        Instant end = fy.endIn(clock.zone());
         Instant now = clock.now();
         List<PostStore.Publication> publications = store.publications(from, end.isBefore(now) ? end : now);
         for (PostStore.Publication p : publications) {

@@ -49,8 +49,23 @@ public record FiscalYear(int year) implements Comparable<FiscalYear> {
         return new FiscalYear(date.getMonthValue() < START.getMonthValue() ? date.getYear() - 1 : date.getYear());
     }
 
+    /** The fiscal year an instant falls in, its date counted in {@code zone} (the city's). */
+    public static FiscalYear containing(java.time.Instant at, java.time.ZoneId zone) {
+        return containing(at.atZone(zone).toLocalDate());
+    }
+
     public LocalDate start() {
         return START.atYear(year);
+    }
+
+    /** The instant the fiscal year begins in {@code zone}: April 1, 00:00 there. */
+    public java.time.Instant startIn(java.time.ZoneId zone) {
+        return start().atStartOfDay(zone).toInstant();
+    }
+
+    /** The instant the next fiscal year begins in {@code zone}: this one's end, exclusive. */
+    public java.time.Instant endIn(java.time.ZoneId zone) {
+        return next().startIn(zone);
     }
 
     public LocalDate end() {

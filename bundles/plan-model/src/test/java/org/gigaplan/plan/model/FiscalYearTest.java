@@ -55,6 +55,17 @@ class FiscalYearTest {
     }
 
     @Test
+    void beginsAndEndsAtMidnightInTheCitysZone() {
+        java.time.ZoneId tokyo = java.time.ZoneId.of("Asia/Tokyo");
+        FiscalYear fy = FiscalYear.of(2025);
+        assertEquals(java.time.Instant.parse("2025-03-31T15:00:00Z"), fy.startIn(tokyo));
+        assertEquals(java.time.Instant.parse("2026-03-31T15:00:00Z"), fy.endIn(tokyo));
+        // 2026-03-31 15:30 UTC is already April 1 in Japan.
+        assertEquals(FiscalYear.of(2026), FiscalYear.containing(java.time.Instant.parse("2026-03-31T15:30:00Z"), tokyo));
+        assertEquals(FiscalYear.of(2025), FiscalYear.containing(java.time.Instant.parse("2026-03-31T14:59:59Z"), tokyo));
+    }
+
+    @Test
     void namesTheYearInEnglish() {
         assertEquals("FY2025", FiscalYear.of(2025).englishLabel());
         assertEquals(new LocalizedText("令和7年度", "FY2025"), FiscalYear.of(2025).label());

@@ -62,8 +62,8 @@ final class UsageEvidence {
         if (fy.start().isAfter(usage.calendar().today())) {
             return Optional.empty();
         }
-        Instant from = fy.start().atStartOfDay(usage.calendar().zone()).toInstant();
-        Instant to = fy.end().plusDays(1).atStartOfDay(usage.calendar().zone()).toInstant();
+        Instant from = fy.startIn(usage.calendar().zone());
+        Instant to = fy.endIn(usage.calendar().zone());
         CaseStore.Count published = usage.caseStore().publishedBetween(from, to);
         return Optional.of(new IndicatorValue(published.count(), null, Instant.now(), CASES_NOTE, published.demo()));
     }

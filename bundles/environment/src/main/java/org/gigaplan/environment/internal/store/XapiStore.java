@@ -212,7 +212,7 @@ public final class XapiStore {
     }
 
     private int fiscalYear(Instant at) {
-        return org.gigaplan.plan.model.FiscalYear.containing(at.atZone(zone).toLocalDate()).year();
+        return org.gigaplan.plan.model.FiscalYear.containing(at, zone).year();
     }
 
     /**
@@ -296,12 +296,14 @@ public final class XapiStore {
      */
     public void ensureLearnerYears() {
         db.transactionRetrying(c -> {
-            boolean kept = Jdbc.first(c, "SELECT 1 FROM env_xapi_learner_year FETCH FIRST 1 ROWS ONLY", r -> 1)
-                    .isPresent();
+            if (Jdbc.first(c, "SELECT 1 FROM env_xapi_learner_year FETCH FIRST 1 ROWS ONLY", r -> 1).isPresent()) {
+                return null;
+            }
+            // Only then the statements' span: no index leads with their time, so it reads every one of them.
             Optional<Instant[]> span = Jdbc.first(c, "SELECT MIN(occurred_at), MAX(occurred_at) FROM env_xapi_statement",
                     r -> r.getTimestamp(1) == null ? null
                             : new Instant[] { r.getTimestamp(1).toInstant(), r.getTimestamp(2).toInstant() });
-            if (kept || span.isEmpty()) {
+            if (span.isEmpty()) {
                 return null;
             }
             for (int fy = fiscalYear(span.get()[0]); fy <= fiscalYear(span.get()[1]); fy++) {
@@ -310,7 +312,7 @@ public final class XapiStore {
                         + "score_sum, scores, demo) SELECT school_id, " + fy + ", learner, COUNT(*), "
                         + "COALESCE(SUM(score_scaled), 0), COUNT(score_scaled), MAX(demo) FROM env_xapi_statement "
                         + "WHERE occurred_at >= ? AND occurred_at < ? GROUP BY school_id, learner",
-                        year.start().atStartOfDay(zone).toInstant(), year.end().plusDays(1).atStartOfDay(zone).toInstant());
+                        year.startIn(zone), year.endIn(zone));
             }
             return null;
         });
