@@ -111,6 +111,35 @@ class ReadinessInFrameworkTest {
         Framework.await("ready again", () -> get(health).statusCode() == 200);
     }
 
+    @Test
+    void healthWaitsForAModuleItsBundleDeclaresBeforeItIsRegistered(@InjectBundleContext BundleContext context,
+            @InjectService(timeout = 30_000) ServiceAware<JaxrsServiceRuntime> runtime) throws Exception {
+        URI health = Framework.endpoint(runtime.getServiceReference()).resolve("/api/health");
+        Framework.await("ready", () -> get(health).statusCode() == 200);
+        // A module bundle started whose component has not activated yet (here: never will, it has no code), as
+        // during a boot or a refresh: nothing is registered, yet its manifest says a policy module is coming.
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        java.util.jar.Attributes main = manifest.getMainAttributes();
+        main.put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", "org.gigaplan.tests.declared");
+        main.putValue("Provide-Capability",
+                "osgi.service;objectClass:List<String>=\"" + PolicyModule.class.getName() + "\"");
+        java.io.ByteArrayOutputStream jar = new java.io.ByteArrayOutputStream();
+        new java.util.jar.JarOutputStream(jar, manifest).close();
+        Bundle declared = context.installBundle("memory:declared", new java.io.ByteArrayInputStream(jar.toByteArray()));
+        try {
+            declared.start();
+            Framework.await("not ready, naming the module", () -> {
+                HttpResponse<String> answer = get(health);
+                return answer.statusCode() == 503 && answer.body().contains("module org.gigaplan.tests.declared");
+            });
+        } finally {
+            declared.uninstall();
+        }
+        Framework.await("ready again", () -> get(health).statusCode() == 200);
+    }
+
     private static HttpResponse<String> get(URI uri) {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),

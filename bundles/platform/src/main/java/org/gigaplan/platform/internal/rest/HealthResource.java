@@ -27,7 +27,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -52,6 +54,9 @@ public class HealthResource {
      * after each change (404 meanwhile), even once its runtime view lists the resource.
      */
     static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(1);
+
+    /** The capability namespace bnd declares a component's services in (OSGi's service namespace). */
+    static final String SERVICE_NAMESPACE = "osgi.service";
 
     /** Registered by Karaf once its boot features are installed and started (named, so nothing imports Karaf). */
     static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
@@ -88,6 +93,7 @@ public class HealthResource {
     /** When the whiteboard last changed what it serves (its service properties change with each change). */
     private volatile long runtimeChangedAt = System.nanoTime();
     private final BundleContext context;
+    private final ModuleStalls stalls = new ModuleStalls(System::nanoTime);
 
     @Activate
     public HealthResource(@Reference PlatformDatabase database, @Reference PlanService plans,
@@ -116,14 +122,23 @@ public class HealthResource {
     @GET
     public Response health() {
         boolean db = database.ping();
-        List<ModuleHealth> modules = progress.modules().stream()
-                .map(m -> new ModuleHealth(m.id(), m.health().state(), m.health().detail())).toList();
         List<String> waitingFor = waitingFor();
+        List<ModuleHealth> modules = Stream.concat(progress.modules().stream()
+                .map(m -> new ModuleHealth(m.id(), m.health().state(), m.health().detail())),
+                stalls.stalled(declaredModules()).stream().map(HealthResource::stalled)).toList();
         Status status = !db ? Status.DOWN : !waitingFor.isEmpty() ? Status.STARTING
                 : modules.stream().anyMatch(m -> m.state() != Health.State.UP) ? Status.DEGRADED : Status.UP;
         Report report = new Report(status, db && waitingFor.isEmpty(), waitingFor, db, plans.plan().dataVersion(),
                 demo.enabled(), demo.pendingFills(), credentials.demoCredentials(), modules);
         return Response.status(report.ready() ? 200 : 503).entity(report).build();
+    }
+
+    /** A module bundle readiness no longer waits for: it serves nothing, and says so. */
+    private static ModuleHealth stalled(Bundle bundle) {
+        return new ModuleHealth(bundle.getSymbolicName(), Health.State.DOWN, "bundle " + bundle.getSymbolicName()
+                + " declares a policy module that has not registered for " + ModuleStalls.GRACE.toMinutes()
+                + " minutes: a service or configuration it needs is missing, or its activation failed (see "
+                + "scr:list, bundle:diag " + bundle.getBundleId() + " and the log)");
     }
 
     @GET
@@ -157,12 +172,15 @@ public class HealthResource {
         if (!starting.isEmpty()) {
             return starting;
         }
-        // Every policy module registered has been taken in by the platform, which happens once its services are
-        // activated (its migrations run, its kept counts checked or recounted): the whiteboard may be quiet for long
-        // meanwhile, with the module's endpoints still to come.
-        List<String> modules = Stream.of(references(PolicyModule.class.getName(), null))
-                .map(ServiceReference::getBundle).filter(b -> b != null && !contracts.isTakenIn(b))
-                .map(b -> "module " + b.getSymbolicName()).distinct().sorted().toList();
+        // Every policy module has been taken in by the platform, which happens once its services are activated (its
+        // migrations run, its kept counts checked or recounted): the whiteboard may be quiet for long meanwhile, with
+        // the module's endpoints still to come. Those registered already are seen by their service; those still
+        // activating, or stopped for a moment by a refresh, by the PolicyModule their bundle declares it provides.
+        Stream<Bundle> registered = Stream.of(references(PolicyModule.class.getName(), null))
+                .map(ServiceReference::getBundle);
+        List<String> modules = Stream.concat(registered, stalls.waitingFor(declaredModules()).stream())
+                .filter(b -> b != null && !contracts.isTakenIn(b)).map(b -> "module " + b.getSymbolicName())
+                .distinct().sorted().toList();
         if (!modules.isEmpty()) {
             return modules;
         }
@@ -180,6 +198,32 @@ public class HealthResource {
                 .map(r -> String.valueOf(r.getProperty(JaxrsWhiteboardConstants.JAX_RS_NAME) != null
                         ? r.getProperty(JaxrsWhiteboardConstants.JAX_RS_NAME) : r.getProperty(Constants.SERVICE_ID)))
                 .sorted().toList();
+    }
+
+    /**
+     * The bundles meant to run (active, or persistently started and not active yet) that declare a policy module
+     * service in their manifest ({@code Provide-Capability: osgi.service}, written by bnd from the component), and
+     * whose module the platform has not taken in.
+     */
+    private List<Bundle> declaredModules() {
+        return Stream.of(context.getBundles()).filter(HealthResource::meantToRun)
+                .filter(HealthResource::declaresPolicyModule).filter(b -> !contracts.isTakenIn(b)).toList();
+    }
+
+    private static boolean meantToRun(Bundle bundle) {
+        try {
+            return bundle.getState() == Bundle.ACTIVE || bundle.getState() != Bundle.UNINSTALLED
+                    && bundle.adapt(BundleStartLevel.class).isPersistentlyStarted();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return false; // uninstalled meanwhile
+        }
+    }
+
+    static boolean declaresPolicyModule(Bundle bundle) {
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        return revision != null && revision.getDeclaredCapabilities(SERVICE_NAMESPACE).stream()
+                .map(c -> c.getAttributes().get(Constants.OBJECTCLASS))
+                .anyMatch(types -> types instanceof List<?> list && list.contains(PolicyModule.class.getName()));
     }
 
     private ServiceReference<?>[] references(String type, String filter) {
