@@ -1,6 +1,8 @@
 /*
- * GIGA Plan dashboard: a page that talks to /api only. The login is kept for this browser tab (sessionStorage) and
- * sent as HTTP Basic with X-Requested-With, so a wrong password comes back to this page's form, not a browser dialog.
+ * GIGA Plan dashboard: a page that talks to /api only. Logging in begins a session on the server (POST /api/session):
+ * the browser holds it in a cookie no script can read, and this page keeps only the session's token for its writes,
+ * in memory. Nothing of the password is kept. Calls carry X-Requested-With, so a 401 comes back to this page's form,
+ * never a browser dialog.
  * Every text from /api is put into the page as text; only support-site post bodies are HTML, sanitised by the server.
  */
 (function () {
@@ -10,7 +12,8 @@
   const SCENES = [1, 2, 3, 4, 5];
   const state = {
     lang: localStorage.getItem('gigaplan.lang') || ((navigator.language || 'ja').startsWith('ja') ? 'ja' : 'en'),
-    auth: sessionStorage.getItem('gigaplan.auth'),
+    // The token each write of this session carries (X-CSRF-Token), from GET/POST /api/session.
+    csrf: null,
     me: null,
     fy: null,
     // The platform's clock (GET /api/clock): today, its zone and fiscal year decide every default here.
@@ -58,15 +61,23 @@
   /** Calls /api; with a body, sends it as JSON (POST unless another method is named). */
   async function api(path, body, method) {
     const headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
-    if (state.auth) {
-      headers.Authorization = 'Basic ' + state.auth;
+    const request = { headers, credentials: 'same-origin', method: method || (body === undefined ? 'GET' : 'POST') };
+    if (state.csrf && request.method !== 'GET') {
+      headers['X-CSRF-Token'] = state.csrf;
     }
-    const request = { headers, credentials: 'omit', method: method || (body === undefined ? 'GET' : 'POST') };
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
       request.body = JSON.stringify(body);
     }
     const response = await fetch('/api' + path, request);
+    if (response.status === 401 && state.me && path !== '/session') {
+      // The session ended (unused too long, or logged out in another tab): the login form says so.
+      state.me = null;
+      state.csrf = null;
+      state.sessionEnded = true;
+      applyStaticText();
+      location.hash = '#/login';
+    }
     let answer = null;
     try {
       answer = await response.json();
@@ -217,22 +228,17 @@
       } } }, t('rollOver').replace('{from}', loc(problem.rollOverFromLabel)).replace('{to}', loc(problem.fiscalYearLabel))) : null, box);
   }
 
+  /** Takes up the session this browser holds, if it is still valid (a reload, another tab). */
   async function restoreLogin() {
-    if (!state.auth) {
-      return;
-    }
     let r;
     try {
-      r = await api('/me');
+      r = await api('/session');
     } catch (e) {
-      return; // offline for a moment: keep the login, the views say what failed
+      return; // offline for a moment: the views say what failed
     }
-    if (r.ok) {
-      state.me = r.body;
-    } else if (r.status === 401 || r.status === 403) {
-      state.auth = null;
-      sessionStorage.removeItem('gigaplan.auth');
-    }
+    const session = r.ok && r.body && r.body.active ? r.body : null;
+    state.me = session ? session.caller : null;
+    state.csrf = session ? session.csrfToken : null;
   }
 
   // ------------------------------------------------------------------ views
@@ -1078,30 +1084,34 @@
 
   function loginView(view) {
     const message = el('p', { class: 'error', id: 'login-error', role: 'alert' });
+    if (state.sessionEnded) {
+      message.textContent = t('sessionEnded');
+      state.sessionEnded = false;
+    }
     const user = el('input', { id: 'user', name: 'user', autocomplete: 'username', required: true });
     const password = el('input', { id: 'password', name: 'password', type: 'password',
       autocomplete: 'current-password', required: true });
     const form = el('form', { class: 'card login', id: 'login-form', on: { submit: async e => {
       e.preventDefault();
-      state.auth = btoa(String.fromCharCode(...new TextEncoder().encode(user.value + ':' + password.value)));
       let r;
       try {
-        r = await api('/me');
+        r = await api('/session', { user: user.value, password: password.value });
       } catch (failure) {
-        state.auth = null;
         message.textContent = t('unreachable') + ' (' + failure.message + ')';
         return;
+      } finally {
+        password.value = '';
       }
       if (r.ok) {
-        state.me = r.body;
-        sessionStorage.setItem('gigaplan.auth', state.auth);
+        state.me = r.body.caller;
+        state.csrf = r.body.csrfToken;
         applyStaticText();
         location.hash = state.me.role === 'BOARD' ? '#/city'
           : state.me.role === 'SCHOOL' ? '#/school/' + encodeURIComponent(state.me.schoolId)
             : state.me.role === 'TEACHER' ? '#/checklist' : state.me.role === 'LEARNER' ? '#/learning' : '#/plan';
       } else {
-        state.auth = null;
-        message.textContent = r.status === 403 ? t('noRole') : t('loginFailed');
+        message.textContent = r.status === 403 ? t('noRole') : r.status === 429 ? t('loginLocked')
+          : r.status === 400 ? t('loginIncomplete') : t('loginFailed');
       }
     } } },
     el('h1', {}, t('loginTitle')),
@@ -1189,12 +1199,20 @@
     applyStaticText();
     loadFiscalYears().then(route);
   });
-  document.getElementById('logout').addEventListener('click', () => {
-    state.auth = null;
+  document.getElementById('logout').addEventListener('click', async () => {
+    try {
+      await api('/session', undefined, 'DELETE'); // ends the session on the server
+    } catch (e) {
+      // offline: the server ends it when it has been idle long enough
+    }
     state.me = null;
-    sessionStorage.removeItem('gigaplan.auth');
+    state.csrf = null;
     applyStaticText();
-    location.hash = '#/public';
+    if (location.hash === '#/public') {
+      route();
+    } else {
+      location.hash = '#/public';
+    }
   });
   window.addEventListener('hashchange', route);
 

@@ -3,6 +3,9 @@ window.GIGAPLAN_TEXT = {
   ja: {
     brand: 'GIGA Plan 仙台', fiscalYear: '年度', login: 'ログイン', logout: 'ログアウト', user: 'ユーザー名',
     password: 'パスワード', loginTitle: '教育委員会・学校の方のログイン', loginFailed: 'ユーザー名かパスワードが違います。',
+    loginLocked: 'パスワードの誤りが続いたため、しばらくログインできません。時間をおいてお試しください。',
+    loginIncomplete: 'ユーザー名とパスワードを入力してください。',
+    sessionEnded: 'しばらく操作がなかったため、ログインが終了しました。もう一度ログインしてください。',
     unreachable: 'サーバーに届きませんでした。入力はそのままです。もう一度送ってください。',
     noRole: 'このユーザーにはGIGA Planの役割がありません。', navPublic: '公開情報', navPlan: '計画と進捗',
     navCity: '市全体', navSchool: '学校', footer: '仙台市 学校教育の情報化推進計画（令和5〜9年度）の進捗',
@@ -72,6 +75,9 @@ window.GIGAPLAN_TEXT = {
   en: {
     brand: 'GIGA Plan Sendai', fiscalYear: 'Fiscal year', login: 'Log in', logout: 'Log out', user: 'User name',
     password: 'Password', loginTitle: 'Log in: board of education and schools', loginFailed: 'Wrong user name or password.',
+    loginLocked: 'Too many wrong passwords: logging in is blocked for a while. Please try again later.',
+    loginIncomplete: 'Enter your user name and password.',
+    sessionEnded: 'Your login ended after a while without use. Please log in again.',
     unreachable: 'The server could not be reached. What you entered is kept; please send it again.',
     noRole: 'This user has no GIGA Plan role.', navPublic: 'Public', navPlan: 'Plan and progress', navCity: 'City',
     navSchool: 'School', footer: 'Progress of Sendai City\u2019s school ICT promotion plan (FY2023\u20132027)',

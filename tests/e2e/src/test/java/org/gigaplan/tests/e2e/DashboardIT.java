@@ -2,6 +2,7 @@ package org.gigaplan.tests.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -222,6 +223,10 @@ class DashboardIT {
     void theBoardSeesTheHeatMapAndDrillsIntoASchool() throws Exception {
         logIn("tester");
         awaitView("city");
+        // The login is a session the server keeps, in a cookie scripts cannot read: the page holds no credential.
+        assertEquals("", browser.executeScript("return document.cookie"), "no cookie readable by a script");
+        assertEquals(List.of(), browser.executeScript("return Object.keys(sessionStorage).concat("
+                + "Object.keys(localStorage).filter(k => k !== 'gigaplan.lang'))"), "nothing kept in web storage");
         WebElement heat = await(By.cssSelector("#heatmap-chart canvas"));
         assertTrue(heat.isDisplayed());
         int cells = Integer.parseInt(browser.findElement(By.id("heatmap-chart")).getAttribute("data-cells"));
@@ -358,6 +363,28 @@ class DashboardIT {
         });
         assertFalse(error.getText().isBlank());
         assertEquals("login", browser.findElement(By.id("view")).getAttribute("data-view"));
+    }
+
+    @Test
+    @Order(6)
+    void logoutEndsTheSessionOnTheServer() throws Exception {
+        logIn("school-a");
+        awaitView("school");
+        // The browser's copy of the session cookie (it is sent to /api only, so it is read there).
+        browser.get(dist.uri("/api/session").toString());
+        org.openqa.selenium.Cookie cookie = browser.manage().getCookieNamed("gigaplan_session");
+        assertNotNull(cookie, "the session cookie");
+        assertTrue(cookie.isHttpOnly(), "HttpOnly");
+        assertEquals("Strict", cookie.getSameSite());
+        java.net.http.HttpRequest me = java.net.http.HttpRequest.newBuilder(dist.uri("/api/me"))
+                .header("Cookie", cookie.getName() + "=" + cookie.getValue()).build();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        assertEquals(200, http.send(me, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+        open("#/school/S-E01");
+        awaitView("school");
+        logOut();
+        assertEquals(401, http.send(me, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode(),
+                "a copy of the cookie is worth nothing after logging out");
     }
 
     @Test

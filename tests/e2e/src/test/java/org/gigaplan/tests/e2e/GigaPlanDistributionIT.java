@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -539,13 +543,13 @@ class GigaPlanDistributionIT {
         // Basic challenge, so the browser shows the page's form instead of its own password dialog.
         JsonNode me = dist.getAs("school-a", "/api/me").json();
         assertEquals("SCHOOL S-E01", me.path("role").asText() + " " + me.path("schoolId").asText(), () -> "me: " + me);
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.http.HttpResponse<String> challenged = http.send(java.net.http.HttpRequest.newBuilder(dist.uri("/api/me"))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> challenged = http.send(HttpRequest.newBuilder(dist.uri("/api/me"))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, challenged.statusCode());
         assertTrue(challenged.headers().firstValue("WWW-Authenticate").isPresent(), "a plain client is challenged");
-        java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(dist.uri("/api/me"))
-                .header("X-Requested-With", "XMLHttpRequest").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(dist.uri("/api/me"))
+                .header("X-Requested-With", "XMLHttpRequest").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, page.statusCode());
         assertTrue(page.headers().firstValue("WWW-Authenticate").isEmpty(), "a page is not");
 
@@ -641,6 +645,93 @@ class GigaPlanDistributionIT {
     }
 
     // ---------------------------------------------------------------- module lifecycle
+
+    /** A dashboard session of school-a begun by {@link #dashboardSessions()}: a restart must not end it. */
+    private static String keptSession;
+
+    /**
+     * The dashboard's login: a session kept by the server in an HttpOnly, SameSite=Strict cookie; writes need its
+     * token and this server's origin; logout ends it on the server, so the cookie is worth nothing afterwards.
+     */
+    @Test
+    @Order(5)
+    void dashboardSessions() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String origin = dist.uri("").toString().replaceAll("/$", "");
+        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(dist.uri("/api/session"))
+                .header("Content-Type", "application/json").header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"school-a\",\"password\":\"no\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, wrong.statusCode(), wrong.body());
+        assertTrue(wrong.headers().firstValue("WWW-Authenticate").isEmpty(), "no browser password dialog");
+        assertTrue(wrong.headers().firstValue("Set-Cookie").isEmpty());
+
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(dist.uri("/api/session"))
+                .header("Content-Type", "application/json").header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"school-a\",\"password\":\""
+                        + dist.password("school-a") + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode(), login.body());
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        for (String attribute : List.of("HttpOnly", "SameSite=Strict", "Path=/api")) {
+            assertTrue(setCookie.contains(attribute), () -> attribute + " in " + setCookie);
+        }
+        assertFalse(login.body().contains(dist.password("school-a")), "the password is not echoed");
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        JsonNode session = new ObjectMapper().readTree(login.body());
+        assertTrue(session.path("active").asBoolean());
+        assertEquals("SCHOOL", session.path("caller").path("role").asText());
+        assertEquals("S-E01", session.path("caller").path("schoolId").asText());
+        String token = session.path("csrfToken").asText();
+        assertFalse(token.isBlank());
+        assertFalse(setCookie.contains(token), "the token is not the session id");
+
+        java.util.function.BiFunction<String, String[], HttpResponse<String>> call = (method, headers) -> {
+            HttpRequest.Builder b = HttpRequest.newBuilder(dist.uri(
+                    method.equals("PUT") ? "/api/schools/S-E01/teachers" : method.equals("GET") ? "/api/me"
+                            : "/api/session")).header("Cookie", cookie).header("Content-Type", "application/json")
+                    .method(method, method.equals("PUT")
+                            ? HttpRequest.BodyPublishers.ofString("[{\"code\":\"A01\"},{\"code\":\"A02\"}]")
+                            : HttpRequest.BodyPublishers.noBody());
+            for (int i = 0; i < headers.length; i += 2) {
+                b.header(headers[i], headers[i + 1]);
+            }
+            try {
+                return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        };
+        assertEquals(200, call.apply("GET", new String[0]).statusCode(), "the cookie logs in");
+        assertTrue(call.apply("GET", new String[0]).body().contains("\"SCHOOL\""));
+        assertEquals(403, call.apply("PUT", new String[] { "Origin", origin }).statusCode(), "a write without the token");
+        assertEquals(403, call.apply("PUT", new String[] { "Origin", "http://evil.example", "X-CSRF-Token", token })
+                .statusCode(), "a write from another site's page");
+        assertEquals(403, call.apply("PUT", new String[] { "Origin", origin, "X-CSRF-Token", token + "x" })
+                .statusCode(), "a write with another token");
+        HttpResponse<String> written = call.apply("PUT", new String[] { "Origin", origin, "X-CSRF-Token",
+                token });
+        assertEquals(200, written.statusCode(), written.body());
+
+        // Logout ends the session on the server: the cookie kept elsewhere no longer logs in.
+        String copied = cookie;
+        assertEquals(204, call.apply("DELETE", new String[] { "Origin", origin, "X-CSRF-Token", token }).statusCode());
+        HttpResponse<String> after = http.send(HttpRequest.newBuilder(dist.uri("/api/me"))
+                .header("Cookie", copied).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, after.statusCode(), after.body());
+        JsonNode none = new ObjectMapper().readTree(http.send(HttpRequest
+                .newBuilder(dist.uri("/api/session")).header("Cookie", copied).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertFalse(none.path("active").asBoolean(), none::toString);
+
+        // A session kept for restartKeepsData(): the server keeps sessions in its database.
+        HttpResponse<String> kept = http.send(HttpRequest.newBuilder(dist.uri("/api/session"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"user\":\"school-a\",\"password\":\"" + dist.password("school-a") + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, kept.statusCode(), kept.body());
+        String keptCookie = kept.headers().firstValue("Set-Cookie").orElseThrow();
+        keptSession = keptCookie.substring(0, keptCookie.indexOf(';'));
+    }
 
     @Test
     @Order(6)
@@ -926,6 +1017,12 @@ class GigaPlanDistributionIT {
 
         dist.restartWithoutDemo();
         assertEquals(404, dist.get("/api/schools/E2E-07").status(), "the restored backup is from before the write");
+        if (keptSession != null) {
+            HttpResponse<String> me = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(dist.uri("/api/me")).header("Cookie", keptSession).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, me.statusCode(), () -> "a dashboard session survives a restart: " + me.body());
+        }
 
         // Leaving demo mode: the published demo passwords and key no longer log in, the log says so, health agrees.
         assertEquals(401, dist.getAs("demo-board:demo", "/api/plan/versions").status(), "demo board user removed");

@@ -1,7 +1,5 @@
 package org.gigaplan.platform.internal.rest;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Set;
 
 import javax.ws.rs.core.Application;
@@ -10,18 +8,16 @@ import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.platform.internal.AuditLogImpl;
 import org.gigaplan.platform.internal.ModuleContracts;
-import org.gigaplan.platform.internal.TeacherServiceImpl;
 import org.gigaplan.platform.internal.security.AccessFilter;
 import org.gigaplan.platform.internal.security.AddressLimits;
 import org.gigaplan.platform.internal.security.AnonymousLimit;
 import org.gigaplan.platform.internal.security.ApiKeyService;
 import org.gigaplan.platform.internal.security.AuditFilter;
 import org.gigaplan.platform.internal.security.AuthFilter;
-import org.gigaplan.platform.internal.security.JaasAuthenticator;
-import org.gigaplan.platform.internal.security.LoginThrottle;
+import org.gigaplan.platform.internal.security.Logins;
 import org.gigaplan.platform.internal.security.NoPromptFilter;
 import org.gigaplan.platform.internal.security.SecurityHeaders;
-import org.gigaplan.platform.internal.security.VerifiedLogins;
+import org.gigaplan.platform.internal.security.Sessions;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -46,13 +42,9 @@ public class ApiApplication extends Application {
     @Activate
     public ApiApplication(ApiConfig config, @Reference ApiKeyService apiKeys, @Reference AuditLogImpl audit,
             @Reference ModuleEnablement modules, @Reference ModuleContracts contracts,
-            @Reference PlatformDatabase database, @Reference TeacherServiceImpl teachers) {
-        LoginThrottle throttle = new LoginThrottle(config.loginFailuresAllowed(),
-                Duration.ofSeconds(config.loginLockSeconds()), Clock.systemUTC(), Duration.ofSeconds(5));
+            @Reference PlatformDatabase database, @Reference Logins logins, @Reference Sessions sessions) {
         this.singletons = Set.of(new BodyLimitFilter(config.maxRequestBytes()), new AuditFilter(audit, database),
-                new AuthFilter(new VerifiedLogins(new JaasAuthenticator(config.realm()),
-                        Duration.ofSeconds(config.verifiedLoginSeconds()), Clock.systemUTC()), apiKeys::authenticate,
-                        throttle, teachers::signedIn),
+                new AuthFilter(logins, sessions, apiKeys::authenticate),
                 new AnonymousLimit(new AddressLimits(config.anonymousPerMinute(), config.anonymousBurst(),
                         System::nanoTime)),
                 new AccessFilter(modules, contracts), new CallerContext(), new NoPromptFilter(),

@@ -9,7 +9,7 @@ public @interface ApiConfig {
     String PID = "org.gigaplan.platform.api";
 
     @AttributeDefinition(name = "JAAS realm", description = "Karaf JAAS realm that checks user names and "
-            + "passwords (HTTP Basic). Users get the role 'board', or 'school@<school id>' for one school.")
+            + "passwords (HTTP Basic and the dashboard's login). Users get the role 'board', or 'school@<school id>' for one school.")
     String realm() default "karaf";
 
     @AttributeDefinition(name = "Largest request body (bytes)", description = "Bigger request bodies are refused "
@@ -31,6 +31,14 @@ public @interface ApiConfig {
             + "slow password hash. A changed password or removed user takes effect within this time; 0 remembers "
             + "nothing.", min = "0")
     int verifiedLoginSeconds() default 60;
+
+    @AttributeDefinition(name = "Session idle timeout (minutes)", description = "A dashboard login (session) not "
+            + "used for this long ends; the next call needs a new login.", min = "1")
+    int sessionIdleMinutes() default 30;
+
+    @AttributeDefinition(name = "Session length (hours)", description = "A dashboard login ends this long after it "
+            + "began, however much it is used.", min = "1")
+    int sessionHours() default 12;
 
     @AttributeDefinition(name = "Anonymous calls a minute per address", description = "How often one address may "
             + "call /api without logging in, on average; past it (and the burst) it is answered 429. Logged-in "

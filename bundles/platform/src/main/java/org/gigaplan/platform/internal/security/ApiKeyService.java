@@ -2,10 +2,8 @@ package org.gigaplan.platform.internal.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -72,13 +70,11 @@ public class ApiKeyService {
             throw new InvalidInputException("label", "at most 100 characters");
         }
         byte[] id = new byte[8];
-        byte[] secret = new byte[32];
         RANDOM.nextBytes(id);
-        RANDOM.nextBytes(secret);
         String keyId = HexFormat.of().formatHex(id);
-        String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String secretText = Secrets.random256();
         Instant now = Instant.now();
-        store.insert(new StoredKey(keyId, sha256(secretText), schoolId, name, now, createdBy, null, null));
+        store.insert(new StoredKey(keyId, Secrets.sha256(secretText), schoolId, name, now, createdBy, null, null));
         return new CreatedKey(keyId, PREFIX + keyId + "_" + secretText, schoolId, name, now);
     }
 
@@ -108,7 +104,7 @@ public class ApiKeyService {
         }
         Matcher m = KEY.matcher(DEMO_KEY);
         m.matches();
-        store.insert(new StoredKey(keyId, sha256(m.group(2)), DEMO_SCHOOL, "demo agent", Instant.now(), "demo",
+        store.insert(new StoredKey(keyId, Secrets.sha256(m.group(2)), DEMO_SCHOOL, "demo agent", Instant.now(), "demo",
                 null, null));
         return true;
     }
@@ -149,16 +145,8 @@ public class ApiKeyService {
         return store.find(m.group(1))
                 .filter(k -> k.revokedAt() == null)
                 .filter(k -> MessageDigest.isEqual(k.secretSha256().getBytes(StandardCharsets.US_ASCII),
-                        sha256(m.group(2)).getBytes(StandardCharsets.US_ASCII)))
+                        Secrets.sha256(m.group(2)).getBytes(StandardCharsets.US_ASCII)))
                 .map(k -> new Caller("key:" + k.keyId() + " (" + k.label() + ")", Role.AGENT, k.schoolId()));
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
-                    text.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

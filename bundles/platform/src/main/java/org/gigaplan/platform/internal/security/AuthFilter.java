@@ -1,11 +1,11 @@
 package org.gigaplan.platform.internal.security;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.Principal;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.annotation.Priority;
@@ -16,20 +16,22 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.plan.security.Caller;
-import org.gigaplan.plan.security.Role;
 import org.gigaplan.platform.internal.rest.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Establishes who calls /api: people by HTTP Basic checked by the {@link Authenticator}, machine clients by an
- * API key ({@code Authorization: Bearer gpk_…}), else anonymous. A request with credentials that do not check
- * out is refused at once with 401, whatever it asked for.
+ * Establishes who calls /api: people by HTTP Basic or by the dashboard's session cookie, machine clients by an API key
+ * ({@code Authorization: Bearer gpk_…}), else anonymous. A request with credentials that do not check out is refused
+ * at once with 401, whatever it asked for. A write made with the session cookie must carry the session's token and,
+ * when the browser names its origin, come from this server's own: a page of another site cannot write with a
+ * teacher's session (403).
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -37,41 +39,32 @@ public final class AuthFilter implements ContainerRequestFilter {
 
     /** Request property set when the credentials are good but carry no GIGA Plan role. */
     static final String NO_ROLE = "gigaplan.user-without-role";
-    static final String ROLE_BOARD = "board";
-    static final String ROLE_SCHOOL_PREFIX = "school@";
-    /** JAAS role of a teacher: {@code teacher@<school id>/<teacher code>}. */
-    static final String ROLE_TEACHER_PREFIX = "teacher@";
-    /** JAAS role of a learner: {@code learner@<school id>}; the user name is their login. */
-    static final String ROLE_LEARNER_PREFIX = "learner@";
     public static final String CHALLENGE = "Basic realm=\"GIGA Plan\", charset=\"UTF-8\"";
+    /** The scheme of a caller known by their session cookie. */
+    public static final String SESSION_AUTH = "SESSION";
 
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     private static final Logger LOG = LoggerFactory.getLogger(AuthFilter.class);
 
-    private final Authenticator authenticator;
+    private final Logins logins;
+    private final Sessions sessions;
     private final Function<String, Optional<Caller>> apiKeys;
-    private final LoginThrottle throttle;
-    private final Consumer<Caller> signedIn;
 
     /** The servlet request, for the caller's address (a proxy of the current request, injected by the runtime). */
     @Context
     HttpServletRequest servletRequest;
 
-    /**
-     * @param signedIn told of every caller who logged in with a user name and password (the platform lists a
-     *                 teacher's own login on their school's list of teachers)
-     */
-    public AuthFilter(Authenticator authenticator, Function<String, Optional<Caller>> apiKeys, LoginThrottle throttle,
-            Consumer<Caller> signedIn) {
-        this.authenticator = authenticator;
+    public AuthFilter(Logins logins, Sessions sessions, Function<String, Optional<Caller>> apiKeys) {
+        this.logins = logins;
+        this.sessions = sessions;
         this.apiKeys = apiKeys;
-        this.throttle = throttle;
-        this.signedIn = signedIn;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {
+            session(request);
             return;
         }
         if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -101,78 +94,82 @@ public final class AuthFilter implements ContainerRequestFilter {
             return;
         }
         String user = decoded.substring(0, colon);
-        String address = servletRequest == null ? null : servletRequest.getRemoteAddr();
-        Optional<java.time.Duration> locked = throttle.tryLogin(user, address);
-        if (locked.isPresent()) {
-            long seconds = Math.max(1, locked.get().toSeconds());
-            request.abortWith(Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS, "too many wrong "
-                    + "passwords for user " + user + " from this address: try again in " + seconds + " s").toResponse())
-                    .header(HttpHeaders.RETRY_AFTER, seconds).build());
-            return;
-        }
-        char[] password = decoded.substring(colon + 1).toCharArray();
-        Optional<Set<String>> roles;
-        try {
-            roles = authenticator.authenticate(user, password);
-        } catch (RuntimeException e) {
-            throttle.cancel(user, address);
-            throw e;
-        } finally {
-            java.util.Arrays.fill(password, '\0');
-        }
-        if (roles.isEmpty()) {
-            String from = address == null ? "a client" : address;
-            String shown = user.replaceAll("\\p{Cntrl}", "?");
-            if (throttle.failed(user, address)) {
-                LOG.warn("Refused /api login of user {} from {}: wrong password again; the user name is locked for a "
-                        + "while from that address (from others it is not)", shown, from);
-            } else {
-                LOG.warn("Refused /api login of user {} from {}: wrong user name or password", shown, from);
-            }
+        Logins.Outcome outcome = logins.check(user, decoded.substring(colon + 1).toCharArray(), address());
+        if (outcome instanceof Logins.SignedIn in) {
+            request.setSecurityContext(new CallerContext(in.caller(), secure(request), SecurityContext.BASIC_AUTH));
+        } else if (outcome instanceof Logins.WithoutRole none) {
+            request.setProperty(NO_ROLE, none.user());
+        } else if (outcome instanceof Logins.Locked locked) {
+            request.abortWith(locked.answer(user));
+        } else {
             refuse(request, "wrong user name or password");
+        }
+    }
+
+    /** The caller's address, which wrong passwords are counted by. */
+    String address() {
+        return servletRequest == null ? null : servletRequest.getRemoteAddr();
+    }
+
+    /**
+     * The caller of a request without an Authorization header: the session its cookie names, if any is valid
+     * (otherwise anonymous: an expired session's page then shows its login form). Its writes are checked for their
+     * origin and token.
+     */
+    private void session(ContainerRequestContext request) {
+        Cookie cookie = request.getCookies().get(Sessions.COOKIE);
+        if (cookie == null) {
             return;
         }
-        throttle.succeeded(user, address);
-        Optional<Caller> caller = caller(user, roles.get());
-        if (caller.isEmpty()) {
-            request.setProperty(NO_ROLE, user);
+        boolean write = !SAFE.contains(request.getMethod());
+        if (write && !sameOrigin(request)) {
+            LOG.warn("Refused a cross-site {} /api/{} from {} with a session cookie", request.getMethod(),
+                    request.getUriInfo().getPath(), request.getHeaderString("Origin"));
+            request.abortWith(Problem.of(Response.Status.FORBIDDEN, "cross-site request refused: a write with the "
+                    + "dashboard's session must come from its own pages").toResponse());
             return;
         }
-        signedIn.accept(caller.get());
-        request.setSecurityContext(new CallerContext(caller.get(), secure(request), SecurityContext.BASIC_AUTH));
+        Optional<Sessions.Active> session = sessions.find(cookie.getValue());
+        if (session.isEmpty()) {
+            return;
+        }
+        if (write && !Sessions.PATH.equals(request.getUriInfo().getPath()) && !MessageDigest.isEqual(
+                bytes(session.get().csrfToken()), bytes(request.getHeaderString(Sessions.TOKEN_HEADER)))) {
+            LOG.warn("Refused {} /api/{} of {}'s session without its token", request.getMethod(),
+                    request.getUriInfo().getPath(), session.get().caller().name());
+            request.abortWith(Problem.of(Response.Status.FORBIDDEN, "this write lacks the session's token (header "
+                    + Sessions.TOKEN_HEADER + ", from GET /api/session): load the page again").toResponse());
+            return;
+        }
+        request.setSecurityContext(new CallerContext(session.get().caller(), secure(request), SESSION_AUTH));
+    }
+
+    /**
+     * Whether a browser's request comes from a page of this server: its {@code Origin}, when it names one, has this
+     * request's host and port (as the client addressed it, through a proxy too).
+     */
+    static boolean sameOrigin(ContainerRequestContext request) {
+        String origin = request.getHeaderString("Origin");
+        if (origin == null) {
+            return true; // not sent by a browser's cross-site fetch or form (they name it); the token still decides
+        }
+        String forwarded = request.getHeaderString("X-Forwarded-Host");
+        String host = forwarded != null ? forwarded.split(",")[0].strip() : request.getHeaderString(HttpHeaders.HOST);
+        try {
+            java.net.URI uri = java.net.URI.create(origin.strip());
+            String authority = uri.getRawAuthority();
+            return host != null && authority != null && authority.equalsIgnoreCase(host.strip());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text == null ? new byte[0] : text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static boolean secure(ContainerRequestContext request) {
         return request.getSecurityContext() != null && request.getSecurityContext().isSecure();
-    }
-
-    /**
-     * board → the board; school@S-E01 → staff of school S-E01; teacher@S-E01/T01 → teacher T01 of S-E01;
-     * learner@S-E01 → a learner of S-E01. The board role wins over a school one, a school one over a teacher one, a
-     * teacher one over a learner one.
-     */
-    static Optional<Caller> caller(String user, Set<String> roles) {
-        if (roles.contains(ROLE_BOARD)) {
-            return Optional.of(new Caller(user, Role.BOARD, null));
-        }
-        Optional<Caller> staff = roles.stream()
-                .filter(r -> r.startsWith(ROLE_SCHOOL_PREFIX) && r.length() > ROLE_SCHOOL_PREFIX.length())
-                .sorted().findFirst()
-                .map(r -> new Caller(user, Role.SCHOOL, r.substring(ROLE_SCHOOL_PREFIX.length())));
-        if (staff.isPresent()) {
-            return staff;
-        }
-        Optional<Caller> teacher = roles.stream().filter(r -> r.startsWith(ROLE_TEACHER_PREFIX)).sorted()
-                .map(r -> r.substring(ROLE_TEACHER_PREFIX.length()).split("/", -1))
-                .filter(parts -> parts.length == 2 && !parts[0].isBlank() && !parts[1].isBlank()).findFirst()
-                .map(parts -> new Caller(user, Role.TEACHER, parts[0], parts[1]));
-        if (teacher.isPresent()) {
-            return teacher;
-        }
-        return roles.stream().filter(r -> r.startsWith(ROLE_LEARNER_PREFIX)).sorted()
-                .map(r -> r.substring(ROLE_LEARNER_PREFIX.length()))
-                .filter(school -> !school.isBlank() && !school.contains("/")).findFirst()
-                .map(school -> new Caller(user, Role.LEARNER, school));
     }
 
     private static void refuse(ContainerRequestContext request, String detail) {

@@ -72,19 +72,19 @@ class AccessRulesTest {
     @Test
     void jaasRolesMakeTheCaller() {
         assertEquals(Optional.of(new Caller("sato", Role.BOARD, null)),
-                AuthFilter.caller("sato", Set.of("board", "school@S-E01", "admin")));
+                Logins.caller("sato", Set.of("board", "school@S-E01", "admin")));
         assertEquals(Optional.of(new Caller("suzuki", Role.SCHOOL, "S-E01")),
-                AuthFilter.caller("suzuki", Set.of("school@S-E01", "viewer")));
-        assertTrue(AuthFilter.caller("karaf", Set.of("admin", "manager", "school@")).isEmpty());
+                Logins.caller("suzuki", Set.of("school@S-E01", "viewer")));
+        assertTrue(Logins.caller("karaf", Set.of("admin", "manager", "school@")).isEmpty());
         assertEquals(Optional.of(new Caller("tanaka", Role.TEACHER, "S-E01", "T01")),
-                AuthFilter.caller("tanaka", Set.of("teacher@S-E01/T01")));
+                Logins.caller("tanaka", Set.of("teacher@S-E01/T01")));
         assertEquals(Optional.of(new Caller("tanaka", Role.SCHOOL, "S-E01")),
-                AuthFilter.caller("tanaka", Set.of("teacher@S-E01/T01", "school@S-E01")), "staff wins over teacher");
-        assertTrue(AuthFilter.caller("x", Set.of("teacher@S-E01", "teacher@/T01", "teacher@S-E01/")).isEmpty());
+                Logins.caller("tanaka", Set.of("teacher@S-E01/T01", "school@S-E01")), "staff wins over teacher");
+        assertTrue(Logins.caller("x", Set.of("teacher@S-E01", "teacher@/T01", "teacher@S-E01/")).isEmpty());
         assertEquals(Optional.of(new Caller("hanako@example.org", Role.LEARNER, "S-E01")),
-                AuthFilter.caller("hanako@example.org", Set.of("learner@S-E01")));
+                Logins.caller("hanako@example.org", Set.of("learner@S-E01")));
         assertEquals(Optional.of(new Caller("tanaka", Role.TEACHER, "S-E01", "T01")),
-                AuthFilter.caller("tanaka", Set.of("learner@S-E01", "teacher@S-E01/T01")), "teacher wins over learner");
-        assertTrue(AuthFilter.caller("x", Set.of("learner@", "learner@S-E01/T01")).isEmpty());
+                Logins.caller("tanaka", Set.of("learner@S-E01", "teacher@S-E01/T01")), "teacher wins over learner");
+        assertTrue(Logins.caller("x", Set.of("learner@", "learner@S-E01/T01")).isEmpty());
     }
 }

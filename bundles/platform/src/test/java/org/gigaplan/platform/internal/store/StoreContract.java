@@ -48,8 +48,39 @@ abstract class StoreContract {
                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM databasechangelog WHERE id LIKE 'platform-%'");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            assertEquals(10, rs.getInt(1));
+            assertEquals(11, rs.getInt(1));
         }
+    }
+
+    @Test
+    void sessionsAreFoundByTheirDigestTouchedAndExpiredByEitherTimeout() throws Exception {
+        SessionStore sessions = new SessionStore();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var teacher = new SessionStore.StoredSession("a".repeat(64),
+                new org.gigaplan.plan.security.Caller("tanaka", org.gigaplan.plan.security.Role.TEACHER, "S-E01", "T01"),
+                "token-1", at, at);
+        var board = new SessionStore.StoredSession("b".repeat(64),
+                new org.gigaplan.plan.security.Caller("sato", org.gigaplan.plan.security.Role.BOARD, null), "token-2",
+                at.minusSeconds(3_600), at.minusSeconds(3_600));
+        db.transaction(c -> {
+            sessions.insert(c, teacher);
+            sessions.insert(c, board);
+            return null;
+        });
+        assertEquals(teacher, db.transaction(c -> sessions.find(c, "a".repeat(64))).orElseThrow());
+        db.transaction(c -> {
+            sessions.touch(c, "a".repeat(64), at.plusSeconds(60));
+            return null;
+        });
+        assertEquals(at.plusSeconds(60), db.transaction(c -> sessions.find(c, "a".repeat(64))).orElseThrow().seenAt());
+        // Idle since before half an hour ago, or begun before twelve hours ago: the board's (idle an hour) goes.
+        assertEquals(1, (int) db.transaction(c -> sessions.deleteExpired(c, at.minusSeconds(1_800),
+                at.minusSeconds(12 * 3_600))));
+        assertTrue(db.transaction(c -> sessions.find(c, "b".repeat(64))).isEmpty());
+        boolean deleted = db.transaction(c -> sessions.delete(c, "a".repeat(64)));
+        boolean again = db.transaction(c -> sessions.delete(c, "a".repeat(64)));
+        assertTrue(deleted);
+        assertFalse(again, "deleted already");
     }
 
     @Test
