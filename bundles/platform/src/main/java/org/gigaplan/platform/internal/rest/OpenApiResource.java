@@ -18,6 +18,8 @@ import javax.ws.rs.PATCH;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
+import javax.ws.rs.CookieParam;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
@@ -149,6 +151,12 @@ public class OpenApiResource {
                     parameters.add(Map.of("name", pp.value(), "in", "path", "required", true, "schema", schema(p.getType())));
                 } else if (qp != null) {
                     parameters.add(Map.of("name", qp.value(), "in", "query", "required", false, "schema", schema(p.getType())));
+                } else if (p.isAnnotationPresent(CookieParam.class)) {
+                    parameters.add(Map.of("name", p.getAnnotation(CookieParam.class).value(), "in", "cookie",
+                            "required", false, "schema", schema(p.getType())));
+                } else if (p.isAnnotationPresent(HeaderParam.class)) {
+                    parameters.add(Map.of("name", p.getAnnotation(HeaderParam.class).value(), "in", "header",
+                            "required", false, "schema", schema(p.getType())));
                 } else if (!p.isAnnotationPresent(Context.class)) {
                     body = Map.of("required", true, "content", mediaTypes(consumes(method, type), p.getParameterizedType()));
                 }

@@ -49,6 +49,20 @@ class OpenApiResourceTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aCookieIsAParameterNotABody() {
+        Map<String, Map<String, Object>> paths = new TreeMap<>();
+        OpenApiResource.describe(SessionResource.class, "gigaplan.session", paths);
+        Map<String, Object> logout = (Map<String, Object>) paths.get("/session").get("delete");
+        assertTrue(!logout.containsKey("requestBody"), "logout takes no body");
+        assertEquals(List.of(Map.of("name", "gigaplan_session", "in", "cookie", "required", false, "schema",
+                Map.of("type", "string"))), logout.get("parameters"));
+        Map<String, Object> login = (Map<String, Object>) paths.get("/session").get("post");
+        assertTrue(login.containsKey("requestBody"), "the login is");
+        assertTrue(!login.containsKey("security"), "anyone may log in");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void bodiesAndAnswersHaveSchemasOfTheirJavaTypes() {
         Map<String, Map<String, Object>> paths = new TreeMap<>();
         OpenApiResource.describe(ModuleResource.class, "gigaplan.modules", paths);
