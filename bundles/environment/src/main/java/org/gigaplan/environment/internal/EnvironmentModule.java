@@ -21,7 +21,10 @@ import org.osgi.service.component.annotations.Reference;
  * Policy 3 as the platform sees it: {@code environment.bandwidth} and {@code environment.learning-history} in the
  * progress roll-up, and the demo hook.
  */
-@Component(service = PolicyModule.class)
+// The module's dashboard page (src/main/resources/dashboard/) is served from this bundle: see dashboardPage().
+@Component(service = PolicyModule.class, property = {
+    "osgi.http.whiteboard.resource.pattern=" + PolicyModule.DASHBOARD_PAGES + NetworkService.MODULE_ID + "/*",
+    "osgi.http.whiteboard.resource.prefix=/dashboard" })
 public class EnvironmentModule implements PolicyModule {
 
     public static final String BANDWIDTH = "environment.bandwidth";
@@ -56,6 +59,11 @@ public class EnvironmentModule implements PolicyModule {
     @Override
     public String id() {
         return NetworkService.MODULE_ID;
+    }
+
+    @Override
+    public Optional<String> dashboardPage() {
+        return Optional.of(DASHBOARD_PAGES + id() + "/page.js");
     }
 
     @Override

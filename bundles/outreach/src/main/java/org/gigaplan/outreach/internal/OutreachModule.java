@@ -18,7 +18,10 @@ import org.osgi.service.component.annotations.Reference;
  * Policy 4 as the platform sees it: parent-meeting compliance, staff meetings per school and support-site posts in
  * the progress roll-up, and the demo hook.
  */
-@Component(service = PolicyModule.class)
+// The module's dashboard page (src/main/resources/dashboard/) is served from this bundle: see dashboardPage().
+@Component(service = PolicyModule.class, property = {
+    "osgi.http.whiteboard.resource.pattern=" + PolicyModule.DASHBOARD_PAGES + PostService.MODULE_ID + "/*",
+    "osgi.http.whiteboard.resource.prefix=/dashboard" })
 public class OutreachModule implements PolicyModule {
 
     public static final String PARENT_MEETING = "outreach.parent-meeting";
@@ -45,6 +48,11 @@ public class OutreachModule implements PolicyModule {
     @Override
     public String id() {
         return PostService.MODULE_ID;
+    }
+
+    @Override
+    public Optional<String> dashboardPage() {
+        return Optional.of(DASHBOARD_PAGES + id() + "/page.js");
     }
 
     @Override

@@ -50,6 +50,20 @@ public interface PolicyModule {
         return Health.up();
     }
 
+    /** Where the dashboard finds module pages: {@code /dashboard/modules/<module id>/…}. */
+    String DASHBOARD_PAGES = "/dashboard/modules/";
+
+    /**
+     * The module's dashboard page, if it has one: the address of an ES module its own bundle serves under
+     * {@link #DASHBOARD_PAGES}{@code <id>/}, e.g. {@code /dashboard/modules/usage/page.js}. The dashboard imports it
+     * while the module is installed (and on for the caller's school), and it adds the module's views, navigation and
+     * sections of the shared views (city, school, public, recording); see the dashboard's {@code core/kit.js}. A page
+     * elsewhere is not offered (logged once).
+     */
+    default Optional<String> dashboardPage() {
+        return Optional.empty();
+    }
+
     /**
      * Fills realistic synthetic data for a fiscal year, marked as demo data wherever it is stored. Called
      * by the platform in demo mode; a module without demo data leaves this as it is.

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.ws.rs.Path;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.plan.spi.PolicyModule;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -135,6 +136,19 @@ public final class ModuleContracts {
                 }
             });
         }
+    }
+
+    /**
+     * What is wrong with a module's dashboard page, if anything: it must be an ES module ({@code .js}) under
+     * {@code /dashboard/modules/<id>/}, where its own bundle serves it, so no module's page stands in for another's.
+     */
+    public static Optional<String> pageProblem(String moduleId, String page) {
+        String place = PolicyModule.DASHBOARD_PAGES + moduleId + "/";
+        if (page.startsWith(place) && page.endsWith(".js") && !page.contains("..") && !page.contains("//")
+                && page.length() > place.length() + 3) {
+            return Optional.empty();
+        }
+        return Optional.of("its page is " + page + ", but a module's page must be a .js file under " + place);
     }
 
     /**

@@ -59,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * and the report is younger than {@link ProgressConfig#reuseSeconds()}. So the public roll-up costs a query of the
  * mark, not every module's figures, between writes; concurrent callers of one report wait for one computation.
  */
-@Component(service = ProgressService.class, configurationPid = ProgressConfig.PID)
+@Component(service = { ProgressService.class, ProgressServiceImpl.class }, configurationPid = ProgressConfig.PID)
 @Designate(ocd = ProgressConfig.class)
 public class ProgressServiceImpl implements ProgressService {
 
@@ -98,6 +98,9 @@ public class ProgressServiceImpl implements ProgressService {
 
     private record Reused(Basis basis, long computedAtNanos, ProgressReport report) {
     }
+
+    /** Module pages found outside their place, logged once each. */
+    private final Set<String> misplacedPages = ConcurrentHashMap.newKeySet();
 
     /** In OSGi's order of service references: ascending, so the last is the highest ranked, then the earliest. */
     private final ConcurrentSkipListMap<ServiceReference<PolicyModule>, PolicyModule> modules = new ConcurrentSkipListMap<>();
@@ -167,6 +170,30 @@ public class ProgressServiceImpl implements ProgressService {
             }
         });
         out.sort(Comparator.comparingInt(ModuleInfo::basicPolicy).thenComparing(ModuleInfo::id));
+        return out;
+    }
+
+    /** A module's dashboard page. */
+    public record ModulePage(String module, int basicPolicy, LocalizedText name, String page) {
+    }
+
+    /**
+     * The dashboard pages of the installed modules on for a school (null: every installed module), by basic policy
+     * then id. A page outside the module's own place is left out, and logged once.
+     */
+    public List<ModulePage> pages(String schoolId) {
+        List<ModulePage> out = new ArrayList<>();
+        modules.forEach((ref, m) -> {
+            if (contracts.isRefused(ref.getBundle()) || schoolId != null && !enablement.isEnabled(m.id(), schoolId)) {
+                return;
+            }
+            m.dashboardPage().ifPresent(page -> ModuleContracts.pageProblem(m.id(), page).ifPresentOrElse(problem -> {
+                if (misplacedPages.add(m.id() + " " + page)) {
+                    LOG.warn("The dashboard page of policy module {} is not offered: {}", m.id(), problem);
+                }
+            }, () -> out.add(new ModulePage(m.id(), m.basicPolicy(), m.name(), page))));
+        });
+        out.sort(Comparator.comparingInt(ModulePage::basicPolicy).thenComparing(ModulePage::module));
         return out;
     }
 

@@ -23,7 +23,10 @@ import org.osgi.service.component.annotations.Reference;
  * Policy 2 as the platform sees it: the checklist category rates {@code training.category-a}…{@code -d} and the
  * share of teachers using generative AI weekly ({@code training.genai-use}) in the progress roll-up; the demo hook.
  */
-@Component(service = PolicyModule.class)
+// The module's dashboard page (src/main/resources/dashboard/) is served from this bundle: see dashboardPage().
+@Component(service = PolicyModule.class, property = {
+    "osgi.http.whiteboard.resource.pattern=" + PolicyModule.DASHBOARD_PAGES + TrainingService.MODULE_ID + "/*",
+    "osgi.http.whiteboard.resource.prefix=/dashboard" })
 public class TrainingModule implements PolicyModule {
 
     public static final String INDICATOR_PREFIX = "training.category-";
@@ -45,6 +48,11 @@ public class TrainingModule implements PolicyModule {
     @Override
     public String id() {
         return TrainingService.MODULE_ID;
+    }
+
+    @Override
+    public Optional<String> dashboardPage() {
+        return Optional.of(DASHBOARD_PAGES + id() + "/page.js");
     }
 
     @Override

@@ -22,7 +22,10 @@ import org.osgi.service.component.annotations.Reference;
  * Policy 1 as the platform sees it: the scene indicators {@code usage.scene1}…{@code usage.scene5} of the progress
  * roll-up, and the demo hook.
  */
-@Component(service = PolicyModule.class)
+// The module's dashboard page (src/main/resources/dashboard/) is served from this bundle: see dashboardPage().
+@Component(service = PolicyModule.class, property = {
+    "osgi.http.whiteboard.resource.pattern=" + PolicyModule.DASHBOARD_PAGES + UsageService.MODULE_ID + "/*",
+    "osgi.http.whiteboard.resource.prefix=/dashboard" })
 public class UsageModule implements PolicyModule {
 
     /** Indicator ids are this prefix and the scene number. */
@@ -57,6 +60,11 @@ public class UsageModule implements PolicyModule {
     @Override
     public String id() {
         return UsageService.MODULE_ID;
+    }
+
+    @Override
+    public Optional<String> dashboardPage() {
+        return Optional.of(DASHBOARD_PAGES + id() + "/page.js");
     }
 
     @Override

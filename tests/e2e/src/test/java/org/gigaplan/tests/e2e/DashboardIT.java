@@ -385,6 +385,8 @@ class DashboardIT {
         logOut();
         assertEquals(401, http.send(me, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode(),
                 "a copy of the cookie is worth nothing after logging out");
+        chooseYear(2025); // the page was loaded anew: back to the year the tests after this one look at
+        awaitView("public");
     }
 
     @Test
@@ -407,29 +409,42 @@ class DashboardIT {
 
     @Test
     @Order(8)
-    void aModuleUninstalledSaysSoAndNothingElseBreaks() throws Exception {
+    void aModuleUninstalledWhileThePageIsOpenTakesItsPageWithItAndComesBack() throws Exception {
+        logIn("tester");
+        awaitView("city");
+        await(By.cssSelector("#parent-meetings"));
+        assertFalse(browser.findElements(By.id("nav-posts")).isEmpty(), "the outreach page's view is offered");
         String uninstall = dist.console("feature:uninstall gigaplan-outreach");
         Distribution.await("outreach to be gone (console said: " + uninstall.strip() + ")", TIMEOUT,
                 () -> assertEquals(404, dist.getAs(null, "/api/outreach/site/posts").status()));
         try {
-            open("#/login");
+            // The page stays open: the next view asks which module pages there are, and outreach has none now.
             open("#/public");
             awaitView("public");
-            assertFalse(browser.findElements(By.cssSelector("#public-posts .not-installed")).isEmpty(),
-                    "the posts section says the module is not installed");
+            chooseYear(2025);
+            awaitView("public");
+            assertTrue(browser.findElements(By.id("public-posts")).isEmpty(), "no posts without the module");
             assertEquals(20, browser.findElements(By.cssSelector("#public-indicators tr[data-indicator]")).size());
-            assertFalse(browser.findElements(By.cssSelector("#public-indicators [data-status=NO_MODULE]")).isEmpty());
-            logIn("tester");
+            assertFalse(browser.findElements(By.cssSelector("#public-indicators [data-status=NO_MODULE]")).isEmpty(),
+                    "its indicators say the module is not installed");
+            open("#/city");
             awaitView("city");
             await(By.cssSelector("#heatmap-chart canvas"));
-            assertFalse(browser.findElements(By.cssSelector("#parent-meetings .not-installed")).isEmpty());
+            assertTrue(browser.findElements(By.id("parent-meetings")).isEmpty(), "no outreach card");
+            assertTrue(browser.findElements(By.id("nav-posts")).isEmpty(), "no outreach view in the header");
             screenshot("city-without-outreach");
-            logOut();
+            open("#/posts");
+            awaitView("public");
         } finally {
             dist.console("feature:install gigaplan-outreach");
             Distribution.await("outreach to be back", TIMEOUT,
                     () -> assertEquals(200, dist.getAs(null, "/api/outreach/site/posts").status()));
         }
+        open("#/city");
+        awaitView("city");
+        await(By.cssSelector("#parent-meetings"));
+        assertFalse(browser.findElements(By.id("nav-posts")).isEmpty(), "back with the module");
+        logOut();
     }
 
     private static void setValue(By by, String value) {

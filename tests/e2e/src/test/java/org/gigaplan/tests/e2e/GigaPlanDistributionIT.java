@@ -784,6 +784,15 @@ class GigaPlanDistributionIT {
         assertEquals(List.of("outreach.parent-meeting"), texts(module.path("indicatorIds")), () -> "module: " + module);
         assertEquals("UP", module.path("health").path("state").asText(), () -> "module: " + module);
 
+        // Its dashboard page is listed for anyone, served from its own bundle, and goes when the module goes.
+        JsonNode pages = new ObjectMapper().readTree(dist.getAs(null, "/api/modules/pages").body());
+        assertEquals(List.of("usage", "training", "environment", "samplemod"), pages.findValuesAsText("module"),
+                pages::toString);
+        Response page = dist.getAs(null, "/dashboard/modules/samplemod/page.js");
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.body().contains("export const routes"), page::toString);
+        assertTrue(page.contentType().contains("javascript"), page::toString);
+
         JsonNode paths = dist.json("/api/openapi.json").path("paths");
         assertTrue(paths.has("/samplemod/ping"), () -> "openapi paths: " + fieldNames(paths));
         assertTrue(paths.path("/samplemod/ping").has("get"), () -> "openapi: " + paths.path("/samplemod/ping"));
@@ -838,6 +847,8 @@ class GigaPlanDistributionIT {
             assertEquals(404, dist.get("/api/samplemod/ping").status(), "ping");
             assertEquals(List.of("environment", "training", "usage"), moduleIds(), "modules");
             assertFalse(dist.json("/api/openapi.json").path("paths").has("/samplemod/ping"), "openapi");
+            assertFalse(dist.getAs(null, "/api/modules/pages").body().contains("samplemod"), "dashboard pages");
+            assertEquals(404, dist.getAs(null, "/dashboard/modules/samplemod/page.js").status(), "its page file");
             assertEquals("NO_MODULE", E2e.indicator(dist.json("/api/progress?fiscalYear=2025"), "outreach.parent-meeting")
                     .path("status").asText(), "progress");
         });

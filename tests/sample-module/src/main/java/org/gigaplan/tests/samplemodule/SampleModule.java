@@ -22,7 +22,10 @@ import org.osgi.service.component.annotations.Component;
  * it remembers each call (fiscal year and number of schools) for {@code /api/samplemod/ping} to show, and from
  * then on marks its value as demo data.
  */
-@Component(service = PolicyModule.class)
+// Its dashboard page (src/main/resources/dashboard/page.js) is served from this bundle, as a third party's would be.
+@Component(service = PolicyModule.class, property = {
+    "osgi.http.whiteboard.resource.pattern=" + PolicyModule.DASHBOARD_PAGES + SampleModule.ID + "/*",
+    "osgi.http.whiteboard.resource.prefix=/dashboard" })
 public class SampleModule implements PolicyModule {
 
     /** Module id, also the path segment of its REST resource ({@code /api/samplemod}). */
@@ -45,6 +48,11 @@ public class SampleModule implements PolicyModule {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public Optional<String> dashboardPage() {
+        return Optional.of(DASHBOARD_PAGES + ID + "/page.js");
     }
 
     @Override

@@ -16,6 +16,8 @@ import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Public;
+import org.gigaplan.platform.internal.ProgressServiceImpl;
 import org.gigaplan.plan.security.Role;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.plan.service.ModuleEnablement;
@@ -47,10 +49,12 @@ public class ModuleResource {
     private final ModuleEnablement enablement;
     private final SchoolService schools;
     private final AuditLog audit;
+    private final ProgressServiceImpl pages;
 
     @Activate
     public ModuleResource(@Reference ProgressService progress, @Reference ModuleEnablement enablement,
-            @Reference SchoolService schools, @Reference AuditLog audit) {
+            @Reference SchoolService schools, @Reference AuditLog audit, @Reference ProgressServiceImpl pages) {
+        this.pages = pages;
         this.progress = progress;
         this.enablement = enablement;
         this.schools = schools;
@@ -60,6 +64,17 @@ public class ModuleResource {
     @GET
     public List<ModuleInfo> modules() {
         return progress.modules();
+    }
+
+    /**
+     * The dashboard pages of the modules installed now, for anyone: the dashboard imports them to offer each module's
+     * views. For a school's user, staff, teacher or learner, only those of modules on for their school.
+     */
+    @GET
+    @Path("pages")
+    @Public
+    public List<ProgressServiceImpl.ModulePage> pages(@Context Caller caller) {
+        return pages.pages(caller == null ? null : caller.ownSchool());
     }
 
     /** Every school with whether the module is on for it. */
