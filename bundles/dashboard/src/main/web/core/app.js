@@ -14,6 +14,7 @@ import {
 } from './kit.js';
 import { allowed, parseRoute } from './format.js';
 import * as planEditor from './plan-edit.js';
+import { admin } from './admin.js';
 
 // ------------------------------------------------------------------ module pages
 
@@ -98,6 +99,7 @@ function applyStaticText() {
     staff() ? el('a', { href: '#/report', id: 'nav-report' }, t('navReport')) : null,
     board() ? el('a', { href: '#/city', id: 'nav-city' }, t('navCity')) : null,
     board() ? el('a', { href: '#/plan-edit', id: 'nav-plan-edit' }, t('navPlanEdit')) : null,
+    board() ? el('a', { href: '#/admin', id: 'nav-admin' }, t('navAdmin')) : null,
     school ? el('a', { href: '#/school/' + encodeURIComponent(state.me.schoolId), id: 'nav-school' }, t('mySchool')) : null,
     school ? el('a', { href: '#/record', id: 'nav-record' }, t('navRecord')) : null,
     ...moduleRoutes().filter(r => r.nav && state.me && allowed(r.roles, state.me))
@@ -402,7 +404,8 @@ const CORE = {
   city: { roles: ['BOARD'], view: cityView },
   school: { roles: ['BOARD', 'SCHOOL', 'TEACHER', 'AGENT'], view: schoolView },
   record: { roles: ['SCHOOL'], view: recordView },
-  [planEditor.planEdit.name]: planEditor.planEdit
+  [planEditor.planEdit.name]: planEditor.planEdit,
+  [admin.name]: admin
 };
 
 let routing = 0;

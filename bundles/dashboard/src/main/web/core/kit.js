@@ -129,8 +129,10 @@ export function section(id, title, ...content) {
   const card = el('section', { class: 'card', id }, el('h2', {}, title), ...content);
   card.querySelectorAll('table:not(.grid)').forEach((table, i) => {
     const name = id + (i ? '-' + (i + 1) : '');
+    // The table as it is when asked for: a view may draw it again (another page of it) after the card was made.
     table.before(el('button', { type: 'button', class: 'csv no-print', 'data-csv': name,
-      on: { click: () => download(name + '-' + state.fy + '.csv', 'text/csv;charset=utf-8', '\ufeff' + tableCsv(table)) } },
+      on: { click: () => download(name + '-' + state.fy + '.csv', 'text/csv;charset=utf-8',
+        '\ufeff' + tableCsv(card.querySelectorAll('table:not(.grid)')[i] || table)) } },
     'CSV'));
   });
   return card;

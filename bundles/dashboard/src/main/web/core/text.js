@@ -28,7 +28,16 @@ export const TEXT = {
     removeItemConfirm: '取組 {id} を削除しますか？', removed: '削除しました。', remove: '削除', addItem: '取組を追加', measure: '施策',
     added: '追加しました。', add: '追加', versionsTitle: '計画の版（変更履歴）', version: '版', who: '変更者', what: '内容',
     beforeAfter: '変更前 → 変更後', none: '（なし）', kind_IMPORT: '取り込み', kind_ROLLOVER: '繰り越し', kind_EDIT: '編集',
-    kind_PUBLISH: '公開'
+    kind_PUBLISH: '公開',
+    navAdmin: '管理', adminTitle: '管理', keysTitle: 'APIキー（速度計測エージェント・授業支援ソフト・ドリル）',
+    keyLabel: '名前', keyLabelHint: '例: 速度計測エージェント', createKey: 'キーを発行', keyCreated: 'APIキーを発行しました:',
+    keyOnce: 'このキーが表示されるのは今だけです。すぐに機器やソフトに設定してください。サーバーには照合用の値しか残りません。',
+    noKeys: 'APIキーはまだありません。', createdAt: '発行日時', createdBy: '発行者', revokedOn: '無効化', keyWorks: '有効',
+    revoke: '無効にする', revokeConfirm: 'APIキー「{label}」を無効にしますか？ 使っている機器は送信できなくなります。',
+    switchesTitle: '学校ごとのモジュール', switchesHelp: 'チェックを外すと、その学校ではそのモジュールの記録と表示が止まります（データは残ります）。変更はすぐに保存されます。',
+    switchedOn: '有効にしました', switchedOff: '停止しました', auditTitle: '監査ログ', audit_actor: '実行者', audit_school: '学校',
+    audit_action: '操作', audit_from: '開始日', audit_to: '終了日', audit_outcome: '結果', search: '検索',
+    auditCount: '{total}件中 {from}〜{to}件目', newer: '新しい記録', older: '古い記録'
   },
   en: {
     brand: 'GIGA Plan Sendai', fiscalYear: 'Fiscal year', login: 'Log in', logout: 'Log out', user: 'User name',
@@ -65,6 +74,15 @@ export const TEXT = {
     remove: 'Remove', addItem: 'Add an action item', measure: 'Measure', added: 'Added.', add: 'Add',
     versionsTitle: 'Plan versions (history)', version: 'Version', who: 'By', what: 'What',
     beforeAfter: 'Before → after', none: '(none)', kind_IMPORT: 'Import', kind_ROLLOVER: 'Roll-forward',
-    kind_EDIT: 'Edit', kind_PUBLISH: 'Publish'
+    kind_EDIT: 'Edit', kind_PUBLISH: 'Publish',
+    navAdmin: 'Administration', adminTitle: 'Administration', keysTitle: 'API keys (speed-test agents, classroom software, drills)',
+    keyLabel: 'Name', keyLabelHint: 'e.g. speed-test agent', createKey: 'Create key', keyCreated: 'API key created:',
+    keyOnce: 'This is the only time the key is shown: set it in the device or software now. The server keeps only a digest.',
+    noKeys: 'No API keys yet.', createdAt: 'Created', createdBy: 'By', revokedOn: 'Revoked', keyWorks: 'Works',
+    revoke: 'Revoke', revokeConfirm: 'Revoke API key "{label}"? Devices using it can no longer send.',
+    switchesTitle: 'Modules per school', switchesHelp: 'Untick to stop a module at a school: its records and views stop there (data is kept). Each change is saved at once.',
+    switchedOn: 'switched on', switchedOff: 'switched off', auditTitle: 'Audit log', audit_actor: 'Who', audit_school: 'School',
+    audit_action: 'Action', audit_from: 'From', audit_to: 'To', audit_outcome: 'Outcome', search: 'Search',
+    auditCount: '{from}–{to} of {total}', newer: 'Newer', older: 'Older'
   }
 };

@@ -9,6 +9,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -708,5 +709,127 @@ class DashboardIT {
         awaitView("plan");
         assertEquals(4, browser.findElements(By.cssSelector("section.policy")).size(), "FY2026's four basic policies");
         logOut();
+    }
+
+    @Test
+    @Order(15)
+    void theBoardAdministersKeysModuleSwitchesAndReadsTheAuditLog() throws Exception {
+        logIn("tester");
+        awaitView("city");
+        browser.findElement(By.id("nav-admin")).click();
+        awaitView("admin");
+
+        // An API key for a school's speed-test agent: shown once, working at once, revoked from the list.
+        new org.openqa.selenium.support.ui.Select(await(By.id("key-school"))).selectByValue("S-E02");
+        browser.findElement(By.id("key-label")).sendKeys("e2e 速度計測");
+        browser.findElement(By.id("key-submit")).click();
+        String key = await(By.id("new-key")).getText().strip();
+        assertTrue(key.startsWith("gpk_"), key);
+        JsonNode agent = dist.getAs(key, "/api/me").json();
+        assertEquals("AGENT", agent.path("role").asText(), agent::toString);
+        assertEquals("S-E02", agent.path("schoolId").asText());
+        screenshot("admin-key-created");
+        browser.navigate().refresh();
+        awaitView("admin");
+        assertFalse(browser.getPageSource().contains(key), "the key is shown once only");
+        String keyId = key.substring(4, 20);
+        WebElement revoke = await(By.cssSelector("[data-revoke='" + keyId + "']"));
+        revoke.click();
+        browser.switchTo().alert().accept();
+        waiting().until(d -> "true".equals(d.findElement(By.cssSelector("tr[data-key='" + keyId + "']"))
+                .getAttribute("data-revoked")));
+        assertEquals(401, dist.getAs(key, "/api/me").status(), "a revoked key no longer logs in");
+
+        // Training switched off for S-E02 and on again, each saved at once.
+        By trainingAtE02 = By.cssSelector("#admin-switches tr[data-school='S-E02'] input[data-module='training']");
+        WebElement training = await(trainingAtE02);
+        assertTrue(training.isSelected(), "on by default");
+        training.click();
+        Distribution.await("training off for S-E02", WAIT, () -> assertFalse(enabled("S-E02")));
+        browser.findElement(trainingAtE02).click();
+        Distribution.await("training on again for S-E02", WAIT, () -> assertTrue(enabled("S-E02")));
+
+        // The audit log, filtered by action: the key's creation and revocation, and the switches, with who did them.
+        WebElement action = browser.findElement(By.id("audit-action"));
+        action.clear();
+        action.sendKeys("api-keys");
+        browser.findElement(By.id("audit-search")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#audit-list tr[data-entry]")).size() >= 2
+                && d.findElements(By.cssSelector("#audit-list tr[data-entry]")).stream()
+                        .allMatch(r -> r.getText().contains("api-keys")));
+        String entries = browser.findElement(By.id("audit-list")).getText();
+        assertTrue(entries.contains("POST /api/api-keys") && entries.contains("DELETE /api/api-keys/" + keyId), entries);
+        assertTrue(entries.contains("tester"), entries);
+        screenshot("admin");
+        logOut();
+    }
+
+
+    /**
+     * JIS X 8341-3 (WCAG 2.1 AA), as far as a machine can tell: axe-core finds no violation on the public page, the
+     * login form, a school's page and its recording forms, and a teacher's and a learner's pages.
+     */
+    @Test
+    @Order(16)
+    void thePublicSchoolAndTeacherPagesPassAnAutomatedAccessibilityCheck() throws Exception {
+        List<String> found = new ArrayList<>();
+        open("#/public");
+        chooseYear(2025);
+        awaitView("public");
+        await(By.cssSelector("#public-indicators tr[data-indicator]"));
+        found.addAll(accessibility("public"));
+        open("#/login");
+        awaitView("login");
+        found.addAll(accessibility("login"));
+        logIn("school-a");
+        awaitView("school");
+        await(By.cssSelector("#school-heatmap-chart canvas"));
+        found.addAll(accessibility("school"));
+        open("#/record");
+        awaitView("record");
+        await(By.id("check-in-form"));
+        found.addAll(accessibility("record"));
+        logOut();
+        logIn("teacher-a");
+        awaitView("checklist");
+        found.addAll(accessibility("checklist"));
+        logOut();
+        logIn("demo-s-e01-5-1-1@drill.example:demo");
+        awaitView("learning");
+        found.addAll(accessibility("learning"));
+        logOut();
+        assertEquals(List.of(), found, "accessibility violations");
+    }
+
+    /** axe-core's WCAG 2.0 and 2.1 A and AA rules on the page as it is: each violation with up to three places. */
+    @SuppressWarnings("unchecked")
+    private static List<String> accessibility(String page) throws Exception {
+        browser.executeScript(Files.readString(Path.of(E2e.property("gigaplan.e2e.axe"))));
+        List<String> violations = (List<String>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                  .then(r => done(r.passes.length < 10 ? ['axe checked only ' + r.passes.length + ' rules']
+                    : r.violations.map(v => v.id + ' (' + v.impact + ', ' + v.nodes.length + '×): '
+                    + v.help + ' — ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
+                  .catch(e => done(['axe failed: ' + e]));
+                """);
+        return violations.stream().map(v -> page + ": " + v).toList();
+    }
+
+    /** Whether the board has the training module on for a school. */
+    private static boolean enabled(String school) {
+        try {
+            for (JsonNode s : dist.json("/api/modules/training/schools")) {
+                if (school.equals(s.path("schoolId").asText())) {
+                    return s.path("enabled").asBoolean();
+                }
+            }
+            throw new AssertionError("no school " + school);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
