@@ -29,9 +29,21 @@ export const state = {
   charts: []
 };
 
-/** Adds a page's words: {ja: {...}, en: {...}}. */
+/**
+ * Adds a page's words: {ja: {...}, en: {...}}. A word another page or the core has already is kept as it was (and
+ * the clash logged), so no page changes another's text.
+ */
 export function addTexts(texts) {
-  Object.entries(texts || {}).forEach(([lang, words]) => Object.assign(TEXT[lang] || (TEXT[lang] = {}), words));
+  Object.entries(texts || {}).forEach(([lang, words]) => {
+    const dictionary = TEXT[lang] || (TEXT[lang] = {});
+    Object.entries(words).forEach(([key, text]) => {
+      if (key in dictionary) {
+        console.warn('dashboard text ' + lang + '.' + key + ' is defined already: kept as it was');
+      } else {
+        dictionary[key] = text;
+      }
+    });
+  });
 }
 
 export function t(key) {

@@ -3,8 +3,8 @@
  * the weekly trend, schools not reporting), for a school (its classes), and the school's weekly check-in form.
  * Served by the usage bundle; the dashboard imports it while the module is installed (see the dashboard's kit.js).
  */
-import { api, chart, el, loc, mondayOf, fiscalYearOf, notInstalled, outcome, schoolList, section, show, submitting,
-  t, todayInJapan } from '../../core/kit.js';
+import { api, chart, el, loc, mondayOf, fiscalYearOf, notInstalled, outcome, route, schoolList, section, show, state,
+  submitting, t, todayInJapan } from '../../core/kit.js';
 
 /** The words of this page, in Japanese and English. */
 export const texts = {
@@ -12,7 +12,20 @@ export const texts = {
     heatTitle: '場面別の活用（学校 × 場面、目標を満たす学級の割合 %）', classHeatTitle: '場面別の活用（学級 × 場面、目標を満たす学級 = 100）',
     trendTitle: '場面別の活用の推移（目標を満たす学校の割合 %）', missingTitle: '報告のない学校（先週）', scene: '場面',
     checkInTitle: '今週の端末活用（学級 × 場面の回数）', checkInHelp: 'その週に各場面で1人1台端末を使った回数を学級ごとに入力します。記録済みの数値が表示され、空欄のままの欄は変わりません。',
-    weekOf: '週（月曜日）', nothingToRecord: '入力された数値がありません。', noClasses: '学級が登録されていません。'
+    weekOf: '週（月曜日）', nothingToRecord: '入力された数値がありません。', noClasses: '学級が登録されていません。',
+    navCases: '授業事例', casesTitle: '授業事例', casesHelp: '教育委員会が公開した授業事例を探し、自校で取り入れたら記録します。',
+    caseWords: 'キーワード', subject: '教科', schoolType: '学校種', grade: '学年', gradeSuffix: '年',
+    casesFound: '件', noCases: '該当する授業事例はありません。', adopt: '自校で取り入れた', adopted: '取り入れたことを記録しました',
+    adoptions: '取り入れた記録 {n}件（{schools}校）', withdraw: '取り下げる', withdrawConfirm: 'この授業事例を取り下げますか？（記録は残ります）',
+    newCase: '授業事例を公開', titleJa: '題名（日本語）', titleEn: '題名（英語）', summaryJa: '概要（日本語）', summaryEn: '概要（英語）',
+    learningType: '学びの型', supportSoftware: '授業支援ソフトを使用', publishCase: '公開する', casePublished: '公開しました',
+    lt_INDIVIDUAL: '個別最適な学び', lt_COLLABORATIVE: '協働的な学び', lt_BOTH: '個別最適な学びと協働的な学び',
+    st_ELEMENTARY: '小学校', st_JUNIOR_HIGH: '中学校', st_SECONDARY: '中等教育学校', st_HIGH: '高等学校', st_SPECIAL_NEEDS: '特別支援学校',
+    groupsTitle: '学校種別・学年別の活用（目標を満たす学級の割合 %）', period: '期間', wholeYear: '年度全体', term1: '前期', term2: '後期',
+    bySchoolType: '学校種別', byGrade: '学年別',
+    selfReportTitle: '自己申告と授業支援ソフトの記録（学級 × 場面、申告 / 記録）', apart: '差あり',
+    selfReportRule: '授業支援ソフトの記録がある学級で、申告と記録が{n}回以上違う欄に「差あり」を付けています。',
+    selfReportFlagged: 'この週は{n}欄。'
   },
   en: {
     heatTitle: 'Device use by scene (school \u00d7 scene, % of classes meeting the target)',
@@ -22,11 +35,28 @@ export const texts = {
     checkInTitle: 'This week\u2019s device use (class \u00d7 scene, times)',
     checkInHelp: 'Enter how many times each class used the one-to-one devices in each scene that week. What is '
       + 'recorded already is shown; a blank cell is left as it is.',
-    weekOf: 'Week (Monday)', nothingToRecord: 'Nothing was filled in.', noClasses: 'No classes are registered.'
+    weekOf: 'Week (Monday)', nothingToRecord: 'Nothing was filled in.', noClasses: 'No classes are registered.',
+    navCases: 'Lesson cases', casesTitle: 'Lesson cases', casesHelp: 'Find the lesson cases the board published, and record when your school used one.',
+    caseWords: 'Words', subject: 'Subject', schoolType: 'School type', grade: 'Grade', gradeSuffix: ' grade',
+    casesFound: 'found', noCases: 'No lesson case matches.', adopt: 'We used this', adopted: 'Recorded that your school used it',
+    adoptions: 'Used {n} times ({schools} schools)', withdraw: 'Withdraw', withdrawConfirm: 'Withdraw this lesson case? (Its records are kept.)',
+    newCase: 'Publish a lesson case', titleJa: 'Title (Japanese)', titleEn: 'Title (English)', summaryJa: 'Summary (Japanese)', summaryEn: 'Summary (English)',
+    learningType: 'Learning type', supportSoftware: 'Uses the support software', publishCase: 'Publish', casePublished: 'Published',
+    lt_INDIVIDUAL: 'Individually optimised learning', lt_COLLABORATIVE: 'Collaborative learning', lt_BOTH: 'Both',
+    st_ELEMENTARY: 'Elementary', st_JUNIOR_HIGH: 'Junior high', st_SECONDARY: 'Secondary', st_HIGH: 'High school', st_SPECIAL_NEEDS: 'Special needs',
+    groupsTitle: 'Device use by school type and by grade (% of classes meeting the target)', period: 'Period', wholeYear: 'Whole year', term1: 'First term', term2: 'Second term',
+    bySchoolType: 'By school type', byGrade: 'By grade',
+    selfReportTitle: 'Check-ins beside the classroom software (class \u00d7 scene, reported / recorded)', apart: 'apart',
+    selfReportRule: 'Marked "apart" where the class has software records and the two differ by {n} or more uses.',
+    selfReportFlagged: 'This week: {n} cells.'
   }
 };
 
 const SCENES = [1, 2, 3, 4, 5];
+const LEARNING_TYPES = ['INDIVIDUAL', 'COLLABORATIVE', 'BOTH'];
+const SCHOOL_TYPES = ['ELEMENTARY', 'JUNIOR_HIGH', 'SECONDARY', 'HIGH', 'SPECIAL_NEEDS'];
+
+export const routes = [{ name: 'cases', roles: ['BOARD', 'SCHOOL'], nav: 'navCases', view: casesView }];
 
 export const sections = {
   async city({ fy }) {
@@ -40,7 +70,8 @@ export const sections = {
         section('heatmap', t('heatTitle'), attainment.ok ? [heat, schoolLinks(groups),
           el('details', {}, el('summary', {}, t('figures')), heatTable(groups))] : failed(attainment)),
         section('trend', t('trendTitle'), trend.ok ? [line, trendTable(trend.body)] : failed(trend)),
-        section('not-reporting', t('missingTitle'), missing.ok ? schoolList(missing.body.schools) : failed(missing))],
+        section('not-reporting', t('missingTitle'), missing.ok ? schoolList(missing.body.schools) : failed(missing)),
+        await groupsCard(fy)],
       draw() {
         if (attainment.ok) {
           heatMap(heat, groups, true);
@@ -63,7 +94,8 @@ export const sections = {
       cards: [
         section('school-heatmap', t('classHeatTitle'), attainment.ok ? [heat, el('details', {},
           el('summary', {}, t('figures')), heatTable(groups, t('classes')))] : failed(attainment)),
-        section('school-trend', t('trendTitle'), trend.ok ? [line, trendTable(trend.body)] : failed(trend))],
+        section('school-trend', t('trendTitle'), trend.ok ? [line, trendTable(trend.body)] : failed(trend)),
+        await selfReportCard(schoolId)],
       draw() {
         if (attainment.ok) {
           heatMap(heat, groups);
@@ -81,6 +113,185 @@ export const sections = {
       : checkInForm(schoolId, classes.ok ? classes.body : []))] };
   }
 };
+
+/**
+ * Attainment by school type and by grade for the year or a term: a share of classes meeting each scene's target, as
+ * tables (the figures a board compares across types and grades).
+ */
+async function groupsCard(fy) {
+  const period = el('select', { id: 'groups-period', 'aria-label': t('period') },
+    el('option', { value: '' }, t('wholeYear')), el('option', { value: '1' }, t('term1')),
+    el('option', { value: '2' }, t('term2')));
+  const box = el('div', { id: 'groups-tables' });
+  async function load() {
+    const term = period.value ? '&term=' + period.value : '';
+    const [type, grade] = await Promise.all([api('/usage/attainment?fiscalYear=' + fy + '&by=type' + term),
+      api('/usage/attainment?fiscalYear=' + fy + '&by=grade' + term)]);
+    show(box, el('h3', {}, t('bySchoolType')), type.ok ? heatTable(type.body.groups, t('schoolType')) : failed(type),
+      el('h3', {}, t('byGrade')), grade.ok ? heatTable(grade.body.groups, t('grade')) : failed(grade));
+    box.dataset.period = period.value || 'year';
+  }
+  period.addEventListener('change', load);
+  await load();
+  return section('attainment-groups', t('groupsTitle'), el('label', {}, t('period') + ' ', period), box);
+}
+
+/**
+ * Lesson cases: search the published ones (words, scene, subject, grade, school type); a school records that it used
+ * one; the board publishes and withdraws them.
+ */
+async function casesView(view) {
+  const board = state.me.role === 'BOARD';
+  const q = el('input', { id: 'case-q', type: 'search', 'aria-label': t('caseWords') });
+  const scene = el('select', { id: 'case-scene', 'aria-label': t('scene') }, el('option', { value: '' }, '–'),
+    SCENES.map(n => el('option', { value: n }, t('scene') + n)));
+  const subject = el('input', { id: 'case-subject', 'aria-label': t('subject') });
+  const schoolType = el('select', { id: 'case-school-type', 'aria-label': t('schoolType') },
+    el('option', { value: '' }, '–'), SCHOOL_TYPES.map(x => el('option', { value: x }, t('st_' + x))));
+  const results = el('div', { id: 'case-results' });
+  async function search() {
+    const query = new URLSearchParams({ limit: 100 });
+    [['q', q], ['scene', scene], ['subject', subject], ['schoolType', schoolType]]
+      .filter(([, input]) => input.value.trim()).forEach(([name, input]) => query.set(name, input.value.trim()));
+    const r = await api('/usage/cases?' + query);
+    show(results, r.ok ? caseList(r.body, board) : failed(r));
+  }
+  const form = el('form', { id: 'case-search', class: 'record', on: { submit: e => submitting(e, search) } },
+    el('div', { class: 'row' }, el('label', {}, t('caseWords'), q), el('label', {}, t('scene'), scene),
+      el('label', {}, t('subject'), subject), el('label', {}, t('schoolType'), schoolType)),
+    el('button', { type: 'submit', id: 'case-search-submit' }, t('search')));
+  await search();
+  show(view, el('h1', {}, t('casesTitle')), el('p', { class: 'muted' }, t('casesHelp')),
+    section('case-list', t('casesTitle'), form, results),
+    board ? section('case-new', t('newCase'), caseForm()) : null);
+}
+
+function caseList(page, board) {
+  if (!page.items.length) {
+    return el('p', { class: 'muted' }, t('noCases'));
+  }
+  return el('div', {}, el('p', { class: 'muted' }, page.total + ' ' + t('casesFound')),
+    page.items.map(c => {
+      const box = el('div', { class: 'case-result' });
+      const act = board
+        ? el('button', { type: 'button', class: 'danger', 'data-withdraw': c.id, on: { click: async () => {
+          if (!window.confirm(t('withdrawConfirm'))) {
+            return;
+          }
+          const r = await api('/usage/cases/' + c.id, undefined, 'DELETE');
+          if (r.ok) {
+            route();
+          } else {
+            outcome(box, r, '');
+          }
+        } } }, t('withdraw'))
+        : el('button', { type: 'button', 'data-adopt': c.id, on: { click: async e => {
+          e.target.disabled = true;
+          const r = await api('/usage/cases/' + c.id + '/adoptions', { schoolId: state.me.schoolId });
+          outcome(box, r, t('adopted'));
+          e.target.disabled = false;
+        } } }, t('adopt'));
+      return el('article', { class: 'case', 'data-case': c.id },
+        el('h3', {}, loc(c.title), c.demo ? el('span', { class: 'demo' }, t('demo')) : null),
+        el('p', { class: 'muted' }, [c.scenes.map(n => t('scene') + n).join('・'), t('lt_' + c.learningType), c.subject,
+          c.grade ? c.grade + t('gradeSuffix') : null, c.schoolType ? t('st_' + c.schoolType) : null,
+          c.supportSoftware ? t('supportSoftware') : null].filter(Boolean).join(' · ')),
+        el('p', {}, loc(c.summary)),
+        el('p', { class: 'muted' }, t('adoptions').replace('{n}', c.adoptions).replace('{schools}', c.adoptingSchools)),
+        act, box);
+    }));
+}
+
+/** The board publishes a case: title and summary in both languages, its scenes and where it fits. */
+function caseForm() {
+  const text = (id, rows) => rows ? el('textarea', { id, rows, required: true }) : el('input', { id, required: true });
+  const titleJa = text('case-title-ja');
+  const titleEn = text('case-title-en');
+  const summaryJa = text('case-summary-ja', 4);
+  const summaryEn = text('case-summary-en', 4);
+  const scenes = SCENES.map(n => el('label', { class: 'check' }, el('input', { type: 'checkbox', value: n,
+    name: 'case-scenes' }), ' ' + t('scene') + n));
+  const type = el('select', { id: 'case-learning-type', required: true }, LEARNING_TYPES.map(x =>
+    el('option', { value: x }, t('lt_' + x))));
+  const subject = el('input', { id: 'case-new-subject', required: true, maxlength: 50 });
+  const grade = el('input', { id: 'case-grade', type: 'number', min: 1, max: 12 });
+  const schoolType = el('select', { id: 'case-new-school-type' }, el('option', { value: '' }, '–'),
+    SCHOOL_TYPES.map(x => el('option', { value: x }, t('st_' + x))));
+  const software = el('input', { type: 'checkbox', id: 'case-software' });
+  const box = el('div', { id: 'case-result' });
+  return el('form', { id: 'case-form', class: 'record', on: { submit: e => submitting(e, async () => {
+    const r = await api('/usage/cases', { title: { ja: titleJa.value, en: titleEn.value },
+      summary: { ja: summaryJa.value, en: summaryEn.value },
+      scenes: scenes.map(c => c.querySelector('input')).filter(i => i.checked).map(i => Number(i.value)),
+      learningType: type.value, subject: subject.value, grade: grade.value === '' ? null : Number(grade.value),
+      schoolType: schoolType.value || null, supportSoftware: software.checked });
+    outcome(box, r, t('casePublished'));
+    if (r.ok) {
+      route();
+    }
+  }) } },
+  el('div', { class: 'row' }, el('label', {}, t('titleJa'), titleJa), el('label', {}, t('titleEn'), titleEn)),
+  el('label', {}, t('summaryJa'), summaryJa), el('label', {}, t('summaryEn'), summaryEn),
+  el('fieldset', {}, el('legend', {}, t('scene')), scenes),
+  el('div', { class: 'row' }, el('label', {}, t('learningType'), type), el('label', {}, t('subject'), subject),
+    el('label', {}, t('grade'), grade), el('label', {}, t('schoolType'), schoolType),
+    el('label', { class: 'check' }, software, ' ' + t('supportSoftware'))),
+  el('button', { type: 'submit', id: 'case-submit' }, t('publishCase')), box);
+}
+
+/** Uses a week apart enough to ask about: a check-in and the software's count differing by this many or more. */
+const APART = 2;
+
+/**
+ * Self-report against logs: per class and scene of a week, the teachers' check-in beside what the classroom software
+ * recorded. A cell is flagged when the software recorded uses for the class that week and the two differ by APART or
+ * more (a class without software records has nothing to compare).
+ */
+async function selfReportCard(schoolId) {
+  const lastMonday = new Date(todayInJapan().getTime() - 7 * 86400000);
+  const week = el('input', { type: 'date', id: 'self-report-week', value: mondayOf(lastMonday),
+    'aria-label': t('weekOf') });
+  const box = el('div', { id: 'self-report-table' });
+  async function load() {
+    const monday = mondayOf(new Date(week.value + 'T00:00:00'));
+    const r = await api('/usage/check-ins?schoolId=' + encodeURIComponent(schoolId) + '&week=' + monday
+      + '&fiscalYear=' + fiscalYearOf(monday) + '&limit=500');
+    if (!r.ok) {
+      show(box, failed(r));
+      return;
+    }
+    const classes = new Map();
+    r.body.items.forEach(f => {
+      const key = f.grade + '-' + f.className;
+      if (!classes.has(key)) {
+        classes.set(key, { key, figures: {}, logged: false });
+      }
+      classes.get(key).figures[f.scene] = f;
+      classes.get(key).logged = classes.get(key).logged || f.eventUses > 0;
+    });
+    let flagged = 0;
+    const rows = [...classes.values()].sort((a, b) => a.key.localeCompare(b.key)).map(c => el('tr', { 'data-class': c.key },
+      el('th', { scope: 'row' }, c.key), SCENES.map(n => {
+        const f = c.figures[n];
+        const own = f && f.checkinUses !== null && f.checkinUses !== undefined ? f.checkinUses : null;
+        const logged = f ? f.eventUses : 0;
+        const apart = c.logged && own !== null && Math.abs(own - logged) >= APART;
+        flagged += apart ? 1 : 0;
+        return el('td', { class: 'num' + (apart ? ' apart' : ''), 'data-scene': n, 'data-apart': String(apart),
+          'data-value': (own === null ? '' : own) + '/' + logged },
+        (own === null ? '–' : own) + ' / ' + logged, apart ? el('span', { class: 'badge status-BELOW' }, t('apart')) : null);
+      })));
+    show(box, rows.length ? [el('p', { class: 'muted' }, t('selfReportRule').replace('{n}', APART)
+      + ' ' + t('selfReportFlagged').replace('{n}', flagged)),
+    el('table', { class: 'figures self-report' }, el('thead', {}, el('tr', {}, el('th', {}, t('classes')),
+      SCENES.map(n => el('th', {}, t('scene') + n)))), el('tbody', {}, rows))]
+      : el('p', { class: 'muted' }, t('noData')));
+    box.dataset.week = monday;
+  }
+  week.addEventListener('change', load);
+  await load();
+  return section('self-report', t('selfReportTitle'), el('label', {}, t('weekOf') + ' ', week), box);
+}
 
 /** A view's answer that brought no figures: why, in words. */
 function failed(r) {

@@ -816,6 +816,153 @@ class DashboardIT {
         return violations.stream().map(v -> page + ": " + v).toList();
     }
 
+
+    @Test
+    @Order(17)
+    void theBoardPublishesALessonCaseAndASchoolRecordsUsingIt() throws Exception {
+        logIn("tester");
+        awaitView("city");
+        // The city's attainment by school type and by grade, for the year and for a term.
+        await(By.cssSelector("#attainment-groups #groups-tables[data-period=year] table"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("groups-period"))).selectByValue("1");
+        await(By.cssSelector("#attainment-groups #groups-tables[data-period='1'] table"));
+
+        browser.findElement(By.id("nav-cases")).click();
+        awaitView("cases");
+        String title = "e2e 理科の観察記録を共有 " + System.nanoTime();
+        browser.findElement(By.id("case-title-ja")).sendKeys(title);
+        browser.findElement(By.id("case-title-en")).sendKeys("Sharing science observations");
+        browser.findElement(By.id("case-summary-ja")).sendKeys("観察した結果を授業支援ソフトで共有し、考えを比べる。");
+        browser.findElement(By.id("case-summary-en")).sendKeys("Pupils share what they observed and compare ideas.");
+        browser.findElement(By.cssSelector("input[name=case-scenes][value='2']")).click();
+        browser.findElement(By.id("case-new-subject")).sendKeys("理科");
+        browser.findElement(By.id("case-grade")).sendKeys("5");
+        browser.findElement(By.id("case-submit")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("article.case")).stream()
+                .anyMatch(a -> a.getText().contains(title)));
+        String caseId = browser.findElements(By.cssSelector("article.case")).stream()
+                .filter(a -> a.getText().contains(title)).findFirst().orElseThrow().getAttribute("data-case");
+        screenshot("cases-board");
+        logOut();
+
+        logIn("school-a");
+        awaitView("school");
+        browser.findElement(By.id("nav-cases")).click();
+        awaitView("cases");
+        browser.findElement(By.id("case-q")).sendKeys("観察記録");
+        browser.findElement(By.id("case-search-submit")).click();
+        WebElement adopt = await(By.cssSelector("[data-adopt='" + caseId + "']"));
+        adopt.click();
+        waiting().until(d -> d.findElement(By.cssSelector("article[data-case='" + caseId + "'] .ok")).isDisplayed());
+        assertTrue(dist.json("/api/usage/cases/adoptions?schoolId=S-E01").path("items").toString()
+                .contains("\"caseId\":" + caseId), "the adoption is stored for S-E01");
+        screenshot("cases-school");
+        logOut();
+    }
+
+
+    @Test
+    @Order(18)
+    void aSchoolEnrolsATeacherWhoSeesTheTrainingInTheirRecord() throws Exception {
+        dist.listTeachers("S-E01", "A01");
+        // A city course with room: the board adds one with a session, in the browser.
+        logIn("tester");
+        awaitView("city");
+        browser.findElement(By.id("nav-trainings")).click();
+        awaitView("trainings");
+        String title = "e2e 授業支援ソフト活用研修 " + System.nanoTime();
+        browser.findElement(By.id("course-title-ja")).sendKeys(title);
+        browser.findElement(By.id("course-title-en")).sendKeys("Using the support software");
+        browser.findElement(By.cssSelector("input[name=course-category][value=B]")).click();
+        browser.findElement(By.id("course-submit")).click();
+        WebElement course = waiting().until(d -> d.findElements(By.cssSelector("article.course")).stream()
+                .filter(a -> a.getText().contains(title)).findFirst().orElse(null));
+        String courseId = course.getAttribute("data-course");
+        WebElement sessionForm = course.findElement(By.cssSelector("form[data-add-session]"));
+        setValue(By.cssSelector("form[data-add-session='" + courseId + "'] input[name=heldOn]"), "2026-12-10");
+        sessionForm.findElement(By.name("capacity")).sendKeys("20");
+        sessionForm.findElement(By.name("place")).sendKeys("教育センター");
+        sessionForm.findElement(By.cssSelector("button[type=submit]")).click();
+        By session = By.cssSelector("article.course[data-course='" + courseId + "'] tr[data-session]");
+        String sessionId = waiting().until(d -> d.findElements(session).isEmpty() ? null
+                : d.findElement(session).getAttribute("data-session"));
+        screenshot("trainings-board");
+        logOut();
+
+        // The school enrols its teacher A01 and records the attendance.
+        logIn("school-a");
+        awaitView("school");
+        browser.findElement(By.id("nav-trainings")).click();
+        awaitView("trainings");
+        new org.openqa.selenium.support.ui.Select(await(By.cssSelector("tr[data-session='" + sessionId
+                + "'] select[name=teacher]"))).selectByValue("A01");
+        browser.findElement(By.cssSelector("[data-enrol='" + sessionId + "']")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("tr[data-session='" + sessionId + "'] td:nth-child(4)"))
+                .getText().equals("1"));
+        new org.openqa.selenium.support.ui.Select(await(By.cssSelector("tr[data-session='" + sessionId
+                + "'] select[name=teacher]"))).selectByValue("A01");
+        browser.findElement(By.cssSelector("[data-attend='" + sessionId + "']")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("tr[data-session='" + sessionId + "'] td:nth-child(5)"))
+                .getText().equals("1"));
+        screenshot("trainings-school");
+        logOut();
+
+        // The teacher sees it in their own training record, beside the trainings recommended for them.
+        logIn("teacher-a");
+        awaitView("checklist");
+        WebElement row = await(By.cssSelector("#my-record tr[data-session='" + sessionId + "']"));
+        assertTrue(row.getText().contains(title), row::getText);
+        assertFalse(browser.findElements(By.id("my-recommendations")).isEmpty());
+        screenshot("checklist-record");
+        logOut();
+    }
+
+
+    @Test
+    @Order(19)
+    void aClassWhoseCheckInAndSoftwareRecordsDifferIsFlagged() throws Exception {
+        JsonNode first = dist.json("/api/usage/schools/S-E01/classes").get(0);
+        int grade = first.path("grade").asInt();
+        String name = first.path("name").asText();
+        String cls = "{\"schoolId\":\"S-E01\",\"grade\":" + grade + ",\"className\":\"" + name + "\"";
+        // One more use recorded by the software, and a check-in three above what it recorded in all.
+        Distribution.Response event = dist.post("/api/usage/events", "application/json", "[" + cls
+                + ",\"at\":\"2025-06-10T10:00:00+09:00\",\"scene\":3,\"app\":\"e2e\"}]");
+        assertEquals(200, event.status(), event::toString);
+        int recorded = 0;
+        for (JsonNode f : dist.json("/api/usage/check-ins?schoolId=S-E01&week=2025-06-09&fiscalYear=2025&limit=500")
+                .path("items")) {
+            if (f.path("grade").asInt() == grade && f.path("className").asText().equals(name)
+                    && f.path("scene").asInt() == 3) {
+                recorded = f.path("eventUses").asInt();
+            }
+        }
+        assertTrue(recorded >= 1, "the software's use is counted");
+        int reported = recorded + 3;
+        Distribution.Response checkIn = dist.post("/api/usage/check-ins", "application/json", "[" + cls
+                + ",\"week\":\"2025-06-09\",\"scenes\":[{\"scene\":3,\"count\":" + reported + "}]}]");
+        assertEquals(200, checkIn.status(), checkIn::toString);
+
+        logIn("tester");
+        awaitView("city");
+        open("#/school/S-E01");
+        awaitView("school");
+        setValue(By.id("self-report-week"), "2025-06-09");
+        browser.executeScript("document.getElementById('self-report-week').dispatchEvent(new Event('change'))");
+        WebElement cell = waiting().until(d -> {
+            if (!"2025-06-09".equals(d.findElement(By.id("self-report-table")).getAttribute("data-week"))) {
+                return null;
+            }
+            List<WebElement> found = d.findElements(By.cssSelector("#self-report-table tr[data-class='" + grade + "-"
+                    + name + "'] td[data-scene='3']"));
+            return found.isEmpty() ? null : found.get(0);
+        });
+        assertEquals("true", cell.getAttribute("data-apart"), cell::getText);
+        assertEquals(reported + "/" + recorded, cell.getAttribute("data-value"), "reported / recorded");
+        screenshot("self-report");
+        logOut();
+    }
+
     /** Whether the board has the training module on for a school. */
     private static boolean enabled(String school) {
         try {
