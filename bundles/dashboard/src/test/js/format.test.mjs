@@ -50,3 +50,13 @@ test('addresses name a view and its argument, and roles decide who opens it', ()
   assert.equal(f.allowed(['BOARD'], { role: 'SCHOOL' }), false);
   assert.equal(f.allowed(['BOARD', 'SCHOOL'], { role: 'SCHOOL' }), true);
 });
+
+test('days are written as people write them, with the Japanese era where asked', () => {
+  assert.equal(f.formatDay('2026-11-30', 'ja'), '2026年11月30日');
+  assert.equal(f.formatDay('2026-04-01', 'ja', true), '令和8年4月1日');
+  assert.equal(f.formatDay('2019-04-30', 'ja', true), '平成31年4月30日', 'the era changed on 1 May 2019');
+  assert.equal(f.formatDay('2019-05-01', 'ja', true), '令和元年5月1日');
+  assert.equal(f.formatDay('2026-11-30', 'en'), '30 Nov 2026');
+  assert.equal(f.formatDay('2026-11-30', 'ja', false, '14:05'), '2026年11月30日 14:05');
+  assert.equal(f.formatDay(null, 'ja'), '–');
+});

@@ -3,7 +3,7 @@
  * and the API keys of machine clients (speed-test agents, classroom software, drills): created for a school, the key
  * shown once, listed without it, revoked. Every change goes through /api and is in the audit log.
  */
-import { api, el, japanTime, loc, outcome, route, section, show, state, submitting, t } from './kit.js';
+import { api, dateText, el, loc, outcome, route, section, show, state, submitting, t } from './kit.js';
 
 const PAGE = 50;
 
@@ -63,8 +63,8 @@ function keyTable(keys, schools) {
       el('th', {}, t('createdBy')), el('th', {}, t('status')), el('th', {}, ''))),
     el('tbody', {}, keys.map(k => el('tr', { 'data-key': k.keyId, 'data-revoked': String(Boolean(k.revokedAt)) },
       el('td', {}, k.label, el('div', { class: 'muted' }, k.keyId)), el('td', {}, schoolName(schools, k.schoolId)),
-      el('td', {}, japanTime(k.createdAt, true)), el('td', {}, k.createdBy),
-      el('td', {}, k.revokedAt ? t('revokedOn') + ' ' + japanTime(k.revokedAt, true) + ' (' + k.revokedBy + ')'
+      el('td', {}, dateText(k.createdAt, true)), el('td', {}, k.createdBy),
+      el('td', {}, k.revokedAt ? t('revokedOn') + ' ' + dateText(k.revokedAt, true) + ' (' + k.revokedBy + ')'
         : t('keyWorks')),
       el('td', {}, k.revokedAt ? '' : el('button', { type: 'button', class: 'danger', 'data-revoke': k.keyId,
         on: { click: async e => {
@@ -165,7 +165,7 @@ async function auditTable() {
       el('thead', {}, el('tr', {}, ['when', 'audit_actor', 'audit_school', 'audit_action', 'audit_outcome', 'what']
         .map(k => el('th', {}, t(k))))),
       el('tbody', {}, page.items.map(a => el('tr', { 'data-entry': a.id },
-        el('td', {}, japanTime(a.at, true)), el('td', {}, a.actor + ' (' + a.role + ')'), el('td', {}, a.school || '–'),
+        el('td', {}, dateText(a.at, true)), el('td', {}, a.actor + ' (' + a.role + ')'), el('td', {}, a.school || '–'),
         el('td', {}, el('code', {}, a.action), a.channel === 'api' ? '' : ' · ' + a.channel),
         el('td', { class: Number(a.outcome) >= 400 ? 'error' : null }, a.outcome), el('td', {}, a.summary || ''))))),
     el('p', { class: 'pager' },

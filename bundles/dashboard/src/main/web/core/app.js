@@ -9,7 +9,7 @@
  * recording); every module view comes from the module's own page (see kit.js), so a module not installed has none.
  */
 import {
-  api, connect, disposeCharts, download, el, formatValue, japanTime, loc, notInstalled, section, show, state,
+  api, connect, dateText, disposeCharts, download, el, formatValue, loc, notInstalled, section, show, state,
   statusBadge, t, addTexts, outcome, chart
 } from './kit.js';
 import { allowed, parseRoute } from './format.js';
@@ -287,7 +287,7 @@ async function reportView(view) {
         t('downloadHtml'))),
     el('article', { class: 'report', id: 'report' },
       el('h1', {}, t('reportTitle') + ' — ' + loc(report.fiscalYearLabel) + (report.school ? ' — ' + report.school : '')),
-      el('p', { class: 'muted' }, t('computedAt') + ': ' + japanTime(report.computedAt, true) + ' JST'
+      el('p', { class: 'muted' }, t('computedAt') + ': ' + dateText(report.computedAt, true, true) + ' JST'
         + (report.demo ? ' · ' + t('demo') : '')),
       report.policies.map(p => {
         const box = el('div', { class: 'chart report-chart', 'data-policy-chart': p.number });

@@ -68,3 +68,20 @@ export function parseRoute(hash) {
 export function allowed(roles, me) {
   return !roles || (me !== null && me !== undefined && roles.includes(me.role));
 }
+
+/**
+ * A day (YYYY-MM-DD) as people write it: 2026年11月30日 in Japanese (with {@code era}: 令和8年11月30日, as a board's
+ * documents date things), 30 Nov 2026 in English; with a time (HH:mm) after it when given.
+ */
+export function formatDay(day, lang, era, time) {
+  if (!day) {
+    return '–';
+  }
+  const [y, m, d] = day.split('-').map(Number);
+  const at = Date.UTC(y, m - 1, d);
+  const text = lang === 'ja'
+    ? (era ? new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long',
+      day: 'numeric', timeZone: 'UTC' }).format(at) : y + '年' + m + '月' + d + '日')
+    : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(at);
+  return time ? text + ' ' + time : text;
+}

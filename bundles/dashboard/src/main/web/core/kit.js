@@ -110,7 +110,8 @@ export function route() {
 
 /** Calls /api; with a body, sends it as JSON (POST unless another method is named). */
 export async function api(path, body, method) {
-  const headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
+  // Errors come back in the page's language (problem titles and the platform's wording).
+  const headers = { 'Accept': 'application/json', 'Accept-Language': state.lang, 'X-Requested-With': 'XMLHttpRequest' };
   const request = { headers, credentials: 'same-origin', method: method || (body === undefined ? 'GET' : 'POST') };
   if (state.csrf && request.method !== 'GET') {
     headers['X-CSRF-Token'] = state.csrf;
@@ -198,9 +199,11 @@ export function outcome(box, r, done) {
     show(box, el('p', { class: 'ok', role: 'status' }, done));
     return;
   }
+  // Said once: the title over the fields' errors when the server names fields, else what it said.
   const errors = (r.body && r.body.errors) || [];
-  show(box, el('div', { class: 'error', role: 'alert' }, el('p', {}, (r.body && (r.body.detail || r.body.title))
-    || String(r.status)), errors.length ? el('ul', {}, errors.map(e => el('li', {}, e.field + ': ' + e.detail))) : null));
+  show(box, el('div', { class: 'error', role: 'alert' }, el('p', {}, (r.body && (errors.length ? r.body.title
+    : r.body.detail || r.body.title)) || String(r.status)),
+  errors.length ? el('ul', {}, errors.map(e => el('li', { 'data-field': e.field }, e.field + ': ' + e.detail))) : null));
 }
 
 /** Runs a form's submission once at a time: its buttons are off until the answer is in (no double taps). */
@@ -231,7 +234,24 @@ export function todayInJapan() {
   return new Date(y, m - 1, d);
 }
 
-/** An instant from /api as a day (or day and time) in Japan. */
+/**
+ * An instant from /api as people read it: its day (and time) in the platform's zone, written in the page's language
+ * (2026年11月30日 14:05, or 30 Nov 2026 14:05); with {@code era}, the Japanese era's year (令和8年).
+ */
+export function dateText(instant, withTime, era) {
+  if (!instant) {
+    return '–';
+  }
+  const [day, time] = japanTime(instant, withTime).split(' ');
+  return format.formatDay(day, state.lang, era, withTime ? time : undefined);
+}
+
+/** A day (YYYY-MM-DD) from /api as people read it. */
+export function dayText(day) {
+  return format.formatDay(day, state.lang);
+}
+
+/** An instant from /api as a day (or day and time) in Japan, as YYYY-MM-DD[ HH:mm]: for forms and computing. */
 export function japanTime(instant, withTime) {
   if (!instant) {
     return '–';

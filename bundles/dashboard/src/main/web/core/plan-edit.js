@@ -3,7 +3,7 @@
  * draft, change targets and baselines, add, change and remove action items, publish, and read every version of the
  * plan with each field before → after. Every change goes through /api/plan, which numbers it as a new version.
  */
-import { api, el, japanTime, loc, outcome, route, section, show, state, submitting, t } from './kit.js';
+import { api, dateText, el, loc, outcome, route, section, show, state, submitting, t } from './kit.js';
 
 /** What the editor takes from the core's frame: the year without a plan, and the year chooser. */
 let core = null;
@@ -173,7 +173,7 @@ function versionsSection(r) {
     el('thead', {}, el('tr', {}, el('th', {}, t('version')), el('th', {}, t('when')), el('th', {}, t('who')),
       el('th', {}, t('what')), el('th', {}, t('beforeAfter')))),
     el('tbody', {}, versions.map(v => el('tr', { 'data-version': v.version },
-      el('td', { class: 'num' }, String(v.version)), el('td', {}, japanTime(v.at, true)), el('td', {}, v.by),
+      el('td', { class: 'num' }, String(v.version)), el('td', {}, dateText(v.at, true)), el('td', {}, v.by),
       el('td', {}, t('kind_' + v.kind) + ': ' + (v.summary || '')),
       el('td', {}, v.changes.length ? el('ul', { class: 'changes' }, v.changes.slice(0, 20).map(c =>
         el('li', {}, el('code', {}, c.path), ': ', short(c.before), ' → ', short(c.after))),

@@ -4,7 +4,7 @@
  * digital drills: a class's for its teacher and school, a learner's own. Served by the environment bundle; the
  * dashboard imports it while the module is installed.
  */
-import { api, chart, el, japanTime, loc, notInstalled, outcome, percent, route, section, serverNow, show, state,
+import { api, chart, dateText, el, japanTime, loc, notInstalled, outcome, percent, route, section, serverNow, show, state,
   submitting, t } from '../../core/kit.js';
 
 /** The words of this page, in Japanese and English. */
@@ -123,12 +123,12 @@ function findingCard(f, names) {
   const measurement = el('input', { type: 'number', name: 'measurementId', min: 1 });
   const box = el('div', { class: 'note-result' });
   return el('article', { class: 'finding', 'data-finding': f.id },
-    el('h3', {}, (names[f.schoolId] || f.schoolId) + ' — ' + t('openedOn') + ' ' + japanTime(f.openedAt)),
+    el('h3', {}, (names[f.schoolId] || f.schoolId) + ' — ' + t('openedOn') + ' ' + dateText(f.openedAt)),
     el('p', {}, f.openedMbps + ' Mbps / ' + t('recommended') + ' ' + f.recommendedMbps + ' Mbps'),
     f.notes.length ? el('ol', { class: 'notes' }, f.notes.map(n => el('li', { 'data-kind': n.kind },
       el('span', { class: 'badge' }, t('kind_' + n.kind)), ' ', n.text,
       n.measurementId ? ' (' + t('measurementId') + ' ' + n.measurementId + ')' : '',
-      el('span', { class: 'muted' }, ' — ' + n.writtenBy + ', ' + japanTime(n.writtenAt, true)))))
+      el('span', { class: 'muted' }, ' — ' + n.writtenBy + ', ' + dateText(n.writtenAt, true)))))
       : el('p', { class: 'muted' }, t('noNotes')),
     el('form', { class: 'record note-form', on: { submit: e => submitting(e, async () => {
       const r = await api('/environment/findings/' + f.id + '/notes', { kind: kind.value, text: text.value,
@@ -152,7 +152,7 @@ function closedFindings(closed, names) {
     el('thead', {}, el('tr', {}, el('th', {}, t('school')), el('th', {}, t('openedOn')), el('th', {}, t('closedOn')),
       el('th', {}, t('daysToResolve')), el('th', {}, 'Mbps'), el('th', {}, t('notesCount')))),
     el('tbody', {}, closed.map(f => el('tr', { 'data-finding': f.id }, el('td', {}, names[f.schoolId] || f.schoolId),
-      el('td', {}, japanTime(f.openedAt)), el('td', {}, japanTime(f.closedAt)),
+      el('td', {}, dateText(f.openedAt)), el('td', {}, dateText(f.closedAt)),
       el('td', { class: 'num' }, f.daysToResolve), el('td', { class: 'num' }, f.openedMbps + ' → ' + f.closedMbps),
       el('td', { class: 'num' }, f.notes.length)))));
 }
@@ -251,7 +251,7 @@ function statementsTable(statements) {
     el('thead', {}, el('tr', {}, el('th', {}, t('when')), el('th', {}, t('did')), el('th', {}, t('activity')),
       el('th', {}, t('score')))),
     el('tbody', {}, statements.map(s => el('tr', {},
-      el('td', {}, japanTime(s.timestamp, true)),
+      el('td', {}, dateText(s.timestamp, true)),
       el('td', {}, name(s.verb.display) || s.verb.id.split('/').pop()),
       el('td', {}, (s.object.definition && name(s.object.definition.name)) || s.object.id),
       el('td', { class: 'num' }, s.result && s.result.score && s.result.score.scaled !== undefined

@@ -4,7 +4,7 @@
  * form) and staff meetings sharing the plan's initiatives. Served by the outreach bundle; the dashboard imports it
  * while the module is installed.
  */
-import { api, el, japanTime, lines, loc, notInstalled, outcome, percent, route, schoolList, section, show,
+import { api, dateText, dayText, el, japanTime, lines, loc, notInstalled, outcome, percent, route, schoolList, section, show,
   submitting, t, todayInJapan } from '../../core/kit.js';
 
 /** The words of this page, in Japanese and English. */
@@ -53,7 +53,7 @@ export const sections = {
   async school({ fy, schoolId }) {
     const meetings = await api('/outreach/schools/' + encodeURIComponent(schoolId) + '/parent-meetings?fiscalYear=' + fy);
     return { cards: [section('school-parent-meetings', t('meetings'), meetings.ok && meetings.body.length
-      ? el('ul', {}, meetings.body.map(m => el('li', {}, m.heldOn + ' ' + (m.audience || '') + ' — '
+      ? el('ul', {}, meetings.body.map(m => el('li', {}, dayText(m.heldOn) + ' ' + (m.audience || '') + ' — '
         + m.topics.join(' / ')))) : el('p', { class: 'muted' }, t('notYet')))] };
   },
 
@@ -71,7 +71,7 @@ function postView(post) {
   body.innerHTML = post.html; // sanitised by the server (jsoup safelist); titles stay text
   return el('article', { class: 'post', 'data-post': post.id, lang: post.lang },
     el('h3', {}, post.title),
-    el('p', { class: 'muted' }, loc(post.categoryLabel) + ' · ' + japanTime(post.publishedAt)), body);
+    el('p', { class: 'muted' }, loc(post.categoryLabel) + ' · ' + dateText(post.publishedAt)), body);
 }
 
 function complianceView(c) {
@@ -135,7 +135,7 @@ async function postsView(view) {
     el('thead', {}, el('tr', {}, el('th', {}, t('postTitle')), el('th', {}, t('status')), el('th', {}, t('publishAt')),
       el('th', {}, ''))),
     el('tbody', {}, (r.ok ? r.body.items : []).map(p => el('tr', { 'data-post': p.id },
-      el('td', {}, p.title), el('td', {}, t('post_' + p.status)), el('td', {}, japanTime(p.publishAt, true)),
+      el('td', {}, p.title), el('td', {}, t('post_' + p.status)), el('td', {}, dateText(p.publishAt, true)),
       el('td', {}, moves[p.status].map(to => el('button', { type: 'button', 'data-move': to, on: { click: async () => {
         const moved = await api('/outreach/posts/' + p.id + '/status', { status: to });
         if (moved.ok) {

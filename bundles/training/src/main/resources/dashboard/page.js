@@ -3,7 +3,7 @@
  * (rates per category beside last year's), and a teacher's own self-assessment with generative-AI and
  * learning-history use. Served by the training bundle; the dashboard imports it while the module is installed.
  */
-import { api, chart, el, loc, notInstalled, outcome, percent, route, section, show, state, submitting,
+import { api, chart, dayText, el, loc, notInstalled, outcome, percent, route, section, show, state, submitting,
   t } from '../../core/kit.js';
 
 /** The words of this page, in Japanese and English. */
@@ -188,7 +188,7 @@ function recommendations(advice) {
     + t('level_' + advice.level) : '')),
   advice.courses.length ? el('ul', { class: 'courses' }, advice.courses.map(c => el('li', { 'data-course': c.id },
     loc(c.title) + ' (' + t('kind_' + c.kind) + ', ' + t('level_' + c.level) + ') — '
-    + (c.sessions.length ? c.sessions.map(x => x.heldOn + (x.place ? ' ' + x.place : '')).join(' / ') : t('noSessions')))))
+    + (c.sessions.length ? c.sessions.map(x => dayText(x.heldOn) + (x.place ? ' ' + x.place : '')).join(' / ') : t('noSessions')))))
     : el('p', { class: 'muted' }, t('noCourses'))];
 }
 
@@ -200,7 +200,7 @@ function trainingRecord(rows) {
   return el('table', { class: 'training-record' },
     el('thead', {}, el('tr', {}, el('th', {}, t('heldOnTraining')), el('th', {}, t('course')), el('th', {}, t('kind')),
       el('th', {}, t('attendance')))),
-    el('tbody', {}, rows.map(r => el('tr', { 'data-session': r.sessionId }, el('td', {}, r.heldOn),
+    el('tbody', {}, rows.map(r => el('tr', { 'data-session': r.sessionId }, el('td', {}, dayText(r.heldOn)),
       el('td', {}, loc(r.title)), el('td', {}, t('kind_' + r.kind)),
       el('td', {}, r.attended === null || r.attended === undefined ? t('enrolled') : t(r.attended ? 'attended' : 'absent'))))));
 }
@@ -229,7 +229,7 @@ function courseCard(c, school, teachers) {
     c.sessions.length ? el('table', { class: 'sessions' },
       el('thead', {}, el('tr', {}, el('th', {}, t('heldOnTraining')), el('th', {}, t('place')), el('th', {}, t('capacity')),
         el('th', {}, t('enrolled')), el('th', {}, t('attended')), school ? el('th', {}, t('teacher')) : null)),
-      el('tbody', {}, c.sessions.map(x => el('tr', { 'data-session': x.id }, el('td', {}, x.heldOn),
+      el('tbody', {}, c.sessions.map(x => el('tr', { 'data-session': x.id }, el('td', {}, dayText(x.heldOn)),
         el('td', {}, x.place || '–'), el('td', { class: 'num' }, x.capacity), el('td', { class: 'num' }, x.enrolled),
         el('td', { class: 'num' }, x.attended), school ? el('td', {}, enrolForm(x, teachers)) : null))))
       : el('p', { class: 'muted' }, t('noSessions')),

@@ -507,6 +507,9 @@ class DashboardIT {
         browser.findElement(By.id("staff-submit")).click();
         WebElement refused = await(By.cssSelector("#staff-result .error"));
         assertTrue(refused.getText().contains("[0].heldOn"), () -> "refusal: " + refused.getText());
+        // In the page's language, and once: the title over the field's error, not the same error twice.
+        assertTrue(refused.getText().contains("入力に誤りがあります"), () -> "refusal: " + refused.getText());
+        assertEquals(1, refused.getText().split("\\[0\\]\\.heldOn", -1).length - 1, () -> "refusal: " + refused.getText());
         logOut();
     }
 

@@ -715,8 +715,12 @@ public final class Distribution implements AutoCloseable {
     }
 
     private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        if (built.headers().firstValue("Accept-Language").isEmpty()) {
+            // The tests read the English wording; the deployment's own language (Japanese) is tested on its own.
+            built = HttpRequest.newBuilder(built, (name, value) -> true).header("Accept-Language", "en").build();
+        }
+        HttpResponse<String> r = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
     }
 

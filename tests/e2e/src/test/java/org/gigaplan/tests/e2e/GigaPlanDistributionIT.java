@@ -158,6 +158,21 @@ class GigaPlanDistributionIT {
         assertTrue(nested.path("detail").asText().contains("unknown field"), () -> "detail: " + nested);
 
         problem(dist.get("/api/schools?limit=0"), 400, "limit");
+        // In the deployment's language (Japanese) for a caller who prefers it or names none; field names as they are.
+        String tooLong = "{\"schoolId\":\"S-E01\",\"label\":\"" + "x".repeat(101) + "\"}";
+        for (String language : new String[] { "ja", "" }) {
+            HttpResponse<String> ja = HttpClient.newHttpClient().send(HttpRequest.newBuilder(dist.uri("/api/api-keys"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            ("tester:" + dist.password("tester")).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/json").headers(language.isEmpty() ? new String[0]
+                            : new String[] { "Accept-Language", "ja,en;q=0.5" })
+                    .POST(HttpRequest.BodyPublishers.ofString(tooLong)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = new ObjectMapper().readTree(ja.body());
+            assertEquals(400, ja.statusCode(), ja::body);
+            assertEquals("入力に誤りがあります", body.path("title").asText(), ja::body);
+            assertEquals("label", body.path("errors").path(0).path("field").asText(), ja::body);
+            assertEquals("100文字以内にしてください", body.path("errors").path(0).path("detail").asText(), ja::body);
+        }
         problem(dist.get("/api/schools?type=NOPE"), 400, "type");
         // Typed parameters that do not convert: 400 naming them, not JAX-RS's bare 404.
         problem(dist.get("/api/schools?limit=abc"), 400, "limit");

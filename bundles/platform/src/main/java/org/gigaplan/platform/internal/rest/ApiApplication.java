@@ -48,7 +48,7 @@ public class ApiApplication extends Application {
                 new AnonymousLimit(new AddressLimits(config.anonymousPerMinute(), config.anonymousBurst(),
                         System::nanoTime)),
                 new AccessFilter(modules, contracts), new CallerContext(), new NoPromptFilter(),
-                new SecurityHeaders.Api(), new JsonProvider(), new ParamConverters(),
+                new SecurityHeaders.Api(), new ProblemLanguage(config.language()), new JsonProvider(), new ParamConverters(),
                 new ProblemMappers.InvalidInput(), new ProblemMappers.Conflict(), new ProblemMappers.AccessDenied(),
                 new ProblemMappers.WebApplication(), new ProblemMappers.Unexpected());
     }

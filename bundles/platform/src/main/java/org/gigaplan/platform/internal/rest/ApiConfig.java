@@ -2,6 +2,7 @@ package org.gigaplan.platform.internal.rest;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(name = "GIGA Plan API", description = "How /api authenticates callers and what it accepts.")
 public @interface ApiConfig {
@@ -31,6 +32,11 @@ public @interface ApiConfig {
             + "slow password hash. A changed password or removed user takes effect within this time; 0 remembers "
             + "nothing.", min = "0")
     int verifiedLoginSeconds() default 60;
+
+    @AttributeDefinition(name = "Language", description = "The deployment's language (ja or en): error answers are "
+            + "in it for callers whose Accept-Language names none; a caller naming one gets Japanese when it comes "
+            + "first, else English.", options = { @Option(label = "日本語", value = "ja"), @Option(label = "English", value = "en") })
+    String language() default "ja";
 
     @AttributeDefinition(name = "Session idle timeout (minutes)", description = "A dashboard login (session) not "
             + "used for this long ends; the next call needs a new login.", min = "1")

@@ -1,0 +1,45 @@
+package org.gigaplan.platform.internal.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.List;
+
+import org.gigaplan.plan.rest.FieldChecks;
+import org.gigaplan.plan.rest.InvalidInputException.FieldError;
+import org.junit.jupiter.api.Test;
+
+class ProblemLanguageTest {
+
+    @Test
+    void everyWordingOfTheSharedFieldChecksHasItsJapanese() {
+        FieldChecks check = new FieldChecks();
+        check.required(null, "a");
+        check.text("x".repeat(11), true, 10, "b");
+        check.text("a\u0007b", true, 10, "c");
+        check.name("a\nb", true, 10, "d");
+        check.range(40, 0, 35, "e");
+        check.localized(null, 10, "f");
+        for (FieldError e : check.errors()) {
+            assertNotEquals(e.detail(), ProblemLanguage.text(e.detail()), () -> "no Japanese for \"" + e.detail() + "\"");
+        }
+        assertEquals("10文字以内にしてください（11文字でした）", ProblemLanguage.text("at most 10 characters, was 11"));
+        assertEquals("0〜35の範囲にしてください（40でした）",
+                ProblemLanguage.text("must be between 0 and 35 uses a week, was 40"));
+    }
+
+    @Test
+    void aProblemKeepsItsFieldNamesAndStatusAndSaysTheRestInJapanese() {
+        Problem english = Problem.invalid(List.of(new FieldError("[0].scenes[0].count", "must be between 0 and 35, was 40")));
+        Problem japanese = ProblemLanguage.japanese(english);
+        assertEquals("入力に誤りがあります", japanese.title());
+        assertEquals(400, japanese.status());
+        assertEquals("[0].scenes[0].count", japanese.field());
+        assertEquals(List.of(new FieldError("[0].scenes[0].count", "0〜35の範囲にしてください（40でした）")), japanese.errors());
+        assertEquals("[0].scenes[0].count: 0〜35の範囲にしてください（40でした）", japanese.detail());
+        Problem unknown = ProblemLanguage.japanese(Problem.of(javax.ws.rs.core.Response.Status.NOT_FOUND,
+                "a module's own words"));
+        assertEquals("見つかりません", unknown.title());
+        assertEquals("a module's own words", unknown.detail(), "kept when the wording is not the platform's");
+    }
+}
