@@ -18,7 +18,9 @@ export const texts = {
     post_PUBLISHED: '公開', post_ARCHIVED: 'アーカイブ', move_REVIEW: '確認へ回す', move_PUBLISHED: '公開する',
     move_ARCHIVED: 'アーカイブする', move_DRAFT: '下書きに戻す', category_NEWS: 'お知らせ', category_HOW_TO: '使い方',
     category_SAFETY: '情報モラル・安全', category_LESSON: '授業での活用', category_EVENT: 'イベント', audience_FAMILIES: '保護者',
-    audience_STUDENTS: '児童生徒', audience_COMMUNITY: '地域', audience_ALL: 'すべて'
+    audience_STUDENTS: '児童生徒', audience_COMMUNITY: '地域', audience_ALL: 'すべて',
+    staffMeetingsTitle: 'ICTの取組を共有した職員会議', staffMeetingsMean: '1校あたり平均 {n} 回（合計 {total} 回）',
+    bySchool: '学校別', total: '合計'
   },
   en: {
     postsTitle: 'GIGA School Support Site posts', noPosts: 'No news yet.',
@@ -32,7 +34,9 @@ export const texts = {
     move_PUBLISHED: 'Publish', move_ARCHIVED: 'Archive', move_DRAFT: 'Back to draft', category_NEWS: 'News',
     category_HOW_TO: 'How to', category_SAFETY: 'Safety', category_LESSON: 'ICT in lessons',
     category_EVENT: 'Events', audience_FAMILIES: 'Families', audience_STUDENTS: 'Students',
-    audience_COMMUNITY: 'Community', audience_ALL: 'Everyone', meetings: 'Parent meetings'
+    audience_COMMUNITY: 'Community', audience_ALL: 'Everyone', meetings: 'Parent meetings',
+    staffMeetingsTitle: 'Staff meetings sharing ICT initiatives', staffMeetingsMean: 'Mean per school: {n} (total {total})',
+    bySchool: 'By school', total: 'Total'
   }
 };
 
@@ -46,15 +50,27 @@ export const sections = {
   },
 
   async city({ fy }) {
-    const compliance = await api('/outreach/meetings/parent/compliance?fiscalYear=' + fy);
-    return { cards: [section('parent-meetings', t('parentTitle'), complianceView(compliance.ok ? compliance.body : null))] };
+    const [compliance, staff] = await Promise.all([api('/outreach/meetings/parent/compliance?fiscalYear=' + fy),
+      api('/outreach/meetings/staff?fiscalYear=' + fy)]);
+    return { cards: [section('parent-meetings', t('parentTitle'), complianceView(compliance.ok ? compliance.body : null)),
+      section('staff-meetings', t('staffMeetingsTitle'), staff.ok ? staffCounts(staff.body)
+        : el('p', { class: 'muted' }, t('noData')))] };
   },
 
   async school({ fy, schoolId }) {
-    const meetings = await api('/outreach/schools/' + encodeURIComponent(schoolId) + '/parent-meetings?fiscalYear=' + fy);
+    const id = encodeURIComponent(schoolId);
+    const [meetings, staff] = await Promise.all([api('/outreach/schools/' + id + '/parent-meetings?fiscalYear=' + fy),
+      api('/outreach/schools/' + id + '/staff-meetings?fiscalYear=' + fy)]);
     return { cards: [section('school-parent-meetings', t('meetings'), meetings.ok && meetings.body.length
       ? el('ul', {}, meetings.body.map(m => el('li', {}, dayText(m.heldOn) + ' ' + (m.audience || '') + ' — '
-        + m.topics.join(' / ')))) : el('p', { class: 'muted' }, t('notYet')))] };
+        + m.topics.join(' / ')))) : el('p', { class: 'muted' }, t('notYet'))),
+    section('school-staff-meetings', t('staffMeetingsTitle'), staff.ok && staff.body.length
+      ? el('table', { class: 'staff-meetings' }, el('thead', {}, el('tr', {}, el('th', {}, t('heldOn')),
+        el('th', {}, t('topics')), el('th', {}, t('planItems')), el('th', {}, t('attendees')))),
+      el('tbody', {}, staff.body.map(m => el('tr', { 'data-meeting': m.id }, el('td', {}, dayText(m.heldOn)),
+        el('td', {}, m.topics.join(' / ')), el('td', {}, (m.planItems || []).join(', ') || '–'),
+        el('td', { class: 'num' }, m.attendees === null || m.attendees === undefined ? '–' : m.attendees)))))
+      : el('p', { class: 'muted' }, t('notYet')))] };
   },
 
   async record({ fy, schoolId }) {
@@ -72,6 +88,20 @@ function postView(post) {
   return el('article', { class: 'post', 'data-post': post.id, lang: post.lang },
     el('h3', {}, post.title),
     el('p', { class: 'muted' }, loc(post.categoryLabel) + ' · ' + dateText(post.publishedAt)), body);
+}
+
+/** Every school's staff meetings sharing ICT initiatives, per term, and the mean per school. */
+function staffCounts(c) {
+  if (!c.schools.length) {
+    return el('p', { class: 'muted' }, t('noData'));
+  }
+  return [el('p', {}, t('staffMeetingsMean').replace('{n}', c.perSchool === null ? '–' : c.perSchool)
+    .replace('{total}', c.meetings)),
+  el('details', {}, el('summary', {}, t('bySchool')), el('table', { class: 'staff-counts' },
+    el('thead', {}, el('tr', {}, el('th', {}, t('school')), c.terms.map(term => el('th', {}, loc(term))),
+      el('th', {}, t('total')))),
+    el('tbody', {}, c.schools.map(s => el('tr', { 'data-school': s.schoolId }, el('td', {}, loc(s.name)),
+      s.perTerm.map(n => el('td', { class: 'num' }, n)), el('td', { class: 'num' }, s.total))))))];
 }
 
 function complianceView(c) {

@@ -155,6 +155,7 @@ async function casesView(view) {
       .filter(([, input]) => input.value.trim()).forEach(([name, input]) => query.set(name, input.value.trim()));
     const r = await api('/usage/cases?' + query);
     show(results, r.ok ? caseList(r.body, board) : failed(r));
+    results.dataset.query = query.toString(); // what the list shows now
   }
   const form = el('form', { id: 'case-search', class: 'record', on: { submit: e => submitting(e, search) } },
     el('div', { class: 'row' }, el('label', {}, t('caseWords'), q), el('label', {}, t('scene'), scene),

@@ -240,6 +240,8 @@ class DashboardIT {
         assertFalse(browser.findElements(By.cssSelector("#parent-meetings li[data-school]")).isEmpty(),
                 "two demo schools without a parent meeting");
         assertEquals(4, browser.findElements(By.cssSelector("#rates tr[data-category]")).size(), "A–D as figures too");
+        assertFalse(browser.findElements(By.cssSelector("#staff-meetings tr[data-school]")).isEmpty(),
+                "staff meetings per school and term");
         for (String table : List.of("heatmap", "trend", "rates", "bandwidth")) {
             assertEquals(1, browser.findElements(By.cssSelector("[data-csv=" + table + "]")).size(), table + " as CSV");
         }
@@ -249,6 +251,8 @@ class DashboardIT {
         awaitView("school");
         await(By.cssSelector("#school-heatmap-chart canvas"));
         assertTrue(browser.findElement(By.id("school-title")).getText().contains("S-E01"));
+        assertFalse(browser.findElements(By.cssSelector("#school-staff-meetings tr[data-meeting]")).isEmpty(),
+                "the school's staff meetings, with the plan items they took up");
         assertFalse(browser.findElements(By.cssSelector("#school-indicators tr[data-indicator]")).isEmpty());
         int classes = browser.findElements(By.cssSelector("#school-heatmap tr[data-school]")).size();
         assertTrue(classes >= 3, () -> "the school's classes × scenes: " + classes);
@@ -326,6 +330,8 @@ class DashboardIT {
         logIn("school-a");
         awaitView("school");
         assertTrue(browser.findElement(By.id("school-title")).getText().contains("S-E01"));
+        assertFalse(browser.findElements(By.cssSelector("#school-staff-meetings tr[data-meeting]")).isEmpty(),
+                "the school's staff meetings, with the plan items they took up");
         assertTrue(browser.findElements(By.id("nav-city")).isEmpty(), "no city view for a school");
         // This year has no action plan yet: the school's page says so where its indicators would be, and shows the
         // school's records of the year all the same; the roll-forward is the board's.
@@ -854,7 +860,7 @@ class DashboardIT {
         awaitView("cases");
         browser.findElement(By.id("case-q")).sendKeys("観察記録");
         browser.findElement(By.id("case-search-submit")).click();
-        WebElement adopt = await(By.cssSelector("[data-adopt='" + caseId + "']"));
+        WebElement adopt = await(By.cssSelector("#case-results[data-query*='q='] [data-adopt='" + caseId + "']"));
         adopt.click();
         waiting().until(d -> d.findElement(By.cssSelector("article[data-case='" + caseId + "'] .ok")).isDisplayed());
         assertTrue(dist.json("/api/usage/cases/adoptions?schoolId=S-E01").path("items").toString()
