@@ -972,6 +972,41 @@ class DashboardIT {
         logOut();
     }
 
+
+    /** Last: a third party's module installed while the board's page is open adds its page, and takes it away. */
+    @Test
+    @Order(30)
+    void aThirdPartyModuleInstalledWhileThePageIsOpenAddsItsPage() throws Exception {
+        logIn("tester");
+        awaitView("city");
+        assertTrue(browser.findElements(By.id("nav-samplemod")).isEmpty(), "not installed yet");
+        String install = dist.installSampleModule();
+        Distribution.await("the sample module's page to be listed (console said: " + install.strip() + ")", TIMEOUT,
+                () -> assertTrue(dist.getAs(null, "/api/modules/pages").body().contains("samplemod")));
+        try {
+            // The page stays open; the next view asks which module pages there are.
+            open("#/public");
+            awaitView("public");
+            open("#/city");
+            awaitView("city");
+            await(By.id("samplemod-card"));
+            browser.findElement(By.id("nav-samplemod")).click();
+            awaitView("samplemod");
+            String pong = await(By.id("samplemod-pong")).getText();
+            assertTrue(pong.equals("応答あり") || pong.equals("Answering"), () -> "its view calls its own API: " + pong);
+            screenshot("third-party-page");
+        } finally {
+            dist.console("feature:uninstall gigaplan-samplemod");
+            Distribution.await("the sample module to be gone", TIMEOUT,
+                    () -> assertFalse(dist.getAs(null, "/api/modules/pages").body().contains("samplemod")));
+        }
+        open("#/city");
+        awaitView("city");
+        assertTrue(browser.findElements(By.id("samplemod-card")).isEmpty(), "its card went with it");
+        assertTrue(browser.findElements(By.id("nav-samplemod")).isEmpty(), "and its header link");
+        logOut();
+    }
+
     /** Whether the board has the training module on for a school. */
     private static boolean enabled(String school) {
         try {

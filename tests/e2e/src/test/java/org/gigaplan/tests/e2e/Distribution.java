@@ -724,6 +724,26 @@ public final class Distribution implements AutoCloseable {
         return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
     }
 
+    /**
+     * Installs the sample policy module (a third party's: its bundle, built outside the distribution) as an operator
+     * would, with a features repository of its own: what the console said.
+     */
+    public String installSampleModule() throws IOException, InterruptedException {
+        Path jar = Path.of(E2e.property("gigaplan.e2e.samplemodule")).toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), "sample module jar missing: " + jar);
+        Path features = workDir.resolve("samplemod-features.xml");
+        Files.writeString(features, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <features name="samplemod" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
+                  <feature name="gigaplan-samplemod" version="1.0.0">
+                    <feature>gigaplan-platform</feature>
+                    <bundle>%s</bundle>
+                  </feature>
+                </features>
+                """.formatted(jar.toUri()));
+        return console("feature:repo-add " + features.toUri(), "feature:install gigaplan-samplemod");
+    }
+
     /** The address of a path on this distribution's web server. */
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + httpPort + path);

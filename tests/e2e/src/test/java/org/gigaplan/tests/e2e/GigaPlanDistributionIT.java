@@ -761,20 +761,7 @@ class GigaPlanDistributionIT {
             assertEquals(404, dist.get("/api/outreach/site/posts").status());
         });
         dist.uninstalled("/api/outreach/site/posts");
-        Path jar = Path.of(E2e.property("gigaplan.e2e.samplemodule")).toAbsolutePath();
-        assertTrue(Files.isRegularFile(jar), "sample module jar missing: " + jar);
-        Path features = dist.workDir().resolve("samplemod-features.xml");
-        Files.writeString(features, """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <features name="samplemod" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
-                  <feature name="gigaplan-samplemod" version="1.0.0">
-                    <feature>gigaplan-platform</feature>
-                    <bundle>%s</bundle>
-                  </feature>
-                </features>
-                """.formatted(jar.toUri()));
-
-        String install = dist.console("feature:repo-add " + features.toUri(), "feature:install gigaplan-samplemod");
+        String install = dist.installSampleModule();
         await("samplemod to be installed (console said: " + install.strip() + ")", MODULE_TIMEOUT, () -> {
             assertEquals(200, dist.get("/api/samplemod/ping").status());
             assertEquals(List.of("environment", "samplemod", "training", "usage"), moduleIds());
