@@ -122,10 +122,11 @@ public class HealthResource {
     @GET
     public Response health() {
         boolean db = database.ping();
-        List<String> waitingFor = waitingFor();
+        List<Bundle> declared = declaredModules();
+        List<String> waitingFor = waitingFor(declared);
         List<ModuleHealth> modules = Stream.concat(progress.modules().stream()
                 .map(m -> new ModuleHealth(m.id(), m.health().state(), m.health().detail())),
-                stalls.stalled(declaredModules()).stream().map(HealthResource::stalled)).toList();
+                stalls.stalled(declared).stream().map(HealthResource::stalled)).toList();
         Status status = !db ? Status.DOWN : !waitingFor.isEmpty() ? Status.STARTING
                 : modules.stream().anyMatch(m -> m.state() != Health.State.UP) ? Status.DEGRADED : Status.UP;
         Report report = new Report(status, db && waitingFor.isEmpty(), waitingFor, db, plans.plan().dataVersion(),
@@ -150,8 +151,10 @@ public class HealthResource {
     /**
      * The resources registered for /api that the JAX-RS whiteboard does not serve (yet), by name: a module's
      * endpoints answer only once they are served.
+     *
+     * @param declared the bundles declaring a policy module the platform has not taken in (read once per call)
      */
-    private List<String> waitingFor() {
+    private List<String> waitingFor(List<Bundle> declared) {
         // Inside Karaf, the boot features (every module the distribution starts with) are all installed and started
         // once Karaf registers BootFinished; until then a module may not even be installed.
         if (System.getProperty("karaf.base") != null && context.getServiceReference(BOOT_FINISHED) == null) {
@@ -178,7 +181,7 @@ public class HealthResource {
         // activating, or stopped for a moment by a refresh, by the PolicyModule their bundle declares it provides.
         Stream<Bundle> registered = Stream.of(references(PolicyModule.class.getName(), null))
                 .map(ServiceReference::getBundle);
-        List<String> modules = Stream.concat(registered, stalls.waitingFor(declaredModules()).stream())
+        List<String> modules = Stream.concat(registered, stalls.waitingFor(declared).stream())
                 .filter(b -> b != null && !contracts.isTakenIn(b)).map(b -> "module " + b.getSymbolicName())
                 .distinct().sorted().toList();
         if (!modules.isEmpty()) {
