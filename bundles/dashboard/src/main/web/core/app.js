@@ -4,17 +4,19 @@
  * in memory. Nothing of the password is kept. Calls carry X-Requested-With, so a 401 comes back to this page's form,
  * never a browser dialog.
  *
- * This core draws the frame (header, year, login), the plan's views (public, plan and progress, the year's report,
- * the board's plan editor) and the shared views the installed modules' pages add their cards to (city, school,
- * recording); every module view comes from the module's own page (see kit.js), so a module not installed has none.
+ * This core draws the frame (header, year, login), the plan's views (public, plan and progress; the year's report
+ * and the families' page are in report.js, the board's plan editor in plan-edit.js) and the shared views the
+ * installed modules' pages add their cards to (city, school, recording, families); every module view comes from the
+ * module's own page (see kit.js), so a module not installed has none.
  */
 import {
-  api, connect, dateText, disposeCharts, download, el, formatValue, loc, notInstalled, section, show, state,
-  statusBadge, t, addTexts, outcome, chart
+  api, connect, disposeCharts, el, formatValue, loc, notInstalled, section, show, state, statusBadge, t, addTexts,
+  outcome
 } from './kit.js';
 import { allowed, parseRoute } from './format.js';
 import * as planEditor from './plan-edit.js';
 import { admin } from './admin.js';
+import * as yearReport from './report.js';
 
 // ------------------------------------------------------------------ module pages
 
@@ -95,6 +97,7 @@ function applyStaticText() {
   const school = state.me && state.me.role === 'SCHOOL';
   document.getElementById('nav').replaceChildren(...[
     el('a', { href: '#/public', id: 'nav-public' }, t('navPublic')),
+    el('a', { href: '#/families', id: 'nav-families' }, t('navFamilies')),
     staff() ? el('a', { href: '#/plan', id: 'nav-plan' }, t('navPlan')) : null,
     staff() ? el('a', { href: '#/report', id: 'nav-report' }, t('navReport')) : null,
     board() ? el('a', { href: '#/city', id: 'nav-city' }, t('navCity')) : null,
@@ -263,90 +266,6 @@ async function recordView(view) {
   drawAll(parts);
 }
 
-/**
- * The fiscal year's progress report: per basic policy, each indicator with target, value and a chart, and each
- * action item with its indicators. Printable (the browser saves it as PDF) and downloadable as one HTML file.
- */
-async function reportView(view) {
-  const school = state.me && state.me.role !== 'BOARD' ? '&school=' + encodeURIComponent(state.me.schoolId) : '';
-  const r = await api('/progress?fiscalYear=' + state.fy + school);
-  if (isNoActionPlan(r)) {
-    show(view, el('h1', {}, t('reportTitle') + ' — ' + loc(r.body.fiscalYearLabel)), noActionPlan(r.body));
-    return;
-  }
-  if (!r.ok) {
-    show(view, el('p', { class: 'error' }, (r.body && r.body.detail) || t('noData')));
-    return;
-  }
-  const report = r.body;
-  const charts = [];
-  show(view,
-    el('div', { class: 'report-tools no-print' },
-      el('button', { type: 'button', id: 'print', on: { click: () => window.print() } }, t('printPdf')),
-      el('button', { type: 'button', id: 'download-report', on: { click: () => downloadReport(report) } },
-        t('downloadHtml'))),
-    el('article', { class: 'report', id: 'report' },
-      el('h1', {}, t('reportTitle') + ' — ' + loc(report.fiscalYearLabel) + (report.school ? ' — ' + report.school : '')),
-      el('p', { class: 'muted' }, t('computedAt') + ': ' + dateText(report.computedAt, true, true) + ' JST'
-        + (report.demo ? ' · ' + t('demo') : '')),
-      report.policies.map(p => {
-        const box = el('div', { class: 'chart report-chart', 'data-policy-chart': p.number });
-        charts.push([box, p]);
-        return section('report-policy-' + p.number, p.number + '. ' + loc(p.title),
-          p.modules.length ? null : notInstalled(), indicatorTable(p.indicators), box,
-          el('table', { class: 'items-table' },
-            el('thead', {}, el('tr', {}, el('th', {}, t('actionItem')), el('th', {}, t('actor')),
-              el('th', {}, t('indicator')), el('th', {}, t('status')))),
-            el('tbody', {}, p.measures.flatMap(m => m.actionItems).map(a => el('tr', { 'data-item': a.id },
-              el('td', {}, a.id + ' ' + loc(a.text)), el('td', {}, t('actor' + a.actor)),
-              el('td', {}, a.indicators.map(i => loc(i.name)).join(' / ') || '–'),
-              el('td', { 'data-value': a.indicators.map(i => t('status_' + i.status)).join(' / ') || '–' },
-                a.indicators.length ? a.indicators.map(i => statusBadge(i.status)) : '–'))))));
-      })));
-  charts.forEach(([box, p]) => indicatorChart(box, p.indicators));
-  view.querySelectorAll('[data-policy-chart]').forEach(b => { b.dataset.ready = 'true'; });
-}
-
-/** Value beside target for each indicator of a policy. */
-function indicatorChart(container, indicators) {
-  const shown = indicators.filter(i => i.value !== null || i.target);
-  container.style.height = Math.max(160, 50 + shown.length * 34) + 'px';
-  chart(container, {
-    animation: false,
-    legend: { data: [t('value'), t('target')] },
-    grid: { left: 230, right: 30, top: 30, bottom: 20 },
-    xAxis: { type: 'value' },
-    yAxis: { type: 'category', inverse: true, data: shown.map(i => loc(i.name)),
-      axisLabel: { width: 220, overflow: 'truncate' } },
-    series: [{ name: t('value'), type: 'bar', data: shown.map(i => i.value), label: { show: true, position: 'right' } },
-      { name: t('target'), type: 'bar', data: shown.map(i => i.target ? i.target.value : null) }]
-  });
-}
-
-/** The report as one self-contained HTML file: the page's styles inline, each chart as a picture. */
-function downloadReport(report) {
-  const copy = document.getElementById('report').cloneNode(true);
-  copy.querySelectorAll('.no-print, button').forEach(b => b.remove());
-  copy.querySelectorAll('[data-policy-chart]').forEach(box => {
-    const c = window.echarts.getInstanceByDom(document.querySelector('[data-policy-chart="' + box.dataset.policyChart + '"]'));
-    box.replaceChildren(el('img', { src: c.getDataURL({ pixelRatio: 2, backgroundColor: '#fff' }),
-      alt: t('indicator'), style: 'width:100%' }));
-    box.removeAttribute('style');
-  });
-  const css = Array.from(document.styleSheets).flatMap(sheet => {
-    try {
-      return Array.from(sheet.cssRules).map(rule => rule.cssText);
-    } catch (e) {
-      return [];
-    }
-  }).join('\n');
-  const html = '<!DOCTYPE html><html lang="' + state.lang + '"><head><meta charset="utf-8"><title>'
-    + t('reportTitle') + ' ' + loc(report.fiscalYearLabel) + '</title><style>' + css + '</style></head><body><main>'
-    + copy.outerHTML + '</main></body></html>';
-  download('gigaplan-report-' + report.fiscalYear + (report.school ? '-' + report.school : '') + '.html',
-    'text/html;charset=utf-8', html);
-}
-
 function loginView(view) {
   const message = el('p', { class: 'error', id: 'login-error', role: 'alert' });
   if (state.sessionEnded) {
@@ -400,7 +319,8 @@ const CORE = {
   public: { roles: null, view: publicView },
   login: { roles: null, view: loginView },
   plan: { roles: ['BOARD', 'SCHOOL', 'TEACHER', 'AGENT'], view: planView },
-  report: { roles: ['BOARD', 'SCHOOL', 'TEACHER', 'AGENT'], view: reportView },
+  [yearReport.report.name]: yearReport.report,
+  [yearReport.families.name]: yearReport.families,
   city: { roles: ['BOARD'], view: cityView },
   school: { roles: ['BOARD', 'SCHOOL', 'TEACHER', 'AGENT'], view: schoolView },
   record: { roles: ['SCHOOL'], view: recordView },
@@ -457,6 +377,7 @@ connect(() => {
 }, route);
 
 planEditor.connect({ isNoActionPlan, noActionPlan, loadFiscalYears });
+yearReport.connect({ indicatorTable, isNoActionPlan, noActionPlan, sharedSections });
 
 document.getElementById('lang').addEventListener('click', () => {
   state.lang = state.lang === 'ja' ? 'en' : 'ja';

@@ -5,12 +5,13 @@
  *
  *   export const texts = { ja: { key: '…' }, en: { key: '…' } };      // words its views use through t(key)
  *   export const routes = [{ name: 'network', roles: ['BOARD', 'SCHOOL'], nav: 'navNetwork', view: async (view, arg) => … }];
- *   export const sections = { city, school, public, record };           // async (context) => ({ cards: [...], draw })
+ *   export const sections = { city, school, public, record, families }; // async (context) => ({ cards: [...], draw })
  *
  * A route is shown at #/<name>[/<arg>] to callers with one of its roles (null: anyone), with a link in the header
  * when it names a nav text. A section function adds cards to a shared view: the city's (board), a school's
- * ({schoolId}), the public page, or a school's recording page ({schoolId}); `draw`, if any, runs once the cards are
- * on the page (charts need their size). Every text from /api goes into the page as text, never as HTML.
+ * ({schoolId}), the public page, a school's recording page ({schoolId}) or the families' page ({fy}); `draw`, if any,
+ * runs once the cards are on the page (charts need their size). Every text from /api goes into the page as text,
+ * never as HTML.
  */
 import { TEXT } from './text.js';
 import * as format from './format.js';

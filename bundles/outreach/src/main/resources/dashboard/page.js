@@ -10,7 +10,7 @@ import { api, dateText, dayText, el, japanTime, lines, loc, notInstalled, outcom
 /** The words of this page, in Japanese and English. */
 export const texts = {
   ja: {
-    postsTitle: 'GIGAスクールサポートサイトの記事', noPosts: 'お知らせはまだありません。', parentTitle: '保護者会でのICT活用の説明', notYet: 'まだの学校',
+    postsTitle: 'GIGAスクールサポートサイトの記事', familiesPostsTitle: '保護者の皆さまへのお知らせ', noPosts: 'お知らせはまだありません。', parentTitle: '保護者会でのICT活用の説明', notYet: 'まだの学校',
     daysLeft: '年度末までの日数', meetings: '保護者会', navPosts: 'サイト記事', parentFormTitle: '保護者会でのICT活用の説明',
     staffFormTitle: 'ICT活用の取組を周知した職員会議', heldOn: '実施日', audience: '対象', topics: '内容（1行に1つ）', attendees: '参加者数',
     materials: '資料', planItems: '取り上げた取組', newPost: '新しい記事（下書き）', postTitle: '題名', postBody: '本文（Markdown）',
@@ -23,7 +23,7 @@ export const texts = {
     bySchool: '学校別', total: '合計'
   },
   en: {
-    postsTitle: 'GIGA School Support Site posts', noPosts: 'No news yet.',
+    postsTitle: 'GIGA School Support Site posts', familiesPostsTitle: 'News for families', noPosts: 'No news yet.',
     parentTitle: 'ICT use explained at parent meetings', notYet: 'Not yet', daysLeft: 'Days left in the fiscal year',
     navPosts: 'Site posts', parentFormTitle: 'ICT use explained at a parent meeting',
     staffFormTitle: 'Staff meeting sharing ICT initiatives', heldOn: 'Held on', audience: 'Audience',
@@ -46,6 +46,13 @@ export const sections = {
   async public() {
     const posts = await api('/outreach/site/posts?limit=10');
     return { cards: [section('public-posts', t('postsTitle'), posts.ok && posts.body.items.length
+      ? posts.body.items.map(postView) : el('p', { class: 'muted' }, t('noPosts')))] };
+  },
+
+  /** What the board publishes for families: the support site's posts written for them (or for everyone). */
+  async families() {
+    const posts = await api('/outreach/site/posts?audience=FAMILIES&limit=10');
+    return { cards: [section('families-posts', t('familiesPostsTitle'), posts.ok && posts.body.items.length
       ? posts.body.items.map(postView) : el('p', { class: 'muted' }, t('noPosts')))] };
   },
 

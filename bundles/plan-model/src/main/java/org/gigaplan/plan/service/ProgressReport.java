@@ -6,6 +6,7 @@ import java.util.List;
 import org.gigaplan.plan.model.Actor;
 import org.gigaplan.plan.model.Baseline;
 import org.gigaplan.plan.model.Indicator;
+import org.gigaplan.plan.model.Labelled;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.Target;
 import org.gigaplan.plan.spi.Coverage;
@@ -63,23 +64,34 @@ public record ProgressReport(int fiscalYear, LocalizedText fiscalYearLabel, Stri
         }
     }
 
-    /** Where an indicator stands. */
-    public enum Status {
+    /** Where an indicator stands, with the word a report shows for it. */
+    public enum Status implements Labelled {
         /** The value meets the target in force. */
-        MET,
+        MET("達成", "Met"),
         /** The value is short of the target in force. */
-        BELOW,
+        BELOW("未達", "Below"),
         /** A value, but too few of those expected reported to judge it against the target (see its coverage). */
-        INSUFFICIENT_DATA,
+        INSUFFICIENT_DATA("データ不足", "Insufficient data"),
         /** A value, but the plan sets no target for this year. */
-        NO_TARGET,
+        NO_TARGET("目標なし", "No target"),
         /** The module is installed but has no data for this year and scope. */
-        NO_DATA,
+        NO_DATA("データなし", "No data"),
         /** No installed module computes this indicator. */
-        NO_MODULE,
+        NO_MODULE("未導入", "Not installed"),
         /** The module failed to compute it; see the note. */
-        ERROR,
+        ERROR("算出エラー", "Error"),
         /** The board switched the module off for this school. */
-        DISABLED
+        DISABLED("停止中", "Switched off");
+
+        private final LocalizedText label;
+
+        Status(String ja, String en) {
+            this.label = LocalizedText.of(ja, en);
+        }
+
+        @Override
+        public LocalizedText label() {
+            return label;
+        }
     }
 }

@@ -57,8 +57,8 @@ public interface PolicyModule {
      * The module's dashboard page, if it has one: the address of an ES module its own bundle serves under
      * {@link #DASHBOARD_PAGES}{@code <id>/}, e.g. {@code /dashboard/modules/usage/page.js}. The dashboard imports it
      * while the module is installed (and on for the caller's school), and it adds the module's views, navigation and
-     * sections of the shared views (city, school, public, recording); see the dashboard's {@code core/kit.js}. A page
-     * elsewhere is not offered (logged once).
+     * sections of the shared views (city, school, public, recording, families); see the dashboard's
+     * {@code core/kit.js}. A page elsewhere is not offered (logged once).
      */
     default Optional<String> dashboardPage() {
         return Optional.empty();

@@ -25,4 +25,9 @@ public @interface ProgressConfig {
             + "says when it was computed), so a stream of check-ins does not make every public call compute it again. "
             + "Logged-in callers always get one computed after the last write. 0: as fresh for everyone.", min = "0")
     int publicLagSeconds() default 10;
+
+    @AttributeDefinition(name = "Font of the PDF report", description = "A Japanese TrueType font file (.ttf) the "
+            + "year's PDF report is set in and embeds. Empty: the first found of the IPA and Takao Gothic fonts the "
+            + "operating system's packages install (fonts-ipafont-gothic, fonts-ipaexfont-gothic, ipa-gothic-fonts).")
+    String reportFont() default "";
 }

@@ -233,6 +233,11 @@ class ProgressServiceTest {
             public int minCoveragePercent() {
                 return percent;
             }
+
+            @Override
+            public String reportFont() {
+                return "";
+            }
         };
     }
 

@@ -36,7 +36,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The dashboard in headless Chromium against the built distribution in demo mode: the public view without a login,
  * the board's heat map of the seeded data and a drill into a school, the language switch, a school user refused
- * another school, the fiscal-year report (HTML download, CSV, printed to PDF) and a school tablet's width.
+ * another school, the fiscal-year report (the server's PDF and CSV, the board's evaluation, printed by the browser),
+ * the families' page and a school tablet's width.
  * Screenshots of each view and the printed report go to target/screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -76,8 +77,16 @@ class DashboardIT {
         dist.start();
         Distribution.awaitDemoFills(dist, TIMEOUT);
         screenshots = Files.createDirectories(Path.of(E2e.property("gigaplan.e2e.screenshots")));
-        downloads = Files.createDirectories(Path.of(E2e.property("gigaplan.e2e.workdir")).resolve("dashboard-downloads")
-                .toAbsolutePath());
+        downloads = Path.of(E2e.property("gigaplan.e2e.workdir")).resolve("dashboard-downloads").toAbsolutePath();
+        // Empty: a file left by an earlier run would be taken for this run's download.
+        if (Files.exists(downloads)) {
+            try (var old = Files.list(downloads)) {
+                for (Path file : old.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.createDirectories(downloads);
         ChromeOptions options = new ChromeOptions();
         options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
@@ -266,6 +275,7 @@ class DashboardIT {
     @Test
     @Order(3)
     void theBoardDownloadsTheFiscalYearReport() throws Exception {
+        inJapanese();
         chooseYear(2025);
         open("#/report");
         awaitView("report");
@@ -275,22 +285,60 @@ class DashboardIT {
         assertEquals(13, browser.findElements(By.cssSelector("#report tr[data-item]")).size(), "every action item");
         screenshot("report");
 
-        browser.findElement(By.id("download-report")).click();
-        String html = Files.readString(awaitDownload("gigaplan-report-2025.html"));
-        assertTrue(html.contains("年度進捗報告") && html.contains("令和7年度"), "the report's title and year");
-        assertEquals(4, html.split("data:image/png;base64,", -1).length - 1, "each policy's chart as a picture");
-        assertTrue(html.contains("P1-B1") && html.contains("P4-S1"), "action items of the first and last policy");
+        // The board writes its evaluation of policy 1; the PDF and the families' page print it.
+        String evaluation = "端末の活用は全ての場面で伸びた。来年度は授業事例の共有を進める。";
+        setValue(By.id("evaluation-1"), evaluation);
+        browser.findElement(By.id("save-evaluation-1")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("[data-evaluation='1'] .ok")).isDisplayed());
+
+        browser.findElement(By.id("report-pdf")).click();
+        byte[] rendered = Files.readAllBytes(awaitDownload("gigaplan-report-2025.pdf"));
+        Files.write(screenshots.resolve("report-server.pdf"), rendered);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(rendered)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", "");
+            assertTrue(text.contains("令和7年度進捗報告"), () -> "the report's year and title: " + text);
+            assertTrue(text.contains(evaluation), "the board's evaluation, as written");
+            for (int policy = 1; policy <= 4; policy++) {
+                assertTrue(text.contains("基本方針" + policy), "a page for basic policy " + policy);
+            }
+            assertTrue(text.contains("P1-B1") && text.contains("P4-S1"), "action items of the first and last policy");
+            assertTrue(document.getNumberOfPages() >= 5, "a cover and a page per policy");
+        }
+
+        browser.findElement(By.id("report-csv")).click();
+        List<String> rows = Files.readAllLines(awaitDownload("gigaplan-report-2025.csv"));
+        assertTrue(rows.get(0).startsWith("\ufefffiscal_year,scope,policy,"), rows.get(0));
+        assertTrue(rows.stream().anyMatch(r -> r.contains(",usage.scene1,") && r.matches(".*,(MET|BELOW|INSUFFICIENT_DATA),"
+                + "(達成|未達|データ不足),.*")), () -> "scene 1 with its status as code and word: " + rows);
 
         browser.findElement(By.cssSelector("[data-csv=report-policy-1]")).click();
         String csv = Files.readString(awaitDownload("report-policy-1-2025.csv"));
         assertTrue(csv.startsWith("\ufeff"), "a BOM, so spreadsheets read it as UTF-8");
         assertTrue(csv.lines().count() >= 6, () -> "header and scene indicators: " + csv);
 
+        open("#/families");
+        awaitView("families");
+        assertEquals(evaluation, browser.findElement(By.cssSelector("#families-policy-1 .evaluation p")).getText());
+        assertEquals(4, browser.findElements(By.cssSelector("section[id^=families-policy-]")).size());
+        await(By.id("families-posts"));
+        screenshot("families");
+        assertEquals(List.of(), accessibility("families"), "accessibility violations on the families' page");
+        open("#/report");
+        awaitView("report");
+
         byte[] pdf = java.util.Base64.getDecoder().decode(((org.openqa.selenium.PrintsPage) browser)
                 .print(new org.openqa.selenium.print.PrintOptions()).getContent());
         Files.write(screenshots.resolve("report.pdf"), pdf);
         assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
         assertTrue(pdf.length > 20_000, () -> "the printed report: " + pdf.length + " bytes");
+    }
+
+    /** The page in Japanese, as a Sendai school's browser opens it (the language test may have left it English). */
+    private static void inJapanese() {
+        if (!"ja".equals(browser.findElement(By.tagName("html")).getAttribute("lang"))) {
+            browser.findElement(By.id("lang")).click();
+            waiting().until(d -> "ja".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        }
     }
 
     private static Path awaitDownload(String name) throws Exception {

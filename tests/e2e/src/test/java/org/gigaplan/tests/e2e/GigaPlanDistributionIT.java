@@ -137,6 +137,43 @@ class GigaPlanDistributionIT {
                 "the demo's lesson cases of FY2025");
     }
 
+    // ---------------------------------------------------------------- the year's report
+
+    @Test
+    @Order(2)
+    void theYearsReportDownloadsAsPdfAndCsvWithTheBoardsEvaluation() throws Exception {
+        Response set = dist.send("PUT", "/api/report/evaluations/2?fiscalYear=2025",
+                "{\"text\":\"研修の受講は計画どおり。\\n来年度は校内研修を支える。\"}");
+        assertEquals(200, set.status(), () -> "set: " + set);
+        assertEquals(2, set.json().path("policy").asInt());
+        JsonNode published = dist.json("/api/report/evaluations?fiscalYear=2025");
+        assertEquals("研修の受講は計画どおり。\n来年度は校内研修を支える。", published.path(0).path("text").asText(),
+                () -> "public, as written: " + published);
+        problem(dist.send("PUT", "/api/report/evaluations/9?fiscalYear=2025", "{\"text\":\"x\"}"), 400, "policy");
+        problem(dist.send("PUT", "/api/report/evaluations/2?fiscalYear=2025",
+                "{\"text\":\"" + "長".repeat(2001) + "\"}"), 400, "text");
+        problem(dist.send("PUT", "/api/report/evaluations/2?fiscalYear=2031", "{\"text\":\"x\"}"), 404, "fiscalYear");
+        assertTrue(dist.get("/api/audit?action=report/evaluations").body()
+                .contains("evaluation of basic policy 2 for FY2025 set"),
+                "audited");
+
+        Response pdf = dist.get("/api/report/pdf?fiscalYear=2025");
+        assertEquals(200, pdf.status(), () -> "pdf: " + pdf.contentType() + " " + pdf.body().substring(0, 200));
+        assertTrue(pdf.contentType().startsWith("application/pdf"), pdf.contentType());
+        assertTrue(pdf.body().startsWith("%PDF-"), "a PDF");
+        problem(dist.get("/api/report/pdf?fiscalYear=2025&lang=fr"), 400, "lang");
+
+        Response csv = dist.get("/api/report/csv?fiscalYear=2025&lang=en");
+        assertEquals(200, csv.status(), () -> "csv: " + csv);
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        List<String> rows = csv.body().lines().toList();
+        assertTrue(rows.get(0).startsWith("\ufefffiscal_year,scope,policy,policy_title,indicator_id,"), rows.get(0));
+        assertTrue(rows.stream().skip(1).allMatch(r -> r.startsWith("2025,city,")), "every row of the year and city");
+        assertTrue(rows.stream().anyMatch(r -> r.contains(",usage.scene1,")), "scene 1");
+        assertTrue(rows.stream().anyMatch(r -> r.matches(".*,(MET|BELOW|NO_TARGET|NO_DATA|INSUFFICIENT_DATA),"
+                + "(Met|Below|No target|No data|Insufficient data),.*")), () -> "status as code and word: " + rows);
+    }
+
     // ---------------------------------------------------------------- errors
 
     @Test
@@ -412,6 +449,15 @@ class GigaPlanDistributionIT {
                 // A school's progress is for its staff and teachers, not its learners.
                 new Rule("GET", "/api/progress?fiscalYear=2025&school=S-E01", null, 401, 200, 200, 403, 401, 401, 403, 401, 200),
                 new Rule("GET", "/api/progress?fiscalYear=2025&school=S-E02", null, 401, 200, 403, 200, 401, 401, 403, 401, 403),
+                // The year's report as files and the board's evaluations: the city's public, a school's as its progress.
+                new Rule("GET", "/api/report/evaluations?fiscalYear=2025", null, 200, 200, 200, 200, 401, 200, 200, 401),
+                new Rule("PUT", "/api/report/evaluations/4?fiscalYear=2025", "{\"text\":\"\"}", 401, 204, 403, 403, 401,
+                        403, 403, 401),
+                new Rule("GET", "/api/report/csv?fiscalYear=2025", null, 200, 200, 200, 200, 401, 200, 200, 401),
+                new Rule("GET", "/api/report/csv?fiscalYear=2025&school=S-E02", null, 401, 200, 403, 200, 401, 401, 403,
+                        401, 403),
+                new Rule("GET", "/api/report/pdf?fiscalYear=2025&school=S-E02", null, 401, 200, 403, 200, 401, 401, 403,
+                        401, 403),
                 new Rule("GET", "/api/modules", null, 401, 200, 200, 200, 401, 403, 403, 401),
                 // No module is installed yet: the board gets 404 naming the module, everyone else is refused first.
                 new Rule("GET", "/api/modules/nomodule/schools", null, 401, 404, 403, 403, 401, 403, 403, 401),

@@ -79,11 +79,18 @@ public final class ProblemLanguage implements ContainerResponseFilter {
     }
 
     private boolean japanese(ContainerRequestContext request) {
-        String header = request.getHeaderString("Accept-Language");
-        if (header == null || header.isBlank()) {
-            return "ja".equals(defaultLanguage);
+        return japanese(request.getHeaderString("Accept-Language"), request.getAcceptableLanguages(),
+                defaultLanguage);
+    }
+
+    /**
+     * Whether a caller reads Japanese: their first language when they name any ({@code Accept-Language}), else the
+     * deployment's.
+     */
+    static boolean japanese(String acceptLanguage, List<Locale> wanted, String defaultLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return "ja".equalsIgnoreCase(defaultLanguage == null ? "ja" : defaultLanguage.trim());
         }
-        List<Locale> wanted = request.getAcceptableLanguages();
         return !wanted.isEmpty() && "ja".equals(wanted.get(0).getLanguage());
     }
 

@@ -10,6 +10,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.plan.model.ActionPlan;
+import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.service.PlanService;
@@ -58,12 +59,20 @@ public class ProgressResource {
             @Context SecurityContext security) {
         ActionPlan actionPlan = Params.actionPlan(plans.plan(), "fiscalYear", fiscalYear, clock,
                 Params.board(security));
+        return readable(progress, schools, actionPlan.year(), school, security);
+    }
+
+    /**
+     * The report of a fiscal year a caller may read: the city's to anyone (the public one, which may lag a little,
+     * to those not logged in); one school's to the board and that school's staff and teachers.
+     */
+    static ProgressReport readable(ProgressService progress, SchoolService schools, FiscalYear fiscalYear, String school,
+            SecurityContext security) {
         if (school == null && Caller.of(security).isEmpty()) {
-            return progress.publicReport(actionPlan.year());
+            return progress.publicReport(fiscalYear);
         }
         Scope scope = Scope.city();
         if (school != null) {
-            // The city's progress is public; one school's is for the board and that school's staff and teachers.
             Caller caller = Caller.of(security).orElseThrow(() -> new NotAuthorizedException(
                     "log in to see a school's progress", AuthFilter.CHALLENGE));
             if (caller.role() == Role.AGENT) {
@@ -76,6 +85,6 @@ public class ProgressResource {
             scope = Scope.school(schools.find(school).orElseThrow(() -> Problem.notFound("school", "no school " + school))
                     .id());
         }
-        return progress.report(actionPlan.year(), scope);
+        return progress.report(fiscalYear, scope);
     }
 }

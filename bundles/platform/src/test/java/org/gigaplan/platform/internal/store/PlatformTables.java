@@ -4,7 +4,7 @@ package org.gigaplan.platform.internal.store;
 public final class PlatformTables {
 
     public static final String[] ALL = { "gp_plan_import", "gp_school", "gp_demo_run", "gp_api_key", "gp_audit",
-            "gp_module_school", "gp_teacher", "gp_session" };
+            "gp_module_school", "gp_teacher", "gp_session", "gp_evaluation" };
 
     private PlatformTables() {
     }

@@ -48,8 +48,29 @@ abstract class StoreContract {
                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM databasechangelog WHERE id LIKE 'platform-%'");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            assertEquals(11, rs.getInt(1));
+            assertEquals(12, rs.getInt(1));
         }
+    }
+
+    @Test
+    void evaluationsAreKeptPerYearAndPolicyReplacedAndRemoved() {
+        EvaluationStore evaluations = new EvaluationStore();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String text = "端末の活用は伸びた。\n来年度は授業事例の共有を進める。".repeat(60);
+        db.transactionRetrying(c -> {
+            evaluations.put(c, new EvaluationStore.StoredEvaluation(2025, 1, text, "sato", at));
+            evaluations.put(c, new EvaluationStore.StoredEvaluation(2025, 2, "二", "sato", at));
+            evaluations.put(c, new EvaluationStore.StoredEvaluation(2026, 1, "翌年", "sato", at));
+            evaluations.put(c, new EvaluationStore.StoredEvaluation(2025, 2, "二（改）", "suzuki", at.plusSeconds(5)));
+            return null;
+        });
+        var kept = db.transaction(c -> evaluations.list(c, 2025));
+        assertEquals(List.of(new EvaluationStore.StoredEvaluation(2025, 1, text, "sato", at),
+                new EvaluationStore.StoredEvaluation(2025, 2, "二（改）", "suzuki", at.plusSeconds(5))), kept);
+        assertTrue((boolean) db.transaction(c -> evaluations.delete(c, 2025, 1)));
+        assertFalse((boolean) db.transaction(c -> evaluations.delete(c, 2025, 1)));
+        assertEquals(1, db.transaction(c -> evaluations.list(c, 2025)).size());
+        assertEquals(1, db.transaction(c -> evaluations.list(c, 2026)).size());
     }
 
     @Test
