@@ -11,15 +11,33 @@ public final class ConsoleText {
     private ConsoleText() {
     }
 
-    /** The language of a {@code --lang} option: ja or en, by default the JVM's. */
+    /**
+     * The system property holding the deployment's language ({@code ja} or {@code en}), which the platform sets from
+     * its configuration ({@code language} in {@code etc/org.gigaplan.platform.api.cfg}): the commands' default.
+     */
+    public static final String LANGUAGE = "gigaplan.language";
+
+    /**
+     * The language of a {@code --lang} option: ja or en; by default the deployment's ({@link #LANGUAGE}), else the
+     * JVM's.
+     */
     public static Locale locale(String lang) {
         if (lang == null || lang.isBlank()) {
+            String deployment = System.getProperty(LANGUAGE, "");
+            if (deployment.equals("ja") || deployment.equals("en")) {
+                return Locale.forLanguageTag(deployment);
+            }
             return Locale.getDefault().getLanguage().equals("ja") ? Locale.JAPANESE : Locale.ENGLISH;
         }
         if (!lang.equals("ja") && !lang.equals("en")) {
             throw new IllegalArgumentException("--lang must be ja or en, was " + lang);
         }
         return Locale.forLanguageTag(lang);
+    }
+
+    /** A command's own word in its language: {@code ja} for Japanese, {@code en} for every other language. */
+    public static String in(Locale locale, String ja, String en) {
+        return "ja".equals(locale.getLanguage()) ? ja : en;
     }
 
     /** Text in a language, cut to fit a table column of {@code max} terminal columns. */

@@ -354,6 +354,11 @@ class GigaPlanDistributionIT {
         String schools = dist.console("school:list");
         assertTrue(schools.contains("S-E01"), () -> "school:list:\n" + schools);
         assertTrue(schools.contains("E2E-01"), () -> "school:list:\n" + schools);
+        // The console speaks the deployment's language (ja) unless told otherwise.
+        assertTrue(schools.contains("学校種") && schools.contains("【サンプル】青葉台小学校") && schools.contains(" 校"),
+                () -> "school:list in Japanese:\n" + schools);
+        String japanesePlan = dist.console("plan:show -y 2025");
+        assertTrue(japanesePlan.contains("取組 13"), () -> "plan:show in Japanese:\n" + japanesePlan);
 
         // The all-in-one feature installs every policy module the distribution ships.
         String modules = dist.console("gigaplan:modules");

@@ -47,11 +47,18 @@ public class ComplianceCommand implements Action {
             return null;
         }
         Locale locale = ConsoleText.locale(lang);
-        System.out.println(FiscalYear.of(c.fiscalYear()).englishLabel() + " as of " + c.asOf() + ": " + c.compliant() + " of "
-                + c.schools() + " schools held a parent meeting on ICT use (" + (c.share() == null ? "–" : c.share() + " %")
-                + "); " + c.daysLeft() + " days left in the fiscal year.");
-        ConsoleTable table = new ConsoleTable().emptyText("every school has held one");
-        table.columns("School", "Name", "Type");
+        String share = c.share() == null ? "–" : c.share() + ConsoleText.in(locale, "%", " %");
+        System.out.println(ConsoleText.in(locale,
+                FiscalYear.of(c.fiscalYear()).label().ja() + " " + c.asOf() + " 現在: " + c.schools() + " 校のうち "
+                        + c.compliant() + " 校が保護者会でICT活用を説明しました（" + share + "）。年度末まで " + c.daysLeft()
+                        + " 日。",
+                FiscalYear.of(c.fiscalYear()).englishLabel() + " as of " + c.asOf() + ": " + c.compliant() + " of "
+                        + c.schools() + " schools held a parent meeting on ICT use (" + share + "); " + c.daysLeft()
+                        + " days left in the fiscal year."));
+        ConsoleTable table = new ConsoleTable().emptyText(ConsoleText.in(locale, "すべての学校が実施しました",
+                "every school has held one"));
+        table.columns(ConsoleText.in(locale, "学校", "School"), ConsoleText.in(locale, "名前", "Name"),
+                ConsoleText.in(locale, "学校種", "Type"));
         for (Meeting.Missing m : c.notYet()) {
             table.row(m.schoolId(), ConsoleText.of(m.name(), locale, 30), m.type());
         }

@@ -39,9 +39,11 @@ public class ModulesCommand implements Action {
     public Object execute() {
         Locale locale = ConsoleText.locale(lang);
         ConsoleTable table = new ConsoleTable();
-        table.columns("Module")
-                .rightColumns("Policy")
-                .columns("Name", "Bundle", "Version", "Indicators", "Health", "Off for schools");
+        table.columns(ConsoleText.in(locale, "モジュール", "Module"))
+                .rightColumns(ConsoleText.in(locale, "方針", "Policy"))
+                .columns(ConsoleText.in(locale, "名前", "Name"), ConsoleText.in(locale, "バンドル", "Bundle"),
+                        ConsoleText.in(locale, "版", "Version"), ConsoleText.in(locale, "指標", "Indicators"),
+                        ConsoleText.in(locale, "状態", "Health"), ConsoleText.in(locale, "停止中の学校", "Off for schools"));
         List<ModuleInfo> installed = progress.modules();
         for (ModuleInfo m : installed) {
             table.row(m.id(), m.basicPolicy(), m.name().in(locale), m.bundle(), m.version(),
@@ -49,19 +51,23 @@ public class ModulesCommand implements Action {
                             + (m.health().detail().isEmpty() ? "" : ": " + m.health().detail()),
                     String.join(" ", enablement.disabledSchools(m.id()).stream().sorted().toList()));
         }
-        table.emptyText("(no policy modules installed: feature:install gigaplan-<module>)");
+        table.emptyText(ConsoleText.in(locale, "（基本方針のモジュールが導入されていません: feature:install gigaplan-<module>）",
+                "(no policy modules installed: feature:install gigaplan-<module>)"));
         table.print(System.out);
 
         Set<String> covered = installed.stream().flatMap(m -> m.indicatorIds().stream())
                 .collect(Collectors.toSet());
         ConsoleTable missing = new ConsoleTable();
-        missing.columns("Indicator without a module").rightColumns("Policy").columns("Expected module", "Name");
+        missing.columns(ConsoleText.in(locale, "モジュールのない指標", "Indicator without a module"))
+                .rightColumns(ConsoleText.in(locale, "方針", "Policy"))
+                .columns(ConsoleText.in(locale, "算出するモジュール", "Expected module"), ConsoleText.in(locale, "名前", "Name"));
         for (Indicator i : plans.indicators()) {
             if (!covered.contains(i.id())) {
                 missing.row(i.id(), i.policy(), i.module(), i.name().in(locale));
             }
         }
-        missing.emptyText("(every indicator of the plan has a module)");
+        missing.emptyText(ConsoleText.in(locale, "（計画のすべての指標にモジュールがあります）",
+                "(every indicator of the plan has a module)"));
         System.out.println();
         missing.print(System.out);
         return null;

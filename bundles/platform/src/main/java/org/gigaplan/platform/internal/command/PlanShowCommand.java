@@ -2,6 +2,7 @@ package org.gigaplan.platform.internal.command;
 
 import org.gigaplan.plan.console.ConsoleTable;
 import org.gigaplan.plan.console.ConsoleText;
+import java.util.List;
 import java.util.Locale;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -45,16 +46,22 @@ public class PlanShowCommand implements Action {
         ActionPlan actionPlan = plan.actionPlan(year).orElse(null);
         System.out.println(plan.title().in(locale) + "  [" + plan.id() + ", data " + plan.dataVersion() + "]");
         if (actionPlan == null) {
-            System.out.println("No action plan for FY" + year + " yet; the plan has "
-                    + plan.actionPlans().stream().map(a -> "FY" + a.fiscalYear()).toList()
-                    + ". The board creates it with plan:rollover " + year + ".");
+            List<String> years = plan.actionPlans().stream().map(a -> "FY" + a.fiscalYear()).toList();
+            System.out.println(ConsoleText.in(locale,
+                    "FY" + year + " のアクションプランはまだありません（計画にあるのは " + years + "）。教育委員会が plan:rollover "
+                            + year + " で作成します。",
+                    "No action plan for FY" + year + " yet; the plan has " + years
+                            + ". The board creates it with plan:rollover " + year + "."));
             return null;
         }
         System.out.println(actionPlan.title().in(locale) + " — " + actionPlan.year().label().in(locale)
                 + " (" + actionPlan.year().start() + " – " + actionPlan.year().end() + ")"
-                + (actionPlan.published() ? "" : "  DRAFT: not published (plan:publish " + year + ")"));
+                + (actionPlan.published() ? "" : ConsoleText.in(locale, "  下書き: 未公開（plan:publish " + year + "）",
+                        "  DRAFT: not published (plan:publish " + year + ")")));
         ConsoleTable table = new ConsoleTable();
-        table.columns("Policy", "Measure", "Item", "Actor", "Text", "Indicators");
+        table.columns(ConsoleText.in(locale, "方針", "Policy"), ConsoleText.in(locale, "施策", "Measure"),
+                ConsoleText.in(locale, "取組", "Item"), ConsoleText.in(locale, "主体", "Actor"),
+                ConsoleText.in(locale, "内容", "Text"), ConsoleText.in(locale, "指標", "Indicators"));
         for (BasicPolicy policy : actionPlan.policies()) {
             for (Measure measure : policy.measures()) {
                 for (ActionItem item : measure.actionItems()) {
@@ -65,9 +72,12 @@ public class PlanShowCommand implements Action {
             }
         }
         table.print(System.out);
-        System.out.println(actionPlan.policies().size() + " basic policies, " + actionPlan.actionItems().size()
-                + " action items, " + actionPlan.sceneTargets().size() + " scene-use targets, "
-                + plan.indicators().size() + " indicators");
+        System.out.println(ConsoleText.in(locale,
+                "基本方針 " + actionPlan.policies().size() + "、取組 " + actionPlan.actionItems().size() + "、場面の目標 "
+                        + actionPlan.sceneTargets().size() + "、指標 " + plan.indicators().size(),
+                actionPlan.policies().size() + " basic policies, " + actionPlan.actionItems().size()
+                        + " action items, " + actionPlan.sceneTargets().size() + " scene-use targets, "
+                        + plan.indicators().size() + " indicators"));
         return null;
     }
 }

@@ -39,15 +39,17 @@ public class SchoolListCommand implements Action {
             }
         }
         ConsoleTable table = new ConsoleTable();
-        table.columns("ID", "Name", "Type").rightColumns("Enrollment", "Classes").columns("Sample");
+        table.columns("ID", ConsoleText.in(locale, "名前", "Name"), ConsoleText.in(locale, "学校種", "Type"))
+                .rightColumns(ConsoleText.in(locale, "児童生徒数", "Enrollment"), ConsoleText.in(locale, "学級数", "Classes"))
+                .columns(ConsoleText.in(locale, "サンプル", "Sample"));
         int n = 0;
         for (School s : schools.list(t, 0, Integer.MAX_VALUE)) {
             table.row(s.id(), s.name().in(locale), s.type().label().in(locale), s.enrollment(),
-                    s.classes(), s.sample() ? "sample" : "");
+                    s.classes(), s.sample() ? ConsoleText.in(locale, "サンプル", "sample") : "");
             n++;
         }
         table.print(System.out);
-        System.out.println(n + " schools");
+        System.out.println(ConsoleText.in(locale, n + " 校", n + " schools"));
         return null;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import javax.ws.rs.core.Application;
 
+import org.gigaplan.plan.console.ConsoleText;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.platform.internal.AuditLogImpl;
@@ -43,6 +44,9 @@ public class ApiApplication extends Application {
     public ApiApplication(ApiConfig config, @Reference ApiKeyService apiKeys, @Reference AuditLogImpl audit,
             @Reference ModuleEnablement modules, @Reference ModuleContracts contracts,
             @Reference PlatformDatabase database, @Reference Logins logins, @Reference Sessions sessions) {
+        // The deployment's language is also the console commands' default (every bundle's, see ConsoleText).
+        System.setProperty(ConsoleText.LANGUAGE, config.language() == null ? "ja"
+                : config.language().trim().toLowerCase(java.util.Locale.ROOT));
         this.singletons = Set.of(new BodyLimitFilter(config.maxRequestBytes()), new AuditFilter(audit, database),
                 new AuthFilter(logins, sessions, apiKeys::authenticate),
                 new AnonymousLimit(new AddressLimits(config.anonymousPerMinute(), config.anonymousBurst(),

@@ -36,8 +36,9 @@ public class RatesCommand implements Action {
         Locale locale = ConsoleText.locale(lang);
         FiscalYear fy = training.fiscalYear(fiscalYear, "--fy");
         List<Rates> rows = bySchool ? training.ratesBySchool(fy) : List.of(training.rates(fy, null, true));
-        ConsoleTable table = new ConsoleTable().emptyText("no answers in " + fy);
-        table.columns("Group").rightColumns("Teachers");
+        ConsoleTable table = new ConsoleTable().emptyText(ConsoleText.in(locale, fy.label().ja() + "の回答はありません",
+                "no answers in " + fy));
+        table.columns(ConsoleText.in(locale, "区分", "Group")).rightColumns(ConsoleText.in(locale, "教員数", "Teachers"));
         for (String c : List.of("A", "B", "C", "D")) {
             table.rightColumn(c + " %");
             table.rightColumn("±");
@@ -45,7 +46,7 @@ public class RatesCommand implements Action {
         for (Rates r : rows) {
             Object[] cells = new Object[10];
             cells[0] = ConsoleText.of(r.label(), locale, 30);
-            cells[1] = r.teachers() + (r.suppressed() ? " (suppressed)" : "");
+            cells[1] = r.teachers() + (r.suppressed() ? ConsoleText.in(locale, "（非表示）", " (suppressed)") : "");
             for (int i = 0; i < 4; i++) {
                 Rates.Rate rate = r.categories().get(i);
                 cells[2 + 2 * i] = rate.rate() == null ? "–" : String.format(Locale.ROOT, "%.1f", rate.rate());

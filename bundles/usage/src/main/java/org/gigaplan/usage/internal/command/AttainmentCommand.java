@@ -71,13 +71,14 @@ public class AttainmentCommand implements Action {
             usage.school(school, "--school");
         }
         SceneAttainment a = attainments.attainment(period, group, school);
-        System.out.println(period.label().in(locale) + " (" + period.firstWeek() + " – " + period.lastWeek() + "), target "
-                + a.timesPerWeek() + "/week" + (a.demo() ? ", includes DEMO data" : ""));
+        System.out.println(period.label().in(locale) + " (" + period.firstWeek() + " – " + period.lastWeek() + "), "
+                + ConsoleText.in(locale, "目標 週" + a.timesPerWeek() + "回" + (a.demo() ? "、デモデータを含む" : ""),
+                        "target " + a.timesPerWeek() + "/week" + (a.demo() ? ", includes DEMO data" : "")));
         print(a.groups(), locale);
         if (!a.reportedApart().isEmpty()) {
             System.out.println();
-            System.out.println(locale.getLanguage().equals("ja") ? "高等学校・中等教育学校等（学校ごとの取組、別掲）"
-                    : "High, secondary and special-needs schools (own measures, reported apart)");
+            System.out.println(ConsoleText.in(locale, "高等学校・中等教育学校等（学校ごとの取組、別掲）",
+                    "High, secondary and special-needs schools (own measures, reported apart)"));
             print(a.reportedApart(), locale);
         }
         System.out.println(a.rule().in(locale));
@@ -85,8 +86,12 @@ public class AttainmentCommand implements Action {
     }
 
     private static void print(List<SceneAttainment.Group> groups, Locale locale) {
-        ConsoleTable table = new ConsoleTable().emptyText("no records in this period");
-        table.columns("Group").rightColumns("Scene", "Classes", "Meeting", "Class %", "Schools", "Meeting", "School %");
+        ConsoleTable table = new ConsoleTable().emptyText(ConsoleText.in(locale, "この期間の記録はありません",
+                "no records in this period"));
+        table.columns(ConsoleText.in(locale, "区分", "Group")).rightColumns(ConsoleText.in(locale, "場面", "Scene"),
+                ConsoleText.in(locale, "学級", "Classes"), ConsoleText.in(locale, "達成", "Meeting"),
+                ConsoleText.in(locale, "学級 %", "Class %"), ConsoleText.in(locale, "学校", "Schools"),
+                ConsoleText.in(locale, "達成", "Meeting"), ConsoleText.in(locale, "学校 %", "School %"));
         for (SceneAttainment.Group g : groups) {
             for (SceneAttainment.SceneFigure f : g.scenes()) {
                 table.row(ConsoleText.of(g.label(), locale, 44), f.scene(), f.classes(), f.classesMeeting(),

@@ -42,14 +42,18 @@ public class CasesCommand implements Action {
         LearningType t = type == null ? null : LearningType.parse(type)
                 .orElseThrow(() -> new IllegalArgumentException("--type must be INDIVIDUAL, COLLABORATIVE or BOTH"));
         LessonCase.Query q = new LessonCase.Query(query, scene, t, null, null, null, null);
-        ConsoleTable table = new ConsoleTable().emptyText("no lesson case matches");
-        table.rightColumns("ID").columns("Title", "Scenes", "Type", "Subject").rightColumns("Adoptions", "Schools");
+        ConsoleTable table = new ConsoleTable().emptyText(ConsoleText.in(locale, "該当する授業事例はありません",
+                "no lesson case matches"));
+        table.rightColumns("ID").columns(ConsoleText.in(locale, "題名", "Title"), ConsoleText.in(locale, "場面", "Scenes"),
+                ConsoleText.in(locale, "学びの形", "Type"), ConsoleText.in(locale, "教科", "Subject"))
+                .rightColumns(ConsoleText.in(locale, "活用", "Adoptions"), ConsoleText.in(locale, "学校", "Schools"));
         for (LessonCase c : lessonCases.searchCases(q, 0, 500)) {
             table.row(c.id(), ConsoleText.of(c.title(), locale, 40), c.scenes().toString(), c.learningType().name(),
                     c.subject(), c.adoptions(), c.adoptingSchools());
         }
         table.print(System.out);
-        System.out.println(lessonCases.countCases(q) + " cases");
+        long count = lessonCases.countCases(q);
+        System.out.println(ConsoleText.in(locale, count + " 件", count + " cases"));
         return null;
     }
 }

@@ -37,16 +37,22 @@ public class MissingCommand implements Action {
         Locale locale = ConsoleText.locale(lang);
         LocalDate monday = week == null ? usage.calendar().lastWeek() : SchoolCalendar.mondayOf(LocalDate.parse(week));
         List<ReportingService.Missing> missing = reporting.notReporting(monday);
-        ConsoleTable table = new ConsoleTable().emptyText("every registered class reported");
-        table.columns("School", "Name").rightColumns("Directory", "Registered", "Reporting").columns("Missing classes");
+        ConsoleTable table = new ConsoleTable().emptyText(ConsoleText.in(locale, "登録されたすべての学級が報告しました",
+                "every registered class reported"));
+        table.columns(ConsoleText.in(locale, "学校", "School"), ConsoleText.in(locale, "名前", "Name"))
+                .rightColumns(ConsoleText.in(locale, "名簿の学級", "Directory"), ConsoleText.in(locale, "登録", "Registered"),
+                        ConsoleText.in(locale, "報告", "Reporting"))
+                .columns(ConsoleText.in(locale, "報告のない学級", "Missing classes"));
         for (ReportingService.Missing m : missing) {
             table.row(m.schoolId(), ConsoleText.of(m.name(), locale, 30), m.classesInDirectory(), m.classesRegistered(),
                     m.classesReporting(), ConsoleTable.cut(String.join(" ", m.missingClasses()), 40));
         }
-        System.out.println("Week of " + monday);
+        System.out.println(ConsoleText.in(locale, monday + " の週", "Week of " + monday));
         table.print(System.out);
         long none = missing.stream().filter(m -> m.classesReporting() == 0).count();
-        System.out.println(none + " schools without records, " + (missing.size() - none) + " with classes missing");
+        System.out.println(ConsoleText.in(locale,
+                "記録のない学校 " + none + " 校、報告のない学級がある学校 " + (missing.size() - none) + " 校",
+                none + " schools without records, " + (missing.size() - none) + " with classes missing"));
         return null;
     }
 }
