@@ -94,13 +94,12 @@ public class SessionResource {
         return Problem.of(Response.Status.UNAUTHORIZED, "wrong user name or password").toResponse();
     }
 
+    /** The caller and, for a dashboard session, its token and timeouts (as the authentication found it). */
     @GET
-    public SessionView current(@CookieParam(Sessions.COOKIE) String id, @Context SecurityContext security) {
-        if (AuthFilter.SESSION_AUTH.equals(security.getAuthenticationScheme())) {
-            var session = sessions.find(id);
-            if (session.isPresent()) {
-                return view(session.get());
-            }
+    public SessionView current(@Context SecurityContext security, @Context HttpServletRequest request) {
+        if (AuthFilter.SESSION_AUTH.equals(security.getAuthenticationScheme())
+                && request.getAttribute(AuthFilter.SESSION) instanceof Sessions.Active session) {
+            return view(session);
         }
         return new SessionView(false, Caller.of(security).orElse(null), null, null, null,
                 sessions.idleTimeout().toSeconds());

@@ -42,6 +42,8 @@ public final class AuthFilter implements ContainerRequestFilter {
     public static final String CHALLENGE = "Basic realm=\"GIGA Plan\", charset=\"UTF-8\"";
     /** The scheme of a caller known by their session cookie. */
     public static final String SESSION_AUTH = "SESSION";
+    /** Request property (a servlet request attribute) holding the {@link Sessions.Active} session the cookie named. */
+    public static final String SESSION = "gigaplan.session";
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     private static final Logger LOG = LoggerFactory.getLogger(AuthFilter.class);
@@ -141,6 +143,7 @@ public final class AuthFilter implements ContainerRequestFilter {
                     + Sessions.TOKEN_HEADER + ", from GET /api/session): load the page again").toResponse());
             return;
         }
+        request.setProperty(SESSION, session.get());
         request.setSecurityContext(new CallerContext(session.get().caller(), secure(request), SESSION_AUTH));
     }
 
