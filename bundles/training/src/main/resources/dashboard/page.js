@@ -9,6 +9,7 @@ import { api, chart, dayText, el, loc, notInstalled, outcome, percent, route, se
 /** The words of this page, in Japanese and English. */
 export const texts = {
   ja: {
+    whoEnrolled: '申込者と出欠', noEnrolments: '申込はありません。',
     ratesTitle: '教員のICT活用指導力（3・4と回答した割合 %）', lastYear: '前年度', thisYear: '今年度', suppressed: '5人未満のため非表示',
     navChecklist: '自己評価', checklistTitle: '教員のICT活用指導力チェックリスト', myScores: 'わたしの結果（3・4の割合）',
     notAnswered: 'まだ回答していません。', answer4: 'できる', answer3: 'ややできる', answer2: 'あまりできない', answer1: 'ほとんどできない',
@@ -26,6 +27,7 @@ export const texts = {
     recordTitleTraining: '研修履歴', noTrainings: '研修の記録はまだありません。', course: '講座'
   },
   en: {
+    whoEnrolled: 'Who enrolled and attended', noEnrolments: 'Nobody has enrolled.',
     ratesTitle: 'Teachers\u2019 ICT instruction skills (% answering 3 or 4)', lastYear: 'Last year',
     thisYear: 'This year', suppressed: 'hidden: fewer than 5', navChecklist: 'Self-assessment',
     checklistTitle: 'ICT instruction skills checklist', myScores: 'My results (% answering 3 or 4)',
@@ -228,12 +230,35 @@ function courseCard(c, school, teachers) {
       c.schoolId ? t('inSchoolOf') + ' ' + c.schoolId : t('cityWide')].join(' · ')),
     c.sessions.length ? el('table', { class: 'sessions' },
       el('thead', {}, el('tr', {}, el('th', {}, t('heldOnTraining')), el('th', {}, t('place')), el('th', {}, t('capacity')),
-        el('th', {}, t('enrolled')), el('th', {}, t('attended')), school ? el('th', {}, t('teacher')) : null)),
+        el('th', {}, t('enrolled')), el('th', {}, t('attended')), el('th', {}, t('whoEnrolled')),
+        school ? el('th', {}, t('teacher')) : null)),
       el('tbody', {}, c.sessions.map(x => el('tr', { 'data-session': x.id }, el('td', {}, dayText(x.heldOn)),
         el('td', {}, x.place || '–'), el('td', { class: 'num' }, x.capacity), el('td', { class: 'num' }, x.enrolled),
-        el('td', { class: 'num' }, x.attended), school ? el('td', {}, enrolForm(x, teachers)) : null))))
+        el('td', { class: 'num' }, x.attended), el('td', {}, enrolledList(x)),
+        school ? el('td', {}, enrolForm(x, teachers)) : null))))
       : el('p', { class: 'muted' }, t('noSessions')),
     mine ? sessionForm(c) : null);
+}
+
+/**
+ * Who is enrolled in a session and whether they attended (the board: every school's teachers; a school: its own),
+ * asked when opened.
+ */
+function enrolledList(session) {
+  const list = el('div', { class: 'enrolled-list' });
+  const details = el('details', { 'data-enrolled': session.id, on: { toggle: async () => {
+    if (!details.open || list.dataset.loaded) {
+      return;
+    }
+    const r = await api('/training/sessions/' + session.id + '/enrolments');
+    show(list, !r.ok ? el('p', { class: 'muted' }, (r.body && r.body.detail) || t('noData'))
+      : r.body.length ? el('ul', {}, r.body.map(e => el('li', { 'data-teacher': e.schoolId + '/' + e.teacherId },
+        e.schoolId + ' ' + e.teacherId + ' — ' + (e.attended === null ? t('enrolled') : t(e.attended ? 'attended'
+          : 'absent')))))
+        : el('p', { class: 'muted' }, t('noEnrolments')));
+    list.dataset.loaded = 'true';
+  } } }, el('summary', {}, t('whoEnrolled')), list);
+  return details;
 }
 
 /** A school enrols one of its listed teachers in a session, or records that they attended. */

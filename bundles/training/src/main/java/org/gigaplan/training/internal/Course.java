@@ -71,6 +71,10 @@ public record Course(long id, LocalizedText title, Kind kind, List<String> categ
     }
 
     /** A session of a course: its date, capacity and how many enrolled and attended. */
+    /** A teacher enrolled in a session, and whether they attended (null until recorded). */
+    public record Enrolled(String schoolId, String teacherId, java.time.Instant enrolledAt, Boolean attended) {
+    }
+
     public record Session(long id, long courseId, LocalDate heldOn, int capacity, String place, int enrolled,
             int attended) {
     }

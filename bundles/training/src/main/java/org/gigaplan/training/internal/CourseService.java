@@ -177,6 +177,11 @@ public class CourseService {
         return id.isPresent() && db.transaction(c -> courses.attend(c, sessionId, id.get(), attended));
     }
 
+    /** Who is enrolled in a session and whether they attended: a school's own teachers, or everyone's (null). */
+    public List<Course.Enrolled> enrolled(long sessionId, String schoolId) {
+        return courses.enrolled(sessionId, schoolId);
+    }
+
     public TrainingRecord record(String schoolId, String teacherId) {
         List<CourseStore.RecordRow> rows = answers.teacher(schoolId, teacherId).map(courses::record).orElse(List.of());
         return new TrainingRecord(schoolId, teacherId, rows);

@@ -236,6 +236,13 @@ class TrainingModuleIT {
         JsonNode record = dist.json("/api/training/schools/V-E3/teachers/R1/record");
         assertEquals(1, record.path("trainings").size(), () -> "record: " + record);
         assertTrue(record.path("trainings").get(0).path("attended").asBoolean(), () -> "record: " + record);
+        // Who enrolled and attended: the board sees every school's teachers, a school its own only.
+        JsonNode everyone = dist.json(enrolments);
+        assertEquals("[\"S-E01/A01/null\",\"V-E3/R1/true\"]", list(everyone), () -> "board: " + everyone);
+        Response own = dist.getAs("school-a", enrolments);
+        assertEquals(200, own.status(), own::toString);
+        assertEquals("[\"S-E01/A01/null\"]", list(own.json()), () -> "school-a: " + own);
+        assertEquals(404, dist.get("/api/training/sessions/999999/enrolments").status());
 
         // R1 answers A and B high, C lowest: the recommendation is the C course, never the B one.
         Response answers = dist.post("/api/training/schools/V-E3/assessments", "application/json",
@@ -305,5 +312,13 @@ class TrainingModuleIT {
         assertEquals(404, dist.get("/api/schools/V-E3/teachers/Z1").status());
         assertFalse(dist.json("/api/training/schools/V-E3/assessments?fiscalYear=" + FY).has("Z1"));
         assertTrue(dist.json("/api/audit?limit=20").toString().contains("teacher Z1 of V-E3 removed"));
+    }
+
+    /** Enrolments as school/teacher/attended. */
+    private static String list(JsonNode enrolled) {
+        List<String> out = new ArrayList<>();
+        enrolled.forEach(e -> out.add(e.path("schoolId").asText() + "/" + e.path("teacherId").asText() + "/"
+                + (e.path("attended").isNull() ? "null" : e.path("attended").asText())));
+        return out.stream().map(x -> "\"" + x + "\"").toList().toString().replace(", ", ",");
     }
 }

@@ -1,7 +1,10 @@
 package org.gigaplan.training.internal.rest;
 
+import java.util.List;
+
 import javax.ws.rs.ClientErrorException;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
 import javax.ws.rs.NotFoundException;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
@@ -39,6 +42,16 @@ public class SessionResource {
     public SessionResource(@Reference CourseService courses, @Reference AuditLog audit) {
         this.courses = courses;
         this.audit = audit;
+    }
+
+    /**
+     * Who is enrolled and whether they attended: every school's teachers for the board, a school's own for its staff.
+     */
+    @GET
+    @Path("enrolments")
+    public List<Course.Enrolled> enrolments(@PathParam("sessionId") long sessionId, @Context Caller caller) {
+        courses.courseOfSession(sessionId).orElseThrow(() -> new NotFoundException("no session " + sessionId));
+        return courses.enrolled(sessionId, caller.role() == Role.BOARD ? null : caller.schoolId());
     }
 
     /** Enrols a teacher; 409 when the session is full or the teacher is enrolled already. */

@@ -149,6 +149,17 @@ public final class CourseStore {
         });
     }
 
+    /** Who is enrolled in a session, of one school or of all (null), by school and teacher. */
+    public List<Course.Enrolled> enrolled(long sessionId, String schoolId) {
+        return db.transaction(c -> Jdbc.list(c, "SELECT e.school_id, t.code, e.enrolled_at, e.attended FROM "
+                + "training_enrolment e JOIN training_teacher t ON t.id = e.teacher_id WHERE e.session_id = ?"
+                + (schoolId == null ? "" : " AND e.school_id = ?") + " ORDER BY e.school_id, t.code", r -> {
+                    Integer attended = Jdbc.nullableInt(r, 4);
+                    return new Course.Enrolled(r.getString(1), r.getString(2), r.getTimestamp(3).toInstant(),
+                            attended == null ? null : attended == 1);
+                }, schoolId == null ? List.of(sessionId) : List.of(sessionId, schoolId)));
+    }
+
     /** A teacher's enrolments across years, oldest first. */
     public List<RecordRow> record(long teacherId) {
         return db.transaction(c -> {
