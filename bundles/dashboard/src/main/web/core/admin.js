@@ -31,9 +31,9 @@ function schoolName(schools, id) {
 
 /** A new key for a school: the key is shown here once, and nowhere again. */
 function keyForm(schools) {
-  const school = el('select', { id: 'key-school', required: true }, el('option', { value: '' }, '–'),
+  const school = el('select', { id: 'key-school', name: 'schoolId', required: true }, el('option', { value: '' }, '–'),
     schools.map(s => el('option', { value: s.id }, loc(s.name) + ' (' + s.id + ')')));
-  const label = el('input', { id: 'key-label', maxlength: 100, placeholder: t('keyLabelHint') });
+  const label = el('input', { id: 'key-label', name: 'label', maxlength: 100, placeholder: t('keyLabelHint') });
   const box = el('div', { id: 'key-result' });
   return el('form', { id: 'key-form', class: 'record', on: { submit: e => submitting(e, async () => {
     const r = await api('/api-keys', { schoolId: school.value, label: label.value || null });

@@ -329,6 +329,23 @@ const CORE = {
 };
 
 let routing = 0;
+let routedBefore = false;
+
+/**
+ * After moving to another view, the focus goes to its heading (as a screen reader announces a new page), unless the
+ * view put it somewhere itself (the login form's first field); Tab goes on into the view, Shift+Tab back to the
+ * header. The first view of a page load leaves the focus where the browser puts it.
+ */
+function focusView(view) {
+  const first = !routedBefore;
+  routedBefore = true;
+  if (first || view.contains(document.activeElement)) {
+    return;
+  }
+  const heading = view.querySelector('h1') || view;
+  heading.setAttribute('tabindex', '-1');
+  heading.focus();
+}
 
 /** Shows the view the address names; a view still loading when another is asked for is dropped. */
 async function route() {
@@ -361,6 +378,7 @@ async function route() {
     }
     if (mine === routing) {
       host.dataset.view = shown;
+      focusView(view);
     }
   } catch (e) {
     show(view, el('p', { class: 'error' }, String(e)));

@@ -194,17 +194,54 @@ export function schoolList(schools) {
     el('a', { href: '#/school/' + encodeURIComponent(s.schoolId) }, loc(s.name)))));
 }
 
-/** The outcome of a write: what was stored, or every problem the server named. */
+/**
+ * The outcome of a write: what was stored, or every problem the server named, said once. A field's error goes beside
+ * the field when the form has one of that name (`name` or `data-field`, as the API names it), marked invalid for
+ * assistive technology; the others are listed under the form's title of the refusal.
+ */
 export function outcome(box, r, done) {
+  const form = box.closest('form');
+  clearFieldErrors(form);
   if (r.ok) {
     show(box, el('p', { class: 'ok', role: 'status' }, done));
     return;
   }
-  // Said once: the title over the fields' errors when the server names fields, else what it said.
   const errors = (r.body && r.body.errors) || [];
+  const listed = errors.filter(e => !besideField(form, e));
   show(box, el('div', { class: 'error', role: 'alert' }, el('p', {}, (r.body && (errors.length ? r.body.title
     : r.body.detail || r.body.title)) || String(r.status)),
-  errors.length ? el('ul', {}, errors.map(e => el('li', { 'data-field': e.field }, e.field + ': ' + e.detail))) : null));
+  listed.length ? el('ul', {}, listed.map(e => el('li', { 'data-field': e.field }, e.field + ': ' + e.detail))) : null));
+}
+
+function clearFieldErrors(form) {
+  if (!form) {
+    return;
+  }
+  form.querySelectorAll('.field-error').forEach(e => e.remove());
+  form.querySelectorAll('[aria-invalid]').forEach(e => {
+    e.removeAttribute('aria-invalid');
+    e.removeAttribute('aria-describedby');
+  });
+}
+
+let fieldErrors = 0;
+
+/** Puts a field's error right after its input; false when the form has no input of that name. */
+function besideField(form, error) {
+  if (!form || !error.field) {
+    return false;
+  }
+  const name = CSS.escape(error.field);
+  const input = form.querySelector('[name="' + name + '"], [data-field="' + name + '"]');
+  if (!input) {
+    return false;
+  }
+  const id = 'field-error-' + (++fieldErrors);
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-describedby', id);
+  input.insertAdjacentElement('afterend', el('p', { class: 'field-error', id, 'data-field': error.field },
+    error.detail));
+  return true;
 }
 
 /** Runs a form's submission once at a time: its buttons are off until the answer is in (no double taps). */

@@ -3,8 +3,11 @@
  * the weekly trend, schools not reporting), for a school (its classes), and the school's weekly check-in form.
  * Served by the usage bundle; the dashboard imports it while the module is installed (see the dashboard's kit.js).
  */
-import { api, chart, el, loc, mondayOf, fiscalYearOf, notInstalled, outcome, route, schoolList, section, show, state,
-  submitting, t, todayInJapan } from '../../core/kit.js';
+import { api, chart, el, loc, mondayOf, fiscalYearOf, notInstalled, outcome, schoolList, section, show, submitting,
+  t, todayInJapan } from '../../core/kit.js';
+import { SCENES, failed } from './common.js';
+import { casesView } from './cases.js';
+import * as ownMeasures from './measures.js';
 
 /** The words of this page, in Japanese and English. */
 export const texts = {
@@ -21,7 +24,13 @@ export const texts = {
     learningType: '学びの型', supportSoftware: '授業支援ソフトを使用', publishCase: '公開する', casePublished: '公開しました',
     lt_INDIVIDUAL: '個別最適な学び', lt_COLLABORATIVE: '協働的な学び', lt_BOTH: '個別最適な学びと協働的な学び',
     st_ELEMENTARY: '小学校', st_JUNIOR_HIGH: '中学校', st_SECONDARY: '中等教育学校', st_HIGH: '高等学校', st_SPECIAL_NEEDS: '特別支援学校',
-    groupsTitle: '学校種別・学年別の活用（目標を満たす学級の割合 %）', period: '期間', wholeYear: '年度全体', term1: '前期', term2: '後期',
+    groupsTitle: '学校種別・学年別の活用（目標を満たす学級の割合 %）',
+    gradesTitle: '学年別の活用（目標を満たす学級の割合 %）', measuresTitle: '学校ごとに設定する活用促進の取組',
+    measuresHelp: '高等学校・中等教育学校・特別支援学校は、場面の目標に代えて自校の取組と目標を設定し、進捗を記録します。',
+    noMeasures: '取組はまだ登録されていません。', measureText: '取組', measureTarget: '目標', latestProgress: '最新の進捗',
+    percentReached: '達成度（%）', noProgress: '進捗はまだ記録されていません。', progressRecorded: '進捗を記録しました。',
+    progressDate: '日付', progressText: '進捗', recordProgress: '進捗を記録', measureAdded: '取組を登録しました。',
+    addMeasure: '取組を登録', period: '期間', wholeYear: '年度全体', term1: '前期', term2: '後期',
     bySchoolType: '学校種別', byGrade: '学年別',
     selfReportTitle: '自己申告と授業支援ソフトの記録（学級 × 場面、申告 / 記録）', apart: '差あり',
     selfReportRule: '授業支援ソフトの記録がある学級で、申告と記録が{n}回以上違う欄に「差あり」を付けています。',
@@ -44,7 +53,13 @@ export const texts = {
     learningType: 'Learning type', supportSoftware: 'Uses the support software', publishCase: 'Publish', casePublished: 'Published',
     lt_INDIVIDUAL: 'Individually optimised learning', lt_COLLABORATIVE: 'Collaborative learning', lt_BOTH: 'Both',
     st_ELEMENTARY: 'Elementary', st_JUNIOR_HIGH: 'Junior high', st_SECONDARY: 'Secondary', st_HIGH: 'High school', st_SPECIAL_NEEDS: 'Special needs',
-    groupsTitle: 'Device use by school type and by grade (% of classes meeting the target)', period: 'Period', wholeYear: 'Whole year', term1: 'First term', term2: 'Second term',
+    groupsTitle: 'Device use by school type and by grade (% of classes meeting the target)',
+    gradesTitle: 'Device use by grade (% of classes meeting the target)', measuresTitle: 'The school\'s own measures for device use',
+    measuresHelp: 'High, secondary and special-needs schools set their own measures and targets instead of the scene targets, and record progress on them.',
+    noMeasures: 'No measures yet.', measureText: 'Measure', measureTarget: 'Target', latestProgress: 'Latest progress',
+    percentReached: 'Reached (%)', noProgress: 'No progress recorded yet.', progressRecorded: 'Progress recorded.',
+    progressDate: 'Date', progressText: 'Progress', recordProgress: 'Record progress', measureAdded: 'Measure added.',
+    addMeasure: 'Add a measure', period: 'Period', wholeYear: 'Whole year', term1: 'First term', term2: 'Second term',
     bySchoolType: 'By school type', byGrade: 'By grade',
     selfReportTitle: 'Check-ins beside the classroom software (class \u00d7 scene, reported / recorded)', apart: 'apart',
     selfReportRule: 'Marked "apart" where the class has software records and the two differ by {n} or more uses.',
@@ -52,9 +67,6 @@ export const texts = {
   }
 };
 
-const SCENES = [1, 2, 3, 4, 5];
-const LEARNING_TYPES = ['INDIVIDUAL', 'COLLABORATIVE', 'BOTH'];
-const SCHOOL_TYPES = ['ELEMENTARY', 'JUNIOR_HIGH', 'SECONDARY', 'HIGH', 'SPECIAL_NEEDS'];
 
 export const routes = [{ name: 'cases', roles: ['BOARD', 'SCHOOL'], nav: 'navCases', view: casesView }];
 
@@ -71,7 +83,7 @@ export const sections = {
           el('details', {}, el('summary', {}, t('figures')), heatTable(groups))] : failed(attainment)),
         section('trend', t('trendTitle'), trend.ok ? [line, trendTable(trend.body)] : failed(trend)),
         section('not-reporting', t('missingTitle'), missing.ok ? schoolList(missing.body.schools) : failed(missing)),
-        await groupsCard(fy)],
+        await groupsCard(fy), await ownMeasures.cityCard({ fy })],
       draw() {
         if (attainment.ok) {
           heatMap(heat, groups, true);
@@ -95,7 +107,7 @@ export const sections = {
         section('school-heatmap', t('classHeatTitle'), attainment.ok ? [heat, el('details', {},
           el('summary', {}, t('figures')), heatTable(groups, t('classes')))] : failed(attainment)),
         section('school-trend', t('trendTitle'), trend.ok ? [line, trendTable(trend.body)] : failed(trend)),
-        await selfReportCard(schoolId)],
+        await groupsCard(fy, schoolId), await selfReportCard(schoolId), await ownMeasures.schoolCard({ fy, schoolId })],
       draw() {
         if (attainment.ok) {
           heatMap(heat, groups);
@@ -116,128 +128,28 @@ export const sections = {
 
 /**
  * Attainment by school type and by grade for the year or a term: a share of classes meeting each scene's target, as
- * tables (the figures a board compares across types and grades).
+ * tables (the figures a board compares across types and grades); for one school, by its grades.
  */
-async function groupsCard(fy) {
-  const period = el('select', { id: 'groups-period', 'aria-label': t('period') },
+async function groupsCard(fy, schoolId) {
+  const id = schoolId ? 'school-groups' : 'groups';
+  const period = el('select', { id: id + '-period', 'aria-label': t('period') },
     el('option', { value: '' }, t('wholeYear')), el('option', { value: '1' }, t('term1')),
     el('option', { value: '2' }, t('term2')));
-  const box = el('div', { id: 'groups-tables' });
+  const box = el('div', { id: id + '-tables' });
   async function load() {
     const term = period.value ? '&term=' + period.value : '';
-    const [type, grade] = await Promise.all([api('/usage/attainment?fiscalYear=' + fy + '&by=type' + term),
-      api('/usage/attainment?fiscalYear=' + fy + '&by=grade' + term)]);
-    show(box, el('h3', {}, t('bySchoolType')), type.ok ? heatTable(type.body.groups, t('schoolType')) : failed(type),
-      el('h3', {}, t('byGrade')), grade.ok ? heatTable(grade.body.groups, t('grade')) : failed(grade));
+    const attainment = by => api('/usage/attainment?fiscalYear=' + fy + '&by=' + by + term
+      + (schoolId ? '&schoolId=' + encodeURIComponent(schoolId) : ''));
+    const [type, grade] = await Promise.all([schoolId ? null : attainment('type'), attainment('grade')]);
+    show(box, type ? [el('h3', {}, t('bySchoolType')), type.ok ? heatTable(type.body.groups, t('schoolType'))
+      : failed(type)] : null,
+    el('h3', {}, t('byGrade')), grade.ok ? heatTable(grade.body.groups, t('grade')) : failed(grade));
     box.dataset.period = period.value || 'year';
   }
   period.addEventListener('change', load);
   await load();
-  return section('attainment-groups', t('groupsTitle'), el('label', {}, t('period') + ' ', period), box);
-}
-
-/**
- * Lesson cases: search the published ones (words, scene, subject, grade, school type); a school records that it used
- * one; the board publishes and withdraws them.
- */
-async function casesView(view) {
-  const board = state.me.role === 'BOARD';
-  const q = el('input', { id: 'case-q', type: 'search', 'aria-label': t('caseWords') });
-  const scene = el('select', { id: 'case-scene', 'aria-label': t('scene') }, el('option', { value: '' }, '–'),
-    SCENES.map(n => el('option', { value: n }, t('scene') + n)));
-  const subject = el('input', { id: 'case-subject', 'aria-label': t('subject') });
-  const schoolType = el('select', { id: 'case-school-type', 'aria-label': t('schoolType') },
-    el('option', { value: '' }, '–'), SCHOOL_TYPES.map(x => el('option', { value: x }, t('st_' + x))));
-  const results = el('div', { id: 'case-results' });
-  async function search() {
-    const query = new URLSearchParams({ limit: 100 });
-    [['q', q], ['scene', scene], ['subject', subject], ['schoolType', schoolType]]
-      .filter(([, input]) => input.value.trim()).forEach(([name, input]) => query.set(name, input.value.trim()));
-    const r = await api('/usage/cases?' + query);
-    show(results, r.ok ? caseList(r.body, board) : failed(r));
-    results.dataset.query = query.toString(); // what the list shows now
-  }
-  const form = el('form', { id: 'case-search', class: 'record', on: { submit: e => submitting(e, search) } },
-    el('div', { class: 'row' }, el('label', {}, t('caseWords'), q), el('label', {}, t('scene'), scene),
-      el('label', {}, t('subject'), subject), el('label', {}, t('schoolType'), schoolType)),
-    el('button', { type: 'submit', id: 'case-search-submit' }, t('search')));
-  await search();
-  show(view, el('h1', {}, t('casesTitle')), el('p', { class: 'muted' }, t('casesHelp')),
-    section('case-list', t('casesTitle'), form, results),
-    board ? section('case-new', t('newCase'), caseForm()) : null);
-}
-
-function caseList(page, board) {
-  if (!page.items.length) {
-    return el('p', { class: 'muted' }, t('noCases'));
-  }
-  return el('div', {}, el('p', { class: 'muted' }, page.total + ' ' + t('casesFound')),
-    page.items.map(c => {
-      const box = el('div', { class: 'case-result' });
-      const act = board
-        ? el('button', { type: 'button', class: 'danger', 'data-withdraw': c.id, on: { click: async () => {
-          if (!window.confirm(t('withdrawConfirm'))) {
-            return;
-          }
-          const r = await api('/usage/cases/' + c.id, undefined, 'DELETE');
-          if (r.ok) {
-            route();
-          } else {
-            outcome(box, r, '');
-          }
-        } } }, t('withdraw'))
-        : el('button', { type: 'button', 'data-adopt': c.id, on: { click: async e => {
-          e.target.disabled = true;
-          const r = await api('/usage/cases/' + c.id + '/adoptions', { schoolId: state.me.schoolId });
-          outcome(box, r, t('adopted'));
-          e.target.disabled = false;
-        } } }, t('adopt'));
-      return el('article', { class: 'case', 'data-case': c.id },
-        el('h3', {}, loc(c.title), c.demo ? el('span', { class: 'demo' }, t('demo')) : null),
-        el('p', { class: 'muted' }, [c.scenes.map(n => t('scene') + n).join('・'), t('lt_' + c.learningType), c.subject,
-          c.grade ? c.grade + t('gradeSuffix') : null, c.schoolType ? t('st_' + c.schoolType) : null,
-          c.supportSoftware ? t('supportSoftware') : null].filter(Boolean).join(' · ')),
-        el('p', {}, loc(c.summary)),
-        el('p', { class: 'muted' }, t('adoptions').replace('{n}', c.adoptions).replace('{schools}', c.adoptingSchools)),
-        act, box);
-    }));
-}
-
-/** The board publishes a case: title and summary in both languages, its scenes and where it fits. */
-function caseForm() {
-  const text = (id, rows) => rows ? el('textarea', { id, rows, required: true }) : el('input', { id, required: true });
-  const titleJa = text('case-title-ja');
-  const titleEn = text('case-title-en');
-  const summaryJa = text('case-summary-ja', 4);
-  const summaryEn = text('case-summary-en', 4);
-  const scenes = SCENES.map(n => el('label', { class: 'check' }, el('input', { type: 'checkbox', value: n,
-    name: 'case-scenes' }), ' ' + t('scene') + n));
-  const type = el('select', { id: 'case-learning-type', required: true }, LEARNING_TYPES.map(x =>
-    el('option', { value: x }, t('lt_' + x))));
-  const subject = el('input', { id: 'case-new-subject', required: true, maxlength: 50 });
-  const grade = el('input', { id: 'case-grade', type: 'number', min: 1, max: 12 });
-  const schoolType = el('select', { id: 'case-new-school-type' }, el('option', { value: '' }, '–'),
-    SCHOOL_TYPES.map(x => el('option', { value: x }, t('st_' + x))));
-  const software = el('input', { type: 'checkbox', id: 'case-software' });
-  const box = el('div', { id: 'case-result' });
-  return el('form', { id: 'case-form', class: 'record', on: { submit: e => submitting(e, async () => {
-    const r = await api('/usage/cases', { title: { ja: titleJa.value, en: titleEn.value },
-      summary: { ja: summaryJa.value, en: summaryEn.value },
-      scenes: scenes.map(c => c.querySelector('input')).filter(i => i.checked).map(i => Number(i.value)),
-      learningType: type.value, subject: subject.value, grade: grade.value === '' ? null : Number(grade.value),
-      schoolType: schoolType.value || null, supportSoftware: software.checked });
-    outcome(box, r, t('casePublished'));
-    if (r.ok) {
-      route();
-    }
-  }) } },
-  el('div', { class: 'row' }, el('label', {}, t('titleJa'), titleJa), el('label', {}, t('titleEn'), titleEn)),
-  el('label', {}, t('summaryJa'), summaryJa), el('label', {}, t('summaryEn'), summaryEn),
-  el('fieldset', {}, el('legend', {}, t('scene')), scenes),
-  el('div', { class: 'row' }, el('label', {}, t('learningType'), type), el('label', {}, t('subject'), subject),
-    el('label', {}, t('grade'), grade), el('label', {}, t('schoolType'), schoolType),
-    el('label', { class: 'check' }, software, ' ' + t('supportSoftware'))),
-  el('button', { type: 'submit', id: 'case-submit' }, t('publishCase')), box);
+  return section(schoolId ? 'school-attainment-groups' : 'attainment-groups', schoolId ? t('gradesTitle')
+    : t('groupsTitle'), el('label', {}, t('period') + ' ', period), box);
 }
 
 /** Uses a week apart enough to ask about: a check-in and the software's count differing by this many or more. */
@@ -294,10 +206,6 @@ async function selfReportCard(schoolId) {
   return section('self-report', t('selfReportTitle'), el('label', {}, t('weekOf') + ' ', week), box);
 }
 
-/** A view's answer that brought no figures: why, in words. */
-function failed(r) {
-  return r.status === 404 ? notInstalled() : el('p', { class: 'muted' }, (r.body && r.body.detail) || t('noData'));
-}
 
 function schoolLinks(groups) {
   return el('p', { class: 'drill' }, t('drill') + ': ', groups.map(g =>

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -285,11 +286,22 @@ class DashboardIT {
         assertEquals(13, browser.findElements(By.cssSelector("#report tr[data-item]")).size(), "every action item");
         screenshot("report");
 
+        // Too long: refused, the error beside the field it is about, said once.
+        setValue(By.id("evaluation-1"), "長".repeat(2001));
+        browser.findElement(By.id("save-evaluation-1")).click();
+        WebElement fieldError = await(By.cssSelector("#evaluation-1 + .field-error[data-field=text]"));
+        assertEquals("true", browser.findElement(By.id("evaluation-1")).getAttribute("aria-invalid"));
+        assertEquals(fieldError.getAttribute("id"), browser.findElement(By.id("evaluation-1"))
+                .getAttribute("aria-describedby"));
+        assertTrue(browser.findElements(By.cssSelector("[data-evaluation='1'] li[data-field]")).isEmpty(),
+                "not listed again under the form");
         // The board writes its evaluation of policy 1; the PDF and the families' page print it.
         String evaluation = "端末の活用は全ての場面で伸びた。来年度は授業事例の共有を進める。";
         setValue(By.id("evaluation-1"), evaluation);
         browser.findElement(By.id("save-evaluation-1")).click();
         waiting().until(d -> d.findElement(By.cssSelector("[data-evaluation='1'] .ok")).isDisplayed());
+        assertTrue(browser.findElements(By.cssSelector("[data-evaluation='1'] .field-error")).isEmpty(),
+                "the error is gone once the field is right");
 
         browser.findElement(By.id("report-pdf")).click();
         byte[] rendered = Files.readAllBytes(awaitDownload("gigaplan-report-2025.pdf"));
@@ -925,6 +937,7 @@ class DashboardIT {
         // A city course with room: the board adds one with a session, in the browser.
         logIn("tester");
         awaitView("city");
+        inJapanese();
         browser.findElement(By.id("nav-trainings")).click();
         awaitView("trainings");
         String title = "e2e 授業支援ソフト活用研修 " + System.nanoTime();
@@ -971,6 +984,17 @@ class DashboardIT {
         assertTrue(row.getText().contains(title), row::getText);
         assertFalse(browser.findElements(By.id("my-recommendations")).isEmpty());
         screenshot("checklist-record");
+        logOut();
+
+        // The board sees who attended, school by school.
+        logIn("tester");
+        awaitView("city");
+        browser.findElement(By.id("nav-trainings")).click();
+        awaitView("trainings");
+        await(By.cssSelector("details[data-enrolled='" + sessionId + "'] summary")).click();
+        WebElement attendee = await(By.cssSelector("details[data-enrolled='" + sessionId
+                + "'] li[data-teacher='S-E01/A01']"));
+        assertTrue(attendee.getText().endsWith("受講"), attendee::getText);
         logOut();
     }
 
@@ -1020,6 +1044,108 @@ class DashboardIT {
         logOut();
     }
 
+
+    /**
+     * A high school keeps its own measures (it has no scene targets): the board reads every school's on the city, a
+     * measure is added and its progress recorded on the school's page; an elementary school's page shows its grades.
+     */
+    @Test
+    @Order(20)
+    void aHighSchoolKeepsItsOwnMeasuresAndASchoolPageShowsItsGrades() throws Exception {
+        chooseYear(2025);
+        logIn("tester");
+        awaitView("city");
+        await(By.cssSelector("#city-own-measures tr[data-measure]"));
+        open("#/school/S-E01");
+        awaitView("school");
+        assertFalse(await(By.id("school-groups-tables")).findElements(By.cssSelector("tr[data-school]")).isEmpty(),
+                "the school's grades");
+        assertTrue(browser.findElements(By.id("own-measures")).isEmpty(), "an elementary school has scene targets");
+
+        open("#/school/S-H01");
+        awaitView("school");
+        await(By.id("own-measures"));
+        int before = browser.findElements(By.cssSelector("#own-measures article[data-measure]")).size();
+        String measure = "探究の授業で1人1台端末を使った発表を全学年で行う";
+        setValue(By.id("measure-text"), measure);
+        setValue(By.id("measure-target"), "全学年で年2回以上");
+        browser.findElement(By.id("measure-submit")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#own-measures article[data-measure]")).size() == before + 1);
+        WebElement added = browser.findElements(By.cssSelector("#own-measures article[data-measure]")).stream()
+                .filter(a -> a.getText().contains(measure)).findFirst().orElseThrow();
+        String id = added.getAttribute("data-measure");
+        setValue(By.id("progress-text-" + id), "1年生の発表を終えた");
+        setValue(By.id("progress-percent-" + id), "40");
+        added.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("#own-measures article[data-measure='" + id + "']"))
+                .getText().contains("(40%) 1年生の発表を終えた"));
+        screenshot("own-measures");
+        assertEquals(List.of(), accessibility("own-measures"), "accessibility violations");
+        open("#/city");
+        awaitView("city");
+        WebElement row = await(By.cssSelector("#city-own-measures tr[data-measure='" + id + "']"));
+        assertEquals("40", row.findElement(By.cssSelector("td[data-value]")).getAttribute("data-value"));
+        logOut();
+    }
+
+    /**
+     * A school's week by keyboard alone: logging in, moving through the page with Tab (every stop showing where the
+     * focus is), opening the recording page from the header and sending a check-in with Enter.
+     */
+    @Test
+    @Order(21)
+    void aSchoolDoesItsWeekByKeyboardAlone() throws Exception {
+        open("#/public");
+        awaitView("public");
+        open("#/login");
+        awaitView("login");
+        assertEquals("user", browser.switchTo().activeElement().getAttribute("id"), "the form opens on its first field");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys("school-a").sendKeys(Keys.TAB)
+                .sendKeys(dist.password("school-a")).sendKeys(Keys.ENTER).perform();
+        awaitView("school");
+        await(By.cssSelector("#school-heatmap-chart canvas"));
+        waiting().until(d -> "school-title".equals(d.switchTo().activeElement().getAttribute("id")));
+        // The new view has the focus at its heading; the header is behind it.
+        WebElement record = tabTo(e -> "nav-record".equals(e.getAttribute("id")), 40, true);
+        record.sendKeys(Keys.ENTER);
+        awaitView("record");
+        await(By.id("check-in-form"));
+        setValue(By.id("check-in-week"), "2025-06-16");
+        browser.executeScript("document.getElementById('check-in-week').dispatchEvent(new Event('change'))");
+        Thread.sleep(500);
+        WebElement cell = tabTo(e -> "input".equals(e.getTagName()) && e.getAttribute("data-scene") != null, 60, false);
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.chord(Keys.CONTROL, "a")).sendKeys("3")
+                .sendKeys(Keys.ENTER).perform();
+        await(By.cssSelector("#check-in-result .ok"));
+        assertEquals("3", cell.getDomProperty("value"));
+        logOut();
+    }
+
+    /**
+     * Presses Tab (Shift+Tab when going {@code back}) from where the focus is until it reaches an element
+     * {@code wanted} accepts; every element it stops at must show that it has the focus (an outline or the header's
+     * highlight).
+     */
+    private static WebElement tabTo(java.util.function.Predicate<WebElement> wanted, int most, boolean back) {
+        for (int i = 0; i < most; i++) {
+            var keys = new org.openqa.selenium.interactions.Actions(browser);
+            (back ? keys.keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT) : keys.sendKeys(Keys.TAB)).perform();
+            WebElement focused = browser.switchTo().activeElement();
+            String shown = (String) browser.executeScript("""
+                    const s = getComputedStyle(arguments[0]);
+                    return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 ? 'outline'
+                      : s.backgroundColor !== 'rgba(0, 0, 0, 0)' && arguments[0].closest('#nav') ? 'highlight' : '';
+                    """, focused);
+            assertFalse(shown.isEmpty(), () -> "no visible focus on " + focused.getTagName() + "#"
+                    + focused.getAttribute("id") + " " + focused.getText() + " " + browser.executeScript(
+                            "return [document.hasFocus(), arguments[0].matches(':focus'), "
+                            + "getComputedStyle(arguments[0]).outline].join(' ')", focused));
+            if (wanted.test(focused)) {
+                return focused;
+            }
+        }
+        throw new AssertionError("not reached by " + most + " presses of Tab");
+    }
 
     /** Last: a third party's module installed while the board's page is open adds its page, and takes it away. */
     @Test
