@@ -33,7 +33,8 @@ python3 - "$port" <<'PY'
 import base64, http.client, sys, threading, time
 from collections import Counter
 port = int(sys.argv[1])
-headers = {'Accept': 'application/json', 'Authorization': 'Basic ' + base64.b64encode(b'demo-board:demo').decode()}
+# Any type: the year's report answers PDF and CSV, the rest JSON.
+headers = {'Accept': '*/*', 'Authorization': 'Basic ' + base64.b64encode(b'demo-board:demo').decode()}
 
 def one_after_another(path, n):
     c = http.client.HTTPConnection('127.0.0.1', port)
@@ -54,7 +55,8 @@ def at_once(path, clients, each):
     t = time.time(); [x.start() for x in threads]; [x.join() for x in threads]
     return dict(Counter(answers)), len(answers) / (time.time() - t)
 
-for path, n in [('/api/schools', 300), ('/api/environment/network/status', 100), ('/api/progress?fiscalYear=2025', 20)]:
+for path, n in [('/api/schools', 300), ('/api/environment/network/status', 100), ('/api/progress?fiscalYear=2025', 20),
+                ('/api/report/csv?fiscalYear=2025', 50), ('/api/report/pdf?fiscalYear=2025', 20)]:
     print('%-36s one after another: %6.1f ms per request' % (path, one_after_another(path, n)))
 for path, each in [('/api/schools', 100), ('/api/environment/network/status', 30)]:
     statuses, rate = at_once(path, 16, each)

@@ -232,7 +232,8 @@ function besideField(form, error) {
     return false;
   }
   const name = CSS.escape(error.field);
-  const input = form.querySelector('[name="' + name + '"], [data-field="' + name + '"]');
+  const controls = ':is(input, select, textarea, fieldset)';
+  const input = form.querySelector(controls + '[name="' + name + '"], ' + controls + '[data-field="' + name + '"]');
   if (!input) {
     return false;
   }

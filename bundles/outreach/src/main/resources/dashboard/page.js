@@ -122,12 +122,13 @@ function complianceView(c) {
 
 function meetingForm(kind, school, items) {
   const today = todayInJapan();
-  const date = el('input', { type: 'date', id: kind + '-date', required: true,
+  // Named as the API names a batch's first record's fields, so that a refusal's error shows beside its field.
+  const date = el('input', { type: 'date', id: kind + '-date', 'data-field': '[0].heldOn', required: true,
     max: japanTime(new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())).toISOString()) });
-  const audience = el('input', { id: kind + '-audience', maxlength: 100 });
-  const topics = el('textarea', { id: kind + '-topics', rows: 3, required: true });
-  const attendees = el('input', { type: 'number', id: kind + '-attendees', min: 0 });
-  const materials = el('input', { id: kind + '-materials', maxlength: 1000 });
+  const audience = el('input', { id: kind + '-audience', 'data-field': '[0].audience', maxlength: 100 });
+  const topics = el('textarea', { id: kind + '-topics', 'data-field': '[0].topics', rows: 3, required: true });
+  const attendees = el('input', { type: 'number', id: kind + '-attendees', 'data-field': '[0].attendees', min: 0 });
+  const materials = el('input', { id: kind + '-materials', 'data-field': '[0].materials', maxlength: 1000 });
   const checks = items.map(a => el('label', { class: 'check' }, el('input', { type: 'checkbox', value: a.id }),
     ' ' + a.id + ' ' + loc(a.text).slice(0, 40)));
   const box = el('div', { id: kind + '-result' });
@@ -181,11 +182,11 @@ async function postsView(view) {
           outcome(box, moved, '');
         }
       } } }, t('move_' + to))))))));
-  const title = el('input', { id: 'post-title', maxlength: 200, required: true });
-  const body = el('textarea', { id: 'post-body', rows: 8, required: true });
-  const category = el('select', { id: 'post-category' }, ['NEWS', 'HOW_TO', 'SAFETY', 'LESSON', 'EVENT']
+  const title = el('input', { id: 'post-title', name: 'title', maxlength: 200, required: true });
+  const body = el('textarea', { id: 'post-body', name: 'body', rows: 8, required: true });
+  const category = el('select', { id: 'post-category', name: 'category' }, ['NEWS', 'HOW_TO', 'SAFETY', 'LESSON', 'EVENT']
     .map(c => el('option', { value: c }, t('category_' + c))));
-  const audience = el('select', { id: 'post-audience' }, ['FAMILIES', 'STUDENTS', 'COMMUNITY', 'ALL']
+  const audience = el('select', { id: 'post-audience', name: 'audience' }, ['FAMILIES', 'STUDENTS', 'COMMUNITY', 'ALL']
     .map(a => el('option', { value: a }, t('audience_' + a))));
   const lang = el('select', { id: 'post-lang' }, el('option', { value: 'ja' }, '日本語'), el('option', { value: 'en' }, 'English'));
   const form = el('form', { id: 'post-form', class: 'record', on: { submit: e => submitting(e, async () => {

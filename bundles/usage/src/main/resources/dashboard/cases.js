@@ -74,18 +74,20 @@ function caseList(page, board) {
 
 /** The board publishes a case: title and summary in both languages, its scenes and where it fits. */
 function caseForm() {
-  const text = (id, rows) => rows ? el('textarea', { id, rows, required: true }) : el('input', { id, required: true });
-  const titleJa = text('case-title-ja');
-  const titleEn = text('case-title-en');
-  const summaryJa = text('case-summary-ja', 4);
-  const summaryEn = text('case-summary-en', 4);
+  // Each field named as the API names it, so that a refusal's error shows beside it.
+  const text = (id, name, rows) => rows ? el('textarea', { id, name, rows, required: true })
+    : el('input', { id, name, required: true });
+  const titleJa = text('case-title-ja', 'title.ja');
+  const titleEn = text('case-title-en', 'title.en');
+  const summaryJa = text('case-summary-ja', 'summary.ja', 4);
+  const summaryEn = text('case-summary-en', 'summary.en', 4);
   const scenes = SCENES.map(n => el('label', { class: 'check' }, el('input', { type: 'checkbox', value: n,
     name: 'case-scenes' }), ' ' + t('scene') + n));
-  const type = el('select', { id: 'case-learning-type', required: true }, LEARNING_TYPES.map(x =>
+  const type = el('select', { id: 'case-learning-type', name: 'learningType', required: true }, LEARNING_TYPES.map(x =>
     el('option', { value: x }, t('lt_' + x))));
-  const subject = el('input', { id: 'case-new-subject', required: true, maxlength: 50 });
-  const grade = el('input', { id: 'case-grade', type: 'number', min: 1, max: 12 });
-  const schoolType = el('select', { id: 'case-new-school-type' }, el('option', { value: '' }, '–'),
+  const subject = el('input', { id: 'case-new-subject', name: 'subject', required: true, maxlength: 50 });
+  const grade = el('input', { id: 'case-grade', name: 'grade', type: 'number', min: 1, max: 12 });
+  const schoolType = el('select', { id: 'case-new-school-type', name: 'schoolType' }, el('option', { value: '' }, '–'),
     SCHOOL_TYPES.map(x => el('option', { value: x }, t('st_' + x))));
   const software = el('input', { type: 'checkbox', id: 'case-software' });
   const box = el('div', { id: 'case-result' });
@@ -102,7 +104,7 @@ function caseForm() {
   }) } },
   el('div', { class: 'row' }, el('label', {}, t('titleJa'), titleJa), el('label', {}, t('titleEn'), titleEn)),
   el('label', {}, t('summaryJa'), summaryJa), el('label', {}, t('summaryEn'), summaryEn),
-  el('fieldset', {}, el('legend', {}, t('scene')), scenes),
+  el('fieldset', { 'data-field': 'scenes' }, el('legend', {}, t('scene')), scenes),
   el('div', { class: 'row' }, el('label', {}, t('learningType'), type), el('label', {}, t('subject'), subject),
     el('label', {}, t('grade'), grade), el('label', {}, t('schoolType'), schoolType),
     el('label', { class: 'check' }, software, ' ' + t('supportSoftware'))),

@@ -134,23 +134,25 @@ public class MeetingService {
                 continue;
             }
             if (m.heldOn() == null) {
-                check.add(at + ".heldOn", "required: the day it was held");
+                check.add(at + ".heldOn", "required: the day it was held", "必須です（開いた日）");
             } else if (m.heldOn().isAfter(today)) {
-                check.add(at + ".heldOn", "a meeting that has taken place, not " + m.heldOn());
+                check.add(at + ".heldOn", "a meeting that has taken place, not " + m.heldOn(),
+                        "開いた会を記録します（" + m.heldOn() + " はまだ先です）");
             } else if (m.heldOn().getYear() < 2000) {
-                check.add(at + ".heldOn", "from 2000, was " + m.heldOn());
+                check.add(at + ".heldOn", "from 2000, was " + m.heldOn(), "2000年以降の日付にしてください（" + m.heldOn()
+                        + "でした）");
             }
             List<String> topics = m.topics() == null ? List.of() : m.topics();
             if (topics.isEmpty() || topics.stream().allMatch(t -> t == null || t.isBlank())) {
-                check.add(at + ".topics", "at least one topic");
+                check.add(at + ".topics", "at least one topic", "内容を1つ以上書いてください");
             } else if (topics.stream().anyMatch(t -> t == null || t.isBlank() || t.contains("\n"))) {
-                check.add(at + ".topics", "each topic one non-empty line");
+                check.add(at + ".topics", "each topic one non-empty line", "内容は1行に1つ、空の行なしで書いてください");
             } else if (String.join("\n", topics).length() > 1000) {
-                check.add(at + ".topics", "at most 1000 characters in all");
+                check.add(at + ".topics", "at most 1000 characters in all", "内容は合わせて1000文字以内にしてください");
             }
             List<String> planItems = m.planItems() == null ? List.of() : m.planItems();
             if (kind == Meeting.Kind.PARENT && !planItems.isEmpty()) {
-                check.add(at + ".planItems", "only for staff meetings");
+                check.add(at + ".planItems", "only for staff meetings", "取組は職員会議にだけ記録します");
             }
             for (int j = 0; j < planItems.size(); j++) {
                 if (planItems.get(j) == null || !items.contains(planItems.get(j).trim())) {
@@ -162,11 +164,12 @@ public class MeetingService {
                 check.add(at + ".planItems", "too many");
             }
             if (m.attendees() != null && (m.attendees() < 0 || m.attendees() > 10_000)) {
-                check.add(at + ".attendees", "0 to 10000, was " + m.attendees());
+                check.add(at + ".attendees", "0 to 10000, was " + m.attendees(), "0〜10000にしてください（" + m.attendees()
+                        + "でした）");
             }
             check.text(m.audience(), false, 100, at + ".audience");
             if (kind == Meeting.Kind.STAFF && m.materials() != null) {
-                check.add(at + ".materials", "only for parent meetings");
+                check.add(at + ".materials", "only for parent meetings", "資料は保護者会にだけ記録します");
             }
             check.text(m.materials(), false, 1000, at + ".materials");
         }

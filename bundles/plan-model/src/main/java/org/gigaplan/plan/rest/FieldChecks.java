@@ -28,6 +28,12 @@ public final class FieldChecks {
         return this;
     }
 
+    /** Refuses a field with a detail of the caller's, in English and in Japanese. */
+    public FieldChecks add(String field, String detail, String japanese) {
+        errors.add(new FieldError(field, detail, japanese));
+        return this;
+    }
+
     /** Takes errors found elsewhere, e.g. a CSV table's ({@code CsvTable.errors()}) or another check's. */
     public FieldChecks addAll(Collection<FieldError> more) {
         errors.addAll(more);

@@ -16,6 +16,11 @@ public class InvalidInputException extends RuntimeException {
         this(List.of(new FieldError(field, detail)));
     }
 
+    /** A field refused with what is wrong in English and in Japanese (answered to callers who read Japanese). */
+    public InvalidInputException(String field, String detail, String japanese) {
+        this(List.of(new FieldError(field, detail, japanese)));
+    }
+
     public InvalidInputException(List<FieldError> errors) {
         super(errors.isEmpty() ? "invalid input" : errors.get(0).field() + ": " + errors.get(0).detail());
         this.errors = List.copyOf(errors);
@@ -35,7 +40,16 @@ public class InvalidInputException extends RuntimeException {
         }
     }
 
-    /** A field (JSON path, query parameter, CSV line and column) and what is wrong with it. */
-    public record FieldError(String field, String detail) {
+    /**
+     * A field (JSON path, query parameter, CSV line and column) and what is wrong with it, in English, and in Japanese
+     * when the check says it ({@code japanese}; null leaves it to the platform, which knows the wording of the shared
+     * checks). Answers name {@code field} and {@code detail} in the caller's language.
+     */
+    public record FieldError(String field, String detail, String japanese) {
+
+        /** In English only. */
+        public FieldError(String field, String detail) {
+            this(field, detail, null);
+        }
     }
 }

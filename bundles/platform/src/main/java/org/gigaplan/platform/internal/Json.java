@@ -53,6 +53,8 @@ public final class Json {
                     .addDeserializer(OffsetDateTime.class, new InRange<>(OffsetDateTime.class,
                             InstantDeserializer.OFFSET_DATE_TIME, OffsetDateTime::toLocalDate)))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // A field's error is answered in one language (ProblemLanguage picks it): its Japanese is not a member.
+            .addMixIn(FieldError.class, FieldErrorJson.class)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -67,6 +69,10 @@ public final class Json {
             .build();
 
     private Json() {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties("japanese")
+    private abstract static class FieldErrorJson {
     }
 
     public static ObjectMapper mapper() {

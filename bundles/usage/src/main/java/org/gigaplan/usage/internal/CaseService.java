@@ -44,18 +44,19 @@ public class CaseService {
         check.localized(in.summary(), 4000, "summary");
         List<Integer> valid = usage.scenes(FiscalYear.containing(usage.calendar().today()));
         if (in.scenes() == null || in.scenes().isEmpty()) {
-            check.add("scenes", "give the scenes the case shows, e.g. [1, 4]");
+            check.add("scenes", "give the scenes the case shows, e.g. [1, 4]", "事例の場面を選んでください");
         } else {
             for (int i = 0; i < in.scenes().size(); i++) {
                 usage.checks().scene(in.scenes().get(i), valid, "scenes[" + i + "]", check);
             }
             if (new HashSet<>(in.scenes()).size() != in.scenes().size()) {
-                check.add("scenes", "lists a scene twice");
+                check.add("scenes", "lists a scene twice", "同じ場面が2回あります");
             }
         }
         LearningType type = null;
         if (in.learningType() == null) {
-            check.add("learningType", "required: INDIVIDUAL, COLLABORATIVE or BOTH");
+            check.add("learningType", "required: INDIVIDUAL, COLLABORATIVE or BOTH",
+                    "必須です（個別最適な学び・協働的な学び・両方のいずれか）");
         } else {
             type = LearningType.parse(in.learningType()).orElse(null);
             if (type == null) {

@@ -48,7 +48,9 @@ public class MeasureService {
         FieldChecks check = new FieldChecks();
         if (school.type().carriesSceneTargets()) {
             check.add("schoolId", school.id() + " is a " + school.type().label().en().toLowerCase()
-                    + ": the city's scene targets apply to it; own measures are for high, secondary and special-needs schools");
+                    + ": the city's scene targets apply to it; own measures are for high, secondary and special-needs schools",
+                    school.id() + " は" + school.type().label().ja() + "です。市の場面の目標が適用されます（学校ごとの取組は"
+                            + "高等学校・中等教育学校・特別支援学校のものです）");
         }
         if (in == null) {
             throw new InvalidInputException("body", "give fiscalYear, text and target");
@@ -74,7 +76,9 @@ public class MeasureService {
         }
         LocalDate date = in.date() == null ? usage.calendar().today() : in.date();
         if (!FiscalYear.of(m.fiscalYear()).contains(date)) {
-            check.add("date", date + " is outside " + FiscalYear.of(m.fiscalYear()) + ", the measure's year");
+            FiscalYear year = FiscalYear.of(m.fiscalYear());
+            check.add("date", date + " is outside " + year + ", the measure's year",
+                    date + " は取組の年度（" + year.label().ja() + "、" + year.start() + "〜" + year.end() + "）の外です");
         } else if (date.isAfter(usage.calendar().today())) {
             check.add("date", "is in the future: " + date);
         }

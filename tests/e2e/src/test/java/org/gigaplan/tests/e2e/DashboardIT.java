@@ -572,10 +572,13 @@ class DashboardIT {
         browser.findElement(By.id("staff-topics")).sendKeys("校内研修");
         browser.findElement(By.id("staff-submit")).click();
         WebElement refused = await(By.cssSelector("#staff-result .error"));
-        assertTrue(refused.getText().contains("[0].heldOn"), () -> "refusal: " + refused.getText());
-        // In the page's language, and once: the title over the field's error, not the same error twice.
+        // In the page's language, and once: the title under the form, the field's error beside the field.
         assertTrue(refused.getText().contains("入力に誤りがあります"), () -> "refusal: " + refused.getText());
-        assertEquals(1, refused.getText().split("\\[0\\]\\.heldOn", -1).length - 1, () -> "refusal: " + refused.getText());
+        assertFalse(refused.getText().contains("[0].heldOn"), () -> "not listed again: " + refused.getText());
+        WebElement beside = await(By.cssSelector("#staff-date + .field-error[data-field='[0].heldOn']"));
+        assertTrue(beside.getText().contains("2000年以降の日付にしてください"), () -> "in the module's own Japanese: "
+                + beside.getText());
+        assertEquals("true", browser.findElement(By.id("staff-date")).getAttribute("aria-invalid"));
         logOut();
     }
 

@@ -97,7 +97,8 @@ public final class ProblemLanguage implements ContainerResponseFilter {
     /** The problem in Japanese: its title, its detail and each field's detail where the wording is known. */
     static Problem japanese(Problem p) {
         List<FieldError> errors = p.errors() == null ? List.of()
-                : p.errors().stream().map(e -> new FieldError(e.field(), text(e.detail()))).toList();
+                : p.errors().stream().map(e -> new FieldError(e.field(),
+                        e.japanese() != null ? e.japanese() : text(e.detail()))).toList();
         String detail = p.detail();
         if (detail != null && p.errors() != null && p.errors().size() == 1
                 && detail.equals(p.errors().get(0).field() + ": " + p.errors().get(0).detail())) {

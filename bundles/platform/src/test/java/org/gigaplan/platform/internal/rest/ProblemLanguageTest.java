@@ -42,4 +42,17 @@ class ProblemLanguageTest {
         assertEquals("見つかりません", unknown.title());
         assertEquals("a module's own words", unknown.detail(), "kept when the wording is not the platform's");
     }
+
+    @Test
+    void aModulesOwnJapaneseIsAnsweredInJapaneseAndNeverAsAMember() throws Exception {
+        FieldChecks check = new FieldChecks();
+        check.add("[0].heldOn", "required: the day it was held", "必須です（開いた日）");
+        Problem english = Problem.invalid(check.errors());
+        Problem japanese = ProblemLanguage.japanese(english);
+        assertEquals("必須です（開いた日）", japanese.errors().get(0).detail());
+        assertEquals("[0].heldOn: 必須です（開いた日）", japanese.detail());
+        String json = org.gigaplan.platform.internal.Json.mapper().writeValueAsString(english);
+        assertEquals(false, json.contains("japanese") || json.contains("開いた日"), json);
+        assertEquals(true, json.contains("\"detail\":\"required: the day it was held\""), json);
+    }
 }
