@@ -294,9 +294,23 @@ function checkInForm(school, classes) {
   week.addEventListener('change', load);
   load();
   return el('form', { id: 'check-in-form', class: 'record', on: { submit: e => submitting(e, async () => {
-    const body = rows.map(r => ({ schoolId: school, grade: r.c.grade, className: r.c.name, week: week.value,
-      scenes: r.inputs.map((input, i) => input.value === '' ? null : { scene: i + 1, count: Number(input.value) })
-        .filter(Boolean) })).filter(c => c.scenes.length);
+    // Each filled cell is named as the API will name it in this batch ([class].scenes[n].count), so that a refused
+    // figure's error shows beside its cell.
+    const body = [];
+    rows.forEach(r => {
+      const scenes = [];
+      r.inputs.forEach((input, i) => {
+        delete input.dataset.field;
+        if (input.value !== '') {
+          input.dataset.field = '[' + body.length + '].scenes[' + scenes.length + '].count';
+          scenes.push({ scene: i + 1, count: Number(input.value) });
+        }
+      });
+      if (scenes.length) {
+        body.push({ schoolId: school, grade: r.c.grade, className: r.c.name, week: week.value, scenes });
+      }
+    });
+    week.dataset.field = '[0].week';
     if (!body.length) {
       show(box, el('p', { class: 'muted' }, t('nothingToRecord')));
       return;

@@ -136,16 +136,19 @@ public class NetworkService {
             if (school == null) {
                 check.add(at + ".schoolId", "required");
             } else if (defaultSchool != null && !defaultSchool.equals(school)) {
-                check.add(at + ".schoolId", "you may record only for " + defaultSchool);
+                check.add(at + ".schoolId", "you may record only for " + defaultSchool, defaultSchool
+                        + " の測定だけを記録できます");
             } else if (schools.find(school).isEmpty()) {
                 check.add(at + ".schoolId", "no school " + school);
             }
             if (m.measuredAt() == null) {
-                check.add(at + ".measuredAt", "required: when, with its offset (2025-06-02T10:00:00+09:00)");
+                check.add(at + ".measuredAt", "required: when, with its offset (2025-06-02T10:00:00+09:00)",
+                        "必須です（測定日時）");
             } else if (m.measuredAt().toInstant().isAfter(latest)) {
                 check.add(at + ".measuredAt", "is in the future: " + m.measuredAt());
             } else if (m.measuredAt().getYear() < 2019) {
-                check.add(at + ".measuredAt", "before the GIGA school programme: " + m.measuredAt());
+                check.add(at + ".measuredAt", "before the GIGA school programme: " + m.measuredAt(),
+                        "GIGAスクール構想より前の日時です（" + m.measuredAt() + "）");
             }
             range(m.downloadMbps(), true, 0, 100_000, at + ".downloadMbps", check);
             range(m.uploadMbps(), false, 0, 100_000, at + ".uploadMbps", check);

@@ -110,7 +110,8 @@ public class CourseService {
         }
         List<String> categories = new ArrayList<>();
         if (in.categories() == null || in.categories().isEmpty()) {
-            check.add("categories", "give the checklist categories it builds, e.g. [\"B\", \"C\"]");
+            check.add("categories", "give the checklist categories it builds, e.g. [\"B\", \"C\"]",
+                    "この研修で高めるチェックリストの区分（A〜D）を選んでください");
         } else {
             for (int i = 0; i < in.categories().size(); i++) {
                 Optional<Checklist.Category> c = training.checklist().category(in.categories().get(i));
@@ -123,11 +124,12 @@ public class CourseService {
         }
         String school = in.schoolId() == null || in.schoolId().isBlank() ? callerSchool : in.schoolId().trim();
         if (callerSchool != null && (kind != Course.Kind.IN_SCHOOL || !callerSchool.equals(school))) {
-            check.add("kind", "a school adds in-school trainings (IN_SCHOOL) of its own school only");
+            check.add("kind", "a school adds in-school trainings (IN_SCHOOL) of its own school only",
+                    "学校が追加できるのは自校の校内研修だけです");
         } else if (kind == Course.Kind.IN_SCHOOL && school == null) {
-            check.add("schoolId", "required for an in-school training");
+            check.add("schoolId", "required for an in-school training", "校内研修には学校が必要です");
         } else if (kind != null && kind != Course.Kind.IN_SCHOOL && school != null) {
-            check.add("schoolId", "only in-school trainings belong to a school");
+            check.add("schoolId", "only in-school trainings belong to a school", "学校に属するのは校内研修だけです");
         }
         if (school != null && check.ok()) {
             training.school(school, "schoolId");
@@ -142,10 +144,10 @@ public class CourseService {
     public Course addSession(Course course, SessionInput in, boolean demo) {
         FieldChecks check = new FieldChecks();
         if (in == null || in.heldOn() == null) {
-            check.add("heldOn", "required: the session's date");
+            check.add("heldOn", "required: the session's date", "必須です（開催日）");
         }
         if (in == null || in.capacity() == null || in.capacity() < 1 || in.capacity() > 10_000) {
-            check.add("capacity", "1 to 10000 places");
+            check.add("capacity", "1 to 10000 places", "定員は1〜10000にしてください");
         }
         check.text(in == null ? null : in.place(), false, 200, "place");
         check.throwIfAny();
@@ -165,7 +167,8 @@ public class CourseService {
         training.teachers().checkListed(schoolId, Map.of("teacherId", teacherId == null ? "" : teacherId), check);
         check.throwIfAny();
         if (course.schoolId() != null && !course.schoolId().equals(schoolId)) {
-            throw new InvalidInputException("schoolId", "an in-school training of " + course.schoolId() + " is for its own teachers");
+            throw new InvalidInputException("schoolId", "an in-school training of " + course.schoolId()
+                    + " is for its own teachers", course.schoolId() + " の校内研修には、その学校の教員だけが申し込めます");
         }
         return db.transactionRetrying(c -> courses.enrol(c, sessionId, answers.ensureTeacher(c, schoolId, teacherId.trim(), demo),
                 schoolId, demo));
