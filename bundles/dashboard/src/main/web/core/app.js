@@ -4,10 +4,10 @@
  * in memory. Nothing of the password is kept. Calls carry X-Requested-With, so a 401 comes back to this page's form,
  * never a browser dialog.
  *
- * This core draws the frame (header, year, login), the plan's views (public, plan and progress; the year's report
- * and the families' page are in report.js, the board's plan editor in plan-edit.js) and the shared views the
- * installed modules' pages add their cards to (city, school, recording, families); every module view comes from the
- * module's own page (see kit.js), so a module not installed has none.
+ * This core draws the frame (header, year; the login form is in login.js), the plan's views (public, plan and
+ * progress; the year's report and the families' page are in report.js, the board's plan editor in plan-edit.js)
+ * and the shared views the installed modules' pages add their cards to (city, school, recording, families); every
+ * module view comes from the module's own page (see kit.js), so a module not installed has none.
  */
 import {
   api, connect, disposeCharts, el, formatValue, loc, notInstalled, section, show, state, statusBadge, t, addTexts,
@@ -17,6 +17,7 @@ import { allowed, parseRoute } from './format.js';
 import * as planEditor from './plan-edit.js';
 import { admin } from './admin.js';
 import * as yearReport from './report.js';
+import * as loginPage from './login.js';
 
 // ------------------------------------------------------------------ module pages
 
@@ -266,58 +267,12 @@ async function recordView(view) {
   drawAll(parts);
 }
 
-function loginView(view) {
-  const message = el('p', { class: 'error', id: 'login-error', role: 'alert' });
-  if (state.sessionEnded) {
-    message.textContent = t('sessionEnded');
-    state.sessionEnded = false;
-  }
-  const user = el('input', { id: 'user', name: 'user', autocomplete: 'username', required: true });
-  const password = el('input', { id: 'password', name: 'password', type: 'password',
-    autocomplete: 'current-password', required: true });
-  const form = el('form', { class: 'card login', id: 'login-form', on: { submit: async e => {
-    e.preventDefault();
-    let r;
-    try {
-      r = await api('/session', { user: user.value, password: password.value });
-    } catch (failure) {
-      message.textContent = t('unreachable') + ' (' + failure.message + ')';
-      return;
-    } finally {
-      password.value = '';
-    }
-    if (r.ok) {
-      state.me = r.body.caller;
-      state.csrf = r.body.csrfToken;
-      await loadPages();
-      applyStaticText();
-      location.hash = state.me.role === 'BOARD' ? '#/city'
-        : state.me.role === 'SCHOOL' ? '#/school/' + encodeURIComponent(state.me.schoolId)
-          : landing(state.me);
-    } else {
-      message.textContent = r.status === 403 ? t('noRole') : r.status === 429 ? t('loginLocked')
-        : r.status === 400 ? t('loginIncomplete') : t('loginFailed');
-    }
-  } } },
-  el('h1', {}, t('loginTitle')),
-  el('label', {}, t('user'), user), el('label', {}, t('password'), password),
-  el('button', { type: 'submit', id: 'login-submit' }, t('login')), message);
-  show(view, form);
-  user.focus();
-}
-
-/** Where a teacher or learner starts: the first module view for them, else the plan. */
-function landing(me) {
-  const first = moduleRoutes().find(r => r.nav && r.roles && r.roles.includes(me.role));
-  return first ? '#/' + first.name : me.role === 'LEARNER' ? '#/public' : '#/plan';
-}
-
 // ------------------------------------------------------------------ routing
 
 /** The core's routes: who may open each (null: anyone). */
 const CORE = {
   public: { roles: null, view: publicView },
-  login: { roles: null, view: loginView },
+  [loginPage.login.name]: loginPage.login,
   plan: { roles: ['BOARD', 'SCHOOL', 'TEACHER', 'AGENT'], view: planView },
   [yearReport.report.name]: yearReport.report,
   [yearReport.families.name]: yearReport.families,
@@ -396,6 +351,7 @@ connect(() => {
 
 planEditor.connect({ isNoActionPlan, noActionPlan, loadFiscalYears });
 yearReport.connect({ indicatorTable, isNoActionPlan, noActionPlan, sharedSections });
+loginPage.connect({ loadPages, applyStaticText, moduleRoutes });
 
 document.getElementById('lang').addEventListener('click', () => {
   state.lang = state.lang === 'ja' ? 'en' : 'ja';
