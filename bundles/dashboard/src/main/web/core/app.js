@@ -350,7 +350,7 @@ connect(() => {
 }, route);
 
 planEditor.connect({ isNoActionPlan, noActionPlan, loadFiscalYears });
-yearReport.connect({ indicatorTable, isNoActionPlan, noActionPlan, sharedSections });
+yearReport.connect({ indicatorTable, isNoActionPlan, noActionPlan, sharedSections, drawAll });
 loginPage.connect({ loadPages, applyStaticText, moduleRoutes });
 
 document.getElementById('lang').addEventListener('click', () => {

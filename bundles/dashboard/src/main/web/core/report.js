@@ -7,7 +7,10 @@
 import { api, chart, dateText, el, loc, notInstalled, outcome, section, show, state, statusBadge, submitting, t }
   from './kit.js';
 
-/** What the report takes from the core's frame: the indicator table, the year without a plan, module sections. */
+/**
+ * What the report takes from the core's frame: the indicator table, the year without a plan, the modules' sections
+ * and their drawing.
+ */
 let core = null;
 
 export function connect(frame) {
@@ -79,7 +82,7 @@ function evaluation(fiscalYear, policy, written) {
   if (!state.me || state.me.role !== 'BOARD') {
     return el('div', { class: 'evaluation', 'data-evaluation': policy },
       el('h3', {}, t('evaluation')),
-      text ? text.split('\n').map(line => el('p', {}, line)) : el('p', { class: 'muted' }, t('noEvaluation')));
+      text ? paragraphs(text) : el('p', { class: 'muted' }, t('noEvaluation')));
   }
   const id = 'evaluation-' + policy;
   const area = el('textarea', { id, name: 'text', rows: 4, maxlength: 2000 }, text);
@@ -138,13 +141,17 @@ async function familiesView(view) {
           ? t('familiesMet').replace('{met}', met).replace('{judged}', judged.length)
           : t('familiesNotJudged')),
         written.get(p.number)
-          ? el('div', { class: 'evaluation' }, el('h3', {}, t('evaluation')),
-            written.get(p.number).split('\n').map(line => el('p', {}, line)))
+          ? el('div', { class: 'evaluation' }, el('h3', {}, t('evaluation')), paragraphs(written.get(p.number)))
           : null);
     }) : el('p', { class: 'error' }, (r.body && r.body.detail) || t('noData')),
     fileLinks(''),
     parts.map(p => p.cards));
-  parts.forEach(p => p.draw && p.draw());
+  core.drawAll(parts);
+}
+
+/** The board's evaluation as written: a paragraph per line. */
+function paragraphs(text) {
+  return text.split('\n').map(line => el('p', {}, line));
 }
 
 export const report = { name: 'report', roles: ['BOARD', 'SCHOOL', 'TEACHER', 'AGENT'], view: reportView };

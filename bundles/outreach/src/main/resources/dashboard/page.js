@@ -44,16 +44,12 @@ export const routes = [{ name: 'posts', roles: ['BOARD'], nav: 'navPosts', view:
 
 export const sections = {
   async public() {
-    const posts = await api('/outreach/site/posts?limit=10');
-    return { cards: [section('public-posts', t('postsTitle'), posts.ok && posts.body.items.length
-      ? posts.body.items.map(postView) : el('p', { class: 'muted' }, t('noPosts')))] };
+    return { cards: [await postsCard('public-posts', t('postsTitle'), '')] };
   },
 
   /** What the board publishes for families: the support site's posts written for them (or for everyone). */
   async families() {
-    const posts = await api('/outreach/site/posts?audience=FAMILIES&limit=10');
-    return { cards: [section('families-posts', t('familiesPostsTitle'), posts.ok && posts.body.items.length
-      ? posts.body.items.map(postView) : el('p', { class: 'muted' }, t('noPosts')))] };
+    return { cards: [await postsCard('families-posts', t('familiesPostsTitle'), '&audience=FAMILIES')] };
   },
 
   async city({ fy }) {
@@ -88,6 +84,13 @@ export const sections = {
         plan.ok ? plan.body.policies.flatMap(p => p.measures.flatMap(m => m.actionItems)) : []))] };
   }
 };
+
+/** The support site's latest published posts (of an audience), as a card. */
+async function postsCard(id, title, audience) {
+  const posts = await api('/outreach/site/posts?limit=10' + audience);
+  return section(id, title, posts.ok && posts.body.items.length ? posts.body.items.map(postView)
+    : el('p', { class: 'muted' }, t('noPosts')));
+}
 
 function postView(post) {
   const body = el('div', { class: 'post-body' });

@@ -41,15 +41,14 @@ public class Evaluations {
         this.clock = clock;
     }
 
-    /** The year's evaluations, by policy number (policies without one are absent). */
-    public Map<Integer, Evaluation> of(int fiscalYear) {
-        return database.transaction(c -> store.list(c, fiscalYear)).stream()
-                .map(Evaluations::answer)
-                .collect(Collectors.toMap(Evaluation::policy, Function.identity()));
+    /** The year's evaluations in policy order (policies without one are absent). */
+    public List<Evaluation> list(int fiscalYear) {
+        return database.transaction(c -> store.list(c, fiscalYear)).stream().map(Evaluations::answer).toList();
     }
 
-    public List<Evaluation> list(int fiscalYear) {
-        return of(fiscalYear).values().stream().sorted((a, b) -> Integer.compare(a.policy(), b.policy())).toList();
+    /** The year's evaluations by policy number. */
+    public Map<Integer, Evaluation> of(int fiscalYear) {
+        return list(fiscalYear).stream().collect(Collectors.toMap(Evaluation::policy, Function.identity()));
     }
 
     /**

@@ -77,11 +77,12 @@ final class PdfPages {
         }
     }
 
-    void paragraph(String text, float size, Color colour, float x, float width) {
+    /** A paragraph across the page's width. */
+    void paragraph(String text, float size, Color colour) {
         float leading = size * 1.5f;
-        for (String line : wrap(text, size, width)) {
+        for (String line : wrap(text, size, WIDTH)) {
             ensure(leading);
-            text(line, x, y - size, size, colour);
+            text(line, LEFT, y - size, size, colour);
             y -= leading;
         }
     }
@@ -104,33 +105,41 @@ final class PdfPages {
     /** A table: the header shaded, each row's cells wrapped, the header again at the top of each page it runs on. */
     void table(float[] columnWidths, List<String> header, List<List<String>> rows, float size) {
         ensure(2 * (size * 1.4f + 2 * PADDING));
-        row(columnWidths, header, size, true);
+        List<List<String>> head = wrapped(columnWidths, header, size);
+        row(columnWidths, head, size, true);
         for (List<String> cells : rows) {
-            if (y - rowHeight(columnWidths, cells, size) < BOTTOM) {
+            List<List<String>> lines = wrapped(columnWidths, cells, size);
+            if (y - rowHeight(lines, size) < BOTTOM) {
                 newPage();
-                row(columnWidths, header, size, true);
+                row(columnWidths, head, size, true);
             }
-            row(columnWidths, cells, size, false);
+            row(columnWidths, lines, size, false);
         }
     }
 
-    private float rowHeight(float[] columnWidths, List<String> cells, float size) {
-        int lines = 1;
+    /** Each cell's lines in its column's width. */
+    private List<List<String>> wrapped(float[] columnWidths, List<String> cells, float size) {
+        List<List<String>> out = new ArrayList<>(cells.size());
         for (int i = 0; i < cells.size(); i++) {
-            lines = Math.max(lines, wrap(cells.get(i), size, columnWidths[i] - 2 * PADDING).size());
+            out.add(wrap(cells.get(i), size, columnWidths[i] - 2 * PADDING));
         }
+        return out;
+    }
+
+    private static float rowHeight(List<List<String>> cells, float size) {
+        int lines = cells.stream().mapToInt(List::size).max().orElse(1);
         return lines * size * 1.4f + 2 * PADDING;
     }
 
-    private void row(float[] columnWidths, List<String> cells, float size, boolean header) {
-        float height = rowHeight(columnWidths, cells, size);
+    private void row(float[] columnWidths, List<List<String>> cells, float size, boolean header) {
+        float height = rowHeight(cells, size);
         if (header) {
             fill(LEFT, y - height, sum(columnWidths), height, SHADE);
         }
         float x = LEFT;
         for (int i = 0; i < cells.size(); i++) {
             float lineY = y - PADDING - size;
-            for (String line : wrap(cells.get(i), size, columnWidths[i] - 2 * PADDING)) {
+            for (String line : cells.get(i)) {
                 text(line, x + PADDING, lineY, size, INK);
                 lineY -= size * 1.4f;
             }
@@ -183,10 +192,11 @@ final class PdfPages {
             return shown;
         }
         StringBuilder out = new StringBuilder();
-        float ellipsis = width("…", size);
+        float used = width("…", size);
         for (int i = 0; i < shown.length(); ) {
             int cp = shown.codePointAt(i);
-            if (width(out.toString(), size) + charWidth(cp, size) + ellipsis > width) {
+            used += charWidth(cp, size);
+            if (used > width) {
                 break;
             }
             out.appendCodePoint(cp);

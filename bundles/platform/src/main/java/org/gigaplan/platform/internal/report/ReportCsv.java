@@ -29,8 +29,8 @@ public final class ReportCsv {
         for (PolicyProgress policy : report.policies()) {
             for (IndicatorProgress i : policy.indicators()) {
                 csv.row(report.fiscalYear(), scope == null ? "city" : scope, policy.number(), words.of(policy.title()),
-                        i.id(), words.of(i.name()), i.unit(), i.target() == null ? null : number(i.target().value()),
-                        i.value() == null ? null : number(i.value()), i.status().name(),
+                        i.id(), words.of(i.name()), i.unit(), i.target() == null ? null : ReportText.oneDecimal(i.target().value()),
+                        i.value() == null ? null : ReportText.oneDecimal(i.value()), i.status().name(),
                         words.of(i.status().label()), i.coverage() == null ? null : i.coverage().reporting(),
                         i.coverage() == null ? null : i.coverage().expected(),
                         i.coverage() == null ? null : words.of(i.coverage().of()), i.sampleSize(), i.demo(),
@@ -38,10 +38,5 @@ public final class ReportCsv {
             }
         }
         csv.flush();
-    }
-
-    /** A figure rounded to one decimal as the report shows it, without the unit. */
-    private static String number(double value) {
-        return ReportText.oneDecimal(value);
     }
 }

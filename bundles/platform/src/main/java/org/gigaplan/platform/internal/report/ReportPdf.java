@@ -50,15 +50,15 @@ public final class ReportPdf {
             ProgressReport report = content.report();
             String title = words.of(content.planTitle());
             String yearTitle = words.of(report.fiscalYearLabel()) + " " + words.word("report");
-            cover(pages, content, words, title, yearTitle);
+            String scope = content.scope() == null ? words.word("city") : content.scope();
+            cover(pages, content, words, title, yearTitle, scope);
             for (PolicyProgress policy : report.policies()) {
                 policyPages(pages, policy, content.evaluations().get(policy.number()), words);
             }
-            pages.finish(title + " — " + yearTitle + " — "
-                    + (content.scope() == null ? words.word("city") : content.scope()), words.word("page"));
+            pages.finish(title + " — " + yearTitle + " — " + scope, words.word("page"));
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(title + " " + yearTitle);
-            info.setSubject(content.scope() == null ? words.word("city") : content.scope());
+            info.setSubject(scope);
             info.setCreator("GIGA Plan");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
@@ -68,23 +68,23 @@ public final class ReportPdf {
         }
     }
 
-    private static void cover(PdfPages pages, Content content, ReportText words, String title, String yearTitle) {
+    private static void cover(PdfPages pages, Content content, ReportText words, String title, String yearTitle,
+            String scope) {
         ProgressReport report = content.report();
         pages.newPage();
-        pages.paragraph(title, 14, PdfPages.INK, PdfPages.LEFT, PdfPages.WIDTH);
+        pages.paragraph(title, 14, PdfPages.INK);
         pages.space(6);
-        pages.paragraph(yearTitle, 22, PdfPages.INK, PdfPages.LEFT, PdfPages.WIDTH);
+        pages.paragraph(yearTitle, 22, PdfPages.INK);
         pages.space(4);
-        pages.paragraph(content.scope() == null ? words.word("city") : content.scope(), 14, PdfPages.INK, PdfPages.LEFT,
-                PdfPages.WIDTH);
+        pages.paragraph(scope, 14, PdfPages.INK);
         pages.space(4);
-        pages.paragraph(words.word("computedAt") + ": " + words.moment(report.computedAt(), content.zone()), 10, PdfPages.MUTED,
-                PdfPages.LEFT, PdfPages.WIDTH);
+        pages.paragraph(words.word("computedAt") + ": " + words.moment(report.computedAt(), content.zone()), 10,
+                PdfPages.MUTED);
         if (report.demo()) {
-            pages.paragraph(words.word("demo"), 10, BELOW, PdfPages.LEFT, PdfPages.WIDTH);
+            pages.paragraph(words.word("demo"), 10, BELOW);
         }
         pages.space(18);
-        pages.paragraph(words.word("summary"), 13, PdfPages.INK, PdfPages.LEFT, PdfPages.WIDTH);
+        pages.paragraph(words.word("summary"), 13, PdfPages.INK);
         pages.space(4);
         List<List<String>> rows = report.policies().stream().map(policy -> {
             Map<Status, Integer> counts = new EnumMap<>(Status.class);
@@ -101,26 +101,27 @@ public final class ReportPdf {
                 words.of(Status.MET.label()), words.of(Status.BELOW.label()),
                 words.of(Status.INSUFFICIENT_DATA.label()), words.word("other"), words.word("indicators")), rows, 9);
         pages.space(18);
-        pages.paragraph(words.word("howToRead"), 12, PdfPages.INK, PdfPages.LEFT, PdfPages.WIDTH);
+        pages.paragraph(words.word("howToRead"), 12, PdfPages.INK);
         pages.space(2);
-        pages.paragraph(String.format(words.word("howToReadText"), content.minCoveragePercent()), 9.5f, PdfPages.INK,
-                PdfPages.LEFT, PdfPages.WIDTH);
+        pages.paragraph(String.format(words.word("howToReadText"), content.minCoveragePercent()), 9.5f,
+                PdfPages.INK);
     }
 
     private static void policyPages(PdfPages pages, PolicyProgress policy, Evaluation evaluation, ReportText words) {
         pages.newPage();
-        pages.band(words.word("policy") + " " + policy.number() + "  " + words.of(policy.title()), 14, PdfPages.SHADE, PdfPages.INK);
+        pages.band(words.word("policy") + " " + policy.number() + "  " + words.of(policy.title()), 14, PdfPages.SHADE,
+                PdfPages.INK);
         if (policy.modules().isEmpty()) {
-            pages.paragraph(words.word("noModule"), 9.5f, PdfPages.MUTED, PdfPages.LEFT, PdfPages.WIDTH);
+            pages.paragraph(words.word("noModule"), 9.5f, PdfPages.MUTED);
         }
         pages.space(8);
-        pages.paragraph(words.word("evaluation"), 12, PdfPages.INK, PdfPages.LEFT, PdfPages.WIDTH);
+        pages.paragraph(words.word("evaluation"), 12, PdfPages.INK);
         pages.space(2);
         if (evaluation == null) {
-            pages.paragraph(words.word("noEvaluation"), 9.5f, PdfPages.MUTED, PdfPages.LEFT, PdfPages.WIDTH);
+            pages.paragraph(words.word("noEvaluation"), 9.5f, PdfPages.MUTED);
         } else {
             for (String paragraph : evaluation.text().split("\\R")) {
-                pages.paragraph(paragraph, 10, PdfPages.INK, PdfPages.LEFT, PdfPages.WIDTH);
+                pages.paragraph(paragraph, 10, PdfPages.INK);
             }
         }
         List<IndicatorProgress> charted = policy.indicators().stream()
@@ -128,14 +129,14 @@ public final class ReportPdf {
         if (!charted.isEmpty()) {
             pages.space(12);
             pages.ensure(40 + 24 * Math.min(charted.size(), 4));
-            pages.paragraph(words.word("chart"), 12, PdfPages.INK, PdfPages.LEFT, PdfPages.WIDTH);
-            pages.paragraph(words.word("chartKey"), 8, PdfPages.MUTED, PdfPages.LEFT, PdfPages.WIDTH);
+            pages.paragraph(words.word("chart"), 12, PdfPages.INK);
+            pages.paragraph(words.word("chartKey"), 8, PdfPages.MUTED);
             pages.space(4);
             charted.forEach(i -> chartRow(pages, i, words));
         }
         pages.space(12);
         pages.ensure(60);
-        pages.paragraph(words.word("indicator"), 12, PdfPages.INK, PdfPages.LEFT, PdfPages.WIDTH);
+        pages.paragraph(words.word("indicator"), 12, PdfPages.INK);
         pages.space(2);
         pages.table(new float[] { 215, 60, 60, 80, 80 }, List.of(words.word("indicator"), words.word("target"),
                 words.word("value"), words.word("coverage"), words.word("status")),
@@ -146,7 +147,7 @@ public final class ReportPdf {
                                 + words.of(i.coverage().of()),
                         words.of(i.status().label()))).toList(), 8.5f);
         pages.space(12);
-        pages.paragraph(words.word("items"), 12, PdfPages.INK, PdfPages.LEFT, PdfPages.WIDTH);
+        pages.paragraph(words.word("items"), 12, PdfPages.INK);
         pages.space(2);
         List<ItemProgress> items = policy.measures().stream().flatMap(m -> m.actionItems().stream()).toList();
         pages.table(new float[] { 330, 60, 105 }, List.of(words.word("items"), words.word("actor"),

@@ -101,6 +101,7 @@ final class ReportText {
         return unit == null || unit.isBlank() ? number : number + " " + unit;
     }
 
+    /** A figure rounded to one decimal as the report shows it, without the unit: 87.5, 100. */
     static String oneDecimal(double value) {
         double rounded = Math.round(value * 10) / 10.0;
         return rounded == Math.rint(rounded) ? String.valueOf((long) rounded) : String.valueOf(rounded);

@@ -18,8 +18,9 @@ import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 /**
  * Error answers in the caller's language: a problem's title, and the wording the platform's field checks and access
  * rules use, in Japanese for a caller whose first {@code Accept-Language} is Japanese, or who names none when the
- * deployment's language is Japanese (Sendai's). Field names stay as they are (they name the JSON). A detail a module
- * words itself that is not among these stays in English, under a Japanese title.
+ * deployment's language is Japanese (Sendai's). Field names stay as they are (they name the JSON). A module's own
+ * detail is answered in the Japanese the module gave with it ({@code FieldError.japanese}); one without stays in
+ * English, under a Japanese title.
  */
 @Priority(Priorities.USER + 500)
 public final class ProblemLanguage implements ContainerResponseFilter {
@@ -66,9 +67,14 @@ public final class ProblemLanguage implements ContainerResponseFilter {
 
     private final String defaultLanguage;
 
-    /** @param defaultLanguage the deployment's language, for callers that name none ({@code ja} or {@code en}) */
+    /** @param defaultLanguage the deployment's language as configured, for callers that name none */
     public ProblemLanguage(String defaultLanguage) {
-        this.defaultLanguage = defaultLanguage == null ? "ja" : defaultLanguage.trim().toLowerCase(Locale.ROOT);
+        this.defaultLanguage = deploymentLanguage(defaultLanguage);
+    }
+
+    /** The deployment's language as configured ({@code language} of ApiConfig), trimmed and lower case; ja if none. */
+    static String deploymentLanguage(String configured) {
+        return configured == null ? "ja" : configured.trim().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -85,11 +91,11 @@ public final class ProblemLanguage implements ContainerResponseFilter {
 
     /**
      * Whether a caller reads Japanese: their first language when they name any ({@code Accept-Language}), else the
-     * deployment's.
+     * deployment's ({@link #deploymentLanguage}).
      */
     static boolean japanese(String acceptLanguage, List<Locale> wanted, String defaultLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return "ja".equalsIgnoreCase(defaultLanguage == null ? "ja" : defaultLanguage.trim());
+            return "ja".equals(defaultLanguage);
         }
         return !wanted.isEmpty() && "ja".equals(wanted.get(0).getLanguage());
     }

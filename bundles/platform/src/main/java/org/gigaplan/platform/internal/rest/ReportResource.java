@@ -77,7 +77,7 @@ public class ReportResource {
         this.evaluations = evaluations;
         this.audit = audit;
         this.progressConfig = progressConfig;
-        this.language = apiConfig.language();
+        this.language = ProblemLanguage.deploymentLanguage(apiConfig.language());
     }
 
     /** The board's evaluation of each basic policy of a fiscal year (today's by default); public, as published. */
