@@ -16,6 +16,7 @@ import {
 import { allowed, parseRoute } from './format.js';
 import * as planEditor from './plan-edit.js';
 import { admin } from './admin.js';
+import { inbox, refreshUnread } from './inbox.js';
 import * as yearReport from './report.js';
 import * as loginPage from './login.js';
 
@@ -88,6 +89,11 @@ function board() {
   return state.me && state.me.role === 'BOARD';
 }
 
+/** Whether the caller has an inbox: the board, a school's staff, a teacher. */
+function hasInbox() {
+  return state.me && ['BOARD', 'SCHOOL', 'TEACHER'].includes(state.me.role);
+}
+
 function applyStaticText() {
   document.documentElement.lang = state.lang;
   document.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t(e.dataset.i18n); });
@@ -104,6 +110,8 @@ function applyStaticText() {
     board() ? el('a', { href: '#/city', id: 'nav-city' }, t('navCity')) : null,
     board() ? el('a', { href: '#/plan-edit', id: 'nav-plan-edit' }, t('navPlanEdit')) : null,
     board() ? el('a', { href: '#/admin', id: 'nav-admin' }, t('navAdmin')) : null,
+    hasInbox() ? el('a', { href: '#/inbox', id: 'nav-inbox' }, t('navInbox'), ' ',
+      el('span', { class: 'badge count', id: 'inbox-count', hidden: true })) : null,
     school ? el('a', { href: '#/school/' + encodeURIComponent(state.me.schoolId), id: 'nav-school' }, t('mySchool')) : null,
     school ? el('a', { href: '#/record', id: 'nav-record' }, t('navRecord')) : null,
     ...moduleRoutes().filter(r => r.nav && state.me && allowed(r.roles, state.me))
@@ -280,7 +288,8 @@ const CORE = {
   school: { roles: ['BOARD', 'SCHOOL', 'TEACHER', 'AGENT'], view: schoolView },
   record: { roles: ['SCHOOL'], view: recordView },
   [planEditor.planEdit.name]: planEditor.planEdit,
-  [admin.name]: admin
+  [admin.name]: admin,
+  [inbox.name]: inbox
 };
 
 let routing = 0;
@@ -334,6 +343,7 @@ async function route() {
     if (mine === routing) {
       host.dataset.view = shown;
       focusView(view);
+      refreshUnread();
     }
   } catch (e) {
     show(view, el('p', { class: 'error' }, String(e)));

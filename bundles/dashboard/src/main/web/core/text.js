@@ -42,7 +42,19 @@ export const TEXT = {
     switchesTitle: '学校ごとのモジュール', switchesHelp: 'チェックを外すと、その学校ではそのモジュールの記録と表示が止まります（データは残ります）。変更はすぐに保存されます。',
     switchedOn: '有効にしました', switchedOff: '停止しました', auditTitle: '監査ログ', audit_actor: '実行者', audit_school: '学校',
     audit_action: '操作', audit_from: '開始日', audit_to: '終了日', audit_outcome: '結果', search: '検索',
-    auditCount: '{total}件中 {from}〜{to}件目', newer: '新しい記録', older: '古い記録'
+    auditCount: '{total}件中 {from}〜{to}件目', newer: '新しい記録', older: '古い記録',
+    navInbox: 'お知らせ', inboxTitle: 'お知らせ', unreadCount: '未読 {n}件', inboxCount: '{total}件（未読 {unread}件）',
+    unreadOnly: '未読のみ', markAllRead: 'すべて既読にする', inboxEmpty: 'お知らせはありません。', unread: '未読',
+    openWork: '作業するページを開く', prefsTitle: 'メールの受け取り方',
+    prefsHelp: 'お知らせはすべてこの受信箱に届きます。メールでも受け取るには、アドレスを入れて種類ごとに選んでください。',
+    email: 'メールアドレス', mailLanguage: 'メールの言語', noticeKind: 'お知らせの種類', delivery: '受け取り方',
+    delivery_IMMEDIATE: 'すぐにメール', delivery_DIGEST: '週1回のまとめメール', delivery_OFF: 'メールなし（受信箱のみ）',
+    prefsSaved: '受け取り方を保存しました。', jobsTitle: '定期ジョブ', jobName: 'ジョブ', jobSchedule: '予定',
+    jobNext: '次回', jobLast: '前回', jobOutcome: '結果', runNow: '今すぐ実行', running: '実行中',
+    notInstalledShort: '未導入', deliveriesTitle: 'メールの送信記録', mailServer: '送信サーバー', mailTo: '宛先',
+    mailSubject: '件名', mailTries: '試行', mail_PENDING: '送信待ち', mail_SENT: '送信済み', mail_FAILED: '失敗',
+    noMail: 'メールはまだありません。', testAddress: 'テストメールの宛先', sendTest: 'テストメールを送る',
+    testSent: 'テストメールを送信しました。', testNotSent: 'テストメールを送れませんでした（再試行します）:'
   },
   en: {
     brand: 'GIGA Plan Sendai', fiscalYear: 'Fiscal year', login: 'Log in', logout: 'Log out', user: 'User name',
@@ -94,6 +106,19 @@ export const TEXT = {
     switchesTitle: 'Modules per school', switchesHelp: 'Untick to stop a module at a school: its records and views stop there (data is kept). Each change is saved at once.',
     switchedOn: 'switched on', switchedOff: 'switched off', auditTitle: 'Audit log', audit_actor: 'Who', audit_school: 'School',
     audit_action: 'Action', audit_from: 'From', audit_to: 'To', audit_outcome: 'Outcome', search: 'Search',
-    auditCount: '{from}–{to} of {total}', newer: 'Newer', older: 'Older'
+    auditCount: '{from}–{to} of {total}', newer: 'Newer', older: 'Older',
+    navInbox: 'Notifications', inboxTitle: 'Notifications', unreadCount: '{n} unread',
+    inboxCount: '{total} ({unread} unread)', unreadOnly: 'Unread only', markAllRead: 'Mark all read',
+    inboxEmpty: 'No notifications.', unread: 'Unread', openWork: 'Open the page where this is done',
+    prefsTitle: 'How you get them by e-mail',
+    prefsHelp: 'Every notification is in this inbox. To get them by e-mail too, give your address and choose for each kind.',
+    email: 'E-mail address', mailLanguage: 'Language of mails', noticeKind: 'Kind', delivery: 'How',
+    delivery_IMMEDIATE: 'E-mail at once', delivery_DIGEST: 'Weekly digest e-mail', delivery_OFF: 'No e-mail (inbox only)',
+    prefsSaved: 'Saved.', jobsTitle: 'Scheduled jobs', jobName: 'Job', jobSchedule: 'Schedule', jobNext: 'Next run',
+    jobLast: 'Last run', jobOutcome: 'Outcome', runNow: 'Run now', running: 'running', notInstalledShort: 'not installed',
+    deliveriesTitle: 'Mail delivery log', mailServer: 'Mail server', mailTo: 'To', mailSubject: 'Subject',
+    mailTries: 'Tries', mail_PENDING: 'waiting', mail_SENT: 'sent', mail_FAILED: 'failed', noMail: 'No mail yet.',
+    testAddress: 'Send a test mail to', sendTest: 'Send test mail', testSent: 'The test mail was sent.',
+    testNotSent: 'The test mail could not be sent (it will be tried again):'
   }
 };

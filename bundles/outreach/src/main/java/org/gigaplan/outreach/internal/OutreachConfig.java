@@ -22,4 +22,12 @@ public @interface OutreachConfig {
     @AttributeDefinition(name = "Site address", description = "Where the support site's pages are (the feed links "
             + "each post to <address>/posts/<id>); empty, links point to this platform's public API.")
     String siteUrl() default "";
+
+    @AttributeDefinition(name = "Parent-meeting check", description = "When the platform looks for schools without a "
+            + "parent meeting this fiscal year (the plan asks for one a year, P4-S2): \"daily 08:00\".")
+    String complianceSchedule() default "daily 08:00";
+
+    @AttributeDefinition(name = "Warn this many days before March 31", description = "Each school still without a "
+            + "parent meeting, and the board, are told once at each of these numbers of days before the year ends.")
+    String[] parentMeetingWarnDays() default { "60", "30", "7" };
 }

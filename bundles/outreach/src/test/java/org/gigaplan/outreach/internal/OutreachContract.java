@@ -71,6 +71,14 @@ abstract class OutreachContract {
             public String siteUrl() {
                 return "";
             }
+
+            public String complianceSchedule() {
+                return "daily 08:00";
+            }
+
+            public String[] parentMeetingWarnDays() {
+                return new String[] { "60,30", "7" };
+            }
         };
     }
 
@@ -254,6 +262,43 @@ abstract class OutreachContract {
         assertEquals(0.0, module.value(OutreachModule.PARENT_MEETING, Scope.school("O-3"), FY2025).orElseThrow().value());
         enablement.set(PostService.MODULE_ID, "O-3", false, "board");
         assertEquals(7.7, meetings.compliance(FY2025, LocalDate.of(2026, 3, 31)).share(), "switched off: 1 of 13");
+    }
+
+    @Test
+    void schoolsWithoutAParentMeetingAreToldSixtyThirtyAndSevenDaysBeforeTheYearEndsOnce() {
+        meetings.record(Meeting.Kind.PARENT, "O-1", List.of(parent("2025-11-20")), "school", false);
+        org.gigaplan.testkit.FakeNotifier notifier = new org.gigaplan.testkit.FakeNotifier();
+        ComplianceJob job = new ComplianceJob(meetings, notifier, config());
+        java.util.function.Function<LocalDate, String> runOn = day -> {
+            java.time.Instant at = day.atTime(8, 0).atZone(java.time.ZoneId.of("Asia/Tokyo")).toInstant();
+            return job.run(new org.gigaplan.plan.notify.ScheduledJob.Run(at, day, at));
+        };
+        // 61 days before March 31, 2026: nothing yet.
+        assertTrue(runOn.apply(LocalDate.of(2026, 1, 29)).contains("no warning is due"));
+        assertTrue(notifier.sent().isEmpty());
+        // 60 days before: O-2, O-3 and the eleven sample schools, and the board's list.
+        String sixty = runOn.apply(LocalDate.of(2026, 1, 30));
+        assertTrue(sixty.startsWith("13 of 14 schools without a parent meeting in FY2025, 60 days"), sixty);
+        org.gigaplan.plan.notify.Notice o3 = notifier.sentTo(org.gigaplan.plan.notify.Audience.school("O-3")).get(0);
+        assertEquals("outreach.parent-meeting", o3.kind());
+        assertTrue(o3.subject().ja().contains("広報分校") && o3.subject().ja().contains("令和7年度"), o3.subject().ja());
+        assertTrue(o3.body().ja().contains("あと60日"), o3.body().ja());
+        assertTrue(notifier.sentTo(org.gigaplan.plan.notify.Audience.school("O-1")).isEmpty(), "O-1 held one");
+        assertEquals(1, notifier.sentTo(org.gigaplan.plan.notify.Audience.board()).size());
+        assertEquals(14, notifier.sent().size());
+        // The days after, still in the 60-day stage: nothing again.
+        runOn.apply(LocalDate.of(2026, 1, 31));
+        runOn.apply(LocalDate.of(2026, 2, 27));
+        assertEquals(14, notifier.sent().size());
+        // O-2 holds one; at 30 days (a node was down on March 1: told on March 2 instead) the others again.
+        meetings.record(Meeting.Kind.PARENT, "O-2", List.of(parent("2026-02-20")), "school", false);
+        runOn.apply(LocalDate.of(2026, 3, 2));
+        assertEquals(1, notifier.sentTo(org.gigaplan.plan.notify.Audience.school("O-2")).size(), "told at 60 only");
+        assertEquals(2, notifier.sentTo(org.gigaplan.plan.notify.Audience.school("O-3")).size());
+        runOn.apply(LocalDate.of(2026, 3, 24));
+        assertEquals(3, notifier.sentTo(org.gigaplan.plan.notify.Audience.school("O-3")).size(), "and at 7 days");
+        assertEquals(3, notifier.sentTo(org.gigaplan.plan.notify.Audience.board()).size());
+        assertEquals(java.util.OptionalInt.of(7), ComplianceJob.stage(new int[] { 60, 30, 7 }, 0));
     }
 
     static List<String> ours(Meeting.Compliance c) {

@@ -27,4 +27,9 @@ public @interface UsageConfig {
             + "the same slot of the school day count as one use: thirty devices in one lesson are one use, not thirty.",
             min = "5", max = "240")
     int slotMinutes() default 60;
+
+    @AttributeDefinition(name = "Weekly reminder", description = "When each school with classes that did not report "
+            + "the week before is reminded, and the board gets the list: \"weekly MON 08:00\" (daily, weekly or "
+            + "monthly; see the README).")
+    String reminderSchedule() default "weekly MON 08:00";
 }

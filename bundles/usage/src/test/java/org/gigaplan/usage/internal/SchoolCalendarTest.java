@@ -77,6 +77,11 @@ class SchoolCalendarTest {
         }
 
         @Override
+        public String reminderSchedule() {
+            return base.reminderSchedule();
+        }
+
+        @Override
         public String[] termStarts() {
             return base.termStarts();
         }

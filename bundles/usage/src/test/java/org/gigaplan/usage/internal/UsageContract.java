@@ -310,6 +310,47 @@ abstract class UsageContract {
     }
 
     @Test
+    void theWeeklyReminderTellsEachSchoolItsMissingClassesAndTheBoardTheListOnce() {
+        postWeekOne();
+        org.gigaplan.testkit.FakeNotifier notifier = new org.gigaplan.testkit.FakeNotifier();
+        ReminderJob job = new ReminderJob(reporting, notifier, UsageFixture.config(3, 50));
+        // Run on the Monday after week one, at 08:00 in Tokyo: it asks about week one.
+        LocalDate monday = W1.plusWeeks(1);
+        java.time.Instant due = monday.atTime(8, 0).atZone(java.time.ZoneId.of("Asia/Tokyo")).toInstant();
+        String outcome = job.run(new org.gigaplan.plan.notify.ScheduledJob.Run(due, monday, due));
+        assertTrue(outcome.startsWith("12 schools not reporting the week of 2025-06-02; 12 reminded"), outcome);
+
+        List<org.gigaplan.plan.notify.Notice> toE1 = notifier.sentTo(org.gigaplan.plan.notify.Audience.school("T-E1"));
+        assertEquals(1, toE1.size());
+        org.gigaplan.plan.notify.Notice e1 = toE1.get(0);
+        assertEquals("usage.not-reporting", e1.kind());
+        assertEquals("#/record", e1.link());
+        assertEquals(2025, e1.fiscalYear());
+        assertTrue(e1.subject().ja().contains("テスト小学校1") && e1.subject().ja().contains("6月2日からの週"),
+                e1.subject().ja());
+        assertTrue(e1.body().ja().contains("未報告のクラス: 2-2（4クラス中1クラス）"), e1.body().ja());
+        assertTrue(e1.body().en().contains("classes not reporting: 2-2 (1 of 4)"), e1.body().en());
+        assertTrue(e1.body().ja().contains("令和7年度"), e1.body().ja());
+
+        List<org.gigaplan.plan.notify.Notice> toBoard = notifier.sentTo(org.gigaplan.plan.notify.Audience.board());
+        assertEquals(1, toBoard.size());
+        assertTrue(toBoard.get(0).subject().ja().startsWith("未報告の学校 12校"), toBoard.get(0).subject().ja());
+        assertTrue(toBoard.get(0).body().ja().contains("テスト小学校1（T-E1） 未報告1クラス"), toBoard.get(0).body().ja());
+
+        // A second run for the same week (another node, a restart) sends nothing again.
+        String again = job.run(new org.gigaplan.plan.notify.ScheduledJob.Run(due, monday, due.plusSeconds(60)));
+        assertTrue(again.endsWith("0 reminded now"), again);
+        assertEquals(13, notifier.sent().size());
+        // The week after nothing came in: T-E2, which reported week one, would be reminded too, but the board switched
+        // the module off for it.
+        f.enablement.set(UsageService.MODULE_ID, "T-E2", false, "board");
+        job.run(new org.gigaplan.plan.notify.ScheduledJob.Run(due.plus(java.time.Duration.ofDays(7)), monday.plusWeeks(1),
+                due.plus(java.time.Duration.ofDays(7))));
+        assertEquals(0, notifier.sentTo(org.gigaplan.plan.notify.Audience.school("T-E2")).size());
+        assertEquals(2, notifier.sentTo(org.gigaplan.plan.notify.Audience.school("T-E1")).size());
+    }
+
+    @Test
     void theClassListReplacesRetiringClassesWithRecordsAndTheBoardRemovesAMistake() {
         postWeekOne();
         long figures = weeklyUse.countFigures(FY, "T-E1", W1);

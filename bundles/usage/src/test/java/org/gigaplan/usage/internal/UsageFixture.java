@@ -90,6 +90,11 @@ final class UsageFixture {
             public int slotMinutes() {
                 return 60;
             }
+
+            @Override
+            public String reminderSchedule() {
+                return "weekly MON 08:00";
+            }
         };
     }
 }

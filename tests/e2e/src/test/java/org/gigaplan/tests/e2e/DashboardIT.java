@@ -49,6 +49,8 @@ class DashboardIT {
 
     private static Distribution dist;
     private static ChromeDriver browser;
+    /** The SMTP server the distribution mails to (GreenMail, in this JVM, on a free loopback port). */
+    private static com.icegreen.greenmail.util.GreenMail smtp;
     private static Path screenshots;
     private static Path downloads;
 
@@ -75,6 +77,14 @@ class DashboardIT {
     static void start() throws Exception {
         dist = Distribution.unpack(Path.of(E2e.property("gigaplan.e2e.distribution")),
                 Path.of(E2e.property("gigaplan.e2e.workdir")).resolve("dashboard"));
+        int smtpPort = Distribution.freePorts(1)[0];
+        smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(smtpPort,
+                "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Distribution.setProperties(dist.home().resolve("etc/org.gigaplan.platform.notify.cfg"), java.util.Map.of(
+                "smtpHost", "127.0.0.1", "smtpPort", Integer.toString(smtpPort), "smtpSecurity", "none",
+                "sender", "gigaplan@city.example.jp", "dashboardUrl", "https://gigaplan.example.jp/dashboard/",
+                "tickSeconds", "2"));
         dist.start();
         Distribution.awaitDemoFills(dist, TIMEOUT);
         screenshots = Files.createDirectories(Path.of(E2e.property("gigaplan.e2e.screenshots")));
@@ -106,6 +116,9 @@ class DashboardIT {
 
     @AfterAll
     static void stop() throws Exception {
+        if (smtp != null) {
+            smtp.stop();
+        }
         if (browser != null) {
             browser.quit();
         }
@@ -1173,6 +1186,85 @@ class DashboardIT {
             }
         }
         throw new AssertionError("not reached by " + most + " presses of Tab");
+    }
+
+    /**
+     * Follow-up: the board runs the weekly reminder (Monday 30 Nov 2026 on the platform's clock); a school with a class
+     * that did not report the week before gets it by mail (a real SMTP server) once, however often the job runs, and
+     * reads it in its inbox, where opening it marks it read; the console lists the job's run and the mail.
+     */
+    @Test
+    @Order(25)
+    void aSchoolReadsTheWeeklyReminderInItsInboxAndByMail() throws Exception {
+        // S-E01 lists a class that has no record for last week (the demo's classes may all have reported).
+        JsonNode classes = dist.json("/api/usage/schools/S-E01/classes");
+        com.fasterxml.jackson.databind.node.ArrayNode list = Distribution.MAPPER.createArrayNode();
+        classes.forEach(c -> list.addObject().put("grade", c.path("grade").asInt()).put("className", c.path("name").asText()));
+        com.fasterxml.jackson.databind.node.ArrayNode withNew = list.deepCopy();
+        withNew.addObject().put("grade", 6).put("className", "9");
+        assertEquals(200, dist.send("PUT", "/api/usage/schools/S-E01/classes", withNew.toString()).status());
+        try {
+            Distribution.Response prefs = dist.sendAs("school-a", "PUT", "/api/notifications/preferences",
+                    "{\"email\": \"joho@s-e01.example.jp\", \"language\": \"ja\"}");
+            assertEquals(200, prefs.status(), prefs::toString);
+            Distribution.Response bad = dist.sendAs("school-a", "PUT", "/api/notifications/preferences",
+                    "{\"email\": \"not an address\"}");
+            assertEquals(400, bad.status(), bad::toString);
+            assertTrue(bad.body().contains("\"email\""), bad::toString);
+
+            Distribution.Response run = dist.post("/api/notifications/jobs/usage.weekly-reminder/run",
+                    "application/json", "{}");
+            assertEquals(200, run.status(), run::toString);
+            assertEquals("OK", run.json().path("outcome").asText(), run::toString);
+            if (!smtp.waitForIncomingEmail(30_000, 1)) {
+                org.junit.jupiter.api.Assertions.fail("the reminder did not reach the mail server: " + dist.get("/api/notifications/deliveries").body()
+                        + " | the school's inbox: " + dist.getAs("school-a", "/api/notifications").body());
+            }
+            javax.mail.internet.MimeMessage mail = smtp.getReceivedMessages()[0];
+            assertEquals("joho@s-e01.example.jp", mail.getAllRecipients()[0].toString());
+            assertTrue(mail.getSubject().startsWith("[GIGA Plan] 端末活用の記録がまだのクラスがあります")
+                    && mail.getSubject().contains("11月23日からの週"), mail.getSubject());
+            String text = (String) mail.getContent();
+            assertTrue(text.contains("6-9") && text.contains("https://gigaplan.example.jp/dashboard/#/record")
+                    && text.contains("令和8年度"), text);
+            // Run again: nothing is sent twice.
+            assertEquals(200, dist.post("/api/notifications/jobs/usage.weekly-reminder/run", "application/json", "{}")
+                    .status());
+            Thread.sleep(5_000);
+            assertEquals(1, smtp.getReceivedMessages().length, "once per school and week");
+
+            logIn("school-a");
+            awaitView("school");
+            inJapanese();
+            waiting().until(d -> !d.findElement(By.id("inbox-count")).getText().isBlank());
+            int unreadBefore = Integer.parseInt(browser.findElement(By.id("inbox-count")).getText());
+            browser.findElement(By.id("nav-inbox")).click();
+            awaitView("inbox");
+            WebElement reminder = await(By.cssSelector("li.notice[data-kind='usage.not-reporting']"));
+            assertEquals("false", reminder.getAttribute("data-read"));
+            WebElement subject = reminder.findElement(By.cssSelector(".notice-subject"));
+            assertTrue(subject.getText().contains("11月23日からの週"), subject::getText);
+            subject.click();
+            WebElement body = reminder.findElement(By.cssSelector(".notice-body"));
+            waiting().until(d -> body.isDisplayed());
+            assertTrue(body.getText().contains("6-9"), body::getText);
+            waiting().until(d -> "true".equals(reminder.getAttribute("data-read")));
+            waiting().until(d -> {
+                String n = d.findElement(By.id("inbox-count")).getText();
+                return (n.isBlank() ? 0 : Integer.parseInt(n)) == unreadBefore - 1;
+            });
+            assertEquals("joho@s-e01.example.jp", browser.findElement(By.id("pref-email")).getAttribute("value"));
+            screenshot("inbox-school");
+            logOut();
+
+            String jobs = dist.console("notify:jobs --lang en");
+            assertTrue(jobs.contains("usage.weekly-reminder") && jobs.contains("OK")
+                    && jobs.contains("outreach.parent-meeting-check") && jobs.contains("platform.digest"), jobs);
+            String mails = dist.console("notify:list --lang en");
+            assertTrue(mails.contains("joho@s-e01.example.jp") && mails.contains("SENT"), mails);
+        } finally {
+            dist.send("PUT", "/api/usage/schools/S-E01/classes", list.toString());
+        }
     }
 
     /** Last: a third party's module installed while the board's page is open adds its page, and takes it away. */

@@ -92,6 +92,12 @@ public class HealthResource {
     private final ModuleContracts contracts;
     /** When the whiteboard last changed what it serves (its service properties change with each change). */
     private volatile long runtimeChangedAt = System.nanoTime();
+    /** When a page or servlet of the HTTP whiteboard (the dashboard's files, a module's page) last came or went. */
+    private volatile long webChangedAt;
+    private org.osgi.framework.ServiceListener webListener;
+
+    /** Services the HTTP whiteboard serves: the dashboard, the modules' pages, the error pages. */
+    static final String WEB_SERVICES = "(|(osgi.http.whiteboard.resource.pattern=*)(osgi.http.whiteboard.servlet.pattern=*))";
     private final BundleContext context;
     private final ModuleStalls stalls = new ModuleStalls(System::nanoTime);
 
@@ -107,6 +113,17 @@ public class HealthResource {
         this.runtime = runtime;
         this.contracts = contracts;
         this.context = context;
+        this.webListener = e -> webChangedAt = System.nanoTime();
+        try {
+            context.addServiceListener(webListener, WEB_SERVICES);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void stop() {
+        context.removeServiceListener(webListener);
     }
 
     /** Tracks the whiteboard's changes: it redeploys /api as resources come and go, answering 404 meanwhile. */
@@ -186,6 +203,12 @@ public class HealthResource {
                 .distinct().sorted().toList();
         if (!modules.isEmpty()) {
             return modules;
+        }
+        // The HTTP whiteboard deploys a page registered a moment ago on its own thread: the dashboard, registered last
+        // at a boot, answered 404 for a few milliseconds after the platform had called itself ready.
+        long webQuietFor = System.nanoTime() - webChangedAt;
+        if (webChangedAt != 0 && webQuietFor < SETTLE.toNanos()) {
+            return List.of("the web pages to be served (changed " + webQuietFor / 1_000_000 + " ms ago)");
         }
         long quietFor = System.nanoTime() - runtimeChangedAt;
         if (quietFor < SETTLE.toNanos()) {
