@@ -24,7 +24,8 @@ export const texts = {
     measuredAt: '測定日時', point: '測定場所', point_ACCESS_POINT: 'アクセスポイント', point_SCHOOL_LAN: '校内LAN',
     point_CENTRE_LINK: 'センターへの回線', point_UPSTREAM: 'インターネット側', downloadMbps: '下り (Mbps)', uploadMbps: '上り (Mbps)',
     latencyMs: '遅延 (ms)', lossPercent: 'パケットロス (%)', devices: '同時接続台数', classHours: '授業時間中',
-    findingOpened: '課題を記録しました', findingClosed: '課題を解決としました'
+    findingOpened: '課題を記録しました', findingClosed: '課題を解決としました', owner: '担当', dueDate: '期限',
+    assign: '担当と期限を保存', assigned: '担当と期限を保存しました。'
   },
   en: {
     bandwidthTitle: 'Schools meeting the recommended bandwidth', state_MEETS: 'Meets', state_BELOW: 'Below',
@@ -47,7 +48,8 @@ export const texts = {
     point_CENTRE_LINK: 'Link to the centre', point_UPSTREAM: 'Upstream', downloadMbps: 'Download (Mbps)',
     uploadMbps: 'Upload (Mbps)', latencyMs: 'Latency (ms)', lossPercent: 'Packet loss (%)',
     devices: 'Devices at once', classHours: 'During class hours', findingOpened: 'a finding was opened',
-    findingClosed: 'a finding was resolved', recommended: 'Recommended'
+    findingClosed: 'a finding was resolved', recommended: 'Recommended', owner: 'Owner', dueDate: 'Due',
+    assign: 'Save owner and due date', assigned: 'Owner and due date saved.'
   }
 };
 
@@ -122,9 +124,19 @@ function findingCard(f, names) {
   const text = el('textarea', { name: 'text', rows: 2, maxlength: 1000, required: true });
   const measurement = el('input', { type: 'number', name: 'measurementId', min: 1 });
   const box = el('div', { class: 'note-result' });
+  const owner = el('input', { name: 'owner', maxlength: 200, value: f.owner || '' });
+  const due = el('input', { name: 'dueDate', type: 'date', value: f.dueDate || '' });
+  const assigned = el('div', { class: 'assign-result' });
   return el('article', { class: 'finding', 'data-finding': f.id },
     el('h3', {}, (names[f.schoolId] || f.schoolId) + ' — ' + t('openedOn') + ' ' + dateText(f.openedAt)),
     el('p', {}, f.openedMbps + ' Mbps / ' + t('recommended') + ' ' + f.recommendedMbps + ' Mbps'),
+    el('form', { class: 'record assign-form', on: { submit: e => submitting(e, async () => {
+      const r = await api('/environment/findings/' + f.id + '/assignment', { owner: owner.value.trim() || null,
+        dueDate: due.value || null }, 'PUT');
+      outcome(assigned, r, t('assigned'));
+    }) } },
+    el('div', { class: 'row' }, el('label', {}, t('owner'), owner), el('label', {}, t('dueDate'), due),
+      el('button', { type: 'submit', class: 'assign' }, t('assign'))), assigned),
     f.notes.length ? el('ol', { class: 'notes' }, f.notes.map(n => el('li', { 'data-kind': n.kind },
       el('span', { class: 'badge' }, t('kind_' + n.kind)), ' ', n.text,
       n.measurementId ? ' (' + t('measurementId') + ' ' + n.measurementId + ')' : '',

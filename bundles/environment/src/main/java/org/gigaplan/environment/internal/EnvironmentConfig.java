@@ -30,4 +30,16 @@ public @interface EnvironmentConfig {
             + "learner@<school id>) is found in the drills' statements: empty, the login is their e-mail address "
             + "(actor mbox mailto:<login>); else the drills' account home page (actor account {homePage, name: <login>}).")
     String learnerHomePage() default "";
+
+    @AttributeDefinition(name = "Follow-up check", description = "When the platform tells schools and the board of "
+            + "findings opened, escalates old ones and watches the speed-test agents: \"daily 08:30\".")
+    String followUpSchedule() default "daily 08:30";
+
+    @AttributeDefinition(name = "Escalate after (days)", description = "A finding open this many days without a "
+            + "countermeasure, or past its due date, is escalated to the board once.", min = "1")
+    int escalateAfterDays() default 14;
+
+    @AttributeDefinition(name = "Agent silent after (days)", description = "A school whose speed-test agent sent "
+            + "nothing for this many days is told (and the board); when it sends again, they are told once.", min = "1")
+    int agentSilentDays() default 3;
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * the recovery threshold; the notes say what people found and did.
  */
 public record Finding(long id, String schoolId, Instant openedAt, double openedMbps, double recommendedMbps,
-        Instant closedAt, Double closedMbps, Long daysToResolve, List<Note> notes, boolean demo) {
+        Instant closedAt, Double closedMbps, Long daysToResolve, List<Note> notes, boolean demo, String owner,
+        java.time.LocalDate dueDate) {
 
     public Finding {
         notes = List.copyOf(notes);
@@ -16,6 +17,11 @@ public record Finding(long id, String schoolId, Instant openedAt, double openedM
 
     public boolean open() {
         return closedAt == null;
+    }
+
+    /** Whether someone recorded a countermeasure. */
+    public boolean hasCountermeasure() {
+        return notes.stream().anyMatch(n -> NoteKind.COUNTERMEASURE.name().equals(n.kind()));
     }
 
     /** A cause, countermeasure (e.g. line upgrade, access point added) or verification measurement. */

@@ -3,6 +3,7 @@ package org.gigaplan.environment.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -303,8 +304,62 @@ public class NetworkService {
             check.add("measurementId", "no measurement " + measurementId + " of " + f.schoolId());
         }
         check.throwIfAny();
-        store.addNote(f.id(), k.name(), text.trim(), measurementId, by);
+        store.addNote(f.id(), k.name(), text.trim(), measurementId, by, clock.now());
         return finding(f.id()).orElseThrow();
+    }
+
+    /** Sets who acts on a finding (a name or a role, at most 200 characters; empty: none) and by when (or none). */
+    public Finding assign(Finding f, String owner, java.time.LocalDate dueDate) {
+        FieldChecks check = new FieldChecks();
+        check.text(owner, false, 200, "owner");
+        if (dueDate != null && dueDate.isBefore(LocalDate.ofInstant(f.openedAt(), clock.zone()))) {
+            check.add("dueDate", "before the finding was opened (" + LocalDate.ofInstant(f.openedAt(), clock.zone())
+                    + "), was " + dueDate, "指摘の日（" + LocalDate.ofInstant(f.openedAt(), clock.zone()) + "）より前です");
+        }
+        check.throwIfAny();
+        store.assign(f.id(), owner == null || owner.isBlank() ? null : owner.trim(), dueDate);
+        return finding(f.id()).orElseThrow();
+    }
+
+    /** A school's speed-test agent went silent, or sent again after it was told it had. */
+    public record AgentChange(String schoolId, boolean silent, Instant lastSeen) {
+    }
+
+    /**
+     * The agents that went silent (no measurement from the school for {@code silentAfter}, not told yet) and those
+     * back (a measurement newer than the one before the silence they were told of), of the schools served. Read only:
+     * the caller tells people, then records it with {@link #agentTold}.
+     */
+    public List<AgentChange> agentChanges(Instant now, java.time.Duration silentAfter) {
+        Set<String> served = new java.util.HashSet<>(servedSchools());
+        return db.transaction(c -> {
+            Map<String, Instant> told = store.silentAgents(c);
+            List<AgentChange> out = new ArrayList<>();
+            for (Map.Entry<String, NetworkStore.KeptStatus> e : new TreeMap<>(store.keptStatuses(c, null, null))
+                    .entrySet()) {
+                Instant newest = e.getValue().newest();
+                Instant silentSince = told.get(e.getKey());
+                if (silentSince != null && newest.isAfter(silentSince)) {
+                    out.add(new AgentChange(e.getKey(), false, silentSince));
+                } else if (silentSince == null && served.contains(e.getKey())
+                        && newest.plus(silentAfter).isBefore(now)) {
+                    out.add(new AgentChange(e.getKey(), true, newest));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Records that people were told of an agent's change. */
+    public void agentTold(AgentChange change) {
+        db.transaction(c -> {
+            if (change.silent()) {
+                store.agentSilent(c, change.schoolId(), change.lastSeen(), clock.now());
+            } else {
+                store.agentBack(c, change.schoolId());
+            }
+            return null;
+        });
     }
 
     /** The share of schools with measurements that meet the recommended bandwidth, as of a fiscal year's end. */

@@ -81,6 +81,18 @@ abstract class NetworkContract {
             public String learnerHomePage() {
                 return learnerHomePage;
             }
+
+            public String followUpSchedule() {
+                return "daily 08:30";
+            }
+
+            public int escalateAfterDays() {
+                return 14;
+            }
+
+            public int agentSilentDays() {
+                return 3;
+            }
         };
     }
 
@@ -89,7 +101,7 @@ abstract class NetworkContract {
         TestDatabase db = TestDatabase.on(dataSource());
         // The first service migrates the tables; the test's starts on them emptied.
         new NetworkService(db, new FakeSchools(), new FakeEnablement(), CLOCK, config());
-        db.clear("env_finding_note", "env_finding", "env_school_lock", "env_school_status", "env_measurement", "env_xapi_statement", "env_xapi_learner_year",
+        db.clear("env_agent_silence", "env_finding_note", "env_finding", "env_school_lock", "env_school_status", "env_measurement", "env_xapi_statement", "env_xapi_learner_year",
                 "env_history_use", "env_history_view", "env_learner_view");
         schools = FakeSchools.sample().add(
                 school("N-1", "ネット小学校", "Net Elementary", SchoolType.ELEMENTARY, 420, 14),
@@ -230,6 +242,62 @@ abstract class NetworkContract {
         assertEquals(3, s.tests());
         assertEquals(SchoolStatus.State.MEETS, s.state());
         assertEquals(SchoolStatus.State.NO_DATA, status("N-1").state());
+    }
+
+    @Test
+    void followUpTellsOfFindingsEscalatesOldOnesAndWatchesTheAgents() {
+        org.gigaplan.testkit.TestClocks.Settable clock = org.gigaplan.testkit.TestClocks.at("2026-06-01T09:00");
+        NetworkService net = new NetworkService(TestDatabase.on(dataSource()), schools, enablement, clock, config());
+        org.gigaplan.testkit.FakeNotifier notifier = new org.gigaplan.testkit.FakeNotifier();
+        FollowUpJob job = new FollowUpJob(net, schools, notifier);
+        java.util.function.Supplier<String> run = () -> job.run(new org.gigaplan.plan.notify.ScheduledJob.Run(clock.now(),
+                java.time.LocalDate.ofInstant(clock.now(), clock.zone()), clock.now()));
+        java.time.ZoneOffset jst = java.time.ZoneOffset.ofHours(9);
+        // N-1 (needs 466.5 Mbps) measures 300 on May 31: a finding opens. N-2 measures well.
+        long id = net.record(List.of(m("N-1", OffsetDateTime.of(2026, 5, 31, 10, 0, 0, 0, jst), 300)), null, "agent",
+                false).findingsOpened().get(0);
+        net.record(List.of(m("N-2", OffsetDateTime.of(2026, 5, 31, 10, 0, 0, 0, jst), 900)), null, "agent", false);
+        org.gigaplan.plan.notify.Audience board = org.gigaplan.plan.notify.Audience.board();
+        org.gigaplan.plan.notify.Audience n1 = org.gigaplan.plan.notify.Audience.school("N-1");
+
+        assertEquals("1 findings told, 0 escalated, 0 agents silent, 0 back", run.get());
+        org.gigaplan.plan.notify.Notice opened = notifier.sentTo(n1).get(0);
+        assertEquals("environment.finding", opened.kind());
+        assertTrue(opened.subject().ja().contains("ネット小学校"), opened.subject().ja());
+        assertTrue(opened.body().ja().contains("300 Mbps") && opened.body().ja().contains("466.5 Mbps"),
+                opened.body().ja());
+        assertEquals(1, notifier.sentTo(board).size());
+        assertEquals("0 findings told, 0 escalated, 0 agents silent, 0 back", run.get(), "told once");
+
+        // June 16: sixteen days without a countermeasure (escalated once); both agents silent since May 31.
+        clock.set("2026-06-16T09:00");
+        assertEquals("0 findings told, 1 escalated, 2 agents silent, 0 back", run.get());
+        assertEquals("0 findings told, 0 escalated, 0 agents silent, 0 back", run.get());
+        assertTrue(notifier.sentTo(board).stream().anyMatch(n -> n.kind().equals("environment.finding-escalation")
+                && n.body().ja().contains("16日たっても対策が記録されていません")));
+        assertEquals(3, notifier.sentTo(n1).size() + notifier.sentTo(org.gigaplan.plan.notify.Audience.school("N-2"))
+                .size() - 0, "N-1: opened and silent; N-2: silent");
+
+        // N-2's agent sends again: told once that it is back.
+        net.record(List.of(m("N-2", OffsetDateTime.of(2026, 6, 16, 8, 0, 0, 0, jst), 880)), null, "agent", false);
+        assertEquals("0 findings told, 0 escalated, 0 agents silent, 1 back", run.get());
+        assertEquals("0 findings told, 0 escalated, 0 agents silent, 0 back", run.get());
+        List<org.gigaplan.plan.notify.Notice> toN2 = notifier.sentTo(org.gigaplan.plan.notify.Audience.school("N-2"));
+        assertTrue(toN2.get(toN2.size() - 1).subject().ja().startsWith("速度測定の結果がまた届いています"),
+                toN2.get(toN2.size() - 1).subject().ja());
+
+        // The school names who acts by when and records a countermeasure; past the due date, the board hears once.
+        Finding f = net.finding(id).orElseThrow();
+        assertThrows(InvalidInputException.class, () -> net.assign(f, "x", java.time.LocalDate.of(2026, 5, 1)));
+        Finding assigned = net.assign(f, "情報担当 佐藤", java.time.LocalDate.of(2026, 6, 20));
+        assertEquals("情報担当 佐藤", assigned.owner());
+        net.addNote(assigned, "COUNTERMEASURE", "回線を増速", null, "school");
+        clock.set("2026-06-21T09:00");
+        // (and N-2's agent, silent again since June 16: a second silence is told too)
+        assertEquals("0 findings told, 1 escalated, 1 agents silent, 0 back", run.get());
+        assertTrue(notifier.sentTo(board).stream().anyMatch(n -> n.body().ja().contains("期限（2026-06-20）を過ぎても")
+                && n.body().ja().contains("担当: 情報担当 佐藤")));
+        assertEquals("0 findings told, 0 escalated, 0 agents silent, 0 back", run.get());
     }
 
     @Test

@@ -267,6 +267,54 @@ abstract class TrainingContract {
     }
 
     @Test
+    void teachersAreRemindedTheDayBeforeAndSchoolsAskedForAttendanceTwoDaysAfter() {
+        Course c = courses.addCourse(course("授業づくり", "BOARD_COURSE", List.of("B"), "BASIC", null), null, "board", false);
+        c = courses.addSession(c, new CourseService.SessionInput(java.time.LocalDate.of(2025, 6, 10), 30, "センター"), false);
+        long session = c.sessions().get(0).id();
+        courses.enrol(session, c, "T-E1", "T1", false);
+        courses.enrol(session, c, "T-E1", "T2", false);
+        courses.enrol(session, c, "T-E2", "U1", false);
+        org.gigaplan.testkit.FakeNotifier notifier = new org.gigaplan.testkit.FakeNotifier();
+        ReminderJob job = new ReminderJob(courses, notifier, new TrainingConfig() {
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return TrainingConfig.class;
+            }
+
+            public String reminderSchedule() {
+                return "daily 07:30";
+            }
+
+            public int attendanceAfterDays() {
+                return 2;
+            }
+        });
+        java.util.function.Function<java.time.LocalDate, String> runOn = day -> {
+            java.time.Instant at = day.atTime(7, 30).atZone(java.time.ZoneId.of("Asia/Tokyo")).toInstant();
+            return job.run(new org.gigaplan.plan.notify.ScheduledJob.Run(at, day, at));
+        };
+        assertEquals("0 teachers reminded of tomorrow's sessions, 0 schools asked for attendance",
+                runOn.apply(java.time.LocalDate.of(2025, 6, 8)));
+        assertEquals("3 teachers reminded of tomorrow's sessions, 0 schools asked for attendance",
+                runOn.apply(java.time.LocalDate.of(2025, 6, 9)));
+        org.gigaplan.plan.notify.Notice t1 = notifier.sentTo(org.gigaplan.plan.notify.Audience.teacher("T-E1", "T1")).get(0);
+        assertEquals("training.session", t1.kind());
+        assertTrue(t1.body().ja().contains("明日 2025-06-10") && t1.body().ja().contains("会場: センター"), t1.body().ja());
+        assertEquals("0 teachers reminded of tomorrow's sessions, 0 schools asked for attendance",
+                runOn.apply(java.time.LocalDate.of(2025, 6, 9)), "once");
+        // T-E2 records U1's attendance; T-E1 does not: two days after, T-E1 is asked about T1 and T2.
+        courses.attend(session, "T-E2", "U1", true);
+        assertEquals("0 teachers reminded of tomorrow's sessions, 0 schools asked for attendance",
+                runOn.apply(java.time.LocalDate.of(2025, 6, 11)));
+        assertEquals("0 teachers reminded of tomorrow's sessions, 1 schools asked for attendance",
+                runOn.apply(java.time.LocalDate.of(2025, 6, 12)));
+        org.gigaplan.plan.notify.Notice ask = notifier.sentTo(org.gigaplan.plan.notify.Audience.school("T-E1")).get(0);
+        assertTrue(ask.body().ja().contains("T1、T2"), ask.body().ja());
+        assertTrue(notifier.sentTo(org.gigaplan.plan.notify.Audience.school("T-E2")).isEmpty());
+        assertEquals("0 teachers reminded of tomorrow's sessions, 0 schools asked for attendance",
+                runOn.apply(java.time.LocalDate.of(2025, 6, 13)), "asked once");
+    }
+
+    @Test
     void sessionsFillUpToTheirCapacityAndAttendanceMakesATeachersRecord() {
         Course c = courses.addCourse(course("授業づくり", "BOARD_COURSE", List.of("b", "B"), "BASIC", null), null, "board", false);
         assertEquals(List.of("B"), c.categories());

@@ -558,6 +558,8 @@ class GigaPlanDistributionIT {
                 new Rule("GET", "/api/environment/xapi/classes?schoolId=S-E02", null, 401, 200, 403, 200, 401, 403, 403,
                         401),
                 new Rule("GET", "/api/environment/findings/summary", null, 401, 200, 200, 200, 401, 403, 403, 401),
+                new Rule("PUT", "/api/environment/findings/999999/assignment", "{}", 401, 404, 404, 404, 401, 403, 403,
+                        401),
                 // A teacher opens their school's classes' learning histories; a learner only their own history.
                 new Rule("GET", "/api/environment/xapi/classes/5-1/activity", null, 401, 400, 200, 200, 401, 403, 403, 401,
                         200),

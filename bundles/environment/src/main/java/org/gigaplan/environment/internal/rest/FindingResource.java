@@ -6,6 +6,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.NotFoundException;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -35,6 +36,10 @@ public class FindingResource {
 
     /** A cause, countermeasure or verification; a verification may name the measurement that shows it. */
     public record NoteInput(String kind, String text, Long measurementId) {
+    }
+
+    /** Who acts on a finding (a name or a role) and by when; null or empty: none. */
+    public record Assignment(String owner, java.time.LocalDate dueDate) {
     }
 
     private final NetworkService network;
@@ -81,5 +86,19 @@ public class FindingResource {
         Finding after = network.addNote(f, in.kind(), in.text(), in.measurementId(), caller.name());
         audit.describe(f.schoolId(), "environment finding " + id + " " + in.kind() + ": " + in.text());
         return Response.status(Response.Status.CREATED).entity(after).build();
+    }
+
+    /** Sets who acts on a finding and by when: {@code {"owner": "情報担当 佐藤", "dueDate": "2026-12-20"}}. */
+    @PUT
+    @Path("{id}/assignment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Finding assign(@PathParam("id") long id, Assignment input, @Context Caller caller) {
+        Finding f = network.finding(id).orElseThrow(() -> new NotFoundException("no finding " + id));
+        caller.requireSchool(f.schoolId());
+        Assignment in = input == null ? new Assignment(null, null) : input;
+        Finding after = network.assign(f, in.owner(), in.dueDate());
+        audit.describe(f.schoolId(), "environment finding " + id + " assigned to " + after.owner() + ", due "
+                + after.dueDate());
+        return after;
     }
 }

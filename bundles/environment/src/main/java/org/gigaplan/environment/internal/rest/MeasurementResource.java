@@ -16,6 +16,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 
 import org.gigaplan.environment.internal.Measurement;
+import org.gigaplan.environment.internal.FollowUpJob;
 import org.gigaplan.environment.internal.NetworkService;
 import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.security.Allow;
@@ -34,12 +35,15 @@ import org.osgi.service.component.annotations.Reference;
 public class MeasurementResource {
 
     private final NetworkService network;
+    private final FollowUpJob followUp;
     private final AuditLog audit;
 
     @Activate
-    public MeasurementResource(@Reference NetworkService network, @Reference AuditLog audit) {
+    public MeasurementResource(@Reference NetworkService network, @Reference AuditLog audit,
+            @Reference FollowUpJob followUp) {
         this.network = network;
         this.audit = audit;
+        this.followUp = followUp;
     }
 
     /** The same from CSV ({@code school_id,measured_at,download_mbps,…}); errors name line and column. */
@@ -72,6 +76,8 @@ public class MeasurementResource {
         } else {
             audit.describe(summary);
         }
+        // The school and the board are told of a finding at once, in this write: stored with it or not at all.
+        r.findingsOpened().forEach(id -> network.finding(id).ifPresent(followUp::announce));
         return r;
     }
 }

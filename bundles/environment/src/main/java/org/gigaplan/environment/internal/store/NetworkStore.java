@@ -260,10 +260,34 @@ public final class NetworkStore {
         }
     }
 
-    public long addNote(long findingId, String kind, String text, Long measurementId, String by) {
+    public long addNote(long findingId, String kind, String text, Long measurementId, String by, Instant at) {
         return db.transaction(c -> Jdbc.insert(c, "INSERT INTO env_finding_note (finding_id, kind, text, measurement_id, "
-                + "written_by, written_at) VALUES (?, ?, ?, ?, ?, ?)", findingId, kind, text, measurementId, by,
-                Instant.now()));
+                + "written_by, written_at) VALUES (?, ?, ?, ?, ?, ?)", findingId, kind, text, measurementId, by, at));
+    }
+
+    /** Sets who acts on a finding and by when (either may be null: none). */
+    public void assign(long findingId, String owner, java.time.LocalDate dueDate) {
+        db.transaction(c -> Jdbc.update(c, "UPDATE env_finding SET owner = ?, due_date = ? WHERE id = ?", owner,
+                dueDate, findingId));
+    }
+
+    /** The schools told their agent went silent: school → the time of its last measurement then. */
+    public Map<String, Instant> silentAgents(Connection c) throws SQLException {
+        Map<String, Instant> out = new HashMap<>();
+        for (Object[] row : Jdbc.list(c, "SELECT school_id, last_seen FROM env_agent_silence",
+                r -> new Object[] { r.getString(1), r.getTimestamp(2).toInstant() })) {
+            out.put((String) row[0], (Instant) row[1]);
+        }
+        return out;
+    }
+
+    public void agentSilent(Connection c, String schoolId, Instant lastSeen, Instant toldAt) throws SQLException {
+        Jdbc.update(c, "INSERT INTO env_agent_silence (school_id, last_seen, told_at) VALUES (?, ?, ?)", schoolId,
+                lastSeen, toldAt);
+    }
+
+    public void agentBack(Connection c, String schoolId) throws SQLException {
+        Jdbc.update(c, "DELETE FROM env_agent_silence WHERE school_id = ?", schoolId);
     }
 
     /** Findings, newest first: of one school when schoolId is not null, only open ones when openOnly. */
@@ -295,14 +319,16 @@ public final class NetworkStore {
                 notes.computeIfAbsent(n.findingId(), k -> new ArrayList<>()).add(n.note());
             }
             return Jdbc.list(c, "SELECT f.id, f.school_id, f.opened_at, f.opened_mbps, f.recommended_mbps, f.closed_at, "
-                    + "f.closed_mbps, f.demo FROM env_finding f" + where + " ORDER BY f.opened_at DESC, f.id DESC", r -> {
+                    + "f.closed_mbps, f.demo, f.owner, f.due_date FROM env_finding f" + where
+                    + " ORDER BY f.opened_at DESC, f.id DESC", r -> {
                         Instant opened = r.getTimestamp(3).toInstant();
                         Timestamp closed = r.getTimestamp(6);
                         Double closedMbps = closed == null ? null : r.getDouble(7);
                         Long days = closed == null ? null : Duration.between(opened, closed.toInstant()).toDays();
                         return new Finding(r.getLong(1), r.getString(2), opened, r.getDouble(4), r.getDouble(5),
                                 closed == null ? null : closed.toInstant(), closedMbps, days,
-                                notes.getOrDefault(r.getLong(1), List.of()), r.getInt(8) > 0);
+                                notes.getOrDefault(r.getLong(1), List.of()), r.getInt(8) > 0, r.getString(9),
+                                r.getDate(10) == null ? null : r.getDate(10).toLocalDate());
                     }, params);
         });
     }

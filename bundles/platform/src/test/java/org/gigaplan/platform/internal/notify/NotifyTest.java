@@ -10,13 +10,10 @@ import java.lang.reflect.Proxy;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javax.mail.internet.MimeMessage;
 import javax.sql.DataSource;
@@ -30,7 +27,6 @@ import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.PageRequest;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Role;
-import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
 import org.gigaplan.platform.internal.store.PlatformTables;
 import org.gigaplan.testkit.TestDatabase;
@@ -44,24 +40,12 @@ import com.icegreen.greenmail.util.ServerSetup;
 /** Notices, inboxes, mail through a real SMTP server (GreenMail on a free loopback port) and the scheduler. */
 class NotifyTest {
 
-    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     private static final Caller BOARD = new Caller("board-1", Role.BOARD, null);
     private static final Caller SCHOOL = new Caller("school-e01", Role.SCHOOL, "S-E01");
     private static final Caller OTHER_SCHOOL = new Caller("school-j01", Role.SCHOOL, "S-J01");
 
     private final DataSource ds = TestDatabase.derby("notify").dataSource();
-    private final AtomicReference<Instant> now = new AtomicReference<>(at("2026-11-30T09:00"));
-    private final PlanClock clock = new PlanClock() {
-        @Override
-        public ZoneId zone() {
-            return TOKYO;
-        }
-
-        @Override
-        public Instant now() {
-            return now.get();
-        }
-    };
+    private final org.gigaplan.testkit.TestClocks.Settable clock = org.gigaplan.testkit.TestClocks.at("2026-11-30T09:00");
     private int port;
     private GreenMail smtp;
     private PlatformDatabase db;
@@ -69,7 +53,7 @@ class NotifyTest {
     private Notifications notifications;
 
     private static Instant at(String local) {
-        return LocalDateTime.parse(local).atZone(TOKYO).toInstant();
+        return org.gigaplan.testkit.TestClocks.Settable.instant(local);
     }
 
     static NotifyConfig config(Map<String, Object> values) {
@@ -168,14 +152,14 @@ class NotifyTest {
         assertEquals("PENDING", waiting.state());
         assertEquals(1, waiting.attempts());
         assertTrue(waiting.lastError() != null && !waiting.lastError().isBlank());
-        assertEquals(now.get().plus(Duration.ofSeconds(60)), waiting.nextAttemptAt());
+        assertEquals(clock.now().plus(Duration.ofSeconds(60)), waiting.nextAttemptAt());
         assertEquals(0, outbox.drain(), "not tried again before its time");
 
         smtp.start();
-        now.set(now.get().plus(Duration.ofSeconds(61)));
+        clock.advance(Duration.ofSeconds(61));
         assertEquals(1, outbox.drain());
         assertEquals(0, outbox.drain());
-        now.set(now.get().plus(Duration.ofHours(2)));
+        clock.advance(Duration.ofHours(2));
         assertEquals(0, outbox.drain());
         assertEquals(1, smtp.getReceivedMessages().length, "exactly once");
         assertEquals("[GIGA Plan] Classes not reporting (S-E01, FY2026)", smtp.getReceivedMessages()[0].getSubject());
@@ -189,7 +173,7 @@ class NotifyTest {
         notifications.send(notice("k3", Audience.board()));
         for (int i = 0; i < 3; i++) {
             outbox.drain();
-            now.set(now.get().plus(Duration.ofHours(1)));
+            clock.advance(Duration.ofHours(1));
         }
         Outbox.Log log = outbox.log("FAILED", PageRequest.of(0, 10));
         assertEquals(1, log.page().total());
@@ -212,9 +196,9 @@ class NotifyTest {
         outbox.drain();
         assertEquals(List.of("a@s-e01.example.jp", "a@s-e01.example.jp"), recipients());
 
-        now.set(now.get().plus(Duration.ofDays(1)));
-        assertEquals(1, notifications.queueDigests(now.get()));
-        assertEquals(0, notifications.queueDigests(now.get().plusSeconds(1)), "nothing new since the last digest");
+        clock.advance(Duration.ofDays(1));
+        assertEquals(1, notifications.queueDigests(clock.now()));
+        assertEquals(0, notifications.queueDigests(clock.now().plusSeconds(1)), "nothing new since the last digest");
         outbox.drain();
         assertEquals(List.of("a@s-e01.example.jp", "a@s-e01.example.jp", "b@s-e01.example.jp"), recipients());
         String digestText = (String) smtp.getReceivedMessages()[2].getContent();
@@ -281,11 +265,11 @@ class NotifyTest {
         JobScheduler b = scheduler("node-b");
         a.addJob(job);
         b.addJob(job);
-        now.set(at("2026-11-30T07:00"));
+        clock.set(at("2026-11-30T07:00"));
         a.tick();
         b.tick();
         assertEquals(0, job.runs.get(), "not due before Monday 08:00");
-        now.set(at("2026-11-30T08:00:05"));
+        clock.set(at("2026-11-30T08:00:05"));
         Thread ta = new Thread(a::tick);
         Thread tb = new Thread(b::tick);
         ta.start();
@@ -308,12 +292,12 @@ class NotifyTest {
     @Test
     void aRunMissedWhileDownRunsOnceAtTheNextStart() {
         Counting job = new Counting();
-        now.set(at("2026-11-27T12:00"));
+        clock.set(at("2026-11-27T12:00"));
         JobScheduler before = scheduler("node-a");
         before.addJob(job);
         before.tick();
         before.stop();
-        now.set(at("2026-12-22T10:00"));
+        clock.set(at("2026-12-22T10:00"));
         JobScheduler after = scheduler("node-a");
         after.addJob(job);
         after.tick();
@@ -332,14 +316,14 @@ class NotifyTest {
         Counting job = new Counting();
         JobScheduler a = scheduler("node-a");
         a.addJob(job);
-        now.set(at("2026-11-30T07:00"));
+        clock.set(at("2026-11-30T07:00"));
         a.tick();
-        db.transaction(c -> new JobStore().lease(c, "test.counting", "node-dead", now.get(),
-                now.get().plus(Duration.ofMinutes(90)), false));
-        now.set(at("2026-11-30T08:10"));
+        db.transaction(c -> new JobStore().lease(c, "test.counting", "node-dead", clock.now(),
+                clock.now().plus(Duration.ofMinutes(90)), false));
+        clock.set(at("2026-11-30T08:10"));
         a.tick();
         assertEquals(0, job.runs.get(), "node-dead holds it");
-        now.set(at("2026-11-30T09:00"));
+        clock.set(at("2026-11-30T09:00"));
         a.tick();
         assertEquals(1, job.runs.get(), "its lease ran out");
         a.stop();
