@@ -684,11 +684,20 @@ class DashboardIT {
         new org.openqa.selenium.support.ui.Select(finding.findElement(By.cssSelector("select[name=kind]")))
                 .selectByValue("CAUSE");
         finding.findElement(By.cssSelector("textarea[name=text]")).sendKeys("e2e: 校内LANのスイッチが古い");
-        finding.findElement(By.cssSelector("button[type=submit]")).click();
+        // Who acts on it, by when (follow-up escalates it to the board once the day is past).
+        finding.findElement(By.cssSelector(".assign-form input[name=owner]")).sendKeys("情報担当 佐藤");
+        setValue(By.cssSelector("#findings-open article[data-finding='" + id + "'] .assign-form input[name=dueDate]"),
+                "2026-12-20");
+        finding.findElement(By.cssSelector(".assign-form button.assign")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("#findings-open article[data-finding='" + id
+                + "'] .assign-result")).getText().contains("保存しました"));
+        finding.findElement(By.cssSelector(".note-form button[type=submit]")).click();
         waiting().until(d -> d.findElements(By.cssSelector("#findings-open article[data-finding='" + id
                 + "'] li[data-kind=CAUSE]")).stream().anyMatch(li -> li.getText().contains("e2e: 校内LAN")));
         JsonNode stored = dist.json("/api/environment/findings/" + id);
         assertTrue(stored.path("notes").toString().contains("e2e: 校内LANのスイッチが古い"), stored::toString);
+        assertEquals("情報担当 佐藤", stored.path("owner").asText(), stored::toString);
+        assertEquals("2026-12-20", stored.path("dueDate").asText(), stored::toString);
         assertFalse(browser.findElements(By.cssSelector("#network-status tr[data-school]")).size() < 2,
                 "the board sees every school");
         screenshot("network-board");
@@ -1255,7 +1264,24 @@ class DashboardIT {
             });
             assertEquals("joho@s-e01.example.jp", browser.findElement(By.id("pref-email")).getAttribute("value"));
             screenshot("inbox-school");
+            List<String> violations = new ArrayList<>(accessibility("inbox"));
             logOut();
+
+            // The board's page: the jobs with the run just made, the delivery log, a test mail from the console.
+            logIn("tester");
+            awaitView("city");
+            open("#/inbox");
+            awaitView("inbox");
+            WebElement job = await(By.cssSelector("#job-list tr[data-job='usage.weekly-reminder']"));
+            assertTrue(job.getText().contains("OK"), job::getText);
+            assertTrue(Integer.parseInt(await(By.id("delivery-list")).getAttribute("data-total")) >= 1);
+            violations.addAll(accessibility("inbox-board"));
+            screenshot("inbox-board");
+            logOut();
+            assertEquals(List.of(), violations, "accessibility violations");
+            String test = dist.console("notify:send-test --lang en kyoiku@city.example.jp");
+            assertTrue(test.contains("Sent to kyoiku@city.example.jp"), test);
+            assertTrue(smtp.waitForIncomingEmail(10_000, 2), "the test mail arrives");
 
             String jobs = dist.console("notify:jobs --lang en");
             assertTrue(jobs.contains("usage.weekly-reminder") && jobs.contains("OK")

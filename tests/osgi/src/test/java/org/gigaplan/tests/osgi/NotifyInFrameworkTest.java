@@ -48,7 +48,8 @@ class NotifyInFrameworkTest {
         Framework.await("the modules' jobs", () -> {
             try {
                 return jobs(context).containsAll(List.of("platform.digest", "usage.weekly-reminder",
-                        "outreach.parent-meeting-check", "environment.follow-up", "training.reminders"));
+                        "outreach.parent-meeting-check", "environment.follow-up", "training.reminders",
+                        "platform.board-digest"));
             } catch (InvalidSyntaxException e) {
                 throw new IllegalStateException(e);
             }

@@ -61,6 +61,11 @@ public @interface NotifyConfig {
             + "\"weekly MON 07:00\"; see the README for the forms of a schedule.")
     String digestSchedule() default "weekly MON 07:00";
 
+    @AttributeDefinition(name = "The board's monthly digest", description = "When the board gets the month's "
+            + "digest (indicators whose status changed, schools most behind, the modules' sections such as open "
+            + "findings): \"monthly 1 08:00\".")
+    String boardDigestSchedule() default "monthly 1 08:00";
+
     @AttributeDefinition(name = "Node name", description = "This node's name in the job list and the delivery log. "
             + "Empty: the host name and the process id.")
     String nodeName() default "";

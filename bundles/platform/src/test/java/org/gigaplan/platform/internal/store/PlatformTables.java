@@ -5,7 +5,7 @@ public final class PlatformTables {
 
     public static final String[] ALL = { "gp_plan_import", "gp_school", "gp_demo_run", "gp_api_key", "gp_audit",
             "gp_module_school", "gp_teacher", "gp_session", "gp_evaluation", "gp_notice_read", "gp_notice", "gp_contact",
-            "gp_notify_pref", "gp_mail", "gp_job" };
+            "gp_notify_pref", "gp_mail", "gp_job", "gp_digest_status" };
 
     private PlatformTables() {
     }

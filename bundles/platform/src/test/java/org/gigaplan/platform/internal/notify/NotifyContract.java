@@ -37,14 +37,19 @@ import org.junit.jupiter.api.Test;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
-/** Notices, inboxes, mail through a real SMTP server (GreenMail on a free loopback port) and the scheduler. */
-class NotifyTest {
+/**
+ * Notices, inboxes, mail through a real SMTP server (GreenMail on a free loopback port) and the scheduler, on each
+ * database engine: two schedulers on one database are two nodes.
+ */
+abstract class NotifyContract {
 
     private static final Caller BOARD = new Caller("board-1", Role.BOARD, null);
     private static final Caller SCHOOL = new Caller("school-e01", Role.SCHOOL, "S-E01");
     private static final Caller OTHER_SCHOOL = new Caller("school-j01", Role.SCHOOL, "S-J01");
 
-    private final DataSource ds = TestDatabase.derby("notify").dataSource();
+    abstract DataSource dataSource();
+
+    private final DataSource ds = dataSource();
     private final org.gigaplan.testkit.TestClocks.Settable clock = org.gigaplan.testkit.TestClocks.at("2026-11-30T09:00");
     private int port;
     private GreenMail smtp;
@@ -165,6 +170,36 @@ class NotifyTest {
         assertEquals("[GIGA Plan] Classes not reporting (S-E01, FY2026)", smtp.getReceivedMessages()[0].getSubject());
         Outbox.Delivery sent = outbox.log("SENT", PageRequest.of(0, 10)).page().items().get(0);
         assertEquals(2, sent.attempts());
+    }
+
+    @Test
+    void twoNodesSendingAtOnceSendEachMailOnce() throws Exception {
+        smtp.start();
+        for (int i = 0; i < 12; i++) {
+            contact(new Caller("staff-" + i, Role.SCHOOL, "S-E01"), "staff" + i + "@s-e01.example.jp", "ja", Map.of());
+        }
+        notifications.send(notice("k-two-nodes", Audience.school("S-E01")));
+        notifications.send(notice("k-two-nodes-2", Audience.school("S-E01")));
+        Map<String, Object> values = new HashMap<>();
+        values.put("smtpHost", "127.0.0.1");
+        values.put("smtpPort", port);
+        values.put("smtpSecurity", "none");
+        values.put("nodeName", "node-b");
+        Outbox other = new Outbox(db, clock, config(values), false);
+        try {
+            AtomicInteger sent = new AtomicInteger();
+            Thread a = new Thread(() -> sent.addAndGet(outbox.drain()));
+            Thread b = new Thread(() -> sent.addAndGet(other.drain()));
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+            assertEquals(24, sent.get(), "the two nodes sent 24 between them");
+            assertEquals(24, smtp.getReceivedMessages().length, "each of the 24 mails once");
+            assertEquals(24L, outbox.log("SENT", PageRequest.of(0, 1)).page().total());
+        } finally {
+            other.stop();
+        }
     }
 
     @Test
