@@ -1279,9 +1279,29 @@ class DashboardIT {
             screenshot("inbox-board");
             logOut();
             assertEquals(List.of(), violations, "accessibility violations");
+            // The board gives its address: the findings follow-up and the monthly digest reach it by mail.
+            assertEquals(200, dist.send("PUT", "/api/notifications/preferences",
+                    "{\"email\": \"kyoiku@city.example.jp\", \"language\": \"ja\"}").status());
+            for (String each : List.of("environment.follow-up", "platform.board-digest")) {
+                Distribution.Response ran = dist.post("/api/notifications/jobs/" + each + "/run", "application/json",
+                        "{}");
+                assertEquals("OK", ran.json().path("outcome").asText(), ran::toString);
+            }
+            Distribution.await("the board's mails", TIMEOUT, () -> {
+                List<String> subjects = new ArrayList<>();
+                for (javax.mail.internet.MimeMessage m : smtp.getReceivedMessages()) {
+                    if ("kyoiku@city.example.jp".equals(m.getAllRecipients()[0].toString())) {
+                        subjects.add(m.getSubject());
+                    }
+                }
+                assertTrue(subjects.stream().anyMatch(x -> x.contains("推奨帯域を下回っています"))
+                        && subjects.stream().anyMatch(x -> x.startsWith("[GIGA Plan] 月次まとめ 2026年11月")),
+                        subjects::toString);
+            });
+            int before = smtp.getReceivedMessages().length;
             String test = dist.console("notify:send-test --lang en kyoiku@city.example.jp");
             assertTrue(test.contains("Sent to kyoiku@city.example.jp"), test);
-            assertTrue(smtp.waitForIncomingEmail(10_000, 2), "the test mail arrives");
+            assertTrue(smtp.waitForIncomingEmail(10_000, before + 1), "the test mail arrives");
 
             String jobs = dist.console("notify:jobs --lang en");
             assertTrue(jobs.contains("usage.weekly-reminder") && jobs.contains("OK")

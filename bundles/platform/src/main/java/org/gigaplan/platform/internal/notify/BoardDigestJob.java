@@ -24,7 +24,6 @@ import org.gigaplan.plan.notify.ScheduledJob;
 import org.gigaplan.plan.security.Role;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.Jdbc;
-import org.gigaplan.plan.service.ProgressReport;
 import org.gigaplan.plan.service.ProgressReport.IndicatorProgress;
 import org.gigaplan.plan.service.ProgressReport.Status;
 import org.gigaplan.plan.service.ProgressService;
@@ -49,6 +48,7 @@ public class BoardDigestJob implements ScheduledJob {
     static final int MOST_BEHIND = 5;
 
     private final Database database;
+    private final org.gigaplan.plan.service.PlanService plans;
     private final ProgressService progress;
     private final SchoolService schools;
     private final Notifier notifier;
@@ -56,9 +56,11 @@ public class BoardDigestJob implements ScheduledJob {
     private final List<DigestSection> sections = new CopyOnWriteArrayList<>();
 
     @Activate
-    public BoardDigestJob(@Reference Database database, @Reference ProgressService progress,
-            @Reference SchoolService schools, @Reference Notifier notifier, NotifyConfig config) {
+    public BoardDigestJob(@Reference Database database, @Reference org.gigaplan.plan.service.PlanService plans,
+            @Reference ProgressService progress, @Reference SchoolService schools, @Reference Notifier notifier,
+            NotifyConfig config) {
         this.database = database;
+        this.plans = plans;
         this.progress = progress;
         this.schools = schools;
         this.notifier = notifier;
@@ -107,11 +109,13 @@ public class BoardDigestJob implements ScheduledJob {
     public String run(Run run) {
         LocalDate day = run.day();
         FiscalYear fy = FiscalYear.containing(day);
-        ProgressReport city = progress.report(fy, Scope.city());
-        List<IndicatorProgress> indicators = city.policies().stream().flatMap(p -> p.indicators().stream()).toList();
+        // A year the board has not written its action plan for yet: no indicators to judge, the modules' sections still.
+        boolean planned = plans.plan().actionPlan(fy.year()).isPresent();
+        List<IndicatorProgress> indicators = planned ? progress.report(fy, Scope.city()).policies().stream()
+                .flatMap(p -> p.indicators().stream()).toList() : List.of();
         List<Change> changes = changes(fy.year(), indicators, run);
         List<Behind> behind = new ArrayList<>();
-        for (School s : schools.all()) {
+        for (School s : planned ? schools.all() : List.<School>of()) {
             int below = (int) progress.report(fy, Scope.school(s.id())).policies().stream()
                     .flatMap(p -> p.indicators().stream()).filter(i -> i.status() == Status.BELOW).count();
             if (below > 0) {
@@ -124,6 +128,11 @@ public class BoardDigestJob implements ScheduledJob {
         StringBuilder ja = new StringBuilder(fy.label().ja() + "、" + month.getYear() + "年" + month.getMonthValue()
                 + "月のまとめです。\n");
         StringBuilder en = new StringBuilder(fy.label().en() + ": the digest of " + month + ".\n");
+        if (!planned) {
+            ja.append("\n").append(fy.label().ja()).append("の実施計画がまだありません。前年度の計画から作成できます（計画の編集）。\n");
+            en.append("\nThere is no action plan for ").append(fy.label().en())
+                    .append(" yet; the board can roll the previous year's forward (plan editor).\n");
+        }
         ja.append("\n■ 状況が変わった指標（").append(changes.size()).append("件）\n");
         en.append("\n■ Indicators whose status changed (").append(changes.size()).append(")\n");
         for (Change c : changes) {

@@ -134,21 +134,34 @@ public class JobScheduler {
         return out;
     }
 
-    /** Runs a job now, on demand (the board, the console): its schedule is left as it is. */
+    /**
+     * Runs a job now, on demand (the board, the console): its schedule is left as it is. It runs on the scheduler's
+     * thread, as a scheduled run does (each notice in a transaction of its own, not in the asking request's), and the
+     * caller waits for it.
+     */
     public Outcome runNow(String id) {
         ScheduledJob job = jobs.get(id);
         if (job == null) {
             throw new javax.ws.rs.NotFoundException("no scheduled job " + id + " is installed; see notify:jobs");
         }
-        Instant now = clock.now();
-        database.transactionRetrying(c -> {
-            Schedule s = schedule(job).orElse(null);
-            if (s != null) {
-                store.ensure(c, id, s.toString(), s.next(now, clock.zone()));
-            }
-            return null;
-        });
-        return run(job, now, false, null);
+        try {
+            return ticker.submit(() -> {
+                Instant now = clock.now();
+                database.transactionRetrying(c -> {
+                    Schedule s = schedule(job).orElse(null);
+                    if (s != null) {
+                        store.ensure(c, id, s.toString(), s.next(now, clock.zone()));
+                    }
+                    return null;
+                });
+                return run(job, now, false, null);
+            }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while job " + id + " ran", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private Optional<Schedule> schedule(ScheduledJob job) {

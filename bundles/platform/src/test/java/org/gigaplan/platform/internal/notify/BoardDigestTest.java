@@ -67,8 +67,8 @@ class BoardDigestTest {
     void setUp() {
         new PlatformDatabase(DERBY);
         TestDatabase.on(DERBY).clear(PlatformTables.ALL);
-        job = new BoardDigestJob(new PlatformDatabase(DERBY), progress, FakeSchools.sample(), notifier,
-                NotifyContract.config(Map.of()));
+        job = new BoardDigestJob(new PlatformDatabase(DERBY), org.gigaplan.testkit.FakePlans.shipped(), progress,
+                FakeSchools.sample(), notifier, NotifyContract.config(Map.of()));
         job.addSection(new DigestSection() {
             @Override
             public LocalizedText title() {
@@ -92,10 +92,10 @@ class BoardDigestTest {
         statuses.put("city", new HashMap<>(Map.of("A", Status.MET, "B", Status.BELOW)));
         statuses.put("S-E01", Map.of("A", Status.BELOW, "B", Status.BELOW));
         statuses.put("S-E02", Map.of("A", Status.BELOW, "B", Status.MET));
-        assertEquals("sent: 0 indicators changed, 2 schools with indicators below target", runOn(LocalDate.of(2026, 12, 1)));
+        assertEquals("sent: 0 indicators changed, 2 schools with indicators below target", runOn(LocalDate.of(2025, 12, 1)));
         Notice first = notifier.sentTo(Audience.board()).get(0);
         assertEquals("platform.board-digest", first.kind());
-        assertTrue(first.subject().ja().startsWith("月次まとめ 2026年12月（令和8年度）"), first.subject().ja());
+        assertTrue(first.subject().ja().startsWith("月次まとめ 2025年12月（令和7年度）"), first.subject().ja());
         String body = first.body().ja();
         assertTrue(body.indexOf("S-E01）: 未達 2件") < body.indexOf("S-E02）: 未達 1件") && body.contains("S-E02）: 未達 1件"),
                 body);
@@ -103,12 +103,17 @@ class BoardDigestTest {
 
         // A month later B met its target in the city.
         statuses.get("city").put("B", Status.MET);
-        assertEquals("sent: 1 indicators changed, 2 schools with indicators below target", runOn(LocalDate.of(2027, 1, 1)));
+        assertEquals("sent: 1 indicators changed, 2 schools with indicators below target", runOn(LocalDate.of(2026, 1, 1)));
         String january = notifier.sentTo(Audience.board()).get(1).body().ja();
         assertTrue(january.contains("・指標B: 未達 → 達成（75% / 80%）"), january);
         assertTrue(notifier.sentTo(Audience.board()).get(1).body().en().contains("- Indicator B: Below → Met"));
         assertEquals("already sent: 0 indicators changed, 2 schools with indicators below target",
-                runOn(LocalDate.of(2027, 1, 1)));
+                runOn(LocalDate.of(2026, 1, 1)));
         assertEquals(2, notifier.sent().size());
+
+        // A year without an action plan yet (FY2026 in the shipped plan): said so, the modules' sections still there.
+        assertEquals("sent: 0 indicators changed, 0 schools with indicators below target", runOn(LocalDate.of(2026, 5, 1)));
+        String may = notifier.sentTo(Audience.board()).get(2).body().ja();
+        assertTrue(may.contains("令和8年度の実施計画がまだありません") && may.contains("■ 対応中の指摘"), may);
     }
 }
