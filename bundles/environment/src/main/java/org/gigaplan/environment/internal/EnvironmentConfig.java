@@ -42,4 +42,9 @@ public @interface EnvironmentConfig {
     @AttributeDefinition(name = "Agent silent after (days)", description = "A school whose speed-test agent sent "
             + "nothing for this many days is told (and the board); when it sends again, they are told once.", min = "1")
     int agentSilentDays() default 3;
+
+    @AttributeDefinition(name = "School day (class hours)", description = "When lessons are held on weekdays, in the "
+            + "platform's zone, as HH:MM-HH:MM: a stock agent's test (which does not say) counts as a class-hour test "
+            + "when it ran then.")
+    String schoolDay() default "08:30-15:30";
 }

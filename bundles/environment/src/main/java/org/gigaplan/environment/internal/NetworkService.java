@@ -350,6 +350,27 @@ public class NetworkService {
         });
     }
 
+    /**
+     * Whether a test ran during class hours: on a weekday, within the configured school day, in the platform's zone.
+     * (Japanese public holidays are not excluded yet.)
+     */
+    public boolean inClassHours(java.time.OffsetDateTime at) {
+        java.time.LocalTime from;
+        java.time.LocalTime to;
+        try {
+            String[] span = config.schoolDay().trim().split("-");
+            from = java.time.LocalTime.parse(span[0].trim());
+            to = java.time.LocalTime.parse(span[1].trim());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(EnvironmentConfig.PID + " schoolDay = \"" + config.schoolDay()
+                    + "\" is not HH:MM-HH:MM (e.g. 08:30-15:30)", e);
+        }
+        java.time.ZonedDateTime local = at.atZoneSameInstant(clock.zone());
+        java.time.DayOfWeek day = local.getDayOfWeek();
+        return day != java.time.DayOfWeek.SATURDAY && day != java.time.DayOfWeek.SUNDAY
+                && !local.toLocalTime().isBefore(from) && local.toLocalTime().isBefore(to);
+    }
+
     /** Records that people were told of an agent's change. */
     public void agentTold(AgentChange change) {
         db.transaction(c -> {

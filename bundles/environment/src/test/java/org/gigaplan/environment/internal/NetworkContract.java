@@ -93,6 +93,10 @@ abstract class NetworkContract {
             public int agentSilentDays() {
                 return 3;
             }
+
+            public String schoolDay() {
+                return "08:30-15:30";
+            }
         };
     }
 
@@ -242,6 +246,63 @@ abstract class NetworkContract {
         assertEquals(3, s.tests());
         assertEquals(SchoolStatus.State.MEETS, s.state());
         assertEquals(SchoolStatus.State.NO_DATA, status("N-1").state());
+    }
+
+    /** Ookla's `speedtest -f json` output as the CLI writes it: bandwidth in bytes per second. */
+    static final String OOKLA = """
+            {"type":"result","timestamp":"2026-06-02T01:30:00Z",
+             "ping":{"jitter":0.8,"latency":7.9,"low":7.1,"high":9.0},
+             "download":{"bandwidth":59375000,"bytes":712500000,"elapsed":12000,"latency":{"iqm":20.1}},
+             "upload":{"bandwidth":12500000,"bytes":150000000,"elapsed":12000},
+             "packetLoss":0.5,"isp":"Example ISP","interface":{"internalIp":"10.0.0.5","name":"eth0","isVpn":false},
+             "server":{"id":12345,"name":"Sendai","location":"Sendai","country":"Japan"},
+             "result":{"id":"abc","url":"https://www.speedtest.net/result/c/abc","persisted":true}}
+            """;
+
+    /** librespeed-cli's `--json` output: an array, one result per server, speeds in Mbps. */
+    static final String LIBRESPEED = """
+            [{"timestamp":"2026-06-02T20:15:00.123456+09:00","server":{"name":"Sendai","url":"https://speed.example.jp/"},
+              "client":{"ip":"203.0.113.5","hostname":"","city":"","region":"","country":"JP","loc":"","org":"",
+              "postal":"","timezone":""},"bytes_sent":31457280,"bytes_received":125829120,"ping":9.5,"jitter":1.2,
+              "upload":88.4,"download":352.6,"share":""}]
+            """;
+
+    @Test
+    void stockAgentsOutputIsReadAsItIsWithTheRightMbpsAndClassHoursFromTheSchoolDay() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<Measurement> ookla = AgentResults.read(json.readValue(OOKLA, Object.class), null, null);
+        assertEquals(1, ookla.size());
+        assertEquals(475.0, ookla.get(0).downloadMbps(), "59,375,000 bytes/s × 8 = 475 Mbps");
+        assertEquals(100.0, ookla.get(0).uploadMbps());
+        assertEquals(7.9, ookla.get(0).latencyMs());
+        assertEquals(0.5, ookla.get(0).lossPercent());
+        assertEquals("UPSTREAM", ookla.get(0).point());
+        List<Measurement> libre = AgentResults.read(json.readValue(LIBRESPEED, Object.class), "librespeed",
+                "school_lan");
+        assertEquals(352.6, libre.get(0).downloadMbps());
+        assertEquals(88.4, libre.get(0).uploadMbps());
+        assertEquals("SCHOOL_LAN", libre.get(0).point());
+        // Tuesday 10:30 in Tokyo is in the school day; 20:15 is not; a Saturday morning is not.
+        assertTrue(network.inClassHours(ookla.get(0).measuredAt()));
+        assertFalse(network.inClassHours(libre.get(0).measuredAt()));
+        assertFalse(network.inClassHours(OffsetDateTime.parse("2026-06-06T10:00:00+09:00")));
+        // Stored and read back as the school's measurements.
+        List<Measurement> both = new java.util.ArrayList<>();
+        for (Measurement m : List.of(ookla.get(0), libre.get(0))) {
+            both.add(new Measurement("N-1", m.measuredAt(), m.downloadMbps(), m.uploadMbps(), m.latencyMs(),
+                    m.lossPercent(), m.point(), network.inClassHours(m.measuredAt()), null));
+        }
+        assertEquals(2, network.record(both, "N-1", "agent", false).measurements());
+        List<StoredMeasurement> stored = network.measurements("N-1", java.time.Instant.parse("2026-06-01T00:00:00Z"),
+                java.time.Instant.parse("2026-06-03T00:00:00Z"));
+        assertEquals(List.of(475.0, 352.6), stored.stream().map(StoredMeasurement::downloadMbps).sorted(
+                java.util.Comparator.reverseOrder()).toList());
+        assertEquals(1, stored.stream().filter(StoredMeasurement::classHours).count(), "only the 10:30 test");
+        // Anything else is refused, naming what is wrong.
+        assertRefused("body", () -> AgentResults.read(java.util.Map.of("hello", 1), null, null));
+        assertRefused("format", () -> AgentResults.read(List.of(), "fast", null));
+        assertRefused("download.bandwidth", () -> AgentResults.read(java.util.Map.of("type", "result",
+                "download", java.util.Map.of("bytes", 1)), null, null));
     }
 
     @Test

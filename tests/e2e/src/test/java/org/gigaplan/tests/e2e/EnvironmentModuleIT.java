@@ -281,4 +281,23 @@ class EnvironmentModuleIT {
         assertEquals(40.0, indicator.path("value").asDouble(), () -> "progress: " + indicator);
         assertEquals(5, indicator.path("sampleSize").asInt(), () -> "progress: " + indicator);
     }
+
+    /** A stock agent's output posted as it is: Ookla's JSON, its bandwidth in bytes per second, at night. */
+    @Test
+    @Order(7)
+    void aStockAgentsOutputIsTakenAsItIs() throws Exception {
+        String ookla = "{\"type\":\"result\",\"timestamp\":\"2025-06-03T12:30:00Z\",\"ping\":{\"jitter\":0.8,"
+                + "\"latency\":7.9},\"download\":{\"bandwidth\":59375000,\"bytes\":712500000,\"elapsed\":12000},"
+                + "\"upload\":{\"bandwidth\":12500000,\"bytes\":150000000,\"elapsed\":12000},\"isp\":\"Example\","
+                + "\"server\":{\"id\":1,\"name\":\"Sendai\"},\"result\":{\"id\":\"abc\"}}";
+        Response r = dist.postAs(agentOfW1, "/api/environment/measurements/agent", "application/json", ookla);
+        assertEquals(200, r.status(), r::toString);
+        assertEquals(1, r.json().path("measurements").asInt());
+        JsonNode stored = dist.json("/api/environment/network/measurements?schoolId=W-1&from=2025-06-03T12:00:00Z"
+                + "&to=2025-06-03T13:00:00Z");
+        assertTrue(stored.toString().contains("475.0") && stored.toString().contains("\"classHours\":false")
+                && stored.toString().contains("UPSTREAM"), stored::toString);
+        E2e.problem(dist.postAs(agentOfW1, "/api/environment/measurements/agent", "application/json",
+                "{\"hello\":1}"), 400, "body");
+    }
 }

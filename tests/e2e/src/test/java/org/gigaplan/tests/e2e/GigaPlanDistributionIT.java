@@ -560,6 +560,8 @@ class GigaPlanDistributionIT {
                 new Rule("GET", "/api/environment/findings/summary", null, 401, 200, 200, 200, 401, 403, 403, 401),
                 new Rule("PUT", "/api/environment/findings/999999/assignment", "{}", 401, 404, 404, 404, 401, 403, 403,
                         401),
+                new Rule("POST", "/api/environment/measurements/agent", "{}", 401, 400, 400, 400, 401, 403, 400, 401, 403,
+                        403),
                 // A teacher opens their school's classes' learning histories; a learner only their own history.
                 new Rule("GET", "/api/environment/xapi/classes/5-1/activity", null, 401, 400, 200, 200, 401, 403, 403, 401,
                         200),

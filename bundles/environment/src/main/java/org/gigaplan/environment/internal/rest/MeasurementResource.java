@@ -12,10 +12,12 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 
 import org.gigaplan.environment.internal.Measurement;
+import org.gigaplan.environment.internal.AgentResults;
 import org.gigaplan.environment.internal.FollowUpJob;
 import org.gigaplan.environment.internal.NetworkService;
 import org.gigaplan.plan.rest.GigaPlanResource;
@@ -59,6 +61,26 @@ public class MeasurementResource {
         } catch (InvalidInputException e) {
             throw new InvalidInputException(e.errors().stream().map(MeasurementCsv::toCsv).toList());
         }
+    }
+
+    /**
+     * Stores a stock speed-test agent's output as the agent writes it: Ookla's {@code speedtest -f json} or
+     * librespeed-cli's {@code --json} ({@code format=ookla|librespeed}, else told by the content); whether each test
+     * ran in class hours is decided by its time and the school day. {@code point} says where the agent measures from
+     * (UPSTREAM by default); {@code schoolId} is the board's to give, an agent's key names its school.
+     */
+    @POST
+    @Path("agent")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
+    public NetworkService.BatchResult agent(Object output, @QueryParam("format") String format,
+            @QueryParam("point") String point, @QueryParam("schoolId") String schoolId, @Context Caller caller) {
+        String school = caller.ownSchool() != null ? caller.ownSchool() : schoolId;
+        List<Measurement> read = AgentResults.read(output, format, point).stream()
+                .map(m -> new Measurement(school, m.measuredAt(), m.downloadMbps(), m.uploadMbps(), m.latencyMs(),
+                        m.lossPercent(), m.point(), network.inClassHours(m.measuredAt()), m.devices()))
+                .toList();
+        return post(read, caller);
     }
 
     /** Stores measurements, all or none; a school's users and agents record for their own school only. */
