@@ -49,6 +49,7 @@ public class NetworkService {
     private final ModuleEnablement enablement;
     private final PlanClock clock;
     private final EnvironmentConfig config;
+    private final SchoolDay schoolDay;
     private final RecommendedBandwidth table = RecommendedBandwidth.shipped();
     private final NetworkStore store;
     private final NetworkStore.StatusBasis basis;
@@ -70,6 +71,7 @@ public class NetworkService {
         this.enablement = enablement;
         this.clock = clock;
         this.config = config;
+        this.schoolDay = SchoolDay.of(config.schoolDay());
         this.store = new NetworkStore(db);
         this.basis = new NetworkStore.StatusBasis(config.windowDays(), config.classHoursOnly());
         keepStatuses();
@@ -355,20 +357,7 @@ public class NetworkService {
      * (Japanese public holidays are not excluded yet.)
      */
     public boolean inClassHours(java.time.OffsetDateTime at) {
-        java.time.LocalTime from;
-        java.time.LocalTime to;
-        try {
-            String[] span = config.schoolDay().trim().split("-");
-            from = java.time.LocalTime.parse(span[0].trim());
-            to = java.time.LocalTime.parse(span[1].trim());
-        } catch (RuntimeException e) {
-            throw new IllegalStateException(EnvironmentConfig.PID + " schoolDay = \"" + config.schoolDay()
-                    + "\" is not HH:MM-HH:MM (e.g. 08:30-15:30)", e);
-        }
-        java.time.ZonedDateTime local = at.atZoneSameInstant(clock.zone());
-        java.time.DayOfWeek day = local.getDayOfWeek();
-        return day != java.time.DayOfWeek.SATURDAY && day != java.time.DayOfWeek.SUNDAY
-                && !local.toLocalTime().isBefore(from) && local.toLocalTime().isBefore(to);
+        return schoolDay.contains(at, clock.zone());
     }
 
     /** Records that people were told of an agent's change. */

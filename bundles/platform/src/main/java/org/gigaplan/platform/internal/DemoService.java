@@ -46,11 +46,7 @@ public class DemoService {
     private final DemoRunStore runs;
     private final DemoConfig config;
     private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "gigaplan-demo");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(Daemons.named("gigaplan-demo"));
     private final Map<String, PolicyModule> modules = new ConcurrentHashMap<>();
 
     @Activate

@@ -16,8 +16,13 @@ final class ConsoleAudit {
 
     /** @param school the school whose data the command wrote, or null for city-wide data */
     static void record(AuditLog audit, Session session, String school, String command, boolean ok, String summary) {
-        Object user = session == null ? null : session.get("USER");
-        audit.record(new AuditEntry(0, null, user == null ? "console" : user.toString(), "console", school,
+        audit.record(new AuditEntry(0, null, user(session), "console", school,
                 "console", command, ok ? "ok" : "refused", summary));
+    }
+
+    /** The console user's name, or {@code console} when the session names none. */
+    static String user(Session session) {
+        Object user = session == null ? null : session.get("USER");
+        return user == null ? "console" : user.toString();
     }
 }

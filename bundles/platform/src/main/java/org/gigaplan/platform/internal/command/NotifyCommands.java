@@ -150,8 +150,7 @@ public final class NotifyCommands {
 
         @Override
         public Object execute() {
-            Object user = session == null ? null : session.get("USER");
-            Outbox.Delivery d = outbox.sendTest(address, !"en".equals(lang), user == null ? "console" : user.toString());
+            Outbox.Delivery d = outbox.sendTest(address, !"en".equals(lang), ConsoleAudit.user(session));
             ConsoleAudit.record(audit, session, "notify:send-test", "SENT".equals(d.state()), "test mail to " + address);
             System.out.println(d.state().equals("SENT") ? "Sent to " + address + " (mail " + d.id() + ")"
                     : "Not sent to " + address + " (mail " + d.id() + ", " + d.state() + "): " + d.lastError()

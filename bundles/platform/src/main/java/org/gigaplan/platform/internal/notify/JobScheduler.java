@@ -18,6 +18,7 @@ import org.gigaplan.plan.notify.Schedule;
 import org.gigaplan.plan.notify.ScheduledJob;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.PlanClock;
+import org.gigaplan.platform.internal.Daemons;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -67,11 +68,7 @@ public class JobScheduler {
         this.clock = clock;
         this.config = config;
         this.node = nodeName(config);
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "gigaplan-scheduler");
-            t.setDaemon(true);
-            return t;
-        });
+        this.ticker = Executors.newSingleThreadScheduledExecutor(Daemons.named("gigaplan-scheduler"));
         if (start) {
             ticker.scheduleWithFixedDelay(this::tickQuietly, 10, config.tickSeconds(), TimeUnit.SECONDS);
         }

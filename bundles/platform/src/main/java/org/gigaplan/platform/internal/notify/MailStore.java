@@ -61,6 +61,10 @@ final class MailStore {
         return Jdbc.first(c, "SELECT " + COLUMNS + " FROM gp_mail WHERE id = ?", MailStore::mail, id);
     }
 
+    Optional<Mail> mail(Connection c, String key) throws SQLException {
+        return Jdbc.first(c, "SELECT " + COLUMNS + " FROM gp_mail WHERE mail_key = ?", MailStore::mail, key);
+    }
+
     void sent(Connection c, long id, int attempts, Instant at) throws SQLException {
         Jdbc.update(c, "UPDATE gp_mail SET state = ?, attempts = ?, sent_at = ?, last_error = NULL WHERE id = ?",
                 State.SENT.name(), attempts, at, id);

@@ -57,7 +57,8 @@ public class Notifications implements Notifier {
     private final PlanClock clock;
     private final NotifyConfig config;
     private final Outbox outbox;
-    private final Predicate<String> userExists;
+    /** Who may get mail now: the users of the realm, read once per send (a file read by Karaf's backing engine). */
+    private final java.util.function.Supplier<Predicate<String>> users;
     private final java.util.function.Supplier<List<NoticeKind>> kinds;
     private final NotifyStore store = new NotifyStore();
     private final MailStore mails = new MailStore();
@@ -67,23 +68,24 @@ public class Notifications implements Notifier {
             @Reference JobScheduler scheduler,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
             UserDirectory users, NotifyConfig config) {
-        this(database, clock, outbox, config, users == null ? name -> true : name -> users.names().contains(name),
+        this(database, clock, outbox, config, users == null ? () -> name -> true : () -> users.names()::contains,
                 scheduler::kinds);
     }
 
     Notifications(Database database, PlanClock clock, Outbox outbox, NotifyConfig config,
-            Predicate<String> userExists, java.util.function.Supplier<List<NoticeKind>> kinds) {
+            java.util.function.Supplier<Predicate<String>> users, java.util.function.Supplier<List<NoticeKind>> kinds) {
         this.database = database;
         this.clock = clock;
         this.outbox = outbox;
         this.config = config;
-        this.userExists = userExists;
+        this.users = users;
         this.kinds = kinds;
     }
 
     @Override
     public boolean send(Notice notice) {
         boolean mailOn = !config.smtpHost().isBlank();
+        Predicate<String> known = mailOn ? users.get() : name -> false;
         int queued = database.transactionRetrying(c -> {
             if (store.noticeId(c, notice.key()).isPresent()) {
                 return -1;
@@ -94,7 +96,7 @@ public class Notifications implements Notifier {
             if (mailOn) {
                 for (NotifyStore.Contact to : store.withAddress(c, notice.audience())) {
                     Delivery how = store.choices(c, to.user()).getOrDefault(notice.kind(), Delivery.IMMEDIATE);
-                    if (how == Delivery.IMMEDIATE && userExists.test(to.user())) {
+                    if (how == Delivery.IMMEDIATE && known.test(to.user())) {
                         boolean japanese = !"en".equals(to.language());
                         n += mails.queue(c, notice.key() + " → " + to.user(), id, notice.kind(), to.user(), to.email(),
                                 MailText.subject(notice.subject(), japanese),
@@ -142,7 +144,7 @@ public class Notifications implements Notifier {
         return database.transaction(c -> {
             NotifyStore.Kept k = store.notice(c, id).filter(n -> n.audience().equals(audience))
                     .orElseThrow(() -> new javax.ws.rs.NotFoundException("no notice " + id + " in your inbox"));
-            store.markRead(c, List.of(id), caller.name(), clock.now());
+            store.markRead(c, id, caller.name(), clock.now());
             return item(new NotifyStore.Kept(k.id(), k.kind(), k.audience(), k.schoolId(), k.fiscalYear(), k.subject(),
                     k.body(), k.link(), k.createdAt(), true));
         });
@@ -151,8 +153,7 @@ public class Notifications implements Notifier {
     /** Marks every notice of the caller's inbox read. @return how many were unread */
     public int markAllRead(Caller caller) {
         List<String> audiences = List.of(audienceOf(caller).code());
-        return database.transaction(c -> store.markRead(c, store.unread(c, audiences, caller.name()), caller.name(),
-                clock.now()));
+        return database.transaction(c -> store.markAllRead(c, audiences, caller.name(), clock.now()));
     }
 
     public Preferences preferences(Caller caller) {
@@ -226,6 +227,7 @@ public class Notifications implements Notifier {
     /** The digest for everyone who chose it for some kind, of the notices since their last. @return mails queued */
     int queueDigests(Instant dueAt) {
         Instant now = clock.now();
+        Predicate<String> known = users.get();
         int queued = database.transaction(c -> {
             int n = 0;
             for (NotifyStore.Contact who : store.digestReaders(c)) {
@@ -233,7 +235,7 @@ public class Notifications implements Notifier {
                 Instant after = who.digestThrough() != null ? who.digestThrough() : now.minus(java.time.Duration.ofDays(7));
                 List<NotifyStore.Kept> notices = store.between(c, List.of(who.audience().code()), after, now).stream()
                         .filter(k -> chosen.get(k.kind()) == Delivery.DIGEST).toList();
-                if (!notices.isEmpty() && userExists.test(who.user())) {
+                if (!notices.isEmpty() && known.test(who.user())) {
                     boolean japanese = !"en".equals(who.language());
                     n += mails.queue(c, "digest/" + dueAt + " → " + who.user(), null, "platform.digest", who.user(),
                             who.email(), MailText.subject(LocalizedText.of("1週間のまとめ（" + notices.size() + "件）",

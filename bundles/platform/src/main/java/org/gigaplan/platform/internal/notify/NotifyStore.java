@@ -87,22 +87,21 @@ final class NotifyStore {
                 NotifyStore::kept, id);
     }
 
-    /** Marks notices read for a user (those already read keep their first time). @return how many were newly read */
-    int markRead(Connection c, Collection<Long> ids, String user, Instant at) throws SQLException {
-        int marked = 0;
-        for (long id : ids) {
-            if (Jdbc.first(c, "SELECT 1 FROM gp_notice_read WHERE user_name = ? AND notice_id = ?", r -> 1, user, id)
-                    .isEmpty()) {
-                marked += Jdbc.update(c, "INSERT INTO gp_notice_read (notice_id, user_name, read_at) VALUES (?, ?, ?)",
-                        id, user, at);
-            }
-        }
-        return marked;
+    /** Marks one notice read for a user (one read already keeps its first time). @return whether it was unread */
+    boolean markRead(Connection c, long id, String user, Instant at) throws SQLException {
+        return Jdbc.first(c, "SELECT 1 FROM gp_notice_read WHERE user_name = ? AND notice_id = ?", r -> 1, user, id)
+                .isEmpty() && Jdbc.update(c, "INSERT INTO gp_notice_read (notice_id, user_name, read_at) VALUES (?, ?, ?)",
+                        id, user, at) == 1;
     }
 
-    /** The ids of a user's unread notices. */
-    List<Long> unread(Connection c, Collection<String> audiences, String user) throws SQLException {
-        return inbox(c, audiences, user, true, 0, 10_000).stream().map(Kept::id).toList();
+    /** Marks every unread notice of some audiences read for a user, in one statement. @return how many */
+    int markAllRead(Connection c, Collection<String> audiences, String user, Instant at) throws SQLException {
+        List<Object> params = new ArrayList<>(List.of(user, at));
+        params.addAll(audiences);
+        params.add(user);
+        return Jdbc.update(c, "INSERT INTO gp_notice_read (notice_id, user_name, read_at) SELECT n.id, ?, ? "
+                + "FROM gp_notice n WHERE n.audience IN (" + marks(audiences.size()) + ") AND NOT EXISTS (SELECT 1 FROM "
+                + "gp_notice_read r WHERE r.notice_id = n.id AND r.user_name = ?)", params.toArray());
     }
 
     Optional<Contact> contact(Connection c, String user) throws SQLException {

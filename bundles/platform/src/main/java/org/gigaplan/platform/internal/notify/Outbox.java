@@ -15,6 +15,7 @@ import org.gigaplan.plan.rest.Page;
 import org.gigaplan.plan.rest.PageRequest;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.PlanClock;
+import org.gigaplan.platform.internal.Daemons;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -70,11 +71,7 @@ public class Outbox {
         this.smtp = new SmtpTransport(config);
         this.node = JobScheduler.nodeName(config);
         this.working = start;
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "gigaplan-outbox");
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = Executors.newSingleThreadScheduledExecutor(Daemons.named("gigaplan-outbox"));
         if (start && smtp.configured()) {
             worker.scheduleWithFixedDelay(this::drainQuietly, 5, config.tickSeconds(), TimeUnit.SECONDS);
             LOG.info("Mail goes to {} from {}", smtp.describe(), config.sender());
@@ -187,8 +184,7 @@ public class Outbox {
                         : "A test message from GIGA Plan (sent by " + by + "). If you read this, mail works.\n",
                 now));
         drain();
-        return database.transaction(c -> store.log(c, null, 0, 20)).stream().filter(m -> m.key().equals(key))
-                .findFirst().map(Outbox::delivery).orElseThrow();
+        return database.transaction(c -> store.mail(c, key)).map(Outbox::delivery).orElseThrow();
     }
 
     public Log log(String state, PageRequest request) {

@@ -91,7 +91,7 @@ abstract class NotifyContract {
         values.put("nodeName", "node-a");
         NotifyConfig config = config(values);
         outbox = new Outbox(db, clock, config, false);
-        notifications = new Notifications(db, clock, outbox, config, user -> true, () -> List.of(
+        notifications = new Notifications(db, clock, outbox, config, () -> user -> true, () -> List.of(
                 new org.gigaplan.plan.notify.NoticeKind("usage.not-reporting", LocalizedText.of("未報告", "Not reporting"),
                         java.util.Set.of(Role.SCHOOL)),
                 new org.gigaplan.plan.notify.NoticeKind("usage.summary", LocalizedText.of("まとめ", "Summary"),
@@ -241,6 +241,10 @@ abstract class NotifyContract {
         for (Caller c : List.of(atOnce, digest, off)) {
             assertEquals(2, notifications.unread(c), "every one has both in the inbox");
         }
+        assertEquals(2, notifications.markAllRead(off));
+        assertEquals(0, notifications.unread(off));
+        assertEquals(0, notifications.markAllRead(off), "read once");
+        assertEquals(2, notifications.unread(digest), "another user's marks are their own");
         assertEquals(Delivery.DIGEST, notifications.preferences(digest).kinds().get("usage.not-reporting"));
         assertEquals(List.of("usage.not-reporting"), notifications.kinds(digest).stream()
                 .map(Notifications.KindChoice::kind).toList(), "a school's staff choose for the kinds sent to schools");
