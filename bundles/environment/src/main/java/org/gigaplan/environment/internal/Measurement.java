@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
  *
  * @param point        where it was measured: ACCESS_POINT, SCHOOL_LAN, CENTRE_LINK (the link to the city's centre) or
  *                     UPSTREAM
- * @param classHours   taken during class hours (peak time); judged only then by default
+ * @param classHours   taken during class hours (peak time; judged only then by default); when absent, decided by
+ *                     the time of the test and the school day, never assumed
  * @param devices      devices in use at the time, if known
  */
 public record Measurement(String schoolId, OffsetDateTime measuredAt, Double downloadMbps, Double uploadMbps,

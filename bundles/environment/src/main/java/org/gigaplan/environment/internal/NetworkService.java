@@ -116,6 +116,17 @@ public class NetworkService {
         return config;
     }
 
+    /**
+     * Reads a stock speed-test agent's output (see {@link AgentResults}) as measurements of a school, received now;
+     * whether each ran in class hours is left for {@link #record} to decide by its time.
+     */
+    public List<Measurement> agentOutput(Object output, String format, String point, String schoolId) {
+        return AgentResults.read(output, format, point, clock.now().atOffset(java.time.ZoneOffset.UTC)).stream()
+                .map(m -> new Measurement(schoolId, m.measuredAt(), m.downloadMbps(), m.uploadMbps(), m.latencyMs(),
+                        m.lossPercent(), m.point(), null, m.devices()))
+                .toList();
+    }
+
     /** Stores measurements, all or none, and opens or closes each affected school's finding. */
     public BatchResult record(List<Measurement> input, String defaultSchool, String by, boolean demo) {
         if (input == null || input.isEmpty()) {
@@ -169,7 +180,8 @@ public class NetworkService {
             }
             if (check.ok()) {
                 rows.add(new StoredMeasurement(0, school, m.measuredAt().toInstant(), m.downloadMbps(), m.uploadMbps(),
-                        m.latencyMs(), m.lossPercent(), point.name(), m.classHours() == null || m.classHours(), m.devices(),
+                        m.latencyMs(), m.lossPercent(), point.name(),
+                        m.classHours() != null ? m.classHours() : inClassHours(m.measuredAt()), m.devices(),
                         demo));
             }
         }
@@ -353,8 +365,8 @@ public class NetworkService {
     }
 
     /**
-     * Whether a test ran during class hours: on a weekday, within the configured school day, in the platform's zone.
-     * (Japanese public holidays are not excluded yet.)
+     * Whether a test ran during class hours: on a weekday that is not a Japanese public holiday, within the configured
+     * school day, in the platform's zone. A measurement that does not say is judged by this, never assumed.
      */
     public boolean inClassHours(java.time.OffsetDateTime at) {
         return schoolDay.contains(at, clock.zone());

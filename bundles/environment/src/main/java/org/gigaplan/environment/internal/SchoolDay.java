@@ -6,10 +6,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
+import org.gigaplan.plan.model.JapaneseHolidays;
+
 /**
- * When lessons are held: weekdays, from one time of day to another, in the platform's zone. Read once from the
- * configuration ({@code schoolDay = 08:30-15:30}); a setting that is not HH:MM-HH:MM is reported when it is used, so
- * the rest of the module keeps working. (Japanese public holidays are not excluded yet.)
+ * When lessons are held: weekdays that are not Japanese public holidays, from one time of day to another, in the
+ * platform's zone. Read once from the configuration ({@code schoolDay = 08:30-15:30}); a setting that is not
+ * HH:MM-HH:MM is reported when it is used, so the rest of the module keeps working.
  */
 record SchoolDay(LocalTime from, LocalTime to, String problem) {
 
@@ -23,7 +25,7 @@ record SchoolDay(LocalTime from, LocalTime to, String problem) {
         }
     }
 
-    /** Whether a moment falls in the school day, on a weekday, in a zone. */
+    /** Whether a moment falls in the school day, on a weekday that is not a public holiday, in a zone. */
     boolean contains(OffsetDateTime at, ZoneId zone) {
         if (problem != null) {
             throw new IllegalStateException(problem);
@@ -31,6 +33,6 @@ record SchoolDay(LocalTime from, LocalTime to, String problem) {
         ZonedDateTime local = at.atZoneSameInstant(zone);
         DayOfWeek day = local.getDayOfWeek();
         return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !local.toLocalTime().isBefore(from)
-                && local.toLocalTime().isBefore(to);
+                && local.toLocalTime().isBefore(to) && !JapaneseHolidays.isHoliday(local.toLocalDate());
     }
 }

@@ -105,7 +105,7 @@ abstract class NetworkContract {
         TestDatabase db = TestDatabase.on(dataSource());
         // The first service migrates the tables; the test's starts on them emptied.
         new NetworkService(db, new FakeSchools(), new FakeEnablement(), CLOCK, config());
-        db.clear("env_agent_silence", "env_finding_note", "env_finding", "env_school_lock", "env_school_status", "env_measurement", "env_xapi_statement", "env_xapi_learner_year",
+        db.clear("env_webhook", "env_agent_silence", "env_finding_note", "env_finding", "env_school_lock", "env_school_status", "env_measurement", "env_xapi_statement", "env_xapi_learner_year",
                 "env_history_use", "env_history_view", "env_learner_view");
         schools = FakeSchools.sample().add(
                 school("N-1", "ネット小学校", "Net Elementary", SchoolType.ELEMENTARY, 420, 14),
@@ -267,42 +267,104 @@ abstract class NetworkContract {
               "upload":88.4,"download":352.6,"share":""}]
             """;
 
+    /** Speedtest Tracker's webhook up to 1.x: speeds in bits per second, no event, no time. */
+    static final String TRACKER_1X = """
+            {"result_id":42,"site_name":"Speedtest Tracker","server_name":"Sendai","server_id":12345,
+             "isp":"Example ISP","ping":8.25,"download":412500000,"upload":98000000,"packet_loss":0,
+             "speedtest_url":"https://www.speedtest.net/result/c/abc","url":"http://tracker.local/admin/results"}
+            """;
+
+    /** Its later webhook: the event named, speeds in whole Mbit/s. */
+    static final String TRACKER_EVENT = """
+            {"event":"speedtest_completed","result_id":43,"site_name":"Speedtest Tracker","server_name":"Sendai",
+             "server_id":12345,"status":"completed","isp":"Example ISP","ping":9,"download":398,"upload":97,
+             "packet_loss":null,"speedtest_url":null,"url":"http://tracker.local/admin/results"}
+            """;
+
     @Test
     void stockAgentsOutputIsReadAsItIsWithTheRightMbpsAndClassHoursFromTheSchoolDay() throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        List<Measurement> ookla = AgentResults.read(json.readValue(OOKLA, Object.class), null, null);
+        List<Measurement> ookla = network.agentOutput(json.readValue(OOKLA, Object.class), null, null, "N-1");
         assertEquals(1, ookla.size());
         assertEquals(475.0, ookla.get(0).downloadMbps(), "59,375,000 bytes/s × 8 = 475 Mbps");
         assertEquals(100.0, ookla.get(0).uploadMbps());
         assertEquals(7.9, ookla.get(0).latencyMs());
         assertEquals(0.5, ookla.get(0).lossPercent());
         assertEquals("UPSTREAM", ookla.get(0).point());
-        List<Measurement> libre = AgentResults.read(json.readValue(LIBRESPEED, Object.class), "librespeed",
-                "school_lan");
+        assertEquals(null, ookla.get(0).classHours(), "the agent does not say: the school day decides");
+        List<Measurement> libre = network.agentOutput(json.readValue(LIBRESPEED, Object.class), "librespeed",
+                "school_lan", "N-1");
         assertEquals(352.6, libre.get(0).downloadMbps());
         assertEquals(88.4, libre.get(0).uploadMbps());
         assertEquals("SCHOOL_LAN", libre.get(0).point());
-        // Tuesday 10:30 in Tokyo is in the school day; 20:15 is not; a Saturday morning is not.
+        OffsetDateTime received = OffsetDateTime.parse("2026-06-03T02:00:00Z");
+        Measurement tracker = AgentResults.read(json.readValue(TRACKER_1X, Object.class), null, null, received).get(0);
+        assertEquals(412.5, tracker.downloadMbps(), "412,500,000 bits/s = 412.5 Mbps");
+        assertEquals(98.0, tracker.uploadMbps());
+        assertEquals(8.25, tracker.latencyMs());
+        assertEquals(0.0, tracker.lossPercent());
+        assertEquals(received, tracker.measuredAt(), "no time in the webhook: when it arrived");
+        Measurement later = AgentResults.read(json.readValue(TRACKER_EVENT, Object.class), "tracker", null, received)
+                .get(0);
+        assertEquals(398.0, later.downloadMbps(), "named event: already Mbit/s");
+        assertEquals(97.0, later.uploadMbps());
+        assertEquals(null, later.lossPercent());
+        assertEquals(List.of(), AgentResults.read(java.util.Map.of("event", "speedtest_started", "result_id", 44,
+                "download", 0), null, null, received), "a test starting is not a result");
+        // Tuesday 10:30 in Tokyo is in the school day; 20:15 is not; a Saturday morning is not; nor is a Tuesday
+        // morning that is a public holiday (国民の休日 2026-09-22), nor a substitute holiday (2026-05-06).
         assertTrue(network.inClassHours(ookla.get(0).measuredAt()));
         assertFalse(network.inClassHours(libre.get(0).measuredAt()));
         assertFalse(network.inClassHours(OffsetDateTime.parse("2026-06-06T10:00:00+09:00")));
-        // Stored and read back as the school's measurements.
-        List<Measurement> both = new java.util.ArrayList<>();
-        for (Measurement m : List.of(ookla.get(0), libre.get(0))) {
-            both.add(new Measurement("N-1", m.measuredAt(), m.downloadMbps(), m.uploadMbps(), m.latencyMs(),
-                    m.lossPercent(), m.point(), network.inClassHours(m.measuredAt()), null));
-        }
-        assertEquals(2, network.record(both, "N-1", "agent", false).measurements());
+        assertFalse(network.inClassHours(OffsetDateTime.parse("2026-09-22T10:00:00+09:00")));
+        assertFalse(network.inClassHours(OffsetDateTime.parse("2026-05-06T10:00:00+09:00")));
+        assertTrue(network.inClassHours(OffsetDateTime.parse("2026-09-24T10:00:00+09:00")));
+        // Stored without saying: the 10:30 test counts as a class-hour test, the 20:15 one does not; a measurement
+        // posted by hand that does not say is judged the same way, never assumed to be in class hours.
+        Measurement byHand = new Measurement("N-1", OffsetDateTime.parse("2026-06-02T22:00:00+09:00"), 800.0, null,
+                null, null, "SCHOOL_LAN", null, null);
+        assertEquals(3, network.record(List.of(ookla.get(0), libre.get(0), byHand), "N-1", "agent", false)
+                .measurements());
         List<StoredMeasurement> stored = network.measurements("N-1", java.time.Instant.parse("2026-06-01T00:00:00Z"),
                 java.time.Instant.parse("2026-06-03T00:00:00Z"));
-        assertEquals(List.of(475.0, 352.6), stored.stream().map(StoredMeasurement::downloadMbps).sorted(
+        assertEquals(List.of(800.0, 475.0, 352.6), stored.stream().map(StoredMeasurement::downloadMbps).sorted(
                 java.util.Comparator.reverseOrder()).toList());
-        assertEquals(1, stored.stream().filter(StoredMeasurement::classHours).count(), "only the 10:30 test");
+        assertEquals(List.of(475.0), stored.stream().filter(StoredMeasurement::classHours)
+                .map(StoredMeasurement::downloadMbps).toList(), "only the 10:30 test");
         // Anything else is refused, naming what is wrong.
-        assertRefused("body", () -> AgentResults.read(java.util.Map.of("hello", 1), null, null));
-        assertRefused("format", () -> AgentResults.read(List.of(), "fast", null));
+        assertRefused("body", () -> AgentResults.read(java.util.Map.of("hello", 1), null, null, received));
+        assertRefused("format", () -> AgentResults.read(List.of(), "fast", null, received));
         assertRefused("download.bandwidth", () -> AgentResults.read(java.util.Map.of("type", "result",
-                "download", java.util.Map.of("bytes", 1)), null, null));
+                "download", java.util.Map.of("bytes", 1)), null, null, received));
+        assertRefused("download", () -> AgentResults.read(java.util.Map.of("result_id", 5, "download", "fast"), null,
+                null, received));
+    }
+
+    @Test
+    void aSchoolsWebhookOpensWithItsSecretUntilRevoked() {
+        Webhooks hooks = new Webhooks(TestDatabase.on(dataSource()), network, schools);
+        Webhooks.Created made = hooks.create("N-1", "職員室の Speedtest Tracker", "school:N-1");
+        assertTrue(made.secret().startsWith("gph_") && made.secret().length() > 40, made.secret());
+        assertEquals("N-1", made.webhook().schoolId());
+        assertEquals(null, made.webhook().lastUsedAt());
+        Webhook opened = hooks.open(made.secret()).orElseThrow();
+        assertEquals(made.webhook().id(), opened.id());
+        assertTrue(hooks.find(opened.id()).orElseThrow().lastUsedAt() != null, "the board sees it is used");
+        assertTrue(hooks.open(made.secret() + "x").isEmpty());
+        assertTrue(hooks.open("gpk_1_" + made.secret()).isEmpty());
+        assertTrue(hooks.open(null).isEmpty());
+        Webhooks.Created other = hooks.create("N-2", null, "board");
+        assertEquals(List.of(made.webhook().id()), hooks.list("N-1").stream().map(Webhook::id).toList());
+        assertEquals(2, hooks.list(null).size());
+        Webhook revoked = hooks.revoke(made.webhook().id(), "school:N-1");
+        assertTrue(revoked.revoked());
+        assertEquals("school:N-1", revoked.revokedBy());
+        assertTrue(hooks.open(made.secret()).isEmpty(), "revoked: the URL no longer posts");
+        assertEquals(revoked.revokedAt(), hooks.revoke(made.webhook().id(), "board").revokedAt(), "revoked once");
+        assertTrue(hooks.open(other.secret()).isPresent(), "another school's hook still works");
+        assertRefused("schoolId", () -> hooks.create("Z-9", null, "board"));
+        assertRefused("schoolId", () -> hooks.create(" ", null, "board"));
+        assertRefused("label", () -> hooks.create("N-1", "x".repeat(101), "board"));
     }
 
     @Test

@@ -4,5 +4,5 @@
  * beyond arithmetic on themselves.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.6.0")
+@org.osgi.annotation.versioning.Version("1.7.0")
 package org.gigaplan.plan.model;

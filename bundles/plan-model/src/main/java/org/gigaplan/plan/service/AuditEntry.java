@@ -15,4 +15,17 @@ import java.time.Instant;
  */
 public record AuditEntry(long id, Instant at, String actor, String role, String school, String channel,
         String action, String outcome, String summary) {
+
+    /**
+     * A console command's write, under the console user's name (a module's command records it with
+     * {@link AuditLog#record}, as the platform's do).
+     *
+     * @param user    the console session's user, or null: {@code console}
+     * @param school  the school whose data the command wrote, or null for city-wide data
+     * @param command the command as typed, e.g. {@code network:webhook-add N-1}
+     */
+    public static AuditEntry console(Object user, String school, String command, boolean ok, String summary) {
+        return new AuditEntry(0, null, user == null ? "console" : user.toString(), "console", school, "console",
+                command, ok ? "ok" : "refused", summary);
+    }
 }

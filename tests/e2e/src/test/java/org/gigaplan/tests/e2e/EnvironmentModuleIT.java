@@ -300,4 +300,39 @@ class EnvironmentModuleIT {
         E2e.problem(dist.postAs(agentOfW1, "/api/environment/measurements/agent", "application/json",
                 "{\"hello\":1}"), 400, "body");
     }
+
+    /**
+     * Speedtest Tracker can be given a URL but not a header: a school's staff make a webhook URL, the agent posts its
+     * webhook to it without credentials, and once revoked the URL answers 404. Another school's staff cannot revoke it.
+     */
+    @Test
+    @Order(8)
+    void aSchoolsWebhookTakesSpeedtestTrackerUntilRevoked() throws Exception {
+        Response made = dist.postAs("school-a", "/api/environment/webhooks", "application/json",
+                "{\"label\":\"職員室の Speedtest Tracker\"}");
+        assertEquals(201, made.status(), made::toString);
+        String url = made.json().path("url").asText();
+        assertTrue(url.matches("http://.+/api/environment/measurements/hook/gph_[A-Za-z0-9_-]{43}"), url);
+        String path = url.substring(url.indexOf("/api/"));
+        long id = made.json().path("webhook").path("id").asLong();
+        String tracker = "{\"result_id\":7,\"site_name\":\"Speedtest Tracker\",\"server_name\":\"Sendai\","
+                + "\"isp\":\"Example\",\"ping\":8.5,\"download\":412500000,\"upload\":98000000,\"packet_loss\":0}";
+        Response posted = dist.postAs(null, path, "application/json", tracker);
+        assertEquals(200, posted.status(), posted::toString);
+        assertEquals(1, posted.json().path("measurements").asInt());
+        JsonNode hooks = dist.getAs("school-a", "/api/environment/webhooks").json();
+        assertEquals(id, hooks.get(0).path("id").asLong(), hooks::toString);
+        assertTrue(!hooks.get(0).path("lastUsedAt").isNull(), hooks::toString);
+        assertTrue(!hooks.toString().contains("gph_"), "the secret is shown once: " + hooks);
+        // The platform runs as on Distribution.TODAY: the webhook carries no time, so the test is stored as of now there.
+        JsonNode stored = dist.json("/api/environment/network/measurements?schoolId=S-E01&from="
+                + Distribution.TODAY.minusDays(1) + "T00:00:00Z&to=" + Distribution.TODAY.plusDays(1) + "T23:59:59Z");
+        assertTrue(stored.toString().contains("412.5"), stored::toString);
+        assertEquals(403, dist.sendAs("school-b", "DELETE", "/api/environment/webhooks/" + id, "").status());
+        Response revoked = dist.sendAs("school-a", "DELETE", "/api/environment/webhooks/" + id, "");
+        assertEquals(200, revoked.status(), revoked::toString);
+        assertEquals(404, dist.postAs(null, path, "application/json", tracker).status());
+        assertEquals(404, dist.postAs(null, "/api/environment/measurements/hook/gph_guessed", "application/json",
+                tracker).status());
+    }
 }

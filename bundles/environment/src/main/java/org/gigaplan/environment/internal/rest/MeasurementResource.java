@@ -17,7 +17,11 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 
 import org.gigaplan.environment.internal.Measurement;
-import org.gigaplan.environment.internal.AgentResults;
+import org.gigaplan.environment.internal.Webhook;
+import org.gigaplan.environment.internal.Webhooks;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.PathParam;
+import org.gigaplan.plan.security.Public;
 import org.gigaplan.environment.internal.FollowUpJob;
 import org.gigaplan.environment.internal.NetworkService;
 import org.gigaplan.plan.rest.GigaPlanResource;
@@ -39,11 +43,13 @@ public class MeasurementResource {
     private final NetworkService network;
     private final FollowUpJob followUp;
     private final AuditLog audit;
+    private final Webhooks webhooks;
 
     @Activate
     public MeasurementResource(@Reference NetworkService network, @Reference AuditLog audit,
-            @Reference FollowUpJob followUp) {
+            @Reference FollowUpJob followUp, @Reference Webhooks webhooks) {
         this.network = network;
+        this.webhooks = webhooks;
         this.audit = audit;
         this.followUp = followUp;
     }
@@ -64,10 +70,11 @@ public class MeasurementResource {
     }
 
     /**
-     * Stores a stock speed-test agent's output as the agent writes it: Ookla's {@code speedtest -f json} or
-     * librespeed-cli's {@code --json} ({@code format=ookla|librespeed}, else told by the content); whether each test
-     * ran in class hours is decided by its time and the school day. {@code point} says where the agent measures from
-     * (UPSTREAM by default); {@code schoolId} is the board's to give, an agent's key names its school.
+     * Stores a stock speed-test agent's output as the agent writes it: Ookla's {@code speedtest -f json},
+     * librespeed-cli's {@code --json} or Speedtest Tracker's webhook ({@code format=ookla|librespeed|tracker}, else
+     * told by the content); whether each test ran in class hours is decided by its time and the school day.
+     * {@code point} says where the agent measures from (UPSTREAM by default); {@code schoolId} is the board's to give,
+     * an agent's key names its school.
      */
     @POST
     @Path("agent")
@@ -76,11 +83,26 @@ public class MeasurementResource {
     public NetworkService.BatchResult agent(Object output, @QueryParam("format") String format,
             @QueryParam("point") String point, @QueryParam("schoolId") String schoolId, @Context Caller caller) {
         String school = caller.ownSchool() != null ? caller.ownSchool() : schoolId;
-        List<Measurement> read = AgentResults.read(output, format, point).stream()
-                .map(m -> new Measurement(school, m.measuredAt(), m.downloadMbps(), m.uploadMbps(), m.latencyMs(),
-                        m.lossPercent(), m.point(), network.inClassHours(m.measuredAt()), m.devices()))
-                .toList();
-        return post(read, caller);
+        return post(network.agentOutput(output, format, point, school), caller);
+    }
+
+    /**
+     * The same, posted to a school's webhook URL by an agent that cannot set a header: the secret in the path names
+     * the school. A secret never made or revoked answers 404. An agent's notice that is not a result (Speedtest
+     * Tracker's "test started") is taken and stores nothing.
+     */
+    @POST
+    @Path("hook/{secret}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Public
+    public NetworkService.BatchResult hook(@PathParam("secret") String secret, Object output,
+            @QueryParam("format") String format, @QueryParam("point") String point) {
+        Webhook hook = webhooks.open(secret).orElseThrow(() -> new NotFoundException("no such webhook"));
+        List<Measurement> read = network.agentOutput(output, format, point, hook.schoolId());
+        if (read.isEmpty()) {
+            return new NetworkService.BatchResult(0, List.of(), List.of());
+        }
+        return record(read, hook.schoolId(), "webhook #" + hook.id(), hook.schoolId());
     }
 
     /** Stores measurements, all or none; a school's users and agents record for their own school only. */
@@ -88,13 +110,17 @@ public class MeasurementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
     public NetworkService.BatchResult post(List<Measurement> measurements, @Context Caller caller) {
-        NetworkService.BatchResult r = network.record(measurements,
-                caller.ownSchool(), caller.name(), false);
+        return record(measurements, caller.ownSchool(), caller.name(), caller.schoolId());
+    }
+
+    private NetworkService.BatchResult record(List<Measurement> measurements, String ownSchool, String by,
+            String auditSchool) {
+        NetworkService.BatchResult r = network.record(measurements, ownSchool, by, false);
         String summary = "environment measurements: " + r.measurements()
                 + (r.findingsOpened().isEmpty() ? "" : ", findings opened " + r.findingsOpened())
                 + (r.findingsClosed().isEmpty() ? "" : ", findings closed " + r.findingsClosed());
-        if (caller.schoolId() != null) {
-            audit.describe(caller.schoolId(), summary);
+        if (auditSchool != null) {
+            audit.describe(auditSchool, summary);
         } else {
             audit.describe(summary);
         }

@@ -16,8 +16,7 @@ final class ConsoleAudit {
 
     /** @param school the school whose data the command wrote, or null for city-wide data */
     static void record(AuditLog audit, Session session, String school, String command, boolean ok, String summary) {
-        audit.record(new AuditEntry(0, null, user(session), "console", school,
-                "console", command, ok ? "ok" : "refused", summary));
+        audit.record(AuditEntry.console(user(session), school, command, ok, summary));
     }
 
     /** The console user's name, or {@code console} when the session names none. */
