@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param name         an optional display name the school gives, or null
  * @param registeredAt when the teacher was first listed
  * @param source       how they came on the list: {@code LIST} (the school's list), {@code LOGIN} (their own
- *                     login), {@code RECORDS} (named by records made before the list existed) or {@code DEMO}
+ *                     login), {@code RECORDS} (named by records made before the list existed), {@code ROSTER}
+ *                     (the board's roster) or {@code DEMO}
  * @param retiredAt    when the school took them off its list, or null while listed; their records stay
  */
 public record Teacher(String schoolId, String code, String name, Instant registeredAt, String source, Instant retiredAt) {
@@ -28,6 +29,8 @@ public record Teacher(String schoolId, String code, String name, Instant registe
     public static final String RECORDS = "RECORDS";
     /** {@link #source()}: demo data. */
     public static final String DEMO = "DEMO";
+    /** {@link #source()}: the board's roster (OneRoster import); retired when the roster no longer names them. */
+    public static final String ROSTER = "ROSTER";
 
     public Teacher {
         Objects.requireNonNull(schoolId, "schoolId");

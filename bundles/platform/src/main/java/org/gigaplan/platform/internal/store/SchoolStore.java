@@ -1,5 +1,6 @@
 package org.gigaplan.platform.internal.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,14 +64,17 @@ public final class SchoolStore {
     }
 
     public Optional<School> find(String id) {
-        return sql.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM gp_school WHERE id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(school(rs)) : Optional.empty();
-                }
+        return sql.transaction(c -> find(c, id));
+    }
+
+    /** A school, in a transaction the caller holds. */
+    public Optional<School> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM gp_school WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(school(rs)) : Optional.empty();
             }
-        });
+        }
     }
 
     /**
@@ -81,31 +85,47 @@ public final class SchoolStore {
         return sql.transactionRetrying(c -> {
             int added = 0;
             int updated = 0;
-            Timestamp now = Timestamp.from(Instant.now());
-            try (PreparedStatement current = c.prepareStatement("SELECT " + COLUMNS + " FROM gp_school WHERE id = ?");
-                    PreparedStatement update = c.prepareStatement("UPDATE gp_school SET name_ja = ?, name_en = ?, "
-                    + "school_type = ?, enrollment = ?, classes = ?, sample = ?, updated_at = ? WHERE id = ?");
-                    PreparedStatement insert = c.prepareStatement("INSERT INTO gp_school (name_ja, name_en, "
-                            + "school_type, enrollment, classes, sample, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (School s : schools) {
-                    current.setString(1, s.id());
-                    try (ResultSet rs = current.executeQuery()) {
-                        if (rs.next() && sameContent(school(rs), s)) {
-                            continue;
-                        }
-                    }
-                    bind(update, s, now);
-                    if (update.executeUpdate() == 1) {
-                        updated++;
-                    } else {
-                        bind(insert, s, now);
-                        insert.executeUpdate();
-                        added++;
-                    }
+            for (School s : schools) {
+                Boolean change = upsert(c, s);
+                if (Boolean.TRUE.equals(change)) {
+                    added++;
+                } else if (change != null) {
+                    updated++;
                 }
             }
             return new SchoolImport(added, updated, schools.stream().map(School::id).toList());
         });
+    }
+
+    /**
+     * Adds or updates one school in a transaction the caller holds; a school given exactly as stored is left as it
+     * is, its sample flag too.
+     *
+     * @return true when added, false when updated, null when it was stored as given
+     */
+    public Boolean upsert(Connection c, School s) throws SQLException {
+        try (PreparedStatement current = c.prepareStatement("SELECT " + COLUMNS + " FROM gp_school WHERE id = ?")) {
+            current.setString(1, s.id());
+            try (ResultSet rs = current.executeQuery()) {
+                if (rs.next() && sameContent(school(rs), s)) {
+                    return null;
+                }
+            }
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement update = c.prepareStatement("UPDATE gp_school SET name_ja = ?, name_en = ?, "
+                + "school_type = ?, enrollment = ?, classes = ?, sample = ?, updated_at = ? WHERE id = ?")) {
+            bind(update, s, now);
+            if (update.executeUpdate() == 1) {
+                return false;
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO gp_school (name_ja, name_en, school_type, "
+                + "enrollment, classes, sample, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bind(insert, s, now);
+            insert.executeUpdate();
+            return true;
+        }
     }
 
     private static boolean sameContent(School stored, School given) {
