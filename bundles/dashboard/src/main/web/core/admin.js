@@ -1,9 +1,10 @@
 /*
  * The board's administration (#/admin): the audit log with its filters, each module switched on or off per school,
- * and the API keys of machine clients (speed-test agents, classroom software, drills): created for a school, the key
+ * the roster (OneRoster import, roster.js), and the API keys of machine clients (speed-test agents, classroom software, drills): created for a school, the key
  * shown once, listed without it, revoked. Every change goes through /api and is in the audit log.
  */
 import { api, dateText, el, loc, outcome, route, section, show, state, submitting, t } from './kit.js';
+import { rosterSection } from './roster.js';
 
 const PAGE = 50;
 
@@ -16,6 +17,7 @@ async function adminView(view) {
   const switches = modules.ok ? await Promise.all(modules.body.map(m => api('/modules/' + encodeURIComponent(m.id)
     + '/schools').then(r => ({ module: m, schools: r.ok ? r.body : [] })))) : [];
   show(view, el('h1', {}, t('adminTitle')),
+    section('admin-roster', t('rosterTitle'), ...await rosterSection()),
     section('admin-keys', t('keysTitle'), keyForm(schoolList), keyTable(keys.ok ? keys.body : [], schoolList)),
     section('admin-switches', t('switchesTitle'), el('p', { class: 'muted' }, t('switchesHelp')),
       switchTable(switches, schoolList)),

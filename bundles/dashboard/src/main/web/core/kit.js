@@ -117,7 +117,11 @@ export async function api(path, body, method) {
   if (state.csrf && request.method !== 'GET') {
     headers['X-CSRF-Token'] = state.csrf;
   }
-  if (body !== undefined) {
+  if (body instanceof Blob) {
+    // A file as it is (a roster's zip).
+    headers['Content-Type'] = body.type || 'application/octet-stream';
+    request.body = body;
+  } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     request.body = JSON.stringify(body);
   }

@@ -29,6 +29,8 @@ import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.PlanClock;
+import org.gigaplan.plan.roster.RosterListener;
+import org.gigaplan.plan.roster.RosterService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -39,8 +41,8 @@ import org.osgi.service.component.annotations.Reference;
  * generated on first start and kept in the database; the raw identifier is never stored or returned. Groups of
  * fewer than {@value #MIN_GROUP} learners are not shown in the board's summaries.
  */
-@Component(service = XapiService.class)
-public class XapiService {
+@Component(service = { XapiService.class, RosterListener.class })
+public class XapiService implements RosterListener {
 
     /** The xAPI version this endpoint speaks. */
     public static final String VERSION = "1.0.3";
@@ -70,10 +72,23 @@ public class XapiService {
 
     private final NetworkService network;
 
+    private final RosterService roster;
+    /** A learner's homeroom class by the identity a drill names them with, from the roster; forgotten on an import. */
+    private final Map<String, Optional<String>> rosterClasses = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Optional<String>> eldest) {
+                    return size() > 50_000;
+                }
+            });
+
     @Activate
-    public XapiService(@Reference Database db, @Reference NetworkService migrated) {
+    public XapiService(@Reference Database db, @Reference NetworkService migrated, @Reference RosterService roster) {
         // NetworkService applies the module's changelog; referencing it orders this component after it.
         this.network = migrated;
+        this.roster = roster;
         this.clock = migrated.clock();
         this.store = new XapiStore(db, clock.zone());
         store.ensureLearnerYears();
@@ -221,10 +236,39 @@ public class XapiService {
                 }
             }
         }
+        if (classRef == null) {
+            classRef = rosterClass(s.get("actor"), schoolId);
+        }
         return new XapiStore.Row(id, schoolId, classRef, learner, verbId, first(verb.get("display")), activity,
                 object.get("definition") instanceof Map<?, ?> d ? first(d.get("name")) : null, scaled,
                 result.get("success") instanceof Boolean b ? b : null,
                 result.get("completion") instanceof Boolean b ? b : null, when, now, demo);
+    }
+
+    /**
+     * The homeroom class ({@code 5-1}) the board's roster puts a statement's learner in, at the school the statement is
+     * for: by their e-mail (mbox) or their account name as the drill names them; null when the roster does not know
+     * them there.
+     */
+    private String rosterClass(Object actor, String schoolId) {
+        if (!(actor instanceof Map<?, ?> a)) {
+            return null;
+        }
+        String identity = a.get("mbox") instanceof String mbox && mbox.startsWith("mailto:") ? mbox.substring(7)
+                : a.get("account") instanceof Map<?, ?> account && account.get("name") instanceof String name ? name
+                        : null;
+        if (identity == null || identity.isBlank()) {
+            return null;
+        }
+        return rosterClasses.computeIfAbsent(schoolId + "|" + identity.trim().toLowerCase(java.util.Locale.ROOT),
+                k -> roster.learner(identity).filter(l -> l.schoolId().equals(schoolId))
+                        .flatMap(l -> l.classes().stream().findFirst()).map(c -> c.grade() + "-" + c.name()))
+                .orElse(null);
+    }
+
+    @Override
+    public void rosterChanged(Set<String> schoolIds) {
+        rosterClasses.clear();
     }
 
     /** An optional number of a score; anything else is refused. */

@@ -44,6 +44,7 @@ abstract class NetworkContract {
     static final OffsetDateTime T0 = OffsetDateTime.of(2025, 5, 12, 10, 0, 0, 0, ZoneOffset.ofHours(9));
 
     FakeSchools schools;
+    final org.gigaplan.testkit.FakeRoster roster = new org.gigaplan.testkit.FakeRoster();
     NetworkService network;
 
     abstract DataSource dataSource();
@@ -112,7 +113,7 @@ abstract class NetworkContract {
                 school("N-2", "ネット中学校", "Net Junior High", SchoolType.JUNIOR_HIGH, 560, 16));
         enablement = new FakeEnablement();
         network = new NetworkService(db, schools, enablement, CLOCK, config());
-        xapi = new XapiService(db, network);
+        xapi = new XapiService(db, network, roster);
         teachers = new FakeTeachers().list("N-1", "T01", "T02", "T03", "T04", "T05", "T06", "T07", "T08")
                 .list("N-2", "T01", "T02");
         uses = new HistoryUseService(db, schools, enablement, network, teachers);
@@ -133,6 +134,28 @@ abstract class NetworkContract {
                 "result", java.util.Map.of("score", java.util.Map.of("scaled", score), "completion", true),
                 "context", java.util.Map.of("extensions", java.util.Map.of("https://drill.example/ext/class", "5-1")),
                 "timestamp", timestamp);
+    }
+
+    @Test
+    void aStatementWithoutAClassTakesTheLearnersHomeroomFromTheRoster() {
+        roster.learner("N-1", "mei@school.example", "6年2組").learner("N-2", "sora@school.example", "1年1組");
+        java.util.function.Function<String, java.util.Map<String, Object>> noClass = who -> java.util.Map.of(
+                "actor", java.util.Map.of("mbox", "mailto:" + who), "verb", java.util.Map.of("id",
+                        "http://adlnet.gov/expapi/verbs/completed"), "object", java.util.Map.of("id",
+                        "https://drill.example/math/9"), "timestamp", "2025-06-05T10:00:00+09:00");
+        xapi.store(List.of(noClass.apply("Mei@School.example"), noClass.apply("sora@school.example"),
+                noClass.apply("unknown@school.example")), "N-1", "agent", false);
+        java.util.function.Function<String, Integer> inClass = k -> xapi.find(
+                new org.gigaplan.environment.internal.store.XapiStore.Query("N-1", null, null, null, null, null, k),
+                100).size();
+        assertEquals(1, inClass.apply("6-2"), "Mei's homeroom, named in any case");
+        assertEquals(0, inClass.apply("1-1"), "Sora is on another school's roster: no class here");
+        assertEquals(3, xapi.find(new org.gigaplan.environment.internal.store.XapiStore.Query("N-1", null, null, null,
+                null, null, null), 100).size(), "statements of learners the roster does not know are kept, classless");
+        // A class the statement names wins over the roster's.
+        xapi.store(List.of(statement("mei", "answered", "math/10", 0.5, "2025-06-06T10:00:00+09:00")), "N-1",
+                "agent", false);
+        assertEquals(1, inClass.apply("5-1"));
     }
 
     @Test
@@ -202,7 +225,7 @@ abstract class NetworkContract {
         // A start on statements stored before anything was kept per learner (an upgrade) counts it from them.
         db.clear("env_xapi_learner_year");
         assertTrue(xapi.summary("N-1", fy2025, false).isEmpty());
-        xapi = new XapiService(db, network);
+        xapi = new XapiService(db, network, roster);
         assertEquals(xapi.summary("N-1", start, end, false), xapi.summary("N-1", fy2025, false));
         assertEquals(2, xapi.erase(taro));
         assertEquals(xapi.summary("N-1", start, end, false), xapi.summary("N-1", fy2025, false));
@@ -684,7 +707,7 @@ abstract class NetworkContract {
                 "another school's login is another learner");
         // Drills that name learners by account: the login is the account name at the configured home page.
         XapiService byAccount = new XapiService(db, new NetworkService(db, schools, enablement, CLOCK,
-                config("https://drill.example/accounts")));
+                config("https://drill.example/accounts")), roster);
         byAccount.store(java.util.Map.of("actor", java.util.Map.of("account", java.util.Map.of("homePage",
                 "https://drill.example/accounts", "name", "s1234")), "verb", java.util.Map.of("id",
                 "http://adlnet.gov/expapi/verbs/completed"), "object", java.util.Map.of("id", "https://drill.example/m/1"),

@@ -39,7 +39,7 @@ class XapiBenchmark {
         FakeSchools schools = Benchmarks.city(new FakeSchools(), "X", 50, 18);
         NetworkService network = new NetworkService(db, schools, new FakeEnablement(), NetworkContract.CLOCK,
                 NetworkContract.config());
-        XapiService xapi = new XapiService(db, network);
+        XapiService xapi = new XapiService(db, network, new org.gigaplan.testkit.FakeRoster());
         System.out.printf(Locale.ROOT, "%nxAPI benchmark on %s: %,d statements, 50 schools × 18 classes × 30 learners%n",
                 engine, total);
         SplittableRandom random = new SplittableRandom(11);

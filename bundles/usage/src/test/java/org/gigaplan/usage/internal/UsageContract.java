@@ -351,6 +351,28 @@ abstract class UsageContract {
     }
 
     @Test
+    void theRostersHomeroomClassesBecomeTheClassesExpectedToReport() {
+        postWeekOne();
+        org.gigaplan.testkit.FakeRoster roster = new org.gigaplan.testkit.FakeRoster()
+                .classes("T-E1", "1年1組", "1年2組", "3年1組").classes("T-J1", "1年1組", "1年2組")
+                .classes("NOT-IN-DIRECTORY", "1年1組");
+        // On start, the module takes the classes of every school the roster names (it may have been off at the import).
+        RosterClasses classes = new RosterClasses(roster, usage);
+        assertEquals(List.of("1-1", "1-2", "3-1"), usage.classes("T-E1").stream().map(SchoolClass::label).toList());
+        assertEquals(List.of("1-1", "1-2"), usage.classes("T-J1").stream().map(SchoolClass::label).toList());
+        assertEquals(List.of("2-1"), usage.classes("T-E1", true).stream().filter(SchoolClass::retired)
+                .map(SchoolClass::label).toList(), "a class the roster dropped keeps its records, retired");
+        // After an import, only the schools it changed; a school the roster does not name keeps its own list.
+        roster.classes("T-E1", "1年1組", "1年2組", "2年1組", "3年1組");
+        int e2 = usage.classes("T-E2").size();
+        classes.rosterChanged(java.util.Set.of("T-E1", "T-E2"));
+        assertEquals(List.of("1-1", "1-2", "2-1", "3-1"), usage.classes("T-E1").stream().map(SchoolClass::label)
+                .toList());
+        assertEquals(e2, usage.classes("T-E2").size());
+        assertEquals(4, usage.classesExpected("T-E1"), "the roster's four classes are expected to report");
+    }
+
+    @Test
     void theClassListReplacesRetiringClassesWithRecordsAndTheBoardRemovesAMistake() {
         postWeekOne();
         long figures = weeklyUse.countFigures(FY, "T-E1", W1);

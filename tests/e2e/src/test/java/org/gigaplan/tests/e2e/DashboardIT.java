@@ -869,6 +869,45 @@ class DashboardIT {
 
 
     /**
+     * The board imports the roster from the administration page: tried first (nothing stored, the changes listed),
+     * then imported; the school, its teacher and its classes (the classes expected to report) come from it. A set
+     * with a bad row changes nothing and names file, line and column beside the form.
+     */
+    @Test
+    @Order(15)
+    void theBoardTriesAndImportsARosterFromTheAdministrationPage() throws Exception {
+        Path bad = Files.write(downloads.resolve("roster-bad.zip"), E2e.rosterZip("名簿 小"));
+        Path good = Files.write(downloads.resolve("roster.zip"), E2e.rosterZip("R-E01"));
+        logIn("tester");
+        awaitView("city");
+        open("#/admin");
+        awaitView("admin");
+        await(By.id("roster-file")).sendKeys(bad.toString());
+        browser.findElement(By.id("roster-try")).click();
+        waiting().until(d -> d.findElement(By.id("roster-result")).getText().contains("orgs.csv line 2.identifier"));
+        await(By.id("roster-file")).sendKeys(good.toString());
+        browser.findElement(By.id("roster-try")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#roster-change tr[data-school='R-E01']")).size() == 1);
+        String preview = browser.findElement(By.id("roster-change")).getText();
+        assertTrue(preview.contains("5年1組") && preview.contains("5年2組") && preview.contains("T-AOKI"), preview);
+        assertEquals(404, dist.get("/api/schools/R-E01").status(), "a dry run stores nothing");
+        screenshot("admin-roster-preview");
+        browser.findElement(By.id("roster-import")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#roster-list tr[data-school='R-E01']")).size() == 1);
+        JsonNode school = dist.json("/api/schools/R-E01");
+        assertEquals("名簿テスト小学校", school.path("name").path("ja").asText(), school::toString);
+        assertEquals("ELEMENTARY", school.path("type").asText());
+        assertEquals(2, school.path("enrollment").asInt());
+        assertTrue(dist.json("/api/schools/R-E01/teachers").toString().contains("T-AOKI"));
+        Distribution.await("the usage module takes the roster's classes", WAIT, () -> {
+            JsonNode classes = dist.json("/api/usage/schools/R-E01/classes");
+            assertEquals(2, classes.size(), classes::toString);
+        });
+        screenshot("admin-roster");
+        logOut();
+    }
+
+    /**
      * JIS X 8341-3 (WCAG 2.1 AA), as far as a machine can tell: axe-core finds no violation on the public page, the
      * login form, a school's page and its recording forms, and a teacher's and a learner's pages.
      */

@@ -62,4 +62,61 @@ final class E2e {
         }
         return body;
     }
+
+    /** A small OneRoster 1.2 CSV set, Japan Profile: one elementary school, two homeroom classes, a teacher, learners. */
+    static byte[] rosterZip(String schoolCode) throws java.io.IOException {
+        String school = "6f0c2a3e-0b1d-4c8e-9a51-1d2f3e4a5b60";
+        String k51 = "9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c51";
+        String k52 = "9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c52";
+        String teacher = "c0ffee00-1111-4222-8333-444455556666";
+        String mei = "c0ffee00-1111-4222-8333-444455556667";
+        String sora = "c0ffee00-1111-4222-8333-444455556668";
+        String t = "2026-04-01T00:00:00.000Z";
+        java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+        StringBuilder manifest = new StringBuilder("propertyName,value\nmanifest.version,1.0\noneroster.version,1.2\n");
+        for (String f : List.of("categories", "classResources", "courseResources",
+                "demographics", "lineItems", "resources", "results", "userProfiles", "userResources")) {
+            manifest.append("file.").append(f).append(",absent\n");
+        }
+        for (String f : List.of("academicSessions", "orgs", "courses", "classes", "users", "roles", "enrollments")) {
+            manifest.append("file.").append(f).append(",bulk\n");
+        }
+        files.put("manifest.csv", manifest.toString());
+        files.put("orgs.csv", "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n"
+                + school + ",active," + t + ",名簿テスト小学校,school," + schoolCode + ",\n");
+        String year = "5e551011-2026-4000-8000-000000002026";
+        String course = "c0a5e000-2026-4000-8000-000000000005";
+        files.put("academicSessions.csv", "sourcedId,status,dateLastModified,title,type,startDate,endDate,"
+                + "parentSourcedId,schoolYear\n" + year + ",active," + t + ",2026年度,schoolYear,2026-04-01,2027-03-31,,2026\n");
+        files.put("courses.csv", "sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,"
+                + "orgSourcedId,subjects,subjectCodes\n" + course + ",active," + t + "," + year + ",第5学年,G5,P5,"
+                + school + ",,\n");
+        files.put("classes.csv", "sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,"
+                + "location,schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods,metadata.jp.specialNeeds\n"
+                + k51 + ",active," + t + ",5年1組,P5," + course + ",5-1,homeroom,," + school + "," + year + ",,,,false\n"
+                + k52 + ",active," + t + ",5年2組,P5," + course + ",5-2,homeroom,," + school + "," + year + ",,,,false\n");
+        files.put("users.csv", "sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,"
+                + "identifier,email,grades,primaryOrgSourcedId\n"
+                + teacher + ",active," + t + ",true,t.aoki@example.jp,,先生,青木,T-AOKI,t.aoki@example.jp,," + school + "\n"
+                + mei + ",active," + t + ",true,mei@example.jp,{LTI:mei01},芽衣,伊達,S-1,mei@example.jp,P5," + school + "\n"
+                + sora + ",active," + t + ",true,sora@example.jp,,空,片倉,S-2,sora@example.jp,P5," + school + "\n");
+        files.put("roles.csv", "sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId,beginDate,endDate\n"
+                + "r-1,active," + t + "," + teacher + ",primary,teacher," + school + ",,\n"
+                + "r-2,active," + t + "," + mei + ",primary,student," + school + ",,\n"
+                + "r-3,active," + t + "," + sora + ",primary,student," + school + ",,\n");
+        files.put("enrollments.csv", "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,"
+                + "role,primary,beginDate,endDate,metadata.jp.shussekiNo,metadata.jp.publicFlg\n"
+                + "e-1,active," + t + "," + k51 + "," + school + "," + teacher + ",teacher,true,,,,\n"
+                + "e-2,active," + t + "," + k51 + "," + school + "," + mei + ",student,false,,,1,true\n"
+                + "e-3,active," + t + "," + k52 + "," + school + "," + sora + ",student,false,,,1,true\n");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            for (var f : files.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(f.getKey()));
+                zip.write(f.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
 }

@@ -376,6 +376,14 @@ class GigaPlanDistributionIT {
         String audit = dist.console("audit:list --action school:import");
         assertTrue(audit.contains("console") && audit.contains("tester") && audit.contains("E2E-C1"),
                 () -> "audit:list:\n" + audit);
+        // The roster tried from the console: what would change, nothing stored.
+        Path roster = Files.write(dist.workDir().resolve("roster.zip"), E2e.rosterZip("E2E-R1"));
+        String tried = dist.console("roster:import --dry-run " + roster);
+        assertTrue(tried.contains("Would import") && tried.contains("E2E-R1") && tried.contains("new"),
+                () -> "roster:import --dry-run:\n" + tried);
+        assertEquals(404, dist.get("/api/schools/E2E-R1").status(), "a dry run stores nothing");
+        String hooks = dist.console("network:webhooks");
+        assertTrue(hooks.contains("(no webhooks)") || hooks.contains("School"), () -> "network:webhooks:\n" + hooks);
         JsonNode entry = dist.json("/api/audit?action=school:import").path("items").get(0);
         assertEquals("console", entry.path("channel").asText(), () -> "audit entry: " + entry);
         assertEquals("ok", entry.path("outcome").asText(), () -> "audit entry: " + entry);

@@ -163,6 +163,25 @@ public class RosterServiceImpl implements RosterService {
                 r -> r.getString(1)));
     }
 
+    /** Each school of the roster: its homeroom classes, teachers and learners. */
+    public record SchoolRoster(String schoolId, int classes, int teachers, int learners) {
+    }
+
+    /** The roster school by school. */
+    public List<SchoolRoster> summary() {
+        return db.transaction(c -> {
+            RosterState state = store.load(c);
+            List<SchoolRoster> out = new ArrayList<>();
+            for (String school : state.schools()) {
+                int teachersOf = (int) state.persons().values().stream()
+                        .filter(p -> p.schoolId().equals(school) && Person.TEACHER.equals(p.role())).count();
+                out.add(new SchoolRoster(school, state.classesOf(school).size(), teachersOf,
+                        (int) state.learners(school)));
+            }
+            return out;
+        });
+    }
+
     private RosterState merged(RosterState before, RosterSet set) {
         FieldChecks check = new FieldChecks();
         RosterState after = before.merge(set, new RosterState.Hasher() {
