@@ -47,4 +47,12 @@ public @interface EnvironmentConfig {
             + "platform's zone, as HH:MM-HH:MM: a stock agent's test (which does not say) counts as a class-hour test "
             + "when it ran then.")
     String schoolDay() default "08:30-15:30";
+
+    @AttributeDefinition(name = "xAPI learner identifiers", description = "How the LRS keeps a Statement's actor: "
+            + "\"pseudonym\" (the identifier never stored: Statements come back with the pseudonym) or \"encrypted\" "
+            + "(kept whole, encrypted at rest, returned as posted to the school's agent and the board; the school's "
+            + "staff and every view see pseudonyms). A conformance run needs \"encrypted\".", options = {
+                    @org.osgi.service.metatype.annotations.Option(label = "pseudonym", value = "pseudonym"),
+                    @org.osgi.service.metatype.annotations.Option(label = "encrypted", value = "encrypted") })
+    String xapiIdentities() default "pseudonym";
 }

@@ -1,14 +1,11 @@
 package org.gigaplan.environment.internal;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -18,12 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.gigaplan.environment.internal.lrs.StatementBodies;
+import org.gigaplan.environment.internal.lrs.StatementIntake;
+import org.gigaplan.environment.internal.lrs.StatementRules;
+import org.gigaplan.environment.internal.store.LrsStore;
 import org.gigaplan.environment.internal.store.XapiStore;
+import org.gigaplan.plan.rest.ConflictException;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException;
@@ -49,6 +50,8 @@ public class XapiService implements RosterListener {
 
     /** Statements stored under this home page name pseudonymous learners. */
     public static final String PSEUDONYM_HOME = "urn:gigaplan:pseudonym";
+    /** The home page of the authority the LRS sets: the API key or user that posted a Statement. */
+    public static final String AUTHORITY_HOME = "urn:gigaplan:poster";
 
     public static final int MIN_GROUP = 5;
 
@@ -66,13 +69,13 @@ public class XapiService implements RosterListener {
             boolean demo) {
     }
 
-    /** The top-level properties of an xAPI 1.0.3 Statement: any other is refused, as the specification says. */
-    static final Set<String> STATEMENT_PROPERTIES = Set.of("id", "actor", "verb", "object", "result", "context",
-            "timestamp", "stored", "authority", "version", "attachments");
-
     private final NetworkService network;
 
     private final RosterService roster;
+    private final LrsStore lrs = new LrsStore();
+    private final Database db;
+    private final StatementBodies bodies;
+    private final StatementIntake intake;
     /** A learner's homeroom class by the identity a drill names them with, from the roster; forgotten on an import. */
     private final Map<String, Optional<String>> rosterClasses = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(256, 0.75f, true) {
@@ -89,6 +92,7 @@ public class XapiService implements RosterListener {
         // NetworkService applies the module's changelog; referencing it orders this component after it.
         this.network = migrated;
         this.roster = roster;
+        this.db = db;
         this.clock = migrated.clock();
         this.store = new XapiStore(db, clock.zone());
         store.ensureLearnerYears();
@@ -105,6 +109,8 @@ public class XapiService implements RosterListener {
             return encoded;
         });
         this.secret = Base64.getDecoder().decode(stored);
+        this.bodies = new StatementBodies(StatementBodies.Mode.of(migrated.config().xapiIdentities()), secret);
+        this.intake = new StatementIntake(bodies, this::pseudonym, this::rosterClass, this::pseudonymous);
     }
 
     /** The pseudonym of an xAPI Agent: the same learner always gets the same one in this deployment. */
@@ -125,6 +131,13 @@ public class XapiService implements RosterListener {
                 return name;
             }
             key = "account:" + home + "|" + name;
+        } else if ("Group".equals(a.get("objectType")) && a.get("member") instanceof List<?> members) {
+            // An anonymous Group is the group of its members.
+            List<String> each = new ArrayList<>();
+            for (Object m : members) {
+                each.add(pseudonym(m, field + ".member"));
+            }
+            key = "group:" + String.join(",", new java.util.TreeSet<>(each));
         } else {
             throw new InvalidInputException(field, "an Agent needs one identifier: mbox (mailto:…), mbox_sha1sum, openid "
                     + "or account {homePage, name}");
@@ -160,7 +173,7 @@ public class XapiService implements RosterListener {
         for (int i = 0; i < list.size(); i++) {
             String at = list.size() == 1 && body instanceof Map ? "" : "[" + i + "]";
             try {
-                XapiStore.Row row = row(list.get(i), at, schoolId, now, demo, check);
+                XapiStore.Row row = intake.row(list.get(i), at, schoolId, now, demo, by, check);
                 if (row != null && !ids.add(row.id())) {
                     check.add(at + ".id", "statement " + row.id() + " is in the batch twice");
                 } else if (row != null) {
@@ -171,78 +184,49 @@ public class XapiService implements RosterListener {
             }
         }
         check.throwIfAny();
-        return store.insertNew(rows, by);
+        return store.insertNew(rows, by, new XapiStore.Guard() {
+            @Override
+            public boolean isNew(Connection c, XapiStore.Row r) throws SQLException {
+                Optional<LrsStore.Kept> kept = lrs.kept(c, r.id());
+                if (kept.isEmpty()) {
+                    return true;
+                }
+                if (!StatementIntake.same(open(kept.get(), true), bodies.open(r.body(), true, XapiService.this::pseudonymous))) {
+                    throw new ConflictException("id", "statement " + r.id() + " is stored already with other content");
+                }
+                return false;
+            }
+
+            @Override
+            public void stored(Connection c, List<XapiStore.Row> fresh) throws SQLException {
+                for (XapiStore.Row r : fresh) {
+                    if (!StatementRules.VOIDED.equals(r.verb())) {
+                        continue;
+                    }
+                    String target = String.valueOf(((Map<?, ?>) bodies.open(r.body(), true,
+                            XapiService.this::pseudonymous).get("object")).get("id")).toLowerCase(java.util.Locale.ROOT);
+                    Optional<LrsStore.Kept> voided = lrs.kept(c, target);
+                    if (voided.isPresent() && StatementRules.VOIDED.equals(voided.get().verb())) {
+                        throw new InvalidInputException("object.id", "statement " + target + " voids another: a "
+                                + "voiding Statement cannot be voided");
+                    }
+                    lrs.voidStatement(c, target);
+                }
+            }
+        });
     }
 
-    private XapiStore.Row row(Object raw, String at, String schoolId, Instant now, boolean demo, FieldChecks check) {
-        String p = at.isEmpty() ? "" : at + ".";
-        if (!(raw instanceof Map<?, ?> s)) {
-            check.add(at.isEmpty() ? "body" : at, "must be a Statement");
-            return null;
-        }
-        s.keySet().stream().map(String::valueOf).filter(k -> !STATEMENT_PROPERTIES.contains(k)).sorted()
-                .forEach(k -> check.add(p + k, "not a property of an xAPI Statement"));
-        String id = s.get("id") instanceof String given ? given : UUID.randomUUID().toString();
-        try {
-            id = UUID.fromString(id).toString();
-        } catch (IllegalArgumentException e) {
-            check.add(p + "id", "a UUID, was \"" + s.get("id") + "\"");
-        }
-        String learner = pseudonym(s.get("actor"), p + "actor");
-        Map<?, ?> verb = s.get("verb") instanceof Map<?, ?> v ? v : Map.of();
-        String verbId = iri(verb.get("id"), p + "verb.id", check);
-        Map<?, ?> object = s.get("object") instanceof Map<?, ?> o ? o : Map.of();
-        String activity = iri(object.get("id"), p + "object.id", check);
-        Map<?, ?> result = s.get("result") instanceof Map<?, ?> r ? r : Map.of();
-        Double scaled = null;
-        if (result.get("score") instanceof Map<?, ?> score && score.get("scaled") != null) {
-            if (score.get("scaled") instanceof Number n && n.doubleValue() >= -1 && n.doubleValue() <= 1) {
-                scaled = n.doubleValue();
-            } else {
-                check.add(p + "result.score.scaled", "a number from -1 to 1, was " + score.get("scaled"));
-            }
-        }
-        if (result.get("score") instanceof Map<?, ?> score) {
-            Double rawScore = number(score.get("raw"), p + "result.score.raw", check);
-            Double min = number(score.get("min"), p + "result.score.min", check);
-            Double max = number(score.get("max"), p + "result.score.max", check);
-            if (min != null && max != null && min > max) {
-                check.add(p + "result.score.min", "at most max (" + max + "), was " + min);
-            } else if (rawScore != null && (max != null && rawScore > max || min != null && rawScore < min)) {
-                check.add(p + "result.score.raw", "between min and max, was " + rawScore);
-            }
-        }
-        Instant when = now;
-        if (s.get("timestamp") instanceof String ts) {
-            try {
-                when = OffsetDateTime.parse(ts).toInstant();
-                if (when.isAfter(now.plusSeconds(300))) {
-                    check.add(p + "timestamp", "is in the future: " + ts);
-                } else if (!FiscalYear.handles(LocalDate.ofInstant(when, ZoneOffset.UTC))) {
-                    check.add(p + "timestamp", FiscalYear.range() + ", was " + ts);
-                }
-            } catch (DateTimeParseException e) {
-                check.add(p + "timestamp", "ISO 8601 with offset, was \"" + ts + "\"");
-            }
-        }
-        String classRef = null;
-        if (s.get("context") instanceof Map<?, ?> context && context.get("extensions") instanceof Map<?, ?> ext) {
-            for (Map.Entry<?, ?> e : ext.entrySet()) {
-                if (String.valueOf(e.getKey()).endsWith("/class") && e.getValue() != null) {
-                    classRef = String.valueOf(e.getValue()).trim();
-                    if (classRef.length() > 32) {
-                        check.add(p + "context.extensions", "a class of at most 32 characters");
-                    }
-                }
-            }
-        }
-        if (classRef == null) {
-            classRef = rosterClass(s.get("actor"), schoolId);
-        }
-        return new XapiStore.Row(id, schoolId, classRef, learner, verbId, first(verb.get("display")), activity,
-                object.get("definition") instanceof Map<?, ?> d ? first(d.get("name")) : null, scaled,
-                result.get("success") instanceof Boolean b ? b : null,
-                result.get("completion") instanceof Boolean b ? b : null, when, now, demo);
+    /** A kept Statement as a caller reads it: whole (encrypted mode, agents and the board) or pseudonymous. */
+    Map<String, Object> open(LrsStore.Kept kept, boolean whole) {
+        return kept.body() == null ? statement(kept.row()) : bodies.open(kept.body(), whole, this::pseudonymous);
+    }
+
+    /** A Statement with its actor as the learner's pseudonym, as the school's staff and every view see it. */
+    Map<String, Object> pseudonymous(Map<String, Object> statement) {
+        Map<String, Object> out = new LinkedHashMap<>(statement);
+        out.put("actor", Map.of("objectType", "Agent", "account", Map.of("homePage", PSEUDONYM_HOME, "name",
+                pseudonym(statement.get("actor"), "actor"))));
+        return out;
     }
 
     /**
@@ -271,39 +255,39 @@ public class XapiService implements RosterListener {
         rosterClasses.clear();
     }
 
-    /** An optional number of a score; anything else is refused. */
-    private static Double number(Object value, String field, FieldChecks check) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Number n) {
-            return n.doubleValue();
-        }
-        check.add(field, "a number, was " + value);
-        return null;
+    /** A page of the Statements resource, and the cursor of the next one (null at the end). */
+    public record StatementPage(List<Map<String, Object>> statements, String more) {
     }
 
-    private static String iri(Object value, String field, FieldChecks check) {
-        if (value instanceof String s) {
-            try {
-                if (URI.create(s).isAbsolute() && s.length() <= 300) {
-                    return s;
-                }
-            } catch (IllegalArgumentException e) {
-                // reported below
-            }
-        }
-        check.add(field, "an absolute IRI, was " + value);
-        return "";
+    /**
+     * One Statement by its id: one not voided ({@code voided} false, as {@code statementId} asks) or one voided (as
+     * {@code voidedStatementId} asks); of a school, or any (null: the board).
+     *
+     * @param whole whether the caller may see learners' identifiers (the encrypted mode's agents and board)
+     */
+    public Optional<Map<String, Object>> statement(String id, boolean voided, String schoolId, boolean whole) {
+        return db.transaction(c -> lrs.kept(c, id.toLowerCase(java.util.Locale.ROOT)))
+                .filter(k -> k.voided() == voided && (schoolId == null || schoolId.equals(k.schoolId())))
+                .map(k -> open(k, whole));
     }
 
-    private static String first(Object languageMap) {
-        if (languageMap instanceof Map<?, ?> m && !m.isEmpty()) {
-            Object v = m.containsKey("ja-JP") ? m.get("ja-JP") : m.containsKey("en-US") ? m.get("en-US") : m.values().iterator().next();
-            String s = String.valueOf(v);
-            return s.length() > 200 ? s.substring(0, 200) : s;
+    /** Statements that are not voided, newest stored first unless ascending, a page after a cursor. */
+    public StatementPage page(LrsStore.Filter filter, String cursor, int limit, boolean whole) {
+        LrsStore.Cursor after = cursor == null ? null : LrsStore.Cursor.of(cursor).orElseThrow(
+                () -> new InvalidInputException("cursor", "not a cursor this LRS gave"));
+        List<LrsStore.Kept> kept = db.transaction(c -> lrs.page(c, filter, after, limit + 1));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, kept.size()); i++) {
+            out.add(open(kept.get(i), whole));
         }
-        return null;
+        String more = kept.size() > limit ? new LrsStore.Cursor(kept.get(limit - 1).storedAt(), kept.get(limit - 1).id())
+                .text() : null;
+        return new StatementPage(out, more);
+    }
+
+    /** Whether the LRS returns Statements as posted to callers who may see learners' identifiers. */
+    public boolean keepsIdentities() {
+        return bodies.mode() == StatementBodies.Mode.ENCRYPTED;
     }
 
     /** Statements matching the xAPI filters, newest first, the learner as a pseudonymous account. */

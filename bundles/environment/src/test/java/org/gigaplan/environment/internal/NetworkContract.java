@@ -58,6 +58,10 @@ abstract class NetworkContract {
     }
 
     static EnvironmentConfig config(String learnerHomePage, int windowDays) {
+        return config(learnerHomePage, windowDays, "pseudonym");
+    }
+
+    static EnvironmentConfig config(String learnerHomePage, int windowDays, String identities) {
         return new EnvironmentConfig() {
             public Class<? extends Annotation> annotationType() {
                 return EnvironmentConfig.class;
@@ -97,6 +101,10 @@ abstract class NetworkContract {
 
             public String schoolDay() {
                 return "08:30-15:30";
+            }
+
+            public String xapiIdentities() {
+                return identities;
             }
         };
     }
@@ -158,6 +166,101 @@ abstract class NetworkContract {
         assertEquals(1, inClass.apply("5-1"));
     }
 
+    @SuppressWarnings("unchecked")
+    static java.util.Map<String, Object> json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, java.util.LinkedHashMap.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A vendor's statement as the Japanese profile writes it: language maps, raw scores, duration, extensions. */
+    static final String FULL = """
+            {"id":"0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b","actor":{"objectType":"Agent","name":"児童A",
+             "mbox":"mailto:mei@school.example"},"verb":{"id":"http://adlnet.gov/expapi/verbs/completed",
+             "display":{"ja":"完了","en-US":"completed"}},"object":{"objectType":"Activity",
+             "id":"https://drill.example/math/5/fractions","definition":{"name":{"ja":"分数のたし算"},
+             "type":"http://adlnet.gov/expapi/activities/assessment"}},"result":{"score":{"raw":8,"min":0,"max":10,
+             "scaled":0.8},"success":true,"completion":true,"duration":"PT12M30S",
+             "extensions":{"https://w3id.org/xapi/jpedudataspec/extensions/attempts":2}},
+             "context":{"registration":"9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d","platform":"drill",
+             "language":"ja-JP","contextActivities":{"grouping":[{"id":"https://drill.example/course/math-5"}]},
+             "extensions":{"https://drill.example/ext/class":"5-1"}},"timestamp":"2025-06-02T10:00:00+09:00"}
+            """;
+
+    @Test
+    void theLrsKeepsStatementsWholeEncryptedAnswersByIdVoidsAndPages() throws Exception {
+        XapiService lrs = new XapiService(db, new NetworkService(db, schools, enablement, CLOCK,
+                config("", 30, "encrypted")), roster);
+        java.util.Map<String, Object> posted = json(FULL);
+        lrs.store(posted, "N-1", "key:test (drill)", false);
+        java.util.Map<String, Object> back = lrs.statement("0F1E2D3C-4B5A-4978-8A6B-5C4D3E2F1A0B", false, "N-1", true)
+                .orElseThrow();
+        java.util.Map<String, Object> expected = new java.util.LinkedHashMap<>(posted);
+        expected.put("stored", back.get("stored"));
+        expected.put("authority", back.get("authority"));
+        expected.put("version", "1.0.0");
+        assertEquals(expected, back, "every property as posted, the language maps and scores too");
+        assertEquals("key:test (drill)", ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) back.get("authority"))
+                .get("account")).get("name"));
+        java.util.Map<String, Object> staff = lrs.statement(back.get("id").toString(), false, "N-1", false).orElseThrow();
+        assertEquals(XapiService.PSEUDONYM_HOME, ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) staff.get("actor"))
+                .get("account")).get("homePage"), "the school's staff see the pseudonym");
+        assertTrue(lrs.statement(back.get("id").toString(), false, "N-2", true).isEmpty(), "another school's agent");
+        try (java.sql.Connection c = dataSource().getConnection(); java.sql.ResultSet r = c.createStatement()
+                .executeQuery("SELECT body FROM env_xapi_statement")) {
+            assertTrue(r.next());
+            assertFalse(r.getString(1).contains("mei@") || r.getString(1).contains("分数"), "encrypted at rest");
+        }
+        // Voiding: the target is answered only as voided; a voiding Statement cannot be voided.
+        java.util.Map<String, Object> voiding = json("""
+                {"id":"11111111-2222-4333-8444-555555555555","actor":{"mbox":"mailto:teacher@school.example"},
+                 "verb":{"id":"http://adlnet.gov/expapi/verbs/voided"},
+                 "object":{"objectType":"StatementRef","id":"0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b"}}""");
+        lrs.store(voiding, "N-1", "key:test (drill)", false);
+        assertTrue(lrs.statement(back.get("id").toString(), false, "N-1", true).isEmpty());
+        assertEquals(posted.get("result"), lrs.statement(back.get("id").toString(), true, "N-1", true).orElseThrow()
+                .get("result"));
+        java.util.Map<String, Object> voidTheVoid = json("""
+                {"actor":{"mbox":"mailto:teacher@school.example"},"verb":{"id":"http://adlnet.gov/expapi/verbs/voided"},
+                 "object":{"objectType":"StatementRef","id":"11111111-2222-4333-8444-555555555555"}}""");
+        assertRefused("object.id", () -> lrs.store(voidTheVoid, "N-1", "key:test (drill)", false));
+        // Pages of two, newest stored first, the voided one left out; ascending the other way.
+        for (int i = 0; i < 3; i++) {
+            lrs.store(statement("p" + i, "completed", "page/" + i, 0.5, "2025-06-03T10:00:00+09:00"), "N-1", "k",
+                    false);
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            XapiService.StatementPage page = lrs.page(new org.gigaplan.environment.internal.store.LrsStore.Filter("N-1",
+                    null, null, null, null, null, null, null, false), cursor, 2, true);
+            assertTrue(page.statements().size() <= 2);
+            page.statements().forEach(x -> seen.add(String.valueOf(x.get("id"))));
+            cursor = page.more();
+        } while (cursor != null);
+        assertEquals(4, seen.size(), "three and the voiding Statement: " + seen);
+        assertFalse(seen.contains("0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b"));
+        List<String> ascending = lrs.page(new org.gigaplan.environment.internal.store.LrsStore.Filter("N-1", null, null,
+                null, null, null, null, null, true), null, 10, true).statements().stream()
+                .map(x -> String.valueOf(x.get("id"))).toList();
+        List<String> reversed = new java.util.ArrayList<>(seen);
+        java.util.Collections.reverse(reversed);
+        assertEquals(reversed, ascending);
+        assertEquals(0, lrs.page(new org.gigaplan.environment.internal.store.LrsStore.Filter("N-1", null, null, null,
+                "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d", null, null, null, false), null, 10, true).statements().size(),
+                "by registration: the one with it is voided");
+        // The default keeps no identifier at all: the actor is the pseudonym in what is stored.
+        xapi.store(json(FULL.replace("0f1e2d3c", "0f1e2d3d")), "N-1", "k", false);
+        try (java.sql.Connection c = dataSource().getConnection(); java.sql.ResultSet r = c.createStatement()
+                .executeQuery("SELECT body FROM env_xapi_statement WHERE id LIKE '0f1e2d3d%'")) {
+            assertTrue(r.next());
+            assertFalse(r.getString(1).contains("mei@"), r.getString(1));
+            assertTrue(r.getString(1).contains("分数"), "the rest is kept whole");
+        }
+    }
+
     @Test
     void xapiStatementsArePseudonymisedAtTheDoorQueryableAndErasable() {
         List<Object> batch = List.of(statement("taro", "completed", "math/1", 0.8, "2025-06-02T10:00:00+09:00"),
@@ -177,13 +280,18 @@ abstract class NetworkContract {
                 "http://adlnet.gov/expapi/verbs/completed", "https://drill.example/math/1",
                 Instant.parse("2025-06-02T00:00:00Z"), Instant.parse("2025-06-03T00:00:00Z"), "5-1"), 100);
         assertEquals(1, completed.size(), "verb, activity, since, until and class together");
-        // The pseudonym is stable, and a statement posted again is not stored twice.
+        // The pseudonym is stable; a statement posted again is not stored twice, one with its id and other content
+        // is refused (xAPI: 409 Conflict).
         assertEquals(pseudonym, xapi.pseudonym(taro, "agent"));
-        xapi.store(List.of(java.util.Map.of("id", all.get(0).get("id"), "actor", taro, "verb",
-                java.util.Map.of("id", "http://adlnet.gov/expapi/verbs/completed"), "object",
-                java.util.Map.of("id", "https://drill.example/math/1"))), "N-1", "agent", false);
-        assertEquals(3, xapi.find(new org.gigaplan.environment.internal.store.XapiStore.Query("N-1", null, null, null,
+        java.util.Map<String, Object> again = new java.util.HashMap<>(statement("saburo", "completed", "math/3", 0.6,
+                "2025-06-05T10:00:00+09:00"));
+        again.put("id", "5b7c8a90-1d2e-4f30-9a4b-5c6d7e8f9012");
+        xapi.store(again, "N-2", "agent", false);
+        xapi.store(List.of(again), "N-2", "agent", false);
+        assertEquals(1, xapi.find(new org.gigaplan.environment.internal.store.XapiStore.Query("N-2", null, null, null,
                 null, null, null), 100).size());
+        again.put("result", java.util.Map.of("score", java.util.Map.of("scaled", 0.9)));
+        assertThrows(org.gigaplan.plan.rest.ConflictException.class, () -> xapi.store(again, "N-2", "agent", false));
         // Under five learners the board sees no figures.
         assertTrue(xapi.summary("N-1", Instant.EPOCH, Instant.now(), true).get(0).suppressed());
         assertEquals(3L, xapi.summary("N-1", Instant.EPOCH, Instant.now(), false).get(0).statements());

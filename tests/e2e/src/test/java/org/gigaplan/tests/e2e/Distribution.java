@@ -47,7 +47,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Distribution implements AutoCloseable {
 
     /** An HTTP answer. */
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+
+        /** A response header's first value, or null. */
+        public String header(String name) {
+            return headers == null ? null : headers.firstValue(name).orElse(null);
+        }
 
         public JsonNode json() {
             try {
@@ -721,7 +726,7 @@ public final class Distribution implements AutoCloseable {
             built = HttpRequest.newBuilder(built, (name, value) -> true).header("Accept-Language", "en").build();
         }
         HttpResponse<String> r = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+        return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(), r.headers());
     }
 
     /**
@@ -746,7 +751,17 @@ public final class Distribution implements AutoCloseable {
 
     /** The address of a path on this distribution's web server. */
     URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + httpPort + path);
+        return URI.create(baseUrl() + path);
+    }
+
+    /** The distribution's address: {@code http://127.0.0.1:<port>}. */
+    String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** A request as the test built it (its own credentials and headers). */
+    Response raw(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return send(request);
     }
 
     // ---------------------------------------------------------------- console

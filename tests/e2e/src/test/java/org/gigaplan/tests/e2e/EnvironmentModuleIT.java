@@ -195,8 +195,12 @@ class EnvironmentModuleIT {
         assertEquals(2, ofTaro.path("statements").size(), () -> "taro: " + ofTaro);
         JsonNode filtered = dist.sendWithHeader("tester", "GET", "/api/environment/xapi/statements?schoolId=W-1"
                 + "&verb=http://adlnet.gov/expapi/verbs/completed&activity=https://drill.example/math/1"
-                + "&since=2025-06-01T00:00:00Z&until=2025-06-03T00:00:00Z", null, v, "1.0.3").json();
-        assertEquals(1, filtered.path("statements").size(), () -> "filtered: " + filtered);
+                + "&since=2025-06-01T00:00:00Z", null, v, "1.0.3").json();
+        assertEquals(2, filtered.path("statements").size(), () -> "filtered: " + filtered);
+        // since and until are about when the LRS stored a Statement (xAPI), not when it happened.
+        JsonNode before = dist.sendWithHeader("tester", "GET", "/api/environment/xapi/statements?schoolId=W-1"
+                + "&until=2025-06-03T00:00:00Z", null, v, "1.0.3").json();
+        assertEquals(0, before.path("statements").size(), () -> "stored before 2025-06-03: " + before);
 
         // The class's teacher sees activity and results per week and activity, counts only.
         JsonNode activity = dist.getAs("tester", "/api/environment/xapi/classes/5-1/activity?schoolId=W-1"
@@ -334,5 +338,72 @@ class EnvironmentModuleIT {
         assertEquals(404, dist.postAs(null, path, "application/json", tracker).status());
         assertEquals(404, dist.postAs(null, "/api/environment/measurements/hook/gph_guessed", "application/json",
                 tracker).status());
+    }
+
+    /**
+     * The LRS as an xAPI client uses it: /about without credentials, the school's agent key as HTTP Basic (the key's
+     * id as user, its secret as password), a Statement PUT with its id and read back by it, the same posted again
+     * taken, other content under its id refused (409), voiding, paging through {@code more}, and the consistent-through
+     * header. The learner stays a pseudonym (the default).
+     */
+    @Test
+    @Order(9)
+    void anLrsClientPutsReadsVoidsAndPagesStatementsWithBasicAuth() throws Exception {
+        String v = "X-Experience-API-Version";
+        Response about = dist.sendWithHeader(null, "GET", "/api/environment/xapi/about", null, v, "1.0.3");
+        assertEquals(200, about.status(), about::toString);
+        assertTrue(about.json().path("version").toString().contains("1.0.3"), about::toString);
+        String id = agentOfW1.substring(0, 20);
+        String secret = agentOfW1.substring(21);
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((id + ":" + secret)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String statementId = "7d1e9c2a-3b4f-4a5e-8d6c-9f0a1b2c3d4e";
+        String statement = "{\"actor\":{\"mbox\":\"mailto:kaito@w1.example\"},\"verb\":{\"id\":"
+                + "\"http://adlnet.gov/expapi/verbs/completed\",\"display\":{\"ja\":\"完了\"}},\"object\":{\"id\":"
+                + "\"https://drill.example/kokugo/1\"},\"result\":{\"score\":{\"raw\":7,\"min\":0,\"max\":10}}}";
+        java.util.function.BiFunction<String, String, java.net.http.HttpRequest.Builder> lrs = (method, path) ->
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(dist.baseUrl() + path)).header(v, "1.0.3")
+                        .header("Authorization", basic).header("Content-Type", "application/json");
+        Response put = dist.raw(lrs.apply("PUT", "").method("PUT", java.net.http.HttpRequest.BodyPublishers
+                .ofString(statement)).uri(java.net.URI.create(dist.baseUrl() + "/api/environment/xapi/statements?statementId="
+                        + statementId)));
+        assertEquals(204, put.status(), put::toString);
+        assertEquals("1.0.3", put.header(v));
+        Response one = dist.raw(lrs.apply("GET", "/api/environment/xapi/statements?statementId=" + statementId).GET());
+        assertEquals(200, one.status(), one::toString);
+        assertEquals("完了", one.json().path("verb").path("display").path("ja").asText(), one::toString);
+        assertEquals(7, one.json().path("result").path("score").path("raw").asInt(), one::toString);
+        assertFalse(one.body().contains("kaito"), "the learner is a pseudonym: " + one);
+        assertTrue(one.header("X-Experience-API-Consistent-Through") != null, one::toString);
+        assertEquals(200, dist.raw(lrs.apply("POST", "/api/environment/xapi/statements").POST(java.net.http.HttpRequest
+                .BodyPublishers.ofString(statement.replace("{\"actor\"", "{\"id\":\"" + statementId + "\",\"actor\""))))
+                .status(), "the same Statement again is taken");
+        Response conflict = dist.raw(lrs.apply("PUT", "").method("PUT", java.net.http.HttpRequest.BodyPublishers
+                .ofString(statement.replace("\"raw\":7", "\"raw\":9"))).uri(java.net.URI.create(dist.baseUrl()
+                        + "/api/environment/xapi/statements?statementId=" + statementId)));
+        assertEquals(409, conflict.status(), conflict::toString);
+        String voiding = "{\"actor\":{\"mbox\":\"mailto:teacher@w1.example\"},\"verb\":{\"id\":"
+                + "\"http://adlnet.gov/expapi/verbs/voided\"},\"object\":{\"objectType\":\"StatementRef\",\"id\":\""
+                + statementId + "\"}}";
+        assertEquals(200, dist.raw(lrs.apply("POST", "/api/environment/xapi/statements").POST(java.net.http.HttpRequest
+                .BodyPublishers.ofString(voiding))).status());
+        assertEquals(404, dist.raw(lrs.apply("GET", "/api/environment/xapi/statements?statementId=" + statementId).GET())
+                .status());
+        assertEquals(200, dist.raw(lrs.apply("GET", "/api/environment/xapi/statements?voidedStatementId=" + statementId)
+                .GET()).status());
+        assertEquals(400, dist.raw(lrs.apply("GET", "/api/environment/xapi/statements?statementId=" + statementId
+                + "&verb=http://adlnet.gov/expapi/verbs/voided").GET()).status(), "one Statement or a query, not both");
+        // Paging: one a page, following more to the end.
+        List<String> seen = new ArrayList<>();
+        String next = "/api/environment/xapi/statements?limit=1";
+        for (int pages = 0; !next.isEmpty() && pages < 20; pages++) {
+            JsonNode page = dist.raw(lrs.apply("GET", next).GET()).json();
+            page.path("statements").forEach(s -> seen.add(s.path("id").asText()));
+            next = page.path("more").asText();
+        }
+        assertTrue(seen.size() >= 2 && seen.size() == new java.util.HashSet<>(seen).size(), seen::toString);
+        assertEquals(401, dist.raw(java.net.http.HttpRequest.newBuilder(java.net.URI.create(dist.baseUrl()
+                + "/api/environment/xapi/statements")).header(v, "1.0.3").header("Authorization", "Basic "
+                        + java.util.Base64.getEncoder().encodeToString((id + ":wrong").getBytes())).GET()).status());
     }
 }

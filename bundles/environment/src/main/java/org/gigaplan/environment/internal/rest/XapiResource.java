@@ -9,6 +9,8 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.PUT;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -16,15 +18,17 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 
 import org.gigaplan.environment.internal.HistoryUseService;
 import org.gigaplan.environment.internal.XapiService;
-import org.gigaplan.environment.internal.store.XapiStore;
+import org.gigaplan.environment.internal.store.LrsStore;
 import org.gigaplan.plan.rest.FiscalYearParam;
 import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Public;
 import org.gigaplan.plan.security.Role;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.environment.internal.XapiClass;
@@ -46,6 +50,8 @@ import org.osgi.service.component.annotations.Reference;
 public class XapiResource {
 
     public static final String VERSION_HEADER = "X-Experience-API-Version";
+    /** The time up to which every Statement stored is in what a GET answers. */
+    public static final String CONSISTENT_THROUGH = "X-Experience-API-Consistent-Through";
 
     /** A page of statements, as the xAPI StatementResult. */
     public record StatementResult(List<Map<String, Object>> statements, String more) {
@@ -62,7 +68,19 @@ public class XapiResource {
         this.audit = audit;
     }
 
-    /** One Statement or an array of them, all or none; answers their ids. Agents post for their key's school. */
+    /** The LRS's versions: what a client asks before it posts (no credentials needed). */
+    @GET
+    @Path("about")
+    @Public
+    public Response about() {
+        return Response.ok(Map.of("version", List.of("1.0.3", "1.0.2", "1.0.1", "1.0.0"), "extensions", Map.of()))
+                .header(VERSION_HEADER, XapiService.VERSION).build();
+    }
+
+    /**
+     * One Statement or an array of them, all or none; answers their ids. A Statement stored already is taken again
+     * without change; one stored with other content is refused (409). Agents post for their key's school.
+     */
     @POST
     @Path("statements")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -76,21 +94,80 @@ public class XapiResource {
         return Response.ok(ids).header(VERSION_HEADER, XapiService.VERSION).build();
     }
 
-    /** Statements newest first, filtered by agent (a JSON Agent), verb, activity, since and until. */
+    /** One Statement with the id the client gave it ({@code statementId}); 204 when stored or stored already. */
+    @PUT
+    @Path("statements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
+    public Response put(@HeaderParam(VERSION_HEADER) String version, @QueryParam("statementId") String statementId,
+            @QueryParam("schoolId") String schoolId, Object body, @Context Caller caller) {
+        checkVersion(version);
+        if (statementId == null || statementId.isBlank()) {
+            throw new InvalidInputException("statementId", "required: the Statement's id");
+        }
+        if (!(body instanceof Map<?, ?> statement)) {
+            throw new InvalidInputException("body", "one Statement");
+        }
+        Object given = statement.get("id");
+        if (given != null && !statementId.equalsIgnoreCase(String.valueOf(given))) {
+            throw new InvalidInputException("id", "the Statement's id (" + given + ") is not statementId ("
+                    + statementId + ")");
+        }
+        Map<String, Object> withId = new java.util.LinkedHashMap<>();
+        statement.forEach((k, v) -> withId.put(String.valueOf(k), v));
+        withId.put("id", statementId);
+        String school = caller.schoolScope(schoolId);
+        xapi.store(withId, school, caller.name(), false);
+        audit.describe(school, "environment xAPI statement " + statementId);
+        return Response.noContent().header(VERSION_HEADER, XapiService.VERSION).build();
+    }
+
+    /**
+     * One Statement ({@code statementId}, or {@code voidedStatementId} for a voided one), or a page of them, newest
+     * stored first, filtered as xAPI says (agent, verb, activity, registration, since and until the time stored,
+     * limit, ascending) and by class; {@code more} leads to the next page. Answers with the time the LRS is
+     * consistent through.
+     */
     @GET
     @Path("statements")
     @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
     public Response get(@HeaderParam(VERSION_HEADER) String version, @QueryParam("schoolId") String schoolId,
+            @QueryParam("statementId") String statementId, @QueryParam("voidedStatementId") String voidedId,
             @QueryParam("agent") String agent, @QueryParam("verb") String verb, @QueryParam("activity") String activity,
-            @QueryParam("since") String since, @QueryParam("until") String until, @QueryParam("class") String classRef,
-            @QueryParam("limit") Integer limit, @Context Caller caller) {
+            @QueryParam("registration") String registration, @QueryParam("since") String since,
+            @QueryParam("until") String until, @QueryParam("class") String classRef,
+            @QueryParam("limit") Integer limit, @QueryParam("ascending") Boolean ascending,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri, @Context Caller caller) {
         checkVersion(version);
         String school = schoolId == null && caller.role() == Role.BOARD ? null : caller.schoolScope(schoolId);
-        int max = limit(limit);
+        boolean whole = xapi.keepsIdentities() && (caller.role() == Role.BOARD || caller.role() == Role.AGENT);
+        String consistent = xapi.clock().now().toString();
+        if (statementId != null || voidedId != null) {
+            for (String other : List.of("statementId", "voidedStatementId", "agent", "verb", "activity",
+                    "registration", "since", "until", "limit", "ascending", "cursor", "class")) {
+                if (uri.getQueryParameters().containsKey(other)
+                        && !other.equals(statementId != null ? "statementId" : "voidedStatementId")) {
+                    throw new InvalidInputException(other, "not with " + (statementId != null ? "statementId"
+                            : "voidedStatementId") + ": one Statement is asked for");
+                }
+            }
+            Map<String, Object> one = xapi.statement(statementId != null ? statementId : voidedId, voidedId != null,
+                    school, whole).orElseThrow(() -> new NotFoundException("no such Statement"));
+            return Response.ok(one).header(VERSION_HEADER, XapiService.VERSION)
+                    .header(CONSISTENT_THROUGH, consistent).build();
+        }
         String learner = agent == null ? null : xapi.pseudonym(parseAgent(agent), "agent");
-        XapiStore.Query q = new XapiStore.Query(school, learner, verb, activity, instant(since, "since"),
-                instant(until, "until"), classRef);
-        return Response.ok(new StatementResult(xapi.find(q, max), "")).header(VERSION_HEADER, XapiService.VERSION).build();
+        LrsStore.Filter filter = new LrsStore.Filter(school, learner, verb, activity,
+                registration == null ? null : registration.toLowerCase(java.util.Locale.ROOT), classRef,
+                instant(since, "since"), instant(until, "until"), Boolean.TRUE.equals(ascending));
+        XapiService.StatementPage page = xapi.page(filter, cursor, limit(limit), whole);
+        String more = "";
+        if (page.more() != null) {
+            java.net.URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.more()).build();
+            more = next.getRawPath() + "?" + next.getRawQuery();
+        }
+        return Response.ok(new StatementResult(page.statements(), more)).header(VERSION_HEADER, XapiService.VERSION)
+                .header(CONSISTENT_THROUGH, consistent).build();
     }
 
     /** Erases every statement of a learner (the board, on the learner's or family's request). */

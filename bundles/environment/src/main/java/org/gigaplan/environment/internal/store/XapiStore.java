@@ -22,7 +22,7 @@ public final class XapiStore {
     /** A statement as stored: the learner only as a pseudonym. */
     public record Row(String id, String schoolId, String classRef, String learner, String verb, String verbDisplay,
             String activity, String activityName, Double scoreScaled, Boolean success, Boolean completion,
-            Instant occurredAt, Instant storedAt, boolean demo) {
+            Instant occurredAt, Instant storedAt, boolean demo, String registration, String body) {
     }
 
     /** Filters of a query; each null matches everything. */
@@ -56,7 +56,7 @@ public final class XapiStore {
         }
     }
 
-    public boolean exists(Connection c, String id) throws SQLException {
+    public static boolean exists(Connection c, String id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM env_xapi_statement WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
@@ -68,7 +68,7 @@ public final class XapiStore {
     public void insert(Connection c, List<Row> rows, String by) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO env_xapi_statement (id, school_id, class_ref, learner, "
                 + "verb, verb_display, activity, activity_name, score_scaled, success, completion, occurred_at, "
-                + "stored_at, posted_by, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "stored_at, posted_by, demo, registration, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Row r : rows) {
                 s.setString(1, r.id());
                 s.setString(2, r.schoolId());
@@ -85,6 +85,8 @@ public final class XapiStore {
                 s.setTimestamp(13, Timestamp.from(r.storedAt()));
                 s.setString(14, by);
                 s.setInt(15, r.demo() ? 1 : 0);
+                s.setString(16, r.registration());
+                s.setString(17, r.body());
                 s.addBatch();
             }
             s.executeBatch();
@@ -96,16 +98,35 @@ public final class XapiStore {
      * it timed out on races the first for the ids: the loser looks again and finds them stored.
      */
     public List<String> insertNew(List<Row> rows, String by) {
+        return insertNew(rows, by, new Guard() {
+        });
+    }
+
+    /** What the LRS decides in the storing transaction: which statements are new, and what their storing does. */
+    public interface Guard {
+        /** Whether a statement is new; one stored already is not stored again (or refused, by throwing). */
+        default boolean isNew(Connection c, Row r) throws SQLException {
+            return !exists(c, r.id());
+        }
+
+        /** After the new statements are stored, in the same transaction. */
+        default void stored(Connection c, List<Row> fresh) throws SQLException {
+        }
+    }
+
+    /** The same, with what the LRS decides (conflicts, voiding) in the transaction. */
+    public List<String> insertNew(List<Row> rows, String by, Guard guard) {
         return db.transactionRetrying(c -> {
             List<Row> fresh = new ArrayList<>();
             for (Row r : rows) {
-                if (!exists(c, r.id())) {
+                if (guard.isNew(c, r)) {
                     fresh.add(r);
                 }
             }
             if (!fresh.isEmpty()) {
                 insert(c, fresh, by);
                 keepLearnerYears(c, fresh);
+                guard.stored(c, fresh);
             }
             return rows.stream().map(Row::id).toList();
         });
@@ -140,7 +161,8 @@ public final class XapiStore {
                         Boolean done = r.wasNull() ? null : completion == 1;
                         out.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                                 r.getString(6), r.getString(7), r.getString(8), scaled, ok, done,
-                                r.getTimestamp(12).toInstant(), r.getTimestamp(13).toInstant(), r.getInt(14) > 0));
+                                r.getTimestamp(12).toInstant(), r.getTimestamp(13).toInstant(), r.getInt(14) > 0,
+                                null, null));
                     }
                 }
                 return out;

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Establishes who calls /api: people by HTTP Basic or by the dashboard's session cookie, machine clients by an API key
- * ({@code Authorization: Bearer gpk_…}), else anonymous. A request with credentials that do not check out is refused
+ * ({@code Authorization: Bearer gpk_…}, or HTTP Basic with the key's {@code gpk_<id>} as user name and its secret as
+ * password, as xAPI clients send it), else anonymous. A request with credentials that do not check out is refused
  * at once with 401, whatever it asked for. A write made with the session cookie must carry the session's token and,
  * when the browser names its origin, come from this server's own: a page of another site cannot write with a
  * teacher's session (403).
@@ -70,13 +71,7 @@ public final class AuthFilter implements ContainerRequestFilter {
             return;
         }
         if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<Caller> agent = apiKeys.apply(header.substring(7));
-            if (agent.isEmpty()) {
-                LOG.warn("Refused an /api call with an unknown, wrong or revoked API key");
-                refuse(request, "unknown, wrong or revoked API key");
-                return;
-            }
-            request.setSecurityContext(new CallerContext(agent.get(), secure(request), "API_KEY"));
+            apiKey(request, header.substring(7).trim());
             return;
         }
         if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -96,6 +91,12 @@ public final class AuthFilter implements ContainerRequestFilter {
             return;
         }
         String user = decoded.substring(0, colon);
+        if (user.startsWith(ApiKeyService.PREFIX)) {
+            // An LRS client's way with a key: its id as the user name, its secret as the password.
+            String password = decoded.substring(colon + 1);
+            apiKey(request, password.isEmpty() ? user : user + "_" + password);
+            return;
+        }
         Logins.Outcome outcome = logins.check(user, decoded.substring(colon + 1).toCharArray(), address());
         if (outcome instanceof Logins.SignedIn in) {
             request.setSecurityContext(new CallerContext(in.caller(), secure(request), SecurityContext.BASIC_AUTH));
@@ -106,6 +107,17 @@ public final class AuthFilter implements ContainerRequestFilter {
         } else {
             refuse(request, "wrong user name or password");
         }
+    }
+
+    /** A machine client by its API key, {@code gpk_<key id>_<secret>}. */
+    private void apiKey(ContainerRequestContext request, String key) {
+        Optional<Caller> agent = apiKeys.apply(key);
+        if (agent.isEmpty()) {
+            LOG.warn("Refused an /api call with an unknown, wrong or revoked API key");
+            refuse(request, "unknown, wrong or revoked API key");
+            return;
+        }
+        request.setSecurityContext(new CallerContext(agent.get(), secure(request), "API_KEY"));
     }
 
     /** The caller's address, which wrong passwords are counted by. */

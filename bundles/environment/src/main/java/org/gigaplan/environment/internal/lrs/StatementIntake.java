@@ -1,0 +1,140 @@
+package org.gigaplan.environment.internal.lrs;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
+
+import org.gigaplan.environment.internal.XapiService;
+import org.gigaplan.environment.internal.store.XapiStore;
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.rest.FieldChecks;
+
+/**
+ * How a posted Statement becomes what the LRS keeps: checked by {@link StatementRules}, completed with what the LRS
+ * sets, counted in a row for the views (the learner's pseudonym, verb, activity, score, class), kept whole as the
+ * deployment keeps bodies; and whether one posted again is the one kept.
+ */
+public final class StatementIntake {
+
+    private final StatementBodies bodies;
+    private final BiFunction<Object, String, String> pseudonym;
+    private final BiFunction<Object, String, String> rosterClass;
+    private final UnaryOperator<Map<String, Object>> pseudonymous;
+
+    /**
+     * @param pseudonym    an actor (and the field it is in) to the learner's pseudonym
+     * @param rosterClass  an actor and a school to the learner's homeroom class on the roster, or null
+     * @param pseudonymous a Statement to the same with the pseudonym as actor
+     */
+    public StatementIntake(StatementBodies bodies, BiFunction<Object, String, String> pseudonym,
+            BiFunction<Object, String, String> rosterClass, UnaryOperator<Map<String, Object>> pseudonymous) {
+        this.bodies = bodies;
+        this.pseudonym = pseudonym;
+        this.rosterClass = rosterClass;
+        this.pseudonymous = pseudonymous;
+    }
+
+    /**
+     * A Statement checked whole (xAPI 1.0.3) and made ready to keep: its id (made when absent), {@code timestamp}
+     * (the time stored when absent), {@code stored}, {@code authority} (the poster) and {@code version} set; the row
+     * of what the views count; the body as the deployment keeps it.
+     */
+    public XapiStore.Row row(Object raw, String at, String schoolId, Instant now, boolean demo, String by,
+            FieldChecks check) {
+        String p = at.isEmpty() ? "" : at + ".";
+        int before = check.errors().size();
+        StatementRules.statement(raw, at, check);
+        if (check.errors().size() > before) {
+            return null;
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        ((Map<?, ?>) raw).forEach((k, v) -> s.put(String.valueOf(k), v));
+        String id = s.get("id") instanceof String given ? given.toLowerCase(java.util.Locale.ROOT)
+                : UUID.randomUUID().toString();
+        Instant when = now;
+        if (s.get("timestamp") instanceof String ts) {
+            when = OffsetDateTime.parse(ts).toInstant();
+            if (when.isAfter(now.plusSeconds(300))) {
+                check.add(p + "timestamp", "is in the future: " + ts);
+            } else if (!FiscalYear.handles(LocalDate.ofInstant(when, ZoneOffset.UTC))) {
+                check.add(p + "timestamp", FiscalYear.range() + ", was " + ts);
+            }
+        }
+        Map<String, Object> filled = new LinkedHashMap<>();
+        filled.put("id", id);
+        filled.putAll(s);
+        filled.put("id", id);
+        filled.putIfAbsent("timestamp", now.toString());
+        filled.put("stored", now.toString());
+        filled.put("authority", Map.of("objectType", "Agent", "account", Map.of("homePage", XapiService.AUTHORITY_HOME,
+                "name", by)));
+        filled.putIfAbsent("version", "1.0.0");
+        String learner = pseudonym.apply(s.get("actor"), p + "actor");
+        Map<?, ?> verb = (Map<?, ?>) s.get("verb");
+        Map<?, ?> object = (Map<?, ?>) s.get("object");
+        boolean isActivity = !object.containsKey("objectType") || "Activity".equals(object.get("objectType"));
+        Map<?, ?> result = s.get("result") instanceof Map<?, ?> r ? r : Map.of();
+        Double scaled = result.get("score") instanceof Map<?, ?> score && score.get("scaled") instanceof Number n
+                ? n.doubleValue() : null;
+        Map<?, ?> context = s.get("context") instanceof Map<?, ?> c ? c : Map.of();
+        String classRef = null;
+        if (context.get("extensions") instanceof Map<?, ?> ext) {
+            for (Map.Entry<?, ?> e : ext.entrySet()) {
+                if (String.valueOf(e.getKey()).endsWith("/class") && e.getValue() != null) {
+                    classRef = String.valueOf(e.getValue()).trim();
+                    if (classRef.length() > 32) {
+                        check.add(p + "context.extensions", "a class of at most 32 characters");
+                    }
+                }
+            }
+        }
+        if (classRef == null) {
+            classRef = rosterClass.apply(s.get("actor"), schoolId);
+        }
+        String activity = isActivity ? String.valueOf(object.get("id")) : null;
+        if (activity != null && activity.length() > 500) {
+            check.add(p + "object.id", "at most 500 characters");
+        }
+        return new XapiStore.Row(id, schoolId, classRef, learner, String.valueOf(verb.get("id")),
+                first(verb.get("display")), activity,
+                isActivity && object.get("definition") instanceof Map<?, ?> d ? first(d.get("name")) : null, scaled,
+                result.get("success") instanceof Boolean b ? b : null,
+                result.get("completion") instanceof Boolean b ? b : null, when, now, demo,
+                context.get("registration") instanceof String reg ? reg.toLowerCase(java.util.Locale.ROOT) : null,
+                bodies.seal(filled, pseudonymous));
+    }
+
+    /**
+     * Whether a Statement posted again is the one kept: the same but for what the LRS set ({@code stored},
+     * {@code authority}, {@code version}, a {@code timestamp} it filled in).
+     */
+    public static boolean same(Map<String, Object> kept, Map<String, Object> given) {
+        Map<String, Object> a = new LinkedHashMap<>(kept);
+        Map<String, Object> b = new LinkedHashMap<>(given);
+        List<String> set = new ArrayList<>(List.of("stored", "authority", "version"));
+        if (Objects.equals(given.get("timestamp"), given.get("stored"))) {
+            set.add("timestamp");
+        }
+        set.forEach(a::remove);
+        set.forEach(b::remove);
+        return a.equals(b);
+    }
+
+    static String first(Object languageMap) {
+        if (languageMap instanceof Map<?, ?> m && !m.isEmpty()) {
+            Object v = m.containsKey("ja-JP") ? m.get("ja-JP") : m.containsKey("en-US") ? m.get("en-US") : m.values().iterator().next();
+            String s = String.valueOf(v);
+            return s.length() > 200 ? s.substring(0, 200) : s;
+        }
+        return null;
+    }
+}

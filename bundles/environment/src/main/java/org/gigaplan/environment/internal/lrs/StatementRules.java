@@ -1,0 +1,426 @@
+package org.gigaplan.environment.internal.lrs;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.gigaplan.plan.rest.FieldChecks;
+
+/**
+ * What xAPI 1.0.3 (Data, part two) requires of a Statement an LRS takes: each property of the right type and form,
+ * no property a Statement does not have, no null, exactly one identifier per Agent, IRIs where IRIs belong, language
+ * maps keyed by RFC 5646 tags, UUIDs, ISO 8601 times and durations, scores within their bounds, a voiding Statement
+ * pointing at a Statement. Every fault is reported with the field it is in ({@code [2].context.instructor.mbox}).
+ */
+public final class StatementRules extends JsonForms {
+
+    static final Set<String> STATEMENT = Set.of("id", "actor", "verb", "object", "result", "context", "timestamp",
+            "stored", "authority", "version", "attachments");
+    static final Set<String> SUB_STATEMENT = Set.of("objectType", "actor", "verb", "object", "result", "context",
+            "timestamp", "attachments");
+    static final Set<String> AGENT = Set.of("objectType", "name", "mbox", "mbox_sha1sum", "openid", "account");
+    static final Set<String> GROUP = Set.of("objectType", "name", "mbox", "mbox_sha1sum", "openid", "account", "member");
+    static final Set<String> ACCOUNT = Set.of("homePage", "name");
+    static final Set<String> VERB = Set.of("id", "display");
+    static final Set<String> ACTIVITY = Set.of("objectType", "id", "definition");
+    static final Set<String> DEFINITION = Set.of("name", "description", "type", "moreInfo", "interactionType",
+            "correctResponsesPattern", "choices", "scale", "source", "target", "steps", "extensions");
+    static final Set<String> INTERACTION_TYPES = Set.of("true-false", "choice", "fill-in", "long-fill-in", "matching",
+            "performance", "sequencing", "likert", "numeric", "other");
+    static final Set<String> COMPONENT = Set.of("id", "description");
+    static final Set<String> STATEMENT_REF = Set.of("objectType", "id");
+    static final Set<String> RESULT = Set.of("score", "success", "completion", "response", "duration", "extensions");
+    static final Set<String> SCORE = Set.of("scaled", "raw", "min", "max");
+    static final Set<String> CONTEXT = Set.of("registration", "instructor", "team", "contextActivities", "revision",
+            "platform", "language", "statement", "extensions");
+    static final Set<String> CONTEXT_ACTIVITIES = Set.of("parent", "grouping", "category", "other");
+    static final Set<String> ATTACHMENT = Set.of("usageType", "display", "description", "contentType", "length",
+            "sha2", "fileUrl");
+    /** The verb that voids the Statement its object refers to. */
+    public static final String VOIDED = "http://adlnet.gov/expapi/verbs/voided";
+
+    private static final Pattern SHA1 = Pattern.compile("[0-9a-fA-F]{40}");
+    private static final Pattern DURATION = Pattern.compile("P(?=\\d|T)(\\d+(\\.\\d+)?Y)?(\\d+(\\.\\d+)?M)?"
+            + "(\\d+(\\.\\d+)?W)?(\\d+(\\.\\d+)?D)?(T(?=\\d)(\\d+(\\.\\d+)?H)?(\\d+(\\.\\d+)?M)?(\\d+(\\.\\d+)?S)?)?");
+    private static final Pattern MAILTO = Pattern.compile("mailto:[^@\\s]+@[^@\\s]+");
+
+    private StatementRules(FieldChecks check) {
+        super(check);
+    }
+
+    /** Checks a Statement as posted; its faults go into {@code check}, each under {@code at} (empty: the body). */
+    public static void statement(Object raw, String at, FieldChecks check) {
+        new StatementRules(check).statement(raw, at, false);
+    }
+
+    private void statement(Object raw, String at, boolean sub) {
+        Map<?, ?> s = object(raw, at.isEmpty() ? "body" : at, sub ? "a SubStatement" : "a Statement");
+        if (s == null) {
+            return;
+        }
+        properties(s, at, sub ? SUB_STATEMENT : STATEMENT, sub ? "a SubStatement" : "a Statement");
+        if (!sub && s.containsKey("id")) {
+            uuid(s.get("id"), join(at, "id"));
+        }
+        require(s, at, "actor", "verb", "object");
+        if (s.get("actor") != null) {
+            agentOrGroup(s.get("actor"), join(at, "actor"));
+        }
+        if (s.get("verb") != null) {
+            verb(s.get("verb"), join(at, "verb"));
+        }
+        Object object = s.get("object");
+        String objectType = null;
+        if (object != null) {
+            objectType = statementObject(object, join(at, "object"), sub);
+        }
+        if (s.containsKey("result")) {
+            result(s.get("result"), join(at, "result"));
+        }
+        if (s.containsKey("context")) {
+            context(s.get("context"), join(at, "context"), objectType);
+        }
+        if (s.containsKey("timestamp")) {
+            timestamp(s.get("timestamp"), join(at, "timestamp"));
+        }
+        if (s.containsKey("stored")) {
+            timestamp(s.get("stored"), join(at, "stored"));
+        }
+        if (s.containsKey("authority")) {
+            agentOrGroup(s.get("authority"), join(at, "authority"));
+        }
+        if (s.containsKey("version")) {
+            if (!(s.get("version") instanceof String v) || !v.matches("1\\.0(\\.\\d+)?")) {
+                check.add(join(at, "version"), "1.0.x, was " + s.get("version"));
+            }
+        }
+        if (s.containsKey("attachments")) {
+            List<?> list = array(s.get("attachments"), join(at, "attachments"));
+            for (int i = 0; list != null && i < list.size(); i++) {
+                attachment(list.get(i), join(at, "attachments") + "[" + i + "]");
+            }
+        }
+        if (s.get("verb") instanceof Map<?, ?> verb && VOIDED.equals(verb.get("id"))
+                && !"StatementRef".equals(objectType)) {
+            check.add(join(at, "object"), "a voiding Statement's object is a StatementRef to the Statement it voids");
+        }
+    }
+
+    private String statementObject(Object raw, String at, boolean sub) {
+        Map<?, ?> o = object(raw, at, "an Activity, Agent, Group, StatementRef or SubStatement");
+        if (o == null) {
+            return null;
+        }
+        Object type = o.containsKey("objectType") ? o.get("objectType") : "Activity";
+        switch (String.valueOf(type)) {
+            case "Activity" -> activity(o, at);
+            case "Agent", "Group" -> agentOrGroup(o, at);
+            case "StatementRef" -> {
+                properties(o, at, STATEMENT_REF, "a StatementRef");
+                require(o, at, "id");
+                uuid(o.get("id"), join(at, "id"));
+            }
+            case "SubStatement" -> {
+                if (sub) {
+                    check.add(join(at, "objectType"), "a SubStatement cannot hold another SubStatement");
+                } else {
+                    statement(o, at, true);
+                }
+            }
+            default -> check.add(join(at, "objectType"), "Activity, Agent, Group, StatementRef or SubStatement, was "
+                    + type);
+        }
+        return String.valueOf(type);
+    }
+
+    private void agentOrGroup(Object raw, String at) {
+        Map<?, ?> a = object(raw, at, "an Agent or a Group");
+        if (a == null) {
+            return;
+        }
+        Object type = a.get("objectType");
+        boolean group = "Group".equals(type);
+        if (type != null && !group && !"Agent".equals(type)) {
+            check.add(join(at, "objectType"), "Agent or Group, was " + type);
+            return;
+        }
+        properties(a, at, group ? GROUP : AGENT, group ? "a Group" : "an Agent");
+        if (a.containsKey("name") && !(a.get("name") instanceof String)) {
+            check.add(join(at, "name"), "a string");
+        }
+        int identifiers = identifiers(a, at);
+        if (group) {
+            if (a.containsKey("member")) {
+                List<?> members = array(a.get("member"), join(at, "member"));
+                for (int i = 0; members != null && i < members.size(); i++) {
+                    String m = join(at, "member") + "[" + i + "]";
+                    if (members.get(i) instanceof Map<?, ?> member && "Group".equals(member.get("objectType"))) {
+                        check.add(join(m, "objectType"), "a Group's members are Agents");
+                    } else {
+                        agentOrGroup(members.get(i), m);
+                    }
+                }
+            } else if (identifiers == 0) {
+                check.add(join(at, "member"), "required: an anonymous Group lists its members");
+            }
+            if (identifiers > 1) {
+                check.add(at, "one identifier at most: mbox, mbox_sha1sum, openid or account");
+            }
+        } else if (identifiers != 1) {
+            check.add(at, "exactly one identifier: mbox, mbox_sha1sum, openid or account, was " + identifiers);
+        }
+    }
+
+    private int identifiers(Map<?, ?> a, String at) {
+        int n = 0;
+        if (a.containsKey("mbox")) {
+            n++;
+            if (!(a.get("mbox") instanceof String m) || !MAILTO.matcher(m).matches()) {
+                check.add(join(at, "mbox"), "a mailto: IRI, was " + a.get("mbox"));
+            }
+        }
+        if (a.containsKey("mbox_sha1sum")) {
+            n++;
+            if (!(a.get("mbox_sha1sum") instanceof String m) || !SHA1.matcher(m).matches()) {
+                check.add(join(at, "mbox_sha1sum"), "a SHA-1 of a mailto: IRI, 40 hexadecimal digits");
+            }
+        }
+        if (a.containsKey("openid")) {
+            n++;
+            iri(a.get("openid"), join(at, "openid"));
+        }
+        if (a.containsKey("account")) {
+            n++;
+            Map<?, ?> account = object(a.get("account"), join(at, "account"), "an account {homePage, name}");
+            if (account != null) {
+                properties(account, join(at, "account"), ACCOUNT, "an account");
+                require(account, join(at, "account"), "homePage", "name");
+                if (account.containsKey("homePage")) {
+                    iri(account.get("homePage"), join(at, "account.homePage"));
+                }
+                if (account.containsKey("name") && !(account.get("name") instanceof String)) {
+                    check.add(join(at, "account.name"), "a string");
+                }
+            }
+        }
+        return n;
+    }
+
+    private void verb(Object raw, String at) {
+        Map<?, ?> v = object(raw, at, "a Verb {id, display}");
+        if (v == null) {
+            return;
+        }
+        properties(v, at, VERB, "a Verb");
+        require(v, at, "id");
+        if (v.containsKey("id")) {
+            iri(v.get("id"), join(at, "id"));
+        }
+        if (v.containsKey("display")) {
+            languageMap(v.get("display"), join(at, "display"));
+        }
+    }
+
+    private void activity(Map<?, ?> o, String at) {
+        properties(o, at, ACTIVITY, "an Activity");
+        require(o, at, "id");
+        if (o.containsKey("id")) {
+            iri(o.get("id"), join(at, "id"));
+        }
+        if (!o.containsKey("definition")) {
+            return;
+        }
+        String d = join(at, "definition");
+        Map<?, ?> def = object(o.get("definition"), d, "an Activity Definition");
+        if (def == null) {
+            return;
+        }
+        properties(def, d, DEFINITION, "an Activity Definition");
+        for (String map : List.of("name", "description")) {
+            if (def.containsKey(map)) {
+                languageMap(def.get(map), join(d, map));
+            }
+        }
+        for (String iri : List.of("type", "moreInfo")) {
+            if (def.containsKey(iri)) {
+                iri(def.get(iri), join(d, iri));
+            }
+        }
+        if (def.containsKey("interactionType") && !INTERACTION_TYPES.contains(def.get("interactionType"))) {
+            check.add(join(d, "interactionType"), "one of " + INTERACTION_TYPES + ", was " + def.get("interactionType"));
+        }
+        if (def.containsKey("correctResponsesPattern")) {
+            List<?> patterns = array(def.get("correctResponsesPattern"), join(d, "correctResponsesPattern"));
+            for (int i = 0; patterns != null && i < patterns.size(); i++) {
+                if (!(patterns.get(i) instanceof String)) {
+                    check.add(join(d, "correctResponsesPattern") + "[" + i + "]", "a string");
+                }
+            }
+        }
+        for (String list : List.of("choices", "scale", "source", "target", "steps")) {
+            if (def.containsKey(list)) {
+                List<?> components = array(def.get(list), join(d, list));
+                for (int i = 0; components != null && i < components.size(); i++) {
+                    String c = join(d, list) + "[" + i + "]";
+                    Map<?, ?> component = object(components.get(i), c, "an interaction component {id, description}");
+                    if (component != null) {
+                        properties(component, c, COMPONENT, "an interaction component");
+                        require(component, c, "id");
+                        if (component.containsKey("id") && !(component.get("id") instanceof String)) {
+                            check.add(join(c, "id"), "a string");
+                        }
+                        if (component.containsKey("description")) {
+                            languageMap(component.get("description"), join(c, "description"));
+                        }
+                    }
+                }
+            }
+        }
+        if (def.containsKey("extensions")) {
+            extensions(def.get("extensions"), join(d, "extensions"));
+        }
+    }
+
+    private void result(Object raw, String at) {
+        Map<?, ?> r = object(raw, at, "a Result");
+        if (r == null) {
+            return;
+        }
+        properties(r, at, RESULT, "a Result");
+        if (r.containsKey("score")) {
+            score(r.get("score"), join(at, "score"));
+        }
+        for (String bool : List.of("success", "completion")) {
+            if (r.containsKey(bool) && !(r.get(bool) instanceof Boolean)) {
+                check.add(join(at, bool), "true or false, was " + r.get(bool));
+            }
+        }
+        if (r.containsKey("response") && !(r.get("response") instanceof String)) {
+            check.add(join(at, "response"), "a string");
+        }
+        if (r.containsKey("duration") && !(r.get("duration") instanceof String d && DURATION.matcher(d).matches())) {
+            check.add(join(at, "duration"), "an ISO 8601 duration (PT1M30S), was " + r.get("duration"));
+        }
+        if (r.containsKey("extensions")) {
+            extensions(r.get("extensions"), join(at, "extensions"));
+        }
+    }
+
+    private void score(Object raw, String at) {
+        Map<?, ?> s = object(raw, at, "a Score");
+        if (s == null) {
+            return;
+        }
+        properties(s, at, SCORE, "a Score");
+        Double scaled = number(s, "scaled", at);
+        Double rawScore = number(s, "raw", at);
+        Double min = number(s, "min", at);
+        Double max = number(s, "max", at);
+        if (scaled != null && (scaled < -1 || scaled > 1)) {
+            check.add(join(at, "scaled"), "from -1 to 1, was " + scaled);
+        }
+        if (min != null && max != null && min >= max) {
+            check.add(join(at, "min"), "below max (" + max + "), was " + min);
+        }
+        if (rawScore != null && (min != null && rawScore < min || max != null && rawScore > max)) {
+            check.add(join(at, "raw"), "between min and max, was " + rawScore);
+        }
+    }
+
+    private void context(Object raw, String at, String objectType) {
+        Map<?, ?> c = object(raw, at, "a Context");
+        if (c == null) {
+            return;
+        }
+        properties(c, at, CONTEXT, "a Context");
+        if (c.containsKey("registration")) {
+            uuid(c.get("registration"), join(at, "registration"));
+        }
+        if (c.containsKey("instructor")) {
+            agentOrGroup(c.get("instructor"), join(at, "instructor"));
+        }
+        if (c.containsKey("team")) {
+            if (!(c.get("team") instanceof Map<?, ?> team) || !"Group".equals(team.get("objectType"))) {
+                check.add(join(at, "team"), "a Group");
+            } else {
+                agentOrGroup(team, join(at, "team"));
+            }
+        }
+        for (String text : List.of("revision", "platform")) {
+            if (c.containsKey(text)) {
+                if (!(c.get(text) instanceof String)) {
+                    check.add(join(at, text), "a string");
+                } else if (objectType != null && !"Activity".equals(objectType)) {
+                    check.add(join(at, text), "only for a Statement about an Activity");
+                }
+            }
+        }
+        if (c.containsKey("language") && !(c.get("language") instanceof String l && LANGUAGE.matcher(l).matches())) {
+            check.add(join(at, "language"), "an RFC 5646 language tag, was " + c.get("language"));
+        }
+        if (c.containsKey("statement")) {
+            String ref = join(at, "statement");
+            Map<?, ?> s = object(c.get("statement"), ref, "a StatementRef");
+            if (s != null) {
+                properties(s, ref, STATEMENT_REF, "a StatementRef");
+                if (!"StatementRef".equals(s.get("objectType"))) {
+                    check.add(join(ref, "objectType"), "StatementRef");
+                }
+                uuid(s.get("id"), join(ref, "id"));
+            }
+        }
+        if (c.containsKey("contextActivities")) {
+            String ca = join(at, "contextActivities");
+            Map<?, ?> activities = object(c.get("contextActivities"), ca, "contextActivities {parent, grouping, …}");
+            if (activities != null) {
+                properties(activities, ca, CONTEXT_ACTIVITIES, "contextActivities");
+                activities.forEach((k, v) -> {
+                    List<?> list = v instanceof List<?> l ? l : List.of(v);
+                    for (int i = 0; i < list.size(); i++) {
+                        String a = join(ca, String.valueOf(k)) + (v instanceof List ? "[" + i + "]" : "");
+                        Map<?, ?> activity = object(list.get(i), a, "an Activity");
+                        if (activity != null && activity.containsKey("objectType")
+                                && !"Activity".equals(activity.get("objectType"))) {
+                            check.add(join(a, "objectType"), "Activity");
+                        } else if (activity != null) {
+                            activity(activity, a);
+                        }
+                    }
+                });
+            }
+        }
+        if (c.containsKey("extensions")) {
+            extensions(c.get("extensions"), join(at, "extensions"));
+        }
+    }
+
+    private void attachment(Object raw, String at) {
+        Map<?, ?> a = object(raw, at, "an Attachment");
+        if (a == null) {
+            return;
+        }
+        properties(a, at, ATTACHMENT, "an Attachment");
+        require(a, at, "usageType", "display", "contentType", "length", "sha2");
+        if (a.containsKey("usageType")) {
+            iri(a.get("usageType"), join(at, "usageType"));
+        }
+        for (String map : List.of("display", "description")) {
+            if (a.containsKey(map)) {
+                languageMap(a.get(map), join(at, map));
+            }
+        }
+        if (a.containsKey("contentType") && !(a.get("contentType") instanceof String)) {
+            check.add(join(at, "contentType"), "an Internet Media Type");
+        }
+        if (a.containsKey("length") && !(a.get("length") instanceof Integer || a.get("length") instanceof Long)) {
+            check.add(join(at, "length"), "a whole number of octets");
+        }
+        if (a.containsKey("sha2") && !(a.get("sha2") instanceof String)) {
+            check.add(join(at, "sha2"), "the SHA-2 of the attachment, hexadecimal");
+        }
+        if (a.containsKey("fileUrl")) {
+            iri(a.get("fileUrl"), join(at, "fileUrl"));
+        }
+    }
+}

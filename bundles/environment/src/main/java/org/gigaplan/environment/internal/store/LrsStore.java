@@ -1,0 +1,109 @@
+package org.gigaplan.environment.internal.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.gigaplan.plan.service.Jdbc;
+
+/** The LRS's reads of the kept Statements: one by id, pages by the time they were stored, and voiding. */
+public final class LrsStore {
+
+    /**
+     * A kept Statement: its text as kept, or (one stored before Statements were kept whole) its row to rebuild it
+     * from.
+     */
+    public record Kept(String id, String schoolId, String verb, String body, boolean voided, Instant storedAt,
+            XapiStore.Row row) {
+    }
+
+    /** Filters of the Statements resource; each null matches everything. Times are when a Statement was stored. */
+    public record Filter(String schoolId, String learner, String verb, String activity, String registration,
+            String classRef, Instant since, Instant until, boolean ascending) {
+    }
+
+    /** Where a page ended: the last Statement's stored time and id. */
+    public record Cursor(Instant storedAt, String id) {
+
+        public String text() {
+            return storedAt.toEpochMilli() + "." + id;
+        }
+
+        /** A cursor as {@link #text()} wrote it; empty for anything else. */
+        public static Optional<Cursor> of(String text) {
+            int dot = text == null ? -1 : text.indexOf('.');
+            if (dot <= 0) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new Cursor(Instant.ofEpochMilli(Long.parseLong(text.substring(0, dot))),
+                        text.substring(dot + 1)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static final String COLUMNS = "id, school_id, verb, body, voided, stored_at, class_ref, learner, "
+            + "verb_display, activity, activity_name, score_scaled, success, completion, occurred_at, demo";
+
+    public Optional<Kept> kept(Connection c, String id) throws SQLException {
+        return Jdbc.first(c, "SELECT " + COLUMNS + " FROM env_xapi_statement WHERE id = ?", LrsStore::read, id);
+    }
+
+    /** Marks a Statement voided; answers whether it was there to void. */
+    public boolean voidStatement(Connection c, String id) throws SQLException {
+        return Jdbc.update(c, "UPDATE env_xapi_statement SET voided = 1 WHERE id = ?", id) == 1;
+    }
+
+    /** A page of Statements that are not voided, newest stored first (oldest with {@code ascending}), after a cursor. */
+    public List<Kept> page(Connection c, Filter f, Cursor after, int limit) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE voided = 0");
+        add(where, args, "school_id = ?", f.schoolId());
+        add(where, args, "learner = ?", f.learner());
+        add(where, args, "verb = ?", f.verb());
+        add(where, args, "activity = ?", f.activity());
+        add(where, args, "registration = ?", f.registration());
+        add(where, args, "class_ref = ?", f.classRef());
+        add(where, args, "stored_at > ?", f.since());
+        add(where, args, "stored_at <= ?", f.until());
+        String order = f.ascending() ? "ASC" : "DESC";
+        if (after != null) {
+            String beyond = f.ascending() ? ">" : "<";
+            where.append(" AND (stored_at ").append(beyond).append(" ? OR (stored_at = ? AND id ").append(beyond)
+                    .append(" ?))");
+            args.add(after.storedAt());
+            args.add(after.storedAt());
+            args.add(after.id());
+        }
+        return Jdbc.list(c, "SELECT " + COLUMNS + " FROM env_xapi_statement" + where + " ORDER BY stored_at " + order
+                + ", id " + order + " FETCH FIRST " + limit + " ROWS ONLY", LrsStore::read, args);
+    }
+
+    private static void add(StringBuilder where, List<Object> args, String clause, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(clause);
+            args.add(value);
+        }
+    }
+
+    private static Kept read(ResultSet r) throws SQLException {
+        Instant stored = r.getTimestamp(6).toInstant();
+        String body = r.getString(4);
+        XapiStore.Row row = body != null ? null : new XapiStore.Row(r.getString(1), r.getString(2), r.getString(7),
+                r.getString(8), r.getString(3), r.getString(9), r.getString(10), r.getString(11),
+                Jdbc.nullableDouble(r, 12), bool(r, 13), bool(r, 14), r.getTimestamp(15).toInstant(), stored,
+                r.getInt(16) > 0, null, null);
+        return new Kept(r.getString(1), r.getString(2), r.getString(3), body, r.getInt(5) == 1, stored, row);
+    }
+
+    private static Boolean bool(ResultSet r, int column) throws SQLException {
+        Integer v = Jdbc.nullableInt(r, column);
+        return v == null ? null : v == 1;
+    }
+}
