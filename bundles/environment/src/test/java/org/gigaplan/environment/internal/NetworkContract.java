@@ -251,6 +251,22 @@ abstract class NetworkContract {
         assertEquals(0, lrs.page(new org.gigaplan.environment.internal.store.LrsStore.Filter("N-1", null, null, null,
                 "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d", null, null, null, false), null, 10, true).statements().size(),
                 "by registration: the one with it is voided");
+        // A time to come is taken (xAPI) but counted when stored; a single context Activity comes back in an array.
+        java.util.Map<String, Object> ahead = json("""
+                {"id":"22222222-3333-4444-8555-666666666666","actor":{"mbox":"mailto:sora@school.example"},
+                 "verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},"object":{"id":"https://drill.example/z"},
+                 "context":{"contextActivities":{"parent":{"id":"https://drill.example/course"}}},
+                 "timestamp":"2099-01-01T00:00:00Z"}""");
+        lrs.store(ahead, "N-1", "k", false);
+        java.util.Map<String, Object> read = lrs.statement("22222222-3333-4444-8555-666666666666", false, "N-1", true)
+                .orElseThrow();
+        assertEquals("2099-01-01T00:00:00Z", read.get("timestamp"));
+        assertTrue(((java.util.Map<?, ?>) ((java.util.Map<?, ?>) read.get("context")).get("contextActivities"))
+                .get("parent") instanceof List, read::toString);
+        assertTrue(lrs.find(new org.gigaplan.environment.internal.store.XapiStore.Query("N-1", null, null,
+                "https://drill.example/z", null, null, null), 10).get(0).get("timestamp").toString()
+                .startsWith(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().substring(0, 4)),
+                "counted when stored");
         // The default keeps no identifier at all: the actor is the pseudonym in what is stored.
         xapi.store(json(FULL.replace("0f1e2d3c", "0f1e2d3d")), "N-1", "k", false);
         try (java.sql.Connection c = dataSource().getConnection(); java.sql.ResultSet r = c.createStatement()

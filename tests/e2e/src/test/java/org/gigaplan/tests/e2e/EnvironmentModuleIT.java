@@ -391,8 +391,13 @@ class EnvironmentModuleIT {
                 .status());
         assertEquals(200, dist.raw(lrs.apply("GET", "/api/environment/xapi/statements?voidedStatementId=" + statementId)
                 .GET()).status());
-        assertEquals(400, dist.raw(lrs.apply("GET", "/api/environment/xapi/statements?statementId=" + statementId
-                + "&verb=http://adlnet.gov/expapi/verbs/voided").GET()).status(), "one Statement or a query, not both");
+        Response both = dist.raw(lrs.apply("GET", "/api/environment/xapi/statements?statementId=" + statementId
+                + "&verb=http://adlnet.gov/expapi/verbs/voided").GET());
+        assertEquals(400, both.status(), "one Statement or a query, not both");
+        assertEquals("1.0.3", both.header(v), "xAPI's headers on errors too");
+        assertTrue(both.header("X-Experience-API-Consistent-Through") != null, both::toString);
+        E2e.problem(dist.raw(lrs.apply("GET", "/api/environment/xapi/statements?statementID=" + statementId).GET()), 400,
+                "statementID");
         // Paging: one a page, following more to the end.
         List<String> seen = new ArrayList<>();
         String next = "/api/environment/xapi/statements?limit=1";

@@ -91,6 +91,10 @@ abstract class JsonForms {
     }
 
     void timestamp(Object value, String at) {
+        if (value instanceof String s && s.matches(".*T.*-00(:?00)?")) {
+            check.add(at, "an unknown offset (-00, -0000, -00:00) is not a time: give its offset, or Z, was " + s);
+            return;
+        }
         if (value instanceof String s) {
             try {
                 OffsetDateTime.parse(s);

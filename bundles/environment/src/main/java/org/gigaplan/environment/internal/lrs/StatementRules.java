@@ -29,6 +29,8 @@ public final class StatementRules extends JsonForms {
     static final Set<String> INTERACTION_TYPES = Set.of("true-false", "choice", "fill-in", "long-fill-in", "matching",
             "performance", "sequencing", "likert", "numeric", "other");
     static final Set<String> COMPONENT = Set.of("id", "description");
+    static final Set<String> INTERACTION_PROPERTIES = Set.of("correctResponsesPattern", "choices", "scale", "source",
+            "target", "steps");
     static final Set<String> STATEMENT_REF = Set.of("objectType", "id");
     static final Set<String> RESULT = Set.of("score", "success", "completion", "response", "duration", "extensions");
     static final Set<String> SCORE = Set.of("scaled", "raw", "min", "max");
@@ -41,8 +43,10 @@ public final class StatementRules extends JsonForms {
     public static final String VOIDED = "http://adlnet.gov/expapi/verbs/voided";
 
     private static final Pattern SHA1 = Pattern.compile("[0-9a-fA-F]{40}");
-    private static final Pattern DURATION = Pattern.compile("P(?=\\d|T)(\\d+(\\.\\d+)?Y)?(\\d+(\\.\\d+)?M)?"
-            + "(\\d+(\\.\\d+)?W)?(\\d+(\\.\\d+)?D)?(T(?=\\d)(\\d+(\\.\\d+)?H)?(\\d+(\\.\\d+)?M)?(\\d+(\\.\\d+)?S)?)?");
+    /** ISO 8601 durations: weeks alone ({@code P4W}), or years to seconds ({@code P1DT2H3M4.5S}). */
+    private static final Pattern DURATION = Pattern.compile("P\\d+(\\.\\d+)?W|P(?=\\d|T)(\\d+(\\.\\d+)?Y)?"
+            + "(\\d+(\\.\\d+)?M)?(\\d+(\\.\\d+)?D)?(T(?=\\d)(\\d+(\\.\\d+)?H)?(\\d+(\\.\\d+)?M)?"
+            + "(\\d+(\\.\\d+)?S)?)?");
     private static final Pattern MAILTO = Pattern.compile("mailto:[^@\\s]+@[^@\\s]+");
 
     private StatementRules(FieldChecks check) {
@@ -88,7 +92,7 @@ public final class StatementRules extends JsonForms {
             timestamp(s.get("stored"), join(at, "stored"));
         }
         if (s.containsKey("authority")) {
-            agentOrGroup(s.get("authority"), join(at, "authority"));
+            authority(s.get("authority"), join(at, "authority"));
         }
         if (s.containsKey("version")) {
             if (!(s.get("version") instanceof String v) || !v.matches("1\\.0(\\.\\d+)?")) {
@@ -132,6 +136,20 @@ public final class StatementRules extends JsonForms {
                     + type);
         }
         return String.valueOf(type);
+    }
+
+    /** An Agent, or (OAuth: the client and the user) an anonymous Group of exactly two Agents. */
+    private void authority(Object raw, String at) {
+        agentOrGroup(raw, at);
+        if (raw instanceof Map<?, ?> a && "Group".equals(a.get("objectType"))) {
+            if (a.containsKey("mbox") || a.containsKey("mbox_sha1sum") || a.containsKey("openid")
+                    || a.containsKey("account")) {
+                check.add(at, "an authority that is a Group is anonymous: no identifier of its own");
+            }
+            if (!(a.get("member") instanceof List<?> members) || members.size() != 2) {
+                check.add(join(at, "member"), "an authority that is a Group has exactly two members");
+            }
+        }
     }
 
     private void agentOrGroup(Object raw, String at) {
@@ -246,6 +264,10 @@ public final class StatementRules extends JsonForms {
             if (def.containsKey(iri)) {
                 iri(def.get(iri), join(d, iri));
             }
+        }
+        if (!def.containsKey("interactionType") && def.keySet().stream().anyMatch(INTERACTION_PROPERTIES::contains)) {
+            check.add(join(d, "interactionType"), "required with correctResponsesPattern, choices, scale, source, "
+                    + "target or steps");
         }
         if (def.containsKey("interactionType") && !INTERACTION_TYPES.contains(def.get("interactionType"))) {
             check.add(join(d, "interactionType"), "one of " + INTERACTION_TYPES + ", was " + def.get("interactionType"));

@@ -50,6 +50,11 @@ import org.osgi.service.component.annotations.Reference;
 public class XapiResource {
 
     public static final String VERSION_HEADER = "X-Experience-API-Version";
+    /** The parameters GET statements takes (xAPI's, and the school and class): any other is refused. */
+    static final java.util.Set<String> QUERY_PARAMETERS = java.util.Set.of("statementId", "voidedStatementId", "agent",
+            "verb", "activity", "registration", "related_activities", "related_agents", "since", "until", "limit",
+            "format", "attachments", "ascending", "cursor", "schoolId", "class");
+
     /** The time up to which every Statement stored is in what a GET answers. */
     public static final String CONSISTENT_THROUGH = "X-Experience-API-Consistent-Through";
 
@@ -139,12 +144,19 @@ public class XapiResource {
             @QueryParam("limit") Integer limit, @QueryParam("ascending") Boolean ascending,
             @QueryParam("cursor") String cursor, @Context UriInfo uri, @Context Caller caller) {
         checkVersion(version);
+        for (String given : uri.getQueryParameters().keySet()) {
+            if (!QUERY_PARAMETERS.contains(given)) {
+                throw new InvalidInputException(given, "not a parameter of the Statements resource: "
+                        + String.join(", ", QUERY_PARAMETERS));
+            }
+        }
         String school = schoolId == null && caller.role() == Role.BOARD ? null : caller.schoolScope(schoolId);
         boolean whole = xapi.keepsIdentities() && (caller.role() == Role.BOARD || caller.role() == Role.AGENT);
         String consistent = xapi.clock().now().toString();
         if (statementId != null || voidedId != null) {
             for (String other : List.of("statementId", "voidedStatementId", "agent", "verb", "activity",
-                    "registration", "since", "until", "limit", "ascending", "cursor", "class")) {
+                    "registration", "related_activities", "related_agents", "since", "until", "limit", "ascending",
+                    "cursor", "class")) {
                 if (uri.getQueryParameters().containsKey(other)
                         && !other.equals(statementId != null ? "statementId" : "voidedStatementId")) {
                     throw new InvalidInputException(other, "not with " + (statementId != null ? "statementId"
