@@ -285,6 +285,14 @@ public class XapiService implements RosterListener {
         return new StatementPage(out, more);
     }
 
+    /** The definition of an Activity as its newest Statement at a school gave it, if any did. */
+    public Optional<Object> definition(String schoolId, String activityId, boolean whole) {
+        List<LrsStore.Kept> newest = db.transaction(c -> lrs.page(c, new LrsStore.Filter(schoolId, null, null,
+                activityId, null, null, null, null, false), null, 1));
+        return newest.stream().findFirst().map(k -> open(k, whole).get("object"))
+                .map(o -> (Object) ((Map<?, ?>) o).get("definition")).filter(d -> d != null);
+    }
+
     /** Whether the LRS returns Statements as posted to callers who may see learners' identifiers. */
     public boolean keepsIdentities() {
         return bodies.mode() == StatementBodies.Mode.ENCRYPTED;

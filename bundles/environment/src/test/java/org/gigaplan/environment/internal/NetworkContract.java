@@ -114,7 +114,7 @@ abstract class NetworkContract {
         TestDatabase db = TestDatabase.on(dataSource());
         // The first service migrates the tables; the test's starts on them emptied.
         new NetworkService(db, new FakeSchools(), new FakeEnablement(), CLOCK, config());
-        db.clear("env_webhook", "env_agent_silence", "env_finding_note", "env_finding", "env_school_lock", "env_school_status", "env_measurement", "env_xapi_statement", "env_xapi_learner_year",
+        db.clear("env_xapi_document", "env_webhook", "env_agent_silence", "env_finding_note", "env_finding", "env_school_lock", "env_school_status", "env_measurement", "env_xapi_statement", "env_xapi_learner_year",
                 "env_history_use", "env_history_view", "env_learner_view");
         schools = FakeSchools.sample().add(
                 school("N-1", "ネット小学校", "Net Elementary", SchoolType.ELEMENTARY, 420, 14),
@@ -275,6 +275,42 @@ abstract class NetworkContract {
             assertFalse(r.getString(1).contains("mei@"), r.getString(1));
             assertTrue(r.getString(1).contains("分数"), "the rest is kept whole");
         }
+    }
+
+    @Test
+    void theLrsDocumentsMergeListAndGuardAgainstLostUpdates() {
+        var docs = new org.gigaplan.environment.internal.lrs.XapiDocuments(db, xapi);
+        var kind = org.gigaplan.environment.internal.lrs.XapiDocuments.Kind.class;
+        var state = org.gigaplan.environment.internal.lrs.XapiDocuments.Kind.STATE;
+        var profile = org.gigaplan.environment.internal.lrs.XapiDocuments.Kind.ACTIVITY_PROFILE;
+        assertTrue(kind.isEnum());
+        var mei = java.util.Map.of("mbox", "mailto:mei@school.example");
+        var set = docs.set(state, "N-1", "https://drill.example/a", mei, "9A8B7C6D-5E4F-4A3B-9C2D-1E0F9A8B7C6D");
+        docs.put(state, set, "s1", "application/json", "{\"a\":1,\"b\":{\"x\":1}}".getBytes(), null, null);
+        docs.post(set, "s1", "application/json", "{\"b\":{\"y\":2},\"c\":3}".getBytes(), null, null);
+        assertEquals(json("{\"a\":1,\"b\":{\"y\":2},\"c\":3}"), json(new String(docs.get(set, "s1").orElseThrow()
+                .content())), "merged one level deep");
+        docs.put(state, set, "s2", "application/octet-stream", new byte[] { 0, 1, 2, (byte) 255 }, null, null);
+        assertEquals(List.of("s1", "s2"), docs.ids(set, null));
+        assertEquals(List.of(), docs.ids(set, Instant.now().plusSeconds(60)));
+        assertTrue(java.util.Arrays.equals(new byte[] { 0, 1, 2, (byte) 255 }, docs.get(set, "s2").orElseThrow()
+                .content()), "binary kept byte for byte");
+        assertRefused("Content-Type", () -> docs.post(set, "s2", "application/json", "{}".getBytes(), null, null));
+        var otherSchool = docs.set(state, "N-2", "https://drill.example/a", mei, "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d");
+        assertTrue(docs.get(otherSchool, "s1").isEmpty(), "another school's documents are its own");
+        docs.deleteAll(set);
+        assertEquals(List.of(), docs.ids(set, null));
+        var p = docs.set(profile, "N-1", "https://drill.example/a", null, null);
+        docs.put(profile, p, "settings", "application/json", "{}".getBytes(), null, "*");
+        String etag = docs.get(p, "settings").orElseThrow().etag();
+        assertThrows(org.gigaplan.plan.rest.ConflictException.class,
+                () -> docs.put(profile, p, "settings", "application/json", "{\"v\":2}".getBytes(), null, null));
+        assertThrows(org.gigaplan.environment.internal.lrs.PreconditionFailed.class,
+                () -> docs.put(profile, p, "settings", "application/json", "{\"v\":2}".getBytes(), "\"nope\"", null));
+        docs.put(profile, p, "settings", "application/json", "{\"v\":2}".getBytes(), "\"" + etag + "\"", null);
+        assertThrows(org.gigaplan.environment.internal.lrs.PreconditionFailed.class, () -> docs.delete(p, "settings", "\"" + etag + "\""));
+        docs.delete(p, "settings", null);
+        assertTrue(docs.get(p, "settings").isEmpty());
     }
 
     @Test

@@ -411,4 +411,63 @@ class EnvironmentModuleIT {
                 + "/api/environment/xapi/statements")).header(v, "1.0.3").header("Authorization", "Basic "
                         + java.util.Base64.getEncoder().encodeToString((id + ":wrong").getBytes())).GET()).status());
     }
+
+    /**
+     * The LRS's documents: a State put, read back with its ETag, merged by POST, listed and deleted; an Activity
+     * Profile's concurrency (409 without If-Match over an existing one, 412 on a stale ETag); an Agent Profile; the
+     * Activities and Agents resources.
+     */
+    @Test
+    @Order(10)
+    void anLrsClientKeepsStatesAndProfilesWithEtags() throws Exception {
+        String v = "X-Experience-API-Version";
+        String agent = java.net.URLEncoder.encode("{\"mbox\":\"mailto:kaito@w1.example\"}",
+                java.nio.charset.StandardCharsets.UTF_8);
+        String activity = "https://drill.example/kokugo/1";
+        String state = "/api/environment/xapi/activities/state?activityId=" + activity + "&agent=" + agent
+                + "&stateId=bookmark";
+        java.util.function.Function<String, java.net.http.HttpRequest.Builder> lrs = path -> java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(dist.baseUrl() + path)).header(v, "1.0.3")
+                .header("Authorization", "Bearer " + agentOfW1).header("Content-Type", "application/json");
+        java.util.function.Function<String, java.net.http.HttpRequest.BodyPublisher> json =
+                java.net.http.HttpRequest.BodyPublishers::ofString;
+        assertEquals(204, dist.raw(lrs.apply(state).PUT(json.apply("{\"page\":3,\"font\":\"large\"}"))).status());
+        Response read = dist.raw(lrs.apply(state).GET());
+        assertEquals(200, read.status(), read::toString);
+        assertEquals(3, read.json().path("page").asInt());
+        assertTrue(read.header("ETag") != null && read.header("ETag").startsWith("\""), read::toString);
+        assertEquals(204, dist.raw(lrs.apply(state).POST(json.apply("{\"page\":4}"))).status());
+        JsonNode merged = dist.raw(lrs.apply(state).GET()).json();
+        assertEquals(4, merged.path("page").asInt(), merged::toString);
+        assertEquals("large", merged.path("font").asText(), "merged one level deep: " + merged);
+        JsonNode ids = dist.raw(lrs.apply(state.replace("&stateId=bookmark", "")).GET()).json();
+        assertEquals("[\"bookmark\"]", ids.toString());
+        assertEquals(204, dist.raw(lrs.apply(state).DELETE()).status());
+        assertEquals(404, dist.raw(lrs.apply(state).GET()).status());
+        E2e.problem(dist.raw(lrs.apply(state.replace("agent=", "agentx=")).GET()), 400, "agentx");
+
+        String profile = "/api/environment/xapi/activities/profile?activityId=" + activity + "&profileId=settings";
+        assertEquals(204, dist.raw(lrs.apply(profile).header("If-None-Match", "*").PUT(json.apply("{\"a\":1}")))
+                .status());
+        String etag = dist.raw(lrs.apply(profile).GET()).header("ETag");
+        assertEquals(409, dist.raw(lrs.apply(profile).PUT(json.apply("{\"a\":2}"))).status(),
+                "over an existing profile without If-Match");
+        assertEquals(412, dist.raw(lrs.apply(profile).header("If-Match", "\"0000\"").PUT(json.apply("{\"a\":2}")))
+                .status());
+        assertEquals(412, dist.raw(lrs.apply(profile).header("If-None-Match", "*").PUT(json.apply("{\"a\":2}")))
+                .status());
+        assertEquals(204, dist.raw(lrs.apply(profile).header("If-Match", etag).PUT(json.apply("{\"a\":2}")))
+                .status());
+        String agentProfile = "/api/environment/xapi/agents/profile?agent=" + agent + "&profileId=prefs";
+        assertEquals(204, dist.raw(lrs.apply(agentProfile).setHeader("Content-Type", "text/plain; charset=UTF-8")
+                .PUT(json.apply("ふりがな"))).status());
+        Response text = dist.raw(lrs.apply(agentProfile).GET());
+        assertEquals("ふりがな", text.body());
+        assertTrue(text.contentType().startsWith("text/plain"), text::toString);
+        JsonNode person = dist.raw(lrs.apply("/api/environment/xapi/agents?agent=" + agent).GET()).json();
+        assertEquals("Person", person.path("objectType").asText(), person::toString);
+        assertEquals("mailto:kaito@w1.example", person.path("mbox").get(0).asText(), person::toString);
+        JsonNode act = dist.raw(lrs.apply("/api/environment/xapi/activities?activityId=" + activity).GET()).json();
+        assertEquals(activity, act.path("id").asText(), act::toString);
+    }
 }

@@ -53,6 +53,21 @@ public final class StatementRules extends JsonForms {
         super(check);
     }
 
+    /** Checks a JSON Agent (a parameter of the document resources): exactly one identifier, each of its form. */
+    public static void agent(Object raw, String at, FieldChecks check) {
+        new StatementRules(check).agentOrGroup(raw, at);
+    }
+
+    /** Checks an IRI (an activityId), a UUID (a registration) or a time (since) given as a parameter. */
+    public static void parameter(String kind, Object value, String at, FieldChecks check) {
+        StatementRules rules = new StatementRules(check);
+        switch (kind) {
+            case "iri" -> rules.iri(value, at);
+            case "uuid" -> rules.uuid(value, at);
+            default -> rules.timestamp(value, at);
+        }
+    }
+
     /** Checks a Statement as posted; its faults go into {@code check}, each under {@code at} (empty: the body). */
     public static void statement(Object raw, String at, FieldChecks check) {
         new StatementRules(check).statement(raw, at, false);

@@ -282,7 +282,7 @@ public class XapiResource {
         return max;
     }
 
-    private static void checkVersion(String version) {
+    static void checkVersion(String version) {
         if (version == null || !version.startsWith("1.0")) {
             throw new InvalidInputException(VERSION_HEADER, "header required: 1.0.x (this endpoint speaks "
                     + XapiService.VERSION + "), was " + version);
