@@ -285,12 +285,31 @@ public class XapiService implements RosterListener {
         return new StatementPage(out, more);
     }
 
-    /** The definition of an Activity as its newest Statement at a school gave it, if any did. */
+    /**
+     * The definition of an Activity as the Statements at a school gave it (the newest hundred): the newest's, with the
+     * name and description in every language any of them gave.
+     */
     public Optional<Object> definition(String schoolId, String activityId, boolean whole) {
         List<LrsStore.Kept> newest = db.transaction(c -> lrs.page(c, new LrsStore.Filter(schoolId, null, null,
-                activityId, null, null, null, null, false), null, 1));
-        return newest.stream().findFirst().map(k -> open(k, whole).get("object"))
-                .map(o -> (Object) ((Map<?, ?>) o).get("definition")).filter(d -> d != null);
+                activityId, null, null, null, null, false), null, 100));
+        Map<String, Object> merged = new LinkedHashMap<>();
+        for (int i = newest.size() - 1; i >= 0; i--) {
+            if (open(newest.get(i), whole).get("object") instanceof Map<?, ?> object
+                    && object.get("definition") instanceof Map<?, ?> definition) {
+                definition.forEach((k, v) -> {
+                    String key = String.valueOf(k);
+                    if (("name".equals(key) || "description".equals(key)) && v instanceof Map<?, ?> languages
+                            && merged.get(key) instanceof Map<?, ?> before) {
+                        Map<Object, Object> both = new LinkedHashMap<>(before);
+                        both.putAll(languages);
+                        merged.put(key, both);
+                    } else {
+                        merged.put(key, v);
+                    }
+                });
+            }
+        }
+        return merged.isEmpty() ? Optional.empty() : Optional.of(merged);
     }
 
     /** Whether the LRS returns Statements as posted to callers who may see learners' identifiers. */

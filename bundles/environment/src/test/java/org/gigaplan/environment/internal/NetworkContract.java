@@ -226,6 +226,11 @@ abstract class NetworkContract {
                 {"actor":{"mbox":"mailto:teacher@school.example"},"verb":{"id":"http://adlnet.gov/expapi/verbs/voided"},
                  "object":{"objectType":"StatementRef","id":"11111111-2222-4333-8444-555555555555"}}""");
         assertRefused("object.id", () -> lrs.store(voidTheVoid, "N-1", "key:test (drill)", false));
+        // Asked by the voided Statement's verb, the voiding Statement comes (it targets one), the voided one not.
+        List<Object> byVerb = lrs.page(new org.gigaplan.environment.internal.store.LrsStore.Filter("N-1", null,
+                "http://adlnet.gov/expapi/verbs/completed", null, null, null, null, null, false), null, 10, true)
+                .statements().stream().map(x -> x.get("id")).toList();
+        assertEquals(List.of("11111111-2222-4333-8444-555555555555"), byVerb);
         // Pages of two, newest stored first, the voided one left out; ascending the other way.
         for (int i = 0; i < 3; i++) {
             lrs.store(statement("p" + i, "completed", "page/" + i, 0.5, "2025-06-03T10:00:00+09:00"), "N-1", "k",
@@ -248,9 +253,18 @@ abstract class NetworkContract {
         List<String> reversed = new java.util.ArrayList<>(seen);
         java.util.Collections.reverse(reversed);
         assertEquals(reversed, ascending);
-        assertEquals(0, lrs.page(new org.gigaplan.environment.internal.store.LrsStore.Filter("N-1", null, null, null,
-                "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d", null, null, null, false), null, 10, true).statements().size(),
-                "by registration: the one with it is voided");
+        assertEquals(List.of("11111111-2222-4333-8444-555555555555"), lrs.page(
+                new org.gigaplan.environment.internal.store.LrsStore.Filter("N-1", null, null, null,
+                        "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d", null, null, null, false), null, 10, true).statements()
+                .stream().map(x -> x.get("id")).toList(), "by registration: the one with it is voided, its voider comes");
+        // The Activities resource merges what every Statement said of an Activity: each language's name.
+        for (String lang : List.of("ja", "en-US")) {
+            lrs.store(json("{\"actor\":{\"mbox\":\"mailto:x@school.example\"},\"verb\":{\"id\":"
+                    + "\"http://adlnet.gov/expapi/verbs/experienced\"},\"object\":{\"id\":\"https://drill.example/m\","
+                    + "\"definition\":{\"name\":{\"" + lang + "\":\"" + lang + " name\"}}}}"), "N-1", "k", false);
+        }
+        assertEquals(java.util.Map.of("ja", "ja name", "en-US", "en-US name"), ((java.util.Map<?, ?>) lrs.definition("N-1",
+                "https://drill.example/m", true).orElseThrow()).get("name"));
         // A time to come is taken (xAPI) but counted when stored; a single context Activity comes back in an array.
         java.util.Map<String, Object> ahead = json("""
                 {"id":"22222222-3333-4444-8555-666666666666","actor":{"mbox":"mailto:sora@school.example"},
@@ -300,7 +314,10 @@ abstract class NetworkContract {
         assertTrue(docs.get(otherSchool, "s1").isEmpty(), "another school's documents are its own");
         docs.deleteAll(set);
         assertEquals(List.of(), docs.ids(set, null));
+        assertRefused("body", () -> docs.post(set, "s3", "application/json", "{\"a\":1}{".getBytes(), null, null));
         var p = docs.set(profile, "N-1", "https://drill.example/a", null, null);
+        assertRefused("If-Match", () -> docs.put(profile, p, "settings", "application/json", "{}".getBytes(), null,
+                null));
         docs.put(profile, p, "settings", "application/json", "{}".getBytes(), null, "*");
         String etag = docs.get(p, "settings").orElseThrow().etag();
         assertThrows(org.gigaplan.plan.rest.ConflictException.class,

@@ -460,6 +460,7 @@ class EnvironmentModuleIT {
                 .status());
         String agentProfile = "/api/environment/xapi/agents/profile?agent=" + agent + "&profileId=prefs";
         assertEquals(204, dist.raw(lrs.apply(agentProfile).setHeader("Content-Type", "text/plain; charset=UTF-8")
+                .header("If-None-Match", "*")
                 .PUT(json.apply("ふりがな"))).status());
         Response text = dist.raw(lrs.apply(agentProfile).GET());
         assertEquals("ふりがな", text.body());

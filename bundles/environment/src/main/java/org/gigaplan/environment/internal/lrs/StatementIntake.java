@@ -118,7 +118,9 @@ public final class StatementIntake {
                 result.get("success") instanceof Boolean b ? b : null,
                 result.get("completion") instanceof Boolean b ? b : null, when, now, demo,
                 context.get("registration") instanceof String reg ? reg.toLowerCase(java.util.Locale.ROOT) : null,
-                bodies.seal(filled, pseudonymous));
+                bodies.seal(filled, pseudonymous),
+                "StatementRef".equals(object.get("objectType")) ? String.valueOf(object.get("id"))
+                        .toLowerCase(java.util.Locale.ROOT) : null);
     }
 
     /**

@@ -25,8 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The LRS's document resources (xAPI 1.0.3 Communication 2.3, 2.6, 2.7): States, Activity Profiles and Agent Profiles
  * of a school, kept as sent with their content type. PUT replaces; POST merges two JSON objects one level deep (either
  * not a JSON object: 400); DELETE removes one, or a State's whole set. Concurrency (Communication 3.1): If-Match
- * must name the current ETag, If-None-Match: * that there is none (else 412); a profile PUT over an existing document
- * without either is refused (409), so no client overwrites another's change unseen.
+ * must name the current ETag, If-None-Match: * that there is none (else 412); a profile PUT without either is
+ * refused (409 over an existing document, 400 otherwise), so no client overwrites another's change unseen.
  */
 @Component(service = XapiDocuments.class)
 public class XapiDocuments {
@@ -42,7 +42,9 @@ public class XapiDocuments {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** JSON as xAPI means it: one value, nothing after it. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final Database db;
     private final XapiService xapi;
@@ -74,9 +76,13 @@ public class XapiDocuments {
         db.transactionRetrying(c -> {
             Optional<Document> now = store.find(c, set, id);
             preconditions(now, ifMatch, ifNoneMatch);
-            if (kind.guarded && now.isPresent() && ifMatch == null && ifNoneMatch == null) {
-                throw new ConflictException("If-Match", "the document exists: send If-Match with its ETag (or "
-                        + "If-None-Match: * to create one only if there is none)");
+            if (kind.guarded && ifMatch == null && ifNoneMatch == null) {
+                if (now.isPresent()) {
+                    throw new ConflictException("If-Match", "the document exists: send If-Match with its ETag (or "
+                            + "If-None-Match: * to create one only if there is none)");
+                }
+                throw new InvalidInputException("If-Match", "a profile is put with If-Match (its ETag) or "
+                        + "If-None-Match: * (none yet), so no change is lost unseen");
             }
             store.put(c, set, id, type(contentType), content, xapi.clock().now());
             return null;

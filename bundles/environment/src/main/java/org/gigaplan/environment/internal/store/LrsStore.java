@@ -65,10 +65,22 @@ public final class LrsStore {
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE voided = 0");
         add(where, args, "school_id = ?", f.schoolId());
-        add(where, args, "learner = ?", f.learner());
-        add(where, args, "verb = ?", f.verb());
-        add(where, args, "activity = ?", f.activity());
-        add(where, args, "registration = ?", f.registration());
+        // The agent, verb, activity and registration asked for are a Statement's own, or those of the Statement it
+        // refers to (xAPI's statement targeting: a voiding Statement comes with the Statement it voids).
+        StringBuilder own = new StringBuilder(" 1 = 1");
+        List<Object> ownArgs = new ArrayList<>();
+        add(own, ownArgs, "learner = ?", f.learner());
+        add(own, ownArgs, "verb = ?", f.verb());
+        add(own, ownArgs, "activity = ?", f.activity());
+        add(own, ownArgs, "registration = ?", f.registration());
+        if (!ownArgs.isEmpty()) {
+            where.append(" AND ((").append(own).append(") OR ref_target IN (SELECT t.id FROM env_xapi_statement t WHERE")
+                    .append(own.toString().replace("learner", "t.learner").replace("verb", "t.verb")
+                            .replace("activity", "t.activity").replace("registration", "t.registration"))
+                    .append("))");
+            args.addAll(ownArgs);
+            args.addAll(ownArgs);
+        }
         add(where, args, "class_ref = ?", f.classRef());
         add(where, args, "stored_at > ?", f.since());
         add(where, args, "stored_at <= ?", f.until());
@@ -98,7 +110,7 @@ public final class LrsStore {
         XapiStore.Row row = body != null ? null : new XapiStore.Row(r.getString(1), r.getString(2), r.getString(7),
                 r.getString(8), r.getString(3), r.getString(9), r.getString(10), r.getString(11),
                 Jdbc.nullableDouble(r, 12), bool(r, 13), bool(r, 14), r.getTimestamp(15).toInstant(), stored,
-                r.getInt(16) > 0, null, null);
+                r.getInt(16) > 0, null, null, null);
         return new Kept(r.getString(1), r.getString(2), r.getString(3), body, r.getInt(5) == 1, stored, row);
     }
 

@@ -22,7 +22,7 @@ public final class XapiStore {
     /** A statement as stored: the learner only as a pseudonym. */
     public record Row(String id, String schoolId, String classRef, String learner, String verb, String verbDisplay,
             String activity, String activityName, Double scoreScaled, Boolean success, Boolean completion,
-            Instant occurredAt, Instant storedAt, boolean demo, String registration, String body) {
+            Instant occurredAt, Instant storedAt, boolean demo, String registration, String body, String refTarget) {
     }
 
     /** Filters of a query; each null matches everything. */
@@ -68,7 +68,8 @@ public final class XapiStore {
     public void insert(Connection c, List<Row> rows, String by) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO env_xapi_statement (id, school_id, class_ref, learner, "
                 + "verb, verb_display, activity, activity_name, score_scaled, success, completion, occurred_at, "
-                + "stored_at, posted_by, demo, registration, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "stored_at, posted_by, demo, registration, body, ref_target) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Row r : rows) {
                 s.setString(1, r.id());
                 s.setString(2, r.schoolId());
@@ -87,6 +88,7 @@ public final class XapiStore {
                 s.setInt(15, r.demo() ? 1 : 0);
                 s.setString(16, r.registration());
                 s.setString(17, r.body());
+                s.setString(18, r.refTarget());
                 s.addBatch();
             }
             s.executeBatch();
@@ -162,7 +164,7 @@ public final class XapiStore {
                         out.add(new Row(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                                 r.getString(6), r.getString(7), r.getString(8), scaled, ok, done,
                                 r.getTimestamp(12).toInstant(), r.getTimestamp(13).toInstant(), r.getInt(14) > 0,
-                                null, null));
+                                null, null, null));
                     }
                 }
                 return out;
