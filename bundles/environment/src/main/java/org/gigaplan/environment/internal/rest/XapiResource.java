@@ -22,6 +22,7 @@ import javax.ws.rs.core.UriInfo;
 
 import org.gigaplan.environment.internal.HistoryUseService;
 import org.gigaplan.environment.internal.XapiService;
+import org.gigaplan.environment.internal.lrs.StatementFormats;
 import org.gigaplan.environment.internal.store.LrsStore;
 import org.gigaplan.plan.rest.FiscalYearParam;
 import org.gigaplan.plan.rest.GigaPlanResource;
@@ -142,8 +143,11 @@ public class XapiResource {
             @QueryParam("registration") String registration, @QueryParam("since") String since,
             @QueryParam("until") String until, @QueryParam("class") String classRef,
             @QueryParam("limit") Integer limit, @QueryParam("ascending") Boolean ascending,
-            @QueryParam("cursor") String cursor, @Context UriInfo uri, @Context Caller caller) {
+            @QueryParam("cursor") String cursor, @QueryParam("format") String formatParam, @Context UriInfo uri,
+            @Context javax.ws.rs.core.HttpHeaders headers, @Context Caller caller) {
         checkVersion(version);
+        String format = StatementFormats.of(formatParam);
+        List<java.util.Locale> languages = headers.getAcceptableLanguages();
         for (String given : uri.getQueryParameters().keySet()) {
             if (!QUERY_PARAMETERS.contains(given)) {
                 throw new InvalidInputException(given, "not a parameter of the Statements resource: "
@@ -163,8 +167,9 @@ public class XapiResource {
                             : "voidedStatementId") + ": one Statement is asked for");
                 }
             }
-            Map<String, Object> one = xapi.statement(statementId != null ? statementId : voidedId, voidedId != null,
-                    school, whole).orElseThrow(() -> new NotFoundException("no such Statement"));
+            Map<String, Object> one = StatementFormats.apply(xapi.statement(statementId != null ? statementId
+                    : voidedId, voidedId != null, school, whole).orElseThrow(() -> new NotFoundException(
+                            "no such Statement")), format, languages);
             return Response.ok(one).header(VERSION_HEADER, XapiService.VERSION)
                     .header(CONSISTENT_THROUGH, consistent).build();
         }
@@ -178,7 +183,9 @@ public class XapiResource {
             java.net.URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.more()).build();
             more = next.getRawPath() + "?" + next.getRawQuery();
         }
-        return Response.ok(new StatementResult(page.statements(), more)).header(VERSION_HEADER, XapiService.VERSION)
+        List<Map<String, Object>> formatted = page.statements().stream()
+                .map(st -> StatementFormats.apply(st, format, languages)).toList();
+        return Response.ok(new StatementResult(formatted, more)).header(VERSION_HEADER, XapiService.VERSION)
                 .header(CONSISTENT_THROUGH, consistent).build();
     }
 
