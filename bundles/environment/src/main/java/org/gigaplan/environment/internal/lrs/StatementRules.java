@@ -23,14 +23,6 @@ public final class StatementRules extends JsonForms {
     static final Set<String> GROUP = Set.of("objectType", "name", "mbox", "mbox_sha1sum", "openid", "account", "member");
     static final Set<String> ACCOUNT = Set.of("homePage", "name");
     static final Set<String> VERB = Set.of("id", "display");
-    static final Set<String> ACTIVITY = Set.of("objectType", "id", "definition");
-    static final Set<String> DEFINITION = Set.of("name", "description", "type", "moreInfo", "interactionType",
-            "correctResponsesPattern", "choices", "scale", "source", "target", "steps", "extensions");
-    static final Set<String> INTERACTION_TYPES = Set.of("true-false", "choice", "fill-in", "long-fill-in", "matching",
-            "performance", "sequencing", "likert", "numeric", "other");
-    static final Set<String> COMPONENT = Set.of("id", "description");
-    static final Set<String> INTERACTION_PROPERTIES = Set.of("correctResponsesPattern", "choices", "scale", "source",
-            "target", "steps");
     static final Set<String> STATEMENT_REF = Set.of("objectType", "id");
     static final Set<String> RESULT = Set.of("score", "success", "completion", "response", "duration", "extensions");
     static final Set<String> SCORE = Set.of("scaled", "raw", "min", "max");
@@ -49,8 +41,11 @@ public final class StatementRules extends JsonForms {
             + "(\\d+(\\.\\d+)?S)?)?");
     private static final Pattern MAILTO = Pattern.compile("mailto:[^@\\s]+@[^@\\s]+");
 
+    private final ActivityRules activities;
+
     private StatementRules(FieldChecks check) {
         super(check);
+        this.activities = new ActivityRules(check);
     }
 
     /** Checks a JSON Agent (a parameter of the document resources): exactly one identifier, each of its form. */
@@ -133,7 +128,7 @@ public final class StatementRules extends JsonForms {
         }
         Object type = o.containsKey("objectType") ? o.get("objectType") : "Activity";
         switch (String.valueOf(type)) {
-            case "Activity" -> activity(o, at);
+            case "Activity" -> activities.activity(o, at);
             case "Agent", "Group" -> agentOrGroup(o, at);
             case "StatementRef" -> {
                 properties(o, at, STATEMENT_REF, "a StatementRef");
@@ -255,70 +250,6 @@ public final class StatementRules extends JsonForms {
         }
     }
 
-    private void activity(Map<?, ?> o, String at) {
-        properties(o, at, ACTIVITY, "an Activity");
-        require(o, at, "id");
-        if (o.containsKey("id")) {
-            iri(o.get("id"), join(at, "id"));
-        }
-        if (!o.containsKey("definition")) {
-            return;
-        }
-        String d = join(at, "definition");
-        Map<?, ?> def = object(o.get("definition"), d, "an Activity Definition");
-        if (def == null) {
-            return;
-        }
-        properties(def, d, DEFINITION, "an Activity Definition");
-        for (String map : List.of("name", "description")) {
-            if (def.containsKey(map)) {
-                languageMap(def.get(map), join(d, map));
-            }
-        }
-        for (String iri : List.of("type", "moreInfo")) {
-            if (def.containsKey(iri)) {
-                iri(def.get(iri), join(d, iri));
-            }
-        }
-        if (!def.containsKey("interactionType") && def.keySet().stream().anyMatch(INTERACTION_PROPERTIES::contains)) {
-            check.add(join(d, "interactionType"), "required with correctResponsesPattern, choices, scale, source, "
-                    + "target or steps");
-        }
-        if (def.containsKey("interactionType") && !INTERACTION_TYPES.contains(def.get("interactionType"))) {
-            check.add(join(d, "interactionType"), "one of " + INTERACTION_TYPES + ", was " + def.get("interactionType"));
-        }
-        if (def.containsKey("correctResponsesPattern")) {
-            List<?> patterns = array(def.get("correctResponsesPattern"), join(d, "correctResponsesPattern"));
-            for (int i = 0; patterns != null && i < patterns.size(); i++) {
-                if (!(patterns.get(i) instanceof String)) {
-                    check.add(join(d, "correctResponsesPattern") + "[" + i + "]", "a string");
-                }
-            }
-        }
-        for (String list : List.of("choices", "scale", "source", "target", "steps")) {
-            if (def.containsKey(list)) {
-                List<?> components = array(def.get(list), join(d, list));
-                for (int i = 0; components != null && i < components.size(); i++) {
-                    String c = join(d, list) + "[" + i + "]";
-                    Map<?, ?> component = object(components.get(i), c, "an interaction component {id, description}");
-                    if (component != null) {
-                        properties(component, c, COMPONENT, "an interaction component");
-                        require(component, c, "id");
-                        if (component.containsKey("id") && !(component.get("id") instanceof String)) {
-                            check.add(join(c, "id"), "a string");
-                        }
-                        if (component.containsKey("description")) {
-                            languageMap(component.get("description"), join(c, "description"));
-                        }
-                    }
-                }
-            }
-        }
-        if (def.containsKey("extensions")) {
-            extensions(def.get("extensions"), join(d, "extensions"));
-        }
-    }
-
     private void result(Object raw, String at) {
         Map<?, ?> r = object(raw, at, "a Result");
         if (r == null) {
@@ -421,7 +352,7 @@ public final class StatementRules extends JsonForms {
                                 && !"Activity".equals(activity.get("objectType"))) {
                             check.add(join(a, "objectType"), "Activity");
                         } else if (activity != null) {
-                            activity(activity, a);
+                            this.activities.activity(activity, a);
                         }
                     }
                 });
