@@ -179,6 +179,14 @@ public final class Distribution implements AutoCloseable {
         // Every run on the same day of the school year, whenever CI runs: FY2026 (令和8年度), whose action plan the
         // shipped plan does not have yet, with FY2025's before it.
         setProperties(etc.resolve("org.gigaplan.clock.cfg"), Map.of("today", TODAY.toString()));
+        // The clock keeps the real time of day: a scheduled job (the findings follow-up daily 08:30 in Tokyo, the
+        // weekly reminder Monday 08:00, the pinned day being a Monday) would run by itself when a run falls at that
+        // hour, and tell before a test gives the address to mail. The tests run them on demand; on their own they
+        // run on the first of the month, which the pinned day never reaches.
+        setProperties(etc.resolve("org.gigaplan.environment.cfg"), Map.of("followUpSchedule", "monthly 1 03:00"));
+        setProperties(etc.resolve("org.gigaplan.usage.cfg"), Map.of("reminderSchedule", "monthly 1 03:00"));
+        setProperties(etc.resolve("org.gigaplan.training.cfg"), Map.of("reminderSchedule", "monthly 1 03:00"));
+        setProperties(etc.resolve("org.gigaplan.outreach.cfg"), Map.of("complianceSchedule", "monthly 1 03:00"));
         // The suite calls without logging in from one address far faster than any page: the per-address limit on
         // anonymous calls is checked in the in-framework tests, at its defaults.
         setProperties(etc.resolve("org.gigaplan.platform.api.cfg"), Map.of("anonymousPerMinute", "60000",
