@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs ADL's LRS conformance test suite (github adlnet/lrs-conformance-test-suite, a public repository kept out of
-# ours) against the built distribution, with the LRS keeping Statements whole (xapiIdentities = encrypted), as a
-# school's agent key by HTTP Basic. Prints the suite's summary and leaves its full log in target/.
+# ours) against the built distribution, with the LRS keeping Statements whole (xapiIdentities = encrypted, or what
+# XAPI_IDENTITIES says), as a school's agent key by HTTP Basic. Prints the suite's summary and leaves its full log in
+# target/.
 #
-#   tests/lrs-conformance/run.sh <suite folder, npm-installed> [xAPI version, default 1.0.3] [extra suite options]
+#   [XAPI_IDENTITIES=pseudonym] tests/lrs-conformance/run.sh <suite folder, npm-installed> [xAPI version, default
+#   1.0.3] [extra suite options]
 #
 # Needs the distribution built (mvn install -DskipTests), Node 18+ and the suite's `npm install` done.
 set -euo pipefail
@@ -37,7 +39,7 @@ setprop "$karaf/etc/org.ops4j.pax.web.cfg" org.ops4j.pax.web.listening.addresses
 setprop "$karaf/etc/org.ops4j.pax.web.cfg" org.osgi.service.http.port "$port"
 setprop "$karaf/etc/org.apache.karaf.shell.cfg" sshHost 127.0.0.1
 setprop "$karaf/etc/org.apache.karaf.shell.cfg" sshPort "$(free)"
-echo "xapiIdentities = encrypted" >> "$karaf/etc/org.gigaplan.environment.cfg"
+echo "xapiIdentities = ${XAPI_IDENTITIES:-encrypted}" >> "$karaf/etc/org.gigaplan.environment.cfg"
 # A board user for making the key; the suite itself uses the key.
 password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 echo "lrs-board = $password, board" >> "$karaf/etc/users.properties"

@@ -1,27 +1,24 @@
 package org.gigaplan.environment.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
+import org.gigaplan.environment.internal.lrs.StatementAttachments;
 import org.gigaplan.environment.internal.lrs.StatementBodies;
 import org.gigaplan.environment.internal.lrs.StatementIntake;
 import org.gigaplan.environment.internal.lrs.StatementRules;
+import org.gigaplan.environment.internal.lrs.XapiMultipart;
 import org.gigaplan.environment.internal.store.LrsStore;
 import org.gigaplan.environment.internal.store.XapiStore;
 import org.gigaplan.plan.rest.ConflictException;
@@ -61,7 +58,7 @@ public class XapiService implements RosterListener {
 
     private final XapiStore store;
     private final PlanClock clock;
-    private final byte[] secret;
+    private final Pseudonyms pseudonyms;
     private final String learnerHomePage;
 
     /** A school's learning records in a period; figures null when fewer than five learners (board view). */
@@ -71,27 +68,14 @@ public class XapiService implements RosterListener {
 
     private final NetworkService network;
 
-    private final RosterService roster;
     private final LrsStore lrs = new LrsStore();
     private final Database db;
     private final StatementBodies bodies;
     private final StatementIntake intake;
-    /** A learner's homeroom class by the identity a drill names them with, from the roster; forgotten on an import. */
-    private final Map<String, Optional<String>> rosterClasses = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Optional<String>> eldest) {
-                    return size() > 50_000;
-                }
-            });
-
     @Activate
     public XapiService(@Reference Database db, @Reference NetworkService migrated, @Reference RosterService roster) {
         // NetworkService applies the module's changelog; referencing it orders this component after it.
         this.network = migrated;
-        this.roster = roster;
         this.db = db;
         this.clock = migrated.clock();
         this.store = new XapiStore(db, clock.zone());
@@ -108,47 +92,15 @@ public class XapiService implements RosterListener {
             store.putSetting(c, SECRET, encoded);
             return encoded;
         });
-        this.secret = Base64.getDecoder().decode(stored);
+        byte[] secret = Base64.getDecoder().decode(stored);
+        this.pseudonyms = new Pseudonyms(secret, roster);
         this.bodies = new StatementBodies(StatementBodies.Mode.of(migrated.config().xapiIdentities()), secret);
-        this.intake = new StatementIntake(bodies, this::pseudonym, this::rosterClass, this::pseudonymous);
+        this.intake = new StatementIntake(bodies, pseudonyms::of, pseudonyms::rosterClass, pseudonyms::pseudonymous);
     }
 
     /** The pseudonym of an xAPI Agent: the same learner always gets the same one in this deployment. */
     public String pseudonym(Object actor, String field) {
-        if (!(actor instanceof Map<?, ?> a)) {
-            throw new InvalidInputException(field, "an Agent: {\"mbox\":\"mailto:…\"} or {\"account\":{\"homePage\":…,\"name\":…}}");
-        }
-        String key;
-        if (a.get("mbox") instanceof String mbox && mbox.startsWith("mailto:")) {
-            key = "mbox:" + mbox.toLowerCase(java.util.Locale.ROOT);
-        } else if (a.get("mbox_sha1sum") instanceof String sum && !sum.isBlank()) {
-            key = "sha1:" + sum;
-        } else if (a.get("openid") instanceof String openid && !openid.isBlank()) {
-            key = "openid:" + openid;
-        } else if (a.get("account") instanceof Map<?, ?> account && account.get("homePage") instanceof String home
-                && account.get("name") instanceof String name && !name.isBlank()) {
-            if (PSEUDONYM_HOME.equals(home)) {
-                return name;
-            }
-            key = "account:" + home + "|" + name;
-        } else if ("Group".equals(a.get("objectType")) && a.get("member") instanceof List<?> members) {
-            // An anonymous Group is the group of its members.
-            List<String> each = new ArrayList<>();
-            for (Object m : members) {
-                each.add(pseudonym(m, field + ".member"));
-            }
-            key = "group:" + String.join(",", new java.util.TreeSet<>(each));
-        } else {
-            throw new InvalidInputException(field, "an Agent needs one identifier: mbox (mailto:…), mbox_sha1sum, openid "
-                    + "or account {homePage, name}");
-        }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return pseudonyms.of(actor, field);
     }
 
     /**
@@ -156,6 +108,15 @@ public class XapiService implements RosterListener {
      * is stored already is not stored again.
      */
     public List<String> store(Object body, String schoolId, String by, boolean demo) {
+        return store(body, Map.of(), schoolId, by, demo);
+    }
+
+    /**
+     * The same, with the attachments the request carried (multipart/mixed), by their SHA-2: each Statement's are kept
+     * with it; one no Statement names, or a signature that does not hold, refuses the batch.
+     */
+    public List<String> store(Object body, Map<String, LrsStore.Attachment> parts, String schoolId, String by,
+            boolean demo) {
         List<?> list = body instanceof List<?> l ? l : body instanceof Map<?, ?> ? List.of(body) : null;
         if (list == null || list.isEmpty()) {
             throw new InvalidInputException("body", "a Statement or an array of Statements");
@@ -169,6 +130,8 @@ public class XapiService implements RosterListener {
         FieldChecks check = new FieldChecks();
         List<XapiStore.Row> rows = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        Map<String, List<LrsStore.Attachment>> attached = new java.util.HashMap<>();
+        Set<String> used = new HashSet<>();
         Instant now = clock.now();
         for (int i = 0; i < list.size(); i++) {
             String at = list.size() == 1 && body instanceof Map ? "" : "[" + i + "]";
@@ -178,11 +141,14 @@ public class XapiService implements RosterListener {
                     check.add(at + ".id", "statement " + row.id() + " is in the batch twice");
                 } else if (row != null) {
                     rows.add(row);
+                    attached.put(row.id(), StatementAttachments.of(list.get(i), at, parts, used, check));
                 }
             } catch (InvalidInputException e) {
                 check.addAll(e.errors());
             }
         }
+        parts.keySet().stream().filter(sha2 -> !used.contains(sha2)).forEach(sha2 -> check.add(
+                XapiMultipart.HASH_HEADER, "the part " + sha2 + " is no attachment of a Statement in the request"));
         check.throwIfAny();
         return store.insertNew(rows, by, new XapiStore.Guard() {
             @Override
@@ -200,11 +166,12 @@ public class XapiService implements RosterListener {
             @Override
             public void stored(Connection c, List<XapiStore.Row> fresh) throws SQLException {
                 for (XapiStore.Row r : fresh) {
+                    lrs.keepAttachments(c, r.id(), attached.get(r.id()));
                     if (!StatementRules.VOIDED.equals(r.verb())) {
                         continue;
                     }
-                    String target = String.valueOf(((Map<?, ?>) bodies.open(r.body(), true,
-                            XapiService.this::pseudonymous).get("object")).get("id")).toLowerCase(java.util.Locale.ROOT);
+                    // A voiding Statement's object is a StatementRef (checked at the door): its target.
+                    String target = r.refTarget();
                     Optional<LrsStore.Kept> voided = lrs.kept(c, target);
                     if (voided.isPresent() && StatementRules.VOIDED.equals(voided.get().verb())) {
                         throw new InvalidInputException("object.id", "statement " + target + " voids another: a "
@@ -218,41 +185,17 @@ public class XapiService implements RosterListener {
 
     /** A kept Statement as a caller reads it: whole (encrypted mode, agents and the board) or pseudonymous. */
     Map<String, Object> open(LrsStore.Kept kept, boolean whole) {
-        return kept.body() == null ? statement(kept.row()) : bodies.open(kept.body(), whole, this::pseudonymous);
+        return kept.body() == null ? StatementIntake.rebuilt(kept.row()) : bodies.open(kept.body(), whole, this::pseudonymous);
     }
 
     /** A Statement with its actor as the learner's pseudonym, as the school's staff and every view see it. */
     Map<String, Object> pseudonymous(Map<String, Object> statement) {
-        Map<String, Object> out = new LinkedHashMap<>(statement);
-        out.put("actor", Map.of("objectType", "Agent", "account", Map.of("homePage", PSEUDONYM_HOME, "name",
-                pseudonym(statement.get("actor"), "actor"))));
-        return out;
-    }
-
-    /**
-     * The homeroom class ({@code 5-1}) the board's roster puts a statement's learner in, at the school the statement is
-     * for: by their e-mail (mbox) or their account name as the drill names them; null when the roster does not know
-     * them there.
-     */
-    private String rosterClass(Object actor, String schoolId) {
-        if (!(actor instanceof Map<?, ?> a)) {
-            return null;
-        }
-        String identity = a.get("mbox") instanceof String mbox && mbox.startsWith("mailto:") ? mbox.substring(7)
-                : a.get("account") instanceof Map<?, ?> account && account.get("name") instanceof String name ? name
-                        : null;
-        if (identity == null || identity.isBlank()) {
-            return null;
-        }
-        return rosterClasses.computeIfAbsent(schoolId + "|" + identity.trim().toLowerCase(java.util.Locale.ROOT),
-                k -> roster.learner(identity).filter(l -> l.schoolId().equals(schoolId))
-                        .flatMap(l -> l.classes().stream().findFirst()).map(c -> c.grade() + "-" + c.name()))
-                .orElse(null);
+        return pseudonyms.pseudonymous(statement);
     }
 
     @Override
     public void rosterChanged(Set<String> schoolIds) {
-        rosterClasses.clear();
+        pseudonyms.forgetClasses();
     }
 
     /** A page of the Statements resource, and the cursor of the next one (null at the end). */
@@ -269,6 +212,13 @@ public class XapiService implements RosterListener {
         return db.transaction(c -> lrs.kept(c, id.toLowerCase(java.util.Locale.ROOT)))
                 .filter(k -> k.voided() == voided && (schoolId == null || schoolId.equals(k.schoolId())))
                 .map(k -> open(k, whole));
+    }
+
+    /** The attachments kept of these Statements (by their ids), each SHA-2 once: for an answer with its attachments. */
+    public List<LrsStore.Attachment> attachments(List<Map<String, Object>> statements) {
+        List<String> ids = statements.stream().map(st -> String.valueOf(st.get("id")).toLowerCase(java.util.Locale.ROOT))
+                .toList();
+        return ids.isEmpty() ? List.of() : db.transaction(c -> lrs.attachments(c, ids));
     }
 
     /** Statements that are not voided, newest stored first unless ascending, a page after a cursor. */
@@ -319,45 +269,7 @@ public class XapiService implements RosterListener {
 
     /** Statements matching the xAPI filters, newest first, the learner as a pseudonymous account. */
     public List<Map<String, Object>> find(XapiStore.Query q, int limit) {
-        return store.find(q, limit).stream().map(XapiService::statement).toList();
-    }
-
-    static Map<String, Object> statement(XapiStore.Row r) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("id", r.id());
-        s.put("actor", Map.of("objectType", "Agent", "account", Map.of("homePage", PSEUDONYM_HOME, "name", r.learner())));
-        Map<String, Object> verb = new LinkedHashMap<>();
-        verb.put("id", r.verb());
-        if (r.verbDisplay() != null) {
-            verb.put("display", Map.of("und", r.verbDisplay()));
-        }
-        s.put("verb", verb);
-        Map<String, Object> object = new LinkedHashMap<>();
-        object.put("objectType", "Activity");
-        object.put("id", r.activity());
-        if (r.activityName() != null) {
-            object.put("definition", Map.of("name", Map.of("und", r.activityName())));
-        }
-        s.put("object", object);
-        Map<String, Object> result = new LinkedHashMap<>();
-        if (r.scoreScaled() != null) {
-            result.put("score", Map.of("scaled", r.scoreScaled()));
-        }
-        if (r.success() != null) {
-            result.put("success", r.success());
-        }
-        if (r.completion() != null) {
-            result.put("completion", r.completion());
-        }
-        if (!result.isEmpty()) {
-            s.put("result", result);
-        }
-        if (r.classRef() != null) {
-            s.put("context", Map.of("extensions", Map.of("urn:gigaplan:class", r.classRef())));
-        }
-        s.put("timestamp", r.occurredAt().toString());
-        s.put("stored", r.storedAt().toString());
-        return s;
+        return store.find(q, limit).stream().map(StatementIntake::rebuilt).toList();
     }
 
     /**

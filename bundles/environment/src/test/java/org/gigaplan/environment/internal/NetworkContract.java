@@ -292,6 +292,33 @@ abstract class NetworkContract {
     }
 
     @Test
+    void theLrsKeepsAStatementsAttachmentsWithItAndErasesThemWithTheLearner() {
+        byte[] note = "5年1組 分数のまとめ".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha2 = org.gigaplan.environment.internal.lrs.XapiMultipart.sha2(64, note);
+        java.util.Map<String, Object> s = json("""
+                {"id":"33333333-4444-4555-8666-777777777777","actor":{"mbox":"mailto:mei@school.example"},
+                 "verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},"object":{"id":"https://drill.example/f"},
+                 "attachments":[{"usageType":"http://example.com/usage/note","display":{"ja-JP":"ノート"},
+                   "contentType":"text/plain; charset=utf-8","length":%d,"sha2":"%s"}]}""".formatted(note.length, sha2));
+        var part = new org.gigaplan.environment.internal.store.LrsStore.Attachment(sha2, "text/plain; charset=utf-8",
+                note);
+        assertRefused("attachments[0].sha2", () -> xapi.store(s, "N-1", "k", false));
+        var stray = new org.gigaplan.environment.internal.store.LrsStore.Attachment("ab".repeat(32), "text/plain",
+                new byte[1]);
+        assertRefused("X-Experience-API-Hash", () -> xapi.store(s, java.util.Map.of(sha2, part, stray.sha2(), stray),
+                "N-1", "k", false));
+        xapi.store(s, java.util.Map.of(sha2, part), "N-1", "k", false);
+        List<java.util.Map<String, Object>> kept = List.of(xapi.statement(s.get("id").toString(), false, "N-1", false)
+                .orElseThrow());
+        List<org.gigaplan.environment.internal.store.LrsStore.Attachment> back = xapi.attachments(kept);
+        assertEquals(1, back.size());
+        assertEquals(sha2, back.get(0).sha2());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(note, back.get(0).content());
+        xapi.erase(java.util.Map.of("mbox", "mailto:mei@school.example"));
+        assertEquals(List.of(), xapi.attachments(kept), "erased with the learner's Statements");
+    }
+
+    @Test
     void theLrsDocumentsMergeListAndGuardAgainstLostUpdates() {
         var docs = new org.gigaplan.environment.internal.lrs.XapiDocuments(db, xapi);
         var kind = org.gigaplan.environment.internal.lrs.XapiDocuments.Kind.class;

@@ -471,4 +471,74 @@ class EnvironmentModuleIT {
         JsonNode act = dist.raw(lrs.apply("/api/environment/xapi/activities?activityId=" + activity).GET()).json();
         assertEquals(activity, act.path("id").asText(), act::toString);
     }
+
+    /**
+     * Statements with attachments as an LRS client sends them (multipart/mixed: the Statement, then the attachment's
+     * bytes named by their SHA-256) and reads them back ({@code attachments=true}); a request of another type is
+     * refused (400). The alternate request syntax: a form POSTed with {@code ?method=PUT} carrying the credentials,
+     * the version header and the Statement is the PUT it stands for.
+     */
+    @Test
+    @Order(11)
+    void anLrsClientPostsAttachmentsAndUsesTheAlternateRequestSyntax() throws Exception {
+        String v = "X-Experience-API-Version";
+        byte[] note = "5年1組 分数のまとめ".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha2 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(note));
+        String id = "4e5f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a7b";
+        String statement = "{\"id\":\"" + id + "\",\"actor\":{\"mbox\":\"mailto:hana@w1.example\"},\"verb\":{\"id\":"
+                + "\"http://adlnet.gov/expapi/verbs/completed\"},\"object\":{\"id\":\"https://drill.example/sansu/3\"},"
+                + "\"attachments\":[{\"usageType\":\"http://example.com/usage/note\",\"display\":{\"ja-JP\":\"ノート\"},"
+                + "\"contentType\":\"text/plain; charset=utf-8\",\"length\":" + note.length + ",\"sha2\":\"" + sha2
+                + "\"}]}";
+        String boundary = "e2e-314159";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Type: application/json\r\n\r\n" + statement + "\r\n--" + boundary
+                + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: binary\r\n"
+                + "X-Experience-API-Hash: " + sha2 + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(note);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.util.function.Function<String, java.net.http.HttpRequest.Builder> lrs = path -> java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(dist.baseUrl() + path)).header(v, "1.0.3")
+                .header("Authorization", "Bearer " + agentOfW1);
+        Response json = dist.raw(lrs.apply("/api/environment/xapi/statements").header("Content-Type",
+                "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(statement)));
+        E2e.problem(json, 400, "attachments[0].sha2");
+        Response posted = dist.raw(lrs.apply("/api/environment/xapi/statements").header("Content-Type",
+                "multipart/mixed; boundary=" + boundary).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                        body.toByteArray())));
+        assertEquals(200, posted.status(), posted::toString);
+        Response back = dist.raw(lrs.apply("/api/environment/xapi/statements?attachments=true&statementId=" + id)
+                .GET());
+        assertEquals(200, back.status(), back::toString);
+        assertTrue(back.contentType().startsWith("multipart/mixed") && back.contentType().contains("boundary="), back::toString);
+        assertTrue(back.body().indexOf(id) < back.body().indexOf("分数のまとめ"), "the Statement first: " + back);
+        assertTrue(back.body().contains("X-Experience-API-Hash: " + sha2), back::toString);
+        Response plain = dist.raw(lrs.apply("/api/environment/xapi/statements?statementId=" + id).GET());
+        assertTrue(plain.isJson() && !plain.body().contains("分数のまとめ"), plain::toString);
+        E2e.problem(dist.raw(lrs.apply("/api/environment/xapi/statements").header("Content-Type", "text/plain")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(statement))), 400, "Content-Type");
+        // The alternate request syntax: everything in the form, the credentials too.
+        String altId = "5f6a7b8c-9d0e-4f1a-8b2c-3d4e5f6a7b8c";
+        String form = java.util.stream.Stream.of(
+                new String[] { "statementId", altId },
+                new String[] { "Authorization", "Bearer " + agentOfW1 },
+                new String[] { v, "1.0.3" },
+                new String[] { "content", "{\"actor\":{\"mbox\":\"mailto:hana@w1.example\"},\"verb\":{\"id\":"
+                        + "\"http://adlnet.gov/expapi/verbs/experienced\"},\"object\":{\"id\":\"https://drill.example/a\"}}" })
+                .map(p -> java.net.URLEncoder.encode(p[0], java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(p[1], java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        java.util.function.Function<String, java.net.http.HttpRequest.Builder> anonymous = path -> java.net.http
+                .HttpRequest.newBuilder(java.net.URI.create(dist.baseUrl() + path)).header("Content-Type",
+                        "application/x-www-form-urlencoded");
+        Response alternate = dist.raw(anonymous.apply("/api/environment/xapi/statements?method=PUT").POST(
+                java.net.http.HttpRequest.BodyPublishers.ofString(form)));
+        assertEquals(204, alternate.status(), alternate::toString);
+        assertEquals(200, dist.raw(lrs.apply("/api/environment/xapi/statements?statementId=" + altId).GET()).status());
+        E2e.problem(dist.raw(anonymous.apply("/api/environment/xapi/statements?method=PUT&statementId=" + altId)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))), 400, "statementId");
+        assertEquals(401, dist.raw(anonymous.apply("/api/environment/xapi/statements?method=GET").POST(
+                java.net.http.HttpRequest.BodyPublishers.ofString("limit=1"))).status(), "no credentials in the form");
+    }
 }

@@ -139,6 +139,45 @@ public final class StatementIntake {
         return a.equals(b);
     }
 
+    /** A Statement kept before Statements were kept whole, rebuilt from its row: the learner as their pseudonym. */
+    public static Map<String, Object> rebuilt(XapiStore.Row r) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("id", r.id());
+        s.put("actor", Map.of("objectType", "Agent", "account", Map.of("homePage", XapiService.PSEUDONYM_HOME, "name", r.learner())));
+        Map<String, Object> verb = new LinkedHashMap<>();
+        verb.put("id", r.verb());
+        if (r.verbDisplay() != null) {
+            verb.put("display", Map.of("und", r.verbDisplay()));
+        }
+        s.put("verb", verb);
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("objectType", "Activity");
+        object.put("id", r.activity());
+        if (r.activityName() != null) {
+            object.put("definition", Map.of("name", Map.of("und", r.activityName())));
+        }
+        s.put("object", object);
+        Map<String, Object> result = new LinkedHashMap<>();
+        if (r.scoreScaled() != null) {
+            result.put("score", Map.of("scaled", r.scoreScaled()));
+        }
+        if (r.success() != null) {
+            result.put("success", r.success());
+        }
+        if (r.completion() != null) {
+            result.put("completion", r.completion());
+        }
+        if (!result.isEmpty()) {
+            s.put("result", result);
+        }
+        if (r.classRef() != null) {
+            s.put("context", Map.of("extensions", Map.of("urn:gigaplan:class", r.classRef())));
+        }
+        s.put("timestamp", r.occurredAt().toString());
+        s.put("stored", r.storedAt().toString());
+        return s;
+    }
+
     static String first(Object languageMap) {
         if (languageMap instanceof Map<?, ?> m && !m.isEmpty()) {
             Object v = m.containsKey("ja-JP") ? m.get("ja-JP") : m.containsKey("en-US") ? m.get("en-US") : m.values().iterator().next();

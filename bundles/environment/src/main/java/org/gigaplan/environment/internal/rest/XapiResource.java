@@ -23,6 +23,7 @@ import javax.ws.rs.core.UriInfo;
 import org.gigaplan.environment.internal.HistoryUseService;
 import org.gigaplan.environment.internal.XapiService;
 import org.gigaplan.environment.internal.lrs.StatementFormats;
+import org.gigaplan.environment.internal.lrs.XapiMultipart;
 import org.gigaplan.environment.internal.store.LrsStore;
 import org.gigaplan.plan.rest.FiscalYearParam;
 import org.gigaplan.plan.rest.GigaPlanResource;
@@ -93,11 +94,37 @@ public class XapiResource {
     @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
     public Response post(@HeaderParam(VERSION_HEADER) String version, @QueryParam("schoolId") String schoolId,
             Object body, @Context Caller caller) {
+        return post(version, schoolId, body, Map.of(), caller);
+    }
+
+    /** The same with attachments: the Statements in the first part, each attachment's bytes in a part of its own. */
+    @POST
+    @Path("statements")
+    @Consumes(XapiMultipart.MIXED)
+    @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
+    public Response postMixed(@HeaderParam(VERSION_HEADER) String version, @QueryParam("schoolId") String schoolId,
+            @HeaderParam("Content-Type") String contentType, byte[] body, @Context Caller caller) {
+        checkVersion(version);
+        XapiMultipart.Posted posted = XapiMultipart.read(contentType, body);
+        return post(version, schoolId, posted.statements(), posted.parts(), caller);
+    }
+
+    private Response post(String version, String schoolId, Object statements, Map<String, LrsStore.Attachment> parts,
+            Caller caller) {
         checkVersion(version);
         String school = caller.schoolScope(schoolId);
-        List<String> ids = xapi.store(body, school, caller.name(), false);
+        List<String> ids = xapi.store(statements, parts, school, caller.name(), false);
         audit.describe(school, "environment xAPI statements: " + ids.size());
         return Response.ok(ids).header(VERSION_HEADER, XapiService.VERSION).build();
+    }
+
+    /** Statements come as application/json, or multipart/mixed with their attachments; nothing else. */
+    @POST
+    @Path("statements")
+    @Consumes(MediaType.WILDCARD)
+    @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
+    public Response postOther(@HeaderParam("Content-Type") String contentType) {
+        throw unsupported(contentType);
     }
 
     /** One Statement with the id the client gave it ({@code statementId}); 204 when stored or stored already. */
@@ -107,6 +134,33 @@ public class XapiResource {
     @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
     public Response put(@HeaderParam(VERSION_HEADER) String version, @QueryParam("statementId") String statementId,
             @QueryParam("schoolId") String schoolId, Object body, @Context Caller caller) {
+        return put(version, statementId, schoolId, body, Map.of(), caller);
+    }
+
+    /** The same with attachments (multipart/mixed). */
+    @PUT
+    @Path("statements")
+    @Consumes(XapiMultipart.MIXED)
+    @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
+    public Response putMixed(@HeaderParam(VERSION_HEADER) String version,
+            @QueryParam("statementId") String statementId, @QueryParam("schoolId") String schoolId,
+            @HeaderParam("Content-Type") String contentType, byte[] body, @Context Caller caller) {
+        checkVersion(version);
+        XapiMultipart.Posted posted = XapiMultipart.read(contentType, body);
+        return put(version, statementId, schoolId, posted.statements(), posted.parts(), caller);
+    }
+
+    /** Statements come as application/json, or multipart/mixed with their attachments; nothing else. */
+    @PUT
+    @Path("statements")
+    @Consumes(MediaType.WILDCARD)
+    @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
+    public Response putOther(@HeaderParam("Content-Type") String contentType) {
+        throw unsupported(contentType);
+    }
+
+    private Response put(String version, String statementId, String schoolId, Object body,
+            Map<String, LrsStore.Attachment> parts, Caller caller) {
         checkVersion(version);
         if (statementId == null || statementId.isBlank()) {
             throw new InvalidInputException("statementId", "required: the Statement's id");
@@ -123,9 +177,14 @@ public class XapiResource {
         statement.forEach((k, v) -> withId.put(String.valueOf(k), v));
         withId.put("id", statementId);
         String school = caller.schoolScope(schoolId);
-        xapi.store(withId, school, caller.name(), false);
+        xapi.store(withId, parts, school, caller.name(), false);
         audit.describe(school, "environment xAPI statement " + statementId);
         return Response.noContent().header(VERSION_HEADER, XapiService.VERSION).build();
+    }
+
+    private static InvalidInputException unsupported(String contentType) {
+        return new InvalidInputException("Content-Type", "Statements come as application/json, or as multipart/mixed "
+                + "with their attachments; was " + contentType);
     }
 
     /**
@@ -143,10 +202,16 @@ public class XapiResource {
             @QueryParam("registration") String registration, @QueryParam("since") String since,
             @QueryParam("until") String until, @QueryParam("class") String classRef,
             @QueryParam("limit") Integer limit, @QueryParam("ascending") Boolean ascending,
-            @QueryParam("cursor") String cursor, @QueryParam("format") String formatParam, @Context UriInfo uri,
+            @QueryParam("cursor") String cursor, @QueryParam("format") String formatParam,
+            @QueryParam("attachments") String attachments, @Context UriInfo uri,
             @Context javax.ws.rs.core.HttpHeaders headers, @Context Caller caller) {
         checkVersion(version);
         String format = StatementFormats.of(formatParam);
+        boolean withAttachments = attachments != null && switch (attachments) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidInputException("attachments", "true or false, was " + attachments);
+        };
         List<java.util.Locale> languages = headers.getAcceptableLanguages();
         for (String given : uri.getQueryParameters().keySet()) {
             if (!QUERY_PARAMETERS.contains(given)) {
@@ -170,8 +235,7 @@ public class XapiResource {
             Map<String, Object> one = StatementFormats.apply(xapi.statement(statementId != null ? statementId
                     : voidedId, voidedId != null, school, whole).orElseThrow(() -> new NotFoundException(
                             "no such Statement")), format, languages);
-            return Response.ok(one).header(VERSION_HEADER, XapiService.VERSION)
-                    .header(CONSISTENT_THROUGH, consistent).build();
+            return answer(one, List.of(one), withAttachments, consistent);
         }
         String learner = agent == null ? null : xapi.pseudonym(parseAgent(agent), "agent");
         LrsStore.Filter filter = new LrsStore.Filter(school, learner, verb, activity,
@@ -185,8 +249,21 @@ public class XapiResource {
         }
         List<Map<String, Object>> formatted = page.statements().stream()
                 .map(st -> StatementFormats.apply(st, format, languages)).toList();
-        return Response.ok(new StatementResult(formatted, more)).header(VERSION_HEADER, XapiService.VERSION)
-                .header(CONSISTENT_THROUGH, consistent).build();
+        return answer(new StatementResult(formatted, more), formatted, withAttachments, consistent);
+    }
+
+    /** A GET's answer: JSON, or multipart/mixed with the JSON first and the Statements' attachments after it. */
+    private Response answer(Object json, List<Map<String, Object>> statements, boolean withAttachments,
+            String consistent) {
+        Response.ResponseBuilder answer;
+        if (withAttachments) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            String type = XapiMultipart.write(json, xapi.attachments(statements), out);
+            answer = Response.ok(out.toByteArray(), type);
+        } else {
+            answer = Response.ok(json);
+        }
+        return answer.header(VERSION_HEADER, XapiService.VERSION).header(CONSISTENT_THROUGH, consistent).build();
     }
 
     /** Erases every statement of a learner (the board, on the learner's or family's request). */

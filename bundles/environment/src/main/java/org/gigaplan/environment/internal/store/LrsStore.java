@@ -1,6 +1,7 @@
 package org.gigaplan.environment.internal.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -48,6 +49,10 @@ public final class LrsStore {
         }
     }
 
+    /** An attachment's bytes, named by their SHA-2 (hexadecimal, lower case). */
+    public record Attachment(String sha2, String contentType, byte[] content) {
+    }
+
     private static final String COLUMNS = "id, school_id, verb, body, voided, stored_at, class_ref, learner, "
             + "verb_display, activity, activity_name, score_scaled, success, completion, occurred_at, demo";
 
@@ -58,6 +63,38 @@ public final class LrsStore {
     /** Marks a Statement voided; answers whether it was there to void. */
     public boolean voidStatement(Connection c, String id) throws SQLException {
         return Jdbc.update(c, "UPDATE env_xapi_statement SET voided = 1 WHERE id = ?", id) == 1;
+    }
+
+    /** Keeps the bytes of the attachments a Statement carried. */
+    public void keepAttachments(Connection c, String statementId, List<Attachment> attachments) throws SQLException {
+        if (attachments.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO env_xapi_attachment (statement_id, sha2, "
+                + "content_type, content) VALUES (?, ?, ?, ?)")) {
+            for (Attachment a : attachments) {
+                s.setString(1, statementId);
+                s.setString(2, a.sha2());
+                s.setString(3, a.contentType());
+                s.setBytes(4, a.content());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** The attachments kept of these Statements, each SHA-2 once. */
+    public List<Attachment> attachments(Connection c, List<String> statementIds) throws SQLException {
+        java.util.Map<String, Attachment> bySha2 = new java.util.LinkedHashMap<>();
+        for (int from = 0; from < statementIds.size(); from += 500) {
+            List<String> some = statementIds.subList(from, Math.min(statementIds.size(), from + 500));
+            for (Attachment a : Jdbc.list(c, "SELECT sha2, content_type, content FROM env_xapi_attachment WHERE "
+                    + "statement_id IN (" + String.join(", ", java.util.Collections.nCopies(some.size(), "?")) + ")",
+                    r -> new Attachment(r.getString(1), r.getString(2), r.getBytes(3)), some)) {
+                bySha2.putIfAbsent(a.sha2(), a);
+            }
+        }
+        return new ArrayList<>(bySha2.values());
     }
 
     /** A page of Statements that are not voided, newest stored first (oldest with {@code ascending}), after a cursor. */

@@ -1,0 +1,121 @@
+package org.gigaplan.environment.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.roster.RosterService;
+
+/**
+ * Who a Statement's learner is, as the platform may know them: a pseudonym, an HMAC-SHA256 of their identifier
+ * (mbox, mbox_sha1sum, openid, account, or an anonymous Group's members) with the deployment's secret, so the same
+ * learner is always the same pseudonym and the identifier itself is never needed; and their homeroom class, from the
+ * board's roster.
+ */
+final class Pseudonyms {
+
+    /** How many learners' classes are remembered between roster imports. */
+    private static final int CLASSES_REMEMBERED = 50_000;
+
+    private final byte[] secret;
+    private final RosterService roster;
+    /** A learner's homeroom class by the identity a drill names them with; forgotten on an import. */
+    private final Map<String, Optional<String>> classes = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Optional<String>> eldest) {
+                    return size() > CLASSES_REMEMBERED;
+                }
+            });
+
+    Pseudonyms(byte[] secret, RosterService roster) {
+        this.secret = secret.clone();
+        this.roster = roster;
+    }
+
+    /** The pseudonym of an xAPI Agent (or anonymous Group); refused naming {@code field} without an identifier. */
+    String of(Object actor, String field) {
+        if (!(actor instanceof Map<?, ?> a)) {
+            throw new InvalidInputException(field, "an Agent: {\"mbox\":\"mailto:…\"} or {\"account\":{\"homePage\":…,\"name\":…}}");
+        }
+        String key;
+        if (a.get("mbox") instanceof String mbox && mbox.startsWith("mailto:")) {
+            key = "mbox:" + mbox.toLowerCase(Locale.ROOT);
+        } else if (a.get("mbox_sha1sum") instanceof String sum && !sum.isBlank()) {
+            key = "sha1:" + sum;
+        } else if (a.get("openid") instanceof String openid && !openid.isBlank()) {
+            key = "openid:" + openid;
+        } else if (a.get("account") instanceof Map<?, ?> account && account.get("homePage") instanceof String home
+                && account.get("name") instanceof String name && !name.isBlank()) {
+            if (XapiService.PSEUDONYM_HOME.equals(home)) {
+                return name;
+            }
+            key = "account:" + home + "|" + name;
+        } else if ("Group".equals(a.get("objectType")) && a.get("member") instanceof List<?> members) {
+            // An anonymous Group is the group of its members.
+            List<String> each = new ArrayList<>();
+            for (Object m : members) {
+                each.add(of(m, field + ".member"));
+            }
+            key = "group:" + String.join(",", new TreeSet<>(each));
+        } else {
+            throw new InvalidInputException(field, "an Agent needs one identifier: mbox (mailto:…), mbox_sha1sum, openid "
+                    + "or account {homePage, name}");
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    /** A Statement with its actor as the learner's pseudonym, as the school's staff and every view see it. */
+    Map<String, Object> pseudonymous(Map<String, Object> statement) {
+        Map<String, Object> out = new LinkedHashMap<>(statement);
+        out.put("actor", Map.of("objectType", "Agent", "account", Map.of("homePage", XapiService.PSEUDONYM_HOME, "name",
+                of(statement.get("actor"), "actor"))));
+        return out;
+    }
+
+    /**
+     * The homeroom class ({@code 5-1}) the board's roster puts a statement's learner in, at the school the statement is
+     * for: by their e-mail (mbox) or their account name as the drill names them; null when the roster does not know
+     * them there.
+     */
+    String rosterClass(Object actor, String schoolId) {
+        if (!(actor instanceof Map<?, ?> a)) {
+            return null;
+        }
+        String identity = a.get("mbox") instanceof String mbox && mbox.startsWith("mailto:") ? mbox.substring(7)
+                : a.get("account") instanceof Map<?, ?> account && account.get("name") instanceof String name ? name
+                        : null;
+        if (identity == null || identity.isBlank()) {
+            return null;
+        }
+        return classes.computeIfAbsent(schoolId + "|" + identity.trim().toLowerCase(Locale.ROOT),
+                k -> roster.learner(identity).filter(l -> l.schoolId().equals(schoolId))
+                        .flatMap(l -> l.classes().stream().findFirst()).map(c -> c.grade() + "-" + c.name()))
+                .orElse(null);
+    }
+
+    /** Forgets the classes remembered: the roster changed. */
+    void forgetClasses() {
+        classes.clear();
+    }
+}
