@@ -16,6 +16,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.roster.HomeroomClass;
 import org.gigaplan.plan.roster.RosterService;
 
 /**
@@ -41,6 +42,9 @@ final class Pseudonyms {
                     return size() > CLASSES_REMEMBERED;
                 }
             });
+
+    /** Each school's homeroom classes on the roster; forgotten on an import. */
+    private final Map<String, List<HomeroomClass>> schoolClasses = new java.util.concurrent.ConcurrentHashMap<>();
 
     Pseudonyms(byte[] secret, RosterService roster) {
         this.secret = secret.clone();
@@ -94,12 +98,24 @@ final class Pseudonyms {
     }
 
     /**
-     * The homeroom class ({@code 5-1}) the board's roster puts a statement's learner in, at the school the statement is
-     * for: by their e-mail (mbox) or their account name as the drill names them; null when the roster does not know
-     * them there.
+     * The homeroom class ({@code 5-1}) of a Statement by the board's roster, at the school it is for: the class its
+     * context names by the roster's id (the OneRoster {@code sourcedId} a 学習eポータル hands the drill: as the id of a
+     * grouping, parent or other context Activity, or the tail of its IRI, or the account name of the context's team),
+     * else the learner's homeroom, by their e-mail (mbox) or account name as the drill names them; null when the
+     * roster knows neither there.
      */
-    String rosterClass(Object actor, String schoolId) {
-        if (!(actor instanceof Map<?, ?> a)) {
+    String rosterClass(Map<?, ?> statement, String schoolId) {
+        List<String> named = contextNames(statement.get("context"));
+        if (!named.isEmpty()) {
+            for (HomeroomClass c : schoolClasses.computeIfAbsent(schoolId, roster::classes)) {
+                for (String name : named) {
+                    if (name.equals(c.sourcedId()) || name.endsWith("/" + c.sourcedId())) {
+                        return c.grade() + "-" + c.name();
+                    }
+                }
+            }
+        }
+        if (!(statement.get("actor") instanceof Map<?, ?> a)) {
             return null;
         }
         String identity = a.get("mbox") instanceof String mbox && mbox.startsWith("mailto:") ? mbox.substring(7)
@@ -114,8 +130,32 @@ final class Pseudonyms {
                 .orElse(null);
     }
 
+    /** What a Statement's context names that may be a class: its team's account and its context Activities. */
+    private static List<String> contextNames(Object context) {
+        List<String> named = new ArrayList<>();
+        if (!(context instanceof Map<?, ?> c)) {
+            return named;
+        }
+        if (c.get("team") instanceof Map<?, ?> team && team.get("account") instanceof Map<?, ?> account
+                && account.get("name") instanceof String name) {
+            named.add(name);
+        }
+        if (c.get("contextActivities") instanceof Map<?, ?> activities) {
+            for (String kind : List.of("grouping", "parent", "other")) {
+                Object given = activities.get(kind);
+                for (Object a : given instanceof List<?> list ? list : given == null ? List.of() : List.of(given)) {
+                    if (a instanceof Map<?, ?> activity && activity.get("id") instanceof String id) {
+                        named.add(id);
+                    }
+                }
+            }
+        }
+        return named;
+    }
+
     /** Forgets the classes remembered: the roster changed. */
     void forgetClasses() {
         classes.clear();
+        schoolClasses.clear();
     }
 }

@@ -164,6 +164,17 @@ abstract class NetworkContract {
         xapi.store(List.of(statement("mei", "answered", "math/10", 0.5, "2025-06-06T10:00:00+09:00")), "N-1",
                 "agent", false);
         assertEquals(1, inClass.apply("5-1"));
+        // The Japanese profile's context names the class by the roster's id (a 学習eポータル hands the drill its
+        // OneRoster sourcedId): as a grouping Activity's IRI, or the account of the context's team.
+        roster.classes("N-1", "4年3組", "6年2組");
+        java.util.Map<String, Object> grouped = new java.util.LinkedHashMap<>(noClass.apply("unknown@school.example"));
+        grouped.put("context", java.util.Map.of("contextActivities", java.util.Map.of("grouping", List.of(
+                java.util.Map.of("id", "https://portal.example/oneroster/classes/N-1/4年3組")))));
+        java.util.Map<String, Object> team = new java.util.LinkedHashMap<>(noClass.apply("mei@school.example"));
+        team.put("context", java.util.Map.of("team", java.util.Map.of("objectType", "Group", "account",
+                java.util.Map.of("homePage", "https://portal.example", "name", "N-1/4年3組"))));
+        xapi.store(List.of(grouped, team), "N-1", "agent", false);
+        assertEquals(2, inClass.apply("4-3"), "the class the context names, over Mei's homeroom (6-2)");
     }
 
     @SuppressWarnings("unchecked")

@@ -27,16 +27,17 @@ public final class StatementIntake {
 
     private final StatementBodies bodies;
     private final BiFunction<Object, String, String> pseudonym;
-    private final BiFunction<Object, String, String> rosterClass;
+    private final BiFunction<Map<String, Object>, String, String> rosterClass;
     private final UnaryOperator<Map<String, Object>> pseudonymous;
 
     /**
      * @param pseudonym    an actor (and the field it is in) to the learner's pseudonym
-     * @param rosterClass  an actor and a school to the learner's homeroom class on the roster, or null
+     * @param rosterClass  a Statement and a school to its class on the roster (the one its context names, else the
+     *                     learner's homeroom), or null
      * @param pseudonymous a Statement to the same with the pseudonym as actor
      */
     public StatementIntake(StatementBodies bodies, BiFunction<Object, String, String> pseudonym,
-            BiFunction<Object, String, String> rosterClass, UnaryOperator<Map<String, Object>> pseudonymous) {
+            BiFunction<Map<String, Object>, String, String> rosterClass, UnaryOperator<Map<String, Object>> pseudonymous) {
         this.bodies = bodies;
         this.pseudonym = pseudonym;
         this.rosterClass = rosterClass;
@@ -106,7 +107,7 @@ public final class StatementIntake {
             }
         }
         if (classRef == null) {
-            classRef = rosterClass.apply(s.get("actor"), schoolId);
+            classRef = rosterClass.apply(s, schoolId);
         }
         String activity = isActivity ? String.valueOf(object.get("id")) : null;
         if (activity != null && activity.length() > 500) {
