@@ -40,6 +40,8 @@ setprop "$karaf/etc/org.ops4j.pax.web.cfg" org.osgi.service.http.port "$port"
 setprop "$karaf/etc/org.apache.karaf.shell.cfg" sshHost 127.0.0.1
 setprop "$karaf/etc/org.apache.karaf.shell.cfg" sshPort "$(free)"
 echo "xapiIdentities = ${XAPI_IDENTITIES:-encrypted}" >> "$karaf/etc/org.gigaplan.environment.cfg"
+# The version an answer names when the request names none: the suite's own (its versioning tests ask so).
+echo "xapiVersion = $version" >> "$karaf/etc/org.gigaplan.environment.cfg"
 # A board user for making the key; the suite itself uses the key.
 password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 echo "lrs-board = $password, board" >> "$karaf/etc/users.properties"

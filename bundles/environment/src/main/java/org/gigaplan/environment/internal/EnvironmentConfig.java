@@ -55,4 +55,11 @@ public @interface EnvironmentConfig {
                     @org.osgi.service.metatype.annotations.Option(label = "pseudonym", value = "pseudonym"),
                     @org.osgi.service.metatype.annotations.Option(label = "encrypted", value = "encrypted") })
     String xapiIdentities() default "pseudonym";
+
+    @AttributeDefinition(name = "xAPI version by default", description = "The version the LRS answers in when a "
+            + "request names none (X-Experience-API-Version absent, which it then refuses): \"1.0.3\", what most "
+            + "drills speak, or \"2.0.0\". A request naming its version is answered in that version either way.",
+            options = { @org.osgi.service.metatype.annotations.Option(label = "1.0.3", value = "1.0.3"),
+                    @org.osgi.service.metatype.annotations.Option(label = "2.0.0", value = "2.0.0") })
+    String xapiVersion() default "1.0.3";
 }

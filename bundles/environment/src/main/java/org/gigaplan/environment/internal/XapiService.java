@@ -42,8 +42,9 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = { XapiService.class, RosterListener.class })
 public class XapiService implements RosterListener {
 
-    /** The xAPI version this endpoint speaks. */
+    /** The xAPI versions this endpoint speaks: 1.0.3, and 2.0.0 (IEEE 9274.1.1) to clients that ask for it. */
     public static final String VERSION = "1.0.3";
+    public static final String VERSION_2 = "2.0.0";
 
     /** Statements stored under this home page name pseudonymous learners. */
     public static final String PSEUDONYM_HOME = "urn:gigaplan:pseudonym";
@@ -108,15 +109,17 @@ public class XapiService implements RosterListener {
      * is stored already is not stored again.
      */
     public List<String> store(Object body, String schoolId, String by, boolean demo) {
-        return store(body, Map.of(), schoolId, by, demo);
+        return store(body, Map.of(), schoolId, by, demo, VERSION);
     }
 
     /**
      * The same, with the attachments the request carried (multipart/mixed), by their SHA-2: each Statement's are kept
-     * with it; one no Statement names, or a signature that does not hold, refuses the batch.
+     * with it; one no Statement names, or a signature that does not hold, refuses the batch. Checked by the rules of
+     * the request's xAPI version (1.0.x, or 2.0.x).
      */
     public List<String> store(Object body, Map<String, LrsStore.Attachment> parts, String schoolId, String by,
-            boolean demo) {
+            boolean demo, String version) {
+        boolean v2 = version != null && version.startsWith("2.0");
         List<?> list = body instanceof List<?> l ? l : body instanceof Map<?, ?> ? List.of(body) : null;
         if (list == null || list.isEmpty()) {
             throw new InvalidInputException("body", "a Statement or an array of Statements");
@@ -131,17 +134,19 @@ public class XapiService implements RosterListener {
         List<XapiStore.Row> rows = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Map<String, List<LrsStore.Attachment>> attached = new java.util.HashMap<>();
+        Map<String, LrsStore.Related> related = new java.util.HashMap<>();
         Set<String> used = new HashSet<>();
         Instant now = clock.now();
         for (int i = 0; i < list.size(); i++) {
             String at = list.size() == 1 && body instanceof Map ? "" : "[" + i + "]";
             try {
-                XapiStore.Row row = intake.row(list.get(i), at, schoolId, now, demo, by, check);
+                XapiStore.Row row = intake.row(list.get(i), at, schoolId, now, demo, by, v2, check);
                 if (row != null && !ids.add(row.id())) {
                     check.add(at + ".id", "statement " + row.id() + " is in the batch twice");
                 } else if (row != null) {
                     rows.add(row);
                     attached.put(row.id(), StatementAttachments.of(list.get(i), at, parts, used, check));
+                    related.put(row.id(), intake.related(list.get(i)));
                 }
             } catch (InvalidInputException e) {
                 check.addAll(e.errors());
@@ -167,6 +172,7 @@ public class XapiService implements RosterListener {
             public void stored(Connection c, List<XapiStore.Row> fresh) throws SQLException {
                 for (XapiStore.Row r : fresh) {
                     lrs.keepAttachments(c, r.id(), attached.get(r.id()));
+                    lrs.keepRelated(c, r.id(), related.get(r.id()));
                     if (!StatementRules.VOIDED.equals(r.verb())) {
                         continue;
                     }
@@ -260,6 +266,11 @@ public class XapiService implements RosterListener {
             }
         }
         return merged.isEmpty() ? Optional.empty() : Optional.of(merged);
+    }
+
+    /** The xAPI version the LRS answers in when a request names none (configured: 1.0.3 or 2.0.0). */
+    public String defaultVersion() {
+        return VERSION_2.equals(network.config().xapiVersion().trim()) ? VERSION_2 : VERSION;
     }
 
     /** Whether the LRS returns Statements as posted to callers who may see learners' identifiers. */

@@ -106,6 +106,11 @@ abstract class NetworkContract {
             public String xapiIdentities() {
                 return identities;
             }
+
+            @Override
+            public String xapiVersion() {
+                return "1.0.3";
+            }
         };
     }
 
@@ -317,8 +322,8 @@ abstract class NetworkContract {
         var stray = new org.gigaplan.environment.internal.store.LrsStore.Attachment("ab".repeat(32), "text/plain",
                 new byte[1]);
         assertRefused("X-Experience-API-Hash", () -> xapi.store(s, java.util.Map.of(sha2, part, stray.sha2(), stray),
-                "N-1", "k", false));
-        xapi.store(s, java.util.Map.of(sha2, part), "N-1", "k", false);
+                "N-1", "k", false, "1.0.3"));
+        xapi.store(s, java.util.Map.of(sha2, part), "N-1", "k", false, "1.0.3");
         List<java.util.Map<String, Object>> kept = List.of(xapi.statement(s.get("id").toString(), false, "N-1", false)
                 .orElseThrow());
         List<org.gigaplan.environment.internal.store.LrsStore.Attachment> back = xapi.attachments(kept);
@@ -330,6 +335,47 @@ abstract class NetworkContract {
     }
 
     @Test
+    void theRelatedFiltersFindWhatAStatementNamesBesidesItsActorAndActivity() {
+        xapi.store(json("""
+                {"id":"44444444-5555-4666-8777-888888888888","actor":{"mbox":"mailto:mei@school.example"},
+                 "verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},"object":{"id":"https://drill.example/q1"},
+                 "context":{"instructor":{"mbox":"mailto:sensei@school.example"},
+                   "contextActivities":{"parent":{"id":"https://drill.example/course/math-5"}}}}"""), "N-1", "k", false);
+        xapi.store(json("""
+                {"id":"55555555-6666-4777-8888-999999999999","actor":{"mbox":"mailto:sora@school.example"},
+                 "verb":{"id":"http://adlnet.gov/expapi/verbs/experienced"},"object":{"objectType":"SubStatement",
+                   "actor":{"mbox":"mailto:kaito@school.example"},"verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},
+                   "object":{"id":"https://drill.example/q2"}}}"""), "N-1", "k", false);
+        java.util.function.BiFunction<org.gigaplan.environment.internal.store.LrsStore.Filter, Boolean, List<Object>> ids =
+                (f, x) -> lrs(f).stream().map(st -> st.get("id")).toList();
+        String sensei = xapi.pseudonym(java.util.Map.of("mbox", "mailto:sensei@school.example"), "agent");
+        String kaito = xapi.pseudonym(java.util.Map.of("mbox", "mailto:kaito@school.example"), "agent");
+        assertEquals(List.of(), ids.apply(filter(sensei, null, false, false), true), "the instructor is not the actor");
+        assertEquals(List.of("44444444-5555-4666-8777-888888888888"), ids.apply(filter(sensei, null, false, true), true));
+        assertEquals(List.of("55555555-6666-4777-8888-999999999999"), ids.apply(filter(kaito, null, false, true), true),
+                "a SubStatement's actor");
+        assertEquals(List.of(), ids.apply(filter(null, "https://drill.example/course/math-5", false, false), true));
+        assertEquals(List.of("44444444-5555-4666-8777-888888888888"), ids.apply(filter(null,
+                "https://drill.example/course/math-5", true, false), true), "a context Activity");
+        assertEquals(List.of("55555555-6666-4777-8888-999999999999"), ids.apply(filter(null, "https://drill.example/q2",
+                true, false), true), "a SubStatement's Activity");
+        assertEquals(List.of("44444444-5555-4666-8777-888888888888"), ids.apply(filter(null, "https://drill.example/q1",
+                true, true), true), "its own Activity still");
+        xapi.erase(java.util.Map.of("mbox", "mailto:mei@school.example"));
+        assertEquals(List.of(), ids.apply(filter(sensei, null, false, true), true), "erased with the learner's");
+    }
+
+    private static org.gigaplan.environment.internal.store.LrsStore.Filter filter(String learner, String activity,
+            boolean relatedActivities, boolean relatedAgents) {
+        return new org.gigaplan.environment.internal.store.LrsStore.Filter("N-1", learner, null, activity, null, null,
+                null, null, false, relatedActivities, relatedAgents);
+    }
+
+    private List<java.util.Map<String, Object>> lrs(org.gigaplan.environment.internal.store.LrsStore.Filter f) {
+        return xapi.page(f, null, 100, true).statements();
+    }
+
+    @Test
     void theLrsDocumentsMergeListAndGuardAgainstLostUpdates() {
         var docs = new org.gigaplan.environment.internal.lrs.XapiDocuments(db, xapi);
         var kind = org.gigaplan.environment.internal.lrs.XapiDocuments.Kind.class;
@@ -338,11 +384,11 @@ abstract class NetworkContract {
         assertTrue(kind.isEnum());
         var mei = java.util.Map.of("mbox", "mailto:mei@school.example");
         var set = docs.set(state, "N-1", "https://drill.example/a", mei, "9A8B7C6D-5E4F-4A3B-9C2D-1E0F9A8B7C6D");
-        docs.put(state, set, "s1", "application/json", "{\"a\":1,\"b\":{\"x\":1}}".getBytes(), null, null);
+        docs.put(state, set, "s1", "application/json", "{\"a\":1,\"b\":{\"x\":1}}".getBytes(), null, null, false);
         docs.post(set, "s1", "application/json", "{\"b\":{\"y\":2},\"c\":3}".getBytes(), null, null);
         assertEquals(json("{\"a\":1,\"b\":{\"y\":2},\"c\":3}"), json(new String(docs.get(set, "s1").orElseThrow()
                 .content())), "merged one level deep");
-        docs.put(state, set, "s2", "application/octet-stream", new byte[] { 0, 1, 2, (byte) 255 }, null, null);
+        docs.put(state, set, "s2", "application/octet-stream", new byte[] { 0, 1, 2, (byte) 255 }, null, null, false);
         assertEquals(List.of("s1", "s2"), docs.ids(set, null));
         assertEquals(List.of(), docs.ids(set, Instant.now().plusSeconds(60)));
         assertTrue(java.util.Arrays.equals(new byte[] { 0, 1, 2, (byte) 255 }, docs.get(set, "s2").orElseThrow()
@@ -350,19 +396,23 @@ abstract class NetworkContract {
         assertRefused("Content-Type", () -> docs.post(set, "s2", "application/json", "{}".getBytes(), null, null));
         var otherSchool = docs.set(state, "N-2", "https://drill.example/a", mei, "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d");
         assertTrue(docs.get(otherSchool, "s1").isEmpty(), "another school's documents are its own");
+        // xAPI 2.0 guards a State as a profile: one that exists is not replaced without a concurrency header.
+        assertThrows(org.gigaplan.plan.rest.ConflictException.class, () -> docs.put(state, set, "s1",
+                "application/json", "{}".getBytes(), null, null, true));
+        docs.put(state, set, "s9", "application/json", "{}".getBytes(), null, null, true);
         docs.deleteAll(set);
         assertEquals(List.of(), docs.ids(set, null));
         assertRefused("body", () -> docs.post(set, "s3", "application/json", "{\"a\":1}{".getBytes(), null, null));
         var p = docs.set(profile, "N-1", "https://drill.example/a", null, null);
         assertRefused("If-Match", () -> docs.put(profile, p, "settings", "application/json", "{}".getBytes(), null,
-                null));
-        docs.put(profile, p, "settings", "application/json", "{}".getBytes(), null, "*");
+                null, false));
+        docs.put(profile, p, "settings", "application/json", "{}".getBytes(), null, "*", false);
         String etag = docs.get(p, "settings").orElseThrow().etag();
         assertThrows(org.gigaplan.plan.rest.ConflictException.class,
-                () -> docs.put(profile, p, "settings", "application/json", "{\"v\":2}".getBytes(), null, null));
+                () -> docs.put(profile, p, "settings", "application/json", "{\"v\":2}".getBytes(), null, null, false));
         assertThrows(org.gigaplan.environment.internal.lrs.PreconditionFailed.class,
-                () -> docs.put(profile, p, "settings", "application/json", "{\"v\":2}".getBytes(), "\"nope\"", null));
-        docs.put(profile, p, "settings", "application/json", "{\"v\":2}".getBytes(), "\"" + etag + "\"", null);
+                () -> docs.put(profile, p, "settings", "application/json", "{\"v\":2}".getBytes(), "\"nope\"", null, false));
+        docs.put(profile, p, "settings", "application/json", "{\"v\":2}".getBytes(), "\"" + etag + "\"", null, false);
         assertThrows(org.gigaplan.environment.internal.lrs.PreconditionFailed.class, () -> docs.delete(p, "settings", "\"" + etag + "\""));
         docs.delete(p, "settings", null);
         assertTrue(docs.get(p, "settings").isEmpty());

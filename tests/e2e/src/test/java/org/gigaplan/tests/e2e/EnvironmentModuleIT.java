@@ -541,4 +541,51 @@ class EnvironmentModuleIT {
         assertEquals(401, dist.raw(anonymous.apply("/api/environment/xapi/statements?method=GET").POST(
                 java.net.http.HttpRequest.BodyPublishers.ofString("limit=1"))).status(), "no credentials in the form");
     }
+
+    /**
+     * xAPI 2.0 (IEEE 9274.1.1) beside 1.0.3: a client that says 2.0.0 is answered in 2.0.0, its Statement may carry
+     * contextAgents and keeps version 2.0.0, a single Statement comes with Last-Modified (its stored time), a State
+     * that exists is not replaced without a concurrency header, and the alternate request syntax (1.0's) is refused.
+     */
+    @Test
+    @Order(12)
+    void anXapi2ClientIsAnsweredInItsVersion() throws Exception {
+        String v = "X-Experience-API-Version";
+        java.util.function.Function<String, java.net.http.HttpRequest.Builder> lrs = path -> java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(dist.baseUrl() + path)).header(v, "2.0.0")
+                .header("Authorization", "Bearer " + agentOfW1).header("Content-Type", "application/json");
+        assertTrue(dist.raw(lrs.apply("/api/environment/xapi/about").GET()).json().path("version").toString()
+                .contains("2.0.0"));
+        String id = "6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d";
+        Response posted = dist.raw(lrs.apply("/api/environment/xapi/statements").POST(java.net.http.HttpRequest
+                .BodyPublishers.ofString("{\"id\":\"" + id + "\",\"actor\":{\"mbox\":\"mailto:hana@w1.example\"},"
+                        + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},\"object\":{\"id\":"
+                        + "\"https://drill.example/sansu/4\"},\"context\":{\"contextAgents\":[{\"objectType\":"
+                        + "\"contextAgent\",\"agent\":{\"mbox\":\"mailto:sensei@w1.example\"}}]}}")));
+        assertEquals(200, posted.status(), posted::toString);
+        assertEquals("2.0.0", posted.header(v));
+        Response one = dist.raw(lrs.apply("/api/environment/xapi/statements?statementId=" + id).GET());
+        assertEquals("2.0.0", one.json().path("version").asText(), one::toString);
+        assertEquals(java.time.Instant.parse(one.json().path("stored").asText()).getEpochSecond(),
+                java.time.ZonedDateTime.parse(one.header("Last-Modified"), java.time.format.DateTimeFormatter
+                        .RFC_1123_DATE_TIME).toEpochSecond(), one::toString);
+        Response old = dist.raw(lrs.apply("/api/environment/xapi/statements").setHeader(v, "1.0.3").POST(
+                java.net.http.HttpRequest.BodyPublishers.ofString("{\"actor\":{\"mbox\":\"mailto:hana@w1.example\"},"
+                        + "\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},\"object\":{\"id\":"
+                        + "\"https://drill.example/sansu/4\"},\"version\":\"2.0.0\"}")));
+        assertEquals(400, old.status(), "a 1.0.3 client's Statement is 1.0.x: " + old);
+        assertEquals("1.0.3", old.header(v));
+        String state = "/api/environment/xapi/activities/state?activityId=https://drill.example/sansu/4&agent="
+                + java.net.URLEncoder.encode("{\"mbox\":\"mailto:hana@w1.example\"}", java.nio.charset.StandardCharsets.UTF_8)
+                + "&stateId=progress";
+        assertEquals(204, dist.raw(lrs.apply(state).PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"p\":1}")))
+                .status());
+        assertEquals(409, dist.raw(lrs.apply(state).PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"p\":2}")))
+                .status(), "2.0 guards a State that exists");
+        Response alternate = dist.raw(java.net.http.HttpRequest.newBuilder(java.net.URI.create(dist.baseUrl()
+                + "/api/environment/xapi/statements?method=GET")).header(v, "2.0.0").header("Authorization", "Bearer "
+                        + agentOfW1).header("Content-Type", "application/x-www-form-urlencoded").POST(
+                                java.net.http.HttpRequest.BodyPublishers.ofString("limit=1")));
+        E2e.problem(alternate, 400, "method");
+    }
 }

@@ -108,7 +108,10 @@ public final class StatementAttachments {
             check.add(field, "the signature's payload is the Statement as a JSON object");
             return;
         }
-        if (!payload.equals(JSON.valueToTree(unsigned(statement, index)))) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> signedStatement = JSON.convertValue(payload, Map.class);
+        if (!JSON.valueToTree(StatementIntake.comparable(signedStatement))
+                .equals(JSON.valueToTree(StatementIntake.comparable(unsigned(statement, index))))) {
             check.add(field, "the signature's payload is not this Statement (without its signature)");
             return;
         }

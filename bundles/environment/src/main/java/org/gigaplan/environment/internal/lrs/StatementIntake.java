@@ -14,6 +14,7 @@ import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 import org.gigaplan.environment.internal.XapiService;
+import org.gigaplan.environment.internal.store.LrsStore;
 import org.gigaplan.environment.internal.store.XapiStore;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.FieldChecks;
@@ -50,10 +51,10 @@ public final class StatementIntake {
      * of what the views count; the body as the deployment keeps it.
      */
     public XapiStore.Row row(Object raw, String at, String schoolId, Instant now, boolean demo, String by,
-            FieldChecks check) {
+            boolean v2, FieldChecks check) {
         String p = at.isEmpty() ? "" : at + ".";
         int before = check.errors().size();
-        StatementRules.statement(raw, at, check);
+        StatementRules.statement(raw, at, v2, check);
         if (check.errors().size() > before) {
             return null;
         }
@@ -79,7 +80,7 @@ public final class StatementIntake {
         filled.put("stored", now.toString());
         filled.put("authority", Map.of("objectType", "Agent", "account", Map.of("homePage", XapiService.AUTHORITY_HOME,
                 "name", by)));
-        filled.putIfAbsent("version", "1.0.0");
+        filled.putIfAbsent("version", v2 ? XapiService.VERSION_2 : "1.0.0");
         arrays(filled);
         if (filled.get("object") instanceof Map<?, ?> sub && "SubStatement".equals(sub.get("objectType"))) {
             Map<String, Object> copy = new LinkedHashMap<>();
@@ -137,7 +138,7 @@ public final class StatementIntake {
         }
         set.forEach(a::remove);
         set.forEach(b::remove);
-        return a.equals(b);
+        return comparable(a).equals(comparable(b));
     }
 
     /** A Statement kept before Statements were kept whole, rebuilt from its row: the learner as their pseudonym. */
@@ -177,6 +178,74 @@ public final class StatementIntake {
         s.put("timestamp", r.occurredAt().toString());
         s.put("stored", r.storedAt().toString());
         return s;
+    }
+
+    /**
+     * What a Statement names besides its own actor and Activity, for the related filters: the Activities of its context
+     * and its SubStatement, and the Agents and Groups of its object, context (instructor, team, xAPI 2.0's
+     * contextAgents and contextGroups) and SubStatement, by their pseudonyms.
+     */
+    public LrsStore.Related related(Object statement) {
+        java.util.Set<String> activities = new java.util.TreeSet<>();
+        java.util.Set<String> agents = new java.util.TreeSet<>();
+        collect((Map<?, ?>) statement, activities, agents, false);
+        return new LrsStore.Related(activities, agents);
+    }
+
+    private void collect(Map<?, ?> s, java.util.Set<String> activities, java.util.Set<String> agents, boolean sub) {
+        if (sub) {
+            agent(s.get("actor"), agents);
+        }
+        if (s.get("object") instanceof Map<?, ?> o) {
+            Object type = o.get("objectType");
+            if ((type == null || "Activity".equals(type)) && sub) {
+                activities.add(String.valueOf(o.get("id")));
+            } else if ("Agent".equals(type) || "Group".equals(type)) {
+                agent(o, agents);
+            } else if ("SubStatement".equals(type)) {
+                collect(o, activities, agents, true);
+            }
+        }
+        if (s.get("context") instanceof Map<?, ?> c) {
+            agent(c.get("instructor"), agents);
+            agent(c.get("team"), agents);
+            for (String kind : List.of("contextAgents", "contextGroups")) {
+                if (c.get(kind) instanceof List<?> list) {
+                    list.forEach(x -> agent(x instanceof Map<?, ?> m ? m.get(kind.equals("contextAgents") ? "agent"
+                            : "group") : null, agents));
+                }
+            }
+            if (c.get("contextActivities") instanceof Map<?, ?> lists) {
+                lists.values().forEach(v -> (v instanceof List<?> l ? l : List.of(v)).forEach(a -> {
+                    if (a instanceof Map<?, ?> activity && activity.get("id") != null) {
+                        activities.add(String.valueOf(activity.get("id")));
+                    }
+                }));
+            }
+        }
+    }
+
+    private void agent(Object agent, java.util.Set<String> agents) {
+        if (agent instanceof Map<?, ?>) {
+            try {
+                agents.add(pseudonym.apply(agent, "agent"));
+            } catch (org.gigaplan.plan.rest.InvalidInputException e) {
+                // A Group without an identifier or members names nobody to find it by.
+            }
+        }
+    }
+
+    /** A Statement as it compares: its result's duration to the hundredth of a second (xAPI 2.0). */
+    static Map<String, Object> comparable(Map<String, Object> statement) {
+        if (!(statement.get("result") instanceof Map<?, ?> result) || !result.containsKey("duration")) {
+            return statement;
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        result.forEach((k, v) -> r.put(String.valueOf(k), v));
+        r.put("duration", ResultRules.compared(r.get("duration")));
+        Map<String, Object> out = new LinkedHashMap<>(statement);
+        out.put("result", r);
+        return out;
     }
 
     static String first(Object languageMap) {

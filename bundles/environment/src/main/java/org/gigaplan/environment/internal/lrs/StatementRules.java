@@ -24,8 +24,6 @@ public final class StatementRules extends JsonForms {
     static final Set<String> ACCOUNT = Set.of("homePage", "name");
     static final Set<String> VERB = Set.of("id", "display");
     static final Set<String> STATEMENT_REF = Set.of("objectType", "id");
-    static final Set<String> RESULT = Set.of("score", "success", "completion", "response", "duration", "extensions");
-    static final Set<String> SCORE = Set.of("scaled", "raw", "min", "max");
     static final Set<String> CONTEXT = Set.of("registration", "instructor", "team", "contextActivities", "revision",
             "platform", "language", "statement", "extensions");
     static final Set<String> CONTEXT_ACTIVITIES = Set.of("parent", "grouping", "category", "other");
@@ -35,17 +33,26 @@ public final class StatementRules extends JsonForms {
     public static final String VOIDED = "http://adlnet.gov/expapi/verbs/voided";
 
     private static final Pattern SHA1 = Pattern.compile("[0-9a-fA-F]{40}");
-    /** ISO 8601 durations: weeks alone ({@code P4W}), or years to seconds ({@code P1DT2H3M4.5S}). */
-    private static final Pattern DURATION = Pattern.compile("P\\d+(\\.\\d+)?W|P(?=\\d|T)(\\d+(\\.\\d+)?Y)?"
-            + "(\\d+(\\.\\d+)?M)?(\\d+(\\.\\d+)?D)?(T(?=\\d)(\\d+(\\.\\d+)?H)?(\\d+(\\.\\d+)?M)?"
-            + "(\\d+(\\.\\d+)?S)?)?");
     private static final Pattern MAILTO = Pattern.compile("mailto:[^@\\s]+@[^@\\s]+");
 
+    /** What xAPI 2.0 adds to a Context: the Agents and Groups it involves, each with the types of their part. */
+    static final Set<String> CONTEXT_2 = Set.of("registration", "instructor", "team", "contextActivities", "revision",
+            "platform", "language", "statement", "extensions", "contextAgents", "contextGroups");
+    static final Set<String> CONTEXT_AGENT = Set.of("objectType", "agent", "relevantTypes");
+    static final Set<String> CONTEXT_GROUP = Set.of("objectType", "group", "relevantTypes");
+
     private final ActivityRules activities;
+    /** Whether the Statement came in xAPI 2.0 (IEEE 9274.1.1), which takes a little more than 1.0.3. */
+    private final boolean v2;
 
     private StatementRules(FieldChecks check) {
+        this(check, false);
+    }
+
+    private StatementRules(FieldChecks check, boolean v2) {
         super(check);
         this.activities = new ActivityRules(check);
+        this.v2 = v2;
     }
 
     /** Checks a JSON Agent (a parameter of the document resources): exactly one identifier, each of its form. */
@@ -65,7 +72,12 @@ public final class StatementRules extends JsonForms {
 
     /** Checks a Statement as posted; its faults go into {@code check}, each under {@code at} (empty: the body). */
     public static void statement(Object raw, String at, FieldChecks check) {
-        new StatementRules(check).statement(raw, at, false);
+        statement(raw, at, false, check);
+    }
+
+    /** The same, by xAPI 2.0's rules when {@code v2} (the request's version header said 2.0). */
+    public static void statement(Object raw, String at, boolean v2, FieldChecks check) {
+        new StatementRules(check, v2).statement(raw, at, false);
     }
 
     private void statement(Object raw, String at, boolean sub) {
@@ -90,7 +102,7 @@ public final class StatementRules extends JsonForms {
             objectType = statementObject(object, join(at, "object"), sub);
         }
         if (s.containsKey("result")) {
-            result(s.get("result"), join(at, "result"));
+            new ResultRules(check).result(s.get("result"), join(at, "result"));
         }
         if (s.containsKey("context")) {
             context(s.get("context"), join(at, "context"), objectType);
@@ -105,8 +117,8 @@ public final class StatementRules extends JsonForms {
             authority(s.get("authority"), join(at, "authority"));
         }
         if (s.containsKey("version")) {
-            if (!(s.get("version") instanceof String v) || !v.matches("1\\.0(\\.\\d+)?")) {
-                check.add(join(at, "version"), "1.0.x, was " + s.get("version"));
+            if (!(s.get("version") instanceof String v) || !v.matches(v2 ? "[12]\\.0(\\.\\d+)?" : "1\\.0(\\.\\d+)?")) {
+                check.add(join(at, "version"), (v2 ? "1.0.x or 2.0.x" : "1.0.x") + ", was " + s.get("version"));
             }
         }
         if (s.containsKey("attachments")) {
@@ -250,58 +262,16 @@ public final class StatementRules extends JsonForms {
         }
     }
 
-    private void result(Object raw, String at) {
-        Map<?, ?> r = object(raw, at, "a Result");
-        if (r == null) {
-            return;
-        }
-        properties(r, at, RESULT, "a Result");
-        if (r.containsKey("score")) {
-            score(r.get("score"), join(at, "score"));
-        }
-        for (String bool : List.of("success", "completion")) {
-            if (r.containsKey(bool) && !(r.get(bool) instanceof Boolean)) {
-                check.add(join(at, bool), "true or false, was " + r.get(bool));
-            }
-        }
-        if (r.containsKey("response") && !(r.get("response") instanceof String)) {
-            check.add(join(at, "response"), "a string");
-        }
-        if (r.containsKey("duration") && !(r.get("duration") instanceof String d && DURATION.matcher(d).matches())) {
-            check.add(join(at, "duration"), "an ISO 8601 duration (PT1M30S), was " + r.get("duration"));
-        }
-        if (r.containsKey("extensions")) {
-            extensions(r.get("extensions"), join(at, "extensions"));
-        }
-    }
-
-    private void score(Object raw, String at) {
-        Map<?, ?> s = object(raw, at, "a Score");
-        if (s == null) {
-            return;
-        }
-        properties(s, at, SCORE, "a Score");
-        Double scaled = number(s, "scaled", at);
-        Double rawScore = number(s, "raw", at);
-        Double min = number(s, "min", at);
-        Double max = number(s, "max", at);
-        if (scaled != null && (scaled < -1 || scaled > 1)) {
-            check.add(join(at, "scaled"), "from -1 to 1, was " + scaled);
-        }
-        if (min != null && max != null && min >= max) {
-            check.add(join(at, "min"), "below max (" + max + "), was " + min);
-        }
-        if (rawScore != null && (min != null && rawScore < min || max != null && rawScore > max)) {
-            check.add(join(at, "raw"), "between min and max, was " + rawScore);
-        }
-    }
-
     private void context(Object raw, String at, String objectType) {
         Map<?, ?> c = object(raw, at, "a Context");
         if (c == null) {
             return;
         }
-        properties(c, at, CONTEXT, "a Context");
+        properties(c, at, v2 ? CONTEXT_2 : CONTEXT, "a Context");
+        if (v2) {
+            contextActors(c, at, "contextAgents", "contextAgent", "agent", CONTEXT_AGENT);
+            contextActors(c, at, "contextGroups", "contextGroup", "group", CONTEXT_GROUP);
+        }
         if (c.containsKey("registration")) {
             uuid(c.get("registration"), join(at, "registration"));
         }
@@ -360,6 +330,47 @@ public final class StatementRules extends JsonForms {
         }
         if (c.containsKey("extensions")) {
             extensions(c.get("extensions"), join(at, "extensions"));
+        }
+    }
+
+    /** xAPI 2.0's contextAgents or contextGroups: an array of each kind's objects, their relevantTypes IRIs. */
+    private void contextActors(Map<?, ?> c, String at, String key, String objectType, String actor,
+            Set<String> properties) {
+        if (!c.containsKey(key)) {
+            return;
+        }
+        String field = join(at, key);
+        if (!(c.get(key) instanceof List<?> list)) {
+            check.add(field, "an array of " + objectType + " objects");
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String a = field + "[" + i + "]";
+            Map<?, ?> o = object(list.get(i), a, "a " + objectType);
+            if (o == null) {
+                continue;
+            }
+            properties(o, a, properties, "a " + objectType);
+            if (!objectType.equals(o.get("objectType"))) {
+                check.add(join(a, "objectType"), objectType + ", was " + o.get("objectType"));
+            }
+            require(o, a, actor);
+            if (o.get(actor) != null) {
+                if ("group".equals(actor) && !(o.get(actor) instanceof Map<?, ?> g && "Group".equals(g.get("objectType")))) {
+                    check.add(join(a, actor), "a Group");
+                } else {
+                    agentOrGroup(o.get(actor), join(a, actor));
+                }
+            }
+            if (o.containsKey("relevantTypes")) {
+                if (!(o.get("relevantTypes") instanceof List<?> types) || types.isEmpty()) {
+                    check.add(join(a, "relevantTypes"), "a non-empty array of IRIs");
+                } else {
+                    for (int t = 0; t < types.size(); t++) {
+                        iri(types.get(t), join(a, "relevantTypes") + "[" + t + "]");
+                    }
+                }
+            }
         }
     }
 

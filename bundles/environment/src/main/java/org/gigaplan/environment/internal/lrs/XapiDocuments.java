@@ -70,19 +70,24 @@ public class XapiDocuments {
         return db.transaction(c -> store.ids(c, set, since));
     }
 
-    /** Stores a document whole. */
+    /**
+     * Stores a document whole. xAPI 2.0 ({@code v2}) guards a State too: one that exists is not replaced without a
+     * concurrency header.
+     */
     public void put(Kind kind, Set set, String id, String contentType, byte[] content, String ifMatch,
-            String ifNoneMatch) {
+            String ifNoneMatch, boolean v2) {
         db.transactionRetrying(c -> {
             Optional<Document> now = store.find(c, set, id);
             preconditions(now, ifMatch, ifNoneMatch);
-            if (kind.guarded && ifMatch == null && ifNoneMatch == null) {
+            if ((kind.guarded || v2) && ifMatch == null && ifNoneMatch == null) {
                 if (now.isPresent()) {
                     throw new ConflictException("If-Match", "the document exists: send If-Match with its ETag (or "
                             + "If-None-Match: * to create one only if there is none)");
                 }
-                throw new InvalidInputException("If-Match", "a profile is put with If-Match (its ETag) or "
-                        + "If-None-Match: * (none yet), so no change is lost unseen");
+                if (kind.guarded) {
+                    throw new InvalidInputException("If-Match", "a profile is put with If-Match (its ETag) or "
+                            + "If-None-Match: * (none yet), so no change is lost unseen");
+                }
             }
             store.put(c, set, id, type(contentType), content, xapi.clock().now());
             return null;

@@ -30,7 +30,8 @@ import org.osgi.service.component.annotations.Component;
  * {@code X-Experience-API-Version}, {@code Content-Type}, {@code If-Match}, {@code If-None-Match}), the body as
  * {@code content} and the resource's parameters. The request is turned into the one it stands for before it is
  * authenticated and matched, so every resource of the LRS takes it and nothing downstream knows the difference.
- * Anything else in the query, or a form that is not URL-encoded, is refused.
+ * Anything else in the query, or a form that is not URL-encoded, is refused; so is the syntax itself in xAPI 2.0,
+ * which dropped it.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 50)
@@ -52,6 +53,7 @@ public class XapiAlternateSyntax implements ContainerRequestFilter {
         if (!path.matches("/?environment/xapi/.*") || !query.containsKey("method")) {
             return;
         }
+        refusedIn2(request.getHeaderString(XapiResource.VERSION_HEADER));
         String method = query.get("method").get(0).toUpperCase(Locale.ROOT);
         if (!"POST".equals(request.getMethod())) {
             throw new InvalidInputException("method", "the alternate request syntax is a POST, was a "
@@ -72,6 +74,8 @@ public class XapiAlternateSyntax implements ContainerRequestFilter {
                     + MediaType.APPLICATION_FORM_URLENCODED + ", was " + request.getMediaType());
         }
         Map<String, String> form = form(request);
+        form.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(XapiResource.VERSION_HEADER))
+                .forEach(e -> refusedIn2(e.getValue()));
         StringBuilder parameters = new StringBuilder();
         String content = null;
         request.getHeaders().remove("Content-Type");
@@ -98,6 +102,14 @@ public class XapiAlternateSyntax implements ContainerRequestFilter {
         request.setRequestUri(URI.create((q < 0 ? base : base.substring(0, q))
                 + (parameters.length() == 0 ? "" : "?" + parameters)));
         request.setMethod(method);
+    }
+
+    /** xAPI 2.0 dropped the alternate request syntax: a 2.0 client's request with ?method= is refused. */
+    private static void refusedIn2(String version) {
+        if (version != null && version.startsWith("2.0")) {
+            throw new InvalidInputException("method", "xAPI 2.0 has no alternate request syntax: send the request "
+                    + "itself (the syntax is xAPI 1.0's)");
+        }
     }
 
     /** The URL-encoded form; refused when it is not one. */

@@ -81,7 +81,7 @@ public class XapiDocumentResource {
             @Context HttpHeaders headers, byte[] body, @Context Caller caller) {
         Params p = params(version, uri, STATE, true, true, caller);
         documents.put(Kind.STATE, p.set(Kind.STATE, documents), p.required("stateId"), type(headers), body(body),
-                headers.getHeaderString("If-Match"), headers.getHeaderString("If-None-Match"));
+                headers.getHeaderString("If-Match"), headers.getHeaderString("If-None-Match"), p.v2());
         return Response.noContent().build();
     }
 
@@ -237,7 +237,7 @@ public class XapiDocumentResource {
                     headers.getHeaderString("If-None-Match"));
         } else {
             documents.put(kind, p.set(kind, documents), id, type(headers), body(body),
-                    headers.getHeaderString("If-Match"), headers.getHeaderString("If-None-Match"));
+                    headers.getHeaderString("If-Match"), headers.getHeaderString("If-None-Match"), p.v2());
         }
         return Response.noContent().build();
     }
@@ -253,7 +253,7 @@ public class XapiDocumentResource {
     /** A request's parameters, checked: none unknown, the activity an IRI, the agent an Agent, the times times. */
     private Params params(String version, UriInfo uri, Set<String> known, boolean activity, boolean agent,
             Caller caller) {
-        XapiResource.checkVersion(version);
+        XapiParameters.checkVersion(version);
         FieldChecks check = new FieldChecks();
         Map<String, String> given = new LinkedHashMap<>();
         uri.getQueryParameters().forEach((k, v) -> {
@@ -293,10 +293,11 @@ public class XapiDocumentResource {
         check.throwIfAny();
         String school = caller.schoolScope(given.get("schoolId"));
         boolean whole = xapi.keepsIdentities() && (caller.role() == Role.BOARD || caller.role() == Role.AGENT);
-        return new Params(given, school, parsedAgent, whole);
+        return new Params(given, school, parsedAgent, whole, version.startsWith("2.0"));
     }
 
-    private record Params(Map<String, String> given, String school, Map<?, ?> agent, boolean whole) {
+    /** A request's parameters, and whether it came in xAPI 2.0. */
+    private record Params(Map<String, String> given, String school, Map<?, ?> agent, boolean whole, boolean v2) {
 
         String get(String name) {
             return given.get(name);

@@ -11,7 +11,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * xAPI's headers on every answer of the LRS, errors too: the version it speaks, and on the Statements resource's
+ * xAPI's headers on every answer of the LRS, errors too: the version it speaks (2.0.0 to a client that asked in
+ * 2.0, else 1.0.3), and on the Statements resource's
  * reads the time it is consistent through. The platform's own answers elsewhere are left as they are.
  */
 @Component(service = ContainerResponseFilter.class, property = { "osgi.jaxrs.extension=true",
@@ -32,7 +33,9 @@ public class XapiHeaders implements ContainerResponseFilter {
         if (!path.startsWith("environment/xapi/") && !path.startsWith("/environment/xapi/")) {
             return;
         }
-        response.getHeaders().putSingle(XapiResource.VERSION_HEADER, XapiService.VERSION);
+        String asked = request.getHeaderString(XapiResource.VERSION_HEADER);
+        response.getHeaders().putSingle(XapiResource.VERSION_HEADER, asked == null ? xapi.defaultVersion()
+                : asked.startsWith("2.0") ? XapiService.VERSION_2 : XapiService.VERSION);
         String method = request.getMethod();
         if (path.endsWith("/statements") && ("GET".equals(method) || "HEAD".equals(method))
                 && !response.getHeaders().containsKey(XapiResource.CONSISTENT_THROUGH)) {

@@ -1,7 +1,12 @@
 package org.gigaplan.environment.internal.rest;
 
+import static org.gigaplan.environment.internal.rest.XapiParameters.bool;
+import static org.gigaplan.environment.internal.rest.XapiParameters.checkVersion;
+import static org.gigaplan.environment.internal.rest.XapiParameters.instant;
+import static org.gigaplan.environment.internal.rest.XapiParameters.limit;
+import static org.gigaplan.environment.internal.rest.XapiParameters.parseAgent;
+
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -80,8 +85,8 @@ public class XapiResource {
     @Path("about")
     @Public
     public Response about() {
-        return Response.ok(Map.of("version", List.of("1.0.3", "1.0.2", "1.0.1", "1.0.0"), "extensions", Map.of()))
-                .header(VERSION_HEADER, XapiService.VERSION).build();
+        return Response.ok(Map.of("version", List.of("2.0.0", "1.0.3", "1.0.2", "1.0.1", "1.0.0"), "extensions",
+                Map.of())).build();
     }
 
     /**
@@ -113,9 +118,9 @@ public class XapiResource {
             Caller caller) {
         checkVersion(version);
         String school = caller.schoolScope(schoolId);
-        List<String> ids = xapi.store(statements, parts, school, caller.name(), false);
+        List<String> ids = xapi.store(statements, parts, school, caller.name(), false, version);
         audit.describe(school, "environment xAPI statements: " + ids.size());
-        return Response.ok(ids).header(VERSION_HEADER, XapiService.VERSION).build();
+        return Response.ok(ids).build();
     }
 
     /** Statements come as application/json, or multipart/mixed with their attachments; nothing else. */
@@ -177,9 +182,9 @@ public class XapiResource {
         statement.forEach((k, v) -> withId.put(String.valueOf(k), v));
         withId.put("id", statementId);
         String school = caller.schoolScope(schoolId);
-        xapi.store(withId, parts, school, caller.name(), false);
+        xapi.store(withId, parts, school, caller.name(), false, version);
         audit.describe(school, "environment xAPI statement " + statementId);
-        return Response.noContent().header(VERSION_HEADER, XapiService.VERSION).build();
+        return Response.noContent().build();
     }
 
     private static InvalidInputException unsupported(String contentType) {
@@ -190,8 +195,8 @@ public class XapiResource {
     /**
      * One Statement ({@code statementId}, or {@code voidedStatementId} for a voided one), or a page of them, newest
      * stored first, filtered as xAPI says (agent, verb, activity, registration, since and until the time stored,
-     * limit, ascending) and by class; {@code more} leads to the next page. Answers with the time the LRS is
-     * consistent through.
+     * limit, ascending, related_activities and related_agents) and by class; {@code more} leads to the next page.
+     * Answers with the time the LRS is consistent through.
      */
     @GET
     @Path("statements")
@@ -203,15 +208,12 @@ public class XapiResource {
             @QueryParam("until") String until, @QueryParam("class") String classRef,
             @QueryParam("limit") Integer limit, @QueryParam("ascending") Boolean ascending,
             @QueryParam("cursor") String cursor, @QueryParam("format") String formatParam,
-            @QueryParam("attachments") String attachments, @Context UriInfo uri,
+            @QueryParam("attachments") String attachments, @QueryParam("related_activities") String relatedActivities,
+            @QueryParam("related_agents") String relatedAgents, @Context UriInfo uri,
             @Context javax.ws.rs.core.HttpHeaders headers, @Context Caller caller) {
         checkVersion(version);
         String format = StatementFormats.of(formatParam);
-        boolean withAttachments = attachments != null && switch (attachments) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidInputException("attachments", "true or false, was " + attachments);
-        };
+        boolean withAttachments = bool(attachments, "attachments");
         List<java.util.Locale> languages = headers.getAcceptableLanguages();
         for (String given : uri.getQueryParameters().keySet()) {
             if (!QUERY_PARAMETERS.contains(given)) {
@@ -240,7 +242,8 @@ public class XapiResource {
         String learner = agent == null ? null : xapi.pseudonym(parseAgent(agent), "agent");
         LrsStore.Filter filter = new LrsStore.Filter(school, learner, verb, activity,
                 registration == null ? null : registration.toLowerCase(java.util.Locale.ROOT), classRef,
-                instant(since, "since"), instant(until, "until"), Boolean.TRUE.equals(ascending));
+                instant(since, "since"), instant(until, "until"), Boolean.TRUE.equals(ascending),
+                bool(relatedActivities, "related_activities"), bool(relatedAgents, "related_agents"));
         XapiService.StatementPage page = xapi.page(filter, cursor, limit(limit), whole);
         String more = "";
         if (page.more() != null) {
@@ -263,7 +266,11 @@ public class XapiResource {
         } else {
             answer = Response.ok(json);
         }
-        return answer.header(VERSION_HEADER, XapiService.VERSION).header(CONSISTENT_THROUGH, consistent).build();
+        if (json instanceof Map<?, ?> one && one.get("stored") instanceof String stored) {
+            // One Statement: when it was stored (xAPI 2.0).
+            answer.lastModified(java.util.Date.from(Instant.parse(stored)));
+        }
+        return answer.header(CONSISTENT_THROUGH, consistent).build();
     }
 
     /** Erases every statement of a learner (the board, on the learner's or family's request). */
@@ -358,41 +365,5 @@ public class XapiResource {
         return new Instant[] { start, end };
     }
 
-    private static int limit(Integer limit) {
-        int max = limit == null || limit == 0 ? 100 : limit;
-        if (max < 0 || max > 1000) {
-            throw new InvalidInputException("limit", "1 to 1000, was " + limit);
-        }
-        return max;
-    }
 
-    static void checkVersion(String version) {
-        if (version == null || !version.startsWith("1.0")) {
-            throw new InvalidInputException(VERSION_HEADER, "header required: 1.0.x (this endpoint speaks "
-                    + XapiService.VERSION + "), was " + version);
-        }
-    }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    /** The JSON Agent of the standard's agent query parameter. */
-    private static Object parseAgent(String json) {
-        try {
-            return JSON.readValue(json, Map.class);
-        } catch (java.io.IOException e) {
-            throw new InvalidInputException("agent", "a JSON Agent, e.g. {\"mbox\":\"mailto:learner@example.org\"}, was "
-                    + json);
-        }
-    }
-
-    private static Instant instant(String text, String field) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "ISO 8601 with offset, was \"" + text + "\"");
-        }
-    }
 }

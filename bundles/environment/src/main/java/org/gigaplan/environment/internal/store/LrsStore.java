@@ -22,9 +22,57 @@ public final class LrsStore {
             XapiStore.Row row) {
     }
 
-    /** Filters of the Statements resource; each null matches everything. Times are when a Statement was stored. */
+    /**
+     * Filters of the Statements resource; each null matches everything. Times are when a Statement was stored. With
+     * {@code relatedActivities} the activity may be any the Statement names (its context's, its SubStatement's), with
+     * {@code relatedAgents} the learner any Agent or Group it names (instructor, team, …).
+     */
     public record Filter(String schoolId, String learner, String verb, String activity, String registration,
-            String classRef, Instant since, Instant until, boolean ascending) {
+            String classRef, Instant since, Instant until, boolean ascending, boolean relatedActivities,
+            boolean relatedAgents) {
+
+        public Filter(String schoolId, String learner, String verb, String activity, String registration,
+                String classRef, Instant since, Instant until, boolean ascending) {
+            this(schoolId, learner, verb, activity, registration, classRef, since, until, ascending, false, false);
+        }
+    }
+
+    /** What a Statement names besides its actor and object, for the related filters: Activities and Agents. */
+    public record Related(java.util.Set<String> activities, java.util.Set<String> agents) {
+
+        /** The keys kept of them: "a" or "g", a bar, the activity's IRI or the agent's pseudonym, as SHA-256. */
+        java.util.Set<String> keys() {
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            activities.forEach(a -> keys.add(key("a", a)));
+            agents.forEach(g -> keys.add(key("g", g)));
+            return keys;
+        }
+    }
+
+    static String key(String kind, String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(
+                    (kind + "|" + value).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Keeps what a Statement names, for the related filters. */
+    public void keepRelated(Connection c, String statementId, Related related) throws SQLException {
+        java.util.Set<String> keys = related.keys();
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO env_xapi_related (statement_id, ref_key) "
+                + "VALUES (?, ?)")) {
+            for (String k : keys) {
+                s.setString(1, statementId);
+                s.setString(2, k);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
     }
 
     /** Where a page ended: the last Statement's stored time and id. */
@@ -104,17 +152,11 @@ public final class LrsStore {
         add(where, args, "school_id = ?", f.schoolId());
         // The agent, verb, activity and registration asked for are a Statement's own, or those of the Statement it
         // refers to (xAPI's statement targeting: a voiding Statement comes with the Statement it voids).
-        StringBuilder own = new StringBuilder(" 1 = 1");
         List<Object> ownArgs = new ArrayList<>();
-        add(own, ownArgs, "learner = ?", f.learner());
-        add(own, ownArgs, "verb = ?", f.verb());
-        add(own, ownArgs, "activity = ?", f.activity());
-        add(own, ownArgs, "registration = ?", f.registration());
+        String own = own("", f, ownArgs);
         if (!ownArgs.isEmpty()) {
-            where.append(" AND ((").append(own).append(") OR ref_target IN (SELECT t.id FROM env_xapi_statement t WHERE")
-                    .append(own.toString().replace("learner", "t.learner").replace("verb", "t.verb")
-                            .replace("activity", "t.activity").replace("registration", "t.registration"))
-                    .append("))");
+            where.append(" AND ((").append(own).append(") OR ref_target IN (SELECT t.id FROM env_xapi_statement t WHERE ")
+                    .append(own("t.", f, new ArrayList<>())).append("))");
             args.addAll(ownArgs);
             args.addAll(ownArgs);
         }
@@ -132,6 +174,34 @@ public final class LrsStore {
         }
         return Jdbc.list(c, "SELECT " + COLUMNS + " FROM env_xapi_statement" + where + " ORDER BY stored_at " + order
                 + ", id " + order + " FETCH FIRST " + limit + " ROWS ONLY", LrsStore::read, args);
+    }
+
+    /**
+     * The agent, verb, activity and registration a filter asks for, as conditions on a Statement's columns ({@code t}
+     * is the table's alias, or empty); the related filters also look in what it names.
+     */
+    private static String own(String t, Filter f, List<Object> args) {
+        StringBuilder own = new StringBuilder(" 1 = 1");
+        related(own, args, t, "learner", "g", f.learner(), f.relatedAgents());
+        add(own, args, t + "verb = ?", f.verb());
+        related(own, args, t, "activity", "a", f.activity(), f.relatedActivities());
+        add(own, args, t + "registration = ?", f.registration());
+        return own.toString();
+    }
+
+    private static void related(StringBuilder where, List<Object> args, String t, String column, String kind,
+            String value, boolean related) {
+        if (value == null) {
+            return;
+        }
+        if (!related) {
+            add(where, args, t + column + " = ?", value);
+            return;
+        }
+        where.append(" AND (").append(t).append(column).append(" = ? OR ").append(t).append("id IN (SELECT r.statement_id "
+                + "FROM env_xapi_related r WHERE r.ref_key = ?))");
+        args.add(value);
+        args.add(key(kind, value));
     }
 
     private static void add(StringBuilder where, List<Object> args, String clause, Object value) {

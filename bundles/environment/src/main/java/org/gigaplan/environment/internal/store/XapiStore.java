@@ -228,8 +228,10 @@ public final class XapiStore {
         return db.transaction(c -> {
             Jdbc.update(c, "DELETE FROM env_learner_view WHERE learner = ?", learner);
             Jdbc.update(c, "DELETE FROM env_xapi_learner_year WHERE learner = ?", learner);
-            Jdbc.update(c, "DELETE FROM env_xapi_attachment WHERE statement_id IN (SELECT id FROM env_xapi_statement "
-                    + "WHERE learner = ?)", learner);
+            for (String table : List.of("env_xapi_attachment", "env_xapi_related")) {
+                Jdbc.update(c, "DELETE FROM " + table + " WHERE statement_id IN (SELECT id FROM env_xapi_statement "
+                        + "WHERE learner = ?)", learner);
+            }
             try (PreparedStatement s = c.prepareStatement("DELETE FROM env_xapi_statement WHERE learner = ?")) {
                 s.setString(1, learner);
                 return s.executeUpdate();

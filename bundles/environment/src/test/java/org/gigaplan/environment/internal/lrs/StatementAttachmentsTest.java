@@ -177,6 +177,20 @@ class StatementAttachmentsTest {
     }
 
     @Test
+    void aSignatureComparesDurationsToTheHundredthOfASecond() throws Exception {
+        Map<String, Object> signed = statement();
+        signed.put("result", Map.of("duration", "PT1M0.12S"));
+        byte[] signature = jws(signed, "RS256", true).getBytes(StandardCharsets.US_ASCII);
+        Map<String, Object> s = statement();
+        s.put("result", Map.of("duration", "PT1M0.1237S"));
+        s.put("attachments", List.of(attachment(StatementAttachments.SIGNATURE, "application/octet-stream",
+                signature)));
+        assertEquals(1, check(s, parts(signature)).size());
+        s.put("result", Map.of("duration", "PT1M0.13S"));
+        assertRefused("attachments[0]", () -> check(s, parts(signature)), "another hundredth");
+    }
+
+    @Test
     void aSignatureThatDoesNotHoldIsRefused() throws Exception {
         Map<String, Object> other = statement();
         other.put("object", Map.of("id", "https://drill.example/fractions/2"));

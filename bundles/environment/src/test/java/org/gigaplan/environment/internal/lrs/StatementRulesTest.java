@@ -81,4 +81,37 @@ class StatementRulesTest {
         assertEquals(List.of("[3].object", "[3].actor", "[3].verb"), check.errors().stream().map(e -> e.field())
                 .sorted((a, b) -> a.equals("[3].object") ? -1 : b.equals("[3].object") ? 1 : a.compareTo(b)).toList());
     }
+
+    private static List<String> faults2(String json) throws IOException {
+        FieldChecks check = new FieldChecks();
+        StatementRules.statement(new ObjectMapper().readValue(json, Object.class), "", true, check);
+        return check.errors().stream().map(e -> e.field()).toList();
+    }
+
+    @Test
+    void xapi2TakesItsContextAgentsAndGroupsAndVersionAnd103DoesNot() throws IOException {
+        String context = BASE + ",\"version\":\"2.0.0\",\"context\":{\"contextAgents\":[{\"objectType\":\"contextAgent\","
+                + "\"agent\":{\"mbox\":\"mailto:t@b.example\"},\"relevantTypes\":[\"https://x.example/teacher\"]}],"
+                + "\"contextGroups\":[{\"objectType\":\"contextGroup\",\"group\":{\"objectType\":\"Group\","
+                + "\"account\":{\"homePage\":\"https://portal.example\",\"name\":\"5-1\"}}}]}}";
+        assertEquals(List.of(), faults2(context));
+        assertEquals(List.of("context.contextAgents", "context.contextGroups", "version"), faults(context),
+                "1.0.3 has neither");
+        assertEquals(List.of("context.contextAgents[0].objectType", "context.contextAgents[0].agent"), faults2(BASE
+                + ",\"context\":{\"contextAgents\":[{\"objectType\":\"Agent\"}]}}"));
+        assertEquals(List.of("context.contextGroups[0].group"), faults2(BASE + ",\"context\":{\"contextGroups\":[{"
+                + "\"objectType\":\"contextGroup\",\"group\":{\"mbox\":\"mailto:g@b.example\"}}]}}"), "a Group");
+        assertEquals(List.of("context.contextAgents[0].relevantTypes"), faults2(BASE + ",\"context\":{\"contextAgents\":["
+                + "{\"objectType\":\"contextAgent\",\"agent\":{\"mbox\":\"mailto:t@b.example\"},\"relevantTypes\":[]}]}}"));
+        assertEquals(List.of("version"), faults2(BASE + ",\"version\":\"3.0.0\"}"));
+    }
+
+    @Test
+    void durationsCompareToTheHundredthOfASecond() {
+        assertEquals("P1DT12H36M0.12S", ResultRules.compared("P1DT12H36M0.1237S"));
+        assertEquals("PT0.12S", ResultRules.compared("PT0.12S"));
+        assertEquals("PT5S", ResultRules.compared("PT5S"));
+        assertEquals("P4W", ResultRules.compared("P4W"));
+        assertEquals(ResultRules.compared("PT1.999S"), "PT1.99S", "cut, not rounded");
+    }
 }
