@@ -25,7 +25,10 @@ export const texts = {
     point_CENTRE_LINK: 'センターへの回線', point_UPSTREAM: 'インターネット側', downloadMbps: '下り (Mbps)', uploadMbps: '上り (Mbps)',
     latencyMs: '遅延 (ms)', lossPercent: 'パケットロス (%)', devices: '同時接続台数', classHours: '授業時間中',
     findingOpened: '課題を記録しました', findingClosed: '課題を解決としました', owner: '担当', dueDate: '期限',
-    assign: '担当と期限を保存', assigned: '担当と期限を保存しました。'
+    assign: '担当と期限を保存', assigned: '担当と期限を保存しました。', hooksTitle: '速度測定のWebhook URL',
+    hooksHelp: 'ヘッダーを設定できない測定ツール（Speedtest Tracker など）には、学校ごとのURLを渡します。URLは作成時に一度だけ表示されます。不要になったら無効にしてください。',
+    hookLabel: '名前（どの端末か）', hookCreate: 'URLを作成', hookCreated: 'URLを作成しました。今コピーしてツールに設定してください（再表示できません）:',
+    hookMade: '作成', hookUsed: '最後の受信', hookNever: '未受信', hookRevoke: '無効にする', hookRevoked: '無効', noHooks: 'Webhook URLはまだありません。'
   },
   en: {
     bandwidthTitle: 'Schools meeting the recommended bandwidth', state_MEETS: 'Meets', state_BELOW: 'Below',
@@ -49,7 +52,13 @@ export const texts = {
     uploadMbps: 'Upload (Mbps)', latencyMs: 'Latency (ms)', lossPercent: 'Packet loss (%)',
     devices: 'Devices at once', classHours: 'During class hours', findingOpened: 'a finding was opened',
     findingClosed: 'a finding was resolved', recommended: 'Recommended', owner: 'Owner', dueDate: 'Due',
-    assign: 'Save owner and due date', assigned: 'Owner and due date saved.'
+    assign: 'Save owner and due date', assigned: 'Owner and due date saved.',
+    hooksTitle: 'Webhook URLs for speed tests',
+    hooksHelp: 'A speed-test tool that cannot set a header (Speedtest Tracker, for one) is given a URL of the school\'s own. It is shown once, when made; revoke it when it is no longer needed.',
+    hookLabel: 'Name (which device)', hookCreate: 'Make a URL',
+    hookCreated: 'URL made. Copy it into the tool now (it is not shown again):', hookMade: 'Made',
+    hookUsed: 'Last received', hookNever: 'Never', hookRevoke: 'Revoke', hookRevoked: 'Revoked',
+    noHooks: 'No webhook URLs yet.'
   }
 };
 
@@ -115,6 +124,7 @@ async function networkView(view) {
     section('findings-open', t('openFindings') + ' (' + open.length + ')', open.length
       ? open.map(f => findingCard(f, names)) : el('p', { class: 'muted' }, t('noOpenFindings'))),
     school ? section('network-measure', t('measureTitle'), measurementForm(school)) : null,
+    school ? section('network-hooks', t('hooksTitle'), await webhooks(school)) : null,
     section('findings-closed', t('closedFindings') + ' (' + closed.length + ')', closedFindings(closed, names)));
 }
 
@@ -167,6 +177,41 @@ function closedFindings(closed, names) {
       el('td', {}, dateText(f.openedAt)), el('td', {}, dateText(f.closedAt)),
       el('td', { class: 'num' }, f.daysToResolve), el('td', { class: 'num' }, f.openedMbps + ' → ' + f.closedMbps),
       el('td', { class: 'num' }, f.notes.length)))));
+}
+
+/**
+ * The school's webhook URLs for agents that cannot set a header: each with when it was made and last used, revoked
+ * with a click; a new one's URL shown once, to copy into the agent.
+ */
+async function webhooks(school) {
+  const r = await api('/environment/webhooks?schoolId=' + encodeURIComponent(school));
+  const hooks = r.ok ? r.body : [];
+  const label = el('input', { name: 'label', id: 'hook-label', maxlength: 200 });
+  const box = el('div', { id: 'hook-result' });
+  const list = hooks.length ? el('table', { class: 'hooks' },
+    el('thead', {}, el('tr', {}, el('th', {}, t('hookLabel')), el('th', {}, t('hookMade')), el('th', {}, t('hookUsed')),
+      el('th', {}, ''))),
+    el('tbody', {}, hooks.map(h => el('tr', { 'data-hook': h.id }, el('td', {}, h.label || '#' + h.id),
+      el('td', {}, dateText(h.createdAt, true) + ' ' + h.createdBy),
+      el('td', {}, h.lastUsedAt ? dateText(h.lastUsedAt, true) : t('hookNever')),
+      el('td', {}, h.revokedAt ? el('span', { class: 'badge' }, t('hookRevoked'))
+        : el('button', { type: 'button', class: 'revoke', on: { click: async () => {
+          const gone = await api('/environment/webhooks/' + h.id, undefined, 'DELETE');
+          if (gone.ok) {
+            route();
+          }
+        } } }, t('hookRevoke')))))))
+    : el('p', { class: 'muted' }, t('noHooks'));
+  return [el('p', { class: 'muted' }, t('hooksHelp')), list,
+    el('form', { id: 'hook-form', class: 'record', on: { submit: e => submitting(e, async () => {
+      const made = await api('/environment/webhooks', { schoolId: school, label: label.value.trim() || null });
+      outcome(box, made, t('hookCreated'));
+      if (made.ok) {
+        box.append(el('p', {}, el('code', { id: 'hook-url' }, made.body.url)));
+      }
+    }) } },
+    el('div', { class: 'row' }, el('label', {}, t('hookLabel'), label),
+      el('button', { type: 'submit', id: 'hook-create' }, t('hookCreate'))), box)];
 }
 
 /** A speed test taken by hand at the school (agents post theirs with an API key). */

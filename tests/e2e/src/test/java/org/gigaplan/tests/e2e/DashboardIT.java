@@ -722,6 +722,25 @@ class DashboardIT {
             }
         });
         awaitView("network");
+        // A webhook URL for the school's Speedtest Tracker: shown once, listed, revoked.
+        await(By.id("hook-label")).sendKeys("職員室の Speedtest Tracker");
+        browser.findElement(By.id("hook-create")).click();
+        String url = waiting().until(d -> d.findElements(By.id("hook-url")).stream().map(WebElement::getText)
+                .filter(u -> !u.isEmpty()).findFirst().orElse(null));
+        assertTrue(url.contains("/api/environment/measurements/hook/gph_"), url);
+        screenshot("network-hook");
+        browser.navigate().refresh();
+        awaitView("network");
+        WebElement hook = waiting().until(d -> d.findElements(By.cssSelector("#network-hooks tr[data-hook]")).stream()
+                .filter(r -> r.getText().contains("職員室の Speedtest Tracker")).findFirst().orElse(null));
+        assertFalse(browser.getPageSource().contains(url.substring(url.indexOf("gph_"))), "the secret is shown once");
+        String hookId = hook.getAttribute("data-hook");
+        hook.findElement(By.cssSelector("button.revoke")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#network-hooks tr[data-hook='" + hookId + "'] .badge"))
+                .size() == 1);
+        JsonNode hooks = dist.getAs("school-a", "/api/environment/webhooks").json();
+        assertTrue(java.util.stream.StreamSupport.stream(hooks.spliterator(), false).anyMatch(h -> h.path("id").asText()
+                .equals(hookId) && !h.path("revokedAt").isNull()), hooks::toString);
         logOut();
     }
 
