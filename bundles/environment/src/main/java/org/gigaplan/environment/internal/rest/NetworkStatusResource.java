@@ -71,13 +71,27 @@ public class NetworkStatusResource {
                 network.statuses(school));
     }
 
+    /**
+     * A measurement as the API answers it: its number (a finding's note names it), when and where it was taken, what
+     * it found, whether during class hours, how many devices were on, and whether it is demo data.
+     */
+    public record Measurement(long id, String schoolId, Instant measuredAt, double downloadMbps, Double uploadMbps,
+            Double latencyMs, Double lossPercent, String point, boolean classHours, Integer devices, boolean demo) {
+
+        static Measurement of(StoredMeasurement m) {
+            return new Measurement(m.id(), m.schoolId(), m.measuredAt(), m.downloadMbps(), m.uploadMbps(),
+                    m.latencyMs(), m.lossPercent(), m.point(), m.classHours(), m.devices(), m.demo());
+        }
+    }
+
     /** A school's measurements between two instants (default: the last 90 days). */
     @GET
     @Path("measurements")
-    public List<StoredMeasurement> measurements(@QueryParam("schoolId") String schoolId, @QueryParam("from") Instant from,
+    public List<Measurement> measurements(@QueryParam("schoolId") String schoolId, @QueryParam("from") Instant from,
             @QueryParam("to") Instant to, @Context Caller caller) {
         String school = caller.schoolScope(schoolId);
         Instant end = to == null ? network.clock().now().plusSeconds(300) : to;
-        return network.measurements(school, from == null ? end.minusSeconds(90L * 86_400) : from, end);
+        return network.measurements(school, from == null ? end.minusSeconds(90L * 86_400) : from, end).stream()
+                .map(Measurement::of).toList();
     }
 }
