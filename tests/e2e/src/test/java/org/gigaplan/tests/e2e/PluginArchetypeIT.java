@@ -1,0 +1,163 @@
+package org.gigaplan.tests.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.gigaplan.tests.e2e.Distribution.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A third party's policy module, made as docs/plugin-guide.md says: the platform's artifacts installed into the local
+ * Maven repository, a module generated from the archetype outside our tree and built with Maven against them alone
+ * (its own unit tests on the test kit run), its KAR dropped into a running distribution's deploy/ folder. Then the
+ * module is there as its users meet it: listed, its REST resource under /api with the platform's authentication,
+ * school scoping and errors, its console command, its dashboard page, its indicator in the progress roll-up once the
+ * board adds it to the plan; taken away with the rest still running, and back with its data kept.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PluginArchetypeIT {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+    private static final String MODULE = "programming";
+    private static final String INDICATOR = MODULE + ".schools-recording";
+
+    private static Distribution dist;
+    private static Path kar;
+
+    @BeforeAll
+    static void buildTheModuleAndStartTheDistribution() throws Exception {
+        Path work = Path.of(E2e.property("gigaplan.e2e.workdir")).resolve("archetype");
+        Path root = Path.of(E2e.property("gigaplan.e2e.root")).toAbsolutePath();
+        // The guide's first step: the platform's artifacts in the local repository (here only what a module builds
+        // against, so the test does not rebuild the distribution).
+        maven(root, "install", "-DskipTests", "-pl",
+                "bundles/module-parent,bundles/plan-model,bundles/testkit,archetype", "-am");
+        Files.createDirectories(work);
+        Path generated = work.resolve(MODULE);
+        if (Files.exists(generated)) {
+            try (var files = Files.walk(generated)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        maven(work, "org.apache.maven.plugins:maven-archetype-plugin:" + E2e.property("gigaplan.e2e.archetypeVersion")
+                + ":generate", "-DarchetypeGroupId=org.gigaplan", "-DarchetypeArtifactId=gigaplan-module-archetype",
+                "-DarchetypeVersion=" + E2e.property("gigaplan.e2e.version"), "-DgroupId=org.example.gigaplan",
+                "-DartifactId=" + MODULE, "-Dversion=1.0.0", "-Dpackage=org.example.gigaplan." + MODULE,
+                "-DmoduleId=" + MODULE, "-DmoduleClass=Programming", "-DbasicPolicy=1");
+        // Built outside our tree, against the installed artifacts; its own tests (on the test kit) run.
+        maven(generated, "verify");
+        kar = generated.resolve("target/" + MODULE + "-1.0.0.kar");
+        assertTrue(Files.isRegularFile(kar), "the build makes the KAR an operator installs: " + kar);
+        assertTrue(Files.exists(generated.resolve("target/surefire-reports/TEST-org.example.gigaplan.programming."
+                + "internal.ProgrammingServiceTest.xml")), "the module's unit tests ran");
+        dist = Distribution.unpack(Path.of(E2e.property("gigaplan.e2e.distribution")), work.resolve("dist"));
+        dist.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (dist != null) {
+            dist.close();
+        }
+    }
+
+    /** Runs Maven (the build's own, on its local repository, offline when the build is) in a folder. */
+    static void maven(Path dir, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(E2e.property("gigaplan.e2e.maven"), "-B", "-q",
+                "-Dmaven.repo.local=" + E2e.property("gigaplan.e2e.mavenRepo")));
+        if (E2e.property("gigaplan.e2e.mavenOffline").endsWith("true")) {
+            command.add("-o");
+        }
+        command.addAll(List.of(arguments));
+        Path log = Files.createTempFile(Path.of(E2e.property("gigaplan.e2e.workdir")), "maven-", ".log");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        p.getOutputStream().close();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("mvn " + String.join(" ", arguments) + " did not finish in 10 minutes");
+        }
+        assertEquals(0, p.exitValue(), () -> "mvn " + String.join(" ", arguments) + " in " + dir + " failed:\n"
+                + Distribution.tail(log, 60));
+    }
+
+    /** Waits until a path answers the status (a KAR is picked up by a file watcher, not at once). */
+    private static void awaitStatus(String path, int status) throws InterruptedException {
+        Distribution.await(path + " answering " + status, TIMEOUT, () -> assertEquals(status, dist.get(path).status()));
+    }
+
+    @Test
+    @Order(1)
+    void aKarDroppedIntoDeployInstallsTheModule() throws Exception {
+        Files.copy(kar, dist.home().resolve("deploy").resolve(kar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        awaitStatus("/api/" + MODULE + "/share", 200);
+        List<String> modules = new ArrayList<>();
+        dist.json("/api/modules").forEach(m -> modules.add(m.path("id").asText()));
+        assertTrue(modules.contains(MODULE) && modules.contains("usage"), modules::toString);
+        assertEquals(401, dist.getAs(null, "/api/" + MODULE + "/share").status(), "the platform's authentication");
+        Response page = dist.get("/dashboard/modules/" + MODULE + "/page.js");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("export const routes"), "its dashboard page");
+    }
+
+    @Test
+    @Order(2)
+    void aSchoolRecordsAndTheBoardSeesTheIndicatorOnceThePlanHoldsIt() throws Exception {
+        String records = "/api/" + MODULE + "/schools/S-E01/records";
+        Response made = dist.postAs("school-a", records, "application/json",
+                "{\"day\":\"2025-06-02\",\"title\":\"5年 プログラミング（正多角形）\",\"hours\":2}");
+        assertEquals(200, made.status(), made::toString);
+        E2e.problem(dist.postAs("school-a", records, "application/json", "{\"day\":\"2025-06-02\",\"title\":\"\","
+                + "\"hours\":0}"), 400, "hours");
+        assertEquals(403, dist.postAs("school-b", records, "application/json", "{\"day\":\"2025-06-02\",\"title\":"
+                + "\"x\",\"hours\":1}").status(), "another school's: the platform's scoping");
+        assertEquals(1, dist.getAs("school-a", records + "?fiscalYear=2025").json().size());
+        // The board puts the module's indicator into the plan (the plan editor's API); the roll-up asks the module.
+        Response added = dist.post("/api/plan/indicators", "application/json", "{\"id\":\"" + INDICATOR + "\","
+                + "\"policy\":1,\"module\":\"" + MODULE + "\",\"name\":{\"ja\":\"プログラミングの授業を記録した学校の割合\","
+                + "\"en\":\"Schools recording programming lessons\"},\"unit\":\"%\",\"subject\":\"SCHOOL\","
+                + "\"direction\":\"HIGHER_IS_BETTER\"}");
+        assertEquals(201, added.status(), added::toString);
+        JsonNode indicator = E2e.indicator(dist.json("/api/progress?fiscalYear=2025"), INDICATOR);
+        long schools = dist.json("/api/" + MODULE + "/share?fiscalYear=2025").path("schools").asLong();
+        assertEquals(100.0 / schools, indicator.path("value").asDouble(), 0.06, indicator::toString);
+    }
+
+    @Test
+    @Order(3)
+    void itsConsoleCommandLists() throws Exception {
+        String out = dist.console(MODULE + ":records --fiscal-year 2025");
+        assertTrue(out.contains("正多角形") && out.contains("1 of "), out);
+    }
+
+    @Test
+    @Order(4)
+    void takenAwayTheRestRunsAndBackItsDataIsKept() throws Exception {
+        Path deployed = dist.home().resolve("deploy").resolve(kar.getFileName());
+        Files.delete(deployed);
+        awaitStatus("/api/" + MODULE + "/share", 404);
+        assertEquals(200, dist.get("/api/usage/attainment?fiscalYear=2025").status(), "the rest runs on");
+        assertFalse(dist.console("feature:list -i").contains(MODULE + " "), "its feature is gone");
+        Files.copy(kar, deployed);
+        awaitStatus("/api/" + MODULE + "/share", 200);
+        assertEquals(1, dist.getAs("school-a", "/api/" + MODULE + "/schools/S-E01/records?fiscalYear=2025").json()
+                .size(), "its table and records kept");
+    }
+}
