@@ -29,17 +29,21 @@ import com.fasterxml.jackson.databind.JsonNode;
  * (its own unit tests on the test kit run), its KAR dropped into a running distribution's deploy/ folder. Then the
  * module is there as its users meet it: listed, its REST resource under /api with the platform's authentication,
  * school scoping and errors, its console command, its dashboard page, its indicator in the progress roll-up once the
- * board adds it to the plan; taken away with the rest still running, and back with its data kept.
+ * board adds it to the plan; taken away with the rest still running, and back with its data kept. The guide's worked
+ * example (examples/programming, outside the reactor) is built and installed the same way beside it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PluginArchetypeIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
-    private static final String MODULE = "programming";
+    private static final String MODULE = "literacy";
     private static final String INDICATOR = MODULE + ".schools-recording";
+    /** The guide's worked example, examples/programming. */
+    private static final String EXAMPLE = "programming";
 
     private static Distribution dist;
     private static Path kar;
+    private static Path exampleKar;
 
     @BeforeAll
     static void buildTheModuleAndStartTheDistribution() throws Exception {
@@ -60,13 +64,18 @@ class PluginArchetypeIT {
                 + ":generate", "-DarchetypeGroupId=org.gigaplan", "-DarchetypeArtifactId=gigaplan-module-archetype",
                 "-DarchetypeVersion=" + E2e.property("gigaplan.e2e.version"), "-DgroupId=org.example.gigaplan",
                 "-DartifactId=" + MODULE, "-Dversion=1.0.0", "-Dpackage=org.example.gigaplan." + MODULE,
-                "-DmoduleId=" + MODULE, "-DmoduleClass=Programming", "-DbasicPolicy=1");
+                "-DmoduleId=" + MODULE, "-DmoduleClass=Literacy", "-DbasicPolicy=1");
         // Built outside our tree, against the installed artifacts; its own tests (on the test kit) run.
         maven(generated, "verify");
         kar = generated.resolve("target/" + MODULE + "-1.0.0.kar");
         assertTrue(Files.isRegularFile(kar), "the build makes the KAR an operator installs: " + kar);
-        assertTrue(Files.exists(generated.resolve("target/surefire-reports/TEST-org.example.gigaplan.programming."
-                + "internal.ProgrammingServiceTest.xml")), "the module's unit tests ran");
+        assertTrue(Files.exists(generated.resolve("target/surefire-reports/TEST-org.example.gigaplan.literacy."
+                + "internal.LiteracyServiceTest.xml")), "the module's unit tests ran");
+        // The worked example, outside the reactor, built the same way.
+        Path example = root.resolve("examples/" + EXAMPLE);
+        maven(example, "clean", "verify");
+        exampleKar = example.resolve("target/programming-lessons-1.0.0.kar");
+        assertTrue(Files.isRegularFile(exampleKar), exampleKar::toString);
         dist = Distribution.unpack(Path.of(E2e.property("gigaplan.e2e.distribution")), work.resolve("dist"));
         dist.start();
     }
@@ -122,7 +131,7 @@ class PluginArchetypeIT {
     void aSchoolRecordsAndTheBoardSeesTheIndicatorOnceThePlanHoldsIt() throws Exception {
         String records = "/api/" + MODULE + "/schools/S-E01/records";
         Response made = dist.postAs("school-a", records, "application/json",
-                "{\"day\":\"2025-06-02\",\"title\":\"5年 プログラミング（正多角形）\",\"hours\":2}");
+                "{\"day\":\"2025-06-02\",\"title\":\"6年 情報モラル（SNSとのつきあい方）\",\"hours\":2}");
         assertEquals(200, made.status(), made::toString);
         E2e.problem(dist.postAs("school-a", records, "application/json", "{\"day\":\"2025-06-02\",\"title\":\"\","
                 + "\"hours\":0}"), 400, "hours");
@@ -131,8 +140,8 @@ class PluginArchetypeIT {
         assertEquals(1, dist.getAs("school-a", records + "?fiscalYear=2025").json().size());
         // The board puts the module's indicator into the plan (the plan editor's API); the roll-up asks the module.
         Response added = dist.post("/api/plan/indicators", "application/json", "{\"id\":\"" + INDICATOR + "\","
-                + "\"policy\":1,\"module\":\"" + MODULE + "\",\"name\":{\"ja\":\"プログラミングの授業を記録した学校の割合\","
-                + "\"en\":\"Schools recording programming lessons\"},\"unit\":\"%\",\"subject\":\"SCHOOL\","
+                + "\"policy\":1,\"module\":\"" + MODULE + "\",\"name\":{\"ja\":\"情報リテラシーの授業を記録した学校の割合\","
+                + "\"en\":\"Schools recording literacy lessons\"},\"unit\":\"%\",\"subject\":\"SCHOOL\","
                 + "\"direction\":\"HIGHER_IS_BETTER\"}");
         assertEquals(201, added.status(), added::toString);
         JsonNode indicator = E2e.indicator(dist.json("/api/progress?fiscalYear=2025"), INDICATOR);
@@ -144,7 +153,7 @@ class PluginArchetypeIT {
     @Order(3)
     void itsConsoleCommandLists() throws Exception {
         String out = dist.console(MODULE + ":records --fiscal-year 2025");
-        assertTrue(out.contains("正多角形") && out.contains("1 of "), out);
+        assertTrue(out.contains("情報モラル") && out.contains("1 of "), out);
     }
 
     @Test
@@ -153,11 +162,48 @@ class PluginArchetypeIT {
         Path deployed = dist.home().resolve("deploy").resolve(kar.getFileName());
         Files.delete(deployed);
         awaitStatus("/api/" + MODULE + "/share", 404);
-        assertEquals(200, dist.get("/api/usage/attainment?fiscalYear=2025").status(), "the rest runs on");
+        // The rest runs on (the whiteboard redeploys the platform's application as a module leaves: a moment).
+        awaitStatus("/api/usage/attainment?fiscalYear=2025", 200);
         assertFalse(dist.console("feature:list -i").contains(MODULE + " "), "its feature is gone");
         Files.copy(kar, deployed);
         awaitStatus("/api/" + MODULE + "/share", 200);
         assertEquals(1, dist.getAs("school-a", "/api/" + MODULE + "/schools/S-E01/records?fiscalYear=2025").json()
                 .size(), "its table and records kept");
+    }
+
+    /**
+     * The worked example beside it: its KAR installs, a teacher records two programming lessons of their class in the
+     * year's last term, the class counts in the share of classes with at least two, the roll-up shows it once the
+     * board adds the indicator, its command and page are there.
+     */
+    @Test
+    @Order(5)
+    void theWorkedExampleInstallsAndCountsClassesWithLessons() throws Exception {
+        Files.copy(exampleKar, dist.home().resolve("deploy").resolve(exampleKar.getFileName()),
+                StandardCopyOption.REPLACE_EXISTING);
+        awaitStatus("/api/" + EXAMPLE + "/share?fiscalYear=2025", 200);
+        String lessons = "/api/" + EXAMPLE + "/schools/S-E01/lessons";
+        for (String day : List.of("2026-01-20", "2026-02-03")) {
+            Response made = dist.postAs("teacher-a", lessons, "application/json", "{\"grade\":5,\"className\":\"1\","
+                    + "\"day\":\"" + day + "\",\"unit\":\"正多角形をかこう\",\"hours\":2,\"tools\":[\"Scratch\"]}");
+            assertEquals(200, made.status(), made::toString);
+        }
+        E2e.problem(dist.postAs("teacher-a", lessons, "application/json", "{\"grade\":9,\"className\":\"1\","
+                + "\"day\":\"2026-02-03\",\"unit\":\"x\",\"hours\":2}"), 400, "grade");
+        assertEquals(401, dist.getAs(null, lessons).status());
+        JsonNode share = dist.json("/api/" + EXAMPLE + "/share?fiscalYear=2025");
+        assertEquals(1, share.path("classesCounted").asInt(), share::toString);
+        assertEquals(2, share.path("term").path("number").asInt(), "the year's last term (前期・後期)");
+        Response added = dist.post("/api/plan/indicators", "application/json", "{\"id\":\"" + EXAMPLE
+                + ".classes-with-lessons\",\"policy\":1,\"module\":\"" + EXAMPLE + "\",\"name\":{\"ja\":"
+                + "\"プログラミングの授業が2回以上あった学級の割合\",\"en\":\"Classes with two or more programming lessons\"},"
+                + "\"unit\":\"%\",\"subject\":\"CLASS\",\"direction\":\"HIGHER_IS_BETTER\"}");
+        assertEquals(201, added.status(), added::toString);
+        JsonNode indicator = E2e.indicator(dist.json("/api/progress?fiscalYear=2025"), EXAMPLE + ".classes-with-lessons");
+        assertEquals(share.path("classesCounted").asDouble() * 100 / share.path("classes").asDouble(),
+                indicator.path("value").asDouble(), 0.06, indicator::toString);
+        String out = dist.console(EXAMPLE + ":lessons --fiscal-year 2025");
+        assertTrue(out.contains("正多角形をかこう") && out.contains("1 of "), out);
+        assertEquals(200, dist.get("/dashboard/modules/" + EXAMPLE + "/page.js").status());
     }
 }
