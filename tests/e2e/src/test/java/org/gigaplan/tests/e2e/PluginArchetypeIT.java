@@ -26,11 +26,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A third party's policy module, made as docs/plugin-guide.md says: the platform's artifacts installed into the local
  * Maven repository, a module generated from the archetype outside our tree and built with Maven against them alone
- * (its own unit tests on the test kit run), its KAR dropped into a running distribution's deploy/ folder. Then the
+ * (its own unit tests on the test kit run), its KAR installed into a running distribution at the console. Then the
  * module is there as its users meet it: listed, its REST resource under /api with the platform's authentication,
  * school scoping and errors, its console command, its dashboard page, its indicator in the progress roll-up once the
  * board adds it to the plan; taken away with the rest still running, and back with its data kept. The guide's worked
- * example (examples/programming, outside the reactor) is built and installed the same way beside it.
+ * example (examples/programming, outside the reactor) is built the same way and dropped into deploy/ beside it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PluginArchetypeIT {
@@ -114,8 +114,8 @@ class PluginArchetypeIT {
 
     @Test
     @Order(1)
-    void aKarDroppedIntoDeployInstallsTheModule() throws Exception {
-        Files.copy(kar, dist.home().resolve("deploy").resolve(kar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    void theOperatorInstallsItsKarAtTheConsole() throws Exception {
+        dist.console("kar:install " + kar.toUri());
         awaitStatus("/api/" + MODULE + "/share", 200);
         List<String> modules = new ArrayList<>();
         dist.json("/api/modules").forEach(m -> modules.add(m.path("id").asText()));
@@ -158,14 +158,13 @@ class PluginArchetypeIT {
 
     @Test
     @Order(4)
-    void takenAwayTheRestRunsAndBackItsDataIsKept() throws Exception {
-        Path deployed = dist.home().resolve("deploy").resolve(kar.getFileName());
-        Files.delete(deployed);
+    void uninstalledTheRestRunsAndReinstalledItsDataIsKept() throws Exception {
+        dist.console("kar:uninstall " + MODULE + "-1.0.0");
         awaitStatus("/api/" + MODULE + "/share", 404);
         // The rest runs on (the whiteboard redeploys the platform's application as a module leaves: a moment).
         awaitStatus("/api/usage/attainment?fiscalYear=2025", 200);
         assertFalse(dist.console("feature:list -i").contains(MODULE + " "), "its feature is gone");
-        Files.copy(kar, deployed);
+        dist.console("kar:install " + kar.toUri());
         awaitStatus("/api/" + MODULE + "/share", 200);
         assertEquals(1, dist.getAs("school-a", "/api/" + MODULE + "/schools/S-E01/records?fiscalYear=2025").json()
                 .size(), "its table and records kept");
@@ -205,5 +204,21 @@ class PluginArchetypeIT {
         String out = dist.console(EXAMPLE + ":lessons --fiscal-year 2025");
         assertTrue(out.contains("正多角形をかこう") && out.contains("1 of "), out);
         assertEquals(200, dist.get("/dashboard/modules/" + EXAMPLE + "/page.js").status());
+    }
+
+    /** The example dropped into deploy/ (the other way an operator installs): taken out and back, its lessons kept. */
+    @Test
+    @Order(6)
+    void theWorkedExampleLeavesWithItsKarAndComesBackWithItsLessons() throws Exception {
+        String lessons = "/api/" + EXAMPLE + "/schools/S-E01/lessons?fiscalYear=2025";
+        int before = dist.getAs("teacher-a", lessons).json().size();
+        assertTrue(before >= 2, "the teacher's two, and the demo's when the platform filled a demo year for it");
+        Path deployed = dist.home().resolve("deploy").resolve(exampleKar.getFileName());
+        Files.delete(deployed);
+        awaitStatus("/api/" + EXAMPLE + "/share?fiscalYear=2025", 404);
+        awaitStatus("/api/" + MODULE + "/share", 200);
+        Files.copy(exampleKar, deployed);
+        awaitStatus("/api/" + EXAMPLE + "/share?fiscalYear=2025", 200);
+        assertEquals(before, dist.getAs("teacher-a", lessons).json().size(), "its lessons kept, none added twice");
     }
 }
