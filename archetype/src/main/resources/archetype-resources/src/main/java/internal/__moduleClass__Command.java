@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.gigaplan.plan.console.ConsoleTable;
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.rest.FiscalYearParam;
 
 /** {@code ${moduleId}:records}: the records of a fiscal year, newest first, for the operator at the console. */
 @Service
@@ -22,7 +23,7 @@ public class ${moduleClass}Command implements Action {
 
     @Override
     public Object execute() {
-        FiscalYear fy = fiscalYear == null ? service.clock().currentFiscalYear() : new FiscalYear(fiscalYear);
+        FiscalYear fy = FiscalYearParam.of(fiscalYear, "--fiscal-year", service.clock());
         ConsoleTable table = new ConsoleTable().emptyText("no records in FY" + fy.year());
         table.rightColumn("ID").columns("School", "Day").rightColumn("Hours").column("Title");
         for (${moduleClass}Record r : service.records(null, fy)) {

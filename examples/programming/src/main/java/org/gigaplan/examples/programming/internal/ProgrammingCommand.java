@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.gigaplan.plan.console.ConsoleTable;
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.rest.FiscalYearParam;
 
 /** {@code programming:lessons}: the term's lessons, newest first, and the share of classes reaching the minimum. */
 @Service
@@ -22,7 +23,7 @@ public class ProgrammingCommand implements Action {
 
     @Override
     public Object execute() {
-        FiscalYear fy = fiscalYear == null ? service.clock().currentFiscalYear() : new FiscalYear(fiscalYear);
+        FiscalYear fy = FiscalYearParam.of(fiscalYear, "--fiscal-year", service.clock());
         ProgrammingService.Term term = service.term(fy);
         ConsoleTable table = new ConsoleTable().emptyText("no programming lessons in term " + term.number());
         table.rightColumn("ID").columns("School", "Class", "Day", "Unit").rightColumn("Hours").column("Tools");

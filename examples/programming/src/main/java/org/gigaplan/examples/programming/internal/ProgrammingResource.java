@@ -77,8 +77,8 @@ public class ProgrammingResource {
         return service.share(caller.readScope(schoolId), year(fiscalYear));
     }
 
+    /** The fiscal year asked for (refused naming the parameter when out of range), this one when none is. */
     private FiscalYear year(Integer fiscalYear) {
-        return fiscalYear == null ? service.clock().currentFiscalYear()
-                : FiscalYearParam.of(fiscalYear, "fiscalYear", service.clock());
+        return FiscalYearParam.of(fiscalYear, "fiscalYear", service.clock());
     }
 }
