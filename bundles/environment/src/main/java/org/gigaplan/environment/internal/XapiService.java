@@ -80,7 +80,7 @@ public class XapiService implements RosterListener {
         this.db = db;
         this.clock = migrated.clock();
         this.store = new XapiStore(db, clock.zone());
-        store.ensureLearnerYears();
+        store.learnerYears().ensure();
         this.learnerHomePage = migrated.config().learnerHomePage().trim();
         String stored = db.transaction(c -> {
             var known = store.setting(c, SECRET);
@@ -300,7 +300,7 @@ public class XapiService implements RosterListener {
     public LearnerHistory learnerHistory(String schoolId, String login, Instant since, Instant until, int limit) {
         String learner = pseudonym(learnerAgent(login), "agent");
         // Looking is the plan's evidence that learners use their own learning histories (P3-B2).
-        store.learnerOpened(schoolId, learner, clock.currentFiscalYear().year(), clock.now(), false);
+        store.learnerYears().learnerOpened(schoolId, learner, clock.currentFiscalYear().year(), clock.now(), false);
         List<Map<String, Object>> statements = find(new XapiStore.Query(schoolId, learner, null, null, since, until, null),
                 limit);
         return new LearnerHistory(learner, statements, store.activity(new XapiStore.Query(schoolId, learner, null, null,
@@ -322,8 +322,8 @@ public class XapiService implements RosterListener {
 
     /** The same over whole fiscal years ({@code fy} null: every year), read from what is kept per learner and year. */
     public List<Summary> summary(String schoolId, FiscalYear fy, boolean suppressSmall) {
-        return summaries(fy == null ? store.summary(schoolId, 0, Short.MAX_VALUE)
-                : store.summary(schoolId, fy.year(), fy.year()), suppressSmall);
+        return summaries(fy == null ? store.learnerYears().summary(schoolId, 0, Short.MAX_VALUE)
+                : store.learnerYears().summary(schoolId, fy.year(), fy.year()), suppressSmall);
     }
 
     private static List<Summary> summaries(List<XapiStore.SchoolSummary> counted, boolean suppressSmall) {
@@ -337,13 +337,13 @@ public class XapiService implements RosterListener {
      * every school of {@code schools}): [share, learners with records, demo]; empty under five learners.
      */
     public Optional<double[]> learnersLooking(FiscalYear fy, String schoolId, java.util.Collection<String> schools) {
-        List<XapiStore.SchoolSummary> withRecords = store.summary(schoolId, fy.year(), fy.year()).stream()
+        List<XapiStore.SchoolSummary> withRecords = store.learnerYears().summary(schoolId, fy.year(), fy.year()).stream()
                 .filter(s -> schoolId != null || schools.contains(s.schoolId())).toList();
         int learners = withRecords.stream().mapToInt(XapiStore.SchoolSummary::learners).sum();
         if (learners < MIN_GROUP) {
             return Optional.empty();
         }
-        Map<String, Integer> opened = store.learnersOpened(fy.year());
+        Map<String, Integer> opened = store.learnerYears().learnersOpened(fy.year());
         int looking = withRecords.stream().mapToInt(s -> Math.min(s.learners(), opened.getOrDefault(s.schoolId(), 0)))
                 .sum();
         return Optional.of(new double[] { org.gigaplan.plan.spi.Percent.of(looking, learners), learners,
@@ -352,7 +352,7 @@ public class XapiService implements RosterListener {
 
     /** Demo data: a learner of the demo drill records looked at their own history in a fiscal year. */
     void demoOpened(String schoolId, String mbox, FiscalYear fy) {
-        store.learnerOpened(schoolId, pseudonym(Map.of("mbox", mbox), "agent"), fy.year(),
+        store.learnerYears().learnerOpened(schoolId, pseudonym(Map.of("mbox", mbox), "agent"), fy.year(),
                 fy.start().plusMonths(1).atStartOfDay(clock.zone()).toInstant(), true);
     }
 
