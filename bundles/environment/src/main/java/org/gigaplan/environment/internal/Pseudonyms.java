@@ -92,8 +92,7 @@ final class Pseudonyms {
     /** A Statement with its actor as the learner's pseudonym, as the school's staff and every view see it. */
     Map<String, Object> pseudonymous(Map<String, Object> statement) {
         Map<String, Object> out = new LinkedHashMap<>(statement);
-        out.put("actor", Map.of("objectType", "Agent", "account", Map.of("homePage", XapiService.PSEUDONYM_HOME, "name",
-                of(statement.get("actor"), "actor"))));
+        out.put("actor", XapiService.pseudonymActor(of(statement.get("actor"), "actor")));
         return out;
     }
 
@@ -110,7 +109,7 @@ final class Pseudonyms {
             for (HomeroomClass c : schoolClasses.computeIfAbsent(schoolId, roster::classes)) {
                 for (String name : named) {
                     if (name.equals(c.sourcedId()) || name.endsWith("/" + c.sourcedId())) {
-                        return c.grade() + "-" + c.name();
+                        return classRef(c);
                     }
                 }
             }
@@ -126,8 +125,13 @@ final class Pseudonyms {
         }
         return classes.computeIfAbsent(schoolId + "|" + identity.trim().toLowerCase(Locale.ROOT),
                 k -> roster.learner(identity).filter(l -> l.schoolId().equals(schoolId))
-                        .flatMap(l -> l.classes().stream().findFirst()).map(c -> c.grade() + "-" + c.name()))
+                        .flatMap(l -> l.classes().stream().findFirst()).map(Pseudonyms::classRef))
                 .orElse(null);
+    }
+
+    /** A roster class as Statements and the class views name it: grade, a dash, class ({@code 5-1}). */
+    private static String classRef(HomeroomClass c) {
+        return c.grade() + "-" + c.name();
     }
 
     /** What a Statement's context names that may be a class: its team's account and its context Activities. */

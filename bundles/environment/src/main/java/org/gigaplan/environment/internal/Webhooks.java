@@ -1,11 +1,7 @@
 package org.gigaplan.environment.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,7 +59,7 @@ public class Webhooks {
         String school = schoolId.trim();
         String name = label == null || label.isBlank() ? null : label.trim();
         Webhook made = db.transaction(c -> store.find(c,
-                store.insert(c, school, sha256(secret), name, network.clock().now(), by)).orElseThrow());
+                store.insert(c, school, Digests.sha256(secret), name, network.clock().now(), by)).orElseThrow());
         return new Created(made, secret);
     }
 
@@ -90,20 +86,11 @@ public class Webhooks {
             return Optional.empty();
         }
         return db.transaction(c -> {
-            Optional<Webhook> hook = store.working(c, sha256(secret));
+            Optional<Webhook> hook = store.working(c, Digests.sha256(secret));
             if (hook.isPresent()) {
                 store.used(c, hook.get().id(), network.clock().now());
             }
             return hook;
         });
-    }
-
-    static String sha256(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -46,6 +46,16 @@ public class XapiService implements RosterListener {
     public static final String VERSION = "1.0.3";
     public static final String VERSION_2 = "2.0.0";
 
+    /** Whether a request's {@code X-Experience-API-Version} names xAPI 2.0 (so its rules and answers are 2.0's). */
+    public static boolean isVersion2(String versionHeader) {
+        return versionHeader != null && versionHeader.startsWith("2.0");
+    }
+
+    /** The actor a Statement has as the school's staff and every view see it: the learner's pseudonym. */
+    public static Map<String, Object> pseudonymActor(String pseudonym) {
+        return Map.of("objectType", "Agent", "account", Map.of("homePage", PSEUDONYM_HOME, "name", pseudonym));
+    }
+
     /** Statements stored under this home page name pseudonymous learners. */
     public static final String PSEUDONYM_HOME = "urn:gigaplan:pseudonym";
     /** The home page of the authority the LRS sets: the API key or user that posted a Statement. */
@@ -119,7 +129,7 @@ public class XapiService implements RosterListener {
      */
     public List<String> store(Object body, Map<String, LrsStore.Attachment> parts, String schoolId, String by,
             boolean demo, String version) {
-        boolean v2 = version != null && version.startsWith("2.0");
+        boolean v2 = isVersion2(version);
         List<?> list = body instanceof List<?> l ? l : body instanceof Map<?, ?> ? List.of(body) : null;
         if (list == null || list.isEmpty()) {
             throw new InvalidInputException("body", "a Statement or an array of Statements");

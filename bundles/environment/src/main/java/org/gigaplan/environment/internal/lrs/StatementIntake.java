@@ -145,7 +145,7 @@ public final class StatementIntake {
     public static Map<String, Object> rebuilt(XapiStore.Row r) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("id", r.id());
-        s.put("actor", Map.of("objectType", "Agent", "account", Map.of("homePage", XapiService.PSEUDONYM_HOME, "name", r.learner())));
+        s.put("actor", XapiService.pseudonymActor(r.learner()));
         Map<String, Object> verb = new LinkedHashMap<>();
         verb.put("id", r.verb());
         if (r.verbDisplay() != null) {

@@ -17,6 +17,7 @@ import javax.mail.internet.MimeMultipart;
 import javax.mail.internet.ParseException;
 import javax.mail.util.ByteArrayDataSource;
 
+import org.gigaplan.environment.internal.Digests;
 import org.gigaplan.environment.internal.store.LrsStore.Attachment;
 import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException;
@@ -42,11 +43,6 @@ public final class XapiMultipart {
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private XapiMultipart() {
-    }
-
-    /** Whether a request's {@code Content-Type} is {@code multipart/mixed}. */
-    public static boolean isMixed(String contentType) {
-        return contentType != null && contentType.trim().toLowerCase(Locale.ROOT).startsWith(MIXED);
     }
 
     /**
@@ -124,14 +120,7 @@ public final class XapiMultipart {
             case 128 -> "SHA-512";
             default -> null;
         };
-        if (algorithm == null) {
-            return null;
-        }
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm).digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is part of every Java runtime", e);
-        }
+        return algorithm == null ? null : Digests.hex(algorithm, content);
     }
 
     private static boolean isJson(String contentType) {

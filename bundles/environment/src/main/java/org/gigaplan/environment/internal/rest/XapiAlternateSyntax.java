@@ -20,6 +20,7 @@ import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.MediaType;
 
+import org.gigaplan.environment.internal.XapiService;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.osgi.service.component.annotations.Component;
@@ -106,7 +107,7 @@ public class XapiAlternateSyntax implements ContainerRequestFilter {
 
     /** xAPI 2.0 dropped the alternate request syntax: a 2.0 client's request with ?method= is refused. */
     private static void refusedIn2(String version) {
-        if (version != null && version.startsWith("2.0")) {
+        if (XapiService.isVersion2(version)) {
             throw new InvalidInputException("method", "xAPI 2.0 has no alternate request syntax: send the request "
                     + "itself (the syntax is xAPI 1.0's)");
         }

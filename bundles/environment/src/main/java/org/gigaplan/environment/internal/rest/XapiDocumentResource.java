@@ -293,7 +293,7 @@ public class XapiDocumentResource {
         check.throwIfAny();
         String school = caller.schoolScope(given.get("schoolId"));
         boolean whole = xapi.keepsIdentities() && (caller.role() == Role.BOARD || caller.role() == Role.AGENT);
-        return new Params(given, school, parsedAgent, whole, version.startsWith("2.0"));
+        return new Params(given, school, parsedAgent, whole, XapiService.isVersion2(version));
     }
 
     /** A request's parameters, and whether it came in xAPI 2.0. */

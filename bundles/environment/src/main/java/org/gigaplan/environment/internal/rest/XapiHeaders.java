@@ -35,7 +35,7 @@ public class XapiHeaders implements ContainerResponseFilter {
         }
         String asked = request.getHeaderString(XapiResource.VERSION_HEADER);
         response.getHeaders().putSingle(XapiResource.VERSION_HEADER, asked == null ? xapi.defaultVersion()
-                : asked.startsWith("2.0") ? XapiService.VERSION_2 : XapiService.VERSION);
+                : XapiService.isVersion2(asked) ? XapiService.VERSION_2 : XapiService.VERSION);
         String method = request.getMethod();
         if (path.endsWith("/statements") && ("GET".equals(method) || "HEAD".equals(method))
                 && !response.getHeaders().containsKey(XapiResource.CONSISTENT_THROUGH)) {

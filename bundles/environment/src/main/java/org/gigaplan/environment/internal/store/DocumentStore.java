@@ -1,6 +1,5 @@
 package org.gigaplan.environment.internal.store;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -13,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.gigaplan.environment.internal.Digests;
 import org.gigaplan.plan.service.Jdbc;
 
 /**
@@ -26,11 +26,11 @@ public final class DocumentStore {
     public record Set(String kind, String schoolId, String activityId, String agentKey, String registration) {
 
         String key() {
-            return sha256(String.join("\u0000", kind, schoolId, nz(activityId), nz(agentKey), nz(registration)));
+            return Digests.sha256(String.join("\u0000", kind, schoolId, nz(activityId), nz(agentKey), nz(registration)));
         }
 
         String keyOf(String docId) {
-            return sha256(key() + "\u0000" + docId);
+            return Digests.sha256(key() + "\u0000" + docId);
         }
     }
 
@@ -100,14 +100,5 @@ public final class DocumentStore {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -50,12 +50,7 @@ public final class LrsStore {
     }
 
     static String key(String kind, String value) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(
-                    (kind + "|" + value).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return org.gigaplan.environment.internal.Digests.sha256(kind + "|" + value);
     }
 
     /** Keeps what a Statement names, for the related filters. */
