@@ -18,6 +18,11 @@ public record ProgrammingLesson(long id, String schoolId, int grade, String clas
 
     /** The class as the module keys it: grade, a dash, class ({@code 5-1}). */
     public String classRef() {
+        return classRef(grade, className);
+    }
+
+    /** A class as the module names it: grade, a dash, class ({@code 5-1}). */
+    public static String classRef(int grade, String className) {
         return grade + "-" + className;
     }
 }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.MonthDay;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -132,11 +131,12 @@ public class ProgrammingService {
         for (int i = 0; i < termStarts.size(); i++) {
             LocalDate from = start(fy, i);
             LocalDate to = i + 1 < termStarts.size() ? start(fy, i + 1).minusDays(1) : fy.end();
-            if (!from.isAfter(upTo)) {
+            if (current == null || !from.isAfter(upTo)) {
+                // The first term, until a later one has begun (a year to come: its first).
                 current = new Term(i + 1, from, to);
             }
         }
-        return current == null ? new Term(1, fy.start(), start(fy, 1 % termStarts.size()).minusDays(1)) : current;
+        return current;
     }
 
     /** A class's lessons in the term, and whether it reaches the minimum. */
@@ -145,16 +145,24 @@ public class ProgrammingService {
 
     /** Each of a school's classes that had lessons in the fiscal year's term now. */
     public List<ClassLessons> classes(String schoolId, FiscalYear fy) {
-        Term term = term(fy);
-        Map<String, int[]> byClass = new TreeMap<>();
-        for (ProgrammingLesson l : lessons(schoolId, term.from(), term.to())) {
-            int[] counts = byClass.computeIfAbsent(l.classRef(), k -> new int[2]);
-            counts[0]++;
-            counts[1] += l.hours();
-        }
-        List<ClassLessons> out = new ArrayList<>();
-        byClass.forEach((ref, n) -> out.add(new ClassLessons(ref, n[0], n[1], n[0] >= minimumLessons)));
-        return out;
+        return counts(schoolId, term(fy)).stream().map(c -> new ClassLessons(c.classRef(), c.lessons(), c.hours(),
+                c.lessons() >= minimumLessons)).toList();
+    }
+
+    /** A class's lessons in a term, counted by the database. */
+    private record ClassCount(String schoolId, String classRef, int lessons, int hours, boolean demo) {
+    }
+
+    /** Each class's lessons in a term, of one school or every school's (null), by grade and class. */
+    private List<ClassCount> counts(String schoolId, Term term) {
+        String where = " WHERE day >= ? AND day <= ?" + (schoolId == null ? "" : " AND school_id = ?");
+        Object[] args = schoolId == null ? new Object[] { term.from(), term.to() }
+                : new Object[] { term.from(), term.to(), schoolId };
+        return db.transaction(c -> Jdbc.list(c, "SELECT school_id, grade, class_name, COUNT(*), SUM(hours), MAX(demo) "
+                + "FROM " + MODULE_ID + "_lesson" + where + " GROUP BY school_id, grade, class_name "
+                + "ORDER BY school_id, grade, class_name", r -> new ClassCount(r.getString(1),
+                        ProgrammingLesson.classRef(r.getInt(2), r.getString(3)), r.getInt(4), r.getInt(5),
+                        r.getInt(6) == 1), args));
     }
 
     /**
@@ -171,21 +179,19 @@ public class ProgrammingService {
 
     public Share share(String schoolId, FiscalYear fy) {
         Term term = term(fy);
-        List<ProgrammingLesson> lessons = lessons(schoolId, term.from(), term.to());
-        Map<String, Map<String, Integer>> perSchool = new TreeMap<>();
-        lessons.forEach(l -> perSchool.computeIfAbsent(l.schoolId(), k -> new TreeMap<>()).merge(l.classRef(), 1,
-                Integer::sum));
+        List<ClassCount> counts = counts(schoolId, term);
+        Map<String, Long> reachingBySchool = new TreeMap<>();
+        counts.stream().filter(c -> c.lessons() >= minimumLessons)
+                .forEach(c -> reachingBySchool.merge(c.schoolId(), 1L, Long::sum));
         List<School> counted = schoolId == null ? schools.all() : schools.find(schoolId).map(List::of)
                 .orElse(List.of());
         int classes = 0;
         int with = 0;
         for (School s : counted) {
             classes += s.classes();
-            long reaching = perSchool.getOrDefault(s.id(), Map.of()).values().stream()
-                    .filter(n -> n >= minimumLessons).count();
-            with += (int) Math.min(reaching, s.classes());
+            with += (int) Math.min(reachingBySchool.getOrDefault(s.id(), 0L), s.classes());
         }
-        return new Share(term, minimumLessons, with, classes, lessons.stream().anyMatch(ProgrammingLesson::demo));
+        return new Share(term, minimumLessons, with, classes, counts.stream().anyMatch(ClassCount::demo));
     }
 
     public PlanClock clock() {
