@@ -52,7 +52,7 @@ class PluginArchetypeIT {
         // The guide's first step: the platform's artifacts in the local repository (here only what a module builds
         // against, so the test does not rebuild the distribution).
         maven(root, "install", "-DskipTests", "-pl",
-                "bundles/module-parent,bundles/plan-model,bundles/testkit,archetype", "-am");
+                "bundles/module-parent,bundles/plan-model,bundles/testkit,bundles/testkit-osgi,archetype", "-am");
         Files.createDirectories(work);
         Path generated = work.resolve(MODULE);
         if (Files.exists(generated)) {
@@ -65,17 +65,20 @@ class PluginArchetypeIT {
                 "-DarchetypeVersion=" + E2e.property("gigaplan.e2e.version"), "-DgroupId=org.example.gigaplan",
                 "-DartifactId=" + MODULE, "-Dversion=1.0.0", "-Dpackage=org.example.gigaplan." + MODULE,
                 "-DmoduleId=" + MODULE, "-DmoduleClass=Literacy", "-DbasicPolicy=1");
-        // Built outside our tree, against the installed artifacts; its own tests (on the test kit) run.
+        // Built outside our tree, against the installed artifacts; its own tests run, on the test kit and inside a
+        // framework beside the platform.
         maven(generated, "verify");
         kar = generated.resolve("target/" + MODULE + "-1.0.0.kar");
         assertTrue(Files.isRegularFile(kar), "the build makes the KAR an operator installs: " + kar);
         assertTrue(Files.exists(generated.resolve("target/surefire-reports/TEST-org.example.gigaplan.literacy."
                 + "internal.LiteracyServiceTest.xml")), "the module's unit tests ran");
+        assertInFrameworkTestsRan(generated, 3);
         // The worked example, outside the reactor, built the same way.
         Path example = root.resolve("examples/" + EXAMPLE);
         maven(example, "clean", "verify");
         exampleKar = example.resolve("target/programming-lessons-1.0.0.kar");
         assertTrue(Files.isRegularFile(exampleKar), exampleKar::toString);
+        assertInFrameworkTestsRan(example, 3);
         dist = Distribution.unpack(Path.of(E2e.property("gigaplan.e2e.distribution")), work.resolve("dist"));
         dist.start();
     }
@@ -105,6 +108,23 @@ class PluginArchetypeIT {
         }
         assertEquals(0, p.exitValue(), () -> "mvn " + String.join(" ", arguments) + " in " + dir + " failed:\n"
                 + Distribution.tail(log, 60));
+    }
+
+    /** The bnd tester's report of a module's in-framework tests: that many ran, none failed. */
+    private static void assertInFrameworkTestsRan(Path module, int tests) throws IOException {
+        Path reports = module.resolve("target/test-reports");
+        String report;
+        try (var files = Files.walk(reports)) {
+            report = files.filter(f -> f.toString().endsWith(".xml")).map(f -> {
+                try {
+                    return Files.readString(f);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).reduce("", String::concat);
+        }
+        assertTrue(report.contains("tests=\"" + tests + "\"") && report.contains("failures=\"0\"")
+                && report.contains("errors=\"0\""), () -> module + "'s in-framework tests: " + report);
     }
 
     /** Waits until a path answers the status (a KAR is picked up by a file watcher, not at once). */

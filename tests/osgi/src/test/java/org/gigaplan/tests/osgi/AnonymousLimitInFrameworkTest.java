@@ -10,6 +10,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
+import org.gigaplan.testkit.osgi.InFramework;
+import org.gigaplan.testkit.osgi.InMemoryDerby;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
@@ -23,14 +25,14 @@ import org.osgi.test.junit5.service.ServiceExtension;
  * served. The flood comes from 127.0.0.3, so the other tests' calls from 127.0.0.1 keep their own allowance.
  */
 @ExtendWith(ServiceExtension.class)
-@ExtendWith(Derby.class)
+@ExtendWith(InMemoryDerby.class)
 class AnonymousLimitInFrameworkTest {
 
     @Test
     void oneAddressFloodingThePublicReadsIsSlowedDownAndOthersAreServed(
             @InjectService(timeout = 30_000) ServiceAware<JaxrsServiceRuntime> runtime) throws Exception {
-        URI years = Framework.endpoint(runtime.getServiceReference()).resolve("/api/fiscal-years");
-        Framework.await("/api/fiscal-years", () -> Framework.status(years) == 200);
+        URI years = InFramework.endpoint(runtime.getServiceReference()).resolve("/api/fiscal-years");
+        InFramework.await("/api/fiscal-years", () -> InFramework.status(years) == 200);
         int served = 0;
         String refused = null;
         for (int i = 0; i < 1000 && refused == null; i++) {
@@ -45,7 +47,7 @@ class AnonymousLimitInFrameworkTest {
         assertTrue(answer != null && answer.startsWith("HTTP/1.1 429"), () -> "no 429 in 1000 calls: " + answer);
         assertTrue(answer.toLowerCase().contains("retry-after:"), answer);
         assertTrue(served >= 120, "the burst of 120 is served first, was " + served);
-        assertEquals(200, Framework.status(years), "another address is served");
+        assertEquals(200, InFramework.status(years), "another address is served");
     }
 
     /** The status line and headers of a GET sent from a source address on the loopback network. */

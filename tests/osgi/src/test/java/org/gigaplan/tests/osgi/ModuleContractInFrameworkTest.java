@@ -16,6 +16,8 @@ import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.service.ModuleInfo;
 import org.gigaplan.plan.service.ProgressService;
 import org.gigaplan.plan.spi.PolicyModule;
+import org.gigaplan.testkit.osgi.InFramework;
+import org.gigaplan.testkit.osgi.InMemoryDerby;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.BundleContext;
@@ -34,7 +36,7 @@ import org.osgi.test.junit5.service.ServiceExtension;
  */
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
-@ExtendWith(Derby.class)
+@ExtendWith(InMemoryDerby.class)
 class ModuleContractInFrameworkTest {
 
     @Path("elsewhere")
@@ -69,13 +71,13 @@ class ModuleContractInFrameworkTest {
         // The module first, then the resource: refused as the resource comes, and the resource answers 503.
         module = context.registerService(PolicyModule.class, new TestModule("rogue"), null);
         try {
-            Framework.await("the module in", () -> ids(progress).contains("rogue"));
+            InFramework.await("the module in", () -> ids(progress).contains("rogue"));
             resource = context.registerService(Elsewhere.class, new Elsewhere(), resource());
             try {
                 assertFalse(ids(progress).contains("rogue"), "refused once its resource came: " + ids(progress));
-                URI elsewhere = Framework.endpoint(runtime.getServiceReference()).resolve("/api/elsewhere");
-                Framework.await("the resource on /api", () -> Framework.status(elsewhere) != 404);
-                assertEquals(503, Framework.status(elsewhere), "a refused module's resource is not served");
+                URI elsewhere = InFramework.endpoint(runtime.getServiceReference()).resolve("/api/elsewhere");
+                InFramework.await("the resource on /api", () -> InFramework.status(elsewhere) != 404);
+                assertEquals(503, InFramework.status(elsewhere), "a refused module's resource is not served");
             } finally {
                 resource.unregister();
             }
@@ -93,9 +95,9 @@ class ModuleContractInFrameworkTest {
         try {
             assertTrue(ids(progress).contains("kept"), "admitted: " + ids(progress));
             // Served like any resource: the platform asks a caller of a method that is not public to log in.
-            URI ping = Framework.endpoint(runtime.getServiceReference()).resolve("/api/kept/ping");
-            Framework.await("the resource on /api", () -> Framework.status(ping) != 404);
-            assertEquals(401, Framework.status(ping));
+            URI ping = InFramework.endpoint(runtime.getServiceReference()).resolve("/api/kept/ping");
+            InFramework.await("the resource on /api", () -> InFramework.status(ping) != 404);
+            assertEquals(401, InFramework.status(ping));
         } finally {
             module.unregister();
             resource.unregister();

@@ -14,6 +14,8 @@ import org.gigaplan.plan.service.ModuleInfo;
 import org.gigaplan.plan.service.ProgressReport;
 import org.gigaplan.plan.service.ProgressService;
 import org.gigaplan.plan.spi.Scope;
+import org.gigaplan.testkit.osgi.InFramework;
+import org.gigaplan.testkit.osgi.InMemoryDerby;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,7 @@ import org.osgi.test.junit5.service.ServiceExtension;
  */
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
-@ExtendWith(Derby.class)
+@ExtendWith(InMemoryDerby.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModulesInFrameworkTest {
 
@@ -46,12 +48,12 @@ class ModulesInFrameworkTest {
     void eachModuleRegistersItsResourcesUnderItsOwnPathOnTheApi(String module,
             @InjectBundleContext BundleContext context, @InjectService(timeout = 30_000) JaxrsServiceRuntime runtime,
             @InjectService(timeout = 30_000) ProgressService progress) throws Exception {
-        Bundle bundle = Framework.bundle(context, "org.gigaplan." + module);
+        Bundle bundle = InFramework.bundle(context, "org.gigaplan." + module);
         assertEquals(Bundle.ACTIVE, bundle.getState(), module + " resolved and started");
-        Framework.await(module + " among the modules", () -> ids(progress).contains(module));
-        Framework.await(module + "'s resources on /api",
-                () -> Framework.api(runtime).isPresent() && !Framework.resourcePaths(context, runtime, bundle).isEmpty());
-        List<String> paths = Framework.resourcePaths(context, runtime, bundle);
+        InFramework.await(module + " among the modules", () -> ids(progress).contains(module));
+        InFramework.await(module + "'s resources on /api",
+                () -> InFramework.api(runtime).isPresent() && !InFramework.resourcePaths(context, runtime, bundle).isEmpty());
+        List<String> paths = InFramework.resourcePaths(context, runtime, bundle);
         assertTrue(paths.stream().allMatch(p -> p.startsWith("/" + module + "/") || p.equals("/" + module)),
                 () -> module + "'s resources are under /api/" + module + "/: " + paths);
     }
@@ -60,9 +62,9 @@ class ModulesInFrameworkTest {
     @Order(2)
     void theResourcesEveryModuleShipsAreServed(@InjectBundleContext BundleContext context,
             @InjectService(timeout = 30_000) JaxrsServiceRuntime runtime) throws Exception {
-        Bundle usage = Framework.bundle(context, "org.gigaplan.usage");
-        Framework.await("usage's resources", () -> Framework.resourcePaths(context, runtime, usage).size() >= 8);
-        List<String> paths = Framework.resourcePaths(context, runtime, usage);
+        Bundle usage = InFramework.bundle(context, "org.gigaplan.usage");
+        InFramework.await("usage's resources", () -> InFramework.resourcePaths(context, runtime, usage).size() >= 8);
+        List<String> paths = InFramework.resourcePaths(context, runtime, usage);
         for (String expected : List.of("/usage/check-ins", "/usage/events", "/usage/attainment", "/usage/attainment/trend",
                 "/usage/not-reporting", "/usage/cases", "/usage/measures/{id}", "/usage/scenes",
                 "/usage/schools/{schoolId}/classes")) {
@@ -78,18 +80,18 @@ class ModulesInFrameworkTest {
     void aModuleStoppedTakesItsIndicatorsAndResourcesWithItAndBringsThemBack(@InjectBundleContext BundleContext context,
             @InjectService(timeout = 30_000) JaxrsServiceRuntime runtime,
             @InjectService(timeout = 30_000) ProgressService progress) throws Exception {
-        Bundle training = Framework.bundle(context, "org.gigaplan.training");
-        Framework.await("training among the modules", () -> ids(progress).contains("training"));
+        Bundle training = InFramework.bundle(context, "org.gigaplan.training");
+        InFramework.await("training among the modules", () -> ids(progress).contains("training"));
         training.stop();
         try {
-            Framework.await("training gone", () -> !ids(progress).contains("training"));
-            assertTrue(Framework.resourcePaths(context, runtime, training).isEmpty(), "its resources left /api");
+            InFramework.await("training gone", () -> !ids(progress).contains("training"));
+            assertTrue(InFramework.resourcePaths(context, runtime, training).isEmpty(), "its resources left /api");
             assertFalse(installed(progress, "training"), "its indicators show as not installed");
         } finally {
             training.start();
         }
-        Framework.await("training back", () -> ids(progress).contains("training"));
-        Framework.await("training's resources back", () -> !Framework.resourcePaths(context, runtime, training).isEmpty());
+        InFramework.await("training back", () -> ids(progress).contains("training"));
+        InFramework.await("training's resources back", () -> !InFramework.resourcePaths(context, runtime, training).isEmpty());
         assertTrue(installed(progress, "training"), "its indicators are computed again");
     }
 

@@ -9,6 +9,8 @@ import java.util.TreeSet;
 
 import org.gigaplan.plan.notify.Notifier;
 import org.gigaplan.plan.notify.ScheduledJob;
+import org.gigaplan.testkit.osgi.InFramework;
+import org.gigaplan.testkit.osgi.InMemoryDerby;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.Bundle;
@@ -26,7 +28,7 @@ import org.osgi.test.junit5.service.ServiceExtension;
  */
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
-@ExtendWith(Derby.class)
+@ExtendWith(InMemoryDerby.class)
 class NotifyInFrameworkTest {
 
     private static Set<String> jobs(BundleContext context) throws InvalidSyntaxException {
@@ -45,7 +47,7 @@ class NotifyInFrameworkTest {
     void theModulesJobsComeAndGoWithTheirBundlesAndTheInboxIsServed(@InjectBundleContext BundleContext context,
             @InjectService(timeout = 30_000) Notifier notifier,
             @InjectService(timeout = 30_000) JaxrsServiceRuntime runtime) throws Exception {
-        Framework.await("the modules' jobs", () -> {
+        InFramework.await("the modules' jobs", () -> {
             try {
                 return jobs(context).containsAll(List.of("platform.digest", "usage.weekly-reminder",
                         "outreach.parent-meeting-check", "environment.follow-up", "training.reminders",
@@ -54,19 +56,19 @@ class NotifyInFrameworkTest {
                 throw new IllegalStateException(e);
             }
         });
-        Bundle platform = Framework.bundle(context, "org.gigaplan.platform");
-        Framework.await("the inbox on /api",
-                () -> Framework.resourcePaths(context, runtime, platform).contains("/notifications"));
-        List<String> paths = Framework.resourcePaths(context, runtime, platform);
+        Bundle platform = InFramework.bundle(context, "org.gigaplan.platform");
+        InFramework.await("the inbox on /api",
+                () -> InFramework.resourcePaths(context, runtime, platform).contains("/notifications"));
+        List<String> paths = InFramework.resourcePaths(context, runtime, platform);
         for (String p : List.of("/notifications/unread", "/notifications/preferences", "/notifications/jobs",
                 "/notifications/deliveries", "/notifications/jobs/{id}/run")) {
             assertTrue(paths.contains(p), () -> p + " is served: " + paths);
         }
 
-        Bundle usage = Framework.bundle(context, "org.gigaplan.usage");
+        Bundle usage = InFramework.bundle(context, "org.gigaplan.usage");
         usage.stop();
         try {
-            Framework.await("usage's job gone", () -> {
+            InFramework.await("usage's job gone", () -> {
                 try {
                     return !jobs(context).contains("usage.weekly-reminder");
                 } catch (InvalidSyntaxException e) {
@@ -77,7 +79,7 @@ class NotifyInFrameworkTest {
         } finally {
             usage.start();
         }
-        Framework.await("usage's job back", () -> {
+        InFramework.await("usage's job back", () -> {
             try {
                 return jobs(context).contains("usage.weekly-reminder");
             } catch (InvalidSyntaxException e) {

@@ -16,6 +16,8 @@ import javax.ws.rs.Path;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.spi.PolicyModule;
+import org.gigaplan.testkit.osgi.InFramework;
+import org.gigaplan.testkit.osgi.InMemoryDerby;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.Bundle;
@@ -36,7 +38,7 @@ import org.osgi.test.junit5.service.ServiceExtension;
  */
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
-@ExtendWith(Derby.class)
+@ExtendWith(InMemoryDerby.class)
 class ReadinessInFrameworkTest {
 
     @Path("pending/ping")
@@ -50,8 +52,8 @@ class ReadinessInFrameworkTest {
     @Test
     void healthIsNotReadyWhileAnEndpointIsNotServed(@InjectBundleContext BundleContext context,
             @InjectService(timeout = 30_000) ServiceAware<JaxrsServiceRuntime> runtime) throws Exception {
-        URI health = Framework.endpoint(runtime.getServiceReference()).resolve("/api/health");
-        Framework.await("ready", () -> get(health).statusCode() == 200);
+        URI health = InFramework.endpoint(runtime.getServiceReference()).resolve("/api/health");
+        InFramework.await("ready", () -> get(health).statusCode() == 200);
 
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(JaxrsWhiteboardConstants.JAX_RS_RESOURCE, Boolean.TRUE);
@@ -61,7 +63,7 @@ class ReadinessInFrameworkTest {
         ServiceRegistration<?> pending = context.registerService(Pending.class, new Pending(), properties);
         try {
             // First it waits for the whiteboard to settle after the change, then for the endpoint it cannot serve.
-            Framework.await("not ready, naming the endpoint", () -> {
+            InFramework.await("not ready, naming the endpoint", () -> {
                 HttpResponse<String> answer = get(health);
                 return answer.statusCode() == 503 && answer.body().contains("pending.ping");
             });
@@ -70,14 +72,14 @@ class ReadinessInFrameworkTest {
         } finally {
             pending.unregister();
         }
-        Framework.await("ready again", () -> get(health).statusCode() == 200);
+        InFramework.await("ready again", () -> get(health).statusCode() == 200);
     }
 
     @Test
     void healthIsNotReadyWhileAModuleIsStillActivating(@InjectBundleContext BundleContext context,
             @InjectService(timeout = 30_000) ServiceAware<JaxrsServiceRuntime> runtime) throws Exception {
-        URI health = Framework.endpoint(runtime.getServiceReference()).resolve("/api/health");
-        Framework.await("ready", () -> get(health).statusCode() == 200);
+        URI health = InFramework.endpoint(runtime.getServiceReference()).resolve("/api/health");
+        InFramework.await("ready", () -> get(health).statusCode() == 200);
         // A module whose activation takes long (migrations, a recount of what it keeps): registered, its object not
         // handed out yet. The whiteboard is quiet all that time, and readiness still waits for it.
         java.util.concurrent.CountDownLatch activated = new java.util.concurrent.CountDownLatch(1);
@@ -108,14 +110,14 @@ class ReadinessInFrameworkTest {
             activated.countDown();
             registering.get(30, java.util.concurrent.TimeUnit.SECONDS).unregister();
         }
-        Framework.await("ready again", () -> get(health).statusCode() == 200);
+        InFramework.await("ready again", () -> get(health).statusCode() == 200);
     }
 
     @Test
     void healthWaitsForAModuleItsBundleDeclaresBeforeItIsRegistered(@InjectBundleContext BundleContext context,
             @InjectService(timeout = 30_000) ServiceAware<JaxrsServiceRuntime> runtime) throws Exception {
-        URI health = Framework.endpoint(runtime.getServiceReference()).resolve("/api/health");
-        Framework.await("ready", () -> get(health).statusCode() == 200);
+        URI health = InFramework.endpoint(runtime.getServiceReference()).resolve("/api/health");
+        InFramework.await("ready", () -> get(health).statusCode() == 200);
         // A module bundle started whose component has not activated yet (here: never will, it has no code), as
         // during a boot or a refresh: nothing is registered, yet its manifest says a policy module is coming.
         java.util.jar.Manifest manifest = new java.util.jar.Manifest();
@@ -130,14 +132,14 @@ class ReadinessInFrameworkTest {
         Bundle declared = context.installBundle("memory:declared", new java.io.ByteArrayInputStream(jar.toByteArray()));
         try {
             declared.start();
-            Framework.await("not ready, naming the module", () -> {
+            InFramework.await("not ready, naming the module", () -> {
                 HttpResponse<String> answer = get(health);
                 return answer.statusCode() == 503 && answer.body().contains("module org.gigaplan.tests.declared");
             });
         } finally {
             declared.uninstall();
         }
-        Framework.await("ready again", () -> get(health).statusCode() == 200);
+        InFramework.await("ready again", () -> get(health).statusCode() == 200);
     }
 
     private static HttpResponse<String> get(URI uri) {

@@ -28,6 +28,8 @@ import org.gigaplan.plan.security.Public;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.spi.PolicyModule;
+import org.gigaplan.testkit.osgi.InFramework;
+import org.gigaplan.testkit.osgi.InMemoryDerby;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,7 @@ import org.osgi.test.junit5.service.ServiceExtension;
  */
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
-@ExtendWith(Derby.class)
+@ExtendWith(InMemoryDerby.class)
 class WriteInFrameworkTest {
 
     /** Stores one row per call, in its own transaction, then fails when asked to. */
@@ -105,10 +107,10 @@ class WriteInFrameworkTest {
         properties.put(JaxrsWhiteboardConstants.JAX_RS_RESOURCE, Boolean.TRUE);
         properties.put(JaxrsWhiteboardConstants.JAX_RS_APPLICATION_SELECT, GigaPlanRest.APPLICATION_SELECT);
         resource = context.registerService(Rows.class, new Rows(database), properties);
-        rows = Framework.endpoint(runtime.getServiceReference()).resolve("/api/writes/rows");
+        rows = InFramework.endpoint(runtime.getServiceReference()).resolve("/api/writes/rows");
         String[] last = { "" };
         try {
-            Framework.await("the resource on /api", () -> {
+            InFramework.await("the resource on /api", () -> {
                 HttpResponse<String> probe = post(URI.create(rows + "?probe=1"));
                 last[0] = probe.statusCode() + " " + probe.body();
                 return probe.statusCode() == 200;

@@ -1,4 +1,4 @@
-package org.gigaplan.tests.osgi;
+package org.gigaplan.testkit.osgi;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,26 +20,30 @@ import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
 
-/** What the tests read from the framework: bundles by name, and the JAX-RS whiteboard's view of /api. */
-final class Framework {
+/**
+ * What in-framework tests read from the framework: bundles by name, the JAX-RS whiteboard's view of the platform's
+ * /api application, where it serves, and conditions awaited.
+ */
+public final class InFramework {
 
-    static final String API = "gigaplan";
+    /** The name of the platform's JAX-RS application, served under /api. */
+    public static final String API = "gigaplan";
 
-    private Framework() {
+    private InFramework() {
     }
 
-    static Bundle bundle(BundleContext context, String symbolicName) {
+    public static Bundle bundle(BundleContext context, String symbolicName) {
         return Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
                 .orElseThrow(() -> new AssertionError("no bundle " + symbolicName + " in the framework"));
     }
 
     /** The /api application as the whiteboard serves it, once it does. */
-    static Optional<ApplicationDTO> api(JaxrsServiceRuntime runtime) {
+    public static Optional<ApplicationDTO> api(JaxrsServiceRuntime runtime) {
         return Stream.of(runtime.getRuntimeDTO().applicationDTOs).filter(a -> API.equals(a.name)).findFirst();
     }
 
     /** The request paths of the resources a bundle registered on /api, e.g. {@code /usage/check-ins}. */
-    static List<String> resourcePaths(BundleContext context, JaxrsServiceRuntime runtime, Bundle bundle) {
+    public static List<String> resourcePaths(BundleContext context, JaxrsServiceRuntime runtime, Bundle bundle) {
         ApplicationDTO api = api(runtime).orElseThrow(() -> new AssertionError("the whiteboard serves no /api"));
         return Stream.of(api.resourceDTOs).filter(r -> bundle.equals(bundleOf(context, r)))
                 .flatMap(r -> Stream.of(r.resourceMethods)).map((ResourceMethodInfoDTO m) -> m.path).distinct()
@@ -56,7 +60,7 @@ final class Framework {
     }
 
     /** Where the whiteboard serves, e.g. {@code http://127.0.0.1:41234/} (the tests run Jetty on a free port). */
-    static URI endpoint(ServiceReference<JaxrsServiceRuntime> runtime) {
+    public static URI endpoint(ServiceReference<JaxrsServiceRuntime> runtime) {
         Object endpoints = runtime.getProperty(JaxrsServiceRuntimeConstants.JAX_RS_SERVICE_ENDPOINT);
         String first = endpoints instanceof String[] a ? a[0] : endpoints instanceof java.util.Collection<?> c
                 ? String.valueOf(c.iterator().next()) : String.valueOf(endpoints);
@@ -64,7 +68,7 @@ final class Framework {
     }
 
     /** The HTTP status of an anonymous GET. */
-    static int status(URI uri) {
+    public static int status(URI uri) {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -81,7 +85,7 @@ final class Framework {
      * five times a second: below the platform's limit on anonymous calls (ten a second after a burst), so conditions
      * that call /api never use up the tests' allowance.
      */
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    public static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -1,4 +1,4 @@
-package org.gigaplan.tests.osgi;
+package org.gigaplan.testkit.osgi;
 
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -15,16 +15,17 @@ import org.osgi.framework.ServiceRegistration;
 
 /**
  * The DataSource the distribution gets from pax-jdbc-config ({@code dataSourceName=gigaplan}), here an embedded
- * Derby database in memory registered for the test class ({@code @ExtendWith(Derby.class)}), so the platform and
- * the modules migrate and start on it, and unregistered after it.
+ * Derby database in memory registered for the test class ({@code @ExtendWith(InMemoryDerby.class)}), so the platform
+ * and the modules migrate and start on it, and unregistered after it. The database lives as long as the framework:
+ * test classes of one run see each other's rows.
  */
-final class Derby implements BeforeAllCallback, AfterAllCallback {
+public final class InMemoryDerby implements BeforeAllCallback, AfterAllCallback {
 
-    private static final ExtensionContext.Namespace HERE = ExtensionContext.Namespace.create(Derby.class);
+    private static final ExtensionContext.Namespace HERE = ExtensionContext.Namespace.create(InMemoryDerby.class);
 
     @Override
     public void beforeAll(ExtensionContext extension) {
-        BundleContext context = FrameworkUtil.getBundle(Derby.class).getBundleContext();
+        BundleContext context = FrameworkUtil.getBundle(InMemoryDerby.class).getBundleContext();
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName("memory:gigaplan-osgi");
         ds.setCreateDatabase("create");
