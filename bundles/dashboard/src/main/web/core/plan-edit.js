@@ -14,11 +14,12 @@ export function connect(frame) {
 
 async function planEditView(view) {
   const fy = state.fy;
-  const [actionPlan, plan, versions] = await Promise.all([api('/plan/action-plans/' + fy), api('/plan'),
-    api('/plan/versions')]);
+  const [actionPlan, plan, versions, proposals] = await Promise.all([api('/plan/action-plans/' + fy), api('/plan'),
+    api('/plan/versions'), api('/plan/proposals')]);
   const title = el('h1', {}, t('planEditTitle') + ' — ' + fy);
+  const proposed = proposals.ok && proposals.body.length ? proposalsSection(proposals.body) : null;
   if (core.isNoActionPlan(actionPlan)) {
-    show(view, title, core.noActionPlan(actionPlan.body), versionsSection(versions));
+    show(view, title, core.noActionPlan(actionPlan.body), proposed, versionsSection(versions));
     return;
   }
   if (!actionPlan.ok || !plan.ok) {
@@ -28,6 +29,7 @@ async function planEditView(view) {
   const ap = actionPlan.body;
   show(view, el('h1', {}, t('planEditTitle') + ' — ' + loc(ap.title)),
     statusSection(ap),
+    proposed,
     section('plan-indicators', t('indicatorsTitle'), indicatorTable(plan.body.indicators, fy)),
     section('plan-items', t('itemsTitle'), itemList(ap, plan.body.indicators), addItemForm(ap, plan.body.indicators)),
     versionsSection(versions));
@@ -50,6 +52,32 @@ function statusSection(ap) {
         route();
       }
     } } }, t('publish')) : null, box);
+}
+
+/** What installed modules propose for the plan and it lacks: each added as proposed with one button. */
+function proposalsSection(proposals) {
+  return section('plan-proposals', t('proposalsTitle'), el('p', { class: 'muted' }, t('proposalsHelp')),
+    el('table', { class: 'indicators' },
+      el('thead', {}, el('tr', {}, el('th', {}, t('indicator')), el('th', {}, t('unit')), el('th', {}, t('computedBy')),
+        el('th', {}, ''))),
+      el('tbody', {}, proposals.map(i => {
+        const box = el('div', { id: 'proposal-result-' + i.id });
+        return el('tr', { 'data-proposal': i.id },
+          el('td', {}, loc(i.name),
+            el('div', { class: 'muted' }, i.id + ' · ' + t('policyN').replace('{n}', i.policy)),
+            i.definition ? el('div', {}, loc(i.definition)) : null),
+          el('td', {}, i.unit), el('td', {}, i.module),
+          el('td', {}, el('button', { type: 'button', on: { click: async e => {
+            e.target.disabled = true;
+            const r = await api('/plan/proposals/' + encodeURIComponent(i.id), {});
+            outcome(box, r, t('added'));
+            if (r.ok) {
+              route();
+            } else {
+              e.target.disabled = false;
+            }
+          } } }, t('addToPlan')), box));
+      }))));
 }
 
 /** Each indicator: its unit, baseline (value and year) and the year's target, edited in place row by row. */

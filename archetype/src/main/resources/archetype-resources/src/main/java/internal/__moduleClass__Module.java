@@ -2,10 +2,14 @@ package ${package}.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.gigaplan.plan.model.Direction;
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.Indicator;
+import org.gigaplan.plan.model.IndicatorSubject;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.spi.DemoContext;
@@ -56,6 +60,17 @@ public class ${moduleClass}Module implements PolicyModule {
     @Override
     public Set<String> indicatorIds() {
         return Set.of(SCHOOLS_RECORDING);
+    }
+
+    /**
+     * Its indicator's definition for the plan: the plan editor offers it to the board, who adds it and sets its
+     * targets (or changes it first). Say what exactly is counted, over what, in which unit.
+     */
+    @Override
+    public List<Indicator> proposedIndicators() {
+        return List.of(new Indicator(SCHOOLS_RECORDING, basicPolicy(), id(),
+                LocalizedText.of("${moduleClass}を記録した学校の割合", "Schools recording ${moduleClass}"), NOTE, "%",
+                IndicatorSubject.SCHOOL, Direction.HIGHER_IS_BETTER, null, null));
     }
 
     @Override

@@ -1,10 +1,12 @@
 package org.gigaplan.plan.spi;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.Indicator;
 import org.gigaplan.plan.model.LocalizedText;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -44,6 +46,17 @@ public interface PolicyModule {
             out.put(id, value(id, scope, fiscalYear));
         }
         return out;
+    }
+
+    /**
+     * The definitions this module proposes for the plan's indicators it computes: what each counts, its unit, subject,
+     * direction, policy, and, if the module knows them, a baseline and staged targets. The plan stays the board's: the
+     * plan editor lists the proposals of installed modules the plan does not hold yet, and the board adds one as it
+     * is or changes it first. An id must start with this module's id and a dot, and {@code module} must be this
+     * module's id; others are not offered. A module whose indicators the shipped plan holds leaves this as it is.
+     */
+    default List<Indicator> proposedIndicators() {
+        return List.of();
     }
 
     default Health health() {

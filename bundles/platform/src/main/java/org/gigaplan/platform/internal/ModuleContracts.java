@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.ws.rs.Path;
 
+import org.gigaplan.plan.model.Indicator;
 import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.spi.PolicyModule;
 import org.osgi.framework.Bundle;
@@ -149,6 +150,18 @@ public final class ModuleContracts {
             return Optional.empty();
         }
         return Optional.of("its page is " + page + ", but a module's page must be a .js file under " + place);
+    }
+
+    /**
+     * What is wrong with an indicator a module proposes for the plan, if anything: its id must start with the module's
+     * id and a dot, and it must name the module as the one computing it.
+     */
+    public static Optional<String> proposalProblem(String moduleId, Indicator proposed) {
+        if (proposed.id().startsWith(moduleId + ".") && moduleId.equals(proposed.module())) {
+            return Optional.empty();
+        }
+        return Optional.of("it proposes indicator " + proposed.id() + " computed by " + proposed.module()
+                + ", but a module proposes only its own: ids starting with " + moduleId + ".");
     }
 
     /**

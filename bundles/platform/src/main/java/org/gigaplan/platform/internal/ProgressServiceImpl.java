@@ -99,8 +99,8 @@ public class ProgressServiceImpl implements ProgressService {
     private record Reused(Basis basis, long computedAtNanos, ProgressReport report) {
     }
 
-    /** Module pages found outside their place, logged once each. */
-    private final Set<String> misplacedPages = ConcurrentHashMap.newKeySet();
+    /** Module pages and proposed indicators found outside their place, logged once each. */
+    private final Set<String> loggedOnce = ConcurrentHashMap.newKeySet();
 
     /** In OSGi's order of service references: ascending, so the last is the highest ranked, then the earliest. */
     private final ConcurrentSkipListMap<ServiceReference<PolicyModule>, PolicyModule> modules = new ConcurrentSkipListMap<>();
@@ -188,13 +188,48 @@ public class ProgressServiceImpl implements ProgressService {
                 return;
             }
             m.dashboardPage().ifPresent(page -> ModuleContracts.pageProblem(m.id(), page).ifPresentOrElse(problem -> {
-                if (misplacedPages.add(m.id() + " " + page)) {
+                if (loggedOnce.add(m.id() + " " + page)) {
                     LOG.warn("The dashboard page of policy module {} is not offered: {}", m.id(), problem);
                 }
             }, () -> out.add(new ModulePage(m.id(), m.basicPolicy(), m.name(), page))));
         });
         out.sort(Comparator.comparingInt(ModulePage::basicPolicy).thenComparing(ModulePage::module));
         return out;
+    }
+
+    /**
+     * The indicators installed modules propose that a plan does not hold yet, by basic policy then id; a proposal
+     * outside its module's ids is left out, and logged once, as is a proposal that fails to be made.
+     */
+    public List<Indicator> proposals(Plan plan) {
+        Map<String, Indicator> out = new java.util.TreeMap<>();
+        modules.forEach((ref, m) -> {
+            if (contracts.isRefused(ref.getBundle())) {
+                return;
+            }
+            List<Indicator> proposed;
+            try {
+                proposed = m.proposedIndicators();
+            } catch (RuntimeException e) {
+                if (loggedOnce.add(m.id() + " proposals")) {
+                    LOG.warn("Policy module {} failed to propose its indicators", m.id(), e);
+                }
+                return;
+            }
+            for (Indicator i : proposed) {
+                ModuleContracts.proposalProblem(m.id(), i).ifPresentOrElse(problem -> {
+                    if (loggedOnce.add(m.id() + " " + i.id())) {
+                        LOG.warn("An indicator policy module {} proposes is not offered: {}", m.id(), problem);
+                    }
+                }, () -> {
+                    if (plan.indicator(i.id()).isEmpty()) {
+                        out.putIfAbsent(i.id(), i);
+                    }
+                });
+            }
+        });
+        return out.values().stream().sorted(Comparator.comparingInt(Indicator::policy).thenComparing(Indicator::id))
+                .toList();
     }
 
     private static Health health(PolicyModule m) {

@@ -16,6 +16,8 @@ import java.util.Set;
 
 
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.Indicator;
+import org.gigaplan.plan.model.IndicatorSubject;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.Plan;
 import org.gigaplan.plan.service.ModuleEnablement;
@@ -117,6 +119,12 @@ class ProgressServiceTest {
     /** A policy 1 module computing some indicators as a function gives them. */
     private static PolicyModule module(String id, Set<String> indicators,
             java.util.function.Function<String, IndicatorValue> value) {
+        return module(id, indicators, value, List.of());
+    }
+
+    /** The same, proposing indicators for the plan. */
+    private static PolicyModule module(String id, Set<String> indicators,
+            java.util.function.Function<String, IndicatorValue> value, List<Indicator> proposals) {
         return new PolicyModule() {
             public String id() {
                 return id;
@@ -136,6 +144,11 @@ class ProgressServiceTest {
 
             public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
                 return Optional.of(value.apply(indicatorId));
+            }
+
+            @Override
+            public List<Indicator> proposedIndicators() {
+                return proposals;
             }
         };
     }
@@ -400,6 +413,37 @@ class ProgressServiceTest {
         assertTrue(byId(report).values().stream().allMatch(i -> i.status() == Status.NO_MODULE));
         assertEquals(13, report.policies().stream().flatMap(p -> p.measures().stream())
                 .flatMap(m -> m.actionItems().stream()).count());
+    }
+
+    /**
+     * What modules propose for the plan is offered while they are installed and until the plan holds it; a proposal
+     * outside the proposing module's ids is not offered.
+     */
+    @Test
+    void modulesProposeTheirOwnIndicatorsTheBoardHasNotAddedYet() {
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(),
+                () -> 0L, coverage(80));
+        Indicator own = proposed("literacy.lessons", "literacy");
+        Indicator held = proposed("usage.scene1", "literacy");
+        Indicator another = proposed("usage.scene9", "usage");
+        progress.addModule(reference(1), proposing("literacy", List.of(own, held, another)));
+        assertEquals(List.of("literacy.lessons"), progress.proposals(plan).stream().map(Indicator::id).toList());
+        progress.addModule(reference(2), proposing("usage", List.of(proposed("usage.scene1", "usage"),
+                proposed("usage.cases2", "usage"))));
+        assertEquals(List.of("literacy.lessons", "usage.cases2"),
+                progress.proposals(plan).stream().map(Indicator::id).toList(), "what the plan holds is not proposed");
+        progress.removeModule(reference(1));
+        assertEquals(List.of("usage.cases2"), progress.proposals(plan).stream().map(Indicator::id).toList(),
+                "a module gone takes its proposals with it");
+    }
+
+    private static Indicator proposed(String id, String module) {
+        return new Indicator(id, 1, module, LocalizedText.of(id, id), null, "%", IndicatorSubject.SCHOOL, null, null,
+                null);
+    }
+
+    private static PolicyModule proposing(String id, List<Indicator> proposals) {
+        return module(id, Set.of(), indicatorId -> IndicatorValue.of(1, 1), proposals);
     }
 
     @Test

@@ -1371,7 +1371,10 @@ class DashboardIT {
         }
     }
 
-    /** Last: a third party's module installed while the board's page is open adds its page, and takes it away. */
+    /**
+     * Last: a third party's module installed while the board's page is open adds its page, and takes it away; the
+     * indicator it proposes joins the plan from the plan editor.
+     */
     @Test
     @Order(30)
     void aThirdPartyModuleInstalledWhileThePageIsOpenAddsItsPage() throws Exception {
@@ -1393,6 +1396,19 @@ class DashboardIT {
             String pong = await(By.id("samplemod-pong")).getText();
             assertTrue(pong.equals("応答あり") || pong.equals("Answering"), () -> "its view calls its own API: " + pong);
             screenshot("third-party-page");
+            // The indicator it proposes is offered in the plan editor until the board adds it.
+            assertEquals(404, dist.get("/api/indicators/samplemod.visits").status(), "not in the plan yet");
+            chooseYear(2025);
+            open("#/plan-edit");
+            awaitView("plan-edit");
+            WebElement proposal = await(By.cssSelector("#plan-proposals tr[data-proposal='samplemod.visits']"));
+            assertTrue(proposal.getText().contains("samplemod"), proposal::getText);
+            screenshot("plan-proposals");
+            proposal.findElement(By.tagName("button")).click();
+            await(By.cssSelector("tr[data-indicator='samplemod.visits']"));
+            assertTrue(browser.findElements(By.cssSelector("tr[data-proposal='samplemod.visits']")).isEmpty(),
+                    "added, it is proposed no more");
+            assertEquals("samplemod", dist.json("/api/indicators/samplemod.visits").path("module").asText());
         } finally {
             dist.console("feature:uninstall gigaplan-samplemod");
             Distribution.await("the sample module to be gone", TIMEOUT,

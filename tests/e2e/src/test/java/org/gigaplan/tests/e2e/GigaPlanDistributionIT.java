@@ -860,7 +860,7 @@ class GigaPlanDistributionIT {
         assertEquals("samplemod", module.path("id").asText(), () -> "module: " + module);
         assertEquals(4, module.path("basicPolicy").asInt(), () -> "module: " + module);
         assertEquals("org.gigaplan.tests.samplemodule", module.path("bundle").asText(), () -> "module: " + module);
-        assertEquals(List.of("outreach.parent-meeting"), texts(module.path("indicatorIds")), () -> "module: " + module);
+        assertEquals(List.of("outreach.parent-meeting", "samplemod.visits"), texts(module.path("indicatorIds")), () -> "module: " + module);
         assertEquals("UP", module.path("health").path("state").asText(), () -> "module: " + module);
 
         // Its dashboard page is listed for anyone, served from its own bundle, and goes when the module goes.

@@ -158,12 +158,15 @@ class PluginArchetypeIT {
         assertEquals(403, dist.postAs("school-b", records, "application/json", "{\"day\":\"2025-06-02\",\"title\":"
                 + "\"x\",\"hours\":1}").status(), "another school's: the platform's scoping");
         assertEquals(1, dist.getAs("school-a", records + "?fiscalYear=2025").json().size());
-        // The board puts the module's indicator into the plan (the plan editor's API); the roll-up asks the module.
-        Response added = dist.post("/api/plan/indicators", "application/json", "{\"id\":\"" + INDICATOR + "\","
-                + "\"policy\":1,\"module\":\"" + MODULE + "\",\"name\":{\"ja\":\"情報リテラシーの授業を記録した学校の割合\","
-                + "\"en\":\"Schools recording literacy lessons\"},\"unit\":\"%\",\"subject\":\"SCHOOL\","
-                + "\"direction\":\"HIGHER_IS_BETTER\"}");
+        // The module proposes its indicator; the board adds it to the plan (the plan editor's API); the roll-up asks the
+        // module.
+        assertTrue(dist.json("/api/plan/proposals").toString().contains("\"id\":\"" + INDICATOR + "\""),
+                "the module proposes its indicator");
+        Response added = dist.post("/api/plan/proposals/" + INDICATOR, "application/json", "");
         assertEquals(201, added.status(), added::toString);
+        assertEquals(MODULE, added.json().path("module").asText(), added::toString);
+        assertEquals(409, dist.post("/api/plan/proposals/" + INDICATOR, "application/json", "").status(),
+                "the plan holds it now");
         JsonNode indicator = E2e.indicator(dist.json("/api/progress?fiscalYear=2025"), INDICATOR);
         long schools = dist.json("/api/" + MODULE + "/share?fiscalYear=2025").path("schools").asLong();
         assertEquals(100.0 / schools, indicator.path("value").asDouble(), 0.06, indicator::toString);
@@ -213,11 +216,9 @@ class PluginArchetypeIT {
         JsonNode share = dist.json("/api/" + EXAMPLE + "/share?fiscalYear=2025");
         assertEquals(1, share.path("classesCounted").asInt(), share::toString);
         assertEquals(2, share.path("term").path("number").asInt(), "the year's last term (前期・後期)");
-        Response added = dist.post("/api/plan/indicators", "application/json", "{\"id\":\"" + EXAMPLE
-                + ".classes-with-lessons\",\"policy\":1,\"module\":\"" + EXAMPLE + "\",\"name\":{\"ja\":"
-                + "\"プログラミングの授業が2回以上あった学級の割合\",\"en\":\"Classes with two or more programming lessons\"},"
-                + "\"unit\":\"%\",\"subject\":\"CLASS\",\"direction\":\"HIGHER_IS_BETTER\"}");
+        Response added = dist.post("/api/plan/proposals/" + EXAMPLE + ".classes-with-lessons", "application/json", "");
         assertEquals(201, added.status(), added::toString);
+        assertEquals("CLASS", added.json().path("subject").asText(), added::toString);
         JsonNode indicator = E2e.indicator(dist.json("/api/progress?fiscalYear=2025"), EXAMPLE + ".classes-with-lessons");
         assertEquals(share.path("classesCounted").asDouble() * 100 / share.path("classes").asDouble(),
                 indicator.path("value").asDouble(), 0.06, indicator::toString);

@@ -7,6 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.Indicator;
+import org.gigaplan.plan.model.IndicatorSubject;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.spi.DemoContext;
 import org.gigaplan.plan.spi.IndicatorValue;
@@ -16,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * TEST FIXTURE — not a real policy module. It claims basic policy 4 and the indicator
- * {@value #INDICATOR} and answers a fixed value ({@value #VALUE} over {@value #SAMPLE_SIZE} schools) for the
+ * {@value #INDICATOR}, proposes one of its own ({@value #PROPOSED}) for the plan, and answers a fixed value ({@value #VALUE} over {@value #SAMPLE_SIZE} schools) for the
  * city and every school in every fiscal year, so the end-to-end tests can check that the platform picks a
  * module up when its feature is installed and drops it when it is uninstalled. Its demo hook stores nothing:
  * it remembers each call (fiscal year and number of schools) for {@code /api/samplemod/ping} to show, and from
@@ -33,6 +35,9 @@ public class SampleModule implements PolicyModule {
 
     /** The one plan indicator this fixture claims to compute. */
     public static final String INDICATOR = "outreach.parent-meeting";
+
+    /** An indicator of its own it computes (the same fixed value) and proposes for the plan. */
+    public static final String PROPOSED = ID + ".visits";
 
     /** The fixed value returned for {@link #INDICATOR}: meets the plan's FY2025 target of 100. */
     public static final double VALUE = 100.0;
@@ -67,12 +72,19 @@ public class SampleModule implements PolicyModule {
 
     @Override
     public Set<String> indicatorIds() {
-        return Set.of(INDICATOR);
+        return Set.of(INDICATOR, PROPOSED);
+    }
+
+    @Override
+    public List<Indicator> proposedIndicators() {
+        return List.of(new Indicator(PROPOSED, 4, ID, LocalizedText.of("テスト用の訪問", "Test visits"),
+                LocalizedText.of("テスト用の固定値", "A test fixture's fixed value"), "%", IndicatorSubject.SCHOOL,
+                null, null, null));
     }
 
     @Override
     public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
-        if (!INDICATOR.equals(indicatorId)) {
+        if (!indicatorIds().contains(indicatorId)) {
             return Optional.empty();
         }
         return Optional.of(new IndicatorValue(VALUE, SAMPLE_SIZE, Instant.now(), NOTE, !DEMO_FILLS.isEmpty()));

@@ -20,8 +20,10 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.gigaplan.plan.model.ActionPlan;
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.Indicator;
 import org.gigaplan.plan.model.OutlookItem;
 import org.gigaplan.plan.model.Plan;
+import org.gigaplan.plan.rest.ConflictException;
 import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.security.Caller;
@@ -36,6 +38,7 @@ import org.gigaplan.platform.internal.IndicatorEditor.TargetInput;
 import org.gigaplan.platform.internal.PlanEditor;
 import org.gigaplan.platform.internal.PlanEditor.ItemInput;
 import org.gigaplan.platform.internal.PlanServiceImpl;
+import org.gigaplan.platform.internal.ProgressServiceImpl;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -64,12 +67,15 @@ public class PlanResource {
     private final PlanServiceImpl plans;
     private final AuditLog audit;
     private final PlanClock clock;
+    private final ProgressServiceImpl modules;
 
     @Activate
-    public PlanResource(@Reference PlanServiceImpl plans, @Reference AuditLog audit, @Reference PlanClock clock) {
+    public PlanResource(@Reference PlanServiceImpl plans, @Reference AuditLog audit, @Reference PlanClock clock,
+            @Reference ProgressServiceImpl modules) {
         this.plans = plans;
         this.audit = audit;
         this.clock = clock;
+        this.modules = modules;
     }
 
     /** The whole plan: period, every fiscal year's action plan (drafts for the board only), outlook and indicators. */
@@ -178,6 +184,36 @@ public class PlanResource {
                 p -> IndicatorEditor.addIndicator(p, indicator), security);
         String id = indicator.id().trim();
         return Response.created(URI.create("indicators/" + id)).entity(plans.plan().indicator(id).orElseThrow()).build();
+    }
+
+    /**
+     * The indicators installed modules propose that the plan does not hold yet, each with its definition, unit,
+     * subject and the module computing it: the board adds one as it is ({@code POST proposals/{id}}) or changes it
+     * first ({@code POST indicators}).
+     */
+    @GET
+    @Path("proposals")
+    public List<Indicator> proposals() {
+        return modules.proposals(plans.plan());
+    }
+
+    /**
+     * Adds the indicator a module proposes to the plan, as proposed: 201; 409 when the plan holds it already, 404 when
+     * no installed module proposes it.
+     */
+    @POST
+    @Path("proposals/{indicatorId}")
+    public Response addProposal(@PathParam("indicatorId") String indicatorId, @Context SecurityContext security) {
+        Plan plan = plans.plan();
+        if (plan.indicator(indicatorId).isPresent()) {
+            throw new ConflictException("indicatorId", "the plan holds indicator " + indicatorId + " already");
+        }
+        Indicator proposed = modules.proposals(plan).stream().filter(i -> i.id().equals(indicatorId)).findFirst()
+                .orElseThrow(() -> Problem.notFound("indicatorId", "no installed module proposes indicator "
+                        + indicatorId));
+        return addIndicator(new IndicatorInput(proposed.id(), proposed.policy(), proposed.module(), proposed.name(),
+                proposed.definition(), proposed.unit(), proposed.subject(), proposed.direction(), proposed.baseline(),
+                proposed.targets()), security);
     }
 
     /**

@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 
+import org.gigaplan.plan.model.Direction;
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.Indicator;
+import org.gigaplan.plan.model.IndicatorSubject;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.model.SchoolType;
@@ -56,6 +59,17 @@ public class ProgrammingModule implements PolicyModule {
     @Override
     public Set<String> indicatorIds() {
         return Set.of(CLASSES_WITH_LESSONS);
+    }
+
+    /** Its indicator as it proposes it for the plan; the board adds it in the plan editor and sets its targets. */
+    @Override
+    public List<Indicator> proposedIndicators() {
+        return List.of(new Indicator(CLASSES_WITH_LESSONS, basicPolicy(), id(),
+                LocalizedText.of("プログラミングの授業を実践した学級の割合", "Classes with programming lessons"),
+                LocalizedText.of("その期に、設定した回数（minimumLessons、既定2回）以上プログラミングの授業があった学級の割合",
+                        "Share of classes with at least the configured number (minimumLessons, 2 by default) of "
+                                + "programming lessons in the term"),
+                "%", IndicatorSubject.CLASS, Direction.HIGHER_IS_BETTER, null, null));
     }
 
     @Override
