@@ -48,6 +48,18 @@ public final class TestDatabase implements Database {
     }
 
     /**
+     * A new, empty database of its own on the test run's PostgreSQL server ({@link #postgres}), for a test that runs
+     * the platform itself on it (a distribution, several nodes): where it is, to put in a JDBC configuration.
+     */
+    public static PostgresDatabase newPostgresDatabase(String name) {
+        return TestDatabases.newPostgresDatabase(name);
+    }
+
+    /** A database on a PostgreSQL server: its JDBC URL, user and password (empty when the server trusts loopback). */
+    public record PostgresDatabase(String url, String user, String password) {
+    }
+
+    /**
      * A database on a DataSource of the test's own (e.g. Derby on disk for a benchmark). Unlike {@link #derby} and
      * {@link #postgres}, it does not refuse a second connection to one thread unless the DataSource does.
      */

@@ -36,6 +36,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 final class TestDatabases {
 
     private static DataSource postgres;
+    private static PGSimpleDataSource postgresServer;
 
     private TestDatabases() {
     }
@@ -49,9 +50,33 @@ final class TestDatabases {
 
     static synchronized DataSource postgres() {
         if (postgres == null) {
-            postgres = OneConnectionPerThread.wrap(startPostgres());
+            postgres = OneConnectionPerThread.wrap(postgresServer());
         }
         return postgres;
+    }
+
+    private static synchronized PGSimpleDataSource postgresServer() {
+        if (postgresServer == null) {
+            postgresServer = startPostgres();
+        }
+        return postgresServer;
+    }
+
+    static TestDatabase.PostgresDatabase newPostgresDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,40}")) {
+            throw new IllegalArgumentException("a database name in lower case: " + name);
+        }
+        PGSimpleDataSource server = postgresServer();
+        try (Connection c = server.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DROP DATABASE IF EXISTS " + name);
+            s.executeUpdate("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name + ": " + e.getMessage(), e);
+        }
+        String host = server.getServerNames()[0];
+        int port = server.getPortNumbers()[0] > 0 ? server.getPortNumbers()[0] : 5432;
+        return new TestDatabase.PostgresDatabase("jdbc:postgresql://" + host + ":" + port + "/" + name,
+                server.getUser(), server.getPassword() == null ? "" : server.getPassword());
     }
 
     /** Empties tables, in the order given (children before parents). */
@@ -65,7 +90,7 @@ final class TestDatabases {
         }
     }
 
-    private static DataSource startPostgres() {
+    private static PGSimpleDataSource startPostgres() {
         String url = System.getenv("GIGAPLAN_TEST_PG_URL");
         if (url != null && !url.isBlank()) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
@@ -146,7 +171,7 @@ final class TestDatabases {
     private static final class LocalServer {
 
         /** @param user the unprivileged user to run the server as, or null to run as ourselves */
-        static DataSource start(Path bin, String user) {
+        static PGSimpleDataSource start(Path bin, String user) {
             try {
                 Path dir = Files.createTempDirectory("gigaplan-pg");
                 Path data = dir.resolve("data");

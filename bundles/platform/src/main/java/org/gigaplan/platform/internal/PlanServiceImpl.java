@@ -16,6 +16,7 @@ import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.PlanVersion;
 import org.gigaplan.platform.internal.store.PlanStore;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
+import org.gigaplan.platform.internal.store.Sql;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,7 +27,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * Holds the plan in force and makes every change to it a new version. A fresh database gets the plan shipped in
- * this bundle; after that the newest version wins, and every earlier one stays readable.
+ * this bundle; after that the newest version wins, and every earlier one stays readable. Several nodes on one database
+ * share it: each holds the version it read last and reads the newest again when another node stored one, and changes
+ * are made one after the other, each from the newest version (the versions are locked while one is stored).
  */
 @Component(service = { PlanService.class, PlanServiceImpl.class })
 public class PlanServiceImpl implements PlanService {
@@ -36,34 +39,60 @@ public class PlanServiceImpl implements PlanService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanServiceImpl.class);
 
+    /** A version and its plan. */
+    private record Held(long version, Plan plan) {
+    }
+
     private final PlanStore store;
     private final PlanClock clock;
-    private volatile Plan plan;
+    private volatile Held held;
 
     @Activate
     public PlanServiceImpl(@Reference PlatformDatabase database, @Reference PlanClock clock) {
         this.store = database.plans();
         this.clock = clock;
-        this.plan = store.current().map(c -> PlanReader.read(c.document().getBytes(StandardCharsets.UTF_8)))
-                .orElseGet(this::importShipped);
+        store.next(current -> current.isPresent() ? null : shipped());
+        this.held = load();
     }
 
-    private Plan importShipped() {
+    /** The shipped plan as the first version, for a database without any (nodes starting together import it once). */
+    private PlanStore.Next shipped() {
         try (InputStream in = PlanServiceImpl.class.getClassLoader().getResourceAsStream(PlanReader.SHIPPED_PLAN)) {
             if (in == null) {
                 throw new IllegalStateException(PlanReader.SHIPPED_PLAN + " is missing from the bundle");
             }
-            PlanVersion imported = importBytes(in.readAllBytes(), "system");
-            LOG.info("Loaded the shipped plan {} (data version {})", imported.planId(), imported.dataVersion());
-            return plan;
+            byte[] bytes = in.readAllBytes();
+            Plan parsed = PlanReader.read(bytes);
+            LOG.info("Loading the shipped plan {} (data version {})", parsed.id(), parsed.dataVersion());
+            return new PlanStore.Next(meta(parsed, parsed.dataVersion(), PlanVersion.Kind.IMPORT, "imported "
+                    + parsed.id() + " data " + parsed.dataVersion(), List.of(), "system"),
+                    id -> new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private Held load() {
+        PlanStore.Current current = store.current().orElseThrow(() -> new IllegalStateException("no plan stored"));
+        return new Held(current.meta().version(), read(current));
+    }
+
+    private static Plan read(PlanStore.Current current) {
+        return PlanReader.read(current.document().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The plan in force: the newest version, read again when another node stored one since. Inside a transaction, the
+     * version held answers (the newest is not looked up on a second connection).
+     */
     @Override
     public Plan plan() {
-        return plan;
+        Held known = held;
+        if (!Sql.inTransaction() && store.latestVersion() != known.version()) {
+            known = load();
+            held = known;
+        }
+        return known.plan();
     }
 
     @Override
@@ -79,7 +108,7 @@ public class PlanServiceImpl implements PlanService {
         }
     }
 
-    private synchronized PlanVersion importBytes(byte[] bytes, String importedBy) {
+    private PlanVersion importBytes(byte[] bytes, String importedBy) {
         Plan parsed = PlanReader.read(bytes);
         String document = new String(bytes, StandardCharsets.UTF_8);
         String sha = PlanStore.sha256(document);
@@ -89,38 +118,41 @@ public class PlanServiceImpl implements PlanService {
                         + parsed.dataVersion() + " with other content: give this file a data version of its own");
             }
         }
-        Plan before = plan;
-        PlanVersion stored = store.insert(meta(parsed, parsed.dataVersion(), PlanVersion.Kind.IMPORT,
-                "imported " + parsed.id() + " data " + parsed.dataVersion(), before == null ? List.of()
-                        : PlanDiff.between(before, parsed), importedBy), id -> document);
-        this.plan = parsed;
+        PlanVersion stored = store.next(current -> new PlanStore.Next(meta(parsed, parsed.dataVersion(),
+                PlanVersion.Kind.IMPORT, "imported " + parsed.id() + " data " + parsed.dataVersion(),
+                current.map(c -> PlanDiff.between(read(c), parsed)).orElse(List.of()), importedBy), id -> document))
+                .orElseThrow();
+        held = new Held(stored.version(), parsed);
         return stored;
     }
 
     /**
      * Applies a change to the plan in force and stores the result as a new version numbered by the platform, with
-     * each field changed before → after. The result is checked whole first; nothing is stored when it is invalid.
+     * each field changed before → after. The change is applied to the newest version, with the versions locked until
+     * it is stored; the result is checked whole first, and nothing is stored when it is invalid.
      *
      * @throws ConflictException when the change leaves the plan as it was
      */
-    public synchronized PlanVersion change(PlanVersion.Kind kind, String summary, UnaryOperator<Plan> edit, String by) {
-        Plan before = plan;
-        Plan edited = edit.apply(before);
-        InvalidInputException.throwIfAny(PlanReader.check(edited));
-        List<PlanVersion.Change> changes = PlanDiff.between(before, edited);
-        if (changes.isEmpty()) {
-            throw new ConflictException("body", "that is the plan as it stands: nothing to change");
-        }
+    public PlanVersion change(PlanVersion.Kind kind, String summary, UnaryOperator<Plan> edit, String by) {
         Plan[] stored = new Plan[1];
-        PlanVersion version = store.insert(meta(edited, null, kind, summary, changes, by), id -> {
-            stored[0] = withDataVersion(edited, Long.toString(id));
-            try {
-                return Json.mapper().writeValueAsString(stored[0]);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
+        PlanVersion version = store.next(current -> {
+            Plan before = read(current.orElseThrow(() -> new IllegalStateException("no plan stored")));
+            Plan edited = edit.apply(before);
+            InvalidInputException.throwIfAny(PlanReader.check(edited));
+            List<PlanVersion.Change> changes = PlanDiff.between(before, edited);
+            if (changes.isEmpty()) {
+                throw new ConflictException("body", "that is the plan as it stands: nothing to change");
             }
-        });
-        this.plan = stored[0];
+            return new PlanStore.Next(meta(edited, null, kind, summary, changes, by), id -> {
+                stored[0] = withDataVersion(edited, Long.toString(id));
+                try {
+                    return Json.mapper().writeValueAsString(stored[0]);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }).orElseThrow();
+        held = new Held(version.version(), stored[0]);
         LOG.info("Plan version {} by {}: {}", version.version(), by, summary);
         return version;
     }

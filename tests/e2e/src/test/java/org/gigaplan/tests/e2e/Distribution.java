@@ -138,6 +138,22 @@ public final class Distribution implements AutoCloseable {
      * (removing earlier ones), with an empty {@code data/}, free loopback ports and a test user.
      */
     public static Distribution unpack(Path archive, Path workDir) throws IOException, InterruptedException {
+        byte[] secret = new byte[12];
+        new SecureRandom().nextBytes(secret);
+        return unpack(archive, workDir, HexFormat.of().formatHex(secret));
+    }
+
+    /**
+     * Another node of the same installation: unpacked as {@link #unpack} does, into a folder of its own, with the
+     * users and passwords of {@code first}.
+     */
+    public static Distribution unpackBeside(Path archive, Path workDir, Distribution first)
+            throws IOException, InterruptedException {
+        return unpack(archive, workDir, first.password);
+    }
+
+    private static Distribution unpack(Path archive, Path workDir, String password)
+            throws IOException, InterruptedException {
         assertTrue(Files.isRegularFile(archive), "distribution archive missing: " + archive);
         Files.createDirectories(workDir);
         try (Stream<Path> old = Files.list(workDir)) {
@@ -167,11 +183,35 @@ public final class Distribution implements AutoCloseable {
         }
         assertTrue(state.isEmpty(), () -> archive + " is not a fresh distribution: it holds " + state);
 
-        byte[] secret = new byte[12];
-        new SecureRandom().nextBytes(secret);
-        Distribution d = new Distribution(home, target, freePorts(2), HexFormat.of().formatHex(secret));
+        Distribution d = new Distribution(home, target, freePorts(2), password);
         d.configure();
         return d;
+    }
+
+    /**
+     * Runs the platform on a PostgreSQL database instead of embedded Derby, as the README's PostgreSQL section says
+     * (the datasource's driver, URL, user and password). Call before {@link #start()}.
+     */
+    public void usePostgres(String url, String user, String password) throws IOException {
+        setProperties(home.resolve("etc/org.ops4j.datasource-gigaplan.cfg"), Map.of(
+                "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver", "url", url, "user", user, "password", password));
+    }
+
+    /** Whether starts set {@code GIGAPLAN_DEMO=true} (they do unless told otherwise). Call before {@link #start()}. */
+    public void demo(boolean on) {
+        demo = on;
+    }
+
+    /**
+     * The same installation's users and passwords, calls sent to another port of the loopback interface (a load
+     * balancer in front of the nodes). It starts and stops nothing.
+     */
+    public Distribution via(int port) {
+        return new Distribution(home, workDir, new int[] { port, sshPort }, password);
+    }
+
+    public int httpPort() {
+        return httpPort;
     }
 
     private void configure() throws IOException {

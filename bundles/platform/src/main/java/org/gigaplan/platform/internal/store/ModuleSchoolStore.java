@@ -9,8 +9,17 @@ import java.util.Map;
 import java.util.Set;
 import org.gigaplan.plan.service.Upsert;
 
-/** Per-school switches of policy modules. */
+/**
+ * Per-school switches of policy modules, with a counter ({@code gp_change_mark} {@value #MARK}) raised by every change
+ * in its transaction, so a node holding them in memory sees another node's change.
+ */
 public final class ModuleSchoolStore {
+
+    static final String MARK = "module-switches";
+
+    /** The switches as read at one moment: the counter then, and module id → schools it is switched off for. */
+    public record Switches(long mark, Map<String, Set<String>> disabled) {
+    }
 
     private final Sql sql;
 
@@ -18,9 +27,10 @@ public final class ModuleSchoolStore {
         this.sql = sql;
     }
 
-    /** Module id → schools it is switched off for. */
-    public Map<String, Set<String>> disabled() {
+    /** The switches now, with the counter they go with (read in one transaction). */
+    public Switches read() {
         return sql.transaction(c -> {
+            long mark = mark(c);
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT module_id, school_id FROM gp_module_school WHERE enabled = ?")) {
                 ps.setBoolean(1, false);
@@ -29,15 +39,36 @@ public final class ModuleSchoolStore {
                     while (rs.next()) {
                         out.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
                     }
-                    return out;
+                    out.replaceAll((module, schools) -> Set.copyOf(schools));
+                    return new Switches(mark, Map.copyOf(out));
                 }
             }
         });
     }
 
+    /** The counter of changes: another value than a node's {@link Switches#mark()} means they changed since. */
+    public long mark() {
+        return sql.transaction(ModuleSchoolStore::mark);
+    }
+
+    private static long mark(java.sql.Connection c) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT n FROM gp_change_mark WHERE name = ?")) {
+            ps.setString(1, MARK);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
     /** Switches a module on or off for a school; two boards switching a pair never set before race for its key. */
     public void set(String moduleId, String schoolId, boolean enabled, Instant at, String by) {
-        sql.transactionRetrying(c -> Upsert.into("gp_module_school").key("module_id", moduleId).key("school_id", schoolId)
-                .set("enabled", enabled).set("changed_at", at).set("changed_by", by).run(c));
+        sql.transactionRetrying(c -> {
+            Upsert.into("gp_module_school").key("module_id", moduleId).key("school_id", schoolId)
+                    .set("enabled", enabled).set("changed_at", at).set("changed_by", by).run(c);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE gp_change_mark SET n = n + 1 WHERE name = ?")) {
+                ps.setString(1, MARK);
+                return ps.executeUpdate();
+            }
+        });
     }
 }

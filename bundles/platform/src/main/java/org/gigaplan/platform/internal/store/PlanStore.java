@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,13 +42,45 @@ public final class PlanStore {
     public record Current(PlanVersion meta, String document) {
     }
 
+    /** What to store as the next version: its metadata and, given its number, its document (see {@link #insert}). */
+    public record Next(PlanVersion meta, LongFunction<String> document) {
+    }
+
     public Optional<Current> current() {
+        return sql.transaction(PlanStore::current);
+    }
+
+    private static Optional<Current> current(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + ", document FROM gp_plan_import ORDER BY id DESC FETCH FIRST 1 ROWS ONLY");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(new Current(meta(rs), rs.getString("document"))) : Optional.empty();
+        }
+    }
+
+    /** The number of the newest version (0 before the first): another than the one a node holds means it changed. */
+    public long latestVersion() {
         return sql.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + COLUMNS + ", document FROM gp_plan_import ORDER BY id DESC FETCH FIRST 1 ROWS ONLY");
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM gp_plan_import");
                     ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Current(meta(rs), rs.getString("document"))) : Optional.empty();
+                return rs.next() ? rs.getLong(1) : 0L;
             }
+        });
+    }
+
+    /**
+     * Stores the version {@code next} makes of the newest one (or of none), or nothing when it answers null, with the
+     * versions locked meanwhile ({@code LOCK TABLE … IN EXCLUSIVE MODE}, on Derby and PostgreSQL alike): nodes
+     * changing the plan at once change it one after the other, each from the version stored before it. What
+     * {@code next} throws stores nothing.
+     */
+    public Optional<PlanVersion> next(java.util.function.Function<Optional<Current>, Next> next) {
+        return sql.transaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("LOCK TABLE gp_plan_import IN EXCLUSIVE MODE");
+            }
+            Next n = next.apply(current(c));
+            return n == null ? Optional.empty() : Optional.of(insert(c, n.meta(), n.document()));
         });
     }
 
@@ -100,48 +133,51 @@ public final class PlanStore {
      * the number too. Both in one transaction: no reader ever sees the version half stored.
      */
     public PlanVersion insert(PlanVersion meta, LongFunction<String> document) {
-        return sql.transaction(c -> {
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO gp_plan_import (plan_id, data_version, "
-                    + "format_version, imported_at, imported_by, action_plans, action_items, indicators, sha256, "
-                    + "kind, summary, changes, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, meta.planId());
-                ps.setString(2, meta.dataVersion() == null ? "-" : meta.dataVersion());
-                ps.setInt(3, 1);
-                ps.setTimestamp(4, Timestamp.from(meta.at()));
-                ps.setString(5, meta.by());
-                ps.setInt(6, meta.actionPlans());
-                ps.setInt(7, meta.actionItems());
-                ps.setInt(8, meta.indicators());
-                ps.setString(9, "-");
-                ps.setString(10, meta.kind().name());
-                ps.setString(11, meta.summary() == null ? null
-                        : meta.summary().substring(0, Math.min(2000, meta.summary().length())));
-                ps.setString(12, Json.mapper().writeValueAsString(meta.changes()));
-                ps.setString(13, "");
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        return sql.transaction(c -> insert(c, meta, document));
+    }
+
+    private static PlanVersion insert(Connection c, PlanVersion meta, LongFunction<String> document)
+            throws SQLException {
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO gp_plan_import (plan_id, data_version, "
+                + "format_version, imported_at, imported_by, action_plans, action_items, indicators, sha256, "
+                + "kind, summary, changes, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, meta.planId());
+            ps.setString(2, meta.dataVersion() == null ? "-" : meta.dataVersion());
+            ps.setInt(3, 1);
+            ps.setTimestamp(4, Timestamp.from(meta.at()));
+            ps.setString(5, meta.by());
+            ps.setInt(6, meta.actionPlans());
+            ps.setInt(7, meta.actionItems());
+            ps.setInt(8, meta.indicators());
+            ps.setString(9, "-");
+            ps.setString(10, meta.kind().name());
+            ps.setString(11, meta.summary() == null ? null
+                    : meta.summary().substring(0, Math.min(2000, meta.summary().length())));
+            ps.setString(12, Json.mapper().writeValueAsString(meta.changes()));
+            ps.setString(13, "");
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
             }
-            String dataVersion = meta.dataVersion() == null ? Long.toString(id) : meta.dataVersion();
-            String json = document.apply(id);
-            String sha = sha256(json);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE gp_plan_import SET data_version = ?, sha256 = ?, document = ? WHERE id = ?")) {
-                ps.setString(1, dataVersion);
-                ps.setString(2, sha);
-                ps.setString(3, json);
-                ps.setLong(4, id);
-                ps.executeUpdate();
-            }
-            return new PlanVersion(id, meta.planId(), dataVersion, meta.kind(), meta.at(), meta.by(), meta.summary(),
-                    meta.changes(), meta.actionPlans(), meta.actionItems(), meta.indicators(), sha);
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String dataVersion = meta.dataVersion() == null ? Long.toString(id) : meta.dataVersion();
+        String json = document.apply(id);
+        String sha = sha256(json);
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE gp_plan_import SET data_version = ?, sha256 = ?, document = ? WHERE id = ?")) {
+            ps.setString(1, dataVersion);
+            ps.setString(2, sha);
+            ps.setString(3, json);
+            ps.setLong(4, id);
+            ps.executeUpdate();
+        }
+        return new PlanVersion(id, meta.planId(), dataVersion, meta.kind(), meta.at(), meta.by(), meta.summary(),
+                meta.changes(), meta.actionPlans(), meta.actionItems(), meta.indicators(), sha);
     }
 
     public static String sha256(String document) {

@@ -98,6 +98,14 @@ public final class Sql implements Database {
         }
     }
 
+    /**
+     * Whether this thread is inside a transaction: what it reads on another connection now would hold a second pooled
+     * connection (and be logged as a {@value #NESTED}).
+     */
+    public static boolean inTransaction() {
+        return INSIDE.get();
+    }
+
     /** The places (our stack frames) that opened a transaction inside another so far. */
     Set<String> nestedTransactions() {
         return Set.copyOf(nestedAt);

@@ -48,7 +48,7 @@ abstract class StoreContract {
                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM databasechangelog WHERE id LIKE 'platform-%'");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            assertEquals(15, rs.getInt(1));
+            assertEquals(16, rs.getInt(1));
         }
     }
 
@@ -200,17 +200,22 @@ abstract class StoreContract {
         assertEquals("2 added", audit.find(AuditLog.Query.all(), 2, 1).get(0).summary());
     }
 
+    /** Every change raises the counter another node compares with what it holds. */
     @Test
     void moduleSwitchesPerSchoolAreKeptAndChanged() {
         ModuleSchoolStore switches = db.moduleSchools();
-        assertTrue(switches.disabled().isEmpty());
+        assertTrue(switches.read().disabled().isEmpty());
+        long mark = switches.mark();
+        assertEquals(mark, switches.read().mark());
         Instant now = Instant.now();
         switches.set("usage", "S-E01", false, now, "sato");
         switches.set("usage", "S-E02", false, now, "sato");
         switches.set("training", "S-E01", false, now, "sato");
         switches.set("usage", "S-E02", true, now, "sato");
         assertEquals(java.util.Map.of("usage", java.util.Set.of("S-E01"), "training", java.util.Set.of("S-E01")),
-                switches.disabled());
+                switches.read().disabled());
+        assertEquals(mark + 4, switches.mark(), "four changes");
+        assertEquals(mark + 4, switches.read().mark());
     }
 
     private static List<String> outcomes(List<AuditEntry> entries) {

@@ -1,0 +1,122 @@
+package org.gigaplan.platform.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.service.PlanClock;
+import org.gigaplan.plan.service.PlanVersion;
+import org.gigaplan.platform.internal.store.PlatformDatabase;
+import org.gigaplan.platform.internal.store.PlatformTables;
+import org.gigaplan.testkit.TestClocks;
+import org.gigaplan.testkit.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two nodes of one installation, each with its own platform services, on one database: what one changes of what both
+ * hold in memory (the plan, the module switches), the other reads at once; changes at once are made one after the
+ * other, none lost; started together on an empty database, they load the shipped plan once.
+ */
+class NodesOnOneDatabaseTest {
+
+    private static final PlanClock TODAY = TestClocks.at("2025-06-10T10:00");
+
+    private final DataSource ds = TestDatabase.derby("nodes").dataSource();
+
+    @BeforeEach
+    void empty() {
+        new PlatformDatabase(ds);
+        TestDatabase.on(ds).clear(PlatformTables.ALL);
+    }
+
+    @Test
+    void startedTogetherOnAnEmptyDatabaseTheyLoadTheShippedPlanOnce() throws Exception {
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<PlanServiceImpl>> started = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                started.add(nodes.submit(() -> {
+                    together.await();
+                    return new PlanServiceImpl(new PlatformDatabase(ds), TODAY);
+                }));
+            }
+            for (Future<PlanServiceImpl> node : started) {
+                assertEquals("sendai-2023-2027", node.get().plan().id());
+            }
+            assertEquals(1, started.get(0).get().versions().size(), "one version: the shipped plan, once");
+        } finally {
+            nodes.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPlanChangeOnOneNodeIsReadOnTheOtherAndChangesOnBothAreKept() {
+        PlanServiceImpl a = new PlanServiceImpl(new PlatformDatabase(ds), TODAY);
+        PlanServiceImpl b = new PlanServiceImpl(new PlatformDatabase(ds), TODAY);
+        assertEquals(100.0, target(b, "usage.scene1"));
+        a.change(PlanVersion.Kind.EDIT, "scene 1", p -> IndicatorEditor.setTarget(p, "usage.scene1",
+                FiscalYear.of(2025), new IndicatorEditor.TargetInput(85.0)), "api:a");
+        assertEquals(85.0, target(b, "usage.scene1"), "b reads a's change");
+        // b changes another indicator: made on the newest version, a's change stays.
+        b.change(PlanVersion.Kind.EDIT, "scene 2", p -> IndicatorEditor.setTarget(p, "usage.scene2",
+                FiscalYear.of(2025), new IndicatorEditor.TargetInput(75.0)), "api:b");
+        assertEquals(85.0, target(a, "usage.scene1"));
+        assertEquals(75.0, target(a, "usage.scene2"));
+        assertEquals(3, a.versions().size());
+    }
+
+    @Test
+    void changesMadeAtOnceOnBothNodesAreAllKept() throws Exception {
+        PlanServiceImpl a = new PlanServiceImpl(new PlatformDatabase(ds), TODAY);
+        PlanServiceImpl b = new PlanServiceImpl(new PlatformDatabase(ds), TODAY);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> changes = new ArrayList<>();
+            for (int scene = 1; scene <= 5; scene++) {
+                PlanServiceImpl node = scene % 2 == 0 ? a : b;
+                String id = "usage.scene" + scene;
+                double value = 60 + scene;
+                changes.add(nodes.submit(() -> node.change(PlanVersion.Kind.EDIT, id, p -> IndicatorEditor.setTarget(p,
+                        id, FiscalYear.of(2025), new IndicatorEditor.TargetInput(value)), "api")));
+            }
+            for (Future<?> f : changes) {
+                f.get();
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+        for (int scene = 1; scene <= 5; scene++) {
+            assertEquals(60.0 + scene, target(a, "usage.scene" + scene), "scene " + scene + " on a");
+            assertEquals(60.0 + scene, target(b, "usage.scene" + scene), "scene " + scene + " on b");
+        }
+        assertEquals(6, a.versions().size());
+    }
+
+    @Test
+    void aModuleSwitchedOffOnOneNodeIsOffOnTheOther() {
+        ModuleEnablementImpl a = new ModuleEnablementImpl(new PlatformDatabase(ds));
+        ModuleEnablementImpl b = new ModuleEnablementImpl(new PlatformDatabase(ds));
+        assertTrue(b.isEnabled("training", "S-E01"));
+        a.set("training", "S-E01", false, "api:a");
+        assertFalse(b.isEnabled("training", "S-E01"), "off on b at once");
+        assertEquals(java.util.Set.of("S-E01"), b.disabledSchools("training"));
+        b.set("training", "S-E01", true, "api:b");
+        assertTrue(a.isEnabled("training", "S-E01"), "on again on a");
+    }
+
+    private static double target(PlanServiceImpl node, String indicator) {
+        return node.plan().indicator(indicator).orElseThrow().targetFor(FiscalYear.of(2025)).orElseThrow().value();
+    }
+}

@@ -1,0 +1,168 @@
+package org.gigaplan.tests.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.gigaplan.testkit.TestDatabase;
+import org.gigaplan.tests.e2e.Distribution.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two nodes of one installation on one PostgreSQL database behind HAProxy, as the README's deployment section sets
+ * them up: started together on an empty database they migrate it and load the shipped plan once; what one node writes
+ * the other reads at once (the plan, the board's module switches, records); writes sent through the load balancer
+ * all land.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    private static TestDatabase.PostgresDatabase database;
+    private static Distribution a;
+    private static Distribution b;
+    private static LoadBalancer balancer;
+    private static Distribution front;
+
+    @BeforeAll
+    static void startTwoNodesTogetherBehindTheLoadBalancer() throws Exception {
+        database = TestDatabase.newPostgresDatabase("gigaplan_cluster");
+        Path work = Path.of(E2e.property("gigaplan.e2e.workdir")).resolve("cluster");
+        Path archive = Path.of(E2e.property("gigaplan.e2e.distribution"));
+        a = Distribution.unpack(archive, work.resolve("a"));
+        b = Distribution.unpackBeside(archive, work.resolve("b"), a);
+        for (Distribution node : List.of(a, b)) {
+            node.usePostgres(database.url(), database.user(), database.password());
+            node.demo(false);
+        }
+        // Both at once on the empty database, as an operator starting a new installation's nodes would.
+        ExecutorService starting = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Duration>> started = new ArrayList<>();
+            for (Distribution node : List.of(a, b)) {
+                started.add(starting.submit(node::start));
+            }
+            for (Future<Duration> f : started) {
+                f.get();
+            }
+        } finally {
+            starting.shutdownNow();
+        }
+        balancer = LoadBalancer.start(work.resolve("balancer"), List.of(a.httpPort(), b.httpPort()));
+        front = a.via(balancer.port());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (balancer != null) {
+            balancer.close();
+        }
+        for (Distribution node : new Distribution[] { a, b }) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void startedTogetherTheyMigrateTheDatabaseAndLoadTheShippedPlanOnce() throws Exception {
+        assertEquals(List.of(), rows("SELECT id || ' ' || filename || ' x' || COUNT(*) FROM databasechangelog "
+                + "GROUP BY id, author, filename HAVING COUNT(*) > 1"), "every changeset applied once");
+        assertEquals(List.of("1"), rows("SELECT COUNT(*) FROM gp_plan_import"), "one version of the plan: the shipped one");
+        assertEquals(List.of("11"), rows("SELECT COUNT(*) FROM gp_school"), "the sample directory, once");
+        assertEquals(List.of("0"), rows("SELECT COUNT(*) FROM databasechangeloglock WHERE locked = TRUE"),
+                "no migration lock left");
+    }
+
+    @Test
+    @Order(2)
+    void aPlanChangeOnOneNodeIsReadOnTheOtherAtOnce() throws Exception {
+        assertEquals(100.0, target(b, "usage.scene1", 2025), "the shipped target, on b");
+        Response set = a.send("PUT", "/api/plan/indicators/usage.scene1/targets/2025", "{\"value\":85}");
+        assertEquals(200, set.status(), set::toString);
+        assertEquals(85.0, target(b, "usage.scene1", 2025), "b reads a's change at once");
+        Response again = b.send("PUT", "/api/plan/indicators/usage.scene2/targets/2025", "{\"value\":75}");
+        assertEquals(200, again.status(), again::toString);
+        assertEquals(85.0, target(a, "usage.scene1", 2025), "b's change kept a's");
+        assertEquals(75.0, target(a, "usage.scene2", 2025), "and a reads it");
+        assertEquals(List.of("3"), rows("SELECT COUNT(*) FROM gp_plan_import"), "each change one version");
+    }
+
+    @Test
+    @Order(3)
+    void aModuleTheBoardSwitchesOffOnOneNodeIsOffOnTheOther() throws Exception {
+        assertEquals(200, b.getAs("school-a", "/api/training/checklist").status(), "on for S-E01");
+        Response off = a.send("PUT", "/api/modules/training/schools/S-E01", "{\"enabled\":false}");
+        assertEquals(200, off.status(), off::toString);
+        try {
+            assertEquals(403, b.getAs("school-a", "/api/training/checklist").status(), "off on b at once");
+        } finally {
+            assertEquals(200, b.send("PUT", "/api/modules/training/schools/S-E01", "{\"enabled\":true}").status());
+        }
+        assertEquals(200, a.getAs("school-a", "/api/training/checklist").status(), "on again on a at once");
+    }
+
+    @Test
+    @Order(4)
+    void everyWriteSentThroughTheLoadBalancerLandsAndEitherNodeReadsIt() throws Exception {
+        LocalDate week = LocalDate.of(2026, 6, 1);
+        int batches = 20;
+        List<Long> before = balancer.requestsPerNode();
+        for (int n = 0; n < batches; n++) {
+            Response r = front.post("/api/usage/check-ins", "application/json", "[{\"schoolId\":\"S-E01\",\"grade\":1,"
+                    + "\"className\":\"lb" + n + "\",\"week\":\"" + week + "\",\"scenes\":[{\"scene\":1,\"count\":3}]}]");
+            assertEquals(200, r.status(), r::toString);
+        }
+        for (Distribution node : List.of(a, b)) {
+            Response export = node.get("/api/usage/check-ins/export?fiscalYear=2026&schoolId=S-E01");
+            assertEquals(200, export.status(), export::toString);
+            assertEquals(batches, export.body().lines().filter(l -> l.contains(",lb")).count(), export::body);
+        }
+        List<Long> after = balancer.requestsPerNode();
+        for (int i = 0; i < 2; i++) {
+            long took = after.get(i) - before.get(i);
+            assertTrue(took >= batches / 4, () -> "each node took its share of the writes: " + before + " → " + after);
+        }
+    }
+
+    private static double target(Distribution node, String indicator, int fiscalYear) throws Exception {
+        for (var t : node.json("/api/indicators/" + indicator).path("targets")) {
+            if (t.path("fiscalYear").asInt() == fiscalYear) {
+                return t.path("value").asDouble();
+            }
+        }
+        throw new AssertionError(indicator + " has no target for " + fiscalYear);
+    }
+
+    /** The first column of a query on the nodes' database. */
+    private static List<String> rows(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
+                Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            List<String> out = new ArrayList<>();
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+            return out;
+        }
+    }
+}
