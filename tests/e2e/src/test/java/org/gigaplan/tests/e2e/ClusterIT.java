@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Two nodes of one installation on one PostgreSQL database behind HAProxy, as the README's deployment section sets
  * them up: started together on an empty database they migrate it and load the shipped plan once; what one node writes
  * the other reads at once (the plan, the board's module switches, records); writes sent through the load balancer
- * all land.
+ * all land; wrong passwords count on both nodes together.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -142,6 +142,49 @@ class ClusterIT {
         for (int i = 0; i < 2; i++) {
             long took = after.get(i) - before.get(i);
             assertTrue(took >= batches / 4, () -> "each node took its share of the writes: " + before + " → " + after);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void wrongPasswordsSpreadOverBothNodesLockTheNameOnBoth() throws Exception {
+        int allowed = 10; // loginFailuresAllowed's default
+        for (int i = 0; i < allowed; i++) {
+            Distribution node = i % 2 == 0 ? a : b;
+            assertEquals(401, node.getAs("guessed:wrong-" + i, "/api/modules").status(), "guess " + (i + 1));
+        }
+        for (Distribution node : List.of(a, b)) {
+            Response locked = node.getAs("guessed:" + node.password("guessed"), "/api/modules");
+            assertEquals(429, locked.status(), () -> "locked on both nodes, the right password too: " + locked);
+        }
+        assertEquals(200, b.getAs("school-a", "/api/modules").status(), "other names are not affected");
+    }
+
+    @Test
+    @Order(6)
+    void aMigrationLockANodeLeftWhenItDiedIsReleasedFromTheConsole() throws Exception {
+        assertTrue(a.console("gigaplan:migration-lock").contains("free"));
+        execute("UPDATE databasechangeloglock SET locked = TRUE, lockedby = 'dead-node (10.0.0.9)', "
+                + "lockgranted = now() - interval '1 hour' WHERE id = 1");
+        String shown = b.console("gigaplan:migration-lock");
+        assertTrue(shown.contains("set by dead-node (10.0.0.9)"), shown);
+        String released = b.console("gigaplan:migration-lock --release");
+        assertTrue(released.contains("Released the migration lock"), released);
+        assertEquals(List.of("0"), rows("SELECT COUNT(*) FROM databasechangeloglock WHERE locked = TRUE"));
+
+        execute("UPDATE databasechangeloglock SET locked = TRUE, lockedby = 'starting-node', lockgranted = now() "
+                + "WHERE id = 1");
+        String kept = a.console("gigaplan:migration-lock --release");
+        assertTrue(kept.contains("Not released"), kept);
+        assertEquals(List.of("1"), rows("SELECT COUNT(*) FROM databasechangeloglock WHERE locked = TRUE"));
+        assertTrue(a.console("gigaplan:migration-lock --release --older-than 0").contains("Released"));
+        assertEquals(List.of("0"), rows("SELECT COUNT(*) FROM databasechangeloglock WHERE locked = TRUE"));
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
+                Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
         }
     }
 

@@ -3,12 +3,13 @@ package org.gigaplan.platform.internal.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.gigaplan.platform.internal.Lru;
 
@@ -18,8 +19,9 @@ import org.gigaplan.platform.internal.Lru;
  * checking the password, for {@code window} after the last wrong one; each further lock of the same name and address
  * lasts twice as long as the one before (up to {@value #MAX_LOCK_DOUBLINGS} doublings). The same name from another
  * address is not affected, so a guesser locks only themselves. A right password from the address clears its count.
- * Kept in memory (a restart forgets it) for at most {@value #MAX_NAMES} name and address pairs, the least recently
- * used dropped.
+ * The counts are kept in {@link Failures}: the database's, shared by every node (a guesser spreading tries over the
+ * nodes behind a load balancer gets no more of them), or in memory for one node. The logins being checked at this
+ * moment are counted per node.
  */
 public final class LoginThrottle {
 
@@ -27,29 +29,43 @@ public final class LoginThrottle {
     /** Locks grow to at most {@code window} × 2^this (5 min → about 21 h). */
     static final int MAX_LOCK_DOUBLINGS = 8;
 
+    /** A name and address's recent wrong passwords, until when it is refused, and how many times it was locked. */
+    public record Recorded(List<Instant> failures, Instant lockedUntil, int locks) {
+
+        static final Recorded NONE = new Recorded(List.of(), Instant.MIN, 0);
+
+        public Recorded {
+            failures = List.copyOf(failures);
+            lockedUntil = lockedUntil == null ? Instant.MIN : lockedUntil;
+        }
+    }
+
+    /** Where the counts are kept, by a key naming the user name and address. */
+    public interface Failures {
+
+        Optional<Recorded> read(String key);
+
+        /** Changes a key's record ({@link Recorded#NONE} when it has none) with it locked against other changes. */
+        void change(String key, UnaryOperator<Recorded> change);
+
+        void remove(String key);
+    }
+
     private final int allowed;
     private final Duration window;
     private final Clock clock;
     private final Duration queueFor;
-    private final Map<String, Entry> names = Lru.map(MAX_NAMES);
-
-    /**
-     * A name and address's recent wrong passwords, the logins being checked now, until when it is refused, and how
-     * many times it has been locked.
-     */
-    private static final class Entry {
-        final Deque<Instant> failures = new ArrayDeque<>();
-        int checking;
-        Instant lockedUntil = Instant.MIN;
-        int locks;
-    }
+    private final Failures failures;
+    /** The logins of a name and address being checked on this node now. */
+    private final Map<String, Integer> checking = Lru.map(MAX_NAMES);
 
     /**
      * @param queueFor how long a login waits for a try while the name's other logins are being checked, before it
      *        is refused for a second: a client sending many requests at once with the right password waits a moment,
      *        it is not refused
+     * @param failures where wrong passwords are counted
      */
-    public LoginThrottle(int allowed, Duration window, Clock clock, Duration queueFor) {
+    public LoginThrottle(int allowed, Duration window, Clock clock, Duration queueFor, Failures failures) {
         if (allowed < 1) {
             throw new IllegalArgumentException("allowed must be at least 1, was " + allowed);
         }
@@ -57,15 +73,42 @@ public final class LoginThrottle {
         this.window = window;
         this.clock = clock;
         this.queueFor = queueFor;
+        this.failures = failures;
+    }
+
+    /** Counting in this node's memory (a restart forgets), for at most {@value #MAX_NAMES} names and addresses. */
+    public LoginThrottle(int allowed, Duration window, Clock clock, Duration queueFor) {
+        this(allowed, window, clock, queueFor, inMemory());
+    }
+
+    /** Counts kept in memory, the least recently used dropped beyond {@value #MAX_NAMES}. */
+    static Failures inMemory() {
+        Map<String, Recorded> records = java.util.Collections.synchronizedMap(Lru.map(MAX_NAMES));
+        return new Failures() {
+            @Override
+            public Optional<Recorded> read(String key) {
+                return Optional.ofNullable(records.get(key));
+            }
+
+            @Override
+            public void change(String key, UnaryOperator<Recorded> change) {
+                records.compute(key, (k, r) -> change.apply(r == null ? Recorded.NONE : r));
+            }
+
+            @Override
+            public void remove(String key) {
+                records.remove(key);
+            }
+        };
     }
 
     /** How long the name stays refused, or empty when it may try. */
     public synchronized Optional<Duration> lockedFor(String user, String address) {
-        Entry entry = names.get(key(user, address));
-        if (entry == null) {
-            return Optional.empty();
-        }
-        Duration left = Duration.between(clock.instant(), entry.lockedUntil);
+        return failures.read(key(user, address)).flatMap(this::lockLeft);
+    }
+
+    private Optional<Duration> lockLeft(Recorded recorded) {
+        Duration left = Duration.between(clock.instant(), recorded.lockedUntil());
         return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
     }
 
@@ -77,15 +120,16 @@ public final class LoginThrottle {
      */
     public synchronized Optional<Duration> tryLogin(String user, String address) {
         long deadline = System.nanoTime() + queueFor.toNanos();
+        String key = key(user, address);
         while (true) {
-            Optional<Duration> locked = lockedFor(user, address);
+            Recorded recorded = failures.read(key).orElse(Recorded.NONE);
+            Optional<Duration> locked = lockLeft(recorded);
             if (locked.isPresent()) {
                 return locked;
             }
-            Entry entry = names.computeIfAbsent(key(user, address), k -> new Entry());
-            prune(entry);
-            if (entry.failures.size() + entry.checking < allowed) {
-                entry.checking++;
+            int now = checking.getOrDefault(key, 0);
+            if (recent(recorded).size() + now < allowed) {
+                checking.put(key, now + 1);
                 return Optional.empty();
             }
             long left = deadline - System.nanoTime();
@@ -103,41 +147,49 @@ public final class LoginThrottle {
 
     /** Counts a wrong password (ending a try); true when this one locks the name for the address. */
     public synchronized boolean failed(String user, String address) {
-        Entry entry = names.computeIfAbsent(key(user, address), k -> new Entry());
-        entry.checking = Math.max(0, entry.checking - 1);
-        notifyAll();
+        String key = key(user, address);
+        ended(key);
         Instant now = clock.instant();
-        prune(entry);
-        entry.failures.addLast(now);
-        if (entry.failures.size() < allowed) {
-            return false;
-        }
-        entry.failures.clear();
-        entry.lockedUntil = now.plus(window.multipliedBy(1L << Math.min(entry.locks, MAX_LOCK_DOUBLINGS)));
-        entry.locks++;
-        return true;
+        boolean[] locks = { false };
+        failures.change(key, recorded -> {
+            List<Instant> recent = new ArrayList<>(recent(recorded));
+            recent.add(now);
+            if (recent.size() < allowed) {
+                return new Recorded(recent, recorded.lockedUntil(), recorded.locks());
+            }
+            locks[0] = true;
+            return new Recorded(List.of(), now.plus(window.multipliedBy(1L << Math.min(recorded.locks(),
+                    MAX_LOCK_DOUBLINGS))), recorded.locks() + 1);
+        });
+        return locks[0];
     }
 
     /** Ends a try that checked nothing (the realm failed). */
     public synchronized void cancel(String user, String address) {
-        Entry entry = names.get(key(user, address));
-        if (entry != null) {
-            entry.checking = Math.max(0, entry.checking - 1);
-        }
-        notifyAll();
+        ended(key(user, address));
     }
 
     /** A right password (ending a try): the count starts again. */
     public synchronized void succeeded(String user, String address) {
-        names.remove(key(user, address));
+        String key = key(user, address);
+        ended(key);
+        failures.remove(key);
+    }
+
+    private void ended(String key) {
+        Integer now = checking.get(key);
+        if (now != null && now > 1) {
+            checking.put(key, now - 1);
+        } else {
+            checking.remove(key);
+        }
         notifyAll();
     }
 
-    private void prune(Entry entry) {
+    /** The wrong passwords within the window. */
+    private List<Instant> recent(Recorded recorded) {
         Instant since = clock.instant().minus(window);
-        while (!entry.failures.isEmpty() && entry.failures.peekFirst().isBefore(since)) {
-            entry.failures.removeFirst();
-        }
+        return recorded.failures().stream().filter(t -> !t.isBefore(since)).toList();
     }
 
     /**

@@ -15,6 +15,7 @@ import org.gigaplan.plan.security.Role;
 import org.gigaplan.platform.internal.TeacherServiceImpl;
 import org.gigaplan.platform.internal.rest.ApiConfig;
 import org.gigaplan.platform.internal.rest.Problem;
+import org.gigaplan.platform.internal.store.PlatformDatabase;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -71,10 +72,11 @@ public class Logins {
     private final Consumer<Caller> signedIn;
 
     @Activate
-    public Logins(ApiConfig config, @Reference TeacherServiceImpl teachers) {
+    public Logins(ApiConfig config, @Reference TeacherServiceImpl teachers, @Reference PlatformDatabase database) {
         this(new VerifiedLogins(new JaasAuthenticator(config.realm()), Duration.ofSeconds(config.verifiedLoginSeconds()),
                 Clock.systemUTC()), new LoginThrottle(config.loginFailuresAllowed(),
-                        Duration.ofSeconds(config.loginLockSeconds()), Clock.systemUTC(), Duration.ofSeconds(5)),
+                        Duration.ofSeconds(config.loginLockSeconds()), Clock.systemUTC(), Duration.ofSeconds(5),
+                        new LoginFailureStore(database, Clock.systemUTC())),
                 teachers::signedIn);
     }
 

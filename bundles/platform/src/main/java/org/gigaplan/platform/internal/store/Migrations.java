@@ -89,6 +89,55 @@ public final class Migrations {
         }
     }
 
+    /** Liquibase's migration lock as it stands: set or not, by which host, since when (null when free). */
+    public record Lock(boolean locked, String by, java.time.Instant since) {
+    }
+
+    /** The migration lock as it stands; free on a database no migration ran on yet. */
+    public static Lock lock(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT locked, lockedby, lockgranted FROM databasechangeloglock WHERE id = 1");
+                java.sql.ResultSet r = s.executeQuery()) {
+            if (!r.next() || !r.getBoolean(1)) {
+                return new Lock(false, null, null);
+            }
+            java.sql.Timestamp since = r.getTimestamp(3);
+            return new Lock(true, r.getString(2), since == null ? null : since.toInstant());
+        } catch (SQLException e) {
+            throw new org.gigaplan.plan.service.Database.StoreException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Releases a migration lock left set by a node that died migrating (on PostgreSQL, where Liquibase's lock is a row
+     * every node waits on; embedded Derby's is released at each start). Only a lock set more than {@code olderThan}
+     * ago is released, and only while no migration runs in this JVM (this waits for one to end): a node starting now
+     * holds its lock for seconds, a dead one's stays.
+     *
+     * @return the lock as it was, and whether it was released
+     */
+    public static synchronized java.util.Map.Entry<Lock, Boolean> releaseStaleLock(DataSource dataSource,
+            java.time.Duration olderThan) {
+        Lock before = lock(dataSource);
+        if (!before.locked()) {
+            return java.util.Map.entry(before, false);
+        }
+        try (Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "UPDATE databasechangeloglock SET locked = ?, lockedby = NULL, lockgranted = NULL "
+                        + "WHERE id = 1 AND locked = ? AND (lockgranted IS NULL OR lockgranted <= ?)")) {
+            s.setBoolean(1, false);
+            s.setBoolean(2, true);
+            s.setTimestamp(3, java.sql.Timestamp.from(java.time.Instant.now().minus(olderThan)));
+            boolean released = s.executeUpdate() == 1;
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+            return java.util.Map.entry(before, released);
+        } catch (SQLException e) {
+            throw new org.gigaplan.plan.service.Database.StoreException(e.getMessage(), e);
+        }
+    }
+
     /** The SHA-256 of the changelog's bytes, in hex; null when the loader does not find it (Liquibase will say so). */
     static String sha256(ClassLoader owner, String changelog) {
         try (java.io.InputStream in = owner.getResourceAsStream(changelog)) {

@@ -73,6 +73,16 @@ public class PlatformDatabase implements Database {
      * @return the copy's database folder, e.g. {@code …/backup/20261130-210500/gigaplan}
      * @throws IllegalStateException on any other database than Derby: back those up with their own tools
      */
+    /** Liquibase's migration lock as it stands. */
+    public Migrations.Lock migrationLock() {
+        return Migrations.lock(sql.dataSource());
+    }
+
+    /** Releases a migration lock set more than {@code olderThan} ago (see {@link Migrations#releaseStaleLock}). */
+    public java.util.Map.Entry<Migrations.Lock, Boolean> releaseStaleMigrationLock(java.time.Duration olderThan) {
+        return Migrations.releaseStaleLock(sql.dataSource(), olderThan);
+    }
+
     public java.nio.file.Path backupTo(java.nio.file.Path folder) {
         java.nio.file.Path into = folder.toAbsolutePath().resolve(java.time.LocalDateTime.now()
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));

@@ -48,7 +48,41 @@ abstract class StoreContract {
                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM databasechangelog WHERE id LIKE 'platform-%'");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            assertEquals(16, rs.getInt(1));
+            assertEquals(17, rs.getInt(1));
+        }
+    }
+
+    /** A lock a node dying mid-migration left: shown, and released once older than a migration takes. */
+    @Test
+    void aStaleMigrationLockIsReleasedAndAFreshOneIsNot() throws Exception {
+        assertFalse(db.migrationLock().locked());
+        setMigrationLock(Instant.now().minus(java.time.Duration.ofHours(1)));
+        Migrations.Lock lock = db.migrationLock();
+        assertTrue(lock.locked());
+        assertEquals("dead-node (10.0.0.9)", lock.by());
+        var released = db.releaseStaleMigrationLock(java.time.Duration.ofMinutes(10));
+        assertTrue(released.getValue(), "an hour old");
+        assertEquals("dead-node (10.0.0.9)", released.getKey().by());
+        assertFalse(db.migrationLock().locked());
+
+        setMigrationLock(Instant.now());
+        assertFalse(db.releaseStaleMigrationLock(java.time.Duration.ofMinutes(10)).getValue(), "a node may be migrating");
+        assertTrue(db.migrationLock().locked());
+        assertTrue(db.releaseStaleMigrationLock(java.time.Duration.ZERO).getValue(), "told it is stale");
+        assertFalse(db.migrationLock().locked());
+        assertFalse(db.releaseStaleMigrationLock(java.time.Duration.ZERO).getValue(), "nothing to release");
+    }
+
+    private void setMigrationLock(Instant granted) throws Exception {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE databasechangeloglock SET locked = ?, lockedby = ?, lockgranted = ? WHERE id = 1")) {
+            ps.setBoolean(1, true);
+            ps.setString(2, "dead-node (10.0.0.9)");
+            ps.setTimestamp(3, java.sql.Timestamp.from(granted));
+            assertEquals(1, ps.executeUpdate());
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
         }
     }
 

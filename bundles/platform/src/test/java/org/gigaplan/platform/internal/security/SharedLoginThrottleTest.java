@@ -1,0 +1,53 @@
+package org.gigaplan.platform.internal.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.gigaplan.platform.internal.store.PlatformDatabase;
+import org.gigaplan.platform.internal.store.PlatformTables;
+import org.gigaplan.testkit.TestDatabase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Two nodes' throttles on one database (Derby and PostgreSQL): wrong passwords spread over the nodes count together,
+ * a lock made on one refuses on the other, a right password on either clears the count on both.
+ */
+class SharedLoginThrottleTest {
+
+    private static final String A = "192.0.2.10";
+
+    @ParameterizedTest
+    @ValueSource(strings = { "derby", "postgres" })
+    void wrongPasswordsSpreadOverTwoNodesCountTogether(String engine) {
+        TestDatabase test = TestDatabase.of(engine, "throttle");
+        PlatformDatabase database = new PlatformDatabase(test.dataSource());
+        test.clear(PlatformTables.ALL);
+        Clock clock = Clock.fixed(Instant.parse("2025-06-02T01:00:00Z"), ZoneOffset.UTC);
+        LoginThrottle one = new LoginThrottle(3, Duration.ofMinutes(5), clock, Duration.ZERO,
+                new LoginFailureStore(database, clock));
+        LoginThrottle two = new LoginThrottle(3, Duration.ofMinutes(5), clock, Duration.ZERO,
+                new LoginFailureStore(database, clock));
+        assertFalse(one.failed("tanaka", A));
+        assertFalse(two.failed("Tanaka", A));
+        assertTrue(one.failed("TANAKA", A), "the third, wherever the first two were");
+        assertEquals(Optional.of(Duration.ofMinutes(5)), two.tryLogin("tanaka", A), "refused on the other node too");
+        assertEquals(Optional.empty(), two.tryLogin("sato", A), "other names are not affected");
+        two.cancel("sato", A);
+
+        assertFalse(two.failed("suzuki", A));
+        assertFalse(one.failed("suzuki", A));
+        assertEquals(Optional.empty(), one.tryLogin("suzuki", A));
+        one.succeeded("suzuki", A);
+        assertFalse(two.failed("suzuki", A), "the right password on one node cleared the count on both");
+        assertFalse(two.failed("suzuki", A));
+        assertTrue(one.failed("suzuki", A));
+    }
+}
