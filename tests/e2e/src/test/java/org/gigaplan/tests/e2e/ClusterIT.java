@@ -181,6 +181,113 @@ class ClusterIT {
         assertEquals(List.of("0"), rows("SELECT COUNT(*) FROM databasechangeloglock WHERE locked = TRUE"));
     }
 
+    /** Weeks of one node-lost batch: one class of its own, 8 weeks × 5 scenes. */
+    private static final int WEEKS_PER_BATCH = 8;
+
+    /**
+     * Last: one node killed ({@code kill -9}) under writes sent through the load balancer. The other keeps taking
+     * them; every acknowledged batch is stored whole, none half; the killed node starts again and takes its share.
+     */
+    @Test
+    @Order(7)
+    void aNodeKilledUnderWritesLosesNoAcknowledgedWriteAndRejoins() throws Exception {
+        LocalDate first = LocalDate.of(2026, 4, 6);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Set<Integer> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Set<Integer> sent = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
+        Runnable writer = () -> {
+            while (!stop.get()) {
+                int n = next.getAndIncrement();
+                StringBuilder body = new StringBuilder("[");
+                for (int w = 0; w < WEEKS_PER_BATCH; w++) {
+                    body.append(w == 0 ? "" : ",").append("{\"schoolId\":\"S-E02\",\"grade\":2,\"className\":\"k")
+                            .append(n).append("\",\"week\":\"").append(first.plusWeeks(w)).append("\",\"scenes\":[");
+                    for (int scene = 1; scene <= 5; scene++) {
+                        body.append(scene == 1 ? "" : ",").append("{\"scene\":").append(scene).append(",\"count\":")
+                                .append((n + scene) % 30).append("}");
+                    }
+                    body.append("]}");
+                }
+                sent.add(n);
+                try {
+                    Response r = front.post("/api/usage/check-ins", "application/json", body.append("]").toString());
+                    if (r.status() == 200) {
+                        acknowledged.add(n);
+                    } else if (r.status() >= 500) {
+                        failed.incrementAndGet(); // the request was on the node killed: not acknowledged
+                    } else {
+                        refused.add(n + ": " + r);
+                    }
+                } catch (java.io.IOException e) {
+                    failed.incrementAndGet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        };
+        List<Thread> writers = List.of(new Thread(writer, "cluster-writer-1"), new Thread(writer, "cluster-writer-2"));
+        writers.forEach(Thread::start);
+        try {
+            Distribution.await("30 acknowledged batches", TIMEOUT, () -> assertTrue(acknowledged.size() >= 30));
+            List<Long> beforeKill = balancer.requestsPerNode();
+            b.kill();
+            int atKill = acknowledged.size();
+            Distribution.await("the other node taking 30 more", TIMEOUT,
+                    () -> assertTrue(acknowledged.size() >= atKill + 30, () -> acknowledged.size() + " acknowledged"));
+            List<Long> afterKill = balancer.requestsPerNode();
+            assertTrue(afterKill.get(0) - beforeKill.get(0) >= 30, () -> "a took the writes: " + beforeKill + " → "
+                    + afterKill);
+        } finally {
+            stop.set(true);
+            for (Thread t : writers) {
+                t.join(60_000);
+            }
+        }
+        assertTrue(refused.isEmpty(), () -> "batches refused: " + refused);
+
+        java.util.Map<Integer, Integer> stored = new java.util.HashMap<>();
+        Response export = a.get("/api/usage/check-ins/export?fiscalYear=2026&schoolId=S-E02");
+        assertEquals(200, export.status(), export::toString);
+        for (String line : export.body().lines().skip(1).toList()) {
+            String[] cells = line.split(",", -1);
+            if (cells[2].matches("k\\d+")) {
+                stored.merge(Integer.parseInt(cells[2].substring(1)), 1, Integer::sum);
+            }
+        }
+        int full = WEEKS_PER_BATCH * 5;
+        List<String> lost = new ArrayList<>();
+        List<String> half = new ArrayList<>();
+        for (int n : sent) {
+            int count = stored.getOrDefault(n, 0);
+            if (acknowledged.contains(n) && count != full) {
+                lost.add("k" + n + ": " + count + " of " + full);
+            } else if (count != 0 && count != full) {
+                half.add("k" + n + ": " + count + " of " + full);
+            }
+        }
+        System.out.println("[e2e] node lost: " + sent.size() + " batches sent through the load balancer, "
+                + acknowledged.size() + " acknowledged, " + failed.get() + " failed with the node, " + stored.size()
+                + " stored");
+        assertTrue(lost.isEmpty(), () -> "acknowledged batches lost or cut: " + lost);
+        assertTrue(half.isEmpty(), () -> "batches half stored: " + half);
+
+        // The killed node starts again on the same database and takes its share.
+        b.start();
+        List<Long> before = balancer.requestsPerNode();
+        Distribution.await("b back behind the load balancer", TIMEOUT, () -> {
+            assertEquals(200, front.get("/api/usage/scenes").status());
+            List<Long> now = balancer.requestsPerNode();
+            assertTrue(now.get(1) > before.get(1), () -> "b takes requests again: " + before + " → " + now);
+        });
+        assertEquals(stored.size(), b.get("/api/usage/check-ins/export?fiscalYear=2026&schoolId=S-E02").body().lines()
+                .filter(l -> l.split(",", -1)[2].matches("k\\d+")).map(l -> l.split(",", -1)[2]).distinct().count(),
+                "b reads what a stored while it was down");
+    }
+
     private static void execute(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
                 Statement s = c.createStatement()) {
