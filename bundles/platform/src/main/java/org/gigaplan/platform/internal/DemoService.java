@@ -39,6 +39,11 @@ import org.slf4j.LoggerFactory;
 public class DemoService {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoService.class);
+    /**
+     * How long a node's claim on a module's year keeps other nodes from filling it: longer than any fill takes; a
+     * node dying mid-fill leaves the year to the first start after it.
+     */
+    static final java.time.Duration CLAIM = java.time.Duration.ofMinutes(30);
 
     private final PlanClock clock;
     private final SchoolService schools;
@@ -146,7 +151,8 @@ public class DemoService {
     }
 
     private void fill(PolicyModule module, FiscalYear fiscalYear, boolean again, Consumer<String> progress) {
-        if (!again && runs.filled(module.id(), fiscalYear.year())) {
+        if (!again && (runs.filled(module.id(), fiscalYear.year())
+                || !runs.claim(module.id(), fiscalYear.year(), CLAIM))) {
             return;
         }
         // Schools the module is switched off for get no data from it, demo or not.
@@ -159,6 +165,9 @@ public class DemoService {
         try {
             module.fillDemoData(new Context(fiscalYear, directory, random, m -> progress.accept(module.id() + ": " + m)));
         } catch (RuntimeException | Error e) {
+            if (!again) {
+                runs.release(module.id(), fiscalYear.year());
+            }
             // Nobody waits on the fills started by a module's arrival: say it here, or it is never seen.
             LOG.error("Demo data for {} ({}) failed: {}", module.id(), fiscalYear, e.toString(), e);
             throw e;

@@ -14,8 +14,13 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.service.PlanVersion;
+import org.gigaplan.plan.spi.DemoContext;
+import org.gigaplan.plan.spi.IndicatorValue;
+import org.gigaplan.plan.spi.PolicyModule;
+import org.gigaplan.plan.spi.Scope;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
 import org.gigaplan.platform.internal.store.PlatformTables;
 import org.gigaplan.testkit.TestClocks;
@@ -26,11 +31,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Two nodes of one installation, each with its own platform services, on one database: what one changes of what both
  * hold in memory (the plan, the module switches), the other reads at once; changes at once are made one after the
- * other, none lost; started together on an empty database, they load the shipped plan once.
+ * other, none lost; started together on an empty database, they load the shipped plan once and fill demo data once.
  */
 class NodesOnOneDatabaseTest {
 
-    private static final PlanClock TODAY = TestClocks.at("2025-06-10T10:00");
+    /** 2026-11-30: FY2026, demo mode fills it and FY2025. */
+    private static final PlanClock TODAY = TestClocks.at("2026-11-30T10:00");
 
     private final DataSource ds = TestDatabase.derby("nodes").dataSource();
 
@@ -114,6 +120,62 @@ class NodesOnOneDatabaseTest {
         assertEquals(java.util.Set.of("S-E01"), b.disabledSchools("training"));
         b.set("training", "S-E01", true, "api:b");
         assertTrue(a.isEnabled("training", "S-E01"), "on again on a");
+    }
+
+    @Test
+    void demoDataIsFilledOnceWhenBothNodesStartInDemoMode() throws Exception {
+        PlatformDatabase db = new PlatformDatabase(ds);
+        new PlanServiceImpl(db, TODAY);
+        SchoolServiceImpl schools = new SchoolServiceImpl(db);
+        ModuleEnablementImpl switches = new ModuleEnablementImpl(db);
+        java.util.concurrent.atomic.AtomicInteger fills = new java.util.concurrent.atomic.AtomicInteger();
+        PolicyModule slow = new PolicyModule() {
+            public String id() {
+                return "slow";
+            }
+
+            public int basicPolicy() {
+                return 1;
+            }
+
+            public LocalizedText name() {
+                return LocalizedText.of("遅い", "Slow");
+            }
+
+            public java.util.Set<String> indicatorIds() {
+                return java.util.Set.of();
+            }
+
+            public java.util.Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public void fillDemoData(DemoContext context) {
+                fills.incrementAndGet();
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        DemoService a = new DemoService(schools, switches, db, TODAY, PlatformServicesTest.demo(true));
+        DemoService b = new DemoService(schools, switches, new PlatformDatabase(ds), TODAY,
+                PlatformServicesTest.demo(true));
+        try {
+            a.addModule(slow);
+            b.addModule(slow);
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while ((a.pendingFills() > 0 || b.pendingFills() > 0) && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertEquals(2, fills.get(), "each of the two demo years filled once, by one node or the other");
+            assertTrue(db.demoRuns().filled("slow", 2025) && db.demoRuns().filled("slow", 2026));
+        } finally {
+            a.deactivate();
+            b.deactivate();
+        }
     }
 
     private static double target(PlanServiceImpl node, String indicator) {

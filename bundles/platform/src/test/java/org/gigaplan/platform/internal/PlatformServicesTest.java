@@ -160,7 +160,7 @@ class PlatformServicesTest {
         }
     }
 
-    private static DemoConfig demo(boolean enabled) {
+    static DemoConfig demo(boolean enabled) {
         return new DemoConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {

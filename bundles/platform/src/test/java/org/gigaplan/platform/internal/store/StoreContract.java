@@ -48,8 +48,25 @@ abstract class StoreContract {
                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM databasechangelog WHERE id LIKE 'platform-%'");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            assertEquals(17, rs.getInt(1));
+            assertEquals(18, rs.getInt(1));
         }
+    }
+
+    /** A demo fill is claimed by one node until it is done, given back when it fails, taken again when run out. */
+    @Test
+    void aDemoFillIsClaimedOnceUntilDoneOrGivenBack() {
+        DemoRunStore runs = db.demoRuns();
+        java.time.Duration lease = java.time.Duration.ofMinutes(30);
+        assertTrue(runs.claim("usage", 2025, lease));
+        assertFalse(runs.claim("usage", 2025, lease), "another node's claim holds");
+        assertTrue(runs.claim("usage", 2026, lease), "another year");
+        runs.release("usage", 2025);
+        assertTrue(runs.claim("usage", 2025, java.time.Duration.ofMillis(-1)), "given back, taken again");
+        assertTrue(runs.claim("usage", 2025, lease), "a claim that ran out is taken over");
+        assertFalse(runs.filled("usage", 2025));
+        runs.record("usage", 2025);
+        assertTrue(runs.filled("usage", 2025));
+        assertFalse(runs.claim("usage", 2025, lease), "filled: nothing to claim");
     }
 
     /** A lock a node dying mid-migration left: shown, and released once older than a migration takes. */
