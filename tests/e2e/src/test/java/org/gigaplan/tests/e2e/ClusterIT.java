@@ -30,7 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Two nodes of one installation on one PostgreSQL database behind HAProxy, as the README's deployment section sets
  * them up: started together on an empty database they migrate it and load the shipped plan once; what one node writes
  * the other reads at once (the plan, the board's module switches, records); writes sent through the load balancer
- * all land; wrong passwords count on both nodes together.
+ * all land; wrong passwords count on both nodes together; a node killed under writes loses nothing acknowledged and
+ * rejoins; a migration lock a dead node left is released from the console; a dump restores.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -286,6 +287,55 @@ class ClusterIT {
         assertEquals(stored.size(), b.get("/api/usage/check-ins/export?fiscalYear=2026&schoolId=S-E02").body().lines()
                 .filter(l -> l.split(",", -1)[2].matches("k\\d+")).map(l -> l.split(",", -1)[2]).distinct().count(),
                 "b reads what a stored while it was down");
+    }
+
+    /**
+     * The README's PostgreSQL backup and restore, with PostgreSQL's own tools: {@code pg_dump -Fc} while the nodes
+     * run, and with them stopped, {@code pg_restore --clean --if-exists}; started again, they are in the dump's state.
+     */
+    @Test
+    @Order(8)
+    void aDumpTakenWhileTheNodesRunRestoresWithThemStopped() throws Exception {
+        Path dump = Path.of(E2e.property("gigaplan.e2e.workdir")).resolve("cluster/gigaplan.dump");
+        java.nio.file.Files.deleteIfExists(dump);
+        postgresTool("pg_dump", "-Fc", "-f", dump.toString());
+        assertEquals(200, front.send("PUT", "/api/plan/indicators/usage.scene3/targets/2025", "{\"value\":42}").status());
+        assertEquals(42.0, target(a, "usage.scene3", 2025));
+        a.stop();
+        b.stop();
+        postgresTool("pg_restore", "--clean", "--if-exists", dump.toString());
+        ExecutorService starting = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Duration>> started = List.of(starting.submit(a::start), starting.submit(b::start));
+            for (Future<Duration> f : started) {
+                f.get();
+            }
+        } finally {
+            starting.shutdownNow();
+        }
+        assertEquals(100.0, target(b, "usage.scene3", 2025), "the change made after the dump is gone");
+        assertEquals(85.0, target(a, "usage.scene1", 2025), "what the dump holds is back");
+    }
+
+    /** Runs one of PostgreSQL's tools (the newest installed) on the nodes' database. */
+    private static void postgresTool(String tool, String... arguments) throws Exception {
+        java.net.URI uri = java.net.URI.create(database.url().substring("jdbc:".length()));
+        Path installed;
+        try (var versions = java.nio.file.Files.list(Path.of("/usr/lib/postgresql"))) {
+            installed = versions.map(v -> v.resolve("bin").resolve(tool)).filter(java.nio.file.Files::isExecutable)
+                    .max(java.util.Comparator.comparing(Path::toString)).orElse(Path.of(tool));
+        } catch (java.io.IOException e) {
+            installed = Path.of(tool);
+        }
+        List<String> command = new ArrayList<>(List.of(installed.toString(), "-h", uri.getHost(), "-p",
+                Integer.toString(uri.getPort()), "-U", database.user(), "-d", uri.getPath().substring(1)));
+        command.addAll(List.of(arguments));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", database.password());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) && p.exitValue() == 0,
+                () -> String.join(" ", command) + " failed: " + out);
     }
 
     private static void execute(String sql) throws SQLException {
