@@ -54,6 +54,9 @@ class ClusterIT {
         for (Distribution node : List.of(a, b)) {
             node.usePostgres(database.url(), database.user(), database.password());
             node.demo(false);
+            // The balancer is on the loopback: requests from it are counted by the client they name.
+            Distribution.setProperties(node.home().resolve("etc/org.gigaplan.platform.api.cfg"),
+                    java.util.Map.of("trustedProxies", "127.0.0.1"));
         }
         // Both at once on the empty database, as an operator starting a new installation's nodes would.
         ExecutorService starting = Executors.newFixedThreadPool(2);
@@ -93,6 +96,11 @@ class ClusterIT {
         assertEquals(List.of("11"), rows("SELECT COUNT(*) FROM gp_school"), "the sample directory, once");
         assertEquals(List.of("0"), rows("SELECT COUNT(*) FROM databasechangeloglock WHERE locked = TRUE"),
                 "no migration lock left");
+        for (Distribution node : List.of(a, b)) {
+            String log = java.nio.file.Files.readString(node.karafLog());
+            assertTrue(!log.contains("Error during instantiation") && !log.contains("migration db/"),
+                    () -> "a node's migration failed as the other migrated:\n" + Distribution.tail(node.karafLog(), 60));
+        }
     }
 
     @Test
@@ -161,8 +169,27 @@ class ClusterIT {
         assertEquals(200, b.getAs("school-a", "/api/modules").status(), "other names are not affected");
     }
 
+    /**
+     * Behind the balancer every request comes from its address: the nodes trust it and count wrong passwords by the
+     * client it names, so a guesser locks the name for their own address only, not for everyone behind the balancer.
+     */
     @Test
     @Order(6)
+    void behindTheBalancerWrongPasswordsCountByTheClientsAddress() throws Exception {
+        String guesser = "203.0.113.5";
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, front.sendWithHeader("no-role:wrong-" + i, "GET", "/api/modules", null,
+                    "X-Forwarded-For", guesser).status(), "guess " + (i + 1));
+        }
+        String right = "no-role:" + a.password("no-role");
+        assertEquals(429, front.sendWithHeader(right, "GET", "/api/modules", null, "X-Forwarded-For", guesser)
+                .status(), "the guesser's address is locked");
+        assertEquals(403, front.sendWithHeader(right, "GET", "/api/modules", null, "X-Forwarded-For", "198.51.100.7")
+                .status(), "the owner elsewhere is not: signed in (a user without a GIGA Plan role)");
+    }
+
+    @Test
+    @Order(7)
     void aMigrationLockANodeLeftWhenItDiedIsReleasedFromTheConsole() throws Exception {
         assertTrue(a.console("gigaplan:migration-lock").contains("free"));
         execute("UPDATE databasechangeloglock SET locked = TRUE, lockedby = 'dead-node (10.0.0.9)', "
@@ -190,7 +217,7 @@ class ClusterIT {
      * them; every acknowledged batch is stored whole, none half; the killed node starts again and takes its share.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void aNodeKilledUnderWritesLosesNoAcknowledgedWriteAndRejoins() throws Exception {
         LocalDate first = LocalDate.of(2026, 4, 6);
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
@@ -294,7 +321,7 @@ class ClusterIT {
      * run, and with them stopped, {@code pg_restore --clean --if-exists}; started again, they are in the dump's state.
      */
     @Test
-    @Order(8)
+    @Order(9)
     void aDumpTakenWhileTheNodesRunRestoresWithThemStopped() throws Exception {
         Path dump = Path.of(E2e.property("gigaplan.e2e.workdir")).resolve("cluster/gigaplan.dump");
         java.nio.file.Files.deleteIfExists(dump);

@@ -52,6 +52,7 @@ final class LoadBalancer implements AutoCloseable {
                     timeout server 120s
                     retries 3
                     option redispatch
+                    option forwardfor
                     retry-on conn-failure
                 listen stats
                     bind 127.0.0.1:%d

@@ -49,7 +49,7 @@ public class ApiApplication extends Application {
         this.singletons = Set.of(new BodyLimitFilter(config.maxRequestBytes()), new AuditFilter(audit, database),
                 new AuthFilter(logins, sessions, apiKeys::authenticate),
                 new AnonymousLimit(new AddressLimits(config.anonymousPerMinute(), config.anonymousBurst(),
-                        System::nanoTime)),
+                        System::nanoTime), logins::address),
                 new AccessFilter(modules, contracts), new CallerContext(), new NoPromptFilter(),
                 new SecurityHeaders.Api(), new ProblemLanguage(config.language()), new JsonProvider(), new ParamConverters(),
                 new ProblemMappers.InvalidInput(), new ProblemMappers.Conflict(), new ProblemMappers.AccessDenied(),

@@ -54,4 +54,10 @@ public @interface ApiConfig {
     @AttributeDefinition(name = "Anonymous burst per address", description = "How many calls without logging in "
             + "one address may make at once before the average applies (a page loading its figures).", min = "1")
     int anonymousBurst() default 120;
+
+    @AttributeDefinition(name = "Trusted proxies", description = "Addresses of the load balancers or proxies in front "
+            + "of this node, separated by commas: a request from one of them is counted by the client address it "
+            + "names in X-Forwarded-For (wrong passwords, anonymous calls). Empty: the connection's address, and the "
+            + "header is ignored.")
+    String trustedProxies() default "";
 }

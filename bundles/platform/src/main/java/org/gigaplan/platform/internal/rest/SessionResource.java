@@ -73,7 +73,7 @@ public class SessionResource {
         check.required(login == null ? null : login.password(), "password");
         check.throwIfAny();
         String user = login.user().strip();
-        Logins.Outcome outcome = logins.check(user, login.password().toCharArray(), request.getRemoteAddr());
+        Logins.Outcome outcome = logins.check(user, login.password().toCharArray(), logins.address(request));
         if (outcome instanceof Logins.SignedIn in) {
             Sessions.Started started = sessions.start(in.caller(), previous);
             audit.describe(in.caller().schoolId(), "logged in to the dashboard as " + in.caller().name() + " ("

@@ -25,13 +25,16 @@ import org.gigaplan.platform.internal.rest.Problem;
 public final class AnonymousLimit implements ContainerRequestFilter {
 
     private final AddressLimits limits;
+    private final java.util.function.Function<HttpServletRequest, String> address;
 
     /** The servlet request, for the caller's address (a proxy of the current request, injected by the runtime). */
     @Context
     HttpServletRequest servletRequest;
 
-    public AnonymousLimit(AddressLimits limits) {
+    /** @param address the address a request's client is counted by ({@link Logins#address}) */
+    public AnonymousLimit(AddressLimits limits, java.util.function.Function<HttpServletRequest, String> address) {
         this.limits = limits;
+        this.address = address;
     }
 
     @Override
@@ -42,7 +45,7 @@ public final class AnonymousLimit implements ContainerRequestFilter {
         if (!anonymous) {
             return;
         }
-        Optional<Duration> wait = limits.take(servletRequest == null ? null : servletRequest.getRemoteAddr());
+        Optional<Duration> wait = limits.take(address.apply(servletRequest));
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             request.abortWith(Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS, "too many calls "

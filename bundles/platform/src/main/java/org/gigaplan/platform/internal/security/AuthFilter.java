@@ -122,7 +122,7 @@ public final class AuthFilter implements ContainerRequestFilter {
 
     /** The caller's address, which wrong passwords are counted by. */
     String address() {
-        return servletRequest == null ? null : servletRequest.getRemoteAddr();
+        return logins.address(servletRequest);
     }
 
     /**

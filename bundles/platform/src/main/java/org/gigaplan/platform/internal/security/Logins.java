@@ -70,6 +70,7 @@ public class Logins {
     private final Authenticator authenticator;
     private final LoginThrottle throttle;
     private final Consumer<Caller> signedIn;
+    private final ClientAddress address;
 
     @Activate
     public Logins(ApiConfig config, @Reference TeacherServiceImpl teachers, @Reference PlatformDatabase database) {
@@ -77,7 +78,7 @@ public class Logins {
                 Clock.systemUTC()), new LoginThrottle(config.loginFailuresAllowed(),
                         Duration.ofSeconds(config.loginLockSeconds()), Clock.systemUTC(), Duration.ofSeconds(5),
                         new LoginFailureStore(database, Clock.systemUTC())),
-                teachers::signedIn);
+                teachers::signedIn, new ClientAddress(config.trustedProxies()));
     }
 
     /**
@@ -85,9 +86,21 @@ public class Logins {
      *                 list of teachers)
      */
     public Logins(Authenticator authenticator, LoginThrottle throttle, Consumer<Caller> signedIn) {
+        this(authenticator, throttle, signedIn, new ClientAddress(""));
+    }
+
+    /** @param address how a request's client address is read (behind trusted proxies, from X-Forwarded-For) */
+    public Logins(Authenticator authenticator, LoginThrottle throttle, Consumer<Caller> signedIn,
+            ClientAddress address) {
         this.authenticator = authenticator;
         this.throttle = throttle;
         this.signedIn = signedIn;
+        this.address = address;
+    }
+
+    /** The address a request's client is counted by (see {@link ClientAddress}). */
+    public String address(javax.servlet.http.HttpServletRequest request) {
+        return address.of(request);
     }
 
     /**

@@ -44,8 +44,48 @@ public final class Migrations {
     // One migration at a time in this JVM: the platform's and each module's run as their bundles start, and
     // releasing a stale embedded-Derby lock is safe only when no other migration here holds it.
     public static synchronized void apply(DataSource dataSource, String changelog, ClassLoader owner) {
+        applyBesideOtherNodes(dataSource, changelog, owner);
+    }
+
+    /** {@link #apply} without this JVM's turn: what another node (another JVM) migrating at the same time does. */
+    static void applyBesideOtherNodes(DataSource dataSource, String changelog, ClassLoader owner) {
         String content = sha256(owner, changelog);
         try (Connection connection = dataSource.getConnection()) {
+            boolean postgres = connection.getMetaData().getDatabaseProductName().contains("PostgreSQL");
+            if (postgres) {
+                // Nodes starting together on one server: Liquibase's own lock leaves a moment in which two of them
+                // both create its change log table. A session lock of the server's, taken first, makes them migrate
+                // one after the other; the server drops it with the connection if this node dies.
+                advisoryLock(connection, "pg_advisory_lock");
+            }
+            try {
+                migrate(connection, changelog, owner, content);
+            } finally {
+                if (postgres) {
+                    advisoryLock(connection, "pg_advisory_unlock");
+                }
+            }
+        } catch (SQLException e) {
+            throw new org.gigaplan.plan.service.Database.StoreException(e.getMessage(), e);
+        }
+    }
+
+    /** The key of the server's session lock every node takes while it migrates: "GIGAPLAN" in ASCII. */
+    private static final long MIGRATION_LOCK_KEY = 0x4749474150_4C414EL;
+
+    private static void advisoryLock(Connection connection, String function) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(true);
+        try (java.sql.PreparedStatement s = connection.prepareStatement("SELECT " + function + "(?)")) {
+            s.setLong(1, MIGRATION_LOCK_KEY);
+            s.executeQuery().close();
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void migrate(Connection connection, String changelog, ClassLoader owner, String content) {
+        try {
             if (content != null && content.equals(applied(connection, changelog))) {
                 return;
             }
