@@ -147,6 +147,12 @@ class ClusterIT {
             assertEquals(200, export.status(), export::toString);
             assertEquals(batches, export.body().lines().filter(l -> l.contains(",lb")).count(), export::body);
         }
+        // The attainment views are computed from what is stored, on whichever node is asked: the same on both.
+        String attainment = "/api/usage/attainment?fiscalYear=2026&week=" + week + "&schoolId=S-E01&by=class";
+        Response onA = a.get(attainment);
+        assertEquals(200, onA.status(), onA::toString);
+        assertTrue(onA.body().contains("lb19"), onA::body);
+        assertEquals(onA.json(), b.get(attainment).json(), "b's view of S-E01's week is a's");
         List<Long> after = balancer.requestsPerNode();
         for (int i = 0; i < 2; i++) {
             long took = after.get(i) - before.get(i);
