@@ -185,6 +185,12 @@ public final class Distribution implements AutoCloseable {
 
         Distribution d = new Distribution(home, target, freePorts(2), password);
         d.configure();
+        if ("postgres".equals(System.getProperty("gigaplan.e2e.database"))) {
+            // The suite's PostgreSQL run: each distribution on an empty database of its own on the test kit's server.
+            org.gigaplan.testkit.TestDatabase.PostgresDatabase db = org.gigaplan.testkit.TestDatabase
+                    .newPostgresDatabase("e2e_" + workDir.getFileName().toString().replaceAll("[^a-z0-9]", "_"));
+            d.usePostgres(db.url(), db.user(), db.password());
+        }
         return d;
     }
 
