@@ -20,6 +20,8 @@ public final class FakeRoster implements RosterService {
 
     private final Map<String, List<HomeroomClass>> classes = new ConcurrentHashMap<>();
     private final Map<String, RosterLearner> learners = new ConcurrentHashMap<>();
+    /** Moves with every change, as an import on any node moves the platform's. */
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     /** Sets a school's homeroom classes by title ({@code 5年1組}: grade 5, class "1"); answers this for chaining. */
     public FakeRoster classes(String schoolId, String... titles) {
@@ -28,6 +30,7 @@ public final class FakeRoster implements RosterService {
             out.add(homeroom(schoolId, title));
         }
         classes.put(schoolId, List.copyOf(out));
+        version.incrementAndGet();
         return this;
     }
 
@@ -39,6 +42,7 @@ public final class FakeRoster implements RosterService {
         }
         learners.put(identity.toLowerCase(Locale.ROOT), new RosterLearner(schoolId,
                 "p" + Integer.toHexString(identity.toLowerCase(Locale.ROOT).hashCode()), in));
+        version.incrementAndGet();
         return this;
     }
 
@@ -59,6 +63,11 @@ public final class FakeRoster implements RosterService {
     @Override
     public Optional<RosterLearner> learner(String identity) {
         return identity == null ? Optional.empty() : Optional.ofNullable(learners.get(identity.trim().toLowerCase(Locale.ROOT)));
+    }
+
+    @Override
+    public long version() {
+        return version.get();
     }
 
     @Override

@@ -32,6 +32,8 @@ final class Pseudonyms {
 
     private final byte[] secret;
     private final RosterService roster;
+    /** The roster's version the classes below were read at: when it moves (an import, on any node), they go. */
+    private volatile long rosterVersion = Long.MIN_VALUE;
     /** A learner's homeroom class by the identity a drill names them with; forgotten on an import. */
     private final Map<String, Optional<String>> classes = Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {
@@ -157,9 +159,16 @@ final class Pseudonyms {
         return named;
     }
 
-    /** Forgets the classes remembered: the roster changed. */
-    void forgetClasses() {
-        classes.clear();
-        schoolClasses.clear();
+    /**
+     * Forgets the classes remembered when the roster changed since they were read (an import on this node or
+     * another): called once per batch of Statements, before their classes are looked up.
+     */
+    void checkRoster() {
+        long now = roster.version();
+        if (now != rosterVersion) {
+            classes.clear();
+            schoolClasses.clear();
+            rosterVersion = now;
+        }
     }
 }

@@ -27,7 +27,6 @@ import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.PlanClock;
-import org.gigaplan.plan.roster.RosterListener;
 import org.gigaplan.plan.roster.RosterService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -39,8 +38,8 @@ import org.osgi.service.component.annotations.Reference;
  * generated on first start and kept in the database; the raw identifier is never stored or returned. Groups of
  * fewer than {@value #MIN_GROUP} learners are not shown in the board's summaries.
  */
-@Component(service = { XapiService.class, RosterListener.class })
-public class XapiService implements RosterListener {
+@Component(service = XapiService.class)
+public class XapiService {
 
     /** The xAPI versions this endpoint speaks: 1.0.3, and 2.0.0 (IEEE 9274.1.1) to clients that ask for it. */
     public static final String VERSION = "1.0.3";
@@ -140,6 +139,7 @@ public class XapiService implements RosterListener {
         if (!network.knows(schoolId)) {
             throw new InvalidInputException("schoolId", "no school " + schoolId);
         }
+        pseudonyms.checkRoster();
         FieldChecks check = new FieldChecks();
         List<XapiStore.Row> rows = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -207,11 +207,6 @@ public class XapiService implements RosterListener {
     /** A Statement with its actor as the learner's pseudonym, as the school's staff and every view see it. */
     Map<String, Object> pseudonymous(Map<String, Object> statement) {
         return pseudonyms.pseudonymous(statement);
-    }
-
-    @Override
-    public void rosterChanged(Set<String> schoolIds) {
-        pseudonyms.forgetClasses();
     }
 
     /** A page of the Statements resource, and the cursor of the next one (null at the end). */

@@ -150,6 +150,24 @@ abstract class NetworkContract {
     }
 
     @Test
+    void aRosterImportedOnAnotherNodeGivesTheNextBatchItsClasses() {
+        roster.learner("N-1", "kai@school.example", "6年2組");
+        java.util.function.Supplier<java.util.Map<String, Object>> kai = () -> java.util.Map.of(
+                "actor", java.util.Map.of("mbox", "mailto:kai@school.example"), "verb", java.util.Map.of("id",
+                        "http://adlnet.gov/expapi/verbs/completed"), "object", java.util.Map.of("id",
+                        "https://drill.example/math/9"), "timestamp", "2025-06-05T10:00:00+09:00");
+        java.util.function.Function<String, Integer> inClass = k -> xapi.find(
+                new org.gigaplan.environment.internal.store.XapiStore.Query("N-1", null, null, null, null, null, k),
+                100).size();
+        xapi.store(List.of(kai.get()), "N-1", "agent", false);
+        assertEquals(1, inClass.apply("6-2"));
+        // Another node imports a roster that moves Kai: no listener is told here, the roster's version moved.
+        roster.learner("N-1", "kai@school.example", "3年1組");
+        xapi.store(List.of(kai.get()), "N-1", "agent", false);
+        assertEquals(1, inClass.apply("3-1"), "the next batch reads the new roster, not the class kept in memory");
+    }
+
+    @Test
     void aStatementWithoutAClassTakesTheLearnersHomeroomFromTheRoster() {
         roster.learner("N-1", "mei@school.example", "6年2組").learner("N-2", "sora@school.example", "1年1組");
         java.util.function.Function<String, java.util.Map<String, Object>> noClass = who -> java.util.Map.of(

@@ -20,4 +20,13 @@ public interface RosterService {
 
     /** The schools the roster names, by their directory id. */
     List<String> schools();
+
+    /**
+     * A number that moves with every import that changed the roster, on whichever node it ran: a module that keeps
+     * something read from the roster in memory notes it and reads it again (one primary-key read) to learn whether
+     * what it keeps is still current. {@link RosterListener} is told on the importing node only.
+     *
+     * @since 1.1
+     */
+    long version();
 }

@@ -63,11 +63,6 @@ public class TeacherServiceImpl implements TeacherService {
     private final SchoolService schools;
     private final TeacherStore store = new TeacherStore();
     private final List<PolicyModule> modules = new CopyOnWriteArrayList<>();
-    /**
-     * Teacher logins (school/code) this node has seen on the list, so a teacher's every request does not ask the
-     * database again; forgotten when the teacher is removed here.
-     */
-    private final Map<String, Boolean> listedLogins = java.util.Collections.synchronizedMap(Lru.map(10_000));
 
     @Activate
     public TeacherServiceImpl(@Reference PlatformDatabase db, @Reference SchoolService schools) {
@@ -109,17 +104,19 @@ public class TeacherServiceImpl implements TeacherService {
         });
     }
 
-    /** Lists a teacher who logged in with their own account, once: the account is the school's word they teach there. */
+    /**
+     * Lists a teacher who logged in with their own account when they are not listed: the account is the school's word
+     * they teach there. Asked of the database at each login (one key lookup), not remembered: another node may have
+     * removed them since.
+     */
     public void signedIn(Caller caller) {
         try {
-            String key = caller.schoolId() + "/" + caller.teacherId();
-            if (caller.role() != Role.TEACHER || listedLogins.containsKey(key)) {
+            if (caller.role() != Role.TEACHER) {
                 return;
             }
             if (find(caller.schoolId(), caller.teacherId()).isEmpty()) {
                 register(caller.schoolId(), List.of(caller.teacherId()), Teacher.LOGIN);
             }
-            listedLogins.put(key, Boolean.TRUE);
         } catch (RuntimeException e) {
             // The login stands; their records are refused until they are listed.
             LOG.warn("Could not list teacher {} of {} on their login: {}", caller.teacherId(), caller.schoolId(),
@@ -209,7 +206,6 @@ public class TeacherServiceImpl implements TeacherService {
             removed.put(m.id(), m.removeTeacher(schoolId, code));
         }
         db.transaction(c -> store.delete(c, schoolId, code));
-        listedLogins.remove(schoolId + "/" + code);
         return Optional.of(removed);
     }
 

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two nodes of one installation, each with its own platform services, on one database: what one changes of what both
- * hold in memory (the plan, the module switches), the other reads at once; changes at once are made one after the
+ * hold in memory (the plan, the module switches, the roster's version), or may have seen (a teacher's listing), the
+ * other reads at once; changes at once are made one after the
  * other, none lost; started together on an empty database, they load the shipped plan once and fill demo data once.
  */
 class NodesOnOneDatabaseTest {
@@ -108,6 +109,22 @@ class NodesOnOneDatabaseTest {
             assertEquals(60.0 + scene, target(b, "usage.scene" + scene), "scene " + scene + " on b");
         }
         assertEquals(6, a.versions().size());
+    }
+
+    @Test
+    void aTeacherRemovedOnOneNodeIsListedAgainAtTheirNextLoginOnTheOther() {
+        PlatformDatabase one = new PlatformDatabase(ds);
+        PlatformDatabase two = new PlatformDatabase(ds);
+        TeacherServiceImpl a = new TeacherServiceImpl(one, new SchoolServiceImpl(one));
+        TeacherServiceImpl b = new TeacherServiceImpl(two, new SchoolServiceImpl(two));
+        org.gigaplan.plan.security.Caller t09 = new org.gigaplan.plan.security.Caller("demo-teacher-e01",
+                org.gigaplan.plan.security.Role.TEACHER, "S-E01", "T09");
+        b.signedIn(t09);
+        assertTrue(a.find("S-E01", "T09").isPresent(), "listed by their login on b");
+        assertTrue(a.remove("S-E01", "T09").isPresent());
+        b.signedIn(t09);
+        assertEquals(org.gigaplan.plan.model.Teacher.LOGIN, a.find("S-E01", "T09").orElseThrow().source(),
+                "removed on a, listed again by their next login on b, as on one node");
     }
 
     @Test

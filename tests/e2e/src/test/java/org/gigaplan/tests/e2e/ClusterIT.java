@@ -119,6 +119,24 @@ class ClusterIT {
 
     @Test
     @Order(3)
+    void aUserAddedOnOneNodeLogsInOnTheOtherAndOneRemovedThereIsRefusedHere() throws Exception {
+        assertEquals(List.of("admin"), rows("SELECT username FROM gp_user WHERE username = 'admin'"),
+                "the first user, once, though both nodes were started with its password");
+        String password = "pw-" + Long.toHexString(System.nanoTime());
+        String added = a.console("jaas:realm-manage --realm gigaplan", "jaas:user-add cluster-staff " + password,
+                "jaas:role-add cluster-staff school@S-E01", "jaas:update");
+        assertEquals(200, b.getAs("cluster-staff:" + password, "/api/schools/S-E01").status(),
+                () -> "added on a, logs in on b; the console said:\n" + added);
+        assertTrue(rows("SELECT password FROM gp_user WHERE username = 'cluster-staff'").get(0)
+                .matches("\\{CRYPT\\}243261.*\\{CRYPT\\}"), "stored as a bcrypt hash ($2a, hexadecimal)");
+        String removed = b.console("jaas:realm-manage --realm gigaplan", "jaas:user-delete cluster-staff",
+                "jaas:update");
+        assertEquals(401, a.getAs("cluster-staff:" + password, "/api/schools/S-E01").status(),
+                () -> "removed on b, refused on a; the console said:\n" + removed);
+    }
+
+    @Test
+    @Order(4)
     void aModuleTheBoardSwitchesOffOnOneNodeIsOffOnTheOther() throws Exception {
         assertEquals(200, b.getAs("school-a", "/api/training/checklist").status(), "on for S-E01");
         Response off = a.send("PUT", "/api/modules/training/schools/S-E01", "{\"enabled\":false}");
@@ -132,7 +150,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void everyWriteSentThroughTheLoadBalancerLandsAndEitherNodeReadsIt() throws Exception {
         LocalDate week = LocalDate.of(2026, 6, 1);
         int batches = 20;
@@ -161,7 +179,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void wrongPasswordsSpreadOverBothNodesLockTheNameOnBoth() throws Exception {
         int allowed = 10; // loginFailuresAllowed's default
         for (int i = 0; i < allowed; i++) {
@@ -180,7 +198,7 @@ class ClusterIT {
      * client it names, so a guesser locks the name for their own address only, not for everyone behind the balancer.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void behindTheBalancerWrongPasswordsCountByTheClientsAddress() throws Exception {
         String guesser = "203.0.113.5";
         for (int i = 0; i < 10; i++) {
@@ -195,7 +213,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aMigrationLockANodeLeftWhenItDiedIsReleasedFromTheConsole() throws Exception {
         assertTrue(a.console("gigaplan:migration-lock").contains("free"));
         execute("UPDATE databasechangeloglock SET locked = TRUE, lockedby = 'dead-node (10.0.0.9)', "
@@ -223,91 +241,33 @@ class ClusterIT {
      * them; every acknowledged batch is stored whole, none half; the killed node starts again and takes its share.
      */
     @Test
-    @Order(8)
+    @Order(9)
     void aNodeKilledUnderWritesLosesNoAcknowledgedWriteAndRejoins() throws Exception {
-        LocalDate first = LocalDate.of(2026, 4, 6);
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.Set<Integer> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        java.util.Set<Integer> sent = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
-        List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
-        Runnable writer = () -> {
-            while (!stop.get()) {
-                int n = next.getAndIncrement();
-                StringBuilder body = new StringBuilder("[");
-                for (int w = 0; w < WEEKS_PER_BATCH; w++) {
-                    body.append(w == 0 ? "" : ",").append("{\"schoolId\":\"S-E02\",\"grade\":2,\"className\":\"k")
-                            .append(n).append("\",\"week\":\"").append(first.plusWeeks(w)).append("\",\"scenes\":[");
-                    for (int scene = 1; scene <= 5; scene++) {
-                        body.append(scene == 1 ? "" : ",").append("{\"scene\":").append(scene).append(",\"count\":")
-                                .append((n + scene) % 30).append("}");
-                    }
-                    body.append("]}");
-                }
-                sent.add(n);
-                try {
-                    Response r = front.post("/api/usage/check-ins", "application/json", body.append("]").toString());
-                    if (r.status() == 200) {
-                        acknowledged.add(n);
-                    } else if (r.status() >= 500) {
-                        failed.incrementAndGet(); // the request was on the node killed: not acknowledged
-                    } else {
-                        refused.add(n + ": " + r);
-                    }
-                } catch (java.io.IOException e) {
-                    failed.incrementAndGet();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        };
-        List<Thread> writers = List.of(new Thread(writer, "cluster-writer-1"), new Thread(writer, "cluster-writer-2"));
-        writers.forEach(Thread::start);
+        CheckInBatches batches = new CheckInBatches("S-E02", 2, "k", LocalDate.of(2026, 4, 6), WEEKS_PER_BATCH)
+                .start(2, body -> front.post("/api/usage/check-ins", "application/json", body));
         try {
-            Distribution.await("30 acknowledged batches", TIMEOUT, () -> assertTrue(acknowledged.size() >= 30));
+            batches.awaitAcknowledged(30, TIMEOUT);
             List<Long> beforeKill = balancer.requestsPerNode();
             b.kill();
-            int atKill = acknowledged.size();
-            Distribution.await("the other node taking 30 more", TIMEOUT,
-                    () -> assertTrue(acknowledged.size() >= atKill + 30, () -> acknowledged.size() + " acknowledged"));
+            int atKill = batches.acknowledged();
+            batches.awaitAcknowledged(atKill + 30, TIMEOUT);
             List<Long> afterKill = balancer.requestsPerNode();
             assertTrue(afterKill.get(0) - beforeKill.get(0) >= 30, () -> "a took the writes: " + beforeKill + " → "
                     + afterKill);
         } finally {
-            stop.set(true);
-            for (Thread t : writers) {
-                t.join(60_000);
-            }
+            batches.stop();
         }
-        assertTrue(refused.isEmpty(), () -> "batches refused: " + refused);
+        assertEquals(List.of(), batches.refused(), "batches refused");
 
-        java.util.Map<Integer, Integer> stored = new java.util.HashMap<>();
         Response export = a.get("/api/usage/check-ins/export?fiscalYear=2026&schoolId=S-E02");
         assertEquals(200, export.status(), export::toString);
-        for (String line : export.body().lines().skip(1).toList()) {
-            String[] cells = line.split(",", -1);
-            if (cells[2].matches("k\\d+")) {
-                stored.merge(Integer.parseInt(cells[2].substring(1)), 1, Integer::sum);
-            }
-        }
-        int full = WEEKS_PER_BATCH * 5;
-        List<String> lost = new ArrayList<>();
-        List<String> half = new ArrayList<>();
-        for (int n : sent) {
-            int count = stored.getOrDefault(n, 0);
-            if (acknowledged.contains(n) && count != full) {
-                lost.add("k" + n + ": " + count + " of " + full);
-            } else if (count != 0 && count != full) {
-                half.add("k" + n + ": " + count + " of " + full);
-            }
-        }
-        System.out.println("[e2e] node lost: " + sent.size() + " batches sent through the load balancer, "
-                + acknowledged.size() + " acknowledged, " + failed.get() + " failed with the node, " + stored.size()
-                + " stored");
-        assertTrue(lost.isEmpty(), () -> "acknowledged batches lost or cut: " + lost);
-        assertTrue(half.isEmpty(), () -> "batches half stored: " + half);
+        CheckInBatches.Outcome outcome = batches.check(export.body());
+        System.out.println("[e2e] node lost: " + batches.summary() + " (through the load balancer), "
+                + outcome.stored().size() + " stored");
+        assertEquals(List.of(), outcome.lost(), "acknowledged batches lost or cut");
+        assertEquals(List.of(), outcome.half(), "batches half stored");
+        assertEquals(List.of(), outcome.wrong(), "figures stored with other values");
+        java.util.Map<Integer, Integer> stored = outcome.stored();
 
         // The killed node starts again on the same database and takes its share.
         b.start();
@@ -327,7 +287,7 @@ class ClusterIT {
      * run, and with them stopped, {@code pg_restore --clean --if-exists}; started again, they are in the dump's state.
      */
     @Test
-    @Order(9)
+    @Order(10)
     void aDumpTakenWhileTheNodesRunRestoresWithThemStopped() throws Exception {
         Path dump = Path.of(E2e.property("gigaplan.e2e.workdir")).resolve("cluster/gigaplan.dump");
         java.nio.file.Files.deleteIfExists(dump);

@@ -68,7 +68,8 @@ public class Notifications implements Notifier {
             @Reference JobScheduler scheduler,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
             UserDirectory users, NotifyConfig config) {
-        this(database, clock, outbox, config, users == null ? () -> name -> true : () -> users.names()::contains,
+        this(database, clock, outbox, config,
+                users == null || !users.ready() ? () -> name -> true : () -> users.names()::contains,
                 scheduler::kinds);
     }
 

@@ -10,8 +10,10 @@ public @interface ApiConfig {
     String PID = "org.gigaplan.platform.api";
 
     @AttributeDefinition(name = "JAAS realm", description = "Karaf JAAS realm that checks user names and "
-            + "passwords (HTTP Basic and the dashboard's login). Users get the role 'board', or 'school@<school id>' for one school.")
-    String realm() default "karaf";
+            + "passwords (HTTP Basic and the dashboard's login): 'gigaplan', the users in the database every node "
+            + "shares, or 'karaf' (etc/users.properties, this node's own). Users get the role 'board', "
+            + "'school@<school id>', 'teacher@<school id>/<teacher code>' or 'learner@<school id>'.")
+    String realm() default "gigaplan";
 
     @AttributeDefinition(name = "Largest request body (bytes)", description = "Bigger request bodies are refused "
             + "with 413.")

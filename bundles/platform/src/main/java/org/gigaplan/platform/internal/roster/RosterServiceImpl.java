@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
@@ -32,9 +31,12 @@ import org.gigaplan.plan.roster.RosterService;
 import org.gigaplan.plan.service.Jdbc;
 import org.gigaplan.platform.internal.roster.RosterState.Klass;
 import org.gigaplan.platform.internal.roster.RosterState.Person;
+import org.gigaplan.platform.internal.store.ChangeMarks;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
 import org.gigaplan.platform.internal.store.SchoolStore;
 import org.gigaplan.platform.internal.store.TeacherStore;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -57,11 +59,23 @@ public class RosterServiceImpl implements RosterService {
     private final SchoolStore schools;
     private final RosterStore store = new RosterStore();
     private final TeacherStore teachers = new TeacherStore();
-    private final List<RosterListener> listeners = new CopyOnWriteArrayList<>();
+    /**
+     * The modules listening, each told through its service objects, taken at the moment it is told: a listener that
+     * reads the roster itself (usage's class lists) would otherwise be activated while this service is, and ask for it.
+     */
+    private final Map<Object, RosterListener> listeners = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Where the listeners' services are taken from; null outside a framework. */
+    private BundleContext context;
     private final byte[] key;
 
     @Activate
-    public RosterServiceImpl(@Reference PlatformDatabase db) {
+    public RosterServiceImpl(BundleContext context, @Reference PlatformDatabase db) {
+        this(db);
+        this.context = context;
+    }
+
+    /** Outside a framework (tests): listeners come through {@link #listen}. */
+    RosterServiceImpl(PlatformDatabase db) {
         this.db = db;
         this.schools = db.schools();
         String secret;
@@ -75,12 +89,27 @@ public class RosterServiceImpl implements RosterService {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addListener(RosterListener listener) {
-        listeners.add(listener);
+    void addListener(ServiceReference<RosterListener> listener) {
+        listeners.put(listener, changed -> {
+            RosterListener service = context.getService(listener);
+            if (service == null) {
+                return; // gone meanwhile
+            }
+            try {
+                service.rosterChanged(changed);
+            } finally {
+                context.ungetService(listener);
+            }
+        });
     }
 
-    void removeListener(RosterListener listener) {
+    void removeListener(ServiceReference<RosterListener> listener) {
         listeners.remove(listener);
+    }
+
+    /** Adds a listener outside a framework (tests). */
+    void listen(RosterListener listener) {
+        listeners.put(listener, listener);
     }
 
     /** What importing a set would change; nothing is stored. */
@@ -111,12 +140,15 @@ public class RosterServiceImpl implements RosterService {
             for (RosterChange.SchoolChange s : told.schools()) {
                 listTeachers(c, s, after, by, now);
             }
+            if (!told.schools().isEmpty()) {
+                ChangeMarks.raise(c, ChangeMarks.ROSTER);
+            }
             return told;
         });
         Set<String> changed = change.schools().stream().map(RosterChange.SchoolChange::schoolId)
                 .collect(Collectors.toCollection(TreeSet::new));
         if (!changed.isEmpty()) {
-            for (RosterListener l : listeners) {
+            for (RosterListener l : listeners.values()) {
                 try {
                     l.rosterChanged(changed);
                 } catch (RuntimeException e) {
@@ -125,6 +157,11 @@ public class RosterServiceImpl implements RosterService {
             }
         }
         return change;
+    }
+
+    @Override
+    public long version() {
+        return db.transaction(c -> ChangeMarks.read(c, ChangeMarks.ROSTER));
     }
 
     @Override

@@ -38,23 +38,29 @@ public class Credentials {
             "demo-s-e01-5-1-1@drill.example", "learner@S-E01");
     static final String DEMO_PASSWORD = "demo";
     static final String ADMIN = "admin";
-    static final List<String> ADMIN_ROLES = List.of("board", "_g_:admingroup");
+    static final List<String> ADMIN_ROLES = List.of("board");
     /** What {@link #demoCredentials()} calls the demo agent's key. */
     static final String DEMO_KEY_NAME = "demo agent API key";
 
     private static final Logger LOG = LoggerFactory.getLogger(Credentials.class);
 
+    /** How long a look at the demo credentials stands. */
+    static final java.time.Duration DEMO_CHECK_EVERY = java.time.Duration.ofSeconds(10);
+
     private final Optional<UserDirectory> users;
     private final ApiKeyService keys;
+    private volatile Checked lastCheck;
 
     @Activate
     public Credentials(
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
             UserDirectory users, @Reference ApiKeyService keys, DemoConfig demo) {
-        this.users = Optional.ofNullable(users);
+        this.users = Optional.ofNullable(users).filter(UserDirectory::ready);
         this.keys = keys;
         if (users == null) {
             LOG.warn("No editable JAAS realm: no first users added, demo users not checked");
+        } else if (!users.ready()) {
+            LOG.info("The JAAS realm's users are settled once the realm is there");
         } else {
             settle(users, demo.enabled(), System.getenv("GIGAPLAN_ADMIN_PASSWORD"));
         }
@@ -99,8 +105,17 @@ public class Credentials {
         return changes;
     }
 
-    /** The demo users and demo key that work now, by name: empty on an installation outside demo mode. */
+    /**
+     * The demo users and demo key that work now, by name: empty on an installation outside demo mode. Read again at
+     * most every {@link #DEMO_CHECK_EVERY}: a load balancer asks {@code /api/health} every second or so, and the
+     * users are a table every node shares.
+     */
     public List<String> demoCredentials() {
+        Checked last = lastCheck;
+        long now = System.nanoTime();
+        if (last != null && now - last.at() < DEMO_CHECK_EVERY.toNanos()) {
+            return last.working();
+        }
         List<String> working = new ArrayList<>();
         users.ifPresent(u -> {
             Set<String> present = u.names();
@@ -109,6 +124,11 @@ public class Credentials {
         if (keys.demoKeyWorks()) {
             working.add(DEMO_KEY_NAME);
         }
-        return working;
+        lastCheck = new Checked(now, List.copyOf(working));
+        return lastCheck.working();
+    }
+
+    /** What {@link #demoCredentials()} found, and when (System.nanoTime). */
+    private record Checked(long at, List<String> working) {
     }
 }

@@ -41,10 +41,16 @@ public class KarafUserDirectory implements UserDirectory {
     /** One writer of the users file at a time in this process (every instance, reactivations included). */
     private static final Object LOCK = new Object();
 
-    private final BackingEngineFactory factory;
+    private final Optional<BackingEngineFactory> factory;
     private final Map<String, ?> options;
     private final Optional<Path> file;
+    private final String realm;
 
+    /**
+     * Finds the configured realm among those registered now. A realm registered later (the database realm, once the
+     * platform's tables are migrated) makes the component anew, as the references are greedy; until then this
+     * directory is not {@link #ready()}.
+     */
     @Activate
     public KarafUserDirectory(
             @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY)
@@ -52,18 +58,27 @@ public class KarafUserDirectory implements UserDirectory {
             @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY)
             List<BackingEngineFactory> factories,
             ApiConfig config) {
-        AppConfigurationEntry entry = realms.stream().filter(r -> config.realm().equals(r.getName()))
+        this.realm = config.realm();
+        Optional<AppConfigurationEntry> entry = realms.stream().filter(r -> realm.equals(r.getName()))
                 .flatMap(r -> java.util.Arrays.stream(r.getEntries()))
                 .filter(e -> factories.stream().anyMatch(f -> f.getModuleClass().equals(e.getOptions().get(MODULE_OPTION))))
-                .findFirst().orElseThrow(() -> new IllegalStateException("JAAS realm " + config.realm()
-                        + " has no login module whose users can be edited (looked in " + realms.size() + " realms)"));
-        this.options = entry.getOptions();
-        this.factory = factories.stream().filter(f -> f.getModuleClass().equals(options.get(MODULE_OPTION)))
-                .findFirst().orElseThrow();
+                .findFirst();
+        this.options = entry.<Map<String, ?>>map(AppConfigurationEntry::getOptions).orElse(Map.of());
+        this.factory = entry.flatMap(e -> factories.stream()
+                .filter(f -> f.getModuleClass().equals(options.get(MODULE_OPTION))).findFirst());
         this.file = Optional.ofNullable(options.get("users")).map(Object::toString).map(Path::of);
+        if (entry.isEmpty()) {
+            LOG.info("JAAS realm {} has no login module whose users can be edited (yet): looked in {} realms", realm,
+                    realms.size());
+        }
         synchronized (LOCK) {
             ownerOnly();
         }
+    }
+
+    @Override
+    public boolean ready() {
+        return factory.isPresent();
     }
 
     /**
@@ -71,7 +86,12 @@ public class KarafUserDirectory implements UserDirectory {
      * and writes all of it back on each change, so one kept across calls would undo what others wrote since.
      */
     private BackingEngine engine() {
-        return factory.build(options);
+        return engine(options);
+    }
+
+    private BackingEngine engine(Map<String, ?> options) {
+        return factory.orElseThrow(() -> new IllegalStateException("JAAS realm " + realm
+                + " has no login module whose users can be edited")).build(options);
     }
 
     @Override
@@ -122,7 +142,7 @@ public class KarafUserDirectory implements UserDirectory {
                 Files.write(copy, Files.readAllBytes(target));
                 java.util.Map<String, Object> onCopy = new java.util.HashMap<>(options);
                 onCopy.put("users", copy.toString());
-                change.accept(factory.build(onCopy));
+                change.accept(engine(onCopy));
                 Files.move(copy, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 copy = null;
@@ -141,14 +161,19 @@ public class KarafUserDirectory implements UserDirectory {
         }
     }
 
-    /** The users file is readable by the account Karaf runs as only (0600). */
     private void ownerOnly() {
-        file.filter(Files::exists).ifPresent(f -> {
-            try {
-                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException | IOException e) {
-                LOG.warn("Could not make {} readable by its owner only: {}", f, e.toString());
-            }
-        });
+        file.ifPresent(KarafUserDirectory::ownerOnly);
+    }
+
+    /** A users file is readable by the account Karaf runs as only (0600); nothing when there is none. */
+    static void ownerOnly(Path users) {
+        if (!Files.exists(users)) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            LOG.warn("Could not make {} readable by its owner only: {}", users, e.toString());
+        }
     }
 }

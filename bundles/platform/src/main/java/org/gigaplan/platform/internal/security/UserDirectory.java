@@ -6,6 +6,11 @@ import java.util.Set;
 /** The users of the JAAS realm /api logs people in with: the platform adds its first users and removes demo ones. */
 public interface UserDirectory {
 
+    /** Whether the realm is there to be read and edited; the other methods throw when it is not. */
+    default boolean ready() {
+        return true;
+    }
+
     /** Every user name. */
     Set<String> names();
 

@@ -15,7 +15,7 @@ import org.gigaplan.plan.service.Upsert;
  */
 public final class ModuleSchoolStore {
 
-    static final String MARK = "module-switches";
+    static final String MARK = ChangeMarks.MODULE_SWITCHES;
 
     /** The switches as read at one moment: the counter then, and module id → schools it is switched off for. */
     public record Switches(long mark, Map<String, Set<String>> disabled) {
@@ -30,7 +30,7 @@ public final class ModuleSchoolStore {
     /** The switches now, with the counter they go with (read in one transaction). */
     public Switches read() {
         return sql.transaction(c -> {
-            long mark = mark(c);
+            long mark = ChangeMarks.read(c, MARK);
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT module_id, school_id FROM gp_module_school WHERE enabled = ?")) {
                 ps.setBoolean(1, false);
@@ -48,16 +48,7 @@ public final class ModuleSchoolStore {
 
     /** The counter of changes: another value than a node's {@link Switches#mark()} means they changed since. */
     public long mark() {
-        return sql.transaction(ModuleSchoolStore::mark);
-    }
-
-    private static long mark(java.sql.Connection c) throws java.sql.SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT n FROM gp_change_mark WHERE name = ?")) {
-            ps.setString(1, MARK);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
+        return sql.transaction(c -> ChangeMarks.read(c, MARK));
     }
 
     /** Switches a module on or off for a school; two boards switching a pair never set before race for its key. */
@@ -65,10 +56,8 @@ public final class ModuleSchoolStore {
         sql.transactionRetrying(c -> {
             Upsert.into("gp_module_school").key("module_id", moduleId).key("school_id", schoolId)
                     .set("enabled", enabled).set("changed_at", at).set("changed_by", by).run(c);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE gp_change_mark SET n = n + 1 WHERE name = ?")) {
-                ps.setString(1, MARK);
-                return ps.executeUpdate();
-            }
+            ChangeMarks.raise(c, MARK);
+            return null;
         });
     }
 }

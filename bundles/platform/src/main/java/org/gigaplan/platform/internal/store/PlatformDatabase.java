@@ -1,5 +1,7 @@
 package org.gigaplan.platform.internal.store;
 
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import org.gigaplan.plan.service.Database;
@@ -21,7 +23,10 @@ public class PlatformDatabase implements Database {
 
     public static final String CHANGELOG = "db/platform/changelog.xml";
 
+    private static final String DEFAULT_TARGET = "(dataSourceName=gigaplan)";
+
     private final Sql sql;
+    private final String dataSourceFilter;
     private final PlanStore plans;
     private final SchoolStore schools;
     private final DemoRunStore demoRuns;
@@ -30,25 +35,32 @@ public class PlatformDatabase implements Database {
     private final ModuleSchoolStore moduleSchools;
 
     @Activate
-    public PlatformDatabase(@Reference(name = "dataSource", target = "(dataSourceName=gigaplan)") DataSource dataSource,
-            DatabaseConfig config) {
-        this(new Sql(dataSource, config.concurrentWrites(), config.writeTurnTimeoutMillis()));
+    public PlatformDatabase(@Reference(name = "dataSource", target = DEFAULT_TARGET) DataSource dataSource,
+            DatabaseConfig config, Map<String, Object> properties) {
+        this(new Sql(dataSource, config.concurrentWrites(), config.writeTurnTimeoutMillis()),
+                String.valueOf(properties.getOrDefault("dataSource.target", DEFAULT_TARGET)));
     }
 
     /** On a DataSource with no limit on concurrent writes (tests and tools). */
     public PlatformDatabase(DataSource dataSource) {
-        this(new Sql(dataSource));
+        this(new Sql(dataSource), DEFAULT_TARGET);
     }
 
-    private PlatformDatabase(Sql sql) {
+    private PlatformDatabase(Sql sql, String dataSourceFilter) {
         Migrations.apply(sql.dataSource(), CHANGELOG, PlatformDatabase.class.getClassLoader());
         this.sql = sql;
+        this.dataSourceFilter = dataSourceFilter;
         this.plans = new PlanStore(sql);
         this.schools = new SchoolStore(sql);
         this.demoRuns = new DemoRunStore(sql);
         this.apiKeys = new ApiKeyStore(sql);
         this.audit = new AuditStore(sql);
         this.moduleSchools = new ModuleSchoolStore(sql);
+    }
+
+    /** The service filter that picked this DataSource, e.g. {@code (dataSourceName=gigaplan)}. */
+    public String dataSourceFilter() {
+        return dataSourceFilter;
     }
 
     @Override

@@ -48,7 +48,18 @@ abstract class RosterImportContract {
         TestDatabase.on(ds).clear(PlatformTables.ALL);
         db = new PlatformDatabase(ds);
         roster = new RosterServiceImpl(db);
-        roster.addListener(told::add);
+        roster.listen(told::add);
+    }
+
+    @Test
+    void anImportOnOneNodeMovesTheVersionTheOtherReads() {
+        RosterServiceImpl other = new RosterServiceImpl(new PlatformDatabase(dataSource()));
+        long before = other.version();
+        roster.apply(OneRoster.readFolder(RosterFixtures.folder("bulk")), "board");
+        long after = other.version();
+        assertTrue(after != before, "the other node sees the roster moved");
+        roster.apply(OneRoster.readFolder(RosterFixtures.folder("bulk")), "board");
+        assertEquals(after, other.version(), "the same set again changed nothing: the version stays");
     }
 
     @Test

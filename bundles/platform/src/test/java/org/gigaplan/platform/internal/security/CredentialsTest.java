@@ -56,7 +56,7 @@ class CredentialsTest {
         assertEquals(List.of(), Credentials.settle(realm, false, " "), "a blank password makes no admin");
         assertFalse(realm.names().contains("admin"));
         Credentials.settle(realm, false, "first");
-        assertEquals(List.of("first", "board", "_g_:admingroup"), realm.users.get("admin"));
+        assertEquals(List.of("first", "board"), realm.users.get("admin"));
         assertEquals(List.of(), Credentials.settle(realm, false, "second"));
         assertEquals("first", realm.users.get("admin").get(0), "a later start does not reset admin's password");
     }

@@ -30,7 +30,7 @@ class KarafUserDirectoryTest {
         Path users = dir.resolve("users.properties");
         Files.writeString(users, "# users\n_g_\\:admingroup = group,admin\n");
         KarafUserDirectory directory = new KarafUserDirectory(List.of(realm(users)),
-                List.of(new PropertiesBackingEngineFactory()), defaults());
+                List.of(new PropertiesBackingEngineFactory()), fileRealm());
         // Karaf reads the file at each login, and its encryption watcher at each change of it: a reader that found
         // a user without its role, a line cut short, or fewer users than it saw before read a half-written file.
         AtomicBoolean done = new AtomicBoolean();
@@ -80,6 +80,19 @@ class KarafUserDirectoryTest {
         }
     }
 
+    @Test
+    void aRealmNotRegisteredYetIsNotReadyAndSaysSoWhenUsed(@TempDir Path dir) throws Exception {
+        Path users = Files.writeString(dir.resolve("users.properties"), "# users\n");
+        KarafUserDirectory early = new KarafUserDirectory(List.of(realm(users)),
+                List.of(new PropertiesBackingEngineFactory()), defaults());
+        assertEquals(false, early.ready(), "realm gigaplan is not there yet: only karaf's");
+        IllegalStateException used = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                early::names);
+        org.junit.jupiter.api.Assertions.assertTrue(used.getMessage().contains("gigaplan"), used::getMessage);
+        assertEquals(true, new KarafUserDirectory(List.of(realm(users)), List.of(new PropertiesBackingEngineFactory()),
+                fileRealm()).ready());
+    }
+
     private static JaasRealm realm(Path users) {
         AppConfigurationEntry entry = new AppConfigurationEntry(
                 "org.apache.karaf.jaas.modules.properties.PropertiesLoginModule",
@@ -104,7 +117,14 @@ class KarafUserDirectoryTest {
         };
     }
 
-    /** The API configuration at its defaults. */
+    /** The API configuration at its defaults, with the realm named {@code karaf} (the users file). */
+    private static ApiConfig fileRealm() {
+        return (ApiConfig) Proxy.newProxyInstance(ApiConfig.class.getClassLoader(), new Class<?>[] { ApiConfig.class },
+                (proxy, method, args) -> method.getName().equals("annotationType") ? ApiConfig.class
+                        : method.getName().equals("realm") ? "karaf" : method.getDefaultValue());
+    }
+
+    /** The API configuration at its defaults: the database realm. */
     private static ApiConfig defaults() {
         return (ApiConfig) Proxy.newProxyInstance(ApiConfig.class.getClassLoader(), new Class<?>[] { ApiConfig.class },
                 (proxy, method, args) -> method.getName().equals("annotationType") ? ApiConfig.class

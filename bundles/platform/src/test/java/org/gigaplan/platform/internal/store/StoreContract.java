@@ -48,7 +48,7 @@ abstract class StoreContract {
                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM databasechangelog WHERE id LIKE 'platform-%'");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            assertEquals(18, rs.getInt(1));
+            assertEquals(20, rs.getInt(1));
         }
     }
 
