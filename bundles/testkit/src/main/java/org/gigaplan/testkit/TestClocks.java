@@ -65,5 +65,25 @@ public final class TestClocks {
             now.updateAndGet(t -> t.plus(by));
             return this;
         }
+
+        /** The same time as a {@link Clock} (in the city's zone), for code that takes one: it moves with this. */
+        public Clock clock() {
+            return new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return ZONE;
+                }
+
+                @Override
+                public Clock withZone(ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public Instant instant() {
+                    return now.get();
+                }
+            };
+        }
     }
 }

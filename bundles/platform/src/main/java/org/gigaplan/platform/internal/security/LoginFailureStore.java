@@ -19,15 +19,20 @@ import org.gigaplan.plan.service.Database;
 /**
  * The login throttle's counts in the database ({@code gp_login_failure}), shared by every node: a row per user name
  * and address, keyed by a SHA-256 of both (neither is kept in clear), changed with the row locked. Rows untouched for
- * {@link #KEPT} are removed as others change.
+ * {@link #KEPT} are removed as others change, at most once an hour.
  */
 final class LoginFailureStore implements LoginThrottle.Failures {
 
     /** How long a record nobody touched is kept: beyond the longest lock (5 min × 2^8 ≈ 21 h). */
     static final Duration KEPT = Duration.ofDays(7);
 
+    /** How often this node looks for rows to remove. */
+    static final Duration SWEEP_EVERY = Duration.ofHours(1);
+
     private final Database database;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicReference<Instant> lastSweep =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     LoginFailureStore(Database database, Clock clock) {
         this.database = database;
@@ -65,8 +70,21 @@ final class LoginFailureStore implements LoginThrottle.Failures {
                 ps.setString(5, sha);
                 ps.executeUpdate();
             }
+            return null;
+        });
+        sweep();
+    }
+
+    /** Removes the rows nobody touched for {@link #KEPT}: at most once an hour on each node, not at every failure. */
+    private void sweep() {
+        Instant now = clock.instant();
+        Instant last = lastSweep.get();
+        if (last != null && last.isAfter(now.minus(SWEEP_EVERY)) || !lastSweep.compareAndSet(last, now)) {
+            return;
+        }
+        database.transaction(c -> {
             try (PreparedStatement old = c.prepareStatement("DELETE FROM gp_login_failure WHERE changed_at < ?")) {
-                old.setTimestamp(1, Timestamp.from(clock.instant().minus(KEPT)));
+                old.setTimestamp(1, Timestamp.from(now.minus(KEPT)));
                 return old.executeUpdate();
             }
         });

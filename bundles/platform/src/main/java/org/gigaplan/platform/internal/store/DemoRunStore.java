@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.gigaplan.plan.service.Upsert;
+
 /**
  * Remembers which module filled demo data for which fiscal year, and which node is filling it now: a fill is claimed
  * for a while first, so nodes starting together fill each module's year once (a node dying mid-fill leaves its claim
@@ -87,22 +89,9 @@ public final class DemoRunStore {
         });
     }
 
-    /** Records a module's year as filled now. */
+    /** Records a module's year as filled now (the row its claim made, or a new one), its claim ended. */
     public void record(String moduleId, int fiscalYear) {
-        sql.transaction(c -> {
-            try (PreparedStatement del = c.prepareStatement(
-                    "DELETE FROM gp_demo_run WHERE module_id = ? AND fiscal_year = ?");
-                    PreparedStatement ins = c.prepareStatement("INSERT INTO gp_demo_run (module_id, fiscal_year, "
-                            + "filled_at, claimed_until) VALUES (?, ?, ?, NULL)")) {
-                del.setString(1, moduleId);
-                del.setInt(2, fiscalYear);
-                del.executeUpdate();
-                ins.setString(1, moduleId);
-                ins.setInt(2, fiscalYear);
-                ins.setTimestamp(3, Timestamp.from(Instant.now()));
-                ins.executeUpdate();
-                return null;
-            }
-        });
+        sql.transactionRetrying(c -> Upsert.into("gp_demo_run").key("module_id", moduleId)
+                .key("fiscal_year", fiscalYear).set("filled_at", Instant.now()).set("claimed_until", null).run(c));
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gigaplan.testkit.AtOnce;
+import org.gigaplan.testkit.TestClocks;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
@@ -22,48 +21,31 @@ class LoginThrottleTest {
     private static final String A = "192.0.2.10";
     private static final String B = "198.51.100.7";
 
-    /** A clock the test moves. */
-    private static final class Manual extends Clock {
-        Instant now = Instant.parse("2025-06-02T01:00:00Z");
-
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void theThirdWrongPasswordLocksTheNameUntilTheWindowHasPassed() {
-        Manual clock = new Manual();
-        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock, Duration.ZERO);
+        TestClocks.Settable clock = TestClocks.at("2025-06-02T10:00");
+        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock.clock(), Duration.ZERO);
         assertFalse(throttle.failed("Tanaka", A));
-        clock.now = clock.now.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         assertFalse(throttle.failed("tanaka", A));
         assertEquals(Optional.empty(), throttle.lockedFor("tanaka", A));
-        clock.now = clock.now.plusSeconds(60);
+        clock.advance(Duration.ofSeconds(60));
         assertTrue(throttle.failed("TANAKA", A), "the third, names compared without case");
         assertEquals(Optional.of(Duration.ofMinutes(5)), throttle.lockedFor("tanaka", A));
         assertEquals(Optional.empty(), throttle.lockedFor("sato", A), "other names are not affected");
-        clock.now = clock.now.plusSeconds(299);
+        clock.advance(Duration.ofSeconds(299));
         assertEquals(Optional.of(Duration.ofSeconds(1)), throttle.lockedFor("tanaka", A));
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertEquals(Optional.empty(), throttle.lockedFor("tanaka", A), "five minutes after the last wrong one");
     }
 
     @Test
     void failuresOutsideTheWindowDoNotCountAndARightPasswordClears() {
-        Manual clock = new Manual();
-        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock, Duration.ZERO);
+        TestClocks.Settable clock = TestClocks.at("2025-06-02T10:00");
+        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock.clock(), Duration.ZERO);
         throttle.failed("suzuki", A);
         throttle.failed("suzuki", A);
-        clock.now = clock.now.plusSeconds(301);
+        clock.advance(Duration.ofSeconds(301));
         assertFalse(throttle.failed("suzuki", A), "the first two are older than the window");
         assertEquals(Optional.empty(), throttle.lockedFor("suzuki", A));
         throttle.failed("suzuki", A);
@@ -75,8 +57,8 @@ class LoginThrottleTest {
 
     @Test
     void parallelGuessesGetNoMoreTriesThanSerialOnes() {
-        Manual clock = new Manual();
-        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock, Duration.ZERO);
+        TestClocks.Settable clock = TestClocks.at("2025-06-02T10:00");
+        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock.clock(), Duration.ZERO);
         assertEquals(Optional.empty(), throttle.tryLogin("ito", A));
         assertEquals(Optional.empty(), throttle.tryLogin("ito", A));
         assertEquals(Optional.empty(), throttle.tryLogin("ito", A));
@@ -93,8 +75,8 @@ class LoginThrottleTest {
 
     @Test
     void aNameLockedFromOneAddressStillLogsInFromAnother() {
-        Manual clock = new Manual();
-        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock, Duration.ZERO);
+        TestClocks.Settable clock = TestClocks.at("2025-06-02T10:00");
+        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), clock.clock(), Duration.ZERO);
         throttle.failed("admin", A);
         throttle.failed("admin", A);
         assertTrue(throttle.failed("admin", A), "a guesser at A locks admin for A");
@@ -106,14 +88,14 @@ class LoginThrottleTest {
 
     @Test
     void eachFurtherLockOfANameAndAddressLastsTwiceAsLong() {
-        Manual clock = new Manual();
-        LoginThrottle throttle = new LoginThrottle(2, Duration.ofMinutes(5), clock, Duration.ZERO);
+        TestClocks.Settable clock = TestClocks.at("2025-06-02T10:00");
+        LoginThrottle throttle = new LoginThrottle(2, Duration.ofMinutes(5), clock.clock(), Duration.ZERO);
         for (int lock = 0; lock < 12; lock++) {
             throttle.failed("admin", A);
             assertTrue(throttle.failed("admin", A));
             Duration expected = Duration.ofMinutes(5).multipliedBy(1L << Math.min(lock, LoginThrottle.MAX_LOCK_DOUBLINGS));
             assertEquals(Optional.of(expected), throttle.lockedFor("admin", A), "lock " + (lock + 1));
-            clock.now = clock.now.plus(expected);
+            clock.advance(expected);
         }
         throttle.succeeded("admin", A);
         throttle.failed("admin", A);

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.gigaplan.plan.security.Caller;
@@ -24,7 +21,7 @@ class SessionsTest {
     private static final TestDatabase DERBY = TestDatabase.derby("sessions");
     private static final Caller TEACHER = new Caller("tanaka", Role.TEACHER, "S-E01", "T01");
 
-    private final MovingClock clock = new MovingClock();
+    private final org.gigaplan.testkit.TestClocks.Settable clock = org.gigaplan.testkit.TestClocks.at("2026-12-01T09:00");
     private PlatformDatabase database;
     private Sessions sessions;
 
@@ -32,7 +29,7 @@ class SessionsTest {
     void empty() {
         database = new PlatformDatabase(DERBY.dataSource());
         DERBY.clear(PlatformTables.ALL);
-        sessions = new Sessions(database, Duration.ofMinutes(30), Duration.ofHours(12), clock);
+        sessions = new Sessions(database, Duration.ofMinutes(30), Duration.ofHours(12), clock.clock());
     }
 
     @Test
@@ -80,29 +77,5 @@ class SessionsTest {
     private List<String> digests() {
         return DERBY.transaction(c -> org.gigaplan.plan.service.Jdbc.list(c, "SELECT id_sha256 FROM gp_session",
                 r -> r.getString(1)));
-    }
-
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -50,4 +50,21 @@ class SharedLoginThrottleTest {
         assertFalse(two.failed("suzuki", A));
         assertTrue(one.failed("suzuki", A));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "derby", "postgres" })
+    void aNameNobodyTriedForAWeekIsForgotten(String engine) {
+        TestDatabase test = TestDatabase.of(engine, "throttle");
+        PlatformDatabase database = new PlatformDatabase(test.dataSource());
+        test.clear(PlatformTables.ALL);
+        org.gigaplan.testkit.TestClocks.Settable time = org.gigaplan.testkit.TestClocks.at("2025-06-02T10:00");
+        Clock clock = time.clock();
+        LoginFailureStore store = new LoginFailureStore(database, clock);
+        LoginThrottle node = new LoginThrottle(3, Duration.ofMinutes(5), clock, Duration.ZERO, store);
+        assertFalse(node.failed("tanaka", A));
+        time.advance(LoginFailureStore.KEPT.plusSeconds(1));
+        assertFalse(node.failed("sato", A));
+        assertEquals(1, (int) database.transaction(c -> org.gigaplan.plan.service.Jdbc.first(c,
+                "SELECT COUNT(*) FROM gp_login_failure", r -> r.getInt(1)).orElse(0)), "tanaka's row, a week old, was removed; sato's is kept");
+    }
 }

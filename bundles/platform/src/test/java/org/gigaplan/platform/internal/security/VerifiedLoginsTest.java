@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,26 +28,14 @@ class VerifiedLoginsTest {
     @Test
     void aRightPasswordIsCheckedOnceWhileKeptAndAgainAfter() {
         Realm realm = new Realm();
-        Instant[] now = { Instant.parse("2026-11-30T01:00:00Z") };
-        Clock clock = new Clock() {
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        org.gigaplan.testkit.TestClocks.Settable time = org.gigaplan.testkit.TestClocks.at("2026-11-30T10:00");
+        Clock clock = time.clock();
         VerifiedLogins logins = new VerifiedLogins(realm, Duration.ofSeconds(60), clock);
         for (int i = 0; i < 5; i++) {
             assertEquals(Optional.of(Set.of("board")), logins.authenticate("tanaka", "right".toCharArray()));
         }
         assertEquals(1, realm.checked.get(), "the realm checked the right password once");
-        now[0] = now[0].plusSeconds(60);
+        time.advance(Duration.ofSeconds(60));
         logins.authenticate("tanaka", "right".toCharArray());
         assertEquals(2, realm.checked.get(), "and again once the minute was over");
     }
