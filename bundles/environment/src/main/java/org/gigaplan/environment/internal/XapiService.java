@@ -91,21 +91,25 @@ public class XapiService {
         this.store = new XapiStore(db, clock.zone());
         store.learnerYears().ensure();
         this.learnerHomePage = migrated.config().learnerHomePage().trim();
-        String stored = db.transaction(c -> {
-            var known = store.setting(c, SECRET);
-            if (known.isPresent()) {
-                return known.get();
-            }
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            String encoded = Base64.getEncoder().encodeToString(fresh);
-            store.putSetting(c, SECRET, encoded);
-            return encoded;
-        });
+        // Nodes starting together on a new database race to make it: the loser runs again and reads the winner's.
+        String stored = db.transactionRetrying(this::secretOrNew);
         byte[] secret = Base64.getDecoder().decode(stored);
         this.pseudonyms = new Pseudonyms(secret, roster);
         this.bodies = new StatementBodies(StatementBodies.Mode.of(migrated.config().xapiIdentities()), secret);
         this.intake = new StatementIntake(bodies, pseudonyms::of, pseudonyms::rosterClass, pseudonyms::pseudonymous);
+    }
+
+    /** The deployment's pseudonym secret: the one stored, or a new one stored now. */
+    private String secretOrNew(java.sql.Connection c) throws java.sql.SQLException {
+        var known = store.setting(c, SECRET);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        String encoded = Base64.getEncoder().encodeToString(fresh);
+        store.putSetting(c, SECRET, encoded);
+        return encoded;
     }
 
     /** The pseudonym of an xAPI Agent: the same learner always gets the same one in this deployment. */

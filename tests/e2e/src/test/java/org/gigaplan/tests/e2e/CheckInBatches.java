@@ -56,7 +56,10 @@ final class CheckInBatches {
         this.weeks = weeks;
     }
 
-    /** Starts {@code count} writers: a 200 is acknowledged, a 5xx or a lost connection failed, anything else refused. */
+    /**
+     * Starts {@code count} writers: a 200 is acknowledged, a 5xx or a connection cut failed, anything else refused; a
+     * connection nobody took sent nothing and is tried again.
+     */
     CheckInBatches start(int count, Sender sender) {
         for (int i = 1; i <= count; i++) {
             Thread writer = new Thread(() -> write(sender), prefix + "-writer-" + i);
@@ -79,12 +82,23 @@ final class CheckInBatches {
                 } else {
                     refused.add(n + ": " + r);
                 }
+            } catch (java.net.ConnectException e) {
+                sent.remove(n); // no node took the connection: nothing was sent; try again in a moment
+                pause();
             } catch (IOException e) {
-                failed.incrementAndGet();
+                failed.incrementAndGet(); // cut while a node had it: stored whole or not at all
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

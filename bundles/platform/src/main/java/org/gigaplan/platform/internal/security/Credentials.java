@@ -86,15 +86,16 @@ public class Credentials {
     static synchronized List<String> settle(UserDirectory users, boolean demo, String adminPassword) {
         List<String> changes = new ArrayList<>();
         Set<String> present = users.names();
-        if (adminPassword != null && !adminPassword.isBlank() && !present.contains(ADMIN)) {
-            users.add(ADMIN, adminPassword, ADMIN_ROLES);
+        if (adminPassword != null && !adminPassword.isBlank() && !present.contains(ADMIN)
+                && added(users, ADMIN, adminPassword, ADMIN_ROLES)) {
             changes.add("Created user admin (board) with the password of GIGAPLAN_ADMIN_PASSWORD");
         }
         for (Map.Entry<String, String> user : DEMO_USERS.entrySet()) {
             if (demo && !present.contains(user.getKey())) {
-                users.add(user.getKey(), DEMO_PASSWORD, List.of(user.getValue()));
-                changes.add("DEMO MODE: created demo user " + user.getKey() + " (" + user.getValue()
-                        + ", password: demo)");
+                if (added(users, user.getKey(), DEMO_PASSWORD, List.of(user.getValue()))) {
+                    changes.add("DEMO MODE: created demo user " + user.getKey() + " (" + user.getValue()
+                            + ", password: demo)");
+                }
             } else if (!demo && present.contains(user.getKey())) {
                 users.remove(user.getKey());
                 changes.add("Left demo mode: removed demo user " + user.getKey() + ", whose password the README "
@@ -103,6 +104,23 @@ public class Credentials {
         }
         changes.forEach(change -> LOG.warn("{}", change));
         return changes;
+    }
+
+    /**
+     * Adds a user; false when another node added the same name at the same moment (nodes starting together share
+     * the realm's table): theirs stands.
+     */
+    private static boolean added(UserDirectory users, String name, String password, List<String> roles) {
+        try {
+            users.add(name, password, roles);
+            return true;
+        } catch (RuntimeException e) {
+            if (users.names().contains(name)) {
+                LOG.info("User {} was added by another node at the same moment", name);
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**

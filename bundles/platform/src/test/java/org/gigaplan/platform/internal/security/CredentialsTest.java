@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class CredentialsTest {
 
     /** A realm in memory: name → password and roles. */
-    private static final class Users implements UserDirectory {
+    private static class Users implements UserDirectory {
         final Map<String, List<String>> users = new TreeMap<>();
 
         @Override
@@ -59,5 +59,29 @@ class CredentialsTest {
         assertEquals(List.of("first", "board"), realm.users.get("admin"));
         assertEquals(List.of(), Credentials.settle(realm, false, "second"));
         assertEquals("first", realm.users.get("admin").get(0), "a later start does not reset admin's password");
+    }
+
+    @Test
+    void aUserAnotherNodeAddedAtTheSameMomentIsTheirsAndTheStartGoesOn() {
+        // Two nodes starting together both find admin missing; the other node's insert lands first.
+        Users realm = new Users() {
+            @Override
+            public void add(String name, String password, List<String> roles) {
+                super.add(name, "theirs", roles);
+                throw new IllegalStateException("duplicate key value violates unique constraint \"pk_gp_user\"");
+            }
+        };
+        assertEquals(List.of(), Credentials.settle(realm, true, "mine"), "nothing this node created");
+        assertEquals("theirs", realm.users.get("admin").get(0));
+        assertTrue(realm.names().contains("demo-board"));
+
+        Users broken = new Users() {
+            @Override
+            public void add(String name, String password, List<String> roles) {
+                throw new IllegalStateException("the database is down");
+            }
+        };
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Credentials.settle(broken, false, "mine"), "a failure that added nobody is not hidden");
     }
 }

@@ -74,6 +74,20 @@ class SessionsTest {
         assertFalse(sessions.end(second.id()));
     }
 
+    @Test
+    void aSessionBegunOnOneNodeIsKnownOnTheOtherAndALogoutThereEndsIt() {
+        Sessions other = new Sessions(new PlatformDatabase(DERBY.dataSource()), Duration.ofMinutes(30),
+                Duration.ofHours(12), clock.clock());
+        Sessions.Started started = sessions.start(TEACHER, null);
+        assertEquals(TEACHER, other.find(started.id()).orElseThrow().caller(), "the other node knows it");
+        clock.advance(Duration.ofMinutes(20));
+        assertTrue(other.find(started.id()).isPresent(), "used on the other node");
+        clock.advance(Duration.ofMinutes(20));
+        assertTrue(sessions.find(started.id()).isPresent(), "kept alive by the use on the other node");
+        assertTrue(other.end(started.id()));
+        assertTrue(sessions.find(started.id()).isEmpty(), "logged out on the other node: ended here too");
+    }
+
     private List<String> digests() {
         return DERBY.transaction(c -> org.gigaplan.plan.service.Jdbc.list(c, "SELECT id_sha256 FROM gp_session",
                 r -> r.getString(1)));
