@@ -57,7 +57,7 @@ public class Notifications implements Notifier {
     private final PlanClock clock;
     private final NotifyConfig config;
     private final Outbox outbox;
-    /** Who may get mail now: the users of the realm, read once per send (a file read by Karaf's backing engine). */
+    /** Who may get mail now: the users of the realm, read once per send (through Karaf's backing engine). */
     private final java.util.function.Supplier<Predicate<String>> users;
     private final java.util.function.Supplier<List<NoticeKind>> kinds;
     private final NotifyStore store = new NotifyStore();

@@ -118,7 +118,8 @@ public class DatabaseRealm implements JaasRealm {
     }
 
     /**
-     * Copies the users of a Karaf users file into an empty {@code gp_user}, with their roles but not their groups; each password is stored as {@code stored} makes it. Nothing when the table has users.
+     * Copies the users of a Karaf users file into an empty {@code gp_user}, with their roles but not their groups;
+     * each password is stored as {@code stored} makes it. Nothing when the table has users.
      *
      * @return the names copied
      */
