@@ -27,14 +27,10 @@ class SharedLoginThrottleTest {
     @ParameterizedTest
     @ValueSource(strings = { "derby", "postgres" })
     void wrongPasswordsSpreadOverTwoNodesCountTogether(String engine) {
-        TestDatabase test = TestDatabase.of(engine, "throttle");
-        PlatformDatabase database = new PlatformDatabase(test.dataSource());
-        test.clear(PlatformTables.ALL);
+        PlatformDatabase database = emptyDatabase(engine);
         Clock clock = Clock.fixed(Instant.parse("2025-06-02T01:00:00Z"), ZoneOffset.UTC);
-        LoginThrottle one = new LoginThrottle(3, Duration.ofMinutes(5), clock, Duration.ZERO,
-                new LoginFailureStore(database, clock));
-        LoginThrottle two = new LoginThrottle(3, Duration.ofMinutes(5), clock, Duration.ZERO,
-                new LoginFailureStore(database, clock));
+        LoginThrottle one = node(database, clock);
+        LoginThrottle two = node(database, clock);
         assertFalse(one.failed("tanaka", A));
         assertFalse(two.failed("Tanaka", A));
         assertTrue(one.failed("TANAKA", A), "the third, wherever the first two were");
@@ -54,17 +50,26 @@ class SharedLoginThrottleTest {
     @ParameterizedTest
     @ValueSource(strings = { "derby", "postgres" })
     void aNameNobodyTriedForAWeekIsForgotten(String engine) {
-        TestDatabase test = TestDatabase.of(engine, "throttle");
-        PlatformDatabase database = new PlatformDatabase(test.dataSource());
-        test.clear(PlatformTables.ALL);
+        PlatformDatabase database = emptyDatabase(engine);
         org.gigaplan.testkit.TestClocks.Settable time = org.gigaplan.testkit.TestClocks.at("2025-06-02T10:00");
-        Clock clock = time.clock();
-        LoginFailureStore store = new LoginFailureStore(database, clock);
-        LoginThrottle node = new LoginThrottle(3, Duration.ofMinutes(5), clock, Duration.ZERO, store);
+        LoginThrottle node = node(database, time.clock());
         assertFalse(node.failed("tanaka", A));
         time.advance(LoginFailureStore.KEPT.plusSeconds(1));
         assertFalse(node.failed("sato", A));
         assertEquals(1, (int) database.transaction(c -> org.gigaplan.plan.service.Jdbc.first(c,
-                "SELECT COUNT(*) FROM gp_login_failure", r -> r.getInt(1)).orElse(0)), "tanaka's row, a week old, was removed; sato's is kept");
+                "SELECT COUNT(*) FROM gp_login_failure", r -> r.getInt(1)).orElse(0)),
+                "tanaka's row, a week old, was removed; sato's is kept");
+    }
+
+    private static PlatformDatabase emptyDatabase(String engine) {
+        TestDatabase test = TestDatabase.of(engine, "throttle");
+        PlatformDatabase database = new PlatformDatabase(test.dataSource());
+        test.clear(PlatformTables.ALL);
+        return database;
+    }
+
+    /** One node's throttle (3 wrong passwords, 5 min) on the shared database. */
+    private static LoginThrottle node(PlatformDatabase database, Clock clock) {
+        return new LoginThrottle(3, Duration.ofMinutes(5), clock, Duration.ZERO, new LoginFailureStore(database, clock));
     }
 }
