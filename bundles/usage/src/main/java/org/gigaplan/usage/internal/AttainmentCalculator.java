@@ -13,7 +13,7 @@ import org.gigaplan.usage.internal.store.WeekQueries.Count;
 /**
  * The plan's arithmetic for the scene targets. A class meets a scene's target in a period when its uses in that
  * scene, averaged over the weeks of the period it reported, reach the uses a week of the target (counted where the
- * counts are kept: {@link org.gigaplan.usage.internal.store.WeekStore}); a school meets it when at least
+ * counts are kept: {@link org.gigaplan.usage.internal.store.KeptCounts}); a school meets it when at least
  * {@code schoolClassShare} % of its reporting classes do. Classes and schools without records are not counted either
  * way: they are on the non-reporting list instead.
  */

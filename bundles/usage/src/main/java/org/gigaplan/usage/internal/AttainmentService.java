@@ -30,7 +30,7 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Attainment of the plan's scene targets (policy 1) from the weekly figures: for a week, a term or the year, by city,
  * school type, grade, school or class, and week by week over a year. Every view is computed when asked, from the
- * counts kept beside the weekly figures ({@link org.gigaplan.usage.internal.store.WeekStore}): nothing is cached on a
+ * counts kept beside the weekly figures ({@link org.gigaplan.usage.internal.store.KeptCounts}): nothing is cached on a
  * node, so a school switched off, or a write on another node, shows at once.
  */
 @Component(service = AttainmentService.class)

@@ -25,6 +25,7 @@ import org.gigaplan.usage.internal.store.CaseStore;
 import org.gigaplan.usage.internal.store.ClassStore;
 import org.gigaplan.usage.internal.store.MeasureStore;
 import org.gigaplan.usage.internal.store.WeekQueries;
+import org.gigaplan.usage.internal.store.KeptCounts;
 import org.gigaplan.usage.internal.store.WeekStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -58,7 +59,7 @@ public class UsageService {
     private final UsageConfig config;
     private final SchoolCalendar calendar;
     /** What the counts kept beside the weekly figures are counted by. */
-    private final WeekStore.Basis basis;
+    private final KeptCounts.Basis basis;
     private final PlanClock clock;
     private final ClassStore classes;
     private final WeekQueries queries;
@@ -71,8 +72,8 @@ public class UsageService {
             @Reference ModuleEnablement enablement, @Reference PlanClock clock, UsageConfig config) {
         db.migrate(CHANGELOG, UsageService.class.getClassLoader());
         this.calendar = SchoolCalendar.of(config, clock);
-        this.basis = new WeekStore.Basis(config.timesPerWeek(), calendar);
-        WeekStore.Recounted recounted = WeekStore.ensureKept(db, basis);
+        this.basis = new KeptCounts.Basis(config.timesPerWeek(), calendar);
+        KeptCounts.Recounted recounted = KeptCounts.ensureKept(db, basis);
         if (recounted.schoolWeeks() || recounted.periods()) {
             LOG.log(System.Logger.Level.INFO, "Recounted the kept counts (schools'' weeks: {0}, periods: {1}) for a "
                     + "target of {2} uses a week and terms starting {3}", recounted.schoolWeeks(), recounted.periods(),
@@ -107,7 +108,7 @@ public class UsageService {
         return checks;
     }
 
-    WeekStore.Basis basis() {
+    KeptCounts.Basis basis() {
         return basis;
     }
 
@@ -246,7 +247,7 @@ public class UsageService {
                     r -> new WeekStore.Cell(classId, schoolId, k.grade(), r.getInt(1), r.getDate(2).toLocalDate(), 0),
                     classId);
             int records = classes.delete(c, classId);
-            new WeekStore().refresh(c, weeks, basis);
+            KeptCounts.refresh(c, weeks, basis);
             return Optional.of(new ClassRemoval(found.get(), records));
         });
         return removal;

@@ -21,6 +21,7 @@ import org.gigaplan.usage.internal.store.EventStore.EventRow;
 import org.gigaplan.usage.internal.store.EventStore;
 import org.gigaplan.usage.internal.store.WeekQueries;
 import org.gigaplan.usage.internal.store.WeekStore.Cell;
+import org.gigaplan.usage.internal.store.KeptCounts;
 import org.gigaplan.usage.internal.store.WeekStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -147,9 +148,10 @@ public class WeeklyUseService {
         BatchResult result = db.transactionRetrying(c -> {
             classes.lockSchools(c, valid.stream().map(v -> v.school().id()).toList());
             Set<String> registered = new java.util.TreeSet<>();
+            Map<String, Long> ids = new HashMap<>();
             List<WeekStore.CheckInCell> cells = new ArrayList<>();
             for (ValidCheckIn v : valid) {
-                long classId = classId(c, v.school().id(), v.grade(), v.className(), demo, registered);
+                long classId = classId(c, ids, v.school().id(), v.grade(), v.className(), demo, registered);
                 int fy = FiscalYear.containing(v.week()).year();
                 for (int k = 0; k < v.uses().size(); k++) {
                     int[] u = v.uses().get(k);
@@ -158,7 +160,7 @@ public class WeeklyUseService {
                 }
             }
             weeks.putCheckIns(c, cells, by, demo, now);
-            weeks.refresh(c, cells.stream().map(WeekStore.CheckInCell::cell).toList(), usage.basis());
+            KeptCounts.refresh(c, cells.stream().map(WeekStore.CheckInCell::cell).toList(), usage.basis());
             return new BatchResult(valid.size(), cells.size(), 0, List.copyOf(registered));
         });
         return result;
@@ -168,14 +170,27 @@ public class WeeklyUseService {
             List<String> answers) {
     }
 
-    private long classId(java.sql.Connection c, String schoolId, int grade, String name, boolean demo,
-            Set<String> registered) throws java.sql.SQLException {
-        Optional<SchoolClass> row = classes.find(c, schoolId, grade, name);
-        if (row.isPresent()) {
-            return row.get().id();
+    /**
+     * A class's id, registered when it is new (and named in {@code registered}); each class is looked up once per
+     * batch, in {@code ids}.
+     */
+    private long classId(java.sql.Connection c, Map<String, Long> ids, String schoolId, int grade, String name,
+            boolean demo, Set<String> registered) throws java.sql.SQLException {
+        String key = schoolId + "/" + grade + "/" + name;
+        Long known = ids.get(key);
+        if (known != null) {
+            return known;
         }
-        registered.add(schoolId + " " + grade + "-" + name);
-        return classes.ensure(c, schoolId, grade, name, demo);
+        Optional<SchoolClass> row = classes.find(c, schoolId, grade, name);
+        long id;
+        if (row.isPresent()) {
+            id = row.get().id();
+        } else {
+            registered.add(schoolId + " " + grade + "-" + name);
+            id = classes.ensure(c, schoolId, grade, name, demo);
+        }
+        ids.put(key, id);
+        return id;
     }
 
     // ---------------------------------------------------------------------------------------------- events
@@ -231,12 +246,7 @@ public class WeeklyUseService {
             List<EventRow> rows = new ArrayList<>(valid.size());
             Map<EventStore.Slot, Cell> slots = new LinkedHashMap<>();
             for (ValidEvent v : valid) {
-                String classKey = v.school().id() + "/" + v.grade() + "/" + v.className();
-                Long classId = ids.get(classKey);
-                if (classId == null) {
-                    classId = classId(c, v.school().id(), v.grade(), v.className(), demo, registered);
-                    ids.put(classKey, classId);
-                }
+                long classId = classId(c, ids, v.school().id(), v.grade(), v.className(), demo, registered);
                 rows.add(new EventRow(classId, v.at(), v.scene(), v.app(), v.device(), by, demo));
                 slots.putIfAbsent(new EventStore.Slot(classId, v.scene(), usage.calendar().slotOf(v.at())), new Cell(classId,
                         v.school().id(), v.grade(), FiscalYear.containing(v.week()).year(), v.week(), v.scene()));
@@ -247,7 +257,7 @@ public class WeeklyUseService {
                 newUses.merge(slots.get(fresh), 1, Integer::sum);
             }
             weeks.addEventUses(c, newUses, demo, now);
-            weeks.refresh(c, newUses.keySet(), usage.basis());
+            KeptCounts.refresh(c, newUses.keySet(), usage.basis());
             int added = newUses.values().stream().mapToInt(Integer::intValue).sum();
             return new BatchResult(valid.size(), slots.size(), added, List.copyOf(registered));
         });

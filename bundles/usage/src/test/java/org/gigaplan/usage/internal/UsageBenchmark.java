@@ -18,7 +18,7 @@ import org.gigaplan.testkit.FakeSchools;
 
 import org.gigaplan.testkit.Benchmarks;
 import org.gigaplan.testkit.TestDatabase;
-import org.gigaplan.usage.internal.store.WeekStore;
+import org.gigaplan.usage.internal.store.KeptCounts;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -139,11 +139,11 @@ class UsageBenchmark {
         // What the module's start adds: the check that the kept counts match the target and terms, and when the
         // target changed, the recount of everything kept from the weekly figures.
         long t = System.nanoTime();
-        WeekStore.Recounted unchanged = WeekStore.ensureKept(db, new WeekStore.Basis(3, calendar));
+        KeptCounts.Recounted unchanged = KeptCounts.ensureKept(db, new KeptCounts.Basis(3, calendar));
         System.out.printf(Locale.ROOT, "%nmodule start, kept counts checked (nothing to recount: %s): %.0f ms%n",
                 !unchanged.schoolWeeks() && !unchanged.periods(), seconds(t) * 1000);
         t = System.nanoTime();
-        WeekStore.ensureKept(db, new WeekStore.Basis(4, calendar));
+        KeptCounts.ensureKept(db, new KeptCounts.Basis(4, calendar));
         System.out.printf(Locale.ROOT, "module start after a change of target: everything kept recounted in %.1f s%n",
                 seconds(t));
     }

@@ -504,8 +504,8 @@ abstract class UsageContract {
         assertEquals(0, trend.weeks().get(0).scenes().stream().filter(x -> x.scene() == 4).findFirst().orElseThrow()
                 .classesMeeting());
         // Nothing to redo when the basis is the same.
-        assertEquals(new org.gigaplan.usage.internal.store.WeekStore.Recounted(false, false),
-                org.gigaplan.usage.internal.store.WeekStore.ensureKept(f.db, four.basis()));
+        assertEquals(new org.gigaplan.usage.internal.store.KeptCounts.Recounted(false, false),
+                org.gigaplan.usage.internal.store.KeptCounts.ensureKept(f.db, four.basis()));
 
         // Three terms instead of two: the periods are counted again for the new terms.
         UsageService threeTerms = new UsageService(f.db, FakePlans.shipped(), f.schools, f.enablement,

@@ -93,18 +93,18 @@ public final class WeekQueries {
     public List<Count> classPeriodCounts(Period period, String schoolId, int target) {
         List<Object> params = new ArrayList<>(List.of(target));
         params.addAll(params(schoolId, period.firstWeek(), period.lastWeek()));
-        return db.transaction(c -> Jdbc.list(c, CLASS_COUNT + WeekStore.meets("weeks") + CLASS_COUNT_END
+        return db.transaction(c -> Jdbc.list(c, CLASS_COUNT + KeptCounts.meets("weeks") + CLASS_COUNT_END
                 + "usage_class_period WHERE first_week = ? AND last_week = ?" + andSchool(schoolId), WeekQueries::classCount,
                 params));
     }
 
     /** Per class of a school and scene in one week: whether its uses reach {@code target}. */
     public List<Count> classWeekCounts(LocalDate week, String schoolId, int target) {
-        return db.transaction(c -> Jdbc.list(c, CLASS_COUNT + WeekStore.meets("1") + CLASS_COUNT_END
+        return db.transaction(c -> Jdbc.list(c, CLASS_COUNT + KeptCounts.meets("1") + CLASS_COUNT_END
                 + "usage_week WHERE school_id = ? AND week = ?", WeekQueries::classCount, target, schoolId, week));
     }
 
-    /** A class's count: it reported, and whether it meets the target by {@link WeekStore#meets}; then the table. */
+    /** A class's count: it reported, and whether it meets the target by {@link KeptCounts#meets}; then the table. */
     private static final String CLASS_COUNT = "SELECT school_id, grade, class_id, scene, CASE WHEN ";
 
     private static final String CLASS_COUNT_END = " THEN 1 ELSE 0 END, demo, updated_at FROM ";
@@ -175,8 +175,8 @@ public final class WeekQueries {
 
     /** Ids of the classes with any record for a week. */
     public List<Long> classesReporting(LocalDate week) {
-        return db.transaction(c -> Jdbc.list(c, "SELECT DISTINCT class_id FROM usage_week WHERE fiscal_year = ? AND week = ?",
-                r -> r.getLong(1), FiscalYear.containing(week).year(), week));
+        return db.transaction(c -> Jdbc.list(c, "SELECT DISTINCT class_id FROM usage_week WHERE week = ?",
+                r -> r.getLong(1), week));
     }
 
     /**
@@ -254,15 +254,20 @@ public final class WeekQueries {
         });
     }
 
+    /**
+     * A fiscal year's figures, of a school or a week: the weeks of the year as a range (a class's by its primary key,
+     * the city's by the week index), a school's through its classes.
+     */
     private static String figureQuery(String select, String schoolId, LocalDate week) {
-        return "SELECT " + select + " FROM usage_week w JOIN usage_class k ON k.id = w.class_id WHERE w.fiscal_year = ?"
-                + (schoolId == null ? "" : " AND w.school_id = ?") + (week == null ? "" : " AND w.week = ?");
+        return "SELECT " + select + " FROM usage_week w JOIN usage_class k ON k.id = w.class_id WHERE w.week BETWEEN ? "
+                + "AND ?" + (schoolId == null ? "" : " AND k.school_id = ?") + (week == null ? "" : " AND w.week = ?");
     }
 
     private static int bindFigureQuery(PreparedStatement s, int fiscalYear, String schoolId, LocalDate week)
             throws SQLException {
         int i = 1;
-        s.setInt(i++, fiscalYear);
+        s.setDate(i++, Date.valueOf(FiscalYear.of(fiscalYear).start()));
+        s.setDate(i++, Date.valueOf(FiscalYear.of(fiscalYear).end()));
         if (schoolId != null) {
             s.setString(i++, schoolId);
         }
