@@ -21,7 +21,8 @@ import org.gigaplan.platform.internal.Lru;
  * address is not affected, so a guesser locks only themselves. A right password from the address clears its count.
  * The counts are kept in {@link Failures}: the database's, shared by every node (a guesser spreading tries over the
  * nodes behind a load balancer gets no more of them), or in memory for one node. The logins being checked at this
- * moment are counted per node.
+ * moment are counted per node, under a lock held for no database work: every login passes here, and one waiting
+ * for the database behind this lock held up every other (the board's calls queued for seconds under load).
  */
 public final class LoginThrottle {
 
@@ -58,6 +59,8 @@ public final class LoginThrottle {
     private final Failures failures;
     /** The logins of a name and address being checked on this node now. */
     private final Map<String, Integer> checking = Lru.map(MAX_NAMES);
+    /** How many tries of a name and address ended on this node: a read of its counts is stale when this moved. */
+    private final Map<String, Long> ends = Lru.map(MAX_NAMES);
 
     /**
      * @param queueFor how long a login waits for a try while the name's other logins are being checked, before it
@@ -103,7 +106,7 @@ public final class LoginThrottle {
     }
 
     /** How long the name stays refused, or empty when it may try. */
-    public synchronized Optional<Duration> lockedFor(String user, String address) {
+    public Optional<Duration> lockedFor(String user, String address) {
         return failures.read(key(user, address)).flatMap(this::lockLeft);
     }
 
@@ -117,72 +120,95 @@ public final class LoginThrottle {
      * logins are being checked as it has tries left, it waits for one of them to end (up to {@code queueFor}, then
      * refused for a second), so parallel guesses get no more tries than serial ones while parallel requests with the
      * right password only queue. Every try taken ends with {@link #failed}, {@link #succeeded} or {@link #cancel}.
+     * The counts are read outside this node's lock, so a slow read delays no other login; when a try of the same name
+     * and address ended during the read, the counts are read again (that try may have added a failure).
      */
-    public synchronized Optional<Duration> tryLogin(String user, String address) {
+    public Optional<Duration> tryLogin(String user, String address) {
         long deadline = System.nanoTime() + queueFor.toNanos();
         String key = key(user, address);
         while (true) {
+            long seen;
+            synchronized (this) {
+                seen = ends.getOrDefault(key, 0L);
+            }
             Recorded recorded = failures.read(key).orElse(Recorded.NONE);
-            Optional<Duration> locked = lockLeft(recorded);
-            if (locked.isPresent()) {
-                return locked;
-            }
-            int now = checking.getOrDefault(key, 0);
-            if (recent(recorded).size() + now < allowed) {
-                checking.put(key, now + 1);
-                return Optional.empty();
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return Optional.of(Duration.ofSeconds(1));
-            }
-            try {
-                wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.of(Duration.ofSeconds(1));
+            synchronized (this) {
+                if (ends.getOrDefault(key, 0L) != seen) {
+                    continue;
+                }
+                Optional<Duration> locked = lockLeft(recorded);
+                if (locked.isPresent()) {
+                    return locked;
+                }
+                int now = checking.getOrDefault(key, 0);
+                if (recent(recorded).size() + now < allowed) {
+                    checking.put(key, now + 1);
+                    return Optional.empty();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return Optional.of(Duration.ofSeconds(1));
+                }
+                try {
+                    wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Optional.of(Duration.ofSeconds(1));
+                }
             }
         }
     }
 
-    /** Counts a wrong password (ending a try); true when this one locks the name for the address. */
-    public synchronized boolean failed(String user, String address) {
+    /** Counts a wrong password (ending a try, once counted); true when this one locks the name for the address. */
+    public boolean failed(String user, String address) {
         String key = key(user, address);
-        ended(key);
         Instant now = clock.instant();
         boolean[] locks = { false };
-        failures.change(key, recorded -> {
-            List<Instant> recent = new ArrayList<>(recent(recorded));
-            recent.add(now);
-            if (recent.size() < allowed) {
-                return new Recorded(recent, recorded.lockedUntil(), recorded.locks());
-            }
-            locks[0] = true;
-            return new Recorded(List.of(), now.plus(window.multipliedBy(1L << Math.min(recorded.locks(),
-                    MAX_LOCK_DOUBLINGS))), recorded.locks() + 1);
-        });
+        try {
+            failures.change(key, recorded -> {
+                List<Instant> recent = new ArrayList<>(recent(recorded));
+                recent.add(now);
+                if (recent.size() < allowed) {
+                    return new Recorded(recent, recorded.lockedUntil(), recorded.locks());
+                }
+                locks[0] = true;
+                return new Recorded(List.of(), now.plus(window.multipliedBy(1L << Math.min(recorded.locks(),
+                        MAX_LOCK_DOUBLINGS))), recorded.locks() + 1);
+            });
+        } finally {
+            ended(key);
+        }
         return locks[0];
     }
 
     /** Ends a try that checked nothing (the realm failed). */
-    public synchronized void cancel(String user, String address) {
+    public void cancel(String user, String address) {
         ended(key(user, address));
     }
 
-    /** A right password (ending a try): the count starts again. */
-    public synchronized void succeeded(String user, String address) {
+    /**
+     * A right password (ending a try): the count starts again. Nothing is written when no wrong password is counted
+     * (the usual case: a client sending its credentials with every call).
+     */
+    public void succeeded(String user, String address) {
         String key = key(user, address);
-        ended(key);
-        failures.remove(key);
+        try {
+            if (failures.read(key).isPresent()) {
+                failures.remove(key);
+            }
+        } finally {
+            ended(key);
+        }
     }
 
-    private void ended(String key) {
+    private synchronized void ended(String key) {
         Integer now = checking.get(key);
         if (now != null && now > 1) {
             checking.put(key, now - 1);
         } else {
             checking.remove(key);
         }
+        ends.merge(key, 1L, Long::sum);
         notifyAll();
     }
 

@@ -138,4 +138,81 @@ class LoginThrottleTest {
         assertEquals(3, checked.get(), "three passwords checked, then the name is locked");
         assertEquals(13, answers.stream().filter(Optional::isPresent).count());
     }
+
+    /** Counts kept in memory, each read of {@code slow}'s held until {@code release} opens, and every removal counted. */
+    private static LoginThrottle.Failures watched(String slow, java.util.concurrent.CountDownLatch reading,
+            java.util.concurrent.CountDownLatch release, AtomicInteger removals) {
+        LoginThrottle.Failures memory = LoginThrottle.inMemory();
+        return new LoginThrottle.Failures() {
+            @Override
+            public Optional<LoginThrottle.Recorded> read(String key) {
+                if (key.startsWith(slow + "\n")) {
+                    reading.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return memory.read(key);
+            }
+
+            @Override
+            public void change(String key, java.util.function.UnaryOperator<LoginThrottle.Recorded> change) {
+                memory.change(key, change);
+            }
+
+            @Override
+            public void remove(String key) {
+                removals.incrementAndGet();
+                memory.remove(key);
+            }
+        };
+    }
+
+    @Test
+    void aLoginWaitingForTheCountsHoldsUpNoOtherLogin() throws Exception {
+        var reading = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), Clock.systemUTC(), Duration.ZERO,
+                watched("slow", reading, release, new AtomicInteger()));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var stuck = pool.submit(() -> throttle.tryLogin("slow", A));
+            reading.await();
+            // The database is slow for one name: another name's login and its end go on meanwhile.
+            var other = pool.submit(() -> {
+                Optional<Duration> refused = throttle.tryLogin("board", A);
+                throttle.succeeded("board", A);
+                return refused;
+            });
+            assertEquals(Optional.empty(), other.get(30, java.util.concurrent.TimeUnit.SECONDS),
+                    "another login went on while the first waited for its counts");
+            release.countDown();
+            assertEquals(Optional.empty(), stuck.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRightPasswordWritesNothingWhenNoWrongOneIsCounted() {
+        AtomicInteger removals = new AtomicInteger();
+        LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(5), Clock.systemUTC(), Duration.ZERO,
+                watched("nobody", new java.util.concurrent.CountDownLatch(0), new java.util.concurrent.CountDownLatch(0),
+                        removals));
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Optional.empty(), throttle.tryLogin("board", A));
+            throttle.succeeded("board", A);
+        }
+        assertEquals(0, removals.get(), "a client sending its credentials with every call writes nothing");
+        assertEquals(Optional.empty(), throttle.tryLogin("board", A));
+        throttle.failed("board", A);
+        assertEquals(Optional.empty(), throttle.tryLogin("board", A));
+        throttle.succeeded("board", A);
+        assertEquals(1, removals.get(), "the right password clears a counted wrong one");
+        assertFalse(throttle.failed("board", A));
+        assertFalse(throttle.failed("board", A), "counting started again");
+    }
 }
