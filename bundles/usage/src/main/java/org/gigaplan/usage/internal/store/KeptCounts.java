@@ -72,7 +72,8 @@ public final class KeptCounts {
         }
         int target = basis.target();
         recount(c, "DELETE FROM usage_class_period WHERE class_id = ? AND first_week = ? AND last_week = ?",
-                CLASS_PERIODS + " AND class_id = ?" + CLASS_PERIODS_GROUP, classPeriods, (delete, insert, k) -> {
+                CLASS_PERIODS + WeekStore.BY_CLASS + CLASS_PERIODS_WHERE + " AND class_id = ?"
+                + CLASS_PERIODS_GROUP, classPeriods, (delete, insert, k) -> {
                     delete.setLong(1, k.classId());
                     bindSpan(delete, 2, k.period());
                     insert.setLong(bindClassPeriods(insert, k.period()), k.classId());
@@ -86,7 +87,7 @@ public final class KeptCounts {
                 });
         // A school's week: every grade's counts from the week's figures in one read, then the school's from those.
         recount(c, "DELETE FROM usage_school_period WHERE school_id = ? AND first_week = ? AND last_week = ?",
-                GRADE_WEEKS + " WHERE school_id = ? AND week = ?" + GRADE_WEEKS_GROUP, schoolWeeks,
+                GRADE_WEEKS + WeekStore.BY_WEEK + "WHERE school_id = ? AND week = ?" + GRADE_WEEKS_GROUP, schoolWeeks,
                 (delete, insert, k) -> {
                     delete.setString(1, k.schoolId());
                     delete.setDate(2, Date.valueOf(k.week()));
@@ -178,7 +179,8 @@ public final class KeptCounts {
             if (periodsStale) {
                 Jdbc.update(c, "DELETE FROM usage_class_period");
                 Jdbc.update(c, "DELETE FROM usage_school_period");
-                try (PreparedStatement classes = c.prepareStatement(CLASS_PERIODS + CLASS_PERIODS_GROUP);
+                try (PreparedStatement classes = c.prepareStatement(CLASS_PERIODS + "usage_week"
+                        + CLASS_PERIODS_WHERE + CLASS_PERIODS_GROUP);
                         PreparedStatement schools = c.prepareStatement(SCHOOL_PERIODS + SCHOOL_PERIODS_GROUP)) {
                     for (int fy : years) {
                         for (Period p : basis.calendar().keptPeriods(FiscalYear.of(fy))) {
@@ -189,7 +191,7 @@ public final class KeptCounts {
                         }
                     }
                 }
-                try (PreparedStatement gradeWeeks = c.prepareStatement(GRADE_WEEKS + GRADE_WEEKS_GROUP)) {
+                try (PreparedStatement gradeWeeks = c.prepareStatement(GRADE_WEEKS + "usage_week" + GRADE_WEEKS_GROUP)) {
                     gradeWeeks.setInt(1, basis.target());
                     gradeWeeks.setInt(2, basis.target());
                     gradeWeeks.executeUpdate();
@@ -215,14 +217,18 @@ public final class KeptCounts {
 
     /**
      * Per class and scene over a period: the weeks it reported and their uses summed, and the weeks classroom software
-     * recorded uses in. Bind with
-     * {@link #bindClassPeriods}, then any further condition's parameters.
+     * recorded uses in. Ends at FROM: the table follows ({@code usage_week}, or {@link WeekStore#BY_CLASS} for one
+     * class's), then {@link #CLASS_PERIODS_WHERE}. Bind with {@link #bindClassPeriods}, then any further condition's
+     * parameters.
      */
     private static final String CLASS_PERIODS = "INSERT INTO usage_class_period (class_id, fiscal_year, first_week, "
             + "last_week, scene, school_id, grade, weeks, uses, event_weeks, demo, updated_at) SELECT class_id, "
             + "fiscal_year, CAST(? AS DATE), CAST(? AS DATE), scene, school_id, grade, COUNT(*), SUM(uses), "
             + "SUM(CASE WHEN event_uses > 0 THEN 1 ELSE 0 END), MAX(demo), MAX(updated_at) "
-            + "FROM usage_week WHERE week BETWEEN ? AND ?";
+            + "FROM ";
+
+    /** The weeks of {@link #CLASS_PERIODS}' period, after the table. */
+    private static final String CLASS_PERIODS_WHERE = " WHERE week BETWEEN ? AND ?";
 
     private static final String CLASS_PERIODS_GROUP = " GROUP BY class_id, fiscal_year, scene, school_id, grade";
 
@@ -255,12 +261,13 @@ public final class KeptCounts {
 
     /**
      * Per school, grade, week and scene: classes reporting and those at or above the target, kept as a period of one
-     * week. Bind the target twice, then the WHERE's parameters.
+     * week. Ends at FROM: the table follows ({@code usage_week}, or {@link WeekStore#BY_WEEK} for one school's week).
+     * Bind the target twice, then the WHERE's parameters.
      */
     private static final String GRADE_WEEKS = "INSERT INTO usage_school_period (school_id, grade, fiscal_year, "
             + "first_week, last_week, scene, classes, classes_meeting, target, demo, updated_at) SELECT school_id, grade, "
             + "fiscal_year, week, week, scene, COUNT(*), SUM(CASE WHEN " + meets("1") + " THEN 1 ELSE 0 END), "
-            + "CAST(? AS SMALLINT), MAX(demo), MAX(updated_at) FROM usage_week";
+            + "CAST(? AS SMALLINT), MAX(demo), MAX(updated_at) FROM ";
 
     private static final String GRADE_WEEKS_GROUP = " GROUP BY school_id, grade, fiscal_year, week, scene";
 

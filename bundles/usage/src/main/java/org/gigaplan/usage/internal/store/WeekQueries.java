@@ -101,7 +101,7 @@ public final class WeekQueries {
     /** Per class of a school and scene in one week: whether its uses reach {@code target}. */
     public List<Count> classWeekCounts(LocalDate week, String schoolId, int target) {
         return db.transaction(c -> Jdbc.list(c, CLASS_COUNT + KeptCounts.meets("1") + CLASS_COUNT_END
-                + "usage_week WHERE school_id = ? AND week = ?", WeekQueries::classCount, target, schoolId, week));
+                + WeekStore.BY_WEEK + "WHERE school_id = ? AND week = ?", WeekQueries::classCount, target, schoolId, week));
     }
 
     /** A class's count: it reported, and whether it meets the target by {@link KeptCounts#meets}; then the table. */
@@ -175,7 +175,7 @@ public final class WeekQueries {
 
     /** Ids of the classes with any record for a week. */
     public List<Long> classesReporting(LocalDate week) {
-        return db.transaction(c -> Jdbc.list(c, "SELECT DISTINCT class_id FROM usage_week WHERE week = ?",
+        return db.transaction(c -> Jdbc.list(c, "SELECT DISTINCT class_id FROM " + WeekStore.BY_WEEK + "WHERE week = ?",
                 r -> r.getLong(1), week));
     }
 

@@ -25,6 +25,18 @@ import java.util.Set;
  */
 public final class WeekStore {
 
+    /*
+     * The weekly figures as a table to read from, naming the index Derby is to use (--DERBY-PROPERTIES, a comment to
+     * other databases). Derby's optimizer may otherwise read one class's or one school's figures through another index
+     * or the whole table, and wait on, then deadlock with, other schools' writers' new rows.
+     */
+
+    /** Read by class (and week): the primary key. */
+    static final String BY_CLASS = "usage_week --DERBY-PROPERTIES constraint=pk_usage_week\n";
+
+    /** Read by week (and school): the week index. */
+    static final String BY_WEEK = "usage_week --DERBY-PROPERTIES index=ix_usage_week_week\n";
+
     /** Where a weekly figure belongs. */
     public record Cell(long classId, String schoolId, int grade, int fiscalYear, LocalDate week, int scene) {
     }
@@ -113,7 +125,7 @@ public final class WeekStore {
         }
         Set<Key> out = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT week, scene FROM usage_week WHERE class_id = ? AND week BETWEEN ? AND ?")) {
+                "SELECT week, scene FROM " + BY_CLASS + "WHERE class_id = ? AND week BETWEEN ? AND ?")) {
             for (Map.Entry<Long, LocalDate[]> span : spans.entrySet()) {
                 s.setLong(1, span.getKey());
                 s.setDate(2, Date.valueOf(span.getValue()[0]));
