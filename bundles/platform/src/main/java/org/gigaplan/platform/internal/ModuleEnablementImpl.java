@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.platform.internal.store.ModuleSchoolStore;
+import org.gigaplan.platform.internal.store.OncePerRequest;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
 import org.gigaplan.platform.internal.store.Sql;
 import org.osgi.service.component.annotations.Activate;
@@ -13,7 +14,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Per-school module switches, read on every module request: kept in memory, written through to the database, and read
- * again when another node changed them (their change counter moved). Inside a transaction the switches in memory
+ * again when another node changed them (their change counter moved; looked up once per API request,
+ * {@link org.gigaplan.platform.internal.store.OncePerRequest}). Inside a transaction the switches in memory
  * answer: the counter is not read on a second connection.
  */
 @Component(service = ModuleEnablement.class)
@@ -44,14 +46,17 @@ public class ModuleEnablementImpl implements ModuleEnablement {
         boolean before = isEnabled(moduleId, schoolId);
         store.set(moduleId, schoolId, enabled, Instant.now(), by);
         switches = store.read();
+        OncePerRequest.wrote(OncePerRequest.Counter.MODULE_SWITCHES, switches.mark());
         return before;
     }
 
     private ModuleSchoolStore.Switches current() {
         ModuleSchoolStore.Switches known = switches;
-        if (!Sql.inTransaction() && store.mark() != known.mark()) {
+        if (!Sql.inTransaction()
+                && OncePerRequest.read(OncePerRequest.Counter.MODULE_SWITCHES, store::mark) != known.mark()) {
             known = store.read();
             switches = known;
+            OncePerRequest.wrote(OncePerRequest.Counter.MODULE_SWITCHES, known.mark());
         }
         return known;
     }

@@ -14,6 +14,7 @@ import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.PlanVersion;
+import org.gigaplan.platform.internal.store.OncePerRequest;
 import org.gigaplan.platform.internal.store.PlanStore;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
 import org.gigaplan.platform.internal.store.Sql;
@@ -82,15 +83,18 @@ public class PlanServiceImpl implements PlanService {
     }
 
     /**
-     * The plan in force: the newest version, read again when another node stored one since. Inside a transaction, the
-     * version held answers (the newest is not looked up on a second connection).
+     * The plan in force: the newest version, read again when another node stored one since (looked up once per API
+     * request, {@link OncePerRequest}). Inside a transaction, the version held answers (the newest is not looked up on
+     * a second connection).
      */
     @Override
     public Plan plan() {
         Held known = held;
-        if (!Sql.inTransaction() && store.latestVersion() != known.version()) {
+        if (!Sql.inTransaction()
+                && OncePerRequest.read(OncePerRequest.Counter.PLAN_VERSION, store::latestVersion) != known.version()) {
             known = load();
             held = known;
+            OncePerRequest.wrote(OncePerRequest.Counter.PLAN_VERSION, known.version());
         }
         return known.plan();
     }
@@ -123,6 +127,7 @@ public class PlanServiceImpl implements PlanService {
                 current.map(c -> PlanDiff.between(read(c), parsed)).orElse(List.of()), importedBy), id -> document))
                 .orElseThrow();
         held = new Held(stored.version(), parsed);
+        OncePerRequest.wrote(OncePerRequest.Counter.PLAN_VERSION, stored.version());
         return stored;
     }
 
@@ -153,6 +158,7 @@ public class PlanServiceImpl implements PlanService {
             });
         }).orElseThrow();
         held = new Held(version.version(), stored[0]);
+        OncePerRequest.wrote(OncePerRequest.Counter.PLAN_VERSION, version.version());
         LOG.info("Plan version {} by {}: {}", version.version(), by, summary);
         return version;
     }

@@ -21,6 +21,7 @@ import org.gigaplan.plan.spi.DemoContext;
 import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.PolicyModule;
 import org.gigaplan.plan.spi.Scope;
+import org.gigaplan.platform.internal.store.OncePerRequest;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
 import org.gigaplan.platform.internal.store.PlatformTables;
 import org.gigaplan.testkit.TestClocks;
@@ -82,6 +83,37 @@ class NodesOnOneDatabaseTest {
         assertEquals(85.0, target(a, "usage.scene1"));
         assertEquals(75.0, target(a, "usage.scene2"));
         assertEquals(3, a.versions().size());
+    }
+
+    @Test
+    void aRequestReadsThePlansNewestVersionOnceAndTheNextRequestSeesAnotherNodesChange() throws Exception {
+        PlanServiceImpl a = new PlanServiceImpl(new PlatformDatabase(ds), TODAY);
+        PlanServiceImpl b = new PlanServiceImpl(new PlatformDatabase(ds), TODAY);
+        OncePerRequest.begin();
+        try {
+            assertEquals(100.0, target(b, "usage.scene1"));
+            // a is another node: its change is made on a thread of its own.
+            ExecutorService nodeA = Executors.newSingleThreadExecutor();
+            try {
+                nodeA.submit(() -> a.change(PlanVersion.Kind.EDIT, "scene 1", p -> IndicatorEditor.setTarget(p,
+                        "usage.scene1", FiscalYear.of(2025), new IndicatorEditor.TargetInput(85.0)), "api:a")).get();
+            } finally {
+                nodeA.shutdownNow();
+            }
+            assertEquals(100.0, target(b, "usage.scene1"), "one request reads one version, looked up once");
+        } finally {
+            OncePerRequest.end();
+        }
+        OncePerRequest.begin();
+        try {
+            assertEquals(85.0, target(b, "usage.scene1"), "the next request reads a's change");
+            b.change(PlanVersion.Kind.EDIT, "scene 2", p -> IndicatorEditor.setTarget(p, "usage.scene2",
+                    FiscalYear.of(2025), new IndicatorEditor.TargetInput(75.0)), "api:b");
+            assertEquals(75.0, target(b, "usage.scene2"), "a request reads what its node just wrote");
+        } finally {
+            OncePerRequest.end();
+        }
+        assertEquals(75.0, target(a, "usage.scene2"), "outside a request every call looks the version up");
     }
 
     @Test
