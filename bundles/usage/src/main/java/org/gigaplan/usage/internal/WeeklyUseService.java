@@ -21,7 +21,7 @@ import org.gigaplan.usage.internal.store.EventStore.EventRow;
 import org.gigaplan.usage.internal.store.EventStore;
 import org.gigaplan.usage.internal.store.WeekQueries;
 import org.gigaplan.usage.internal.store.WeekStore.Cell;
-import org.gigaplan.usage.internal.store.KeptCounts;
+import org.gigaplan.usage.internal.store.KeptDeltas;
 import org.gigaplan.usage.internal.store.WeekStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -159,8 +159,7 @@ public class WeeklyUseService {
                             u[1], v.answers().get(k)));
                 }
             }
-            weeks.putCheckIns(c, cells, by, demo, now);
-            KeptCounts.refresh(c, cells.stream().map(WeekStore.CheckInCell::cell).toList(), usage.basis());
+            KeptDeltas.apply(c, weeks.putCheckIns(c, cells, by, demo, now), usage.basis(), now);
             return new BatchResult(valid.size(), cells.size(), 0, List.copyOf(registered));
         });
         return result;
@@ -256,8 +255,7 @@ public class WeeklyUseService {
             for (EventStore.Slot fresh : events.markSlots(c, slots.keySet())) {
                 newUses.merge(slots.get(fresh), 1, Integer::sum);
             }
-            weeks.addEventUses(c, newUses, demo, now);
-            KeptCounts.refresh(c, newUses.keySet(), usage.basis());
+            KeptDeltas.apply(c, weeks.addEventUses(c, newUses, demo, now), usage.basis(), now);
             int added = newUses.values().stream().mapToInt(Integer::intValue).sum();
             return new BatchResult(valid.size(), slots.size(), added, List.copyOf(registered));
         });

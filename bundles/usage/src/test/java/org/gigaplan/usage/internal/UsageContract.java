@@ -518,6 +518,33 @@ abstract class UsageContract {
     }
 
     @Test
+    void aRealCheckInOverTheOnlyDemoFigureClearsTheDemoMarkOfWhatIsKept() {
+        // Kept by difference, a demo mark could only be raised: a real figure replacing the demo one lowers it.
+        weeklyUse.recordCheckIns(List.of(checkIn("T-E1", 1, "1", W1, n(1, 4))), null, "demo", true);
+        assertEquals(List.of(1, 1, 1), keptDemoMarks("T-E1"));
+        weeklyUse.recordEvents(List.of(event("T-E1", 1, "1", "2025-06-03T10:45:00+09:00", 1, "d1")), "T-E1", "agent",
+                false);
+        assertEquals(List.of(1, 1, 1), keptDemoMarks("T-E1"), "real events added to a demo figure leave it demo");
+        weeklyUse.recordCheckIns(List.of(checkIn("T-E1", 1, "1", W1, n(1, 2))), null, "board", false);
+        assertEquals(List.of(0, 0, 0), keptDemoMarks("T-E1"));
+        assertEquals(recomputed(3, usage.calendar()), kept());
+        assertTrue(kept().contains("class " + usage.classes("T-E1").get(0).id() + " 2025-04-07..2026-03-30 1: 1w 2 e1"),
+                kept().toString());
+    }
+
+    /** The highest demo mark kept for a school: in its weekly counts, its classes' totals, its grades' counts. */
+    private List<Integer> keptDemoMarks(String school) {
+        return f.db.transaction(c -> {
+            List<Integer> out = new ArrayList<>();
+            for (String table : List.of("usage_school_week", "usage_class_period", "usage_school_period")) {
+                out.add(org.gigaplan.plan.service.Jdbc.first(c, "SELECT MAX(demo) FROM " + table + " WHERE school_id = ?",
+                        r -> r.getInt(1), school).orElseThrow());
+            }
+            return out;
+        });
+    }
+
+    @Test
     void writersOfOneSchoolAtOnceAllLandAndTheKeptCountsAddUp() throws Exception {
         // Four teachers' check-ins and classroom software's events for other classes of the same school, at once:
         // they share the school's kept counts, so they must queue, not deadlock or lose a count.

@@ -11,11 +11,12 @@ import java.time.LocalDate;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+
+import org.gigaplan.plan.service.Jdbc;
 
 
 /**
@@ -47,63 +48,89 @@ public final class WeekStore {
     }
 
 
+    /** A weekly figure's values that the kept counts are counted from. */
+    public record Figure(int uses, int eventUses, boolean demo) {
+    }
+
+    /** What a write did to one cell: its figure before (null when the write created it) and after. */
+    public record Change(Cell cell, Figure before, Figure after) {
+    }
+
+    /**
+     * A figure's uses: the check-in's count or the uses counted from events, whichever is more (the teacher may have
+     * used devices the software does not see, and the software counts lessons the teacher did not report).
+     */
+    static int uses(Integer checkInUses, int eventUses) {
+        return checkInUses == null ? eventUses : Math.max(checkInUses, eventUses);
+    }
+
     /**
      * Sets check-ins, keeping the uses counted from events: the cells that have a figure already are updated in one
      * batch, the others inserted in one batch. The caller holds the school's lock ({@link ClassStore#lockSchools}),
-     * so which cells are stored cannot change meanwhile.
+     * so the figures read here cannot change before they are written.
      */
-    public void putCheckIns(Connection c, List<CheckInCell> cells, String by, boolean demo, Instant now)
+    public List<Change> putCheckIns(Connection c, List<CheckInCell> cells, String by, boolean demo, Instant now)
             throws SQLException {
-        Set<Key> stored = stored(c, cells.stream().map(CheckInCell::cell).toList());
+        Map<Key, Stored> stored = stored(c, cells.stream().map(CheckInCell::cell).toList());
         List<Object[]> fresh = new ArrayList<>();
+        List<Change> changes = new ArrayList<>(cells.size());
         try (PreparedStatement s = c.prepareStatement("UPDATE usage_week SET checkin_uses = ?, checkin_answer = ?, "
-                + "checkin_by = ?, uses = CASE WHEN event_uses > ? THEN event_uses ELSE ? END, demo = ?, updated_at = ? "
-                + "WHERE class_id = ? AND week = ? AND scene = ?")) {
+                + "checkin_by = ?, uses = ?, demo = ?, updated_at = ? WHERE class_id = ? AND week = ? AND scene = ?")) {
             for (CheckInCell x : cells) {
-                if (!stored.contains(Key.of(x.cell()))) {
+                Stored old = stored.get(Key.of(x.cell()));
+                if (old == null) {
                     fresh.add(new Object[] { x.cell(), x.uses(), x.answer(), by, 0, x.uses() });
+                    changes.add(new Change(x.cell(), null, new Figure(x.uses(), 0, demo)));
                     continue;
                 }
+                int uses = uses(x.uses(), old.figure().eventUses());
                 s.setInt(1, x.uses());
                 s.setString(2, x.answer());
                 s.setString(3, by);
-                s.setInt(4, x.uses());
-                s.setInt(5, x.uses());
-                s.setInt(6, demo ? 1 : 0);
-                s.setTimestamp(7, Timestamp.from(now));
-                bindKey(s, 8, x.cell());
+                s.setInt(4, uses);
+                s.setInt(5, demo ? 1 : 0);
+                s.setTimestamp(6, Timestamp.from(now));
+                bindKey(s, 7, x.cell());
                 s.addBatch();
+                changes.add(new Change(x.cell(), old.figure(), new Figure(uses, old.figure().eventUses(), demo)));
             }
             s.executeBatch();
         }
         insert(c, fresh, demo, now);
+        return changes;
     }
 
     /**
      * Adds uses counted from events to cells: the cells with a figure are updated in one batch, the others inserted
      * in one batch (the caller holds the school's lock).
      */
-    public void addEventUses(Connection c, Map<Cell, Integer> uses, boolean demo, Instant now) throws SQLException {
-        Set<Key> stored = stored(c, uses.keySet());
+    public List<Change> addEventUses(Connection c, Map<Cell, Integer> uses, boolean demo, Instant now)
+            throws SQLException {
+        Map<Key, Stored> stored = stored(c, uses.keySet());
         List<Object[]> fresh = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("UPDATE usage_week SET event_uses = event_uses + ?, "
-                + "uses = CASE WHEN checkin_uses IS NOT NULL AND checkin_uses > event_uses + ? THEN checkin_uses "
-                + "ELSE event_uses + ? END, updated_at = ? WHERE class_id = ? AND week = ? AND scene = ?")) {
+        List<Change> changes = new ArrayList<>(uses.size());
+        try (PreparedStatement s = c.prepareStatement("UPDATE usage_week SET event_uses = ?, uses = ?, updated_at = ? "
+                + "WHERE class_id = ? AND week = ? AND scene = ?")) {
             for (Map.Entry<Cell, Integer> e : uses.entrySet()) {
-                if (!stored.contains(Key.of(e.getKey()))) {
+                Stored old = stored.get(Key.of(e.getKey()));
+                if (old == null) {
                     fresh.add(new Object[] { e.getKey(), null, null, null, e.getValue(), e.getValue() });
+                    changes.add(new Change(e.getKey(), null, new Figure(e.getValue(), e.getValue(), demo)));
                     continue;
                 }
-                s.setInt(1, e.getValue());
-                s.setInt(2, e.getValue());
-                s.setInt(3, e.getValue());
-                s.setTimestamp(4, Timestamp.from(now));
-                bindKey(s, 5, e.getKey());
+                int eventUses = old.figure().eventUses() + e.getValue();
+                int total = uses(old.checkInUses(), eventUses);
+                s.setInt(1, eventUses);
+                s.setInt(2, total);
+                s.setTimestamp(3, Timestamp.from(now));
+                bindKey(s, 4, e.getKey());
                 s.addBatch();
+                changes.add(new Change(e.getKey(), old.figure(), new Figure(total, eventUses, old.figure().demo())));
             }
             s.executeBatch();
         }
         insert(c, fresh, demo, now);
+        return changes;
     }
 
     /** A weekly figure's primary key. */
@@ -113,26 +140,31 @@ public final class WeekStore {
         }
     }
 
+    /** A stored figure and its check-in's count (null when only events counted uses). */
+    private record Stored(Figure figure, Integer checkInUses) {
+    }
+
     /**
-     * Which of these cells have a weekly figure: one read of the primary key's range per class, from the first to the
-     * last week the cells name (a fresh load finds nothing in one read instead of failing an update per figure).
+     * The stored figures of these cells: one read of the primary key's range per class, from the first to the last
+     * week the cells name (a fresh load finds nothing in one read instead of failing an update per figure).
      */
-    private static Set<Key> stored(Connection c, Collection<Cell> cells) throws SQLException {
+    private static Map<Key, Stored> stored(Connection c, Collection<Cell> cells) throws SQLException {
         Map<Long, LocalDate[]> spans = new LinkedHashMap<>();
         for (Cell x : cells) {
             spans.merge(x.classId(), new LocalDate[] { x.week(), x.week() }, (a, b) -> new LocalDate[] {
                     a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1] });
         }
-        Set<Key> out = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT week, scene FROM " + BY_CLASS + "WHERE class_id = ? AND week BETWEEN ? AND ?")) {
+        Map<Key, Stored> out = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT week, scene, uses, event_uses, demo, checkin_uses FROM "
+                + BY_CLASS + "WHERE class_id = ? AND week BETWEEN ? AND ?")) {
             for (Map.Entry<Long, LocalDate[]> span : spans.entrySet()) {
                 s.setLong(1, span.getKey());
                 s.setDate(2, Date.valueOf(span.getValue()[0]));
                 s.setDate(3, Date.valueOf(span.getValue()[1]));
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        out.add(new Key(span.getKey(), r.getDate(1).toLocalDate(), r.getInt(2)));
+                        out.put(new Key(span.getKey(), r.getDate(1).toLocalDate(), r.getInt(2)), new Stored(
+                                new Figure(r.getInt(3), r.getInt(4), r.getInt(5) != 0), Jdbc.nullableInt(r, 6)));
                     }
                 }
             }
