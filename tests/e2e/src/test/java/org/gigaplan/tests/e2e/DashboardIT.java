@@ -86,7 +86,7 @@ class DashboardIT {
                 "sender", "gigaplan@city.example.jp", "dashboardUrl", "https://gigaplan.example.jp/dashboard/",
                 "tickSeconds", "2"));
         dist.start();
-        Distribution.awaitDemoFills(dist, TIMEOUT);
+        Distribution.awaitDemoFills(dist);
         screenshots = Files.createDirectories(Path.of(E2e.property("gigaplan.e2e.screenshots")));
         downloads = Path.of(E2e.property("gigaplan.e2e.workdir")).resolve("dashboard-downloads").toAbsolutePath();
         // Empty: a file left by an earlier run would be taken for this run's download.

@@ -880,10 +880,11 @@ public final class Distribution implements AutoCloseable {
 
     /**
      * Waits until every policy module the distribution boots with is in and demo mode has no fill pending (the
-     * platform's health says how many are).
+     * platform's health says how many are). Up to three minutes: the fills take 20-30 s on an idle 2-core machine
+     * and timed out at 90 s once while other builds ran beside the suite.
      */
-    public static void awaitDemoFills(Distribution dist, Duration timeout) throws InterruptedException {
-        await("the modules and their demo fills", timeout, () -> {
+    public static void awaitDemoFills(Distribution dist) throws InterruptedException {
+        await("the modules and their demo fills", Duration.ofSeconds(180), () -> {
             String modules = dist.json("/api/modules").toString();
             for (String module : List.of("usage", "training", "environment", "outreach")) {
                 assertTrue(modules.contains("\"id\":\"" + module + "\""), modules);

@@ -44,7 +44,7 @@ class EnvironmentModuleIT {
         dist = Distribution.unpack(Path.of(E2e.property("gigaplan.e2e.distribution")),
                 Path.of(E2e.property("gigaplan.e2e.workdir")).resolve("environment"));
         dist.start();
-        Distribution.awaitDemoFills(dist, TIMEOUT);
+        Distribution.awaitDemoFills(dist);
         Response imported = dist.post("/api/schools/import", "text/csv", """
                 id,name_ja,name_en,type,enrollment,classes
                 W-1,回線テスト小学校,Network Test Elementary,ELEMENTARY,420,14

@@ -112,7 +112,7 @@ class GigaPlanDistributionIT {
     @Test
     @Order(1)
     void everyActionItemOfTheShippedPlanHasEvidenceAnInstalledModuleComputes() throws Exception {
-        Distribution.awaitDemoFills(dist, Duration.ofSeconds(180));
+        Distribution.awaitDemoFills(dist);
         JsonNode progress = dist.json("/api/progress?fiscalYear=2025");
         int items = 0;
         for (JsonNode policy : progress.path("policies")) {

@@ -39,7 +39,7 @@ class OutreachModuleIT {
         dist = Distribution.unpack(Path.of(E2e.property("gigaplan.e2e.distribution")),
                 Path.of(E2e.property("gigaplan.e2e.workdir")).resolve("outreach"));
         dist.start();
-        Distribution.awaitDemoFills(dist, TIMEOUT);
+        Distribution.awaitDemoFills(dist);
         Response imported = dist.post("/api/schools/import", "text/csv", """
                 id,name_ja,name_en,type,enrollment,classes
                 R-1,広報テスト小学校,Outreach Test Elementary,ELEMENTARY,300,12

@@ -183,7 +183,7 @@ class PluginArchetypeIT {
     @Order(4)
     void uninstalledTheRestRunsAndReinstalledItsDataIsKept() throws Exception {
         // Counted once the demo fills its arrival queued (behind the other modules') are done.
-        Distribution.awaitDemoFills(dist, TIMEOUT);
+        Distribution.awaitDemoFills(dist);
         String records = "/api/" + MODULE + "/schools/S-E01/records?fiscalYear=2025";
         int before = dist.getAs("school-a", records).json().size();
         assertTrue(before >= 1, "the one recorded above, and the demo's");
@@ -194,7 +194,7 @@ class PluginArchetypeIT {
         assertFalse(dist.console("feature:list -i").contains(MODULE + " "), "its feature is gone");
         dist.console("kar:install " + kar.toUri());
         awaitStatus("/api/" + MODULE + "/share", 200);
-        Distribution.awaitDemoFills(dist, TIMEOUT);
+        Distribution.awaitDemoFills(dist);
         assertEquals(before, dist.getAs("school-a", records).json().size(), "its table and records kept, none twice");
     }
 
@@ -238,7 +238,7 @@ class PluginArchetypeIT {
     void theWorkedExampleLeavesWithItsKarAndComesBackWithItsLessons() throws Exception {
         String lessons = "/api/" + EXAMPLE + "/schools/S-E01/lessons?fiscalYear=2025";
         // Counted once the demo fills its arrival queued are done.
-        Distribution.awaitDemoFills(dist, TIMEOUT);
+        Distribution.awaitDemoFills(dist);
         int before = dist.getAs("teacher-a", lessons).json().size();
         assertTrue(before >= 2, "the teacher's two, and the demo's when the platform filled a demo year for it");
         Path deployed = dist.home().resolve("deploy").resolve(exampleKar.getFileName());
@@ -247,7 +247,7 @@ class PluginArchetypeIT {
         awaitStatus("/api/" + MODULE + "/share", 200);
         Files.copy(exampleKar, deployed);
         awaitStatus("/api/" + EXAMPLE + "/share?fiscalYear=2025", 200);
-        Distribution.awaitDemoFills(dist, TIMEOUT);
+        Distribution.awaitDemoFills(dist);
         assertEquals(before, dist.getAs("teacher-a", lessons).json().size(), "its lessons kept, none added twice");
     }
 }

@@ -48,7 +48,7 @@ class TrainingModuleIT {
                 () -> assertEquals(200, dist.get("/api/training/checklist").status()));
         // Demo mode fills every module's data in the background, for the schools in the directory at the time; wait
         // for it to end before adding schools of our own, so none of its synthetic records land on them.
-        Distribution.awaitDemoFills(dist, TIMEOUT);
+        Distribution.awaitDemoFills(dist);
         Response imported = dist.post("/api/schools/import", "text/csv", """
                 id,name_ja,name_en,type,enrollment,classes
                 V-E1,研修テスト小学校,Training Test Elementary,ELEMENTARY,150,6

@@ -54,7 +54,7 @@ class UsageModuleIT {
         await("the usage module's endpoints", TIMEOUT, () -> assertEquals(200, dist.get("/api/usage/scenes").status()));
         // Demo mode fills every module's data in the background, for the schools in the directory at the time; wait
         // for it to end before adding schools of our own, so none of its synthetic records land on them.
-        Distribution.awaitDemoFills(dist, TIMEOUT);
+        Distribution.awaitDemoFills(dist);
         // Three schools of our own beside sample school S-E01 (the harness's school user school-a).
         Response imported = dist.post("/api/schools/import", "text/csv", """
                 id,name_ja,name_en,type,enrollment,classes
