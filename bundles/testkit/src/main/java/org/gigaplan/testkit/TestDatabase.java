@@ -2,6 +2,8 @@ package org.gigaplan.testkit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -26,6 +28,8 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  * from a pool, and requests that each hold one while waiting for a second can exhaust it.
  */
 public final class TestDatabase implements Database {
+
+    private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
 
     private final DataSource dataSource;
 
@@ -108,12 +112,15 @@ public final class TestDatabase implements Database {
 
     @Override
     public <T> T transaction(Work<T> work) {
+        List<Runnable> outer = AFTER_COMMIT.get();
+        List<Runnable> after = new ArrayList<>();
+        AFTER_COMMIT.set(after);
+        T result;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                T result = work.run(c);
+                result = work.run(c);
                 c.commit();
-                return result;
             } catch (Throwable e) {
                 c.rollback();
                 throw e;
@@ -122,6 +129,21 @@ public final class TestDatabase implements Database {
             }
         } catch (SQLException e) {
             throw new StoreException(e.getMessage(), e);
+        } finally {
+            AFTER_COMMIT.set(outer);
+        }
+        after.forEach(Runnable::run);
+        return result;
+    }
+
+    /** As the platform's: after the transaction this thread has open commits, else at once. */
+    @Override
+    public void afterCommit(Runnable task) {
+        List<Runnable> after = AFTER_COMMIT.get();
+        if (after != null) {
+            after.add(task);
+        } else {
+            task.run();
         }
     }
 }

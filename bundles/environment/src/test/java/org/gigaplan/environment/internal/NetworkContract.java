@@ -674,11 +674,32 @@ abstract class NetworkContract {
     }
 
     @Test
+    void aFindingAWriteOpenedIsToldOnceTheWriteIsStoredAndNotBefore() {
+        TestDatabase db = TestDatabase.on(dataSource());
+        NetworkService net = new NetworkService(db, schools, enablement, org.gigaplan.testkit.TestClocks.at(
+                "2026-06-01T09:00"), config());
+        org.gigaplan.testkit.FakeNotifier notifier = new org.gigaplan.testkit.FakeNotifier();
+        FollowUpJob job = new FollowUpJob(net, schools, notifier, db);
+        long id = net.record(List.of(m("N-1", OffsetDateTime.of(2026, 5, 31, 10, 0, 0, 0, java.time.ZoneOffset.ofHours(9)),
+                300)), null, "agent", false).findingsOpened().get(0);
+        org.gigaplan.plan.notify.Audience n1 = org.gigaplan.plan.notify.Audience.school("N-1");
+        // Told inside the write, a conflict over the notice would undo the write with it: told after it commits.
+        db.transaction(c -> {
+            job.announceOnceStored(List.of(id));
+            assertEquals(List.of(), notifier.sentTo(n1), "not told inside the write");
+            return null;
+        });
+        assertEquals(1, notifier.sentTo(n1).size());
+        assertEquals(1, notifier.sentTo(org.gigaplan.plan.notify.Audience.board()).size());
+    }
+
+    @Test
     void followUpTellsOfFindingsEscalatesOldOnesAndWatchesTheAgents() {
         org.gigaplan.testkit.TestClocks.Settable clock = org.gigaplan.testkit.TestClocks.at("2026-06-01T09:00");
-        NetworkService net = new NetworkService(TestDatabase.on(dataSource()), schools, enablement, clock, config());
+        TestDatabase db = TestDatabase.on(dataSource());
+        NetworkService net = new NetworkService(db, schools, enablement, clock, config());
         org.gigaplan.testkit.FakeNotifier notifier = new org.gigaplan.testkit.FakeNotifier();
-        FollowUpJob job = new FollowUpJob(net, schools, notifier);
+        FollowUpJob job = new FollowUpJob(net, schools, notifier, db);
         java.util.function.Supplier<String> run = () -> job.run(new org.gigaplan.plan.notify.ScheduledJob.Run(clock.now(),
                 java.time.LocalDate.ofInstant(clock.now(), clock.zone()), clock.now()));
         java.time.ZoneOffset jst = java.time.ZoneOffset.ofHours(9);

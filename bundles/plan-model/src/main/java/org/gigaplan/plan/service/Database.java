@@ -37,6 +37,17 @@ public interface Database {
     <T> T transaction(Work<T> work);
 
     /**
+     * Runs {@code task} once what this thread is writing is committed: in an /api write, after the request's one
+     * transaction commits (not at all when it is undone); inside a transaction, after it commits; else at once. For
+     * what must follow a write but may fail without undoing it, such as telling people of what was stored: run in a
+     * transaction of its own, so a conflict in it (retried there) cannot lose the write. A task that fails is logged.
+     * A task must not be the only way its work gets done: the node may stop between the commit and the task.
+     */
+    default void afterCommit(Runnable task) {
+        task.run();
+    }
+
+    /**
      * Like {@link #transaction}, and runs the work again (at most three times in all) when it lost a race: a
      * concurrent writer inserted the same key first (two batches registering the same new record at once), or the
      * database broke a deadlock or a lock wait by rolling this transaction back ({@link #isRetryable}).

@@ -124,8 +124,7 @@ public class MeasurementResource {
         } else {
             audit.describe(summary);
         }
-        // The school and the board are told of a finding at once, in this write: stored with it or not at all.
-        r.findingsOpened().forEach(id -> network.finding(id).ifPresent(followUp::announce));
+        followUp.announceOnceStored(r.findingsOpened());
         return r;
     }
 }

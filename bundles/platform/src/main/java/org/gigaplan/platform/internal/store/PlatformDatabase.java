@@ -73,6 +73,11 @@ public class PlatformDatabase implements Database {
         return sql.transaction(work);
     }
 
+    @Override
+    public void afterCommit(Runnable task) {
+        sql.afterCommit(task);
+    }
+
     /** Starts an /api write on this thread: see {@link Sql#beginWrite()}. */
     public Sql.Write beginWrite() {
         return sql.beginWrite();

@@ -3,6 +3,7 @@ package org.gigaplan.platform.internal.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,8 @@ public final class Sql implements Database {
     private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
     /** The /api write this thread is handling, if any. */
     private static final ThreadLocal<Write> WRITE = new ThreadLocal<>();
+    /** What runs once the transaction this thread has open (outside an /api write) commits. */
+    private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
     private static final StackWalker STACK = StackWalker.getInstance();
     /** Frames left out when naming where a nested transaction was opened: the transaction plumbing itself. */
     private static final Set<String> PLUMBING = Set.of(Sql.class.getName(), PlatformDatabase.class.getName(),
@@ -88,12 +91,49 @@ public final class Sql implements Database {
             }
         }
         INSIDE.set(true);
+        Write write = WRITE.get();
+        if (!outer || write != null) {
+            try {
+                return outer ? write.run(work) : run(work);
+            } finally {
+                if (outer) {
+                    INSIDE.remove();
+                }
+            }
+        }
+        List<Runnable> after = new ArrayList<>();
+        AFTER_COMMIT.set(after);
+        T result;
         try {
-            Write write = WRITE.get();
-            return outer && write != null ? write.run(work) : run(work);
+            result = run(work);
         } finally {
-            if (outer) {
-                INSIDE.remove();
+            AFTER_COMMIT.remove();
+            INSIDE.remove();
+        }
+        runAll(after);
+        return result;
+    }
+
+    @Override
+    public void afterCommit(Runnable task) {
+        Write write = WRITE.get();
+        List<Runnable> after = AFTER_COMMIT.get();
+        if (write != null) {
+            write.afterCommit.add(task);
+        } else if (after != null) {
+            after.add(task);
+        } else {
+            runAll(List.of(task));
+        }
+    }
+
+    /** Runs tasks queued for after a commit, each alone: one that fails is logged and the others still run. */
+    private static void runAll(List<Runnable> tasks) {
+        for (Runnable task : tasks) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("What was to follow a committed write failed (the write is kept): {}", e.toString(), e);
             }
         }
     }
@@ -137,6 +177,9 @@ public final class Sql implements Database {
         private boolean changed;
         /** Whether this write holds one of the permits of {@code concurrentWrites}. */
         private boolean turn;
+        /** What runs once the write is committed and closed; dropped when it is undone. */
+        private final List<Runnable> afterCommit = new ArrayList<>();
+        private boolean committed;
 
         private Write() {
         }
@@ -227,6 +270,7 @@ public final class Sql implements Database {
                 }
             }
             lost = false;
+            afterCommit.clear();
         }
 
         /** Commits the write (its data and its audit entry). */
@@ -241,14 +285,28 @@ public final class Sql implements Database {
                     throw new Database.StoreException(e.getMessage(), e);
                 }
             }
+            committed = true;
         }
 
-        /** Ends the write: what was not committed is undone, and the connection goes back to the pool. */
+        /**
+         * Ends the write: what was not committed is undone, and the connection goes back to the pool; then, when it
+         * was committed, what was to follow it runs (on this thread, outside the write).
+         */
         @Override
         public void close() {
             if (WRITE.get() == this) {
                 WRITE.remove();
             }
+            try {
+                release();
+            } finally {
+                List<Runnable> after = committed ? List.copyOf(afterCommit) : List.of();
+                afterCommit.clear();
+                runAll(after);
+            }
+        }
+
+        private void release() {
             if (connection == null) {
                 return;
             }

@@ -143,4 +143,68 @@ class SqlTest {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * What is to follow a write runs once the write is stored, outside its transaction, and never when it is undone:
+     * an /api write's tasks after it commits and closes; a transaction's after it commits; else at once. A failing task
+     * is logged and the others still run.
+     */
+    @Test
+    void whatFollowsAWriteRunsOnceItIsStoredAndNeverWhenItIsUndone() {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName("memory:sql-after-commit-test");
+        ds.setCreateDatabase("create");
+        Sql sql = new Sql(ds);
+        sql.transaction(c -> c.createStatement().execute("CREATE TABLE told (what VARCHAR(20))"));
+        sql.transaction(c -> c.createStatement().execute("CREATE TABLE kept (what VARCHAR(20))"));
+        java.util.function.Function<String, Runnable> tell = what -> () -> sql.transaction(
+                c -> c.createStatement().executeUpdate("INSERT INTO told VALUES ('" + what + "')"));
+        // Read on a connection of its own: inside the write, a transaction would join it.
+        java.util.function.Supplier<java.util.List<String>> told = () -> {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            try (java.sql.Connection c = ds.getConnection();
+                    java.sql.ResultSet r = c.createStatement().executeQuery("SELECT what FROM told ORDER BY what")) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return out;
+        };
+
+        try (Sql.Write write = sql.beginWrite()) {
+            sql.transaction(c -> c.createStatement().executeUpdate("INSERT INTO kept VALUES ('stored')"));
+            sql.afterCommit(() -> {
+                throw new IllegalStateException("a task that fails");
+            });
+            sql.afterCommit(tell.apply("after write"));
+            assertEquals(java.util.List.of(), told.get(), "nothing is told before the write commits");
+            write.commit();
+        }
+        assertEquals(java.util.List.of("after write"), told.get(), "told after the commit, on its own");
+
+        try (Sql.Write write = sql.beginWrite()) {
+            sql.afterCommit(tell.apply("undone write"));
+            write.rollback();
+            write.commit();
+        }
+        try (Sql.Write write = sql.beginWrite()) {
+            sql.afterCommit(tell.apply("never committed"));
+        }
+        sql.transaction(c -> {
+            sql.afterCommit(tell.apply("transaction"));
+            boolean read = c.createStatement().executeQuery("SELECT COUNT(*) FROM kept").next();
+            assertEquals(java.util.List.of("after write"), told.get(), "not told inside the transaction");
+            return read;
+        });
+        assertThrows(Database.StoreException.class, () -> sql.transaction(c -> {
+            sql.afterCommit(tell.apply("failed transaction"));
+            throw new SQLException("undone");
+        }));
+        sql.afterCommit(tell.apply("no transaction"));
+        assertEquals(java.util.List.of("after write", "no transaction", "transaction"), told.get());
+        assertTrue(sql.nestedTransactions().isEmpty(), "no task ran inside the transaction it followed: "
+                + sql.nestedTransactions());
+    }
 }
