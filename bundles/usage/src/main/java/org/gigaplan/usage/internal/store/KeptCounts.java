@@ -215,6 +215,11 @@ public final class KeptCounts {
         return "uses >= CAST(? AS INT) * " + weeks;
     }
 
+    /** {@link #meets(String)} for totals already read: {@code uses} over {@code weeks} reported weeks reach the target. */
+    static boolean meets(long uses, long weeks, int target) {
+        return uses >= (long) target * weeks;
+    }
+
     /**
      * Per class and scene over a period: the weeks it reported and their uses summed, and the weeks classroom software
      * recorded uses in. Ends at FROM: the table follows ({@code usage_week}, or {@link WeekStore#BY_CLASS} for one

@@ -53,7 +53,8 @@ public final class KeptDeltas {
             Figure before = x.before();
             Figure after = x.after();
             int reported = before == null ? 1 : 0;
-            int meeting = (after.uses() >= target ? 1 : 0) - (before != null && before.uses() >= target ? 1 : 0);
+            int meeting = (KeptCounts.meets(after.uses(), 1, target) ? 1 : 0)
+                    - (before != null && KeptCounts.meets(before.uses(), 1, target) ? 1 : 0);
             counts.computeIfAbsent(new Counted(cell.schoolId(), cell.grade(), cell.fiscalYear(), cell.week(), cell.week(),
                     cell.scene()), k -> new Count()).add(reported, meeting, after.demo());
             schoolWeeks.computeIfAbsent(new Counted(cell.schoolId(), 0, cell.fiscalYear(), cell.week(), cell.week(),
@@ -75,8 +76,8 @@ public final class KeptDeltas {
             Totals was = old.get(k);
             long weeks = delta.weeks + (was == null ? 0 : was.weeks);
             long uses = delta.uses + (was == null ? 0 : was.uses);
-            int meeting = (uses >= (long) target * weeks ? 1 : 0)
-                    - (was != null && was.uses >= (long) target * was.weeks ? 1 : 0);
+            int meeting = (KeptCounts.meets(uses, weeks, target) ? 1 : 0)
+                    - (was != null && KeptCounts.meets(was.uses, was.weeks, target) ? 1 : 0);
             counts.computeIfAbsent(new Counted(delta.cell.schoolId(), delta.cell.grade(), delta.cell.fiscalYear(),
                     k.first(), k.last(), k.scene()), x -> new Count()).add(was == null ? 1 : 0, meeting, delta.demo);
         });
