@@ -89,7 +89,7 @@ public class XapiService {
         this.db = db;
         this.clock = migrated.clock();
         this.store = new XapiStore(db, clock.zone());
-        store.learnerYears().ensure();
+        store.ensureKept();
         this.learnerHomePage = migrated.config().learnerHomePage().trim();
         // Nodes starting together on a new database race to make it: the loser runs again and reads the winner's.
         String stored = db.transactionRetrying(this::secretOrNew);
@@ -322,7 +322,7 @@ public class XapiService {
     }
 
     /**
-     * Per school (or one school): learners, statements and mean score in a period counted from the statements;
+     * Per school (or one school): learners, statements and mean score in a period (its whole days from what is kept);
      * with {@code suppressSmall} (the board's view) no figures under five learners.
      */
     public List<Summary> summary(String schoolId, Instant since, Instant until, boolean suppressSmall) {

@@ -119,7 +119,7 @@ abstract class NetworkContract {
         TestDatabase db = TestDatabase.on(dataSource());
         // The first service migrates the tables; the test's starts on them emptied.
         new NetworkService(db, new FakeSchools(), new FakeEnablement(), CLOCK, config());
-        db.clear("env_xapi_document", "env_webhook", "env_agent_silence", "env_finding_note", "env_finding", "env_school_lock", "env_school_status", "env_measurement", "env_xapi_statement", "env_xapi_learner_year",
+        db.clear("env_xapi_document", "env_webhook", "env_agent_silence", "env_finding_note", "env_finding", "env_school_lock", "env_school_status", "env_measurement", "env_xapi_statement", "env_xapi_learner_year", "env_xapi_school_day",
                 "env_history_use", "env_history_view", "env_learner_view");
         schools = FakeSchools.sample().add(
                 school("N-1", "ネット小学校", "Net Elementary", SchoolType.ELEMENTARY, 420, 14),
@@ -500,21 +500,119 @@ abstract class NetworkContract {
         FiscalYear fy2025 = FiscalYear.of(2025);
         Instant start = fy2025.start().atStartOfDay(CLOCK.zone()).toInstant();
         Instant end = fy2025.end().plusDays(1).atStartOfDay(CLOCK.zone()).toInstant();
-        assertEquals(xapi.summary("N-1", start, end, false), xapi.summary("N-1", fy2025, false));
-        assertEquals(xapi.summary(null, Instant.EPOCH, Instant.now(), false), xapi.summary(null, null, false));
+        assertEquals(counted("N-1", start, end), xapi.summary("N-1", fy2025, false));
+        assertEquals(counted(null, Instant.EPOCH, Instant.now()), xapi.summary(null, null, false));
         assertEquals(3L, xapi.summary("N-1", fy2025, false).get(0).statements());
         assertEquals(2, xapi.summary("N-1", fy2025, false).get(0).learners());
         assertTrue(xapi.summary("N-1", FiscalYear.of(2024), false).isEmpty());
         // A start on statements stored before anything was kept per learner (an upgrade) counts it from them.
-        db.clear("env_xapi_learner_year");
+        storedByAnEarlierVersion(false);
         assertTrue(xapi.summary("N-1", fy2025, false).isEmpty());
         xapi = new XapiService(db, network, roster);
-        assertEquals(xapi.summary("N-1", start, end, false), xapi.summary("N-1", fy2025, false));
+        assertEquals(counted("N-1", start, end), xapi.summary("N-1", fy2025, false));
         assertEquals(2, xapi.erase(taro));
-        assertEquals(xapi.summary("N-1", start, end, false), xapi.summary("N-1", fy2025, false));
+        assertEquals(counted("N-1", start, end), xapi.summary("N-1", fy2025, false));
         assertEquals(1, xapi.summary("N-1", fy2025, false).get(0).learners(), "taro is gone from what is kept too");
         assertEquals(1, xapi.find(new org.gigaplan.environment.internal.store.XapiStore.Query("N-1", null, null, null,
                 null, null, null), 100).size());
+    }
+
+    @Test
+    void aSummaryOfAnyPeriodFromWhatIsKeptEqualsOneCountedFromEveryStatement() throws Exception {
+        // Across two fiscal years, on a midnight, with a statement with no score and demo statements.
+        xapi.store(List.of(statement("taro", "completed", "m/1", 0.8, "2025-03-31T23:30:00+09:00"),
+                statement("taro", "completed", "m/2", 0.4, "2025-04-01T00:00:00+09:00"),
+                statement("hanako", "completed", "m/1", 1.0, "2025-04-01T10:00:00+09:00"),
+                java.util.Map.of("actor", java.util.Map.of("mbox", "mailto:jiro@school.example"),
+                        "verb", java.util.Map.of("id", "http://adlnet.gov/expapi/verbs/experienced"),
+                        "object", java.util.Map.of("id", "https://drill.example/m/3"),
+                        "timestamp", "2025-04-02T09:15:00+09:00"),
+                statement("hanako", "answered", "m/4", 0.25, "2025-06-02T10:00:00+09:00")), "N-1", "agent", false);
+        xapi.store(List.of(statement("saburo", "completed", "m/1", 0.5, "2025-04-02T11:00:00+09:00"),
+                statement("taro", "completed", "m/1", 0.7, "2025-06-03T08:00:00+09:00")), "N-2", "agent", true);
+        List<Instant[]> periods = List.of(
+                new Instant[] { Instant.EPOCH, Instant.now() },
+                new Instant[] { FiscalYear.of(2025).startIn(CLOCK.zone()), FiscalYear.of(2025).endIn(CLOCK.zone()) },
+                new Instant[] { Instant.parse("2025-03-31T14:30:00Z"), Instant.parse("2025-06-02T01:00:00Z") },
+                new Instant[] { Instant.parse("2025-03-31T14:59:59Z"), Instant.parse("2025-04-01T01:00:00Z") },
+                new Instant[] { Instant.parse("2025-03-30T15:00:00Z"), Instant.parse("2025-03-31T15:00:00Z") },
+                new Instant[] { Instant.parse("2025-04-01T02:00:00Z"), Instant.parse("2025-06-03T00:00:00Z") },
+                new Instant[] { Instant.parse("2025-04-02T00:15:00Z"), Instant.parse("2025-04-02T02:00:00Z") });
+        Runnable same = () -> {
+            for (Instant[] p : periods) {
+                for (String school : java.util.Arrays.asList(null, "N-1", "N-2")) {
+                    assertEquals(counted(school, p[0], p[1]), xapi.summary(school, p[0], p[1], false),
+                            () -> "school " + school + ", (" + p[0] + ", " + p[1] + "]");
+                }
+            }
+        };
+        same.run();
+        // (since, until]: taro's statement at the very instant the year starts is not in it; hanako and jiro are.
+        assertEquals(2, xapi.summary("N-1", periods.get(1)[0], periods.get(1)[1], false).get(0).learners());
+        assertEquals(3, xapi.summary("N-1", periods.get(1)[0].minusNanos(1), periods.get(1)[1], false).get(0)
+                .learners());
+        // Erasing a learner takes their statements out of what is kept too.
+        xapi.erase(java.util.Map.of("mbox", "mailto:taro@school.example"));
+        same.run();
+        // A start that finds statements an earlier version stored counts them into what is kept: one that kept the
+        // sums per learner and year but no days, and one that kept nothing beside the statements.
+        storedByAnEarlierVersion(true);
+        xapi = new XapiService(db, network, roster);
+        same.run();
+        storedByAnEarlierVersion(false);
+        xapi = new XapiService(db, network, roster);
+        same.run();
+        // Batches from several nodes add days to one learner's year at once: none is lost.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> posts = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                posts.add(pool.submit(() -> {
+                    for (int day = 0; day < 6; day++) {
+                        xapi.store(List.of(statement("kai", "completed", "m/" + thread, 0.5, java.time.LocalDate
+                                .of(2025, 7, 1 + thread * 6 + day) + "T10:00:00+09:00")), "N-1", "agent", false);
+                    }
+                    return null;
+                }));
+            }
+            for (var post : posts) {
+                post.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        same.run();
+        for (int day = 1; day <= 24; day++) {
+            Instant noon = java.time.LocalDate.of(2025, 7, day).atTime(12, 0).atZone(CLOCK.zone()).toInstant();
+            assertEquals(counted("N-1", noon.minus(java.time.Duration.ofDays(1)), noon),
+                    xapi.summary("N-1", noon.minus(java.time.Duration.ofDays(1)), noon, false), "1 July + " + day);
+            assertEquals(counted("N-1", noon.minus(java.time.Duration.ofDays(2)), noon.plus(java.time.Duration.ofDays(1))),
+                    xapi.summary("N-1", noon.minus(java.time.Duration.ofDays(2)), noon.plus(java.time.Duration.ofDays(1)),
+                            false), "1 July + " + day);
+        }
+    }
+
+    /** Makes the statements look stored by a version that kept only the sums per learner and year, or nothing. */
+    void storedByAnEarlierVersion(boolean sumsKept) {
+        db.transaction(c -> {
+            org.gigaplan.plan.service.Jdbc.update(c, "UPDATE env_xapi_statement SET kept = 0");
+            org.gigaplan.plan.service.Jdbc.update(c, sumsKept ? "UPDATE env_xapi_learner_year SET days = NULL"
+                    : "DELETE FROM env_xapi_learner_year");
+            return org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_day");
+        });
+    }
+
+    /** A period's summary counted from every statement: what the kept one must equal. */
+    List<XapiService.Summary> counted(String schoolId, Instant since, Instant until) {
+        return db.transaction(c -> org.gigaplan.plan.service.Jdbc.list(c, "SELECT school_id, COUNT(DISTINCT learner), "
+                + "COUNT(*), AVG(score_scaled), MAX(demo) FROM env_xapi_statement WHERE occurred_at > ? AND "
+                + "occurred_at <= ?" + (schoolId == null ? "" : " AND school_id = ?")
+                + " GROUP BY school_id ORDER BY school_id", r -> {
+                    Double mean = org.gigaplan.plan.service.Jdbc.nullableDouble(r, 4);
+                    return new XapiService.Summary(r.getString(1), r.getInt(2), false, r.getLong(3),
+                            mean == null ? null : Math.round(mean * 1000) / 1000.0, r.getInt(5) > 0);
+                }, schoolId == null ? List.of(since, until) : List.of(since, until, schoolId)));
     }
 
     static Measurement m(String school, OffsetDateTime at, double mbps) {

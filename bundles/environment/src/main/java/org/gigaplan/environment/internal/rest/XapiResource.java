@@ -286,9 +286,10 @@ public class XapiResource {
     }
 
     /**
-     * Per school: learners, statements and mean score in a fiscal year, or every year when none is named (read from
-     * what is kept per learner and year), or in a period {@code since} … {@code until} (counted from the statements,
-     * slower); the board's view hides groups under five.
+     * Per school: learners, statements and mean score in a fiscal year, or every year when none is named, or in a
+     * period {@code since} … {@code until} (read from what is kept per learner and year and per school and day, the
+     * hours before the period's first whole day and after its last from the statements); the board's view hides
+     * groups under five.
      */
     @GET
     @Path("summary")

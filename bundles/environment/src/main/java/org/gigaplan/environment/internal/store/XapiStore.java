@@ -7,10 +7,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.Jdbc;
 import org.gigaplan.environment.internal.XapiClass;
@@ -31,12 +33,16 @@ public final class XapiStore {
     }
 
     private final Database db;
+    private final java.time.ZoneId zone;
     private final LearnerYears learnerYears;
+    private final SchoolDays schoolDays;
 
     public XapiStore(Database db, java.time.ZoneId zone) {
         this.db = db;
-        // A statement counts in the fiscal year of its local date in the platform's zone.
+        // A statement counts on its local date in the platform's zone, and in that date's fiscal year.
+        this.zone = zone;
         this.learnerYears = new LearnerYears(db, zone);
+        this.schoolDays = new SchoolDays(zone);
     }
 
     /** What is kept per school, fiscal year and learner beside the Statements. */
@@ -73,8 +79,8 @@ public final class XapiStore {
     public void insert(Connection c, List<Row> rows, String by) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO env_xapi_statement (id, school_id, class_ref, learner, "
                 + "verb, verb_display, activity, activity_name, score_scaled, success, completion, occurred_at, "
-                + "stored_at, posted_by, demo, registration, body, ref_target) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "stored_at, posted_by, demo, registration, body, ref_target, kept) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
             for (Row r : rows) {
                 s.setString(1, r.id());
                 s.setString(2, r.schoolId());
@@ -132,12 +138,72 @@ public final class XapiStore {
             }
             if (!fresh.isEmpty()) {
                 insert(c, fresh, by);
-                learnerYears.keep(c, fresh);
+                keep(c, fresh);
                 guard.stored(c, fresh);
             }
             return rows.stream().map(Row::id).toList();
         });
     }
+
+    /** Adds new statements to what is kept per learner and year and per school and day, in their transaction. */
+    private void keep(Connection c, List<Row> fresh) throws SQLException {
+        LearnerYears.Tally years = learnerYears.tally();
+        SchoolDays.Tally days = schoolDays.tally();
+        for (Row r : fresh) {
+            years.add(r.schoolId(), r.learner(), r.occurredAt(), r.scoreScaled(), r.demo());
+            days.add(r.schoolId(), r.occurredAt(), r.scoreScaled(), r.demo());
+        }
+        learnerYears.keep(c, years);
+        schoolDays.keep(c, days);
+    }
+
+    /**
+     * Counts into what is kept the statements a version before stored ({@code kept = 0}: a first start after an
+     * upgrade, or statements an older node stored while nodes were upgraded one at a time). Those versions kept the
+     * sums per learner and year (every version since they were kept), not the days nor the school days, unless what
+     * is kept per learner and year is empty (an upgrade from before it): then all three. Nothing to do is one read
+     * of an index; otherwise the statements' table is held while they are counted, so no batch stores meanwhile.
+     */
+    public void ensureKept() {
+        db.transactionRetrying(c -> {
+            if (Jdbc.first(c, "SELECT 1 FROM env_xapi_statement WHERE kept = 0 FETCH FIRST 1 ROWS ONLY", r -> 1)
+                    .isEmpty()) {
+                return null;
+            }
+            Jdbc.update(c, "LOCK TABLE env_xapi_statement IN EXCLUSIVE MODE");
+            boolean sumsKept = Jdbc.first(c, "SELECT 1 FROM env_xapi_learner_year FETCH FIRST 1 ROWS ONLY", r -> 1)
+                    .isPresent();
+            LearnerYears.Tally years = learnerYears.tally();
+            SchoolDays.Tally days = schoolDays.tally();
+            long read = 0;
+            try (PreparedStatement s = c.prepareStatement("SELECT school_id, learner, occurred_at, score_scaled, demo "
+                    + "FROM env_xapi_statement WHERE kept = 0")) {
+                s.setFetchSize(1_000);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        Instant at = r.getTimestamp(3).toInstant();
+                        Double score = Jdbc.nullableDouble(r, 4);
+                        boolean demo = r.getInt(5) > 0;
+                        years.add(r.getString(1), r.getString(2), at, score, demo);
+                        days.add(r.getString(1), at, score, demo);
+                        read++;
+                    }
+                }
+            }
+            LOG.info("xAPI: counting " + read + " statements stored by an earlier version into what is kept per "
+                    + (sumsKept ? "" : "learner and year and per ") + "school and day and the learners' days");
+            if (sumsKept) {
+                learnerYears.widen(c, years);
+            } else {
+                learnerYears.fill(c, years);
+            }
+            schoolDays.keep(c, days);
+            Jdbc.update(c, "UPDATE env_xapi_statement SET kept = 1 WHERE kept = 0");
+            return null;
+        });
+    }
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(XapiStore.class.getName());
 
     /** Statements matching a query, newest first. */
     public List<Row> find(Query q, int limit) {
@@ -189,6 +255,7 @@ public final class XapiStore {
         return db.transaction(c -> {
             Jdbc.update(c, "DELETE FROM env_learner_view WHERE learner = ?", learner);
             Jdbc.update(c, "DELETE FROM env_xapi_learner_year WHERE learner = ?", learner);
+            schoolDays.remove(c, learner);
             for (String table : List.of("env_xapi_attachment", "env_xapi_related")) {
                 Jdbc.update(c, "DELETE FROM " + table + " WHERE statement_id IN (SELECT id FROM env_xapi_statement "
                         + "WHERE learner = ?)", learner);
@@ -209,28 +276,62 @@ public final class XapiStore {
     public record SchoolSummary(String schoolId, int learners, long statements, Double meanScore, boolean demo) {
     }
 
-    /** Per school (or one school): learners, statements and the mean scaled score, in (since, until]. */
+    /**
+     * Per school (or one school): learners, statements and the mean scaled score, in (since, until]. The days the
+     * period holds whole are read from what is kept per school and day and per learner and year; only the hours
+     * before the first whole day and after the last are counted from the statements (through the index on time).
+     */
     public List<SchoolSummary> summary(String schoolId, Instant since, Instant until) {
+        // A day is whole when it starts after since and the next starts no later than until.
+        LocalDate first = LocalDate.ofInstant(since, zone).plusDays(1);
+        LocalDate last = LocalDate.ofInstant(until, zone).minusDays(1);
+        // Statements lie in the fiscal years the platform handles, so whole days outside them hold none.
+        LocalDate from = first.isBefore(FiscalYear.FIRST_DAY) ? FiscalYear.FIRST_DAY : first;
+        LocalDate to = last.isAfter(FiscalYear.LAST_DAY) ? FiscalYear.LAST_DAY : last;
         return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT school_id, COUNT(DISTINCT learner), COUNT(*), "
-                    + "AVG(score_scaled), MAX(demo) FROM env_xapi_statement WHERE occurred_at > ? AND occurred_at <= ?"
-                    + (schoolId == null ? "" : " AND school_id = ?") + " GROUP BY school_id ORDER BY school_id")) {
-                s.setTimestamp(1, Timestamp.from(since));
-                s.setTimestamp(2, Timestamp.from(until));
-                if (schoolId != null) {
-                    s.setString(3, schoolId);
-                }
-                List<SchoolSummary> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        double mean = r.getDouble(4);
-                        Double m = r.wasNull() ? null : roundScore(mean);
-                        out.add(new SchoolSummary(r.getString(1), r.getInt(2), r.getLong(3), m, r.getInt(5) > 0));
-                    }
-                }
-                return out;
+            java.util.Map<String, SchoolDays.Sums> sums = new java.util.TreeMap<>();
+            java.util.Map<String, java.util.Set<String>> learners = new java.util.HashMap<>();
+            if (from.isAfter(to)) {
+                counted(c, schoolId, "occurred_at > ? AND occurred_at <= ?", since, until, sums, learners);
+            } else {
+                schoolDays.sums(c, schoolId, from, to).forEach((school, s) -> sums.computeIfAbsent(school,
+                        k -> new SchoolDays.Sums()).add(s));
+                learners.putAll(learnerYears.active(c, schoolId, from, to));
+                counted(c, schoolId, "occurred_at > ? AND occurred_at < ?", since, first.atStartOfDay(zone).toInstant(),
+                        sums, learners);
+                counted(c, schoolId, "occurred_at >= ? AND occurred_at <= ?",
+                        last.plusDays(1).atStartOfDay(zone).toInstant(), until, sums, learners);
             }
+            List<SchoolSummary> out = new ArrayList<>();
+            sums.forEach((school, s) -> {
+                if (s.statements > 0) {
+                    out.add(new SchoolSummary(school, learners.getOrDefault(school, java.util.Set.of()).size(),
+                            s.statements, s.scores == 0 ? null : roundScore(s.scoreSum / s.scores), s.demo > 0));
+                }
+            });
+            return out;
         });
+    }
+
+    /** Adds the statements of part of a day to a period's sums and learners, counted one by one. */
+    private static void counted(Connection c, String schoolId, String when, Instant from, Instant to,
+            java.util.Map<String, SchoolDays.Sums> sums, java.util.Map<String, java.util.Set<String>> learners)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT school_id, learner, score_scaled, demo "
+                + "FROM env_xapi_statement WHERE " + when + (schoolId == null ? "" : " AND school_id = ?"))) {
+            s.setTimestamp(1, Timestamp.from(from));
+            s.setTimestamp(2, Timestamp.from(to));
+            if (schoolId != null) {
+                s.setString(3, schoolId);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    sums.computeIfAbsent(r.getString(1), k -> new SchoolDays.Sums()).add(Jdbc.nullableDouble(r, 3),
+                            r.getInt(4) > 0);
+                    learners.computeIfAbsent(r.getString(1), k -> new java.util.HashSet<>()).add(r.getString(2));
+                }
+            }
+        }
     }
 
     /** The classes named in a school's statements in (since, until], by name. */
