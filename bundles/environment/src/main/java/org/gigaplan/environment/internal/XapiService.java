@@ -329,10 +329,13 @@ public class XapiService {
         return summaries(store.summary(schoolId, since, until), suppressSmall);
     }
 
-    /** The same over whole fiscal years ({@code fy} null: every year), read from what is kept per learner and year. */
+    /**
+     * The same over a fiscal year, read from what is kept per school and year, or over every year ({@code fy} null),
+     * from what is kept per learner and year (a learner of two years counts once).
+     */
     public List<Summary> summary(String schoolId, FiscalYear fy, boolean suppressSmall) {
         return summaries(fy == null ? store.learnerYears().summary(schoolId, 0, Short.MAX_VALUE)
-                : store.learnerYears().summary(schoolId, fy.year(), fy.year()), suppressSmall);
+                : store.learnerYears().summary(schoolId, fy), suppressSmall);
     }
 
     private static List<Summary> summaries(List<XapiStore.SchoolSummary> counted, boolean suppressSmall) {
@@ -346,7 +349,7 @@ public class XapiService {
      * every school of {@code schools}): [share, learners with records, demo]; empty under five learners.
      */
     public Optional<double[]> learnersLooking(FiscalYear fy, String schoolId, java.util.Collection<String> schools) {
-        List<XapiStore.SchoolSummary> withRecords = store.learnerYears().summary(schoolId, fy.year(), fy.year()).stream()
+        List<XapiStore.SchoolSummary> withRecords = store.learnerYears().summary(schoolId, fy).stream()
                 .filter(s -> schoolId != null || schools.contains(s.schoolId())).toList();
         int learners = withRecords.stream().mapToInt(XapiStore.SchoolSummary::learners).sum();
         if (learners < MIN_GROUP) {

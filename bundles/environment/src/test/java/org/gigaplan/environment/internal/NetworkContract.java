@@ -119,7 +119,7 @@ abstract class NetworkContract {
         TestDatabase db = TestDatabase.on(dataSource());
         // The first service migrates the tables; the test's starts on them emptied.
         new NetworkService(db, new FakeSchools(), new FakeEnablement(), CLOCK, config());
-        db.clear("env_xapi_document", "env_webhook", "env_agent_silence", "env_finding_note", "env_finding", "env_school_lock", "env_school_status", "env_measurement", "env_xapi_statement", "env_xapi_learner_year", "env_xapi_school_day",
+        db.clear("env_xapi_document", "env_webhook", "env_agent_silence", "env_finding_note", "env_finding", "env_school_lock", "env_school_status", "env_measurement", "env_xapi_statement", "env_xapi_learner_year", "env_xapi_school_day", "env_xapi_school_year",
                 "env_history_use", "env_history_view", "env_learner_view");
         schools = FakeSchools.sample().add(
                 school("N-1", "ネット小学校", "Net Elementary", SchoolType.ELEMENTARY, 420, 14),
@@ -545,6 +545,14 @@ abstract class NetworkContract {
                             () -> "school " + school + ", (" + p[0] + ", " + p[1] + "]");
                 }
             }
+            for (FiscalYear fy : List.of(FiscalYear.of(2024), FiscalYear.of(2025))) {
+                // A microsecond before each end: PostgreSQL keeps microseconds.
+                Instant start = fy.startIn(CLOCK.zone()).minusNanos(1_000);
+                Instant end = fy.endIn(CLOCK.zone()).minusNanos(1_000);
+                for (String school : java.util.Arrays.asList(null, "N-1", "N-2")) {
+                    assertEquals(counted(school, start, end), xapi.summary(school, fy, false), () -> school + " " + fy);
+                }
+            }
         };
         same.run();
         // (since, until]: taro's statement at the very instant the year starts is not in it; hanako and jiro are.
@@ -599,6 +607,7 @@ abstract class NetworkContract {
             org.gigaplan.plan.service.Jdbc.update(c, "UPDATE env_xapi_statement SET kept = 0");
             org.gigaplan.plan.service.Jdbc.update(c, sumsKept ? "UPDATE env_xapi_learner_year SET days = NULL"
                     : "DELETE FROM env_xapi_learner_year");
+            org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_year");
             return org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_day");
         });
     }

@@ -62,9 +62,9 @@ public final class LearnerYears {
      * scaled scores, the days with any): one batched update of the sums, which also locks the rows kept already, so
      * their days are read and widened with no other writer between; then one batched insert for the learners new in
      * the year. In key order, so two batches never wait on each other crosswise. Two batches adding the same new
-     * learner at once race for its key: the caller runs in {@code transactionRetrying}.
+     * learner at once race for its key: the caller runs in {@code transactionRetrying}. The learner-years it made.
      */
-    void keep(Connection c, Tally tally) throws SQLException {
+    List<LearnerYear> keep(Connection c, Tally tally) throws SQLException {
         List<LearnerYear> keys = new ArrayList<>(tally.years.values());
         int[] updated;
         try (PreparedStatement s = c.prepareStatement("UPDATE env_xapi_learner_year SET statements = statements + ?, "
@@ -84,6 +84,7 @@ public final class LearnerYears {
         if (!fresh.isEmpty()) {
             insert(c, fresh);
         }
+        return fresh;
     }
 
     /**
@@ -246,6 +247,14 @@ public final class LearnerYears {
             }
         }
         return out;
+    }
+
+    /**
+     * Per school (or one school): learners, statements and the mean scaled score in a fiscal year, from what is kept
+     * per school and year.
+     */
+    public List<XapiStore.SchoolSummary> summary(String schoolId, FiscalYear fy) {
+        return db.transaction(c -> SchoolYears.summary(c, schoolId, fy.year()));
     }
 
     /**

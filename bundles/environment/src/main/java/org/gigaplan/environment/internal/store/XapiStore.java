@@ -153,7 +153,7 @@ public final class XapiStore {
             years.add(r.schoolId(), r.learner(), r.occurredAt(), r.scoreScaled(), r.demo());
             days.add(r.schoolId(), r.occurredAt(), r.scoreScaled(), r.demo());
         }
-        learnerYears.keep(c, years);
+        SchoolYears.keep(c, years.years.values(), learnerYears.keep(c, years));
         schoolDays.keep(c, days);
     }
 
@@ -198,6 +198,7 @@ public final class XapiStore {
                 learnerYears.fill(c, years);
             }
             schoolDays.keep(c, days);
+            SchoolYears.recountAll(c);
             Jdbc.update(c, "UPDATE env_xapi_statement SET kept = 1 WHERE kept = 0");
             return null;
         });
@@ -254,7 +255,13 @@ public final class XapiStore {
     public int erase(String learner) {
         return db.transaction(c -> {
             Jdbc.update(c, "DELETE FROM env_learner_view WHERE learner = ?", learner);
+            List<java.util.Map.Entry<String, Integer>> years = Jdbc.list(c, "SELECT school_id, fiscal_year "
+                    + "FROM env_xapi_learner_year WHERE learner = ?", r -> java.util.Map.entry(r.getString(1),
+                            r.getInt(2)), learner);
             Jdbc.update(c, "DELETE FROM env_xapi_learner_year WHERE learner = ?", learner);
+            for (java.util.Map.Entry<String, Integer> year : years) {
+                SchoolYears.recount(c, year.getKey(), year.getValue());
+            }
             schoolDays.remove(c, learner);
             for (String table : List.of("env_xapi_attachment", "env_xapi_related")) {
                 Jdbc.update(c, "DELETE FROM " + table + " WHERE statement_id IN (SELECT id FROM env_xapi_statement "

@@ -1,0 +1,120 @@
+package org.gigaplan.environment.internal.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.gigaplan.plan.service.Jdbc;
+
+/**
+ * What is kept per learner and year, rolled up per school and fiscal year ({@code env_xapi_school_year}): learners,
+ * statements, the sum and number of scaled scores, and whether any is demo data. A fiscal year's summary and the share
+ * of learners looking at their history read a row per school instead of one per learner. Kept in the transaction
+ * that keeps the learner-years; the years a learner is erased from, and all of it after statements of an earlier
+ * version were counted, are recounted from the learner-years.
+ */
+final class SchoolYears {
+
+    private static final String RECOUNT = "INSERT INTO env_xapi_school_year (school_id, fiscal_year, learners, "
+            + "statements, score_sum, scores, demo) SELECT school_id, fiscal_year, COUNT(*), SUM(statements), "
+            + "SUM(score_sum), SUM(scores), MAX(demo) FROM env_xapi_learner_year";
+
+    /** A school's fiscal year, and what a batch adds to it. */
+    private static final class Year {
+        final String schoolId;
+        final int fiscalYear;
+        long learners;
+        long statements;
+        double scoreSum;
+        long scores;
+        boolean demo;
+
+        Year(String schoolId, int fiscalYear) {
+            this.schoolId = schoolId;
+            this.fiscalYear = fiscalYear;
+        }
+
+        void bind(PreparedStatement s) throws SQLException {
+            s.setLong(1, learners);
+            s.setLong(2, statements);
+            s.setDouble(3, scoreSum);
+            s.setLong(4, scores);
+            s.setInt(5, demo ? 1 : 0);
+            s.setString(6, schoolId);
+            s.setInt(7, fiscalYear);
+            s.addBatch();
+        }
+    }
+
+    /**
+     * Adds what a batch added to the learner-years ({@code batch}; {@code fresh}, those it made) to their schools'
+     * years: one batched update in key order, then an insert for the years new to a school. Two batches opening the
+     * same year race for its key: the caller runs in {@code transactionRetrying}.
+     */
+    static void keep(Connection c, Collection<LearnerYears.LearnerYear> batch,
+            Collection<LearnerYears.LearnerYear> fresh) throws SQLException {
+        SortedMap<String, Year> years = new TreeMap<>();
+        for (LearnerYears.LearnerYear k : batch) {
+            Year y = years.computeIfAbsent(k.schoolId + "|" + k.fiscalYear, x -> new Year(k.schoolId, k.fiscalYear));
+            y.statements += k.statements;
+            y.scoreSum += k.scoreSum;
+            y.scores += k.scores;
+            y.demo |= k.demo;
+        }
+        for (LearnerYears.LearnerYear k : fresh) {
+            years.get(k.schoolId + "|" + k.fiscalYear).learners++;
+        }
+        List<Year> keys = new ArrayList<>(years.values());
+        int[] updated;
+        try (PreparedStatement s = c.prepareStatement("UPDATE env_xapi_school_year SET learners = learners + ?, "
+                + "statements = statements + ?, score_sum = score_sum + ?, scores = scores + ?, "
+                + "demo = CASE WHEN ? = 1 THEN 1 ELSE demo END WHERE school_id = ? AND fiscal_year = ?")) {
+            for (Year y : keys) {
+                y.bind(s);
+            }
+            updated = s.executeBatch();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO env_xapi_school_year (learners, statements, "
+                + "score_sum, scores, demo, school_id, fiscal_year) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            boolean any = false;
+            for (int i = 0; i < keys.size(); i++) {
+                if (updated[i] == 0) {
+                    keys.get(i).bind(s);
+                    any = true;
+                }
+            }
+            if (any) {
+                s.executeBatch();
+            }
+        }
+    }
+
+    /** Counts a school's fiscal year again from its learner-years (after a learner was erased from it). */
+    static void recount(Connection c, String schoolId, int fiscalYear) throws SQLException {
+        Jdbc.update(c, "DELETE FROM env_xapi_school_year WHERE school_id = ? AND fiscal_year = ?", schoolId, fiscalYear);
+        Jdbc.update(c, RECOUNT + " WHERE school_id = ? AND fiscal_year = ? GROUP BY school_id, fiscal_year", schoolId,
+                fiscalYear);
+    }
+
+    /** Counts every school's years again from the learner-years. */
+    static void recountAll(Connection c) throws SQLException {
+        Jdbc.update(c, "DELETE FROM env_xapi_school_year");
+        Jdbc.update(c, RECOUNT + " GROUP BY school_id, fiscal_year");
+    }
+
+    /** Per school (or one school), by school: learners, statements and the mean scaled score in a fiscal year. */
+    static List<XapiStore.SchoolSummary> summary(Connection c, String schoolId, int fiscalYear) throws SQLException {
+        return Jdbc.list(c, "SELECT school_id, learners, statements, score_sum, scores, demo FROM env_xapi_school_year "
+                + "WHERE fiscal_year = ?" + (schoolId == null ? "" : " AND school_id = ?") + " ORDER BY school_id",
+                r -> {
+                    long scores = r.getLong(5);
+                    return new XapiStore.SchoolSummary(r.getString(1), r.getInt(2), r.getLong(3),
+                            scores == 0 ? null : XapiStore.roundScore(r.getDouble(4) / scores), r.getInt(6) > 0);
+                }, schoolId == null ? List.of(fiscalYear) : List.of(fiscalYear, schoolId));
+    }
+}
