@@ -335,7 +335,7 @@ public class XapiService {
      */
     public List<Summary> summary(String schoolId, FiscalYear fy, boolean suppressSmall) {
         return summaries(fy == null ? store.learnerYears().summary(schoolId, 0, Short.MAX_VALUE)
-                : store.learnerYears().summary(schoolId, fy), suppressSmall);
+                : store.summary(schoolId, fy), suppressSmall);
     }
 
     private static List<Summary> summaries(List<XapiStore.SchoolSummary> counted, boolean suppressSmall) {
@@ -349,7 +349,7 @@ public class XapiService {
      * every school of {@code schools}): [share, learners with records, demo]; empty under five learners.
      */
     public Optional<double[]> learnersLooking(FiscalYear fy, String schoolId, java.util.Collection<String> schools) {
-        List<XapiStore.SchoolSummary> withRecords = store.learnerYears().summary(schoolId, fy).stream()
+        List<XapiStore.SchoolSummary> withRecords = store.summary(schoolId, fy).stream()
                 .filter(s -> schoolId != null || schools.contains(s.schoolId())).toList();
         int learners = withRecords.stream().mapToInt(XapiStore.SchoolSummary::learners).sum();
         if (learners < MIN_GROUP) {

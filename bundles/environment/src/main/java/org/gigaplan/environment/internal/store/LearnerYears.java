@@ -36,20 +36,19 @@ public final class LearnerYears {
         void add(String schoolId, String learner, Instant at, Double score, boolean demo) {
             java.time.LocalDate day = at.atZone(zone).toLocalDate();
             FiscalYear fy = FiscalYear.containing(day);
-            LearnerYear k = years.computeIfAbsent(schoolId + "|" + fy.year() + "|" + learner,
+            LearnerYear k = years.computeIfAbsent(key(schoolId, fy.year(), learner),
                     x -> new LearnerYear(schoolId, fy.year(), learner));
-            k.statements++;
-            if (score != null) {
-                k.scoreSum += score;
-                k.scores++;
-            }
-            k.demo |= demo;
+            k.sums.add(score, demo);
             k.days.set(dayOf(fy, day));
         }
     }
 
     Tally tally() {
         return new Tally();
+    }
+
+    private static String key(String schoolId, int fiscalYear, String learner) {
+        return schoolId + "|" + fiscalYear + "|" + learner;
     }
 
     /** A day's bit in a learner-year's days: its place in the fiscal year, 0 for 1 April. */
@@ -122,7 +121,7 @@ public final class LearnerYears {
             return known;
         }
         java.util.Map<String, LearnerYear> byKey = new java.util.HashMap<>();
-        known.forEach(k -> byKey.put(k.schoolId + "|" + k.fiscalYear + "|" + k.learner, k));
+        known.forEach(k -> byKey.put(key(k.schoolId, k.fiscalYear, k.learner), k));
         List<LearnerYear> widened = new ArrayList<>();
         String in = String.join(", ", java.util.Collections.nCopies(CHUNK, "?"));
         try (PreparedStatement s = c.prepareStatement("SELECT school_id, fiscal_year, learner, days "
@@ -141,7 +140,7 @@ public final class LearnerYears {
                 }
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        LearnerYear k = byKey.remove(r.getString(1) + "|" + r.getInt(2) + "|" + r.getString(3));
+                        LearnerYear k = byKey.remove(key(r.getString(1), r.getInt(2), r.getString(3)));
                         java.util.BitSet kept = decode(r.getString(4));
                         java.util.BitSet both = (java.util.BitSet) kept.clone();
                         both.or(k.days);
@@ -188,10 +187,7 @@ public final class LearnerYears {
         final String schoolId;
         final int fiscalYear;
         final String learner;
-        long statements;
-        double scoreSum;
-        long scores;
-        boolean demo;
+        final Sums sums = new Sums();
         java.util.BitSet days = new java.util.BitSet();
 
         LearnerYear(String schoolId, int fiscalYear, String learner) {
@@ -202,10 +198,10 @@ public final class LearnerYears {
 
         /** Binds statements, score sum, scores, demo, then the key, and adds the row to the batch. */
         void bind(PreparedStatement s) throws SQLException {
-            s.setLong(1, statements);
-            s.setDouble(2, scoreSum);
-            s.setLong(3, scores);
-            s.setInt(4, demo ? 1 : 0);
+            s.setLong(1, sums.statements);
+            s.setDouble(2, sums.scoreSum);
+            s.setLong(3, sums.scores);
+            s.setInt(4, sums.demo > 0 ? 1 : 0);
             s.setString(5, schoolId);
             s.setInt(6, fiscalYear);
             s.setString(7, learner);
@@ -250,14 +246,6 @@ public final class LearnerYears {
     }
 
     /**
-     * Per school (or one school): learners, statements and the mean scaled score in a fiscal year, from what is kept
-     * per school and year.
-     */
-    public List<XapiStore.SchoolSummary> summary(String schoolId, FiscalYear fy) {
-        return db.transaction(c -> SchoolYears.summary(c, schoolId, fy.year()));
-    }
-
-    /**
      * Per school (or one school): learners, statements and the mean scaled score in the fiscal years
      * {@code first} … {@code last}, from what is kept per learner and year: a learner of two of the years counts once.
      */
@@ -265,11 +253,8 @@ public final class LearnerYears {
         return db.transaction(c -> Jdbc.list(c, "SELECT school_id, COUNT(DISTINCT learner), SUM(statements), "
                 + "SUM(score_sum), SUM(scores), MAX(demo) FROM env_xapi_learner_year WHERE fiscal_year >= ? AND "
                 + "fiscal_year <= ?" + (schoolId == null ? "" : " AND school_id = ?")
-                + " GROUP BY school_id ORDER BY school_id", r -> {
-                    long scores = r.getLong(5);
-                    return new XapiStore.SchoolSummary(r.getString(1), r.getInt(2), r.getLong(3),
-                            scores == 0 ? null : XapiStore.roundScore(r.getDouble(4) / scores), r.getInt(6) > 0);
-                }, schoolId == null ? List.of(first, last) : List.of(first, last, schoolId)));
+                + " GROUP BY school_id ORDER BY school_id", r -> new XapiStore.SchoolSummary(r.getString(1),
+                        r.getInt(2), r.getLong(3), Sums.meanScore(r.getDouble(4), r.getLong(5)), r.getInt(6) > 0), schoolId == null ? List.of(first, last) : List.of(first, last, schoolId)));
     }
 
     /** Records that a learner opened their own history in a fiscal year (the first time counts; later ones do not). */

@@ -40,32 +40,6 @@ public final class SchoolDays {
         }
     }
 
-    /** What statements add to (or, erased, take from) a school's day, and what a period's sums are. */
-    static final class Sums {
-        long statements;
-        double scoreSum;
-        long scores;
-        long demo;
-
-        void add(Double score, boolean isDemo) {
-            statements++;
-            if (score != null) {
-                scoreSum += score;
-                scores++;
-            }
-            if (isDemo) {
-                demo++;
-            }
-        }
-
-        void add(Sums o) {
-            statements += o.statements;
-            scoreSum += o.scoreSum;
-            scores += o.scores;
-            demo += o.demo;
-        }
-    }
-
     /** Statements tallied per school and day, in key order. */
     final class Tally {
         final SortedMap<Key, Sums> days = new TreeMap<>();

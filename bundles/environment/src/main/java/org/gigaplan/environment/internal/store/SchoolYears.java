@@ -29,10 +29,7 @@ final class SchoolYears {
         final String schoolId;
         final int fiscalYear;
         long learners;
-        long statements;
-        double scoreSum;
-        long scores;
-        boolean demo;
+        final Sums sums = new Sums();
 
         Year(String schoolId, int fiscalYear) {
             this.schoolId = schoolId;
@@ -41,10 +38,10 @@ final class SchoolYears {
 
         void bind(PreparedStatement s) throws SQLException {
             s.setLong(1, learners);
-            s.setLong(2, statements);
-            s.setDouble(3, scoreSum);
-            s.setLong(4, scores);
-            s.setInt(5, demo ? 1 : 0);
+            s.setLong(2, sums.statements);
+            s.setDouble(3, sums.scoreSum);
+            s.setLong(4, sums.scores);
+            s.setInt(5, sums.demo > 0 ? 1 : 0);
             s.setString(6, schoolId);
             s.setInt(7, fiscalYear);
             s.addBatch();
@@ -60,11 +57,8 @@ final class SchoolYears {
             Collection<LearnerYears.LearnerYear> fresh) throws SQLException {
         SortedMap<String, Year> years = new TreeMap<>();
         for (LearnerYears.LearnerYear k : batch) {
-            Year y = years.computeIfAbsent(k.schoolId + "|" + k.fiscalYear, x -> new Year(k.schoolId, k.fiscalYear));
-            y.statements += k.statements;
-            y.scoreSum += k.scoreSum;
-            y.scores += k.scores;
-            y.demo |= k.demo;
+            years.computeIfAbsent(k.schoolId + "|" + k.fiscalYear, x -> new Year(k.schoolId, k.fiscalYear)).sums
+                    .add(k.sums);
         }
         for (LearnerYears.LearnerYear k : fresh) {
             years.get(k.schoolId + "|" + k.fiscalYear).learners++;
@@ -111,10 +105,7 @@ final class SchoolYears {
     static List<XapiStore.SchoolSummary> summary(Connection c, String schoolId, int fiscalYear) throws SQLException {
         return Jdbc.list(c, "SELECT school_id, learners, statements, score_sum, scores, demo FROM env_xapi_school_year "
                 + "WHERE fiscal_year = ?" + (schoolId == null ? "" : " AND school_id = ?") + " ORDER BY school_id",
-                r -> {
-                    long scores = r.getLong(5);
-                    return new XapiStore.SchoolSummary(r.getString(1), r.getInt(2), r.getLong(3),
-                            scores == 0 ? null : XapiStore.roundScore(r.getDouble(4) / scores), r.getInt(6) > 0);
-                }, schoolId == null ? List.of(fiscalYear) : List.of(fiscalYear, schoolId));
+                r -> new XapiStore.SchoolSummary(r.getString(1), r.getInt(2), r.getLong(3),
+                        Sums.meanScore(r.getDouble(4), r.getLong(5)), r.getInt(6) > 0), schoolId == null ? List.of(fiscalYear) : List.of(fiscalYear, schoolId));
     }
 }

@@ -274,13 +274,13 @@ public final class XapiStore {
         });
     }
 
-    /** A mean scaled score as shown: three decimals. */
-    static double roundScore(double mean) {
-        return Math.round(mean * 1000) / 1000.0;
-    }
-
     /** A school's learning records in a period. */
     public record SchoolSummary(String schoolId, int learners, long statements, Double meanScore, boolean demo) {
+    }
+
+    /** Per school (or one school): learners, statements and the mean scaled score in a fiscal year, a row each. */
+    public List<SchoolSummary> summary(String schoolId, FiscalYear fy) {
+        return db.transaction(c -> SchoolYears.summary(c, schoolId, fy.year()));
     }
 
     /**
@@ -296,13 +296,13 @@ public final class XapiStore {
         LocalDate from = first.isBefore(FiscalYear.FIRST_DAY) ? FiscalYear.FIRST_DAY : first;
         LocalDate to = last.isAfter(FiscalYear.LAST_DAY) ? FiscalYear.LAST_DAY : last;
         return db.transaction(c -> {
-            java.util.Map<String, SchoolDays.Sums> sums = new java.util.TreeMap<>();
+            java.util.Map<String, Sums> sums = new java.util.TreeMap<>();
             java.util.Map<String, java.util.Set<String>> learners = new java.util.HashMap<>();
             if (from.isAfter(to)) {
                 counted(c, schoolId, "occurred_at > ? AND occurred_at <= ?", since, until, sums, learners);
             } else {
                 schoolDays.sums(c, schoolId, from, to).forEach((school, s) -> sums.computeIfAbsent(school,
-                        k -> new SchoolDays.Sums()).add(s));
+                        k -> new Sums()).add(s));
                 learners.putAll(learnerYears.active(c, schoolId, from, to));
                 counted(c, schoolId, "occurred_at > ? AND occurred_at < ?", since, first.atStartOfDay(zone).toInstant(),
                         sums, learners);
@@ -313,7 +313,7 @@ public final class XapiStore {
             sums.forEach((school, s) -> {
                 if (s.statements > 0) {
                     out.add(new SchoolSummary(school, learners.getOrDefault(school, java.util.Set.of()).size(),
-                            s.statements, s.scores == 0 ? null : roundScore(s.scoreSum / s.scores), s.demo > 0));
+                            s.statements, Sums.meanScore(s.scoreSum, s.scores), s.demo > 0));
                 }
             });
             return out;
@@ -322,7 +322,7 @@ public final class XapiStore {
 
     /** Adds the statements of part of a day to a period's sums and learners, counted one by one. */
     private static void counted(Connection c, String schoolId, String when, Instant from, Instant to,
-            java.util.Map<String, SchoolDays.Sums> sums, java.util.Map<String, java.util.Set<String>> learners)
+            java.util.Map<String, Sums> sums, java.util.Map<String, java.util.Set<String>> learners)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT school_id, learner, score_scaled, demo "
                 + "FROM env_xapi_statement WHERE " + when + (schoolId == null ? "" : " AND school_id = ?"))) {
@@ -333,7 +333,7 @@ public final class XapiStore {
             }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    sums.computeIfAbsent(r.getString(1), k -> new SchoolDays.Sums()).add(Jdbc.nullableDouble(r, 3),
+                    sums.computeIfAbsent(r.getString(1), k -> new Sums()).add(Jdbc.nullableDouble(r, 3),
                             r.getInt(4) > 0);
                     learners.computeIfAbsent(r.getString(1), k -> new java.util.HashSet<>()).add(r.getString(2));
                 }
