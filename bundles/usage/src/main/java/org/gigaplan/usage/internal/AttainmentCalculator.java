@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import org.gigaplan.plan.spi.Percent;
 import org.gigaplan.usage.internal.SceneAttainment.SceneFigure;
+import org.gigaplan.usage.internal.store.KeptCounts;
 import org.gigaplan.usage.internal.store.WeekQueries.Count;
 
 /**
@@ -29,15 +30,11 @@ public final class AttainmentCalculator {
 
     /** The school rule: at least {@code schoolClassShare} % of its reporting classes meet the target. */
     public boolean schoolMeets(int classes, int classesMeeting) {
-        return classes > 0 && classesMeeting * 100L >= (long) schoolClassShare * classes;
+        return KeptCounts.schoolMeets(classes, classesMeeting, schoolClassShare);
     }
 
-    /**
-     * {@link #schoolMeets} as an SQL condition over two integer columns, for a view that sums schools in the
-     * database: the same comparison, the share written as a literal (an int from the configuration).
-     */
-    public String schoolMeetsSql(String classes, String classesMeeting) {
-        return classes + " > 0 AND " + classesMeeting + " * 100 >= " + schoolClassShare + " * " + classes;
+    public int schoolClassShare() {
+        return schoolClassShare;
     }
 
     /** Figures per scene from totals already summed over schools, in the plan's scene order. */

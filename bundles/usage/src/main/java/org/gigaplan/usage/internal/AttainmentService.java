@@ -144,8 +144,8 @@ public class AttainmentService {
     }
 
     /**
-     * Week-by-week shares over the fiscal year, for one school or for the city's target-carrying schools (summed by
-     * the database, leaving out the schools that set their own measures and those the module is switched off for).
+     * Week-by-week shares over the fiscal year, for one school or for the city's target-carrying schools (the city's
+     * kept weekly counts less the schools that set their own measures and those the module is switched off for).
      */
     public SceneAttainment.Trend trend(FiscalYear fy, String schoolId) {
         AttainmentCalculator calc = calculator(fy);
@@ -157,7 +157,7 @@ public class AttainmentService {
             List<String> without = usage.directory().values().stream()
                     .filter(s -> off.contains(s.id()) || !s.type().carriesSceneTargets()).map(School::id).sorted().toList();
             Map<LocalDate, Map<Integer, AttainmentCalculator.Total>> byWeek = new TreeMap<>();
-            for (WeekTotal t : weeks.cityWeekTotals(fy.year(), without, calc.schoolMeetsSql("classes", "classes_meeting"))) {
+            for (WeekTotal t : weeks.cityWeekTotals(fy.year(), without, calc.schoolClassShare())) {
                 demo |= t.demo();
                 byWeek.computeIfAbsent(t.week(), k -> new TreeMap<>()).put(t.scene(), new AttainmentCalculator.Total(
                         t.classes(), t.classesMeeting(), t.schools(), t.schoolsMeeting()));

@@ -72,12 +72,13 @@ public class UsageService {
             @Reference ModuleEnablement enablement, @Reference PlanClock clock, UsageConfig config) {
         db.migrate(CHANGELOG, UsageService.class.getClassLoader());
         this.calendar = SchoolCalendar.of(config, clock);
-        this.basis = new KeptCounts.Basis(config.timesPerWeek(), calendar);
+        this.basis = new KeptCounts.Basis(config.timesPerWeek(), config.schoolClassShare(), calendar);
         KeptCounts.Recounted recounted = KeptCounts.ensureKept(db, basis);
-        if (recounted.schoolWeeks() || recounted.periods()) {
-            LOG.log(System.Logger.Level.INFO, "Recounted the kept counts (schools'' weeks: {0}, periods: {1}) for a "
-                    + "target of {2} uses a week and terms starting {3}", recounted.schoolWeeks(), recounted.periods(),
-                    config.timesPerWeek(), String.join(",", config.termStarts()));
+        if (recounted.schoolWeeks() || recounted.periods() || recounted.city()) {
+            LOG.log(System.Logger.Level.INFO, "Recounted the kept counts (schools'' weeks: {0}, periods: {1}, city: {2}) "
+                    + "for a target of {3} uses a week, a school share of {4} % and terms starting {5}",
+                    recounted.schoolWeeks(), recounted.periods(), recounted.city(), config.timesPerWeek(),
+                    config.schoolClassShare(), String.join(",", config.termStarts()));
         }
         this.db = db;
         this.plan = plan;

@@ -413,7 +413,7 @@ abstract class UsageContract {
 
     /**
      * Everything kept beside the weekly figures, one line per row: the schools' weekly counts, the classes' period
-     * totals, the school and grade period counts.
+     * totals, the school and grade period counts, the city's weekly counts (its stripes summed).
      */
     private List<String> kept() {
         return f.db.transaction(c -> {
@@ -428,19 +428,36 @@ abstract class UsageContract {
                     + "classes, classes_meeting FROM usage_school_period", r -> "grade " + r.getString(1) + " "
                             + r.getInt(2) + " " + r.getDate(3) + ".." + r.getDate(4) + " " + r.getInt(5) + ": "
                             + r.getInt(6) + "/" + r.getInt(7)));
+            out.addAll(org.gigaplan.plan.service.Jdbc.list(c, "SELECT fiscal_year, week, scene, SUM(classes), "
+                    + "SUM(classes_meeting), SUM(schools), SUM(schools_meeting), SUM(demo_schools) FROM usage_city_week "
+                    + "GROUP BY fiscal_year, week, scene HAVING SUM(schools) > 0", r -> "city " + r.getInt(1) + " "
+                            + r.getDate(2) + " " + r.getInt(3) + ": " + r.getInt(4) + "/" + r.getInt(5) + " schools "
+                            + r.getInt(6) + "/" + r.getInt(7) + " demo " + r.getInt(8)));
             return out.stream().sorted().toList();
         });
     }
 
-    /** The same, recomputed in Java from every weekly figure, for a target and the calendar's periods. */
-    private List<String> recomputed(int target, SchoolCalendar calendar) {
-        record Row(long classId, String school, int grade, int fy, LocalDate week, int scene, int uses, int eventUses) {
+    /**
+     * The same, recomputed in Java from every weekly figure, for a target, a school share (%) and the calendar's
+     * periods.
+     */
+    private List<String> recomputed(int target, int share, SchoolCalendar calendar) {
+        record Row(long classId, String school, int grade, int fy, LocalDate week, int scene, int uses, int eventUses,
+                boolean demo) {
         }
         List<Row> rows = f.db.transaction(c -> org.gigaplan.plan.service.Jdbc.list(c, "SELECT class_id, school_id, grade, "
-                + "fiscal_year, week, scene, uses, event_uses FROM usage_week", r -> new Row(r.getLong(1), r.getString(2),
-                        r.getInt(3), r.getInt(4), r.getDate(5).toLocalDate(), r.getInt(6), r.getInt(7), r.getInt(8))));
+                + "fiscal_year, week, scene, uses, event_uses, demo FROM usage_week", r -> new Row(r.getLong(1),
+                        r.getString(2), r.getInt(3), r.getInt(4), r.getDate(5).toLocalDate(), r.getInt(6), r.getInt(7),
+                        r.getInt(8), r.getInt(9) != 0)));
         java.util.Map<String, int[]> lines = new java.util.TreeMap<>();
+        // Per city week and scene, then school: classes, classes meeting, demo figures.
+        java.util.Map<String, java.util.Map<String, int[]>> cityWeeks = new java.util.TreeMap<>();
         for (Row w : rows) {
+            int[] inCity = cityWeeks.computeIfAbsent("city " + w.fy() + " " + w.week() + " " + w.scene(),
+                    k -> new java.util.TreeMap<>()).computeIfAbsent(w.school(), k -> new int[3]);
+            inCity[0]++;
+            inCity[1] += w.uses() >= target ? 1 : 0;
+            inCity[2] += w.demo() ? 1 : 0;
             int[] week = lines.computeIfAbsent("week " + w.school() + " " + w.week() + " " + w.scene(), k -> new int[2]);
             week[0]++;
             week[1] += w.uses() >= target ? 1 : 0;
@@ -474,6 +491,17 @@ abstract class UsageContract {
             g[1] += v[1] >= target * v[0] ? 1 : 0;
         });
         grades.forEach((key, v) -> out.add(key + ": " + v[0] + "/" + v[1]));
+        cityWeeks.forEach((key, bySchool) -> {
+            int[] sum = new int[5];
+            bySchool.values().forEach(v -> {
+                sum[0] += v[0];
+                sum[1] += v[1];
+                sum[2]++;
+                sum[3] += v[1] * 100 >= share * v[0] ? 1 : 0;
+                sum[4] += v[2] > 0 ? 1 : 0;
+            });
+            out.add(key + ": " + sum[0] + "/" + sum[1] + " schools " + sum[2] + "/" + sum[3] + " demo " + sum[4]);
+        });
         return out.stream().sorted().toList();
     }
 
@@ -485,36 +513,48 @@ abstract class UsageContract {
                 checkIn("T-E1", 1, "1", W1, n(1, 0)), checkIn("T-E1", 2, "1", autumn, n(1, 5))), null, "board", false);
         weeklyUse.recordEvents(List.of(event("T-E2", 1, "1", "2025-10-07T10:45:00+09:00", 4, "d1")), "T-E2", "agent",
                 false);
-        assertEquals(recomputed(3, usage.calendar()), kept());
+        assertEquals(recomputed(3, 50, usage.calendar()), kept());
         assertTrue(kept().contains("week T-E1 " + W1 + " 1: 3/1"), kept().toString());
         // E1 grade 1 over the year, scene 1: 1-1 (0 + 4) / 2 = 2, 1-2 4 → 1 of 2.
         assertTrue(kept().contains("grade T-E1 1 2025-04-07..2026-03-30 1: 2/1"), kept().toString());
         SchoolClass oneTwo = usage.classes("T-E1").stream().filter(k -> k.label().equals("1-2")).findFirst().orElseThrow();
         usage.removeClass("T-E1", oneTwo.id());
-        assertEquals(recomputed(3, usage.calendar()), kept());
+        assertEquals(recomputed(3, 50, usage.calendar()), kept());
         assertTrue(kept().contains("week T-E1 " + W1 + " 1: 2/0"), kept().toString());
         assertTrue(kept().contains("grade T-E1 1 2025-04-07..2026-03-30 1: 1/0"), kept().toString());
 
         // The board's target goes to 4 uses a week: the module starts again and counts again.
         UsageService four = new UsageService(f.db, FakePlans.shipped(), f.schools, f.enablement, UsageFixture.CLOCK,
                 UsageFixture.config(4, 50));
-        assertEquals(recomputed(4, four.calendar()), kept());
+        assertEquals(recomputed(4, 50, four.calendar()), kept());
         SceneAttainment.Trend trend = new AttainmentService(four, f.enablement).trend(FY, "T-J1");
         // T-J1 1-1, W1: scene 4 counted in 3 lessons: meets 3 a week, not 4.
         assertEquals(0, trend.weeks().get(0).scenes().stream().filter(x -> x.scene() == 4).findFirst().orElseThrow()
                 .classesMeeting());
         // Nothing to redo when the basis is the same.
-        assertEquals(new org.gigaplan.usage.internal.store.KeptCounts.Recounted(false, false),
+        assertEquals(new org.gigaplan.usage.internal.store.KeptCounts.Recounted(false, false, false),
                 org.gigaplan.usage.internal.store.KeptCounts.ensureKept(f.db, four.basis()));
 
         // Three terms instead of two: the periods are counted again for the new terms.
         UsageService threeTerms = new UsageService(f.db, FakePlans.shipped(), f.schools, f.enablement,
                 UsageFixture.CLOCK, UsageFixture.config(4, 50, "04-01", "09-01", "01-01"));
-        assertEquals(recomputed(4, threeTerms.calendar()), kept());
+        assertEquals(recomputed(4, 50, threeTerms.calendar()), kept());
         assertTrue(kept().stream().anyMatch(line -> line.contains("2025-04-07..2025-08-25")), kept().toString());
         AttainmentService threeTermViews = new AttainmentService(threeTerms, f.enablement);
         assertEquals(threeTermViews.attainment(threeTerms.calendar().term(FY, 2), GroupBy.SCHOOL, null).groups()
                 .stream().map(Group::key).toList(), List.of("T-E1", "T-E2"), "the autumn records are in term 2 of 3");
+
+        // A school meets a scene when all its reporting classes do: the city's weekly counts are counted again.
+        UsageService allClasses = new UsageService(f.db, FakePlans.shipped(), f.schools, f.enablement,
+                UsageFixture.CLOCK, UsageFixture.config(4, 100, "04-01", "09-01", "01-01"));
+        assertEquals(recomputed(4, 100, allClasses.calendar()), kept());
+        assertEquals(new org.gigaplan.usage.internal.store.KeptCounts.Recounted(false, false, false),
+                org.gigaplan.usage.internal.store.KeptCounts.ensureKept(f.db, allClasses.basis()));
+        // Sums apart from the schools' (a node of the version before wrote a school's week without them).
+        f.db.transaction(c -> org.gigaplan.plan.service.Jdbc.update(c, "UPDATE usage_city_week SET classes = classes + 1 "
+                + "WHERE week = ?", W1));
+        assertTrue(org.gigaplan.usage.internal.store.KeptCounts.ensureKept(f.db, allClasses.basis()).city());
+        assertEquals(recomputed(4, 100, allClasses.calendar()), kept());
     }
 
     @Test
@@ -527,7 +567,7 @@ abstract class UsageContract {
         assertEquals(List.of(1, 1, 1), keptDemoMarks("T-E1"), "real events added to a demo figure leave it demo");
         weeklyUse.recordCheckIns(List.of(checkIn("T-E1", 1, "1", W1, n(1, 2))), null, "board", false);
         assertEquals(List.of(0, 0, 0), keptDemoMarks("T-E1"));
-        assertEquals(recomputed(3, usage.calendar()), kept());
+        assertEquals(recomputed(3, 50, usage.calendar()), kept());
         assertTrue(kept().contains("class " + usage.classes("T-E1").get(0).id() + " 2025-04-07..2026-03-30 1: 1w 2 e1"),
                 kept().toString());
     }
@@ -574,7 +614,7 @@ abstract class UsageContract {
             w.join();
         }
         assertEquals(List.of(), failures);
-        assertEquals(recomputed(3, usage.calendar()), kept());
+        assertEquals(recomputed(3, 50, usage.calendar()), kept());
         assertEquals(3 * 5 * 2 + 5, weeklyUse.figures(FY, "T-E1", null, 0, 1000).size(),
                 "three classes' five weeks in two scenes, and the events' class in five");
     }
@@ -586,6 +626,14 @@ abstract class UsageContract {
         // Scene 4 without J1: E1 1 of 3, E2 0 of 2.
         Group city = attainments.attainment(usage.calendar().week(FY, W1), GroupBy.CITY, null).groups().get(0);
         assertEquals(new SceneFigure(4, 5, 1, 20.0, 2, 0, 0.0), scene(city, 4));
+        // The city's trend is its kept weekly counts less the school switched off (and those without scene targets).
+        SceneAttainment.TrendWeek w1 = attainments.trend(FY, null).weeks().get(0);
+        assertEquals(W1, w1.week());
+        assertEquals(new SceneFigure(4, 5, 1, 20.0, 2, 0, 0.0),
+                w1.scenes().stream().filter(x -> x.scene() == 4).findFirst().orElseThrow());
+        f.enablement.set(UsageService.MODULE_ID, "T-J1", true, "board");
+        assertEquals(3, attainments.trend(FY, null).weeks().get(0).scenes().stream().filter(x -> x.scene() == 4)
+                .findFirst().orElseThrow().schools(), "J1 back in");
     }
 
     @Test

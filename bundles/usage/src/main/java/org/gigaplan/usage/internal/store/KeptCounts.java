@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.gigaplan.plan.model.FiscalYear;
@@ -21,7 +22,8 @@ import org.gigaplan.usage.internal.store.WeekStore.Cell;
 /**
  * What is kept beside the weekly figures ({@link WeekStore}) so that no view reads them whole: each class's totals
  * per kept period ({@code usage_class_period}), each school and grade's counts per kept period and per week
- * ({@code usage_school_period}) and each school's counts per week ({@code usage_school_week}, what the trend reads).
+ * ({@code usage_school_period}), each school's counts per week ({@code usage_school_week}, what a school's trend
+ * reads) and the city's ({@link CityWeeks}).
  * Recounted in every write's transaction for what the write touched, and whole when the module starts with another
  * target or other terms. Reads are {@link WeekQueries}'.
  */
@@ -31,10 +33,11 @@ public final class KeptCounts {
     }
 
     /**
-     * What the kept counts are counted by: the uses a week at which a class meets a scene's target, and the calendar
-     * whose periods (the year and its terms) totals are kept for.
+     * What the kept counts are counted by: the uses a week at which a class meets a scene's target, the share of its
+     * reporting classes (%) at which a school does, and the calendar whose periods (the year and its terms) totals
+     * are kept for.
      */
-    public record Basis(int target, SchoolCalendar calendar) {
+    public record Basis(int target, int share, SchoolCalendar calendar) {
 
         /** The kept periods of a fiscal year that hold a week. */
         List<Period> periodsOf(int fiscalYear, LocalDate week) {
@@ -54,23 +57,22 @@ public final class KeptCounts {
         }
         record GradeSpan(String schoolId, int grade, Period period) {
         }
-        record SchoolWeek(String schoolId, LocalDate week) {
-        }
         Set<ClassSpan> classPeriods = new LinkedHashSet<>();
         Set<GradeSpan> gradePeriods = new LinkedHashSet<>();
-        Set<SchoolWeek> schoolWeeks = new LinkedHashSet<>();
+        Set<CityWeeks.SchoolWeek> schoolWeeks = new LinkedHashSet<>();
         Set<List<Object>> seen = new HashSet<>();
         for (Cell cell : cells) {
             if (!seen.add(List.of(cell.classId(), cell.week()))) {
                 continue;
             }
-            schoolWeeks.add(new SchoolWeek(cell.schoolId(), cell.week()));
+            schoolWeeks.add(new CityWeeks.SchoolWeek(cell.schoolId(), cell.week()));
             for (Period p : basis.periodsOf(cell.fiscalYear(), cell.week())) {
                 classPeriods.add(new ClassSpan(cell.classId(), p));
                 gradePeriods.add(new GradeSpan(cell.schoolId(), cell.grade(), p));
             }
         }
         int target = basis.target();
+        Map<CityWeeks.At, CityWeeks.Counts> before = CityWeeks.read(c, schoolWeeks);
         recount(c, "DELETE FROM usage_class_period WHERE class_id = ? AND first_week = ? AND last_week = ?",
                 CLASS_PERIODS + WeekStore.BY_CLASS + CLASS_PERIODS_WHERE + " AND class_id = ?"
                 + CLASS_PERIODS_GROUP, classPeriods, (delete, insert, k) -> {
@@ -106,6 +108,7 @@ public final class KeptCounts {
                     insert.setDate(3, Date.valueOf(k.week()));
                     insert.setDate(4, Date.valueOf(k.week()));
                 });
+        CityWeeks.add(c, before, CityWeeks.read(c, schoolWeeks), basis);
     }
 
     /** Binds a key's parameters to the statements that delete and recount what is kept for it. */
@@ -136,7 +139,7 @@ public final class KeptCounts {
     }
 
     /** What {@link #ensureKept} recounted. */
-    public record Recounted(boolean schoolWeeks, boolean periods) {
+    public record Recounted(boolean schoolWeeks, boolean periods, boolean city) {
     }
 
     /**
@@ -197,7 +200,11 @@ public final class KeptCounts {
                     gradeWeeks.executeUpdate();
                 }
             }
-            return new Recounted(weeksStale, periodsStale);
+            boolean cityStale = weeksStale || CityWeeks.stale(c, basis);
+            if (cityStale) {
+                CityWeeks.recount(c, basis);
+            }
+            return new Recounted(weeksStale, periodsStale, cityStale);
         });
     }
 
@@ -218,6 +225,11 @@ public final class KeptCounts {
     /** {@link #meets(String)} for totals already read: {@code uses} over {@code weeks} reported weeks reach the target. */
     static boolean meets(long uses, long weeks, int target) {
         return uses >= (long) target * weeks;
+    }
+
+    /** The plan's rule for a school and scene: at least {@code share} % of its reporting classes meet the target. */
+    public static boolean schoolMeets(int classes, int classesMeeting, int share) {
+        return classes > 0 && classesMeeting * 100L >= (long) share * classes;
     }
 
     /**

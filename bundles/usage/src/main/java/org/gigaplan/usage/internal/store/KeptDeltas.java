@@ -28,7 +28,8 @@ import org.gigaplan.usage.internal.store.WeekStore.Figure;
  * what it touched, not the weeks and classes beside it. Each kept row is a sum or a count over the figures (or over
  * the classes' period totals), so adding a figure's difference keeps it equal to a recount, which the module's
  * kept-counts contract checks after every kind of write. A write that clears a figure's demo flag falls back to the
- * recount ({@link KeptCounts#refresh}): a maximum cannot be lowered by a difference. Removals recount too.
+ * recount ({@link KeptCounts#refresh}): a maximum cannot be lowered by a difference. Removals recount too. The
+ * city's weekly counts ({@link CityWeeks}) follow the schools' by their difference either way.
  */
 public final class KeptDeltas {
 
@@ -82,7 +83,15 @@ public final class KeptDeltas {
                     k.first(), k.last(), k.scene()), x -> new Count()).add(was == null ? 1 : 0, meeting, delta.demo);
         });
         addCounts(c, CountTable.SCHOOL_PERIOD, counts, target, now);
+        Map<CityWeeks.At, CityWeeks.Counts> before = CityWeeks.read(c, schoolWeeks.keySet().stream()
+                .map(k -> new CityWeeks.SchoolWeek(k.schoolId(), k.first())).toList());
         addCounts(c, CountTable.SCHOOL_WEEK, schoolWeeks, target, now);
+        // The city's rows by the same differences: each school-week as it was, and with the write's added.
+        Map<CityWeeks.At, CityWeeks.Counts> after = new HashMap<>(before);
+        schoolWeeks.forEach((k, n) -> after.merge(new CityWeeks.At(k.schoolId(), k.first(), k.scene()),
+                new CityWeeks.Counts(k.fiscalYear(), n.classes, n.meeting, n.demo),
+                (was, d) -> was.plus(d.classes(), d.meeting(), d.demo())));
+        CityWeeks.add(c, before, after, basis);
     }
 
     /** A class's totals of one scene over one kept period: {@code usage_class_period}'s key. */

@@ -142,22 +142,13 @@ public final class WeekQueries {
 
 
     /**
-     * Per week and scene of a fiscal year, summed by the database over every school but {@code without}: classes
-     * reporting, classes at or above the target, schools reporting and schools meeting {@code schoolMeets} (an SQL
-     * condition over {@code classes} and {@code classes_meeting}). Reads the index kept for it, never a school at a
-     * time: the city's trend.
+     * Per week and scene of a fiscal year, over every school but {@code without}: classes reporting, classes at or
+     * above the target, schools reporting and schools meeting the school rule for {@code share} % of their classes
+     * (the share the city's kept counts are counted by). Reads the city's kept rows ({@link CityWeeks}) and the
+     * schools left out, never every school's weeks: the city's trend.
      */
-    public List<WeekTotal> cityWeekTotals(int fiscalYear, Collection<String> without, String schoolMeets) {
-        String notIn = without.isEmpty() ? ""
-                : " AND school_id NOT IN (" + String.join(", ", without.stream().map(x -> "?").toList()) + ")";
-        List<Object> params = new ArrayList<>(List.of(fiscalYear));
-        params.addAll(without);
-        return db.transaction(c -> Jdbc.list(c, "SELECT week, scene, SUM(classes), SUM(classes_meeting), COUNT(*), "
-                + "SUM(CASE WHEN " + schoolMeets + " THEN 1 ELSE 0 END), MAX(demo) FROM usage_school_week "
-                + "WHERE fiscal_year = ?" + notIn + " GROUP BY week, scene ORDER BY week, scene",
-                r -> new WeekTotal(r.getDate(1).toLocalDate(), r.getInt(2), r.getInt(3), r.getInt(4), r.getInt(5),
-                        r.getInt(6), r.getInt(7) > 0),
-                params));
+    public List<WeekTotal> cityWeekTotals(int fiscalYear, Collection<String> without, int share) {
+        return db.transaction(c -> CityWeeks.totals(c, fiscalYear, without, share));
     }
 
     private static String andSchool(String schoolId) {
