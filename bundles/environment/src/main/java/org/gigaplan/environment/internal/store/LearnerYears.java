@@ -12,6 +12,7 @@ import java.util.List;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.Jdbc;
+import org.gigaplan.plan.service.UpsertBatch;
 
 /**
  * What the LRS keeps per school, fiscal year and learner beside the Statements, so the board's summaries and the
@@ -58,31 +59,26 @@ public final class LearnerYears {
 
     /**
      * Adds new statements to what is kept per school, fiscal year and learner (statements, the sum and number of
-     * scaled scores, the days with any): one batched update of the sums, which also locks the rows kept already, so
-     * their days are read and widened with no other writer between; then one batched insert for the learners new in
-     * the year. In key order, so two batches never wait on each other crosswise. Two batches adding the same new
+     * scaled scores, the days with any): one batched update of the sums, which also locks the rows kept already, and
+     * one batched insert for the learners new in the year; then the days of the rows kept already are read and
+     * widened, with no other writer between. In key order, so two batches never wait on each other crosswise. Two batches adding the same new
      * learner at once race for its key: the caller runs in {@code transactionRetrying}. The learner-years it made.
      */
     List<LearnerYear> keep(Connection c, Tally tally) throws SQLException {
         List<LearnerYear> keys = new ArrayList<>(tally.years.values());
-        int[] updated;
-        try (PreparedStatement s = c.prepareStatement("UPDATE env_xapi_learner_year SET statements = statements + ?, "
-                + "score_sum = score_sum + ?, scores = scores + ?, demo = CASE WHEN ? = 1 THEN 1 ELSE demo END "
-                + "WHERE school_id = ? AND fiscal_year = ? AND learner = ?")) {
-            for (LearnerYear k : keys) {
-                k.bind(s);
-            }
-            updated = s.executeBatch();
+        UpsertBatch rows = UpsertBatch.into("env_xapi_learner_year").key("school_id", "fiscal_year", "learner")
+                .add("statements", "score_sum", "scores").raise("demo").onInsert("days");
+        for (LearnerYear k : keys) {
+            rows.row(k.schoolId, k.fiscalYear, k.learner, k.sums.statements, k.sums.scoreSum, k.sums.scores,
+                    k.sums.demo > 0, encode(k.days));
         }
+        boolean[] inserted = rows.run(c);
         List<LearnerYear> fresh = new ArrayList<>();
         List<LearnerYear> known = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            (updated[i] == 0 ? fresh : known).add(keys.get(i));
+            (inserted[i] ? fresh : known).add(keys.get(i));
         }
         widenDays(c, known);
-        if (!fresh.isEmpty()) {
-            insert(c, fresh);
-        }
         return fresh;
     }
 

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.gigaplan.plan.service.Jdbc;
+import org.gigaplan.plan.service.UpsertBatch;
 
 /**
  * What the LRS keeps per school and day (the statement's local date in the platform's zone) beside the Statements:
@@ -59,47 +59,16 @@ public final class SchoolDays {
      * key: the caller runs in {@code transactionRetrying}.
      */
     void keep(Connection c, Tally tally) throws SQLException {
-        List<Key> fresh = change(c, tally, 1);
-        if (!fresh.isEmpty()) {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO env_xapi_school_day (statements, score_sum, "
-                    + "scores, demo_statements, school_id, day) VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (Key k : fresh) {
-                    bind(s, k, tally.days.get(k), 1);
-                }
-                s.executeBatch();
-            }
-        }
+        rows(tally, 1).run(c);
     }
 
-    /** Adds (sign 1) or takes away (-1) each day's sums; the days not kept yet. */
-    private static List<Key> change(Connection c, Tally tally, int sign) throws SQLException {
-        List<Key> keys = new ArrayList<>(tally.days.keySet());
-        int[] updated;
-        try (PreparedStatement s = c.prepareStatement("UPDATE env_xapi_school_day SET statements = statements + ?, "
-                + "score_sum = score_sum + ?, scores = scores + ?, demo_statements = demo_statements + ? "
-                + "WHERE school_id = ? AND day = ?")) {
-            for (Key k : keys) {
-                bind(s, k, tally.days.get(k), sign);
-            }
-            updated = s.executeBatch();
-        }
-        List<Key> fresh = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            if (updated[i] == 0) {
-                fresh.add(keys.get(i));
-            }
-        }
-        return fresh;
-    }
-
-    private static void bind(PreparedStatement s, Key k, Sums sums, int sign) throws SQLException {
-        s.setLong(1, sign * sums.statements);
-        s.setDouble(2, sign * sums.scoreSum);
-        s.setLong(3, sign * sums.scores);
-        s.setLong(4, sign * sums.demo);
-        s.setString(5, k.schoolId());
-        s.setDate(6, Date.valueOf(k.day()));
-        s.addBatch();
+    /** Each day's sums, added (sign 1) or taken away (-1). */
+    private static UpsertBatch rows(Tally tally, int sign) {
+        UpsertBatch rows = UpsertBatch.into("env_xapi_school_day").key("school_id", "day")
+                .add("statements", "score_sum", "scores", "demo_statements");
+        tally.days.forEach((k, sums) -> rows.row(k.schoolId(), k.day(), sign * sums.statements, sign * sums.scoreSum,
+                sign * sums.scores, sign * sums.demo));
+        return rows;
     }
 
     /** Takes a learner's kept statements (still stored) out of what is kept; a day left with none is dropped. */
@@ -117,7 +86,7 @@ public final class SchoolDays {
         if (tally.days.isEmpty()) {
             return;
         }
-        change(c, tally, -1);
+        rows(tally, -1).update(c);
         try (PreparedStatement s = c.prepareStatement("DELETE FROM env_xapi_school_day WHERE school_id = ? AND day = ? "
                 + "AND statements <= 0")) {
             for (Key k : tally.days.keySet()) {

@@ -1,15 +1,14 @@
 package org.gigaplan.environment.internal.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.gigaplan.plan.service.Jdbc;
+import org.gigaplan.plan.service.UpsertBatch;
 
 /**
  * What is kept per learner and year, rolled up per school and fiscal year ({@code env_xapi_school_year}): learners,
@@ -35,22 +34,11 @@ final class SchoolYears {
             this.schoolId = schoolId;
             this.fiscalYear = fiscalYear;
         }
-
-        void bind(PreparedStatement s) throws SQLException {
-            s.setLong(1, learners);
-            s.setLong(2, sums.statements);
-            s.setDouble(3, sums.scoreSum);
-            s.setLong(4, sums.scores);
-            s.setInt(5, sums.demo > 0 ? 1 : 0);
-            s.setString(6, schoolId);
-            s.setInt(7, fiscalYear);
-            s.addBatch();
-        }
     }
 
     /**
      * Adds what a batch added to the learner-years ({@code batch}; {@code fresh}, those it made) to their schools'
-     * years: one batched update in key order, then an insert for the years new to a school. Two batches opening the
+     * years, in key order; the years new to a school are inserted. Two batches opening the
      * same year race for its key: the caller runs in {@code transactionRetrying}.
      */
     static void keep(Connection c, Collection<LearnerYears.LearnerYear> batch,
@@ -63,29 +51,11 @@ final class SchoolYears {
         for (LearnerYears.LearnerYear k : fresh) {
             years.get(k.schoolId + "|" + k.fiscalYear).learners++;
         }
-        List<Year> keys = new ArrayList<>(years.values());
-        int[] updated;
-        try (PreparedStatement s = c.prepareStatement("UPDATE env_xapi_school_year SET learners = learners + ?, "
-                + "statements = statements + ?, score_sum = score_sum + ?, scores = scores + ?, "
-                + "demo = CASE WHEN ? = 1 THEN 1 ELSE demo END WHERE school_id = ? AND fiscal_year = ?")) {
-            for (Year y : keys) {
-                y.bind(s);
-            }
-            updated = s.executeBatch();
-        }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO env_xapi_school_year (learners, statements, "
-                + "score_sum, scores, demo, school_id, fiscal_year) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            boolean any = false;
-            for (int i = 0; i < keys.size(); i++) {
-                if (updated[i] == 0) {
-                    keys.get(i).bind(s);
-                    any = true;
-                }
-            }
-            if (any) {
-                s.executeBatch();
-            }
-        }
+        UpsertBatch rows = UpsertBatch.into("env_xapi_school_year").key("school_id", "fiscal_year")
+                .add("learners", "statements", "score_sum", "scores").raise("demo");
+        years.values().forEach(y -> rows.row(y.schoolId, y.fiscalYear, y.learners, y.sums.statements, y.sums.scoreSum,
+                y.sums.scores, y.sums.demo > 0));
+        rows.run(c);
     }
 
     /** Counts a school's fiscal year again from its learner-years (after a learner was erased from it). */

@@ -1,7 +1,6 @@
 package org.gigaplan.training.internal.store;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +15,7 @@ import java.util.Optional;
 
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.Jdbc;
+import org.gigaplan.plan.service.UpsertBatch;
 
 /** Teachers and their checklist answers per fiscal year. */
 public final class AnswerStore {
@@ -141,52 +141,17 @@ public final class AnswerStore {
     }
 
     /**
-     * Stores answers, replacing earlier answers of the same teacher, year and item (a batched update, then inserts),
+     * Stores answers, replacing earlier answers of the same teacher, year and item,
      * and recounts the kept counts of the schools and years they name. The caller holds those schools' lock rows
      * ({@link #lockSchools}).
      */
     public void putAnswers(Connection c, List<AnswerRow> rows, String by, boolean demo) throws SQLException {
-        Timestamp now = Timestamp.from(Instant.now());
-        int[] updated;
-        try (PreparedStatement s = c.prepareStatement("UPDATE training_answer SET answer = ?, answered_on = ?, "
-                + "recorded_by = ?, recorded_at = ?, demo = ? WHERE teacher_id = ? AND fiscal_year = ? AND item = ?")) {
-            for (AnswerRow r : rows) {
-                s.setInt(1, r.answer());
-                s.setDate(2, Date.valueOf(r.answeredOn()));
-                s.setString(3, by);
-                s.setTimestamp(4, now);
-                s.setInt(5, demo ? 1 : 0);
-                s.setLong(6, r.teacherId());
-                s.setInt(7, r.fiscalYear());
-                s.setString(8, r.item());
-                s.addBatch();
-            }
-            updated = s.executeBatch();
-        }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO training_answer (teacher_id, fiscal_year, item, school_id, "
-                + "answer, answered_on, recorded_by, recorded_at, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            boolean any = false;
-            for (int i = 0; i < rows.size(); i++) {
-                if (updated[i] != 0) {
-                    continue;
-                }
-                AnswerRow r = rows.get(i);
-                s.setLong(1, r.teacherId());
-                s.setInt(2, r.fiscalYear());
-                s.setString(3, r.item());
-                s.setString(4, r.schoolId());
-                s.setInt(5, r.answer());
-                s.setDate(6, Date.valueOf(r.answeredOn()));
-                s.setString(7, by);
-                s.setTimestamp(8, now);
-                s.setInt(9, demo ? 1 : 0);
-                s.addBatch();
-                any = true;
-            }
-            if (any) {
-                s.executeBatch();
-            }
-        }
+        Instant now = Instant.now();
+        UpsertBatch answers = UpsertBatch.into("training_answer").key("teacher_id", "fiscal_year", "item")
+                .set("answer", "answered_on", "recorded_by", "recorded_at", "demo").onInsert("school_id");
+        rows.forEach(r -> answers.row(r.teacherId(), r.fiscalYear(), r.item(), r.answer(), r.answeredOn(), by, now,
+                demo ? 1 : 0, r.schoolId()));
+        answers.run(c);
         java.util.Set<Map.Entry<Integer, String>> touched = new java.util.TreeSet<>(Map.Entry.<Integer, String>comparingByKey()
                 .thenComparing(Map.Entry.comparingByValue()));
         rows.forEach(r -> touched.add(Map.entry(r.fiscalYear(), r.schoolId())));

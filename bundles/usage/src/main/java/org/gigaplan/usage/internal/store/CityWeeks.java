@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.gigaplan.plan.service.Jdbc;
+import org.gigaplan.plan.service.UpsertBatch;
 import org.gigaplan.usage.internal.store.KeptCounts.Basis;
 
 /**
@@ -115,55 +116,14 @@ final class CityWeeks {
         d[4] += n.demo() ? sign : 0;
     }
 
-    /** Adds each key's difference: one batch of updates in key order, then one of inserts for keys with no row. */
+    /** Adds each key's difference, in key order; a key with no row yet is inserted with it. */
     private static void write(Connection c, Map<Key, int[]> deltas, Basis basis) throws SQLException {
-        if (deltas.isEmpty()) {
-            return;
-        }
-        List<Map.Entry<Key, int[]>> entries = new ArrayList<>(deltas.entrySet());
-        int[] updated;
-        try (PreparedStatement s = c.prepareStatement("UPDATE usage_city_week SET classes = classes + ?, "
-                + "classes_meeting = classes_meeting + ?, schools = schools + ?, schools_meeting = schools_meeting + ?, "
-                + "demo_schools = demo_schools + ? WHERE fiscal_year = ? AND week = ? AND scene = ? AND stripe = ?")) {
-            for (Map.Entry<Key, int[]> e : entries) {
-                int next = bindCounts(s, e.getValue());
-                bindKey(s, next, e.getKey());
-                s.addBatch();
-            }
-            updated = s.executeBatch();
-        }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO usage_city_week (classes, classes_meeting, schools, "
-                + "schools_meeting, demo_schools, fiscal_year, week, scene, stripe, target, school_share) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            boolean inserts = false;
-            for (int i = 0; i < entries.size(); i++) {
-                if (updated[i] == 0) {
-                    int next = bindKey(s, bindCounts(s, entries.get(i).getValue()), entries.get(i).getKey());
-                    s.setInt(next, basis.target());
-                    s.setInt(next + 1, basis.share());
-                    s.addBatch();
-                    inserts = true;
-                }
-            }
-            if (inserts) {
-                s.executeBatch();
-            }
-        }
-    }
-
-    private static int bindCounts(PreparedStatement s, int[] d) throws SQLException {
-        for (int i = 0; i < d.length; i++) {
-            s.setInt(i + 1, d[i]);
-        }
-        return d.length + 1;
-    }
-
-    private static int bindKey(PreparedStatement s, int from, Key k) throws SQLException {
-        s.setInt(from, k.fiscalYear());
-        s.setDate(from + 1, Date.valueOf(k.week()));
-        s.setInt(from + 2, k.scene());
-        s.setInt(from + 3, k.stripe());
-        return from + 4;
+        UpsertBatch rows = UpsertBatch.into("usage_city_week").key("fiscal_year", "week", "scene", "stripe")
+                .add("classes", "classes_meeting", "schools", "schools_meeting", "demo_schools")
+                .onInsert("target", "school_share");
+        deltas.forEach((k, d) -> rows.row(k.fiscalYear(), k.week(), k.scene(), k.stripe(), d[0], d[1], d[2], d[3], d[4],
+                basis.target(), basis.share()));
+        rows.run(c);
     }
 
     /**

@@ -1,11 +1,9 @@
 package org.gigaplan.usage.internal.store;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.gigaplan.plan.service.UpsertBatch;
 import org.gigaplan.usage.internal.SchoolCalendar.Period;
 import org.gigaplan.usage.internal.store.KeptCounts.Basis;
 import org.gigaplan.usage.internal.store.WeekStore.Cell;
@@ -70,7 +69,7 @@ public final class KeptDeltas {
             }
         }
         Map<ClassSpan, Totals> old = classTotals(c, spans.keySet());
-        writeClassTotals(c, spans, old, now);
+        writeClassTotals(c, spans, now);
         // A class counts in its grade's period once it reported in it, and meets when its period's uses reach the
         // target for each week it reported.
         spans.forEach((k, delta) -> {
@@ -105,20 +104,22 @@ public final class KeptDeltas {
         long uses;
         long eventWeeks;
         boolean demo;
-        Instant updatedAt;
 
         Totals(Cell cell) {
             this.cell = cell;
         }
     }
 
-    /** The stored totals of the spans' classes, for the spans asked; one read of the primary key per class. */
+    /**
+     * The stored weeks and uses of the spans' classes, for the spans asked (what meeting the target follows from); one
+     * read of the primary key per class.
+     */
     private static Map<ClassSpan, Totals> classTotals(Connection c, Set<ClassSpan> spans) throws SQLException {
         Set<Long> classIds = new LinkedHashSet<>();
         spans.forEach(k -> classIds.add(k.classId()));
         Map<ClassSpan, Totals> out = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT first_week, last_week, scene, weeks, uses, event_weeks, "
-                + "demo, updated_at FROM usage_class_period WHERE class_id = ?")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT first_week, last_week, scene, weeks, uses "
+                + "FROM usage_class_period WHERE class_id = ?")) {
             for (long classId : classIds) {
                 s.setLong(1, classId);
                 try (ResultSet r = s.executeQuery()) {
@@ -129,9 +130,6 @@ public final class KeptDeltas {
                             Totals t = new Totals(null);
                             t.weeks = r.getLong(4);
                             t.uses = r.getLong(5);
-                            t.eventWeeks = r.getLong(6);
-                            t.demo = r.getInt(7) != 0;
-                            t.updatedAt = r.getTimestamp(8).toInstant();
                             out.put(k, t);
                         }
                     }
@@ -141,48 +139,14 @@ public final class KeptDeltas {
         return out;
     }
 
-    /** Writes each span's totals (the stored ones plus the difference): one batch of updates, one of inserts. */
-    private static void writeClassTotals(Connection c, Map<ClassSpan, Totals> spans, Map<ClassSpan, Totals> old,
-            Instant now) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE usage_class_period SET weeks = ?, uses = ?, "
-                + "event_weeks = ?, demo = ?, updated_at = ? WHERE class_id = ? AND first_week = ? AND last_week = ? "
-                + "AND scene = ?");
-                PreparedStatement insert = c.prepareStatement("INSERT INTO usage_class_period (weeks, uses, event_weeks, "
-                        + "demo, updated_at, class_id, first_week, last_week, scene, fiscal_year, school_id, grade) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            boolean updates = false;
-            boolean inserts = false;
-            for (Map.Entry<ClassSpan, Totals> e : spans.entrySet()) {
-                ClassSpan k = e.getKey();
-                Totals d = e.getValue();
-                Totals was = old.get(k);
-                PreparedStatement s = was == null ? insert : update;
-                s.setLong(1, d.weeks + (was == null ? 0 : was.weeks));
-                s.setLong(2, d.uses + (was == null ? 0 : was.uses));
-                s.setLong(3, d.eventWeeks + (was == null ? 0 : was.eventWeeks));
-                s.setInt(4, d.demo || was != null && was.demo ? 1 : 0);
-                s.setTimestamp(5, Timestamp.from(was == null || was.updatedAt.isBefore(now) ? now : was.updatedAt));
-                s.setLong(6, k.classId());
-                s.setDate(7, Date.valueOf(k.first()));
-                s.setDate(8, Date.valueOf(k.last()));
-                s.setInt(9, k.scene());
-                if (was == null) {
-                    s.setInt(10, d.cell.fiscalYear());
-                    s.setString(11, d.cell.schoolId());
-                    s.setInt(12, d.cell.grade());
-                    inserts = true;
-                } else {
-                    updates = true;
-                }
-                s.addBatch();
-            }
-            if (updates) {
-                update.executeBatch();
-            }
-            if (inserts) {
-                insert.executeBatch();
-            }
-        }
+    /** Adds each span's difference to its class's stored totals; a span not stored yet is inserted with it. */
+    private static void writeClassTotals(Connection c, Map<ClassSpan, Totals> spans, Instant now) throws SQLException {
+        UpsertBatch rows = UpsertBatch.into("usage_class_period").key("class_id", "first_week", "last_week", "scene")
+                .add("weeks", "uses", "event_weeks").raise("demo").latest("updated_at")
+                .onInsert("fiscal_year", "school_id", "grade");
+        spans.forEach((k, d) -> rows.row(k.classId(), k.first(), k.last(), k.scene(), d.weeks, d.uses, d.eventWeeks,
+                d.demo, now, d.cell.fiscalYear(), d.cell.schoolId(), d.cell.grade()));
+        rows.run(c);
     }
 
     /**
@@ -218,69 +182,31 @@ public final class KeptDeltas {
             this.key = key;
         }
 
-        /** Binds the key from {@code from}; returns the next parameter's index. */
-        int bindKey(PreparedStatement s, int from, Counted k) throws SQLException {
-            for (String column : key) {
-                switch (column) {
-                    case "school_id" -> s.setString(from, k.schoolId());
-                    case "grade" -> s.setInt(from, k.grade());
-                    case "first_week", "week" -> s.setDate(from, Date.valueOf(k.first()));
-                    case "last_week" -> s.setDate(from, Date.valueOf(k.last()));
-                    default -> s.setInt(from, k.scene());
-                }
-                from++;
-            }
-            return from;
+        /** The key's values, in the order of its columns. */
+        List<Object> key(Counted k) {
+            return key.stream().<Object>map(column -> switch (column) {
+                case "school_id" -> k.schoolId();
+                case "grade" -> k.grade();
+                case "first_week", "week" -> k.first();
+                case "last_week" -> k.last();
+                default -> k.scene();
+            }).toList();
         }
     }
 
     /**
-     * Adds the counts' differences to a kept table: one batch of updates, then one of inserts for the keys not stored
-     * yet (a key with no row counts no class, so its difference is its count).
+     * Adds the counts' differences to a kept table; a key not stored yet is inserted with its difference (a key with
+     * no row counts no class, so its difference is its count).
      */
     private static void addCounts(Connection c, CountTable table, Map<Counted, Count> counts, int target, Instant now)
             throws SQLException {
-        List<Map.Entry<Counted, Count>> entries = new ArrayList<>(counts.entrySet());
-        int[] updated;
-        Timestamp at = Timestamp.from(now);
-        try (PreparedStatement s = c.prepareStatement("UPDATE " + table.table + " SET classes = classes + ?, "
-                + "classes_meeting = classes_meeting + ?, demo = CASE WHEN ? = 1 THEN 1 ELSE demo END, "
-                + "updated_at = CASE WHEN updated_at IS NULL OR updated_at < ? THEN ? ELSE updated_at END WHERE "
-                + String.join(" = ? AND ", table.key) + " = ?")) {
-            for (Map.Entry<Counted, Count> e : entries) {
-                s.setInt(1, e.getValue().classes);
-                s.setInt(2, e.getValue().meeting);
-                s.setInt(3, e.getValue().demo ? 1 : 0);
-                s.setTimestamp(4, at);
-                s.setTimestamp(5, at);
-                table.bindKey(s, 6, e.getKey());
-                s.addBatch();
-            }
-            updated = s.executeBatch();
-        }
-        boolean inserts = false;
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table.table + " (" + String.join(", ", table.key)
-                + ", fiscal_year, classes, classes_meeting, target, demo, updated_at) VALUES ("
-                + "?, ".repeat(table.key.size()) + "?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < entries.size(); i++) {
-                if (updated[i] != 0) {
-                    continue;
-                }
-                Counted k = entries.get(i).getKey();
-                Count n = entries.get(i).getValue();
-                int next = table.bindKey(s, 1, k);
-                s.setInt(next, k.fiscalYear());
-                s.setInt(next + 1, n.classes);
-                s.setInt(next + 2, n.meeting);
-                s.setInt(next + 3, target);
-                s.setInt(next + 4, n.demo ? 1 : 0);
-                s.setTimestamp(next + 5, at);
-                s.addBatch();
-                inserts = true;
-            }
-            if (inserts) {
-                s.executeBatch();
-            }
-        }
+        UpsertBatch rows = UpsertBatch.into(table.table).key(table.key.toArray(String[]::new))
+                .add("classes", "classes_meeting").raise("demo").latest("updated_at").onInsert("fiscal_year", "target");
+        counts.forEach((k, n) -> {
+            List<Object> values = new ArrayList<>(table.key(k));
+            values.addAll(List.of(n.classes, n.meeting, n.demo, now, k.fiscalYear(), target));
+            rows.row(values.toArray());
+        });
+        rows.run(c);
     }
 }

@@ -1,0 +1,199 @@
+package org.gigaplan.plan.service;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes many rows by their keys in two batched statements, on Derby and PostgreSQL alike: one UPDATE that sets each
+ * row's values and adds its amounts to the stored ones, then one INSERT of the rows no update found, with the amounts
+ * as their values (the batched form of {@link Upsert}). What a write keeps beside its records (sums and counts per school and day, per school and week) is written
+ * this way, in the write's transaction.
+ *
+ * <pre>
+ * UpsertBatch days = UpsertBatch.into("env_xapi_school_day").key("school_id", "day")
+ *         .add("statements", "score_sum").raise("demo").latest("updated_at").onInsert("fiscal_year");
+ * days.row("S-1", LocalDate.of(2025, 6, 2), 3, 2.5, true, now, 2025); // keys, amounts, raised, latest, insert-only
+ * days.run(connection);
+ * </pre>
+ *
+ * A row's values come in the order of the column kinds, whatever the order of the calls that named them: the key
+ * columns, the values set, the added amounts (numbers), the raised flags (Boolean or 0/1: set to 1 when given 1, never lowered), the
+ * latest times (kept when later than the stored one), then the columns written on insert only. Rows are written in
+ * the order given: give them in key order when writers of one table may meet, so two batches never wait on each
+ * other crosswise. Two batches inserting the same new key race: run it in {@link Database#transactionRetrying}.
+ * Table and column names are the module's own constants, never input; values are bound as {@link Jdbc} binds them.
+ */
+public final class UpsertBatch {
+
+    private final String table;
+    private final List<String> keys = new ArrayList<>();
+    private final List<String> values = new ArrayList<>();
+    private final List<String> amounts = new ArrayList<>();
+    private final List<String> flags = new ArrayList<>();
+    private final List<String> latest = new ArrayList<>();
+    private final List<String> insertOnly = new ArrayList<>();
+    private final List<Object[]> rows = new ArrayList<>();
+
+    private UpsertBatch(String table) {
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    public static UpsertBatch into(String table) {
+        return new UpsertBatch(table);
+    }
+
+    /** The columns of the rows' key, matched on update and written on insert. */
+    public UpsertBatch key(String... columns) {
+        return named(keys, columns);
+    }
+
+    /** Columns set to the rows' values, on update and on insert. */
+    public UpsertBatch set(String... columns) {
+        return named(values, columns);
+    }
+
+    /** Columns the rows' amounts are added to on update, and written as they are on insert. */
+    public UpsertBatch add(String... columns) {
+        return named(amounts, columns);
+    }
+
+    /** Flags set to 1 when a row gives 1 (or true), never lowered by an update. */
+    public UpsertBatch raise(String... columns) {
+        return named(flags, columns);
+    }
+
+    /** Times replaced when a row's is later than the stored one (or none is stored). */
+    public UpsertBatch latest(String... columns) {
+        return named(latest, columns);
+    }
+
+    /** Columns written when a row is inserted, left as they are by an update. */
+    public UpsertBatch onInsert(String... columns) {
+        return named(insertOnly, columns);
+    }
+
+    private UpsertBatch named(List<String> kind, String... columns) {
+        if (!rows.isEmpty()) {
+            throw new IllegalStateException("name the columns of " + table + " before its rows");
+        }
+        kind.addAll(Arrays.asList(columns));
+        return this;
+    }
+
+    /** A row: keys, values set, amounts, raised flags, latest times, then insert-only values (see the class' text). */
+    public UpsertBatch row(Object... given) {
+        int expected = keys.size() + values.size() + amounts.size() + flags.size() + latest.size() + insertOnly.size();
+        if (given.length != expected) {
+            throw new IllegalArgumentException("a row of " + table + " has " + expected + " values ("
+                    + String.join(", ", columns()) + "), not " + given.length);
+        }
+        Object[] row = given.clone();
+        int from = keys.size() + values.size() + amounts.size();
+        for (int i = from; i < from + flags.size(); i++) {
+            if (row[i] instanceof Boolean b) {
+                row[i] = b ? 1 : 0;
+            }
+        }
+        rows.add(row);
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    private List<String> columns() {
+        List<String> all = new ArrayList<>(keys);
+        all.addAll(values);
+        all.addAll(amounts);
+        all.addAll(flags);
+        all.addAll(latest);
+        all.addAll(insertOnly);
+        return all;
+    }
+
+    /**
+     * Adds the rows to those stored, without inserting any.
+     *
+     * @return for each row in the order given, whether a stored row was found and updated
+     */
+    public boolean[] update(Connection c) throws SQLException {
+        if (keys.isEmpty() || values.isEmpty() && amounts.isEmpty() && flags.isEmpty() && latest.isEmpty()) {
+            throw new IllegalStateException("an upsert into " + table + " needs a key and a column to write");
+        }
+        boolean[] found = new boolean[rows.size()];
+        if (rows.isEmpty()) {
+            return found;
+        }
+        List<String> assignments = new ArrayList<>();
+        values.forEach(x -> assignments.add(x + " = ?"));
+        amounts.forEach(x -> assignments.add(x + " = " + x + " + ?"));
+        flags.forEach(x -> assignments.add(x + " = CASE WHEN ? = 1 THEN 1 ELSE " + x + " END"));
+        latest.forEach(x -> assignments.add(x + " = CASE WHEN " + x + " IS NULL OR " + x + " < ? THEN ? ELSE " + x
+                + " END"));
+        String sql = "UPDATE " + table + " SET " + String.join(", ", assignments) + " WHERE "
+                + String.join(" AND ", keys.stream().map(k -> k + " = ?").toList());
+        int from = keys.size();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                int written = values.size() + amounts.size() + flags.size();
+                List<Object> parameters = new ArrayList<>(Arrays.asList(row).subList(from, from + written));
+                for (int i = 0; i < latest.size(); i++) {
+                    Object at = row[from + written + i];
+                    parameters.add(at);
+                    parameters.add(at);
+                }
+                parameters.addAll(Arrays.asList(row).subList(0, from));
+                Jdbc.bind(s, parameters);
+                s.addBatch();
+            }
+            int[] counts = s.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                found[i] = counts[i] != 0;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Adds the rows to those stored and inserts the ones not stored yet.
+     *
+     * @return for each row in the order given, whether it was inserted
+     */
+    public boolean[] run(Connection c) throws SQLException {
+        boolean[] found = update(c);
+        boolean[] inserted = new boolean[found.length];
+        for (int i = 0; i < found.length; i++) {
+            inserted[i] = !found[i];
+        }
+        if (!contains(inserted)) {
+            return inserted;
+        }
+        List<String> columns = columns();
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", columns)
+                + ") VALUES (" + String.join(", ", columns.stream().map(x -> "?").toList()) + ")")) {
+            for (int i = 0; i < inserted.length; i++) {
+                if (inserted[i]) {
+                    Jdbc.bind(s, Arrays.asList(rows.get(i)));
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
+        }
+        return inserted;
+    }
+
+    private static boolean contains(boolean[] any) {
+        for (boolean b : any) {
+            if (b) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
