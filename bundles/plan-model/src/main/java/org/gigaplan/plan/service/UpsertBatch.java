@@ -38,6 +38,8 @@ public final class UpsertBatch {
     private final List<String> latest = new ArrayList<>();
     private final List<String> insertOnly = new ArrayList<>();
     private final List<Object[]> rows = new ArrayList<>();
+    /** For each row, whether it is known not to be stored ({@link #newRow}). */
+    private final List<Boolean> fresh = new ArrayList<>();
 
     private UpsertBatch(String table) {
         this.table = Objects.requireNonNull(table, "table");
@@ -87,6 +89,18 @@ public final class UpsertBatch {
 
     /** A row: keys, values set, amounts, raised flags, latest times, then insert-only values (see the class' text). */
     public UpsertBatch row(Object... given) {
+        return add(given, false);
+    }
+
+    /**
+     * A row known not to be stored yet (read under a lock that keeps it so): inserted without an update that would
+     * find nothing, which costs a statement. Values as for {@link #row}.
+     */
+    public UpsertBatch newRow(Object... given) {
+        return add(given, true);
+    }
+
+    private UpsertBatch add(Object[] given, boolean isNew) {
         int expected = keys.size() + values.size() + amounts.size() + flags.size() + latest.size() + insertOnly.size();
         if (given.length != expected) {
             throw new IllegalArgumentException("a row of " + table + " has " + expected + " values ("
@@ -100,6 +114,7 @@ public final class UpsertBatch {
             }
         }
         rows.add(row);
+        fresh.add(isNew);
         return this;
     }
 
@@ -120,14 +135,14 @@ public final class UpsertBatch {
     /**
      * Adds the rows to those stored, without inserting any.
      *
-     * @return for each row in the order given, whether a stored row was found and updated
+     * @return for each row in the order given, whether a stored row was found and updated (never a new row's)
      */
     public boolean[] update(Connection c) throws SQLException {
         if (keys.isEmpty() || values.isEmpty() && amounts.isEmpty() && flags.isEmpty() && latest.isEmpty()) {
             throw new IllegalStateException("an upsert into " + table + " needs a key and a column to write");
         }
         boolean[] found = new boolean[rows.size()];
-        if (rows.isEmpty()) {
+        if (!fresh.contains(false)) {
             return found;
         }
         List<String> assignments = new ArrayList<>();
@@ -140,7 +155,13 @@ public final class UpsertBatch {
                 + String.join(" AND ", keys.stream().map(k -> k + " = ?").toList());
         int from = keys.size();
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (Object[] row : rows) {
+            List<Integer> asked = new ArrayList<>();
+            for (int r = 0; r < rows.size(); r++) {
+                if (fresh.get(r)) {
+                    continue;
+                }
+                asked.add(r);
+                Object[] row = rows.get(r);
                 int written = values.size() + amounts.size() + flags.size();
                 List<Object> parameters = new ArrayList<>(Arrays.asList(row).subList(from, from + written));
                 for (int i = 0; i < latest.size(); i++) {
@@ -154,7 +175,7 @@ public final class UpsertBatch {
             }
             int[] counts = s.executeBatch();
             for (int i = 0; i < counts.length; i++) {
-                found[i] = counts[i] != 0;
+                found[asked.get(i)] = counts[i] != 0;
             }
         }
         return found;

@@ -69,7 +69,7 @@ public final class KeptDeltas {
             }
         }
         Map<ClassSpan, Totals> old = classTotals(c, spans.keySet());
-        writeClassTotals(c, spans, now);
+        writeClassTotals(c, spans, old, now);
         // A class counts in its grade's period once it reported in it, and meets when its period's uses reach the
         // target for each week it reported.
         spans.forEach((k, delta) -> {
@@ -139,13 +139,24 @@ public final class KeptDeltas {
         return out;
     }
 
-    /** Adds each span's difference to its class's stored totals; a span not stored yet is inserted with it. */
-    private static void writeClassTotals(Connection c, Map<ClassSpan, Totals> spans, Instant now) throws SQLException {
+    /**
+     * Adds each span's difference to its class's stored totals; a span not stored ({@code old} has it not, read under
+     * the school's lock) is inserted with it, with no update tried first.
+     */
+    private static void writeClassTotals(Connection c, Map<ClassSpan, Totals> spans, Map<ClassSpan, Totals> old,
+            Instant now) throws SQLException {
         UpsertBatch rows = UpsertBatch.into("usage_class_period").key("class_id", "first_week", "last_week", "scene")
                 .add("weeks", "uses", "event_weeks").raise("demo").latest("updated_at")
                 .onInsert("fiscal_year", "school_id", "grade");
-        spans.forEach((k, d) -> rows.row(k.classId(), k.first(), k.last(), k.scene(), d.weeks, d.uses, d.eventWeeks,
-                d.demo, now, d.cell.fiscalYear(), d.cell.schoolId(), d.cell.grade()));
+        spans.forEach((k, d) -> {
+            Object[] row = { k.classId(), k.first(), k.last(), k.scene(), d.weeks, d.uses, d.eventWeeks, d.demo, now,
+                d.cell.fiscalYear(), d.cell.schoolId(), d.cell.grade() };
+            if (old.containsKey(k)) {
+                rows.row(row);
+            } else {
+                rows.newRow(row);
+            }
+        });
         rows.run(c);
     }
 
