@@ -38,7 +38,7 @@ node() {
   sed -i "s/^sshPort = .*/sshPort = $(free_port)/" "$dist/etc/org.apache.karaf.shell.cfg"
   sed -i 's/^anonymousPerMinute = .*/anonymousPerMinute = 100000000/; s/^anonymousBurst = .*/anonymousBurst = 100000000/' \
     "$dist/etc/org.gigaplan.platform.api.cfg"
-  sed -i "s#^osgi.jdbc.driver.name = .*#osgi.jdbc.driver.name = PostgreSQL JDBC Driver#; s#^url = .*#url = jdbc:postgresql://127.0.0.1:$pgport/$2\nuser = gigaplan\npassword =#" \
+  sed -i "s#^osgi.jdbc.driver.name = .*#osgi.jdbc.driver.name = PostgreSQL JDBC Driver#; s#^url = .*#url = jdbc:postgresql://127.0.0.1:$pgport/$2?reWriteBatchedInserts=true\nuser = gigaplan\npassword =#" \
     "$dist/etc/org.ops4j.datasource-gigaplan.cfg"
   echo "$port"
 }

@@ -75,7 +75,9 @@ final class TestDatabases {
         }
         String host = server.getServerNames()[0];
         int port = server.getPortNumbers()[0] > 0 ? server.getPortNumbers()[0] : 5432;
-        return new TestDatabase.PostgresDatabase("jdbc:postgresql://" + host + ":" + port + "/" + name,
+        // As the README's PostgreSQL section configures the distribution: batched inserts sent as multi-row ones.
+        return new TestDatabase.PostgresDatabase("jdbc:postgresql://" + host + ":" + port + "/" + name
+                + "?reWriteBatchedInserts=true",
                 server.getUser(), server.getPassword() == null ? "" : server.getPassword());
     }
 
