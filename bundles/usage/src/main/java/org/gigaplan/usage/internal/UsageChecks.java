@@ -51,6 +51,18 @@ final class UsageChecks {
         return school;
     }
 
+    /**
+     * A batch row's class: its school (as {@link #school}), its grade for that school and its class name, each named
+     * under the row's place {@code at} ({@code [3].grade}). The school, when it is one.
+     */
+    Optional<School> schoolClass(String at, String schoolId, Integer grade, String className, String defaultSchool,
+            FieldChecks check, Map<String, School> directory) {
+        Optional<School> school = school(schoolId, defaultSchool, at + ".schoolId", check, directory);
+        school.ifPresent(s -> grade(s, grade, at + ".grade", check));
+        className(className, at + ".className", check);
+        return school;
+    }
+
     static void grade(School school, Integer grade, String field, FieldChecks check) {
         int max = switch (school.type()) {
             case ELEMENTARY, SECONDARY -> 6;

@@ -83,9 +83,8 @@ public class WeeklyUseService {
                 check.add(at, "must be a check-in");
                 continue;
             }
-            Optional<School> school = usage.checks().school(in.schoolId(), defaultSchool, at + ".schoolId", check, directory);
-            school.ifPresent(s -> UsageChecks.grade(s, in.grade(), at + ".grade", check));
-            UsageChecks.className(in.className(), at + ".className", check);
+            Optional<School> school = usage.checks().schoolClass(at, in.schoolId(), in.grade(), in.className(),
+                    defaultSchool, check, directory);
             usage.checks().week(in.week(), at + ".week", check);
             if (in.scenes() == null || in.scenes().isEmpty()) {
                 check.add(at + ".scenes", "give at least one scene: [{\"scene\":1,\"count\":3}]");
@@ -214,9 +213,8 @@ public class WeeklyUseService {
                 check.add(at, "must be an event");
                 continue;
             }
-            Optional<School> school = usage.checks().school(e.schoolId(), defaultSchool, at + ".schoolId", check, directory);
-            school.ifPresent(s -> UsageChecks.grade(s, e.grade(), at + ".grade", check));
-            UsageChecks.className(e.className(), at + ".className", check);
+            Optional<School> school = usage.checks().schoolClass(at, e.schoolId(), e.grade(), e.className(),
+                    defaultSchool, check, directory);
             LocalDate week = null;
             if (e.at() == null) {
                 check.add(at + ".at", "required: when, with its offset (2025-06-02T10:40:00+09:00)");
