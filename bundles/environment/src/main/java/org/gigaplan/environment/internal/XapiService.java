@@ -331,11 +331,10 @@ public class XapiService {
 
     /**
      * The same over a fiscal year, read from what is kept per school and year, or over every year ({@code fy} null),
-     * from what is kept per learner and year (a learner of two years counts once).
+     * from the school's years and its learners kept once each (a learner of two years counts once).
      */
     public List<Summary> summary(String schoolId, FiscalYear fy, boolean suppressSmall) {
-        return summaries(fy == null ? store.learnerYears().summary(schoolId, 0, Short.MAX_VALUE)
-                : store.summary(schoolId, fy), suppressSmall);
+        return summaries(fy == null ? store.summary(schoolId) : store.summary(schoolId, fy), suppressSmall);
     }
 
     private static List<Summary> summaries(List<XapiStore.SchoolSummary> counted, boolean suppressSmall) {

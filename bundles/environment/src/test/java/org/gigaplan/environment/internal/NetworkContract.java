@@ -119,7 +119,7 @@ abstract class NetworkContract {
         TestDatabase db = TestDatabase.on(dataSource());
         // The first service migrates the tables; the test's starts on them emptied.
         new NetworkService(db, new FakeSchools(), new FakeEnablement(), CLOCK, config());
-        db.clear("env_xapi_document", "env_webhook", "env_agent_silence", "env_finding_note", "env_finding", "env_school_lock", "env_school_status", "env_measurement", "env_xapi_statement", "env_xapi_learner_year", "env_xapi_school_day", "env_xapi_school_year",
+        db.clear("env_xapi_document", "env_webhook", "env_agent_silence", "env_finding_note", "env_finding", "env_school_lock", "env_school_status", "env_measurement", "env_xapi_statement", "env_xapi_learner_year", "env_xapi_school_day", "env_xapi_school_year", "env_xapi_school_learner", "env_xapi_school_learners",
                 "env_history_use", "env_history_view", "env_learner_view");
         schools = FakeSchools.sample().add(
                 school("N-1", "ネット小学校", "Net Elementary", SchoolType.ELEMENTARY, 420, 14),
@@ -553,6 +553,10 @@ abstract class NetworkContract {
                     assertEquals(counted(school, start, end), xapi.summary(school, fy, false), () -> school + " " + fy);
                 }
             }
+            for (String school : java.util.Arrays.asList(null, "N-1", "N-2")) {
+                assertEquals(counted(school, Instant.EPOCH, Instant.now()), xapi.summary(school, null, false),
+                        () -> school + ", every year");
+            }
         };
         same.run();
         // (since, until]: taro's statement at the very instant the year starts is not in it; hanako and jiro are.
@@ -568,6 +572,13 @@ abstract class NetworkContract {
         xapi = new XapiService(db, network, roster);
         same.run();
         storedByAnEarlierVersion(false);
+        xapi = new XapiService(db, network, roster);
+        same.run();
+        // The first start of the version that keeps who learned at each school: counted from the learner-years.
+        db.transaction(c -> {
+            org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_learners");
+            return org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_learner");
+        });
         xapi = new XapiService(db, network, roster);
         same.run();
         // Batches from several nodes add days to one learner's year at once: none is lost.
@@ -608,6 +619,8 @@ abstract class NetworkContract {
             org.gigaplan.plan.service.Jdbc.update(c, sumsKept ? "UPDATE env_xapi_learner_year SET days = NULL"
                     : "DELETE FROM env_xapi_learner_year");
             org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_year");
+            org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_learners");
+            org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_learner");
             return org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_day");
         });
     }

@@ -241,18 +241,6 @@ public final class LearnerYears {
         return out;
     }
 
-    /**
-     * Per school (or one school): learners, statements and the mean scaled score in the fiscal years
-     * {@code first} … {@code last}, from what is kept per learner and year: a learner of two of the years counts once.
-     */
-    public List<XapiStore.SchoolSummary> summary(String schoolId, int first, int last) {
-        return db.transaction(c -> Jdbc.list(c, "SELECT school_id, COUNT(DISTINCT learner), SUM(statements), "
-                + "SUM(score_sum), SUM(scores), MAX(demo) FROM env_xapi_learner_year WHERE fiscal_year >= ? AND "
-                + "fiscal_year <= ?" + (schoolId == null ? "" : " AND school_id = ?")
-                + " GROUP BY school_id ORDER BY school_id", r -> new XapiStore.SchoolSummary(r.getString(1),
-                        r.getInt(2), r.getLong(3), Sums.meanScore(r.getDouble(4), r.getLong(5)), r.getInt(6) > 0), schoolId == null ? List.of(first, last) : List.of(first, last, schoolId)));
-    }
-
     /** Records that a learner opened their own history in a fiscal year (the first time counts; later ones do not). */
     public void learnerOpened(String schoolId, String learner, int fiscalYear, Instant at, boolean demo) {
         db.transactionRetrying(c -> {

@@ -153,7 +153,9 @@ public final class XapiStore {
             years.add(r.schoolId(), r.learner(), r.occurredAt(), r.scoreScaled(), r.demo());
             days.add(r.schoolId(), r.occurredAt(), r.scoreScaled(), r.demo());
         }
-        SchoolYears.keep(c, years.years.values(), learnerYears.keep(c, years));
+        List<LearnerYears.LearnerYear> made = learnerYears.keep(c, years);
+        SchoolYears.keep(c, years.years.values(), made);
+        SchoolLearners.keep(c, made);
         schoolDays.keep(c, days);
     }
 
@@ -161,47 +163,58 @@ public final class XapiStore {
      * Counts into what is kept the statements a version before stored ({@code kept = 0}: a first start after an
      * upgrade, or statements an older node stored while nodes were upgraded one at a time). Those versions kept the
      * sums per learner and year (every version since they were kept), not the days nor the school days, unless what
-     * is kept per learner and year is empty (an upgrade from before it): then all three. Nothing to do is one read
-     * of an index; otherwise the statements' table is held while they are counted, so no batch stores meanwhile.
+     * is kept per learner and year is empty (an upgrade from before it): then all three. Who learned at each school
+     * is counted again from the learner-years then, and when it is empty beside learner-years (the first start with
+     * it). Nothing to do is three reads of an index; otherwise the statements' table is held while they are counted,
+     * so no batch stores meanwhile.
      */
     public void ensureKept() {
         db.transactionRetrying(c -> {
-            if (Jdbc.first(c, "SELECT 1 FROM env_xapi_statement WHERE kept = 0 FETCH FIRST 1 ROWS ONLY", r -> 1)
-                    .isEmpty()) {
+            boolean unkept = Jdbc.first(c, "SELECT 1 FROM env_xapi_statement WHERE kept = 0 FETCH FIRST 1 ROWS ONLY",
+                    r -> 1).isPresent();
+            if (!unkept && !SchoolLearners.missing(c)) {
                 return null;
             }
             Jdbc.update(c, "LOCK TABLE env_xapi_statement IN EXCLUSIVE MODE");
-            boolean sumsKept = Jdbc.first(c, "SELECT 1 FROM env_xapi_learner_year FETCH FIRST 1 ROWS ONLY", r -> 1)
-                    .isPresent();
-            LearnerYears.Tally years = learnerYears.tally();
-            SchoolDays.Tally days = schoolDays.tally();
-            long read = 0;
-            try (PreparedStatement s = c.prepareStatement("SELECT school_id, learner, occurred_at, score_scaled, demo "
-                    + "FROM env_xapi_statement WHERE kept = 0")) {
-                s.setFetchSize(1_000);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        Instant at = r.getTimestamp(3).toInstant();
-                        Double score = Jdbc.nullableDouble(r, 4);
-                        boolean demo = r.getInt(5) > 0;
-                        years.add(r.getString(1), r.getString(2), at, score, demo);
-                        days.add(r.getString(1), at, score, demo);
-                        read++;
-                    }
-                }
+            if (unkept) {
+                countUnkept(c);
             }
-            LOG.info("xAPI: counting " + read + " statements stored by an earlier version into what is kept per "
-                    + (sumsKept ? "" : "learner and year and per ") + "school and day and the learners' days");
-            if (sumsKept) {
-                learnerYears.widen(c, years);
-            } else {
-                learnerYears.fill(c, years);
-            }
-            schoolDays.keep(c, days);
-            SchoolYears.recountAll(c);
-            Jdbc.update(c, "UPDATE env_xapi_statement SET kept = 1 WHERE kept = 0");
+            SchoolLearners.recountAll(c);
             return null;
         });
+    }
+
+    /** Counts the statements not kept yet into what is kept; the caller holds the statements' table. */
+    private void countUnkept(Connection c) throws SQLException {
+        boolean sumsKept = Jdbc.first(c, "SELECT 1 FROM env_xapi_learner_year FETCH FIRST 1 ROWS ONLY", r -> 1)
+                .isPresent();
+        LearnerYears.Tally years = learnerYears.tally();
+        SchoolDays.Tally days = schoolDays.tally();
+        long read = 0;
+        try (PreparedStatement s = c.prepareStatement("SELECT school_id, learner, occurred_at, score_scaled, demo "
+                + "FROM env_xapi_statement WHERE kept = 0")) {
+            s.setFetchSize(1_000);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    Instant at = r.getTimestamp(3).toInstant();
+                    Double score = Jdbc.nullableDouble(r, 4);
+                    boolean demo = r.getInt(5) > 0;
+                    years.add(r.getString(1), r.getString(2), at, score, demo);
+                    days.add(r.getString(1), at, score, demo);
+                    read++;
+                }
+            }
+        }
+        LOG.info("xAPI: counting " + read + " statements stored by an earlier version into what is kept per "
+                + (sumsKept ? "" : "learner and year and per ") + "school and day and the learners' days");
+        if (sumsKept) {
+            learnerYears.widen(c, years);
+        } else {
+            learnerYears.fill(c, years);
+        }
+        schoolDays.keep(c, days);
+        SchoolYears.recountAll(c);
+        Jdbc.update(c, "UPDATE env_xapi_statement SET kept = 1 WHERE kept = 0");
     }
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(XapiStore.class.getName());
@@ -259,6 +272,7 @@ public final class XapiStore {
                     + "FROM env_xapi_learner_year WHERE learner = ?", r -> java.util.Map.entry(r.getString(1),
                             r.getInt(2)), learner);
             Jdbc.update(c, "DELETE FROM env_xapi_learner_year WHERE learner = ?", learner);
+            SchoolLearners.remove(c, learner);
             for (java.util.Map.Entry<String, Integer> year : years) {
                 SchoolYears.recount(c, year.getKey(), year.getValue());
             }
@@ -281,6 +295,14 @@ public final class XapiStore {
     /** Per school (or one school): learners, statements and the mean scaled score in a fiscal year, a row each. */
     public List<SchoolSummary> summary(String schoolId, FiscalYear fy) {
         return db.transaction(c -> SchoolYears.summary(c, schoolId, fy.year()));
+    }
+
+    /**
+     * The same over every year: the school's years summed, and its learners in any year counted once each (kept per
+     * school, not counted from every learner-year).
+     */
+    public List<SchoolSummary> summary(String schoolId) {
+        return db.transaction(c -> SchoolYears.everyYear(c, schoolId, SchoolLearners.learners(c, schoolId)));
     }
 
     /**
