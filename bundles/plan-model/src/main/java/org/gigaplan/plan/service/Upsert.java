@@ -1,7 +1,6 @@
 package org.gigaplan.plan.service;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Writes one row by its key, on Derby and PostgreSQL alike (they share no MERGE): updates the row when it exists,
- * else inserts it. Two writers inserting the same new key race: run it in {@link Database#transactionRetrying}.
+ * else inserts it ({@link UpsertBatch} with one row). Two writers inserting the same new key race: run it in
+ * {@link Database#transactionRetrying}.
  *
  * <pre>
  * Upsert.into("env_history_use").key("school_id", school).key("teacher_code", teacher).key("fiscal_year", 2025)
@@ -62,32 +62,11 @@ public final class Upsert {
         if (keys.isEmpty() || values.isEmpty() && counters.isEmpty()) {
             throw new IllegalStateException("an upsert into " + table + " needs a key and a column to write");
         }
-        List<String> assignments = new ArrayList<>();
-        values.keySet().forEach(column -> assignments.add(column + " = ?"));
-        counters.keySet().forEach(column -> assignments.add(column + " = " + column + " + ?"));
-        List<Object> updateParameters = new ArrayList<>(values.values());
-        updateParameters.addAll(counters.values());
-        updateParameters.addAll(keys.values());
-        String update = "UPDATE " + table + " SET " + String.join(", ", assignments) + " WHERE "
-                + String.join(" AND ", keys.keySet().stream().map(k -> k + " = ?").toList());
-        try (PreparedStatement s = c.prepareStatement(update)) {
-            Jdbc.bind(s, updateParameters);
-            if (s.executeUpdate() > 0) {
-                return false;
-            }
-        }
-        List<String> columns = new ArrayList<>(keys.keySet());
-        columns.addAll(values.keySet());
-        columns.addAll(counters.keySet());
-        List<Object> insertParameters = new ArrayList<>(keys.values());
-        insertParameters.addAll(values.values());
-        insertParameters.addAll(counters.values());
-        String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", columns.stream().map(x -> "?").toList()) + ")";
-        try (PreparedStatement s = c.prepareStatement(insert)) {
-            Jdbc.bind(s, insertParameters);
-            s.executeUpdate();
-        }
-        return true;
+        List<Object> row = new ArrayList<>(keys.values());
+        row.addAll(values.values());
+        row.addAll(counters.values());
+        return UpsertBatch.into(table).key(keys.keySet().toArray(String[]::new))
+                .set(values.keySet().toArray(String[]::new)).add(counters.keySet().toArray(String[]::new))
+                .row(row.toArray()).run(c)[0];
     }
 }

@@ -11,22 +11,23 @@ import java.util.Objects;
 /**
  * Writes many rows by their keys in two batched statements, on Derby and PostgreSQL alike: one UPDATE that sets each
  * row's values and adds its amounts to the stored ones, then one INSERT of the rows no update found, with the amounts
- * as their values (the batched form of {@link Upsert}). What a write keeps beside its records (sums and counts per school and day, per school and week) is written
- * this way, in the write's transaction.
+ * as their values ({@link Upsert} is its one-row form). What a write keeps beside its records (sums and counts per
+ * school and day, per school and week) is written this way, in the write's transaction.
  *
  * <pre>
- * UpsertBatch days = UpsertBatch.into("env_xapi_school_day").key("school_id", "day")
- *         .add("statements", "score_sum").raise("demo").latest("updated_at").onInsert("fiscal_year");
+ * UpsertBatch days = UpsertBatch.into("mymodule_school_day").key("school_id", "day")
+ *         .add("records", "score_sum").raise("demo").latest("updated_at").onInsert("fiscal_year");
  * days.row("S-1", LocalDate.of(2025, 6, 2), 3, 2.5, true, now, 2025); // keys, amounts, raised, latest, insert-only
  * days.run(connection);
  * </pre>
  *
  * A row's values come in the order of the column kinds, whatever the order of the calls that named them: the key
- * columns, the values set, the added amounts (numbers), the raised flags (Boolean or 0/1: set to 1 when given 1, never lowered), the
- * latest times (kept when later than the stored one), then the columns written on insert only. Rows are written in
- * the order given: give them in key order when writers of one table may meet, so two batches never wait on each
- * other crosswise. Two batches inserting the same new key race: run it in {@link Database#transactionRetrying}.
- * Table and column names are the module's own constants, never input; values are bound as {@link Jdbc} binds them.
+ * columns, the values set, the added amounts (numbers), the raised flags (Boolean or 0/1: set to 1 when given 1,
+ * never lowered), the latest times (kept when later than the stored one), then the columns written on insert only.
+ * Rows are written in the order given: give them in key order when writers of one table may meet, so two batches
+ * never wait on each other crosswise. Two batches inserting the same new key race: run it in
+ * {@link Database#transactionRetrying}. Table and column names are the module's own constants, never input; values
+ * are bound as {@link Jdbc} binds them.
  */
 public final class UpsertBatch {
 
@@ -116,10 +117,6 @@ public final class UpsertBatch {
         rows.add(row);
         fresh.add(isNew);
         return this;
-    }
-
-    public boolean isEmpty() {
-        return rows.isEmpty();
     }
 
     private List<String> columns() {

@@ -61,8 +61,9 @@ public final class LearnerYears {
      * Adds new statements to what is kept per school, fiscal year and learner (statements, the sum and number of
      * scaled scores, the days with any): one batched update of the sums, which also locks the rows kept already, and
      * one batched insert for the learners new in the year; then the days of the rows kept already are read and
-     * widened, with no other writer between. In key order, so two batches never wait on each other crosswise. Two batches adding the same new
-     * learner at once race for its key: the caller runs in {@code transactionRetrying}. The learner-years it made.
+     * widened, with no other writer between. In key order, so two batches never wait on each other crosswise. Two
+     * batches adding the same new learner at once race for its key: the caller runs in {@code transactionRetrying}.
+     * The learner-years it made.
      */
     List<LearnerYear> keep(Connection c, Tally tally) throws SQLException {
         List<LearnerYear> keys = new ArrayList<>(tally.years.values());

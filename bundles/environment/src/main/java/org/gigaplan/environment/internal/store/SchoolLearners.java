@@ -22,22 +22,30 @@ final class SchoolLearners {
     private SchoolLearners() {
     }
 
+    /** A learner at a school, in key order. */
+    private record Learner(String schoolId, String learner) implements Comparable<Learner> {
+        @Override
+        public int compareTo(Learner o) {
+            int bySchool = schoolId.compareTo(o.schoolId);
+            return bySchool != 0 ? bySchool : learner.compareTo(o.learner);
+        }
+    }
+
     /** Adds the learner-years a batch made ({@code fresh}); a learner new to a school adds one to its count. */
     static void keep(Connection c, Collection<LearnerYears.LearnerYear> fresh) throws SQLException {
         if (fresh.isEmpty()) {
             return;
         }
-        SortedMap<List<String>, Integer> years = new TreeMap<>(
-                (a, b) -> a.get(0).equals(b.get(0)) ? a.get(1).compareTo(b.get(1)) : a.get(0).compareTo(b.get(0)));
-        fresh.forEach(k -> years.merge(List.of(k.schoolId, k.learner), 1, Integer::sum));
+        SortedMap<Learner, Integer> years = new TreeMap<>();
+        fresh.forEach(k -> years.merge(new Learner(k.schoolId, k.learner), 1, Integer::sum));
         UpsertBatch learners = UpsertBatch.into("env_xapi_school_learner").key("school_id", "learner").add("years");
-        years.forEach((k, n) -> learners.row(k.get(0), k.get(1), n));
+        years.forEach((k, n) -> learners.row(k.schoolId(), k.learner(), n));
         boolean[] inserted = learners.run(c);
         SortedMap<String, Integer> newToSchool = new TreeMap<>();
         int i = 0;
-        for (List<String> k : years.keySet()) {
+        for (Learner k : years.keySet()) {
             if (inserted[i++]) {
-                newToSchool.merge(k.get(0), 1, Integer::sum);
+                newToSchool.merge(k.schoolId(), 1, Integer::sum);
             }
         }
         UpsertBatch counts = UpsertBatch.into("env_xapi_school_learners").key("school_id").add("learners");
