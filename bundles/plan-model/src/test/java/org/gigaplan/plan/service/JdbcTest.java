@@ -64,4 +64,25 @@ class JdbcTest {
         assertNull(notes(" WHERE id = ?", first).get(0).mbps());
         assertEquals(2, Jdbc.update(c, "DELETE FROM t_note"));
     }
+
+    @Test
+    void daysAndTimesGoInAsGivenWhateverTheZoneOfTheJvm() throws SQLException {
+        java.util.TimeZone before = java.util.TimeZone.getDefault();
+        try {
+            for (String zone : List.of("Asia/Tokyo", "Pacific/Kiritimati", "America/Adak", "UTC")) {
+                java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(zone));
+                LocalDate day = LocalDate.of(2026, 3, 31);
+                Instant at = Instant.parse("2026-03-31T15:30:00Z");
+                long id = Jdbc.insert(c, "INSERT INTO t_note (text, noted_on, at_time) VALUES (?, ?, ?)", zone, day, at);
+                assertEquals(Optional.of("2026-03-31"), Jdbc.first(c, "SELECT CAST(noted_on AS CHAR(10)) FROM t_note "
+                        + "WHERE id = ?", r -> r.getString(1), id), "the day itself is stored, in " + zone);
+                assertEquals(Optional.of(day), Jdbc.first(c, "SELECT noted_on FROM t_note WHERE noted_on = ? AND id = ?",
+                        r -> r.getDate(1).toLocalDate(), day, id), zone);
+                assertEquals(Optional.of(at), Jdbc.first(c, "SELECT at_time FROM t_note WHERE id = ?",
+                        r -> r.getTimestamp(1).toInstant(), id), "a time reads back as written, in " + zone);
+            }
+        } finally {
+            java.util.TimeZone.setDefault(before);
+        }
+    }
 }

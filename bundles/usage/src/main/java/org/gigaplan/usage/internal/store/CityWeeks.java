@@ -1,7 +1,6 @@
 package org.gigaplan.usage.internal.store;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -71,7 +70,7 @@ final class CityWeeks {
                 + "FROM usage_school_week WHERE school_id = ? AND week = ?")) {
             for (SchoolWeek w : new HashSet<>(weeks)) {
                 s.setString(1, w.schoolId());
-                s.setDate(2, Date.valueOf(w.week()));
+                Jdbc.setDate(s, 2, w.week());
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         out.put(new At(w.schoolId(), w.week(), r.getInt(1)),

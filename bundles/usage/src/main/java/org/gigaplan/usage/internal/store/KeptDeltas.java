@@ -8,12 +8,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.gigaplan.plan.service.Jdbc;
 import org.gigaplan.plan.service.UpsertBatch;
 import org.gigaplan.usage.internal.SchoolCalendar.Period;
 import org.gigaplan.usage.internal.store.KeptCounts.Basis;
@@ -81,10 +83,12 @@ public final class KeptDeltas {
             counts.computeIfAbsent(new Counted(delta.cell.schoolId(), delta.cell.grade(), delta.cell.fiscalYear(),
                     k.first(), k.last(), k.scene()), x -> new Count()).add(was == null ? 1 : 0, meeting, delta.demo);
         });
-        addCounts(c, CountTable.SCHOOL_PERIOD, counts, target, now);
+        addCounts(c, CountTable.SCHOOL_PERIOD, counts, storedPeriods(c, counts.keySet()), target, now);
         Map<CityWeeks.At, CityWeeks.Counts> before = CityWeeks.read(c, schoolWeeks.keySet().stream()
                 .map(k -> new CityWeeks.SchoolWeek(k.schoolId(), k.first())).toList());
-        addCounts(c, CountTable.SCHOOL_WEEK, schoolWeeks, target, now);
+        Set<List<Object>> storedWeeks = new HashSet<>();
+        before.keySet().forEach(at -> storedWeeks.add(List.of(at.schoolId(), at.week(), at.scene())));
+        addCounts(c, CountTable.SCHOOL_WEEK, schoolWeeks, storedWeeks, target, now);
         // The city's rows by the same differences: each school-week as it was, and with the write's added.
         Map<CityWeeks.At, CityWeeks.Counts> after = new HashMap<>(before);
         schoolWeeks.forEach((k, n) -> after.merge(new CityWeeks.At(k.schoolId(), k.first(), k.scene()),
@@ -206,17 +210,56 @@ public final class KeptDeltas {
     }
 
     /**
-     * Adds the counts' differences to a kept table; a key not stored yet is inserted with its difference (a key with
-     * no row counts no class, so its difference is its count).
+     * The keys of {@code usage_school_period} stored among those of the counts, as {@link CountTable#key} gives them:
+     * one read of the primary key's range per school and grade, from the earliest first week asked to the latest.
      */
-    private static void addCounts(Connection c, CountTable table, Map<Counted, Count> counts, int target, Instant now)
-            throws SQLException {
+    private static Set<List<Object>> storedPeriods(Connection c, Set<Counted> counts) throws SQLException {
+        record Grade(String schoolId, int grade) {
+        }
+        Map<Grade, LocalDate[]> ranges = new LinkedHashMap<>();
+        for (Counted k : counts) {
+            LocalDate[] range = ranges.computeIfAbsent(new Grade(k.schoolId(), k.grade()),
+                    g -> new LocalDate[] { k.first(), k.first() });
+            range[0] = k.first().isBefore(range[0]) ? k.first() : range[0];
+            range[1] = k.first().isAfter(range[1]) ? k.first() : range[1];
+        }
+        Set<List<Object>> out = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT first_week, last_week, scene FROM usage_school_period "
+                + "WHERE school_id = ? AND grade = ? AND first_week BETWEEN ? AND ?")) {
+            for (Map.Entry<Grade, LocalDate[]> e : ranges.entrySet()) {
+                s.setString(1, e.getKey().schoolId());
+                s.setInt(2, e.getKey().grade());
+                Jdbc.setDate(s, 3, e.getValue()[0]);
+                Jdbc.setDate(s, 4, e.getValue()[1]);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(List.of(e.getKey().schoolId(), e.getKey().grade(), r.getDate(1).toLocalDate(),
+                                r.getDate(2).toLocalDate(), r.getInt(3)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Adds the counts' differences to a kept table; a key not {@code stored} (read under the schools' locks) is
+     * inserted with its difference, with no update tried first (a key with no row counts no class, so its difference
+     * is its count).
+     */
+    private static void addCounts(Connection c, CountTable table, Map<Counted, Count> counts, Set<List<Object>> stored,
+            int target, Instant now) throws SQLException {
         UpsertBatch rows = UpsertBatch.into(table.table).key(table.key.toArray(String[]::new))
                 .add("classes", "classes_meeting").raise("demo").latest("updated_at").onInsert("fiscal_year", "target");
         counts.forEach((k, n) -> {
-            List<Object> values = new ArrayList<>(table.key(k));
+            List<Object> key = table.key(k);
+            List<Object> values = new ArrayList<>(key);
             values.addAll(List.of(n.classes, n.meeting, n.demo, now, k.fiscalYear(), target));
-            rows.row(values.toArray());
+            if (stored.contains(key)) {
+                rows.row(values.toArray());
+            } else {
+                rows.newRow(values.toArray());
+            }
         });
         rows.run(c);
     }

@@ -1,11 +1,9 @@
 package org.gigaplan.usage.internal.store;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.sql.Types;
@@ -89,7 +87,7 @@ public final class WeekStore {
                 s.setString(3, by);
                 s.setInt(4, uses);
                 s.setInt(5, demo ? 1 : 0);
-                s.setTimestamp(6, Timestamp.from(now));
+                Jdbc.setTimestamp(s, 6, now);
                 bindKey(s, 7, x.cell());
                 s.addBatch();
                 changes.add(new Change(x.cell(), old.figure(), new Figure(uses, old.figure().eventUses(), demo)));
@@ -122,7 +120,7 @@ public final class WeekStore {
                 int total = uses(old.checkInUses(), eventUses);
                 s.setInt(1, eventUses);
                 s.setInt(2, total);
-                s.setTimestamp(3, Timestamp.from(now));
+                Jdbc.setTimestamp(s, 3, now);
                 bindKey(s, 4, e.getKey());
                 s.addBatch();
                 changes.add(new Change(e.getKey(), old.figure(), new Figure(total, eventUses, old.figure().demo())));
@@ -159,8 +157,8 @@ public final class WeekStore {
                 + BY_CLASS + "WHERE class_id = ? AND week BETWEEN ? AND ?")) {
             for (Map.Entry<Long, LocalDate[]> span : spans.entrySet()) {
                 s.setLong(1, span.getKey());
-                s.setDate(2, Date.valueOf(span.getValue()[0]));
-                s.setDate(3, Date.valueOf(span.getValue()[1]));
+                Jdbc.setDate(s, 2, span.getValue()[0]);
+                Jdbc.setDate(s, 3, span.getValue()[1]);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         out.put(new Key(span.getKey(), r.getDate(1).toLocalDate(), r.getInt(2)), new Stored(
@@ -174,7 +172,7 @@ public final class WeekStore {
 
     private static void bindKey(PreparedStatement s, int from, Cell cell) throws SQLException {
         s.setLong(from, cell.classId());
-        s.setDate(from + 1, Date.valueOf(cell.week()));
+        Jdbc.setDate(s, from + 1, cell.week());
         s.setInt(from + 2, cell.scene());
     }
 
@@ -198,7 +196,7 @@ public final class WeekStore {
                 s.setInt(10, (Integer) r[4]);
                 s.setInt(11, (Integer) r[5]);
                 s.setInt(12, demo ? 1 : 0);
-                s.setTimestamp(13, Timestamp.from(now));
+                Jdbc.setTimestamp(s, 13, now);
                 s.addBatch();
             }
             s.executeBatch();
