@@ -147,14 +147,28 @@ public final class AnswerStore {
      */
     public void putAnswers(Connection c, List<AnswerRow> rows, String by, boolean demo) throws SQLException {
         Instant now = Instant.now();
-        UpsertBatch answers = UpsertBatch.into("training_answer").key("teacher_id", "fiscal_year", "item")
-                .set("answer", "answered_on", "recorded_by", "recorded_at", "demo").onInsert("school_id");
-        rows.forEach(r -> answers.row(r.teacherId(), r.fiscalYear(), r.item(), r.answer(), r.answeredOn(), by, now,
-                demo ? 1 : 0, r.schoolId()));
-        answers.run(c);
         java.util.Set<Map.Entry<Integer, String>> touched = new java.util.TreeSet<>(Map.Entry.<Integer, String>comparingByKey()
                 .thenComparing(Map.Entry.comparingByValue()));
         rows.forEach(r -> touched.add(Map.entry(r.fiscalYear(), r.schoolId())));
+        // The answers stored already, read under the schools' locks: the others are inserted with no update tried
+        // first (on PostgreSQL an update finding nothing cost a tenth of a millisecond an answer).
+        java.util.Set<List<Object>> stored = new java.util.HashSet<>();
+        for (Map.Entry<Integer, String> key : touched) {
+            Jdbc.list(c, "SELECT teacher_id, item FROM training_answer WHERE fiscal_year = ? AND school_id = ?",
+                    r -> stored.add(List.of(r.getLong(1), key.getKey(), r.getString(2))), key.getKey(), key.getValue());
+        }
+        UpsertBatch answers = UpsertBatch.into("training_answer").key("teacher_id", "fiscal_year", "item")
+                .set("answer", "answered_on", "recorded_by", "recorded_at", "demo").onInsert("school_id");
+        for (AnswerRow r : rows) {
+            Object[] row = { r.teacherId(), r.fiscalYear(), r.item(), r.answer(), r.answeredOn(), by, now, demo ? 1 : 0,
+                r.schoolId() };
+            if (stored.contains(List.of(r.teacherId(), r.fiscalYear(), r.item()))) {
+                answers.row(row);
+            } else {
+                answers.newRow(row);
+            }
+        }
+        answers.run(c);
         for (Map.Entry<Integer, String> key : touched) {
             recount(c, key.getKey(), key.getValue());
         }
