@@ -142,7 +142,7 @@ public final class Jdbc {
 
     /**
      * Binds a day to a DATE parameter, the same day whatever the JVM's zone. Given with a calendar, as here, Derby does
-     * not build one for every value bound (a tenth of a bulk insert's time went into that).
+     * not build one for every value bound (a sixth of a bulk check-in's time went into that).
      */
     public static void setDate(PreparedStatement s, int at, LocalDate day) throws SQLException {
         s.setDate(at, new Date(day.toEpochDay() * 86_400_000L), UTC.get());
