@@ -39,7 +39,7 @@ public final class UpsertBatch {
     private final List<String> latest = new ArrayList<>();
     private final List<String> insertOnly = new ArrayList<>();
     private final List<Object[]> rows = new ArrayList<>();
-    /** For each row, whether it is known not to be stored ({@link #newRow}). */
+    /** For each row, whether it is known not to be stored ({@link #knownRow}). */
     private final List<Boolean> fresh = new ArrayList<>();
 
     private UpsertBatch(String table) {
@@ -94,11 +94,12 @@ public final class UpsertBatch {
     }
 
     /**
-     * A row known not to be stored yet (read under a lock that keeps it so): inserted without an update that would
-     * find nothing, which costs a statement. Values as for {@link #row}.
+     * A row its caller knows to be stored or not (read under a lock that keeps it so). A row known not to be stored is
+     * inserted without the update that would find nothing, which costs a statement; a stored one is updated as by
+     * {@link #row}. Values as for {@link #row}.
      */
-    public UpsertBatch newRow(Object... given) {
-        return add(given, true);
+    public UpsertBatch knownRow(boolean stored, Object... given) {
+        return add(given, !stored);
     }
 
     private UpsertBatch add(Object[] given, boolean isNew) {

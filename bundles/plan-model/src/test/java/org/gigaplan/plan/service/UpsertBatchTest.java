@@ -97,15 +97,16 @@ class UpsertBatchTest {
     }
 
     @Test
-    void aRowSaidNewIsInsertedWithNoUpdateTried() throws SQLException {
+    void aRowKnownNewIsInsertedWithNoUpdateTriedAndAKnownStoredOneUpdated() throws SQLException {
         days().row("S-1", MONDAY, 2, 1.5, false, TEN, 2025).run(c);
-        assertArrayEquals(new boolean[] { true, false }, days().newRow("S-2", MONDAY, 1, 0.5, false, NINE, 2025)
-                .row("S-1", MONDAY, 1, 0.5, false, NINE, 2025).run(c));
+        assertArrayEquals(new boolean[] { true, false }, days().knownRow(false, "S-2", MONDAY, 1, 0.5, false, NINE,
+                2025).knownRow(true, "S-1", MONDAY, 1, 0.5, false, NINE, 2025).run(c));
         assertEquals(List.of("S-1 2025-06-02 3 2.0 d0 " + TEN + " fy2025", "S-2 2025-06-02 1 0.5 d0 " + NINE + " fy2025"),
                 rows());
         // Said new but stored: its insert fails on the key (nothing is added to it twice).
-        assertThrows(SQLException.class, () -> days().newRow("S-1", MONDAY, 1, 0.5, false, NINE, 2025).run(c));
-        assertArrayEquals(new boolean[] { false }, days().newRow("S-1", MONDAY, 1, 0.5, false, NINE, 2025).update(c));
+        assertThrows(SQLException.class, () -> days().knownRow(false, "S-1", MONDAY, 1, 0.5, false, NINE, 2025).run(c));
+        assertArrayEquals(new boolean[] { false },
+                days().knownRow(false, "S-1", MONDAY, 1, 0.5, false, NINE, 2025).update(c));
     }
 
     @Test

@@ -162,11 +162,7 @@ public final class AnswerStore {
         for (AnswerRow r : rows) {
             Object[] row = { r.teacherId(), r.fiscalYear(), r.item(), r.answer(), r.answeredOn(), by, now, demo ? 1 : 0,
                 r.schoolId() };
-            if (stored.contains(List.of(r.teacherId(), r.fiscalYear(), r.item()))) {
-                answers.row(row);
-            } else {
-                answers.newRow(row);
-            }
+            answers.knownRow(stored.contains(List.of(r.teacherId(), r.fiscalYear(), r.item())), row);
         }
         answers.run(c);
         for (Map.Entry<Integer, String> key : touched) {

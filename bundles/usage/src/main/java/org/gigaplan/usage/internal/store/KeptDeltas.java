@@ -155,11 +155,7 @@ public final class KeptDeltas {
         spans.forEach((k, d) -> {
             Object[] row = { k.classId(), k.first(), k.last(), k.scene(), d.weeks, d.uses, d.eventWeeks, d.demo, now,
                 d.cell.fiscalYear(), d.cell.schoolId(), d.cell.grade() };
-            if (old.containsKey(k)) {
-                rows.row(row);
-            } else {
-                rows.newRow(row);
-            }
+            rows.knownRow(old.containsKey(k), row);
         });
         rows.run(c);
     }
@@ -255,11 +251,7 @@ public final class KeptDeltas {
             List<Object> key = table.key(k);
             List<Object> values = new ArrayList<>(key);
             values.addAll(List.of(n.classes, n.meeting, n.demo, now, k.fiscalYear(), target));
-            if (stored.contains(key)) {
-                rows.row(values.toArray());
-            } else {
-                rows.newRow(values.toArray());
-            }
+            rows.knownRow(stored.contains(key), values.toArray());
         });
         rows.run(c);
     }
