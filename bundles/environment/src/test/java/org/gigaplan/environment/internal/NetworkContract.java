@@ -119,7 +119,7 @@ abstract class NetworkContract {
         TestDatabase db = TestDatabase.on(dataSource());
         // The first service migrates the tables; the test's starts on them emptied.
         new NetworkService(db, new FakeSchools(), new FakeEnablement(), CLOCK, config());
-        db.clear("env_xapi_document", "env_webhook", "env_agent_silence", "env_finding_note", "env_finding", "env_school_lock", "env_school_status", "env_measurement", "env_xapi_statement", "env_xapi_learner_year", "env_xapi_school_day", "env_xapi_school_year", "env_xapi_school_learner", "env_xapi_school_learners",
+        db.clear("env_xapi_document", "env_webhook", "env_agent_silence", "env_finding_note", "env_finding", "env_school_lock", "env_school_status", "env_measurement", "env_xapi_statement", "env_xapi_learner_year", "env_xapi_school_day", "env_xapi_school_week", "env_xapi_school_year", "env_xapi_school_learner", "env_xapi_school_learners",
                 "env_history_use", "env_history_view", "env_learner_view");
         schools = FakeSchools.sample().add(
                 school("N-1", "ネット小学校", "Net Elementary", SchoolType.ELEMENTARY, 420, 14),
@@ -568,6 +568,9 @@ abstract class NetworkContract {
         same.run();
         // A start that finds statements an earlier version stored counts them into what is kept: one that kept the
         // sums per learner and year but no days, and one that kept nothing beside the statements.
+        storedByTheVersionBefore();
+        xapi = new XapiService(db, network, roster);
+        same.run();
         storedByAnEarlierVersion(true);
         xapi = new XapiService(db, network, roster);
         same.run();
@@ -612,15 +615,48 @@ abstract class NetworkContract {
         }
     }
 
+    @Test
+    void aPeriodCountsALearnerOfItsEdgeDaysOnlyForStatementsInItsHours() {
+        // (1 April 11:00, 31 May 12:00]: its whole days are 2 April to 30 May; its first and last days are partial.
+        Instant since = Instant.parse("2025-04-01T02:00:00Z");
+        Instant until = Instant.parse("2025-05-31T03:00:00Z");
+        xapi.store(List.of(statement("hanako", "completed", "m/1", 0.5, "2025-04-01T10:00:00+09:00"),
+                statement("hanako", "completed", "m/1", 0.5, "2025-06-02T10:00:00+09:00"),
+                statement("goro", "completed", "m/1", 0.5, "2025-04-01T12:00:00+09:00"),
+                statement("jiro", "completed", "m/1", 0.5, "2025-04-02T09:15:00+09:00"),
+                statement("ken", "completed", "m/1", 0.5, "2025-05-31T11:00:00+09:00"),
+                statement("ken", "completed", "m/1", 0.5, "2025-05-31T13:00:00+09:00"),
+                statement("mari", "completed", "m/1", 0.5, "2025-05-31T13:00:00+09:00"),
+                statement("saburo", "completed", "m/1", 0.5, "2025-04-01T12:00:00+09:00"),
+                statement("saburo", "completed", "m/1", 0.5, "2025-05-01T12:00:00+09:00")), "N-1", "agent", false);
+        xapi.store(List.of(statement("mari", "completed", "m/1", 0.5, "2025-04-01T10:30:00+09:00")), "N-2", "agent",
+                false);
+        // Hanako and mari learned on those days outside its hours only: goro, jiro, ken and saburo count, once each.
+        assertEquals(4, xapi.summary("N-1", since, until, false).get(0).learners());
+        assertEquals(counted(null, since, until), xapi.summary(null, since, until, false));
+        assertTrue(xapi.summary("N-2", since, until, false).isEmpty());
+    }
+
+    /** Makes the statements look stored by the version before, which kept the days as text and no school weeks. */
+    void storedByTheVersionBefore() {
+        db.transaction(c -> {
+            org.gigaplan.plan.service.Jdbc.update(c, "UPDATE env_xapi_statement SET kept = 1");
+            org.gigaplan.plan.service.Jdbc.update(c, "UPDATE env_xapi_learner_year SET d0 = 0, d1 = 0, d2 = 0, d3 = 0, "
+                    + "d4 = 0, d5 = 0");
+            return org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_week");
+        });
+    }
+
     /** Makes the statements look stored by a version that kept only the sums per learner and year, or nothing. */
     void storedByAnEarlierVersion(boolean sumsKept) {
         db.transaction(c -> {
             org.gigaplan.plan.service.Jdbc.update(c, "UPDATE env_xapi_statement SET kept = 0");
-            org.gigaplan.plan.service.Jdbc.update(c, sumsKept ? "UPDATE env_xapi_learner_year SET days = NULL"
+            org.gigaplan.plan.service.Jdbc.update(c, sumsKept ? "UPDATE env_xapi_learner_year SET d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0"
                     : "DELETE FROM env_xapi_learner_year");
             org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_year");
             org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_learners");
             org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_learner");
+            org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_week");
             return org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_day");
         });
     }

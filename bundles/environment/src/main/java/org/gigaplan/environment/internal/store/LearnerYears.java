@@ -7,7 +7,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.service.Database;
@@ -18,7 +27,8 @@ import org.gigaplan.plan.service.UpsertBatch;
  * What the LRS keeps per school, fiscal year and learner beside the Statements, so the board's summaries and the
  * learners-looking figure read a row per learner instead of every Statement: statements, scaled scores and the days
  * with any ({@code env_xapi_learner_year}), and whether the learner opened their own history
- * ({@code env_learner_view}).
+ * ({@code env_learner_view}). The days are kept as numbers, {@value #DAYS_A_COLUMN} days each: bit n of {@code d}k is
+ * day 61k + n of the fiscal year (0 for 1 April), so a period's test is a mask per number.
  */
 public final class LearnerYears {
 
@@ -32,7 +42,7 @@ public final class LearnerYears {
 
     /** Statements tallied per school, fiscal year and learner, in key order. */
     final class Tally {
-        final java.util.SortedMap<String, LearnerYear> years = new java.util.TreeMap<>();
+        final SortedMap<String, LearnerYear> years = new TreeMap<>();
 
         void add(String schoolId, String learner, Instant at, Double score, boolean demo) {
             java.time.LocalDate day = at.atZone(zone).toLocalDate();
@@ -68,10 +78,14 @@ public final class LearnerYears {
     List<LearnerYear> keep(Connection c, Tally tally) throws SQLException {
         List<LearnerYear> keys = new ArrayList<>(tally.years.values());
         UpsertBatch rows = UpsertBatch.into("env_xapi_learner_year").key("school_id", "fiscal_year", "learner")
-                .add("statements", "score_sum", "scores").raise("demo").onInsert("days");
+                .add("statements", "score_sum", "scores").raise("demo").onInsert(DAY_COLUMNS.toArray(String[]::new));
         for (LearnerYear k : keys) {
-            rows.row(k.schoolId, k.fiscalYear, k.learner, k.sums.statements, k.sums.scoreSum, k.sums.scores,
-                    k.sums.demo > 0, encode(k.days));
+            List<Object> row = new ArrayList<>(List.of(k.schoolId, k.fiscalYear, k.learner, k.sums.statements,
+                    k.sums.scoreSum, k.sums.scores, k.sums.demo > 0));
+            for (long column : columns(k.days)) {
+                row.add(column);
+            }
+            rows.row(row.toArray());
         }
         boolean[] inserted = rows.run(c);
         List<LearnerYear> fresh = new ArrayList<>();
@@ -95,11 +109,12 @@ public final class LearnerYears {
         }
     }
 
-    private static void insert(Connection c, java.util.Collection<LearnerYear> years) throws SQLException {
+    private static void insert(Connection c, Collection<LearnerYear> years) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO env_xapi_learner_year (statements, score_sum, "
-                + "scores, demo, school_id, fiscal_year, learner, days) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "scores, demo, school_id, fiscal_year, learner, " + DAYS + ") VALUES (?, ?, ?, ?, ?, ?, ?, "
+                + String.join(", ", Collections.nCopies(DAY_COLUMNS.size(), "?")) + ")")) {
             for (LearnerYear k : years) {
-                s.setString(8, encode(k.days));
+                bindDays(s, 8, k.days);
                 k.bind(s);
             }
             s.executeBatch();
@@ -117,12 +132,12 @@ public final class LearnerYears {
         if (known.isEmpty()) {
             return known;
         }
-        java.util.Map<String, LearnerYear> byKey = new java.util.HashMap<>();
+        Map<String, LearnerYear> byKey = new HashMap<>();
         known.forEach(k -> byKey.put(key(k.schoolId, k.fiscalYear, k.learner), k));
         List<LearnerYear> widened = new ArrayList<>();
-        String in = String.join(", ", java.util.Collections.nCopies(CHUNK, "?"));
-        try (PreparedStatement s = c.prepareStatement("SELECT school_id, fiscal_year, learner, days "
-                + "FROM env_xapi_learner_year WHERE school_id = ? AND fiscal_year = ? AND learner IN (" + in + ")")) {
+        String in = String.join(", ", Collections.nCopies(CHUNK, "?"));
+        try (PreparedStatement s = c.prepareStatement("SELECT school_id, fiscal_year, learner, " + DAYS
+                + " FROM env_xapi_learner_year WHERE school_id = ? AND fiscal_year = ? AND learner IN (" + in + ")")) {
             for (int from = 0; from < known.size();) {
                 LearnerYear head = known.get(from);
                 int to = from;
@@ -138,8 +153,8 @@ public final class LearnerYears {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         LearnerYear k = byKey.remove(key(r.getString(1), r.getInt(2), r.getString(3)));
-                        java.util.BitSet kept = decode(r.getString(4));
-                        java.util.BitSet both = (java.util.BitSet) kept.clone();
+                        BitSet kept = days(r, 4);
+                        BitSet both = (BitSet) kept.clone();
                         both.or(k.days);
                         if (!both.equals(kept)) {
                             k.days = both;
@@ -157,26 +172,69 @@ public final class LearnerYears {
     }
 
     private static void writeDays(Connection c, List<LearnerYear> widened) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE env_xapi_learner_year SET days = ? "
-                + "WHERE school_id = ? AND fiscal_year = ? AND learner = ?")) {
+        try (PreparedStatement s = c.prepareStatement("UPDATE env_xapi_learner_year SET "
+                + String.join(", ", DAY_COLUMNS.stream().map(d -> d + " = ?").toList())
+                + " WHERE school_id = ? AND fiscal_year = ? AND learner = ?")) {
+            int key = DAY_COLUMNS.size() + 1;
             for (LearnerYear k : widened) {
-                s.setString(1, encode(k.days));
-                s.setString(2, k.schoolId);
-                s.setInt(3, k.fiscalYear);
-                s.setString(4, k.learner);
+                bindDays(s, 1, k.days);
+                s.setString(key, k.schoolId);
+                s.setInt(key + 1, k.fiscalYear);
+                s.setString(key + 2, k.learner);
                 s.addBatch();
             }
             s.executeBatch();
         }
     }
 
-    /** Days as kept: the bits of a fiscal year's days (at most 366, 46 bytes), in Base64. */
-    static String encode(java.util.BitSet days) {
-        return java.util.Base64.getEncoder().encodeToString(days.toByteArray());
+    /** Days a kept column holds. */
+    static final int DAYS_A_COLUMN = 61;
+    /** The columns of the days, in order: 6 × 61 days are a leap year's 366. */
+    private static final List<String> DAY_COLUMNS = List.of("d0", "d1", "d2", "d3", "d4", "d5");
+    private static final String DAYS = String.join(", ", DAY_COLUMNS);
+
+    /** A fiscal year's days as kept: a number per column. */
+    static long[] columns(BitSet days) {
+        long[] out = new long[DAY_COLUMNS.size()];
+        for (int d = days.nextSetBit(0); d >= 0; d = days.nextSetBit(d + 1)) {
+            out[d / DAYS_A_COLUMN] |= 1L << (d % DAYS_A_COLUMN);
+        }
+        return out;
     }
 
-    static java.util.BitSet decode(String days) {
-        return days == null ? new java.util.BitSet() : java.util.BitSet.valueOf(java.util.Base64.getDecoder().decode(days));
+    private static void bindDays(PreparedStatement s, int from, BitSet days) throws SQLException {
+        long[] columns = columns(days);
+        for (int i = 0; i < columns.length; i++) {
+            s.setLong(from + i, columns[i]);
+        }
+    }
+
+    /** The days kept in the columns read from {@code from} on. */
+    static BitSet days(ResultSet r, int from) throws SQLException {
+        BitSet out = new BitSet();
+        for (int i = 0; i < DAY_COLUMNS.size(); i++) {
+            for (long bits = r.getLong(from + i); bits != 0; bits &= bits - 1) {
+                out.set(i * DAYS_A_COLUMN + Long.numberOfTrailingZeros(bits));
+            }
+        }
+        return out;
+    }
+
+    /** The days {@code first} … {@code last} of a fiscal year (0 for 1 April) as the columns keep them. */
+    static long[] columns(int first, int last) {
+        BitSet days = new BitSet();
+        days.set(first, last + 1);
+        return columns(days);
+    }
+
+    /** Whether the columns read from {@code from} on hold a day of {@code days} (as {@link #columns(int, int)}). */
+    private static boolean anyOf(ResultSet r, int from, long[] days) throws SQLException {
+        for (int i = 0; i < days.length; i++) {
+            if (days[i] != 0 && (r.getLong(from + i) & days[i]) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What statements add for one learner in one school and fiscal year. */
@@ -185,7 +243,7 @@ public final class LearnerYears {
         final int fiscalYear;
         final String learner;
         final Sums sums = new Sums();
-        java.util.BitSet days = new java.util.BitSet();
+        BitSet days = new BitSet();
 
         LearnerYear(String schoolId, int fiscalYear, String learner) {
             this.schoolId = schoolId;
@@ -212,15 +270,27 @@ public final class LearnerYears {
     }
 
     /**
-     * Per school (or one school): the learners with a statement on a day from {@code first} to {@code last}, from
-     * the days kept per learner and year (a fiscal year the period holds whole: every learner kept in it).
+     * Per school (or one school): how many learners have a statement on a day from {@code first} to {@code last}
+     * or in the hours outside those days, whose learners are {@code edge} (per school, from their statements), read
+     * from the learner-years of the period's fiscal years. When the day before {@code first} and the day after
+     * {@code last} lie in one fiscal year, a learner has one learner-year in it: the learner-years with a day in the
+     * period are counted without their learners' names, and a school with learner-years without one is read again
+     * by name, to count those of its edge learners. A period across fiscal years gathers each school's learners by
+     * name, once each.
      */
-    java.util.Map<String, java.util.Set<String>> active(Connection c, String schoolId, java.time.LocalDate first,
-            java.time.LocalDate last) throws SQLException {
-        java.util.Map<String, java.util.Set<String>> out = new java.util.HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT school_id, fiscal_year, learner, days "
-                + "FROM env_xapi_learner_year WHERE fiscal_year >= ? AND fiscal_year <= ?"
-                + (schoolId == null ? "" : " AND school_id = ?"))) {
+    Map<String, Integer> learners(Connection c, String schoolId, java.time.LocalDate first,
+            java.time.LocalDate last, Map<String, Set<String>> edge) throws SQLException {
+        java.time.LocalDate before = first.minusDays(1);
+        java.time.LocalDate after = last.plusDays(1);
+        boolean oneYear = FiscalYear.handles(before) && FiscalYear.handles(after)
+                && FiscalYear.containing(before).equals(FiscalYear.containing(after));
+        Map<String, Integer> out = new HashMap<>();
+        Map<String, Set<String>> named = new HashMap<>();
+        Set<String> toName = new HashSet<>();
+        Map<Integer, long[]> periodDays = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT school_id, fiscal_year, " + DAYS
+                + (oneYear ? "" : ", learner") + " FROM env_xapi_learner_year WHERE fiscal_year >= ? AND "
+                + "fiscal_year <= ?" + (schoolId == null ? "" : " AND school_id = ?"))) {
             s.setInt(1, FiscalYear.containing(first).year());
             s.setInt(2, FiscalYear.containing(last).year());
             if (schoolId != null) {
@@ -228,18 +298,49 @@ public final class LearnerYears {
             }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    FiscalYear fy = FiscalYear.of(r.getInt(2));
-                    boolean whole = !first.isAfter(fy.start()) && !last.isBefore(fy.end());
-                    int lo = fy.contains(first) ? dayOf(fy, first) : 0;
-                    int hi = fy.contains(last) ? dayOf(fy, last) : Integer.MAX_VALUE;
-                    int day = whole ? 0 : decode(r.getString(4)).nextSetBit(lo);
-                    if (day >= 0 && day <= hi) {
-                        out.computeIfAbsent(r.getString(1), k -> new java.util.HashSet<>()).add(r.getString(3));
+                    String school = r.getString(1);
+                    long[] days = periodDays.computeIfAbsent(r.getInt(2), year -> periodDays(first, last, year));
+                    boolean in = days == null || anyOf(r, 3, days);
+                    if (oneYear && in) {
+                        out.merge(school, 1, Integer::sum);
+                    } else if (oneYear && edge.containsKey(school)) {
+                        toName.add(school);
+                    } else if (in) {
+                        named.computeIfAbsent(school, k -> new HashSet<>()).add(r.getString(3 + DAY_COLUMNS.size()));
                     }
                 }
             }
         }
+        int year = FiscalYear.containing(first).year();
+        for (String school : toName) {
+            long[] days = periodDays.get(year);
+            Set<String> onEdge = edge.get(school);
+            for (String learner : Jdbc.list(c, "SELECT learner, " + DAYS + " FROM env_xapi_learner_year "
+                    + "WHERE school_id = ? AND fiscal_year = ?", r -> anyOf(r, 2, days) ? null : r.getString(1),
+                    school, year)) {
+                if (learner != null && onEdge.contains(learner)) {
+                    out.merge(school, 1, Integer::sum);
+                }
+            }
+        }
+        if (!oneYear) {
+            edge.forEach((school, learners) -> named.computeIfAbsent(school, k -> new HashSet<>()).addAll(learners));
+            named.forEach((school, learners) -> out.put(school, learners.size()));
+        }
         return out;
+    }
+
+    /**
+     * The days from {@code first} to {@code last} in a fiscal year, as the columns keep them; null for a year the
+     * period holds whole (every learner kept in it had a day there).
+     */
+    private static long[] periodDays(java.time.LocalDate first, java.time.LocalDate last, int year) {
+        FiscalYear fy = FiscalYear.of(year);
+        if (!first.isAfter(fy.start()) && !last.isBefore(fy.end())) {
+            return null;
+        }
+        return columns(fy.contains(first) ? dayOf(fy, first) : 0, fy.contains(last) ? dayOf(fy, last)
+                : dayOf(fy, fy.end()));
     }
 
     /** Records that a learner opened their own history in a fiscal year (the first time counts; later ones do not). */
@@ -270,9 +371,9 @@ public final class LearnerYears {
     }
 
     /** Per school: learners who opened their own history in a fiscal year. */
-    public java.util.Map<String, Integer> learnersOpened(int fiscalYear) {
+    public Map<String, Integer> learnersOpened(int fiscalYear) {
         return db.transaction(c -> {
-            java.util.Map<String, Integer> out = new java.util.HashMap<>();
+            Map<String, Integer> out = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement("SELECT school_id, COUNT(*) FROM env_learner_view "
                     + "WHERE fiscal_year = ? GROUP BY school_id")) {
                 s.setInt(1, fiscalYear);

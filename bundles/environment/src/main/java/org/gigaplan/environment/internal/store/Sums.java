@@ -2,7 +2,7 @@ package org.gigaplan.environment.internal.store;
 
 /**
  * What statements add up to in what the LRS keeps beside them (per learner and year, per school and year, per school
- * and day), and in a period's summary: statements, the sum and number of scaled scores, and demo statements.
+ * and day or week), and in a period's summary: statements, the sum and number of scaled scores, and demo statements.
  */
 final class Sums {
     long statements;

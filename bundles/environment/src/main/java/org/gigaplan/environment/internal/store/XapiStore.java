@@ -80,7 +80,7 @@ public final class XapiStore {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO env_xapi_statement (id, school_id, class_ref, learner, "
                 + "verb, verb_display, activity, activity_name, score_scaled, success, completion, occurred_at, "
                 + "stored_at, posted_by, demo, registration, body, ref_target, kept) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + KEPT + ")")) {
             for (Row r : rows) {
                 s.setString(1, r.id());
                 s.setString(2, r.schoolId());
@@ -160,18 +160,29 @@ public final class XapiStore {
     }
 
     /**
-     * Counts into what is kept the statements a version before stored ({@code kept = 0}: a first start after an
-     * upgrade, or statements an older node stored while nodes were upgraded one at a time). Those versions kept the
-     * sums per learner and year (every version since they were kept), not the days nor the school days, unless what
-     * is kept per learner and year is empty (an upgrade from before it): then all three. Who learned at each school
-     * is counted again from the learner-years then, and when it is empty beside learner-years (the first start with
-     * it). Nothing to do is three reads of an index; otherwise the statements' table is held while they are counted,
-     * so no batch stores meanwhile.
+     * What a statement's {@code kept} says it was counted into: nothing (stored by a version before anything was kept
+     * beside the statements), what the version before this one kept (the sums per learner and year, per school and
+     * year and per school and day, and the days as text), or everything this version keeps (the days as numbers and
+     * the school weeks too).
+     */
+    static final int UNKEPT = 0;
+    static final int KEPT_BEFORE = 1;
+    static final int KEPT = 2;
+
+    /**
+     * Counts into what is kept the statements an earlier version stored ({@code kept} below {@link #KEPT}: a first
+     * start after an upgrade, or statements an older node stored while nodes were upgraded one at a time). Versions
+     * before this one kept the sums per learner and year (every version since they were kept) but not the days as
+     * numbers nor the school weeks; those before the one before kept no days and no school days either; and what is
+     * kept per learner and year is empty after an upgrade from before it: then all of it is counted. Who learned at
+     * each school is counted again from the learner-years then, and when it is empty beside learner-years (the first
+     * start with it). Nothing to do is three reads of an index; otherwise the statements' table is held while they
+     * are counted, so no batch stores meanwhile.
      */
     public void ensureKept() {
         db.transactionRetrying(c -> {
-            boolean unkept = Jdbc.first(c, "SELECT 1 FROM env_xapi_statement WHERE kept = 0 FETCH FIRST 1 ROWS ONLY",
-                    r -> 1).isPresent();
+            boolean unkept = Jdbc.first(c, "SELECT 1 FROM env_xapi_statement WHERE kept < " + KEPT
+                    + " FETCH FIRST 1 ROWS ONLY", r -> 1).isPresent();
             if (!unkept && !SchoolLearners.missing(c)) {
                 return null;
             }
@@ -190,31 +201,35 @@ public final class XapiStore {
                 .isPresent();
         LearnerYears.Tally years = learnerYears.tally();
         SchoolDays.Tally days = schoolDays.tally();
-        long read = 0;
-        try (PreparedStatement s = c.prepareStatement("SELECT school_id, learner, occurred_at, score_scaled, demo "
-                + "FROM env_xapi_statement WHERE kept = 0")) {
+        SchoolDays.Tally weeks = schoolDays.tally();
+        long[] read = new long[KEPT];
+        try (PreparedStatement s = c.prepareStatement("SELECT school_id, learner, occurred_at, score_scaled, demo, "
+                + "kept FROM env_xapi_statement WHERE kept < " + KEPT)) {
             s.setFetchSize(1_000);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     Instant at = r.getTimestamp(3).toInstant();
                     Double score = Jdbc.nullableDouble(r, 4);
                     boolean demo = r.getInt(5) > 0;
+                    int kept = r.getInt(6);
                     years.add(r.getString(1), r.getString(2), at, score, demo);
-                    days.add(r.getString(1), at, score, demo);
-                    read++;
+                    (kept == UNKEPT ? days : weeks).add(r.getString(1), at, score, demo);
+                    read[kept]++;
                 }
             }
         }
-        LOG.info("xAPI: counting " + read + " statements stored by an earlier version into what is kept per "
-                + (sumsKept ? "" : "learner and year and per ") + "school and day and the learners' days");
+        LOG.info("xAPI: counting statements stored by an earlier version into what is kept: " + read[UNKEPT]
+                + " into the sums " + (sumsKept ? "" : "per learner and year and ") + "per school and day and week and "
+                + "the learners' days, " + read[KEPT_BEFORE] + " into the school weeks and the learners' days");
         if (sumsKept) {
             learnerYears.widen(c, years);
         } else {
             learnerYears.fill(c, years);
         }
         schoolDays.keep(c, days);
+        schoolDays.keepWeeks(c, weeks);
         SchoolYears.recountAll(c);
-        Jdbc.update(c, "UPDATE env_xapi_statement SET kept = 1 WHERE kept = 0");
+        Jdbc.update(c, "UPDATE env_xapi_statement SET kept = " + KEPT + " WHERE kept < " + KEPT);
     }
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(XapiStore.class.getName());
@@ -319,23 +334,25 @@ public final class XapiStore {
         LocalDate to = last.isAfter(FiscalYear.LAST_DAY) ? FiscalYear.LAST_DAY : last;
         return db.transaction(c -> {
             java.util.Map<String, Sums> sums = new java.util.TreeMap<>();
-            java.util.Map<String, java.util.Set<String>> learners = new java.util.HashMap<>();
+            java.util.Map<String, java.util.Set<String>> edge = new java.util.HashMap<>();
+            java.util.Map<String, Integer> learners = new java.util.HashMap<>();
             if (from.isAfter(to)) {
-                counted(c, schoolId, "occurred_at > ? AND occurred_at <= ?", since, until, sums, learners);
+                counted(c, schoolId, "occurred_at > ? AND occurred_at <= ?", since, until, sums, edge);
+                edge.forEach((school, seen) -> learners.put(school, seen.size()));
             } else {
                 schoolDays.sums(c, schoolId, from, to).forEach((school, s) -> sums.computeIfAbsent(school,
                         k -> new Sums()).add(s));
-                learners.putAll(learnerYears.active(c, schoolId, from, to));
                 counted(c, schoolId, "occurred_at > ? AND occurred_at < ?", since, first.atStartOfDay(zone).toInstant(),
-                        sums, learners);
+                        sums, edge);
                 counted(c, schoolId, "occurred_at >= ? AND occurred_at <= ?",
-                        last.plusDays(1).atStartOfDay(zone).toInstant(), until, sums, learners);
+                        last.plusDays(1).atStartOfDay(zone).toInstant(), until, sums, edge);
+                learners.putAll(learnerYears.learners(c, schoolId, from, to, edge));
             }
             List<SchoolSummary> out = new ArrayList<>();
             sums.forEach((school, s) -> {
                 if (s.statements > 0) {
-                    out.add(new SchoolSummary(school, learners.getOrDefault(school, java.util.Set.of()).size(),
-                            s.statements, Sums.meanScore(s.scoreSum, s.scores), s.demo > 0));
+                    out.add(new SchoolSummary(school, learners.getOrDefault(school, 0), s.statements,
+                            Sums.meanScore(s.scoreSum, s.scores), s.demo > 0));
                 }
             });
             return out;
