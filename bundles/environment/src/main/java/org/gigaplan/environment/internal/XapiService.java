@@ -20,6 +20,7 @@ import org.gigaplan.environment.internal.lrs.StatementIntake;
 import org.gigaplan.environment.internal.lrs.StatementRules;
 import org.gigaplan.environment.internal.lrs.XapiMultipart;
 import org.gigaplan.environment.internal.store.LrsStore;
+import org.gigaplan.environment.internal.store.StatementTotals;
 import org.gigaplan.environment.internal.store.XapiStore;
 import org.gigaplan.plan.rest.ConflictException;
 import org.gigaplan.plan.model.FiscalYear;
@@ -89,7 +90,7 @@ public class XapiService {
         this.db = db;
         this.clock = migrated.clock();
         this.store = new XapiStore(db, clock.zone());
-        store.ensureKept();
+        store.totals().ensureKept();
         this.learnerHomePage = migrated.config().learnerHomePage().trim();
         // Nodes starting together on a new database race to make it: the loser runs again and reads the winner's.
         String stored = db.transactionRetrying(this::secretOrNew);
@@ -309,7 +310,7 @@ public class XapiService {
     public LearnerHistory learnerHistory(String schoolId, String login, Instant since, Instant until, int limit) {
         String learner = pseudonym(learnerAgent(login), "agent");
         // Looking is the plan's evidence that learners use their own learning histories (P3-B2).
-        store.learnerYears().learnerOpened(schoolId, learner, clock.currentFiscalYear().year(), clock.now(), false);
+        store.totals().learnerYears().learnerOpened(schoolId, learner, clock.currentFiscalYear().year(), clock.now(), false);
         List<Map<String, Object>> statements = find(new XapiStore.Query(schoolId, learner, null, null, since, until, null),
                 limit);
         return new LearnerHistory(learner, statements, store.activity(new XapiStore.Query(schoolId, learner, null, null,
@@ -326,7 +327,7 @@ public class XapiService {
      * with {@code suppressSmall} (the board's view) no figures under five learners.
      */
     public List<Summary> summary(String schoolId, Instant since, Instant until, boolean suppressSmall) {
-        return summaries(store.summary(schoolId, since, until), suppressSmall);
+        return summaries(store.totals().summary(schoolId, since, until), suppressSmall);
     }
 
     /**
@@ -334,10 +335,10 @@ public class XapiService {
      * from the school's years and its learners kept once each (a learner of two years counts once).
      */
     public List<Summary> summary(String schoolId, FiscalYear fy, boolean suppressSmall) {
-        return summaries(fy == null ? store.summary(schoolId) : store.summary(schoolId, fy), suppressSmall);
+        return summaries(fy == null ? store.totals().summary(schoolId) : store.totals().summary(schoolId, fy), suppressSmall);
     }
 
-    private static List<Summary> summaries(List<XapiStore.SchoolSummary> counted, boolean suppressSmall) {
+    private static List<Summary> summaries(List<StatementTotals.SchoolSummary> counted, boolean suppressSmall) {
         return counted.stream().map(s -> suppressSmall && s.learners() < MIN_GROUP
                 ? new Summary(s.schoolId(), s.learners(), true, null, null, s.demo())
                 : new Summary(s.schoolId(), s.learners(), false, s.statements(), s.meanScore(), s.demo())).toList();
@@ -348,22 +349,22 @@ public class XapiService {
      * every school of {@code schools}): [share, learners with records, demo]; empty under five learners.
      */
     public Optional<double[]> learnersLooking(FiscalYear fy, String schoolId, java.util.Collection<String> schools) {
-        List<XapiStore.SchoolSummary> withRecords = store.summary(schoolId, fy).stream()
+        List<StatementTotals.SchoolSummary> withRecords = store.totals().summary(schoolId, fy).stream()
                 .filter(s -> schoolId != null || schools.contains(s.schoolId())).toList();
-        int learners = withRecords.stream().mapToInt(XapiStore.SchoolSummary::learners).sum();
+        int learners = withRecords.stream().mapToInt(StatementTotals.SchoolSummary::learners).sum();
         if (learners < MIN_GROUP) {
             return Optional.empty();
         }
-        Map<String, Integer> opened = store.learnerYears().learnersOpened(fy.year());
+        Map<String, Integer> opened = store.totals().learnerYears().learnersOpened(fy.year());
         int looking = withRecords.stream().mapToInt(s -> Math.min(s.learners(), opened.getOrDefault(s.schoolId(), 0)))
                 .sum();
         return Optional.of(new double[] { org.gigaplan.plan.spi.Percent.of(looking, learners), learners,
-                withRecords.stream().anyMatch(XapiStore.SchoolSummary::demo) ? 1 : 0 });
+                withRecords.stream().anyMatch(StatementTotals.SchoolSummary::demo) ? 1 : 0 });
     }
 
     /** Demo data: a learner of the demo drill records looked at their own history in a fiscal year. */
     void demoOpened(String schoolId, String mbox, FiscalYear fy) {
-        store.learnerYears().learnerOpened(schoolId, pseudonym(Map.of("mbox", mbox), "agent"), fy.year(),
+        store.totals().learnerYears().learnerOpened(schoolId, pseudonym(Map.of("mbox", mbox), "agent"), fy.year(),
                 fy.start().plusMonths(1).atStartOfDay(clock.zone()).toInstant(), true);
     }
 

@@ -107,11 +107,11 @@ public final class SchoolDays {
         Tally inDays = tally();
         Tally inWeeks = tally();
         try (PreparedStatement s = c.prepareStatement("SELECT school_id, occurred_at, score_scaled, demo, kept "
-                + "FROM env_xapi_statement WHERE learner = ? AND kept >= " + XapiStore.KEPT_BEFORE)) {
+                + "FROM env_xapi_statement WHERE learner = ? AND kept >= " + StatementTotals.KEPT_BEFORE)) {
             s.setString(1, learner);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    for (Tally t : r.getInt(5) == XapiStore.KEPT ? List.of(inDays, inWeeks) : List.of(inDays)) {
+                    for (Tally t : r.getInt(5) == StatementTotals.KEPT ? List.of(inDays, inWeeks) : List.of(inDays)) {
                         t.add(r.getString(1), r.getTimestamp(2).toInstant(), Jdbc.nullableDouble(r, 3),
                                 r.getInt(4) > 0);
                     }

@@ -73,10 +73,10 @@ final class SchoolYears {
     }
 
     /** Per school (or one school), by school: learners, statements and the mean scaled score in a fiscal year. */
-    static List<XapiStore.SchoolSummary> summary(Connection c, String schoolId, int fiscalYear) throws SQLException {
+    static List<StatementTotals.SchoolSummary> summary(Connection c, String schoolId, int fiscalYear) throws SQLException {
         return Jdbc.list(c, "SELECT school_id, learners, statements, score_sum, scores, demo FROM env_xapi_school_year "
                 + "WHERE fiscal_year = ?" + (schoolId == null ? "" : " AND school_id = ?") + " ORDER BY school_id",
-                r -> new XapiStore.SchoolSummary(r.getString(1), r.getInt(2), r.getLong(3),
+                r -> new StatementTotals.SchoolSummary(r.getString(1), r.getInt(2), r.getLong(3),
                         Sums.meanScore(r.getDouble(4), r.getLong(5)), r.getInt(6) > 0), schoolId == null ? List.of(fiscalYear) : List.of(fiscalYear, schoolId));
     }
 
@@ -84,11 +84,11 @@ final class SchoolYears {
      * Per school (or one school), by school: statements and the mean scaled score over every fiscal year kept, and
      * {@code learners}, the school's learners in any year (a school with none kept counts none).
      */
-    static List<XapiStore.SchoolSummary> everyYear(Connection c, String schoolId, Map<String, Long> learners)
+    static List<StatementTotals.SchoolSummary> everyYear(Connection c, String schoolId, Map<String, Long> learners)
             throws SQLException {
         return Jdbc.list(c, "SELECT school_id, SUM(statements), SUM(score_sum), SUM(scores), MAX(demo) "
                 + "FROM env_xapi_school_year" + (schoolId == null ? "" : " WHERE school_id = ?")
-                + " GROUP BY school_id ORDER BY school_id", r -> new XapiStore.SchoolSummary(r.getString(1),
+                + " GROUP BY school_id ORDER BY school_id", r -> new StatementTotals.SchoolSummary(r.getString(1),
                         learners.getOrDefault(r.getString(1), 0L).intValue(), r.getLong(2),
                         Sums.meanScore(r.getDouble(3), r.getLong(4)), r.getInt(5) > 0),
                 schoolId == null ? List.of() : List.of(schoolId));
