@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * drill's upload and prints the ingest rate and the latency of a class's view at that size. Run with
  * {@code mvn -pl bundles/environment -Pbenchmark test -Dtest=XapiBenchmark} (after {@code mvn install});
  * {@code -Dbench.statements}
- * (1000000), {@code -Dbench.db=derby|postgres}.
+ * (1000000), {@code -Dbench.years} (1: the statements spread over that many school years, posted a year after the
+ * other as they would arrive, ending with FY2025, where the views are read), {@code -Dbench.db=derby|postgres}.
  */
 @Tag("benchmark")
 class XapiBenchmark {
@@ -33,6 +34,7 @@ class XapiBenchmark {
     @Test
     void ingestAndTheClassView() {
         long total = Long.getLong("bench.statements", 1_000_000L);
+        int years = Integer.getInteger("bench.years", 1);
         String engine = Benchmarks.engine();
         DataSource ds = Benchmarks.database();
         TestDatabase db = TestDatabase.on(ds);
@@ -40,8 +42,8 @@ class XapiBenchmark {
         NetworkService network = new NetworkService(db, schools, new FakeEnablement(), NetworkContract.CLOCK,
                 NetworkContract.config());
         XapiService xapi = new XapiService(db, network, new org.gigaplan.testkit.FakeRoster());
-        System.out.printf(Locale.ROOT, "%nxAPI benchmark on %s: %,d statements, 50 schools × 18 classes × 30 learners%n",
-                engine, total);
+        System.out.printf(Locale.ROOT, "%nxAPI benchmark on %s: %,d statements over %d school year(s), 50 schools × 18 "
+                + "classes × 30 learners%n", engine, total, years);
         SplittableRandom random = new SplittableRandom(11);
         LocalDate start = LocalDate.of(2025, 4, 7);
         long started = System.nanoTime();
@@ -59,7 +61,8 @@ class XapiBenchmark {
                         "object", Map.of("id", "https://drill.example/math/unit-" + random.nextInt(40)),
                         "result", Map.of("score", Map.of("scaled", random.nextInt(101) / 100.0)),
                         "context", Map.of("extensions", Map.of("https://drill.example/ext/class", classRef)),
-                        "timestamp", start.plusDays(random.nextInt(330)).atTime(9 + random.nextInt(7), random.nextInt(60))
+                        "timestamp", start.minusYears(years - 1 - posted * years / total)
+                                .plusDays(random.nextInt(330)).atTime(9 + random.nextInt(7), random.nextInt(60))
                                 .atOffset(ZoneOffset.ofHours(9)).toString()));
             }
             xapi.store(batch, String.format(Locale.ROOT, "X-%03d", school), "bench", false);

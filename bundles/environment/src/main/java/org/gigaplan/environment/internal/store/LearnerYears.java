@@ -288,13 +288,21 @@ public final class LearnerYears {
         Map<String, Set<String>> named = new HashMap<>();
         Set<String> toName = new HashSet<>();
         Map<Integer, long[]> periodDays = new HashMap<>();
+        // One year is asked as one, so the database reads it through the index by year (given a range, it may guess
+        // the range holds most rows and read every year's).
+        int firstYear = FiscalYear.containing(first).year();
+        int lastYear = FiscalYear.containing(last).year();
         try (PreparedStatement s = c.prepareStatement("SELECT school_id, fiscal_year, " + DAYS
-                + (oneYear ? "" : ", learner") + " FROM env_xapi_learner_year WHERE fiscal_year >= ? AND "
-                + "fiscal_year <= ?" + (schoolId == null ? "" : " AND school_id = ?"))) {
-            s.setInt(1, FiscalYear.containing(first).year());
-            s.setInt(2, FiscalYear.containing(last).year());
+                + (oneYear ? "" : ", learner") + " FROM env_xapi_learner_year WHERE "
+                + (firstYear == lastYear ? "fiscal_year = ?" : "fiscal_year >= ? AND fiscal_year <= ?")
+                + (schoolId == null ? "" : " AND school_id = ?"))) {
+            int at = 1;
+            s.setInt(at++, firstYear);
+            if (firstYear != lastYear) {
+                s.setInt(at++, lastYear);
+            }
             if (schoolId != null) {
-                s.setString(3, schoolId);
+                s.setString(at, schoolId);
             }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -311,13 +319,12 @@ public final class LearnerYears {
                 }
             }
         }
-        int year = FiscalYear.containing(first).year();
         for (String school : toName) {
-            long[] days = periodDays.get(year);
+            long[] days = periodDays.get(firstYear);
             Set<String> onEdge = edge.get(school);
             for (String learner : Jdbc.list(c, "SELECT learner, " + DAYS + " FROM env_xapi_learner_year "
                     + "WHERE school_id = ? AND fiscal_year = ?", r -> anyOf(r, 2, days) ? null : r.getString(1),
-                    school, year)) {
+                    school, firstYear)) {
                 if (learner != null && onEdge.contains(learner)) {
                     out.merge(school, 1, Integer::sum);
                 }
