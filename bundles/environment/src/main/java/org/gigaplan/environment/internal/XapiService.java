@@ -68,6 +68,8 @@ public class XapiService {
     private static final String SECRET = "learner-secret";
 
     private final XapiStore store;
+    /** What is kept beside the statements, and the summaries read from it. */
+    private final StatementTotals totals;
     private final PlanClock clock;
     private final Pseudonyms pseudonyms;
     private final String learnerHomePage;
@@ -90,7 +92,8 @@ public class XapiService {
         this.db = db;
         this.clock = migrated.clock();
         this.store = new XapiStore(db, clock.zone());
-        store.totals().ensureKept();
+        this.totals = store.totals();
+        totals.ensureKept();
         this.learnerHomePage = migrated.config().learnerHomePage().trim();
         // Nodes starting together on a new database race to make it: the loser runs again and reads the winner's.
         String stored = db.transactionRetrying(this::secretOrNew);
@@ -310,7 +313,7 @@ public class XapiService {
     public LearnerHistory learnerHistory(String schoolId, String login, Instant since, Instant until, int limit) {
         String learner = pseudonym(learnerAgent(login), "agent");
         // Looking is the plan's evidence that learners use their own learning histories (P3-B2).
-        store.totals().learnerYears().learnerOpened(schoolId, learner, clock.currentFiscalYear().year(), clock.now(), false);
+        totals.learnerYears().learnerOpened(schoolId, learner, clock.currentFiscalYear().year(), clock.now(), false);
         List<Map<String, Object>> statements = find(new XapiStore.Query(schoolId, learner, null, null, since, until, null),
                 limit);
         return new LearnerHistory(learner, statements, store.activity(new XapiStore.Query(schoolId, learner, null, null,
@@ -327,7 +330,7 @@ public class XapiService {
      * with {@code suppressSmall} (the board's view) no figures under five learners.
      */
     public List<Summary> summary(String schoolId, Instant since, Instant until, boolean suppressSmall) {
-        return summaries(store.totals().summary(schoolId, since, until), suppressSmall);
+        return summaries(totals.summary(schoolId, since, until), suppressSmall);
     }
 
     /**
@@ -335,7 +338,7 @@ public class XapiService {
      * from the school's years and its learners kept once each (a learner of two years counts once).
      */
     public List<Summary> summary(String schoolId, FiscalYear fy, boolean suppressSmall) {
-        return summaries(fy == null ? store.totals().summary(schoolId) : store.totals().summary(schoolId, fy), suppressSmall);
+        return summaries(fy == null ? totals.summary(schoolId) : totals.summary(schoolId, fy), suppressSmall);
     }
 
     private static List<Summary> summaries(List<StatementTotals.SchoolSummary> counted, boolean suppressSmall) {
@@ -349,13 +352,13 @@ public class XapiService {
      * every school of {@code schools}): [share, learners with records, demo]; empty under five learners.
      */
     public Optional<double[]> learnersLooking(FiscalYear fy, String schoolId, java.util.Collection<String> schools) {
-        List<StatementTotals.SchoolSummary> withRecords = store.totals().summary(schoolId, fy).stream()
+        List<StatementTotals.SchoolSummary> withRecords = totals.summary(schoolId, fy).stream()
                 .filter(s -> schoolId != null || schools.contains(s.schoolId())).toList();
         int learners = withRecords.stream().mapToInt(StatementTotals.SchoolSummary::learners).sum();
         if (learners < MIN_GROUP) {
             return Optional.empty();
         }
-        Map<String, Integer> opened = store.totals().learnerYears().learnersOpened(fy.year());
+        Map<String, Integer> opened = totals.learnerYears().learnersOpened(fy.year());
         int looking = withRecords.stream().mapToInt(s -> Math.min(s.learners(), opened.getOrDefault(s.schoolId(), 0)))
                 .sum();
         return Optional.of(new double[] { org.gigaplan.plan.spi.Percent.of(looking, learners), learners,
@@ -364,7 +367,7 @@ public class XapiService {
 
     /** Demo data: a learner of the demo drill records looked at their own history in a fiscal year. */
     void demoOpened(String schoolId, String mbox, FiscalYear fy) {
-        store.totals().learnerYears().learnerOpened(schoolId, pseudonym(Map.of("mbox", mbox), "agent"), fy.year(),
+        totals.learnerYears().learnerOpened(schoolId, pseudonym(Map.of("mbox", mbox), "agent"), fy.year(),
                 fy.start().plusMonths(1).atStartOfDay(clock.zone()).toInstant(), true);
     }
 

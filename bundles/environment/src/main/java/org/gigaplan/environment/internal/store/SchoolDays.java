@@ -62,7 +62,7 @@ public final class SchoolDays {
      */
     void keep(Connection c, Tally tally) throws SQLException {
         rows(DAYS, tally.days, 1).run(c);
-        rows(WEEKS, weeks(tally), 1).run(c);
+        keepWeeks(c, tally);
     }
 
     /** Adds statements counted per school and day already (by the version before this one) to the school weeks. */
@@ -121,10 +121,11 @@ public final class SchoolDays {
         if (inDays.days.isEmpty()) {
             return;
         }
+        SortedMap<Key, Sums> weeks = weeks(inWeeks);
         rows(DAYS, inDays.days, -1).update(c);
-        rows(WEEKS, weeks(inWeeks), -1).update(c);
+        rows(WEEKS, weeks, -1).update(c);
         dropEmpty(c, DAYS, inDays.days.keySet());
-        dropEmpty(c, WEEKS, weeks(inWeeks).keySet());
+        dropEmpty(c, WEEKS, weeks.keySet());
     }
 
     /** Drops the days (weeks) left with no statement. */
