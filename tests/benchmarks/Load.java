@@ -19,11 +19,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The load benchmark's client (run by load.sh against a started distribution in demo mode): clients in four kinds,
- * each looping on its requests for a fixed time, then figures per endpoint and the goals' ratios. A benchmark, not a
+ * The load benchmark's client (run by load.sh against a started distribution in demo mode): clients in four kinds
+ * for a fixed time, then figures per endpoint and the goals' ratios. The anonymous clients loop on their requests as
+ * fast as they are answered (they hammer the public reads); the writers (schools' check-ins, agents' results) and the
+ * board's clients send at a fixed pace each, and a paced request's time counts from when it was due, so a server that
+ * falls behind shows it in the figures (a pace of 0 makes them loop as fast as answered too). A benchmark, not a
  * test: it prints figures and asserts nothing.
  *
- * <pre>java Load.java PORT SECONDS ANONYMOUS SCHOOLS AGENTS BOARD</pre>
+ * <pre>java Load.java PORT SECONDS ANONYMOUS SCHOOLS AGENTS BOARD [WRITES_PER_SECOND_PER_WRITER [VIEWS_PER_SECOND_PER_BOARD_CLIENT]]</pre>
  */
 public class Load {
 
@@ -45,6 +48,9 @@ public class Load {
             .connectTimeout(Duration.ofSeconds(5)).build();
     static String base;
     static volatile boolean running = true;
+    /** Whether requests are counted: not in the first WARM_UP_SECONDS, while the server compiles its hot paths. */
+    static volatile boolean counting;
+    static final int WARM_UP_SECONDS = 5;
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
@@ -53,6 +59,10 @@ public class Load {
         int schools = Integer.parseInt(args[3]);
         int agents = Integer.parseInt(args[4]);
         int board = Integer.parseInt(args[5]);
+        double pace = args.length > 6 ? Double.parseDouble(args[6]) : 2;
+        long intervalNanos = pace <= 0 ? 0 : (long) (1e9 / pace);
+        double viewPace = args.length > 7 ? Double.parseDouble(args[7]) : 1;
+        long viewIntervalNanos = viewPace <= 0 ? 0 : (long) (1e9 / viewPace);
         base = "http://127.0.0.1:" + port + "/api/";
         String boardLogin = basic("demo-board", "demo");
         // The sample schools' writers: check-ins posted for each school in turn (as the board may), and one
@@ -91,7 +101,7 @@ public class Load {
         }
         for (int i = 0; i < schools; i++) {
             int n = i;
-            threads.add(client(k -> {
+            threads.add(paced(intervalNanos, i, schools + agents, k -> {
                 // Each client its own class, a week after another: a teacher's weekly check-in, five scenes.
                 LocalDate week = firstMonday.plusWeeks(k % weeks);
                 StringBuilder scenes = new StringBuilder();
@@ -108,7 +118,7 @@ public class Load {
         AtomicLong measurementClock = new AtomicLong(System.currentTimeMillis() / 1000 - 30L * 24 * 3600);
         for (int i = 0; i < agents; i++) {
             String agentKey = agentKeys.get(i % agentKeys.size());
-            threads.add(client(k -> {
+            threads.add(paced(intervalNanos, schools + i, schools + agents, k -> {
                 // One speed-test result a request, as an agent posts it: a single-record write.
                 OffsetDateTime at = OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(
                         measurementClock.incrementAndGet()), ZoneOffset.ofHours(9));
@@ -119,7 +129,7 @@ public class Load {
         }
         for (int i = 0; i < board; i++) {
             int n = i;
-            threads.add(client(k -> {
+            threads.add(paced(viewIntervalNanos, i, board, k -> {
                 switch ((k + n) % 5) {
                     case 0 -> get("GET usage/attainment?by=grade&term=1 (board)", "usage/attainment?by=grade&term=1",
                             boardLogin);
@@ -131,14 +141,59 @@ public class Load {
             }));
         }
         long started = System.nanoTime();
+        START.set(started);
         threads.forEach(Thread::start);
+        Thread.sleep(WARM_UP_SECONDS * 1000L);
+        counting = true;
+        long counted = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         running = false;
         for (Thread t : threads) {
             t.join();
         }
-        double elapsed = (System.nanoTime() - started) / 1e9;
+        double elapsed = (System.nanoTime() - counted) / 1e9;
+        System.out.printf(Locale.ROOT, "%nthe first %d s (the server compiling its hot paths) are not counted%n",
+                WARM_UP_SECONDS);
+        System.out.printf(Locale.ROOT, "%nwriters: %s%n", intervalNanos == 0 ? "each as fast as answered"
+                : String.format(Locale.ROOT, "%.1f writes/s each, %.0f/s in all, timed from when each was due",
+                        pace, pace * (schools + agents)));
+        System.out.printf(Locale.ROOT, "board: %s%n", viewIntervalNanos == 0 ? "each as fast as answered"
+                : String.format(Locale.ROOT, "%.1f views/s each, %.0f/s in all, timed from when each was due",
+                        viewPace, viewPace * board));
         report(elapsed, threads.size(), anonymous);
+    }
+
+    static final AtomicLong START = new AtomicLong();
+    /** When the current thread's paced request was due (0: not paced, timed from its sending). */
+    static final ThreadLocal<Long> DUE = ThreadLocal.withInitial(() -> 0L);
+
+    /**
+     * A writer sending its k-th request at START + offset + k × interval, spread evenly with the other writers; one
+     * that falls behind sends the next at once. With interval 0, a client looping as fast as answered.
+     */
+    static Thread paced(long intervalNanos, int index, int writers, Step step) {
+        if (intervalNanos == 0) {
+            return client(step);
+        }
+        return new Thread(() -> {
+            long offset = intervalNanos * index / Math.max(1, writers);
+            for (int k = 0; running; k++) {
+                long due = START.get() + offset + k * intervalNanos;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+                if (!running) {
+                    return;
+                }
+                DUE.set(due);
+                try {
+                    step.run(k);
+                } catch (Exception e) {
+                    FIGURES.computeIfAbsent("(client errors)", x -> new Figures()).add(0, -1);
+                }
+            }
+        });
     }
 
     interface Step {
@@ -170,10 +225,10 @@ public class Load {
     }
 
     static void send(String name, HttpRequest.Builder request) throws Exception {
-        long t = System.nanoTime();
+        long t = DUE.get() != 0 ? DUE.get() : System.nanoTime();
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         long took = System.nanoTime() - t;
-        if (running) {
+        if (running && counting) {
             FIGURES.computeIfAbsent(name, k -> new Figures()).add(took, response.statusCode());
         }
         if ((response.statusCode() < 200 || response.statusCode() > 299) && FIRST_FAILURES.add(name)) {

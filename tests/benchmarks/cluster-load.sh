@@ -59,7 +59,7 @@ stop_all() {
 echo "=== one node on PostgreSQL ==="
 as_pg "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U gigaplan one
 p1=$(node node1 one); start node1; ready "$p1"
-java "$root/tests/benchmarks/Load.java" "$p1" "$seconds" 50 20 20 10
+java "$root/tests/benchmarks/Load.java" "$p1" "$seconds" 50 20 20 10 0 0
 echo "node RSS after the load: $(rss node1) MB"
 stop_all; rm -rf "$work/node1"
 
@@ -91,6 +91,6 @@ backend nodes
 EOF
 haproxy -f "$work/haproxy.cfg" -db > "$work/haproxy.log" 2>&1 &
 sleep 2
-java "$root/tests/benchmarks/Load.java" "$lb" "$seconds" 50 20 20 10
+java "$root/tests/benchmarks/Load.java" "$lb" "$seconds" 50 20 20 10 0 0
 echo "nodes' RSS after the load: $(rss nodea) MB and $(rss nodeb) MB"
 stop_all

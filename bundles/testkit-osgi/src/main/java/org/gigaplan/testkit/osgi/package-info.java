@@ -5,5 +5,5 @@
  * runtime) and adding a test.bndrun; see the plugin guide.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.gigaplan.testkit.osgi;

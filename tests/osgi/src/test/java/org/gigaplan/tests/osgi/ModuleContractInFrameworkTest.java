@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.Set;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 
-import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.service.ModuleInfo;
 import org.gigaplan.plan.service.ProgressService;
 import org.gigaplan.plan.spi.PolicyModule;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
-import org.osgi.service.jaxrs.whiteboard.JaxrsWhiteboardConstants;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.common.service.ServiceAware;
@@ -60,7 +56,7 @@ class ModuleContractInFrameworkTest {
             @InjectService(timeout = 30_000) ProgressService progress,
             @InjectService(timeout = 30_000) ServiceAware<JaxrsServiceRuntime> runtime) throws Exception {
         // The resource first, then the module.
-        ServiceRegistration<?> resource = context.registerService(Elsewhere.class, new Elsewhere(), resource());
+        ServiceRegistration<?> resource = context.registerService(Elsewhere.class, new Elsewhere(), InFramework.apiResource());
         ServiceRegistration<?> module = context.registerService(PolicyModule.class, new TestModule("rogue"), null);
         try {
             assertFalse(ids(progress).contains("rogue"), "refused: " + ids(progress));
@@ -72,7 +68,7 @@ class ModuleContractInFrameworkTest {
         module = context.registerService(PolicyModule.class, new TestModule("rogue"), null);
         try {
             InFramework.await("the module in", () -> ids(progress).contains("rogue"));
-            resource = context.registerService(Elsewhere.class, new Elsewhere(), resource());
+            resource = context.registerService(Elsewhere.class, new Elsewhere(), InFramework.apiResource());
             try {
                 assertFalse(ids(progress).contains("rogue"), "refused once its resource came: " + ids(progress));
                 URI elsewhere = InFramework.endpoint(runtime.getServiceReference()).resolve("/api/elsewhere");
@@ -90,7 +86,7 @@ class ModuleContractInFrameworkTest {
     void aModuleWhoseResourcesAreUnderItsIdIsIn(@InjectBundleContext BundleContext context,
             @InjectService(timeout = 30_000) ProgressService progress,
             @InjectService(timeout = 30_000) ServiceAware<JaxrsServiceRuntime> runtime) throws Exception {
-        ServiceRegistration<?> resource = context.registerService(UnderItsId.class, new UnderItsId(), resource());
+        ServiceRegistration<?> resource = context.registerService(UnderItsId.class, new UnderItsId(), InFramework.apiResource());
         ServiceRegistration<?> module = context.registerService(PolicyModule.class, new TestModule("kept"), null);
         try {
             assertTrue(ids(progress).contains("kept"), "admitted: " + ids(progress));
@@ -102,13 +98,6 @@ class ModuleContractInFrameworkTest {
             module.unregister();
             resource.unregister();
         }
-    }
-
-    private static Dictionary<String, Object> resource() {
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(JaxrsWhiteboardConstants.JAX_RS_RESOURCE, Boolean.TRUE);
-        properties.put(JaxrsWhiteboardConstants.JAX_RS_APPLICATION_SELECT, GigaPlanRest.APPLICATION_SELECT);
-        return properties;
     }
 
     private static Set<String> ids(ProgressService progress) {

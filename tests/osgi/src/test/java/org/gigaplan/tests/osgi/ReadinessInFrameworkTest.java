@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Dictionary;
-import java.util.Hashtable;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 
-import org.gigaplan.plan.rest.GigaPlanRest;
 import org.gigaplan.plan.spi.PolicyModule;
 import org.gigaplan.testkit.osgi.InFramework;
 import org.gigaplan.testkit.osgi.InMemoryDerby;
@@ -53,33 +48,31 @@ class ReadinessInFrameworkTest {
     void healthIsNotReadyWhileAnEndpointIsNotServed(@InjectBundleContext BundleContext context,
             @InjectService(timeout = 30_000) ServiceAware<JaxrsServiceRuntime> runtime) throws Exception {
         URI health = InFramework.endpoint(runtime.getServiceReference()).resolve("/api/health");
-        InFramework.await("ready", () -> get(health).statusCode() == 200);
+        InFramework.await("ready", () -> InFramework.get(health, null).statusCode() == 200);
 
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(JaxrsWhiteboardConstants.JAX_RS_RESOURCE, Boolean.TRUE);
+        Dictionary<String, Object> properties = InFramework.apiResource();
         properties.put(JaxrsWhiteboardConstants.JAX_RS_NAME, "pending.ping");
-        properties.put(JaxrsWhiteboardConstants.JAX_RS_APPLICATION_SELECT, GigaPlanRest.APPLICATION_SELECT);
         properties.put(JaxrsWhiteboardConstants.JAX_RS_EXTENSION_SELECT, "(osgi.jaxrs.name=no-such-extension)");
         ServiceRegistration<?> pending = context.registerService(Pending.class, new Pending(), properties);
         try {
             // First it waits for the whiteboard to settle after the change, then for the endpoint it cannot serve.
             InFramework.await("not ready, naming the endpoint", () -> {
-                HttpResponse<String> answer = get(health);
+                HttpResponse<String> answer = InFramework.get(health, null);
                 return answer.statusCode() == 503 && answer.body().contains("pending.ping");
             });
-            assertTrue(get(health).body().contains("\"STARTING\""));
-            assertEquals(200, get(health.resolve("/api/health/live")).statusCode(), "alive all the same");
+            assertTrue(InFramework.get(health, null).body().contains("\"STARTING\""));
+            assertEquals(200, InFramework.get(health.resolve("/api/health/live"), null).statusCode(), "alive all the same");
         } finally {
             pending.unregister();
         }
-        InFramework.await("ready again", () -> get(health).statusCode() == 200);
+        InFramework.await("ready again", () -> InFramework.get(health, null).statusCode() == 200);
     }
 
     @Test
     void healthIsNotReadyWhileAModuleIsStillActivating(@InjectBundleContext BundleContext context,
             @InjectService(timeout = 30_000) ServiceAware<JaxrsServiceRuntime> runtime) throws Exception {
         URI health = InFramework.endpoint(runtime.getServiceReference()).resolve("/api/health");
-        InFramework.await("ready", () -> get(health).statusCode() == 200);
+        InFramework.await("ready", () -> InFramework.get(health, null).statusCode() == 200);
         // A module whose activation takes long (migrations, a recount of what it keeps): registered, its object not
         // handed out yet. The whiteboard is quiet all that time, and readiness still waits for it.
         java.util.concurrent.CountDownLatch activated = new java.util.concurrent.CountDownLatch(1);
@@ -103,21 +96,21 @@ class ReadinessInFrameworkTest {
         try {
             // Past the whiteboard's settle time (1 s): only the module keeps /api from being ready.
             Thread.sleep(1_500);
-            HttpResponse<String> waiting = get(health);
+            HttpResponse<String> waiting = InFramework.get(health, null);
             assertEquals(503, waiting.statusCode(), waiting.body());
             assertTrue(waiting.body().contains("module " + context.getBundle().getSymbolicName()), waiting.body());
         } finally {
             activated.countDown();
             registering.get(30, java.util.concurrent.TimeUnit.SECONDS).unregister();
         }
-        InFramework.await("ready again", () -> get(health).statusCode() == 200);
+        InFramework.await("ready again", () -> InFramework.get(health, null).statusCode() == 200);
     }
 
     @Test
     void healthWaitsForAModuleItsBundleDeclaresBeforeItIsRegistered(@InjectBundleContext BundleContext context,
             @InjectService(timeout = 30_000) ServiceAware<JaxrsServiceRuntime> runtime) throws Exception {
         URI health = InFramework.endpoint(runtime.getServiceReference()).resolve("/api/health");
-        InFramework.await("ready", () -> get(health).statusCode() == 200);
+        InFramework.await("ready", () -> InFramework.get(health, null).statusCode() == 200);
         // A module bundle started whose component has not activated yet (here: never will, it has no code), as
         // during a boot or a refresh: nothing is registered, yet its manifest says a policy module is coming.
         java.util.jar.Manifest manifest = new java.util.jar.Manifest();
@@ -133,24 +126,12 @@ class ReadinessInFrameworkTest {
         try {
             declared.start();
             InFramework.await("not ready, naming the module", () -> {
-                HttpResponse<String> answer = get(health);
+                HttpResponse<String> answer = InFramework.get(health, null);
                 return answer.statusCode() == 503 && answer.body().contains("module org.gigaplan.tests.declared");
             });
         } finally {
             declared.uninstall();
         }
-        InFramework.await("ready again", () -> get(health).statusCode() == 200);
-    }
-
-    private static HttpResponse<String> get(URI uri) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        InFramework.await("ready again", () -> InFramework.get(health, null).statusCode() == 200);
     }
 }

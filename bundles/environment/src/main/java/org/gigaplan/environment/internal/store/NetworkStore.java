@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ public final class NetworkStore {
 
     /** Derby's optimizer told to read a school's measurements through their index by school and time. */
     private static final String MEASUREMENTS_OF_A_SCHOOL = "env_measurement --DERBY-PROPERTIES index=ix_env_measurement_school\n";
+    /** The same through the index that holds every column a status window reads, so the table is not read. */
+    private static final String WINDOW_OF_A_SCHOOL = "env_measurement --DERBY-PROPERTIES index=ix_env_measurement_window\n";
 
     /** The same for a school's kept statuses, by their primary key. */
     private static final String STATUSES_OF_A_SCHOOL = "env_school_status --DERBY-PROPERTIES constraint=pk_env_school_status\n";
@@ -90,16 +93,29 @@ public final class NetworkStore {
     /** A school's download speeds measured in [from, to] (in class hours only, when asked), slowest first. */
     public Window window(Connection c, String schoolId, Instant from, Instant to, boolean classHoursOnly)
             throws SQLException {
-        List<double[]> rows = Jdbc.list(c, "SELECT download_mbps, demo FROM " + MEASUREMENTS_OF_A_SCHOOL + "WHERE school_id = ? "
-                + "AND measured_at BETWEEN ? AND ?" + (classHoursOnly ? " AND class_hours = 1" : "")
-                + " ORDER BY download_mbps", r -> new double[] { r.getDouble(1), r.getInt(2) }, schoolId, from, to);
-        double[] mbps = new double[rows.size()];
-        boolean demo = false;
-        for (int i = 0; i < mbps.length; i++) {
-            mbps[i] = rows.get(i)[0];
-            demo |= rows.get(i)[1] > 0;
+        // Read in the index's order and sorted here: a window holds thousands of tests, and Derby's sort of them
+        // cost more than reading them.
+        try (PreparedStatement s = c.prepareStatement("SELECT download_mbps, demo FROM " + WINDOW_OF_A_SCHOOL
+                + "WHERE school_id = ? AND measured_at BETWEEN ? AND ?" + (classHoursOnly ? " AND class_hours = 1" : ""))) {
+            s.setString(1, schoolId);
+            s.setTimestamp(2, Timestamp.from(from));
+            s.setTimestamp(3, Timestamp.from(to));
+            double[] mbps = new double[64];
+            int n = 0;
+            boolean demo = false;
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    if (n == mbps.length) {
+                        mbps = Arrays.copyOf(mbps, n * 2);
+                    }
+                    mbps[n++] = r.getDouble(1);
+                    demo |= r.getInt(2) > 0;
+                }
+            }
+            mbps = Arrays.copyOf(mbps, n);
+            Arrays.sort(mbps);
+            return new Window(mbps, demo);
         }
-        return new Window(mbps, demo);
     }
 
     /** How a school's status is counted: the days its window spans back from the newest test, class hours only. */
@@ -123,13 +139,18 @@ public final class NetworkStore {
      */
     public void keepStatus(Connection c, String schoolId, int fiscalYear, Instant from, Instant to, StatusBasis basis)
             throws SQLException {
-        Optional<Instant> newest = Jdbc.first(c, "SELECT MAX(measured_at) FROM " + MEASUREMENTS_OF_A_SCHOOL
-                + "WHERE school_id = ? AND measured_at >= ? AND measured_at < ?", r -> {
+        // Measurements are never deleted, so the newest is the kept one or one after it: only those are read.
+        Optional<Instant> kept = Jdbc.first(c, "SELECT newest_at FROM " + STATUSES_OF_A_SCHOOL
+                + "WHERE school_id = ? AND fiscal_year = ?", r -> r.getTimestamp(1).toInstant(), schoolId, fiscalYear);
+        Instant after = kept.filter(k -> !k.isBefore(from)).orElse(null);
+        Optional<Instant> newer = Jdbc.first(c, "SELECT MAX(measured_at) FROM " + WINDOW_OF_A_SCHOOL
+                + "WHERE school_id = ? AND measured_at " + (after == null ? ">=" : ">") + " ? AND measured_at < ?", r -> {
                     Timestamp t = r.getTimestamp(1);
                     return t == null ? null : t.toInstant();
-                }, schoolId, from, to);
+                }, schoolId, after == null ? from : after, to);
+        Optional<Instant> newest = newer.isPresent() ? newer : Optional.ofNullable(after);
         if (newest.isEmpty()) {
-            // Measurements are never deleted: a year without any never had a status kept.
+            // A year without any measurement never had a status kept.
             return;
         }
         Window w = window(c, schoolId, newest.get().minus(Duration.ofDays(basis.windowDays())), newest.get(),

@@ -57,6 +57,16 @@ public @interface ApiConfig {
             + "one address may make at once before the average applies (a page loading its figures).", min = "1")
     int anonymousBurst() default 120;
 
+    @AttributeDefinition(name = "Anonymous calls served at once", description = "How many calls without "
+            + "credentials this node serves at the same time; the others wait their turn, so however many anonymous "
+            + "clients call the public reads, logged-in users and machine clients are served beside them. 0: half the "
+            + "processors, at least 1.", min = "0")
+    int anonymousAtOnce() default 0;
+
+    @AttributeDefinition(name = "Anonymous wait (seconds)", description = "How long a call without credentials "
+            + "waits for its turn before it is answered 503 with Retry-After.", min = "1")
+    int anonymousWaitSeconds() default 10;
+
     @AttributeDefinition(name = "Trusted proxies", description = "Addresses of the load balancers or proxies in front "
             + "of this node, separated by commas: a request from one of them is counted by the client address it "
             + "names in X-Forwarded-For (wrong passwords, anonymous calls). Empty: the connection's address, and the "

@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
 
     private final ObjectMapper mapper = Json.mapper();
+    /** The JSON of {@link Reused} answers: the plan and the roll-ups, each served many times as one instance. */
+    private final WrittenOnce written = new WrittenOnce(16);
 
     private static boolean handles(Class<?> type, MediaType mediaType) {
         boolean json = mediaType == null || mediaType.getSubtype().equals("json") || mediaType.getSubtype().endsWith("+json");
@@ -64,6 +66,26 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     @Override
     public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
-        mapper.writeValue(out, value);
+        if (value == null || !reused(annotations)) {
+            mapper.writeValue(out, value);
+            return;
+        }
+        byte[] json = written.find(value);
+        if (json == null) {
+            json = mapper.writeValueAsBytes(value);
+            written.keep(value, json);
+        }
+        out.write(json);
+    }
+
+    private static boolean reused(Annotation[] annotations) {
+        if (annotations != null) {
+            for (Annotation a : annotations) {
+                if (a.annotationType() == Reused.class) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -68,6 +68,11 @@ public class PlanResource {
     private final AuditLog audit;
     private final PlanClock clock;
     private final ProgressServiceImpl modules;
+    /** The plan without its drafts, as those who are not the board see it, made once per plan held. */
+    private volatile PublicView publicView;
+
+    private record PublicView(Plan of, Plan view) {
+    }
 
     @Activate
     public PlanResource(@Reference PlanServiceImpl plans, @Reference AuditLog audit, @Reference PlanClock clock,
@@ -81,16 +86,23 @@ public class PlanResource {
     /** The whole plan: period, every fiscal year's action plan (drafts for the board only), outlook and indicators. */
     @GET
     @Public
+    @Reused
     public Plan plan(@Context SecurityContext security) {
         Plan plan = plans.plan();
         if (Params.board(security) || plan.actionPlans().stream().allMatch(ActionPlan::published)) {
             return plan;
         }
-        return new Plan(plan.formatVersion(), plan.dataVersion(), plan.id(), plan.title(), plan.vision(),
-                plan.subtitle(), plan.firstYear(), plan.lastYear(), plan.source(),
-                plan.actionPlans().stream().filter(ActionPlan::published).toList(), plan.outlook(), plan.indicators(),
-                plan.earlierPeriods());
+        PublicView known = publicView;
+        if (known == null || known.of() != plan) {
+            known = new PublicView(plan, new Plan(plan.formatVersion(), plan.dataVersion(), plan.id(), plan.title(),
+                    plan.vision(), plan.subtitle(), plan.firstYear(), plan.lastYear(), plan.source(),
+                    plan.actionPlans().stream().filter(ActionPlan::published).toList(), plan.outlook(),
+                    plan.indicators(), plan.earlierPeriods()));
+            publicView = known;
+        }
+        return known.view();
     }
+
 
     /** One fiscal year's action plan: basic policies → measures → action items. */
     @GET

@@ -55,6 +55,7 @@ public class ProgressResource {
      */
     @GET
     @Public
+    @Reused
     public ProgressReport report(@QueryParam("fiscalYear") String fiscalYear, @QueryParam("school") String school,
             @Context SecurityContext security) {
         ActionPlan actionPlan = Params.actionPlan(plans.plan(), "fiscalYear", fiscalYear, clock,

@@ -1,0 +1,211 @@
+package org.gigaplan.platform.internal.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.servlet.Filter;
+import javax.servlet.FilterChain;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.Cookie;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.platform.internal.rest.ApiConfig;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls to /api that carry no credentials (no Authorization header, no session cookie) are served a few at a time
+ * ({@link ApiConfig#anonymousAtOnce()}) and yield to writes: while a write with credentials (a school's check-in, an
+ * agent's record, any call but GET, HEAD and OPTIONS) is being served, an anonymous call waits for it to end, up to
+ * {@link #YIELD_NANOS}. The others wait their turn, parked. However many anonymous clients call the public reads at
+ * once, they use at most that many of the server's threads and little of its time while it writes, so a school's
+ * check-in or an agent's record is served at once beside them. A call that waits longer than {@link ApiConfig#anonymousWaitSeconds()} is answered 503 with
+ * {@code Retry-After}. The gate spans the whole call, the answer's writing included: the JAX-RS application's filters
+ * see a call only after its body is read, and its answer only before it is written.
+ *
+ * <p>What the gate judges by is what a call carries, not whether its credentials check out: a wrong key or password is
+ * refused with 401 by {@link AuthFilter}, and an unknown session cookie makes the call anonymous there, still counted
+ * per address by {@link AnonymousLimit}.
+ */
+@Component(service = Filter.class, configurationPid = ApiConfig.PID, property = {
+    "osgi.http.whiteboard.filter.pattern=/*",
+    "osgi.http.whiteboard.filter.name=gigaplan-anonymous-gate",
+    "osgi.http.whiteboard.filter.asyncSupported=true",
+    "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=" + AnonymousGate.API_CONTEXT + ")" })
+public class AnonymousGate implements Filter {
+
+    /** The servlet context the JAX-RS whiteboard (Aries) makes for the /api application and serves it in. */
+    static final String API_CONTEXT = "context.for" + GigaPlanRest.APPLICATION_NAME;
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnonymousGate.class);
+
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    /**
+     * How long an anonymous call waits for writes to end before it goes anyway: longer than most single writes take
+     * (about 10 ms under load), so they go first; short enough that a stream of writes never shuts the public out.
+     */
+    static final long YIELD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final int atOnce;
+    private final long waitMillis;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when an anonymous call ends or the last write does. */
+    private final Condition turnFree = lock.newCondition();
+    private int anonymousServed;
+    private int writesServed;
+
+    @Activate
+    public AnonymousGate(ApiConfig config) {
+        this(config.anonymousAtOnce() > 0 ? config.anonymousAtOnce()
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2), config.anonymousWaitSeconds() * 1000L);
+    }
+
+    AnonymousGate(int atOnce, long waitMillis) {
+        this.atOnce = atOnce;
+        this.waitMillis = Math.max(1, waitMillis);
+    }
+
+    @Override
+    public void init(javax.servlet.FilterConfig config) {
+        LOG.info("Calls without credentials to /api are served {} at a time, none while a write is served", atOnce);
+    }
+
+    @Override
+    public void destroy() {
+        // nothing held
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(request instanceof HttpServletRequest http)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (carriesCredentials(http)) {
+            if (READS.contains(http.getMethod())) {
+                chain.doFilter(request, response);
+            } else {
+                write(request, response, chain);
+            }
+            return;
+        }
+        if (!takeTurn()) {
+            busy((HttpServletResponse) response);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            lock.lock();
+            try {
+                anonymousServed--;
+                turnFree.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** A write with credentials: never waits, and holds anonymous calls back while it is served. */
+    private void write(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        lock.lock();
+        try {
+            writesServed++;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            lock.lock();
+            try {
+                if (--writesServed == 0) {
+                    turnFree.signalAll();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Waits for an anonymous turn: fewer than atOnce anonymous calls served, then no write served, or at most
+     * {@link #YIELD_NANOS} of waiting for writes (so a stream of writes slows the public reads but never shuts them
+     * out); false past the wait.
+     */
+    private boolean takeTurn() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        long yieldUntil = 0;
+        lock.lock();
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                long until = deadline;
+                if (anonymousServed < atOnce) {
+                    if (writesServed == 0) {
+                        break;
+                    }
+                    if (yieldUntil == 0) {
+                        yieldUntil = now + YIELD_NANOS;
+                    }
+                    if (now - yieldUntil >= 0) {
+                        break;
+                    }
+                    until = yieldUntil - deadline < 0 ? yieldUntil : deadline;
+                }
+                if (now - deadline >= 0) {
+                    return false;
+                }
+                turnFree.awaitNanos(until - now);
+            }
+            anonymousServed++;
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    static boolean carriesCredentials(HttpServletRequest request) {
+        if (request.getHeader("Authorization") != null) {
+            return true;
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (Sessions.COOKIE.equals(c.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void busy(HttpServletResponse response) throws IOException {
+        long seconds = Math.max(1, waitMillis / 1000);
+        response.setStatus(503);
+        SecurityHeaders.apply(response::setHeader);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        response.setContentType(GigaPlanRest.PROBLEM_JSON);
+        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,\"detail\":"
+                + "\"too many calls without logging in at once: try again in " + seconds + " s, or log in"
+                + " (ログインしていない呼び出しが混み合っています。" + seconds + " 秒後に再試行するか、ログインしてください)\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

@@ -1,0 +1,130 @@
+package org.gigaplan.platform.internal.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.servlet.FilterChain;
+import javax.servlet.ServletOutputStream;
+import javax.servlet.WriteListener;
+import javax.servlet.http.Cookie;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gate's order: an anonymous call yields to a write being served, but only for a while, so writes never shut the
+ * public out; a call with credentials never waits; an anonymous call finding every turn taken past its wait is 503.
+ */
+class AnonymousGateTest {
+
+    @Test
+    void anAnonymousCallYieldsToAWriteForAWhileAndThenGoesWhileTheWriteIsStillServed() throws Exception {
+        AnonymousGate gate = new AnonymousGate(1, 5_000);
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch endWrite = new CountDownLatch(1);
+        CompletableFuture<Void> write = CompletableFuture.runAsync(() -> call(gate, "POST", "Bearer gpk_a_b", () -> {
+            writing.countDown();
+            await(endWrite);
+        }));
+        assertTrue(writing.await(10, TimeUnit.SECONDS));
+        long before = System.nanoTime();
+        AtomicBoolean served = new AtomicBoolean();
+        int status = call(gate, "GET", null, () -> served.set(true));
+        long waited = System.nanoTime() - before;
+        assertTrue(served.get(), "served, status " + status);
+        assertFalse(write.isDone(), "while the write was still being served");
+        assertTrue(waited >= AnonymousGate.YIELD_NANOS, "after yielding to it: waited " + waited / 1_000_000 + " ms");
+        endWrite.countDown();
+        write.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aCallWithCredentialsNeverWaitsAndAnAnonymousOnePastItsWaitIsAnswered503() throws Exception {
+        AnonymousGate gate = new AnonymousGate(1, 50);
+        CountDownLatch serving = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
+        CompletableFuture<Void> held = CompletableFuture.runAsync(() -> call(gate, "GET", null, () -> {
+            serving.countDown();
+            await(end);
+        }));
+        assertTrue(serving.await(10, TimeUnit.SECONDS));
+        AtomicBoolean read = new AtomicBoolean();
+        call(gate, "GET", "Basic Ym9hcmQ6c2VjcmV0", () -> read.set(true));
+        assertTrue(read.get(), "a logged-in read goes beside the anonymous one");
+        AtomicBoolean anonymous = new AtomicBoolean();
+        assertEquals(503, call(gate, "GET", null, () -> anonymous.set(true)));
+        assertFalse(anonymous.get());
+        end.countDown();
+        held.get(10, TimeUnit.SECONDS);
+        assertEquals(200, call(gate, "GET", null, () -> anonymous.set(true)));
+        assertTrue(anonymous.get(), "served once the turn is free");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs one call through the gate; its status (200 when the chain ran and set none). */
+    private static int call(AnonymousGate gate, String method, String authorization, Runnable resource) {
+        Map<String, Object> response = new ConcurrentHashMap<>();
+        response.put("status", 200);
+        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(AnonymousGateTest.class.getClassLoader(),
+                new Class<?>[] { HttpServletRequest.class }, (p, m, args) -> switch (m.getName()) {
+                    case "getMethod" -> method;
+                    case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
+                    case "getCookies" -> new Cookie[0];
+                    default -> null;
+                });
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        HttpServletResponse http = (HttpServletResponse) Proxy.newProxyInstance(AnonymousGateTest.class.getClassLoader(),
+                new Class<?>[] { HttpServletResponse.class }, (p, m, args) -> {
+                    switch (m.getName()) {
+                        case "setStatus" -> response.put("status", args[0]);
+                        case "getOutputStream" -> {
+                            return new ServletOutputStream() {
+                                @Override
+                                public void write(int b) {
+                                    body.write(b);
+                                }
+
+                                @Override
+                                public boolean isReady() {
+                                    return true;
+                                }
+
+                                @Override
+                                public void setWriteListener(WriteListener listener) {
+                                    // not used
+                                }
+                            };
+                        }
+                        default -> {
+                            // headers and content type are not looked at here
+                        }
+                    }
+                    return null;
+                });
+        FilterChain chain = (req, res) -> resource.run();
+        try {
+            gate.doFilter(request, http, chain);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return (Integer) response.get("status");
+    }
+}
