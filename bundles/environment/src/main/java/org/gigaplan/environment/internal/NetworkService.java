@@ -16,7 +16,6 @@ import org.gigaplan.environment.internal.store.NetworkStore;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.rest.FieldChecks;
-import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.PlanClock;
@@ -129,63 +128,9 @@ public class NetworkService {
 
     /** Stores measurements, all or none, and opens or closes each affected school's finding. */
     public BatchResult record(List<Measurement> input, String defaultSchool, String by, boolean demo) {
-        if (input == null || input.isEmpty()) {
-            throw new InvalidInputException("body", "give at least one measurement: [{\"measuredAt\":\"2025-06-02T10:00:00+09:00\","
-                    + "\"downloadMbps\":320,\"point\":\"SCHOOL_LAN\",\"classHours\":true}]");
-        }
-        if (input.size() > MAX_BATCH) {
-            throw new InvalidInputException("body", "at most " + MAX_BATCH + " measurements in one batch, was " + input.size());
-        }
-        FieldChecks check = new FieldChecks();
-        List<StoredMeasurement> rows = new ArrayList<>();
         Instant latest = clock.now().plusSeconds(300);
-        for (int i = 0; i < input.size(); i++) {
-            String at = "[" + i + "]";
-            Measurement m = input.get(i);
-            if (m == null) {
-                check.add(at, "must be a measurement");
-                continue;
-            }
-            String school = m.schoolId() == null || m.schoolId().isBlank() ? defaultSchool : m.schoolId().trim();
-            if (school == null) {
-                check.add(at + ".schoolId", "required");
-            } else if (defaultSchool != null && !defaultSchool.equals(school)) {
-                check.add(at + ".schoolId", "you may record only for " + defaultSchool, defaultSchool
-                        + " の測定だけを記録できます");
-            } else if (schools.find(school).isEmpty()) {
-                check.add(at + ".schoolId", "no school " + school);
-            }
-            if (m.measuredAt() == null) {
-                check.add(at + ".measuredAt", "required: when, with its offset (2025-06-02T10:00:00+09:00)",
-                        "必須です（測定日時）");
-            } else if (m.measuredAt().toInstant().isAfter(latest)) {
-                check.add(at + ".measuredAt", "is in the future: " + m.measuredAt());
-            } else if (m.measuredAt().getYear() < 2019) {
-                check.add(at + ".measuredAt", "before the GIGA school programme: " + m.measuredAt(),
-                        "GIGAスクール構想より前の日時です（" + m.measuredAt() + "）");
-            }
-            range(m.downloadMbps(), true, 0, 100_000, at + ".downloadMbps", check);
-            range(m.uploadMbps(), false, 0, 100_000, at + ".uploadMbps", check);
-            range(m.latencyMs(), false, 0, 60_000, at + ".latencyMs", check);
-            range(m.lossPercent(), false, 0, 100, at + ".lossPercent", check);
-            Measurement.Point point = null;
-            try {
-                point = Measurement.Point.valueOf(m.point() == null ? "" : m.point().trim().toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                check.add(at + ".point", "one of ACCESS_POINT, SCHOOL_LAN, CENTRE_LINK, UPSTREAM, was \""
-                        + m.point() + "\"");
-            }
-            if (m.devices() != null && (m.devices() < 0 || m.devices() > 100_000)) {
-                check.add(at + ".devices", "must be between 0 and 100000, was " + m.devices());
-            }
-            if (check.ok()) {
-                rows.add(new StoredMeasurement(0, school, m.measuredAt().toInstant(), m.downloadMbps(), m.uploadMbps(),
-                        m.latencyMs(), m.lossPercent(), point.name(),
-                        m.classHours() != null ? m.classHours() : inClassHours(m.measuredAt()), m.devices(),
-                        demo));
-            }
-        }
-        check.throwIfAny();
+        List<StoredMeasurement> rows = MeasurementInput.rows(input, defaultSchool, demo, latest, schools,
+                this::inClassHours);
         // The schools looked up before the transaction: no second connection while it holds one (the pool).
         Map<String, School> affected = new TreeMap<>();
         rows.forEach(r -> affected.computeIfAbsent(r.schoolId(), id -> schools.find(id).orElseThrow()));
@@ -216,16 +161,6 @@ public class NetworkService {
             }
             return new BatchResult(rows.size(), opened, closed);
         });
-    }
-
-    private static void range(Double v, boolean required, double min, double max, String field, FieldChecks check) {
-        if (v == null) {
-            if (required) {
-                check.add(field, "required");
-            }
-        } else if (v.isNaN() || v < min || v > max) {
-            check.add(field, "must be between " + (long) min + " and " + (long) max + ", was " + v);
-        }
     }
 
     /** Opens a finding for a school fallen below the problem threshold, or closes one recovered past the other. */

@@ -3,7 +3,6 @@ package org.gigaplan.environment.internal.lrs;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.gigaplan.plan.rest.FieldChecks;
 
@@ -19,9 +18,6 @@ public final class StatementRules extends JsonForms {
             "stored", "authority", "version", "attachments");
     static final Set<String> SUB_STATEMENT = Set.of("objectType", "actor", "verb", "object", "result", "context",
             "timestamp", "attachments");
-    static final Set<String> AGENT = Set.of("objectType", "name", "mbox", "mbox_sha1sum", "openid", "account");
-    static final Set<String> GROUP = Set.of("objectType", "name", "mbox", "mbox_sha1sum", "openid", "account", "member");
-    static final Set<String> ACCOUNT = Set.of("homePage", "name");
     static final Set<String> VERB = Set.of("id", "display");
     static final Set<String> STATEMENT_REF = Set.of("objectType", "id");
     static final Set<String> CONTEXT = Set.of("registration", "instructor", "team", "contextActivities", "revision",
@@ -32,8 +28,6 @@ public final class StatementRules extends JsonForms {
     /** The verb that voids the Statement its object refers to. */
     public static final String VOIDED = "http://adlnet.gov/expapi/verbs/voided";
 
-    private static final Pattern SHA1 = Pattern.compile("[0-9a-fA-F]{40}");
-    private static final Pattern MAILTO = Pattern.compile("mailto:[^@\\s]+@[^@\\s]+");
 
     /** What xAPI 2.0 adds to a Context: the Agents and Groups it involves, each with the types of their part. */
     static final Set<String> CONTEXT_2 = Set.of("registration", "instructor", "team", "contextActivities", "revision",
@@ -42,6 +36,7 @@ public final class StatementRules extends JsonForms {
     static final Set<String> CONTEXT_GROUP = Set.of("objectType", "group", "relevantTypes");
 
     private final ActivityRules activities;
+    private final ActorRules actors;
     /** Whether the Statement came in xAPI 2.0 (IEEE 9274.1.1), which takes a little more than 1.0.3. */
     private final boolean v2;
 
@@ -52,12 +47,13 @@ public final class StatementRules extends JsonForms {
     private StatementRules(FieldChecks check, boolean v2) {
         super(check);
         this.activities = new ActivityRules(check);
+        this.actors = new ActorRules(check);
         this.v2 = v2;
     }
 
     /** Checks a JSON Agent (a parameter of the document resources): exactly one identifier, each of its form. */
     public static void agent(Object raw, String at, FieldChecks check) {
-        new StatementRules(check).agentOrGroup(raw, at);
+        new ActorRules(check).agentOrGroup(raw, at);
     }
 
     /** Checks an IRI (an activityId), a UUID (a registration) or a time (since) given as a parameter. */
@@ -91,7 +87,7 @@ public final class StatementRules extends JsonForms {
         }
         require(s, at, "actor", "verb", "object");
         if (s.get("actor") != null) {
-            agentOrGroup(s.get("actor"), join(at, "actor"));
+            actors.agentOrGroup(s.get("actor"), join(at, "actor"));
         }
         if (s.get("verb") != null) {
             verb(s.get("verb"), join(at, "verb"));
@@ -114,7 +110,7 @@ public final class StatementRules extends JsonForms {
             timestamp(s.get("stored"), join(at, "stored"));
         }
         if (s.containsKey("authority")) {
-            authority(s.get("authority"), join(at, "authority"));
+            actors.authority(s.get("authority"), join(at, "authority"));
         }
         if (s.containsKey("version")) {
             if (!(s.get("version") instanceof String v) || !v.matches(v2 ? "[12]\\.0(\\.\\d+)?" : "1\\.0(\\.\\d+)?")) {
@@ -141,7 +137,7 @@ public final class StatementRules extends JsonForms {
         Object type = o.containsKey("objectType") ? o.get("objectType") : "Activity";
         switch (String.valueOf(type)) {
             case "Activity" -> activities.activity(o, at);
-            case "Agent", "Group" -> agentOrGroup(o, at);
+            case "Agent", "Group" -> actors.agentOrGroup(o, at);
             case "StatementRef" -> {
                 properties(o, at, STATEMENT_REF, "a StatementRef");
                 require(o, at, "id");
@@ -158,93 +154,6 @@ public final class StatementRules extends JsonForms {
                     + type);
         }
         return String.valueOf(type);
-    }
-
-    /** An Agent, or (OAuth: the client and the user) an anonymous Group of exactly two Agents. */
-    private void authority(Object raw, String at) {
-        agentOrGroup(raw, at);
-        if (raw instanceof Map<?, ?> a && "Group".equals(a.get("objectType"))) {
-            if (a.containsKey("mbox") || a.containsKey("mbox_sha1sum") || a.containsKey("openid")
-                    || a.containsKey("account")) {
-                check.add(at, "an authority that is a Group is anonymous: no identifier of its own");
-            }
-            if (!(a.get("member") instanceof List<?> members) || members.size() != 2) {
-                check.add(join(at, "member"), "an authority that is a Group has exactly two members");
-            }
-        }
-    }
-
-    private void agentOrGroup(Object raw, String at) {
-        Map<?, ?> a = object(raw, at, "an Agent or a Group");
-        if (a == null) {
-            return;
-        }
-        Object type = a.get("objectType");
-        boolean group = "Group".equals(type);
-        if (type != null && !group && !"Agent".equals(type)) {
-            check.add(join(at, "objectType"), "Agent or Group, was " + type);
-            return;
-        }
-        properties(a, at, group ? GROUP : AGENT, group ? "a Group" : "an Agent");
-        if (a.containsKey("name") && !(a.get("name") instanceof String)) {
-            check.add(join(at, "name"), "a string");
-        }
-        int identifiers = identifiers(a, at);
-        if (group) {
-            if (a.containsKey("member")) {
-                List<?> members = array(a.get("member"), join(at, "member"));
-                for (int i = 0; members != null && i < members.size(); i++) {
-                    String m = join(at, "member") + "[" + i + "]";
-                    if (members.get(i) instanceof Map<?, ?> member && "Group".equals(member.get("objectType"))) {
-                        check.add(join(m, "objectType"), "a Group's members are Agents");
-                    } else {
-                        agentOrGroup(members.get(i), m);
-                    }
-                }
-            } else if (identifiers == 0) {
-                check.add(join(at, "member"), "required: an anonymous Group lists its members");
-            }
-            if (identifiers > 1) {
-                check.add(at, "one identifier at most: mbox, mbox_sha1sum, openid or account");
-            }
-        } else if (identifiers != 1) {
-            check.add(at, "exactly one identifier: mbox, mbox_sha1sum, openid or account, was " + identifiers);
-        }
-    }
-
-    private int identifiers(Map<?, ?> a, String at) {
-        int n = 0;
-        if (a.containsKey("mbox")) {
-            n++;
-            if (!(a.get("mbox") instanceof String m) || !MAILTO.matcher(m).matches()) {
-                check.add(join(at, "mbox"), "a mailto: IRI, was " + a.get("mbox"));
-            }
-        }
-        if (a.containsKey("mbox_sha1sum")) {
-            n++;
-            if (!(a.get("mbox_sha1sum") instanceof String m) || !SHA1.matcher(m).matches()) {
-                check.add(join(at, "mbox_sha1sum"), "a SHA-1 of a mailto: IRI, 40 hexadecimal digits");
-            }
-        }
-        if (a.containsKey("openid")) {
-            n++;
-            iri(a.get("openid"), join(at, "openid"));
-        }
-        if (a.containsKey("account")) {
-            n++;
-            Map<?, ?> account = object(a.get("account"), join(at, "account"), "an account {homePage, name}");
-            if (account != null) {
-                properties(account, join(at, "account"), ACCOUNT, "an account");
-                require(account, join(at, "account"), "homePage", "name");
-                if (account.containsKey("homePage")) {
-                    iri(account.get("homePage"), join(at, "account.homePage"));
-                }
-                if (account.containsKey("name") && !(account.get("name") instanceof String)) {
-                    check.add(join(at, "account.name"), "a string");
-                }
-            }
-        }
-        return n;
     }
 
     private void verb(Object raw, String at) {
@@ -276,13 +185,13 @@ public final class StatementRules extends JsonForms {
             uuid(c.get("registration"), join(at, "registration"));
         }
         if (c.containsKey("instructor")) {
-            agentOrGroup(c.get("instructor"), join(at, "instructor"));
+            actors.agentOrGroup(c.get("instructor"), join(at, "instructor"));
         }
         if (c.containsKey("team")) {
             if (!(c.get("team") instanceof Map<?, ?> team) || !"Group".equals(team.get("objectType"))) {
                 check.add(join(at, "team"), "a Group");
             } else {
-                agentOrGroup(team, join(at, "team"));
+                actors.agentOrGroup(team, join(at, "team"));
             }
         }
         for (String text : List.of("revision", "platform")) {
@@ -359,7 +268,7 @@ public final class StatementRules extends JsonForms {
                 if ("group".equals(actor) && !(o.get(actor) instanceof Map<?, ?> g && "Group".equals(g.get("objectType")))) {
                     check.add(join(a, actor), "a Group");
                 } else {
-                    agentOrGroup(o.get(actor), join(a, actor));
+                    actors.agentOrGroup(o.get(actor), join(a, actor));
                 }
             }
             if (o.containsKey("relevantTypes")) {
