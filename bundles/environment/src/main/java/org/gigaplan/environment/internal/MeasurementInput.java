@@ -32,9 +32,7 @@ final class MeasurementInput {
             throw new InvalidInputException("body", "give at least one measurement: [{\"measuredAt\":\"2025-06-02T10:00:00+09:00\","
                     + "\"downloadMbps\":320,\"point\":\"SCHOOL_LAN\",\"classHours\":true}]");
         }
-        if (input.size() > NetworkService.MAX_BATCH) {
-            throw new InvalidInputException("body", "at most " + NetworkService.MAX_BATCH + " measurements in one batch, was " + input.size());
-        }
+        FieldChecks.batchSize(input.size(), NetworkService.MAX_BATCH);
         FieldChecks check = new FieldChecks();
         List<StoredMeasurement> rows = new ArrayList<>();
         for (int i = 0; i < input.size(); i++) {

@@ -141,9 +141,7 @@ public class XapiService {
         if (list == null || list.isEmpty()) {
             throw new InvalidInputException("body", "a Statement or an array of Statements");
         }
-        if (list.size() > MAX_BATCH) {
-            throw new InvalidInputException("body", "at most " + MAX_BATCH + " statements in one batch, was " + list.size());
-        }
+        FieldChecks.batchSize(list.size(), MAX_BATCH);
         if (!network.knows(schoolId)) {
             throw new InvalidInputException("schoolId", "no school " + schoolId);
         }

@@ -119,9 +119,7 @@ public class MeetingService {
                     + "\"topics\":[\"…\"]" + (kind == Meeting.Kind.STAFF ? ",\"planItems\":[\"P4-S1\"]" : ",\"audience\":\"…\"")
                     + ",\"attendees\":40}]");
         }
-        if (meetings.size() > MAX_BATCH) {
-            throw new InvalidInputException("body", "at most " + MAX_BATCH + " meetings at once, was " + meetings.size());
-        }
+        FieldChecks.batchSize(meetings.size(), MAX_BATCH);
         Set<String> items = plans.plan().actionPlans().stream().flatMap(p -> p.actionItems().stream())
                 .map(ActionItem::id).collect(Collectors.toSet());
         LocalDate today = clock.today();

@@ -115,9 +115,7 @@ public class TrainingService {
             throw new InvalidInputException("body", "give at least one assessment: [{\"teacherId\":\"T01\","
                     + "\"fiscalYear\":2025,\"answers\":{\"A-1\":4}}]");
         }
-        if (input.size() > MAX_BATCH) {
-            throw new InvalidInputException("body", "at most " + MAX_BATCH + " assessments in one batch, was " + input.size());
-        }
+        FieldChecks.batchSize(input.size(), MAX_BATCH);
         FieldChecks check = new FieldChecks();
         Map<String, String> seen = new HashMap<>();
         List<FiscalYear> years = new ArrayList<>();
