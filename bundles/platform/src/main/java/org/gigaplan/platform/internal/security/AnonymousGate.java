@@ -24,13 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls to /api that carry no credentials (no Authorization header, no session cookie) are served a few at a time
+ * Reads of /api that carry no credentials (no Authorization header, no session cookie) are served a few at a time
  * ({@link ApiConfig#anonymousAtOnce()}) and yield to writes: while a write with credentials (a school's check-in, an
  * agent's record, any call but GET, HEAD and OPTIONS) is being served, an anonymous call waits for it to end, up to
  * {@link #YIELD_NANOS}. The others wait their turn, parked. However many anonymous clients call the public reads at
  * once, they use at most that many of the server's threads and little of its time while it writes, so a school's
- * check-in or an agent's record is served at once beside them. A call that waits longer than {@link ApiConfig#anonymousWaitSeconds()} is answered 503 with
- * {@code Retry-After}. The gate spans the whole call, the answer's writing included: the JAX-RS application's filters
+ * check-in or an agent's record is served at once beside them. Health probes ({@code /api/health}) and anonymous
+ * writes (a login) never wait. A call that waits longer than {@link ApiConfig#anonymousWaitSeconds()} is answered 503
+ * with {@code Retry-After}. The gate spans the whole call, the answer's writing included: the JAX-RS application's filters
  * see a call only after its body is read, and its answer only before it is written.
  *
  * <p>What the gate judges by is what a call carries, not whether its credentials check out: a wrong key or password is
@@ -92,12 +93,19 @@ public class AnonymousGate implements Filter {
             chain.doFilter(request, response);
             return;
         }
+        boolean read = READS.contains(http.getMethod());
         if (carriesCredentials(http)) {
-            if (READS.contains(http.getMethod())) {
+            if (read) {
                 chain.doFilter(request, response);
             } else {
                 write(request, response, chain);
             }
+            return;
+        }
+        if (!read || isHealth(http)) {
+            // A login (its credentials are in its body, and it is throttled per name and address) and a load
+            // balancer's or orchestrator's probe are answered at once: a busy node must not look down.
+            chain.doFilter(request, response);
             return;
         }
         if (!takeTurn()) {
@@ -178,6 +186,13 @@ public class AnonymousGate implements Filter {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Whether the call asks for /api/health (readiness) or below it (liveness). */
+    static boolean isHealth(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String health = "/" + GigaPlanRest.APPLICATION_BASE + "/health";
+        return uri != null && (uri.equals(health) || uri.startsWith(health + "/"));
     }
 
     static boolean carriesCredentials(HttpServletRequest request) {

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The gate's order: an anonymous call yields to a write being served, but only for a while, so writes never shut the
- * public out; a call with credentials never waits; an anonymous call finding every turn taken past its wait is 503.
+ * public out; a call with credentials, a health probe and a login never wait; an anonymous read finding every turn
+ * taken past its wait is 503.
  */
 class AnonymousGateTest {
 
@@ -50,7 +51,7 @@ class AnonymousGateTest {
     }
 
     @Test
-    void aCallWithCredentialsNeverWaitsAndAnAnonymousOnePastItsWaitIsAnswered503() throws Exception {
+    void callsWithCredentialsProbesAndLoginsNeverWaitAndAnAnonymousReadPastItsWaitIsAnswered503() throws Exception {
         AnonymousGate gate = new AnonymousGate(1, 50);
         CountDownLatch serving = new CountDownLatch(1);
         CountDownLatch end = new CountDownLatch(1);
@@ -65,6 +66,12 @@ class AnonymousGateTest {
         AtomicBoolean anonymous = new AtomicBoolean();
         assertEquals(503, call(gate, "GET", null, () -> anonymous.set(true)));
         assertFalse(anonymous.get());
+        AtomicBoolean probed = new AtomicBoolean();
+        call(gate, "GET", null, "/api/health", () -> probed.set(true));
+        assertTrue(probed.get(), "a health probe goes at once: a busy node must not look down");
+        AtomicBoolean login = new AtomicBoolean();
+        call(gate, "POST", null, "/api/session", () -> login.set(true));
+        assertTrue(login.get(), "a login goes at once");
         end.countDown();
         held.get(10, TimeUnit.SECONDS);
         assertEquals(200, call(gate, "GET", null, () -> anonymous.set(true)));
@@ -79,8 +86,12 @@ class AnonymousGateTest {
         }
     }
 
-    /** Runs one call through the gate; its status (200 when the chain ran and set none). */
     private static int call(AnonymousGate gate, String method, String authorization, Runnable resource) {
+        return call(gate, method, authorization, "/api/progress", resource);
+    }
+
+    /** Runs one call through the gate; its status (200 when the chain ran and set none). */
+    private static int call(AnonymousGate gate, String method, String authorization, String uri, Runnable resource) {
         Map<String, Object> response = new ConcurrentHashMap<>();
         response.put("status", 200);
         HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(AnonymousGateTest.class.getClassLoader(),
@@ -88,6 +99,7 @@ class AnonymousGateTest {
                     case "getMethod" -> method;
                     case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
                     case "getCookies" -> new Cookie[0];
+                    case "getRequestURI" -> uri;
                     default -> null;
                 });
         ByteArrayOutputStream body = new ByteArrayOutputStream();
