@@ -57,13 +57,14 @@ public @interface ApiConfig {
             + "one address may make at once before the average applies (a page loading its figures).", min = "1")
     int anonymousBurst() default 120;
 
-    @AttributeDefinition(name = "Anonymous calls served at once", description = "How many calls without "
-            + "credentials this node serves at the same time; the others wait their turn, so however many anonymous "
-            + "clients call the public reads, logged-in users and machine clients are served beside them. 0: half the "
-            + "processors, at least 1.", min = "0")
+    @AttributeDefinition(name = "Anonymous reads served at once", description = "How many reads without "
+            + "credentials this node serves at the same time, each after the writes being served (up to 20 ms); the "
+            + "others wait their turn, so however many anonymous clients call the public reads, logged-in users and "
+            + "machine clients are served beside them. Health probes and logins never wait. 0: half the processors, "
+            + "at least 1.", min = "0")
     int anonymousAtOnce() default 0;
 
-    @AttributeDefinition(name = "Anonymous wait (seconds)", description = "How long a call without credentials "
+    @AttributeDefinition(name = "Anonymous wait (seconds)", description = "How long a read without credentials "
             + "waits for its turn before it is answered 503 with Retry-After.", min = "1")
     int anonymousWaitSeconds() default 10;
 

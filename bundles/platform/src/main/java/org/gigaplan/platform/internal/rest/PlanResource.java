@@ -103,7 +103,6 @@ public class PlanResource {
         return known.view();
     }
 
-
     /** One fiscal year's action plan: basic policies → measures → action items. */
     @GET
     @Public

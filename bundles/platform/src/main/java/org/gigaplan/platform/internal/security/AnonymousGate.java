@@ -1,7 +1,6 @@
 package org.gigaplan.platform.internal.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -15,8 +14,12 @@ import javax.servlet.ServletResponse;
 import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
 
 import org.gigaplan.plan.rest.GigaPlanRest;
+import org.gigaplan.platform.internal.Json;
+import org.gigaplan.platform.internal.rest.Problem;
 import org.gigaplan.platform.internal.rest.ApiConfig;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * once, they use at most that many of the server's threads and little of its time while it writes, so a school's
  * check-in or an agent's record is served at once beside them. Health probes ({@code /api/health}) and anonymous
  * writes (a login) never wait. A call that waits longer than {@link ApiConfig#anonymousWaitSeconds()} is answered 503
- * with {@code Retry-After}. The gate spans the whole call, the answer's writing included: the JAX-RS application's filters
- * see a call only after its body is read, and its answer only before it is written.
+ * with {@code Retry-After}. The gate spans the whole call, the answer's writing included: the JAX-RS application's
+ * filters see a call only after its body is read, and its answer only before it is written.
  *
  * <p>What the gate judges by is what a call carries, not whether its credentials check out: a wrong key or password is
  * refused with 401 by {@link AuthFilter}, and an unknown session cookie makes the call anonymous there, still counted
@@ -51,6 +54,8 @@ public class AnonymousGate implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(AnonymousGate.class);
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    /** Readiness, with liveness below it: what load balancers and orchestrators probe. */
+    private static final String HEALTH = "/" + GigaPlanRest.APPLICATION_BASE + "/health";
     /**
      * How long an anonymous call waits for writes to end before it goes anyway: longer than most single writes take
      * (about 10 ms under load), so they go first; short enough that a stream of writes never shuts the public out.
@@ -60,7 +65,7 @@ public class AnonymousGate implements Filter {
     private final int atOnce;
     private final long waitMillis;
     private final ReentrantLock lock = new ReentrantLock();
-    /** Signalled when an anonymous call ends or the last write does. */
+    /** Signalled when an anonymous read ends or the last write does. */
     private final Condition turnFree = lock.newCondition();
     private int anonymousServed;
     private int writesServed;
@@ -78,7 +83,8 @@ public class AnonymousGate implements Filter {
 
     @Override
     public void init(javax.servlet.FilterConfig config) {
-        LOG.info("Calls without credentials to /api are served {} at a time, none while a write is served", atOnce);
+        LOG.info("Reads of /api without credentials are served {} at a time, after the writes being served (up to {} ms)",
+                atOnce, TimeUnit.NANOSECONDS.toMillis(YIELD_NANOS));
     }
 
     @Override
@@ -191,12 +197,11 @@ public class AnonymousGate implements Filter {
     /** Whether the call asks for /api/health (readiness) or below it (liveness). */
     static boolean isHealth(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        String health = "/" + GigaPlanRest.APPLICATION_BASE + "/health";
-        return uri != null && (uri.equals(health) || uri.startsWith(health + "/"));
+        return uri != null && (uri.equals(HEALTH) || uri.startsWith(HEALTH + "/"));
     }
 
     static boolean carriesCredentials(HttpServletRequest request) {
-        if (request.getHeader("Authorization") != null) {
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             return true;
         }
         Cookie[] cookies = request.getCookies();
@@ -212,14 +217,13 @@ public class AnonymousGate implements Filter {
 
     private void busy(HttpServletResponse response) throws IOException {
         long seconds = Math.max(1, waitMillis / 1000);
-        response.setStatus(503);
+        byte[] body = Json.mapper().writeValueAsBytes(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                "too many calls without logging in at once: try again in " + seconds + " s, or log in"
+                + " (ログインしていない呼び出しが混み合っています。" + seconds + " 秒後に再試行するか、ログインしてください)"));
+        response.setStatus(Response.Status.SERVICE_UNAVAILABLE.getStatusCode());
         SecurityHeaders.apply(response::setHeader);
-        response.setHeader("Retry-After", Long.toString(seconds));
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         response.setContentType(GigaPlanRest.PROBLEM_JSON);
-        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,\"detail\":"
-                + "\"too many calls without logging in at once: try again in " + seconds + " s, or log in"
-                + " (ログインしていない呼び出しが混み合っています。" + seconds + " 秒後に再試行するか、ログインしてください)\"}")
-                .getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
