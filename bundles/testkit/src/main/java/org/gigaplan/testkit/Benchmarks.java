@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -111,6 +112,28 @@ public final class Benchmarks {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Prints an ingest rate as a share of what the database itself sustains ({@link #plainInsertRate}), timed twice in
+     * the same run: before the ingest, on the fresh database, and after it. The machine's speed and the database's
+     * files change during a run (the same build has given shares a third apart when only the later was timed), so the
+     * share is given against the faster of the two, the stricter, and against the slower.
+     *
+     * @param what        what was ingested, as the line names it
+     * @param rows        rows each plain insert wrote
+     * @param rowsPerSecond the ingest's rate, in the same rows
+     * @return the share of the faster, in per cent
+     */
+    public static double printShareOfPlainInsert(String what, long rows, double rowsPerSecond, double plainBefore,
+            double plainAfter) {
+        double faster = Math.max(plainBefore, plainAfter);
+        double slower = Math.min(plainBefore, plainAfter);
+        System.out.printf(Locale.ROOT, "plain JDBC batch insert of %,d rows of the same shape into the same database: "
+                + "%,.0f rows/s before the ingest, %,.0f rows/s after it%n", rows, plainBefore, plainAfter);
+        System.out.printf(Locale.ROOT, "%s at %,.0f rows/s = %.0f %% of the faster (%.0f %% of the slower; goal ≥ 50 %%)%n",
+                what, rowsPerSecond, 100 * rowsPerSecond / faster, 100 * rowsPerSecond / slower);
+        return 100 * rowsPerSecond / faster;
     }
 
     /** A board view's limits: median and 95th percentile of fresh computations, in milliseconds. */

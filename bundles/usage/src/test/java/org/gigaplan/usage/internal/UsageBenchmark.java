@@ -57,6 +57,8 @@ class UsageBenchmark {
         SplittableRandom random = new SplittableRandom(7);
         LocalDate first = usage.calendar().year(FY).firstWeek();
 
+        long figures = (long) schools * classes * weeks * 5;
+        double plainBefore = rawInsertRate(ds, figures);
         long started = System.nanoTime();
         long checkIns = 0;
         for (int s = 0; s < schools; s++) {
@@ -111,11 +113,8 @@ class UsageBenchmark {
         System.out.printf(Locale.ROOT, "events: %,d in batches of %,d (a school's week) in %.1f s = %,.0f events/s%n", posted,
                 perSchoolWeek, eventSeconds, posted / eventSeconds);
 
-        double limit = rawInsertRate(ds, checkIns * 5);
-        double ours = checkIns * 5 / checkInSeconds;
-        System.out.printf(Locale.ROOT, "raw JDBC batch insert of %,d rows of the same shape into the same database: "
-                + "%,.0f rows/s; check-ins at %,.0f figures/s = %.0f %% of it (goal ≥ 50 %%)%n", checkIns * 5, limit, ours,
-                100 * ours / limit);
+        Benchmarks.printShareOfPlainInsert("check-ins", figures, checkIns * 5 / checkInSeconds, plainBefore,
+                rawInsertRate(ds, figures));
 
         SchoolCalendar calendar = usage.calendar();
         SchoolCalendar.Period year = calendar.year(FY);
