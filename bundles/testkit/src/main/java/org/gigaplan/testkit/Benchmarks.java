@@ -123,9 +123,8 @@ public final class Benchmarks {
      * @param what        what was ingested, as the line names it
      * @param rows        rows each plain insert wrote
      * @param rowsPerSecond the ingest's rate, in the same rows
-     * @return the share of the faster, in per cent
      */
-    public static double printShareOfPlainInsert(String what, long rows, double rowsPerSecond, double plainBefore,
+    public static void printShareOfPlainInsert(String what, long rows, double rowsPerSecond, double plainBefore,
             double plainAfter) {
         double faster = Math.max(plainBefore, plainAfter);
         double slower = Math.min(plainBefore, plainAfter);
@@ -133,7 +132,6 @@ public final class Benchmarks {
                 + "%,.0f rows/s before the ingest, %,.0f rows/s after it%n", rows, plainBefore, plainAfter);
         System.out.printf(Locale.ROOT, "%s at %,.0f rows/s = %.0f %% of the faster (%.0f %% of the slower; goal ≥ 50 %%)%n",
                 what, rowsPerSecond, 100 * rowsPerSecond / faster, 100 * rowsPerSecond / slower);
-        return 100 * rowsPerSecond / faster;
     }
 
     /** A board view's limits: median and 95th percentile of fresh computations, in milliseconds. */
