@@ -173,10 +173,12 @@ public final class Distribution implements AutoCloseable {
             home = top.filter(Files::isDirectory).findFirst().orElseThrow(() -> new AssertionError("empty archive"));
         }
         assertTrue(Files.isExecutable(home.resolve("bin/karaf")), "no executable bin/karaf in " + home);
-        // A distribution archive holds no runtime state. One that does was packed while an instance ran from the
-        // assembly folder, or is another checkout's SNAPSHOT from the shared local repository (run from the root).
+        // A distribution archive holds no runtime state (its Derby database is the build's, closed: no lock file).
+        // One that does was packed while an instance ran from the assembly folder, or is another checkout's SNAPSHOT
+        // from the shared local repository (run from the root).
         List<String> state = new ArrayList<>();
-        for (String p : List.of("instances", "lock", "karaf.pid", "data/cache", "data/derby", "data/log", "data/port")) {
+        for (String p : List.of("instances", "lock", "karaf.pid", "data/cache", "data/derby/gigaplan/db.lck",
+                "data/log", "data/port")) {
             if (Files.exists(home.resolve(p))) {
                 state.add(p);
             }

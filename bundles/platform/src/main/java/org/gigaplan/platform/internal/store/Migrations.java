@@ -7,6 +7,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import liquibase.Scope;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
@@ -26,6 +29,8 @@ import liquibase.UpdateSummaryOutputEnum;
  * reading every changelog and the change log table took seconds of each start when nothing had changed.
  */
 public final class Migrations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     private Migrations() {
     }
@@ -49,8 +54,17 @@ public final class Migrations {
 
     /** {@link #apply} without this JVM's turn: what another node (another JVM) migrating at the same time does. */
     static void applyBesideOtherNodes(DataSource dataSource, String changelog, ClassLoader owner) {
-        String content = sha256(owner, changelog);
         try (Connection connection = dataSource.getConnection()) {
+            apply(connection, changelog, owner);
+        } catch (SQLException e) {
+            throw new org.gigaplan.plan.service.Database.StoreException(e.getMessage(), e);
+        }
+    }
+
+    /** {@link #apply} on a connection of the caller's (left open), without this JVM's turn. */
+    static void apply(Connection connection, String changelog, ClassLoader owner) {
+        String content = sha256(owner, changelog);
+        try {
             boolean postgres = connection.getMetaData().getDatabaseProductName().contains("PostgreSQL");
             if (postgres) {
                 // Nodes starting together on one server: Liquibase's own lock leaves a moment in which two of them
@@ -89,6 +103,7 @@ public final class Migrations {
             if (content != null && content.equals(applied(connection, changelog))) {
                 return;
             }
+            long started = System.nanoTime();
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Map<String, Object> scope = Map.of(
@@ -122,6 +137,8 @@ public final class Migrations {
             if (content != null) {
                 remember(connection, changelog, content);
             }
+            LOG.info("Schema of {} brought up to date in {} ms (Liquibase)", changelog,
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             throw new org.gigaplan.plan.service.Database.StoreException(e.getMessage(), e);
         } catch (Exception e) {

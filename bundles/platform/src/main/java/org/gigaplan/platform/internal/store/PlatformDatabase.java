@@ -83,13 +83,6 @@ public class PlatformDatabase implements Database {
         return sql.beginWrite();
     }
 
-    /**
-     * Copies the embedded Derby database, while it runs, into a new folder under {@code folder} named by the time
-     * ({@code SYSCS_UTIL.SYSCS_BACKUP_DATABASE}: a consistent copy; writes wait while it is taken).
-     *
-     * @return the copy's database folder, e.g. {@code …/backup/20261130-210500/gigaplan}
-     * @throws IllegalStateException on any other database than Derby: back those up with their own tools
-     */
     /** Liquibase's migration lock as it stands. */
     public Migrations.Lock migrationLock() {
         return Migrations.lock(sql.dataSource());
@@ -100,6 +93,13 @@ public class PlatformDatabase implements Database {
         return Migrations.releaseStaleLock(sql.dataSource(), olderThan);
     }
 
+    /**
+     * Copies the embedded Derby database, while it runs, into a new folder under {@code folder} named by the time
+     * ({@code SYSCS_UTIL.SYSCS_BACKUP_DATABASE}: a consistent copy; writes wait while it is taken).
+     *
+     * @return the copy's database folder, e.g. {@code …/backup/20261130-210500/gigaplan}
+     * @throws IllegalStateException on any other database than Derby: back those up with their own tools
+     */
     public java.nio.file.Path backupTo(java.nio.file.Path folder) {
         java.nio.file.Path into = folder.toAbsolutePath().resolve(java.time.LocalDateTime.now()
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));

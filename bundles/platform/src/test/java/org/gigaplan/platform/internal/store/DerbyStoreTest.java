@@ -94,4 +94,47 @@ class DerbyStoreTest extends StoreContract {
             });
         }
     }
+
+    /**
+     * The database the distribution ships (made by its build): every table and no row, each changelog recorded as
+     * applied, so a first start on it hands nothing to Liquibase (a lock left set stays as it was).
+     */
+    @Test
+    @Timeout(60)
+    void theShippedDatabaseHoldsTheSchemaAndAStartOnItMigratesNothing(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path folder) throws Exception {
+        java.nio.file.Path made = folder.resolve("gigaplan");
+        ShippedDerbyDatabase.make(made, java.util.List.of(PlatformDatabase.CHANGELOG),
+                PlatformDatabase.class.getClassLoader());
+        org.apache.derby.jdbc.EmbeddedDataSource shipped = new org.apache.derby.jdbc.EmbeddedDataSource();
+        shipped.setDatabaseName(made.toString());
+        try {
+            try (Connection c = shipped.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE databasechangeloglock SET locked = TRUE, lockedby = 'not Liquibase'");
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM gp_school")) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1), "no rows are shipped");
+                }
+            }
+            new PlatformDatabase(shipped);
+            try (Connection c = shipped.getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT locked FROM databasechangeloglock")) {
+                rs.next();
+                assertTrue(rs.getBoolean(1), "the start found nothing to migrate: Liquibase did not run");
+            }
+        } finally {
+            shipped.setShutdownDatabase("shutdown");
+            try {
+                shipped.getConnection().close();
+            } catch (java.sql.SQLException shutDown) {
+                assertEquals("08006", shutDown.getSQLState(), shutDown::getMessage);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> ShippedDerbyDatabase.make(
+                made, java.util.List.of(PlatformDatabase.CHANGELOG), PlatformDatabase.class.getClassLoader()),
+                "made from nothing: an existing folder is refused");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ShippedDerbyDatabase.make(
+                folder.resolve("other"), java.util.List.of("db/nothing/changelog.xml"),
+                PlatformDatabase.class.getClassLoader()), "a changelog that is not there is named");
+    }
 }
