@@ -6,7 +6,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -96,8 +96,8 @@ class DerbyStoreTest extends StoreContract {
     }
 
     /**
-     * The database the distribution ships (made by its build): every table and no row, each changelog recorded as
-     * applied, so a first start on it hands nothing to Liquibase (a lock left set stays as it was).
+     * The database the distribution ships (made by its build): every table, no school, plan or user, each
+     * changelog recorded as applied, so a first start on it hands nothing to Liquibase (a lock left set stays).
      */
     @Test
     @Timeout(60)
@@ -113,7 +113,7 @@ class DerbyStoreTest extends StoreContract {
                 s.executeUpdate("UPDATE databasechangeloglock SET locked = TRUE, lockedby = 'not Liquibase'");
                 try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM gp_school")) {
                     rs.next();
-                    assertEquals(0, rs.getInt(1), "no rows are shipped");
+                    assertEquals(0, rs.getInt(1), "no school is shipped");
                 }
             }
             new PlatformDatabase(shipped);
