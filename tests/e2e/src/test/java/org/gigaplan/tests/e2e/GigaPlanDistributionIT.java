@@ -124,6 +124,21 @@ class GigaPlanDistributionIT {
         assertTrue(log.contains("Loading the shipped plan"), "the start loaded the shipped plan");
     }
 
+    /**
+     * The /api application is published once the boot is over, so the JAX-RS whiteboard builds it once with every
+     * resource of the boot: published first, it was rebuilt for each resource that came after it (28 times at a
+     * start, on the framework's start-level thread).
+     */
+    @Test
+    @Order(1)
+    void theBootPublishesApiOnceWithEveryResource() throws Exception {
+        String log = Files.readString(dist.karafLog(), StandardCharsets.UTF_8);
+        assertTrue(log.contains("Boot over after"), "the platform saw the boot end");
+        // CXF's line for each JAX-RS server it publishes; the whiteboard builds one for /api each time it deploys it.
+        long deployments = log.lines().filter(l -> l.contains("Setting the server's publish address")).count();
+        assertEquals(1, deployments, "deployments of /api during the boot");
+    }
+
     @Test
     @Order(1)
     void everyActionItemOfTheShippedPlanHasEvidenceAnInstalledModuleComputes() throws Exception {

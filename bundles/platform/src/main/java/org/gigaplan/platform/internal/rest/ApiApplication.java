@@ -30,7 +30,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 /**
  * The one JAX-RS application, at {@code /api}. Authentication, access rules, the JSON provider and error
  * mappers come with it, so a module's resource that selects it is secured and answers in the platform's JSON
- * and problem format from its first call.
+ * and problem format from its first call. Published once the boot is over ({@link BootPhase}): the whiteboard then
+ * deploys it once with every resource registered meanwhile.
  */
 @Component(service = Application.class, configurationPid = ApiConfig.PID)
 @Designate(ocd = ApiConfig.class)
@@ -40,10 +41,12 @@ public class ApiApplication extends Application {
 
     private final Set<Object> singletons;
 
+    /** {@code bootOver} is only waited for: the application is published once the boot is over. */
     @Activate
     public ApiApplication(ApiConfig config, @Reference ApiKeyService apiKeys, @Reference AuditLogImpl audit,
             @Reference ModuleEnablement modules, @Reference ModuleContracts contracts,
-            @Reference PlatformDatabase database, @Reference Logins logins, @Reference Sessions sessions) {
+            @Reference PlatformDatabase database, @Reference Logins logins, @Reference Sessions sessions,
+            @Reference BootPhase.Over bootOver) {
         // The deployment's language is also the console commands' default (every bundle's, see ConsoleText).
         System.setProperty(ConsoleText.LANGUAGE, ProblemLanguage.deploymentLanguage(config.language()));
         this.singletons = Set.of(new RequestScope(), new BodyLimitFilter(config.maxRequestBytes()),

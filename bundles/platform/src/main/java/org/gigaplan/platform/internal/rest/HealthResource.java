@@ -28,7 +28,6 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.startlevel.BundleStartLevel;
-import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -57,9 +56,6 @@ public class HealthResource {
 
     /** The capability namespace bnd declares a component's services in (OSGi's service namespace). */
     static final String SERVICE_NAMESPACE = "osgi.service";
-
-    /** Registered by Karaf once its boot features are installed and started (named, so nothing imports Karaf). */
-    static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
 
     /** The platform's state: a module's own states, and STARTING while endpoints are still being registered. */
     public enum Status {
@@ -90,6 +86,7 @@ public class HealthResource {
     private final Credentials credentials;
     private final JaxrsServiceRuntime runtime;
     private final ModuleContracts contracts;
+    private final BootPhase bootPhase;
     /** When the whiteboard last changed what it serves (its service properties change with each change). */
     private volatile long runtimeChangedAt = System.nanoTime();
     /** When a page or servlet of the HTTP whiteboard (the dashboard's files, a module's page) last came or went. */
@@ -104,7 +101,8 @@ public class HealthResource {
     @Activate
     public HealthResource(@Reference PlatformDatabase database, @Reference PlanService plans,
             @Reference ProgressService progress, @Reference DemoService demo, @Reference Credentials credentials,
-            @Reference JaxrsServiceRuntime runtime, @Reference ModuleContracts contracts, BundleContext context) {
+            @Reference JaxrsServiceRuntime runtime, @Reference ModuleContracts contracts, @Reference BootPhase bootPhase,
+            BundleContext context) {
         this.database = database;
         this.plans = plans;
         this.progress = progress;
@@ -112,6 +110,7 @@ public class HealthResource {
         this.credentials = credentials;
         this.runtime = runtime;
         this.contracts = contracts;
+        this.bootPhase = bootPhase;
         this.context = context;
         this.webListener = e -> webChangedAt = System.nanoTime();
         try {
@@ -172,25 +171,9 @@ public class HealthResource {
      * @param declared the bundles declaring a policy module the platform has not taken in (read once per call)
      */
     private List<String> waitingFor(List<Bundle> declared) {
-        // Inside Karaf, the boot features (every module the distribution starts with) are all installed and started
-        // once Karaf registers BootFinished; until then a module may not even be installed.
-        if (System.getProperty("karaf.base") != null && context.getServiceReference(BOOT_FINISHED) == null) {
-            return List.of("the boot features");
-        }
-        // On a restart the features are there at once and the framework starts their bundles level by level: every
-        // bundle is started once the framework is at its beginning start level and none is still starting.
-        String beginning = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
-        int target = beginning == null ? 1 : Integer.parseInt(beginning.trim());
-        int level = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkStartLevel.class).getStartLevel();
-        if (level < target) {
-            return List.of("start level " + level + " of " + target);
-        }
-        // A lazily activated bundle stays STARTING until a class of it is first loaded: not waited for.
-        List<String> starting = Stream.of(context.getBundles()).filter(b -> b.getState() == Bundle.STARTING)
-                .filter(b -> !String.valueOf(b.getHeaders().get(Constants.BUNDLE_ACTIVATIONPOLICY)).contains("lazy"))
-                .map(b -> "bundle " + b.getSymbolicName()).sorted().toList();
-        if (!starting.isEmpty()) {
-            return starting;
+        List<String> boot = bootPhase.waitingFor();
+        if (!boot.isEmpty()) {
+            return boot;
         }
         // Every policy module has been taken in by the platform, which happens once its services are activated (its
         // migrations run, its kept counts checked or recounted): the whiteboard may be quiet for long meanwhile, with
