@@ -377,6 +377,12 @@ class GigaPlanDistributionIT {
                     () -> "feature " + module + " not installed:\n" + features);
         }
 
+        // SPI Fly is there for Liquibase's bundle to resolve, and not started: the platform gives Liquibase its class
+        // loader itself, and SPI Fly running cost each start seconds of CPU.
+        String spifly = dist.console("bundle:list -s -t 0").lines()
+                .filter(l -> l.contains("org.apache.aries.spifly.dynamic.bundle")).findFirst().orElse("(not installed)");
+        assertTrue(spifly.contains("Resolved"), () -> "SPI Fly: " + spifly);
+
         String plan = dist.console("plan:show -y 2025 --lang en");
         assertTrue(plan.contains("P1-B1"), () -> "plan:show:\n" + plan);
         assertTrue(plan.contains("13 action items"), () -> "plan:show:\n" + plan);

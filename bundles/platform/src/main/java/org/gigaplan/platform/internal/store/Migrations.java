@@ -103,35 +103,16 @@ public final class Migrations {
                 return;
             }
             long started = System.nanoTime();
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            Map<String, Object> scope = Map.of(
-                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(owner),
-                    // Liquibase finds its services through this loader; in OSGi only its own bundle's sees
-                    // every one (SPI Fly advertises most, not all, of them).
-                    Scope.Attr.classLoader.name(), Scope.class.getClassLoader(),
-                    // Never reach out to the vendor's analytics: the platform must work offline.
-                    "liquibase.analytics.enabled", Boolean.FALSE,
-                    "liquibase.showBanner", Boolean.FALSE,
-                    // Progress to the log, not to the operator's console.
-                    Scope.Attr.ui.name(), new LoggerUIService());
-            boolean embeddedDerby = isEmbeddedDerby(connection);
-            Scope.child(scope, () -> {
-                if (embeddedDerby) {
-                    // Only this JVM can open an embedded Derby database, so a migration lock found set was left by
-                    // a process killed mid-migration; waiting for it would only fail five minutes later.
-                    LockServiceFactory.getInstance().getLockService(database).forceReleaseLock();
-                }
-                new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                        .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                        .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
-                        .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
-                        .execute();
-            });
-            // Liquibase turns auto-commit off and, when there is nothing to apply, leaves its lock-table
-            // read open; Derby refuses to close a connection inside a transaction.
-            if (!connection.getAutoCommit()) {
-                connection.commit();
+            // Liquibase looks its services up with ServiceLoader, first through the thread's context class loader
+            // (before any scope of ours exists): in OSGi only its own bundle's loader sees them all. Set here, no
+            // OSGi Service Loader Mediator (SPI Fly) needs to run for it: see the gigaplan-libs feature.
+            Thread thread = Thread.currentThread();
+            ClassLoader context = thread.getContextClassLoader();
+            thread.setContextClassLoader(Scope.class.getClassLoader());
+            try {
+                update(connection, changelog, owner);
+            } finally {
+                thread.setContextClassLoader(context);
             }
             if (content != null) {
                 remember(connection, changelog, content);
@@ -142,6 +123,39 @@ public final class Migrations {
             throw new org.gigaplan.plan.service.Database.StoreException(e.getMessage(), e);
         } catch (Exception e) {
             throw new org.gigaplan.plan.service.Database.StoreException("migration " + changelog + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Applies the changelog through Liquibase on the caller's connection, and commits. */
+    private static void update(Connection connection, String changelog, ClassLoader owner) throws Exception {
+        Database database = DatabaseFactory.getInstance()
+                .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        Map<String, Object> scope = Map.of(
+                Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(owner),
+                // Liquibase finds its services through this loader too, once in a scope.
+                Scope.Attr.classLoader.name(), Scope.class.getClassLoader(),
+                // Never reach out to the vendor's analytics: the platform must work offline.
+                "liquibase.analytics.enabled", Boolean.FALSE,
+                "liquibase.showBanner", Boolean.FALSE,
+                // Progress to the log, not to the operator's console.
+                Scope.Attr.ui.name(), new LoggerUIService());
+        boolean embeddedDerby = isEmbeddedDerby(connection);
+        Scope.child(scope, () -> {
+            if (embeddedDerby) {
+                // Only this JVM can open an embedded Derby database, so a migration lock found set was left by
+                // a process killed mid-migration; waiting for it would only fail five minutes later.
+                LockServiceFactory.getInstance().getLockService(database).forceReleaseLock();
+            }
+            new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
+                    .execute();
+        });
+        // Liquibase turns auto-commit off and, when there is nothing to apply, leaves its lock-table
+        // read open; Derby refuses to close a connection inside a transaction.
+        if (!connection.getAutoCommit()) {
+            connection.commit();
         }
     }
 
