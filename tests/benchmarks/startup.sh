@@ -3,7 +3,8 @@
 # ours, one after the other on this machine. Prints the bare Karaf's start to its SSH console, ours to ready
 # (/api/health answering 200: the database answers and every endpoint registered for /api is served), the ratio
 # (goal ≤ 1.0), ours restarted with data kept and after kill -9, the size on disk and resident memory once ready
-# (goal ≤ 250 MB). A benchmark, not a test: it prints figures and asserts nothing.
+# (goal ≤ 250 MB: 5 s after ready, and settled 20-30 s after). A benchmark, not a test: it prints figures and asserts
+# nothing.
 #   Build first (mvn install -DskipTests), then: bash tests/benchmarks/startup.sh
 set -euo pipefail
 source "$(dirname "$0")/unpack.sh"
@@ -49,9 +50,14 @@ echo "distribution: $(du -sh "$tarball" | cut -f1) packed, $(du -sh "$dist" | cu
 echo "bare Apache Karaf 4.4.10, start to its SSH console: $bare_start s; RSS 5 s later: $bare_rss MB"
 start
 echo "ours, cold start to ready (/api/health 200): $elapsed s = $(ratio "$elapsed") of the bare Karaf (goal ≤ 1.0)"
-sleep 5
 pid=$(pgrep -f "karaf.home=${dist%/}" | head -1)
-echo "ours, RSS 5 s after ready: $(rss_of "$pid") MB (goal ≤ 250 MB; the bare Karaf: $bare_rss MB)"
+# Resident memory swings by some 20 MB while the JVM gives freed native memory back (every 5 s): sampled each second,
+# it is printed 5 s after ready (as for the bare Karaf) and settled (the median of the samples 20-30 s after ready).
+samples=()
+for i in $(seq 1 30); do sleep 1; samples+=("$(rss_of "$pid")"); done
+settled=$(printf '%s\n' "${samples[@]:19:11}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+echo "ours, RSS 5 s after ready: ${samples[4]} MB; settled (median 20-30 s after ready): $settled MB" \
+  "(goal ≤ 250 MB; the bare Karaf 5 s after its console: $bare_rss MB)"
 echo "GET /api/plan: $(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/plan") s"
 stop
 start
