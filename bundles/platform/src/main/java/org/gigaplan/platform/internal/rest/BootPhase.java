@@ -28,10 +28,9 @@ import org.slf4j.LoggerFactory;
  * application waits for ({@link ApiApplication}), so that the JAX-RS whiteboard deploys /api once with every resource
  * the boot registered. Published first, /api was deployed again for each of them (28 times at a start), each time
  * rebuilding the whole application on the framework's start-level thread. A module installed later joins the
- * published application as before. A boot still not over after {@link #PATIENCE}
- * (a bundle whose activation hangs) publishes /api all the same, with a warning naming what it waits for, so that
- * /api/health can say so. (OSGi's own Condition service would say the same, but Karaf 4.4 does not export its
- * package.)
+ * published application as before. A boot still not over after {@link #PATIENCE} (a bundle whose activation hangs)
+ * publishes /api all the same, with a warning naming what it waits for, so that /api/health can say so. (OSGi's own
+ * Condition service would say the same, but Karaf 4.4 does not export its package.)
  */
 @Component(service = BootPhase.class, immediate = true)
 public class BootPhase {
