@@ -55,7 +55,7 @@ class ReadinessInFrameworkTest {
         properties.put(JaxrsWhiteboardConstants.JAX_RS_EXTENSION_SELECT, "(osgi.jaxrs.name=no-such-extension)");
         ServiceRegistration<?> pending = context.registerService(Pending.class, new Pending(), properties);
         try {
-            // First it waits for the whiteboard to settle after the change, then for the endpoint it cannot serve.
+            // The endpoint it cannot serve is named.
             InFramework.await("not ready, naming the endpoint", () -> {
                 HttpResponse<String> answer = InFramework.get(health, null);
                 return answer.statusCode() == 503 && answer.body().contains("pending.ping");
@@ -94,7 +94,7 @@ class ReadinessInFrameworkTest {
         java.util.concurrent.CompletableFuture<ServiceRegistration<?>> registering = java.util.concurrent.CompletableFuture
                 .supplyAsync(() -> context.registerService(PolicyModule.class.getName(), slow, null));
         try {
-            // Past the whiteboard's settle time (1 s): only the module keeps /api from being ready.
+            // Long after the whiteboard's last change: only the module keeps /api from being ready.
             Thread.sleep(1_500);
             HttpResponse<String> waiting = InFramework.get(health, null);
             assertEquals(503, waiting.statusCode(), waiting.body());
