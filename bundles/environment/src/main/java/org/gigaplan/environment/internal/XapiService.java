@@ -173,15 +173,13 @@ public class XapiService {
         check.throwIfAny();
         return store.insertNew(rows, by, new XapiStore.Guard() {
             @Override
-            public boolean isNew(Connection c, XapiStore.Row r) throws SQLException {
+            public void storedAlready(Connection c, XapiStore.Row r) throws SQLException {
+                // (Gone since it was seen: erased with its learner, so not stored again.)
                 Optional<LrsStore.Kept> kept = lrs.kept(c, r.id());
-                if (kept.isEmpty()) {
-                    return true;
-                }
-                if (!StatementIntake.same(open(kept.get(), true), bodies.open(r.body(), true, XapiService.this::pseudonymous))) {
+                if (kept.isPresent() && !StatementIntake.same(open(kept.get(), true),
+                        bodies.open(r.body(), true, XapiService.this::pseudonymous))) {
                     throw new ConflictException("id", "statement " + r.id() + " is stored already with other content");
                 }
-                return false;
             }
 
             @Override
@@ -311,7 +309,7 @@ public class XapiService {
     public LearnerHistory learnerHistory(String schoolId, String login, Instant since, Instant until, int limit) {
         String learner = pseudonym(learnerAgent(login), "agent");
         // Looking is the plan's evidence that learners use their own learning histories (P3-B2).
-        totals.learnerYears().learnerOpened(schoolId, learner, clock.currentFiscalYear().year(), clock.now(), false);
+        totals.learnerViews().learnerOpened(schoolId, learner, clock.currentFiscalYear().year(), clock.now(), false);
         List<Map<String, Object>> statements = find(new XapiStore.Query(schoolId, learner, null, null, since, until, null),
                 limit);
         return new LearnerHistory(learner, statements, store.activity(new XapiStore.Query(schoolId, learner, null, null,
@@ -356,7 +354,7 @@ public class XapiService {
         if (learners < MIN_GROUP) {
             return Optional.empty();
         }
-        Map<String, Integer> opened = totals.learnerYears().learnersOpened(fy.year());
+        Map<String, Integer> opened = totals.learnerViews().learnersOpened(fy.year());
         int looking = withRecords.stream().mapToInt(s -> Math.min(s.learners(), opened.getOrDefault(s.schoolId(), 0)))
                 .sum();
         return Optional.of(new double[] { org.gigaplan.plan.spi.Percent.of(looking, learners), learners,
@@ -365,7 +363,7 @@ public class XapiService {
 
     /** Demo data: a learner of the demo drill records looked at their own history in a fiscal year. */
     void demoOpened(String schoolId, String mbox, FiscalYear fy) {
-        totals.learnerYears().learnerOpened(schoolId, pseudonym(Map.of("mbox", mbox), "agent"), fy.year(),
+        totals.learnerViews().learnerOpened(schoolId, pseudonym(Map.of("mbox", mbox), "agent"), fy.year(),
                 fy.start().plusMonths(1).atStartOfDay(clock.zone()).toInstant(), true);
     }
 

@@ -990,6 +990,35 @@ abstract class NetworkContract {
     }
 
     @Test
+    void aBatchPostedAgainIsStoredOnceWhateverItsSize() {
+        // Stored ids are looked for a hundred at a time: 250 ids fill two looks and part of a third.
+        List<java.util.Map<String, Object>> first = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            var withId = new java.util.HashMap<String, Object>(statement("learner" + (i % 7), "answered", "math/" + i,
+                    0.5, "2025-06-02T10:00:00+09:00"));
+            withId.put("id", java.util.UUID.randomUUID().toString());
+            first.add(withId);
+        }
+        xapi.store(new java.util.ArrayList<Object>(first.subList(0, 130)), "N-1", "agent", false);
+        // The whole batch again: the 130 stored are not stored twice, the other 120 are stored.
+        assertEquals(250, xapi.store(new java.util.ArrayList<Object>(first), "N-1", "agent", false).size());
+        var query = new org.gigaplan.environment.internal.store.XapiStore.Query("N-1", null, null, null, null, null, null);
+        assertEquals(250, xapi.find(query, 1_000).size());
+        assertEquals(250L, xapi.summary("N-1", Instant.EPOCH, Instant.now(), false).get(0).statements());
+        // One of them with other content, far into the batch: refused, nothing of the batch stored.
+        var changed = new java.util.HashMap<>(first.get(210));
+        changed.put("result", java.util.Map.of("score", java.util.Map.of("scaled", 0.9)));
+        List<Object> resent = new java.util.ArrayList<>(first);
+        resent.set(210, changed);
+        var fresh = new java.util.HashMap<String, Object>(statement("learner1", "answered", "math/x", 0.5,
+                "2025-06-02T10:00:00+09:00"));
+        fresh.put("id", java.util.UUID.randomUUID().toString());
+        resent.add(fresh);
+        assertThrows(org.gigaplan.plan.rest.ConflictException.class, () -> xapi.store(resent, "N-1", "agent", false));
+        assertEquals(250, xapi.find(query, 1_000).size());
+    }
+
+    @Test
     void peopleAddCausesCountermeasuresAndVerifications() {
         post("N-1", 0, 300);
         Finding f = network.findings("N-1", true).get(0);

@@ -19,24 +19,19 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.gigaplan.plan.model.FiscalYear;
-import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.Jdbc;
 import org.gigaplan.plan.service.UpsertBatch;
 
 /**
  * What the LRS keeps per school, fiscal year and learner beside the Statements, so the board's summaries and the
  * learners-looking figure read a row per learner instead of every Statement: statements, scaled scores and the days
- * with any ({@code env_xapi_learner_year}), and whether the learner opened their own history
- * ({@code env_learner_view}). The days are kept as numbers, {@value #DAYS_A_COLUMN} days each: bit n of {@code d}k is
- * day 61k + n of the fiscal year (0 for 1 April), so a period's test is a mask per number.
+ * with any ({@code env_xapi_learner_year}), the days as {@link DayBits} keeps them.
  */
 public final class LearnerYears {
 
-    private final Database db;
     private final ZoneId zone;
 
-    public LearnerYears(Database db, ZoneId zone) {
-        this.db = db;
+    LearnerYears(ZoneId zone) {
         this.zone = zone;
     }
 
@@ -50,7 +45,7 @@ public final class LearnerYears {
             LearnerYear k = years.computeIfAbsent(key(schoolId, fy.year(), learner),
                     x -> new LearnerYear(schoolId, fy.year(), learner));
             k.sums.add(score, demo);
-            k.days.set(dayOf(fy, day));
+            k.days.set(DayBits.dayOf(fy, day));
         }
     }
 
@@ -62,39 +57,99 @@ public final class LearnerYears {
         return schoolId + "|" + fiscalYear + "|" + learner;
     }
 
-    /** A day's bit in a learner-year's days: its place in the fiscal year, 0 for 1 April. */
-    private static int dayOf(FiscalYear fy, java.time.LocalDate day) {
-        return (int) java.time.temporal.ChronoUnit.DAYS.between(fy.start(), day);
-    }
-
     /**
      * Adds new statements to what is kept per school, fiscal year and learner (statements, the sum and number of
-     * scaled scores, the days with any): one batched update of the sums, which also locks the rows kept already, and
-     * one batched insert for the learners new in the year; then the days of the rows kept already are read and
-     * widened, with no other writer between. In key order, so two batches never wait on each other crosswise. Two
-     * batches adding the same new learner at once race for its key: the caller runs in {@code transactionRetrying}.
-     * The learner-years it made.
+     * scaled scores, the days with any) in two batched writes: the days kept are read first, then one update adds the
+     * sums and writes the widened days of each row kept already, on the condition that its days are still those read,
+     * and one insert makes the learners new in the year. A row another batch widened meanwhile (its update finds
+     * nothing) is then added to as a second step: its sums updated (which locks it), its days read again and widened.
+     * Rows are written in key order, but one widened meanwhile is locked after the others: two batches of the same
+     * learners at once may then wait on each other crosswise, which the database breaks by rolling one back. That, and
+     * two batches adding the same new learner at once (racing for its key), the caller retries: it runs in
+     * {@code transactionRetrying}. The learner-years it made.
      */
     List<LearnerYear> keep(Connection c, Tally tally) throws SQLException {
         List<LearnerYear> keys = new ArrayList<>(tally.years.values());
-        UpsertBatch rows = UpsertBatch.into("env_xapi_learner_year").key("school_id", "fiscal_year", "learner")
-                .add("statements", "score_sum", "scores").raise("demo").onInsert(DAY_COLUMNS.toArray(String[]::new));
-        for (LearnerYear k : keys) {
-            List<Object> row = new ArrayList<>(List.of(k.schoolId, k.fiscalYear, k.learner, k.sums.statements,
-                    k.sums.scoreSum, k.sums.scores, k.sums.demo > 0));
-            for (long column : columns(k.days)) {
-                row.add(column);
-            }
-            rows.row(row.toArray());
-        }
-        boolean[] inserted = rows.run(c);
+        Map<String, BitSet> kept = keptDays(c, keys);
         List<LearnerYear> fresh = new ArrayList<>();
         List<LearnerYear> known = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            (inserted[i] ? fresh : known).add(keys.get(i));
+        for (LearnerYear k : keys) {
+            (kept.containsKey(key(k)) ? known : fresh).add(k);
         }
-        widenDays(c, known);
-        return fresh;
+        List<LearnerYear> moved = addTo(c, known, kept);
+        UpsertBatch rows = sums();
+        for (LearnerYear k : fresh) {
+            rows.knownRow(false, row(k));
+        }
+        for (LearnerYear k : moved) {
+            rows.knownRow(true, row(k));
+        }
+        boolean[] inserted = rows.run(c);
+        List<LearnerYear> made = new ArrayList<>(fresh);
+        List<LearnerYear> widen = new ArrayList<>();
+        for (int i = 0; i < moved.size(); i++) {
+            // (A row erased since it was read is made anew, with the batch's days.)
+            (inserted[fresh.size() + i] ? made : widen).add(moved.get(i));
+        }
+        widenDays(c, widen);
+        return made;
+    }
+
+    /** What a learner-year adds, as {@link #sums()} takes it: its key, sums, demo flag, then its days (on insert). */
+    private static Object[] row(LearnerYear k) {
+        List<Object> row = new ArrayList<>(List.of(k.schoolId, k.fiscalYear, k.learner, k.sums.statements,
+                k.sums.scoreSum, k.sums.scores, k.sums.demo > 0));
+        for (long column : DayBits.columns(k.days)) {
+            row.add(column);
+        }
+        return row.toArray();
+    }
+
+    private static UpsertBatch sums() {
+        return UpsertBatch.into("env_xapi_learner_year").key("school_id", "fiscal_year", "learner")
+                .add("statements", "score_sum", "scores").raise("demo").onInsert(DayBits.COLUMNS.toArray(String[]::new));
+    }
+
+    /**
+     * Adds to rows kept already their sums and their days widened, each on the condition that its days are still
+     * those read; the learner-years whose row changed since (or went).
+     */
+    private static List<LearnerYear> addTo(Connection c, List<LearnerYear> known, Map<String, BitSet> kept)
+            throws SQLException {
+        if (known.isEmpty()) {
+            return known;
+        }
+        List<String> set = new ArrayList<>(List.of("statements = statements + ?", "score_sum = score_sum + ?",
+                "scores = scores + ?", "demo = CASE WHEN ? = 1 THEN 1 ELSE demo END"));
+        DayBits.COLUMNS.forEach(d -> set.add(d + " = ?"));
+        List<LearnerYear> moved = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("UPDATE env_xapi_learner_year SET " + String.join(", ", set)
+                + " WHERE school_id = ? AND fiscal_year = ? AND learner = ? AND "
+                + String.join(" AND ", DayBits.COLUMNS.stream().map(d -> d + " = ?").toList()))) {
+            for (LearnerYear k : known) {
+                BitSet before = kept.get(key(k));
+                BitSet both = (BitSet) before.clone();
+                both.or(k.days);
+                s.setLong(1, k.sums.statements);
+                s.setDouble(2, k.sums.scoreSum);
+                s.setLong(3, k.sums.scores);
+                s.setInt(4, k.sums.demo > 0 ? 1 : 0);
+                DayBits.bind(s, 5, both);
+                int at = 5 + DayBits.COLUMNS.size();
+                s.setString(at, k.schoolId);
+                s.setInt(at + 1, k.fiscalYear);
+                s.setString(at + 2, k.learner);
+                DayBits.bind(s, at + 3, before);
+                s.addBatch();
+            }
+            int[] counts = s.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 0) {
+                    moved.add(known.get(i));
+                }
+            }
+        }
+        return moved;
     }
 
     /**
@@ -111,10 +166,10 @@ public final class LearnerYears {
 
     private static void insert(Connection c, Collection<LearnerYear> years) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO env_xapi_learner_year (statements, score_sum, "
-                + "scores, demo, school_id, fiscal_year, learner, " + DAYS + ") VALUES (?, ?, ?, ?, ?, ?, ?, "
-                + String.join(", ", Collections.nCopies(DAY_COLUMNS.size(), "?")) + ")")) {
+                + "scores, demo, school_id, fiscal_year, learner, " + DayBits.NAMES + ") VALUES (?, ?, ?, ?, ?, ?, ?, "
+                + String.join(", ", Collections.nCopies(DayBits.COLUMNS.size(), "?")) + ")")) {
             for (LearnerYear k : years) {
-                bindDays(s, 8, k.days);
+                DayBits.bind(s, 8, k.days);
                 k.bind(s);
             }
             s.executeBatch();
@@ -124,6 +179,42 @@ public final class LearnerYears {
     /** How many learners one read of kept days asks for: a fixed number, so the statement is prepared once. */
     private static final int CHUNK = 50;
 
+    private static String key(LearnerYear k) {
+        return key(k.schoolId, k.fiscalYear, k.learner);
+    }
+
+    /** The days kept of these learner-years (in key order), by key; one not kept is not there. */
+    private static Map<String, BitSet> keptDays(Connection c, List<LearnerYear> keys) throws SQLException {
+        Map<String, BitSet> out = new HashMap<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        String in = String.join(", ", Collections.nCopies(CHUNK, "?"));
+        try (PreparedStatement s = c.prepareStatement("SELECT school_id, fiscal_year, learner, " + DayBits.NAMES
+                + " FROM env_xapi_learner_year WHERE school_id = ? AND fiscal_year = ? AND learner IN (" + in + ")")) {
+            for (int from = 0; from < keys.size();) {
+                LearnerYear head = keys.get(from);
+                int to = from;
+                while (to < keys.size() && to - from < CHUNK && keys.get(to).schoolId.equals(head.schoolId)
+                        && keys.get(to).fiscalYear == head.fiscalYear) {
+                    to++;
+                }
+                s.setString(1, head.schoolId);
+                s.setInt(2, head.fiscalYear);
+                for (int i = 0; i < CHUNK; i++) {
+                    s.setString(3 + i, keys.get(Math.min(from + i, to - 1)).learner);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.put(key(r.getString(1), r.getInt(2), r.getString(3)), DayBits.read(r, 4));
+                    }
+                }
+                from = to;
+            }
+        }
+        return out;
+    }
+
     /**
      * Adds the days of a batch to the rows kept already (locked by this transaction), writing those that change; the
      * learner-years it did not find.
@@ -132,52 +223,35 @@ public final class LearnerYears {
         if (known.isEmpty()) {
             return known;
         }
-        Map<String, LearnerYear> byKey = new HashMap<>();
-        known.forEach(k -> byKey.put(key(k.schoolId, k.fiscalYear, k.learner), k));
+        Map<String, BitSet> kept = keptDays(c, known);
         List<LearnerYear> widened = new ArrayList<>();
-        String in = String.join(", ", Collections.nCopies(CHUNK, "?"));
-        try (PreparedStatement s = c.prepareStatement("SELECT school_id, fiscal_year, learner, " + DAYS
-                + " FROM env_xapi_learner_year WHERE school_id = ? AND fiscal_year = ? AND learner IN (" + in + ")")) {
-            for (int from = 0; from < known.size();) {
-                LearnerYear head = known.get(from);
-                int to = from;
-                while (to < known.size() && to - from < CHUNK && known.get(to).schoolId.equals(head.schoolId)
-                        && known.get(to).fiscalYear == head.fiscalYear) {
-                    to++;
-                }
-                s.setString(1, head.schoolId);
-                s.setInt(2, head.fiscalYear);
-                for (int i = 0; i < CHUNK; i++) {
-                    s.setString(3 + i, known.get(Math.min(from + i, to - 1)).learner);
-                }
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        LearnerYear k = byKey.remove(key(r.getString(1), r.getInt(2), r.getString(3)));
-                        BitSet kept = days(r, 4);
-                        BitSet both = (BitSet) kept.clone();
-                        both.or(k.days);
-                        if (!both.equals(kept)) {
-                            k.days = both;
-                            widened.add(k);
-                        }
-                    }
-                }
-                from = to;
+        List<LearnerYear> missing = new ArrayList<>();
+        for (LearnerYear k : known) {
+            BitSet before = kept.get(key(k));
+            if (before == null) {
+                missing.add(k);
+                continue;
+            }
+            BitSet both = (BitSet) before.clone();
+            both.or(k.days);
+            if (!both.equals(before)) {
+                k.days = both;
+                widened.add(k);
             }
         }
         if (!widened.isEmpty()) {
             writeDays(c, widened);
         }
-        return new ArrayList<>(byKey.values());
+        return missing;
     }
 
     private static void writeDays(Connection c, List<LearnerYear> widened) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE env_xapi_learner_year SET "
-                + String.join(", ", DAY_COLUMNS.stream().map(d -> d + " = ?").toList())
+                + String.join(", ", DayBits.COLUMNS.stream().map(d -> d + " = ?").toList())
                 + " WHERE school_id = ? AND fiscal_year = ? AND learner = ?")) {
-            int key = DAY_COLUMNS.size() + 1;
+            int key = DayBits.COLUMNS.size() + 1;
             for (LearnerYear k : widened) {
-                bindDays(s, 1, k.days);
+                DayBits.bind(s, 1, k.days);
                 s.setString(key, k.schoolId);
                 s.setInt(key + 1, k.fiscalYear);
                 s.setString(key + 2, k.learner);
@@ -185,56 +259,6 @@ public final class LearnerYears {
             }
             s.executeBatch();
         }
-    }
-
-    /** Days a kept column holds. */
-    static final int DAYS_A_COLUMN = 61;
-    /** The columns of the days, in order: 6 × 61 days are a leap year's 366. */
-    private static final List<String> DAY_COLUMNS = List.of("d0", "d1", "d2", "d3", "d4", "d5");
-    private static final String DAYS = String.join(", ", DAY_COLUMNS);
-
-    /** A fiscal year's days as kept: a number per column. */
-    static long[] columns(BitSet days) {
-        long[] out = new long[DAY_COLUMNS.size()];
-        for (int d = days.nextSetBit(0); d >= 0; d = days.nextSetBit(d + 1)) {
-            out[d / DAYS_A_COLUMN] |= 1L << (d % DAYS_A_COLUMN);
-        }
-        return out;
-    }
-
-    private static void bindDays(PreparedStatement s, int from, BitSet days) throws SQLException {
-        long[] columns = columns(days);
-        for (int i = 0; i < columns.length; i++) {
-            s.setLong(from + i, columns[i]);
-        }
-    }
-
-    /** The days kept in the columns read from {@code from} on. */
-    static BitSet days(ResultSet r, int from) throws SQLException {
-        BitSet out = new BitSet();
-        for (int i = 0; i < DAY_COLUMNS.size(); i++) {
-            for (long bits = r.getLong(from + i); bits != 0; bits &= bits - 1) {
-                out.set(i * DAYS_A_COLUMN + Long.numberOfTrailingZeros(bits));
-            }
-        }
-        return out;
-    }
-
-    /** The days {@code first} … {@code last} of a fiscal year (0 for 1 April) as the columns keep them. */
-    static long[] columns(int first, int last) {
-        BitSet days = new BitSet();
-        days.set(first, last + 1);
-        return columns(days);
-    }
-
-    /** Whether the columns read from {@code from} on hold a day of {@code days} (as {@link #columns(int, int)}). */
-    private static boolean anyOf(ResultSet r, int from, long[] days) throws SQLException {
-        for (int i = 0; i < days.length; i++) {
-            if (days[i] != 0 && (r.getLong(from + i) & days[i]) != 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** What statements add for one learner in one school and fiscal year. */
@@ -292,7 +316,7 @@ public final class LearnerYears {
         // the range holds most rows and read every year's).
         int firstYear = FiscalYear.containing(first).year();
         int lastYear = FiscalYear.containing(last).year();
-        try (PreparedStatement s = c.prepareStatement("SELECT school_id, fiscal_year, " + DAYS
+        try (PreparedStatement s = c.prepareStatement("SELECT school_id, fiscal_year, " + DayBits.NAMES
                 + (oneYear ? "" : ", learner") + " FROM env_xapi_learner_year WHERE "
                 + (firstYear == lastYear ? "fiscal_year = ?" : "fiscal_year >= ? AND fiscal_year <= ?")
                 + (schoolId == null ? "" : " AND school_id = ?"))) {
@@ -307,14 +331,14 @@ public final class LearnerYears {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     String school = r.getString(1);
-                    long[] days = periodDays.computeIfAbsent(r.getInt(2), year -> periodDays(first, last, year));
-                    boolean in = days == null || anyOf(r, 3, days);
+                    long[] days = periodDays.computeIfAbsent(r.getInt(2), year -> DayBits.period(first, last, year));
+                    boolean in = days == null || DayBits.anyOf(r, 3, days);
                     if (oneYear && in) {
                         out.merge(school, 1, Integer::sum);
                     } else if (oneYear && edge.containsKey(school)) {
                         toName.add(school);
                     } else if (in) {
-                        named.computeIfAbsent(school, k -> new HashSet<>()).add(r.getString(3 + DAY_COLUMNS.size()));
+                        named.computeIfAbsent(school, k -> new HashSet<>()).add(r.getString(3 + DayBits.COLUMNS.size()));
                     }
                 }
             }
@@ -322,8 +346,8 @@ public final class LearnerYears {
         for (String school : toName) {
             long[] days = periodDays.get(firstYear);
             Set<String> onEdge = edge.get(school);
-            for (String learner : Jdbc.list(c, "SELECT learner, " + DAYS + " FROM env_xapi_learner_year "
-                    + "WHERE school_id = ? AND fiscal_year = ?", r -> anyOf(r, 2, days) ? null : r.getString(1),
+            for (String learner : Jdbc.list(c, "SELECT learner, " + DayBits.NAMES + " FROM env_xapi_learner_year "
+                    + "WHERE school_id = ? AND fiscal_year = ?", r -> DayBits.anyOf(r, 2, days) ? null : r.getString(1),
                     school, firstYear)) {
                 if (learner != null && onEdge.contains(learner)) {
                     out.merge(school, 1, Integer::sum);
@@ -335,62 +359,5 @@ public final class LearnerYears {
             named.forEach((school, learners) -> out.put(school, learners.size()));
         }
         return out;
-    }
-
-    /**
-     * The days from {@code first} to {@code last} in a fiscal year, as the columns keep them; null for a year the
-     * period holds whole (every learner kept in it had a day there).
-     */
-    private static long[] periodDays(java.time.LocalDate first, java.time.LocalDate last, int year) {
-        FiscalYear fy = FiscalYear.of(year);
-        if (!first.isAfter(fy.start()) && !last.isBefore(fy.end())) {
-            return null;
-        }
-        return columns(fy.contains(first) ? dayOf(fy, first) : 0, fy.contains(last) ? dayOf(fy, last)
-                : dayOf(fy, fy.end()));
-    }
-
-    /** Records that a learner opened their own history in a fiscal year (the first time counts; later ones do not). */
-    public void learnerOpened(String schoolId, String learner, int fiscalYear, Instant at, boolean demo) {
-        db.transactionRetrying(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM env_learner_view WHERE school_id = ? AND "
-                    + "learner = ? AND fiscal_year = ?")) {
-                s.setString(1, schoolId);
-                s.setString(2, learner);
-                s.setInt(3, fiscalYear);
-                try (ResultSet r = s.executeQuery()) {
-                    if (r.next()) {
-                        return null;
-                    }
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO env_learner_view (school_id, learner, fiscal_year, "
-                    + "first_opened, demo) VALUES (?, ?, ?, ?, ?)")) {
-                s.setString(1, schoolId);
-                s.setString(2, learner);
-                s.setInt(3, fiscalYear);
-                s.setTimestamp(4, java.sql.Timestamp.from(at));
-                s.setInt(5, demo ? 1 : 0);
-                s.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    /** Per school: learners who opened their own history in a fiscal year. */
-    public Map<String, Integer> learnersOpened(int fiscalYear) {
-        return db.transaction(c -> {
-            Map<String, Integer> out = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT school_id, COUNT(*) FROM env_learner_view "
-                    + "WHERE fiscal_year = ? GROUP BY school_id")) {
-                s.setInt(1, fiscalYear);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.put(r.getString(1), r.getInt(2));
-                    }
-                }
-            }
-            return out;
-        });
     }
 }

@@ -28,17 +28,19 @@ public final class StatementTotals {
     private final java.time.ZoneId zone;
     private final LearnerYears learnerYears;
     private final SchoolDays schoolDays;
+    private final LearnerViews learnerViews;
 
     StatementTotals(Database db, java.time.ZoneId zone) {
         this.db = db;
         this.zone = zone;
-        this.learnerYears = new LearnerYears(db, zone);
+        this.learnerYears = new LearnerYears(zone);
         this.schoolDays = new SchoolDays(zone);
+        this.learnerViews = new LearnerViews(db);
     }
 
-    /** What is kept per school, fiscal year and learner beside the Statements. */
-    public LearnerYears learnerYears() {
-        return learnerYears;
+    /** Which learners opened their own history, per fiscal year. */
+    public LearnerViews learnerViews() {
+        return learnerViews;
     }
 
     /** Adds new statements to what is kept per learner and year and per school, day and week, in their transaction. */

@@ -4,13 +4,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.Jdbc;
@@ -64,13 +68,33 @@ public final class XapiStore {
         }
     }
 
-    public static boolean exists(Connection c, String id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM env_xapi_statement WHERE id = ?")) {
-            s.setString(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next();
+    /** How many ids one look for stored statements asks for: a fixed number, so the statement is prepared once. */
+    private static final int IDS_A_LOOK = 100;
+
+    /**
+     * Which of these ids are stored, asked {@value #IDS_A_LOOK} at a time through the primary key (a batch of 5,000
+     * costs 50 round trips, not 5,000). The last id fills a short chunk's remaining places.
+     */
+    private static Set<String> storedIds(Connection c, List<String> ids) throws SQLException {
+        Set<String> out = new HashSet<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM env_xapi_statement WHERE id IN ("
+                + String.join(", ", Collections.nCopies(IDS_A_LOOK, "?")) + ")")) {
+            for (int from = 0; from < ids.size(); from += IDS_A_LOOK) {
+                int to = Math.min(from + IDS_A_LOOK, ids.size());
+                for (int i = 0; i < IDS_A_LOOK; i++) {
+                    s.setString(i + 1, ids.get(Math.min(from + i, to - 1)));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(r.getString(1));
+                    }
+                }
             }
         }
+        return out;
     }
 
     public void insert(Connection c, List<Row> rows, String by) throws SQLException {
@@ -112,11 +136,10 @@ public final class XapiStore {
         });
     }
 
-    /** What the LRS decides in the storing transaction: which statements are new, and what their storing does. */
+    /** What the LRS decides in the storing transaction: of statements stored already, and what storing does. */
     public interface Guard {
-        /** Whether a statement is new; one stored already is not stored again (or refused, by throwing). */
-        default boolean isNew(Connection c, Row r) throws SQLException {
-            return !exists(c, r.id());
+        /** A statement whose id is stored already: not stored again; refused by throwing (other content). */
+        default void storedAlready(Connection c, Row r) throws SQLException {
         }
 
         /** After the new statements are stored, in the same transaction. */
@@ -124,22 +147,53 @@ public final class XapiStore {
         }
     }
 
-    /** The same, with what the LRS decides (conflicts, voiding) in the transaction. */
+    /**
+     * The same, with what the LRS decides (conflicts, voiding) in the transaction. The statements are first inserted
+     * as they are, in a savepoint: a batch is new as a rule, and the insert's own check of the key finds one that is
+     * not. Then the savepoint is rolled back, and the ids stored already are looked for first.
+     */
     public List<String> insertNew(List<Row> rows, String by, Guard guard) {
         return db.transactionRetrying(c -> {
-            List<Row> fresh = new ArrayList<>();
-            for (Row r : rows) {
-                if (guard.isNew(c, r)) {
-                    fresh.add(r);
-                }
-            }
+            List<Row> fresh = insertedAll(c, rows, by) ? rows : insertFresh(c, rows, by, guard);
             if (!fresh.isEmpty()) {
-                insert(c, fresh, by);
                 totals.keep(c, fresh);
                 guard.stored(c, fresh);
             }
             return rows.stream().map(Row::id).toList();
         });
+    }
+
+    /** Inserts every statement as new: false, with none of them inserted, when an id among them is stored already. */
+    private boolean insertedAll(Connection c, List<Row> rows, String by) throws SQLException {
+        Savepoint before = c.setSavepoint();
+        try {
+            insert(c, rows, by);
+        } catch (SQLException e) {
+            if (!Database.isDuplicateKey(e)) {
+                throw e;
+            }
+            c.rollback(before);
+            return false;
+        }
+        c.releaseSavepoint(before);
+        return true;
+    }
+
+    /** Inserts the statements not stored yet, after the guard has looked at those that are; those inserted. */
+    private List<Row> insertFresh(Connection c, List<Row> rows, String by, Guard guard) throws SQLException {
+        Set<String> stored = storedIds(c, rows.stream().map(Row::id).toList());
+        List<Row> fresh = new ArrayList<>();
+        for (Row r : rows) {
+            if (stored.contains(r.id())) {
+                guard.storedAlready(c, r);
+            } else {
+                fresh.add(r);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            insert(c, fresh, by);
+        }
+        return fresh;
     }
 
     /** Statements matching a query, newest first. */
