@@ -19,7 +19,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.gigaplan.plan.model.FiscalYear;
-import org.gigaplan.plan.service.Jdbc;
 import org.gigaplan.plan.service.UpsertBatch;
 
 /**
@@ -297,10 +296,9 @@ public final class LearnerYears {
      * Per school (or one school): how many learners have a statement on a day from {@code first} to {@code last}
      * or in the hours outside those days, whose learners are {@code edge} (per school, from their statements), read
      * from the learner-years of the period's fiscal years. When the day before {@code first} and the day after
-     * {@code last} lie in one fiscal year, a learner has one learner-year in it: the learner-years with a day in the
-     * period are counted without their learners' names, and a school with learner-years without one is read again
-     * by name, to count those of its edge learners. A period across fiscal years gathers each school's learners by
-     * name, once each.
+     * {@code last} lie in one fiscal year, a learner has one learner-year in it: each learner-year with a day in the
+     * period counts, and one without counts when its learner is on the edge (names are read only when there is an
+     * edge, in the same read). A period across fiscal years gathers each school's learners by name, once each.
      */
     Map<String, Integer> learners(Connection c, String schoolId, java.time.LocalDate first,
             java.time.LocalDate last, Map<String, Set<String>> edge) throws SQLException {
@@ -310,14 +308,15 @@ public final class LearnerYears {
                 && FiscalYear.containing(before).equals(FiscalYear.containing(after));
         Map<String, Integer> out = new HashMap<>();
         Map<String, Set<String>> named = new HashMap<>();
-        Set<String> toName = new HashSet<>();
         Map<Integer, long[]> periodDays = new HashMap<>();
+        // Names are read when a learner may count by name: across years, or one year with learners on its edges.
+        boolean byName = !oneYear || !edge.isEmpty();
         // One year is asked as one, so the database reads it through the index by year (given a range, it may guess
         // the range holds most rows and read every year's).
         int firstYear = FiscalYear.containing(first).year();
         int lastYear = FiscalYear.containing(last).year();
         try (PreparedStatement s = c.prepareStatement("SELECT school_id, fiscal_year, " + DayBits.NAMES
-                + (oneYear ? "" : ", learner") + " FROM env_xapi_learner_year WHERE "
+                + (byName ? ", learner" : "") + " FROM env_xapi_learner_year WHERE "
                 + (firstYear == lastYear ? "fiscal_year = ?" : "fiscal_year >= ? AND fiscal_year <= ?")
                 + (schoolId == null ? "" : " AND school_id = ?"))) {
             int at = 1;
@@ -328,29 +327,20 @@ public final class LearnerYears {
             if (schoolId != null) {
                 s.setString(at, schoolId);
             }
+            int learnerColumn = 3 + DayBits.COLUMNS.size();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     String school = r.getString(1);
                     long[] days = periodDays.computeIfAbsent(r.getInt(2), year -> DayBits.period(first, last, year));
                     boolean in = days == null || DayBits.anyOf(r, 3, days);
-                    if (oneYear && in) {
-                        out.merge(school, 1, Integer::sum);
-                    } else if (oneYear && edge.containsKey(school)) {
-                        toName.add(school);
+                    if (oneYear) {
+                        Set<String> onEdge = edge.get(school);
+                        if (in || onEdge != null && onEdge.contains(r.getString(learnerColumn))) {
+                            out.merge(school, 1, Integer::sum);
+                        }
                     } else if (in) {
-                        named.computeIfAbsent(school, k -> new HashSet<>()).add(r.getString(3 + DayBits.COLUMNS.size()));
+                        named.computeIfAbsent(school, k -> new HashSet<>()).add(r.getString(learnerColumn));
                     }
-                }
-            }
-        }
-        for (String school : toName) {
-            long[] days = periodDays.get(firstYear);
-            Set<String> onEdge = edge.get(school);
-            for (String learner : Jdbc.list(c, "SELECT learner, " + DayBits.NAMES + " FROM env_xapi_learner_year "
-                    + "WHERE school_id = ? AND fiscal_year = ?", r -> DayBits.anyOf(r, 2, days) ? null : r.getString(1),
-                    school, firstYear)) {
-                if (learner != null && onEdge.contains(learner)) {
-                    out.merge(school, 1, Integer::sum);
                 }
             }
         }
