@@ -146,12 +146,21 @@ public class Load {
         Thread.sleep(WARM_UP_SECONDS * 1000L);
         counting = true;
         long counted = System.nanoTime();
+        long serverCpuBefore = serverCpuNanos();
+        long clientCpuBefore = clientCpuNanos();
         Thread.sleep(seconds * 1000L);
+        long serverCpu = serverCpuNanos() - serverCpuBefore;
+        long clientCpu = clientCpuNanos() - clientCpuBefore;
         running = false;
         for (Thread t : threads) {
             t.join();
         }
         double elapsed = (System.nanoTime() - counted) / 1e9;
+        if (serverCpuBefore >= 0) {
+            System.out.printf(Locale.ROOT, "%nCPU in the counted window (%d cores): the server %.1f s (%.2f cores), these "
+                    + "clients %.1f s (%.2f cores)%n", Runtime.getRuntime().availableProcessors(), serverCpu / 1e9,
+                    serverCpu / 1e9 / seconds, clientCpu / 1e9, clientCpu / 1e9 / seconds);
+        }
         System.out.printf(Locale.ROOT, "%nthe first %d s (the server compiling its hot paths) are not counted%n",
                 WARM_UP_SECONDS);
         System.out.printf(Locale.ROOT, "%nwriters: %s%n", intervalNanos == 0 ? "each as fast as answered"
@@ -238,6 +247,30 @@ public class Load {
     }
 
     static final java.util.Set<String> FIRST_FAILURES = ConcurrentHashMap.newKeySet();
+
+    /**
+     * The server's CPU time so far (user and system, from /proc; its process id in {@code -Dload.serverPid}), or -1
+     * when not given or not readable: so a run shows how much of the machine the server had and how much these
+     * clients took beside it.
+     */
+    static long serverCpuNanos() {
+        String pid = System.getProperty("load.serverPid", "");
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+            // Fields after the command (in parentheses): utime and stime are the 12th and 13th, in clock ticks.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 1_000_000_000L / Long.getLong("load.clockTicks", 100);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** This client process's CPU time so far. */
+    static long clientCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
 
     static void report(double seconds, int clients, int anonymous) {
         System.out.printf(Locale.ROOT, "%n%d clients (%d anonymous) for %.0f s%n", clients, anonymous, seconds);

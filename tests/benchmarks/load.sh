@@ -4,7 +4,8 @@
 # check-ins (one class-week a request, posted as the board), speed-test agents' single results (a key per school, made
 # at the start) and the board's views; prints throughput and p50/p95/p99 per endpoint, failures, the goals' ratios
 # (0 failures; check-in p99 ≤ 100 ms and a single-record write p99 ≤ 20 ms while the anonymous clients hammer the
-# public endpoints) and the server's memory after it. The clients run on the same machine as the server.
+# public endpoints), the CPU time the server and the clients took in the counted window, and the server's memory after
+# it. The clients run on the same machine as the server.
 # A benchmark, not a test: it asserts nothing.
 #   Build first (mvn install -DskipTests), then:
 #     bash tests/benchmarks/load.sh [seconds] [anonymous] [schools] [agents] [board] [writes/s a writer] [views/s a board client]
@@ -31,7 +32,7 @@ done
 pid=$(pgrep -f "karaf.home=${dist%/}" | head -1)
 echo "server ready, demo data filled; RSS $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB"
 
-java "$(dirname "$0")/Load.java" "$port" "$seconds" "$anonymous" "$schools" "$agents" "$board" "$pace" "$views"
+java -Dload.serverPid="$pid" -Dload.clockTicks="$(getconf CLK_TCK)" "$(dirname "$0")/Load.java" "$port" "$seconds" "$anonymous" "$schools" "$agents" "$board" "$pace" "$views"
 echo "server RSS after the load: $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB (peak $(( $(awk '/VmHWM/ {print $2}' /proc/$pid/status) / 1024 )) MB)"
 if grep -q "OutOfMemoryError" "$dist"/data/log/*.log "$work/karaf.out" 2>/dev/null; then
   echo "OUT OF MEMORY during the run (see data/log)"
