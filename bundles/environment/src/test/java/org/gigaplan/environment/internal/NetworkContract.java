@@ -537,7 +537,10 @@ abstract class NetworkContract {
                 new Instant[] { Instant.parse("2025-03-31T14:59:59Z"), Instant.parse("2025-04-01T01:00:00Z") },
                 new Instant[] { Instant.parse("2025-03-30T15:00:00Z"), Instant.parse("2025-03-31T15:00:00Z") },
                 new Instant[] { Instant.parse("2025-04-01T02:00:00Z"), Instant.parse("2025-06-03T00:00:00Z") },
-                new Instant[] { Instant.parse("2025-04-02T00:15:00Z"), Instant.parse("2025-04-02T02:00:00Z") });
+                new Instant[] { Instant.parse("2025-04-02T00:15:00Z"), Instant.parse("2025-04-02T02:00:00Z") },
+                // Most of a year (its learners without a day in it are the ones asked for), with and without edges.
+                new Instant[] { Instant.parse("2025-04-02T00:00:00Z"), Instant.parse("2026-03-01T00:00:00Z") },
+                new Instant[] { Instant.parse("2025-04-01T15:00:00Z"), Instant.parse("2026-02-28T15:00:00Z") });
         Runnable same = () -> {
             for (Instant[] p : periods) {
                 for (String school : java.util.Arrays.asList(null, "N-1", "N-2")) {
@@ -559,6 +562,8 @@ abstract class NetworkContract {
             }
         };
         same.run();
+        // Most of a year: hanako (2 June) counts, and jiro, on its first day (a partial one) only; taro does not.
+        assertEquals(2, xapi.summary("N-1", periods.get(7)[0], periods.get(7)[1], false).get(0).learners());
         // (since, until]: taro's statement at the very instant the year starts is not in it; hanako and jiro are.
         assertEquals(2, xapi.summary("N-1", periods.get(1)[0], periods.get(1)[1], false).get(0).learners());
         assertEquals(3, xapi.summary("N-1", periods.get(1)[0].minusNanos(1), periods.get(1)[1], false).get(0)

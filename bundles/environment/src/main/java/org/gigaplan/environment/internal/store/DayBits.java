@@ -74,6 +74,30 @@ final class DayBits {
     }
 
     /**
+     * Whether a learner-year's days hold a day of a period, as SQL, so the database tests each row and answers only
+     * those asked for: per column, its number divided by 2 to the power of the period's first bit in it, modulo 2 to
+     * the power of the period's bits in it, is not 0. The parameters are bound by {@link #bindAnyOf}.
+     */
+    static final String ANY_OF = "(" + String.join(" OR ", COLUMNS.stream()
+            .map(d -> "MOD(" + d + " / CAST(? AS BIGINT), CAST(? AS BIGINT)) <> 0").toList()) + ")";
+
+    /**
+     * Binds a period's days (as {@link #columns(int, int)} gives them, a run of bits in each column) to the parameters
+     * of {@link #ANY_OF} from {@code from} on; a column without any of them is bound 1 and 1, which no number passes.
+     */
+    static void bindAnyOf(PreparedStatement s, int from, long[] period) throws SQLException {
+        for (int i = 0; i < period.length; i++) {
+            long bits = period[i];
+            int shift = Long.numberOfTrailingZeros(bits);
+            if (bits != 0 && bits >>> shift != (1L << Long.bitCount(bits)) - 1) {
+                throw new IllegalArgumentException("not a run of days: " + Long.toBinaryString(bits));
+            }
+            s.setLong(from + 2 * i, bits == 0 ? 1 : 1L << shift);
+            s.setLong(from + 2 * i + 1, bits == 0 ? 1 : 1L << Long.bitCount(bits));
+        }
+    }
+
+    /**
      * The days from {@code first} to {@code last} in a fiscal year, as the columns keep them; null for a year the
      * period holds whole (every learner kept in it had a day there).
      */

@@ -296,27 +296,25 @@ public final class LearnerYears {
      * Per school (or one school): how many learners have a statement on a day from {@code first} to {@code last}
      * or in the hours outside those days, whose learners are {@code edge} (per school, from their statements), read
      * from the learner-years of the period's fiscal years. When the day before {@code first} and the day after
-     * {@code last} lie in one fiscal year, a learner has one learner-year in it: each learner-year with a day in the
-     * period counts, and one without counts when its learner is on the edge (names are read only when there is an
-     * edge, in the same read). A period across fiscal years gathers each school's learners by name, once each.
+     * {@code last} lie in one fiscal year, a learner has one learner-year in it ({@link #inOneYear}). A period across
+     * fiscal years gathers each school's learners by name, once each.
      */
     Map<String, Integer> learners(Connection c, String schoolId, java.time.LocalDate first,
             java.time.LocalDate last, Map<String, Set<String>> edge) throws SQLException {
         java.time.LocalDate before = first.minusDays(1);
         java.time.LocalDate after = last.plusDays(1);
-        boolean oneYear = FiscalYear.handles(before) && FiscalYear.handles(after)
-                && FiscalYear.containing(before).equals(FiscalYear.containing(after));
-        Map<String, Integer> out = new HashMap<>();
+        if (FiscalYear.handles(before) && FiscalYear.handles(after)
+                && FiscalYear.containing(before).equals(FiscalYear.containing(after))) {
+            return inOneYear(c, schoolId, FiscalYear.containing(first), first, last, edge);
+        }
         Map<String, Set<String>> named = new HashMap<>();
         Map<Integer, long[]> periodDays = new HashMap<>();
-        // Names are read when a learner may count by name: across years, or one year with learners on its edges.
-        boolean byName = !oneYear || !edge.isEmpty();
         // One year is asked as one, so the database reads it through the index by year (given a range, it may guess
         // the range holds most rows and read every year's).
         int firstYear = FiscalYear.containing(first).year();
         int lastYear = FiscalYear.containing(last).year();
-        try (PreparedStatement s = c.prepareStatement("SELECT school_id, fiscal_year, " + DayBits.NAMES
-                + (byName ? ", learner" : "") + " FROM env_xapi_learner_year WHERE "
+        try (PreparedStatement s = c.prepareStatement("SELECT school_id, fiscal_year, learner, " + DayBits.NAMES
+                + " FROM env_xapi_learner_year WHERE "
                 + (firstYear == lastYear ? "fiscal_year = ?" : "fiscal_year >= ? AND fiscal_year <= ?")
                 + (schoolId == null ? "" : " AND school_id = ?"))) {
             int at = 1;
@@ -327,27 +325,60 @@ public final class LearnerYears {
             if (schoolId != null) {
                 s.setString(at, schoolId);
             }
-            int learnerColumn = 3 + DayBits.COLUMNS.size();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    String school = r.getString(1);
                     long[] days = periodDays.computeIfAbsent(r.getInt(2), year -> DayBits.period(first, last, year));
-                    boolean in = days == null || DayBits.anyOf(r, 3, days);
-                    if (oneYear) {
-                        Set<String> onEdge = edge.get(school);
-                        if (in || onEdge != null && onEdge.contains(r.getString(learnerColumn))) {
-                            out.merge(school, 1, Integer::sum);
-                        }
-                    } else if (in) {
-                        named.computeIfAbsent(school, k -> new HashSet<>()).add(r.getString(learnerColumn));
+                    if (days == null || DayBits.anyOf(r, 4, days)) {
+                        named.computeIfAbsent(r.getString(1), k -> new HashSet<>()).add(r.getString(3));
                     }
                 }
             }
         }
-        if (!oneYear) {
-            edge.forEach((school, learners) -> named.computeIfAbsent(school, k -> new HashSet<>()).addAll(learners));
-            named.forEach((school, learners) -> out.put(school, learners.size()));
+        edge.forEach((school, learners) -> named.computeIfAbsent(school, k -> new HashSet<>()).addAll(learners));
+        Map<String, Integer> out = new HashMap<>();
+        named.forEach((school, learners) -> out.put(school, learners.size()));
+        return out;
+    }
+
+    /**
+     * The same for a period inside one fiscal year, edges included: each learner-year of the year with a day in the
+     * period counts, and one without counts when its learner is on the edge. The database tests the days
+     * ({@link DayBits#ANY_OF}) and answers the learners of the smaller side only: with a day in the period when it is
+     * at most half the year, else without one, taken from the learners of the school's year ({@code
+     * env_xapi_school_year}, kept with the learner-years). A year of a city's learners is tens of thousands of rows:
+     * read one by one they took most of the summary's time.
+     */
+    private static Map<String, Integer> inOneYear(Connection c, String schoolId, FiscalYear fy,
+            java.time.LocalDate first, java.time.LocalDate last, Map<String, Set<String>> edge) throws SQLException {
+        boolean fewIn = 2 * (java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1)
+                <= java.time.temporal.ChronoUnit.DAYS.between(fy.start(), fy.end()) + 1;
+        Map<String, Set<String>> side = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT school_id, learner FROM env_xapi_learner_year "
+                + "WHERE fiscal_year = ?" + (schoolId == null ? "" : " AND school_id = ?") + " AND "
+                + (fewIn ? "" : "NOT ") + DayBits.ANY_OF)) {
+            s.setInt(1, fy.year());
+            if (schoolId != null) {
+                s.setString(2, schoolId);
+            }
+            DayBits.bindAnyOf(s, schoolId == null ? 2 : 3, DayBits.columns(DayBits.dayOf(fy, first),
+                    DayBits.dayOf(fy, last)));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    side.computeIfAbsent(r.getString(1), k -> new HashSet<>()).add(r.getString(2));
+                }
+            }
         }
+        Map<String, Integer> out = new HashMap<>();
+        if (fewIn) {
+            edge.forEach((school, learners) -> side.computeIfAbsent(school, k -> new HashSet<>()).addAll(learners));
+            side.forEach((school, learners) -> out.put(school, learners.size()));
+            return out;
+        }
+        SchoolYears.learners(c, schoolId, fy.year()).forEach((school, learners) -> {
+            Set<String> onEdge = edge.getOrDefault(school, Set.of());
+            long outside = side.getOrDefault(school, Set.of()).stream().filter(l -> !onEdge.contains(l)).count();
+            out.put(school, (int) (learners - outside));
+        });
         return out;
     }
 }

@@ -80,6 +80,14 @@ final class SchoolYears {
                         Sums.meanScore(r.getDouble(4), r.getLong(5)), r.getInt(6) > 0), schoolId == null ? List.of(fiscalYear) : List.of(fiscalYear, schoolId));
     }
 
+    /** Per school (or one school) with learners in a fiscal year: how many. */
+    static Map<String, Long> learners(Connection c, String schoolId, int fiscalYear) throws SQLException {
+        return Jdbc.list(c, "SELECT school_id, learners FROM env_xapi_school_year WHERE fiscal_year = ?"
+                + (schoolId == null ? "" : " AND school_id = ?"), r -> Map.entry(r.getString(1), r.getLong(2)),
+                schoolId == null ? List.of(fiscalYear) : List.of(fiscalYear, schoolId)).stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     /**
      * Per school (or one school), by school: statements and the mean scaled score over every fiscal year kept, and
      * {@code learners}, the school's learners in any year (a school with none kept counts none).
