@@ -49,6 +49,23 @@ class JdbcTest {
     }
 
     @Test
+    void manyValuesAreAskedAFewAtATimeEachRowOnce() throws SQLException {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            ids.add(Jdbc.insert(c, "INSERT INTO t_note (text, percent) VALUES (?, ?)", "note " + i, i % 2));
+        }
+        String sql = "SELECT text FROM t_note WHERE percent = ? AND id IN (" + Jdbc.marks(3) + ") ORDER BY id";
+        // Three parts of three: the last holds one value, padded with it; it is answered once.
+        assertEquals(List.of("note 1", "note 3", "note 5"), Jdbc.listIn(c, sql, 3, List.of(1), ids,
+                r -> r.getString(1)));
+        assertEquals(List.of("note 0", "note 6"), Jdbc.listIn(c, sql, 3, List.of(0), List.of(ids.get(0),
+                ids.get(6)), r -> r.getString(1)));
+        assertEquals(List.of(), Jdbc.listIn(c, sql, 3, List.of(0), List.of(), r -> r.getString(1)));
+        assertEquals("?, ?, ?", Jdbc.marks(3));
+        assertEquals("?", Jdbc.marks(0));
+    }
+
+    @Test
     void rowsGoInWithTheirKeysAndComeBackAsWritten() throws SQLException {
         long first = Jdbc.insert(c, "INSERT INTO t_note (text, mbps, percent, noted_on, at_time) VALUES (?, ?, ?, ?, ?)",
                 "速い", 94.5, 80, LocalDate.of(2025, 6, 2), Instant.parse("2025-06-02T01:00:00Z"));

@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +18,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.service.Jdbc;
 import org.gigaplan.plan.service.UpsertBatch;
 
 /**
@@ -166,7 +166,7 @@ public final class LearnerYears {
     private static void insert(Connection c, Collection<LearnerYear> years) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO env_xapi_learner_year (statements, score_sum, "
                 + "scores, demo, school_id, fiscal_year, learner, " + DayBits.NAMES + ") VALUES (?, ?, ?, ?, ?, ?, ?, "
-                + String.join(", ", Collections.nCopies(DayBits.COLUMNS.size(), "?")) + ")")) {
+                + Jdbc.marks(DayBits.COLUMNS.size()) + ")")) {
             for (LearnerYear k : years) {
                 DayBits.bind(s, 8, k.days);
                 k.bind(s);
@@ -185,31 +185,21 @@ public final class LearnerYears {
     /** The days kept of these learner-years (in key order), by key; one not kept is not there. */
     private static Map<String, BitSet> keptDays(Connection c, List<LearnerYear> keys) throws SQLException {
         Map<String, BitSet> out = new HashMap<>();
-        if (keys.isEmpty()) {
-            return out;
-        }
-        String in = String.join(", ", Collections.nCopies(CHUNK, "?"));
-        try (PreparedStatement s = c.prepareStatement("SELECT school_id, fiscal_year, learner, " + DayBits.NAMES
-                + " FROM env_xapi_learner_year WHERE school_id = ? AND fiscal_year = ? AND learner IN (" + in + ")")) {
-            for (int from = 0; from < keys.size();) {
-                LearnerYear head = keys.get(from);
-                int to = from;
-                while (to < keys.size() && to - from < CHUNK && keys.get(to).schoolId.equals(head.schoolId)
-                        && keys.get(to).fiscalYear == head.fiscalYear) {
-                    to++;
-                }
-                s.setString(1, head.schoolId);
-                s.setInt(2, head.fiscalYear);
-                for (int i = 0; i < CHUNK; i++) {
-                    s.setString(3 + i, keys.get(Math.min(from + i, to - 1)).learner);
-                }
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.put(key(r.getString(1), r.getInt(2), r.getString(3)), DayBits.read(r, 4));
-                    }
-                }
-                from = to;
+        String sql = "SELECT school_id, fiscal_year, learner, " + DayBits.NAMES + " FROM env_xapi_learner_year "
+                + "WHERE school_id = ? AND fiscal_year = ? AND learner IN (" + Jdbc.marks(CHUNK) + ")";
+        for (int from = 0; from < keys.size();) {
+            LearnerYear head = keys.get(from);
+            int to = from;
+            while (to < keys.size() && keys.get(to).schoolId.equals(head.schoolId)
+                    && keys.get(to).fiscalYear == head.fiscalYear) {
+                to++;
             }
+            for (Map.Entry<String, BitSet> kept : Jdbc.listIn(c, sql, CHUNK, List.of(head.schoolId, head.fiscalYear),
+                    keys.subList(from, to).stream().map(k -> k.learner).toList(),
+                    r -> Map.entry(key(r.getString(1), r.getInt(2), r.getString(3)), DayBits.read(r, 4)))) {
+                out.put(kept.getKey(), kept.getValue());
+            }
+            from = to;
         }
         return out;
     }

@@ -129,13 +129,10 @@ public final class LrsStore {
     /** The attachments kept of these Statements, each SHA-2 once. */
     public List<Attachment> attachments(Connection c, List<String> statementIds) throws SQLException {
         java.util.Map<String, Attachment> bySha2 = new java.util.LinkedHashMap<>();
-        for (int from = 0; from < statementIds.size(); from += 500) {
-            List<String> some = statementIds.subList(from, Math.min(statementIds.size(), from + 500));
-            for (Attachment a : Jdbc.list(c, "SELECT sha2, content_type, content FROM env_xapi_attachment WHERE "
-                    + "statement_id IN (" + String.join(", ", java.util.Collections.nCopies(some.size(), "?")) + ")",
-                    r -> new Attachment(r.getString(1), r.getString(2), r.getBytes(3)), some)) {
-                bySha2.putIfAbsent(a.sha2(), a);
-            }
+        for (Attachment a : Jdbc.listIn(c, "SELECT sha2, content_type, content FROM env_xapi_attachment WHERE "
+                + "statement_id IN (" + Jdbc.marks(500) + ")", 500, List.of(), statementIds,
+                r -> new Attachment(r.getString(1), r.getString(2), r.getBytes(3)))) {
+            bySha2.putIfAbsent(a.sha2(), a);
         }
         return new ArrayList<>(bySha2.values());
     }

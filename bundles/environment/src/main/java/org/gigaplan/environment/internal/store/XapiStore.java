@@ -10,7 +10,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -73,28 +72,11 @@ public final class XapiStore {
 
     /**
      * Which of these ids are stored, asked {@value #IDS_A_LOOK} at a time through the primary key (a batch of 5,000
-     * costs 50 round trips, not 5,000). The last id fills a short chunk's remaining places.
+     * costs 50 round trips, not 5,000).
      */
     private static Set<String> storedIds(Connection c, List<String> ids) throws SQLException {
-        Set<String> out = new HashSet<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM env_xapi_statement WHERE id IN ("
-                + String.join(", ", Collections.nCopies(IDS_A_LOOK, "?")) + ")")) {
-            for (int from = 0; from < ids.size(); from += IDS_A_LOOK) {
-                int to = Math.min(from + IDS_A_LOOK, ids.size());
-                for (int i = 0; i < IDS_A_LOOK; i++) {
-                    s.setString(i + 1, ids.get(Math.min(from + i, to - 1)));
-                }
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(r.getString(1));
-                    }
-                }
-            }
-        }
-        return out;
+        return new HashSet<>(Jdbc.listIn(c, "SELECT id FROM env_xapi_statement WHERE id IN ("
+                + Jdbc.marks(IDS_A_LOOK) + ")", IDS_A_LOOK, List.of(), ids, r -> r.getString(1)));
     }
 
     public void insert(Connection c, List<Row> rows, String by) throws SQLException {

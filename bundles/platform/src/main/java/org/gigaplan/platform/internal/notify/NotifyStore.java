@@ -54,7 +54,7 @@ final class NotifyStore {
         params.add(user);
         params.addAll(audiences);
         return Jdbc.list(c, "SELECT " + NOTICE_COLUMNS + ", r.read_at FROM gp_notice n LEFT JOIN gp_notice_read r "
-                + "ON r.notice_id = n.id AND r.user_name = ? WHERE n.audience IN (" + marks(audiences.size()) + ")"
+                + "ON r.notice_id = n.id AND r.user_name = ? WHERE n.audience IN (" + Jdbc.marks(audiences.size()) + ")"
                 + (unreadOnly ? " AND r.read_at IS NULL" : "") + " ORDER BY n.id DESC OFFSET " + offset
                 + " ROWS FETCH NEXT " + limit + " ROWS ONLY", NotifyStore::kept, params);
     }
@@ -66,7 +66,7 @@ final class NotifyStore {
         params.addAll(audiences);
         return Jdbc.first(c, "SELECT COUNT(*), SUM(CASE WHEN r.read_at IS NULL THEN 1 ELSE 0 END) FROM gp_notice n "
                 + "LEFT JOIN gp_notice_read r ON r.notice_id = n.id AND r.user_name = ? WHERE n.audience IN ("
-                + marks(audiences.size()) + ")", r -> new long[] { r.getLong(1), r.getLong(2) }, params.toArray())
+                + Jdbc.marks(audiences.size()) + ")", r -> new long[] { r.getLong(1), r.getLong(2) }, params.toArray())
                 .orElse(new long[2]);
     }
 
@@ -78,7 +78,7 @@ final class NotifyStore {
         params.add(after);
         params.add(upTo);
         return Jdbc.list(c, "SELECT " + NOTICE_COLUMNS + ", r.read_at FROM gp_notice n LEFT JOIN gp_notice_read r "
-                + "ON r.notice_id = n.id AND r.user_name = ? WHERE n.audience IN (" + marks(audiences.size())
+                + "ON r.notice_id = n.id AND r.user_name = ? WHERE n.audience IN (" + Jdbc.marks(audiences.size())
                 + ") AND n.created_at > ? AND n.created_at <= ? ORDER BY n.id", NotifyStore::kept, params);
     }
 
@@ -100,7 +100,7 @@ final class NotifyStore {
         params.addAll(audiences);
         params.add(user);
         return Jdbc.update(c, "INSERT INTO gp_notice_read (notice_id, user_name, read_at) SELECT n.id, ?, ? "
-                + "FROM gp_notice n WHERE n.audience IN (" + marks(audiences.size()) + ") AND NOT EXISTS (SELECT 1 FROM "
+                + "FROM gp_notice n WHERE n.audience IN (" + Jdbc.marks(audiences.size()) + ") AND NOT EXISTS (SELECT 1 FROM "
                 + "gp_notice_read r WHERE r.notice_id = n.id AND r.user_name = ?)", params.toArray());
     }
 
@@ -169,10 +169,6 @@ final class NotifyStore {
         Timestamp digest = r.getTimestamp(5);
         return new Contact(r.getString(1), Audience.parse(r.getString(2)), r.getString(3), r.getString(4),
                 digest == null ? null : digest.toInstant());
-    }
-
-    static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(Math.max(n, 1), "?"));
     }
 
     static String cut(String text, int max) {
