@@ -23,7 +23,8 @@ import java.util.Objects;
  *
  * A row's values come in the order of the column kinds, whatever the order of the calls that named them: the key
  * columns, the values set, the added amounts (numbers), the raised flags (Boolean or 0/1: set to 1 when given 1,
- * never lowered), the latest times (kept when later than the stored one), then the columns written on insert only.
+ * never lowered), the latest times (kept when later than the stored one), the columns written on insert only, then
+ * the values a stored row must still hold ({@link #expect}).
  * Rows are written in the order given: give them in key order when writers of one table may meet, so two batches
  * never wait on each other crosswise. Two batches inserting the same new key race: run it in
  * {@link Database#transactionRetrying}. Table and column names are the module's own constants, never input; values
@@ -38,6 +39,7 @@ public final class UpsertBatch {
     private final List<String> flags = new ArrayList<>();
     private final List<String> latest = new ArrayList<>();
     private final List<String> insertOnly = new ArrayList<>();
+    private final List<String> expected = new ArrayList<>();
     private final List<Object[]> rows = new ArrayList<>();
     /** For each row, whether it is known not to be stored ({@link #knownRow}). */
     private final List<Boolean> fresh = new ArrayList<>();
@@ -80,6 +82,15 @@ public final class UpsertBatch {
         return named(insertOnly, columns);
     }
 
+    /**
+     * Columns a stored row must still hold the values its caller read (given last in each row) for the update to
+     * touch it: one changed meanwhile by another transaction is left as it is and reported not found by
+     * {@link #update}, for its caller to read again. Such a batch updates only: {@link #run} refuses it.
+     */
+    public UpsertBatch expect(String... columns) {
+        return named(expected, columns);
+    }
+
     private UpsertBatch named(List<String> kind, String... columns) {
         if (!rows.isEmpty()) {
             throw new IllegalStateException("name the columns of " + table + " before its rows");
@@ -88,7 +99,10 @@ public final class UpsertBatch {
         return this;
     }
 
-    /** A row: keys, values set, amounts, raised flags, latest times, then insert-only values (see the class' text). */
+    /**
+     * A row: keys, values set, amounts, raised flags, latest times, insert-only values, then the values expected (see
+     * the class' text and {@link #expect}).
+     */
     public UpsertBatch row(Object... given) {
         return add(given, false);
     }
@@ -103,10 +117,11 @@ public final class UpsertBatch {
     }
 
     private UpsertBatch add(Object[] given, boolean isNew) {
-        int expected = keys.size() + values.size() + amounts.size() + flags.size() + latest.size() + insertOnly.size();
-        if (given.length != expected) {
-            throw new IllegalArgumentException("a row of " + table + " has " + expected + " values ("
-                    + String.join(", ", columns()) + "), not " + given.length);
+        List<String> named = columns();
+        named.addAll(expected);
+        if (given.length != named.size()) {
+            throw new IllegalArgumentException("a row of " + table + " has " + named.size() + " values ("
+                    + String.join(", ", named) + "), not " + given.length);
         }
         Object[] row = given.clone();
         int from = keys.size() + values.size() + amounts.size();
@@ -133,7 +148,8 @@ public final class UpsertBatch {
     /**
      * Adds the rows to those stored, without inserting any.
      *
-     * @return for each row in the order given, whether a stored row was found and updated (never a new row's)
+     * @return for each row in the order given, whether a stored row was found (holding the values expected, if any)
+     *         and updated (never a new row's)
      */
     public boolean[] update(Connection c) throws SQLException {
         if (keys.isEmpty() || values.isEmpty() && amounts.isEmpty() && flags.isEmpty() && latest.isEmpty()) {
@@ -149,8 +165,10 @@ public final class UpsertBatch {
         flags.forEach(x -> assignments.add(x + " = CASE WHEN ? = 1 THEN 1 ELSE " + x + " END"));
         latest.forEach(x -> assignments.add(x + " = CASE WHEN " + x + " IS NULL OR " + x + " < ? THEN ? ELSE " + x
                 + " END"));
+        List<String> conditions = new ArrayList<>(keys);
+        conditions.addAll(expected);
         String sql = "UPDATE " + table + " SET " + String.join(", ", assignments) + " WHERE "
-                + String.join(" AND ", keys.stream().map(k -> k + " = ?").toList());
+                + String.join(" AND ", conditions.stream().map(k -> k + " = ?").toList());
         int from = keys.size();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             List<Integer> asked = new ArrayList<>();
@@ -168,6 +186,7 @@ public final class UpsertBatch {
                     parameters.add(at);
                 }
                 parameters.addAll(Arrays.asList(row).subList(0, from));
+                parameters.addAll(Arrays.asList(row).subList(row.length - expected.size(), row.length));
                 Jdbc.bind(s, parameters);
                 s.addBatch();
             }
@@ -185,6 +204,9 @@ public final class UpsertBatch {
      * @return for each row in the order given, whether it was inserted
      */
     public boolean[] run(Connection c) throws SQLException {
+        if (!expected.isEmpty()) {
+            throw new IllegalStateException("a batch into " + table + " that expects stored values only updates");
+        }
         boolean[] found = update(c);
         boolean[] inserted = new boolean[found.length];
         for (int i = 0; i < found.length; i++) {

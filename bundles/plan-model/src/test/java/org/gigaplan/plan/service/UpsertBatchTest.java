@@ -110,6 +110,24 @@ class UpsertBatchTest {
     }
 
     @Test
+    void aRowChangedSinceItWasReadIsLeftAndReportedNotFound() throws SQLException {
+        days().row("S-1", MONDAY, 2, 1.5, false, TEN, 2025).row("S-2", MONDAY, 2, 1.5, false, TEN, 2025).run(c);
+        // Read as 2 statements each; S-2 has 3 by now (another writer), so only S-1 is written.
+        days().row("S-2", MONDAY, 1, 0.0, false, NINE, 2025).update(c);
+        UpsertBatch guarded = UpsertBatch.into("t_day").key("school_id", "day").set("fiscal_year")
+                .add("score_sum").expect("statements");
+        assertArrayEquals(new boolean[] { true, false, false }, guarded.row("S-1", MONDAY, 2026, 1.0, 2L)
+                .row("S-2", MONDAY, 2026, 1.0, 2L).row("S-9", MONDAY, 2026, 1.0, 2L).update(c));
+        assertEquals(List.of("S-1 2025-06-02 2 2.5 d0 " + TEN + " fy2026", "S-2 2025-06-02 3 1.5 d0 " + TEN
+                + " fy2025"), rows());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> UpsertBatch.into("t_day").key("school_id", "day").add("score_sum").expect("statements")
+                        .row("S-1", MONDAY, 1.0));
+        assertTrue(e.getMessage().contains("(school_id, day, score_sum, statements), not 3"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> guarded.run(c), "a guarded batch only updates");
+    }
+
+    @Test
     void aRowOfTheWrongLengthOrColumnsNamedAfterRowsAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> days().row("S-1", MONDAY, 2, 1.5, false, TEN));

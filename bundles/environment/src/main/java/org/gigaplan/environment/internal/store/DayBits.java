@@ -37,11 +37,10 @@ final class DayBits {
         return out;
     }
 
-    /** Binds a fiscal year's days to the parameters from {@code from} on, a number per column. */
-    static void bind(PreparedStatement s, int from, BitSet days) throws SQLException {
-        long[] columns = columns(days);
-        for (int i = 0; i < columns.length; i++) {
-            s.setLong(from + i, columns[i]);
+    /** Adds a fiscal year's days to a row of values, a number per column. */
+    static void addTo(List<Object> row, BitSet days) {
+        for (long column : columns(days)) {
+            row.add(column);
         }
     }
 

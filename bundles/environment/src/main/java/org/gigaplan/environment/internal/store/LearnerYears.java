@@ -98,9 +98,7 @@ public final class LearnerYears {
     private static Object[] row(LearnerYear k) {
         List<Object> row = new ArrayList<>(List.of(k.schoolId, k.fiscalYear, k.learner, k.sums.statements,
                 k.sums.scoreSum, k.sums.scores, k.sums.demo > 0));
-        for (long column : DayBits.columns(k.days)) {
-            row.add(column);
-        }
+        DayBits.addTo(row, k.days);
         return row.toArray();
     }
 
@@ -118,34 +116,24 @@ public final class LearnerYears {
         if (known.isEmpty()) {
             return known;
         }
-        List<String> set = new ArrayList<>(List.of("statements = statements + ?", "score_sum = score_sum + ?",
-                "scores = scores + ?", "demo = CASE WHEN ? = 1 THEN 1 ELSE demo END"));
-        DayBits.COLUMNS.forEach(d -> set.add(d + " = ?"));
+        String[] days = DayBits.COLUMNS.toArray(String[]::new);
+        UpsertBatch rows = UpsertBatch.into("env_xapi_learner_year").key("school_id", "fiscal_year", "learner")
+                .set(days).add("statements", "score_sum", "scores").raise("demo").expect(days);
+        for (LearnerYear k : known) {
+            BitSet before = kept.get(key(k));
+            BitSet both = (BitSet) before.clone();
+            both.or(k.days);
+            List<Object> row = new ArrayList<>(List.of(k.schoolId, k.fiscalYear, k.learner));
+            DayBits.addTo(row, both);
+            row.addAll(List.of(k.sums.statements, k.sums.scoreSum, k.sums.scores, k.sums.demo > 0));
+            DayBits.addTo(row, before);
+            rows.row(row.toArray());
+        }
+        boolean[] found = rows.update(c);
         List<LearnerYear> moved = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("UPDATE env_xapi_learner_year SET " + String.join(", ", set)
-                + " WHERE school_id = ? AND fiscal_year = ? AND learner = ? AND "
-                + String.join(" AND ", DayBits.COLUMNS.stream().map(d -> d + " = ?").toList()))) {
-            for (LearnerYear k : known) {
-                BitSet before = kept.get(key(k));
-                BitSet both = (BitSet) before.clone();
-                both.or(k.days);
-                s.setLong(1, k.sums.statements);
-                s.setDouble(2, k.sums.scoreSum);
-                s.setLong(3, k.sums.scores);
-                s.setInt(4, k.sums.demo > 0 ? 1 : 0);
-                DayBits.bind(s, 5, both);
-                int at = 5 + DayBits.COLUMNS.size();
-                s.setString(at, k.schoolId);
-                s.setInt(at + 1, k.fiscalYear);
-                s.setString(at + 2, k.learner);
-                DayBits.bind(s, at + 3, before);
-                s.addBatch();
-            }
-            int[] counts = s.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 0) {
-                    moved.add(known.get(i));
-                }
+        for (int i = 0; i < found.length; i++) {
+            if (!found[i]) {
+                moved.add(known.get(i));
             }
         }
         return moved;
@@ -164,15 +152,9 @@ public final class LearnerYears {
     }
 
     private static void insert(Connection c, Collection<LearnerYear> years) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO env_xapi_learner_year (statements, score_sum, "
-                + "scores, demo, school_id, fiscal_year, learner, " + DayBits.NAMES + ") VALUES (?, ?, ?, ?, ?, ?, ?, "
-                + Jdbc.marks(DayBits.COLUMNS.size()) + ")")) {
-            for (LearnerYear k : years) {
-                DayBits.bind(s, 8, k.days);
-                k.bind(s);
-            }
-            s.executeBatch();
-        }
+        UpsertBatch rows = sums();
+        years.forEach(k -> rows.knownRow(false, row(k)));
+        rows.run(c);
     }
 
     /** How many learners one read of kept days asks for: a fixed number, so the statement is prepared once. */
@@ -235,19 +217,14 @@ public final class LearnerYears {
     }
 
     private static void writeDays(Connection c, List<LearnerYear> widened) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE env_xapi_learner_year SET "
-                + String.join(", ", DayBits.COLUMNS.stream().map(d -> d + " = ?").toList())
-                + " WHERE school_id = ? AND fiscal_year = ? AND learner = ?")) {
-            int key = DayBits.COLUMNS.size() + 1;
-            for (LearnerYear k : widened) {
-                DayBits.bind(s, 1, k.days);
-                s.setString(key, k.schoolId);
-                s.setInt(key + 1, k.fiscalYear);
-                s.setString(key + 2, k.learner);
-                s.addBatch();
-            }
-            s.executeBatch();
+        UpsertBatch rows = UpsertBatch.into("env_xapi_learner_year").key("school_id", "fiscal_year", "learner")
+                .set(DayBits.COLUMNS.toArray(String[]::new));
+        for (LearnerYear k : widened) {
+            List<Object> row = new ArrayList<>(List.of(k.schoolId, k.fiscalYear, k.learner));
+            DayBits.addTo(row, k.days);
+            rows.row(row.toArray());
         }
+        rows.update(c);
     }
 
     /** What statements add for one learner in one school and fiscal year. */
@@ -262,18 +239,6 @@ public final class LearnerYears {
             this.schoolId = schoolId;
             this.fiscalYear = fiscalYear;
             this.learner = learner;
-        }
-
-        /** Binds statements, score sum, scores, demo, then the key, and adds the row to the batch. */
-        void bind(PreparedStatement s) throws SQLException {
-            s.setLong(1, sums.statements);
-            s.setDouble(2, sums.scoreSum);
-            s.setLong(3, sums.scores);
-            s.setInt(4, sums.demo > 0 ? 1 : 0);
-            s.setString(5, schoolId);
-            s.setInt(6, fiscalYear);
-            s.setString(7, learner);
-            s.addBatch();
         }
     }
 
