@@ -80,6 +80,9 @@ public final class Jdbc {
      */
     public static <T> List<T> listIn(Connection c, String sql, int size, List<?> fixed, List<?> values,
             RowReader<T> reader) throws SQLException {
+        if (size < 1) {
+            throw new IllegalArgumentException("ask at least one value a statement, not " + size);
+        }
         List<T> out = new ArrayList<>();
         if (values.isEmpty()) {
             return out;

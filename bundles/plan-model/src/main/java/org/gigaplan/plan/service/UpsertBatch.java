@@ -85,7 +85,8 @@ public final class UpsertBatch {
     /**
      * Columns a stored row must still hold the values its caller read (given last in each row) for the update to
      * touch it: one changed meanwhile by another transaction is left as it is and reported not found by
-     * {@link #update}, for its caller to read again. Such a batch updates only: {@link #run} refuses it.
+     * {@link #update}, for its caller to read again (a null expected matches no row: SQL's {@code = NULL}). Such a
+     * batch updates only: {@link #run} refuses it.
      */
     public UpsertBatch expect(String... columns) {
         return named(expected, columns);

@@ -63,6 +63,8 @@ class JdbcTest {
         assertEquals(List.of(), Jdbc.listIn(c, sql, 3, List.of(0), List.of(), r -> r.getString(1)));
         assertEquals("?, ?, ?", Jdbc.marks(3));
         assertEquals("?", Jdbc.marks(0));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Jdbc.listIn(c, sql, 0, List.of(0), ids, r -> r.getString(1)));
     }
 
     @Test
