@@ -542,6 +542,7 @@ abstract class NetworkContract {
                 new Instant[] { Instant.parse("2025-04-02T00:00:00Z"), Instant.parse("2026-03-01T00:00:00Z") },
                 new Instant[] { Instant.parse("2025-04-01T15:00:00Z"), Instant.parse("2026-02-28T15:00:00Z") });
         Runnable same = () -> {
+            learnersKeptAreTheStatements();
             for (Instant[] p : periods) {
                 for (String school : java.util.Arrays.asList(null, "N-1", "N-2")) {
                     assertEquals(counted(school, p[0], p[1]), xapi.summary(school, p[0], p[1], false),
@@ -571,9 +572,26 @@ abstract class NetworkContract {
         // Erasing a learner takes their statements out of what is kept too.
         xapi.erase(java.util.Map.of("mbox", "mailto:taro@school.example"));
         same.run();
-        // A start that finds statements an earlier version stored counts them into what is kept: one that kept the
-        // sums per learner and year but no days, and one that kept nothing beside the statements.
+        // A start that finds statements an earlier version stored counts them into what is kept: the version before
+        // (no learners per day and week), the one before it (no school weeks), one that kept the sums per learner and
+        // year only, and one that kept nothing beside the statements.
         storedByTheVersionBefore();
+        xapi = new XapiService(db, network, roster);
+        same.run();
+        storedByTheVersionBefore();
+        db.transaction(c -> {
+            org.gigaplan.plan.service.Jdbc.update(c, "UPDATE env_xapi_statement SET kept = 1");
+            return org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_week");
+        });
+        xapi = new XapiService(db, network, roster);
+        same.run();
+        // Nodes of the version before store meanwhile (they number no learner and keep no day's learners): a batch on
+        // a node of this version numbers its own learners, and the next start numbers and counts the rest.
+        storedByTheVersionBefore();
+        xapi.store(List.of(statement("hanako", "completed", "m/9", 0.5, "2025-09-01T10:00:00+09:00"),
+                statement("jiro", "completed", "m/9", 0.5, "2025-09-01T10:00:00+09:00")), "N-1", "agent", false);
+        assertEquals(List.of(0, 1), db.transaction(c -> org.gigaplan.plan.service.Jdbc.list(c, "SELECT number FROM "
+                + "env_xapi_school_learner WHERE number IS NOT NULL ORDER BY number", r -> r.getInt(1))));
         xapi = new XapiService(db, network, roster);
         same.run();
         storedByAnEarlierVersion(true);
@@ -597,8 +615,11 @@ abstract class NetworkContract {
                 int thread = t;
                 posts.add(pool.submit(() -> {
                     for (int day = 0; day < 6; day++) {
+                        // One learner on every thread, and each thread's own, new to the school: numbered at once.
                         xapi.store(List.of(statement("kai", "completed", "m/" + thread, 0.5, java.time.LocalDate
-                                .of(2025, 7, 1 + thread * 6 + day) + "T10:00:00+09:00")), "N-1", "agent", false);
+                                .of(2025, 7, 1 + thread * 6 + day) + "T10:00:00+09:00"),
+                                statement("new" + thread + "x" + day, "completed", "m/" + thread, 0.5, java.time
+                                        .LocalDate.of(2025, 7, 1 + day) + "T11:00:00+09:00")), "N-1", "agent", false);
                     }
                     return null;
                 }));
@@ -638,17 +659,30 @@ abstract class NetworkContract {
                 false);
         // Hanako and mari learned on those days outside its hours only: goro, jiro, ken and saburo count, once each.
         assertEquals(4, xapi.summary("N-1", since, until, false).get(0).learners());
+        // At the very instant it starts (not in it), a millisecond after (in it); at the very instant it ends (in it),
+        // a millisecond after (not): told from each learner's first and last time of the day, to the millisecond.
+        xapi.store(List.of(statement("nao", "completed", "m/1", 0.5, "2025-04-01T11:00:00+09:00"),
+                statement("rin", "completed", "m/1", 0.5, "2025-04-01T11:00:00.001+09:00"),
+                statement("umi", "completed", "m/1", 0.5, "2025-05-31T12:00:00+09:00"),
+                statement("sora", "completed", "m/1", 0.5, "2025-05-31T12:00:00.001+09:00")), "N-1", "agent", false);
+        assertEquals(6, xapi.summary("N-1", since, until, false).get(0).learners());
+        assertEquals(counted("N-1", since, until), xapi.summary("N-1", since, until, false));
+        assertEquals(counted("N-1", since.plusMillis(1), until.minusMillis(1)), xapi.summary("N-1", since.plusMillis(1),
+                until.minusMillis(1), false));
+        assertEquals(counted("N-1", since.minusNanos(1_000), until.plusNanos(1_000)), xapi.summary("N-1",
+                since.minusNanos(1_000), until.plusNanos(1_000), false));
         assertEquals(counted(null, since, until), xapi.summary(null, since, until, false));
         assertTrue(xapi.summary("N-2", since, until, false).isEmpty());
     }
 
-    /** Makes the statements look stored by the version before, which kept the days as text and no school weeks. */
+    /** Makes the statements look stored by the version before, which kept no learners per school day and week. */
     void storedByTheVersionBefore() {
         db.transaction(c -> {
-            org.gigaplan.plan.service.Jdbc.update(c, "UPDATE env_xapi_statement SET kept = 1");
-            org.gigaplan.plan.service.Jdbc.update(c, "UPDATE env_xapi_learner_year SET d0 = 0, d1 = 0, d2 = 0, d3 = 0, "
-                    + "d4 = 0, d5 = 0");
-            return org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_week");
+            org.gigaplan.plan.service.Jdbc.update(c, "UPDATE env_xapi_statement SET kept = 2");
+            org.gigaplan.plan.service.Jdbc.update(c, "UPDATE env_xapi_school_day SET learners = NULL");
+            org.gigaplan.plan.service.Jdbc.update(c, "UPDATE env_xapi_school_week SET learners = NULL");
+            org.gigaplan.plan.service.Jdbc.update(c, "UPDATE env_xapi_school_learner SET number = NULL");
+            return org.gigaplan.plan.service.Jdbc.update(c, "UPDATE env_xapi_school_learners SET numbered = 0");
         });
     }
 
@@ -656,13 +690,53 @@ abstract class NetworkContract {
     void storedByAnEarlierVersion(boolean sumsKept) {
         db.transaction(c -> {
             org.gigaplan.plan.service.Jdbc.update(c, "UPDATE env_xapi_statement SET kept = 0");
-            org.gigaplan.plan.service.Jdbc.update(c, sumsKept ? "UPDATE env_xapi_learner_year SET d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0"
-                    : "DELETE FROM env_xapi_learner_year");
+            if (!sumsKept) {
+                org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_learner_year");
+            }
             org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_year");
             org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_learners");
             org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_learner");
             org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_week");
             return org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_xapi_school_day");
+        });
+    }
+
+    /**
+     * Each school day's and week's learners as kept (by number) are those of its statements (by name), and no school
+     * gave a number twice.
+     */
+    void learnersKeptAreTheStatements() {
+        db.transaction(c -> {
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            for (Object[] row : org.gigaplan.plan.service.Jdbc.list(c, "SELECT school_id, number, learner FROM "
+                    + "env_xapi_school_learner", r -> new Object[] { r.getString(1), r.getInt(2), r.getString(3) })) {
+                assertEquals(null, names.put(row[0] + "#" + row[1], (String) row[2]), "number given twice: " + row[0]
+                        + " " + row[1]);
+            }
+            java.util.Map<String, java.util.Set<String>> counted = new java.util.TreeMap<>();
+            for (String[] row : org.gigaplan.plan.service.Jdbc.list(c, "SELECT school_id, learner, occurred_at FROM "
+                    + "env_xapi_statement", r -> new String[] { r.getString(1), r.getString(2), r.getTimestamp(3)
+                            .toInstant().atZone(CLOCK.zone()).toLocalDate().toString() })) {
+                java.time.LocalDate day = java.time.LocalDate.parse(row[2]);
+                java.time.LocalDate monday = day.with(java.time.temporal.TemporalAdjusters.previousOrSame(
+                        java.time.DayOfWeek.MONDAY));
+                counted.computeIfAbsent(row[0] + " day " + day, k -> new java.util.TreeSet<>()).add(row[1]);
+                counted.computeIfAbsent(row[0] + " week " + monday, k -> new java.util.TreeSet<>()).add(row[1]);
+            }
+            java.util.Map<String, java.util.Set<String>> kept = new java.util.TreeMap<>();
+            for (String table : List.of("day", "week")) {
+                for (Object[] row : org.gigaplan.plan.service.Jdbc.list(c, "SELECT school_id, " + table + ", learners "
+                        + "FROM env_xapi_school_" + table, r -> new Object[] { r.getString(1), r.getDate(2)
+                                .toLocalDate(), r.getBytes(3) })) {
+                    java.util.Set<String> learners = new java.util.TreeSet<>();
+                    java.util.BitSet bits = row[2] == null ? new java.util.BitSet()
+                            : java.util.BitSet.valueOf((byte[]) row[2]);
+                    bits.stream().forEach(n -> learners.add(names.get(row[0] + "#" + n)));
+                    kept.put(row[0] + " " + table + " " + row[1], learners);
+                }
+            }
+            assertEquals(counted, kept);
+            return null;
         });
     }
 

@@ -29,7 +29,8 @@ import java.util.TimeZone;
  * </pre>
  *
  * Parameters are bound in order: String, Integer, Long, Double, Boolean, LocalDate (a DATE), Instant (a TIMESTAMP),
- * or null (typed from the statement). SQL text is the store's own; values never go into it.
+ * byte[] (a binary column: Derby's VARCHAR FOR BIT DATA, PostgreSQL's BYTEA) or null (typed from the statement). SQL
+ * text is the store's own; values never go into it.
  */
 public final class Jdbc {
 
@@ -216,12 +217,14 @@ public final class Jdbc {
                 setDate(s, at, d);
             } else if (v instanceof Instant t) {
                 setTimestamp(s, at, t);
+            } else if (v instanceof byte[] bytes) {
+                s.setBytes(at, bytes);
             } else if (v instanceof String || v instanceof Integer || v instanceof Long || v instanceof Double
                     || v instanceof Boolean) {
                 s.setObject(at, v);
             } else {
                 throw new IllegalArgumentException("cannot bind a " + v.getClass().getName() + " to parameter " + at
-                        + ": give a String, number, Boolean, LocalDate, Instant or null");
+                        + ": give a String, number, Boolean, LocalDate, Instant, byte[] or null");
             }
         }
     }

@@ -30,7 +30,8 @@ class JdbcTest {
         c = DriverManager.getConnection("jdbc:derby:memory:jdbc;create=true");
         try (Statement s = c.createStatement()) {
             s.executeUpdate("CREATE TABLE t_note (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-                    + "text VARCHAR(100) NOT NULL, mbps DOUBLE, percent SMALLINT, noted_on DATE, at_time TIMESTAMP)");
+                    + "text VARCHAR(100) NOT NULL, mbps DOUBLE, percent SMALLINT, noted_on DATE, at_time TIMESTAMP, "
+                    + "bits VARCHAR(100) FOR BIT DATA)");
         }
     }
 
@@ -82,6 +83,17 @@ class JdbcTest {
         assertEquals(1, Jdbc.update(c, "UPDATE t_note SET mbps = ? WHERE id = ?", null, first));
         assertNull(notes(" WHERE id = ?", first).get(0).mbps());
         assertEquals(2, Jdbc.update(c, "DELETE FROM t_note"));
+    }
+
+    @Test
+    void bytesGoInAndComeBackAsWritten() throws SQLException {
+        byte[] bits = { 0, 1, (byte) 0x80, (byte) 0xff };
+        long id = Jdbc.insert(c, "INSERT INTO t_note (text, bits) VALUES (?, ?)", "bits", bits);
+        assertTrue(java.util.Arrays.equals(bits, Jdbc.first(c, "SELECT bits FROM t_note WHERE id = ?",
+                r -> r.getBytes(1), id).orElseThrow()));
+        assertEquals(1, Jdbc.update(c, "UPDATE t_note SET bits = ? WHERE id = ?", null, id));
+        assertEquals(java.util.Collections.singletonList(null), Jdbc.list(c, "SELECT bits FROM t_note WHERE id = ?",
+                r -> r.getBytes(1), id));
     }
 
     @Test

@@ -8,8 +8,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.service.Database;
@@ -17,9 +22,10 @@ import org.gigaplan.plan.service.Jdbc;
 
 /**
  * What the LRS keeps beside its statements so the board's summaries read a few rows instead of every statement: per
- * learner and year ({@link LearnerYears}), per school and year ({@link SchoolYears}), per school and day and week
- * ({@link SchoolDays}), and the learners of each school ({@link SchoolLearners}). Written in the transaction that
- * stores or erases the statements; brought up to date at start with the statements an earlier version stored.
+ * learner and year ({@link LearnerYears}), per school and year ({@link SchoolYears}), per school and day and week with
+ * their learners ({@link SchoolDays}), and the learners of each school, numbered ({@link SchoolLearners}). Written in
+ * the transaction that stores or erases the statements; brought up to date at start with the statements an earlier
+ * version stored.
  */
 public final class StatementTotals {
 
@@ -49,33 +55,33 @@ public final class StatementTotals {
         SchoolDays.Tally days = schoolDays.tally();
         for (XapiStore.Row r : fresh) {
             years.add(r.schoolId(), r.learner(), r.occurredAt(), r.scoreScaled(), r.demo());
-            days.add(r.schoolId(), r.occurredAt(), r.scoreScaled(), r.demo());
+            days.add(r.schoolId(), r.learner(), r.occurredAt(), r.scoreScaled(), r.demo());
         }
         List<LearnerYears.LearnerYear> made = learnerYears.keep(c, years);
         SchoolYears.keep(c, years.years.values(), made);
-        SchoolLearners.keep(c, made);
-        schoolDays.keep(c, days);
+        schoolDays.keep(c, days, SchoolLearners.keep(c, years.years.values(), made));
     }
 
     /**
      * What a statement's {@code kept} says it was counted into: nothing (stored by a version before anything was kept
-     * beside the statements), what the version before this one kept (the sums per learner and year, per school and
-     * year and per school and day, and the days as text), or everything this version keeps (the days as numbers and
-     * the school weeks too).
+     * beside the statements); the sums per learner and year, per school and year and per school and day (and the days
+     * of each learner, as text: no longer read); the same and the school weeks (and the days of each learner as
+     * numbers: no longer read); or everything this version keeps (the learners of each school day and week too).
      */
     static final int UNKEPT = 0;
-    static final int KEPT_BEFORE = 1;
-    static final int KEPT = 2;
+    static final int KEPT_IN_DAYS = 1;
+    static final int KEPT_IN_WEEKS = 2;
+    static final int KEPT = 3;
 
     /**
      * Counts into what is kept the statements an earlier version stored ({@code kept} below {@link #KEPT}: a first
-     * start after an upgrade, or statements an older node stored while nodes were upgraded one at a time). Versions
-     * before this one kept the sums per learner and year (every version since they were kept) but not the days as
-     * numbers nor the school weeks; those before the one before kept no days and no school days either; and what is
-     * kept per learner and year is empty after an upgrade from before it: then all of it is counted. Who learned at
-     * each school is counted again from the learner-years then, and when it is empty beside learner-years (the first
-     * start with it). Nothing to do is three reads of an index; otherwise the statements' table is held while they
-     * are counted, so no batch stores meanwhile.
+     * start after an upgrade, or statements an older node stored while nodes were upgraded one at a time). Every
+     * version kept the sums per learner and year since they were kept at all (the table is empty after an upgrade
+     * from before: then all of it is counted); a statement is added to the school days and weeks its version did not
+     * keep. Then who learned at each school is counted again from the learner-years, numbered anew, and every school
+     * day's and week's learners are made again from the statements, as they are when who learned at each school is
+     * missing beside learner-years (the first start with it). Nothing to do is two reads of an index; otherwise the
+     * statements' table is held while they are counted, so no batch stores meanwhile.
      */
     public void ensureKept() {
         db.transactionRetrying(c -> {
@@ -88,7 +94,10 @@ public final class StatementTotals {
             if (unkept) {
                 countUnkept(c);
             }
-            SchoolLearners.recountAll(c);
+            long started = System.nanoTime();
+            schoolDays.relearn(c, SchoolLearners.recountAll(c));
+            LOG.info("xAPI: who learned at each school numbered and each school day's and week's learners made from "
+                    + "the statements in " + (System.nanoTime() - started) / 1_000_000 + " ms");
             return null;
         });
     }
@@ -111,20 +120,23 @@ public final class StatementTotals {
                     boolean demo = r.getInt(5) > 0;
                     int kept = r.getInt(6);
                     years.add(r.getString(1), r.getString(2), at, score, demo);
-                    (kept == UNKEPT ? days : weeks).add(r.getString(1), at, score, demo);
+                    if (kept == UNKEPT) {
+                        days.add(r.getString(1), at, score, demo);
+                    } else if (kept == KEPT_IN_DAYS) {
+                        weeks.add(r.getString(1), at, score, demo);
+                    }
                     read[kept]++;
                 }
             }
         }
         LOG.info("xAPI: counting statements stored by an earlier version into what is kept: " + read[UNKEPT]
-                + " into the sums " + (sumsKept ? "" : "per learner and year and ") + "per school and day and week and "
-                + "the learners' days, " + read[KEPT_BEFORE] + " into the school weeks and the learners' days");
-        if (sumsKept) {
-            learnerYears.widen(c, years);
-        } else {
+                + " into the sums " + (sumsKept ? "" : "per learner and year and ") + "per school and day and week, "
+                + read[KEPT_IN_DAYS] + " into the school weeks, " + read[KEPT_IN_WEEKS] + " into the learners of "
+                + "each school day and week only");
+        if (!sumsKept) {
             learnerYears.fill(c, years);
         }
-        schoolDays.keep(c, days);
+        schoolDays.keep(c, days, Map.of());
         schoolDays.keepWeeks(c, weeks);
         SchoolYears.recountAll(c);
         Jdbc.update(c, "UPDATE env_xapi_statement SET kept = " + KEPT + " WHERE kept < " + KEPT);
@@ -140,11 +152,11 @@ public final class StatementTotals {
                 + "FROM env_xapi_learner_year WHERE learner = ?", r -> Map.entry(r.getString(1),
                         r.getInt(2)), learner);
         Jdbc.update(c, "DELETE FROM env_xapi_learner_year WHERE learner = ?", learner);
-        SchoolLearners.remove(c, learner);
+        Map<String, Integer> numbers = SchoolLearners.remove(c, learner);
         for (Map.Entry<String, Integer> year : years) {
             SchoolYears.recount(c, year.getKey(), year.getValue());
         }
-            schoolDays.remove(c, learner);
+        schoolDays.remove(c, learner, numbers);
     }
 
     /** A school's learning records in a period. */
@@ -166,8 +178,8 @@ public final class StatementTotals {
 
     /**
      * Per school (or one school): learners, statements and the mean scaled score, in (since, until]. The days the
-     * period holds whole are read from what is kept per school and week or day and per learner and year; only the
-     * hours before the first whole day and after the last are counted from the statements (through the index on
+     * period holds whole are read from what is kept per school and week or day, their learners joined as sets; only
+     * the hours before the first whole day and after the last are counted from the statements (through the index on
      * time).
      */
     public List<SchoolSummary> summary(String schoolId, Instant since, Instant until) {
@@ -178,20 +190,20 @@ public final class StatementTotals {
         LocalDate from = first.isBefore(FiscalYear.FIRST_DAY) ? FiscalYear.FIRST_DAY : first;
         LocalDate to = last.isAfter(FiscalYear.LAST_DAY) ? FiscalYear.LAST_DAY : last;
         return db.transaction(c -> {
-            java.util.Map<String, Sums> sums = new java.util.TreeMap<>();
-            java.util.Map<String, java.util.Set<String>> edge = new java.util.HashMap<>();
-            java.util.Map<String, Integer> learners = new java.util.HashMap<>();
+            Map<String, Sums> sums = new TreeMap<>();
+            Map<String, Set<String>> edge = new HashMap<>();
+            Map<String, Integer> learners = new HashMap<>();
             if (from.isAfter(to)) {
                 counted(c, schoolId, "occurred_at > ? AND occurred_at <= ?", since, until, sums, edge);
                 edge.forEach((school, seen) -> learners.put(school, seen.size()));
             } else {
-                schoolDays.sums(c, schoolId, from, to).forEach((school, s) -> sums.computeIfAbsent(school,
-                        k -> new Sums()).add(s));
+                Map<String, SchoolDays.Whole> whole = schoolDays.whole(c, schoolId, from, to);
+                whole.forEach((school, w) -> sums.computeIfAbsent(school, k -> new Sums()).add(w.sums()));
                 counted(c, schoolId, "occurred_at > ? AND occurred_at < ?", since, first.atStartOfDay(zone).toInstant(),
                         sums, edge);
                 counted(c, schoolId, "occurred_at >= ? AND occurred_at <= ?",
                         last.plusDays(1).atStartOfDay(zone).toInstant(), until, sums, edge);
-                learners.putAll(learnerYears.learners(c, schoolId, from, to, edge));
+                learners.putAll(learners(c, schoolId, whole, edge, since, until));
             }
             List<SchoolSummary> out = new ArrayList<>();
             sums.forEach((school, s) -> {
@@ -204,10 +216,49 @@ public final class StatementTotals {
         });
     }
 
+    /**
+     * Per school: how many learners a period has, given its whole days' learners ({@code whole}, by number), the names
+     * of the learners of its hours before and after them ({@code edge}), and the period's ends: those of the whole
+     * days and those of the edge days ({@code since}'s day and {@code until}'s) with a statement after {@code since} or
+     * up to {@code until}, told from the first and last time kept of each learner's day. A learner whose time lies in
+     * the very millisecond of an end is counted when their name is among the edges' (a few names read).
+     */
+    private Map<String, Integer> learners(Connection c, String schoolId, Map<String, SchoolDays.Whole> whole,
+            Map<String, Set<String>> edge, Instant since, Instant until) throws SQLException {
+        LocalDate before = LocalDate.ofInstant(since, zone);
+        LocalDate after = LocalDate.ofInstant(until, zone);
+        Map<SchoolDays.Key, Learners> edges = SchoolDays.edges(c, schoolId, before, after);
+        Set<String> schools = new java.util.TreeSet<>(whole.keySet());
+        edges.keySet().forEach(k -> schools.add(k.schoolId()));
+        Map<String, Integer> out = new HashMap<>();
+        for (String school : schools) {
+            BitSet all = new BitSet();
+            if (whole.containsKey(school)) {
+                all.or(whole.get(school).learners());
+            }
+            BitSet unsure = new BitSet();
+            Learners first = edges.get(new SchoolDays.Key(school, before));
+            if (first != null) {
+                all.or(first.after(schoolDays.msInto(before, since), unsure));
+            }
+            Learners last = edges.get(new SchoolDays.Key(school, after));
+            if (last != null) {
+                all.or(last.upTo(schoolDays.msInto(after, until), unsure));
+            }
+            unsure.andNot(all);
+            int more = 0;
+            if (!unsure.isEmpty()) {
+                Set<String> named = edge.getOrDefault(school, Set.of());
+                more = (int) SchoolLearners.names(c, school, unsure).stream().filter(named::contains).count();
+            }
+            out.put(school, all.cardinality() + more);
+        }
+        return out;
+    }
+
     /** Adds the statements of part of a day to a period's sums and learners, counted one by one. */
     private static void counted(Connection c, String schoolId, String when, Instant from, Instant to,
-            java.util.Map<String, Sums> sums, java.util.Map<String, java.util.Set<String>> learners)
-            throws SQLException {
+            Map<String, Sums> sums, Map<String, Set<String>> learners) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT school_id, learner, score_scaled, demo "
                 + "FROM env_xapi_statement WHERE " + when + (schoolId == null ? "" : " AND school_id = ?"))) {
             s.setTimestamp(1, Timestamp.from(from));
@@ -219,7 +270,7 @@ public final class StatementTotals {
                 while (r.next()) {
                     sums.computeIfAbsent(r.getString(1), k -> new Sums()).add(Jdbc.nullableDouble(r, 3),
                             r.getInt(4) > 0);
-                    learners.computeIfAbsent(r.getString(1), k -> new java.util.HashSet<>()).add(r.getString(2));
+                    learners.computeIfAbsent(r.getString(1), k -> new HashSet<>()).add(r.getString(2));
                 }
             }
         }
