@@ -37,13 +37,17 @@ final class Learners {
     /** A learner with a statement at {@code ms} into the day. */
     void add(int number, int ms) {
         numbers.set(number);
-        int[] span = times.get(number);
+        times.compute(number, (n, span) -> widen(span, ms));
+    }
+
+    /** A learner's first and last millisecond ({@code span}, none yet when null) widened to take in {@code ms}. */
+    static int[] widen(int[] span, int ms) {
         if (span == null) {
-            times.put(number, new int[] { ms, ms });
-        } else {
-            span[0] = Math.min(span[0], ms);
-            span[1] = Math.max(span[1], ms);
+            return new int[] { ms, ms };
         }
+        span[0] = Math.min(span[0], ms);
+        span[1] = Math.max(span[1], ms);
+        return span;
     }
 
     /** Every learner of another day (week), their times widened to take in its (a week keeps none). */

@@ -227,7 +227,7 @@ public final class StatementTotals {
             Map<String, Set<String>> edge, Instant since, Instant until) throws SQLException {
         LocalDate before = LocalDate.ofInstant(since, zone);
         LocalDate after = LocalDate.ofInstant(until, zone);
-        Map<SchoolDays.Key, Learners> edges = SchoolDays.edges(c, schoolId, before, after);
+        Map<SchoolDay, Learners> edges = SchoolDayLearners.edges(c, schoolId, before, after);
         Set<String> schools = new java.util.TreeSet<>(whole.keySet());
         edges.keySet().forEach(k -> schools.add(k.schoolId()));
         Map<String, Integer> out = new HashMap<>();
@@ -237,11 +237,11 @@ public final class StatementTotals {
                 all.or(whole.get(school).learners());
             }
             BitSet unsure = new BitSet();
-            Learners first = edges.get(new SchoolDays.Key(school, before));
+            Learners first = edges.get(new SchoolDay(school, before));
             if (first != null) {
                 all.or(first.after(schoolDays.msInto(before, since), unsure));
             }
-            Learners last = edges.get(new SchoolDays.Key(school, after));
+            Learners last = edges.get(new SchoolDay(school, after));
             if (last != null) {
                 all.or(last.upTo(schoolDays.msInto(after, until), unsure));
             }
