@@ -675,6 +675,38 @@ abstract class NetworkContract {
         assertTrue(xapi.summary("N-2", since, until, false).isEmpty());
     }
 
+    @Test
+    void aDayOfMoreLearnersThanTheirTimesAreKeptOfIsStoredAndCountedByName() {
+        // A school day keeps the first and last time of at most 4,084 learners (Derby's longest binary column); a
+        // larger day keeps their numbers only. 10 June: 4,000 learners (times kept), then 100 more (not any more); 12
+        // June: 4,100 in one batch. Each learner has statements at 9:xx and 14:xx.
+        java.util.function.BiConsumer<String, int[]> day = (date, range) -> {
+            for (String hour : List.of("09", "14")) {
+                List<java.util.Map<String, Object>> batch = new java.util.ArrayList<>();
+                for (int i = range[0]; i < range[1]; i++) {
+                    batch.add(statement("p" + i, "completed", "m/1", 0.5, date + "T" + hour + ":"
+                            + String.format(java.util.Locale.ROOT, "%02d", i % 60) + ":00+09:00"));
+                }
+                xapi.store(batch, "N-1", "agent", false);
+            }
+        };
+        day.accept("2025-06-10", new int[] { 0, 4_000 });
+        day.accept("2025-06-10", new int[] { 4_000, 4_100 });
+        day.accept("2025-06-12", new int[] { 5_000, 9_100 });
+        xapi.store(List.of(statement("p0", "completed", "m/1", 0.5, "2025-06-11T10:00:00+09:00"),
+                statement("ema", "completed", "m/1", 0.5, "2025-06-11T10:00:00+09:00")), "N-1", "agent", false);
+        // Periods starting at noon on the 10th (4,100 at 14:xx), ending at noon on the 12th (4,100 at 9:xx), both.
+        Instant noon10 = Instant.parse("2025-06-10T03:00:00Z");
+        Instant noon12 = Instant.parse("2025-06-12T03:00:00Z");
+        for (Instant[] period : List.of(new Instant[] { noon10, Instant.parse("2025-06-20T00:00:00Z") },
+                new Instant[] { Instant.parse("2025-06-01T00:00:00Z"), noon12 }, new Instant[] { noon10, noon12 })) {
+            assertEquals(counted("N-1", period[0], period[1]), xapi.summary("N-1", period[0], period[1], false));
+            assertEquals(counted(null, period[0], period[1]), xapi.summary(null, period[0], period[1], false));
+        }
+        assertEquals(8_201, xapi.summary("N-1", noon10, noon12, false).get(0).learners());
+        learnersKeptAreTheStatements();
+    }
+
     /** Makes the statements look stored by the version before, which kept no learners per school day and week. */
     void storedByTheVersionBefore() {
         db.transaction(c -> {

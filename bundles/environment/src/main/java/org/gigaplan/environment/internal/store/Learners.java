@@ -12,13 +12,22 @@ import java.util.Map;
  * (from its start in the platform's zone) holding one. A period's summary joins the sets of the days and weeks it
  * holds whole, and tells from its edge days' times which learners had a statement in the hours at its ends, without
  * reading their names. A row keeps the set as a bit per number ({@code learners}) and, for a day, two numbers per
- * learner in the set's order ({@code spans}, four bytes each: a school day of 4,084 learners fills Derby's 32,672).
+ * learner in the set's order ({@code spans}, four bytes each), for a day of at most {@link #MOST_TIMED} learners.
  */
 final class Learners {
+
+    /**
+     * The most learners whose times a day's row keeps: eight bytes a learner in Derby's longest binary column (32,672
+     * bytes). A day of more keeps their numbers only ({@link #timed()} is false), and the learners of a period's hours
+     * in it are told by name.
+     */
+    static final int MOST_TIMED = 32_672 / 8;
 
     private final BitSet numbers = new BitSet();
     /** Per learner, the first and last millisecond of the day; null for a week's learners, which keep no times. */
     private final Map<Integer, int[]> times;
+    /** A day read without its times (it had more learners than {@link #MOST_TIMED}), or joined with such a day. */
+    private boolean untimed;
 
     private Learners(boolean withTimes) {
         this.times = withTimes ? new HashMap<>() : null;
@@ -58,7 +67,13 @@ final class Learners {
                 add(n, span[0]);
                 add(n, span[1]);
             });
+            untimed |= other.untimed;
         }
+    }
+
+    /** Whether these are a day's learners with every one's times (at most {@link #MOST_TIMED} learners). */
+    boolean timed() {
+        return times != null && !untimed && numbers.cardinality() <= MOST_TIMED;
     }
 
     /** The same learners, times and all, to change apart. */
@@ -83,7 +98,7 @@ final class Learners {
 
     /**
      * The learners with a statement after {@code ms} into the day (their last one later); those whose last one lies in
-     * that very millisecond, before or after the instant, are added to {@code unsure}.
+     * that very millisecond, before or after the instant, are added to {@code unsure}. Only of a day {@link #timed()}.
      */
     BitSet after(int ms, BitSet unsure) {
         BitSet out = new BitSet();
@@ -115,9 +130,12 @@ final class Learners {
         return numbers.isEmpty() ? null : numbers.toByteArray();
     }
 
-    /** The times as a day's row keeps them: first and last of each learner in the order of their numbers. */
+    /**
+     * The times as a day's row keeps them: first and last of each learner in the order of their numbers; null for
+     * none, or for a day not {@link #timed()}.
+     */
     byte[] spansBytes() {
-        if (numbers.isEmpty()) {
+        if (numbers.isEmpty() || !timed()) {
             return null;
         }
         ByteBuffer out = ByteBuffer.allocate(8 * numbers.cardinality());
@@ -137,6 +155,8 @@ final class Learners {
         if (spans != null) {
             ByteBuffer in = ByteBuffer.wrap(spans);
             out.numbers.stream().forEach(n -> out.times.put(n, new int[] { in.getInt(), in.getInt() }));
+        } else {
+            out.untimed = !out.numbers.isEmpty();
         }
         return out;
     }
@@ -151,10 +171,10 @@ final class Learners {
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Learners other) || !numbers.equals(other.numbers)
-                || (times == null) != (other.times == null)) {
+                || (times == null) != (other.times == null) || timed() != other.timed()) {
             return false;
         }
-        if (times != null) {
+        if (timed()) {
             for (Map.Entry<Integer, int[]> e : times.entrySet()) {
                 if (!Arrays.equals(e.getValue(), other.times.get(e.getKey()))) {
                     return false;

@@ -212,6 +212,17 @@ final class SchoolLearners {
         return out;
     }
 
+    /** The numbers of a school's learners named in {@code names}, of those numbered. */
+    static Map<String, Integer> numbers(Connection c, String schoolId, Collection<String> names) throws SQLException {
+        SortedSet<Learner> learners = new TreeSet<>();
+        names.forEach(name -> learners.add(new Learner(schoolId, name)));
+        Map<Learner, Integer> numbers = new HashMap<>();
+        read(c, learners, numbers);
+        Map<String, Integer> out = new HashMap<>();
+        numbers.forEach((k, number) -> out.put(k.learner(), number));
+        return out;
+    }
+
     /** The names of a school's learners numbered in {@code numbers}. */
     static Set<String> names(Connection c, String schoolId, BitSet numbers) throws SQLException {
         return new HashSet<>(Jdbc.listIn(c, "SELECT learner FROM " + LEARNER + " WHERE school_id = ? AND "

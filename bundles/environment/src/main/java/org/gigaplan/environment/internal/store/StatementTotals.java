@@ -221,7 +221,8 @@ public final class StatementTotals {
      * of the learners of its hours before and after them ({@code edge}), and the period's ends: those of the whole
      * days and those of the edge days ({@code since}'s day and {@code until}'s) with a statement after {@code since} or
      * up to {@code until}, told from the first and last time kept of each learner's day. A learner whose time lies in
-     * the very millisecond of an end is counted when their name is among the edges' (a few names read).
+     * the very millisecond of an end is counted when their name is among the edges' (a few names read). A school
+     * whose edge day had more learners than their times are kept of counts its edge learners by name instead.
      */
     private Map<String, Integer> learners(Connection c, String schoolId, Map<String, SchoolDays.Whole> whole,
             Map<String, Set<String>> edge, Instant since, Instant until) throws SQLException {
@@ -236,12 +237,16 @@ public final class StatementTotals {
             if (whole.containsKey(school)) {
                 all.or(whole.get(school).learners());
             }
-            BitSet unsure = new BitSet();
             Learners first = edges.get(new SchoolDay(school, before));
+            Learners last = edges.get(new SchoolDay(school, after));
+            if (first != null && !first.timed() || last != null && !last.timed()) {
+                out.put(school, byName(c, school, all, edge.getOrDefault(school, Set.of())));
+                continue;
+            }
+            BitSet unsure = new BitSet();
             if (first != null) {
                 all.or(first.after(schoolDays.msInto(before, since), unsure));
             }
-            Learners last = edges.get(new SchoolDay(school, after));
             if (last != null) {
                 all.or(last.upTo(schoolDays.msInto(after, until), unsure));
             }
@@ -254,6 +259,19 @@ public final class StatementTotals {
             out.put(school, all.cardinality() + more);
         }
         return out;
+    }
+
+    /**
+     * How many learners a school's period has, its edge days' learners told by name: those of its whole days
+     * ({@code whole}, by number) joined with those of its hours before and after them ({@code edge}), through their
+     * numbers (an edge learner an older node stored without one is in no whole day's set). For an edge day of more
+     * learners than their times are kept of.
+     */
+    private static int byName(Connection c, String school, BitSet whole, Set<String> edge) throws SQLException {
+        Map<String, Integer> numbers = SchoolLearners.numbers(c, school, edge);
+        BitSet all = (BitSet) whole.clone();
+        numbers.values().forEach(all::set);
+        return all.cardinality() + edge.size() - numbers.size();
     }
 
     /** Adds the statements of part of a day to a period's sums and learners, counted one by one. */
