@@ -2,7 +2,6 @@ package org.gigaplan.usage.internal.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -10,6 +9,8 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+
+import org.gigaplan.plan.service.Jdbc;
 
 
 /**
@@ -48,6 +49,9 @@ public final class EventStore {
         }
     }
 
+    /** How many classes one look for marked slots asks for: a school's (a fixed number, so it is prepared once). */
+    private static final int CLASSES = 64;
+
     /**
      * Marks lesson slots as used.
      *
@@ -59,24 +63,12 @@ public final class EventStore {
         }
         // Look before inserting (on PostgreSQL a failed insert aborts the whole transaction): one query over the
         // batch's classes and time span, not one per slot.
-        Set<Slot> known = new HashSet<>();
         Instant from = slots.stream().map(Slot::start).min(Instant::compareTo).orElseThrow();
         Instant to = slots.stream().map(Slot::start).max(Instant::compareTo).orElseThrow();
         List<Long> classIds = slots.stream().map(Slot::classId).distinct().sorted().toList();
-        for (int i = 0; i < classIds.size(); i += 500) {
-            List<Long> part = classIds.subList(i, Math.min(classIds.size(), i + 500));
-            String in = String.join(",", part.stream().map(String::valueOf).toList());
-            try (PreparedStatement s = c.prepareStatement("SELECT class_id, scene, slot FROM usage_event_slot "
-                    + "WHERE class_id IN (" + in + ") AND slot BETWEEN ? AND ?")) {
-                s.setTimestamp(1, Timestamp.from(from));
-                s.setTimestamp(2, Timestamp.from(to));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        known.add(new Slot(r.getLong(1), r.getInt(2), r.getTimestamp(3).toInstant()));
-                    }
-                }
-            }
-        }
+        Set<Slot> known = new HashSet<>(Jdbc.listIn(c, "SELECT class_id, scene, slot FROM usage_event_slot "
+                + "WHERE slot BETWEEN ? AND ? AND class_id IN (" + Jdbc.marks(CLASSES) + ")", CLASSES,
+                List.of(from, to), classIds, r -> new Slot(r.getLong(1), r.getInt(2), r.getTimestamp(3).toInstant())));
         Set<Slot> fresh = new LinkedHashSet<>(slots);
         fresh.removeAll(known);
         if (!fresh.isEmpty()) {

@@ -53,23 +53,15 @@ public final class WeekQueries {
     public Map<String, int[]> eventClasses(Period year, Set<Integer> scenes) {
         return db.transaction(c -> {
             Map<String, int[]> out = new TreeMap<>();
-            String in = String.join(", ", scenes.stream().map(n -> "?").toList());
+            List<Object> parameters = new ArrayList<>(scenes);
+            parameters.addAll(List.of(year.firstWeek(), year.lastWeek()));
             // From the classes' totals kept for the year: the weeks their software recorded uses in.
-            try (PreparedStatement s = c.prepareStatement("SELECT school_id, COUNT(DISTINCT class_id), "
-                    + "COUNT(DISTINCT CASE WHEN scene IN (" + in + ") THEN class_id END), MAX(demo) "
+            for (Object[] row : Jdbc.list(c, "SELECT school_id, COUNT(DISTINCT class_id), COUNT(DISTINCT CASE WHEN "
+                    + "scene IN (" + Jdbc.marks(scenes.size()) + ") THEN class_id END), MAX(demo) "
                     + "FROM usage_class_period WHERE first_week = ? AND last_week = ? AND event_weeks > 0 "
-                    + "GROUP BY school_id")) {
-                int i = 1;
-                for (int scene : scenes) {
-                    s.setInt(i++, scene);
-                }
-                s.setDate(i++, java.sql.Date.valueOf(year.firstWeek()));
-                s.setDate(i, java.sql.Date.valueOf(year.lastWeek()));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.put(r.getString(1), new int[] { r.getInt(2), r.getInt(3), r.getInt(4) });
-                    }
-                }
+                    + "GROUP BY school_id", r -> new Object[] { r.getString(1), new int[] { r.getInt(2), r.getInt(3),
+                            r.getInt(4) } }, parameters)) {
+                out.put((String) row[0], (int[]) row[1]);
             }
             return out;
         });
