@@ -310,6 +310,9 @@ public final class CaseStore {
         }
     }
 
+    /** How many cases one read of their scenes asks for: a fixed number, so the statement is prepared once. */
+    private static final int CASES = 50;
+
     private static List<LessonCase> read(Connection c, PreparedStatement s) throws SQLException {
         List<LessonCase> out = new ArrayList<>();
         Map<Long, List<Integer>> scenes = new HashMap<>();
@@ -329,13 +332,10 @@ public final class CaseStore {
         if (out.isEmpty()) {
             return out;
         }
-        String ids = String.join(",", out.stream().map(x -> Long.toString(x.id())).toList());
-        try (PreparedStatement q = c.prepareStatement(
-                "SELECT case_id, scene FROM usage_case_scene WHERE case_id IN (" + ids + ") ORDER BY case_id, scene");
-                ResultSet r = q.executeQuery()) {
-            while (r.next()) {
-                scenes.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(r.getInt(2));
-            }
+        for (long[] row : Jdbc.listIn(c, "SELECT case_id, scene FROM usage_case_scene WHERE case_id IN ("
+                + Jdbc.marks(CASES) + ") ORDER BY case_id, scene", CASES, List.of(), out.stream().map(LessonCase::id)
+                        .toList(), r -> new long[] { r.getLong(1), r.getInt(2) })) {
+            scenes.computeIfAbsent(row[0], k -> new ArrayList<>()).add((int) row[1]);
         }
         return out.stream().map(x -> new LessonCase(x.id(), x.title(), x.summary(),
                 scenes.getOrDefault(x.id(), List.of()), x.learningType(), x.subject(), x.grade(), x.schoolType(),
