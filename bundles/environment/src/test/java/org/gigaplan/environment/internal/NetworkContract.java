@@ -707,6 +707,37 @@ abstract class NetworkContract {
         learnersKeptAreTheStatements();
     }
 
+    @Test
+    void aSchoolPastTheNumbersASetHoldsStoresItsLearnersAndCountsThemFromItsStatements() {
+        // A set of a school's learners is a bit per number in at most 32,672 bytes: 261,376 numbers. A school that has
+        // given all but six of them (as after that many learners, or a client sending a new actor every session):
+        // six more learners get one, the rest none, and their batches are stored all the same.
+        xapi.store(List.of(statement("first", "completed", "m/1", 0.5, "2025-06-09T10:00:00+09:00")), "N-1", "agent",
+                false);
+        db.transaction(c -> org.gigaplan.plan.service.Jdbc.update(c, "UPDATE env_xapi_school_learners SET numbered = ? "
+                + "WHERE school_id = ?", 32_672 * 8 - 6, "N-1"));
+        List<java.util.Map<String, Object>> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            batch.add(statement("q" + i, "completed", "m/1", 0.5, "2025-06-10T1" + i + ":00:00+09:00"));
+        }
+        xapi.store(batch, "N-1", "agent", false);
+        xapi.store(List.of(statement("q1", "completed", "m/1", 0.5, "2025-06-12T10:00:00+09:00"),
+                statement("q9", "completed", "m/1", 0.5, "2025-06-12T10:00:00+09:00"),
+                statement("late", "completed", "m/1", 0.5, "2025-06-12T11:00:00+09:00")), "N-1", "agent", false);
+        xapi.store(List.of(statement("other", "completed", "m/1", 0.5, "2025-06-10T10:00:00+09:00")), "N-2", "agent",
+                false);
+        Instant june = Instant.parse("2025-06-01T00:00:00Z");
+        Instant july = Instant.parse("2025-07-01T00:00:00Z");
+        Instant tenThirty = Instant.parse("2025-06-10T06:30:00Z");
+        for (Instant[] period : List.of(new Instant[] { june, july }, new Instant[] { tenThirty, july },
+                new Instant[] { june, tenThirty })) {
+            assertEquals(counted("N-1", period[0], period[1]), xapi.summary("N-1", period[0], period[1], false));
+            assertEquals(counted(null, period[0], period[1]), xapi.summary(null, period[0], period[1], false));
+        }
+        assertEquals(12, xapi.summary("N-1", june, july, false).get(0).learners());
+        assertEquals(counted(null, Instant.EPOCH, Instant.now()), xapi.summary(null, null, false));
+    }
+
     /** Makes the statements look stored by the version before, which kept no learners per school day and week. */
     void storedByTheVersionBefore() {
         db.transaction(c -> {

@@ -84,9 +84,11 @@ public final class SchoolDays {
         tally.learners.forEach((k, names) -> {
             Learners day = days.computeIfAbsent(k, x -> Learners.ofDay());
             names.forEach((name, span) -> {
-                int number = numbers.get(new SchoolLearners.Learner(k.schoolId(), name));
-                day.add(number, span[0]);
-                day.add(number, span[1]);
+                Integer number = numbers.get(new SchoolLearners.Learner(k.schoolId(), name));
+                if (number != null) {
+                    day.add(number, span[0]);
+                    day.add(number, span[1]);
+                }
             });
         });
         write(c, DAYS, tally.days, days);

@@ -34,6 +34,13 @@ final class SchoolLearners {
     private static final String COUNTS = "env_xapi_school_learners";
     /** How many learners one read asks for: a fixed number, so the statement is prepared once. */
     private static final int CHUNK = 50;
+    /**
+     * The most numbers a school gives: a set of them, a bit per number, fills Derby's longest binary column (32,672
+     * bytes). A learner past them (a school that has had 261,376 learners, or a client sending a new actor for every
+     * session) is kept without a number, in no day's or week's set: a period's learners at that school are counted
+     * from its statements ({@link #full}).
+     */
+    static final int MOST_NUMBERS = 32_672 * 8;
 
     private SchoolLearners() {
     }
@@ -53,7 +60,7 @@ final class SchoolLearners {
      * numbers and writes nothing else. Numbers are given with the school's count row locked, read again under that
      * lock, so two batches never give one number twice; two batches adding the same learner at once race for its key
      * (the caller runs in {@code transactionRetrying}). A learner stored by an older version without a number gets
-     * one here too.
+     * one here too. A learner at a school that has given {@link #MOST_NUMBERS} has none (is not in the map).
      */
     static Map<Learner, Integer> keep(Connection c, Collection<LearnerYears.LearnerYear> batch,
             Collection<LearnerYears.LearnerYear> fresh) throws SQLException {
@@ -137,14 +144,19 @@ final class SchoolLearners {
         UpsertBatch rows = UpsertBatch.into(LEARNER).key("school_id", "learner").set("number").onInsert("years");
         SortedMap<String, long[]> counts = new TreeMap<>();
         for (Learner k : unnumbered) {
-            int number = given.merge(k.schoolId(), 1, Integer::sum) - 1;
-            numbers.put(k, number);
+            boolean numbered = given.get(k.schoolId()) < MOST_NUMBERS;
+            Integer number = numbered ? given.merge(k.schoolId(), 1, Integer::sum) - 1 : null;
             boolean isNew = !stored.contains(k);
+            if (numbered) {
+                numbers.put(k, number);
+            } else if (!isNew) {
+                continue;
+            }
             // (A new learner's years are written with the row; the caller adds years to stored rows only.)
             rows.knownRow(!isNew, k.schoolId(), k.learner(), number, Math.max(1, newYears.getOrDefault(k, 0)));
             long[] n = counts.computeIfAbsent(k.schoolId(), x -> new long[2]);
             n[0] += isNew ? 1 : 0;
-            n[1]++;
+            n[1] += numbered ? 1 : 0;
         }
         rows.run(c);
         UpsertBatch added = UpsertBatch.into(COUNTS).key("school_id").add("learners", "numbered");
@@ -191,12 +203,14 @@ final class SchoolLearners {
                 + "GROUP BY school_id, learner ORDER BY school_id, learner", r -> new Object[] { r.getString(1),
                         r.getString(2), r.getInt(3) })) {
             int number = given.merge((String) row[0], 1, Integer::sum) - 1;
-            numbers.put(new Learner((String) row[0], (String) row[1]), number);
-            rows.knownRow(false, row[0], row[1], row[2], number);
+            if (number < MOST_NUMBERS) {
+                numbers.put(new Learner((String) row[0], (String) row[1]), number);
+            }
+            rows.knownRow(false, row[0], row[1], row[2], number < MOST_NUMBERS ? number : null);
         }
         rows.run(c);
         UpsertBatch counts = UpsertBatch.into(COUNTS).key("school_id").set("learners", "numbered");
-        given.forEach((school, n) -> counts.knownRow(false, school, n, n));
+        given.forEach((school, n) -> counts.knownRow(false, school, n, Math.min(n, MOST_NUMBERS)));
         counts.run(c);
         return numbers;
     }
@@ -221,6 +235,13 @@ final class SchoolLearners {
         Map<String, Integer> out = new HashMap<>();
         numbers.forEach((k, number) -> out.put(k.learner(), number));
         return out;
+    }
+
+    /** Of these schools (or every school), those that have given every number they may ({@link #MOST_NUMBERS}). */
+    static Set<String> full(Connection c, String schoolId) throws SQLException {
+        return new HashSet<>(Jdbc.list(c, "SELECT school_id FROM " + COUNTS + " WHERE numbered >= ?"
+                + (schoolId == null ? "" : " AND school_id = ?"), r -> r.getString(1), schoolId == null
+                        ? List.of(MOST_NUMBERS) : List.of(MOST_NUMBERS, schoolId)));
     }
 
     /** The names of a school's learners numbered in {@code numbers}. */

@@ -180,7 +180,8 @@ public final class StatementTotals {
      * Per school (or one school): learners, statements and the mean scaled score, in (since, until]. The days the
      * period holds whole are read from what is kept per school and week or day, their learners joined as sets; only
      * the hours before the first whole day and after the last are counted from the statements (through the index on
-     * time).
+     * time). A school that has given every number it may ({@link SchoolLearners#MOST_NUMBERS}) has learners in no set:
+     * its learners are counted from its statements in the period.
      */
     public List<SchoolSummary> summary(String schoolId, Instant since, Instant until) {
         // A day is whole when it starts after since and the next starts no later than until.
@@ -204,6 +205,11 @@ public final class StatementTotals {
                 counted(c, schoolId, "occurred_at >= ? AND occurred_at <= ?",
                         last.plusDays(1).atStartOfDay(zone).toInstant(), until, sums, edge);
                 learners.putAll(learners(c, schoolId, whole, edge, since, until));
+                for (String school : SchoolLearners.full(c, schoolId)) {
+                    learners.put(school, Jdbc.first(c, "SELECT COUNT(DISTINCT learner) FROM env_xapi_statement "
+                            + "WHERE school_id = ? AND occurred_at > ? AND occurred_at <= ?", r -> r.getInt(1), school,
+                            since, until).orElse(0));
+                }
             }
             List<SchoolSummary> out = new ArrayList<>();
             sums.forEach((school, s) -> {
