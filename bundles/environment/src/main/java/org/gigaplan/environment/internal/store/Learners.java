@@ -16,12 +16,14 @@ import java.util.Map;
  */
 final class Learners {
 
+    /** The bytes a row's column of learners or times holds: Derby's longest binary column. */
+    static final int COLUMN_BYTES = 32_672;
+
     /**
-     * The most learners whose times a day's row keeps: eight bytes a learner in Derby's longest binary column (32,672
-     * bytes). A day of more keeps their numbers only ({@link #timed()} is false), and the learners of a period's hours
-     * in it are told by name.
+     * The most learners whose times a day's row keeps: eight bytes a learner. A day of more keeps their numbers only
+     * ({@link #timed()} is false), and the learners of a period's hours in it are told by name.
      */
-    static final int MOST_TIMED = 32_672 / 8;
+    static final int MOST_TIMED = COLUMN_BYTES / 8;
 
     private final BitSet numbers = new BitSet();
     /** Per learner, the first and last millisecond of the day; null for a week's learners, which keep no times. */

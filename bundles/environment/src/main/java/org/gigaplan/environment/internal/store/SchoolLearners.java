@@ -35,12 +35,12 @@ final class SchoolLearners {
     /** How many learners one read asks for: a fixed number, so the statement is prepared once. */
     private static final int CHUNK = 50;
     /**
-     * The most numbers a school gives: a set of them, a bit per number, fills Derby's longest binary column (32,672
-     * bytes). A learner past them (a school that has had 261,376 learners, or a client sending a new actor for every
+     * The most numbers a school gives: a set of them, a bit per number, fills a row's column of learners
+     * ({@link Learners#COLUMN_BYTES}). A learner past them (a school that has had 261,376 learners, or a client sending a new actor for every
      * session) is kept without a number, in no day's or week's set: a period's learners at that school are counted
      * from its statements ({@link #full}).
      */
-    static final int MOST_NUMBERS = 32_672 * 8;
+    static final int MOST_NUMBERS = Learners.COLUMN_BYTES * Byte.SIZE;
 
     private SchoolLearners() {
     }
@@ -202,11 +202,12 @@ final class SchoolLearners {
         for (Object[] row : Jdbc.list(c, "SELECT school_id, learner, COUNT(*) FROM env_xapi_learner_year "
                 + "GROUP BY school_id, learner ORDER BY school_id, learner", r -> new Object[] { r.getString(1),
                         r.getString(2), r.getInt(3) })) {
-            int number = given.merge((String) row[0], 1, Integer::sum) - 1;
-            if (number < MOST_NUMBERS) {
+            int next = given.merge((String) row[0], 1, Integer::sum) - 1;
+            Integer number = next < MOST_NUMBERS ? next : null;
+            if (number != null) {
                 numbers.put(new Learner((String) row[0], (String) row[1]), number);
             }
-            rows.knownRow(false, row[0], row[1], row[2], number < MOST_NUMBERS ? number : null);
+            rows.knownRow(false, row[0], row[1], row[2], number);
         }
         rows.run(c);
         UpsertBatch counts = UpsertBatch.into(COUNTS).key("school_id").set("learners", "numbered");

@@ -180,8 +180,7 @@ public final class StatementTotals {
      * Per school (or one school): learners, statements and the mean scaled score, in (since, until]. The days the
      * period holds whole are read from what is kept per school and week or day, their learners joined as sets; only
      * the hours before the first whole day and after the last are counted from the statements (through the index on
-     * time). A school that has given every number it may ({@link SchoolLearners#MOST_NUMBERS}) has learners in no set:
-     * its learners are counted from its statements in the period.
+     * time).
      */
     public List<SchoolSummary> summary(String schoolId, Instant since, Instant until) {
         // A day is whole when it starts after since and the next starts no later than until.
@@ -205,11 +204,6 @@ public final class StatementTotals {
                 counted(c, schoolId, "occurred_at >= ? AND occurred_at <= ?",
                         last.plusDays(1).atStartOfDay(zone).toInstant(), until, sums, edge);
                 learners.putAll(learners(c, schoolId, whole, edge, since, until));
-                for (String school : SchoolLearners.full(c, schoolId)) {
-                    learners.put(school, Jdbc.first(c, "SELECT COUNT(DISTINCT learner) FROM env_xapi_statement "
-                            + "WHERE school_id = ? AND occurred_at > ? AND occurred_at <= ?", r -> r.getInt(1), school,
-                            since, until).orElse(0));
-                }
             }
             List<SchoolSummary> out = new ArrayList<>();
             sums.forEach((school, s) -> {
@@ -228,7 +222,8 @@ public final class StatementTotals {
      * days and those of the edge days ({@code since}'s day and {@code until}'s) with a statement after {@code since} or
      * up to {@code until}, told from the first and last time kept of each learner's day. A learner whose time lies in
      * the very millisecond of an end is counted when their name is among the edges' (a few names read). A school
-     * whose edge day had more learners than their times are kept of counts its edge learners by name instead.
+     * whose edge day had more learners than their times are kept of counts its edge learners by name instead; one
+     * that has given every number it may ({@link SchoolLearners#MOST_NUMBERS}) counts its learners from its statements.
      */
     private Map<String, Integer> learners(Connection c, String schoolId, Map<String, SchoolDays.Whole> whole,
             Map<String, Set<String>> edge, Instant since, Instant until) throws SQLException {
@@ -237,8 +232,15 @@ public final class StatementTotals {
         Map<SchoolDay, Learners> edges = SchoolDayLearners.edges(c, schoolId, before, after);
         Set<String> schools = new java.util.TreeSet<>(whole.keySet());
         edges.keySet().forEach(k -> schools.add(k.schoolId()));
+        Set<String> full = SchoolLearners.full(c, schoolId);
         Map<String, Integer> out = new HashMap<>();
         for (String school : schools) {
+            if (full.contains(school)) {
+                out.put(school, Jdbc.first(c, "SELECT COUNT(DISTINCT learner) FROM env_xapi_statement "
+                        + "WHERE school_id = ? AND occurred_at > ? AND occurred_at <= ?", r -> r.getInt(1), school,
+                        since, until).orElse(0));
+                continue;
+            }
             BitSet all = new BitSet();
             if (whole.containsKey(school)) {
                 all.or(whole.get(school).learners());
