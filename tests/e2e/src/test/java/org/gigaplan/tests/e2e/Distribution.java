@@ -173,15 +173,20 @@ public final class Distribution implements AutoCloseable {
             home = top.filter(Files::isDirectory).findFirst().orElseThrow(() -> new AssertionError("empty archive"));
         }
         assertTrue(Files.isExecutable(home.resolve("bin/karaf")), "no executable bin/karaf in " + home);
-        // A distribution archive holds no runtime state (its Derby database is the build's, closed: no lock file).
-        // One that does was packed while an instance ran from the assembly folder, or is another checkout's SNAPSHOT
-        // from the shared local repository (run from the root).
+        // A distribution archive holds no runtime state: its Derby database and its framework cache are the build's,
+        // closed (no lock file), and the cache holds no configuration (etc/ is read at the first start). One that
+        // does was packed while an instance ran from the assembly folder, or is another checkout's SNAPSHOT from the
+        // shared local repository (run from the root).
+        assertTrue(Files.isDirectory(home.resolve("data/cache")), archive + " ships no pre-resolved framework cache");
         List<String> state = new ArrayList<>();
-        for (String p : List.of("instances", "lock", "karaf.pid", "data/cache", "data/derby/gigaplan/db.lck",
+        for (String p : List.of("instances", "lock", "karaf.pid", "data/cache/cache.lock", "data/derby/gigaplan/db.lck",
                 "data/log", "data/port")) {
             if (Files.exists(home.resolve(p))) {
                 state.add(p);
             }
+        }
+        try (Stream<Path> cache = Files.walk(home.resolve("data/cache"), 3)) {
+            cache.filter(p -> p.endsWith("data/config")).forEach(p -> state.add(home.relativize(p).toString()));
         }
         assertTrue(state.isEmpty(), () -> archive + " is not a fresh distribution: it holds " + state);
 

@@ -125,6 +125,19 @@ class GigaPlanDistributionIT {
     }
 
     /**
+     * The distribution ships its framework cache pre-resolved (the build started it once): the first start resolves no
+     * feature and copies no bundle, as a restart; the settings this test wrote to etc/ before it (the ports) count.
+     */
+    @Test
+    @Order(1)
+    void theFirstStartResolvesNoFeatureAndInstallsNoBundle() throws Exception {
+        String log = Files.readString(dist.karafLog(), StandardCharsets.UTF_8);
+        assertFalse(log.contains("Installing and starting initial bundles"), "Karaf installed its startup bundles");
+        assertFalse(log.contains("Changes to perform"), "the features service resolved and installed features");
+        assertTrue(log.contains("Boot over after"), "the boot ended");
+    }
+
+    /**
      * The /api application is published once the boot is over, so the JAX-RS whiteboard builds it once with every
      * resource of the boot: published first, it was rebuilt for each resource that came after it (28 times at a
      * start, on the framework's start-level thread).
