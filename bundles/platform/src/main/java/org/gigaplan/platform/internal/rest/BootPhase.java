@@ -121,6 +121,7 @@ public class BootPhase {
 
     private void check() {
         if (!declared.get() && !closed && waitingFor().isEmpty() && declared.compareAndSet(false, true)) {
+            // The build's pre-resolving start (karaf-distribution/src/build/pre-resolve.sh) waits for this line.
             LOG.info("Boot over after {} ms: publishing /api with every resource registered",
                     (System.nanoTime() - activatedAt) / 1_000_000);
             declareOver();
