@@ -396,6 +396,13 @@ class GigaPlanDistributionIT {
         String spifly = bundles.lines()
                 .filter(l -> l.contains("org.apache.aries.spifly.dynamic.bundle")).findFirst().orElse("(not installed)");
         assertTrue(spifly.contains("Resolved"), () -> "SPI Fly: " + spifly);
+        // The JAX-RS feature leaves out CXF's optional Jackson and YAML providers: one Jackson, one SnakeYAML (2.x).
+        assertFalse(bundles.contains("jackson-dataformat-yaml"), () -> "CXF's YAML provider installed:\n" + bundles);
+        assertEquals(1, bundles.lines().filter(l -> l.contains("snakeyaml")).count(), () -> "SnakeYAML:\n" + bundles);
+        // A console login logs no warning: the JAAS realms' EventAdmin audit is off (no EventAdmin is installed; it
+        // logged a NoClassDefFoundError at every login).
+        String log = Files.readString(dist.karafLog(), StandardCharsets.UTF_8);
+        assertFalse(log.contains("Unable to send security auditing EventAdmin events"), "an audit warning at a login");
         // The bcrypt encryption service starts before the JAAS modules: with a user in etc/users.properties (as here)
         // the other way round held every start up for 10 s.
         assertTrue(startLevel(bundles, "org.apache.karaf.jaas.spring-security-crypto")
