@@ -1,6 +1,5 @@
 package org.gigaplan.environment.internal;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,11 +86,11 @@ public class EnvironmentModule implements PolicyModule {
         List<String> served = network.servedSchools();
         if (LEARNER_HISTORY.equals(indicatorId)) {
             return xapi.learnersLooking(fiscalYear, school, served)
-                    .map(v -> new IndicatorValue(v[0], (long) v[1], Instant.now(), LEARNER_NOTE, v[2] > 0));
+                    .map(v -> new IndicatorValue(v[0], (long) v[1], network.clock().now(), LEARNER_NOTE, v[2] > 0));
         }
         if (LEARNING_HISTORY.equals(indicatorId)) {
             return uses.indicator(fiscalYear, school)
-                    .map(v -> new IndicatorValue(v[0], (long) v[1], Instant.now(), HISTORY_NOTE, v[2] > 0,
+                    .map(v -> new IndicatorValue(v[0], (long) v[1], network.clock().now(), HISTORY_NOTE, v[2] > 0,
                             school == null ? Coverage.schools(uses.schoolsReporting(fiscalYear, served), served.size())
                                     : null));
         }
@@ -99,7 +98,7 @@ public class EnvironmentModule implements PolicyModule {
             return Optional.empty();
         }
         return network.shareMeeting(fiscalYear, school)
-                .map(v -> new IndicatorValue(v[0], (long) v[1], Instant.now(), NOTE, v[2] > 0,
+                .map(v -> new IndicatorValue(v[0], (long) v[1], network.clock().now(), NOTE, v[2] > 0,
                         school == null ? Coverage.schools((int) v[1], Math.max((int) v[1], served.size())) : null));
     }
 

@@ -71,7 +71,7 @@ public class NetworkService {
         this.clock = clock;
         this.config = config;
         this.schoolDay = SchoolDay.of(config.schoolDay());
-        this.store = new NetworkStore(db);
+        this.store = new NetworkStore(db, clock);
         this.basis = new NetworkStore.StatusBasis(config.windowDays(), config.classHoursOnly());
         keepStatuses();
     }

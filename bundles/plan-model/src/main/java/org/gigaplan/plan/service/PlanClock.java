@@ -11,7 +11,10 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The platform's one "now": the city's zone and today's date in it. Today decides the current fiscal year, the
  * default of every view, and the year a survey answer belongs to. Every bundle asks this service; none reads the
- * system clock or names a zone itself, so one setting moves the whole platform (a trial, a test) to another day.
+ * system clock or names a zone itself, so one setting moves the whole platform (a trial, a test) to another day:
+ * what is checked against now (an event "in the future") and the times a module stores with its records take it from
+ * here. Only what the platform keeps of its own administration keeps the machine's time, as an operator acted: the
+ * audit log, API keys, sessions and logins, migration locks, module switches, the school and teacher lists.
  */
 @ProviderType
 public interface PlanClock {

@@ -74,8 +74,8 @@ public class CourseService {
         this.db = db;
         this.training = training;
         this.enablement = enablement;
-        this.answers = new AnswerStore(db);
-        this.courses = new CourseStore(db);
+        this.answers = new AnswerStore(db, training.clock());
+        this.courses = new CourseStore(db, training.clock());
         this.genai = new GenAiStore(db);
     }
 

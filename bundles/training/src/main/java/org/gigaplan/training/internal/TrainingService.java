@@ -76,8 +76,8 @@ public class TrainingService {
         this.enablement = enablement;
         this.clock = clock;
         this.teachers = teachers;
-        this.answers = new AnswerStore(db);
-        this.courses = new CourseStore(db);
+        this.answers = new AnswerStore(db, clock);
+        this.courses = new CourseStore(db, clock);
     }
 
     public Checklist checklist() {

@@ -326,6 +326,8 @@ abstract class TrainingContract {
         assertEquals(org.gigaplan.training.internal.store.CourseStore.Enrolment.FULL, courses.enrol(session, c, "T-E1", "T2", false));
         assertTrue(courses.attend(session, "T-E1", "T1", true));
         assertTrue(!courses.attend(session, "T-E1", "T2", true), "T2 is not enrolled");
+        assertEquals(TODAY.now(), courses.enrolled(session, "T-E1").get(0).enrolledAt(),
+                "enrolled at the platform's time, not the machine's");
         Course.Session s = courses.course(c.id()).orElseThrow().sessions().get(0);
         assertEquals(2, s.enrolled());
         assertEquals(1, s.attended());

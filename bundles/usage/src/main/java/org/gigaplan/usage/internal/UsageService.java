@@ -86,10 +86,10 @@ public class UsageService {
         this.enablement = enablement;
         this.config = config;
         this.clock = clock;
-        this.classes = new ClassStore(db);
+        this.classes = new ClassStore(db, clock);
         this.queries = new WeekQueries(db);
-        this.measures = new MeasureStore(db);
-        this.cases = new CaseStore(db);
+        this.measures = new MeasureStore(db, clock);
+        this.cases = new CaseStore(db, clock);
         this.checks = new UsageChecks(plan, schools, calendar);
     }
 
@@ -209,7 +209,7 @@ public class UsageService {
                     relisted.add(label);
                 }
             }
-            Instant now = Instant.now();
+            Instant now = clock.now();
             for (SchoolClass k : before.values()) {
                 if (listed.contains(k.label()) || k.retired()) {
                     continue;

@@ -143,7 +143,7 @@ public class WeeklyUseService {
             }
         }
         check.throwIfAny();
-        Instant now = Instant.now();
+        Instant now = usage.clock().now();
         BatchResult result = db.transactionRetrying(c -> {
             classes.lockSchools(c, valid.stream().map(v -> v.school().id()).toList());
             Set<String> registered = new java.util.TreeSet<>();
@@ -205,7 +205,7 @@ public class WeeklyUseService {
         FieldChecks.batchSize(input.size(), MAX_BATCH);
         List<ValidEvent> valid = new ArrayList<>();
         Map<String, School> directory = usage.directory();
-        Instant latest = Instant.now().plusSeconds(300);
+        Instant latest = usage.clock().now().plusSeconds(300);
         for (int i = 0; i < input.size(); i++) {
             String at = "[" + i + "]";
             UsageEvent e = input.get(i);
@@ -235,7 +235,7 @@ public class WeeklyUseService {
             }
         }
         check.throwIfAny();
-        Instant now = Instant.now();
+        Instant now = usage.clock().now();
         BatchResult result = db.transactionRetrying(c -> {
             classes.lockSchools(c, valid.stream().map(v -> v.school().id()).toList());
             Set<String> registered = new java.util.TreeSet<>();

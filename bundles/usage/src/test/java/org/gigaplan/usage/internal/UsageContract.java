@@ -24,6 +24,7 @@ import org.gigaplan.plan.spi.DemoContext;
 import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.Scope;
 import org.gigaplan.testkit.FakePlans;
+import org.gigaplan.testkit.TestClocks;
 import org.gigaplan.usage.internal.SceneAttainment.Group;
 import org.gigaplan.usage.internal.SceneAttainment.SceneFigure;
 import org.gigaplan.usage.internal.CheckIn.SceneUse;
@@ -264,6 +265,22 @@ abstract class UsageContract {
                 checkIn("T-E1", 1, "1", W1, n(1, 3)), checkIn("T-E1", 1, "1", W1, n(2, 1), n(1, 4))), null, "board", false));
         assertEquals(0, weeklyUse.countFigures(FY, null, null));
         assertTrue(usage.classes(null).isEmpty(), "a refused batch registers no class either");
+    }
+
+    @Test
+    void recordsTakeTheirTimeFromThePlatformsClockNotTheSystems() {
+        // A trial whose clock says June 4, 2025, noon: an event of the next morning is in its future, and a class
+        // retired now is retired on that day, whatever the machine's date.
+        TestClocks.Settable trial = TestClocks.at("2025-06-04T12:00");
+        UsageFixture onTrial = new UsageFixture(dataSource(), UsageFixture.config(3, 50), trial);
+        assertRefused("[0].at", () -> onTrial.weeklyUse.recordEvents(List.of(
+                event("T-E1", 1, "1", "2025-06-05T09:00:00+09:00", 1, "d1")), null, "agent", false));
+        onTrial.weeklyUse.recordEvents(List.of(event("T-E1", 1, "1", "2025-06-04T10:00:00+09:00", 1, "d1")), null,
+                "agent", false);
+        onTrial.usage.replaceClasses("T-E1", List.of(new UsageService.ClassInput(1, "2")));
+        SchoolClass retired = onTrial.usage.classes("T-E1", true).stream().filter(k -> k.label().equals("1-1"))
+                .findFirst().orElseThrow();
+        assertEquals(trial.now(), retired.retiredAt());
     }
 
     static void assertRefused(String field, Runnable write) {

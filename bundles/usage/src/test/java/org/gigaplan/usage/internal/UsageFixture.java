@@ -42,9 +42,14 @@ final class UsageFixture {
     }
 
     UsageFixture(DataSource ds, UsageConfig config) {
+        this(ds, config, CLOCK);
+    }
+
+    /** On another clock: a trial set to another day, as the platform's clock setting gives it. */
+    UsageFixture(DataSource ds, UsageConfig config, PlanClock clock) {
         db = TestDatabase.on(ds);
         // The first service migrates the tables; the test's starts on them emptied.
-        new UsageService(db, FakePlans.shipped(), new FakeSchools(), new FakeEnablement(), CLOCK, config);
+        new UsageService(db, FakePlans.shipped(), new FakeSchools(), new FakeEnablement(), clock, config);
         db.clear(TABLES);
         schools = FakeSchools.sample().add(
                 school("T-E1", "テスト小学校1", "Test Elementary 1", SchoolType.ELEMENTARY, 300, 4),
@@ -52,7 +57,7 @@ final class UsageFixture {
                 school("T-J1", "テスト中学校", "Test Junior High", SchoolType.JUNIOR_HIGH, 400, 3),
                 school("T-H1", "テスト高等学校", "Test High School", SchoolType.HIGH, 600, 6));
         enablement = new FakeEnablement();
-        usage = new UsageService(db, FakePlans.shipped(), schools, enablement, CLOCK, config);
+        usage = new UsageService(db, FakePlans.shipped(), schools, enablement, clock, config);
         weeklyUse = new WeeklyUseService(usage);
         attainments = new AttainmentService(usage, enablement);
         reporting = new ReportingService(usage, schools, enablement);

@@ -19,6 +19,7 @@ import org.gigaplan.environment.internal.Finding;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.environment.internal.StoredMeasurement;
 import org.gigaplan.plan.service.Jdbc;
+import org.gigaplan.plan.service.PlanClock;
 
 /**
  * Measurements, findings and their notes. A write reads only its own school's rows: its queries name the index by
@@ -36,9 +37,12 @@ public final class NetworkStore {
     private static final String STATUSES_OF_A_SCHOOL = "env_school_status --DERBY-PROPERTIES constraint=pk_env_school_status\n";
 
     private final Database db;
+    /** Records' times: the platform's clock, which a trial may set to another day. */
+    private final PlanClock clock;
 
-    public NetworkStore(Database db) {
+    public NetworkStore(Database db, PlanClock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     public long insert(Connection c, StoredMeasurement m, String by) throws SQLException {
@@ -46,7 +50,7 @@ public final class NetworkStore {
                 + "upload_mbps, latency_ms, loss_percent, point, class_hours, devices, recorded_by, recorded_at, demo) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 m.schoolId(), m.measuredAt(), m.downloadMbps(), m.uploadMbps(), m.latencyMs(), m.lossPercent(),
-                m.point(), m.classHours() ? 1 : 0, m.devices(), by, Instant.now(), m.demo() ? 1 : 0);
+                m.point(), m.classHours() ? 1 : 0, m.devices(), by, clock.now(), m.demo() ? 1 : 0);
     }
 
     /** A school's measurements in [from, to], oldest first (all schools' when schoolId is null). */

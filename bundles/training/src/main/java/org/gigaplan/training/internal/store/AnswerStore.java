@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.Jdbc;
+import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.service.UpsertBatch;
 
 /** Teachers and their checklist answers per fiscal year. */
@@ -33,9 +34,12 @@ public final class AnswerStore {
     }
 
     private final Database db;
+    /** Records' times: the platform's clock, which a trial may set to another day. */
+    private final PlanClock clock;
 
-    public AnswerStore(Database db) {
+    public AnswerStore(Database db, PlanClock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     public Optional<Long> teacher(Connection c, String schoolId, String code) throws SQLException {
@@ -60,7 +64,7 @@ public final class AnswerStore {
                 + "VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             s.setString(1, schoolId);
             s.setString(2, code);
-            s.setTimestamp(3, Timestamp.from(Instant.now()));
+            s.setTimestamp(3, Timestamp.from(clock.now()));
             s.setInt(4, demo ? 1 : 0);
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
@@ -146,7 +150,7 @@ public final class AnswerStore {
      * ({@link #lockSchools}).
      */
     public void putAnswers(Connection c, List<AnswerRow> rows, String by, boolean demo) throws SQLException {
-        Instant now = Instant.now();
+        Instant now = clock.now();
         java.util.Set<Map.Entry<Integer, String>> touched = new java.util.TreeSet<>(Map.Entry.<Integer, String>comparingByKey()
                 .thenComparing(Map.Entry.comparingByValue()));
         rows.forEach(r -> touched.add(Map.entry(r.fiscalYear(), r.schoolId())));

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.Jdbc;
+import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.training.internal.Course;
 
 /** The training catalog, sessions, enrolment and attendance. */
@@ -34,9 +35,12 @@ public final class CourseStore {
     }
 
     private final Database db;
+    /** Records' times: the platform's clock, which a trial may set to another day. */
+    private final PlanClock clock;
 
-    public CourseStore(Database db) {
+    public CourseStore(Database db, PlanClock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     public long addCourse(Connection c, LocalizedText title, Course.Kind kind, List<String> categories, Course.Level level,
@@ -44,7 +48,7 @@ public final class CourseStore {
         return Jdbc.insert(c, "INSERT INTO training_course (title_ja, title_en, kind, categories, "
                 + "course_level, school_id, created_by, created_at, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 title.ja(), title.en(), kind.name(), String.join(",", categories), level.name(), schoolId, by,
-                Instant.now(), demo ? 1 : 0);
+                clock.now(), demo ? 1 : 0);
     }
 
     public long addSession(Connection c, long courseId, LocalDate heldOn, int capacity, String place, boolean demo)
@@ -93,7 +97,7 @@ public final class CourseStore {
             s.setLong(1, sessionId);
             s.setLong(2, teacherId);
             s.setString(3, schoolId);
-            s.setTimestamp(4, Timestamp.from(Instant.now()));
+            s.setTimestamp(4, Timestamp.from(clock.now()));
             s.setInt(5, demo ? 1 : 0);
             s.executeUpdate();
         }

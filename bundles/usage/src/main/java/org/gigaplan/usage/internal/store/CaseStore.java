@@ -24,6 +24,7 @@ import org.gigaplan.plan.service.Database;
 import org.gigaplan.usage.internal.LearningType;
 import org.gigaplan.usage.internal.LessonCase;
 import org.gigaplan.plan.service.Jdbc;
+import org.gigaplan.plan.service.PlanClock;
 
 /** Lesson cases, their scenes and schools' adoptions. Withdrawn cases are kept, never found by search. */
 public final class CaseStore {
@@ -39,9 +40,12 @@ public final class CaseStore {
             + "(SELECT COUNT(DISTINCT a.school_id) FROM usage_adoption a WHERE a.case_id = c.id) FROM usage_case c ";
 
     private final Database db;
+    /** Records' times: the platform's clock, which a trial may set to another day. */
+    private final PlanClock clock;
 
-    public CaseStore(Database db) {
+    public CaseStore(Database db, PlanClock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     public long publish(Draft draft, String by, boolean demo, Instant at) {
@@ -93,7 +97,7 @@ public final class CaseStore {
         return db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE usage_case SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL")) {
-                s.setTimestamp(1, Timestamp.from(Instant.now()));
+                s.setTimestamp(1, Timestamp.from(clock.now()));
                 s.setLong(2, id);
                 return s.executeUpdate() > 0;
             }
@@ -141,7 +145,7 @@ public final class CaseStore {
     public long adopt(long caseId, String schoolId, LocalDate on, String note, String by, boolean demo) {
         return db.transaction(c -> Jdbc.insert(c, "INSERT INTO usage_adoption (case_id, school_id, adopted_on, note, "
                 + "recorded_by, recorded_at, demo) VALUES (?, ?, ?, ?, ?, ?, ?)", caseId, schoolId, on, note, by,
-                Instant.now(), demo ? 1 : 0));
+                clock.now(), demo ? 1 : 0));
     }
 
     /** Adoptions, newest first, of one school or (null) of every school. */

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.Jdbc;
+import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.usage.internal.SchoolClass;
 
 /** Classes that report: registered by their school, or on their first record. */
@@ -24,9 +25,12 @@ public final class ClassStore {
             "usage_class_period");
 
     private final Database db;
+    /** Records' times: the platform's clock, which a trial may set to another day. */
+    private final PlanClock clock;
 
-    public ClassStore(Database db) {
+    public ClassStore(Database db, PlanClock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** The class's id, registering it when it is new. */
@@ -36,7 +40,7 @@ public final class ClassStore {
             return found.get().id();
         }
         return Jdbc.insert(c, "INSERT INTO usage_class (school_id, grade, name, registered_at, demo) VALUES (?, ?, ?, ?, ?)",
-                schoolId, grade, name, Instant.now(), demo ? 1 : 0);
+                schoolId, grade, name, clock.now(), demo ? 1 : 0);
     }
 
     /**

@@ -15,26 +15,30 @@ import java.util.Optional;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.usage.internal.OwnMeasure;
 import org.gigaplan.plan.service.Jdbc;
+import org.gigaplan.plan.service.PlanClock;
 
 /** High and secondary schools' own measures and their progress updates. */
 public final class MeasureStore {
 
     private final Database db;
+    /** Records' times: the platform's clock, which a trial may set to another day. */
+    private final PlanClock clock;
 
-    public MeasureStore(Database db) {
+    public MeasureStore(Database db, PlanClock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     public long add(String schoolId, int fiscalYear, String text, String target, String by, boolean demo) {
         return db.transaction(c -> Jdbc.insert(c, "INSERT INTO usage_measure (school_id, fiscal_year, text, target, "
                 + "created_by, created_at, demo) VALUES (?, ?, ?, ?, ?, ?, ?)", schoolId, fiscalYear, text, target, by,
-                Instant.now(), demo ? 1 : 0));
+                clock.now(), demo ? 1 : 0));
     }
 
     public long addUpdate(long measureId, LocalDate date, String progress, Integer percent, String by) {
         return db.transaction(c -> Jdbc.insert(c, "INSERT INTO usage_measure_update (measure_id, on_date, progress, "
                 + "percent, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)", measureId, date, progress, percent, by,
-                Instant.now()));
+                clock.now()));
     }
 
     public Optional<OwnMeasure> find(long id) {
