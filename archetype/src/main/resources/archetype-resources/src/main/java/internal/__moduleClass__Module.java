@@ -1,6 +1,5 @@
 package ${package}.internal;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -80,7 +79,7 @@ public class ${moduleClass}Module implements PolicyModule {
         }
         ${moduleClass}Service.Share share = service.share(scope.isCity() ? null : scope.schoolId(), fiscalYear);
         return share.percent() == null ? Optional.empty() : Optional.of(new IndicatorValue(share.percent(),
-                (long) share.schools(), Instant.now(), NOTE, share.demo()));
+                (long) share.schools(), service.clock().now(), NOTE, share.demo()));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.testkit.FakeSchools;
+import org.gigaplan.testkit.SourceRules;
 import org.gigaplan.testkit.TestClocks;
 import org.gigaplan.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,12 @@ class ${moduleClass}ServiceTest {
         assertEquals(1, share.recording());
         assertEquals(schools.all().size(), share.schools());
         assertEquals(0, service.records(school, new FiscalYear(2024)).size(), "another year's");
+    }
+
+    @Test
+    void theModuleReadsNoClockButThePlatforms() {
+        // Now, today and the zone come from PlanClock, so a trial set to another day moves this module too.
+        assertEquals(java.util.List.of(), SourceRules.systemClockReads(java.nio.file.Path.of("src", "main", "java")));
     }
 
     @Test
