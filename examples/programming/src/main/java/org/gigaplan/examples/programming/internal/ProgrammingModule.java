@@ -1,6 +1,5 @@
 package org.gigaplan.examples.programming.internal;
 
-import java.time.Instant;
 import java.util.List;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -84,7 +83,7 @@ public class ProgrammingModule implements PolicyModule {
                 + "in term " + share.term().number() + " (from " + share.term().from() + "): " + share.classesCounted()
                 + " of " + share.classes());
         return share.percent() == null ? Optional.empty() : Optional.of(new IndicatorValue(share.percent(),
-                (long) share.classes(), Instant.now(), note, share.demo()));
+                (long) share.classes(), service.clock().now(), note, share.demo()));
     }
 
     @Override

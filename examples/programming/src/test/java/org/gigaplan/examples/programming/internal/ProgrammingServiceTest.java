@@ -12,6 +12,7 @@ import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.SchoolType;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.testkit.FakeSchools;
+import org.gigaplan.testkit.SourceRules;
 import org.gigaplan.testkit.TestClocks;
 import org.gigaplan.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,11 @@ class ProgrammingServiceTest {
     private void lesson(String school, int grade, String day) {
         service.record(school, new ProgrammingService.Input(grade, "1", LocalDate.parse(day), "正多角形をかこう", 2,
                 List.of("Scratch", " micro:bit ")), "t", false);
+    }
+
+    @Test
+    void readsNoClockButThePlatforms() {
+        assertEquals(List.of(), SourceRules.systemClockReads(java.nio.file.Path.of("src", "main", "java")));
     }
 
     @Test
