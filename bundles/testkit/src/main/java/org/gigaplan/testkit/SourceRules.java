@@ -25,9 +25,9 @@ public final class SourceRules {
 
     /**
      * The places in a module's main sources ({@code sources}: its {@code src/main/java}) that read the machine's
-     * clock, as {@code path:line: code}; a module takes now, today and the zone from {@code PlanClock}, so that a trial
-     * set to another day moves its checks and its records' times with the rest of the platform. Comments are passed
-     * over.
+     * clock, as {@code path:line: code}; a module takes now, today and the zone from {@code PlanClock}, so that a
+     * trial set to another day moves its checks and its records' times with the rest of the platform. Comments are
+     * passed over.
      */
     public static List<String> systemClockReads(Path sources) {
         if (!Files.isDirectory(sources)) {

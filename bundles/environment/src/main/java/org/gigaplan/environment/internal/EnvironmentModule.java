@@ -1,5 +1,6 @@
 package org.gigaplan.environment.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,11 +87,11 @@ public class EnvironmentModule implements PolicyModule {
         List<String> served = network.servedSchools();
         if (LEARNER_HISTORY.equals(indicatorId)) {
             return xapi.learnersLooking(fiscalYear, school, served)
-                    .map(v -> new IndicatorValue(v[0], (long) v[1], network.clock().now(), LEARNER_NOTE, v[2] > 0));
+                    .map(v -> new IndicatorValue(v[0], (long) v[1], now(), LEARNER_NOTE, v[2] > 0));
         }
         if (LEARNING_HISTORY.equals(indicatorId)) {
             return uses.indicator(fiscalYear, school)
-                    .map(v -> new IndicatorValue(v[0], (long) v[1], network.clock().now(), HISTORY_NOTE, v[2] > 0,
+                    .map(v -> new IndicatorValue(v[0], (long) v[1], now(), HISTORY_NOTE, v[2] > 0,
                             school == null ? Coverage.schools(uses.schoolsReporting(fiscalYear, served), served.size())
                                     : null));
         }
@@ -98,7 +99,7 @@ public class EnvironmentModule implements PolicyModule {
             return Optional.empty();
         }
         return network.shareMeeting(fiscalYear, school)
-                .map(v -> new IndicatorValue(v[0], (long) v[1], network.clock().now(), NOTE, v[2] > 0,
+                .map(v -> new IndicatorValue(v[0], (long) v[1], now(), NOTE, v[2] > 0,
                         school == null ? Coverage.schools((int) v[1], Math.max((int) v[1], served.size())) : null));
     }
 
@@ -120,5 +121,10 @@ public class EnvironmentModule implements PolicyModule {
     @Override
     public void fillDemoData(DemoContext context) {
         new NetworkDemo(network, xapi, uses, context).fill();
+    }
+
+    /** The platform's now: an indicator value's time. */
+    private Instant now() {
+        return network.clock().now();
     }
 }

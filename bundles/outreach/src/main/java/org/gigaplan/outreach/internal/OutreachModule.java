@@ -1,5 +1,6 @@
 package org.gigaplan.outreach.internal;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -79,16 +80,16 @@ public class OutreachModule implements PolicyModule {
             case PARENT_MEETING -> {
                 if (school != null) {
                     return meetings.compliant(fiscalYear, school)
-                            .map(held -> new IndicatorValue(held ? 100 : 0, 1L, posts.clock().now(), PARENT_NOTE, false));
+                            .map(held -> new IndicatorValue(held ? 100 : 0, 1L, now(), PARENT_NOTE, false));
                 }
                 Meeting.Compliance c = meetings.compliance(fiscalYear, null);
                 return c.share() == null ? Optional.empty()
-                        : Optional.of(new IndicatorValue(c.share(), (long) c.schools(), posts.clock().now(), PARENT_NOTE, c.demo()));
+                        : Optional.of(new IndicatorValue(c.share(), (long) c.schools(), now(), PARENT_NOTE, c.demo()));
             }
             case STAFF_MEETING -> {
                 Meeting.StaffCounts counts = meetings.staffCounts(fiscalYear, school);
                 return counts.perSchool() == null ? Optional.empty()
-                        : Optional.of(new IndicatorValue(counts.perSchool(), (long) counts.schools().size(), posts.clock().now(),
+                        : Optional.of(new IndicatorValue(counts.perSchool(), (long) counts.schools().size(), now(),
                                 STAFF_NOTE, counts.demo()));
             }
             case POSTS -> {
@@ -96,7 +97,7 @@ public class OutreachModule implements PolicyModule {
                     return Optional.empty();
                 }
                 PostService.Activity activity = posts.activity(fiscalYear);
-                return Optional.of(new IndicatorValue(activity.published(), null, posts.clock().now(), POSTS_NOTE,
+                return Optional.of(new IndicatorValue(activity.published(), null, now(), POSTS_NOTE,
                         activity.demo()));
             }
             default -> {
@@ -108,5 +109,10 @@ public class OutreachModule implements PolicyModule {
     @Override
     public void fillDemoData(DemoContext context) {
         new OutreachDemo(posts, meetings, context).fill();
+    }
+
+    /** The platform's now: an indicator value's time. */
+    private Instant now() {
+        return posts.clock().now();
     }
 }

@@ -1,5 +1,6 @@
 package org.gigaplan.training.internal;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -84,7 +85,7 @@ public class TrainingModule implements PolicyModule {
         if (indicatorId.equals(ONLINE_PEER)) {
             int[] peer = courses.onlinePeer(fiscalYear, school);
             return fiscalYear.start().isAfter(training.clock().today()) ? Optional.empty()
-                    : Optional.of(new IndicatorValue(peer[0], null, training.clock().now(), LocalizedText.of(
+                    : Optional.of(new IndicatorValue(peer[0], null, now(), LocalizedText.of(
                             "開催した回数（参加した教員 " + peer[1] + " 人" + (school == null ? "" : "、この学校") + "）",
                             "Sessions held (" + peer[1] + " teachers" + (school == null ? "" : " of this school")
                                     + " attended)"), false));
@@ -92,7 +93,7 @@ public class TrainingModule implements PolicyModule {
         if (indicatorId.equals(GENAI)) {
             GenAi.Use use = courses.genAiUse(fiscalYear, school, scope.isCity());
             return use.weeklyShare() == null ? Optional.empty()
-                    : Optional.of(new IndicatorValue(use.weeklyShare(), (long) use.teachers(), training.clock().now(),
+                    : Optional.of(new IndicatorValue(use.weeklyShare(), (long) use.teachers(), now(),
                             LocalizedText.of("生成AIを週1回以上利用する教員の割合（" + use.trainingAttendees() + "人が生成AI研修を受講）",
                                     "Teachers using generative AI weekly or more (" + use.trainingAttendees()
                                             + " attended a generative-AI training)"), use.demo(),
@@ -126,7 +127,7 @@ public class TrainingModule implements PolicyModule {
     private Optional<IndicatorValue> categoryRate(String indicatorId, Rates rates, Coverage answering) {
         String category = indicatorId.substring(INDICATOR_PREFIX.length()).toUpperCase(Locale.ROOT);
         return rates.categories().stream().filter(r -> r.code().equals(category) && r.rate() != null).findFirst()
-                .map(r -> new IndicatorValue(r.rate(), (long) rates.teachers(), training.clock().now(), note(r),
+                .map(r -> new IndicatorValue(r.rate(), (long) rates.teachers(), now(), note(r),
                         rates.demo(), answering));
     }
 
@@ -156,5 +157,10 @@ public class TrainingModule implements PolicyModule {
     @Override
     public void fillDemoData(DemoContext context) {
         new TrainingDemo(training, courses, context).fill();
+    }
+
+    /** The platform's now: an indicator value's time. */
+    private Instant now() {
+        return training.clock().now();
     }
 }

@@ -65,7 +65,7 @@ final class UsageEvidence {
         Instant from = fy.startIn(usage.calendar().zone());
         Instant to = fy.endIn(usage.calendar().zone());
         CaseStore.Count published = usage.caseStore().publishedBetween(from, to);
-        return Optional.of(new IndicatorValue(published.count(), null, usage.clock().now(), CASES_NOTE, published.demo()));
+        return Optional.of(new IndicatorValue(published.count(), null, now(), CASES_NOTE, published.demo()));
     }
 
     /** Schools that adopted a case in the year, of the schools served (a school: 100 or 0). */
@@ -76,7 +76,7 @@ final class UsageEvidence {
         }
         Map<String, Boolean> adopting = usage.caseStore().schoolsAdopting(fy.start(), fy.end());
         if (!scope.isCity()) {
-            return Optional.of(new IndicatorValue(adopting.containsKey(scope.schoolId()) ? 100 : 0, 1L, usage.clock().now(),
+            return Optional.of(new IndicatorValue(adopting.containsKey(scope.schoolId()) ? 100 : 0, 1L, now(),
                     ADOPTION_NOTE, adopting.getOrDefault(scope.schoolId(), false)));
         }
         List<String> served = usage.servedSchools().stream().map(School::id).toList();
@@ -84,7 +84,7 @@ final class UsageEvidence {
         boolean demo = adopting.entrySet().stream().anyMatch(e -> e.getValue() && served.contains(e.getKey()));
         Double share = Percent.of(adopted, served.size());
         return share == null ? Optional.empty()
-                : Optional.of(new IndicatorValue(share, (long) served.size(), usage.clock().now(), ADOPTION_NOTE, demo));
+                : Optional.of(new IndicatorValue(share, (long) served.size(), now(), ADOPTION_NOTE, demo));
     }
 
     /** Classes with classroom-software records whose records show dialogue or shared ideas. */
@@ -103,6 +103,11 @@ final class UsageEvidence {
         }
         Double share = Percent.of(inScenes, withEvents);
         return share == null ? Optional.empty()
-                : Optional.of(new IndicatorValue(share, (long) withEvents, usage.clock().now(), DIALOGUE_NOTE, demo));
+                : Optional.of(new IndicatorValue(share, (long) withEvents, now(), DIALOGUE_NOTE, demo));
+    }
+
+    /** The platform's now: an indicator value's time. */
+    private Instant now() {
+        return usage.clock().now();
     }
 }

@@ -158,8 +158,9 @@ class UsageBenchmark {
                 + "NULL, scene SMALLINT NOT NULL, school_id VARCHAR(32) NOT NULL, grade SMALLINT NOT NULL, fiscal_year "
                 + "SMALLINT NOT NULL, checkin_uses INT, checkin_answer VARCHAR(16), checkin_by VARCHAR(64), event_uses "
                 + "INT NOT NULL, uses INT NOT NULL, demo SMALLINT NOT NULL, updated_at TIMESTAMP NOT NULL, "
-                + "PRIMARY KEY (class_id, week, scene))", "CREATE INDEX ix_bench_raw_week ON bench_raw (week, school_id, "
-                + "class_id)"), "bench_raw", 13, rows, 10_000, (s, i) -> {
+                + "PRIMARY KEY (class_id, week, scene))",
+                "CREATE INDEX ix_bench_raw_week ON bench_raw (week, school_id, class_id)"), "bench_raw", 13, rows, 10_000,
+                (s, i) -> {
                     s.setLong(1, i / 200);
                     s.setDate(2, java.sql.Date.valueOf(first.plusWeeks((i / 5) % 40)));
                     s.setInt(3, (int) (i % 5) + 1);
