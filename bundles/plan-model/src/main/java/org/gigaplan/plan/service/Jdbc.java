@@ -210,22 +210,28 @@ public final class Jdbc {
     static void bind(PreparedStatement s, List<?> parameters) throws SQLException {
         for (int i = 0; i < parameters.size(); i++) {
             Object v = parameters.get(i);
-            int at = i + 1;
             if (v == null) {
-                s.setNull(at, s.getParameterMetaData().getParameterType(at));
-            } else if (v instanceof LocalDate d) {
-                setDate(s, at, d);
-            } else if (v instanceof Instant t) {
-                setTimestamp(s, at, t);
-            } else if (v instanceof byte[] bytes) {
-                s.setBytes(at, bytes);
-            } else if (v instanceof String || v instanceof Integer || v instanceof Long || v instanceof Double
-                    || v instanceof Boolean) {
-                s.setObject(at, v);
+                s.setNull(i + 1, s.getParameterMetaData().getParameterType(i + 1));
             } else {
-                throw new IllegalArgumentException("cannot bind a " + v.getClass().getName() + " to parameter " + at
-                        + ": give a String, number, Boolean, LocalDate, Instant, byte[] or null");
+                bind(s, i + 1, v);
             }
+        }
+    }
+
+    /** Binds a value that is not null as {@link #bind(PreparedStatement, List)} does. */
+    static void bind(PreparedStatement s, int at, Object v) throws SQLException {
+        if (v instanceof LocalDate d) {
+            setDate(s, at, d);
+        } else if (v instanceof Instant t) {
+            setTimestamp(s, at, t);
+        } else if (v instanceof byte[] bytes) {
+            s.setBytes(at, bytes);
+        } else if (v instanceof String || v instanceof Integer || v instanceof Long || v instanceof Double
+                || v instanceof Boolean) {
+            s.setObject(at, v);
+        } else {
+            throw new IllegalArgumentException("cannot bind a " + v.getClass().getName() + " to parameter " + at
+                    + ": give a String, number, Boolean, LocalDate, Instant, byte[] or null");
         }
     }
 }
