@@ -22,11 +22,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Not a test: posts xAPI statements through the service (validation, pseudonymisation and all) in batches of a
- * drill's upload and prints the ingest rate and the latency of a class's view at that size. Run with
+ * drill's upload and prints the ingest rate, its share of a plain insert into a table of the statements' columns and
+ * indexes, and the latency of the views at that size. Run with
  * {@code mvn -pl bundles/environment -Pbenchmark test -Dtest=XapiBenchmark} (after {@code mvn install});
- * {@code -Dbench.statements}
- * (1000000), {@code -Dbench.years} (1: the statements spread over that many school years, posted a year after the
- * other as they would arrive, ending with FY2025, where the views are read), {@code -Dbench.db=derby|postgres}.
+ * {@code -Dbench.statements} (1000000), {@code -Dbench.years} (1: the statements spread over that many school years,
+ * posted a year after the other as they would arrive, ending with FY2025, where the views are read),
+ * {@code -Dbench.scattered=true} (each batch's statements on any day of their year, as a year's backlog sent at once;
+ * by default statements are made day after day and a school's sent when 1,000 are waiting, as a drill's server
+ * forwards them), {@code -Dbench.db=derby|postgres}.
  */
 @Tag("benchmark")
 class XapiBenchmark {
@@ -42,40 +45,33 @@ class XapiBenchmark {
         NetworkService network = new NetworkService(db, schools, new FakeEnablement(), NetworkContract.CLOCK,
                 NetworkContract.config());
         XapiService xapi = new XapiService(db, network, new org.gigaplan.testkit.FakeRoster());
+        boolean scattered = Boolean.getBoolean("bench.scattered");
         System.out.printf(Locale.ROOT, "%nxAPI benchmark on %s: %,d statements over %d school year(s), 50 schools × 18 "
-                + "classes × 30 learners%n", engine, total, years);
+                + "classes × 30 learners, each school's in batches of 1,000 %s%n", engine, total, years, scattered
+                        ? "scattered over the year (a year's backlog sent at once, out of order)"
+                        : "in the order they happen");
         SplittableRandom random = new SplittableRandom(11);
         LocalDate start = LocalDate.of(2025, 4, 7);
-        double plainBefore = rawInsertRate(ds, total);
+        double plainBefore = rawInsertRate(ds, total, scattered);
         long started = System.nanoTime();
-        long posted = 0;
-        while (posted < total) {
+        long[] posted = { 0, 0 };
+        Map<Integer, List<Object>> queues = new java.util.HashMap<>();
+        for (long made = 0; made < total; made++) {
             int school = random.nextInt(50);
-            int size = (int) Math.min(1_000, total - posted);
-            List<Object> batch = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                int classNo = random.nextInt(18);
-                String classRef = (1 + classNo % 6) + "-" + (1 + classNo / 6);
-                batch.add(Map.of("actor", Map.of("mbox", "mailto:l" + school + "-" + classNo + "-" + random.nextInt(30)
-                                + "@drill.example"),
-                        "verb", Map.of("id", "http://adlnet.gov/expapi/verbs/completed"),
-                        "object", Map.of("id", "https://drill.example/math/unit-" + random.nextInt(40)),
-                        "result", Map.of("score", Map.of("scaled", random.nextInt(101) / 100.0)),
-                        "context", Map.of("extensions", Map.of("https://drill.example/ext/class", classRef)),
-                        "timestamp", start.minusYears(years - 1 - posted * years / total)
-                                .plusDays(random.nextInt(330)).atTime(9 + random.nextInt(7), random.nextInt(60))
-                                .atOffset(ZoneOffset.ofHours(9)).toString()));
-            }
-            xapi.store(batch, String.format(Locale.ROOT, "X-%03d", school), "bench", false);
-            posted += size;
-            if (posted % 250_000 == 0) {
-                System.out.printf(Locale.ROOT, "  … %,d statements, %.0f s%n", posted, (System.nanoTime() - started) / 1e9);
+            // As they happen: the school days one after the other; scattered: any day of the statement's year.
+            long day = scattered ? random.nextInt(330) : made * years * 330 / total % 330;
+            List<Object> queue = queues.computeIfAbsent(school, k -> new ArrayList<>());
+            queue.add(statement(random, school, start.minusYears(years - 1 - made * years / total).plusDays(day)));
+            if (queue.size() == 1_000) {
+                post(xapi, school, queues.remove(school), posted, started);
             }
         }
+        queues.forEach((school, queue) -> post(xapi, school, queue, posted, started));
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "ingest: %,d statements in %.1f s = %,.0f statements/s%n", total, seconds,
-                total / seconds);
-        Benchmarks.printShareOfPlainInsert("ingest", total, total / seconds, plainBefore, rawInsertRate(ds, total));
+        System.out.printf(Locale.ROOT, "ingest: %,d statements in %,d batches in %.1f s = %,.0f statements/s%n", total,
+                posted[1], seconds, total / seconds);
+        Benchmarks.printShareOfPlainInsert("ingest", total, total / seconds, plainBefore,
+                rawInsertRate(ds, total, scattered));
         Instant since = Instant.parse("2025-04-01T00:00:00Z");
         Instant until = Instant.parse("2026-04-01T00:00:00Z");
         System.out.printf(Locale.ROOT, "class view: a class's year, %d week-activity rows%n",
@@ -111,35 +107,86 @@ class XapiBenchmark {
                 true));
     }
 
-    /** Rows a second plain JDBC batches of 1,000 insert into a table of the statements' shape and indexes. */
-    private static double rawInsertRate(DataSource ds, long rows) {
+    /** A drill's statement of a learner of a school on a day, between 9:00 and 16:00. */
+    private static Map<String, Object> statement(SplittableRandom random, int school, LocalDate day) {
+        int classNo = random.nextInt(18);
+        String classRef = (1 + classNo % 6) + "-" + (1 + classNo / 6);
+        return Map.of("actor", Map.of("mbox", "mailto:l" + school + "-" + classNo + "-" + random.nextInt(30)
+                        + "@drill.example"),
+                "verb", Map.of("id", "http://adlnet.gov/expapi/verbs/completed"),
+                "object", Map.of("id", "https://drill.example/math/unit-" + random.nextInt(40)),
+                "result", Map.of("score", Map.of("scaled", random.nextInt(101) / 100.0)),
+                "context", Map.of("extensions", Map.of("https://drill.example/ext/class", classRef)),
+                "timestamp", day.atTime(9 + random.nextInt(7), random.nextInt(60)).atOffset(ZoneOffset.ofHours(9))
+                        .toString());
+    }
+
+    /** Posts a school's batch; {@code posted} counts statements and batches. */
+    private static void post(XapiService xapi, int school, List<Object> batch, long[] posted, long started) {
+        xapi.store(batch, String.format(Locale.ROOT, "X-%03d", school), "bench", false);
+        long before = posted[0];
+        posted[0] += batch.size();
+        posted[1]++;
+        if (posted[0] / 250_000 > before / 250_000) {
+            System.out.printf(Locale.ROOT, "  … %,d statements, %.0f s%n", posted[0], (System.nanoTime() - started)
+                    / 1e9);
+        }
+    }
+
+    /**
+     * Rows a second plain JDBC batches of 1,000 insert into a table of the statements' columns and indexes (as the
+     * module's migrations leave {@code env_xapi_statement}), each batch a school's, its times in order or scattered as
+     * the ingest's are, each row with a body of a stored statement's form and length (about 570 characters).
+     */
+    private static double rawInsertRate(DataSource ds, long rows, boolean scattered) {
         SplittableRandom random = new SplittableRandom(5);
         java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
-        return Benchmarks.plainInsertRate(ds, List.of("CREATE TABLE bench_raw_xapi (id VARCHAR(36) NOT NULL PRIMARY KEY, "
-                + "school_id VARCHAR(32) NOT NULL, class_ref VARCHAR(32), learner VARCHAR(64) NOT NULL, "
-                + "verb VARCHAR(300) NOT NULL, verb_display VARCHAR(200), activity VARCHAR(500) NOT NULL, "
+        String clob = Benchmarks.engine().equals("postgres") ? "TEXT" : "CLOB";
+        List<String> indexes = List.of("learner", "school_id, occurred_at", "school_id, class_ref, occurred_at",
+                "school_id, stored_at", "ref_target", "kept", "occurred_at, school_id, learner, score_scaled, demo");
+        List<String> create = new ArrayList<>(List.of("CREATE TABLE bench_raw_xapi (id VARCHAR(36) NOT NULL "
+                + "PRIMARY KEY, school_id VARCHAR(32) NOT NULL, class_ref VARCHAR(32), learner VARCHAR(64) NOT NULL, "
+                + "verb VARCHAR(300) NOT NULL, verb_display VARCHAR(200), activity VARCHAR(500), "
                 + "activity_name VARCHAR(200), score_scaled DOUBLE PRECISION, success SMALLINT, completion SMALLINT, "
                 + "occurred_at TIMESTAMP NOT NULL, stored_at TIMESTAMP NOT NULL, posted_by VARCHAR(100) NOT NULL, "
-                + "demo SMALLINT NOT NULL)",
-                "CREATE INDEX ix_bench_raw_xapi_learner ON bench_raw_xapi (learner)",
-                "CREATE INDEX ix_bench_raw_xapi_school ON bench_raw_xapi (school_id, occurred_at)",
-                "CREATE INDEX ix_bench_raw_xapi_class ON bench_raw_xapi (school_id, class_ref, occurred_at)"),
-                "bench_raw_xapi", 15, rows, 1_000, (s, i) -> {
-                    s.setString(1, java.util.UUID.randomUUID().toString());
-                    s.setString(2, String.format(Locale.ROOT, "X-%03d", random.nextInt(50)));
-                    s.setString(3, "3-2");
-                    s.setString(4, Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()));
-                    s.setString(5, "http://adlnet.gov/expapi/verbs/completed");
-                    s.setString(6, null);
-                    s.setString(7, "https://drill.example/math/unit-" + random.nextInt(40));
-                    s.setString(8, null);
-                    s.setDouble(9, random.nextInt(101) / 100.0);
-                    s.setNull(10, java.sql.Types.SMALLINT);
-                    s.setNull(11, java.sql.Types.SMALLINT);
-                    s.setTimestamp(12, new java.sql.Timestamp(now.getTime() - random.nextLong(30_000_000_000L)));
-                    s.setTimestamp(13, now);
-                    s.setString(14, "bench");
-                    s.setInt(15, 0);
-                });
+                + "demo SMALLINT NOT NULL, body " + clob + ", registration VARCHAR(36), voided SMALLINT NOT NULL, "
+                + "ref_target VARCHAR(36), kept SMALLINT NOT NULL)"));
+        for (int i = 0; i < indexes.size(); i++) {
+            create.add("CREATE INDEX ix_bench_raw_xapi_" + i + " ON bench_raw_xapi (" + indexes.get(i) + ")");
+        }
+        return Benchmarks.plainInsertRate(ds, create, "bench_raw_xapi", 20, rows, 1_000, (s, i) -> {
+            String id = java.util.UUID.randomUUID().toString();
+            String learner = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+            String activity = "https://drill.example/math/unit-" + random.nextInt(40);
+            double score = random.nextInt(101) / 100.0;
+            java.sql.Timestamp at = new java.sql.Timestamp(now.getTime() - (scattered
+                    ? random.nextLong(30_000_000_000L) : (rows - i) * 30_000_000_000L / rows));
+            s.setString(1, id);
+            s.setString(2, String.format(Locale.ROOT, "X-%03d", i / 1_000 * 7_919 % 50));
+            s.setString(3, "3-2");
+            s.setString(4, learner);
+            s.setString(5, "http://adlnet.gov/expapi/verbs/completed");
+            s.setString(6, null);
+            s.setString(7, activity);
+            s.setString(8, null);
+            s.setDouble(9, score);
+            s.setNull(10, java.sql.Types.SMALLINT);
+            s.setNull(11, java.sql.Types.SMALLINT);
+            s.setTimestamp(12, at);
+            s.setTimestamp(13, now);
+            s.setString(14, "bench");
+            s.setInt(15, 0);
+            s.setString(16, "{\"id\":\"" + id + "\",\"actor\":{\"objectType\":\"Agent\",\"account\":{\"name\":\""
+                    + learner + "\",\"homePage\":\"urn:gigaplan:pseudonym\"}},\"timestamp\":\""
+                    + at.toInstant() + "\",\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"
+                    + "\"context\":{\"extensions\":{\"https://drill.example/ext/class\":\"3-2\"}},\"result\":"
+                    + "{\"score\":{\"scaled\":" + score + "}},\"object\":{\"id\":\"" + activity + "\"},\"stored\":\""
+                    + now.toInstant() + "\",\"authority\":{\"objectType\":\"Agent\",\"account\":{\"name\":\"bench\","
+                    + "\"homePage\":\"urn:gigaplan:poster\"}},\"version\":\"1.0.0\"}");
+            s.setString(17, null);
+            s.setInt(18, 0);
+            s.setString(19, null);
+            s.setInt(20, 3);
+        });
     }
 }
