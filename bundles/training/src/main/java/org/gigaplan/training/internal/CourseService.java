@@ -74,8 +74,8 @@ public class CourseService {
         this.db = db;
         this.training = training;
         this.enablement = enablement;
-        this.answers = new AnswerStore(db, training.clock());
-        this.courses = new CourseStore(db, training.clock());
+        this.answers = training.answerStore();
+        this.courses = training.courseStore();
         this.genai = new GenAiStore(db);
     }
 

@@ -95,8 +95,14 @@ public class TrainingService {
         return clock;
     }
 
+    /** The teachers' answers, for the module's other services (one store of each for the module). */
     AnswerStore answerStore() {
         return answers;
+    }
+
+    /** The courses, sessions and enrolments, for the module's other services. */
+    CourseStore courseStore() {
+        return courses;
     }
 
     /** The schools' lists of teachers: records name only teachers on them. */
