@@ -1,6 +1,5 @@
 package org.gigaplan.tests.samplemodule;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,11 +9,14 @@ import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.Indicator;
 import org.gigaplan.plan.model.IndicatorSubject;
 import org.gigaplan.plan.model.LocalizedText;
+import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.plan.spi.DemoContext;
 import org.gigaplan.plan.spi.IndicatorValue;
 import org.gigaplan.plan.spi.PolicyModule;
 import org.gigaplan.plan.spi.Scope;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * TEST FIXTURE — not a real policy module. It claims basic policy 4 and the indicator
@@ -22,7 +24,7 @@ import org.osgi.service.component.annotations.Component;
  * city and every school in every fiscal year, so the end-to-end tests can check that the platform picks a
  * module up when its feature is installed and drops it when it is uninstalled. Its demo hook stores nothing:
  * it remembers each call (fiscal year and number of schools) for {@code /api/samplemod/ping} to show, and from
- * then on marks its value as demo data.
+ * then on marks its value as demo data. Its value's time is the platform's clock's, as any module's.
  */
 // Its dashboard page (src/main/resources/dashboard/page.js) is served from this bundle, as a third party's would be.
 @Component(service = PolicyModule.class, property = {
@@ -49,6 +51,13 @@ public class SampleModule implements PolicyModule {
     static final List<String> DEMO_FILLS = new CopyOnWriteArrayList<>();
 
     private static final LocalizedText NOTE = LocalizedText.of("テスト用の固定値です", "Fixed value of a test fixture");
+
+    private final PlanClock clock;
+
+    @Activate
+    public SampleModule(@Reference PlanClock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public String id() {
@@ -87,7 +96,7 @@ public class SampleModule implements PolicyModule {
         if (!indicatorIds().contains(indicatorId)) {
             return Optional.empty();
         }
-        return Optional.of(new IndicatorValue(VALUE, SAMPLE_SIZE, Instant.now(), NOTE, !DEMO_FILLS.isEmpty()));
+        return Optional.of(new IndicatorValue(VALUE, SAMPLE_SIZE, clock.now(), NOTE, !DEMO_FILLS.isEmpty()));
     }
 
     @Override
