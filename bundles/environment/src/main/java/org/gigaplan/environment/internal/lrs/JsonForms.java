@@ -19,6 +19,9 @@ abstract class JsonForms {
             + "(-[a-z]{4})?(-([a-z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*(-[0-9a-wy-z](-[a-z0-9]{2,8})+)*"
             + "(-x(-[a-z0-9]{1,8})+)?|x(-[a-z0-9]{1,8})+|und");
 
+    /** A time whose offset is xAPI's "unknown" (-00, -0000, -00:00): compiled once, as every statement has a time. */
+    private static final Pattern UNKNOWN_OFFSET = Pattern.compile(".*T.*-00(:?00)?");
+
     final FieldChecks check;
 
     JsonForms(FieldChecks check) {
@@ -91,7 +94,7 @@ abstract class JsonForms {
     }
 
     void timestamp(Object value, String at) {
-        if (value instanceof String s && s.matches(".*T.*-00(:?00)?")) {
+        if (value instanceof String s && UNKNOWN_OFFSET.matcher(s).matches()) {
             check.add(at, "an unknown offset (-00, -0000, -00:00) is not a time: give its offset, or Z, was " + s);
             return;
         }
