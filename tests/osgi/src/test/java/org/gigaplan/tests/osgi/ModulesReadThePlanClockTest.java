@@ -32,6 +32,11 @@ class ModulesReadThePlanClockTest {
     }
 
     @Test
+    void theSampleModuleFixtureReadsThePlatformsClockAsAModuleDoes() {
+        assertEquals(List.of(), SourceRules.systemClockReads(Path.of("..", "sample-module", "src", "main", "java")));
+    }
+
+    @Test
     void theRuleSeesAReadAndPassesOverComments(@TempDir Path sources) throws IOException {
         Files.writeString(sources.resolve("A.java"), String.join("\n", "class A {",
                 "    /** Not {@code Instant.now()}: the plan's clock. */",
