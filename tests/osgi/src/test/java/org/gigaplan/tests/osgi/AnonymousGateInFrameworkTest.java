@@ -66,6 +66,8 @@ class AnonymousGateInFrameworkTest {
         Dictionary<String, Object> one = new Hashtable<>();
         one.put("anonymousAtOnce", 1);
         one.put("anonymousWaitSeconds", 1);
+        // No rest after a call (the held one lasts seconds): the turns alone are looked at here.
+        one.put("anonymousSharePercent", 100);
         api.update(one);
         ServiceRegistration<?> module = context.registerService(PolicyModule.class, new TestModule("gate"), null);
         ServiceRegistration<?> resource = context.registerService(Hold.class, new Hold(), InFramework.apiResource());

@@ -64,6 +64,13 @@ public @interface ApiConfig {
             + "at least 1.", min = "0")
     int anonymousAtOnce() default 0;
 
+    @AttributeDefinition(name = "Anonymous share of the turns (%)", description = "How much of their time the "
+            + "turns serving reads without credentials are busy at most: after a call that took t, its turn rests "
+            + "t × (100 − share) / share (at most 1 s) before the next, so the public reads leave the rest of the "
+            + "server's time to logged-in users and machine clients however hard they are called. 100: no rest.",
+            min = "1", max = "100")
+    int anonymousSharePercent() default 50;
+
     @AttributeDefinition(name = "Anonymous wait (seconds)", description = "How long a read without credentials "
             + "waits for its turn before it is answered 503 with Retry-After.", min = "1")
     int anonymousWaitSeconds() default 10;

@@ -1,6 +1,8 @@
 package org.gigaplan.platform.internal.security;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -30,9 +32,11 @@ import org.slf4j.LoggerFactory;
  * Reads of /api that carry no credentials (no Authorization header, no session cookie) are served a few at a time
  * ({@link ApiConfig#anonymousAtOnce()}) and yield to writes: while a write with credentials (a school's check-in, an
  * agent's record, any call but GET, HEAD and OPTIONS) is being served, an anonymous call waits for it to end, up to
- * {@link #YIELD_NANOS}. The others wait their turn, parked. However many anonymous clients call the public reads at
- * once, they use at most that many of the server's threads and little of its time while it writes, so a school's
- * check-in or an agent's record is served at once beside them. Health probes ({@code /api/health}) and anonymous
+ * {@link #YIELD_NANOS}. The others wait their turn, parked, first come first served. After each anonymous call its
+ * turn rests in proportion to how long the call took ({@link ApiConfig#anonymousSharePercent()}: at 50 % as long
+ * again), so the turns are busy at most that share of the time. However many anonymous clients call the public reads
+ * at once, they use at most that many of the server's threads and that share of their time, and leave the rest of
+ * the cores to the writes: a school's check-in or an agent's record is served at once beside them. Health probes ({@code /api/health}) and anonymous
  * writes (a login) never wait. A call that waits longer than {@link ApiConfig#anonymousWaitSeconds()} is answered 503
  * with {@code Retry-After}. The gate spans the whole call, the answer's writing included: the JAX-RS application's
  * filters see a call only after its body is read, and its answer only before it is written.
@@ -61,24 +65,39 @@ public class AnonymousGate implements Filter {
      * (about 10 ms under load), so they go first; short enough that a stream of writes never shuts the public out.
      */
     static final long YIELD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /**
+     * The longest a turn rests after one call: a call that waited long (a lock, the first computation of the roll-up)
+     * did not use the cores all that time, and the public must not wait seconds for it.
+     */
+    static final long MAX_REST_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final int atOnce;
     private final long waitMillis;
+    /** Per nanosecond an anonymous call took, how long its turn rests after it: (100 − share) / share, per turn. */
+    private final double restPerNano;
     private final ReentrantLock lock = new ReentrantLock();
-    /** Signalled when an anonymous read ends or the last write does. */
-    private final Condition turnFree = lock.newCondition();
+    /**
+     * The anonymous calls waiting, first come first: only the first watches the turns, the rest and the writes, and
+     * it is the one woken when a turn frees, the last write ends or it goes (then the next is first).
+     */
+    private final Deque<Condition> waiting = new ArrayDeque<>();
     private int anonymousServed;
     private int writesServed;
+    /** No anonymous call starts before this (System.nanoTime), while the turns rest after the calls before. */
+    private long restUntil = System.nanoTime();
 
     @Activate
     public AnonymousGate(ApiConfig config) {
         this(config.anonymousAtOnce() > 0 ? config.anonymousAtOnce()
-                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2), config.anonymousWaitSeconds() * 1000L);
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2), config.anonymousWaitSeconds() * 1000L,
+                config.anonymousSharePercent());
     }
 
-    AnonymousGate(int atOnce, long waitMillis) {
+    AnonymousGate(int atOnce, long waitMillis, int sharePercent) {
         this.atOnce = atOnce;
         this.waitMillis = Math.max(1, waitMillis);
+        int share = Math.max(1, Math.min(100, sharePercent));
+        this.restPerNano = (100.0 - share) / share / atOnce;
     }
 
     @Override
@@ -118,13 +137,19 @@ public class AnonymousGate implements Filter {
             busy((HttpServletResponse) response);
             return;
         }
+        long start = System.nanoTime();
         try {
             chain.doFilter(request, response);
         } finally {
+            long end = System.nanoTime();
             lock.lock();
             try {
                 anonymousServed--;
-                turnFree.signalAll();
+                long rest = end + Math.min(MAX_REST_NANOS, (long) ((end - start) * restPerNano));
+                if (rest - restUntil > 0) {
+                    restUntil = rest;
+                }
+                wakeFirst();
             } finally {
                 lock.unlock();
             }
@@ -146,7 +171,7 @@ public class AnonymousGate implements Filter {
             lock.lock();
             try {
                 if (--writesServed == 0) {
-                    turnFree.signalAll();
+                    wakeFirst();
                 }
             } finally {
                 lock.unlock();
@@ -155,34 +180,39 @@ public class AnonymousGate implements Filter {
     }
 
     /**
-     * Waits for an anonymous turn: fewer than atOnce anonymous calls served, then no write served, or at most
-     * {@link #YIELD_NANOS} of waiting for writes (so a stream of writes slows the public reads but never shuts them
-     * out); false past the wait.
+     * Waits for an anonymous turn, after the calls that came before: fewer than atOnce anonymous calls served, the
+     * turns' rest over, then no write served, or at most {@link #YIELD_NANOS} of waiting for writes (so a stream of
+     * writes slows the public reads but never shuts them out); false past the wait.
      */
     private boolean takeTurn() {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         long yieldUntil = 0;
         lock.lock();
+        Condition mine = lock.newCondition();
+        waiting.addLast(mine);
         try {
             while (true) {
                 long now = System.nanoTime();
                 long until = deadline;
-                if (anonymousServed < atOnce) {
-                    if (writesServed == 0) {
+                if (waiting.peekFirst() == mine && anonymousServed < atOnce) {
+                    if (now - restUntil < 0) {
+                        until = earlier(restUntil, deadline);
+                    } else if (writesServed == 0) {
                         break;
+                    } else {
+                        if (yieldUntil == 0) {
+                            yieldUntil = now + YIELD_NANOS;
+                        }
+                        if (now - yieldUntil >= 0) {
+                            break;
+                        }
+                        until = earlier(yieldUntil, deadline);
                     }
-                    if (yieldUntil == 0) {
-                        yieldUntil = now + YIELD_NANOS;
-                    }
-                    if (now - yieldUntil >= 0) {
-                        break;
-                    }
-                    until = yieldUntil - deadline < 0 ? yieldUntil : deadline;
                 }
                 if (now - deadline >= 0) {
                     return false;
                 }
-                turnFree.awaitNanos(until - now);
+                mine.awaitNanos(until - now);
             }
             anonymousServed++;
             return true;
@@ -190,8 +220,35 @@ public class AnonymousGate implements Filter {
             Thread.currentThread().interrupt();
             return false;
         } finally {
+            boolean first = waiting.peekFirst() == mine;
+            waiting.remove(mine);
+            if (first) {
+                wakeFirst();
+            }
             lock.unlock();
         }
+    }
+
+    /** How many anonymous calls wait for their turn now. */
+    int waiting() {
+        lock.lock();
+        try {
+            return waiting.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes the first anonymous call waiting, if any; the lock is held. */
+    private void wakeFirst() {
+        Condition first = waiting.peekFirst();
+        if (first != null) {
+            first.signal();
+        }
+    }
+
+    private static long earlier(long a, long b) {
+        return a - b < 0 ? a : b;
     }
 
     /** Whether the call asks for /api/health (readiness) or below it (liveness). */

@@ -31,7 +31,7 @@ class AnonymousGateTest {
 
     @Test
     void anAnonymousCallYieldsToAWriteForAWhileAndThenGoesWhileTheWriteIsStillServed() throws Exception {
-        AnonymousGate gate = new AnonymousGate(1, 5_000);
+        AnonymousGate gate = new AnonymousGate(1, 5_000, 100);
         CountDownLatch writing = new CountDownLatch(1);
         CountDownLatch endWrite = new CountDownLatch(1);
         CompletableFuture<Void> write = CompletableFuture.runAsync(() -> call(gate, "POST", "Bearer gpk_a_b", () -> {
@@ -52,7 +52,7 @@ class AnonymousGateTest {
 
     @Test
     void callsWithCredentialsProbesAndLoginsNeverWaitAndAnAnonymousReadPastItsWaitIsAnswered503() throws Exception {
-        AnonymousGate gate = new AnonymousGate(1, 50);
+        AnonymousGate gate = new AnonymousGate(1, 50, 100);
         CountDownLatch serving = new CountDownLatch(1);
         CountDownLatch end = new CountDownLatch(1);
         CompletableFuture<Void> held = CompletableFuture.runAsync(() -> call(gate, "GET", null, () -> {
@@ -76,6 +76,71 @@ class AnonymousGateTest {
         held.get(10, TimeUnit.SECONDS);
         assertEquals(200, call(gate, "GET", null, () -> anonymous.set(true)));
         assertTrue(anonymous.get(), "served once the turn is free");
+    }
+
+    @Test
+    void afterAnAnonymousCallItsTurnRestsInProportionToItsShareAtMostASecondAndOnlyAnonymousCallsWait() throws Exception {
+        AnonymousGate gate = new AnonymousGate(1, 10_000, 50);
+        long[] ended = new long[1];
+        call(gate, "GET", null, () -> {
+            sleep(200);
+            ended[0] = System.nanoTime();
+        });
+        long[] started = new long[1];
+        call(gate, "GET", null, () -> started[0] = System.nanoTime());
+        long rested = started[0] - ended[0];
+        assertTrue(rested >= TimeUnit.MILLISECONDS.toNanos(200), "rested " + rested / 1_000_000 + " ms after a 200 ms call");
+        // At a share of 1 % a call of 100 ms would rest its turn 9.9 s: it rests the longest rest, 1 s, and a logged-in
+        // call goes meanwhile.
+        AnonymousGate scarce = new AnonymousGate(1, 60_000, 1);
+        long[] at = new long[3];
+        call(scarce, "GET", null, () -> {
+            sleep(100);
+            at[0] = System.nanoTime();
+        });
+        CompletableFuture<Integer> next = CompletableFuture.supplyAsync(
+                () -> call(scarce, "GET", null, () -> at[2] = System.nanoTime()));
+        call(scarce, "GET", "Basic Ym9hcmQ6c2VjcmV0", () -> at[1] = System.nanoTime());
+        assertEquals(200, next.get(10, TimeUnit.SECONDS));
+        assertTrue(at[1] < at[2], "the logged-in call went while the anonymous one waited for the rest");
+        assertTrue(at[2] - at[0] >= AnonymousGate.MAX_REST_NANOS, "rested " + (at[2] - at[0]) / 1_000_000 + " ms");
+    }
+
+    @Test
+    void anonymousCallsWaitingAreServedInTheOrderTheyCame() throws Exception {
+        AnonymousGate gate = new AnonymousGate(1, 30_000, 100);
+        CountDownLatch serving = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
+        CompletableFuture<Void> held = CompletableFuture.runAsync(() -> call(gate, "GET", null, () -> {
+            serving.countDown();
+            await(end);
+        }));
+        assertTrue(serving.await(10, TimeUnit.SECONDS));
+        java.util.List<Integer> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.List<CompletableFuture<Void>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            calls.add(CompletableFuture.runAsync(() -> call(gate, "GET", null, () -> order.add(n)),
+                    java.util.concurrent.Executors.newSingleThreadExecutor()));
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (gate.waiting() < i + 1 && System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+        }
+        end.countDown();
+        held.get(10, TimeUnit.SECONDS);
+        for (CompletableFuture<Void> c : calls) {
+            c.get(10, TimeUnit.SECONDS);
+        }
+        assertEquals(java.util.List.of(0, 1, 2, 3, 4), order);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void await(CountDownLatch latch) {
