@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -53,13 +58,7 @@ class AnonymousGateTest {
     @Test
     void callsWithCredentialsProbesAndLoginsNeverWaitAndAnAnonymousReadPastItsWaitIsAnswered503() throws Exception {
         AnonymousGate gate = new AnonymousGate(1, 50, 100);
-        CountDownLatch serving = new CountDownLatch(1);
-        CountDownLatch end = new CountDownLatch(1);
-        CompletableFuture<Void> held = CompletableFuture.runAsync(() -> call(gate, "GET", null, () -> {
-            serving.countDown();
-            await(end);
-        }));
-        assertTrue(serving.await(10, TimeUnit.SECONDS));
+        Held held = Held.aTurnOf(gate);
         AtomicBoolean read = new AtomicBoolean();
         call(gate, "GET", "Basic Ym9hcmQ6c2VjcmV0", () -> read.set(true));
         assertTrue(read.get(), "a logged-in read goes beside the anonymous one");
@@ -72,8 +71,7 @@ class AnonymousGateTest {
         AtomicBoolean login = new AtomicBoolean();
         call(gate, "POST", null, "/api/session", () -> login.set(true));
         assertTrue(login.get(), "a login goes at once");
-        end.countDown();
-        held.get(10, TimeUnit.SECONDS);
+        held.release();
         assertEquals(200, call(gate, "GET", null, () -> anonymous.set(true)));
         assertTrue(anonymous.get(), "served once the turn is free");
     }
@@ -109,30 +107,47 @@ class AnonymousGateTest {
     @Test
     void anonymousCallsWaitingAreServedInTheOrderTheyCame() throws Exception {
         AnonymousGate gate = new AnonymousGate(1, 30_000, 100);
-        CountDownLatch serving = new CountDownLatch(1);
-        CountDownLatch end = new CountDownLatch(1);
-        CompletableFuture<Void> held = CompletableFuture.runAsync(() -> call(gate, "GET", null, () -> {
-            serving.countDown();
-            await(end);
-        }));
-        assertTrue(serving.await(10, TimeUnit.SECONDS));
-        java.util.List<Integer> order = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        java.util.List<CompletableFuture<Void>> calls = new java.util.ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            int n = i;
-            calls.add(CompletableFuture.runAsync(() -> call(gate, "GET", null, () -> order.add(n)),
-                    java.util.concurrent.Executors.newSingleThreadExecutor()));
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (gate.waiting() < i + 1 && System.nanoTime() < until) {
-                Thread.onSpinWait();
+        Held held = Held.aTurnOf(gate);
+        List<Integer> order = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        ExecutorService callers = Executors.newFixedThreadPool(5);
+        try {
+            for (int i = 0; i < 5; i++) {
+                int n = i;
+                calls.add(CompletableFuture.runAsync(() -> call(gate, "GET", null, () -> order.add(n)), callers));
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (gate.waiting() < i + 1 && System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
             }
+            held.release();
+            for (CompletableFuture<Void> c : calls) {
+                c.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            callers.shutdownNow();
         }
-        end.countDown();
-        held.get(10, TimeUnit.SECONDS);
-        for (CompletableFuture<Void> c : calls) {
-            c.get(10, TimeUnit.SECONDS);
+        assertEquals(List.of(0, 1, 2, 3, 4), order);
+    }
+
+    /** An anonymous call holding its turn until released. */
+    private record Held(CountDownLatch end, CompletableFuture<Void> served) {
+
+        static Held aTurnOf(AnonymousGate gate) throws InterruptedException {
+            CountDownLatch serving = new CountDownLatch(1);
+            CountDownLatch end = new CountDownLatch(1);
+            CompletableFuture<Void> served = CompletableFuture.runAsync(() -> call(gate, "GET", null, () -> {
+                serving.countDown();
+                await(end);
+            }));
+            assertTrue(serving.await(10, TimeUnit.SECONDS), "the held call reached its resource");
+            return new Held(end, served);
         }
-        assertEquals(java.util.List.of(0, 1, 2, 3, 4), order);
+
+        void release() throws Exception {
+            end.countDown();
+            served.get(10, TimeUnit.SECONDS);
+        }
     }
 
     private static void sleep(long millis) {
