@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load benchmark: starts the built distribution in demo mode and runs clients at once for a fixed time, mixing
-# anonymous public reads (the progress roll-up of the city and of one school, the plan), the sample schools' weekly
+# anonymous public reads (the city's progress roll-up, by two URLs, and the plan), the sample schools' weekly
 # check-ins (one class-week a request, posted as the board), speed-test agents' single results (a key per school, made
 # at the start) and the board's views; prints throughput and p50/p95/p99 per endpoint, failures, the goals' ratios
 # (0 failures; check-in p99 ≤ 100 ms and a single-record write p99 ≤ 20 ms while the anonymous clients hammer the
