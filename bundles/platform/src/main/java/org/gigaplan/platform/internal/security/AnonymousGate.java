@@ -73,6 +73,7 @@ public class AnonymousGate implements Filter {
 
     private final int atOnce;
     private final long waitMillis;
+    private final int sharePercent;
     /** Per nanosecond an anonymous call took, how long its turn rests after it: (100 − share) / share, per turn. */
     private final double restPerNano;
     private final ReentrantLock lock = new ReentrantLock();
@@ -96,14 +97,15 @@ public class AnonymousGate implements Filter {
     AnonymousGate(int atOnce, long waitMillis, int sharePercent) {
         this.atOnce = atOnce;
         this.waitMillis = Math.max(1, waitMillis);
-        int share = Math.max(1, Math.min(100, sharePercent));
-        this.restPerNano = (100.0 - share) / share / atOnce;
+        this.sharePercent = Math.max(1, Math.min(100, sharePercent));
+        this.restPerNano = (100.0 - this.sharePercent) / this.sharePercent / atOnce;
     }
 
     @Override
     public void init(javax.servlet.FilterConfig config) {
-        LOG.info("Reads of /api without credentials are served {} at a time, after the writes being served (up to {} ms)",
-                atOnce, TimeUnit.NANOSECONDS.toMillis(YIELD_NANOS));
+        LOG.info("Reads of /api without credentials are served {} at a time, after the writes being served (up to {} "
+                + "ms), their turns busy at most {} % of the time", atOnce, TimeUnit.NANOSECONDS.toMillis(YIELD_NANOS),
+                sharePercent);
     }
 
     @Override
