@@ -36,10 +36,11 @@ import org.slf4j.LoggerFactory;
  * turn rests in proportion to how long the call took ({@link ApiConfig#anonymousSharePercent()}: at 50 % as long
  * again), so the turns are busy at most that share of the time. However many anonymous clients call the public reads
  * at once, they use at most that many of the server's threads and that share of their time, and leave the rest of
- * the cores to the writes: a school's check-in or an agent's record is served at once beside them. Health probes ({@code /api/health}) and anonymous
- * writes (a login) never wait. A call that waits longer than {@link ApiConfig#anonymousWaitSeconds()} is answered 503
- * with {@code Retry-After}. The gate spans the whole call, the answer's writing included: the JAX-RS application's
- * filters see a call only after its body is read, and its answer only before it is written.
+ * the cores to the writes: a school's check-in or an agent's record is served at once beside them. Health probes
+ * ({@code /api/health}) and anonymous writes (a login) never wait. A call that waits longer than
+ * {@link ApiConfig#anonymousWaitSeconds()} is answered 503 with {@code Retry-After}. The gate spans the whole call,
+ * the answer's writing included: the JAX-RS application's filters see a call only after its body is read, and its
+ * answer only before it is written.
  *
  * <p>What the gate judges by is what a call carries, not whether its credentials check out: a wrong key or password is
  * refused with 401 by {@link AuthFilter}, and an unknown session cookie makes the call anonymous there, still counted

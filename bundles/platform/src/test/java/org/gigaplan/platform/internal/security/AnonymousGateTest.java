@@ -77,7 +77,8 @@ class AnonymousGateTest {
     }
 
     @Test
-    void afterAnAnonymousCallItsTurnRestsInProportionToItsShareAtMostASecondAndOnlyAnonymousCallsWait() throws Exception {
+    void afterAnAnonymousCallItsTurnRestsInProportionToItsShareAtMostASecondAndOnlyAnonymousCallsWait()
+            throws Exception {
         AnonymousGate gate = new AnonymousGate(1, 10_000, 50);
         long[] ended = new long[1];
         call(gate, "GET", null, () -> {
@@ -87,7 +88,8 @@ class AnonymousGateTest {
         long[] started = new long[1];
         call(gate, "GET", null, () -> started[0] = System.nanoTime());
         long rested = started[0] - ended[0];
-        assertTrue(rested >= TimeUnit.MILLISECONDS.toNanos(200), "rested " + rested / 1_000_000 + " ms after a 200 ms call");
+        assertTrue(rested >= TimeUnit.MILLISECONDS.toNanos(200),
+                "rested " + rested / 1_000_000 + " ms after a 200 ms call");
         // At a share of 1 % a call of 100 ms would rest its turn 9.9 s: it rests the longest rest, 1 s, and a logged-in
         // call goes meanwhile.
         AnonymousGate scarce = new AnonymousGate(1, 60_000, 1);
