@@ -150,9 +150,11 @@ public class Load {
         counting = true;
         long counted = System.nanoTime();
         long serverCpuBefore = serverCpuNanos();
+        long databaseCpuBefore = databaseCpuNanos();
         long clientCpuBefore = clientCpuNanos();
         Thread.sleep(seconds * 1000L);
         long serverCpu = serverCpuNanos() - serverCpuBefore;
+        long databaseCpu = databaseCpuNanos() - databaseCpuBefore;
         long clientCpu = clientCpuNanos() - clientCpuBefore;
         running = false;
         for (Thread t : threads) {
@@ -163,6 +165,10 @@ public class Load {
             System.out.printf(Locale.ROOT, "%nCPU in the counted window (%d cores): the server %.1f s (%.2f cores), these "
                     + "clients %.1f s (%.2f cores)%n", Runtime.getRuntime().availableProcessors(), serverCpu / 1e9,
                     serverCpu / 1e9 / seconds, clientCpu / 1e9, clientCpu / 1e9 / seconds);
+        }
+        if (databaseCpuBefore >= 0) {
+            System.out.printf(Locale.ROOT, "the database server beside them %.1f s (%.2f cores)%n", databaseCpu / 1e9,
+                    databaseCpu / 1e9 / seconds);
         }
         System.out.printf(Locale.ROOT, "%nthe first %d s (the server compiling its hot paths) are not counted%n",
                 WARM_UP_SECONDS);
@@ -257,12 +263,35 @@ public class Load {
      * clients took beside it.
      */
     static long serverCpuNanos() {
-        String pid = System.getProperty("load.serverPid", "");
+        return cpuNanos(System.getProperty("load.serverPid", ""), false);
+    }
+
+    /**
+     * The database server's CPU time so far, when it runs apart ({@code -Dload.databasePid}: PostgreSQL's first
+     * process): its own, its children's now and theirs that have ended (each connection is a child); -1 when none.
+     */
+    static long databaseCpuNanos() {
+        String pid = System.getProperty("load.databasePid", "");
+        if (pid.isEmpty()) {
+            return -1;
+        }
+        long total = cpuNanos(pid, true);
+        for (long child : ProcessHandle.of(Long.parseLong(pid)).map(p -> p.children().mapToLong(ProcessHandle::pid)
+                .toArray()).orElse(new long[0])) {
+            total += Math.max(0, cpuNanos(Long.toString(child), false));
+        }
+        return total;
+    }
+
+    /** A process's CPU time (user and system; with the children it has waited for, when asked); -1 if unreadable. */
+    static long cpuNanos(String pid, boolean endedChildren) {
         try {
             String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
-            // Fields after the command (in parentheses): utime and stime are the 12th and 13th, in clock ticks.
+            // Fields after the command (in parentheses): utime and stime are the 12th and 13th, in clock ticks, the
+            // waited-for children's cutime and cstime the 14th and 15th.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12])
+                    + (endedChildren ? Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : 0);
             return ticks * 1_000_000_000L / Long.getLong("load.clockTicks", 100);
         } catch (java.io.IOException | RuntimeException e) {
             return -1;

@@ -11,23 +11,19 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 tarball=$(ls "$root"/karaf-distribution/target/org.gigaplan.distribution-*.tar.gz)
 seconds=${1:-40}
 work=$(mktemp -d)
-pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# What to stop on exit, after HAProxy and the nodes (the PostgreSQL cluster: postgres.sh).
+on_exit=()
 cleanup() {
   pkill -f "haproxy -f $work" 2>/dev/null || true
   kill $(pgrep -f "karaf.home=$work") 2>/dev/null || true
-  as_pg "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate -w stop > /dev/null 2>&1 || true
+  for step in "${on_exit[@]}"; do eval "$step" || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 command -v haproxy > /dev/null || { echo "HAProxy is not installed: apt-get install haproxy"; exit 1; }
-
-mkdir -p "$work/pg"; [ "$(id -u)" = 0 ] && chown postgres "$work" "$work/pg"
-pgport=$(free_port)
-as_pg "$pgbin/initdb" -D "$work/pg/data" -U gigaplan -A trust -E UTF8 --no-sync > /dev/null
-as_pg "$pgbin/pg_ctl" -D "$work/pg/data" -w -l "$work/pg/log" -o "-p $pgport -h 127.0.0.1 -k $work/pg -F" start > /dev/null
-echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on port $pgport"
+source "$root/tests/benchmarks/postgres.sh"
+echo "$database"
 
 # node <name> <database>: unpacks a node on the database, prints its HTTP port
 node() {
@@ -38,8 +34,7 @@ node() {
   sed -i "s/^sshPort = .*/sshPort = $(free_port)/" "$dist/etc/org.apache.karaf.shell.cfg"
   sed -i 's/^anonymousPerMinute = .*/anonymousPerMinute = 100000000/; s/^anonymousBurst = .*/anonymousBurst = 100000000/' \
     "$dist/etc/org.gigaplan.platform.api.cfg"
-  sed -i "s#^osgi.jdbc.driver.name = .*#osgi.jdbc.driver.name = PostgreSQL JDBC Driver#; s#^url = .*#url = jdbc:postgresql://127.0.0.1:$pgport/$2?reWriteBatchedInserts=true\nuser = gigaplan\npassword =#" \
-    "$dist/etc/org.ops4j.datasource-gigaplan.cfg"
+  pg_point "$dist" "$2" > /dev/null
   echo "$port"
 }
 start() { (cd "$(ls -d "$work/$1"/*/)" && GIGAPLAN_DEMO=true nohup bin/karaf server < /dev/null > "$work/$1.out" 2>&1 &); }
@@ -57,14 +52,12 @@ stop_all() {
 }
 
 echo "=== one node on PostgreSQL ==="
-as_pg "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U gigaplan one
 p1=$(node node1 one); start node1; ready "$p1"
 java "$root/tests/benchmarks/Load.java" "$p1" "$seconds" 50 20 20 10 0 0
 echo "node RSS after the load: $(rss node1) MB"
 stop_all; rm -rf "$work/node1"
 
 echo "=== two nodes on PostgreSQL behind HAProxy ==="
-as_pg "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U gigaplan two
 pa=$(node nodea two); pb=$(node nodeb two)
 start nodea; start nodeb; ready "$pa"; ready "$pb"
 lb=$(free_port)

@@ -14,6 +14,7 @@
 #   class within ten minutes makes about 9) and each board client opens 1 view a second, each timed from when it was
 #   due. A pace of 0 makes those clients call as fast as they are answered too (everything hammering). The first 5 s
 #   run but are not counted (the server compiling its hot paths).
+# BENCH_DB=postgres runs the same on a throw-away PostgreSQL (see unpack.sh), for the figures beside Derby's.
 # Every client here comes from 127.0.0.1, so the per-address limit on anonymous calls is lifted for the run
 # (anonymousPerMinute in etc/org.gigaplan.platform.api.cfg); real anonymous clients come from many addresses.
 set -euo pipefail
@@ -30,9 +31,11 @@ for i in $(seq 1 300); do
   sleep 1
 done
 pid=$(pgrep -f "karaf.home=${dist%/}" | head -1)
+echo "database: $database"
 echo "server ready, demo data filled; RSS $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB"
 
-java -Dload.serverPid="$pid" -Dload.clockTicks="$(getconf CLK_TCK)" "$(dirname "$0")/Load.java" "$port" "$seconds" "$anonymous" "$schools" "$agents" "$board" "$pace" "$views"
+java -Dload.serverPid="$pid" -Dload.databasePid="$(head -1 "$work/pg/data/postmaster.pid" 2>/dev/null || true)" \
+  -Dload.clockTicks="$(getconf CLK_TCK)" "$(dirname "$0")/Load.java" "$port" "$seconds" "$anonymous" "$schools" "$agents" "$board" "$pace" "$views"
 echo "server RSS after the load: $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB (peak $(( $(awk '/VmHWM/ {print $2}' /proc/$pid/status) / 1024 )) MB)"
 if grep -q "OutOfMemoryError" "$dist"/data/log/*.log "$work/karaf.out" 2>/dev/null; then
   echo "OUT OF MEMORY during the run (see data/log)"

@@ -4,7 +4,8 @@
 # (/api/health answering 200: the database answers and every endpoint registered for /api is served), the ratio
 # (goal ≤ 1.0), ours restarted with data kept and after kill -9, the size on disk and resident memory once ready
 # (goal ≤ 250 MB: 5 s after ready, and settled 20-30 s after). A benchmark, not a test: it prints figures and asserts
-# nothing.
+# nothing. BENCH_DB=postgres starts ours on a throw-away PostgreSQL instead of its embedded Derby (see unpack.sh):
+# the cold start then migrates the empty database's schema, as a first start on PostgreSQL does.
 #   Build first (mvn install -DskipTests), then: bash tests/benchmarks/startup.sh
 set -euo pipefail
 source "$(dirname "$0")/unpack.sh"
@@ -46,6 +47,7 @@ stop() {
 }
 ratio() { awk -v a="$1" -v b="$bare_start" 'BEGIN { printf "%.2f", a / b }'; }
 
+echo "ours on $database"
 echo "distribution: $(du -sh "$tarball" | cut -f1) packed, $(du -sh "$dist" | cut -f1) unpacked"
 echo "bare Apache Karaf 4.4.10, start to its SSH console: $bare_start s; RSS 5 s later: $bare_rss MB"
 start
