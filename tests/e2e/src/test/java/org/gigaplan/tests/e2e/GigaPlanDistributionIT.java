@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.gigaplan.tests.e2e.Distribution.Response;
@@ -150,6 +151,34 @@ class GigaPlanDistributionIT {
         // CXF's line for each JAX-RS server it publishes; the whiteboard builds one for /api each time it deploys it.
         long deployments = log.lines().filter(l -> l.contains("Setting the server's publish address")).count();
         assertEquals(1, deployments, "deployments of /api during the boot");
+    }
+
+    /**
+     * Started with a Java it cannot run on, the launcher says which Java it needs and stops before starting a JVM:
+     * Java 25 refused Karaf's own Security Manager flag with a stack trace, and Java 11 cannot load the bundles. The
+     * JDKs here are fakes (a release file and a java that must not run).
+     */
+    @Test
+    @Order(1)
+    void theLauncherSaysWhichJavaItNeeds() throws Exception {
+        for (String version : List.of("25.0.3", "11.0.24")) {
+            Path jdk = Files.createTempDirectory("jdk-" + version);
+            Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"" + version
+                    + "\"\n");
+            Path javaBinary = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+            Files.writeString(javaBinary, "#!/bin/sh\necho \"this java ran\"\nexit 3\n");
+            javaBinary.toFile().setExecutable(true);
+            ProcessBuilder launch = new ProcessBuilder(dist.home().resolve("bin/karaf").toString(), "server")
+                    .directory(dist.home().toFile()).redirectErrorStream(true);
+            launch.environment().put("JAVA_HOME", jdk.toString());
+            Process p = launch.start();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher ended");
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(1, p.exitValue(), out);
+            assertTrue(out.contains("GIGA Plan runs on Java 17 to 23") && out.contains("is Java " + version)
+                    && out.contains("Java 17〜23"), out);
+            assertFalse(out.contains("this java ran"), out);
+        }
     }
 
     @Test
