@@ -1,7 +1,8 @@
 # Sourced by the benchmarks: unpacks the built distribution into a temporary folder (removed on exit, its Karaf
-# stopped) and gives it free loopback ports. Sets $root, $work, $dist, $port (HTTP) and $database. With
-# BENCH_DB=postgres the distribution runs on a throw-away PostgreSQL (postgres.sh), as -Dbench.db=postgres does for the
-# Maven benchmarks; by default on its embedded Derby.
+# stopped) and gives it free loopback ports. Sets $root, $work, $dist, $port (HTTP) and $database, and defines
+# unpack_distribution to unpack another copy on the same ports. With BENCH_DB=postgres the distribution runs on a
+# throw-away PostgreSQL (postgres.sh), as -Dbench.db=postgres does for the Maven benchmarks; by default on its
+# embedded Derby.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 tarball=$(ls "$root"/karaf-distribution/target/org.gigaplan.distribution-*.tar.gz)
 work=$(mktemp -d)
@@ -15,15 +16,25 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-tar -xzf "$tarball" -C "$work"
-dist=$(ls -d "$work"/*/)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 port=$(free_port); ssh=$(free_port)
-sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $port/" "$dist/etc/org.ops4j.pax.web.cfg"
-sed -i "s/^sshPort = .*/sshPort = $ssh/" "$dist/etc/org.apache.karaf.shell.cfg"
 database="Derby (embedded)"
 case "${BENCH_DB:-derby}" in
   derby) ;;
-  postgres) source "$(dirname "${BASH_SOURCE[0]}")/postgres.sh"; pg_point "$dist" gigaplan ;;
+  postgres) source "$(dirname "${BASH_SOURCE[0]}")/postgres.sh" ;;
   *) echo "BENCH_DB is derby (the default) or postgres, not ${BENCH_DB}"; exit 1 ;;
 esac
+
+# unpack_distribution <folder> <database name>: a fresh copy of the distribution in the folder (made), on $port and
+# $ssh; on PostgreSQL on a new database of that name. Sets $dist to its home.
+unpack_distribution() {
+  mkdir -p "$1"
+  tar -xzf "$tarball" -C "$1"
+  dist=$(ls -d "$1"/org.gigaplan.distribution-*/)
+  sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $port/" "$dist/etc/org.ops4j.pax.web.cfg"
+  sed -i "s/^sshPort = .*/sshPort = $ssh/" "$dist/etc/org.apache.karaf.shell.cfg"
+  if [ "${BENCH_DB:-derby}" = postgres ]; then
+    pg_point "$dist" "$2"
+  fi
+}
+unpack_distribution "$work" gigaplan
