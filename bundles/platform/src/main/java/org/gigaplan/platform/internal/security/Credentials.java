@@ -3,7 +3,6 @@ package org.gigaplan.platform.internal.security;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.gigaplan.platform.internal.DemoConfig;
@@ -11,6 +10,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,24 +47,23 @@ public class Credentials {
     /** How long a look at the demo credentials stands. */
     static final java.time.Duration DEMO_CHECK_EVERY = java.time.Duration.ofSeconds(10);
 
-    private final Optional<UserDirectory> users;
     private final ApiKeyService keys;
+    private final boolean demo;
+    private final String adminPassword;
+    /** The realm's users once a ready directory is bound; null before (and outside Karaf). */
+    private volatile UserDirectory users;
     private volatile Checked lastCheck;
 
     @Activate
-    public Credentials(
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-            UserDirectory users, @Reference ApiKeyService keys, DemoConfig demo) {
-        this.users = Optional.ofNullable(users).filter(UserDirectory::ready);
+    public Credentials(@Reference ApiKeyService keys, DemoConfig demo) {
+        this(keys, demo.enabled(), System.getenv("GIGAPLAN_ADMIN_PASSWORD"));
+    }
+
+    Credentials(ApiKeyService keys, boolean demo, String adminPassword) {
         this.keys = keys;
-        if (users == null) {
-            LOG.warn("No editable JAAS realm: no first users added, demo users not checked");
-        } else if (!users.ready()) {
-            LOG.info("The JAAS realm's users are settled once the realm is there");
-        } else {
-            settle(users, demo.enabled(), System.getenv("GIGAPLAN_ADMIN_PASSWORD"));
-        }
-        if (demo.enabled()) {
+        this.demo = demo;
+        this.adminPassword = adminPassword;
+        if (demo) {
             if (keys.ensureDemoKey()) {
                 LOG.warn("DEMO MODE: the demo agent's API key (school {}, see README) works on this installation",
                         ApiKeyService.DEMO_SCHOOL);
@@ -74,6 +73,31 @@ public class Credentials {
             }
         } else if (keys.revokeDemoKey()) {
             LOG.warn("Left demo mode: revoked the demo agent's API key, whose secret the README publishes");
+        }
+    }
+
+    /**
+     * The realm's users, as Karaf's directory of them comes and goes during the boot: it is made anew as realms and
+     * backing engines register (its references are greedy), and is ready once the configured realm is among them. A
+     * ready one settles the users ({@link #settle}); the reference is dynamic, so that this component, and the health
+     * resource that uses it, are not made anew each time (five times a boot, each revoking or making the demo key).
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindUsers(UserDirectory directory) {
+        if (directory.ready()) {
+            List<String> changes = settle(directory, demo, adminPassword);
+            LOG.info("The JAAS realm's users settled ({}): {} changed", demo ? "demo mode" : "not in demo mode",
+                    changes.size());
+            users = directory;
+            lastCheck = null;
+        }
+    }
+
+    void unbindUsers(UserDirectory directory) {
+        if (users == directory) {
+            users = null;
+            lastCheck = null;
         }
     }
 
@@ -135,10 +159,11 @@ public class Credentials {
             return last.working();
         }
         List<String> working = new ArrayList<>();
-        users.ifPresent(u -> {
+        UserDirectory u = users;
+        if (u != null) {
             Set<String> present = u.names();
             DEMO_USERS.keySet().stream().filter(present::contains).sorted().forEach(working::add);
-        });
+        }
         if (keys.demoKeyWorks()) {
             working.add(DEMO_KEY_NAME);
         }

@@ -9,6 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import javax.sql.DataSource;
+
+import org.gigaplan.platform.internal.SchoolServiceImpl;
+import org.gigaplan.platform.internal.store.PlatformDatabase;
+import org.gigaplan.platform.internal.store.PlatformTables;
+import org.gigaplan.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 class CredentialsTest {
@@ -32,6 +38,40 @@ class CredentialsTest {
         public void remove(String name) {
             users.remove(name);
         }
+    }
+
+    /**
+     * Karaf's directory of the realm's users comes and goes while the realms register (made anew each time): the
+     * component stays, leaves a directory that is not ready alone, settles the users once a ready one comes, and
+     * names the demo users that work only while it is there.
+     */
+    @Test
+    void aReadyDirectorySettlesTheUsersWhenItComesAndTheComponentStays() {
+        DataSource ds = TestDatabase.derby("credentials").dataSource();
+        new PlatformDatabase(ds);
+        TestDatabase.on(ds).clear(PlatformTables.ALL);
+        PlatformDatabase db = new PlatformDatabase(ds);
+        Credentials credentials = new Credentials(new ApiKeyService(db, new SchoolServiceImpl(db)), true, null);
+        Users notYet = new Users() {
+            @Override
+            public boolean ready() {
+                return false;
+            }
+        };
+        credentials.bindUsers(notYet);
+        assertEquals(Map.of(), notYet.users, "a directory not ready yet is left alone");
+        assertFalse(credentials.demoCredentials().contains("demo-board"));
+
+        Users realm = new Users();
+        // Greedy and dynamic: the new directory is bound before the old one goes.
+        credentials.bindUsers(realm);
+        credentials.unbindUsers(notYet);
+        assertEquals(Credentials.DEMO_USERS.keySet(), realm.users.keySet(), "the demo users made");
+        assertTrue(credentials.demoCredentials().containsAll(Credentials.DEMO_USERS.keySet()),
+                () -> "working: " + credentials.demoCredentials());
+
+        credentials.unbindUsers(realm);
+        assertFalse(credentials.demoCredentials().contains("demo-board"), "no directory, no demo user named");
     }
 
     @Test
