@@ -35,7 +35,8 @@ echo "database: $database"
 echo "server ready, demo data filled; RSS $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB"
 
 java -Dload.serverPid="$pid" -Dload.databasePid="$(head -1 "$work/pg/data/postmaster.pid" 2>/dev/null || true)" \
-  -Dload.clockTicks="$(getconf CLK_TCK)" "$(dirname "$0")/Load.java" "$port" "$seconds" "$anonymous" "$schools" "$agents" "$board" "$pace" "$views"
+  -Dload.clockTicks="$(getconf CLK_TCK)" "$(dirname "$0")/Load.java" \
+  "$port" "$seconds" "$anonymous" "$schools" "$agents" "$board" "$pace" "$views"
 echo "server RSS after the load: $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB (peak $(( $(awk '/VmHWM/ {print $2}' /proc/$pid/status) / 1024 )) MB)"
 if grep -q "OutOfMemoryError" "$dist"/data/log/*.log "$work/karaf.out" 2>/dev/null; then
   echo "OUT OF MEMORY during the run (see data/log)"
