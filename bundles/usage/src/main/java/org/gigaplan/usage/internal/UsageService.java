@@ -1,6 +1,7 @@
 package org.gigaplan.usage.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -139,6 +140,11 @@ public class UsageService {
     public List<Integer> scenes(FiscalYear fy) {
         List<Integer> numbers = sceneTargets(fy).stream().map(SceneTarget::number).sorted().toList();
         return numbers.isEmpty() ? DEFAULT_SCENES : numbers;
+    }
+
+    /** The scenes a record of this week may name: its fiscal year's; the default five when the week is not known. */
+    public List<Integer> scenesOfWeek(LocalDate week) {
+        return week == null || !FiscalYear.handles(week) ? DEFAULT_SCENES : scenes(FiscalYear.containing(week));
     }
 
     // ---------------------------------------------------------------------------------------------- classes

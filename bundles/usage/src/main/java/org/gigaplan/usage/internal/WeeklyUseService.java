@@ -90,8 +90,7 @@ public class WeeklyUseService {
                 check.add(at + ".scenes", "give at least one scene: [{\"scene\":1,\"count\":3}]");
                 continue;
             }
-            List<Integer> validScenes = in.week() == null || !FiscalYear.handles(in.week()) ? UsageService.DEFAULT_SCENES
-                    : usage.scenes(FiscalYear.containing(in.week()));
+            List<Integer> validScenes = usage.scenesOfWeek(in.week());
             List<int[]> uses = new ArrayList<>();
             List<String> answers = new ArrayList<>();
             for (int j = 0; j < in.scenes().size(); j++) {
@@ -224,8 +223,7 @@ public class WeeklyUseService {
                 week = usage.calendar().weekOf(e.at().toInstant());
                 usage.checks().week(week, at + ".at", check);
             }
-            List<Integer> validScenes = week == null || !FiscalYear.handles(week) ? UsageService.DEFAULT_SCENES
-                    : usage.scenes(FiscalYear.containing(week));
+            List<Integer> validScenes = usage.scenesOfWeek(week);
             UsageChecks.scene(e.scene(), validScenes, at + ".scene", check);
             check.text(e.app(), true, 100, at + ".app");
             check.text(e.device(), false, 100, at + ".device");
