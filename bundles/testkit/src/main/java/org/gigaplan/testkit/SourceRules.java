@@ -50,13 +50,30 @@ public final class SourceRules {
         return out;
     }
 
-    /** A line without its comment: a javadoc or block comment line, or what follows {@code //}. */
+    /**
+     * A line without its comment: a javadoc or block comment line, or what follows {@code //} outside a string or
+     * character literal (a URL in a string is code, and so is what comes after it).
+     */
     private static String code(String line) {
         String trimmed = line.trim();
         if (trimmed.startsWith("*") || trimmed.startsWith("/*")) {
             return "";
         }
-        int comment = line.indexOf("//");
-        return comment < 0 ? line : line.substring(0, comment);
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quote != 0) {
+                if (ch == '\\') {
+                    i++;
+                } else if (ch == quote) {
+                    quote = 0;
+                }
+            } else if (ch == '"' || ch == '\'') {
+                quote = ch;
+            } else if (line.startsWith("//", i)) {
+                return line.substring(0, i);
+            }
+        }
+        return line;
     }
 }

@@ -41,8 +41,13 @@ class ModulesReadThePlanClockTest {
         Files.writeString(sources.resolve("A.java"), String.join("\n", "class A {",
                 "    /** Not {@code Instant.now()}: the plan's clock. */",
                 "    java.time.Instant at = clock.now(); // rather than Instant.now()",
-                "    java.time.LocalDate day = java.time.LocalDate.now(zone);", "}"));
-        assertEquals(List.of("A.java:4: java.time.LocalDate day = java.time.LocalDate.now(zone);"),
+                "    java.time.LocalDate day = java.time.LocalDate.now(zone);",
+                "    String url = \"http://example.jp/\"; java.time.Instant sent = java.time.Instant.now();",
+                "    char slash = '/'; String both = \"a\\\"//b\"; long ms = System.currentTimeMillis(); // a note",
+                "}"));
+        assertEquals(List.of("A.java:4: java.time.LocalDate day = java.time.LocalDate.now(zone);",
+                "A.java:5: String url = \"http://example.jp/\"; java.time.Instant sent = java.time.Instant.now();",
+                "A.java:6: char slash = '/'; String both = \"a\\\"//b\"; long ms = System.currentTimeMillis();"),
                 SourceRules.systemClockReads(sources));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> SourceRules.systemClockReads(sources.resolve("missing"))).getMessage().contains("no sources"));
