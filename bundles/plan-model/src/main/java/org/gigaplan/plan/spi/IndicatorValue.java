@@ -23,8 +23,23 @@ public record IndicatorValue(double value, Long sampleSize, Instant asOf, Locali
         this(value, sampleSize, asOf, note, demo, null);
     }
 
+    /**
+     * A value over everything expected, dated by the newest record counted: take {@code asOf} from the records or from
+     * {@code PlanClock.now()}, so that a trial set to another day dates it with the rest of the platform.
+     */
+    public static IndicatorValue of(double value, long sampleSize, Instant asOf) {
+        return new IndicatorValue(value, sampleSize, asOf, null, false);
+    }
+
+    /**
+     * The same dated now by the machine's clock.
+     *
+     * @deprecated the machine's clock is not the platform's (a trial may set that to another day): use
+     *             {@link #of(double, long, Instant)} with the records' time or {@code PlanClock.now()}
+     */
+    @Deprecated
     public static IndicatorValue of(double value, long sampleSize) {
-        return new IndicatorValue(value, sampleSize, Instant.now(), null, false);
+        return of(value, sampleSize, Instant.now());
     }
 
     /** This value with its coverage. */

@@ -40,6 +40,9 @@ import org.osgi.framework.ServiceReference;
 /** The roll-up shows each indicator from the module that computes it, or says that none does. */
 class ProgressServiceTest {
 
+    /** When the fake modules' values were computed. */
+    private static final java.time.Instant AS_OF = java.time.Instant.parse("2026-11-30T03:00:00Z");
+
     private static Plan plan;
 
     @BeforeAll
@@ -99,7 +102,7 @@ class ProgressServiceTest {
         public Optional<IndicatorValue> value(String indicatorId, Scope scope, FiscalYear fiscalYear) {
             return switch (indicatorId) {
                 case "usage.scene1" -> Optional.of(new IndicatorValue(scope.isCity() ? 100 : 50, 8L, null, null, true));
-                case "usage.scene2" -> Optional.of(IndicatorValue.of(60, 8));
+                case "usage.scene2" -> Optional.of(IndicatorValue.of(60, 8, AS_OF));
                 case "usage.scene3" -> Optional.empty();
                 default -> throw new IllegalStateException("database gone");
             };
@@ -113,7 +116,7 @@ class ProgressServiceTest {
 
     /** Another module claiming scene 1, at a fixed value. */
     private static PolicyModule rival(String id, double value) {
-        return module(id, Set.of("usage.scene1"), indicatorId -> IndicatorValue.of(value, 1));
+        return module(id, Set.of("usage.scene1"), indicatorId -> IndicatorValue.of(value, 1, AS_OF));
     }
 
     /** A policy 1 module computing some indicators as a function gives them. */
@@ -288,7 +291,7 @@ class ProgressServiceTest {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         PolicyModule counting = module("usage", Set.of("usage.scene2"), indicatorId -> {
             calls.incrementAndGet();
-            return IndicatorValue.of(60, 8);
+            return IndicatorValue.of(60, 8, AS_OF);
         });
         ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(), () -> 0L, coverage(80));
         progress.addModule(reference(1), counting);
@@ -305,7 +308,7 @@ class ProgressServiceTest {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         PolicyModule counting = module("usage", Set.of("usage.scene2"), indicatorId -> {
             calls.incrementAndGet();
-            return IndicatorValue.of(60, 8);
+            return IndicatorValue.of(60, 8, AS_OF);
         });
         java.util.concurrent.atomic.AtomicLong mark = new java.util.concurrent.atomic.AtomicLong(7);
         ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(),
@@ -345,7 +348,7 @@ class ProgressServiceTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            return IndicatorValue.of(60, 8);
+            return IndicatorValue.of(60, 8, AS_OF);
         });
         ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(),
                 mark::get, config(80, 60));
@@ -374,7 +377,7 @@ class ProgressServiceTest {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         PolicyModule counting = module("usage", Set.of("usage.scene2"), indicatorId -> {
             calls.incrementAndGet();
-            return IndicatorValue.of(60, 8);
+            return IndicatorValue.of(60, 8, AS_OF);
         });
         ProgressServiceImpl lagging = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(),
                 mark::get, config(80, 60, 3600));
@@ -443,7 +446,7 @@ class ProgressServiceTest {
     }
 
     private static PolicyModule proposing(String id, List<Indicator> proposals) {
-        return module(id, Set.of(), indicatorId -> IndicatorValue.of(1, 1), proposals);
+        return module(id, Set.of(), indicatorId -> IndicatorValue.of(1, 1, AS_OF), proposals);
     }
 
     @Test
