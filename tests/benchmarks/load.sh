@@ -16,20 +16,14 @@
 #   run but are not counted (the server compiling its hot paths).
 # BENCH_DB=postgres runs the same on a throw-away PostgreSQL (see unpack.sh), for the figures beside Derby's.
 # Every client here comes from 127.0.0.1, so the per-address limit on anonymous calls is lifted for the run
-# (anonymousPerMinute in etc/org.gigaplan.platform.api.cfg); real anonymous clients come from many addresses.
+# (lift_anonymous_limit in unpack.sh); real anonymous clients come from many addresses.
 set -euo pipefail
 source "$(dirname "$0")/unpack.sh"
 seconds=${1:-60}; anonymous=${2:-50}; schools=${3:-20}; agents=${4:-20}; board=${5:-10}; pace=${6:-2}; views=${7:-1}
-api="$dist/etc/org.gigaplan.platform.api.cfg"
-sed -i 's/^anonymousPerMinute = .*/anonymousPerMinute = 100000000/; s/^anonymousBurst = .*/anonymousBurst = 100000000/' "$api"
+lift_anonymous_limit "$dist"
 
 (cd "$dist" && GIGAPLAN_DEMO=true nohup bin/karaf server < /dev/null > "$work/karaf.out" 2>&1 &)
-# Ready, and every module's demo data filled (in the background after start); give up after five minutes.
-for i in $(seq 1 300); do
-  curl -s "http://127.0.0.1:$port/api/health" | grep '"ready":true' | grep '"id":"outreach"' | grep -q '"demoFillsPending":0' && break
-  [ "$i" = 300 ] && { echo "not ready after 300 s: $(curl -s "http://127.0.0.1:$port/api/health")"; exit 1; }
-  sleep 1
-done
+await_demo_filled "$port"
 pid=$(pgrep -f "karaf.home=${dist%/}" | head -1)
 echo "database: $database"
 echo "server ready, demo data filled; RSS $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB"
