@@ -605,6 +605,12 @@ public final class Distribution implements AutoCloseable {
         return new ArrayList<>(all);
     }
 
+    /** The files the running server's JVM has mapped (its /proc maps), one line each. */
+    public List<String> mappedFiles() throws IOException {
+        long pid = karafPid().orElseThrow(() -> new IllegalStateException("no karaf.pid: not running"));
+        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "maps"));
+    }
+
     private Optional<Long> karafPid() {
         try {
             return Optional.of(Long.parseLong(Files.readString(home.resolve("karaf.pid")).trim()));

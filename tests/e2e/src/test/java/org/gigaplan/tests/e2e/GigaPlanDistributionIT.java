@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.gigaplan.tests.e2e.Distribution.Response;
@@ -179,6 +181,124 @@ class GigaPlanDistributionIT {
                     && out.contains("Java 17〜23"), out);
             assertFalse(out.contains("this java ran"), out);
         }
+    }
+
+    /**
+     * The distribution ships the class-data archive its build's start wrote (bin/setenv, pre-resolve.sh): the first
+     * start, on the JDK that built it, checks it and maps it.
+     */
+    @Test
+    @Order(1)
+    void theFirstStartMapsTheClassDataArchiveTheBuildWrote() throws Exception {
+        assertMapsItsClassDataArchive("the shipped archive checked, kept and mapped (built with this JDK?)");
+    }
+
+    /** The running server keeps one class-data archive, checked (data/cds/classes-<key>.jsa), and its JVM maps it. */
+    private static void assertMapsItsClassDataArchive(String what) throws IOException {
+        List<String> archives;
+        try (var files = Files.list(dist.home().resolve("data/cds"))) {
+            archives = files.map(f -> f.getFileName().toString()).toList();
+        }
+        assertTrue(archives.size() == 1 && archives.get(0).matches("classes-\\d+\\.jsa"), () -> what + ": " + archives);
+        String archive = dist.home().resolve("data/cds").resolve(archives.get(0)).toString();
+        assertTrue(dist.mappedFiles().stream().anyMatch(m -> m.endsWith(" " + archive)), what + ": not mapped");
+    }
+
+    /**
+     * The launcher's settings (bin/setenv, run here on copies of the launcher's jars) give a server's JVM a class-data
+     * archive: none yet, the JVM writes one at its exit; one written, a throw-away JVM maps it before it is kept and
+     * mapped, in that folder or another (as the one the build writes); a partial one (a dump cut short) is thrown
+     * away, never mapped, and the next exit writes it again. The console client's JVM and GIGAPLAN_CDS=off get none.
+     */
+    @Test
+    @Order(1)
+    void theServerKeepsAClassDataArchiveAndNeverMapsAPartialOne() throws Exception {
+        Path home = launcherCopy();
+        Path cds = home.resolve("data/cds");
+
+        List<String> first = setenv(home, Map.of(), "server");
+        Matcher dump = Pattern.compile("-XX:ArchiveClassesAtExit=(\\S+)").matcher(first.get(0));
+        assertTrue(dump.find(), () -> "a first server JVM writes an archive at its exit: " + first);
+        Path written = Path.of(dump.group(1));
+        assertEquals(cds, written.getParent());
+        assertTrue(written.getFileName().toString().endsWith(".jsa.new"), written.toString());
+        Path kept = cds.resolve(written.getFileName().toString().replace(".jsa.new", ".jsa"));
+
+        // An archive of this class path, as the server's JVM writes at its exit (in its folder).
+        Process dumping = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:ArchiveClassesAtExit=" + written, "-cp", first.get(1), "-version").directory(home.toFile())
+                .redirectErrorStream(true).start();
+        String said = new String(dumping.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(dumping.waitFor(60, TimeUnit.SECONDS) && dumping.exitValue() == 0 && Files.size(written) > 0, said);
+        byte[] archive = Files.readAllBytes(written);
+
+        List<String> second = setenv(home, Map.of(), "server");
+        assertTrue(second.get(0).contains("-XX:SharedArchiveFile=" + kept), () -> "mapped once checked: " + second);
+        assertTrue(Files.exists(kept) && !Files.exists(written), "kept under its name, the written one gone");
+        assertEquals(second, setenv(home, Map.of(), "server"), "mapped at every start after");
+
+        // The same archive in another folder: its class path is the same there.
+        Path elsewhere = launcherCopy();
+        Path elsewhereKept = elsewhere.resolve("data/cds").resolve(kept.getFileName());
+        Files.createDirectories(elsewhereKept.getParent());
+        Files.write(elsewhere.resolve("data/cds").resolve(written.getFileName()), archive);
+        List<String> there = setenv(elsewhere, Map.of(), "server");
+        assertTrue(there.get(0).contains("-XX:SharedArchiveFile=" + elsewhereKept), () -> "mapped elsewhere: " + there);
+
+        // A dump cut short: half the archive. Thrown away, never kept; the next exit writes it again.
+        Files.delete(kept);
+        Files.write(written, java.util.Arrays.copyOf(archive, archive.length / 2));
+        List<String> afterPartial = setenv(home, Map.of(), "server");
+        assertEquals(first, afterPartial, "a partial archive is not mapped: the JVM writes it again at its exit");
+        assertFalse(Files.exists(written) || Files.exists(kept), "the partial archive was removed");
+        try (var left = Files.list(cds)) {
+            assertEquals(List.of(), left.toList(), "nothing else left in data/cds");
+        }
+        try (var left = Files.list(home)) {
+            assertEquals(List.of(), left.filter(f -> f.getFileName().toString().startsWith("hs_err")).toList(),
+                    "the checking JVM's crash leaves no error file behind");
+        }
+
+        assertEquals("", setenv(home, Map.of(), "client").get(0), "the console client's JVM: none");
+        assertEquals("", setenv(home, Map.of("GIGAPLAN_CDS", "off"), "server").get(0), "turned off: none");
+    }
+
+    /** A folder with the distribution's bin/setenv, its launcher's jars (their times kept) and an empty data/. */
+    private static Path launcherCopy() throws IOException {
+        Path home = Files.createTempDirectory("cds-home");
+        Files.createDirectories(home.resolve("bin"));
+        Files.copy(dist.home().resolve("bin/setenv"), home.resolve("bin/setenv"));
+        for (String lib : List.of("lib/boot", "lib/jdk9plus")) {
+            Files.createDirectories(home.resolve(lib));
+            try (var jars = Files.list(dist.home().resolve(lib))) {
+                for (Path jar : jars.filter(j -> j.toString().endsWith(".jar")).toList()) {
+                    Files.copy(jar, home.resolve(lib).resolve(jar.getFileName()),
+                            java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        Files.createDirectories(home.resolve("data"));
+        return home;
+    }
+
+    /** bin/setenv sourced as bin/karaf sources it, with these arguments: the server JVM's options and class path. */
+    private static List<String> setenv(Path home, Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("sh", "-c", "DIRNAME=\"$1/bin\"; PROGNAME=karaf; shift; "
+                + ". \"$DIRNAME/setenv\"; printf '%s\\n%s\\n' \"$KARAF_OPTS\" \"$gigaplan_cp\"", "sh",
+                home.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().remove("KARAF_OPTS");
+        pb.environment().remove("GIGAPLAN_CDS");
+        pb.environment().putAll(environment);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, out);
+        List<String> lines = out.lines().toList();
+        assertEquals(2, lines.size(), out);
+        return List.of(lines.get(0).trim(), lines.get(1));
     }
 
     @Test
@@ -1196,6 +1316,7 @@ class GigaPlanDistributionIT {
         dist.restoreDerby(Path.of(copy.group(1)));
 
         dist.restartWithoutDemo();
+        assertMapsItsClassDataArchive("the class-data archive kept through stops and restarts");
         assertEquals(404, dist.get("/api/schools/E2E-07").status(), "the restored backup is from before the write");
         if (keptSession != null) {
             HttpResponse<String> me = HttpClient.newHttpClient().send(
