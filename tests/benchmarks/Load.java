@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -147,6 +148,7 @@ public class Load {
         START.set(started);
         threads.forEach(Thread::start);
         Thread.sleep(WARM_UP_SECONDS * 1000L);
+        double[] collectionsBefore = serverCollections();
         counting = true;
         long counted = System.nanoTime();
         long serverCpuBefore = serverCpuNanos();
@@ -156,6 +158,7 @@ public class Load {
         long serverCpu = serverCpuNanos() - serverCpuBefore;
         long databaseCpu = databaseCpuNanos() - databaseCpuBefore;
         long clientCpu = clientCpuNanos() - clientCpuBefore;
+        double[] collectionsAfter = serverCollections();
         running = false;
         for (Thread t : threads) {
             t.join();
@@ -165,6 +168,17 @@ public class Load {
             System.out.printf(Locale.ROOT, "%nCPU in the counted window (%d cores): the server %.1f s (%.2f cores), these "
                     + "clients %.1f s (%.2f cores)%n", Runtime.getRuntime().availableProcessors(), serverCpu / 1e9,
                     serverCpu / 1e9 / seconds, clientCpu / 1e9, clientCpu / 1e9 / seconds);
+        }
+        if (collectionsBefore != null && collectionsAfter != null) {
+            double young = collectionsAfter[0] - collectionsBefore[0];
+            double youngSeconds = collectionsAfter[1] - collectionsBefore[1];
+            double full = collectionsAfter[2] - collectionsBefore[2];
+            double fullSeconds = collectionsAfter[3] - collectionsBefore[3];
+            System.out.printf(Locale.ROOT, "the server's garbage collections (the counted window, give or take the "
+                    + "second jstat takes): %.0f young (%.0f ms, %.1f ms each), %.0f full (%.0f ms): the server "
+                    + "stopped %.1f %% of the time; a request that meets a collection waits for it%n", young,
+                    youngSeconds * 1000, young == 0 ? 0 : youngSeconds * 1000 / young, full, fullSeconds * 1000,
+                    (youngSeconds + fullSeconds) * 100 / seconds);
         }
         if (databaseCpuBefore >= 0) {
             System.out.printf(Locale.ROOT, "the database server beside them %.1f s (%.2f cores)%n", databaseCpu / 1e9,
@@ -264,6 +278,39 @@ public class Load {
      */
     static long serverCpuNanos() {
         return cpuNanos(System.getProperty("load.serverPid", ""), false);
+    }
+
+    /**
+     * The server JVM's collections so far, by the JDK's jstat: young collections and their seconds, full collections
+     * and their seconds; null when it cannot say (no server process id, no jstat).
+     */
+    static double[] serverCollections() {
+        String pid = System.getProperty("load.serverPid", "");
+        java.nio.file.Path jstat = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jstat");
+        if (pid.isEmpty() || !java.nio.file.Files.isExecutable(jstat)) {
+            return null;
+        }
+        try {
+            Process p = new ProcessBuilder(jstat.toString(), "-gc", pid).redirectErrorStream(true).start();
+            List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .toList();
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0 || lines.size() < 2) {
+                return null;
+            }
+            List<String> names = List.of(lines.get(0).trim().split("\\s+"));
+            String[] values = lines.get(1).trim().split("\\s+");
+            double[] out = new double[4];
+            String[] wanted = { "YGC", "YGCT", "FGC", "FGCT" };
+            for (int i = 0; i < wanted.length; i++) {
+                out[i] = Double.parseDouble(values[names.indexOf(wanted[i])]);
+            }
+            return out;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /**
