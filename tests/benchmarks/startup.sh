@@ -84,6 +84,11 @@ for round in $(seq 1 "$rounds"); do
     echo "ours, RSS 5 s after ready: ${samples[4]} MB; settled (median 20-30 s after ready):" \
       "$(median "${samples[@]:19:11}") MB (goal ≤ 250 MB; the bare Karaf 5 s after its console: $bare_rss MB)"
     echo "GET /api/plan: $(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/plan") s"
+    # The classes the JVM mapped from its class-data archive (bin/setenv) instead of loading them: 0 says it ran
+    # without one (another JDK than the build's, GIGAPLAN_CDS=off, or an archive the JVM refused).
+    shared=$(jcmd "$pid" PerfCounter.print 2> /dev/null | sed -n 's/^java.cls.sharedLoadedClasses=//p')
+    echo "ours, classes mapped from the class-data archive: ${shared:-unknown} (of $(jcmd "$pid" PerfCounter.print \
+      2> /dev/null | sed -n 's/^java.cls.loadedClasses=//p') loaded otherwise; the JDK's own archive alone maps ~1,200)"
   fi
   stop
   start

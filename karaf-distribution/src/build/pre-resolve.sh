@@ -4,7 +4,7 @@
 # that the first start of an unpacked distribution is a restart: no feature resolution, no bundle copied into the cache.
 # Run by the build between the assembly and its archive:  pre-resolve.sh <assembly folder> <work folder>
 #
-# Shipped beside it: the class-data archive the JVM wrote at its exit (data/cds, see bin/setenv).
+# Shipped beside it: the class-data archive the JVM wrote at its exit, checked (data/cds, see bin/setenv).
 # Left out of what ships: the configuration admin's store (each configuration records the absolute path of its
 # etc/ file, which is where the build ran; the first start reads etc/ afresh, so settings edited there before it count)
 # and everything outside data/cache (the copy's database, logs, SSH host key). Each bundle's jar in the cache is a hard
@@ -46,10 +46,12 @@ for i in $(seq 1 600); do
   sleep 0.1
 done
 
-# The class-data archive the JVM wrote at its exit (bin/setenv): shipped to be checked and mapped by a first start on
-# this JDK build; another JDK's start removes it and writes its own.
-# (None where the JDK has no archive of its own to stand on: the first start goes without, as bin/setenv does.)
-archives=("$work"/data/cds/classes-*.jsa.new)
+# The class-data archive the JVM wrote at its exit (bin/setenv), checked as a start checks it (bin/setenv, sourced as
+# bin/karaf sources it: a throw-away JVM maps it, then it is kept): shipped, so that a first start on this JDK build
+# maps it at once; another JDK's start removes it and writes its own. (None where the JDK has no archive of its own
+# to stand on: the first start goes without, as bin/setenv does.)
+(cd "$work" && DIRNAME="$work/bin" PROGNAME=karaf sh -c '. "$DIRNAME/setenv"' setenv server)
+archives=("$work"/data/cds/classes-*.jsa)
 rm -rf "$assembly/data/cds"
 shipped="no class-data archive (this JDK has none of its own)"
 if [ -f "${archives[0]}" ]; then

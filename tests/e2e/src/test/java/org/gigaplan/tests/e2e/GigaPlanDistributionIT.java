@@ -184,8 +184,8 @@ class GigaPlanDistributionIT {
     }
 
     /**
-     * The distribution ships the class-data archive its build's start wrote (bin/setenv, pre-resolve.sh): the first
-     * start, on the JDK that built it, checks it and maps it.
+     * The distribution ships the class-data archive its build's start wrote, checked (bin/setenv, pre-resolve.sh):
+     * the first start, on the JDK that built it, maps it.
      */
     @Test
     @Order(1)
