@@ -86,9 +86,10 @@ for round in $(seq 1 "$rounds"); do
     echo "GET /api/plan: $(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/plan") s"
     # The classes the JVM mapped from its class-data archive (bin/setenv) instead of loading them: 0 says it ran
     # without one (another JDK than the build's, GIGAPLAN_CDS=off, or an archive the JVM refused).
-    shared=$(jcmd "$pid" PerfCounter.print 2> /dev/null | sed -n 's/^java.cls.sharedLoadedClasses=//p')
-    echo "ours, classes mapped from the class-data archive: ${shared:-unknown} (of $(jcmd "$pid" PerfCounter.print \
-      2> /dev/null | sed -n 's/^java.cls.loadedClasses=//p') loaded otherwise; the JDK's own archive alone maps ~1,200)"
+    counters=$(jcmd "$pid" PerfCounter.print 2> /dev/null || true)
+    echo "ours, classes mapped from the class-data archive:" \
+      "$(sed -n 's/^java.cls.sharedLoadedClasses=//p' <<< "$counters"), loaded otherwise:" \
+      "$(sed -n 's/^java.cls.loadedClasses=//p' <<< "$counters") (the JDK's own archive alone maps ~1,200)"
   fi
   stop
   start
