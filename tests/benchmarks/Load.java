@@ -168,6 +168,11 @@ public class Load {
             System.out.printf(Locale.ROOT, "%nCPU in the counted window (%d cores): the server %.1f s (%.2f cores), these "
                     + "clients %.1f s (%.2f cores)%n", Runtime.getRuntime().availableProcessors(), serverCpu / 1e9,
                     serverCpu / 1e9 / seconds, clientCpu / 1e9, clientCpu / 1e9 / seconds);
+            // The same mix of requests costs the same work: its CPU time a request says how fast the machine ran this
+            // hour (about 1 ms on a quiet one, 3-6 ms on slow hours, when the latencies grow with it).
+            long answered = FIGURES.values().stream().mapToLong(f -> f.nanos.size()).sum();
+            System.out.printf(Locale.ROOT, "the server's CPU a request, this mix: %.2f ms%n",
+                    answered == 0 ? 0 : serverCpu / 1e6 / answered);
         }
         if (collectionsBefore != null && collectionsAfter != null) {
             double young = collectionsAfter[0] - collectionsBefore[0];
