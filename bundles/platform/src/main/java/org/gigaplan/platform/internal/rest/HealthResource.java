@@ -1,8 +1,10 @@
 package org.gigaplan.platform.internal.rest;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.ws.rs.GET;
@@ -84,7 +86,11 @@ public class HealthResource {
     private final ProgressService progress;
     private final DemoService demo;
     private final Credentials credentials;
+    private final ServiceReference<JaxrsServiceRuntime> runtimeReference;
     private final JaxrsServiceRuntime runtime;
+    private final ServedResources served = new ServedResources();
+    /** Whether a bundle's manifest declares a policy module, by revision (a revision's manifest never changes). */
+    private final Map<BundleRevision, Boolean> declares = Collections.synchronizedMap(new WeakHashMap<>());
     private final ModuleContracts contracts;
     private final BootPhase bootPhase;
     /** When a page or servlet of the HTTP whiteboard (the dashboard's files, a module's page) last came or went. */
@@ -99,14 +105,15 @@ public class HealthResource {
     @Activate
     public HealthResource(@Reference PlatformDatabase database, @Reference PlanService plans,
             @Reference ProgressService progress, @Reference DemoService demo, @Reference Credentials credentials,
-            @Reference JaxrsServiceRuntime runtime, @Reference ModuleContracts contracts, @Reference BootPhase bootPhase,
-            BundleContext context) {
+            @Reference ServiceReference<JaxrsServiceRuntime> runtime, @Reference ModuleContracts contracts,
+            @Reference BootPhase bootPhase, BundleContext context) {
         this.database = database;
         this.plans = plans;
         this.progress = progress;
         this.demo = demo;
         this.credentials = credentials;
-        this.runtime = runtime;
+        this.runtimeReference = runtime;
+        this.runtime = context.getService(runtime);
         this.contracts = contracts;
         this.bootPhase = bootPhase;
         this.context = context;
@@ -121,6 +128,7 @@ public class HealthResource {
     @org.osgi.service.component.annotations.Deactivate
     void stop() {
         context.removeServiceListener(webListener);
+        context.ungetService(runtimeReference);
     }
 
     @GET
@@ -181,13 +189,12 @@ public class HealthResource {
         if (webChangedAt != 0 && webQuietFor < WEB_SETTLE.toNanos()) {
             return List.of("the web pages to be served (changed " + webQuietFor / 1_000_000 + " ms ago)");
         }
-        Set<Long> served = Stream.of(runtime.getRuntimeDTO().applicationDTOs)
-                .filter(a -> GigaPlanRest.APPLICATION_NAME.equals(a.name)).flatMap(a -> Stream.of(a.resourceDTOs))
-                .map(r -> r.serviceId).collect(Collectors.toSet());
         List<ServiceReference<?>> resources = Stream.of(references(null,
                 "(" + JaxrsWhiteboardConstants.JAX_RS_RESOURCE + "=true)"))
                 .filter(r -> GigaPlanRest.APPLICATION_SELECT.equals(
                         r.getProperty(JaxrsWhiteboardConstants.JAX_RS_APPLICATION_SELECT))).toList();
+        Set<Long> served = this.served.served(runtimeReference.getProperty(Constants.SERVICE_CHANGECOUNT),
+                resources.stream().map(r -> (Long) r.getProperty(Constants.SERVICE_ID)).toList(), runtime::getRuntimeDTO);
         List<String> unserved = resources.stream()
                 .filter(r -> !served.contains((Long) r.getProperty(Constants.SERVICE_ID)))
                 .map(r -> String.valueOf(r.getProperty(JaxrsWhiteboardConstants.JAX_RS_NAME) != null
@@ -203,7 +210,7 @@ public class HealthResource {
      */
     private List<Bundle> declaredModules() {
         return Stream.of(context.getBundles()).filter(HealthResource::meantToRun)
-                .filter(HealthResource::declaresPolicyModule).filter(b -> !contracts.isTakenIn(b)).toList();
+                .filter(this::declaresPolicyModule).filter(b -> !contracts.isTakenIn(b)).toList();
     }
 
     private static boolean meantToRun(Bundle bundle) {
@@ -215,9 +222,13 @@ public class HealthResource {
         }
     }
 
-    static boolean declaresPolicyModule(Bundle bundle) {
+    private boolean declaresPolicyModule(Bundle bundle) {
         BundleRevision revision = bundle.adapt(BundleRevision.class);
-        return revision != null && revision.getDeclaredCapabilities(SERVICE_NAMESPACE).stream()
+        return revision != null && declares.computeIfAbsent(revision, HealthResource::manifestDeclaresPolicyModule);
+    }
+
+    static boolean manifestDeclaresPolicyModule(BundleRevision revision) {
+        return revision.getDeclaredCapabilities(SERVICE_NAMESPACE).stream()
                 .map(c -> c.getAttributes().get(Constants.OBJECTCLASS))
                 .anyMatch(types -> types instanceof List<?> list && list.contains(PolicyModule.class.getName()));
     }
