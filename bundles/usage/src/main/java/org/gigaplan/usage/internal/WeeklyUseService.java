@@ -19,7 +19,7 @@ import org.gigaplan.plan.service.Database;
 import org.gigaplan.usage.internal.store.ClassStore;
 import org.gigaplan.usage.internal.store.EventStore.EventRow;
 import org.gigaplan.usage.internal.store.EventStore;
-import org.gigaplan.usage.internal.store.WeekQueries;
+import org.gigaplan.usage.internal.store.FigureList;
 import org.gigaplan.usage.internal.store.WeekStore.Cell;
 import org.gigaplan.usage.internal.store.KeptDeltas;
 import org.gigaplan.usage.internal.store.WeekStore;
@@ -49,14 +49,14 @@ public class WeeklyUseService {
     private final ClassStore classes;
     private final WeekStore weeks = new WeekStore();
     private final EventStore events = new EventStore();
-    private final WeekQueries queries;
+    private final FigureList figureList;
 
     @Activate
     public WeeklyUseService(@Reference UsageService usage) {
         this.usage = usage;
         this.db = usage.database();
         this.classes = usage.classStore();
-        this.queries = usage.weekQueries();
+        this.figureList = new FigureList(db);
     }
 
     // ---------------------------------------------------------------------------------------------- check-ins
@@ -264,17 +264,23 @@ public class WeeklyUseService {
 
     // ---------------------------------------------------------------------------------------------- figures
 
-    /** Stored weekly figures, for listing and export. */
+    /**
+     * Stored weekly figures, for listing: a page of a fiscal year's (or of one of its weeks when {@code week} is not
+     * null), by school, grade, class, week and scene.
+     */
     public List<WeeklyFigure> figures(FiscalYear fy, String schoolId, LocalDate week, int offset, int limit) {
-        return queries.figures(fy.year(), schoolId, week, offset, limit);
+        return figureList.page(usage.calendar().year(fy), schoolId, week, offset, limit);
     }
 
-    /** The next figures of a fiscal year after the one given (from the first when null), for exports in chunks. */
+    /**
+     * The figures of a fiscal year's next classes after the figure given (from the first when null), whole classes up
+     * to {@code limit} figures or the first past it, for exports in chunks; empty at the end.
+     */
     public List<WeeklyFigure> figuresAfter(FiscalYear fy, String schoolId, WeeklyFigure after, int limit) {
-        return queries.figuresAfter(fy.year(), schoolId, after, limit);
+        return figureList.after(usage.calendar().year(fy), schoolId, after, limit);
     }
 
     public long countFigures(FiscalYear fy, String schoolId, LocalDate week) {
-        return queries.countFigures(fy.year(), schoolId, week);
+        return figureList.count(usage.calendar().year(fy), schoolId, week);
     }
 }

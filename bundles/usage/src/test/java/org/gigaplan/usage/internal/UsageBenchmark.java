@@ -134,6 +134,29 @@ class UsageBenchmark {
         Benchmarks.view("trend, city, " + weeks + " weeks", () -> attainments.trend(FY, null));
         Benchmarks.view("trend, one school", () -> attainments.trend(FY, "B-007"));
         Benchmarks.view("not reporting, one week", () -> reporting.notReporting(first.plusWeeks(10)));
+        // The check-in list (GET usage/check-ins): a page of 50 with the count of all, as the resource answers it.
+        Benchmarks.view("check-ins listed, city, first page", () -> List.of(weeklyUse.figures(FY, null, null, 0,
+                50), weeklyUse.countFigures(FY, null, null)));
+        Benchmarks.view("check-ins listed, city, page 1,000", () -> List.of(weeklyUse.figures(FY, null, null, 49_950,
+                50), weeklyUse.countFigures(FY, null, null)));
+        Benchmarks.view("check-ins listed, city's week", () -> List.of(weeklyUse.figures(FY, null, first.plusWeeks(10),
+                0, 50), weeklyUse.countFigures(FY, null, first.plusWeeks(10))));
+        Benchmarks.view("check-ins listed, one school, first page", () -> List.of(weeklyUse.figures(FY, "B-007",
+                null, 0, 50), weeklyUse.countFigures(FY, "B-007", null)));
+        Benchmarks.view("check-ins listed, one school's week", () -> List.of(weeklyUse.figures(FY, "B-007",
+                first.plusWeeks(10), 0, 50), weeklyUse.countFigures(FY, "B-007", first.plusWeeks(10))));
+
+        // The export (GET usage/check-ins/export): the year's figures read as the resource reads them, in chunks.
+        started = System.nanoTime();
+        long exported = 0;
+        List<WeeklyFigure> chunk = weeklyUse.figuresAfter(FY, null, null, 5000);
+        while (!chunk.isEmpty()) {
+            exported += chunk.size();
+            chunk = weeklyUse.figuresAfter(FY, null, chunk.get(chunk.size() - 1), 5000);
+        }
+        System.out.printf(Locale.ROOT, "check-ins export, city: %,d figures read in chunks of 5,000 in %.1f s = %,.0f "
+                + "figures/s (of %,d stored)%n", exported, seconds(started), exported / seconds(started),
+                weeklyUse.countFigures(FY, null, null));
 
         // What the module's start adds: the check that the kept counts match the target and terms, and when the
         // target changed, the recount of everything kept from the weekly figures.

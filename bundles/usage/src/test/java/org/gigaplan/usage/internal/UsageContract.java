@@ -129,16 +129,82 @@ abstract class UsageContract {
         // A class sorting before the first chunk's last figure checks in while the export reads on: with offsets the
         // next chunk would start one figure early and repeat it.
         weeklyUse.recordCheckIns(List.of(checkIn("T-E1", 1, "0", W1, n(1, 1))), null, "board", false);
-        while (true) {
-            List<WeeklyFigure> next = weeklyUse.figuresAfter(FY, null,
-                    read.get(read.size() - 1), 4);
+        // Chunks hold whole classes (here one class of five scenes each): read on until one comes empty.
+        assertEquals(5, read.size(), "the first class whole, past the 4 asked");
+        List<WeeklyFigure> next;
+        while (!(next = weeklyUse.figuresAfter(FY, null, read.get(read.size() - 1), 4)).isEmpty()) {
             read.addAll(next);
-            if (next.size() < 4) {
-                break;
-            }
         }
         assertEquals(before, read);
         assertEquals(before.size() + 1, weeklyUse.figures(FY, null, null, 0, 1000).size(), "the new figure is stored");
+    }
+
+    @Test
+    void aPageOfTheFiguresIsTheSliceOfTheWholeListInOrderWhereverItStartsAndTheCountIsTheirNumber() {
+        postWeekOne();
+        // Classes registered last that sort first in their grade: the list is in the classes' order, not their ids'.
+        weeklyUse.recordCheckIns(List.of(checkIn("T-E1", 1, "2", W2, n(1, 2), n(4, 1)),
+                checkIn("T-E2", 1, "1", W2, n(2, 1)), checkIn("T-H1", 1, "1", W2, n(1, 4), n(3, 1)),
+                checkIn("T-E1", 1, "0", W2, n(1, 1)), checkIn("T-E1", 2, "0", W2, n(5, 2))), null, "board", false);
+        // The whole list, week by week (each week read as it is), put in the list's order by hand.
+        List<WeeklyFigure> whole = new java.util.ArrayList<>();
+        for (LocalDate week : List.of(W1, W2)) {
+            whole.addAll(weeklyUse.figures(FY, null, week, 0, 1000));
+        }
+        whole.sort(java.util.Comparator.comparing(WeeklyFigure::schoolId).thenComparing(WeeklyFigure::grade)
+                .thenComparing(WeeklyFigure::className).thenComparing(WeeklyFigure::week)
+                .thenComparing(WeeklyFigure::scene));
+        assertEquals(whole.size(), weeklyUse.countFigures(FY, null, null));
+        assertEquals(weeklyUse.countFigures(FY, null, W1) + weeklyUse.countFigures(FY, null, W2), whole.size());
+        for (int limit : new int[] { 1, 3, 7, 50 }) {
+            for (int offset = 0; offset <= whole.size() + 1; offset++) {
+                assertEquals(whole.subList(Math.min(offset, whole.size()), Math.min(offset + limit, whole.size())),
+                        weeklyUse.figures(FY, null, null, offset, limit), "offset " + offset + ", limit " + limit);
+            }
+        }
+        List<WeeklyFigure> school = whole.stream().filter(f -> f.schoolId().equals("T-E1")).toList();
+        assertEquals(school.size(), weeklyUse.countFigures(FY, "T-E1", null));
+        assertEquals(school.subList(4, 9), weeklyUse.figures(FY, "T-E1", null, 4, 5));
+        assertEquals("0", school.get(0).className(), "class 0, registered last, first");
+        assertEquals(0, weeklyUse.countFigures(FiscalYear.of(2024), null, null), "no figures in another year");
+        assertEquals(List.of(), weeklyUse.figures(FiscalYear.of(2024), null, null, 0, 10));
+    }
+
+    @Test
+    void aYearOfManyClassesIsListedAndExportedEveryFigureOnceInTheClassesOrder() {
+        // 2 schools of 30 classes (6 grades of 5), registered grade by grade across the names, so their ids run in
+        // another order than the list's; 6 weeks of 5 scenes each: 1,800 figures, enough for Derby to plan the
+        // classes' totals as it would for a city (grouped with the classes' columns, it answered in the ids' order).
+        List<CheckIn> checkIns = new java.util.ArrayList<>();
+        for (String school : List.of("T-E1", "T-E2")) {
+            for (int c = 0; c < 30; c++) {
+                for (int w = 0; w < 6; w++) {
+                    checkIns.add(checkIn(school, 1 + c % 6, Integer.toString(1 + c / 6), W1.plusWeeks(w), n(1, c % 4),
+                            n(2, 1), n(3, w), n(4, 2), n(5, 0)));
+                }
+            }
+        }
+        weeklyUse.recordCheckIns(checkIns, null, "board", false);
+        List<WeeklyFigure> whole = new java.util.ArrayList<>();
+        for (int w = 0; w < 6; w++) {
+            whole.addAll(weeklyUse.figures(FY, null, W1.plusWeeks(w), 0, 1000));
+        }
+        whole.sort(java.util.Comparator.comparing(WeeklyFigure::schoolId).thenComparing(WeeklyFigure::grade)
+                .thenComparing(WeeklyFigure::className).thenComparing(WeeklyFigure::week)
+                .thenComparing(WeeklyFigure::scene));
+        assertEquals(1800, whole.size());
+        assertEquals(1800, weeklyUse.countFigures(FY, null, null));
+        List<WeeklyFigure> exported = new java.util.ArrayList<>();
+        List<WeeklyFigure> chunk = weeklyUse.figuresAfter(FY, null, null, 30);
+        while (!chunk.isEmpty()) {
+            exported.addAll(chunk);
+            chunk = weeklyUse.figuresAfter(FY, null, exported.get(exported.size() - 1), 30);
+        }
+        assertEquals(whole, exported);
+        for (int offset : new int[] { 0, 19, 20, 21, 599, 600, 1750, 1799 }) {
+            assertEquals(whole.subList(offset, Math.min(offset + 50, whole.size())),
+                    weeklyUse.figures(FY, null, null, offset, 50), "offset " + offset);
+        }
     }
 
     static SceneFigure scene(Group g, int scene) {

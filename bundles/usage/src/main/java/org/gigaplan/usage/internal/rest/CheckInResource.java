@@ -113,15 +113,13 @@ public class CheckInResource {
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             int chunk = 5000;
-            WeeklyFigure last = null;
-            while (true) {
-                // Chunk after chunk by key, each its own short transaction: check-ins arriving meanwhile shift nothing.
-                List<WeeklyFigure> rows = weeklyUse.figuresAfter(fy, school, last, chunk);
-                CheckInCsv.write(rows, usage.timesPerWeek(), writer, last == null);
-                if (rows.size() < chunk) {
-                    break;
-                }
-                last = rows.get(rows.size() - 1);
+            // Whole classes chunk after chunk by key, each its own short transaction: check-ins arriving meanwhile
+            // shift nothing.
+            List<WeeklyFigure> rows = weeklyUse.figuresAfter(fy, school, null, chunk);
+            CheckInCsv.write(rows, usage.timesPerWeek(), writer, true);
+            while (!rows.isEmpty()) {
+                rows = weeklyUse.figuresAfter(fy, school, rows.get(rows.size() - 1), chunk);
+                CheckInCsv.write(rows, usage.timesPerWeek(), writer, false);
             }
             writer.flush();
         };

@@ -1,7 +1,5 @@
 package org.gigaplan.usage.internal.store;
 
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,11 +11,9 @@ import java.util.TreeMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.Jdbc;
 import org.gigaplan.usage.internal.SchoolCalendar.Period;
-import org.gigaplan.usage.internal.WeeklyFigure;
 
 /**
  * What every policy-1 view reads: the weekly roll-up and the year totals summed per class, counted per week, listed
@@ -143,12 +139,12 @@ public final class WeekQueries {
         return db.transaction(c -> CityWeeks.totals(c, fiscalYear, without, share));
     }
 
-    private static String andSchool(String schoolId) {
+    static String andSchool(String schoolId) {
         return schoolId == null ? "" : " AND school_id = ?";
     }
 
     /** The query's parameters, then the school's when there is one. */
-    private static List<Object> params(String schoolId, Object... first) {
+    static List<Object> params(String schoolId, Object... first) {
         List<Object> out = new ArrayList<>(List.of(first));
         if (schoolId != null) {
             out.add(schoolId);
@@ -160,103 +156,5 @@ public final class WeekQueries {
     public List<Long> classesReporting(LocalDate week) {
         return db.transaction(c -> Jdbc.list(c, "SELECT DISTINCT class_id FROM " + WeekStore.BY_WEEK + "WHERE week = ?",
                 r -> r.getLong(1), week));
-    }
-
-    /**
-     * Stored weekly figures of a fiscal year, by school, grade, class, week and scene; of one school when
-     * {@code schoolId} is not null, of one week when {@code week} is not null.
-     */
-    public List<WeeklyFigure> figures(int fiscalYear, String schoolId, LocalDate week, int offset, int limit) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(figureQuery(FIGURE_COLUMNS, schoolId, week)
-                    + " ORDER BY " + FIGURE_ORDER + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-                int i = bindFigureQuery(s, fiscalYear, schoolId, week);
-                s.setInt(i++, offset);
-                s.setInt(i, limit);
-                return figures(s);
-            }
-        });
-    }
-
-    /**
-     * The next {@code limit} figures of a fiscal year after {@code after} (from the first when null), in the order of
-     * {@link #figures}: an export reading chunk after chunk neither repeats nor skips a figure when check-ins arrive
-     * meanwhile, as paging by offset would.
-     */
-    public List<WeeklyFigure> figuresAfter(int fiscalYear, String schoolId, WeeklyFigure after, int limit) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(figureQuery(FIGURE_COLUMNS, schoolId, null)
-                    + (after == null ? "" : " AND (w.school_id > ? OR (w.school_id = ? AND (w.grade > ? OR (w.grade = ? "
-                            + "AND (k.name > ? OR (k.name = ? AND (w.week > ? OR (w.week = ? AND w.scene > ?))))))))")
-                    + " ORDER BY " + FIGURE_ORDER + " FETCH FIRST ? ROWS ONLY")) {
-                int i = bindFigureQuery(s, fiscalYear, schoolId, null);
-                if (after != null) {
-                    s.setString(i++, after.schoolId());
-                    s.setString(i++, after.schoolId());
-                    s.setInt(i++, after.grade());
-                    s.setInt(i++, after.grade());
-                    s.setString(i++, after.className());
-                    s.setString(i++, after.className());
-                    s.setDate(i++, Date.valueOf(after.week()));
-                    s.setDate(i++, Date.valueOf(after.week()));
-                    s.setInt(i++, after.scene());
-                }
-                s.setInt(i, limit);
-                return figures(s);
-            }
-        });
-    }
-
-    private static final String FIGURE_COLUMNS = "w.school_id, w.grade, k.name, w.week, w.scene, w.checkin_uses, "
-            + "w.checkin_answer, w.event_uses, w.uses, w.demo";
-    /** A figure's identity: its class (school, grade, name), week and scene. */
-    private static final String FIGURE_ORDER = "w.school_id, w.grade, k.name, w.week, w.scene";
-
-    private static List<WeeklyFigure> figures(PreparedStatement s) throws SQLException {
-        List<WeeklyFigure> out = new ArrayList<>();
-        try (ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                int checkin = r.getInt(6);
-                Integer checkinUses = r.wasNull() ? null : checkin;
-                out.add(new WeeklyFigure(r.getString(1), r.getInt(2), r.getString(3), r.getDate(4).toLocalDate(),
-                        r.getInt(5), checkinUses, r.getString(7), r.getInt(8), r.getInt(9), r.getInt(10) > 0));
-            }
-        }
-        return out;
-    }
-
-    public long countFigures(int fiscalYear, String schoolId, LocalDate week) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(figureQuery("COUNT(*)", schoolId, week))) {
-                bindFigureQuery(s, fiscalYear, schoolId, week);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    return r.getLong(1);
-                }
-            }
-        });
-    }
-
-    /**
-     * A fiscal year's figures, of a school or a week: the weeks of the year as a range (a class's by its primary key,
-     * the city's by the week index), a school's through its classes.
-     */
-    private static String figureQuery(String select, String schoolId, LocalDate week) {
-        return "SELECT " + select + " FROM usage_week w JOIN usage_class k ON k.id = w.class_id WHERE w.week BETWEEN ? "
-                + "AND ?" + (schoolId == null ? "" : " AND k.school_id = ?") + (week == null ? "" : " AND w.week = ?");
-    }
-
-    private static int bindFigureQuery(PreparedStatement s, int fiscalYear, String schoolId, LocalDate week)
-            throws SQLException {
-        int i = 1;
-        s.setDate(i++, Date.valueOf(FiscalYear.of(fiscalYear).start()));
-        s.setDate(i++, Date.valueOf(FiscalYear.of(fiscalYear).end()));
-        if (schoolId != null) {
-            s.setString(i++, schoolId);
-        }
-        if (week != null) {
-            s.setDate(i++, Date.valueOf(week));
-        }
-        return i;
     }
 }
