@@ -107,13 +107,13 @@ public class HealthResource {
             @Reference ProgressService progress, @Reference DemoService demo, @Reference Credentials credentials,
             @Reference ServiceReference<JaxrsServiceRuntime> runtime, @Reference ModuleContracts contracts,
             @Reference BootPhase bootPhase, BundleContext context) {
+        this.runtimeReference = runtime;
+        this.runtime = context.getService(runtime);
         this.database = database;
         this.plans = plans;
         this.progress = progress;
         this.demo = demo;
         this.credentials = credentials;
-        this.runtimeReference = runtime;
-        this.runtime = context.getService(runtime);
         this.contracts = contracts;
         this.bootPhase = bootPhase;
         this.context = context;
