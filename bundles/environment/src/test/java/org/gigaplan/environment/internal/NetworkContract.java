@@ -287,6 +287,45 @@ abstract class NetworkContract {
         List<String> reversed = new java.util.ArrayList<>(seen);
         java.util.Collections.reverse(reversed);
         assertEquals(reversed, ascending);
+        // Across schools (the board, read through the index in stored order): another school's among them, pages of
+        // two both ways, the same statements in the same order as a page of all.
+        lrs.store(statement("q0", "completed", "page/q", 0.5, "2025-06-03T11:00:00+09:00"), "N-2", "k", false);
+        for (boolean up : List.of(false, true)) {
+            org.gigaplan.environment.internal.store.LrsStore.Filter city = new org.gigaplan.environment.internal.store
+                    .LrsStore.Filter(null, null, null, null, null, null, null, null, up);
+            List<String> all = lrs.page(city, null, 100, true).statements().stream()
+                    .map(x -> String.valueOf(x.get("id"))).toList();
+            assertEquals(seen.size() + 1, all.size(), "N-1's and N-2's: " + all);
+            List<String> paged = new java.util.ArrayList<>();
+            String next = null;
+            do {
+                XapiService.StatementPage page = lrs.page(city, next, 2, true);
+                page.statements().forEach(x -> paged.add(String.valueOf(x.get("id"))));
+                next = page.more();
+            } while (next != null);
+            assertEquals(all, paged, up ? "oldest first" : "newest first");
+            assertEquals(up ? ascending : seen, all.stream().filter(seen::contains).toList());
+        }
+        // A batch's Statements share their stored time: paged by two either way, each comes once (a cursor cut to
+        // the millisecond skipped the rest of the batch newest first and repeated its last oldest first).
+        List<String> batch = lrs.store(List.of(statement("b0", "completed", "batch/0", 0.5, "2025-06-04T10:00:00+09:00"),
+                statement("b1", "completed", "batch/1", 0.5, "2025-06-04T10:00:00+09:00"),
+                statement("b2", "completed", "batch/2", 0.5, "2025-06-04T10:00:00+09:00"),
+                statement("b3", "completed", "batch/3", 0.5, "2025-06-04T10:00:00+09:00"),
+                statement("b4", "completed", "batch/4", 0.5, "2025-06-04T10:00:00+09:00")), "N-2", "k", false);
+        for (boolean up : List.of(false, true)) {
+            List<String> paged = new java.util.ArrayList<>();
+            String next = null;
+            do {
+                XapiService.StatementPage page = lrs.page(new org.gigaplan.environment.internal.store.LrsStore.Filter(
+                        "N-2", null, null, null, null, null, null, null, up), next, 2, true);
+                page.statements().forEach(x -> paged.add(String.valueOf(x.get("id"))));
+                next = page.more();
+            } while (next != null);
+            assertEquals(6, paged.size(), "q0 and the batch of five, each once: " + paged);
+            assertEquals(new java.util.HashSet<>(batch), paged.stream().filter(batch::contains)
+                    .collect(java.util.stream.Collectors.toSet()));
+        }
         assertEquals(List.of("11111111-2222-4333-8444-555555555555"), lrs.page(
                 new org.gigaplan.environment.internal.store.LrsStore.Filter("N-1", null, null, null,
                         "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d", null, null, null, false), null, 10, true).statements()

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 
 import javax.sql.DataSource;
 
+import org.gigaplan.environment.internal.store.LrsStore;
 import org.gigaplan.testkit.FakeEnablement;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.testkit.FakeSchools;
@@ -53,6 +54,8 @@ class XapiBenchmark {
         SplittableRandom random = new SplittableRandom(11);
         LocalDate start = LocalDate.of(2025, 4, 7);
         double plainBefore = rawInsertRate(ds, total, scattered);
+        // Statements are stored at the (real) time they are posted: since just before, an LRS page holds the oldest.
+        Instant beforeAll = NetworkContract.CLOCK.now().minusSeconds(1);
         long started = System.nanoTime();
         long[] posted = { 0, 0 };
         Map<Integer, List<Object>> queues = new java.util.HashMap<>();
@@ -92,6 +95,15 @@ class XapiBenchmark {
         Instant weekTo = Instant.parse("2025-06-09T01:00:00Z");
         Benchmarks.view("board summary of a week, 2 June 10:00 to 9 June 10:00",
                 () -> xapi.summary(null, weekFrom, weekTo, true));
+        // The LRS's statement pages (GET xapi/statements): a school's tool asks with its key, the board across schools.
+        Benchmarks.view("LRS statements, a school's newest 100", () -> xapi.page(new LrsStore.Filter("X-007", null,
+                null, null, null, null, null, null, false), null, 100, false));
+        Benchmarks.view("LRS statements, the city's newest 100", () -> xapi.page(new LrsStore.Filter(null, null, null,
+                null, null, null, null, null, false), null, 100, false));
+        Benchmarks.view("LRS statements, the city's first 100 stored since a time", () -> xapi.page(new LrsStore.Filter(
+                null, null, null, null, null, null, beforeAll, null, true), null, 100, false));
+        System.out.printf(Locale.ROOT, "  (%d statements on that page)%n", xapi.page(new LrsStore.Filter(null, null,
+                null, null, null, null, beforeAll, null, true), null, 100, false).statements().size());
         // The first start of this version on statements the version before stored: each school's learners numbered
         // and every school day's and week's learners made from the statements, the table held meanwhile.
         db.transaction(c -> {
@@ -142,8 +154,12 @@ class XapiBenchmark {
         SplittableRandom random = new SplittableRandom(5);
         java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
         String clob = Benchmarks.engine().equals("postgres") ? "TEXT" : "CLOB";
-        List<String> indexes = List.of("learner", "school_id, occurred_at", "school_id, class_ref, occurred_at",
-                "school_id, stored_at", "ref_target", "kept", "occurred_at, school_id, learner, score_scaled, demo");
+        List<String> indexes = new ArrayList<>(List.of("learner", "school_id, occurred_at",
+                "school_id, class_ref, occurred_at", "school_id, stored_at", "ref_target", "kept",
+                "occurred_at, school_id, learner, score_scaled, demo", "stored_at, id"));
+        if (!Benchmarks.engine().equals("postgres")) {
+            indexes.add("stored_at DESC, id DESC");
+        }
         List<String> create = new ArrayList<>(List.of("CREATE TABLE bench_raw_xapi (id VARCHAR(36) NOT NULL "
                 + "PRIMARY KEY, school_id VARCHAR(32) NOT NULL, class_ref VARCHAR(32), learner VARCHAR(64) NOT NULL, "
                 + "verb VARCHAR(300) NOT NULL, verb_display VARCHAR(200), activity VARCHAR(500), "
