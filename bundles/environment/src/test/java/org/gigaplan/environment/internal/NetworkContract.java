@@ -270,15 +270,8 @@ abstract class NetworkContract {
             lrs.store(statement("p" + i, "completed", "page/" + i, 0.5, "2025-06-03T10:00:00+09:00"), "N-1", "k",
                     false);
         }
-        List<String> seen = new java.util.ArrayList<>();
-        String cursor = null;
-        do {
-            XapiService.StatementPage page = lrs.page(new org.gigaplan.environment.internal.store.LrsStore.Filter("N-1",
-                    null, null, null, null, null, null, null, false), cursor, 2, true);
-            assertTrue(page.statements().size() <= 2);
-            page.statements().forEach(x -> seen.add(String.valueOf(x.get("id"))));
-            cursor = page.more();
-        } while (cursor != null);
+        List<String> seen = pagedIds(lrs, new org.gigaplan.environment.internal.store.LrsStore.Filter("N-1", null,
+                null, null, null, null, null, null, false), 2);
         assertEquals(4, seen.size(), "three and the voiding Statement: " + seen);
         assertFalse(seen.contains("0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b"));
         List<String> ascending = lrs.page(new org.gigaplan.environment.internal.store.LrsStore.Filter("N-1", null, null,
@@ -296,14 +289,7 @@ abstract class NetworkContract {
             List<String> all = lrs.page(city, null, 100, true).statements().stream()
                     .map(x -> String.valueOf(x.get("id"))).toList();
             assertEquals(seen.size() + 1, all.size(), "N-1's and N-2's: " + all);
-            List<String> paged = new java.util.ArrayList<>();
-            String next = null;
-            do {
-                XapiService.StatementPage page = lrs.page(city, next, 2, true);
-                page.statements().forEach(x -> paged.add(String.valueOf(x.get("id"))));
-                next = page.more();
-            } while (next != null);
-            assertEquals(all, paged, up ? "oldest first" : "newest first");
+            assertEquals(all, pagedIds(lrs, city, 2), up ? "oldest first" : "newest first");
             assertEquals(up ? ascending : seen, all.stream().filter(seen::contains).toList());
         }
         // A batch's Statements share their stored time: paged by two either way, each comes once (a cursor cut to
@@ -314,14 +300,8 @@ abstract class NetworkContract {
                 statement("b3", "completed", "batch/3", 0.5, "2025-06-04T10:00:00+09:00"),
                 statement("b4", "completed", "batch/4", 0.5, "2025-06-04T10:00:00+09:00")), "N-2", "k", false);
         for (boolean up : List.of(false, true)) {
-            List<String> paged = new java.util.ArrayList<>();
-            String next = null;
-            do {
-                XapiService.StatementPage page = lrs.page(new org.gigaplan.environment.internal.store.LrsStore.Filter(
-                        "N-2", null, null, null, null, null, null, null, up), next, 2, true);
-                page.statements().forEach(x -> paged.add(String.valueOf(x.get("id"))));
-                next = page.more();
-            } while (next != null);
+            List<String> paged = pagedIds(lrs, new org.gigaplan.environment.internal.store.LrsStore.Filter("N-2", null,
+                    null, null, null, null, null, null, up), 2);
             assertEquals(6, paged.size(), "q0 and the batch of five, each once: " + paged);
             assertEquals(new java.util.HashSet<>(batch), paged.stream().filter(batch::contains)
                     .collect(java.util.stream.Collectors.toSet()));
@@ -420,6 +400,20 @@ abstract class NetworkContract {
                 true, true), true), "its own Activity still");
         xapi.erase(java.util.Map.of("mbox", "mailto:mei@school.example"));
         assertEquals(List.of(), ids.apply(filter(sensei, null, false, true), true), "erased with the learner's");
+    }
+
+    /** The ids of every Statement a filter finds, page after page of {@code size} by the cursors the LRS gives. */
+    private static List<String> pagedIds(XapiService lrs, org.gigaplan.environment.internal.store.LrsStore.Filter f,
+            int size) {
+        List<String> ids = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            XapiService.StatementPage page = lrs.page(f, cursor, size, true);
+            assertTrue(page.statements().size() <= size);
+            page.statements().forEach(x -> ids.add(String.valueOf(x.get("id"))));
+            cursor = page.more();
+        } while (cursor != null);
+        return ids;
     }
 
     private static org.gigaplan.environment.internal.store.LrsStore.Filter filter(String learner, String activity,

@@ -100,10 +100,11 @@ class XapiBenchmark {
                 null, null, null, null, null, null, false), null, 100, false));
         Benchmarks.view("LRS statements, the city's newest 100", () -> xapi.page(new LrsStore.Filter(null, null, null,
                 null, null, null, null, null, false), null, 100, false));
-        Benchmarks.view("LRS statements, the city's first 100 stored since a time", () -> xapi.page(new LrsStore.Filter(
-                null, null, null, null, null, null, beforeAll, null, true), null, 100, false));
-        System.out.printf(Locale.ROOT, "  (%d statements on that page)%n", xapi.page(new LrsStore.Filter(null, null,
-                null, null, null, null, beforeAll, null, true), null, 100, false).statements().size());
+        LrsStore.Filter sinceBefore = new LrsStore.Filter(null, null, null, null, null, null, beforeAll, null, true);
+        Benchmarks.view("LRS statements, the city's first 100 stored since a time", () -> xapi.page(sinceBefore, null,
+                100, false));
+        System.out.printf(Locale.ROOT, "  (%d statements on that page)%n", xapi.page(sinceBefore, null, 100, false)
+                .statements().size());
         // The first start of this version on statements the version before stored: each school's learners numbered
         // and every school day's and week's learners made from the statements, the table held meanwhile.
         db.transaction(c -> {

@@ -146,14 +146,7 @@ abstract class UsageContract {
         weeklyUse.recordCheckIns(List.of(checkIn("T-E1", 1, "2", W2, n(1, 2), n(4, 1)),
                 checkIn("T-E2", 1, "1", W2, n(2, 1)), checkIn("T-H1", 1, "1", W2, n(1, 4), n(3, 1)),
                 checkIn("T-E1", 1, "0", W2, n(1, 1)), checkIn("T-E1", 2, "0", W2, n(5, 2))), null, "board", false);
-        // The whole list, week by week (each week read as it is), put in the list's order by hand.
-        List<WeeklyFigure> whole = new java.util.ArrayList<>();
-        for (LocalDate week : List.of(W1, W2)) {
-            whole.addAll(weeklyUse.figures(FY, null, week, 0, 1000));
-        }
-        whole.sort(java.util.Comparator.comparing(WeeklyFigure::schoolId).thenComparing(WeeklyFigure::grade)
-                .thenComparing(WeeklyFigure::className).thenComparing(WeeklyFigure::week)
-                .thenComparing(WeeklyFigure::scene));
+        List<WeeklyFigure> whole = wholeListByHand(List.of(W1, W2));
         assertEquals(whole.size(), weeklyUse.countFigures(FY, null, null));
         assertEquals(weeklyUse.countFigures(FY, null, W1) + weeklyUse.countFigures(FY, null, W2), whole.size());
         for (int limit : new int[] { 1, 3, 7, 50 }) {
@@ -185,13 +178,8 @@ abstract class UsageContract {
             }
         }
         weeklyUse.recordCheckIns(checkIns, null, "board", false);
-        List<WeeklyFigure> whole = new java.util.ArrayList<>();
-        for (int w = 0; w < 6; w++) {
-            whole.addAll(weeklyUse.figures(FY, null, W1.plusWeeks(w), 0, 1000));
-        }
-        whole.sort(java.util.Comparator.comparing(WeeklyFigure::schoolId).thenComparing(WeeklyFigure::grade)
-                .thenComparing(WeeklyFigure::className).thenComparing(WeeklyFigure::week)
-                .thenComparing(WeeklyFigure::scene));
+        List<WeeklyFigure> whole = wholeListByHand(java.util.stream.IntStream.range(0, 6).mapToObj(W1::plusWeeks)
+                .toList());
         assertEquals(1800, whole.size());
         assertEquals(1800, weeklyUse.countFigures(FY, null, null));
         List<WeeklyFigure> exported = new java.util.ArrayList<>();
@@ -205,6 +193,18 @@ abstract class UsageContract {
             assertEquals(whole.subList(offset, Math.min(offset + 50, whole.size())),
                     weeklyUse.figures(FY, null, null, offset, 50), "offset " + offset);
         }
+    }
+
+    /** The year's figures, week by week (each week read as it is), put in the list's order by hand. */
+    private List<WeeklyFigure> wholeListByHand(List<LocalDate> weeks) {
+        List<WeeklyFigure> whole = new java.util.ArrayList<>();
+        for (LocalDate week : weeks) {
+            whole.addAll(weeklyUse.figures(FY, null, week, 0, 1000));
+        }
+        whole.sort(java.util.Comparator.comparing(WeeklyFigure::schoolId).thenComparing(WeeklyFigure::grade)
+                .thenComparing(WeeklyFigure::className).thenComparing(WeeklyFigure::week)
+                .thenComparing(WeeklyFigure::scene));
+        return whole;
     }
 
     static SceneFigure scene(Group g, int scene) {

@@ -75,16 +75,17 @@ public final class FigureList {
      * short transaction, and neither repeats nor skips a class when check-ins arrive meanwhile.
      */
     public List<WeeklyFigure> after(Period year, String schoolId, WeeklyFigure after, int limit) {
+        Span span = Span.of(year, null);
         return db.transaction(c -> {
             List<ClassFigures> read = new ArrayList<>();
             long figures = 0;
-            try (Classes classes = new Classes(c, Span.of(year, null), schoolId, after)) {
+            try (Classes classes = new Classes(c, span, schoolId, after)) {
                 for (ClassFigures k = classes.next(); k != null && figures < limit; k = classes.next()) {
                     read.add(k);
                     figures += k.figures();
                 }
             }
-            return figuresOf(c, Span.of(year, null), read);
+            return figuresOf(c, span, read);
         });
     }
 
