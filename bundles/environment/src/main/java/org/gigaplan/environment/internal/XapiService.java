@@ -190,14 +190,15 @@ public class XapiService {
                     if (!StatementRules.VOIDED.equals(r.verb())) {
                         continue;
                     }
-                    // A voiding Statement's object is a StatementRef (checked at the door): its target.
+                    // A voiding Statement's object is a StatementRef (checked at the door): its target, when it is
+                    // the same school's. Another school's key neither voids nor learns of it.
                     String target = r.refTarget();
-                    Optional<LrsStore.Kept> voided = lrs.kept(c, target);
+                    Optional<LrsStore.Kept> voided = lrs.kept(c, target).filter(k -> k.schoolId().equals(r.schoolId()));
                     if (voided.isPresent() && StatementRules.VOIDED.equals(voided.get().verb())) {
                         throw new InvalidInputException("object.id", "statement " + target + " voids another: a "
                                 + "voiding Statement cannot be voided");
                     }
-                    lrs.voidStatement(c, target);
+                    lrs.voidStatement(c, r.schoolId(), target);
                 }
             }
         });

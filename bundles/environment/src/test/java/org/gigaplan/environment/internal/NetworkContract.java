@@ -18,6 +18,7 @@ import java.util.random.RandomGenerator;
 
 import javax.sql.DataSource;
 
+import org.gigaplan.environment.internal.store.LrsStore;
 import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.School;
@@ -342,6 +343,32 @@ abstract class NetworkContract {
             assertFalse(r.getString(1).contains("mei@"), r.getString(1));
             assertTrue(r.getString(1).contains("分数"), "the rest is kept whole");
         }
+    }
+
+    @Test
+    void anotherSchoolsKeyNeitherVoidsAStatementNorFindsItByWhatItNames() {
+        String target = xapi.store(statement("kai", "completed", "void/a", 0.5, "2025-06-03T10:00:00+09:00"), "N-1",
+                "k", false).get(0);
+        String voider = xapi.store(voiding(target), "N-2", "k", false).get(0);
+        assertTrue(xapi.statement(target, false, "N-1", true).isPresent(), "N-2's key voided N-1's statement");
+        LrsStore.Filter byActivity = new LrsStore.Filter("N-2", null, null, "https://drill.example/void/a", null, null,
+                null, null, false);
+        assertEquals(List.of(), xapi.page(byActivity, null, 10, true).statements(), "N-2's voider targets no N-1 one");
+        // The same school's voiding Statement voids it, and comes when its target's activity is asked.
+        String own = xapi.store(voiding(target), "N-1", "k", false).get(0);
+        assertTrue(xapi.statement(target, false, "N-1", true).isEmpty());
+        assertEquals(List.of(own), xapi.page(new LrsStore.Filter("N-1", null, null, "https://drill.example/void/a",
+                null, null, null, null, false), null, 10, true).statements().stream().map(x -> x.get("id")).toList());
+        // Another school's key voiding that voiding Statement is not told it voids one: to it, it is not there.
+        xapi.store(voiding(own), "N-2", "k", false);
+        assertTrue(xapi.statement(own, false, "N-1", true).isPresent());
+        assertTrue(xapi.statement(voider, false, "N-2", true).isPresent());
+    }
+
+    private static java.util.Map<String, Object> voiding(String target) {
+        return json("{\"actor\":{\"mbox\":\"mailto:teacher@school.example\"},\"verb\":{\"id\":"
+                + "\"http://adlnet.gov/expapi/verbs/voided\"},\"object\":{\"objectType\":\"StatementRef\",\"id\":\""
+                + target + "\"}}");
     }
 
     @Test

@@ -75,6 +75,7 @@ class XapiBenchmark {
                 posted[1], seconds, total / seconds);
         Benchmarks.printShareOfPlainInsert("ingest", total, total / seconds, plainBefore,
                 rawInsertRate(ds, total, scattered));
+        Benchmarks.analyzed(ds);
         Instant since = Instant.parse("2025-04-01T00:00:00Z");
         Instant until = Instant.parse("2026-04-01T00:00:00Z");
         System.out.printf(Locale.ROOT, "class view: a class's year, %d week-activity rows%n",
@@ -105,6 +106,16 @@ class XapiBenchmark {
                 100, false));
         System.out.printf(Locale.ROOT, "  (%d statements on that page)%n", xapi.page(sinceBefore, null, 100, false)
                 .statements().size());
+        LrsStore.Filter schoolSince = new LrsStore.Filter("X-007", null, null, null, null, null, beforeAll, null, true);
+        Benchmarks.view("LRS statements, a school's first 100 stored since a time", () -> xapi.page(schoolSince, null,
+                100, false));
+        // A school's tool asking for one learner's statements (an Agent), or one activity's.
+        String learner = xapi.pseudonym(Map.of("mbox", "mailto:l7-4-11@drill.example"), "agent");
+        Benchmarks.view("LRS statements, a learner's newest 100", () -> xapi.page(new LrsStore.Filter("X-007", learner,
+                null, null, null, null, null, null, false), null, 100, false));
+        Benchmarks.view("LRS statements, an activity's newest 100 at a school", () -> xapi.page(new LrsStore.Filter(
+                "X-007", null, null, "https://drill.example/math/unit-5", null, null, null, null, false), null, 100,
+                false));
         // The first start of this version on statements the version before stored: each school's learners numbered
         // and every school day's and week's learners made from the statements, the table held meanwhile.
         db.transaction(c -> {
@@ -156,10 +167,11 @@ class XapiBenchmark {
         java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
         String clob = Benchmarks.engine().equals("postgres") ? "TEXT" : "CLOB";
         List<String> indexes = new ArrayList<>(List.of("learner", "school_id, occurred_at",
-                "school_id, class_ref, occurred_at", "school_id, stored_at", "ref_target", "kept",
+                "school_id, class_ref, occurred_at", "school_id, stored_at, id", "ref_target", "kept",
                 "occurred_at, school_id, learner, score_scaled, demo", "stored_at, id"));
         if (!Benchmarks.engine().equals("postgres")) {
             indexes.add("stored_at DESC, id DESC");
+            indexes.add("school_id, stored_at DESC, id DESC");
         }
         List<String> create = new ArrayList<>(List.of("CREATE TABLE bench_raw_xapi (id VARCHAR(36) NOT NULL "
                 + "PRIMARY KEY, school_id VARCHAR(32) NOT NULL, class_ref VARCHAR(32), learner VARCHAR(64) NOT NULL, "

@@ -111,9 +111,10 @@ public final class LrsStore {
         return Jdbc.first(c, "SELECT " + COLUMNS + " FROM env_xapi_statement WHERE id = ?", LrsStore::read, id);
     }
 
-    /** Marks a Statement voided; answers whether it was there to void. */
-    public boolean voidStatement(Connection c, String id) throws SQLException {
-        return Jdbc.update(c, "UPDATE env_xapi_statement SET voided = 1 WHERE id = ?", id) == 1;
+    /** Marks a school's Statement voided; answers whether it was there to void. */
+    public boolean voidStatement(Connection c, String schoolId, String id) throws SQLException {
+        return Jdbc.update(c, "UPDATE env_xapi_statement SET voided = 1 WHERE id = ? AND school_id = ?", id,
+                schoolId) == 1;
     }
 
     /** Keeps the bytes of the attachments a Statement carried. */
@@ -150,13 +151,16 @@ public final class LrsStore {
         List<Object> args = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE voided = 0");
         add(where, args, "school_id = ?", f.schoolId());
-        // The agent, verb, activity and registration asked for are a Statement's own, or those of the Statement it
-        // refers to (xAPI's statement targeting: a voiding Statement comes with the Statement it voids).
+        // The agent, verb, activity and registration asked for are a Statement's own, or those of the Statement at its
+        // school it refers to (xAPI's statement targeting: a voiding Statement comes with the Statement it voids). The
+        // target is looked up by its key for the few Statements that have one: as a list of every Statement matching
+        // (the activity's has no index), it was read again for each Statement of the page's school.
         List<Object> ownArgs = new ArrayList<>();
         String own = own("", f, ownArgs);
         if (!ownArgs.isEmpty()) {
-            where.append(" AND ((").append(own).append(") OR ref_target IN (SELECT t.id FROM env_xapi_statement t WHERE ")
-                    .append(own("t.", f, new ArrayList<>())).append("))");
+            where.append(" AND ((").append(own).append(") OR (s.ref_target IS NOT NULL AND EXISTS (SELECT 1 FROM "
+                    + "env_xapi_statement t WHERE t.id = s.ref_target AND t.school_id = s.school_id AND")
+                    .append(own("t.", f, new ArrayList<>())).append(")))");
             args.addAll(ownArgs);
             args.addAll(ownArgs);
         }
@@ -172,11 +176,16 @@ public final class LrsStore {
             args.add(after.storedAt());
             args.add(after.id());
         }
-        // Across schools with no agent, verb, activity or class asked, the statements are read in the order they were
-        // stored, through the index in that order: Derby's optimizer, not counting on the FETCH FIRST, sorted all.
-        boolean acrossSchools = f.schoolId() == null && ownArgs.isEmpty() && f.classRef() == null;
-        String table = !acrossSchools ? "env_xapi_statement" : "env_xapi_statement --DERBY-PROPERTIES index="
-                + (f.ascending() ? "ix_env_xapi_stored_at" : "ix_env_xapi_stored_newest") + "\n";
+        // Unless a learner or a class is asked (each has its index), the statements of the city or of a school are
+        // read in the order they were stored, through the index in that order, until the page is full: Derby's
+        // optimizer, not counting on the FETCH FIRST, sorted them all.
+        String table = "env_xapi_statement s";
+        if ((f.learner() == null || f.relatedAgents()) && f.classRef() == null) {
+            String index = f.schoolId() == null
+                    ? (f.ascending() ? "ix_env_xapi_stored_at" : "ix_env_xapi_stored_newest")
+                    : (f.ascending() ? "ix_env_xapi_school_stored" : "ix_env_xapi_school_newest");
+            table += " --DERBY-PROPERTIES index=" + index + "\n";
+        }
         return Jdbc.list(c, "SELECT " + COLUMNS + " FROM " + table + where + " ORDER BY stored_at " + order
                 + ", id " + order + " FETCH FIRST " + limit + " ROWS ONLY", LrsStore::read, args);
     }
