@@ -160,8 +160,10 @@ async function auditTable() {
     filters.offset = Math.max(0, filters.offset + delta);
     document.getElementById('audit-list').replaceWith(await auditTable());
   };
+  // The count stops 10,000 entries past the page's start (totalAtLeast): the log holds every write, millions a year.
   return el('div', { id: 'audit-list', 'data-total': page.total },
-    el('p', { class: 'muted' }, t('auditCount').replace('{total}', page.total)
+    el('p', { class: 'muted' }, t(page.totalAtLeast ? 'auditCountAtLeast' : 'auditCount')
+      .replace('{total}', page.total.toLocaleString(state.lang))
       .replace('{from}', page.total ? page.offset + 1 : 0).replace('{to}', page.offset + page.items.length)),
     el('table', { class: 'audit' },
       el('thead', {}, el('tr', {}, ['when', 'audit_actor', 'audit_school', 'audit_action', 'audit_outcome', 'what']
@@ -173,7 +175,8 @@ async function auditTable() {
     el('p', { class: 'pager' },
       el('button', { type: 'button', id: 'audit-newer', disabled: page.offset === 0, on: { click: move(-PAGE) } },
         t('newer')),
-      el('button', { type: 'button', id: 'audit-older', disabled: page.offset + page.items.length >= page.total,
+      el('button', { type: 'button', id: 'audit-older',
+        disabled: !page.totalAtLeast && page.offset + page.items.length >= page.total,
         on: { click: move(PAGE) } }, t('older'))));
 }
 

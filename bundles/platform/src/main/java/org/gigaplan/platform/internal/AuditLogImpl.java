@@ -82,6 +82,11 @@ public class AuditLogImpl implements AuditLog {
         return store.count(query);
     }
 
+    /** A page of the entries matching and their count, neither reading more than it must ({@link AuditStore#page}). */
+    public AuditStore.Found page(Query query, int offset, int limit, long atMost) {
+        return store.page(query, offset, limit, atMost);
+    }
+
     /** Starts collecting what the /api write on this thread describes. */
     public void begin() {
         CURRENT.set(new Described());

@@ -48,7 +48,7 @@ abstract class StoreContract {
                 PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM databasechangelog WHERE id LIKE 'platform-%'");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            assertEquals(20, rs.getInt(1));
+            assertEquals(21, rs.getInt(1));
         }
     }
 
@@ -244,6 +244,23 @@ abstract class StoreContract {
         assertEquals(List.of("403", "201", "200"), outcomes(audit.find(AuditLog.Query.all(), 0, 10)));
         assertEquals(List.of("403", "201"), outcomes(audit.find(new AuditLog.Query("suzuki", null, null, null, null), 0, 10)));
         assertEquals(2, audit.count(new AuditLog.Query(null, "S-E01", null, null, null)));
+        // A page's count stops at what it is asked to count to, and says so.
+        assertEquals(List.of("1 of 3", "1 of 3 or more", "1 of 2 or more", "1 of 1 or more"),
+                java.util.stream.LongStream.of(4, 3, 2, 1).mapToObj(atMost -> audit.page(AuditLog.Query.all(), 0, 1,
+                        atMost)).map(f -> f.entries().size() + " of " + f.total() + (f.totalAtLeast() ? " or more" : ""))
+                        .toList());
+        AuditStore.Found school = audit.page(new AuditLog.Query(null, "S-E01", null, null, null), 1, 1, 3);
+        assertEquals(List.of("201"), outcomes(school.entries()));
+        assertEquals(2, school.total());
+        assertFalse(school.totalAtLeast());
+        // A part of the action few entries have: its page is read from the table, in the same order.
+        assertEquals(List.of("403", "200"), outcomes(audit.page(new AuditLog.Query(null, null, "import", null, null),
+                0, 10, 10_000).entries()));
+        assertEquals(List.of("200"), outcomes(audit.page(new AuditLog.Query(null, null, "import", null, null), 1, 10,
+                10_000).entries()));
+        // One most entries have: walked from the newest until the page is full.
+        assertEquals(List.of("201"), outcomes(audit.page(new AuditLog.Query(null, null, "/api/", null, null), 1, 1,
+                10_000).entries()));
         assertEquals(List.of("403", "200"), outcomes(audit.find(new AuditLog.Query(null, null, "schools/import", null, null), 0, 10)));
         assertEquals(List.of("201"), outcomes(audit.find(new AuditLog.Query(null, null, null, t0.plusSeconds(60),
                 t0.plusSeconds(120)), 0, 10)));
