@@ -359,6 +359,19 @@ abstract class NetworkContract {
         assertTrue(xapi.statement(target, false, "N-1", true).isEmpty());
         assertEquals(List.of(own), xapi.page(new LrsStore.Filter("N-1", null, null, "https://drill.example/void/a",
                 null, null, null, null, false), null, 10, true).statements().stream().map(x -> x.get("id")).toList());
+        // Paged by one either way, what refers to a Statement of the activity and what is of it come in stored order.
+        String later = xapi.store(statement("kai", "completed", "void/a", 0.7, "2025-06-03T11:00:00+09:00"), "N-1", "k",
+                false).get(0);
+        String kai = xapi.pseudonym(java.util.Map.of("mbox", "mailto:kai@school.example"), "actor");
+        for (boolean up : List.of(false, true)) {
+            assertEquals(up ? List.of(own, later) : List.of(later, own), pagedIds(xapi, new LrsStore.Filter("N-1", null,
+                    null, "https://drill.example/void/a", null, null, null, null, up), 1));
+            // So with the learner's (read through their index, what refers to theirs apart), of the school and not.
+            for (String school : java.util.Arrays.asList("N-1", null)) {
+                assertEquals(up ? List.of(own, later) : List.of(later, own), pagedIds(xapi, new LrsStore.Filter(school,
+                        kai, null, null, null, null, null, null, up), 1), "kai's at " + school);
+            }
+        }
         // Another school's key voiding that voiding Statement is not told it voids one: to it, it is not there.
         xapi.store(voiding(own), "N-2", "k", false);
         assertTrue(xapi.statement(own, false, "N-1", true).isPresent());

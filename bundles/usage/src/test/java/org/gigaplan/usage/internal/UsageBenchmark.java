@@ -116,6 +116,7 @@ class UsageBenchmark {
         Benchmarks.printShareOfPlainInsert("check-ins", figures, checkIns * 5 / checkInSeconds, plainBefore,
                 rawInsertRate(ds, figures));
 
+        Benchmarks.analyzed(ds);
         SchoolCalendar calendar = usage.calendar();
         SchoolCalendar.Period year = calendar.year(FY);
         SchoolCalendar.Period term = calendar.term(FY, 1);
