@@ -33,8 +33,18 @@ public interface AuditLog {
 
     long count(Query query);
 
-    /** Filters of {@link #find}: each null criterion matches everything. */
+    /** Filters of {@link #find}: each null (or blank) criterion matches everything. */
     record Query(String actor, String school, String action, Instant from, Instant to) {
+
+        public Query {
+            actor = none(actor);
+            school = none(school);
+            action = none(action);
+        }
+
+        private static String none(String criterion) {
+            return criterion == null || criterion.isBlank() ? null : criterion;
+        }
 
         public static Query all() {
             return new Query(null, null, null, null, null);

@@ -249,6 +249,7 @@ abstract class StoreContract {
                 java.util.stream.LongStream.of(4, 3, 2, 1).mapToObj(atMost -> audit.page(AuditLog.Query.all(), 0, 1,
                         atMost)).map(f -> f.entries().size() + " of " + f.total() + (f.totalAtLeast() ? " or more" : ""))
                         .toList());
+        assertTrue(audit.page(new AuditLog.Query(" ", "", "", null, null), 0, 1, 2).totalAtLeast(), "blank is none");
         AuditStore.Found school = audit.page(new AuditLog.Query(null, "S-E01", null, null, null), 1, 1, 3);
         assertEquals(List.of("201"), outcomes(school.entries()));
         assertEquals(2, school.total());
