@@ -70,7 +70,6 @@ public final class LrsStore {
         }
     }
 
-    /** Where a page ended: the last Statement's stored time and id. */
     /**
      * Where a page ended: the last Statement's stored time, to the database's precision, and its id. The time is
      * written whole (seconds and nanoseconds): a batch's Statements share one stored time, and a cursor cut to the

@@ -40,14 +40,15 @@ public class AuditListCommand implements Action {
         ConsoleTable table = new ConsoleTable().rightColumn("#").column("At (UTC)").column("Actor").column("Role")
                 .column("School").column("Via").column("Action").column("Outcome").column("Summary")
                 .emptyText("(no entries)");
-        // Counted no further than 10,000 when nothing narrows the log: every /api write is an entry, millions a year.
-        AuditStore.Found found = audit.page(query, 0, limit, 10_000);
+        // Counted no further than that when nothing narrows the log: every /api write is an entry, millions a year.
+        AuditStore.Found found = audit.page(query, 0, limit, AuditStore.COUNTED);
         for (AuditEntry e : found.entries()) {
             table.row(e.id(), e.at().toString().replace('T', ' '), e.actor(), e.role(), e.school(), e.channel(),
                     e.action(), e.outcome(), ConsoleTable.cut(e.summary() == null ? "" : e.summary(), 80));
         }
         table.print(System.out);
-        System.out.println(table.size() + " of " + (found.totalAtLeast() ? "10,000 or more" : found.total())
+        System.out.println(table.size() + " of " + (found.totalAtLeast()
+                ? String.format(java.util.Locale.ROOT, "%,d or more", found.total()) : found.total())
                 + " entries");
         return null;
     }

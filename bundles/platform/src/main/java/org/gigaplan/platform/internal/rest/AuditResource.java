@@ -35,8 +35,8 @@ public class AuditResource {
 
     /**
      * A page of the log. Every write through /api is an entry, a city's machines' writes millions a year: the entries
-     * matching are counted no further than {@link #COUNTED} past the page's start. {@code total} is that count;
-     * {@code totalAtLeast} says the counting stopped there, and more entries match.
+     * matching are counted no further than {@link AuditStore#COUNTED} past the page's start. {@code total} is that
+     * count; {@code totalAtLeast} says the counting stopped there, and more entries match.
      */
     public record AuditPage(List<AuditEntry> items, int offset, int limit, long total, boolean totalAtLeast) {
 
@@ -44,9 +44,6 @@ public class AuditResource {
             items = List.copyOf(items);
         }
     }
-
-    /** How many entries past a page's start its count reads at most. */
-    static final long COUNTED = 10_000;
 
     /**
      * Entries filtered by actor, school, a part of the action ({@code schools/import}) and a time range
@@ -58,7 +55,7 @@ public class AuditResource {
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         PageRequest page = PageRequest.of(offset, limit);
         AuditLog.Query query = new AuditLog.Query(actor, school, action, from, to);
-        AuditStore.Found found = audit.page(query, page.offset(), page.limit(), page.offset() + COUNTED);
+        AuditStore.Found found = audit.page(query, page.offset(), page.limit(), page.offset() + AuditStore.COUNTED);
         return new AuditPage(found.entries(), page.offset(), page.limit(), found.total(), found.totalAtLeast());
     }
 }

@@ -54,6 +54,9 @@ public final class AuditStore {
         });
     }
 
+    /** How many entries past a page's start its count reads at most, when nothing narrows the log. */
+    public static final long COUNTED = 10_000;
+
     /** A page of the entries matching, newest first, and how many match (counted no further than {@code atMost}). */
     public record Found(List<AuditEntry> entries, long total, boolean totalAtLeast) {
     }
