@@ -176,6 +176,12 @@ public class XapiService {
             public void storedAlready(Connection c, XapiStore.Row r) throws SQLException {
                 // (Gone since it was seen: erased with its learner, so not stored again.)
                 Optional<LrsStore.Kept> kept = lrs.kept(c, r.id());
+                // Another school's: taking it as stored would lose this school's Statement (it never reads the other
+                // school's), so it is refused whatever its content, and nothing of the other one is told.
+                if (kept.isPresent() && !kept.get().schoolId().equals(r.schoolId())) {
+                    throw new ConflictException("id", "statement id " + r.id() + " is in use: give the Statement "
+                            + "a new id (a random UUID) / このIDは使われています。新しいID（ランダムなUUID）を付けてください");
+                }
                 if (kept.isPresent() && !StatementIntake.same(open(kept.get(), true),
                         bodies.open(r.body(), true, XapiService.this::pseudonymous))) {
                     throw new ConflictException("id", "statement " + r.id() + " is stored already with other content");
