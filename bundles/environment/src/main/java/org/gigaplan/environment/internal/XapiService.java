@@ -323,8 +323,8 @@ public class XapiService {
                 since, until, null), clock.zone()));
     }
 
-    /** Erases every statement of a learner; how many there were. */
-    public int erase(Object actor) {
+    /** Erases every statement of a learner and the LRS documents naming them; how many of each there were. */
+    public XapiStore.Erased erase(Object actor) {
         return store.erase(pseudonym(actor, "agent"));
     }
 

@@ -407,8 +407,25 @@ abstract class NetworkContract {
         assertEquals(1, back.size());
         assertEquals(sha2, back.get(0).sha2());
         org.junit.jupiter.api.Assertions.assertArrayEquals(note, back.get(0).content());
-        xapi.erase(java.util.Map.of("mbox", "mailto:mei@school.example"));
+        // A drill's saved progress (a State) and an Agent Profile naming her go with her; another learner's stay.
+        var docs = new org.gigaplan.environment.internal.lrs.XapiDocuments(db, xapi);
+        var state = org.gigaplan.environment.internal.lrs.XapiDocuments.Kind.STATE;
+        var profile = org.gigaplan.environment.internal.lrs.XapiDocuments.Kind.AGENT_PROFILE;
+        java.util.Map<String, Object> mei = java.util.Map.of("mbox", "mailto:mei@school.example");
+        java.util.Map<String, Object> sora = java.util.Map.of("mbox", "mailto:sora@school.example");
+        var meis = docs.set(state, "N-1", "https://drill.example/f", mei, null);
+        var soras = docs.set(state, "N-1", "https://drill.example/f", sora, null);
+        var meisProfile = docs.set(profile, "N-2", null, mei, null);
+        for (var set : List.of(meis, soras, meisProfile)) {
+            docs.put(set == meisProfile ? profile : state, set, "progress", "application/json", "{\"unit\":3}"
+                    .getBytes(), null, "*", false);
+        }
+        var erased = xapi.erase(mei);
+        assertEquals(new org.gigaplan.environment.internal.store.XapiStore.Erased(1, 2), erased);
         assertEquals(List.of(), xapi.attachments(kept), "erased with the learner's Statements");
+        assertTrue(docs.get(meis, "progress").isEmpty(), "her State");
+        assertTrue(docs.get(meisProfile, "progress").isEmpty(), "her Agent Profile, at another school too");
+        assertTrue(docs.get(soras, "progress").isPresent(), "another learner's State");
     }
 
     @Test
@@ -591,7 +608,7 @@ abstract class NetworkContract {
         assertTrue(xapi.summary("N-1", fy2025, false).isEmpty());
         xapi = new XapiService(db, network, roster);
         assertEquals(counted("N-1", start, end), xapi.summary("N-1", fy2025, false));
-        assertEquals(2, xapi.erase(taro));
+        assertEquals(2, xapi.erase(taro).statements());
         assertEquals(counted("N-1", start, end), xapi.summary("N-1", fy2025, false));
         assertEquals(1, xapi.summary("N-1", fy2025, false).get(0).learners(), "taro is gone from what is kept too");
         assertEquals(1, xapi.find(new org.gigaplan.environment.internal.store.XapiStore.Query("N-1", null, null, null,

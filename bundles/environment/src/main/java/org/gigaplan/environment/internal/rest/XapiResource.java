@@ -30,6 +30,7 @@ import org.gigaplan.environment.internal.XapiService;
 import org.gigaplan.environment.internal.lrs.StatementFormats;
 import org.gigaplan.environment.internal.lrs.XapiMultipart;
 import org.gigaplan.environment.internal.store.LrsStore;
+import org.gigaplan.environment.internal.store.XapiStore;
 import org.gigaplan.plan.rest.FiscalYearParam;
 import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.rest.InvalidInputException;
@@ -273,16 +274,20 @@ public class XapiResource {
         return answer.header(CONSISTENT_THROUGH, consistent).build();
     }
 
-    /** Erases every statement of a learner (the board, on the learner's or family's request). */
+    /**
+     * Erases every statement of a learner and the documents their tools kept naming them (the board, on the learner's
+     * or family's request): {@code erased} statements, {@code documents}.
+     */
     @DELETE
     @Path("learners")
     public Map<String, Integer> erase(@QueryParam("agent") String agent) {
         if (agent == null) {
             throw new InvalidInputException("agent", "required: the learner as a JSON Agent");
         }
-        int erased = xapi.erase(parseAgent(agent));
-        audit.describe("environment xAPI: a learner's " + erased + " statements erased");
-        return Map.of("erased", erased);
+        XapiStore.Erased erased = xapi.erase(parseAgent(agent));
+        audit.describe("environment xAPI: a learner's " + erased.statements() + " statements and " + erased.documents()
+                + " documents erased");
+        return Map.of("erased", erased.statements(), "documents", erased.documents());
     }
 
     /**

@@ -76,6 +76,11 @@ public final class DocumentStore {
         }
     }
 
+    /** Deletes every document naming an agent (States and Agent Profiles), at every school; how many there were. */
+    static int eraseAgent(Connection c, String agentKey) throws SQLException {
+        return Jdbc.update(c, "DELETE FROM env_xapi_document WHERE agent_key = ?", agentKey);
+    }
+
     public boolean delete(Connection c, Set set, String docId) throws SQLException {
         return Jdbc.update(c, "DELETE FROM env_xapi_document WHERE doc_key = ?", set.keyOf(docId)) == 1;
     }

@@ -223,17 +223,25 @@ public final class XapiStore {
         }
     }
 
-    /** Erases every statement of a learner, and what is kept of them; how many there were. */
-    public int erase(String learner) {
+    /** What erasing a learner took away: their statements, and the documents their tools kept of them. */
+    public record Erased(int statements, int documents) {
+    }
+
+    /**
+     * Erases every statement of a learner, what is kept of them, and the LRS documents naming them (their States and
+     * Agent Profiles: a drill's saved progress, say); how many of each there were.
+     */
+    public Erased erase(String learner) {
         return db.transaction(c -> {
             totals.remove(c, learner);
             for (String table : List.of("env_xapi_attachment", "env_xapi_related")) {
                 Jdbc.update(c, "DELETE FROM " + table + " WHERE statement_id IN (SELECT id FROM env_xapi_statement "
                         + "WHERE learner = ?)", learner);
             }
+            int documents = DocumentStore.eraseAgent(c, learner);
             try (PreparedStatement s = c.prepareStatement("DELETE FROM env_xapi_statement WHERE learner = ?")) {
                 s.setString(1, learner);
-                return s.executeUpdate();
+                return new Erased(s.executeUpdate(), documents);
             }
         });
     }
