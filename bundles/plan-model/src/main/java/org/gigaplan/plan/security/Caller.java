@@ -61,12 +61,19 @@ public record Caller(String name, Role role, String schoolId, String teacherId) 
         }
     }
 
-    /** Refuses with {@link AccessDeniedException} unless the caller may access the school. */
+    /**
+     * Refuses with {@link AccessDeniedException} unless the caller may access the school. The refusal does not name
+     * it: the school may be that of a record the caller named by its id (a finding, a webhook), which would tell them
+     * whose it is.
+     */
     public void requireSchool(String id) {
         if (!mayAccessSchool(id)) {
-            throw new AccessDeniedException("school " + id + " is not yours");
+            throw new AccessDeniedException(ANOTHER_SCHOOLS);
         }
     }
+
+    /** The refusal of {@link #requireSchool}. */
+    public static final String ANOTHER_SCHOOLS = "another school's records: not yours";
 
     /** The school a school's user, agent, teacher or learner acts for when they name none; null for the board. */
     public String ownSchool() {

@@ -19,7 +19,8 @@ class CallerTest {
         assertFalse(school.mayAccessSchool("S-E02"));
         assertFalse(agent.mayAccessSchool("S-E02"));
         assertDoesNotThrow(() -> school.requireSchool("S-E01"));
-        assertThrows(AccessDeniedException.class, () -> school.requireSchool("S-E02"));
+        AccessDeniedException refused = assertThrows(AccessDeniedException.class, () -> school.requireSchool("S-E02"));
+        assertFalse(refused.getMessage().contains("S-E02"), "whose a record is, is not told: " + refused.getMessage());
     }
 
     @Test

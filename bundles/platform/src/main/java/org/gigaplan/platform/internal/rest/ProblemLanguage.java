@@ -51,6 +51,7 @@ public final class ProblemLanguage implements ContainerResponseFilter {
         detail("wrong user name or password", "ユーザー名かパスワードが違います");
         detail("unknown, wrong or revoked API key", "APIキーが違うか、無効にされています");
         detail("school (\\S+) is not yours", "学校 $1 の情報は扱えません");
+        detail(java.util.regex.Pattern.quote(org.gigaplan.plan.security.Caller.ANOTHER_SCHOOLS), "他の学校の情報は扱えません");
         detail("log in: this needs one of the roles (.+)", "ログインしてください（必要な役割: $1）");
         detail("this needs one of the roles (.+); you are (\\S+)", "この操作には役割 $1 が必要です（あなたは $2）");
         detail("the board has switched (\\S+) off for school (\\S+)", "教育委員会が学校 $2 で $1 を停止しています");

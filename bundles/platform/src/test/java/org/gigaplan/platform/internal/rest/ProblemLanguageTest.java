@@ -29,6 +29,19 @@ class ProblemLanguageTest {
     }
 
     @Test
+    void anotherSchoolsRecordIsRefusedInJapaneseToo() {
+        org.gigaplan.plan.security.Caller school = new org.gigaplan.plan.security.Caller("suzuki",
+                org.gigaplan.plan.security.Role.SCHOOL, "S-E01");
+        try {
+            school.requireSchool("S-E02");
+            throw new AssertionError("refused");
+        } catch (org.gigaplan.plan.security.AccessDeniedException e) {
+            assertEquals("他の学校の情報は扱えません", ProblemLanguage.text(e.getMessage()));
+        }
+        assertEquals("学校 S-E02 の情報は扱えません", ProblemLanguage.text("school S-E02 is not yours"));
+    }
+
+    @Test
     void aProblemKeepsItsFieldNamesAndStatusAndSaysTheRestInJapanese() {
         Problem english = Problem.invalid(List.of(new FieldError("[0].scenes[0].count", "must be between 0 and 35, was 40")));
         Problem japanese = ProblemLanguage.japanese(english);
