@@ -559,7 +559,8 @@ abstract class NetworkContract {
         assertThrows(org.gigaplan.plan.rest.ConflictException.class, () -> xapi.store(again, "N-2", "agent", false));
         // Another school's key sending that id, with the same content or other, is refused: it would not find it.
         for (java.util.Map<String, Object> same : List.of(statement("saburo", "completed", "math/3", 0.6,
-                "2025-06-05T10:00:00+09:00"), statement("saburo", "completed", "math/9", 0.6, "2025-06-05T10:00:00+09:00"))) {
+                "2025-06-05T10:00:00+09:00"), statement("saburo", "completed", "math/9", 0.6,
+                        "2025-06-05T10:00:00+09:00"))) {
             java.util.Map<String, Object> sent = new java.util.HashMap<>(same);
             sent.put("id", "5b7c8a90-1d2e-4f30-9a4b-5c6d7e8f9012");
             assertThrows(org.gigaplan.plan.rest.ConflictException.class, () -> xapi.store(sent, "N-1", "agent", false));
