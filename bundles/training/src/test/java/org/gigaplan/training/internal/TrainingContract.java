@@ -349,6 +349,19 @@ abstract class TrainingContract {
         Course withSession = courses.addSession(own, new CourseService.SessionInput(java.time.LocalDate.of(2025, 7, 1), 30, null), false);
         assertRefused("schoolId", () -> courses.enrol(withSession.sessions().get(0).id(), withSession, "T-E2", "U1", false));
         assertEquals(1, courses.courses("T-E2").size(), "T-E2 does not see T-E1's in-school training");
+        // Named by its session's id, another school's staff are refused without being told whose it is.
+        long inSchool = withSession.sessions().get(0).id();
+        var sessions = new org.gigaplan.training.internal.rest.SessionResource(courses, new org.gigaplan.testkit.FakeAudit());
+        var e2 = new org.gigaplan.plan.security.Caller("staff-e2", org.gigaplan.plan.security.Role.SCHOOL, "T-E2");
+        for (org.junit.jupiter.api.function.Executable call : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> sessions.enrolments(inSchool, e2),
+                () -> sessions.enrol(inSchool, new CourseService.TeacherRef(null, "U1", null), e2),
+                () -> sessions.attend(inSchool, new CourseService.TeacherRef(null, "U1", null), e2))) {
+            var refused = assertThrows(org.gigaplan.plan.security.AccessDeniedException.class, call);
+            assertTrue(!refused.getMessage().contains("T-E1"), refused.getMessage());
+        }
+        assertEquals(List.of(), sessions.enrolments(inSchool, new org.gigaplan.plan.security.Caller("staff-e1",
+                org.gigaplan.plan.security.Role.SCHOOL, "T-E1")), "its own school's staff read its enrolments");
     }
 
     @Test

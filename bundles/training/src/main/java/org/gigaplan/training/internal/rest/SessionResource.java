@@ -50,8 +50,20 @@ public class SessionResource {
     @GET
     @Path("enrolments")
     public List<Course.Enrolled> enrolments(@PathParam("sessionId") long sessionId, @Context Caller caller) {
-        courses.courseOfSession(sessionId).orElseThrow(() -> new NotFoundException("no session " + sessionId));
+        course(sessionId, caller);
         return courses.enrolled(sessionId, caller.role() == Role.BOARD ? null : caller.schoolId());
+    }
+
+    /**
+     * The course of a session. An in-school training's is another school's to refuse before anything else is said of
+     * it (that a teacher is not its school's would name the school it is of).
+     */
+    private Course course(long sessionId, Caller caller) {
+        Course c = courses.courseOfSession(sessionId).orElseThrow(() -> new NotFoundException("no session " + sessionId));
+        if (c.schoolId() != null) {
+            caller.requireSchool(c.schoolId());
+        }
+        return c;
     }
 
     /** Enrols a teacher; 409 when the session is full or the teacher is enrolled already. */
@@ -60,7 +72,7 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response enrol(@PathParam("sessionId") long sessionId, CourseService.TeacherRef teacher,
             @Context Caller caller) {
-        Course c = courses.courseOfSession(sessionId).orElseThrow(() -> new NotFoundException("no session " + sessionId));
+        Course c = course(sessionId, caller);
         String school = CourseResource.school(caller, teacher);
         CourseStore.Enrolment result = courses.enrol(sessionId, c, school, teacher.teacherId(), false);
         if (result != CourseStore.Enrolment.ENROLLED) {
@@ -77,7 +89,7 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Course attend(@PathParam("sessionId") long sessionId, CourseService.TeacherRef teacher,
             @Context Caller caller) {
-        Course c = courses.courseOfSession(sessionId).orElseThrow(() -> new NotFoundException("no session " + sessionId));
+        Course c = course(sessionId, caller);
         String school = CourseResource.school(caller, teacher);
         boolean attended = teacher.attended() == null || teacher.attended();
         if (!courses.attend(sessionId, school, teacher.teacherId(), attended)) {
