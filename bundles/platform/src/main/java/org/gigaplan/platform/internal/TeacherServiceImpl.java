@@ -21,6 +21,7 @@ import org.gigaplan.plan.security.Role;
 import org.gigaplan.plan.service.SchoolService;
 import org.gigaplan.plan.service.TeacherService;
 import org.gigaplan.plan.spi.PolicyModule;
+import org.gigaplan.platform.internal.notify.Notifications;
 import org.gigaplan.platform.internal.store.PlatformDatabase;
 import org.gigaplan.platform.internal.store.TeacherStore;
 import org.osgi.service.component.annotations.Activate;
@@ -63,11 +64,25 @@ public class TeacherServiceImpl implements TeacherService {
     private final SchoolService schools;
     private final TeacherStore store = new TeacherStore();
     private final List<PolicyModule> modules = new CopyOnWriteArrayList<>();
+    private volatile Notifications notifications;
 
     @Activate
     public TeacherServiceImpl(@Reference PlatformDatabase db, @Reference SchoolService schools) {
         this.db = db;
         this.schools = schools;
+    }
+
+    /** The platform's notifications: a teacher removed takes their notices and contact with them. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void setNotifications(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    void unsetNotifications(Notifications gone) {
+        if (notifications == gone) {
+            notifications = null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -204,6 +219,10 @@ public class TeacherServiceImpl implements TeacherService {
         Map<String, Integer> removed = new LinkedHashMap<>();
         for (PolicyModule m : modules) {
             removed.put(m.id(), m.removeTeacher(schoolId, code));
+        }
+        Notifications told = notifications;
+        if (told != null) {
+            removed.put("notifications", told.forgetTeacher(schoolId, code));
         }
         db.transaction(c -> store.delete(c, schoolId, code));
         return Optional.of(removed);

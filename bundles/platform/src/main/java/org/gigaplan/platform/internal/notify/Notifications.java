@@ -113,6 +113,14 @@ public class Notifications implements Notifier {
         return queued >= 0;
     }
 
+    /**
+     * Forgets a teacher taken off their school's list: the notices sent to them, the address and choices they gave,
+     * the mails sent to it. Whoever is listed with their code later starts with an empty inbox. How many notices.
+     */
+    public int forgetTeacher(String schoolId, String code) {
+        return database.transaction(c -> store.forget(c, Audience.teacher(schoolId, code)));
+    }
+
     /** The audience whose notices a caller reads: the board's, their school's, or their own as a teacher. */
     static Audience audienceOf(Caller caller) {
         return switch (caller.role()) {

@@ -127,6 +127,22 @@ final class NotifyStore {
                 .set("email", k.email()).set("language", k.language()).set("updated_at", at).run(c);
     }
 
+    /**
+     * Forgets an audience (a teacher taken off their school's list): its notices, who read them and the mails sent of
+     * them; the contacts given as it, their choices and every mail to them. How many notices there were.
+     */
+    int forget(Connection c, Audience audience) throws SQLException {
+        String code = audience.code();
+        String notices = "SELECT id FROM gp_notice WHERE audience = ?";
+        String users = "SELECT user_name FROM gp_contact WHERE audience = ?";
+        Jdbc.update(c, "DELETE FROM gp_notice_read WHERE notice_id IN (" + notices + ")", code);
+        Jdbc.update(c, "DELETE FROM gp_mail WHERE notice_id IN (" + notices + ") OR user_name IN (" + users + ")", code,
+                code);
+        Jdbc.update(c, "DELETE FROM gp_notify_pref WHERE user_name IN (" + users + ")", code);
+        Jdbc.update(c, "DELETE FROM gp_contact WHERE audience = ?", code);
+        return Jdbc.update(c, "DELETE FROM gp_notice WHERE audience = ?", code);
+    }
+
     void digestSent(Connection c, String user, Instant through) throws SQLException {
         Jdbc.update(c, "UPDATE gp_contact SET digest_through = ? WHERE user_name = ?", through, user);
     }

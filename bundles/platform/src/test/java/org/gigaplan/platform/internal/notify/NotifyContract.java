@@ -115,6 +115,36 @@ abstract class NotifyContract {
         notifications.setPreferences(who, new Notifications.Preferences(email, language, kinds));
     }
 
+    private long rows(String table) {
+        return TestDatabase.on(ds).transaction(c -> org.gigaplan.plan.service.Jdbc.first(c, "SELECT COUNT(*) FROM "
+                + table, r -> r.getLong(1)).orElseThrow());
+    }
+
+    @Test
+    void aTeacherTakenOffTheListTakesTheirNoticesAddressAndMailsWithThem() throws Exception {
+        var teachers = new org.gigaplan.platform.internal.TeacherServiceImpl(db,
+                new org.gigaplan.platform.internal.SchoolServiceImpl(db));
+        teachers.setNotifications(notifications);
+        teachers.replace("S-E01", List.of(new org.gigaplan.platform.internal.TeacherServiceImpl.Listed("T01", "青葉 一郎")),
+                "board");
+        Caller aoba = new Caller("aoba", Role.TEACHER, "S-E01", "T01");
+        contact(aoba, "aoba@home.example.jp", "ja", Map.of());
+        assertTrue(notifications.send(notice("t1", Audience.teacher("S-E01", "T01"))));
+        assertTrue(notifications.send(notice("s1", Audience.school("S-E01"))));
+        notifications.markRead(aoba, notifications.inbox(aoba, false, PageRequest.of(0, 20)).page().items().get(0).id());
+        assertEquals(1, rows("gp_mail"), "the teacher's mail queued");
+
+        assertEquals(1, teachers.remove("S-E01", "T01").orElseThrow().get("notifications"));
+        for (String table : List.of("gp_contact", "gp_mail", "gp_notice_read", "gp_notify_pref")) {
+            assertEquals(0, rows(table), table);
+        }
+        // Whoever is listed with the code next starts with an empty inbox; the school's notice stays the school's.
+        teachers.replace("S-E01", List.of(new org.gigaplan.platform.internal.TeacherServiceImpl.Listed("T01", "別人")), "board");
+        Caller next = new Caller("someone-else", Role.TEACHER, "S-E01", "T01");
+        assertEquals(0, notifications.inbox(next, false, PageRequest.of(0, 20)).page().total());
+        assertEquals(1, notifications.inbox(SCHOOL, false, PageRequest.of(0, 20)).page().total());
+    }
+
     @Test
     void aNoticeReachesTheInboxAndIsMailedOnceThoughSentTwice() throws Exception {
         smtp.start();
