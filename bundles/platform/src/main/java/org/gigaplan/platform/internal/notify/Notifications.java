@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.notify.Audience;
@@ -18,6 +18,7 @@ import org.gigaplan.plan.rest.Page;
 import org.gigaplan.plan.rest.PageRequest;
 import org.gigaplan.plan.security.AccessDeniedException;
 import org.gigaplan.plan.security.Caller;
+import org.gigaplan.plan.security.Role;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.platform.internal.security.UserDirectory;
@@ -57,8 +58,11 @@ public class Notifications implements Notifier {
     private final PlanClock clock;
     private final NotifyConfig config;
     private final Outbox outbox;
-    /** Who may get mail now: the users of the realm, read once per send (through Karaf's backing engine). */
-    private final java.util.function.Supplier<Predicate<String>> users;
+    /**
+     * Who may get mail now: a user of the realm whose roles still make them the audience they gave their address as
+     * (a user moved to another school is not mailed their old school's notices), read through Karaf's backing engine.
+     */
+    private final java.util.function.Supplier<BiPredicate<String, Audience>> users;
     private final java.util.function.Supplier<List<NoticeKind>> kinds;
     private final NotifyStore store = new NotifyStore();
     private final MailStore mails = new MailStore();
@@ -69,12 +73,19 @@ public class Notifications implements Notifier {
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
             UserDirectory users, NotifyConfig config) {
         this(database, clock, outbox, config,
-                users == null || !users.ready() ? () -> name -> true : () -> users.names()::contains,
+                users == null || !users.ready() ? () -> (name, audience) -> true : () -> mailable(users),
                 scheduler::kinds);
     }
 
+    /** Whether a user is still in the realm and still the audience they gave their address as. */
+    static BiPredicate<String, Audience> mailable(UserDirectory users) {
+        return (name, audience) -> users.caller(name).flatMap(Notifications::inboxOf).filter(audience::equals)
+                .isPresent();
+    }
+
     Notifications(Database database, PlanClock clock, Outbox outbox, NotifyConfig config,
-            java.util.function.Supplier<Predicate<String>> users, java.util.function.Supplier<List<NoticeKind>> kinds) {
+            java.util.function.Supplier<BiPredicate<String, Audience>> users,
+            java.util.function.Supplier<List<NoticeKind>> kinds) {
         this.database = database;
         this.clock = clock;
         this.outbox = outbox;
@@ -86,7 +97,7 @@ public class Notifications implements Notifier {
     @Override
     public boolean send(Notice notice) {
         boolean mailOn = !config.smtpHost().isBlank();
-        Predicate<String> known = mailOn ? users.get() : name -> false;
+        BiPredicate<String, Audience> known = mailOn ? users.get() : (name, audience) -> false;
         int queued = database.transactionRetrying(c -> {
             if (store.noticeId(c, notice.key()).isPresent()) {
                 return -1;
@@ -97,7 +108,7 @@ public class Notifications implements Notifier {
             if (mailOn) {
                 for (NotifyStore.Contact to : store.withAddress(c, notice.audience())) {
                     Delivery how = store.choices(c, to.user()).getOrDefault(notice.kind(), Delivery.IMMEDIATE);
-                    if (how == Delivery.IMMEDIATE && known.test(to.user())) {
+                    if (how == Delivery.IMMEDIATE && known.test(to.user(), to.audience())) {
                         boolean japanese = !"en".equals(to.language());
                         n += mails.queue(c, notice.key() + " → " + to.user(), id, notice.kind(), to.user(), to.email(),
                                 MailText.subject(notice.subject(), japanese),
@@ -119,6 +130,12 @@ public class Notifications implements Notifier {
      */
     public int forgetTeacher(String schoolId, String code) {
         return database.transaction(c -> store.forget(c, Audience.teacher(schoolId, code)));
+    }
+
+    /** The audience whose notices a caller reads; none for those without an inbox (agents, learners). */
+    static Optional<Audience> inboxOf(Caller caller) {
+        return caller.role() == Role.BOARD || caller.role() == Role.SCHOOL || caller.role() == Role.TEACHER
+                ? Optional.of(audienceOf(caller)) : Optional.empty();
     }
 
     /** The audience whose notices a caller reads: the board's, their school's, or their own as a teacher. */
@@ -236,7 +253,7 @@ public class Notifications implements Notifier {
     /** The digest for everyone who chose it for some kind, of the notices since their last. @return mails queued */
     int queueDigests(Instant dueAt) {
         Instant now = clock.now();
-        Predicate<String> known = users.get();
+        BiPredicate<String, Audience> known = users.get();
         int queued = database.transaction(c -> {
             int n = 0;
             for (NotifyStore.Contact who : store.digestReaders(c)) {
@@ -244,7 +261,7 @@ public class Notifications implements Notifier {
                 Instant after = who.digestThrough() != null ? who.digestThrough() : now.minus(java.time.Duration.ofDays(7));
                 List<NotifyStore.Kept> notices = store.between(c, List.of(who.audience().code()), after, now).stream()
                         .filter(k -> chosen.get(k.kind()) == Delivery.DIGEST).toList();
-                if (!notices.isEmpty() && known.test(who.user())) {
+                if (!notices.isEmpty() && known.test(who.user(), who.audience())) {
                     boolean japanese = !"en".equals(who.language());
                     n += mails.queue(c, "digest/" + dueAt + " → " + who.user(), null, "platform.digest", who.user(),
                             who.email(), MailText.subject(LocalizedText.of("1週間のまとめ（" + notices.size() + "件）",

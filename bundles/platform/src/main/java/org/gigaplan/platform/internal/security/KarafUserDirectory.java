@@ -102,6 +102,16 @@ public class KarafUserDirectory implements UserDirectory {
     }
 
     @Override
+    public Optional<org.gigaplan.plan.security.Caller> caller(String name) {
+        synchronized (LOCK) {
+            BackingEngine engine = engine();
+            return engine.listUsers().stream().filter(u -> u.getName().equals(name)).findFirst()
+                    .flatMap(u -> Logins.caller(name, engine.listRoles(u).stream().map(java.security.Principal::getName)
+                            .collect(Collectors.toSet())));
+        }
+    }
+
+    @Override
     public void add(String name, String password, List<String> roles) {
         edit(engine -> {
             engine.addUser(name, password);

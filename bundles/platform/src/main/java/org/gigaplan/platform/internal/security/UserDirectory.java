@@ -14,6 +14,12 @@ public interface UserDirectory {
     /** Every user name. */
     Set<String> names();
 
+    /**
+     * What a user is now, by their roles in the realm (as a login would make them): empty when they are gone or hold
+     * no GIGA Plan role.
+     */
+    java.util.Optional<org.gigaplan.plan.security.Caller> caller(String name);
+
     /** Adds a user with a password (stored the way the realm is configured to store it) and JAAS roles. */
     void add(String name, String password, List<String> roles);
 

@@ -91,7 +91,7 @@ abstract class NotifyContract {
         values.put("nodeName", "node-a");
         NotifyConfig config = config(values);
         outbox = new Outbox(db, clock, config, false);
-        notifications = new Notifications(db, clock, outbox, config, () -> user -> true, () -> List.of(
+        notifications = new Notifications(db, clock, outbox, config, () -> (user, audience) -> true, () -> List.of(
                 new org.gigaplan.plan.notify.NoticeKind("usage.not-reporting", LocalizedText.of("未報告", "Not reporting"),
                         java.util.Set.of(Role.SCHOOL)),
                 new org.gigaplan.plan.notify.NoticeKind("usage.summary", LocalizedText.of("まとめ", "Summary"),
@@ -143,6 +143,43 @@ abstract class NotifyContract {
         Caller next = new Caller("someone-else", Role.TEACHER, "S-E01", "T01");
         assertEquals(0, notifications.inbox(next, false, PageRequest.of(0, 20)).page().total());
         assertEquals(1, notifications.inbox(SCHOOL, false, PageRequest.of(0, 20)).page().total());
+    }
+
+    @Test
+    void aUserMovedToAnotherSchoolIsNoLongerMailedTheFirstSchoolsNotices() throws Exception {
+        Map<String, Caller> realm = new HashMap<>(Map.of("sato", new Caller("sato", Role.SCHOOL, "S-E01")));
+        var directory = new org.gigaplan.platform.internal.security.UserDirectory() {
+            @Override
+            public java.util.Set<String> names() {
+                return realm.keySet();
+            }
+
+            @Override
+            public java.util.Optional<Caller> caller(String name) {
+                return java.util.Optional.ofNullable(realm.get(name));
+            }
+
+            @Override
+            public void add(String name, String password, List<String> roles) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void remove(String name) {
+                realm.remove(name);
+            }
+        };
+        Notifications mailing = new Notifications(db, clock, outbox, config(Map.of("smtpHost", "127.0.0.1",
+                "smtpPort", port, "smtpSecurity", "none")), () -> Notifications.mailable(directory), List::of);
+        mailing.setPreferences(realm.get("sato"), new Notifications.Preferences("sato@example.jp", "ja", Map.of()));
+        assertTrue(mailing.send(notice("m1", Audience.school("S-E01"))));
+        assertEquals(1, rows("gp_mail"), "staff of S-E01: mailed");
+        realm.put("sato", new Caller("sato", Role.SCHOOL, "S-J01"));
+        assertTrue(mailing.send(notice("m2", Audience.school("S-E01"))));
+        assertEquals(1, rows("gp_mail"), "moved to S-J01: S-E01's notice is not mailed to them");
+        realm.remove("sato");
+        assertTrue(mailing.send(notice("m3", Audience.school("S-E01"))));
+        assertEquals(1, rows("gp_mail"), "gone from the realm");
     }
 
     @Test

@@ -29,6 +29,13 @@ class CredentialsTest {
         }
 
         @Override
+        public java.util.Optional<org.gigaplan.plan.security.Caller> caller(String name) {
+            List<String> entry = users.get(name);
+            return entry == null ? java.util.Optional.empty() : Logins.caller(name, Set.copyOf(entry.subList(1,
+                    entry.size())));
+        }
+
+        @Override
         public void add(String name, String password, List<String> roles) {
             users.put(name, new java.util.ArrayList<>(List.of(password)));
             users.get(name).addAll(roles);
