@@ -117,9 +117,14 @@ public class HistoryUseService {
         });
     }
 
-    /** Counts that a teacher opened a class's learning history now. */
+    /**
+     * Counts that a teacher opened a class's learning history now: a teacher of the school's list only. One taken off
+     * it while still logged in is not counted, or the record would put them back on it at the next start.
+     */
     public void opened(String schoolId, String teacherId) {
-        store.opened(schoolId, teacherId, monday(clock.today()));
+        if (teachers.list(schoolId, true).stream().anyMatch(t -> t.code().equals(teacherId))) {
+            store.opened(schoolId, teacherId, monday(clock.today()));
+        }
     }
 
     /**

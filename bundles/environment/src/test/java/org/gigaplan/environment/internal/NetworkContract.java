@@ -1515,6 +1515,9 @@ abstract class NetworkContract {
         assertEquals(3, module.teacherRecords("N-1", "T01"));
         assertEquals(3, module.removeTeacher("N-1", "T01"));
         assertEquals(0, module.teacherRecords("N-1", "T01"));
+        // A teacher on no list (taken off it while still logged in) opening a history is not counted.
+        uses.opened("N-1", "T99");
+        assertFalse(module.teachersNamed().get("N-1").contains("T99"), "T99 would be listed again at the next start");
         assertEquals(5, uses.use(fy, "N-1", false).teachers());
     }
 
