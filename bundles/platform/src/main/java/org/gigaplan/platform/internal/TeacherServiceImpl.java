@@ -64,25 +64,11 @@ public class TeacherServiceImpl implements TeacherService {
     private final SchoolService schools;
     private final TeacherStore store = new TeacherStore();
     private final List<PolicyModule> modules = new CopyOnWriteArrayList<>();
-    private volatile Notifications notifications;
 
     @Activate
     public TeacherServiceImpl(@Reference PlatformDatabase db, @Reference SchoolService schools) {
         this.db = db;
         this.schools = schools;
-    }
-
-    /** The platform's notifications: a teacher removed takes their notices and contact with them. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    public void setNotifications(Notifications notifications) {
-        this.notifications = notifications;
-    }
-
-    void unsetNotifications(Notifications gone) {
-        if (notifications == gone) {
-            notifications = null;
-        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -220,11 +206,11 @@ public class TeacherServiceImpl implements TeacherService {
         for (PolicyModule m : modules) {
             removed.put(m.id(), m.removeTeacher(schoolId, code));
         }
-        Notifications told = notifications;
-        if (told != null) {
-            removed.put("notifications", told.forgetTeacher(schoolId, code));
-        }
-        db.transaction(c -> store.delete(c, schoolId, code));
+        // The notices, address and mails sent to them go with the list's entry (the platform's own tables).
+        removed.put("notifications", db.transaction(c -> {
+            store.delete(c, schoolId, code);
+            return Notifications.forgetTeacher(c, schoolId, code);
+        }));
         return Optional.of(removed);
     }
 

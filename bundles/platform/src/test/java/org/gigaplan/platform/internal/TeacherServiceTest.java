@@ -161,7 +161,7 @@ class TeacherServiceTest {
 
         // The board sees T01's records and removes T01 with them.
         assertEquals(Map.of("recording", 4), teachers.records("S-E01", "T01").orElseThrow().records());
-        assertEquals(Optional.of(Map.of("recording", 4)), teachers.remove("S-E01", "T01"));
+        assertEquals(Optional.of(Map.of("recording", 4, "notifications", 0)), teachers.remove("S-E01", "T01"));
         assertTrue(module.records.isEmpty());
         assertTrue(teachers.find("S-E01", "T01").isEmpty());
         assertEquals(Optional.empty(), teachers.remove("S-E01", "T01"), "gone: nothing to remove");

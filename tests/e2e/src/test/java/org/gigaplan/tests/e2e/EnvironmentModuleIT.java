@@ -212,7 +212,8 @@ class EnvironmentModuleIT {
         Response erased = dist.sendAs("tester", "DELETE", "/api/environment/xapi/learners?agent=" + taro, "");
         assertEquals(200, erased.status(), () -> "erase: " + erased);
         assertEquals(2, erased.json().path("erased").asInt());
-        assertEquals(0, erased.json().path("documents").asInt(), () -> "no document names taro: " + erased);
+        assertTrue(erased.json().has("documents") && erased.json().path("documents").asInt() == 0,
+                () -> "documents erased (none names taro): " + erased);
         assertEquals(1, dist.sendWithHeader("tester", "GET", "/api/environment/xapi/statements?schoolId=W-1", null, v,
                 "1.0.3").json().path("statements").size(), "only hanako's statement is left");
         JsonNode summary = dist.json("/api/environment/xapi/summary?schoolId=W-1");

@@ -77,6 +77,18 @@ public class Notifications implements Notifier {
                 scheduler::kinds);
     }
 
+    /** Of these contacts, the users who may be mailed now (each read from the realm once). */
+    private Set<String> stillMailable(List<NotifyStore.Contact> contacts) {
+        BiPredicate<String, Audience> known = users.get();
+        Set<String> out = new java.util.HashSet<>();
+        for (NotifyStore.Contact k : contacts) {
+            if (known.test(k.user(), k.audience())) {
+                out.add(k.user());
+            }
+        }
+        return out;
+    }
+
     /** Whether a user is still in the realm and still the audience they gave their address as. */
     static BiPredicate<String, Audience> mailable(UserDirectory users) {
         return (name, audience) -> users.caller(name).flatMap(Notifications::inboxOf).filter(audience::equals)
@@ -97,7 +109,10 @@ public class Notifications implements Notifier {
     @Override
     public boolean send(Notice notice) {
         boolean mailOn = !config.smtpHost().isBlank();
-        BiPredicate<String, Audience> known = mailOn ? users.get() : (name, audience) -> false;
+        // Who may be mailed is read from the realm before the transaction that queues the mails opens: the realm's
+        // engine reads its own database connection.
+        Set<String> mailable = mailOn ? stillMailable(database.transaction(c -> store.withAddress(c,
+                notice.audience()))) : Set.of();
         int queued = database.transactionRetrying(c -> {
             if (store.noticeId(c, notice.key()).isPresent()) {
                 return -1;
@@ -108,7 +123,7 @@ public class Notifications implements Notifier {
             if (mailOn) {
                 for (NotifyStore.Contact to : store.withAddress(c, notice.audience())) {
                     Delivery how = store.choices(c, to.user()).getOrDefault(notice.kind(), Delivery.IMMEDIATE);
-                    if (how == Delivery.IMMEDIATE && known.test(to.user(), to.audience())) {
+                    if (how == Delivery.IMMEDIATE && mailable.contains(to.user())) {
                         boolean japanese = !"en".equals(to.language());
                         n += mails.queue(c, notice.key() + " → " + to.user(), id, notice.kind(), to.user(), to.email(),
                                 MailText.subject(notice.subject(), japanese),
@@ -125,11 +140,13 @@ public class Notifications implements Notifier {
     }
 
     /**
-     * Forgets a teacher taken off their school's list: the notices sent to them, the address and choices they gave,
-     * the mails sent to it. Whoever is listed with their code later starts with an empty inbox. How many notices.
+     * Forgets a teacher taken off their school's list, in the caller's transaction: the notices sent to them, the
+     * address and choices they gave, the mails sent to it. Whoever is listed with their code later starts with an empty
+     * inbox. How many notices. (Of the platform's own tables: the list's removal calls it whether or not this component
+     * is active at that moment.)
      */
-    public int forgetTeacher(String schoolId, String code) {
-        return database.transaction(c -> store.forget(c, Audience.teacher(schoolId, code)));
+    public static int forgetTeacher(java.sql.Connection c, String schoolId, String code) throws java.sql.SQLException {
+        return NotifyStore.forget(c, Audience.teacher(schoolId, code));
     }
 
     /** The audience whose notices a caller reads; none for those without an inbox (agents, learners). */
@@ -253,7 +270,7 @@ public class Notifications implements Notifier {
     /** The digest for everyone who chose it for some kind, of the notices since their last. @return mails queued */
     int queueDigests(Instant dueAt) {
         Instant now = clock.now();
-        BiPredicate<String, Audience> known = users.get();
+        Set<String> mailable = stillMailable(database.transaction(store::digestReaders));
         int queued = database.transaction(c -> {
             int n = 0;
             for (NotifyStore.Contact who : store.digestReaders(c)) {
@@ -261,7 +278,7 @@ public class Notifications implements Notifier {
                 Instant after = who.digestThrough() != null ? who.digestThrough() : now.minus(java.time.Duration.ofDays(7));
                 List<NotifyStore.Kept> notices = store.between(c, List.of(who.audience().code()), after, now).stream()
                         .filter(k -> chosen.get(k.kind()) == Delivery.DIGEST).toList();
-                if (!notices.isEmpty() && known.test(who.user(), who.audience())) {
+                if (!notices.isEmpty() && mailable.contains(who.user())) {
                     boolean japanese = !"en".equals(who.language());
                     n += mails.queue(c, "digest/" + dueAt + " → " + who.user(), null, "platform.digest", who.user(),
                             who.email(), MailText.subject(LocalizedText.of("1週間のまとめ（" + notices.size() + "件）",

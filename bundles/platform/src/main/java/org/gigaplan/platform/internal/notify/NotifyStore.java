@@ -131,7 +131,7 @@ final class NotifyStore {
      * Forgets an audience (a teacher taken off their school's list): its notices, who read them and the mails sent of
      * them; the contacts given as it, their choices and every mail to them. How many notices there were.
      */
-    int forget(Connection c, Audience audience) throws SQLException {
+    static int forget(Connection c, Audience audience) throws SQLException {
         String code = audience.code();
         String notices = "SELECT id FROM gp_notice WHERE audience = ?";
         String users = "SELECT user_name FROM gp_contact WHERE audience = ?";

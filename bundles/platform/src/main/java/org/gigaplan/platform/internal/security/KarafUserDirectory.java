@@ -101,14 +101,20 @@ public class KarafUserDirectory implements UserDirectory {
         }
     }
 
+    /** The user's roles, groups' included, as the engine lists them (none for a user it does not know). */
     @Override
     public Optional<org.gigaplan.plan.security.Caller> caller(String name) {
+        List<? extends java.security.Principal> roles;
         synchronized (LOCK) {
-            BackingEngine engine = engine();
-            return engine.listUsers().stream().filter(u -> u.getName().equals(name)).findFirst()
-                    .flatMap(u -> Logins.caller(name, engine.listRoles(u).stream().map(java.security.Principal::getName)
-                            .collect(Collectors.toSet())));
+            try {
+                roles = engine().listRoles(new UserPrincipal(name));
+            } catch (RuntimeException unknown) {
+                // The properties engine fails on a name it does not hold.
+                return Optional.empty();
+            }
         }
+        return roles == null ? Optional.empty()
+                : Logins.caller(name, roles.stream().map(java.security.Principal::getName).collect(Collectors.toSet()));
     }
 
     @Override

@@ -124,7 +124,6 @@ abstract class NotifyContract {
     void aTeacherTakenOffTheListTakesTheirNoticesAddressAndMailsWithThem() throws Exception {
         var teachers = new org.gigaplan.platform.internal.TeacherServiceImpl(db,
                 new org.gigaplan.platform.internal.SchoolServiceImpl(db));
-        teachers.setNotifications(notifications);
         teachers.replace("S-E01", List.of(new org.gigaplan.platform.internal.TeacherServiceImpl.Listed("T01", "青葉 一郎")),
                 "board");
         Caller aoba = new Caller("aoba", Role.TEACHER, "S-E01", "T01");
