@@ -18,7 +18,6 @@ import org.gigaplan.plan.rest.Page;
 import org.gigaplan.plan.rest.PageRequest;
 import org.gigaplan.plan.security.AccessDeniedException;
 import org.gigaplan.plan.security.Caller;
-import org.gigaplan.plan.security.Role;
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.platform.internal.security.UserDirectory;
@@ -111,8 +110,9 @@ public class Notifications implements Notifier {
         boolean mailOn = !config.smtpHost().isBlank();
         // Who may be mailed is read from the realm before the transaction that queues the mails opens: the realm's
         // engine reads its own database connection.
-        Set<String> mailable = mailOn ? stillMailable(database.transaction(c -> store.withAddress(c,
-                notice.audience()))) : Set.of();
+        List<NotifyStore.Contact> contacts = mailOn ? database.transaction(c -> store.withAddress(c,
+                notice.audience())) : List.of();
+        Set<String> mailable = stillMailable(contacts);
         int queued = database.transactionRetrying(c -> {
             if (store.noticeId(c, notice.key()).isPresent()) {
                 return -1;
@@ -121,7 +121,7 @@ public class Notifications implements Notifier {
             long id = store.insert(c, notice, now);
             int n = 0;
             if (mailOn) {
-                for (NotifyStore.Contact to : store.withAddress(c, notice.audience())) {
+                for (NotifyStore.Contact to : contacts) {
                     Delivery how = store.choices(c, to.user()).getOrDefault(notice.kind(), Delivery.IMMEDIATE);
                     if (how == Delivery.IMMEDIATE && mailable.contains(to.user())) {
                         boolean japanese = !"en".equals(to.language());
@@ -149,21 +149,23 @@ public class Notifications implements Notifier {
         return NotifyStore.forget(c, Audience.teacher(schoolId, code));
     }
 
-    /** The audience whose notices a caller reads; none for those without an inbox (agents, learners). */
+    /**
+     * The audience whose notices a caller reads: the board's, their school's, or their own as a teacher; none for
+     * those without an inbox (agents, learners).
+     */
     static Optional<Audience> inboxOf(Caller caller) {
-        return caller.role() == Role.BOARD || caller.role() == Role.SCHOOL || caller.role() == Role.TEACHER
-                ? Optional.of(audienceOf(caller)) : Optional.empty();
+        return switch (caller.role()) {
+            case BOARD -> Optional.of(Audience.board());
+            case SCHOOL -> Optional.of(Audience.school(caller.schoolId()));
+            case TEACHER -> Optional.of(Audience.teacher(caller.schoolId(), caller.teacherId()));
+            default -> Optional.empty();
+        };
     }
 
-    /** The audience whose notices a caller reads: the board's, their school's, or their own as a teacher. */
+    /** The same, refused for a caller without an inbox. */
     static Audience audienceOf(Caller caller) {
-        return switch (caller.role()) {
-            case BOARD -> Audience.board();
-            case SCHOOL -> Audience.school(caller.schoolId());
-            case TEACHER -> Audience.teacher(caller.schoolId(), caller.teacherId());
-            default -> throw new AccessDeniedException("an " + caller.role().name().toLowerCase(java.util.Locale.ROOT)
-                    + " has no inbox");
-        };
+        return inboxOf(caller).orElseThrow(() -> new AccessDeniedException("an " + caller.role().name()
+                .toLowerCase(java.util.Locale.ROOT) + " has no inbox"));
     }
 
     public Inbox inbox(Caller caller, boolean unreadOnly, PageRequest request) {
@@ -270,10 +272,11 @@ public class Notifications implements Notifier {
     /** The digest for everyone who chose it for some kind, of the notices since their last. @return mails queued */
     int queueDigests(Instant dueAt) {
         Instant now = clock.now();
-        Set<String> mailable = stillMailable(database.transaction(store::digestReaders));
+        List<NotifyStore.Contact> readers = database.transaction(store::digestReaders);
+        Set<String> mailable = stillMailable(readers);
         int queued = database.transaction(c -> {
             int n = 0;
-            for (NotifyStore.Contact who : store.digestReaders(c)) {
+            for (NotifyStore.Contact who : readers) {
                 Map<String, Delivery> chosen = store.choices(c, who.user());
                 Instant after = who.digestThrough() != null ? who.digestThrough() : now.minus(java.time.Duration.ofDays(7));
                 List<NotifyStore.Kept> notices = store.between(c, List.of(who.audience().code()), after, now).stream()
