@@ -74,8 +74,9 @@ public final class FieldChecks {
     }
 
     /**
-     * A name (a class's, a place's): one line, so no line break, tab or other control character, at most
-     * {@code max} characters once trimmed.
+     * A name (a class's, a place's): one line, so no line break, tab or other control character, and no invisible
+     * formatting character (a right-to-left override, a zero-width space: the same-looking name would be another), at
+     * most {@code max} characters once trimmed.
      *
      * @return whether the field is fine (a missing optional name is)
      */
@@ -86,6 +87,15 @@ public final class FieldChecks {
         if (name != null && name.chars().anyMatch(Character::isISOControl)) {
             add(field, "one line: no line breaks or tabs");
             return false;
+        }
+        if (name != null) {
+            int[] format = name.codePoints().filter(ch -> Character.getType(ch) == Character.FORMAT).toArray();
+            if (format.length > 0) {
+                String code = String.format("U+%04X", format[0]);
+                add(field, "no invisible formatting characters, found " + code,
+                        "見えない書式文字は使えません（" + code + "）");
+                return false;
+            }
         }
         return true;
     }

@@ -38,6 +38,19 @@ class FieldChecksTest {
     }
 
     @Test
+    void aNameIsOneLineOfVisibleCharacters() {
+        FieldChecks check = new FieldChecks();
+        assertTrue(check.name("ひまわり", true, 32, "a"));
+        assertFalse(check.name("1\n2", true, 32, "b"));
+        assertFalse(check.name("\u202e1", true, 32, "c"), "a right-to-left override");
+        assertFalse(check.name("1\u200b", true, 32, "d"), "a zero-width space");
+        assertEquals(List.of(new FieldError("b", "one line: no line breaks or tabs"),
+                new FieldError("c", "no invisible formatting characters, found U+202E", "見えない書式文字は使えません（U+202E）"),
+                new FieldError("d", "no invisible formatting characters, found U+200B", "見えない書式文字は使えません（U+200B）")),
+                check.errors());
+    }
+
+    @Test
     void nothingWrongThrowsNothing() {
         FieldChecks check = new FieldChecks();
         check.text("ok", true, 10, "a");

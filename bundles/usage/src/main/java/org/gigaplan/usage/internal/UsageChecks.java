@@ -1,5 +1,6 @@
 package org.gigaplan.usage.internal;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.gigaplan.plan.service.SchoolService;
 
 /**
  * The checks of policy 1's own fields, each naming the field it refuses: the school a record is for, a grade of
- * that school's type, a class name, a week (a Monday of a plan year, begun), a plan year, a scene of the plan.
+ * that school's type, a class name (on the school's list, when it gave one), a week (a Monday of a plan year,
+ * begun), a plan year, a scene of the plan.
  */
 final class UsageChecks {
 
@@ -56,10 +58,14 @@ final class UsageChecks {
      * under the row's place {@code at} ({@code [3].grade}). The school, when it is one.
      */
     Optional<School> schoolClass(String at, String schoolId, Integer grade, String className, String defaultSchool,
-            FieldChecks check, Map<String, School> directory) {
+            FieldChecks check, Map<String, School> directory, ClassLists lists) {
         Optional<School> school = school(schoolId, defaultSchool, at + ".schoolId", check, directory);
+        int before = check.errors().size();
         school.ifPresent(s -> grade(s, grade, at + ".grade", check));
         className(className, at + ".className", check);
+        if (school.isPresent() && check.errors().size() == before) {
+            lists.check(school.get().id(), grade, normalName(className), at + ".className", check);
+        }
         return school;
     }
 
@@ -78,7 +84,15 @@ final class UsageChecks {
     }
 
     static void className(String name, String field, FieldChecks check) {
-        check.name(name, true, 32, field);
+        check.name(normalName(name), true, 32, field);
+    }
+
+    /**
+     * A class name as it is stored and matched: in Unicode's compatibility form and trimmed (全角 １組 → 1組, ｱ → ア),
+     * so one class has one name however a keyboard or a file wrote it.
+     */
+    static String normalName(String name) {
+        return name == null ? null : Normalizer.normalize(name, Normalizer.Form.NFKC).trim();
     }
 
     void week(LocalDate week, String field, FieldChecks check) {

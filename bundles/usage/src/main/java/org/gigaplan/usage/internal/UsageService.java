@@ -188,8 +188,10 @@ public class UsageService {
             }
             UsageChecks.grade(school, c.grade(), at + ".grade", check);
             UsageChecks.className(c.className(), at + ".className", check);
-            if (c.grade() != null && c.className() != null && !seen.add(c.grade() + "-" + c.className().trim())) {
-                check.add(at, "class " + c.grade() + "-" + c.className().trim() + " is listed twice");
+            String name = UsageChecks.normalName(c.className());
+            if (c.grade() != null && name != null && !seen.add(c.grade() + "-" + name)) {
+                check.add(at, "class " + c.grade() + "-" + name + " is listed twice", "学級 " + c.grade() + "-" + name
+                        + " が二度あります");
             }
         }
         check.throwIfAny();
@@ -204,17 +206,19 @@ public class UsageService {
             List<String> removed = new ArrayList<>();
             Set<String> listed = new HashSet<>();
             for (ClassInput in : input) {
-                String label = in.grade() + "-" + in.className().trim();
+                String name = UsageChecks.normalName(in.className());
+                String label = in.grade() + "-" + name;
                 listed.add(label);
                 SchoolClass was = before.get(label);
                 if (was == null) {
-                    classes.ensure(c, schoolId, in.grade(), in.className().trim(), false);
+                    classes.ensure(c, schoolId, in.grade(), name, false);
                     added.add(label);
                 } else if (was.retired()) {
                     classes.relist(c, was.id());
                     relisted.add(label);
                 }
             }
+            classes.listGiven(c, schoolId);
             Instant now = clock.now();
             for (SchoolClass k : before.values()) {
                 if (listed.contains(k.label()) || k.retired()) {

@@ -75,6 +75,7 @@ public class WeeklyUseService {
         FieldChecks.batchSize(input.size(), MAX_BATCH);
         List<ValidCheckIn> valid = new ArrayList<>();
         Map<String, School> directory = usage.directory();
+        ClassLists lists = new ClassLists(classes);
         Map<String, String> cellsSeen = new HashMap<>();
         for (int i = 0; i < input.size(); i++) {
             String at = "[" + i + "]";
@@ -84,7 +85,8 @@ public class WeeklyUseService {
                 continue;
             }
             Optional<School> school = usage.checks().schoolClass(at, in.schoolId(), in.grade(), in.className(),
-                    defaultSchool, check, directory);
+                    defaultSchool, check, directory, lists);
+            String className = UsageChecks.normalName(in.className());
             usage.checks().week(in.week(), at + ".week", check);
             if (in.scenes() == null || in.scenes().isEmpty()) {
                 check.add(at + ".scenes", "give at least one scene: [{\"scene\":1,\"count\":3}]");
@@ -124,21 +126,21 @@ public class WeeklyUseService {
                 } else {
                     check.add(sat + ".count", "give count (uses this week) or answer (the scale)");
                 }
-                if (sceneOk && weekly != null && school.isPresent() && in.grade() != null && in.className() != null
+                if (sceneOk && weekly != null && school.isPresent() && in.grade() != null && className != null
                         && in.week() != null) {
-                    String key = school.get().id() + "/" + in.grade() + "-" + in.className().trim() + "/" + in.week()
-                            + "/" + u.scene();
+                    String key = school.get().id() + "/" + in.grade() + "-" + className + "/" + in.week() + "/"
+                            + u.scene();
                     String first = cellsSeen.putIfAbsent(key, sat);
                     if (first != null) {
                         check.add(sat, "scene " + u.scene() + " of class " + in.grade() + "-"
-                                + in.className().trim() + " for the week of " + in.week() + " is also in " + first);
+                                + className + " for the week of " + in.week() + " is also in " + first);
                     }
                     uses.add(new int[] { u.scene(), weekly });
                     answers.add(answer);
                 }
             }
             if (school.isPresent() && check.ok()) {
-                valid.add(new ValidCheckIn(school.get(), in.grade(), in.className().trim(), in.week(), uses, answers));
+                valid.add(new ValidCheckIn(school.get(), in.grade(), className, in.week(), uses, answers));
             }
         }
         check.throwIfAny();
@@ -204,6 +206,7 @@ public class WeeklyUseService {
         FieldChecks.batchSize(input.size(), MAX_BATCH);
         List<ValidEvent> valid = new ArrayList<>();
         Map<String, School> directory = usage.directory();
+        ClassLists lists = new ClassLists(classes);
         Instant latest = usage.clock().now().plusSeconds(300);
         for (int i = 0; i < input.size(); i++) {
             String at = "[" + i + "]";
@@ -213,7 +216,7 @@ public class WeeklyUseService {
                 continue;
             }
             Optional<School> school = usage.checks().schoolClass(at, e.schoolId(), e.grade(), e.className(),
-                    defaultSchool, check, directory);
+                    defaultSchool, check, directory, lists);
             LocalDate week = null;
             if (e.at() == null) {
                 check.add(at + ".at", "required: when, with its offset (2025-06-02T10:40:00+09:00)");
@@ -228,8 +231,9 @@ public class WeeklyUseService {
             check.text(e.app(), true, 100, at + ".app");
             check.text(e.device(), false, 100, at + ".device");
             if (check.ok() && school.isPresent()) {
-                valid.add(new ValidEvent(school.get(), e.grade(), e.className().trim(), e.at().toInstant(), week,
-                        e.scene(), e.app().trim(), e.device() == null ? null : e.device().trim()));
+                String device = e.device() == null ? null : e.device().trim();
+                valid.add(new ValidEvent(school.get(), e.grade(), UsageChecks.normalName(e.className()),
+                        e.at().toInstant(), week, e.scene(), e.app().trim(), device));
             }
         }
         check.throwIfAny();

@@ -128,6 +128,7 @@ abstract class UsageContract {
                 weeklyUse.figuresAfter(FY, null, null, 4));
         // A class sorting before the first chunk's last figure checks in while the export reads on: with offsets the
         // next chunk would start one figure early and repeat it.
+        listWithClassZero(1);
         weeklyUse.recordCheckIns(List.of(checkIn("T-E1", 1, "0", W1, n(1, 1))), null, "board", false);
         // Chunks hold whole classes (here one class of five scenes each): read on until one comes empty.
         assertEquals(5, read.size(), "the first class whole, past the 4 asked");
@@ -139,10 +140,22 @@ abstract class UsageContract {
         assertEquals(before.size() + 1, weeklyUse.figures(FY, null, null, 0, 1000).size(), "the new figure is stored");
     }
 
+    /** T-E1's list of {@link #postWeekOne} and a class "0" in each of these grades, registered after them. */
+    void listWithClassZero(int... grades) {
+        List<UsageService.ClassInput> list = new ArrayList<>(List.of(new UsageService.ClassInput(1, "1"),
+                new UsageService.ClassInput(1, "2"), new UsageService.ClassInput(2, "1"),
+                new UsageService.ClassInput(2, "2")));
+        for (int grade : grades) {
+            list.add(new UsageService.ClassInput(grade, "0"));
+        }
+        usage.replaceClasses("T-E1", list);
+    }
+
     @Test
     void aPageOfTheFiguresIsTheSliceOfTheWholeListInOrderWhereverItStartsAndTheCountIsTheirNumber() {
         postWeekOne();
         // Classes registered last that sort first in their grade: the list is in the classes' order, not their ids'.
+        listWithClassZero(1, 2);
         weeklyUse.recordCheckIns(List.of(checkIn("T-E1", 1, "2", W2, n(1, 2), n(4, 1)),
                 checkIn("T-E2", 1, "1", W2, n(2, 1)), checkIn("T-H1", 1, "1", W2, n(1, 4), n(3, 1)),
                 checkIn("T-E1", 1, "0", W2, n(1, 1)), checkIn("T-E1", 2, "0", W2, n(5, 2))), null, "board", false);
@@ -453,6 +466,36 @@ abstract class UsageContract {
                 .toList());
         assertEquals(e2, usage.classes("T-E2").size());
         assertEquals(4, usage.classesExpected("T-E1"), "the roster's four classes are expected to report");
+    }
+
+    @Test
+    void aSchoolThatGaveItsClassListRecordsOnlyItsClassesHoweverTheNameIsTyped() {
+        usage.replaceClasses("T-E1", List.of(new UsageService.ClassInput(1, "1"), new UsageService.ClassInput(1, "2")));
+        // 1-１ (a full-width digit, as a Japanese keyboard types it) and " 2" are 1-1 and 1-2: nothing new registered.
+        WeeklyUseService.BatchResult r = weeklyUse.recordCheckIns(List.of(checkIn("T-E1", 1, "１", W1, n(1, 3)),
+                checkIn("T-E1", 1, " 2", W1, n(1, 4))), null, "board", false);
+        assertEquals(List.of(), r.classesRegistered());
+        assertEquals(List.of("1-1", "1-2"), usage.classes("T-E1").stream().map(SchoolClass::label).toList());
+        assertEquals(2, weeklyUse.countFigures(FY, "T-E1", W1));
+        // A class not on the list is refused, naming the grade's classes, and nothing of its batch is stored.
+        InvalidInputException typo = assertThrows(InvalidInputException.class, () -> weeklyUse.recordCheckIns(
+                List.of(checkIn("T-E1", 1, "1", W1.plusWeeks(1), n(1, 1)), checkIn("T-E1", 1, "1組", W1, n(1, 2))),
+                null, "board", false));
+        assertEquals("[1].className", typo.errors().get(0).field());
+        assertTrue(typo.errors().get(0).detail().contains("(grade 1: 1, 2)"), typo.errors().get(0).detail());
+        assertTrue(typo.errors().get(0).japanese().contains("学級一覧"), typo.errors().get(0).japanese());
+        assertEquals(0, weeklyUse.countFigures(FY, "T-E1", W1.plusWeeks(1)));
+        InvalidInputException event = assertThrows(InvalidInputException.class, () -> weeklyUse.recordEvents(
+                List.of(event("T-E1", 2, "1", "2025-06-03T10:00:00+09:00", 1, "d1")), "T-E1", "agent:T-E1", false));
+        assertEquals("[0].className", event.errors().get(0).field());
+        // An invisible right-to-left mark is no part of a name, on a list or in a record.
+        InvalidInputException bidi = assertThrows(InvalidInputException.class, () -> weeklyUse.recordCheckIns(
+                List.of(checkIn("T-E2", 1, "\u202e1", W1, n(1, 2))), null, "board", false));
+        assertEquals("[0].className", bidi.errors().get(0).field());
+        // A school that never gave its list still registers its classes from its records.
+        WeeklyUseService.BatchResult first = weeklyUse.recordCheckIns(List.of(checkIn("T-E2", 1, "ひまわり", W1,
+                n(1, 1))), null, "board", false);
+        assertEquals(List.of("T-E2 1-ひまわり"), first.classesRegistered());
     }
 
     @Test

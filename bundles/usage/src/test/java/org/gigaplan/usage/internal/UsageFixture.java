@@ -22,6 +22,7 @@ import org.gigaplan.testkit.TestDatabase;
 final class UsageFixture {
 
     static final String TABLES[] = { "usage_event_slot", "usage_event", "usage_class_period", "usage_school_period", "usage_school_week", "usage_week", "usage_class",
+            "usage_class_list",
             "usage_measure_update", "usage_measure", "usage_adoption", "usage_case_scene", "usage_case" };
 
     final TestDatabase db;

@@ -7,15 +7,20 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.gigaplan.plan.service.Database;
 import org.gigaplan.plan.service.Jdbc;
 import org.gigaplan.plan.service.PlanClock;
 import org.gigaplan.usage.internal.SchoolClass;
 
-/** Classes that report: registered by their school, or on their first record. */
+/**
+ * Classes that report: on the list their school gave, or, at a school that never gave one, registered by their first
+ * record.
+ */
 public final class ClassStore {
 
     private static final String COLUMNS = "id, school_id, grade, name, retired_at";
@@ -88,6 +93,31 @@ public final class ClassStore {
         }
         return Jdbc.list(c, "SELECT " + COLUMNS + " FROM usage_class" + (where.isEmpty() ? "" : " WHERE "
                 + String.join(" AND ", where)) + " ORDER BY school_id, grade, name", ClassStore::row, params);
+    }
+
+    /** Notes that the school gave its class list: from now on its records name a class on it. */
+    public void listGiven(Connection c, String schoolId) throws SQLException {
+        Instant now = clock.now();
+        if (Jdbc.update(c, "UPDATE usage_class_list SET given_at = ? WHERE school_id = ?", now, schoolId) == 0) {
+            Jdbc.update(c, "INSERT INTO usage_class_list (school_id, given_at) VALUES (?, ?)", schoolId, now);
+        }
+    }
+
+    /**
+     * The labels ({@code 4-1}) of the classes on a school's list, retired ones too, when the school gave its list;
+     * empty when it never did (its records then register their classes).
+     */
+    public Optional<Set<String>> listedLabels(String schoolId) {
+        return db.transaction(c -> {
+            if (Jdbc.first(c, "SELECT 1 FROM usage_class_list WHERE school_id = ?", r -> 1, schoolId).isEmpty()) {
+                return Optional.<Set<String>>empty();
+            }
+            Set<String> labels = new HashSet<>();
+            for (SchoolClass k : list(c, schoolId, true)) {
+                labels.add(k.label());
+            }
+            return Optional.of(labels);
+        });
     }
 
     /** How many records (weekly figures, events and their roll-ups) a class has. */
