@@ -89,6 +89,15 @@ public class TrainingService {
         return AS_OF.atYear(fy.year() + 1);
     }
 
+    /**
+     * The date of an answer given without one: the survey's March 1 of its year ({@link #asOf}) once that day has
+     * come, else the day it is given, never a day to come.
+     */
+    static LocalDate answeredOn(FiscalYear fy, LocalDate today) {
+        LocalDate asOf = asOf(fy);
+        return asOf.isAfter(today) ? today : asOf;
+    }
+
     // ---------------------------------------------------------------------------------------------- answers
 
     public PlanClock clock() {
@@ -126,6 +135,7 @@ public class TrainingService {
         Map<String, String> seen = new HashMap<>();
         List<FiscalYear> years = new ArrayList<>();
         Map<String, String> teacherFields = new LinkedHashMap<>();
+        LocalDate today = clock.today();
         for (int i = 0; i < input.size(); i++) {
             String at = "[" + i + "]";
             Assessment a = input.get(i);
@@ -182,7 +192,7 @@ public class TrainingService {
                     ids.put(code, id);
                 }
                 FiscalYear fy = years.get(i);
-                LocalDate on = a.answeredOn() == null ? asOf(fy) : a.answeredOn();
+                LocalDate on = a.answeredOn() == null ? answeredOn(fy, today) : a.answeredOn();
                 for (Map.Entry<String, Integer> e : a.answers().entrySet()) {
                     rows.add(new AnswerRow(id, school.id(), fy.year(), checklist.item(e.getKey()).orElseThrow().code(),
                             e.getValue(), on));

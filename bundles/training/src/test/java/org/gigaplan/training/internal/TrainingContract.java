@@ -150,6 +150,9 @@ abstract class TrainingContract {
         assertEquals(3.5, a.mean());
         assertEquals(3.0, a.previousMean());
         assertEquals(TrainingService.asOf(FY), t1.answeredOn(), "as of March 1 by default");
+        // This year's answer, given before the survey's March 1, is dated the day it is given, not a day to come.
+        training.record("T-E1", List.of(a("T1", FiscalYear.of(2026), "A-1", 2)), "s", true, false);
+        assertEquals(TODAY.today(), training.teacher("T-E1", "T1", FiscalYear.of(2026)).orElseThrow().answeredOn());
         assertTrue(training.teacher("T-E1", "NOBODY", FY).isEmpty());
     }
 
