@@ -8,14 +8,23 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 
@@ -72,7 +81,61 @@ public record CsvTable(List<String> header, List<Row> rows, List<FieldError> err
         public String place() {
             return "line " + line;
         }
+
+        /**
+         * The date in a column: 2025-06-02, or as Japanese Excel saves a date cell (2025/06/02, 2025/6/2); null, and
+         * the error in {@code check} naming the cell, when it is none of these (or no day of the calendar).
+         */
+        public LocalDate date(String column, FieldChecks check) {
+            Matcher m = DATE_TIME.matcher(get(column));
+            if (m.matches() && m.group(4) == null) {
+                try {
+                    return day(m);
+                } catch (DateTimeException e) {
+                    // falls through to the error: no such day
+                }
+            }
+            check.add(field(column), "a date as 2025-06-02 or 2025/6/2, was \"" + get(column) + "\"",
+                    "2025-06-02 か 2025/6/2 の形の日付にしてください（\"" + get(column) + "\" でした）");
+            return null;
+        }
+
+        /**
+         * The time in a column: ISO 8601 with its offset (2025-06-02T10:00:00+09:00), or a date and time without one
+         * as spreadsheets save them (2025-06-02 10:00, 2025/6/2 10:00:00, T or a space between), read in
+         * {@code zone}; null, and the error in {@code check} naming the cell, when it is none of these.
+         */
+        public OffsetDateTime dateTime(String column, ZoneId zone, FieldChecks check) {
+            String text = get(column);
+            try {
+                return OffsetDateTime.parse(text);
+            } catch (DateTimeParseException e) {
+                Matcher m = DATE_TIME.matcher(text);
+                if (m.matches() && m.group(4) != null) {
+                    try {
+                        LocalTime time = LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                                m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+                        return day(m).atTime(time).atZone(zone).toOffsetDateTime();
+                    } catch (DateTimeException notATime) {
+                        // falls through to the error
+                    }
+                }
+            }
+            check.add(field(column), "a time as 2025-06-02T10:00:00+09:00 or 2025/6/2 10:00 (in " + zone + "), was \""
+                    + text + "\"", "2025-06-02T10:00:00+09:00 か 2025/6/2 10:00（" + zone + "）の形の日時にしてください（\""
+                    + text + "\" でした）");
+            return null;
+        }
+
+        private static LocalDate day(Matcher m) {
+            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)));
+        }
     }
+
+    /** A date (- or / between its parts), optionally a time of day after T or a space. */
+    private static final Pattern DATE_TIME = Pattern
+            .compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
 
     /**
      * Reads a CSV file from bytes in {@code charset} (as a request's Content-Type names it), or, when null, in UTF-8

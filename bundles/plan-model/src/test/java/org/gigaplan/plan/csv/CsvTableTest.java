@@ -54,6 +54,34 @@ class CsvTableTest {
     }
 
     @Test
+    void datesAndTimesAreReadAsIsoOrAsJapaneseExcelSavesThem() {
+        CsvTable t = CsvTable.parse("day,at\n"
+                + "2026-11-30,2025-06-02T10:00:00+09:00\n"
+                + "2026/11/30,2025/6/2 10:00\n"
+                + "2026/1/5,2025-06-02 10:00:30\n"
+                + "2026/2/30,2025-06-02\n"
+                + "30/11/2026,10:00\n");
+        java.time.ZoneId tokyo = java.time.ZoneId.of("Asia/Tokyo");
+        org.gigaplan.plan.rest.FieldChecks check = new org.gigaplan.plan.rest.FieldChecks();
+        List<CsvTable.Row> rows = t.rows();
+        assertEquals(java.time.LocalDate.of(2026, 11, 30), rows.get(0).date("day", check));
+        assertEquals(java.time.LocalDate.of(2026, 11, 30), rows.get(1).date("day", check));
+        assertEquals(java.time.LocalDate.of(2026, 1, 5), rows.get(2).date("day", check));
+        java.time.OffsetDateTime ten = java.time.OffsetDateTime.parse("2025-06-02T10:00:00+09:00");
+        assertEquals(ten, rows.get(0).dateTime("at", tokyo, check));
+        assertEquals(ten, rows.get(1).dateTime("at", tokyo, check), "without an offset: the deployment's zone");
+        assertEquals(ten.plusSeconds(30), rows.get(2).dateTime("at", tokyo, check));
+        assertTrue(check.ok(), () -> check.errors().toString());
+        assertEquals(null, rows.get(3).date("day", check), "February has no 30th");
+        assertEquals(null, rows.get(3).dateTime("at", tokyo, check), "a date is no time");
+        assertEquals(null, rows.get(4).date("day", check));
+        assertEquals(null, rows.get(4).dateTime("at", tokyo, check));
+        assertEquals(List.of("line 5.day", "line 5.at", "line 6.day", "line 6.at"),
+                check.errors().stream().map(e -> e.field()).toList());
+        assertTrue(check.errors().get(0).japanese().contains("2025/6/2"), check.errors().get(0).japanese());
+    }
+
+    @Test
     void rowsOfAnotherLengthAreErrorsNamingTheirLine() {
         CsvTable t = CsvTable.parse("a,b\n1,2\n3\n4,5\n");
         assertEquals(2, t.rows().size());

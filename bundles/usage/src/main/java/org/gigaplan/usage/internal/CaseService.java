@@ -37,7 +37,8 @@ public class CaseService {
 
     public CaseStore.Draft validCase(CaseInput in) {
         if (in == null) {
-            throw new InvalidInputException("body", "give title, summary, scenes, learningType and subject");
+            throw new InvalidInputException("body", "give title, summary, scenes, learningType and subject",
+                    "題名・概要・場面・学びの形・教科を入力してください");
         }
         FieldChecks check = new FieldChecks();
         check.localized(in.title(), 200, "title");

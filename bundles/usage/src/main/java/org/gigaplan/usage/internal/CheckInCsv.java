@@ -2,7 +2,6 @@ package org.gigaplan.usage.internal;
 
 import java.io.Writer;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -28,20 +27,31 @@ public final class CheckInCsv {
             "checkin_uses", "checkin_answer", "event_uses", "uses", "meets_target", "demo");
 
     private static final Pattern RECORD_FIELD = Pattern.compile("^\\[(\\d+)\\](?:\\.scenes\\[(\\d+)\\](?:\\.\\w+)?|\\.(\\w+))?(.*)$");
+    /** A record's field named inside a detail. */
+    private static final Pattern RECORD_IN_TEXT = Pattern.compile("\\[\\d+\\](?:\\.scenes\\[\\d+\\])?");
 
     /** Parsed rows with, per row, the CSV column of each scene entry, to name columns in later errors. */
     public record Parsed(List<CheckIn> checkIns, List<List<String>> sceneColumns, List<Long> lines) {
 
         /** Renames a service error's field ({@code [3].scenes[1].count}) to its CSV place ({@code line 5.scene2}). */
         public FieldError toCsv(FieldError e) {
-            Matcher m = RECORD_FIELD.matcher(e.field());
-            if (!m.matches()) {
+            String place = place(e.field());
+            if (place == null) {
                 return e;
+            }
+            return new FieldError(place, inDetail(e.detail()), inDetail(e.japanese()));
+        }
+
+        /** The CSV place of a record's field, or null when the field names no record. */
+        private String place(String field) {
+            Matcher m = RECORD_FIELD.matcher(field);
+            if (!m.matches()) {
+                return null;
             }
             int row = Integer.parseInt(m.group(1));
             String line = "line " + lines.get(row);
             if (m.group(2) != null) {
-                return new FieldError(line + "." + sceneColumns.get(row).get(Integer.parseInt(m.group(2))), e.detail());
+                return line + "." + sceneColumns.get(row).get(Integer.parseInt(m.group(2)));
             }
             if (m.group(3) != null) {
                 String column = switch (m.group(3)) {
@@ -49,9 +59,17 @@ public final class CheckInCsv {
                     case "className" -> "class";
                     default -> m.group(3);
                 };
-                return new FieldError(line + "." + column, e.detail());
+                return line + "." + column;
             }
-            return new FieldError(line, e.detail());
+            return line;
+        }
+
+        /** A detail naming another record ("is also in [0].scenes[0]") names its CSV place instead. */
+        private String inDetail(String detail) {
+            return detail == null ? null : RECORD_IN_TEXT.matcher(detail).replaceAll(r -> {
+                String place = place(r.group());
+                return Matcher.quoteReplacement(place == null ? r.group() : place);
+            });
         }
     }
 
@@ -71,12 +89,7 @@ public final class CheckInCsv {
         List<Long> lines = new ArrayList<>();
         for (CsvTable.Row row : table.requireRows().rows()) {
             Integer grade = integer(row.get("grade"), row.field("grade"), check);
-            LocalDate week = null;
-            try {
-                week = LocalDate.parse(row.get("week"));
-            } catch (DateTimeParseException e) {
-                check.add(row.field("week"), "a date as 2025-06-02, was \"" + row.get("week") + "\"");
-            }
+            LocalDate week = row.date("week", check);
             List<CheckIn.SceneUse> uses = new ArrayList<>();
             List<String> used = new ArrayList<>();
             for (String h : header) {

@@ -53,7 +53,8 @@ public class MeasureService {
                             + "高等学校・中等教育学校・特別支援学校のものです）");
         }
         if (in == null) {
-            throw new InvalidInputException("body", "give fiscalYear, text and target");
+            throw new InvalidInputException("body", "give fiscalYear, text and target",
+                    "年度・取組・目標を入力してください");
         }
         FiscalYear fy = usage.checks().fiscalYear(in.fiscalYear(), "fiscalYear", check);
         check.text(in.text(), true, 1000, "text");
@@ -72,7 +73,7 @@ public class MeasureService {
     public OwnMeasure addUpdate(OwnMeasure m, UpdateInput in, String by) {
         FieldChecks check = new FieldChecks();
         if (in == null) {
-            throw new InvalidInputException("body", "give date and progress");
+            throw new InvalidInputException("body", "give date and progress", "日付と進み具合を入力してください");
         }
         LocalDate date = in.date() == null ? usage.calendar().today() : in.date();
         if (!FiscalYear.of(m.fiscalYear()).contains(date)) {

@@ -43,7 +43,8 @@ final class UsageChecks {
             return Optional.empty();
         }
         if (defaultSchool != null && !defaultSchool.equals(wanted)) {
-            check.add(field, "class of school " + wanted + ": you may record only for " + defaultSchool);
+            check.add(field, "school " + wanted + ": you may record only for " + defaultSchool,
+                    "学校 " + wanted + " の記録はできません（" + defaultSchool + " の記録のみ）");
             return Optional.empty();
         }
         Optional<School> school = directory == null ? schools.find(wanted) : Optional.ofNullable(directory.get(wanted));
@@ -78,8 +79,9 @@ final class UsageChecks {
         if (grade == null) {
             check.add(field, "required");
         } else if (grade < 1 || grade > max) {
-            check.add(field, "a " + school.type().label().en().toLowerCase() + " has grades 1 to " + max
-                    + ", was " + grade);
+            String type = school.type().label().en().toLowerCase();
+            check.add(field, "grades of " + school.id() + " (" + type + ") are 1 to " + max + ", was " + grade,
+                    school.type().label().ja() + "の学年は1〜" + max + "です（" + grade + "でした）");
         }
     }
 
@@ -97,13 +99,15 @@ final class UsageChecks {
 
     void week(LocalDate week, String field, FieldChecks check) {
         if (week == null) {
-            check.add(field, "required: the week's Monday (2025-06-02)");
+            check.add(field, "required: the week's Monday (2025-06-02)", "必須です（週の月曜日の日付: 2025-06-02）");
             return;
         }
         if (!SchoolCalendar.isMonday(week)) {
             check.add(field, "must be a Monday, the first day of the week: " + week + " is a "
                     + week.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-                    + ", its week is " + SchoolCalendar.mondayOf(week));
+                    + ", its week is " + SchoolCalendar.mondayOf(week), "週の初日の月曜日にしてください（" + week + " は"
+                    + week.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.JAPANESE) + "、その週は "
+                    + SchoolCalendar.mondayOf(week) + " からです）");
             return;
         }
         if (!FiscalYear.handles(week)) {
@@ -115,9 +119,10 @@ final class UsageChecks {
         int last = plan.plan().lastYear();
         if (fy.year() < first || fy.year() > last) {
             check.add(field, "the week of " + week + " is in " + fy + ", outside the plan's years FY"
-                    + first + "–FY" + last);
+                    + first + "–FY" + last, week + " の週は " + fy + " で、計画の年度（FY" + first + "–FY" + last
+                    + "）の外です");
         } else if (week.isAfter(calendar.currentWeek())) {
-            check.add(field, "the week of " + week + " has not begun yet");
+            check.add(field, "the week of " + week + " has not begun yet", week + " の週はまだ始まっていません");
         }
     }
 
@@ -129,7 +134,8 @@ final class UsageChecks {
         int first = plan.plan().firstCoveredYear();
         int last = plan.plan().lastYear();
         if (year < first || year > last) {
-            check.add(field, "must be a year of the plan, FY" + first + "–FY" + last + ", was " + year);
+            check.add(field, "must be a year of the plan, FY" + first + "–FY" + last + ", was " + year,
+                    "計画の年度（FY" + first + "–FY" + last + "）にしてください（" + year + "でした）");
             return null;
         }
         return FiscalYear.of(year);
@@ -137,11 +143,12 @@ final class UsageChecks {
 
     static boolean scene(Integer scene, List<Integer> valid, String field, FieldChecks check) {
         if (scene == null) {
-            check.add(field, "required: one of " + valid);
+            check.add(field, "required: one of " + valid, "必須です（場面 " + valid + " のいずれか）");
             return false;
         }
         if (!valid.contains(scene)) {
-            check.add(field, "no scene " + scene + ": the plan's scenes are " + valid);
+            check.add(field, "no scene " + scene + ": the plan's scenes are " + valid,
+                    "場面 " + scene + " はありません（計画の場面は " + valid + "）");
             return false;
         }
         return true;

@@ -174,7 +174,8 @@ public class UsageService {
     public ClassChange replaceClasses(String schoolId, List<ClassInput> input) {
         School school = school(schoolId, "schoolId");
         if (input == null || input.isEmpty()) {
-            throw new InvalidInputException("body", "give the school's classes: [{\"grade\":1,\"className\":\"1\"}]");
+            throw new InvalidInputException("body", "give the school's classes: [{\"grade\":1,\"className\":\"1\"}]",
+                    "学校の学級を入力してください");
         }
         FieldChecks.batchSize(input.size(), MAX_CLASSES);
         FieldChecks check = new FieldChecks();
@@ -183,7 +184,7 @@ public class UsageService {
             ClassInput c = input.get(i);
             String at = "[" + i + "]";
             if (c == null) {
-                check.add(at, "must be a class");
+                check.add(at, "must be a class", "学級がありません");
                 continue;
             }
             UsageChecks.grade(school, c.grade(), at + ".grade", check);

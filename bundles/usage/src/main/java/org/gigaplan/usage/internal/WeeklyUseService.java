@@ -70,7 +70,7 @@ public class WeeklyUseService {
     public BatchResult recordCheckIns(List<CheckIn> input, String defaultSchool, String by, boolean demo) {
         FieldChecks check = new FieldChecks();
         if (input == null || input.isEmpty()) {
-            throw new InvalidInputException("body", "give at least one check-in");
+            throw new InvalidInputException("body", "give at least one check-in", "記録を一つ以上送ってください");
         }
         FieldChecks.batchSize(input.size(), MAX_BATCH);
         List<ValidCheckIn> valid = new ArrayList<>();
@@ -81,7 +81,7 @@ public class WeeklyUseService {
             String at = "[" + i + "]";
             CheckIn in = input.get(i);
             if (in == null) {
-                check.add(at, "must be a check-in");
+                check.add(at, "must be a check-in", "記録がありません");
                 continue;
             }
             Optional<School> school = usage.checks().schoolClass(at, in.schoolId(), in.grade(), in.className(),
@@ -89,7 +89,8 @@ public class WeeklyUseService {
             String className = UsageChecks.normalName(in.className());
             usage.checks().week(in.week(), at + ".week", check);
             if (in.scenes() == null || in.scenes().isEmpty()) {
-                check.add(at + ".scenes", "give at least one scene: [{\"scene\":1,\"count\":3}]");
+                check.add(at + ".scenes", "give at least one scene: [{\"scene\":1,\"count\":3}]",
+                        "場面を一つ以上入力してください");
                 continue;
             }
             List<Integer> validScenes = usage.scenesOfWeek(in.week());
@@ -99,18 +100,18 @@ public class WeeklyUseService {
                 String sat = at + ".scenes[" + j + "]";
                 CheckIn.SceneUse u = in.scenes().get(j);
                 if (u == null) {
-                    check.add(sat, "must be a scene use");
+                    check.add(sat, "must be a scene use", "場面の記録がありません");
                     continue;
                 }
                 boolean sceneOk = UsageChecks.scene(u.scene(), validScenes, sat + ".scene", check);
                 Integer weekly = null;
                 String answer = null;
                 if (u.count() != null && u.answer() != null) {
-                    check.add(sat, "give count or answer, not both");
+                    check.add(sat, "give count or answer, not both", "回数か頻度のどちらか一方を入力してください");
                 } else if (u.count() != null) {
                     if (u.count() < 0 || u.count() > MAX_COUNT) {
-                        check.add(sat + ".count",
-                                "must be between 0 and " + MAX_COUNT + " uses a week, was " + u.count());
+                        check.add(sat + ".count", "must be between 0 and " + MAX_COUNT + " uses a week, was "
+                                + u.count(), "週の回数は0〜" + MAX_COUNT + "にしてください（" + u.count() + "でした）");
                     } else {
                         weekly = u.count();
                     }
@@ -118,13 +119,15 @@ public class WeeklyUseService {
                     Optional<Answer> a = Answer.parse(u.answer());
                     if (a.isEmpty()) {
                         check.add(sat + ".answer", "one of " + Answer.codes() + " (or ほぼ毎日, 週3回以上, "
-                                + "週1回以上, 月1回以上, 月1回未満), was \"" + u.answer() + "\"");
+                                + "週1回以上, 月1回以上, 月1回未満), was \"" + u.answer() + "\"", "ほぼ毎日・週3回以上・"
+                                + "週1回以上・月1回以上・月1回未満のいずれかにしてください（\"" + u.answer() + "\"でした）");
                     } else {
                         weekly = a.get().weeklyUses();
                         answer = a.get().name();
                     }
                 } else {
-                    check.add(sat + ".count", "give count (uses this week) or answer (the scale)");
+                    check.add(sat + ".count", "give count (uses this week) or answer (the scale)",
+                            "回数（今週の使用回数）か頻度を入力してください");
                 }
                 if (sceneOk && weekly != null && school.isPresent() && in.grade() != null && className != null
                         && in.week() != null) {
@@ -132,8 +135,9 @@ public class WeeklyUseService {
                             + u.scene();
                     String first = cellsSeen.putIfAbsent(key, sat);
                     if (first != null) {
-                        check.add(sat, "scene " + u.scene() + " of class " + in.grade() + "-"
-                                + className + " for the week of " + in.week() + " is also in " + first);
+                        check.add(sat, "scene " + u.scene() + " of class " + in.grade() + "-" + className
+                                + " for the week of " + in.week() + " is also in " + first, in.week() + " の週の学級 "
+                                + in.grade() + "-" + className + " の場面 " + u.scene() + " は " + first + " にもあります");
                     }
                     uses.add(new int[] { u.scene(), weekly });
                     answers.add(answer);
@@ -201,7 +205,7 @@ public class WeeklyUseService {
     public BatchResult recordEvents(List<UsageEvent> input, String defaultSchool, String by, boolean demo) {
         FieldChecks check = new FieldChecks();
         if (input == null || input.isEmpty()) {
-            throw new InvalidInputException("body", "give at least one event");
+            throw new InvalidInputException("body", "give at least one event", "記録を一つ以上送ってください");
         }
         FieldChecks.batchSize(input.size(), MAX_BATCH);
         List<ValidEvent> valid = new ArrayList<>();
@@ -212,14 +216,15 @@ public class WeeklyUseService {
             String at = "[" + i + "]";
             UsageEvent e = input.get(i);
             if (e == null) {
-                check.add(at, "must be an event");
+                check.add(at, "must be an event", "記録がありません");
                 continue;
             }
             Optional<School> school = usage.checks().schoolClass(at, e.schoolId(), e.grade(), e.className(),
                     defaultSchool, check, directory, lists);
             LocalDate week = null;
             if (e.at() == null) {
-                check.add(at + ".at", "required: when, with its offset (2025-06-02T10:40:00+09:00)");
+                check.add(at + ".at", "required: when, with its offset (2025-06-02T10:40:00+09:00)",
+                        "必須です（日時と時差: 2025-06-02T10:40:00+09:00）");
             } else if (e.at().toInstant().isAfter(latest)) {
                 check.add(at + ".at", "is in the future: " + e.at());
             } else {

@@ -371,7 +371,7 @@ abstract class UsageContract {
     void csvImportStoresAllRowsOrNoneAndNamesLineAndColumn() {
         String good = "\uFEFFschool_id,grade,class,week,scene1,scene2,scene3,scene4,scene5\n"
                 + "T-E1,1,1,2025-06-02,3,週3回以上,,1,0\n"
-                + "T-E1,1,2,2025-06-02,ALMOST_DAILY,0,0,0,0\n";
+                + "T-E1,1,2,2025/6/2,ALMOST_DAILY,0,0,0,0\n"; // as Japanese Excel saves a date
         CheckInCsv.Parsed parsed = CheckInCsv.parse(CsvTable.parse(good));
         WeeklyUseService.BatchResult r = weeklyUse.recordCheckIns(parsed.checkIns(), null, "board", false);
         assertEquals(2, r.records());
@@ -387,6 +387,14 @@ abstract class UsageContract {
                 () -> weeklyUse.recordCheckIns(semantic.checkIns(), null, "board", false));
         assertEquals("line 3.scene2", semantic.toCsv(e.errors().get(0)).field());
         assertEquals(0, weeklyUse.countFigures(FY, null, W2));
+        // A class's week given twice names the other row by its line too, in both languages.
+        CheckInCsv.Parsed twice = CheckInCsv.parse(CsvTable.parse(
+                "school_id,grade,class,week,scene1\nT-E1,1,1,2025-06-09,3\nT-E1,1,1,2025/6/9,2\n"));
+        InvalidInputException again = assertThrows(InvalidInputException.class,
+                () -> weeklyUse.recordCheckIns(twice.checkIns(), null, "board", false));
+        InvalidInputException.FieldError inCsv = twice.toCsv(again.errors().get(0));
+        assertEquals("line 3.scene1", inCsv.field());
+        assertTrue(inCsv.detail().endsWith("is also in line 2.scene1"), inCsv.detail());
     }
 
     @Test
