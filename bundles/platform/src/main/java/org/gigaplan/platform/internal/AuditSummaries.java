@@ -13,9 +13,25 @@ public final class AuditSummaries {
     private AuditSummaries() {
     }
 
-    public static String planImport(Plan before, PlanVersion after) {
+    /** An import: what was in force → what is, and what a confirmed replace threw away. */
+    public static String planImport(Plan before, PlanServiceImpl.Imported imported) {
+        PlanVersion after = imported.version();
+        if (!imported.stored()) {
+            return "plan " + after.planId() + " data " + after.dataVersion() + " imported again: unchanged (version "
+                    + after.version() + ")";
+        }
         return "plan " + before.id() + " data " + before.dataVersion() + " → " + after.planId() + " data "
-                + after.dataVersion() + " (version " + after.version() + ", " + after.actionItems() + " action items)";
+                + after.dataVersion() + " (version " + after.version() + ", " + after.actionItems() + " action items"
+                + (imported.check() == null ? "" : ", " + imported.check().changes().size() + " changes")
+                + (imported.replaced() ? "; " + imported.check().replaced() : "") + ")";
+    }
+
+    /** A dry run of an import: what it would change and lose. */
+    public static String planImportTried(PlanImportCheck check) {
+        return "plan import dry run: " + check.planId() + " data " + check.dataVersion() + " against version "
+                + check.inForce() + ": " + (check.unchanged() ? "unchanged" : check.changes().size() + " changes, "
+                + check.undone().size() + " undoing changes made here, action plans dropped "
+                + check.actionPlansDropped());
     }
 
     /** A change to the plan: its version, what it did, and the first fields changed, before → after. */

@@ -34,6 +34,21 @@ final class PlanDiff {
         return out;
     }
 
+    /**
+     * Those of {@code changes} that touch a field {@code made} changed: the same field, a field inside it, or one it is
+     * inside (an action plan dropped whole touches every target set in it), so that applying {@code changes} after
+     * {@code made} would undo some of it.
+     */
+    static List<Change> touching(List<Change> changes, List<Change> made) {
+        return changes.stream().filter(c -> made.stream().anyMatch(m -> within(c.path(), m.path())
+                || within(m.path(), c.path()))).toList();
+    }
+
+    /** Whether the field {@code path} names is {@code outer}'s or inside it. */
+    private static boolean within(String path, String outer) {
+        return outer.isEmpty() || path.equals(outer) || path.startsWith(outer + ".") || path.startsWith(outer + "[");
+    }
+
     private static void diff(String path, JsonNode a, JsonNode b, List<Change> out) {
         if (a == null || a.isNull() || b == null || b.isNull() || a.getNodeType() != b.getNodeType()
                 || !(a.isObject() || a.isArray())) {

@@ -99,36 +99,113 @@ public class PlanServiceImpl implements PlanService {
         return known.plan();
     }
 
+    /** Imports a plan file, refused when it would throw away what was made here (see {@link PlanImportCheck}). */
     @Override
     public PlanVersion importPlan(InputStream json, String importedBy) {
-        try {
-            byte[] bytes = json.readNBytes(MAX_PLAN_BYTES + 1);
-            if (bytes.length > MAX_PLAN_BYTES) {
-                throw new InvalidInputException("body", "plan data is larger than " + MAX_PLAN_BYTES + " bytes");
-            }
-            return importBytes(bytes, importedBy);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return importPlan(json, importedBy, false).version();
+    }
+
+    /**
+     * What an import did: the version stored, or the one in force when the file is that plan already ({@code stored}
+     * false: nothing changed), and what it was found to change.
+     */
+    public record Imported(PlanVersion version, boolean stored, PlanImportCheck check) {
+
+        /** Whether the caller confirmed an import that threw away what was made here. */
+        public boolean replaced() {
+            return stored && check != null && check.replaceNeeded();
         }
     }
 
-    private PlanVersion importBytes(byte[] bytes, String importedBy) {
+    /**
+     * Reads a plan file and makes it the plan in force as a new version, unless it is that plan already (then nothing
+     * is stored). Checked whole first; refused (409, nothing stored) when it reuses a stored version's data version
+     * with other content, or, unless {@code replace}, when it would undo changes made here since the newest import or
+     * drop an action plan the plan in force has.
+     */
+    public Imported importPlan(InputStream json, String importedBy, boolean replace) {
+        byte[] bytes = bytes(json);
         Plan parsed = PlanReader.read(bytes);
+        // The plan in force exported and imported as it is (its bytes may differ) is not "other content" under its
+        // data version: answered before that check, and looked at again with the versions locked.
+        Optional<PlanStore.Standing> seen = store.standing();
+        Optional<PlanImportCheck> seenCheck = seen.map(s -> check(parsed, s));
+        if (seenCheck.isPresent() && seenCheck.get().unchanged()) {
+            return new Imported(seen.get().current().meta(), false, seenCheck.get());
+        }
+        refuseReusedDataVersion(parsed, bytes);
         String document = new String(bytes, StandardCharsets.UTF_8);
-        String sha = PlanStore.sha256(document);
+        PlanImportCheck[] checked = new PlanImportCheck[1];
+        PlanVersion[] inForce = new PlanVersion[1];
+        Optional<PlanVersion> stored = store.nextFrom(standing -> {
+            PlanImportCheck check = standing.map(s -> check(parsed, s)).orElse(null);
+            checked[0] = check;
+            if (check != null && check.unchanged()) {
+                inForce[0] = standing.get().current().meta();
+                return null;
+            }
+            if (check != null && check.replaceNeeded() && !replace) {
+                throw new BilingualConflict("replace", check.refusal(), check.refusalJapanese());
+            }
+            return new PlanStore.Next(meta(parsed, parsed.dataVersion(), PlanVersion.Kind.IMPORT, "imported "
+                    + parsed.id() + " data " + parsed.dataVersion(), check == null ? List.of() : check.changes(),
+                    importedBy), id -> document);
+        });
+        if (stored.isEmpty()) {
+            return new Imported(inForce[0], false, checked[0]);
+        }
+        held = new Held(stored.get().version(), parsed);
+        OncePerRequest.wrote(OncePerRequest.Counter.PLAN_VERSION, stored.get().version());
+        Imported imported = new Imported(stored.get(), true, checked[0]);
+        if (imported.replaced()) {
+            LOG.warn("Plan version {} imported by {}: {}", stored.get().version(), importedBy,
+                    checked[0].replaced());
+        }
+        return imported;
+    }
+
+    /**
+     * What importing a plan file would do, storing nothing (a dry run): refused as the import would be when the file
+     * is invalid or reuses a stored version's data version with other content.
+     */
+    public PlanImportCheck checkImport(InputStream json) {
+        byte[] bytes = bytes(json);
+        Plan parsed = PlanReader.read(bytes);
+        PlanStore.Standing standing = store.standing().orElseThrow(() -> new IllegalStateException("no plan stored"));
+        PlanImportCheck check = check(parsed, standing);
+        if (!check.unchanged()) {
+            refuseReusedDataVersion(parsed, bytes);
+        }
+        return check;
+    }
+
+    private static PlanImportCheck check(Plan file, PlanStore.Standing standing) {
+        PlanStore.Current last = standing.lastImport().orElse(standing.current());
+        Plan current = read(standing.current());
+        return PlanImportCheck.of(file, current, standing.current().meta().version(),
+                standing.madeHere().isEmpty() ? current : read(last), last.meta().version(), standing.madeHere());
+    }
+
+    private void refuseReusedDataVersion(Plan parsed, byte[] bytes) {
+        String sha = PlanStore.sha256(new String(bytes, StandardCharsets.UTF_8));
         for (PlanVersion same : store.withDataVersion(parsed.dataVersion())) {
             if (!same.sha256().equals(sha)) {
                 throw new ConflictException("dataVersion", "plan version " + same.version() + " has data version "
                         + parsed.dataVersion() + " with other content: give this file a data version of its own");
             }
         }
-        PlanVersion stored = store.next(current -> new PlanStore.Next(meta(parsed, parsed.dataVersion(),
-                PlanVersion.Kind.IMPORT, "imported " + parsed.id() + " data " + parsed.dataVersion(),
-                current.map(c -> PlanDiff.between(read(c), parsed)).orElse(List.of()), importedBy), id -> document))
-                .orElseThrow();
-        held = new Held(stored.version(), parsed);
-        OncePerRequest.wrote(OncePerRequest.Counter.PLAN_VERSION, stored.version());
-        return stored;
+    }
+
+    private static byte[] bytes(InputStream json) {
+        try {
+            byte[] bytes = json.readNBytes(MAX_PLAN_BYTES + 1);
+            if (bytes.length > MAX_PLAN_BYTES) {
+                throw new InvalidInputException("body", "plan data is larger than " + MAX_PLAN_BYTES + " bytes");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -125,6 +125,159 @@ class PlatformServicesTest {
         assertEquals(ActionPlan.Status.DRAFT, restarted.plan().actionPlan(2026).orElseThrow().status());
     }
 
+    private static ByteArrayInputStream in(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The plan as JSON under another data version: a file a board could import. */
+    private static String file(org.gigaplan.plan.model.Plan p, String dataVersion) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = Json.mapper().valueToTree(p);
+        tree.put("dataVersion", dataVersion);
+        return Json.mapper().writeValueAsString(tree);
+    }
+
+    /** The board's year as the user test made it: FY2026 rolled forward, a target edited, published. */
+    private static void boardsYear(PlanServiceImpl plans) {
+        plans.change(PlanVersion.Kind.ROLLOVER, "FY2026 drafted",
+                p -> PlanEditor.rollOver(p, FiscalYear.of(2026), null), "api:board");
+        plans.change(PlanVersion.Kind.EDIT, "target", p -> IndicatorEditor.setTarget(p, "usage.scene1",
+                FiscalYear.of(2026), new IndicatorEditor.TargetInput(90.0)), "api:board");
+        plans.change(PlanVersion.Kind.PUBLISH, "FY2026 published", p -> PlanEditor.publish(p, FiscalYear.of(2026)),
+                "api:board");
+    }
+
+    @Test
+    void importingTheShippedFileAgainOverTheBoardsYearIsRefusedNamingWhatWouldGoAndNothingIsStored()
+            throws IOException {
+        PlanServiceImpl plans = new PlanServiceImpl(new PlatformDatabase(ds), TODAY);
+        long shipped = plans.versions().get(0).version();
+        boardsYear(plans);
+        List<PlanVersion> before = plans.versions();
+
+        ConflictException refused = assertThrows(ConflictException.class,
+                () -> plans.importPlan(new ByteArrayInputStream(shipped()), "api:board"));
+        assertEquals("replace", refused.field());
+        // The shipped file lacks FY2026's action plan and the six 2026 targets the roll-forward made (one edited
+        // since): importing it would drop the one and the others, seven changes undoing the board's (see the dry run).
+        assertEquals("this import would undo 7 of the changes made here since plan version " + shipped + " was "
+                + "imported (3 versions) and drop the action plan of FY2026: import a file that carries them, see what "
+                + "it would change with dryRun=true (plan:import --dry-run), or replace them knowingly with "
+                + "replace=true (plan:import --replace)", refused.getMessage());
+        assertTrue(refused.getMessage().contains("replace=true"), refused.getMessage());
+        assertTrue(((BilingualConflict) refused).japanese().contains("2026年度（令和8年度）の実施計画を削除"),
+                ((BilingualConflict) refused).japanese());
+        assertEquals(before, plans.versions(), "nothing stored");
+        assertEquals(ActionPlan.Status.PUBLISHED, plans.plan().actionPlan(2026).orElseThrow().status());
+        assertEquals(90.0, plans.plan().indicator("usage.scene1").orElseThrow().targetFor(FiscalYear.of(2026))
+                .orElseThrow().value());
+    }
+
+    @Test
+    void aDryRunAnswersWhatAnImportWouldChangeAndLoseAndStoresNothing() throws IOException {
+        PlanServiceImpl plans = new PlanServiceImpl(new PlatformDatabase(ds), TODAY);
+        long shipped = plans.versions().get(0).version();
+        boardsYear(plans);
+        List<PlanVersion> before = plans.versions();
+        long inForce = before.get(0).version();
+
+        PlanImportCheck check = plans.checkImport(new ByteArrayInputStream(shipped()));
+        assertEquals("2025.2", check.dataVersion());
+        assertEquals(inForce, check.inForce());
+        assertEquals(shipped, check.lastImport());
+        assertEquals(3, check.madeHere(), "roll-forward, edit, publication");
+        assertFalse(check.unchanged());
+        assertTrue(check.replaceNeeded());
+        assertEquals(List.of(2026), check.actionPlansDropped());
+        // The shipped file has neither FY2026's action plan nor a 2026 target: the roll-forward gave the six
+        // indicators with a target in force one for 2026 (usage.scene1's then edited to 90). Seven changes, each
+        // undoing the board's.
+        assertEquals(List.of("actionPlans[2026]", "indicators[usage.scene1].targets[2026]",
+                "indicators[usage.scene2].targets[2026]", "indicators[usage.scene3].targets[2026]",
+                "indicators[usage.scene4].targets[2026]", "indicators[usage.scene5].targets[2026]",
+                "indicators[outreach.parent-meeting].targets[2026]"),
+                check.changes().stream().map(PlanVersion.Change::path).toList());
+        assertEquals(new PlanVersion.Change("indicators[usage.scene1].targets[2026]",
+                "{\"fiscalYear\":2026,\"value\":90.0}", null), check.changes().get(1));
+        assertEquals(check.changes(), check.undone());
+        assertEquals(before, plans.versions(), "nothing stored");
+        assertEquals(Long.toString(inForce), plans.plan().dataVersion());
+    }
+
+    @Test
+    void aConfirmedReplaceImportsTheFileAndSaysWhatItThrewAway() throws IOException {
+        PlanServiceImpl plans = new PlanServiceImpl(new PlatformDatabase(ds), TODAY);
+        long shipped = plans.versions().get(0).version();
+        boardsYear(plans);
+        long published = plans.versions().get(0).version();
+        int undone = plans.checkImport(new ByteArrayInputStream(shipped())).undone().size();
+
+        PlanServiceImpl.Imported imported = plans.importPlan(new ByteArrayInputStream(shipped()), "api:board", true);
+        assertTrue(imported.stored());
+        assertTrue(imported.replaced());
+        assertEquals(PlanVersion.Kind.IMPORT, imported.version().kind());
+        assertEquals(5, plans.versions().size(), "shipped, roll-forward, edit, publication, the replace");
+        assertTrue(plans.plan().actionPlan(2026).isEmpty());
+        assertEquals("2025.2", plans.plan().dataVersion());
+        assertEquals("replaced on confirmation: " + undone + " changes made here since version " + shipped
+                + " undone, action plans of FY2026 dropped", imported.check().replaced());
+        String audit = AuditSummaries.planImport(plans.version(published).orElseThrow(), imported);
+        assertTrue(audit.endsWith("; replaced on confirmation: " + undone + " changes made here since version "
+                + shipped + " undone, action plans of FY2026 dropped)"), audit);
+    }
+
+    @Test
+    void aFileThatCarriesTheBoardsWorkImportsWithoutConfirmation() throws IOException {
+        PlanServiceImpl plans = new PlanServiceImpl(new PlatformDatabase(ds), TODAY);
+        boardsYear(plans);
+        // The plan in force, exported, with the English title corrected: it keeps FY2026 and the target of 90.
+        com.fasterxml.jackson.databind.node.ObjectNode corrected = Json.mapper().readValue(file(plans.plan(),
+                "2026.1"), com.fasterxml.jackson.databind.node.ObjectNode.class);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) corrected.get("title")).put("en", "Corrected title");
+
+        PlanServiceImpl.Imported imported = plans.importPlan(in(corrected.toString()), "api:board", false);
+        assertTrue(imported.stored());
+        assertFalse(imported.replaced());
+        assertEquals(List.of("title.en"), imported.version().changes().stream().map(PlanVersion.Change::path).toList());
+        assertEquals(ActionPlan.Status.PUBLISHED, plans.plan().actionPlan(2026).orElseThrow().status());
+        assertEquals(90.0, plans.plan().indicator("usage.scene1").orElseThrow().targetFor(FiscalYear.of(2026))
+                .orElseThrow().value());
+    }
+
+    @Test
+    void aFileThatDropsAnImportedActionPlanIsRefusedWithoutConfirmationToo() throws IOException {
+        PlanServiceImpl plans = new PlanServiceImpl(new PlatformDatabase(ds), TODAY);
+        // FY2026 arrives by file, not made here; a later file without it would drop it all the same.
+        plans.importPlan(in(file(PlanEditor.rollOver(plans.plan(), FiscalYear.of(2026), null), "2025.3")), "api:board");
+        String without = new String(shipped(), StandardCharsets.UTF_8).replace("\"dataVersion\": \"2025.2\"",
+                "\"dataVersion\": \"2025.4\"");
+
+        ConflictException refused = assertThrows(ConflictException.class, () -> plans.importPlan(in(without), "api"));
+        assertTrue(refused.getMessage().startsWith("this import would drop the action plan of FY2026: "),
+                refused.getMessage());
+        PlanImportCheck check = plans.checkImport(in(without));
+        assertEquals(List.of(), check.undone(), "nothing was made here");
+        assertEquals(List.of(2026), check.actionPlansDropped());
+        assertEquals(2, plans.versions().size());
+        assertTrue(plans.importPlan(in(without), "api", true).replaced());
+        assertTrue(plans.plan().actionPlan(2026).isEmpty());
+    }
+
+    @Test
+    void importingThePlanInForceAgainStoresNothing() throws IOException {
+        PlanServiceImpl plans = new PlanServiceImpl(new PlatformDatabase(ds), TODAY);
+        PlanServiceImpl.Imported again = plans.importPlan(new ByteArrayInputStream(shipped()), "api:board", false);
+        assertFalse(again.stored());
+        assertEquals(plans.versions().get(0), again.version());
+        assertTrue(again.check().unchanged());
+        assertEquals(1, plans.versions().size());
+        // After the board's year, the plan in force exported and imported as it is: the same, nothing stored.
+        boardsYear(plans);
+        String exported = file(plans.plan(), plans.plan().dataVersion());
+        assertTrue(plans.checkImport(in(exported)).unchanged());
+        assertFalse(plans.importPlan(in(exported), "api:board", false).stored());
+        assertEquals(4, plans.versions().size());
+    }
+
     /** A module that counts the demo fills it receives. */
     private static final class Recorder implements PolicyModule {
         final List<DemoContext> fills = new CopyOnWriteArrayList<>();

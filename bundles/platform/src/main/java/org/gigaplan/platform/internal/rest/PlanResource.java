@@ -13,6 +13,7 @@ import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -37,6 +38,7 @@ import org.gigaplan.platform.internal.IndicatorEditor.IndicatorInput;
 import org.gigaplan.platform.internal.IndicatorEditor.TargetInput;
 import org.gigaplan.platform.internal.PlanEditor;
 import org.gigaplan.platform.internal.PlanEditor.ItemInput;
+import org.gigaplan.platform.internal.PlanImportCheck;
 import org.gigaplan.platform.internal.PlanServiceImpl;
 import org.gigaplan.platform.internal.ProgressServiceImpl;
 import org.osgi.service.component.annotations.Activate;
@@ -260,15 +262,27 @@ public class PlanResource {
                 p -> IndicatorEditor.removeIndicator(p, indicatorId), security);
     }
 
-    /** Replaces the plan in force with a new version of the data file; 409 when it reuses a version's data version. */
+    /**
+     * Replaces the plan in force with a new version of the data file: 201 with the version; 200 with the version in
+     * force when the file is that plan already (nothing stored). 409 when it reuses a version's data version, and,
+     * unless {@code replace=true}, when it would undo changes made here since the newest import or drop an action
+     * plan. With {@code dryRun=true}, what it would change and lose ({@link PlanImportCheck}), storing nothing.
+     */
     @POST
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response importPlan(InputStream body, @Context SecurityContext security) {
+    public Response importPlan(InputStream body, @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("replace") boolean replace, @Context SecurityContext security) {
+        if (dryRun) {
+            PlanImportCheck check = plans.checkImport(body);
+            audit.describe(AuditSummaries.planImportTried(check));
+            return Response.ok(check).build();
+        }
         Plan before = plans.plan();
-        PlanVersion imported = plans.importPlan(body, by(security));
+        PlanServiceImpl.Imported imported = plans.importPlan(body, by(security), replace);
         audit.describe(AuditSummaries.planImport(before, imported));
-        return Response.status(Response.Status.CREATED).entity(imported).build();
+        return Response.status(imported.stored() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(imported.version()).build();
     }
 
     /** Every version of the plan, newest first: who changed what, before → after. */

@@ -36,9 +36,13 @@ public record Problem(String type, String title, int status, String detail, Stri
                 List.of(new FieldError(field, detail))).toResponse());
     }
 
-    /** A 409 naming the field whose value conflicts with what is stored. */
-    public static Problem conflict(String field, String detail) {
-        return new Problem("about:blank", "Conflict", 409, detail, field, List.of(new FieldError(field, detail)));
+    /**
+     * A 409 naming the field whose value conflicts with what is stored, with what conflicts in Japanese too (null:
+     * English only).
+     */
+    public static Problem conflict(String field, String detail, String japanese) {
+        return new Problem("about:blank", "Conflict", 409, detail, field,
+                List.of(new FieldError(field, detail, japanese)));
     }
 
     public Response toResponse() {

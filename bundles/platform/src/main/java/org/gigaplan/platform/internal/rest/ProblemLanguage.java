@@ -110,6 +110,10 @@ public final class ProblemLanguage implements ContainerResponseFilter {
         if (detail != null && p.errors() != null && p.errors().size() == 1
                 && detail.equals(p.errors().get(0).field() + ": " + p.errors().get(0).detail())) {
             detail = errors.get(0).field() + ": " + errors.get(0).detail();
+        } else if (detail != null && p.errors() != null && p.errors().size() == 1
+                && detail.equals(p.errors().get(0).detail())) {
+            // A conflict's detail is its field's (Problem.conflict): answered in the same words.
+            detail = errors.get(0).detail();
         } else {
             detail = text(detail);
         }

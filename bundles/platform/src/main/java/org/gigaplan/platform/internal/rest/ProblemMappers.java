@@ -11,6 +11,7 @@ import org.gigaplan.plan.rest.ConflictException;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.security.AccessDeniedException;
 import org.gigaplan.plan.security.Caller;
+import org.gigaplan.platform.internal.BilingualConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,8 @@ final class ProblemMappers {
     static final class Conflict implements ExceptionMapper<ConflictException> {
         @Override
         public Response toResponse(ConflictException e) {
-            return Problem.conflict(e.field(), e.getMessage()).toResponse();
+            String japanese = e instanceof BilingualConflict b ? b.japanese() : null;
+            return Problem.conflict(e.field(), e.getMessage(), japanese).toResponse();
         }
     }
 

@@ -76,12 +76,69 @@ public final class PlanStore {
      */
     public Optional<PlanVersion> next(java.util.function.Function<Optional<Current>, Next> next) {
         return sql.transaction(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("LOCK TABLE gp_plan_import IN EXCLUSIVE MODE");
-            }
+            lock(c);
             Next n = next.apply(current(c));
             return n == null ? Optional.empty() : Optional.of(insert(c, n.meta(), n.document()));
         });
+    }
+
+    /**
+     * The version in force, the newest import up to it ({@code lastImport}, with its document; the version in force
+     * itself when that is an import), and the versions made here since that import ({@code madeHere}: roll-forwards,
+     * edits, publications), newest first: what an import would throw away is told from them.
+     */
+    public record Standing(Current current, Optional<Current> lastImport, List<PlanVersion> madeHere) {
+    }
+
+    /** Where the plan stands (see {@link Standing}); empty before the first version. */
+    public Optional<Standing> standing() {
+        return sql.transaction(PlanStore::standing);
+    }
+
+    /**
+     * As {@link #next}, given where the plan stands (see {@link Standing}) rather than the version in force alone, read
+     * with the versions locked.
+     */
+    public Optional<PlanVersion> nextFrom(java.util.function.Function<Optional<Standing>, Next> next) {
+        return sql.transaction(c -> {
+            lock(c);
+            Next n = next.apply(standing(c));
+            return n == null ? Optional.empty() : Optional.of(insert(c, n.meta(), n.document()));
+        });
+    }
+
+    private static void lock(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("LOCK TABLE gp_plan_import IN EXCLUSIVE MODE");
+        }
+    }
+
+    private static Optional<Standing> standing(Connection c) throws SQLException {
+        Optional<Current> current = current(c);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Current> lastImport = Optional.empty();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", document FROM gp_plan_import "
+                + "WHERE kind = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")) {
+            ps.setString(1, PlanVersion.Kind.IMPORT.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    lastImport = Optional.of(new Current(meta(rs), rs.getString("document")));
+                }
+            }
+        }
+        List<PlanVersion> madeHere = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM gp_plan_import WHERE id > ? "
+                + "ORDER BY id DESC")) {
+            ps.setLong(1, lastImport.map(i -> i.meta().version()).orElse(0L));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    madeHere.add(meta(rs));
+                }
+            }
+        }
+        return Optional.of(new Standing(current.get(), lastImport, madeHere));
     }
 
     /** Every version, newest first. */

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
+import org.gigaplan.platform.internal.BilingualConflict;
 import org.junit.jupiter.api.Test;
 
 class ProblemLanguageTest {
@@ -67,5 +68,20 @@ class ProblemLanguageTest {
         String json = org.gigaplan.platform.internal.Json.mapper().writeValueAsString(english);
         assertEquals(false, json.contains("japanese") || json.contains("開いた日"), json);
         assertEquals(true, json.contains("\"detail\":\"required: the day it was held\""), json);
+    }
+
+    @Test
+    void aConflictThePlatformWordsInJapaneseTooIsAnsweredInJapanese() throws Exception {
+        Problem english = (Problem) new ProblemMappers.Conflict().toResponse(new BilingualConflict("replace",
+                "this import would drop the action plan of FY2026", "2026年度の実施計画を削除します")).getEntity();
+        assertEquals(409, english.status());
+        assertEquals("this import would drop the action plan of FY2026", english.detail());
+        Problem japanese = ProblemLanguage.japanese(english);
+        assertEquals("登録済みのデータと競合します", japanese.title());
+        assertEquals("replace", japanese.field());
+        assertEquals("2026年度の実施計画を削除します", japanese.detail());
+        assertEquals(List.of(new FieldError("replace", "2026年度の実施計画を削除します")), japanese.errors());
+        String json = org.gigaplan.platform.internal.Json.mapper().writeValueAsString(english);
+        assertEquals(false, json.contains("削除"), json);
     }
 }

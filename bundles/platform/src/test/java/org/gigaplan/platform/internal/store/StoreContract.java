@@ -181,6 +181,50 @@ abstract class StoreContract {
                 .toList());
     }
 
+    /** What an import would throw away is told from the versions made here since the newest import. */
+    @Test
+    void planStandingNamesTheNewestImportAndTheVersionsMadeHereSince() {
+        assertTrue(db.plans().standing().isEmpty());
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        PlanVersion first = version(PlanVersion.Kind.IMPORT, "2025.1", at, "{\"v\":1}");
+        version(PlanVersion.Kind.ROLLOVER, null, at, "{\"v\":2}");
+        PlanVersion second = version(PlanVersion.Kind.IMPORT, "2025.2", at, "{\"v\":3}");
+        PlanStore.Standing imported = db.plans().standing().orElseThrow();
+        assertEquals(second.version(), imported.current().meta().version());
+        assertEquals("{\"v\":3}", imported.lastImport().orElseThrow().document(), "the import in force is the newest");
+        assertEquals(List.of(), imported.madeHere());
+
+        PlanVersion edit = version(PlanVersion.Kind.EDIT, null, at, "{\"v\":4}");
+        PlanVersion publish = version(PlanVersion.Kind.PUBLISH, null, at, "{\"v\":5}");
+        PlanStore.Standing edited = db.plans().standing().orElseThrow();
+        assertEquals("{\"v\":5}", edited.current().document());
+        assertEquals(second.version(), edited.lastImport().orElseThrow().meta().version());
+        assertEquals("{\"v\":3}", edited.lastImport().orElseThrow().document());
+        assertEquals(List.of(publish.version(), edit.version()), edited.madeHere().stream()
+                .map(PlanVersion::version).toList(), "newest first, not the earlier roll-over");
+        assertTrue(first.version() < second.version());
+
+        // Given the standing with the versions locked; nothing stored when it answers null or throws.
+        assertTrue(db.plans().nextFrom(s -> {
+            assertEquals(2, s.orElseThrow().madeHere().size());
+            return null;
+        }).isEmpty());
+        assertThrows(IllegalStateException.class, () -> db.plans().nextFrom(s -> {
+            throw new IllegalStateException("refused");
+        }));
+        PlanVersion third = db.plans().nextFrom(s -> new PlanStore.Next(new PlanVersion(0, "p", "2025.3",
+                PlanVersion.Kind.IMPORT, at, "api:board", "imported", List.of(), 1, 13, 15, null), id -> "{\"v\":6}"))
+                .orElseThrow();
+        assertEquals(6, db.plans().versions().size());
+        assertEquals(third.version(), db.plans().standing().orElseThrow().lastImport().orElseThrow().meta().version());
+        assertEquals(List.of(), db.plans().standing().orElseThrow().madeHere());
+    }
+
+    private PlanVersion version(PlanVersion.Kind kind, String dataVersion, Instant at, String document) {
+        return db.plans().insert(new PlanVersion(0, "p", dataVersion, kind, at, "api:board", kind.name(), List.of(), 1,
+                13, 15, null), id -> document);
+    }
+
     @Test
     void schoolsUpsertPageAndFilter() {
         SchoolImport first = db.schools().upsertAll(List.of(school("B", SchoolType.ELEMENTARY, 100),
