@@ -145,7 +145,7 @@ public class PlanServiceImpl implements PlanService {
                 return null;
             }
             if (check != null && check.replaceNeeded() && !replace) {
-                throw new BilingualConflict("replace", check.refusal(), check.refusalJapanese());
+                throw new ConflictException("replace", check.refusal(), check.refusalJapanese());
             }
             return new PlanStore.Next(meta(parsed, parsed.dataVersion(), PlanVersion.Kind.IMPORT, "imported "
                     + parsed.id() + " data " + parsed.dataVersion(), check == null ? List.of() : check.changes(),

@@ -164,8 +164,8 @@ class PlatformServicesTest {
                 + "it would change with dryRun=true (plan:import --dry-run), or replace them knowingly with "
                 + "replace=true (plan:import --replace)", refused.getMessage());
         assertTrue(refused.getMessage().contains("replace=true"), refused.getMessage());
-        assertTrue(((BilingualConflict) refused).japanese().contains("2026年度（令和8年度）の実施計画を削除"),
-                ((BilingualConflict) refused).japanese());
+        assertTrue(((ConflictException) refused).japanese().contains("2026年度（令和8年度）の実施計画を削除"),
+                ((ConflictException) refused).japanese());
         assertEquals(before, plans.versions(), "nothing stored");
         assertEquals(ActionPlan.Status.PUBLISHED, plans.plan().actionPlan(2026).orElseThrow().status());
         assertEquals(90.0, plans.plan().indicator("usage.scene1").orElseThrow().targetFor(FiscalYear.of(2026))

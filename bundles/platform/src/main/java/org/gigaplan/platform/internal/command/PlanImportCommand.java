@@ -18,7 +18,6 @@ import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.plan.service.PlanVersion;
 import org.gigaplan.platform.internal.AuditSummaries;
-import org.gigaplan.platform.internal.BilingualConflict;
 import org.gigaplan.platform.internal.PlanImportCheck;
 import org.gigaplan.platform.internal.PlanServiceImpl;
 
@@ -84,7 +83,7 @@ public class PlanImportCommand implements Action {
                 ConsoleAudit.record(audit, session, command, false, e.getMessage());
             }
             throw new IllegalArgumentException("Not imported; the plan in force is unchanged: " + e.getMessage()
-                    + (e instanceof BilingualConflict b ? "\n" + b.japanese() : ""), e);
+                    + (e.japanese() == null ? "" : "\n" + e.japanese()), e);
         }
         return null;
     }

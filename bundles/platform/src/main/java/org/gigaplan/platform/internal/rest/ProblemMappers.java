@@ -11,7 +11,6 @@ import org.gigaplan.plan.rest.ConflictException;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.security.AccessDeniedException;
 import org.gigaplan.plan.security.Caller;
-import org.gigaplan.platform.internal.BilingualConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +32,7 @@ final class ProblemMappers {
     static final class Conflict implements ExceptionMapper<ConflictException> {
         @Override
         public Response toResponse(ConflictException e) {
-            String japanese = e instanceof BilingualConflict b ? b.japanese() : null;
-            return Problem.conflict(e.field(), e.getMessage(), japanese).toResponse();
+            return Problem.conflict(e.field(), e.getMessage(), e.japanese()).toResponse();
         }
     }
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.util.List;
 
 import org.gigaplan.plan.rest.FieldChecks;
+import org.gigaplan.plan.rest.ConflictException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
-import org.gigaplan.platform.internal.BilingualConflict;
 import org.junit.jupiter.api.Test;
 
 class ProblemLanguageTest {
@@ -72,7 +72,7 @@ class ProblemLanguageTest {
 
     @Test
     void aConflictThePlatformWordsInJapaneseTooIsAnsweredInJapanese() throws Exception {
-        Problem english = (Problem) new ProblemMappers.Conflict().toResponse(new BilingualConflict("replace",
+        Problem english = (Problem) new ProblemMappers.Conflict().toResponse(new ConflictException("replace",
                 "this import would drop the action plan of FY2026", "2026年度の実施計画を削除します")).getEntity();
         assertEquals(409, english.status());
         assertEquals("this import would drop the action plan of FY2026", english.detail());
