@@ -50,7 +50,7 @@ public class ApiApplication extends Application {
         // The deployment's language is also the console commands' default (every bundle's, see ConsoleText).
         System.setProperty(ConsoleText.LANGUAGE, ProblemLanguage.deploymentLanguage(config.language()));
         this.singletons = Set.of(new BusClassLoader(), new RequestScope(),
-                new BodyLimitFilter(config.maxRequestBytes()), new AuditFilter(audit, database),
+                new BodyLimitFilter(config.maxRequestBytes()), new ContentCharset(), new AuditFilter(audit, database),
                 new AuthFilter(logins, sessions, apiKeys::authenticate),
                 new AnonymousLimit(new AddressLimits(config.anonymousPerMinute(), config.anonymousBurst(),
                         System::nanoTime), logins::address),

@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
 public class AnonymousGate implements Filter {
 
     /** The servlet context the JAX-RS whiteboard (Aries) makes for the /api application and serves it in. */
-    static final String API_CONTEXT = "context.for" + GigaPlanRest.APPLICATION_NAME;
+    public static final String API_CONTEXT = "context.for" + GigaPlanRest.APPLICATION_NAME;
 
     private static final Logger LOG = LoggerFactory.getLogger(AnonymousGate.class);
 
