@@ -13,8 +13,10 @@ import java.util.random.RandomGenerator;
 
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.School;
+import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.service.ModuleEnablement;
 import org.gigaplan.plan.service.PlanClock;
+import org.gigaplan.plan.service.PlanService;
 import org.gigaplan.plan.service.SchoolService;
 import org.gigaplan.plan.spi.DemoContext;
 import org.gigaplan.plan.spi.PolicyModule;
@@ -46,6 +48,7 @@ public class DemoService {
     static final java.time.Duration CLAIM = java.time.Duration.ofMinutes(30);
 
     private final PlanClock clock;
+    private final PlanService plans;
     private final SchoolService schools;
     private final ModuleEnablement enablement;
     private final DemoRunStore runs;
@@ -55,10 +58,11 @@ public class DemoService {
     private final Map<String, PolicyModule> modules = new ConcurrentHashMap<>();
 
     @Activate
-    public DemoService(@Reference SchoolService schools,
+    public DemoService(@Reference SchoolService schools, @Reference PlanService plans,
             @Reference ModuleEnablement enablement, @Reference PlatformDatabase database, @Reference PlanClock clock,
             DemoConfig config) {
         this.clock = clock;
+        this.plans = plans;
         this.schools = schools;
         this.enablement = enablement;
         this.runs = database.demoRuns();
@@ -120,6 +124,14 @@ public class DemoService {
      */
     public List<String> fillNow(FiscalYear fiscalYear, List<String> moduleIds, Consumer<String> progress)
             throws Exception {
+        int first = plans.plan().firstCoveredYear();
+        int last = Math.min(plans.plan().lastYear(), clock.currentFiscalYear().year());
+        if (fiscalYear.year() < first || fiscalYear.year() > last) {
+            // A year the modules refuse would be filled by some of them and not others.
+            throw new InvalidInputException("fiscalYear", "demo data is for a year of the plan up to this one, FY"
+                    + first + "–FY" + last + ", was " + fiscalYear.year(), "デモデータは計画の年度のうち今年度までです（FY"
+                    + first + "–FY" + last + "、" + fiscalYear.year() + "でした）");
+        }
         List<Future<?>> pending = new ArrayList<>();
         List<String> done = new ArrayList<>();
         for (PolicyModule m : modules.values()) {

@@ -209,8 +209,10 @@ class NodesOnOneDatabaseTest {
                 }
             }
         };
-        DemoService a = new DemoService(schools, switches, db, TODAY, PlatformServicesTest.demo(true));
-        DemoService b = new DemoService(schools, switches, new PlatformDatabase(ds), TODAY,
+        DemoService a = new DemoService(schools, new PlanServiceImpl(db, TODAY), switches, db, TODAY,
+                PlatformServicesTest.demo(true));
+        PlatformDatabase other = new PlatformDatabase(ds);
+        DemoService b = new DemoService(schools, new PlanServiceImpl(other, TODAY), switches, other, TODAY,
                 PlatformServicesTest.demo(true));
         try {
             a.addModule(slow);

@@ -357,13 +357,13 @@ class PlatformServicesTest {
         assertTrue(switches.set("recorder", "S-E02", false, "test"), "it was on before");
         assertFalse(switches.set("recorder", "S-E02", false, "test"), "and now it is off");
 
-        DemoService off = new DemoService(schools, switches, db, TODAY, demo(false));
+        DemoService off = new DemoService(schools, plans, switches, db, TODAY, demo(false));
         off.addModule(module);
         Thread.sleep(200);
         off.deactivate();
         assertEquals(0, module.fills.size(), "demo off fills nothing");
 
-        DemoService on = new DemoService(schools, switches, db, TODAY, demo(true));
+        DemoService on = new DemoService(schools, plans, switches, db, TODAY, demo(true));
         on.addModule(module);
         // Today is in FY2026: demo mode fills it (up to today) and FY2025 before it.
         await(() -> module.fills.size() == 2);
@@ -377,7 +377,7 @@ class PlatformServicesTest {
         await(() -> on.pendingFills() == 0);
         on.deactivate();
 
-        DemoService restarted = new DemoService(schools, switches, db, TODAY, demo(true));
+        DemoService restarted = new DemoService(schools, plans, switches, db, TODAY, demo(true));
         restarted.addModule(module);
         Thread.sleep(300);
         assertEquals(2, module.fills.size(), "filled once per module and year, across restarts");
@@ -386,6 +386,14 @@ class PlatformServicesTest {
         assertEquals(List.of("recorder"), restarted.fillNow(FiscalYear.of(2025), List.of(), progress::add));
         assertEquals(3, module.fills.size());
         assertTrue(progress.stream().anyMatch(p -> p.contains("recorder")), progress.toString());
+        // A year outside the plan, or one not begun, is refused before any module fills anything.
+        for (int year : new int[] { 1999, 2027 }) {
+            InvalidInputException refused = assertThrows(InvalidInputException.class,
+                    () -> restarted.fillNow(FiscalYear.of(year), List.of(), progress::add));
+            assertEquals("fiscalYear", refused.errors().get(0).field());
+            assertTrue(refused.errors().get(0).detail().contains("FY2023–FY2026"), refused.errors().get(0).detail());
+        }
+        assertEquals(3, module.fills.size());
         restarted.deactivate();
     }
 }

@@ -9,7 +9,9 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
+import org.gigaplan.plan.console.ConsoleText;
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.platform.internal.DemoService;
 
@@ -43,7 +45,12 @@ public class DemoCommand implements Action {
             throw new IllegalArgumentException("Not installed: " + unknown + "; installed modules: " + demo.moduleIds());
         }
         FiscalYear fy = fiscalYear == null ? demo.fiscalYear() : FiscalYear.of(fiscalYear);
-        List<String> filled = demo.fillNow(fy, wanted, System.out::println);
+        List<String> filled;
+        try {
+            filled = demo.fillNow(fy, wanted, System.out::println);
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException("Nothing filled:" + ConsoleText.errors(e), e);
+        }
         ConsoleAudit.record(audit, session, "gigaplan:demo", true, "demo data " + fy + " filled for " + filled);
         System.out.println(filled.isEmpty() ? "No policy module is installed: nothing to fill."
                 : "Demo data filled for " + fy + " (" + fy.japaneseLabel() + "): " + filled);
