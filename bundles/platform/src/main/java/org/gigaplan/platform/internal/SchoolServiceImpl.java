@@ -27,7 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The school directory; a fresh database starts with the shipped sample directory. */
-@Component(service = SchoolService.class)
+@Component(service = { SchoolService.class, SchoolServiceImpl.class })
 public class SchoolServiceImpl implements SchoolService {
 
     public static final String SAMPLE_DIRECTORY = "schools/sample-schools.csv";
@@ -69,7 +69,32 @@ public class SchoolServiceImpl implements SchoolService {
 
     @Override
     public SchoolImport importCsv(CsvTable csv, boolean sample) {
-        return store.upsertAll(parse(csv, sample));
+        return importCsv(csv, sample, false);
+    }
+
+    /**
+     * Like {@link #importCsv(CsvTable, boolean)}; a row changing a stored school's type is refused unless
+     * {@code typeChanges}: the modules check a record's grade against its school's type (an elementary school's sixth
+     * grade would become a junior high's), so the change is made knowingly.
+     */
+    public SchoolImport importCsv(CsvTable csv, boolean sample, boolean typeChanges) {
+        List<School> schools = parse(csv, sample);
+        if (!typeChanges) {
+            FieldChecks check = new FieldChecks();
+            for (int i = 0; i < schools.size(); i++) {
+                School given = schools.get(i);
+                Optional<School> stored = store.find(given.id());
+                if (stored.isPresent() && stored.get().type() != given.type()) {
+                    String from = stored.get().type().name();
+                    String field = csv.rows().get(i).field("type");
+                    check.add(field, "school " + given.id() + " is " + from + ": changing its type changes the grades"
+                            + " its records may have; confirm with typeChange=true (school:import --type-change)", "学校 " + given.id() + " の種別は " + from + " です。種別を変えると記録の学年の"
+                            + "扱いが変わります。変えるときは typeChange=true（school:import --type-change）で確認してください");
+                }
+            }
+            check.throwIfAny();
+        }
+        return store.upsertAll(schools);
     }
 
     /** Reads and checks every row; one error anywhere refuses the whole file, listing every error found. */

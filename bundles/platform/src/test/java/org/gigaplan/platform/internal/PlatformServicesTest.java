@@ -71,6 +71,24 @@ class PlatformServicesTest {
     }
 
     @Test
+    void anImportChangingASchoolsTypeIsMadeOnlyKnowingly() {
+        SchoolServiceImpl schools = new SchoolServiceImpl(new PlatformDatabase(ds));
+        String header = "id,name_ja,name_en,type,enrollment,classes\n";
+        String s02 = schools.find("S-E02").orElseThrow().name().ja();
+        // S-E02 is an elementary school: its grades 4 to 6 would read as a junior high's that has none.
+        org.gigaplan.plan.csv.CsvTable asJuniorHigh = org.gigaplan.plan.csv.CsvTable.parse(header
+                + "S-E99,新設小学校,New Elementary,ELEMENTARY,100,4\nS-E02," + s02 + ",S-E02,JUNIOR_HIGH,174,7\n");
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> schools.importCsv(asJuniorHigh, false));
+        assertEquals("line 3.type", refused.errors().get(0).field());
+        assertTrue(refused.errors().get(0).japanese().contains("typeChange=true"), refused.errors().get(0).japanese());
+        assertTrue(schools.find("S-E99").isEmpty(), "nothing of the file is stored");
+        assertEquals(org.gigaplan.plan.model.SchoolType.ELEMENTARY, schools.find("S-E02").orElseThrow().type());
+        assertEquals(1, schools.importCsv(asJuniorHigh, false, true).added());
+        assertEquals(org.gigaplan.plan.model.SchoolType.JUNIOR_HIGH, schools.find("S-E02").orElseThrow().type());
+    }
+
+    @Test
     void anImportedPlanIsInForceAfterARestartAndABadOneChangesNothing() throws IOException {
         PlanServiceImpl plans = new PlanServiceImpl(new PlatformDatabase(ds), TODAY);
         String v2 = new String(shipped(), StandardCharsets.UTF_8).replace("\"dataVersion\": \"2025.2\"",

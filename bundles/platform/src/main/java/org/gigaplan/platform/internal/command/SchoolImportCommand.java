@@ -16,8 +16,8 @@ import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.plan.service.SchoolImport;
-import org.gigaplan.plan.service.SchoolService;
 import org.gigaplan.platform.internal.AuditSummaries;
+import org.gigaplan.platform.internal.SchoolServiceImpl;
 
 @Service
 @Command(scope = "school", name = "import", description = "Adds or updates schools from a UTF-8 CSV file with the "
@@ -31,8 +31,12 @@ public class SchoolImportCommand implements Action {
     @Option(name = "--sample", description = "Mark these schools as sample data, not real schools")
     boolean sample;
 
+    @Option(name = "--type-change", description = "Allow rows that change a school's type (its records' grades are "
+            + "then read for the new type)")
+    boolean typeChange;
+
     @Reference
-    SchoolService schools;
+    SchoolServiceImpl schools;
 
     @Reference
     AuditLog audit;
@@ -45,7 +49,7 @@ public class SchoolImportCommand implements Action {
         Path path = Text.existingFile(file);
         // UTF-8 or CP932 (what Japanese Excel writes), told apart by the bytes.
         try (InputStream in = Files.newInputStream(path)) {
-            SchoolImport result = schools.importCsv(CsvTable.read(in, null), sample);
+            SchoolImport result = schools.importCsv(CsvTable.read(in, null), sample, typeChange);
             ConsoleAudit.record(audit, session, "school:import " + path, true, AuditSummaries.schoolImport(result));
             System.out.println("Imported " + result.total() + " schools: " + result.added() + " added, "
                     + result.updated() + " updated");

@@ -25,8 +25,8 @@ import org.gigaplan.plan.rest.Page;
 import org.gigaplan.plan.rest.PageRequest;
 import org.gigaplan.plan.service.AuditLog;
 import org.gigaplan.plan.service.SchoolImport;
-import org.gigaplan.plan.service.SchoolService;
 import org.gigaplan.platform.internal.AuditSummaries;
+import org.gigaplan.platform.internal.SchoolServiceImpl;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
 import org.gigaplan.plan.security.Role;
@@ -41,11 +41,11 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 public class SchoolResource {
 
-    private final SchoolService schools;
+    private final SchoolServiceImpl schools;
     private final AuditLog audit;
 
     @Activate
-    public SchoolResource(@Reference SchoolService schools, @Reference AuditLog audit) {
+    public SchoolResource(@Reference SchoolServiceImpl schools, @Reference AuditLog audit) {
         this.schools = schools;
         this.audit = audit;
     }
@@ -74,12 +74,16 @@ public class SchoolResource {
         return schools.find(id).orElseThrow(() -> Problem.notFound("id", "no school " + id));
     }
 
-    /** Adds or updates schools from CSV ({@code id,name_ja,name_en,type,enrollment,classes}); all rows or none. */
+    /**
+     * Adds or updates schools from CSV ({@code id,name_ja,name_en,type,enrollment,classes}); all rows or none. A row
+     * changing a school's type is refused unless {@code typeChange=true}.
+     */
     @POST
     @Path("import")
     @Consumes("text/csv")
-    public SchoolImport importCsv(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type) {
-        SchoolImport result = schools.importCsv(CsvTable.read(body, CsvTable.charsetOf(type)), false);
+    public SchoolImport importCsv(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            @QueryParam("typeChange") boolean typeChange) {
+        SchoolImport result = schools.importCsv(CsvTable.read(body, CsvTable.charsetOf(type)), false, typeChange);
         audit.describe(AuditSummaries.schoolImport(result));
         return result;
     }
