@@ -250,12 +250,28 @@ public class CourseService {
     }
 
     /** Courses open to the school that build any of the categories: at the level first, then the others. */
+    /**
+     * Courses building any of the categories that a teacher can still take: with a session today or later (only
+     * those sessions shown), or with no sessions at all (taken at any time); at the teacher's stage first, in-school
+     * ones next, then by their first session to come.
+     */
     private List<Course> matching(String schoolId, List<String> categories, Course.Level level) {
-        return courses.courses(schoolId).stream()
-                .filter(c -> c.categories().stream().anyMatch(categories::contains))
-                .sorted(Comparator.comparing((Course c) -> level != null && c.level() != level)
-                        .thenComparing(c -> c.kind() != Course.Kind.IN_SCHOOL).thenComparing(Course::id))
-                .toList();
+        LocalDate today = training.clock().today();
+        List<Course> open = new ArrayList<>();
+        for (Course c : courses.courses(schoolId)) {
+            if (c.categories().stream().noneMatch(categories::contains)) {
+                continue;
+            }
+            List<Course.Session> coming = c.sessions().stream().filter(s -> !s.heldOn().isBefore(today)).toList();
+            if (c.sessions().isEmpty() || !coming.isEmpty()) {
+                open.add(new Course(c.id(), c.title(), c.kind(), c.categories(), c.level(), c.schoolId(), coming,
+                        c.demo()));
+            }
+        }
+        return open.stream().sorted(Comparator.comparing((Course c) -> level != null && c.level() != level)
+                .thenComparing(c -> c.kind() != Course.Kind.IN_SCHOOL)
+                .thenComparing(c -> c.sessions().isEmpty() ? LocalDate.MAX : c.sessions().get(0).heldOn())
+                .thenComparing(Course::id)).toList();
     }
 
     // ---------------------------------------------------------------------------------------------- generative AI

@@ -380,6 +380,18 @@ abstract class TrainingContract {
         assertEquals(Course.Level.STANDARD, r.level());
         assertEquals(List.of(cStandard.id(), cBasic.id()), r.courses().stream().map(Course::id).toList(),
                 "the teacher's level first; never the B course");
+        // Today is 2026-11-30. A course whose sessions are all past cannot be taken: not recommended; of a course
+        // with one to come, only that one is shown.
+        courses.addSession(cBasic, new CourseService.SessionInput(java.time.LocalDate.of(2025, 6, 10), 30, null), false);
+        Course cStandardNow = courses.addSession(cStandard, new CourseService.SessionInput(
+                java.time.LocalDate.of(2025, 7, 1), 30, null), false);
+        cStandardNow = courses.addSession(cStandardNow, new CourseService.SessionInput(
+                java.time.LocalDate.of(2026, 12, 10), 30, null), false);
+        assertEquals(2, cStandardNow.sessions().size());
+        CourseService.Recommendation now = courses.recommend("T-E1", "T1", FY).orElseThrow();
+        assertEquals(List.of(cStandard.id()), now.courses().stream().map(Course::id).toList());
+        assertEquals(List.of(java.time.LocalDate.of(2026, 12, 10)),
+                now.courses().get(0).sessions().stream().map(Course.Session::heldOn).toList());
         CourseService.SchoolPlan plan = courses.plan("T-E1", FY);
         // School: A 4,4,1,4 → 3 of 4; B 3,3,1,4 → 3 of 4; C 2,1,2,4 → 1 of 4: C is weakest.
         assertEquals(List.of("C"), plan.weakest());
