@@ -1,4 +1,4 @@
 /** Helpers for console commands: tables aligned by display width, language and error text. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.gigaplan.plan.console;

@@ -25,6 +25,18 @@ class ConsoleTextTest {
     }
 
     @Test
+    void anOptionsDateIsIsoOrAsJapaneseSpreadsheetsWriteItAndAnythingElseNamesTheOption() {
+        assertEquals(java.time.LocalDate.of(2026, 11, 30), ConsoleText.date("--week", "2026-11-30"));
+        assertEquals(java.time.LocalDate.of(2026, 1, 5), ConsoleText.date("--week", "2026/1/5"));
+        assertEquals(null, ConsoleText.date("--week", null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConsoleText.date("--week", "tomorrow"));
+        assertEquals("--week: a date as 2025-06-02 or 2025/6/2, was \"tomorrow\" / --week は 2025-06-02 か 2025/6/2 の形の"
+                + "日付にしてください", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ConsoleText.date("--date", "2026-02-30"));
+    }
+
+    @Test
     void theDeploymentsLanguageIsTheDefaultAndTheOptionWins() {
         Locale.setDefault(Locale.ENGLISH);
         System.setProperty(ConsoleText.LANGUAGE, "ja");

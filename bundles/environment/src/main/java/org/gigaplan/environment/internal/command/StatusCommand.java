@@ -21,7 +21,8 @@ public class StatusCommand implements Action {
     @Option(name = "--findings", aliases = "-f", description = "List the findings instead (open and closed)")
     boolean findings;
 
-    @Option(name = "--lang", aliases = "-l", description = "Language of names: ja or en (default: the JVM's)")
+    @Option(name = "--lang", aliases = "-l",
+            description = "Language of names: ja or en (default: the deployment's language)")
     String lang;
 
     @Reference

@@ -1,7 +1,6 @@
 package org.gigaplan.outreach.internal.command;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -24,7 +23,8 @@ public class ComplianceCommand implements Action {
     @Option(name = "--date", aliases = "-d", description = "As of this day, YYYY-MM-DD (default: today)")
     String date;
 
-    @Option(name = "--lang", aliases = "-l", description = "Language of names: ja or en (default: the JVM's)")
+    @Option(name = "--lang", aliases = "-l",
+            description = "Language of names: ja or en (default: the deployment's language)")
     String lang;
 
     @Reference
@@ -32,13 +32,7 @@ public class ComplianceCommand implements Action {
 
     @Override
     public Object execute() {
-        LocalDate day;
-        try {
-            day = date == null ? null : LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            System.err.println("--date: YYYY-MM-DD, was " + date);
-            return null;
-        }
+        LocalDate day = ConsoleText.date("--date", date);
         Meeting.Compliance c;
         try {
             c = meetings.compliance(FiscalYear.containing(day == null ? meetings.today() : day), day);

@@ -23,7 +23,8 @@ import org.gigaplan.plan.service.ProgressService;
         + "they compute and their health, then the plan's indicators no installed module computes.")
 public class ModulesCommand implements Action {
 
-    @Option(name = "--lang", aliases = "-l", description = "Language of names: ja or en (default: the JVM's)")
+    @Option(name = "--lang", aliases = "-l",
+            description = "Language of names: ja or en (default: the deployment's language)")
     String lang;
 
     @Reference

@@ -38,7 +38,8 @@ public final class NotifyCommands {
         @Option(name = "--limit", aliases = "-n", description = "How many mails (default 30)")
         int limit = 30;
 
-        @Option(name = "--lang", aliases = "-l", description = "Language of headings: ja or en (default: the JVM's)")
+        @Option(name = "--lang", aliases = "-l",
+                description = "Language of headings: ja or en (default: the deployment's language)")
         String lang;
 
         @Reference
@@ -74,7 +75,8 @@ public final class NotifyCommands {
             + "its outcome and the node that ran it.")
     public static class JobsCommand implements Action {
 
-        @Option(name = "--lang", aliases = "-l", description = "Language of names: ja or en (default: the JVM's)")
+        @Option(name = "--lang", aliases = "-l",
+                description = "Language of names: ja or en (default: the deployment's language)")
         String lang;
 
         @Reference

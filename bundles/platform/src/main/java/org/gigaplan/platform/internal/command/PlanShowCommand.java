@@ -26,7 +26,8 @@ public class PlanShowCommand implements Action {
     @Option(name = "--fiscal-year", aliases = "-y", description = "Fiscal year, e.g. 2025 (default: the current one)")
     Integer fiscalYear;
 
-    @Option(name = "--lang", aliases = "-l", description = "Language of the text: ja or en (default: the JVM's)")
+    @Option(name = "--lang", aliases = "-l",
+            description = "Language of the text: ja or en (default: the deployment's language)")
     String lang;
 
     @Option(name = "--width", aliases = "-w", description = "Widest a text column may be (default 60)")

@@ -21,7 +21,8 @@ public class SchoolListCommand implements Action {
             + "SECONDARY, HIGH, SPECIAL_NEEDS")
     String type;
 
-    @Option(name = "--lang", aliases = "-l", description = "Language of names: ja or en (default: the JVM's)")
+    @Option(name = "--lang", aliases = "-l",
+            description = "Language of names: ja or en (default: the deployment's language)")
     String lang;
 
     @Reference

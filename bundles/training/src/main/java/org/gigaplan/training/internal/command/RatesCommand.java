@@ -25,7 +25,8 @@ public class RatesCommand implements Action {
     @Option(name = "--by-school", aliases = "-s", description = "One row per school (fewer than 5 teachers: suppressed)")
     boolean bySchool;
 
-    @Option(name = "--lang", aliases = "-l", description = "Language of names: ja or en (default: the JVM's)")
+    @Option(name = "--lang", aliases = "-l",
+            description = "Language of names: ja or en (default: the deployment's language)")
     String lang;
 
     @Reference

@@ -37,7 +37,8 @@ public class AttainmentCommand implements Action {
     @Option(name = "--by", aliases = "-b", description = "Group by city (default), type, grade or school")
     String by = "city";
 
-    @Option(name = "--lang", aliases = "-l", description = "Language of names: ja or en (default: the JVM's)")
+    @Option(name = "--lang", aliases = "-l",
+            description = "Language of names: ja or en (default: the deployment's language)")
     String lang;
 
     @Reference
@@ -57,7 +58,7 @@ public class AttainmentCommand implements Action {
         if (week != null && term != null) {
             throw new IllegalArgumentException("give --week or --term, not both");
         } else if (week != null) {
-            LocalDate monday = LocalDate.parse(week);
+            LocalDate monday = ConsoleText.date("--week", week);
             if (!SchoolCalendar.isMonday(monday) || !SchoolCalendar.fiscalYearOf(monday).equals(fy)) {
                 throw new IllegalArgumentException("--week must be a Monday in " + fy + ", was " + week);
             }

@@ -27,7 +27,8 @@ public class CasesCommand implements Action {
     @Option(name = "--type", description = "Learning type: INDIVIDUAL, COLLABORATIVE or BOTH")
     String type;
 
-    @Option(name = "--lang", aliases = "-l", description = "Language of titles: ja or en (default: the JVM's)")
+    @Option(name = "--lang", aliases = "-l",
+            description = "Language of titles: ja or en (default: the deployment's language)")
     String lang;
 
     @Reference

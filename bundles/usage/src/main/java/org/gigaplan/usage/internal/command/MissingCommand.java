@@ -23,7 +23,8 @@ public class MissingCommand implements Action {
     @Option(name = "--week", aliases = "-w", description = "The week, given as any of its days (default: last week)")
     String week;
 
-    @Option(name = "--lang", aliases = "-l", description = "Language of names: ja or en (default: the JVM's)")
+    @Option(name = "--lang", aliases = "-l",
+            description = "Language of names: ja or en (default: the deployment's language)")
     String lang;
 
     @Reference
@@ -35,7 +36,7 @@ public class MissingCommand implements Action {
     @Override
     public Object execute() {
         Locale locale = ConsoleText.locale(lang);
-        LocalDate monday = week == null ? usage.calendar().lastWeek() : SchoolCalendar.mondayOf(LocalDate.parse(week));
+        LocalDate monday = week == null ? usage.calendar().lastWeek() : SchoolCalendar.mondayOf(ConsoleText.date("--week", week));
         List<ReportingService.Missing> missing = reporting.notReporting(monday);
         ConsoleTable table = new ConsoleTable().emptyText(ConsoleText.in(locale, "登録されたすべての学級が報告しました",
                 "every registered class reported"));
