@@ -54,6 +54,7 @@ public class DemoService {
     private final DemoRunStore runs;
     private final DemoConfig config;
     private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean stopping;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Daemons.named("gigaplan-demo"));
     private final Map<String, PolicyModule> modules = new ConcurrentHashMap<>();
 
@@ -78,7 +79,9 @@ public class DemoService {
 
     @Deactivate
     void deactivate() {
-        worker.shutdownNow();
+        // A fill in progress stops at its next progress report, never interrupted in the middle of a write.
+        stopping = true;
+        Daemons.stop(worker, "the demo data fill", java.time.Duration.ofSeconds(30));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -175,7 +178,19 @@ public class DemoService {
                 + " schools");
         long started = System.nanoTime();
         try {
-            module.fillDemoData(new Context(fiscalYear, directory, random, m -> progress.accept(module.id() + ": " + m)));
+            module.fillDemoData(new Context(fiscalYear, directory, random, m -> {
+                if (stopping) {
+                    throw new java.util.concurrent.CancellationException("the platform is stopping");
+                }
+                progress.accept(module.id() + ": " + m);
+            }));
+        } catch (java.util.concurrent.CancellationException e) {
+            if (!again) {
+                runs.release(module.id(), fiscalYear.year());
+            }
+            LOG.info("Demo data for {} ({}) stopped half way as the platform stops: filled again at the next start",
+                    module.id(), fiscalYear);
+            return;
         } catch (RuntimeException | Error e) {
             if (!again) {
                 runs.release(module.id(), fiscalYear.year());

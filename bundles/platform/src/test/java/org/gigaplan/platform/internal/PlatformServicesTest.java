@@ -297,7 +297,7 @@ class PlatformServicesTest {
     }
 
     /** A module that counts the demo fills it receives. */
-    private static final class Recorder implements PolicyModule {
+    private static class Recorder implements PolicyModule {
         final List<DemoContext> fills = new CopyOnWriteArrayList<>();
 
         @Override
@@ -329,6 +329,46 @@ class PlatformServicesTest {
         public void fillDemoData(DemoContext context) {
             fills.add(context);
         }
+    }
+
+    /** A module whose fill takes long, reporting progress, as a real one writing a year of records does. */
+    private static final class Slow extends Recorder {
+        final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        volatile boolean interrupted;
+        volatile RuntimeException ended;
+
+        @Override
+        public void fillDemoData(DemoContext context) {
+            started.countDown();
+            try {
+                for (int school = 0; school < 3000; school++) {
+                    Thread.sleep(10);
+                    context.progress("school " + school);
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (RuntimeException e) {
+                ended = e;
+                throw e;
+            }
+        }
+    }
+
+    @Test
+    void stoppingDuringADemoFillNeverInterruptsTheFillingThread() throws Exception {
+        // An interrupt in the middle of Derby's file I/O closes the file Derby shares between threads: the engine's
+        // shutdown then failed and retried for minutes. The fill stops at its next progress report instead.
+        PlatformDatabase db = new PlatformDatabase(ds);
+        PlanServiceImpl plans = new PlanServiceImpl(db, TODAY);
+        SchoolServiceImpl schools = new SchoolServiceImpl(db);
+        DemoService on = new DemoService(schools, plans, new ModuleEnablementImpl(db), db, TODAY, demo(true));
+        Slow slow = new Slow();
+        on.addModule(slow);
+        assertTrue(slow.started.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        on.deactivate();
+        assertFalse(slow.interrupted, "the filling thread was interrupted");
+        assertTrue(slow.ended instanceof java.util.concurrent.CancellationException, String.valueOf(slow.ended));
+        assertEquals(0, on.pendingFills());
     }
 
     static DemoConfig demo(boolean enabled) {

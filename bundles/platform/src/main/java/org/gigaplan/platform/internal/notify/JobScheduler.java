@@ -82,7 +82,7 @@ public class JobScheduler {
 
     @Deactivate
     void stop() {
-        ticker.shutdownNow();
+        Daemons.stop(ticker, "the job scheduler", java.time.Duration.ofSeconds(10));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

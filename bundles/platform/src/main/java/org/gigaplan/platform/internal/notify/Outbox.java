@@ -83,7 +83,7 @@ public class Outbox {
 
     @Deactivate
     void stop() {
-        worker.shutdownNow();
+        Daemons.stop(worker, "the mail sender", java.time.Duration.ofSeconds(10));
     }
 
     /** Sends what is due in a second (a notice just queued mail; its transaction may still be committing). */
