@@ -31,12 +31,14 @@ public final class AssessmentCsv {
             String schoolId) {
         List<String> header = csv.header();
         if (header.isEmpty() || !header.get(0).equals("teacher_id")) {
-            throw new InvalidInputException("line 1", "header must start with teacher_id, then item codes A-1 … D-4");
+            throw new InvalidInputException("line 1", "header must start with teacher_id, then item codes A-1 … D-4",
+                    "1行目（見出し）は teacher_id で始め、続けて項目コード A-1〜D-4 を並べてください");
         }
         FieldChecks check = new FieldChecks();
         for (String h : header.subList(1, header.size())) {
             if (checklist.item(h).isEmpty()) {
-                check.add("line 1." + h, "no checklist item " + h + ": items are A-1 … D-4");
+                check.add("line 1." + h, "no checklist item " + h + ": items are A-1 … D-4",
+                        "チェックリストの項目 " + h + " はありません（項目は A-1〜D-4）");
             }
         }
         check.addAll(csv.errors());
@@ -53,13 +55,15 @@ public final class AssessmentCsv {
                 }
                 Optional<ChecklistAnswer> level = ChecklistAnswer.parse(cell);
                 if (level.isEmpty()) {
-                    rowCheck.add(row.field(item), "1–4 or できる, ややできる, あまりできない, ほとんどできない; was \"" + cell + "\"");
+                    rowCheck.add(row.field(item), "1–4 or できる, ややできる, あまりできない, ほとんどできない; was \"" + cell + "\"",
+                            "1〜4 か、できる・ややできる・あまりできない・ほとんどできない のいずれかにしてください（\"" + cell
+                                    + "\"でした）");
                 } else {
                     answers.put(item, level.get().value());
                 }
             }
             if (answers.isEmpty() && rowCheck.ok()) {
-                rowCheck.add(row.place(), "no answer in this row");
+                rowCheck.add(row.place(), "no answer in this row", "この行には回答がありません");
             }
             check.addAll(rowCheck.errors());
             out.add(new Assessment(row.get(0), fy.year(), null, answers));

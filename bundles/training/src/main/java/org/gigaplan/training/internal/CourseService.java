@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.gigaplan.plan.model.FiscalYear;
+import org.gigaplan.plan.model.Labelled;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.UseFrequency;
 import org.gigaplan.plan.rest.FieldChecks;
@@ -96,17 +97,20 @@ public class CourseService {
      */
     public Course addCourse(CourseInput in, String callerSchool, String by, boolean demo) {
         if (in == null) {
-            throw new InvalidInputException("body", "give title, kind, categories and level");
+            throw new InvalidInputException("body", "give title, kind, categories and level",
+                    "研修名・種類・区分・レベルを入力してください");
         }
         FieldChecks check = new FieldChecks();
         check.localized(in.title(), 200, "title");
         Course.Kind kind = Course.Kind.parse(in.kind()).orElse(null);
         if (kind == null) {
-            check.add("kind", "one of BOARD_COURSE, IN_SCHOOL, ONLINE_PEER, GENAI, was \"" + in.kind() + "\"");
+            check.add("kind", "one of BOARD_COURSE, IN_SCHOOL, ONLINE_PEER, GENAI, was \"" + in.kind() + "\"",
+                    choices(Course.Kind.values()) + "のいずれかにしてください（\"" + in.kind() + "\"でした）");
         }
         Course.Level level = Course.Level.parse(in.level()).orElse(null);
         if (level == null) {
-            check.add("level", "one of BASIC, STANDARD, ADVANCED, was \"" + in.level() + "\"");
+            check.add("level", "one of BASIC, STANDARD, ADVANCED, was \"" + in.level() + "\"",
+                    choices(Course.Level.values()) + "のいずれかにしてください（\"" + in.level() + "\"でした）");
         }
         List<String> categories = new ArrayList<>();
         if (in.categories() == null || in.categories().isEmpty()) {
@@ -116,7 +120,8 @@ public class CourseService {
             for (int i = 0; i < in.categories().size(); i++) {
                 Optional<Checklist.Category> c = training.checklist().category(in.categories().get(i));
                 if (c.isEmpty()) {
-                    check.add("categories[" + i + "]", "one of A, B, C, D, was \"" + in.categories().get(i) + "\"");
+                    check.add("categories[" + i + "]", "one of A, B, C, D, was \"" + in.categories().get(i) + "\"",
+                            "区分は A・B・C・D のいずれかにしてください（\"" + in.categories().get(i) + "\"でした）");
                 } else if (!categories.contains(c.get().code())) {
                     categories.add(c.get().code());
                 }
@@ -284,7 +289,7 @@ public class CourseService {
         training.school(schoolId, "schoolId");
         if (reports == null || reports.isEmpty()) {
             throw new InvalidInputException("body", "give at least one report: [{\"teacherId\":\"T01\",\"fiscalYear\":2025,"
-                    + "\"frequency\":\"WEEKLY\",\"purposes\":[\"LESSON_PREP\"]}]");
+                    + "\"frequency\":\"WEEKLY\",\"purposes\":[\"LESSON_PREP\"]}]", "生成AI利用の報告を一つ以上送ってください");
         }
         FieldChecks.batchSize(reports.size(), MAX_REPORTS);
         FieldChecks check = new FieldChecks();
@@ -296,27 +301,32 @@ public class CourseService {
             GenAi.Report r = reports.get(i);
             years.add(null);
             if (r == null) {
-                check.add(at, "must be a report");
+                check.add(at, "must be a report", "報告がありません");
                 continue;
             }
             teacherFields.put(at + ".teacherId", r.teacherId());
             years.set(i, training.surveyYear(r.fiscalYear(), at + ".fiscalYear", anyYear, check));
             // A report tells what was done: dated today at the latest, within its fiscal year.
             if (r.reportedOn() != null && r.reportedOn().isAfter(today)) {
-                check.add(at + ".reportedOn", "a report is dated today (" + today + ") or earlier, was " + r.reportedOn());
+                check.add(at + ".reportedOn", "a report is dated today (" + today + ") or earlier, was "
+                        + r.reportedOn(),
+                        "報告日は今日（" + today + "）以前にしてください（" + r.reportedOn() + "でした）");
             } else if (r.reportedOn() != null && years.get(i) != null && !years.get(i).contains(r.reportedOn())) {
                 check.add(at + ".reportedOn", r.reportedOn() + " is outside " + years.get(i) + " ("
-                        + years.get(i).start() + " to " + years.get(i).end() + ")");
+                        + years.get(i).start() + " to " + years.get(i).end() + ")", "報告日 " + r.reportedOn() + " が "
+                        + years.get(i) + "（" + years.get(i).start() + "〜" + years.get(i).end() + "）の外です");
             }
             if (UseFrequency.parse(r.frequency()).isEmpty()) {
                 check.add(at + ".frequency", "one of " + UseFrequency.names() + ", was \""
-                        + r.frequency() + "\"");
+                        + r.frequency() + "\"", choices(UseFrequency.values()) + "のいずれかにしてください（\""
+                        + r.frequency() + "\"でした）");
             }
             List<String> purposes = r.purposes() == null ? List.of() : r.purposes();
             for (int j = 0; j < purposes.size(); j++) {
                 if (GenAi.Purpose.parse(purposes.get(j)).isEmpty()) {
                     check.add(at + ".purposes[" + j + "]", "one of LESSON_PREP, MATERIALS, ASSESSMENT, "
-                            + "ADMIN, COMMUNICATION, OTHER, was \"" + purposes.get(j) + "\"");
+                            + "ADMIN, COMMUNICATION, OTHER, was \"" + purposes.get(j) + "\"",
+                            choices(GenAi.Purpose.values()) + "のいずれかにしてください（\"" + purposes.get(j) + "\"でした）");
                 }
             }
         }
@@ -389,5 +399,11 @@ public class CourseService {
                 .mapToInt(Map.Entry::getValue).sum();
         return new GenAi.Use(fy.year(), schoolId, teachers, false, daily, weekly, Percent.of(daily, teachers),
                 Percent.of(weekly, teachers), purposes, attendees, demo);
+    }
+
+    /** The codes of an enum with their Japanese labels, for refusals in Japanese: "BASIC（初級）、STANDARD（中級）". */
+    static String choices(Labelled[] values) {
+        return String.join("、", java.util.Arrays.stream(values)
+                .map(v -> ((Enum<?>) v).name() + "（" + v.label().ja() + "）").toList());
     }
 }

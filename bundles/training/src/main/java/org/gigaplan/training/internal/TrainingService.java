@@ -128,7 +128,7 @@ public class TrainingService {
         School school = school(schoolId, "schoolId");
         if (input == null || input.isEmpty()) {
             throw new InvalidInputException("body", "give at least one assessment: [{\"teacherId\":\"T01\","
-                    + "\"fiscalYear\":2025,\"answers\":{\"A-1\":4}}]");
+                    + "\"fiscalYear\":2025,\"answers\":{\"A-1\":4}}]", "自己評価を一つ以上送ってください");
         }
         FieldChecks.batchSize(input.size(), MAX_BATCH);
         FieldChecks check = new FieldChecks();
@@ -141,7 +141,7 @@ public class TrainingService {
             Assessment a = input.get(i);
             years.add(null);
             if (a == null) {
-                check.add(at, "must be an assessment");
+                check.add(at, "must be an assessment", "自己評価がありません");
                 continue;
             }
             teacherFields.put(at + ".teacherId", a.teacherId());
@@ -149,25 +149,30 @@ public class TrainingService {
             years.set(i, fy);
             if (fy != null && a.answeredOn() != null && !fy.contains(a.answeredOn())) {
                 check.add(at + ".answeredOn", a.answeredOn() + " is outside " + fy + " (" + fy.start()
-                        + " – " + fy.end() + ")");
+                        + " – " + fy.end() + ")", "回答日 " + a.answeredOn() + " が " + fy + "（" + fy.start() + "〜"
+                        + fy.end() + "）の外です");
             }
             if (a.teacherId() != null && fy != null) {
                 String first = seen.putIfAbsent(a.teacherId().trim() + "/" + fy.year(), at);
                 if (first != null) {
                     check.add(at + ".teacherId", "teacher " + a.teacherId().trim() + " in " + fy
-                            + " is also in " + first);
+                            + " is also in " + first, "教員 " + a.teacherId().trim() + " の " + fy + " の回答が " + first
+                            + " にもあります");
                 }
             }
             if (a.answers() == null || a.answers().isEmpty()) {
-                check.add(at + ".answers", "give at least one answer: {\"A-1\": 4}");
+                check.add(at + ".answers", "give at least one answer: {\"A-1\": 4}",
+                        "回答を一つ以上入力してください（例: {\"A-1\": 4}）");
                 continue;
             }
             a.answers().forEach((item, answer) -> {
                 String field = at + ".answers." + item;
                 if (checklist.item(item).isEmpty()) {
-                    check.add(field, "no checklist item " + item + ": items are A-1 … D-4");
+                    check.add(field, "no checklist item " + item + ": items are A-1 … D-4",
+                            "チェックリストの項目 " + item + " はありません（項目は A-1〜D-4）");
                 } else if (answer == null || ChecklistAnswer.of(answer).isEmpty()) {
-                    check.add(field, "must be 1 (ほとんどできない) to 4 (できる), was " + answer);
+                    check.add(field, "must be 1 (ほとんどできない) to 4 (できる), was " + answer,
+                            "1（ほとんどできない）〜4（できる）にしてください（" + answer + "でした）");
                 }
             });
         }
@@ -397,7 +402,8 @@ public class TrainingService {
         int first = plan.plan().firstCoveredYear() - 1;
         int last = plan.plan().lastYear();
         if (year < first || year > last) {
-            check.add(field, "must be between FY" + first + " and FY" + last + ", was " + year);
+            check.add(field, "must be between FY" + first + " and FY" + last + ", was " + year,
+                    "FY" + first + "〜FY" + last + "の年度にしてください（" + year + "でした）");
             return null;
         }
         return FiscalYear.of(year);

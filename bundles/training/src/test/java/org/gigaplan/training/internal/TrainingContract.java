@@ -3,6 +3,7 @@ package org.gigaplan.training.internal;
 import static org.gigaplan.testkit.FakeSchools.school;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -158,14 +159,15 @@ abstract class TrainingContract {
 
     @Test
     void badInputIsRefusedNamingTheFieldAndNothingIsStored() {
-        assertRefused("[0].answers.E-1", () -> training.record("T-E1", List.of(a("T1", FY, "E-1", 3)), "s", true, false));
-        assertRefused("[1].answers.A-1", () -> training.record("T-E1",
+        assertRefusedInJapanese("[0].answers.E-1", () -> training.record("T-E1",
+                List.of(a("T1", FY, "E-1", 3)), "s", true, false));
+        assertRefusedInJapanese("[1].answers.A-1", () -> training.record("T-E1",
                 List.of(a("T1", FY, "A-1", 3), a("T2", FY, "A-1", 5)), "s", true, false));
         assertRefused("[0].fiscalYear", () -> training.record("T-E1", List.of(a("T1", FiscalYear.of(2019), "A-1", 3)), "s", true, false));
         assertRefused("[0].teacherId", () -> training.record("T-E1", List.of(a(" ", FY, "A-1", 3)), "s", true, false));
-        assertRefused("[1].teacherId", () -> training.record("T-E1",
+        assertRefusedInJapanese("[1].teacherId", () -> training.record("T-E1",
                 List.of(a("T1", FY, "A-1", 3), a("T1", FY, "A-2", 3)), "s", true, false));
-        assertRefused("[0].answeredOn", () -> training.record("T-E1",
+        assertRefusedInJapanese("[0].answeredOn", () -> training.record("T-E1",
                 List.of(new Assessment("T1", 2025, java.time.LocalDate.of(2024, 5, 1), Map.of("A-1", 3))), "s", true, false));
         assertRefused("schoolId", () -> training.record("NOPE", List.of(a("T1", FY, "A-1", 3)), "s", true, false));
         assertTrue(training.answers("T-E1", FY).isEmpty());
@@ -191,8 +193,12 @@ abstract class TrainingContract {
         assertRefused("[0].fiscalYear", () -> courses.reportGenAi("T-E1",
                 List.of(new GenAi.Report("T1", 2025, "DAILY", List.of(), null)), false, false));
         // A report is dated today at the latest, inside its year; a batch has a limit.
-        assertRefused("[0].reportedOn", () -> courses.reportGenAi("T-E1",
+        assertRefusedInJapanese("[0].reportedOn", () -> courses.reportGenAi("T-E1",
                 List.of(new GenAi.Report("T1", null, "DAILY", List.of(), java.time.LocalDate.of(2099, 1, 1))), false, false));
+        assertRefusedInJapanese("[0].purposes[0]", () -> courses.reportGenAi("T-E1",
+                List.of(new GenAi.Report("T1", null, "DAILY", List.of("LESSON"), null)), false, false));
+        assertRefusedInJapanese("[0].frequency", () -> courses.reportGenAi("T-E1",
+                List.of(new GenAi.Report("T1", null, "OFTEN", List.of(), null)), false, false));
         assertRefused("[0].reportedOn", () -> courses.reportGenAi("T-E1",
                 List.of(new GenAi.Report("T1", null, "DAILY", List.of(), java.time.LocalDate.of(2026, 3, 31))), false, false));
         assertRefused("body", () -> courses.reportGenAi("T-E1", java.util.Collections.nCopies(CourseService.MAX_REPORTS + 1,
@@ -204,6 +210,13 @@ abstract class TrainingContract {
     static void assertRefused(String field, Runnable write) {
         InvalidInputException e = assertThrows(InvalidInputException.class, write::run);
         assertTrue(e.errors().stream().anyMatch(x -> x.field().equals(field)), field + " not in " + e.errors());
+    }
+
+    /** Refused naming the field, with what is wrong in Japanese too (school staff read the answer in Japanese). */
+    static void assertRefusedInJapanese(String field, Runnable write) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, write::run);
+        assertTrue(e.errors().stream().anyMatch(x -> x.field().equals(field) && x.japanese() != null),
+                field + " not in " + e.errors() + " with Japanese");
     }
 
     @Test
@@ -221,9 +234,11 @@ abstract class TrainingContract {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> AssessmentCsv.parse(
                 CsvTable.parse("teacher_id,A-1,A-2\nT7,4,3\nT8,5,3\n"), FY, training.checklist(), teachers, "T-E1"));
         assertEquals("line 3.A-1", e.errors().get(0).field());
+        assertNotNull(e.errors().get(0).japanese(), "the refusal is in Japanese too");
         InvalidInputException header = assertThrows(InvalidInputException.class, () -> AssessmentCsv.parse(
                 CsvTable.parse("teacher_id,A-1,Z-9\nT7,4,3\n"), FY, training.checklist(), teachers, "T-E1"));
         assertEquals("line 1.Z-9", header.errors().get(0).field());
+        assertEquals("チェックリストの項目 Z-9 はありません（項目は A-1〜D-4）", header.errors().get(0).japanese());
         assertEquals(2, training.answers("T-E1", FY).size(), "the refused files stored nothing");
     }
 
@@ -327,6 +342,14 @@ abstract class TrainingContract {
         assertEquals(org.gigaplan.training.internal.store.CourseStore.Enrolment.ALREADY, courses.enrol(session, c, "T-E1", "T1", false));
         assertEquals(org.gigaplan.training.internal.store.CourseStore.Enrolment.ENROLLED, courses.enrol(session, c, "T-E2", "U1", false));
         assertEquals(org.gigaplan.training.internal.store.CourseStore.Enrolment.FULL, courses.enrol(session, c, "T-E1", "T2", false));
+        // Through the API, a full session is a conflict worded in Japanese too.
+        var api = new org.gigaplan.training.internal.rest.SessionResource(courses,
+                new org.gigaplan.testkit.FakeAudit());
+        var staff = new org.gigaplan.plan.security.Caller("staff-e1", org.gigaplan.plan.security.Role.SCHOOL, "T-E1");
+        var full = assertThrows(org.gigaplan.plan.rest.ConflictException.class,
+                () -> api.enrol(session, new CourseService.TeacherRef(null, "T2", null), staff));
+        assertEquals("sessionId", full.field());
+        assertNotNull(full.japanese());
         assertTrue(courses.attend(session, "T-E1", "T1", true));
         assertTrue(!courses.attend(session, "T-E1", "T2", true), "T2 is not enrolled");
         assertEquals(TODAY.now(), courses.enrolled(session, "T-E1").get(0).enrolledAt(),
@@ -347,6 +370,8 @@ abstract class TrainingContract {
         assertRefused("kind", () -> courses.addCourse(course("x", "BOARD_COURSE", List.of("A"), "BASIC", null), "T-E1", "s", false));
         assertRefused("schoolId", () -> courses.addCourse(course("x", "IN_SCHOOL", List.of("A"), "BASIC", null), null, "b", false));
         assertRefused("categories[0]", () -> courses.addCourse(course("x", "GENAI", List.of("E"), "BASIC", null), null, "b", false));
+        assertRefusedInJapanese("level",
+                () -> courses.addCourse(course("x", "GENAI", List.of("A"), "EXPERT", null), null, "b", false));
         Course own = courses.addCourse(course("校内研修", "IN_SCHOOL", List.of("C"), "STANDARD", null), "T-E1", "s", false);
         assertEquals("T-E1", own.schoolId());
         Course withSession = courses.addSession(own, new CourseService.SessionInput(java.time.LocalDate.of(2025, 7, 1), 30, null), false);

@@ -79,7 +79,9 @@ public class CourseResource {
     /** The teacher's school: a school's users their own; the board names it. */
     static String school(Caller caller, CourseService.TeacherRef teacher) {
         if (teacher == null) {
-            throw new org.gigaplan.plan.rest.InvalidInputException("body", "give teacherId (and schoolId for the board)");
+            throw new org.gigaplan.plan.rest.InvalidInputException("body",
+                    "give teacherId (and schoolId for the board)",
+                    "教員ID（teacherId）を入力してください（教育委員会は学校ID（schoolId）も）");
         }
         return caller.schoolScope(teacher.schoolId());
     }

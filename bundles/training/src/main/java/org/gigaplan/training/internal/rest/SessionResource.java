@@ -2,7 +2,6 @@ package org.gigaplan.training.internal.rest;
 
 import java.util.List;
 
-import javax.ws.rs.ClientErrorException;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.NotFoundException;
@@ -15,6 +14,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.gigaplan.plan.rest.ConflictException;
 import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.security.Allow;
 import org.gigaplan.plan.security.Caller;
@@ -76,8 +76,11 @@ public class SessionResource {
         String school = CourseResource.school(caller, teacher);
         CourseStore.Enrolment result = courses.enrol(sessionId, c, school, teacher.teacherId(), false);
         if (result != CourseStore.Enrolment.ENROLLED) {
-            throw new ClientErrorException(result == CourseStore.Enrolment.FULL ? "session " + sessionId + " is full"
-                    : teacher.teacherId() + " is enrolled in session " + sessionId + " already", Response.Status.CONFLICT);
+            throw result == CourseStore.Enrolment.FULL
+                    ? new ConflictException("sessionId", "session " + sessionId + " is full",
+                            "この研修の回（" + sessionId + "）は定員に達しています")
+                    : new ConflictException("teacherId", teacher.teacherId() + " is enrolled in session " + sessionId
+                            + " already", "教員 " + teacher.teacherId() + " はこの研修の回（" + sessionId + "）に申し込み済みです");
         }
         audit.describe(school, "training session " + sessionId + ": " + teacher.teacherId() + " enrolled");
         return Response.status(Response.Status.CREATED).entity(courses.course(c.id()).orElseThrow()).build();
