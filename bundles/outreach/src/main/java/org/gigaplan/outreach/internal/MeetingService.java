@@ -117,7 +117,7 @@ public class MeetingService {
         if (meetings == null || meetings.isEmpty()) {
             throw new InvalidInputException("body", "give at least one meeting: [{\"heldOn\":\"2025-06-12\","
                     + "\"topics\":[\"…\"]" + (kind == Meeting.Kind.STAFF ? ",\"planItems\":[\"P4-S1\"]" : ",\"audience\":\"…\"")
-                    + ",\"attendees\":40}]");
+                    + ",\"attendees\":40}]", kind.label().ja() + "の記録を一つ以上送ってください");
         }
         FieldChecks.batchSize(meetings.size(), MAX_BATCH);
         Set<String> items = plans.plan().actionPlans().stream().flatMap(p -> p.actionItems().stream())
@@ -128,7 +128,7 @@ public class MeetingService {
             String at = "[" + i + "]";
             Meeting.Input m = meetings.get(i);
             if (m == null) {
-                check.add(at, "must be a meeting");
+                check.add(at, "must be a meeting", "会の記録がありません");
                 continue;
             }
             if (m.heldOn() == null) {
@@ -155,11 +155,12 @@ public class MeetingService {
             for (int j = 0; j < planItems.size(); j++) {
                 if (planItems.get(j) == null || !items.contains(planItems.get(j).trim())) {
                     check.add(at + ".planItems[" + j + "]", "an action item of the plan, e.g. P4-S1, was \""
-                            + planItems.get(j) + "\"");
+                            + planItems.get(j) + "\"", "計画の取組のコードにしてください（例: P4-S1、\"" + planItems.get(j)
+                            + "\"でした）");
                 }
             }
             if (String.join(",", planItems.stream().map(String::valueOf).toList()).length() > 300) {
-                check.add(at + ".planItems", "too many");
+                check.add(at + ".planItems", "too many", "取組が多すぎます");
             }
             if (m.attendees() != null && (m.attendees() < 0 || m.attendees() > 10_000)) {
                 check.add(at + ".attendees", "0 to 10000, was " + m.attendees(), "0〜10000にしてください（" + m.attendees()
@@ -248,7 +249,9 @@ public class MeetingService {
         // A year not begun yet: as of its first day, every school still to do.
         LocalDate day = asOf != null ? asOf : over ? fy.end() : today.isBefore(fy.start()) ? fy.start() : today;
         if (!fy.contains(day)) {
-            throw new InvalidInputException("date", "a day of " + fy + " (" + fy.start() + " – " + fy.end() + "), was " + day);
+            throw new InvalidInputException("date", "a day of " + fy + " (" + fy.start() + " – " + fy.end() + "), was "
+                    + day,
+                    fy + "（" + fy.start() + "〜" + fy.end() + "）の日付にしてください（" + day + "でした）");
         }
         Set<String> off = enablement.disabledSchools(PostService.MODULE_ID);
         Set<String> held = new HashSet<>();

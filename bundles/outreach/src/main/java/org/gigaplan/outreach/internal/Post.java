@@ -64,14 +64,31 @@ public record Post(long id, String title, Format format, String body, String htm
             Audience audience, String lang, Instant publishedAt, Instant updatedAt) {
     }
 
-    /** A move refused because the post is not in a state it can leave that way (409). */
+    /** A move refused because the post is not in a state it can leave that way (409), in English and Japanese. */
     public static final class Refused extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
 
-        public Refused(String message) {
+        private final String japanese;
+
+        public Refused(String message, String japanese) {
             super(message);
+            this.japanese = japanese;
         }
+
+        /** The refusal in Japanese. */
+        public String japanese() {
+            return japanese;
+        }
+    }
+
+    /**
+     * Enum codes for a refusal in Japanese: with their Japanese labels where they have them ("NEWS（お知らせ）"),
+     * joined by 、.
+     */
+    public static String choices(Enum<?>[] values) {
+        return String.join("、", java.util.Arrays.stream(values)
+                .map(v -> v instanceof Labelled l ? v.name() + "（" + l.label().ja() + "）" : v.name()).toList());
     }
 
     /** Whether readers may see it at {@code now}. */

@@ -81,10 +81,12 @@ public class PostService {
             Post post = store.find(conn, id, true).orElseThrow(() -> notFound(id));
             if (post.status() != Post.Status.DRAFT) {
                 // What readers see, or what a reviewer is looking at, changes only through review.
-                throw new Post.Refused("post " + id + " is " + post.status() + ": move it back to DRAFT to edit it");
+                throw new Post.Refused("post " + id + " is " + post.status() + ": move it back to DRAFT to edit it",
+                        "記事 " + id + " は " + post.status() + " です。編集するには DRAFT に戻してください");
             }
             if (!store.update(conn, id, draft, c.format, c.html, c.category, c.audience, c.lang, now)) {
-                throw new Post.Refused("post " + id + " left DRAFT meanwhile: move it back to DRAFT to edit it");
+                throw new Post.Refused("post " + id + " left DRAFT meanwhile: move it back to DRAFT to edit it",
+                        "記事 " + id + " はその間に DRAFT ではなくなりました。編集するには DRAFT に戻してください");
             }
             store.addEvent(conn, id, "EDITED", post.status(), null, by, now);
             return null;
@@ -98,12 +100,14 @@ public class PostService {
      */
     public Post move(long id, String status, Instant publishAt, String note, String by) {
         Post.Status to = EnumText.parse(Post.Status.values(), status).orElseThrow(() -> new InvalidInputException("status",
-                "one of " + EnumText.names(Post.Status.values()) + ", was \"" + status + "\""));
+                "one of " + EnumText.names(Post.Status.values()) + ", was \"" + status + "\"",
+                Post.choices(Post.Status.values()) + " のいずれかにしてください（\"" + status + "\"でした）"));
         if (note != null && note.length() > 500) {
             throw new InvalidInputException("note", "at most 500 characters, was " + note.length());
         }
         if (publishAt != null && to != Post.Status.PUBLISHED) {
-            throw new InvalidInputException("publishAt", "only when publishing");
+            throw new InvalidInputException("publishAt", "only when publishing",
+                    "公開日時（publishAt）は PUBLISHED にするときだけ指定できます");
         }
         // A time in the past is allowed: posts of the existing site come in with their original dates (the history
         // says when and by whom that was done).
@@ -118,7 +122,9 @@ public class PostService {
                 case "PUBLISHED>ARCHIVED" -> "ARCHIVED";
                 case "PUBLISHED>DRAFT", "ARCHIVED>DRAFT" -> "WITHDRAWN";
                 default -> throw new Post.Refused("a " + from + " post cannot move to " + to + ": "
-                        + "DRAFT → REVIEW → PUBLISHED → ARCHIVED; REVIEW, PUBLISHED or ARCHIVED → DRAFT");
+                        + "DRAFT → REVIEW → PUBLISHED → ARCHIVED; REVIEW, PUBLISHED or ARCHIVED → DRAFT",
+                        from + " の記事は " + to + " にできません（DRAFT → REVIEW → PUBLISHED → ARCHIVED の順に進み、"
+                                + "REVIEW・PUBLISHED・ARCHIVED からは DRAFT に戻せます）");
             };
             Instant visibleFrom = switch (to) {
                 case PUBLISHED -> publishAt == null ? now : publishAt;
@@ -126,7 +132,8 @@ public class PostService {
                 default -> null;
             };
             if (!store.setStatus(conn, id, from, to, visibleFrom, now)) {
-                throw new Post.Refused("post " + id + " was moved by someone else meanwhile: look at it again");
+                throw new Post.Refused("post " + id + " was moved by someone else meanwhile: look at it again",
+                        "記事 " + id + " の状態はその間に他の人が変えました。もう一度確認してください");
             }
             store.addEvent(conn, id, action, to, note == null || note.isBlank() ? null : note.trim(), by, now);
             return null;
@@ -183,24 +190,26 @@ public class PostService {
     private static Checked check(Post.Draft d) {
         if (d == null) {
             throw new InvalidInputException("body", "a post: {\"title\":…,\"body\":…,\"format\":\"MARKDOWN\","
-                    + "\"category\":\"NEWS\",\"audience\":\"FAMILIES\",\"lang\":\"ja\"}");
+                    + "\"category\":\"NEWS\",\"audience\":\"FAMILIES\",\"lang\":\"ja\"}",
+                    "記事（題名・本文・分類・読み手）を送ってください");
         }
         FieldChecks check = new FieldChecks();
         if (controls(d.title()) || controls(d.body())) {
             check.add(controls(d.title()) ? "title" : "body", "control characters are not text (only line "
-                    + "breaks and tabs are)");
+                    + "breaks and tabs are)", "制御文字は使えません（改行とタブは使えます）");
         }
         if (d.title() == null || d.title().isBlank()) {
             check.add("title", "required");
         } else if (d.title().trim().length() > MAX_TITLE) {
             check.add("title", "at most " + MAX_TITLE + " characters, was " + d.title().trim().length());
         } else if (PostHtml.hasMarkup(d.title())) {
-            check.add("title", "plain text: no tags");
+            check.add("title", "plain text: no tags", "題名にはタグを使えません。文字だけにしてください");
         }
         Post.Format format = d.format() == null ? Post.Format.MARKDOWN
                 : EnumText.parse(Post.Format.values(), d.format()).orElse(null);
         if (format == null) {
-            check.add("format", "MARKDOWN or HTML, was \"" + d.format() + "\"");
+            check.add("format", "MARKDOWN or HTML, was \"" + d.format() + "\"",
+                    "MARKDOWN か HTML にしてください（\"" + d.format() + "\"でした）");
         }
         if (d.body() == null || d.body().isBlank()) {
             check.add("body", "required");
@@ -210,24 +219,28 @@ public class PostService {
         Post.Category category = EnumText.parse(Post.Category.values(), d.category()).orElse(null);
         if (category == null) {
             check.add("category", "one of " + EnumText.names(Post.Category.values()) + ", was \""
-                    + d.category() + "\"");
+                    + d.category() + "\"", Post.choices(Post.Category.values()) + " のいずれかにしてください（\""
+                    + d.category() + "\"でした）");
         }
         Post.Audience audience = EnumText.parse(Post.Audience.values(), d.audience()).orElse(null);
         if (audience == null) {
             check.add("audience", "one of " + EnumText.names(Post.Audience.values()) + ", was \""
-                    + d.audience() + "\"");
+                    + d.audience() + "\"", Post.choices(Post.Audience.values()) + " のいずれかにしてください（\""
+                    + d.audience() + "\"でした）");
         }
         String lang = d.lang() == null ? "ja" : d.lang().trim();
         if (!LANGUAGES.contains(lang)) {
-            check.add("lang", "ja or en, was \"" + d.lang() + "\"");
+            check.add("lang", "ja or en, was \"" + d.lang() + "\"", "ja か en にしてください（\"" + d.lang() + "\"でした）");
         }
         String html = null;
         if (check.ok()) {
             html = PostHtml.render(format, d.body());
             if (html.isEmpty()) {
-                check.add("body", "nothing is left after removing what readers may not get");
+                check.add("body", "nothing is left after removing what readers may not get",
+                        "読み手に見せられない部分を除くと、何も残りません");
             } else if (html.length() > MAX_HTML) {
-                check.add("body", "renders to more than " + MAX_HTML + " characters of HTML");
+                check.add("body", "renders to more than " + MAX_HTML + " characters of HTML",
+                        "HTMLにすると" + MAX_HTML + "文字を超えます。短くしてください");
             }
         }
         check.throwIfAny();

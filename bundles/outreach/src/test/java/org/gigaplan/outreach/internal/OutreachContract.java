@@ -111,8 +111,16 @@ abstract class OutreachContract {
         assertEquals(Post.Status.DRAFT, draft.status());
         assertEquals(0, publicCount());
         assertTrue(posts.publishedPost(draft.id()).isEmpty());
-        // Straight from DRAFT to PUBLISHED is not a move.
-        assertThrows(Post.Refused.class, () -> posts.move(draft.id(), "PUBLISHED", null, null, "board"));
+        // Straight from DRAFT to PUBLISHED is not a move: a 409 on status, worded in Japanese too.
+        Post.Refused skip = assertThrows(Post.Refused.class, () -> posts.move(draft.id(), "PUBLISHED", null, null,
+                "board"));
+        assertTrue(skip.japanese().startsWith("DRAFT の記事は PUBLISHED にできません"), skip.japanese());
+        var api = new org.gigaplan.outreach.internal.rest.PostResource(posts, new org.gigaplan.testkit.FakeAudit());
+        var conflict = assertThrows(org.gigaplan.plan.rest.ConflictException.class, () -> api.move(draft.id(),
+                new org.gigaplan.outreach.internal.rest.PostResource.Move("PUBLISHED", null, null),
+                new org.gigaplan.plan.security.Caller("board", org.gigaplan.plan.security.Role.BOARD, null)));
+        assertEquals("status", conflict.field());
+        assertEquals(skip.japanese(), conflict.japanese());
         posts.move(draft.id(), "REVIEW", null, null, "board");
         assertEquals(0, publicCount(), "in review: still not public");
         assertThrows(Post.Refused.class, () -> posts.edit(draft.id(), draft("書き換え", "本文"), "board"),
@@ -153,8 +161,8 @@ abstract class OutreachContract {
 
     @Test
     void badPostsAreRefusedNamingEveryFieldAndNothingIsStored() {
-        assertRefused(List.of("title", "format", "category", "audience", "lang"), () -> posts.create(new Post.Draft(
-                "<b>太字</b>", "WORD", "本文", "GOSSIP", "EVERYONE", "fr"), "board", false));
+        assertRefusedInJapanese(List.of("title", "format", "category", "audience", "lang"), () -> posts.create(
+                new Post.Draft("<b>太字</b>", "WORD", "本文", "GOSSIP", "EVERYONE", "fr"), "board", false));
         assertRefused(List.of("title", "body"), () -> posts.create(new Post.Draft(" ", null, "", "NEWS", "ALL", "ja"),
                 "board", false));
         assertRefused(List.of("body"), () -> posts.create(new Post.Draft("t", "HTML", "<script>x()</script>", "NEWS",
@@ -165,8 +173,8 @@ abstract class OutreachContract {
                 "ja"), "board", false));
         assertEquals(0, posts.list(new PostStore.Query(null, null, null, null, null), PageRequest.of(0, 10)).total());
         Post p = posts.create(draft("t", "b"), "board", false);
-        assertRefused(List.of("status"), () -> posts.move(p.id(), "LIVE", null, null, "board"));
-        assertRefused(List.of("publishAt"), () -> posts.move(p.id(), "REVIEW", Instant.now(), null, "board"));
+        assertRefusedInJapanese(List.of("status"), () -> posts.move(p.id(), "LIVE", null, null, "board"));
+        assertRefusedInJapanese(List.of("publishAt"), () -> posts.move(p.id(), "REVIEW", Instant.now(), null, "board"));
     }
 
     @Test
@@ -218,7 +226,8 @@ abstract class OutreachContract {
     @Test
     void badMeetingsAreRefusedAndNothingIsStored() {
         LocalDate tomorrow = CLOCK.today().plusDays(1);
-        assertRefused(List.of("[1].heldOn", "[1].planItems[0]", "[2].topics", "[2].attendees", "[2].materials"),
+        assertRefusedInJapanese(List.of("[1].heldOn", "[1].planItems[0]", "[2].topics", "[2].attendees",
+                "[2].materials"),
                 () -> meetings.record(Meeting.Kind.STAFF, "O-1", List.of(staff("2025-06-01"),
                         new Meeting.Input(tomorrow, null, List.of("x"), List.of("P9-X9"), null, null),
                         new Meeting.Input(LocalDate.of(2025, 6, 2), null, List.of(), null, -1, "slides")), "school", false));
@@ -226,7 +235,8 @@ abstract class OutreachContract {
                 List.of(staff("2025-06-01")), "school", false));
         assertRefused(List.of("schoolId"), () -> meetings.record(Meeting.Kind.PARENT, "O-9", List.of(parent("2025-06-01")),
                 "school", false));
-        assertRefused(List.of("body"), () -> meetings.record(Meeting.Kind.PARENT, "O-1", List.of(), "school", false));
+        assertRefusedInJapanese(List.of("body"), () -> meetings.record(Meeting.Kind.PARENT, "O-1", List.of(), "school",
+                false));
         assertTrue(meetings.meetings(Meeting.Kind.STAFF, "O-1", FY2025).isEmpty());
         assertTrue(meetings.meetings(Meeting.Kind.PARENT, "O-1", FY2025).isEmpty());
     }
@@ -247,7 +257,7 @@ abstract class OutreachContract {
         Meeting.Compliance firstDay = meetings.compliance(FiscalYear.of(2026), LocalDate.of(2026, 4, 1));
         assertEquals(List.of("O-1", "O-3"), ours(firstDay), "a new year: O-1's March meeting counts for the year before");
         assertEquals(365, firstDay.daysLeft());
-        assertRefused(List.of("date"), () -> meetings.compliance(FY2025, LocalDate.of(2026, 4, 1)));
+        assertRefusedInJapanese(List.of("date"), () -> meetings.compliance(FY2025, LocalDate.of(2026, 4, 1)));
         // The year is over: as of its last day, nothing left.
         Meeting.Compliance over = meetings.compliance(FY2025, null);
         assertEquals(LocalDate.of(2026, 3, 31), over.asOf());
@@ -355,6 +365,14 @@ abstract class OutreachContract {
         InvalidInputException e = assertThrows(InvalidInputException.class, write::execute);
         List<String> got = e.errors().stream().map(InvalidInputException.FieldError::field).toList();
         assertEquals(fields, got, () -> "errors: " + e.errors());
+    }
+
+    /** Refused naming the fields, each with what is wrong in Japanese too (school staff read answers in Japanese). */
+    static void assertRefusedInJapanese(List<String> fields, Executable write) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, write::execute);
+        assertEquals(fields, e.errors().stream().map(InvalidInputException.FieldError::field).toList(),
+                () -> "errors: " + e.errors());
+        assertTrue(e.errors().stream().allMatch(x -> x.japanese() != null), () -> "without Japanese: " + e.errors());
     }
 
     interface Executable {

@@ -52,11 +52,13 @@ public class MeetingReportResource {
             try {
                 day = LocalDate.parse(date);
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException("date", "YYYY-MM-DD, was \"" + date + "\"");
+                throw new InvalidInputException("date", "YYYY-MM-DD, was \"" + date + "\"",
+                        "日付は YYYY-MM-DD の形にしてください（\"" + date + "\"でした）");
             }
             if (day.getYear() < FiscalYear.MIN_YEAR || day.getYear() > FiscalYear.MAX_YEAR) {
                 throw new InvalidInputException("date", "from " + FiscalYear.MIN_YEAR + " to " + FiscalYear.MAX_YEAR
-                        + ", was " + date);
+                        + ", was " + date, FiscalYear.MIN_YEAR + "年〜" + FiscalYear.MAX_YEAR + "年の日付にしてください（"
+                        + date + "でした）");
             }
         }
         FiscalYear fy = fiscalYear != null ? FiscalYearParam.of(fiscalYear, "fiscalYear", meetings.clock())

@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 
-import javax.ws.rs.ClientErrorException;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.NotFoundException;
@@ -24,6 +23,7 @@ import javax.ws.rs.core.Response;
 import org.gigaplan.outreach.internal.Post;
 import org.gigaplan.outreach.internal.PostService;
 import org.gigaplan.outreach.internal.store.PostStore;
+import org.gigaplan.plan.rest.ConflictException;
 import org.gigaplan.plan.rest.FiscalYearParam;
 import org.gigaplan.plan.rest.GigaPlanResource;
 import org.gigaplan.plan.rest.InvalidInputException;
@@ -100,7 +100,8 @@ public class PostResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Post move(@PathParam("id") long id, Move move, @Context Caller caller) {
         if (move == null || move.status() == null) {
-            throw new InvalidInputException("status", "required: {\"status\":\"REVIEW\"}");
+            throw new InvalidInputException("status", "required: {\"status\":\"REVIEW\"}",
+                    "必須です（移す先の状態。例: {\"status\":\"REVIEW\"}）");
         }
         Instant at = null;
         if (move.publishAt() != null) {
@@ -108,7 +109,8 @@ public class PostResource {
                 at = OffsetDateTime.parse(move.publishAt()).toInstant();
             } catch (DateTimeParseException e) {
                 throw new InvalidInputException("publishAt", "ISO 8601 with offset, e.g. 2025-12-01T09:00:00+09:00, was \""
-                        + move.publishAt() + "\"");
+                        + move.publishAt() + "\"", "時差つきの ISO 8601 の日時にしてください（例: 2025-12-01T09:00:00+09:00、\""
+                        + move.publishAt() + "\"でした）");
             }
         }
         Instant publishAt = at;
@@ -131,7 +133,7 @@ public class PostResource {
         } catch (NoSuchElementException e) {
             throw new NotFoundException(e.getMessage());
         } catch (Post.Refused e) {
-            throw new ClientErrorException(e.getMessage(), Response.Status.CONFLICT);
+            throw new ConflictException("status", e.getMessage(), e.japanese());
         }
     }
 }

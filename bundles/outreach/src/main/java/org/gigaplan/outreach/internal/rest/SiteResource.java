@@ -140,13 +140,15 @@ public class SiteResource {
             return null;
         }
         if (!PostService.LANGUAGES.contains(lang.trim())) {
-            throw new InvalidInputException("lang", "ja or en, was \"" + lang + "\"");
+            throw new InvalidInputException("lang", "ja or en, was \"" + lang + "\"", "ja か en にしてください（\"" + lang
+                    + "\"でした）");
         }
         return lang.trim();
     }
 
     static <E extends Enum<E>> E parse(E[] values, String text, String field) {
-        return EnumText.parse(values, text).orElseThrow(() -> new InvalidInputException(field, "one of " + EnumText.names(values)
-                + ", was \"" + text + "\""));
+        return EnumText.parse(values, text).orElseThrow(() -> new InvalidInputException(field, "one of "
+                + EnumText.names(values) + ", was \"" + text + "\"", Post.choices(values) + " のいずれかにしてください（\""
+                + text + "\"でした）"));
     }
 }
