@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.gigaplan.outreach.internal.store.MeetingStore;
 import org.gigaplan.plan.model.ActionItem;
+import org.gigaplan.plan.model.ActionPlan;
 import org.gigaplan.plan.model.FiscalYear;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.model.School;
@@ -120,8 +121,7 @@ public class MeetingService {
                     + ",\"attendees\":40}]", kind.label().ja() + "の記録を一つ以上送ってください");
         }
         FieldChecks.batchSize(meetings.size(), MAX_BATCH);
-        Set<String> items = plans.plan().actionPlans().stream().flatMap(p -> p.actionItems().stream())
-                .map(ActionItem::id).collect(Collectors.toSet());
+        Map<Integer, Set<String>> itemsByYear = new HashMap<>();
         LocalDate today = clock.today();
         FieldChecks check = new FieldChecks();
         for (int i = 0; i < meetings.size(); i++) {
@@ -152,11 +152,14 @@ public class MeetingService {
             if (kind == Meeting.Kind.PARENT && !planItems.isEmpty()) {
                 check.add(at + ".planItems", "only for staff meetings", "取組は職員会議にだけ記録します");
             }
+            // The action items of the meeting's year: its action plan, or before the board publishes one, the last.
+            int year = m.heldOn() == null ? clock.currentFiscalYear().year() : FiscalYear.containing(m.heldOn()).year();
+            Set<String> items = itemsByYear.computeIfAbsent(year, this::actionItems);
             for (int j = 0; j < planItems.size(); j++) {
                 if (planItems.get(j) == null || !items.contains(planItems.get(j).trim())) {
-                    check.add(at + ".planItems[" + j + "]", "an action item of the plan, e.g. P4-S1, was \""
-                            + planItems.get(j) + "\"", "計画の取組のコードにしてください（例: P4-S1、\"" + planItems.get(j)
-                            + "\"でした）");
+                    check.add(at + ".planItems[" + j + "]", "an action item of the FY" + year + " action plan, e.g. "
+                            + "P4-S1, was \"" + planItems.get(j) + "\"", year + "年度の行動計画の取組のコードにしてください（例: "
+                            + "P4-S1、\"" + planItems.get(j) + "\"でした）");
                 }
             }
             if (String.join(",", planItems.stream().map(String::valueOf).toList()).length() > 300) {
@@ -283,5 +286,12 @@ public class MeetingService {
             return Optional.empty();
         }
         return Optional.of(!store.countByDay(Meeting.Kind.PARENT, schoolId, fy.start(), fy.end()).isEmpty());
+    }
+
+    /** The ids of the action items of a fiscal year's action plan, else of the latest one before it. */
+    private Set<String> actionItems(int fiscalYear) {
+        return plans.plan().actionPlans().stream().filter(p -> p.fiscalYear() <= fiscalYear)
+                .max(java.util.Comparator.comparingInt(ActionPlan::fiscalYear)).stream()
+                .flatMap(p -> p.actionItems().stream()).map(ActionItem::id).collect(Collectors.toSet());
     }
 }

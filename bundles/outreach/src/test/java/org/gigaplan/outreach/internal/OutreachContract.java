@@ -233,6 +233,9 @@ abstract class OutreachContract {
                         new Meeting.Input(LocalDate.of(2025, 6, 2), null, List.of(), null, -1, "slides")), "school", false));
         assertRefused(List.of("[0].planItems"), () -> meetings.record(Meeting.Kind.PARENT, "O-1",
                 List.of(staff("2025-06-01")), "school", false));
+        // An action item is of the meeting's year: FY2024 had no action plan (the shipped plan's first is FY2025's).
+        assertRefused(List.of("[0].planItems[0]"), () -> meetings.record(Meeting.Kind.STAFF, "O-1",
+                List.of(staff("2024-06-03")), "school", false));
         assertRefused(List.of("schoolId"), () -> meetings.record(Meeting.Kind.PARENT, "O-9", List.of(parent("2025-06-01")),
                 "school", false));
         assertRefusedInJapanese(List.of("body"), () -> meetings.record(Meeting.Kind.PARENT, "O-1", List.of(), "school",
