@@ -398,6 +398,28 @@ abstract class UsageContract {
     }
 
     @Test
+    void anExportedFileMendedInASpreadsheetImportsBack() {
+        postWeekOne();
+        java.io.StringWriter exported = new java.io.StringWriter();
+        CheckInCsv.write(weeklyUse.figures(FY, "T-E1", W1, 0, 1000), 3, exported, true);
+        // The school corrects 1-1's scene 1 from 3 to 4 and sends the file back: the rest is as stored.
+        String mended = exported.toString().replace("T-E1,1,1," + W1 + ",1,3,", "T-E1,1,1," + W1 + ",1,4,");
+        assertTrue(!mended.equals(exported.toString()), exported.toString());
+        CheckInCsv.Parsed parsed = CheckInCsv.parse(CsvTable.parse(mended));
+        assertEquals(3, parsed.checkIns().size(), "T-E1's three classes that checked in");
+        weeklyUse.recordCheckIns(parsed.checkIns(), null, "board", false);
+        assertEquals(4, figure("T-E1", W1, 1).uses());
+        assertEquals(5, figure("T-E1", W1, 2).uses(), "the others as they were");
+        assertEquals("ALMOST_DAILY", figure("T-E1", W1, 3).checkinAnswer(), "an answer stays an answer");
+        // A mistake in it names its line and column.
+        CheckInCsv.Parsed wrong = CheckInCsv.parse(CsvTable.parse(mended.replace("T-E1,1,1," + W1 + ",1,4,",
+                "T-E1,1,1," + W1 + ",1,99,")));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> weeklyUse.recordCheckIns(wrong.checkIns(), null, "board", false));
+        assertTrue(wrong.toCsv(e.errors().get(0)).field().endsWith(".checkin_uses"), e.errors().toString());
+    }
+
+    @Test
     void theReminderListNamesSchoolsWithoutRecordsAndMissingClasses() {
         postWeekOne();
         List<ReportingService.Missing> missing = reporting.notReporting(W1);
