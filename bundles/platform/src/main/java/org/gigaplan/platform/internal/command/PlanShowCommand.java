@@ -43,16 +43,15 @@ public class PlanShowCommand implements Action {
     public Object execute() {
         Locale locale = ConsoleText.locale(lang);
         Plan plan = plans.plan();
-        int year = fiscalYear == null ? clock.currentFiscalYear().year() : fiscalYear;
+        int current = clock.currentFiscalYear().year();
+        int year = fiscalYear == null ? current : fiscalYear;
         ActionPlan actionPlan = plan.actionPlan(year).orElse(null);
         System.out.println(plan.title().in(locale) + "  [" + plan.id() + ", data " + plan.dataVersion() + "]");
         if (actionPlan == null) {
             List<String> years = plan.actionPlans().stream().map(a -> "FY" + a.fiscalYear()).toList();
             System.out.println(ConsoleText.in(locale,
-                    "FY" + year + " のアクションプランはまだありません（計画にあるのは " + years + "）。教育委員会が plan:rollover "
-                            + year + " で作成します。",
-                    "No action plan for FY" + year + " yet; the plan has " + years
-                            + ". The board creates it with plan:rollover " + year + "."));
+                    "FY" + year + " のアクションプランはまだありません（計画にあるのは " + years + "）。" + advice(plan, year, current, true),
+                    "No action plan for FY" + year + " yet; the plan has " + years + ". " + advice(plan, year, current, false)));
             return null;
         }
         System.out.println(actionPlan.title().in(locale) + " — " + actionPlan.year().label().in(locale)
@@ -80,5 +79,37 @@ public class PlanShowCommand implements Action {
                         + " action items, " + actionPlan.sceneTargets().size() + " scene-use targets, "
                         + plan.indicators().size() + " indicators"));
         return null;
+    }
+
+    /**
+     * What the board does about a year without an action plan, naming only a command that works: plan:rollover for a
+     * year of the plan period (from a later year when none is earlier; confirmed when the year has ended); for the year
+     * after it, starting the next period; for any other, that it lies outside.
+     */
+    static String advice(Plan plan, int year, int current, boolean japanese) {
+        String period = "FY" + plan.firstCoveredYear() + "–FY" + plan.lastYear();
+        if (year >= plan.firstCoveredYear() && year <= plan.lastYear()) {
+            boolean earlier = plan.actionPlans().stream().anyMatch(a -> a.fiscalYear() < year);
+            String from = earlier ? "" : plan.actionPlans().stream().mapToInt(a -> a.fiscalYear()).min()
+                    .stream().mapToObj(y -> "--from " + y + " ").findFirst().orElse("");
+            String command = "plan:rollover " + from + (year < current ? "--past-year " : "") + year;
+            return japanese ? "教育委員会が " + command + " で作成します" + (year < current ? "（終了した年度です）。" : "。")
+                    : "The board creates it with " + command + (year < current ? " (the year has ended)." : ".");
+        }
+        String next = "plan:rollover --new-period-to <" + (japanese ? "最終年度" : "last year") + "> --title-ja \"…\" "
+                + "--title-en \"…\" " + (plan.lastYear() + 1);
+        if (year == plan.lastYear() + 1) {
+            return japanese ? "計画期間（" + period + "）の翌年度です。教育委員会が次の計画期間を " + next + " で始めて作成します。"
+                    : "It is the year after the plan period (" + period + "): the board creates it by starting the "
+                            + "next plan period, " + next + ".";
+        }
+        if (year < plan.firstCoveredYear()) {
+            return japanese ? "FY" + year + " は計画期間（" + period + "）より前の年度で、実施計画は作れません。"
+                    : "FY" + year + " lies before the plan period (" + period + "): no action plan can be made for it.";
+        }
+        return japanese ? "FY" + year + " は計画期間（" + period + "）の外です。計画期間を延ばすには、教育委員会が翌年度 FY"
+                + (plan.lastYear() + 1) + " で次の計画期間を始めます（" + next + "）。"
+                : "FY" + year + " lies outside the plan period (" + period + "). To extend it, the board starts the "
+                        + "next plan period with FY" + (plan.lastYear() + 1) + " (" + next + ").";
     }
 }

@@ -62,7 +62,11 @@ public class ApiKeyService {
     }
 
     public CreatedKey create(String schoolId, String label, String createdBy) {
-        if (schoolId == null || schools.find(schoolId).isEmpty()) {
+        if (schoolId == null || schoolId.isBlank()) {
+            throw new InvalidInputException("schoolId", "required: the school whose agent uses the key, such as S-E01",
+                    "必須です（キーを使う学校、例: S-E01）");
+        }
+        if (schools.find(schoolId).isEmpty()) {
             throw new InvalidInputException("schoolId", "no school " + schoolId);
         }
         String name = label == null || label.isBlank() ? "agent" : label.strip();

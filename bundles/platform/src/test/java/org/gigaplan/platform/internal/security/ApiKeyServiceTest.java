@@ -105,6 +105,18 @@ class ApiKeyServiceTest {
         assertFalse(keys.demoKeyWorks(), "a key the board revoked stays revoked");
     }
 
+    /** The user test sent {} and read "no school null": a school not given is required, in English and Japanese. */
+    @Test
+    void aKeyWithoutASchoolIsRefusedAsRequired() {
+        for (String none : new String[] { null, " " }) {
+            org.gigaplan.plan.rest.InvalidInputException.FieldError error = assertThrows(InvalidInputException.class,
+                    () -> keys.create(none, "x", "api:sato")).errors().get(0);
+            assertEquals("schoolId", error.field());
+            assertEquals("required: the school whose agent uses the key, such as S-E01", error.detail());
+            assertEquals("必須です（キーを使う学校、例: S-E01）", error.japanese());
+        }
+    }
+
     @Test
     void keysBelongToSchoolsThatExist() {
         assertEquals("schoolId", assertThrows(InvalidInputException.class,
