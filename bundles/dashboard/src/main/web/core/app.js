@@ -165,8 +165,14 @@ function noActionPlan(problem) {
   return el('section', { class: 'card notice', id: 'no-action-plan', 'data-year': problem.fiscalYear },
     el('p', {}, loc(problem.message)),
     board() && problem.rollOverFrom ? el('button', { type: 'button', id: 'rollover', on: { click: async e => {
+      // A year that has ended gets its action plan only on the board's confirmation: its verdicts change.
+      const ended = state.clock && problem.fiscalYear < state.clock.fiscalYear;
+      if (ended && !window.confirm(t('pastYearRollover'))) {
+        return;
+      }
       e.target.disabled = true;
-      const r = await api('/plan/action-plans', { fiscalYear: problem.fiscalYear, from: problem.rollOverFrom });
+      const r = await api('/plan/action-plans' + (ended ? '?pastYear=true' : ''), { fiscalYear: problem.fiscalYear,
+        from: problem.rollOverFrom });
       outcome(box, r, t('rolledOver'));
       e.target.disabled = false;
       if (r.ok) {

@@ -1,12 +1,16 @@
 /*
  * The board's plan editor (#/plan-edit): a fiscal year's action plan as the board runs it. Roll a year forward as a
  * draft, change targets and baselines, add, change and remove action items, publish, and read every version of the
- * plan with each field before → after. Every change goes through /api/plan, which numbers it as a new version.
+ * plan with each field before → after. Every change goes through /api/plan, which numbers it as a new version. A
+ * year that has ended is changed only with the board's confirmation (a checkbox, sent as pastYear=true).
  */
 import { api, dateText, el, loc, outcome, route, section, show, state, submitting, t } from './kit.js';
 
 /** What the editor takes from the core's frame: the year without a plan, and the year chooser. */
 let core = null;
+
+/** The box confirming changes to a year that has ended, while the editor shows one; null otherwise. */
+let pastYear = null;
 
 export function connect(frame) {
   core = frame;
@@ -28,11 +32,32 @@ async function planEditView(view) {
   }
   const ap = actionPlan.body;
   show(view, el('h1', {}, t('planEditTitle') + ' — ' + loc(ap.title)),
+    pastYearSection(fy),
     statusSection(ap),
     proposed,
     section('plan-indicators', t('indicatorsTitle'), indicatorTable(plan.body.indicators, fy)),
     section('plan-items', t('itemsTitle'), itemList(ap, plan.body.indicators), addItemForm(ap, plan.body.indicators)),
     versionsSection(versions));
+}
+
+/**
+ * A year that has ended by the platform's clock: a change to its action plan or targets alters the verdicts already
+ * given for it, so the platform refuses it (409) unless the board ticks the box, and then records it as confirmed.
+ */
+function pastYearSection(fy) {
+  pastYear = null;
+  if (!state.clock || fy >= state.clock.fiscalYear) {
+    return null;
+  }
+  pastYear = el('input', { type: 'checkbox', id: 'past-year' });
+  return el('section', { class: 'card notice', id: 'past-year-notice' },
+    el('p', {}, el('span', { class: 'badge status-BELOW' }, t('pastYearBadge')), ' ', t('pastYearHelp')),
+    el('label', { class: 'check' }, pastYear, ' ' + t('pastYearConfirm')));
+}
+
+/** A write's path, carrying the board's confirmation when it changes a year that has ended. */
+function confirmed(path) {
+  return pastYear && pastYear.checked ? path + '?pastYear=true' : path;
 }
 
 /** Draft or published; a draft's publish button. */
@@ -44,7 +69,7 @@ function statusSection(ap) {
       : 'published')), ' ', t(draft ? 'draftHelp' : 'publishedHelp')),
     draft ? el('button', { type: 'button', id: 'publish', on: { click: async e => {
       e.target.disabled = true;
-      const r = await api('/plan/action-plans/' + ap.fiscalYear + '/publish', {});
+      const r = await api(confirmed('/plan/action-plans/' + ap.fiscalYear + '/publish'), {});
       outcome(box, r, t('publishedNow'));
       e.target.disabled = false;
       if (r.ok) {
@@ -108,7 +133,8 @@ function indicatorRow(i, fy) {
       calls.push(() => api('/plan/indicators/' + id, { baseline: newBaseline }, 'PUT'));
     }
     if (target.value !== '' && (!stage || stage.value !== Number(target.value))) {
-      calls.push(() => api('/plan/indicators/' + id + '/targets/' + fy, { value: Number(target.value) }, 'PUT'));
+      calls.push(() => api(confirmed('/plan/indicators/' + id + '/targets/' + fy), { value: Number(target.value) },
+        'PUT'));
     }
     let last = { ok: true };
     for (const call of calls) {
@@ -157,7 +183,7 @@ function itemForm(ap, item, indicators) {
   return el('details', { class: 'item-edit', 'data-item': item.id },
     el('summary', {}, item.id + ' ' + loc(item.text)),
     el('form', { class: 'record', on: { submit: e => submitting(e, async () => {
-      const r = await api(path, fields.value(), 'PUT');
+      const r = await api(confirmed(path), fields.value(), 'PUT');
       outcome(box, r, t('saved'));
       if (r.ok) {
         route();
@@ -168,7 +194,7 @@ function itemForm(ap, item, indicators) {
       if (!window.confirm(t('removeItemConfirm').replace('{id}', item.id))) {
         return;
       }
-      const r = await api(path, undefined, 'DELETE');
+      const r = await api(confirmed(path), undefined, 'DELETE');
       outcome(box, r, t('removed'));
       if (r.ok) {
         route();
@@ -184,7 +210,7 @@ function addItemForm(ap, indicators) {
     el('option', { value: m.code }, p.number + '. ' + m.number + ' ' + loc(m.title)))));
   const box = el('div', { id: 'add-item-result' });
   return el('form', { class: 'record', id: 'add-item', on: { submit: e => submitting(e, async () => {
-    const r = await api('/plan/action-plans/' + ap.fiscalYear + '/items',
+    const r = await api(confirmed('/plan/action-plans/' + ap.fiscalYear + '/items'),
       Object.assign({ id: id.value, measure: measure.value }, fields.value()));
     outcome(box, r, t('added'));
     if (r.ok) {

@@ -1,7 +1,9 @@
 package org.gigaplan.platform.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.gigaplan.plan.model.Baseline;
 import org.gigaplan.plan.model.Direction;
@@ -37,8 +39,33 @@ public final class IndicatorEditor {
     public record TargetInput(Double value) {
     }
 
+    /** The largest value of an indicator not in %: a count or rate (件, 回, 件/校) of a city's schools. */
+    public static final double MAX_COUNT = 10_000_000;
+
+    /** The module that computes an indicator and the unit its values come in. */
+    public record Computed(String module, String unit) {
+    }
+
+    /**
+     * Which indicators modules compute, and in which unit (see {@code ProgressServiceImpl.computed}): such an
+     * indicator keeps that unit, for its values come in it whatever the plan says.
+     */
+    @FunctionalInterface
+    public interface ModuleUnits {
+
+        /** No indicator is known to be computed by a module: every unit may change (tools, tests). */
+        ModuleUnits NONE = id -> Optional.empty();
+
+        Optional<Computed> of(String indicatorId);
+    }
+
     /** Adds an indicator to the plan. */
     public static Plan addIndicator(Plan plan, IndicatorInput in) {
+        return addIndicator(plan, in, ModuleUnits.NONE);
+    }
+
+    /** Adds an indicator to the plan; one a module computes takes the unit the module computes it in. */
+    public static Plan addIndicator(Plan plan, IndicatorInput in, ModuleUnits modules) {
         if (in == null) {
             throw new InvalidInputException("body", "an indicator: {\"id\":\"usage.cases\",\"policy\":1,\"module\":"
                     + "\"usage\",\"name\":{…},\"unit\":\"%\",\"subject\":\"SCHOOL\"}");
@@ -66,6 +93,9 @@ public final class IndicatorEditor {
             check.add("subject", "required: SCHOOL, MUNICIPALITY, TEACHER or CLASS");
         }
         checkIndicator(plan, in, in.unit(), check);
+        if (in.id() != null && in.unit() != null) {
+            keepsModuleUnit(modules.of(in.id().trim()), in.id().trim(), in.unit().trim(), check);
+        }
         check.throwIfAny();
         Indicator added = new Indicator(in.id().trim(), in.policy(), in.module().trim(), in.name(), in.definition(),
                 in.unit().trim(), in.subject(), in.direction(), in.baseline(), in.targets());
@@ -76,6 +106,14 @@ public final class IndicatorEditor {
 
     /** Changes an indicator: the members given, the others kept; {@code targets} replaces them all. */
     public static Plan changeIndicator(Plan plan, String id, IndicatorInput in) {
+        return changeIndicator(plan, id, in, ModuleUnits.NONE);
+    }
+
+    /**
+     * The same; the unit of an indicator a module computes stays the module's. When the unit changes, the baseline and
+     * targets kept must fit the new one: give them with it.
+     */
+    public static Plan changeIndicator(Plan plan, String id, IndicatorInput in, ModuleUnits modules) {
         Indicator old = plan.indicator(id).orElseThrow(() -> PlanEditor.notFound("indicatorId", "no indicator " + id));
         if (in == null) {
             throw new InvalidInputException("body", "the members to change: name, definition, unit, subject, direction, "
@@ -87,12 +125,10 @@ public final class IndicatorEditor {
         String unit = in.unit() != null ? in.unit().trim() : old.unit();
         FieldChecks check = new FieldChecks();
         checkIndicator(plan, in, unit, check);
-        if (in.baseline() == null && old.baseline() != null) {
-            checkValue(old.baseline().value(), unit, "unit", check);
-        }
-        if (in.targets() == null) {
-            for (Target t : old.targets()) {
-                checkValue(t.value(), unit, "unit", check);
+        if (!unit.equals(old.unit())) {
+            keepsModuleUnit(modules.of(id), id, unit, check);
+            if (check.ok()) {
+                keptValuesFit(old, in, unit, check);
             }
         }
         check.throwIfAny();
@@ -179,15 +215,64 @@ public final class IndicatorEditor {
         }
     }
 
-    /** A value in an indicator's unit: a share is 0–100; any other count or rate is 0 or more. */
-    static void checkValue(double value, String unit, String field, FieldChecks check) {
-        if (!Double.isFinite(value)) {
-            check.add(field, "a number, was " + value);
-        } else if ("%".equals(unit) && (value < 0 || value > 100)) {
-            check.add(field, "a share from 0 to 100 (%), was " + value);
-        } else if (value < 0) {
-            check.add(field, "0 or more " + unit + ", was " + value);
+    /** Refuses a unit other than the one the module computing the indicator computes it in. */
+    private static void keepsModuleUnit(Optional<Computed> computed, String id, String unit, FieldChecks check) {
+        computed.filter(c -> !c.unit().equals(unit)).ifPresent(c -> check.add("unit", "indicator " + id
+                + " is computed by module " + c.module() + " in " + c.unit() + ": its values come in " + c.unit()
+                + ", so its unit stays " + c.unit() + " (was asked " + unit + ")", "指標 " + id + " はモジュール "
+                + c.module() + " が " + c.unit() + " で計算します。値は " + c.unit() + " で届くため、単位は " + c.unit()
+                + " のままです（指定: " + unit + "）"));
+    }
+
+    /**
+     * The baseline and targets an indicator keeps through a change of its unit (those the change does not give) must
+     * fit the new unit: each that does not is named, and the change refused, rather than leaving values no later edit
+     * can keep.
+     */
+    private static void keptValuesFit(Indicator old, IndicatorInput in, String unit, FieldChecks check) {
+        if (in.baseline() == null && old.baseline() != null) {
+            misfit(old.baseline().value(), unit).ifPresent(m -> check.add("unit", "the baseline (FY"
+                    + old.baseline().fiscalYear() + ") is " + plain(old.baseline().value()) + ": not " + m[0]
+                    + "; give a baseline in " + unit + " with the unit", "基準値（" + old.baseline().fiscalYear()
+                    + "年度）" + plain(old.baseline().value()) + " は" + m[1] + "に収まりません。単位と一緒に baseline も "
+                    + unit + " で指定してください"));
         }
+        if (in.targets() == null) {
+            for (Target t : old.targets()) {
+                misfit(t.value(), unit).ifPresent(m -> check.add("unit", "the target for FY" + t.fiscalYear() + " is "
+                        + plain(t.value()) + ": not " + m[0] + "; give the targets in " + unit + " with the unit "
+                        + "(targets)", t.fiscalYear() + "年度の目標 " + plain(t.value()) + " は" + m[1]
+                        + "に収まりません。単位と一緒に targets で目標も " + unit + " で指定してください"));
+            }
+        }
+    }
+
+    /**
+     * A value in an indicator's unit: a share is 0–100 %; any other count or rate (件, 回, 件/校) is 0 to
+     * {@link #MAX_COUNT}.
+     */
+    static void checkValue(double value, String unit, String field, FieldChecks check) {
+        misfit(value, unit).ifPresent(m -> check.add(field, m[0] + ", was " + plain(value), m[1] + "で指定してください（指定: "
+                + plain(value) + "）"));
+    }
+
+    /** What a value in {@code unit} must be, in English and Japanese, when it is not; empty when it fits. */
+    private static Optional<String[]> misfit(double value, String unit) {
+        if (!Double.isFinite(value)) {
+            return Optional.of(new String[] { "a number", "数値" });
+        }
+        if ("%".equals(unit)) {
+            return value < 0 || value > 100 ? Optional.of(new String[] { "a share from 0 to 100 (%)",
+                "0〜100 の割合（%）" }) : Optional.empty();
+        }
+        return value < 0 || value > MAX_COUNT ? Optional.of(new String[] { "from 0 to 10,000,000 " + unit,
+            "0〜10,000,000 " + unit }) : Optional.empty();
+    }
+
+    /** A value as people write it: 5000, 12.5, 100000000000000000000 (never 5000.0 or 1.0E20). */
+    static String plain(double value) {
+        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                : Double.toString(value);
     }
 
     static Indicator withTargets(Indicator i, List<Target> targets) {

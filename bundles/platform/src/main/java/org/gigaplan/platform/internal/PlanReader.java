@@ -32,6 +32,29 @@ public final class PlanReader {
     private PlanReader() {
     }
 
+    /**
+     * The plan shipped in this bundle, read once: what its indicators are, the unit each comes in from the shipped
+     * modules that compute them.
+     */
+    public static Plan shipped() {
+        return Shipped.PLAN;
+    }
+
+    private static final class Shipped {
+        static final Plan PLAN = load();
+
+        private static Plan load() {
+            try (java.io.InputStream in = PlanReader.class.getClassLoader().getResourceAsStream(SHIPPED_PLAN)) {
+                if (in == null) {
+                    throw new IllegalStateException(SHIPPED_PLAN + " is missing from the bundle");
+                }
+                return read(in.readAllBytes());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
     public static Plan read(byte[] json) {
         Plan plan;
         try {

@@ -213,19 +213,36 @@ public class PlanServiceImpl implements PlanService {
      * each field changed before → after. The change is applied to the newest version, with the versions locked until
      * it is stored; the result is checked whole first, and nothing is stored when it is invalid.
      *
-     * @throws ConflictException when the change leaves the plan as it was
+     * @throws ConflictException when the change leaves the plan as it was, or reaches a fiscal year that has ended
      */
     public PlanVersion change(PlanVersion.Kind kind, String summary, UnaryOperator<Plan> edit, String by) {
+        return change(kind, summary, edit, by, false);
+    }
+
+    /**
+     * The same; with {@code pastYear}, a change reaching fiscal years that have ended by the platform's clock (their
+     * action plan or targets in force, see {@link PastYears}) is made, its summary saying so, rather than refused (409
+     * {@code pastYear}).
+     */
+    public PlanVersion change(PlanVersion.Kind kind, String summary, UnaryOperator<Plan> edit, String by,
+            boolean pastYear) {
         Plan[] stored = new Plan[1];
+        String[] said = { summary };
         PlanVersion version = store.next(current -> {
             Plan before = read(current.orElseThrow(() -> new IllegalStateException("no plan stored")));
             Plan edited = edit.apply(before);
             InvalidInputException.throwIfAny(PlanReader.check(edited));
             List<PlanVersion.Change> changes = PlanDiff.between(before, edited);
             if (changes.isEmpty()) {
-                throw new ConflictException("body", "that is the plan as it stands: nothing to change");
+                throw new ConflictException("body", "that is the plan as it stands: nothing to change",
+                        "計画は今のままです。変わるところがありません。");
             }
-            return new PlanStore.Next(meta(edited, null, kind, summary, changes, by), id -> {
+            List<Integer> past = PastYears.changed(before, edited, clock.currentFiscalYear());
+            if (!past.isEmpty() && !pastYear) {
+                throw PastYears.refusal(past, clock);
+            }
+            said[0] = past.isEmpty() ? summary : summary + " (" + PastYears.confirmed(past) + ")";
+            return new PlanStore.Next(meta(edited, null, kind, said[0], changes, by), id -> {
                 stored[0] = withDataVersion(edited, Long.toString(id));
                 try {
                     return Json.mapper().writeValueAsString(stored[0]);
@@ -236,7 +253,7 @@ public class PlanServiceImpl implements PlanService {
         }).orElseThrow();
         held = new Held(version.version(), stored[0]);
         OncePerRequest.wrote(OncePerRequest.Counter.PLAN_VERSION, version.version());
-        LOG.info("Plan version {} by {}: {}", version.version(), by, summary);
+        LOG.info("Plan version {} by {}: {}", version.version(), by, said[0]);
         return version;
     }
 

@@ -232,6 +232,33 @@ public class ProgressServiceImpl implements ProgressService {
                 .toList();
     }
 
+    /**
+     * The module computing an indicator and the unit its values come in: an installed module listing it in
+     * {@link PolicyModule#indicatorIds()}, in the unit it proposes for it, else in the shipped plan's (the shipped
+     * modules compute those in it), else in the plan's; with none installed, the shipped plan's indicators are still
+     * their shipped module's, in its unit. Empty for an indicator no module is known to compute (the board's own),
+     * whose unit the board may change.
+     */
+    public Optional<IndicatorEditor.Computed> computed(String indicatorId, Plan plan) {
+        Optional<Indicator> shipped = PlanReader.shipped().indicator(indicatorId);
+        Optional<PolicyModule> module = installed().stream().filter(m -> m.indicatorIds().contains(indicatorId))
+                .findFirst();
+        if (module.isEmpty()) {
+            return shipped.map(i -> new IndicatorEditor.Computed(i.module(), i.unit()));
+        }
+        PolicyModule m = module.get();
+        Optional<String> proposed;
+        try {
+            proposed = m.proposedIndicators().stream().filter(i -> i.id().equals(indicatorId)
+                    && ModuleContracts.proposalProblem(m.id(), i).isEmpty()).map(Indicator::unit)
+                    .filter(u -> u != null && !u.isBlank()).findFirst();
+        } catch (RuntimeException e) {
+            proposed = Optional.empty();
+        }
+        return proposed.or(() -> shipped.map(Indicator::unit)).or(() -> plan.indicator(indicatorId).map(
+                Indicator::unit)).map(unit -> new IndicatorEditor.Computed(m.id(), unit.trim()));
+    }
+
     private static Health health(PolicyModule m) {
         try {
             return m.health();

@@ -40,6 +40,12 @@ class NodesOnOneDatabaseTest {
     /** 2026-11-30: FY2026, demo mode fills it and FY2025. */
     private static final PlanClock TODAY = TestClocks.at("2026-11-30T10:00");
 
+    /**
+     * The year the nodes change targets in: today's, which needs no confirmation (FY2025 has ended); until set, its
+     * target in force is FY2025's shipped 100.
+     */
+    private static final FiscalYear THIS_YEAR = FiscalYear.of(2026);
+
     private final DataSource ds = TestDatabase.derby("nodes").dataSource();
 
     @BeforeEach
@@ -75,11 +81,11 @@ class NodesOnOneDatabaseTest {
         PlanServiceImpl b = new PlanServiceImpl(new PlatformDatabase(ds), TODAY);
         assertEquals(100.0, target(b, "usage.scene1"));
         a.change(PlanVersion.Kind.EDIT, "scene 1", p -> IndicatorEditor.setTarget(p, "usage.scene1",
-                FiscalYear.of(2025), new IndicatorEditor.TargetInput(85.0)), "api:a");
+                THIS_YEAR, new IndicatorEditor.TargetInput(85.0)), "api:a");
         assertEquals(85.0, target(b, "usage.scene1"), "b reads a's change");
         // b changes another indicator: made on the newest version, a's change stays.
         b.change(PlanVersion.Kind.EDIT, "scene 2", p -> IndicatorEditor.setTarget(p, "usage.scene2",
-                FiscalYear.of(2025), new IndicatorEditor.TargetInput(75.0)), "api:b");
+                THIS_YEAR, new IndicatorEditor.TargetInput(75.0)), "api:b");
         assertEquals(85.0, target(a, "usage.scene1"));
         assertEquals(75.0, target(a, "usage.scene2"));
         assertEquals(3, a.versions().size());
@@ -96,7 +102,7 @@ class NodesOnOneDatabaseTest {
             ExecutorService nodeA = Executors.newSingleThreadExecutor();
             try {
                 nodeA.submit(() -> a.change(PlanVersion.Kind.EDIT, "scene 1", p -> IndicatorEditor.setTarget(p,
-                        "usage.scene1", FiscalYear.of(2025), new IndicatorEditor.TargetInput(85.0)), "api:a")).get();
+                        "usage.scene1", THIS_YEAR, new IndicatorEditor.TargetInput(85.0)), "api:a")).get();
             } finally {
                 nodeA.shutdownNow();
             }
@@ -108,7 +114,7 @@ class NodesOnOneDatabaseTest {
         try {
             assertEquals(85.0, target(b, "usage.scene1"), "the next request reads a's change");
             b.change(PlanVersion.Kind.EDIT, "scene 2", p -> IndicatorEditor.setTarget(p, "usage.scene2",
-                    FiscalYear.of(2025), new IndicatorEditor.TargetInput(75.0)), "api:b");
+                    THIS_YEAR, new IndicatorEditor.TargetInput(75.0)), "api:b");
             assertEquals(75.0, target(b, "usage.scene2"), "a request reads what its node just wrote");
         } finally {
             OncePerRequest.end();
@@ -128,7 +134,7 @@ class NodesOnOneDatabaseTest {
                 String id = "usage.scene" + scene;
                 double value = 60 + scene;
                 changes.add(nodes.submit(() -> node.change(PlanVersion.Kind.EDIT, id, p -> IndicatorEditor.setTarget(p,
-                        id, FiscalYear.of(2025), new IndicatorEditor.TargetInput(value)), "api")));
+                        id, THIS_YEAR, new IndicatorEditor.TargetInput(value)), "api")));
             }
             for (Future<?> f : changes) {
                 f.get();
@@ -230,6 +236,6 @@ class NodesOnOneDatabaseTest {
     }
 
     private static double target(PlanServiceImpl node, String indicator) {
-        return node.plan().indicator(indicator).orElseThrow().targetFor(FiscalYear.of(2025)).orElseThrow().value();
+        return node.plan().indicator(indicator).orElseThrow().targetFor(THIS_YEAR).orElseThrow().value();
     }
 }

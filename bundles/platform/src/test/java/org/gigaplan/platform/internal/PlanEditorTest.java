@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
 import org.gigaplan.plan.model.ActionItem;
 import org.gigaplan.plan.model.ActionPlan;
@@ -19,8 +20,11 @@ import org.gigaplan.plan.model.Plan;
 import org.gigaplan.plan.model.Target;
 import org.gigaplan.plan.rest.ConflictException;
 import org.gigaplan.plan.rest.InvalidInputException;
+import org.gigaplan.plan.rest.InvalidInputException.FieldError;
 import org.gigaplan.plan.service.PlanVersion.Change;
+import org.gigaplan.platform.internal.IndicatorEditor.Computed;
 import org.gigaplan.platform.internal.IndicatorEditor.IndicatorInput;
+import org.gigaplan.platform.internal.IndicatorEditor.ModuleUnits;
 import org.gigaplan.platform.internal.PlanEditor.ItemInput;
 import org.gigaplan.platform.internal.IndicatorEditor.TargetInput;
 import org.junit.jupiter.api.BeforeAll;
@@ -200,5 +204,77 @@ class PlanEditorTest {
         assertEquals(shipped.indicators(), IndicatorEditor.removeIndicator(added, "usage.lesson-cases-x").indicators());
         assertEquals("indicatorId", assertThrows(ConflictException.class,
                 () -> IndicatorEditor.removeIndicator(shipped, "usage.scene1")).field(), "P1-S1 lists it");
+    }
+
+    private static IndicatorInput unit(String unit, List<Target> targets) {
+        return new IndicatorInput(null, null, null, null, null, unit, null, null, null, targets);
+    }
+
+    private static FieldError error(Runnable change) {
+        return assertThrows(InvalidInputException.class, change::run).errors().get(0);
+    }
+
+    /** usage computes its scenes as shares: whatever the plan says, its values come in %. */
+    private static final ModuleUnits USAGE = id -> id.startsWith("usage.scene") ? Optional.of(new Computed("usage", "%"))
+            : Optional.empty();
+
+    @Test
+    void anIndicatorAModuleComputesKeepsTheUnitItsModuleComputesIn() {
+        FieldError refused = error(() -> IndicatorEditor.changeIndicator(shipped, "usage.scene1", unit("件", null), USAGE));
+        assertEquals("unit", refused.field());
+        assertEquals("indicator usage.scene1 is computed by module usage in %: its values come in %, so its unit stays % "
+                + "(was asked 件)", refused.detail());
+        assertEquals("指標 usage.scene1 はモジュール usage が % で計算します。値は % で届くため、単位は % のままです（指定: 件）",
+                refused.japanese());
+        assertEquals("unit", error(() -> IndicatorEditor.addIndicator(shipped, new IndicatorInput("usage.scene6", 1,
+                "usage", LocalizedText.of("場面6", "Scene 6"), null, "件", IndicatorSubject.CLASS, null, null, null),
+                id -> Optional.of(new Computed("usage", "%")))).field(), "added in another unit than its module's");
+        // The same unit given again is no change; a name changes as before.
+        assertEquals("%", IndicatorEditor.changeIndicator(shipped, "usage.scene1", unit("%", null), USAGE)
+                .indicator("usage.scene1").orElseThrow().unit());
+    }
+
+    /**
+     * The user test's plan: usage.scene1 set to 件 before units were kept, with a 2026 target of 5000. Setting % back
+     * names the target that does not fit, and succeeds with the targets given together.
+     */
+    @Test
+    void aUnitChangeNamesEachKeptTargetThatWouldNotFitAndGoesThroughWithTheTargetsGivenWithIt() {
+        Plan stuck = IndicatorEditor.setTarget(IndicatorEditor.changeIndicator(shipped, "usage.scene1", unit("件", null)),
+                "usage.scene1", FY2026, new TargetInput(5000.0));
+        FieldError named = error(() -> IndicatorEditor.changeIndicator(stuck, "usage.scene1", unit("%", null), USAGE));
+        assertEquals("unit", named.field());
+        assertEquals("the target for FY2026 is 5000: not a share from 0 to 100 (%); give the targets in % with the unit "
+                + "(targets)", named.detail());
+        assertEquals("2026年度の目標 5000 は0〜100 の割合（%）に収まりません。単位と一緒に targets で目標も % で指定してください",
+                named.japanese());
+        Plan fixed = IndicatorEditor.changeIndicator(stuck, "usage.scene1", unit("%", List.of(new Target(2025, 100),
+                new Target(2026, 80))), USAGE);
+        assertEquals("%", fixed.indicator("usage.scene1").orElseThrow().unit());
+        assertEquals(80.0, fixed.indicator("usage.scene1").orElseThrow().targetFor(FY2026).orElseThrow().value());
+        // A board's own indicator (no module computes it) changes its unit; what it keeps must fit the new one.
+        Plan posts = IndicatorEditor.setTarget(shipped, "outreach.support-site-posts", FY2026, new TargetInput(240.0));
+        assertEquals("the target for FY2026 is 240: not a share from 0 to 100 (%); give the targets in % with the unit "
+                + "(targets)", error(() -> IndicatorEditor.changeIndicator(posts, "outreach.support-site-posts",
+                        unit("%", null), ModuleUnits.NONE)).detail());
+        assertEquals("回", IndicatorEditor.changeIndicator(posts, "outreach.support-site-posts", unit("回", null),
+                ModuleUnits.NONE).indicator("outreach.support-site-posts").orElseThrow().unit());
+    }
+
+    /** A count or rate other than a share is at most 10,000,000 (a city's schools count far less); a share 0–100. */
+    @Test
+    void aCountIsAtMostTenMillionAndTheRefusalWritesTheNumberAsPeopleDo() {
+        FieldError huge = error(() -> IndicatorEditor.setTarget(shipped, "outreach.support-site-posts", FY2026,
+                new TargetInput(1e20)));
+        assertEquals("value", huge.field());
+        assertEquals("from 0 to 10,000,000 件, was 100000000000000000000", huge.detail());
+        assertEquals("0〜10,000,000 件で指定してください（指定: 100000000000000000000）", huge.japanese());
+        assertEquals("targets[0].value", field(() -> IndicatorEditor.changeIndicator(shipped, "outreach.staff-meeting",
+                unit(null, List.of(new Target(2026, 10_000_000.5))))));
+        assertEquals(10_000_000.0, IndicatorEditor.setTarget(shipped, "outreach.support-site-posts", FY2026,
+                new TargetInput(10_000_000.0)).indicator("outreach.support-site-posts").orElseThrow().targetFor(FY2026)
+                .orElseThrow().value());
+        assertEquals("0〜100 の割合（%）で指定してください（指定: 120）", error(() -> IndicatorEditor.setTarget(shipped,
+                "usage.scene1", FY2026, new TargetInput(120.0))).japanese());
     }
 }

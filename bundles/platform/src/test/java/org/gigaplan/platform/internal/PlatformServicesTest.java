@@ -143,6 +143,63 @@ class PlatformServicesTest {
         assertEquals(ActionPlan.Status.DRAFT, restarted.plan().actionPlan(2026).orElseThrow().status());
     }
 
+    /**
+     * The user test edited FY2025 on 2026-12-06 and changed its verdicts unwarned. A change reaching a fiscal year that
+     * has ended by the platform's clock (TODAY is in FY2026) is refused unless confirmed; confirmed, its version (and so
+     * the audit) says so. Today's year, and a baseline, stay editable as before.
+     */
+    @Test
+    void aChangeToAFiscalYearThatHasEndedIsRefusedUnlessConfirmedAndTheConfirmedOneIsRecorded() {
+        PlanServiceImpl plans = new PlanServiceImpl(new PlatformDatabase(ds), TODAY);
+        List<PlanVersion> before = plans.versions();
+        ConflictException target = assertThrows(ConflictException.class, () -> plans.change(PlanVersion.Kind.EDIT,
+                "target", p -> IndicatorEditor.setTarget(p, "usage.scene1", FiscalYear.of(2025),
+                        new IndicatorEditor.TargetInput(90.0)), "api:board"));
+        assertEquals("pastYear", target.field());
+        assertEquals("FY2025 has ended (today is 2026-11-30, FY2026): this change would alter its action plan or "
+                + "targets, and so the verdicts already given for it. Confirm it with pastYear=true (console: "
+                + "--past-year) to change it all the same, or change the current year instead", target.getMessage());
+        assertTrue(target.japanese().startsWith("2025年度は終了しています（今日は 2026-11-30、2026年度）。"),
+                target.japanese());
+        ItemInputs.refusedForFy2025(plans);
+        assertEquals(before, plans.versions(), "nothing stored");
+
+        PlanVersion confirmed = plans.change(PlanVersion.Kind.EDIT, "indicator usage.scene1 target for FY2025 set",
+                p -> IndicatorEditor.setTarget(p, "usage.scene1", FiscalYear.of(2025),
+                        new IndicatorEditor.TargetInput(90.0)), "api:board", true);
+        assertEquals("indicator usage.scene1 target for FY2025 set (confirmed change to ended FY2025, past verdicts "
+                + "may change)", confirmed.summary());
+        assertTrue(AuditSummaries.planChange(confirmed).contains("confirmed change to ended FY2025"),
+                AuditSummaries.planChange(confirmed));
+        assertEquals(90.0, plans.plan().indicator("usage.scene1").orElseThrow().targetFor(FiscalYear.of(2025))
+                .orElseThrow().value());
+        // A baseline measured in FY2024 is no year's verdict; FY2026's target is today's year's: neither asks.
+        PlanVersion baseline = plans.change(PlanVersion.Kind.EDIT, "baseline", p -> IndicatorEditor.changeIndicator(p,
+                "usage.scene1", new IndicatorEditor.IndicatorInput(null, null, null, null, null, null, null, null,
+                        new org.gigaplan.plan.model.Baseline(55.5, 2024), null)), "api:board");
+        assertEquals("baseline", baseline.summary());
+        plans.change(PlanVersion.Kind.EDIT, "target", p -> IndicatorEditor.setTarget(p, "usage.scene1",
+                FiscalYear.of(2026), new IndicatorEditor.TargetInput(95.0)), "api:board");
+        assertEquals(before.size() + 3, plans.versions().size());
+    }
+
+    /** An action item added to, changed in or removed from FY2025's action plan, unconfirmed: each refused. */
+    private static final class ItemInputs {
+        static void refusedForFy2025(PlanServiceImpl plans) {
+            FiscalYear fy = FiscalYear.of(2025);
+            PlanEditor.ItemInput added = new PlanEditor.ItemInput("P1-B8", "1-2", org.gigaplan.plan.model.Actor.BOARD,
+                    false, LocalizedText.of("新しい取組", "A new item"), List.of("usage.scene1"));
+            for (java.util.function.UnaryOperator<org.gigaplan.plan.model.Plan> edit : List.<java.util.function
+                    .UnaryOperator<org.gigaplan.plan.model.Plan>>of(p -> PlanEditor.addItem(p, fy, added),
+                            p -> PlanEditor.changeItem(p, fy, "P1-B1", new PlanEditor.ItemInput(null, null, null, false,
+                                    null, null)),
+                            p -> PlanEditor.removeItem(p, fy, "P1-B1"))) {
+                assertEquals("pastYear", assertThrows(ConflictException.class,
+                        () -> plans.change(PlanVersion.Kind.EDIT, "item", edit, "api:board")).field());
+            }
+        }
+    }
+
     private static ByteArrayInputStream in(String json) {
         return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
     }

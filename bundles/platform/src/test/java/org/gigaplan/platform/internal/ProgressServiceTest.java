@@ -440,6 +440,32 @@ class ProgressServiceTest {
                 "a module gone takes its proposals with it");
     }
 
+    /**
+     * The unit an indicator's values come in is its module's: the one a module listing it proposes, else the shipped
+     * plan's for a shipped indicator (installed or not), else the plan's; an indicator no module is known to compute
+     * has none, and the board may change its unit.
+     */
+    @Test
+    void anIndicatorAModuleComputesComesInTheUnitItsModuleProposesOrTheShippedPlanGives() {
+        ProgressServiceImpl progress = new ProgressServiceImpl(plans(), new Switches(), TODAY, new ModuleContracts(),
+                () -> 0L, coverage(80));
+        assertEquals(Optional.of(new IndicatorEditor.Computed("usage", "%")), progress.computed("usage.scene1", plan),
+                "the shipped plan's, with usage not installed");
+        assertEquals(Optional.empty(), progress.computed("board.visits", plan), "no module computes it");
+        Indicator counted = new Indicator("literacy.lessons", 1, "literacy", LocalizedText.of("授業", "Lessons"), null,
+                "件", IndicatorSubject.SCHOOL, null, null, null);
+        progress.addModule(reference(1), module("literacy", Set.of("literacy.lessons", "literacy.rate"),
+                id -> IndicatorValue.of(1, 1, AS_OF), List.of(counted)));
+        progress.addModule(reference(2), new FakeUsage());
+        assertEquals(Optional.of(new IndicatorEditor.Computed("literacy", "件")),
+                progress.computed("literacy.lessons", plan), "as proposed");
+        Plan holding = IndicatorEditor.addIndicator(plan, new IndicatorEditor.IndicatorInput("literacy.rate", 1,
+                "literacy", LocalizedText.of("率", "Rate"), null, "%", IndicatorSubject.SCHOOL, null, null, null));
+        assertEquals(Optional.of(new IndicatorEditor.Computed("literacy", "%")),
+                progress.computed("literacy.rate", holding), "not proposed: the plan's");
+        assertEquals(Optional.of(new IndicatorEditor.Computed("usage", "%")), progress.computed("usage.scene1", plan));
+    }
+
     private static Indicator proposed(String id, String module) {
         return new Indicator(id, 1, module, LocalizedText.of(id, id), null, "%", IndicatorSubject.SCHOOL, null, null,
                 null);

@@ -107,10 +107,11 @@ class ClusterIT {
     @Order(2)
     void aPlanChangeOnOneNodeIsReadOnTheOtherAtOnce() throws Exception {
         assertEquals(100.0, target(b, "usage.scene1", 2025), "the shipped target, on b");
-        Response set = a.send("PUT", "/api/plan/indicators/usage.scene1/targets/2025", "{\"value\":85}");
+        // FY2025 has ended by the nodes' clock: a change to it is confirmed (pastYear=true), or it is refused.
+        Response set = a.send("PUT", "/api/plan/indicators/usage.scene1/targets/2025?pastYear=true", "{\"value\":85}");
         assertEquals(200, set.status(), set::toString);
         assertEquals(85.0, target(b, "usage.scene1", 2025), "b reads a's change at once");
-        Response again = b.send("PUT", "/api/plan/indicators/usage.scene2/targets/2025", "{\"value\":75}");
+        Response again = b.send("PUT", "/api/plan/indicators/usage.scene2/targets/2025?pastYear=true", "{\"value\":75}");
         assertEquals(200, again.status(), again::toString);
         assertEquals(85.0, target(a, "usage.scene1", 2025), "b's change kept a's");
         assertEquals(75.0, target(a, "usage.scene2", 2025), "and a reads it");
@@ -292,7 +293,7 @@ class ClusterIT {
         Path dump = Path.of(E2e.property("gigaplan.e2e.workdir")).resolve("cluster/gigaplan.dump");
         java.nio.file.Files.deleteIfExists(dump);
         postgresTool("pg_dump", "-Fc", "-f", dump.toString());
-        assertEquals(200, front.send("PUT", "/api/plan/indicators/usage.scene3/targets/2025", "{\"value\":42}").status());
+        assertEquals(200, front.send("PUT", "/api/plan/indicators/usage.scene3/targets/2025?pastYear=true", "{\"value\":42}").status());
         assertEquals(42.0, target(a, "usage.scene3", 2025));
         a.stop();
         b.stop();

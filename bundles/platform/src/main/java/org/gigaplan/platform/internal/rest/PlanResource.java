@@ -3,6 +3,7 @@ package org.gigaplan.platform.internal.rest;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import javax.ws.rs.Consumes;
@@ -36,6 +37,7 @@ import org.gigaplan.platform.internal.AuditSummaries;
 import org.gigaplan.platform.internal.IndicatorEditor;
 import org.gigaplan.platform.internal.IndicatorEditor.IndicatorInput;
 import org.gigaplan.platform.internal.IndicatorEditor.TargetInput;
+import org.gigaplan.platform.internal.PastYears;
 import org.gigaplan.platform.internal.PlanEditor;
 import org.gigaplan.platform.internal.PlanEditor.ItemInput;
 import org.gigaplan.platform.internal.PlanImportCheck;
@@ -127,7 +129,8 @@ public class PlanResource {
     @POST
     @Path("action-plans")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response rollOver(RollOver body, @Context SecurityContext security) {
+    public Response rollOver(RollOver body, @QueryParam(PastYears.PARAMETER) boolean pastYear,
+            @Context SecurityContext security) {
         if (body == null || body.fiscalYear() == null) {
             throw new InvalidInputException("fiscalYear", "required: the fiscal year to create, such as "
                     + clock.currentFiscalYear().year());
@@ -138,7 +141,7 @@ public class PlanResource {
         PlanVersion v = change(PlanVersion.Kind.ROLLOVER, (period == null ? "" : "plan period FY" + to.year() + "–FY"
                 + period.lastYear() + " started; ") + to + " action plan drafted from " + (from == null
                         ? "the latest before it" : from), p -> PlanEditor.rollOver(period == null ? p
-                                : PlanEditor.startPeriod(p, to, period), to, from), security);
+                                : PlanEditor.startPeriod(p, to, period), to, from), pastYear, security);
         return Response.created(URI.create("plan/action-plans/" + to.year()))
                 .entity(plans.plan().actionPlan(to.year()).orElseThrow()).header("X-Plan-Version", v.version()).build();
     }
@@ -146,9 +149,11 @@ public class PlanResource {
     /** Publishes a draft action plan to schools and the public; 409 when published already. */
     @POST
     @Path("action-plans/{fiscalYear}/publish")
-    public ActionPlan publish(@PathParam("fiscalYear") String fiscalYear, @Context SecurityContext security) {
+    public ActionPlan publish(@PathParam("fiscalYear") String fiscalYear,
+            @QueryParam(PastYears.PARAMETER) boolean pastYear, @Context SecurityContext security) {
         FiscalYear fy = Params.fiscalYear("fiscalYear", fiscalYear);
-        change(PlanVersion.Kind.PUBLISH, fy + " action plan published", p -> PlanEditor.publish(p, fy), security);
+        change(PlanVersion.Kind.PUBLISH, fy + " action plan published", p -> PlanEditor.publish(p, fy), pastYear,
+                security);
         return plans.plan().actionPlan(fy.year()).orElseThrow();
     }
 
@@ -157,10 +162,10 @@ public class PlanResource {
     @Path("action-plans/{fiscalYear}/items")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addItem(@PathParam("fiscalYear") String fiscalYear, ItemInput item,
-            @Context SecurityContext security) {
+            @QueryParam(PastYears.PARAMETER) boolean pastYear, @Context SecurityContext security) {
         FiscalYear fy = Params.fiscalYear("fiscalYear", fiscalYear);
         change(PlanVersion.Kind.EDIT, fy + " action item " + (item == null ? "" : item.id()) + " added",
-                p -> PlanEditor.addItem(p, fy, item), security);
+                p -> PlanEditor.addItem(p, fy, item), pastYear, security);
         String id = item.id().trim();
         return Response.created(URI.create("plan/action-plans/" + fy.year() + "/items/" + id))
                 .entity(plans.plan().actionPlan(fy.year()).orElseThrow().actionItems().stream()
@@ -173,28 +178,30 @@ public class PlanResource {
     @Path("action-plans/{fiscalYear}/items/{itemId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public PlanVersion changeItem(@PathParam("fiscalYear") String fiscalYear, @PathParam("itemId") String itemId,
-            ItemInput item, @Context SecurityContext security) {
+            ItemInput item, @QueryParam(PastYears.PARAMETER) boolean pastYear, @Context SecurityContext security) {
         FiscalYear fy = Params.fiscalYear("fiscalYear", fiscalYear);
         return change(PlanVersion.Kind.EDIT, fy + " action item " + itemId + " changed",
-                p -> PlanEditor.changeItem(p, fy, itemId, item), security);
+                p -> PlanEditor.changeItem(p, fy, itemId, item), pastYear, security);
     }
 
     @DELETE
     @Path("action-plans/{fiscalYear}/items/{itemId}")
     public PlanVersion removeItem(@PathParam("fiscalYear") String fiscalYear, @PathParam("itemId") String itemId,
-            @Context SecurityContext security) {
+            @QueryParam(PastYears.PARAMETER) boolean pastYear, @Context SecurityContext security) {
         FiscalYear fy = Params.fiscalYear("fiscalYear", fiscalYear);
         return change(PlanVersion.Kind.EDIT, fy + " action item " + itemId + " removed",
-                p -> PlanEditor.removeItem(p, fy, itemId), security);
+                p -> PlanEditor.removeItem(p, fy, itemId), pastYear, security);
     }
 
     /** Adds an indicator: 201; 409 when its id is taken. */
     @POST
     @Path("indicators")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response addIndicator(IndicatorInput indicator, @Context SecurityContext security) {
+    public Response addIndicator(IndicatorInput indicator, @QueryParam(PastYears.PARAMETER) boolean pastYear,
+            @Context SecurityContext security) {
+        IndicatorEditor.ModuleUnits units = units(indicator == null ? null : indicator.id());
         change(PlanVersion.Kind.EDIT, "indicator " + (indicator == null ? "" : indicator.id()) + " added",
-                p -> IndicatorEditor.addIndicator(p, indicator), security);
+                p -> IndicatorEditor.addIndicator(p, indicator, units), pastYear, security);
         String id = indicator.id().trim();
         return Response.created(URI.create("indicators/" + id)).entity(plans.plan().indicator(id).orElseThrow()).build();
     }
@@ -216,7 +223,8 @@ public class PlanResource {
      */
     @POST
     @Path("proposals/{indicatorId}")
-    public Response addProposal(@PathParam("indicatorId") String indicatorId, @Context SecurityContext security) {
+    public Response addProposal(@PathParam("indicatorId") String indicatorId,
+            @QueryParam(PastYears.PARAMETER) boolean pastYear, @Context SecurityContext security) {
         Plan plan = plans.plan();
         if (plan.indicator(indicatorId).isPresent()) {
             throw new ConflictException("indicatorId", "the plan holds indicator " + indicatorId + " already");
@@ -226,7 +234,7 @@ public class PlanResource {
                         + indicatorId));
         return addIndicator(new IndicatorInput(proposed.id(), proposed.policy(), proposed.module(), proposed.name(),
                 proposed.definition(), proposed.unit(), proposed.subject(), proposed.direction(), proposed.baseline(),
-                proposed.targets()), security);
+                proposed.targets()), pastYear, security);
     }
 
     /**
@@ -237,9 +245,10 @@ public class PlanResource {
     @Path("indicators/{indicatorId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public PlanVersion changeIndicator(@PathParam("indicatorId") String indicatorId, IndicatorInput indicator,
-            @Context SecurityContext security) {
+            @QueryParam(PastYears.PARAMETER) boolean pastYear, @Context SecurityContext security) {
+        IndicatorEditor.ModuleUnits units = units(indicatorId);
         return change(PlanVersion.Kind.EDIT, "indicator " + indicatorId + " changed",
-                p -> IndicatorEditor.changeIndicator(p, indicatorId, indicator), security);
+                p -> IndicatorEditor.changeIndicator(p, indicatorId, indicator, units), pastYear, security);
     }
 
     /** Sets one fiscal year's staged target: {@code {"value": 80}}. */
@@ -247,19 +256,20 @@ public class PlanResource {
     @Path("indicators/{indicatorId}/targets/{fiscalYear}")
     @Consumes(MediaType.APPLICATION_JSON)
     public PlanVersion setTarget(@PathParam("indicatorId") String indicatorId,
-            @PathParam("fiscalYear") String fiscalYear, TargetInput target, @Context SecurityContext security) {
+            @PathParam("fiscalYear") String fiscalYear, TargetInput target,
+            @QueryParam(PastYears.PARAMETER) boolean pastYear, @Context SecurityContext security) {
         FiscalYear fy = Params.fiscalYear("fiscalYear", fiscalYear);
         return change(PlanVersion.Kind.EDIT, "indicator " + indicatorId + " target for " + fy + " set",
-                p -> IndicatorEditor.setTarget(p, indicatorId, fy, target), security);
+                p -> IndicatorEditor.setTarget(p, indicatorId, fy, target), pastYear, security);
     }
 
     /** Removes an indicator; 409 while an action item lists it. */
     @DELETE
     @Path("indicators/{indicatorId}")
     public PlanVersion removeIndicator(@PathParam("indicatorId") String indicatorId,
-            @Context SecurityContext security) {
+            @QueryParam(PastYears.PARAMETER) boolean pastYear, @Context SecurityContext security) {
         return change(PlanVersion.Kind.EDIT, "indicator " + indicatorId + " removed",
-                p -> IndicatorEditor.removeIndicator(p, indicatorId), security);
+                p -> IndicatorEditor.removeIndicator(p, indicatorId), pastYear, security);
     }
 
     /**
@@ -301,9 +311,26 @@ public class PlanResource {
         return new VersionView(meta, plans.version(version).orElseThrow());
     }
 
+    /**
+     * Which module computes the indicator a request names, and in which unit, looked up before the change takes the
+     * plan's versions: the unit of such an indicator stays its module's.
+     */
+    private IndicatorEditor.ModuleUnits units(String indicatorId) {
+        if (indicatorId == null) {
+            return IndicatorEditor.ModuleUnits.NONE;
+        }
+        String id = indicatorId.trim();
+        Optional<IndicatorEditor.Computed> computed = modules.computed(id, plans.plan());
+        return asked -> asked.equals(id) ? computed : Optional.empty();
+    }
+
+    /**
+     * Makes a change a new plan version, audited; one reaching a fiscal year that has ended is refused (409
+     * {@code pastYear}) unless {@code pastYear} confirms it, and then its summary says so.
+     */
     private PlanVersion change(PlanVersion.Kind kind, String summary, java.util.function.UnaryOperator<Plan> edit,
-            SecurityContext security) {
-        PlanVersion v = found(() -> plans.change(kind, summary, edit, by(security)));
+            boolean pastYear, SecurityContext security) {
+        PlanVersion v = found(() -> plans.change(kind, summary, edit, by(security), pastYear));
         audit.describe(AuditSummaries.planChange(v));
         return v;
     }
