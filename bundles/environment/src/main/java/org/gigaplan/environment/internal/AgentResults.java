@@ -71,7 +71,8 @@ public final class AgentResults {
         } else {
             List<?> results = body instanceof List<?> l ? l : List.of(map(body, "body"));
             if (results.isEmpty()) {
-                throw new InvalidInputException("body", "no result in librespeed-cli's output");
+                throw new InvalidInputException("body", "no result in librespeed-cli's output",
+                        "librespeed-cli の出力に測定結果がありません");
             }
             for (int i = 0; i < results.size(); i++) {
                 Map<?, ?> r = map(results.get(i), "[" + i + "]");
@@ -97,14 +98,17 @@ public final class AgentResults {
         }
         throw new InvalidInputException("body", "not the output of a known speed-test agent: give Ookla's "
                 + "`speedtest -f json`, librespeed-cli's `--json` or Speedtest Tracker's webhook as it is, or name it with "
-                + "format=ookla|librespeed|tracker");
+                + "format=ookla|librespeed|tracker", "既知の速度測定エージェントの出力ではありません。Ookla の "
+                + "`speedtest -f json`、librespeed-cli の `--json`、Speedtest Tracker の Webhook をそのまま送るか、"
+                + "format=ookla|librespeed|tracker で形式を指定してください");
     }
 
     private static Format parse(String format) {
         try {
             return Format.valueOf(format.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("format", "ookla, librespeed or tracker, was \"" + format + "\"");
+            throw new InvalidInputException("format", "ookla, librespeed or tracker, was \"" + format + "\"",
+                    "ookla・librespeed・tracker のいずれかにしてください（\"" + format + "\"でした）");
         }
     }
 
@@ -122,13 +126,13 @@ public final class AgentResults {
         if (value instanceof Map<?, ?> m) {
             return m;
         }
-        throw new InvalidInputException(field, "must be an object");
+        throw new InvalidInputException(field, "must be an object", "JSONのオブジェクトにしてください");
     }
 
     private static double number(Map<?, ?> r, String key, String field, boolean required) {
         Double v = numberOrNull(r, key, field);
         if (v == null) {
-            throw new InvalidInputException(field, "required: a number");
+            throw new InvalidInputException(field, "required: a number", "必須です（数値）");
         }
         return v;
     }
@@ -141,18 +145,20 @@ public final class AgentResults {
         if (v instanceof Number n) {
             return n.doubleValue();
         }
-        throw new InvalidInputException(field, "must be a number, was " + v);
+        throw new InvalidInputException(field, "must be a number, was " + v, "数値にしてください（" + v + "でした）");
     }
 
     private static OffsetDateTime time(Map<?, ?> r, String field) {
         Object v = r.get("timestamp");
         if (!(v instanceof String s)) {
-            throw new InvalidInputException(field, "required: when the test ran (ISO-8601, e.g. 2026-06-02T01:00:00Z)");
+            throw new InvalidInputException(field, "required: when the test ran (ISO-8601, e.g. 2026-06-02T01:00:00Z)",
+                    "必須です（測定した日時。ISO-8601、例: 2026-06-02T01:00:00Z）");
         }
         try {
             return OffsetDateTime.parse(s);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "not an ISO-8601 time with its offset: " + s);
+            throw new InvalidInputException(field, "not an ISO-8601 time with its offset: " + s,
+                    "時差つきの ISO-8601 の日時にしてください（" + s + "でした）");
         }
     }
 }

@@ -46,6 +46,10 @@ public class HistoryUseService {
     /** The most reports one request may carry: more teachers than any school has. */
     public static final int MAX_REPORTS = 1_000;
 
+    /** The frequencies with their Japanese labels, which are accepted too: "DAILY（ほぼ毎日）、…". */
+    private static final String FREQUENCIES = String.join("、", java.util.Arrays.stream(UseFrequency.values())
+            .map(f -> f.name() + "（" + f.label().ja() + "）").toList());
+
     @Activate
     public HistoryUseService(@Reference Database db, @Reference SchoolService schools,
             @Reference ModuleEnablement enablement, @Reference NetworkService migrated,
@@ -69,7 +73,7 @@ public class HistoryUseService {
         }
         if (reports == null || reports.isEmpty()) {
             throw new InvalidInputException("body", "give at least one report: [{\"teacherId\":\"T01\",\"fiscalYear\":2025,"
-                    + "\"frequency\":\"WEEKLY\"}]");
+                    + "\"frequency\":\"WEEKLY\"}]", "学習履歴の活用の報告を一つ以上送ってください");
         }
         FieldChecks.batchSize(reports.size(), MAX_REPORTS);
         FieldChecks check = new FieldChecks();
@@ -82,7 +86,7 @@ public class HistoryUseService {
             HistoryUse.Report r = reports.get(i);
             years.add(null);
             if (r == null) {
-                check.add(at, "must be a report");
+                check.add(at, "must be a report", "報告がありません");
                 continue;
             }
             String teacher = r.teacherId() == null ? "" : r.teacherId().trim();
@@ -91,16 +95,18 @@ public class HistoryUseService {
             years.set(i, fy);
             if (fy != null) {
                 if (r.reportedOn() != null && (!fy.contains(r.reportedOn()) || r.reportedOn().isAfter(today))) {
-                    check.add(at + ".reportedOn", "a day of " + fy + " up to today, was " + r.reportedOn());
+                    check.add(at + ".reportedOn", "a day of " + fy + " up to today, was " + r.reportedOn(),
+                            "報告日は " + fy + " の今日までの日付にしてください（" + r.reportedOn() + "でした）");
                 }
                 String first = seen.putIfAbsent(teacher + "/" + fy.year(), at);
                 if (first != null) {
-                    check.add(at + ".teacherId", "teacher " + teacher + " in " + fy + " is also in " + first);
+                    check.add(at + ".teacherId", "teacher " + teacher + " in " + fy + " is also in " + first,
+                            "教員 " + teacher + " の " + fy + " の報告が " + first + " にもあります");
                 }
             }
             if (UseFrequency.parse(r.frequency()).isEmpty()) {
                 check.add(at + ".frequency", "one of " + UseFrequency.names() + ", was \"" + r.frequency()
-                        + "\"");
+                        + "\"", FREQUENCIES + "のいずれかにしてください（\"" + r.frequency() + "\"でした）");
             }
         }
         teachers.checkListed(schoolId, teacherFields, check);

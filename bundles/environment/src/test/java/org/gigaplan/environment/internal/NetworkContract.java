@@ -1035,12 +1035,12 @@ abstract class NetworkContract {
         assertEquals(List.of(475.0), stored.stream().filter(StoredMeasurement::classHours)
                 .map(StoredMeasurement::downloadMbps).toList(), "only the 10:30 test");
         // Anything else is refused, naming what is wrong.
-        assertRefused("body", () -> AgentResults.read(java.util.Map.of("hello", 1), null, null, received));
-        assertRefused("format", () -> AgentResults.read(List.of(), "fast", null, received));
+        assertRefusedInJapanese("body", () -> AgentResults.read(java.util.Map.of("hello", 1), null, null, received));
+        assertRefusedInJapanese("format", () -> AgentResults.read(List.of(), "fast", null, received));
         assertRefused("download.bandwidth", () -> AgentResults.read(java.util.Map.of("type", "result",
                 "download", java.util.Map.of("bytes", 1)), null, null, received));
-        assertRefused("download", () -> AgentResults.read(java.util.Map.of("result_id", 5, "download", "fast"), null,
-                null, received));
+        assertRefusedInJapanese("download",
+                () -> AgentResults.read(java.util.Map.of("result_id", 5, "download", "fast"), null, null, received));
     }
 
     @Test
@@ -1308,6 +1308,13 @@ abstract class NetworkContract {
         assertTrue(e.errors().stream().anyMatch(x -> x.field().equals(field)), field + " not in " + e.errors());
     }
 
+    /** Refused naming the field, with what is wrong in Japanese too (school staff read answers in Japanese). */
+    static void assertRefusedInJapanese(String field, Runnable write) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, write::run);
+        assertTrue(e.errors().stream().anyMatch(x -> x.field().equals(field) && x.japanese() != null),
+                field + " not in " + e.errors() + " with Japanese");
+    }
+
     @Test
     void theIndicatorIsTheShareOfSchoolsMeetingTheirRecommendation() {
         post("N-1", 0, 500);
@@ -1476,13 +1483,14 @@ abstract class NetworkContract {
         assertEquals(66.7, uses.use(fy, null, true).weeklyShare());
         enablement.set(NetworkService.MODULE_ID, "N-2", true, "board");
         // Bad input: nothing stored, every problem named.
-        assertRefused("[1].frequency", () -> uses.report("N-1", List.of(report("T07", "DAILY"), report("T08", "often")),
-                "school", true, false));
+        assertRefusedInJapanese("[1].frequency", () -> uses.report("N-1", List.of(report("T07", "DAILY"),
+                report("T08", "often")), "school", true, false));
         assertRefused("[0].teacherId", () -> uses.report("N-1", List.of(report("T 9", "DAILY")), "school", true, false));
-        assertRefused("[1].teacherId", () -> uses.report("N-1", List.of(report("T07", "DAILY"), report("T07", "NEVER")),
-                "school", true, false));
-        assertRefused("[0].reportedOn", () -> uses.report("N-1", List.of(new HistoryUse.Report("T07", 2025, "DAILY",
-                java.time.LocalDate.of(2026, 4, 1))), "school", true, false));
+        assertRefusedInJapanese("[1].teacherId", () -> uses.report("N-1", List.of(report("T07", "DAILY"),
+                report("T07", "NEVER")), "school", true, false));
+        assertRefusedInJapanese("[0].reportedOn", () -> uses.report("N-1",
+                List.of(new HistoryUse.Report("T07", 2025, "DAILY", java.time.LocalDate.of(2026, 4, 1))), "school",
+                true, false));
         assertRefused("schoolId", () -> uses.report("N-9", List.of(report("T07", "DAILY")), "school", true, false));
         int next = CLOCK.currentFiscalYear().year() + 1;
         assertRefused("[0].fiscalYear", () -> uses.report("N-1", List.of(new HistoryUse.Report("T07", next, "DAILY",

@@ -56,7 +56,8 @@ public class NetworkStatusResource {
     @Allow({ Role.BOARD, Role.SCHOOL, Role.AGENT })
     public Table table(@QueryParam("enrollment") Integer enrollment) {
         if (enrollment != null && (enrollment < 0 || enrollment > 100_000)) {
-            throw new InvalidInputException("enrollment", "must be between 0 and 100000, was " + enrollment);
+            throw new InvalidInputException("enrollment", "must be between 0 and 100000, was " + enrollment,
+                    "児童生徒数は0〜100000にしてください（" + enrollment + "でした）");
         }
         return new Table(network.table().rows(), enrollment == null ? null : network.table().forEnrollment(enrollment));
     }
