@@ -168,20 +168,24 @@ public record CsvTable(List<String> header, List<Row> rows, List<FieldError> err
         try {
             bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (IOException e) {
-            throw new InvalidInputException("body", "cannot read the file: " + e.getMessage());
+            throw new InvalidInputException("body", "cannot read the file: " + e.getMessage(),
+                    "ファイルを読めませんでした");
         }
         if (bytes.length > MAX_BYTES) {
-            throw new InvalidInputException("body", "larger than " + MAX_BYTES / (1024 * 1024) + " MB");
+            throw new InvalidInputException("body", "larger than " + MAX_BYTES / (1024 * 1024) + " MB",
+                    MAX_BYTES / (1024 * 1024) + " MBより大きいファイルは読めません");
         }
         if (charset != null && !charset.isBlank()) {
             Charset declared = charset(charset.trim());
             return strip(decode(bytes, declared).orElseThrow(() -> new InvalidInputException("body",
                     "not readable as " + charset.trim() + ": save the file as UTF-8 or CP932 (Shift_JIS) and send it "
-                            + "with that charset")));
+                            + "with that charset", charset.trim() + " として読めません。UTF-8 か CP932（Shift_JIS）で"
+                            + "保存し、その文字コードで送ってください")));
         }
         return strip(decode(bytes, StandardCharsets.UTF_8).or(() -> decode(bytes, CP932))
                 .orElseThrow(() -> new InvalidInputException("body", "neither UTF-8 nor CP932 (Shift_JIS) text: save "
-                        + "the file as CSV UTF-8 or as Excel's CSV (Shift_JIS)")));
+                        + "the file as CSV UTF-8 or as Excel's CSV (Shift_JIS)", "UTF-8 でも CP932（Shift_JIS）でもありません。"
+                        + "Excel で「CSV UTF-8」か「CSV」として保存してください")));
     }
 
     private static Charset charset(String name) {
@@ -191,7 +195,8 @@ public record CsvTable(List<String> header, List<Row> rows, List<FieldError> err
         try {
             return Charset.forName(name);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("charset", "unknown charset \"" + name + "\": send UTF-8 or Shift_JIS");
+            throw new InvalidInputException("charset", "unknown charset \"" + name + "\": send UTF-8 or Shift_JIS",
+                    "文字コード \"" + name + "\" は扱えません。UTF-8 か Shift_JIS で送ってください");
         }
     }
 
@@ -215,7 +220,8 @@ public record CsvTable(List<String> header, List<Row> rows, List<FieldError> err
         try (CSVParser parser = CSVParser.parse(new StringReader(strip(text)), format)) {
             List<String> header = parser.getHeaderNames().stream().map(String::trim).toList();
             if (header.isEmpty()) {
-                throw new InvalidInputException("line 1", "a header row is needed: the column names");
+                throw new InvalidInputException("line 1", "a header row is needed: the column names",
+                        "1行目に列の名前（見出し）が必要です");
             }
             List<Row> rows = new ArrayList<>();
             List<FieldError> errors = new ArrayList<>();
@@ -223,7 +229,7 @@ public record CsvTable(List<String> header, List<Row> rows, List<FieldError> err
                 long line = record.getRecordNumber() + 1;
                 if (record.size() != header.size()) {
                     errors.add(new FieldError("line " + line, "expected " + header.size() + " columns, found "
-                            + record.size()));
+                            + record.size(), "列は" + header.size() + "個のはずですが、" + record.size() + "個あります"));
                     continue;
                 }
                 rows.add(new Row(line, header, record.toList()));
@@ -233,14 +239,29 @@ public record CsvTable(List<String> header, List<Row> rows, List<FieldError> err
             if (e instanceof InvalidInputException i) {
                 throw i;
             }
-            throw new InvalidInputException("body", "not readable as CSV: " + e.getMessage());
+            throw unreadable(e.getMessage());
         }
+    }
+
+    /**
+     * A file the CSV reader gave up on, said as a person can act on it: a quoted cell left open names the line it
+     * starts on; anything else keeps the reader's words, without the Java class before them.
+     */
+    static InvalidInputException unreadable(String message) {
+        String text = message == null ? "" : message.replaceFirst("^[\\w.]+(Exception|Error): ", "");
+        Matcher open = Pattern.compile("\\(startline (\\d+)\\) EOF reached before encapsulated token finished")
+                .matcher(text);
+        if (open.find()) {
+            return new InvalidInputException("line " + open.group(1), "a quoted cell opened on this line is never "
+                    + "closed: a \" is missing", "この行で始まる \" で囲んだセルが閉じていません（\" が足りません）");
+        }
+        return new InvalidInputException("body", "not readable as CSV: " + text, "CSVとして読めません: " + text);
     }
 
     /** Refuses a file without rows after its header. */
     public CsvTable requireRows() {
         if (rows.isEmpty() && errors.isEmpty()) {
-            throw new InvalidInputException("body", "no rows after the header");
+            throw new InvalidInputException("body", "no rows after the header", "見出しの後に行がありません");
         }
         return this;
     }

@@ -135,7 +135,7 @@ public final class FieldChecks {
     public static void batchSize(int size, int max) {
         if (size > max) {
             throw new InvalidInputException("body", "at most " + max + " records in one batch, was " + size
-                    + ": send it in parts");
+                    + ": send it in parts", "一度に送れるのは" + max + "件までです（" + size + "件でした）。分けて送ってください");
         }
     }
 

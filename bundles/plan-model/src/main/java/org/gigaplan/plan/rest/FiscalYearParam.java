@@ -15,7 +15,8 @@ public final class FiscalYearParam {
             return clock.currentFiscalYear();
         }
         if (year < FiscalYear.MIN_YEAR || year > FiscalYear.MAX_YEAR) {
-            throw new InvalidInputException(parameter, FiscalYear.MIN_YEAR + " to " + FiscalYear.MAX_YEAR + ", was " + year);
+            throw new InvalidInputException(parameter, FiscalYear.MIN_YEAR + " to " + FiscalYear.MAX_YEAR + ", was " + year,
+                    FiscalYear.MIN_YEAR + "〜" + FiscalYear.MAX_YEAR + "年度にしてください（" + year + "でした）");
         }
         return FiscalYear.of(year);
     }

@@ -5,10 +5,11 @@ public record PageRequest(int offset, int limit) {
 
     public PageRequest {
         if (offset < 0) {
-            throw new InvalidInputException("offset", "must not be negative");
+            throw new InvalidInputException("offset", "must not be negative", "0以上にしてください");
         }
         if (limit < 1 || limit > GigaPlanRest.MAX_PAGE_SIZE) {
-            throw new InvalidInputException("limit", "from 1 to " + GigaPlanRest.MAX_PAGE_SIZE);
+            throw new InvalidInputException("limit", "from 1 to " + GigaPlanRest.MAX_PAGE_SIZE,
+                    "1〜" + GigaPlanRest.MAX_PAGE_SIZE + "にしてください");
         }
     }
 

@@ -28,16 +28,20 @@ public final class SurveyYear {
         }
         if (requested > current.year()) {
             check.add(field, current.next() + " has not begun: answers given today belong to " + current
-                    + " (" + current.japaneseLabel() + "), was " + requested);
+                    + " (" + current.japaneseLabel() + "), was " + requested, current.next().japaneseLabel()
+                    + "はまだ始まっていません。今日の回答は" + current.japaneseLabel() + "の回答です（" + requested + "でした）");
             return null;
         }
         if (!anyYear) {
             check.add(field, "answers given today belong to " + current + " (" + current.japaneseLabel()
-                    + "); only the board enters or replaces an earlier year's answers, was " + requested);
+                    + "); only the board enters or replaces an earlier year's answers, was " + requested,
+                    "今日の回答は" + current.japaneseLabel() + "の回答です。前の年度の回答を入力・修正できるのは教育委員会だけです（"
+                            + requested + "でした）");
             return null;
         }
         if (requested < FiscalYear.MIN_YEAR) {
-            check.add(field, FiscalYear.MIN_YEAR + " to " + current.year() + ", was " + requested);
+            check.add(field, FiscalYear.MIN_YEAR + " to " + current.year() + ", was " + requested,
+                    FiscalYear.MIN_YEAR + "〜" + current.year() + "年度にしてください（" + requested + "でした）");
             return null;
         }
         return FiscalYear.of(requested);

@@ -100,7 +100,7 @@ public record Caller(String name, Role role, String schoolId, String teacherId) 
     public String schoolScope(String schoolId) {
         String school = readScope(schoolId);
         if (school == null) {
-            throw new InvalidInputException("schoolId", "required: the school this is about");
+            throw new InvalidInputException("schoolId", "required: the school this is about", "必須です（対象の学校）");
         }
         return school;
     }

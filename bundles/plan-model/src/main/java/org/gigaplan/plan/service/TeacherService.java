@@ -35,10 +35,12 @@ public interface TeacherService {
                 return;
             } else if (listed == null) {
                 check.add(field, "teacher " + code + " is not on " + schoolId + "'s list of teachers: the school adds "
-                        + "them first (PUT /api/schools/" + schoolId + "/teachers)");
+                        + "them first (PUT /api/schools/" + schoolId + "/teachers)", "先生 " + code + " は " + schoolId
+                        + " の教員一覧にいません。先に学校が一覧に加えてください");
             } else if (listed.retired()) {
                 check.add(field, "teacher " + code + " was taken off " + schoolId + "'s list of teachers on "
-                        + listed.retiredAt() + ": the school lists them again first");
+                        + listed.retiredAt() + ": the school lists them again first", "先生 " + code + " は "
+                        + listed.retiredAt() + " に " + schoolId + " の教員一覧から外されました。先に学校が一覧に戻してください");
             }
         });
     }
@@ -51,11 +53,12 @@ public interface TeacherService {
     static String checkCode(String given, String field, FieldChecks check) {
         String code = given == null ? "" : given.trim();
         if (code.isEmpty()) {
-            check.add(field, "required: the teacher's code within the school");
+            check.add(field, "required: the teacher's code within the school", "必須です（学校での先生のコード）");
             return null;
         }
         if (!code.matches(Teacher.CODE)) {
-            check.add(field, "1–32 letters, digits, '_', '.' or '-', was \"" + given + "\"");
+            check.add(field, "1–32 letters, digits, '_', '.' or '-', was \"" + given + "\"",
+                    "英数字と _ . - の1〜32文字にしてください（\"" + given + "\"でした）");
             return null;
         }
         return code;

@@ -85,7 +85,13 @@ class CsvTableTest {
     void rowsOfAnotherLengthAreErrorsNamingTheirLine() {
         CsvTable t = CsvTable.parse("a,b\n1,2\n3\n4,5\n");
         assertEquals(2, t.rows().size());
-        assertEquals(List.of(new FieldError("line 3", "expected 2 columns, found 1")), t.errors());
+        assertEquals(List.of(new FieldError("line 3", "expected 2 columns, found 1", "列は2個のはずですが、1個あります")),
+                t.errors());
+        // A quoted cell never closed names the line it opens on, not the CSV reader's exception.
+        InvalidInputException open = assertThrows(InvalidInputException.class,
+                () -> CsvTable.parse("a,b\n1,2\n3,\"4\n5,6\n"));
+        assertEquals("line 3", open.errors().get(0).field());
+        assertEquals("a quoted cell opened on this line is never closed: a \" is missing", open.errors().get(0).detail());
         assertEquals("line 4.b", t.rows().get(1).field("b"));
         assertEquals("", t.rows().get(1).get("c"), "a column the file lacks is empty");
         assertEquals("body", assertThrows(InvalidInputException.class, () -> CsvTable.parse("a,b\n").requireRows())
