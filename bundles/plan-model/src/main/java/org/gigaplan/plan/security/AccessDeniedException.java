@@ -8,7 +8,20 @@ public class AccessDeniedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String japanese;
+
     public AccessDeniedException(String detail) {
+        this(detail, null);
+    }
+
+    /** A refusal worded in English and in Japanese (answered to callers who read Japanese). */
+    public AccessDeniedException(String detail, String japanese) {
         super(detail);
+        this.japanese = japanese;
+    }
+
+    /** Why, in Japanese; null when only English was given. */
+    public String japanese() {
+        return japanese;
     }
 }

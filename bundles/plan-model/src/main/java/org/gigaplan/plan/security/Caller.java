@@ -57,7 +57,8 @@ public record Caller(String name, Role role, String schoolId, String teacherId) 
     /** Refuses with {@link AccessDeniedException} unless the caller may access the teacher's records. */
     public void requireTeacher(String school, String teacher) {
         if (!mayAccessTeacher(school, teacher)) {
-            throw new AccessDeniedException("teacher " + teacher + " of " + school + " is not you");
+            throw new AccessDeniedException("teacher " + teacher + " of " + school + " is not you",
+                    school + " の先生 " + teacher + " の記録は扱えません");
         }
     }
 

@@ -4,5 +4,5 @@
  * a module reads the caller with {@link org.gigaplan.plan.security.Caller#of} and never parses headers itself.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.gigaplan.plan.security;

@@ -165,7 +165,7 @@ public class Notifications implements Notifier {
     /** The same, refused for a caller without an inbox. */
     static Audience audienceOf(Caller caller) {
         return inboxOf(caller).orElseThrow(() -> new AccessDeniedException("an " + caller.role().name()
-                .toLowerCase(java.util.Locale.ROOT) + " has no inbox"));
+                .toLowerCase(java.util.Locale.ROOT) + " has no inbox", "この利用者にはお知らせの受信箱がありません"));
     }
 
     public Inbox inbox(Caller caller, boolean unreadOnly, PageRequest request) {

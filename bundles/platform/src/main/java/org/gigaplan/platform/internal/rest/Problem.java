@@ -37,6 +37,16 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     /**
+     * A 403 saying why, in Japanese too when given (null: English only, or the platform's own wording, which
+     * ProblemLanguage knows).
+     */
+    public static Problem forbidden(String detail, String japanese) {
+        return japanese == null ? of(Response.Status.FORBIDDEN, detail)
+                : new Problem("about:blank", "Forbidden", 403, detail, null,
+                        List.of(new FieldError("access", detail, japanese)));
+    }
+
+    /**
      * A 409 naming the field whose value conflicts with what is stored, with what conflicts in Japanese too (null:
      * English only).
      */

@@ -71,7 +71,7 @@ final class ProblemMappers {
             String who = Caller.of(security).map(c -> c.name() + " (" + c.role() + ", school " + c.schoolId() + ")")
                     .orElse("an anonymous caller");
             LOG.warn("Refused {}: {}", who, e.getMessage());
-            return Problem.of(Response.Status.FORBIDDEN, e.getMessage()).toResponse();
+            return Problem.forbidden(e.getMessage(), e.japanese()).toResponse();
         }
     }
 

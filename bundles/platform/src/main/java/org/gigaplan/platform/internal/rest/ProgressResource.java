@@ -77,10 +77,11 @@ public class ProgressResource {
             Caller caller = Caller.of(security).orElseThrow(() -> new NotAuthorizedException(
                     "log in to see a school's progress", AuthFilter.CHALLENGE));
             if (caller.role() == Role.AGENT) {
-                throw new AccessDeniedException("API keys may only post records");
+                throw new AccessDeniedException("API keys may only post records", "APIキーでは記録の送信だけができます");
             }
             if (caller.role() == Role.LEARNER) {
-                throw new AccessDeniedException("a school's progress is for its staff, its teachers and the board");
+                throw new AccessDeniedException("a school's progress is for its staff, its teachers and the board",
+                        "学校の進み具合は、その学校の職員・先生と教育委員会が見られます");
             }
             caller.requireSchool(school);
             scope = Scope.school(schools.find(school).orElseThrow(() -> Problem.notFound("school", "no school " + school))

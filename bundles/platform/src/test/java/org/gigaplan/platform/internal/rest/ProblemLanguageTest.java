@@ -1,6 +1,7 @@
 package org.gigaplan.platform.internal.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
@@ -83,5 +84,19 @@ class ProblemLanguageTest {
         assertEquals(List.of(new FieldError("replace", "2026年度の実施計画を削除します")), japanese.errors());
         String json = org.gigaplan.platform.internal.Json.mapper().writeValueAsString(english);
         assertEquals(false, json.contains("削除"), json);
+    }
+
+    @Test
+    void aRefusalWordedInJapaneseTooIsAnsweredInJapanese() {
+        org.gigaplan.plan.security.AccessDeniedException e = assertThrows(
+                org.gigaplan.plan.security.AccessDeniedException.class, () -> new org.gigaplan.plan.security.Caller(
+                        "teacher@S-E01/T01", org.gigaplan.plan.security.Role.TEACHER, "S-E01", "T01")
+                        .requireTeacher("S-E01", "T02"));
+        Problem english = Problem.forbidden(e.getMessage(), e.japanese());
+        assertEquals(403, english.status());
+        assertEquals("teacher T02 of S-E01 is not you", english.detail());
+        Problem japanese = ProblemLanguage.japanese(english);
+        assertEquals("この操作はできません", japanese.title());
+        assertEquals("S-E01 の先生 T02 の記録は扱えません", japanese.detail());
     }
 }

@@ -94,7 +94,8 @@ public class CourseResource {
 
     private static void writable(Caller caller, Course c) {
         if (caller.role() != Role.BOARD && (c.schoolId() == null || !c.schoolId().equals(caller.schoolId()))) {
-            throw new org.gigaplan.plan.security.AccessDeniedException("course " + c.id() + " is not your school's");
+            throw new org.gigaplan.plan.security.AccessDeniedException("course " + c.id() + " is not your school's",
+                    "研修 " + c.id() + " はあなたの学校のものではありません");
         }
     }
 
