@@ -81,6 +81,11 @@ public final class InFramework {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        return send(request);
+    }
+
+    /** Sends a request and answers its answer as text; a failure to reach the server is unchecked. */
+    public static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
