@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.gigaplan.plan.csv.CsvTable;
+import org.gigaplan.plan.rest.ConflictException;
 import org.gigaplan.plan.rest.FieldChecks;
 import org.gigaplan.plan.rest.InvalidInputException;
 import org.gigaplan.plan.rest.InvalidInputException.FieldError;
@@ -68,6 +69,12 @@ public final class MeasurementCsv {
         String line = "line " + (Integer.parseInt(m.group(1)) + 2);
         String column = COLUMN_OF_FIELD.get(m.group(2));
         return new FieldError(column == null ? line : line + "." + column, e.detail());
+    }
+
+    /** The same for a measurement refused as stored already with other figures. */
+    public static ConflictException toCsv(ConflictException e) {
+        FieldError csv = toCsv(new FieldError(e.field(), e.getMessage()));
+        return csv.field().equals(e.field()) ? e : new ConflictException(csv.field(), e.getMessage());
     }
 
     private static Double number(String text, String field, FieldChecks check) {

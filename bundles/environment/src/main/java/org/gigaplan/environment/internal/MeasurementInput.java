@@ -2,6 +2,7 @@ package org.gigaplan.environment.internal;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -75,8 +76,9 @@ final class MeasurementInput {
                 check.add(at + ".devices", "must be between 0 and 100000, was " + m.devices());
             }
             if (check.ok()) {
-                rows.add(new StoredMeasurement(0, school, m.measuredAt().toInstant(), m.downloadMbps(), m.uploadMbps(),
-                        m.latencyMs(), m.lossPercent(), point.name(),
+                // To the microsecond, as PostgreSQL keeps it: a measurement sent again is found at the instant stored.
+                rows.add(new StoredMeasurement(0, school, m.measuredAt().toInstant().truncatedTo(ChronoUnit.MICROS),
+                        m.downloadMbps(), m.uploadMbps(), m.latencyMs(), m.lossPercent(), point.name(),
                         m.classHours() != null ? m.classHours() : inClassHours.test(m.measuredAt()), m.devices(),
                         demo));
             }

@@ -9,6 +9,7 @@ import java.util.random.RandomGenerator;
 import org.gigaplan.plan.model.Teacher;
 import org.gigaplan.plan.model.School;
 import org.gigaplan.plan.model.UseFrequency;
+import org.gigaplan.plan.rest.ConflictException;
 import org.gigaplan.plan.spi.DemoContext;
 
 /**
@@ -56,11 +57,15 @@ final class NetworkDemo {
                         Math.round(mbps * 0.6 * 10) / 10.0, 8 + 20 * random.nextDouble(), random.nextDouble(),
                         "CENTRE_LINK", true, 30 + random.nextInt(300)));
             }
-            // One week at a time, in order, as agents post them: findings open and close as they would.
+            // One week at a time, in order, as agents post them: findings open and close as they would. Filled again
+            // (on another day, so with other draws), a test at a time an earlier fill took is left out.
             for (Measurement m : batch) {
-                network.record(List.of(m), null, "demo", true);
+                try {
+                    tests += network.record(List.of(m), null, "demo", true).stored();
+                } catch (ConflictException taken) {
+                    continue;
+                }
             }
-            tests += batch.size();
         }
         for (Finding f : network.findings(null, false)) {
             if (!f.open() && f.notes().isEmpty()) {

@@ -53,8 +53,17 @@ public class NetworkService {
     private final NetworkStore store;
     private final NetworkStore.StatusBasis basis;
 
-    /** What a batch stored, and the findings it opened or closed. */
-    public record BatchResult(int measurements, List<Long> findingsOpened, List<Long> findingsClosed) {
+    /**
+     * What a batch stored, and the findings it opened or closed: of its {@code measurements}, those {@code stored} now
+     * and those {@code unchanged}, stored already with the same figures (sent again).
+     */
+    public record BatchResult(int measurements, int stored, int unchanged, List<Long> findingsOpened,
+            List<Long> findingsClosed) {
+
+        /** A batch that held no measurement (an agent's notice that is not a result). */
+        public static BatchResult none() {
+            return new BatchResult(0, 0, 0, List.of(), List.of());
+        }
     }
 
     @Activate
@@ -126,7 +135,11 @@ public class NetworkService {
                 .toList();
     }
 
-    /** Stores measurements, all or none, and opens or closes each affected school's finding. */
+    /**
+     * Stores measurements, all or none, and opens or closes each affected school's finding. A measurement stored
+     * already (its school, point and instant) is taken again unchanged when its figures are the same, and refuses the
+     * batch with 409 when they are not (see {@link MeasurementResends}).
+     */
     public BatchResult record(List<Measurement> input, String defaultSchool, String by, boolean demo) {
         Instant latest = clock.now().plusSeconds(300);
         List<StoredMeasurement> rows = MeasurementInput.rows(input, defaultSchool, demo, latest, schools,
@@ -137,10 +150,12 @@ public class NetworkService {
         // Agents of one school report at once: each batch evaluates its schools alone (see lockSchools).
         return db.transactionRetrying(c -> {
             store.lockSchools(c, affected.keySet());
+            // Under the schools' locks: no other writer adds their measurements until this one ends.
+            List<StoredMeasurement> fresh = MeasurementResends.fresh(rows, storedAround(c, rows));
             // What each school's status is kept for: the years measured in, and the next ones, whose windows may
             // reach back into the year before (once they have begun: no measurement is later than latest).
             Map<String, Set<FiscalYear>> years = new TreeMap<>();
-            for (StoredMeasurement r : rows) {
+            for (StoredMeasurement r : fresh) {
                 store.insert(c, r, by);
                 FiscalYear fy = FiscalYear.containing(r.measuredAt(), clock.zone());
                 Set<FiscalYear> kept = years.computeIfAbsent(r.schoolId(), k -> new TreeSet<>());
@@ -156,11 +171,29 @@ public class NetworkService {
             }
             List<Long> opened = new ArrayList<>();
             List<Long> closed = new ArrayList<>();
+            // A batch sent again changed nothing, and is told nothing new.
             for (School school : affected.values()) {
-                evaluate(c, school, demo, opened, closed);
+                if (years.containsKey(school.id())) {
+                    evaluate(c, school, demo, opened, closed);
+                }
             }
-            return new BatchResult(rows.size(), opened, closed);
+            return new BatchResult(rows.size(), fresh.size(), rows.size() - fresh.size(), opened, closed);
         });
+    }
+
+    /** The measurements stored at a batch's schools between its first and last time at each: one read a school. */
+    private List<StoredMeasurement> storedAround(Connection c, List<StoredMeasurement> rows) throws SQLException {
+        Map<String, Instant[]> spans = new TreeMap<>();
+        for (StoredMeasurement r : rows) {
+            Instant[] span = spans.computeIfAbsent(r.schoolId(), k -> new Instant[] { r.measuredAt(), r.measuredAt() });
+            span[0] = r.measuredAt().isBefore(span[0]) ? r.measuredAt() : span[0];
+            span[1] = r.measuredAt().isAfter(span[1]) ? r.measuredAt() : span[1];
+        }
+        List<StoredMeasurement> out = new ArrayList<>();
+        for (Map.Entry<String, Instant[]> e : spans.entrySet()) {
+            out.addAll(store.storedBetween(c, e.getKey(), e.getValue()[0], e.getValue()[1]));
+        }
+        return out;
     }
 
     /** Opens a finding for a school fallen below the problem threshold, or closes one recovered past the other. */

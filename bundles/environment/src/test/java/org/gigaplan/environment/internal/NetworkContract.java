@@ -1303,6 +1303,134 @@ abstract class NetworkContract {
         assertTrue(network.measurements("N-1", Instant.EPOCH, Instant.now()).isEmpty());
     }
 
+    @Test
+    void aMeasurementSentAgainIsStoredOnceAndTheAnswerSaysSoOnEveryWayIn() throws Exception {
+        // N-1 needs 466.5 Mbps. 500 and 300 in the window: median 400, below, one finding.
+        Measurement a = m("N-1", T0, 500);
+        Measurement b = m("N-1", T0.plusHours(1), 300);
+        NetworkService.BatchResult first = network.record(List.of(a, b), null, "agent", false);
+        assertEquals("2 2 0 1", first.measurements() + " " + first.stored() + " " + first.unchanged() + " "
+                + first.findingsOpened().size());
+        // The agent got no answer and sends the batch again: nothing stored, nothing opened, and the answer says so.
+        NetworkService.BatchResult again = network.record(List.of(a, b), "N-1", "agent", false);
+        assertEquals(new NetworkService.BatchResult(2, 0, 2, List.of(), List.of()), again);
+        assertEquals(400.0, status("N-1").medianMbps());
+        assertEquals(2, status("N-1").tests());
+        // The same instant written in UTC is the same measurement; so is a copy within one batch. 700 is new: 300,
+        // 500, 700 → median 500.
+        Measurement inUtc = new Measurement("N-1", T0.withOffsetSameInstant(ZoneOffset.UTC), 500.0, 250.0, 12.0, 0.1,
+                "centre_link", true, 200);
+        NetworkService.BatchResult mixed = network.record(List.of(inUtc, m("N-1", T0.plusHours(2), 700),
+                m("N-1", T0.plusHours(2), 700)), null, "board", false);
+        assertEquals("3 1 2", mixed.measurements() + " " + mixed.stored() + " " + mixed.unchanged());
+        assertEquals(500.0, status("N-1").medianMbps());
+        assertEquals(3, status("N-1").tests());
+        // The same time at another point is another measurement.
+        assertEquals(1, network.record(List.of(new Measurement("N-1", T0, 500.0, 250.0, 12.0, 0.1, "ACCESS_POINT",
+                true, 200)), null, "board", false).stored());
+        // A stock agent's output posted twice (the agent endpoint and a webhook read it the same way), and a CSV
+        // imported twice.
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < 2; i++) {
+            List<Measurement> ookla = network.agentOutput(json.readValue(OOKLA, Object.class), null, null, "N-1");
+            NetworkService.BatchResult r = network.record(ookla, "N-1", "agent", false);
+            assertEquals(i == 0 ? "1 0" : "0 1", r.stored() + " " + r.unchanged());
+        }
+        String csv = "school_id,measured_at,download_mbps,point,class_hours\n"
+                + "N-2,2025-06-02T10:00:00+09:00,540,CENTRE_LINK,true\nN-2,2025-06-03T10:00:00.000+09:00,560,,\n";
+        network.record(MeasurementCsv.parse(CsvTable.parse(csv)), null, "board", false);
+        NetworkService.BatchResult reimported = network.record(MeasurementCsv.parse(CsvTable.parse(csv)), null,
+                "board", false);
+        assertEquals("2 0 2", reimported.measurements() + " " + reimported.stored() + " " + reimported.unchanged());
+        assertEquals(550.0, status("N-2").medianMbps());
+        assertEquals(5, network.measurements("N-1", Instant.EPOCH, Instant.now()).size(), "N-1: 500, 300, 700, the "
+                + "access point's and Ookla's");
+        assertEquals(2, network.measurements("N-2", Instant.EPOCH, Instant.now()).size());
+    }
+
+    @Test
+    void aMeasurementSentAgainWhileTheFirstIsStillBeingStoredIsStoredOnce() throws Exception {
+        // An agent's request times out and it sends again while the first copy is still being written.
+        for (int round = 0; round < 5; round++) {
+            List<Measurement> batch = List.of(m("N-1", T0.plusHours(round), 500), m("N-1", T0.plusDays(1), 600));
+            Callable<NetworkService.BatchResult> send = () -> network.record(batch, "N-1", "agent", false);
+            List<NetworkService.BatchResult> answers = AtOnce.run(List.of(send, send));
+            assertEquals(round == 0 ? 2 : 1, answers.stream().mapToInt(NetworkService.BatchResult::stored).sum(),
+                    "round " + round + ": " + answers);
+        }
+        assertEquals(6, network.measurements("N-1", Instant.EPOCH, Instant.now()).size());
+    }
+
+    @Test
+    void aMeasurementSentAgainWithOtherFiguresIsRefusedNamingTheFieldAndNothingOfTheBatchIsStored() {
+        Measurement a = m("N-1", T0, 500);
+        network.record(List.of(a), null, "agent", false);
+        Measurement later = m("N-1", T0.plusHours(1), 300);
+        org.gigaplan.plan.rest.ConflictException stored = assertThrows(org.gigaplan.plan.rest.ConflictException.class,
+                () -> network.record(List.of(later, m("N-1", T0, 510)), null, "agent", false));
+        assertEquals("[1].downloadMbps", stored.field());
+        assertTrue(stored.getMessage().contains("500.0"), stored.getMessage());
+        assertEquals("line 3.download_mbps", MeasurementCsv.toCsv(stored).field(), "the CSV line of [1]");
+        org.gigaplan.plan.rest.ConflictException inBatch = assertThrows(
+                org.gigaplan.plan.rest.ConflictException.class, () -> network.record(List.of(later,
+                        new Measurement("N-1", later.measuredAt(), 300.0, 150.0, 99.0, 0.1, "CENTRE_LINK", true, 200)),
+                        null, "agent", false));
+        assertEquals("[1].latencyMs", inBatch.field());
+        assertEquals("[0].classHours", assertThrows(org.gigaplan.plan.rest.ConflictException.class,
+                () -> network.record(List.of(new Measurement("N-1", T0, 500.0, 250.0, 12.0, 0.1, "CENTRE_LINK", false,
+                        200)), null, "agent", false)).field());
+        assertEquals(List.of(500.0), network.measurements("N-1", Instant.EPOCH, Instant.now()).stream()
+                .map(StoredMeasurement::downloadMbps).toList(), "the 300 of the refused batches not stored");
+        assertEquals(1, status("N-1").tests());
+    }
+
+    @Test
+    void copiesStoredBeforeAreRemovedKeepingTheFirstItsNotesAndTheMedianCountedAgain() {
+        // N-1 (466.5 Mbps): 300 opens a finding; 600 and 700 close it (median 600).
+        network.record(List.of(m("N-1", T0, 300)), null, "agent", false);
+        network.record(List.of(m("N-1", T0.plusDays(1), 600), m("N-1", T0.plusDays(2), 700)), null, "agent", false);
+        // N-2: 540, and a test of the same place and instant with other figures, which is not a copy.
+        network.record(List.of(m("N-2", T0, 540)), null, "agent", false);
+        long first = network.measurements("N-1", Instant.EPOCH, Instant.now()).get(0).id();
+        long[] copies = db.transaction(c -> {
+            String copy = "INSERT INTO env_measurement (school_id, measured_at, download_mbps, upload_mbps, "
+                    + "latency_ms, loss_percent, point, class_hours, devices, recorded_by, recorded_at, demo) SELECT school_id, "
+                    + "measured_at, download_mbps, upload_mbps, latency_ms, loss_percent, point, class_hours, devices, "
+                    + "'resent', recorded_at, demo FROM env_measurement WHERE id = ?";
+            org.gigaplan.plan.service.Jdbc.update(c, copy, first);
+            org.gigaplan.plan.service.Jdbc.update(c, copy, first);
+            org.gigaplan.plan.service.Jdbc.update(c, copy.replace("'resent'", "'other'").replace("id = ?",
+                    "school_id = 'N-2'"));
+            org.gigaplan.plan.service.Jdbc.update(c, "UPDATE env_measurement SET download_mbps = 560, devices = NULL "
+                    + "WHERE recorded_by = 'other'");
+            // As the version before kept it: counted with the copies.
+            org.gigaplan.plan.service.Jdbc.update(c, "DELETE FROM env_school_status");
+            return org.gigaplan.plan.service.Jdbc.list(c, "SELECT id FROM env_measurement WHERE recorded_by = "
+                    + "'resent' ORDER BY id", r -> r.getLong(1)).stream().mapToLong(Long::longValue).toArray();
+        });
+        network = new NetworkService(db, schools, enablement, CLOCK, config());
+        assertEquals(300.0, status("N-1").medianMbps(), "300, 300, 300, 600, 700");
+        assertEquals(SchoolStatus.State.BELOW, status("N-1").state());
+        Finding finding = network.findings("N-1", false).get(0);
+        network.addNote(finding, "VERIFICATION", "再測定", copies[1], "school");
+
+        // The upgrade: the migration runs again (Liquibase told to forget the changelog table it read).
+        assertEquals(1, (int) db.transaction(c -> org.gigaplan.plan.service.Jdbc.update(c,
+                "DELETE FROM databasechangelog WHERE id = 'environment-30-measurements-once'")));
+        liquibase.Scope.getCurrentScope().getSingleton(liquibase.changelog.FastCheckService.class).clearCache();
+        liquibase.changelog.ChangeLogHistoryServiceFactory.getInstance().resetAll();
+        network = new NetworkService(db, schools, enablement, CLOCK, config());
+        assertEquals(List.of(first), network.measurements("N-1", Instant.EPOCH, Instant.now()).stream()
+                .filter(x -> x.downloadMbps() == 300).map(StoredMeasurement::id).toList(), "the first kept");
+        assertEquals(600.0, status("N-1").medianMbps(), "300, 600, 700");
+        assertEquals(3, status("N-1").tests());
+        assertEquals(SchoolStatus.State.MEETS, status("N-1").state());
+        assertEquals(first, network.finding(finding.id()).orElseThrow().notes().get(0).measurementId());
+        assertEquals(550.0, status("N-2").medianMbps(), "540 and 560 at one instant: both kept");
+        // Sent again now: taken as the one kept.
+        assertEquals(1, network.record(List.of(m("N-1", T0, 300)), null, "agent", false).unchanged());
+    }
+
     static void assertRefused(String field, Runnable write) {
         InvalidInputException e = assertThrows(InvalidInputException.class, write::run);
         assertTrue(e.errors().stream().anyMatch(x -> x.field().equals(field)), field + " not in " + e.errors());

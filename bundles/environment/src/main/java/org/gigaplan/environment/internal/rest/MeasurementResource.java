@@ -5,6 +5,7 @@ import javax.ws.rs.HeaderParam;
 import javax.ws.rs.core.HttpHeaders;
 import org.gigaplan.environment.internal.MeasurementCsv;
 import org.gigaplan.plan.csv.CsvTable;
+import org.gigaplan.plan.rest.ConflictException;
 import org.gigaplan.plan.rest.InvalidInputException;
 import java.util.List;
 
@@ -66,6 +67,8 @@ public class MeasurementResource {
             return post(parsed, caller);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(e.errors().stream().map(MeasurementCsv::toCsv).toList());
+        } catch (ConflictException e) {
+            throw MeasurementCsv.toCsv(e);
         }
     }
 
@@ -100,7 +103,7 @@ public class MeasurementResource {
         Webhook hook = webhooks.open(secret).orElseThrow(() -> new NotFoundException("no such webhook"));
         List<Measurement> read = network.agentOutput(output, format, point, hook.schoolId());
         if (read.isEmpty()) {
-            return new NetworkService.BatchResult(0, List.of(), List.of());
+            return NetworkService.BatchResult.none();
         }
         return record(read, hook.schoolId(), "webhook #" + hook.id(), hook.schoolId());
     }
@@ -116,7 +119,8 @@ public class MeasurementResource {
     private NetworkService.BatchResult record(List<Measurement> measurements, String ownSchool, String by,
             String auditSchool) {
         NetworkService.BatchResult r = network.record(measurements, ownSchool, by, false);
-        String summary = "environment measurements: " + r.measurements()
+        String summary = "environment measurements: " + r.measurements() + " (" + r.stored() + " stored, "
+                + r.unchanged() + " unchanged)"
                 + (r.findingsOpened().isEmpty() ? "" : ", findings opened " + r.findingsOpened())
                 + (r.findingsClosed().isEmpty() ? "" : ", findings closed " + r.findingsClosed());
         if (auditSchool != null) {

@@ -53,6 +53,23 @@ public final class NetworkStore {
                 m.point(), m.classHours() ? 1 : 0, m.devices(), by, clock.now(), m.demo() ? 1 : 0);
     }
 
+    /**
+     * A school's measurements taken in [from, to], in no order: what a batch of that span is checked against, so a
+     * measurement sent again is not stored twice. Read through the index by school and time, as a write of the school.
+     */
+    public List<StoredMeasurement> storedBetween(Connection c, String schoolId, Instant from, Instant to)
+            throws SQLException {
+        return Jdbc.list(c, "SELECT id, school_id, measured_at, download_mbps, upload_mbps, latency_ms, loss_percent, "
+                + "point, class_hours, devices, demo FROM " + MEASUREMENTS_OF_A_SCHOOL
+                + "WHERE school_id = ? AND measured_at BETWEEN ? AND ?", NetworkStore::measurement, schoolId, from, to);
+    }
+
+    private static StoredMeasurement measurement(ResultSet r) throws SQLException {
+        return new StoredMeasurement(r.getLong(1), r.getString(2), r.getTimestamp(3).toInstant(), r.getDouble(4),
+                Jdbc.nullableDouble(r, 5), Jdbc.nullableDouble(r, 6), Jdbc.nullableDouble(r, 7), r.getString(8),
+                r.getInt(9) > 0, Jdbc.nullableInt(r, 10), r.getInt(11) > 0);
+    }
+
     /** A school's measurements in [from, to], oldest first (all schools' when schoolId is null). */
     public List<StoredMeasurement> measurements(Connection c, String schoolId, Instant from, Instant to) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id, school_id, measured_at, download_mbps, upload_mbps, "
@@ -66,9 +83,7 @@ public final class NetworkStore {
             List<StoredMeasurement> out = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    out.add(new StoredMeasurement(r.getLong(1), r.getString(2), r.getTimestamp(3).toInstant(), r.getDouble(4),
-                            Jdbc.nullableDouble(r, 5), Jdbc.nullableDouble(r, 6), Jdbc.nullableDouble(r, 7), r.getString(8), r.getInt(9) > 0,
-                            r.getObject(10) == null ? null : r.getInt(10), r.getInt(11) > 0));
+                    out.add(measurement(r));
                 }
             }
             return out;
