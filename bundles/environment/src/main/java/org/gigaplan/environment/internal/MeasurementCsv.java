@@ -1,7 +1,7 @@
 package org.gigaplan.environment.internal;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +29,11 @@ public final class MeasurementCsv {
     private MeasurementCsv() {
     }
 
-    /** Measurements from a CSV table (see {@link CsvTable#read}); every error names its line and column. */
-    public static List<Measurement> parse(CsvTable csv) {
+    /**
+     * Measurements from a CSV table (see {@link CsvTable#read}); every error names its line and column. A time without
+     * its offset (2025/6/2 10:00, as a spreadsheet saves it) is read in {@code zone}, the city's.
+     */
+    public static List<Measurement> parse(CsvTable csv, ZoneId zone) {
         List<String> header = csv.header();
         if (!header.containsAll(HEADER.subList(0, 3)) || !header.stream().allMatch(HEADER::contains)) {
             throw new InvalidInputException("line 1", "columns are " + String.join(",", HEADER)
@@ -39,13 +42,7 @@ public final class MeasurementCsv {
         FieldChecks check = new FieldChecks().addAll(csv.errors());
         List<Measurement> out = new ArrayList<>();
         for (CsvTable.Row row : csv.requireRows().rows()) {
-            OffsetDateTime at = null;
-            try {
-                at = OffsetDateTime.parse(row.get("measured_at"));
-            } catch (DateTimeParseException e) {
-                check.add(row.field("measured_at"), "ISO 8601 with offset (2025-06-02T10:00:00+09:00), "
-                        + "was \"" + row.get("measured_at") + "\"");
-            }
+            OffsetDateTime at = row.dateTime("measured_at", zone, check);
             Double devices = number(row.get("devices"), row.field("devices"), check);
             out.add(new Measurement(row.get("school_id"), at,
                     number(row.get("download_mbps"), row.field("download_mbps"), check),
@@ -68,13 +65,13 @@ public final class MeasurementCsv {
         }
         String line = "line " + (Integer.parseInt(m.group(1)) + 2);
         String column = COLUMN_OF_FIELD.get(m.group(2));
-        return new FieldError(column == null ? line : line + "." + column, e.detail());
+        return new FieldError(column == null ? line : line + "." + column, e.detail(), e.japanese());
     }
 
     /** The same for a measurement refused as stored already with other figures. */
     public static ConflictException toCsv(ConflictException e) {
-        FieldError csv = toCsv(new FieldError(e.field(), e.getMessage()));
-        return csv.field().equals(e.field()) ? e : new ConflictException(csv.field(), e.getMessage());
+        FieldError csv = toCsv(new FieldError(e.field(), e.getMessage(), e.japanese()));
+        return csv.field().equals(e.field()) ? e : new ConflictException(csv.field(), e.getMessage(), e.japanese());
     }
 
     private static Double number(String text, String field, FieldChecks check) {

@@ -31,7 +31,7 @@ final class MeasurementInput {
             SchoolService schools, Predicate<OffsetDateTime> inClassHours) {
         if (input == null || input.isEmpty()) {
             throw new InvalidInputException("body", "give at least one measurement: [{\"measuredAt\":\"2025-06-02T10:00:00+09:00\","
-                    + "\"downloadMbps\":320,\"point\":\"SCHOOL_LAN\",\"classHours\":true}]");
+                    + "\"downloadMbps\":320,\"point\":\"SCHOOL_LAN\",\"classHours\":true}]", "測定結果を一つ以上送ってください");
         }
         FieldChecks.batchSize(input.size(), NetworkService.MAX_BATCH);
         FieldChecks check = new FieldChecks();
@@ -40,7 +40,7 @@ final class MeasurementInput {
             String at = "[" + i + "]";
             Measurement m = input.get(i);
             if (m == null) {
-                check.add(at, "must be a measurement");
+                check.add(at, "must be a measurement", "測定結果がありません");
                 continue;
             }
             String school = m.schoolId() == null || m.schoolId().isBlank() ? defaultSchool : m.schoolId().trim();
@@ -66,11 +66,17 @@ final class MeasurementInput {
             range(m.latencyMs(), false, 0, 60_000, at + ".latencyMs", check);
             range(m.lossPercent(), false, 0, 100, at + ".lossPercent", check);
             Measurement.Point point = null;
-            try {
-                point = Measurement.Point.valueOf(m.point() == null ? "" : m.point().trim().toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                check.add(at + ".point", "one of ACCESS_POINT, SCHOOL_LAN, CENTRE_LINK, UPSTREAM, was \""
-                        + m.point() + "\"");
+            if (m.point() == null || m.point().isBlank()) {
+                check.add(at + ".point", "required: where it was measured, one of ACCESS_POINT, SCHOOL_LAN, CENTRE_LINK, "
+                        + "UPSTREAM", "必須です（測定した場所: ACCESS_POINT・SCHOOL_LAN・CENTRE_LINK・UPSTREAM のいずれか）");
+            } else {
+                try {
+                    point = Measurement.Point.valueOf(m.point().trim().toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    check.add(at + ".point", "one of ACCESS_POINT, SCHOOL_LAN, CENTRE_LINK, UPSTREAM, was \""
+                            + m.point() + "\"", "ACCESS_POINT・SCHOOL_LAN・CENTRE_LINK・UPSTREAM のいずれかにしてください（\""
+                            + m.point() + "\"でした）");
+                }
             }
             if (m.devices() != null && (m.devices() < 0 || m.devices() > 100_000)) {
                 check.add(at + ".devices", "must be between 0 and 100000, was " + m.devices());

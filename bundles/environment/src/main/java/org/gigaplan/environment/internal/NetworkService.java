@@ -279,11 +279,13 @@ public class NetworkService {
         try {
             k = Finding.NoteKind.valueOf(kind == null ? "" : kind.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            check.add("kind", "one of CAUSE, COUNTERMEASURE, VERIFICATION, was \"" + kind + "\"");
+            check.add("kind", "one of CAUSE, COUNTERMEASURE, VERIFICATION, was \"" + kind + "\"",
+                    "CAUSE（原因）・COUNTERMEASURE（対策）・VERIFICATION（検証）のいずれかにしてください（\"" + kind + "\"でした）");
         }
         check.text(text, true, 1000, "text");
         if (measurementId != null && !store.isMeasurementOf(measurementId, f.schoolId())) {
-            check.add("measurementId", "no measurement " + measurementId + " of " + f.schoolId());
+            check.add("measurementId", "no measurement " + measurementId + " of " + f.schoolId(),
+                    f.schoolId() + " の測定 " + measurementId + " はありません");
         }
         check.throwIfAny();
         store.addNote(f.id(), k.name(), text.trim(), measurementId, by, clock.now());

@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Test;
 /** Network status and findings over a real database, on Derby and PostgreSQL. */
 abstract class NetworkContract {
 
+    static final java.time.ZoneId TOKYO = java.time.ZoneId.of("Asia/Tokyo");
+
     /** The days tests are taken on: 40 days apart, so each 30-day window holds one test. */
     static final OffsetDateTime T0 = OffsetDateTime.of(2025, 5, 12, 10, 0, 0, 0, ZoneOffset.ofHours(9));
 
@@ -1291,15 +1293,23 @@ abstract class NetworkContract {
         String csv = "\uFEFFschool_id,measured_at,download_mbps,point,class_hours\n"
                 + "N-2,2025-06-02T10:00:00+09:00,540,CENTRE_LINK,true\n"
                 + "N-2,2025-06-03T10:00:00+09:00,560,,\n";
-        assertEquals(2, network.record(MeasurementCsv.parse(CsvTable.parse(csv)), null, "board", false).measurements());
+        assertEquals(2, network.record(MeasurementCsv.parse(CsvTable.parse(csv), TOKYO), null, "board", false).measurements());
         assertEquals(550.0, status("N-2").medianMbps());
-        InvalidInputException syntax = assertThrows(InvalidInputException.class, () -> MeasurementCsv.parse(CsvTable.parse("school_id,measured_at,download_mbps\nN-1,yesterday,300\n")));
+        InvalidInputException syntax = assertThrows(InvalidInputException.class, () -> MeasurementCsv.parse(CsvTable.parse("school_id,measured_at,download_mbps\nN-1,yesterday,300\n"), TOKYO));
         assertEquals("line 2.measured_at", syntax.errors().get(0).field());
         List<Measurement> parsed = MeasurementCsv.parse(CsvTable.parse(
-                "school_id,measured_at,download_mbps\nN-1,2025-06-02T10:00:00+09:00,300\nN-1,2025-06-02T11:00:00+09:00,-3\n"));
+                "school_id,measured_at,download_mbps\nN-1,2025-06-02T10:00:00+09:00,300\nN-1,2025/6/2 11:00,-3\n"), TOKYO);
+        assertEquals(java.time.OffsetDateTime.parse("2025-06-02T11:00:00+09:00"), parsed.get(1).measuredAt(),
+                "a time as a spreadsheet saves it, in the city's zone");
         InvalidInputException semantic = assertThrows(InvalidInputException.class,
                 () -> network.record(parsed, null, "board", false));
         assertEquals("line 3.download_mbps", MeasurementCsv.toCsv(semantic.errors().get(0)).field());
+        InvalidInputException point = assertThrows(InvalidInputException.class, () -> network.record(MeasurementCsv.parse(
+                CsvTable.parse("school_id,measured_at,download_mbps,point\nN-1,2025/6/2 12:00,300,ROOF\n"), TOKYO), null,
+                "board", false));
+        InvalidInputException.FieldError inCsv = MeasurementCsv.toCsv(point.errors().get(0));
+        assertEquals("line 2.point", inCsv.field());
+        assertTrue(inCsv.japanese().contains("ROOF"), "its Japanese kept: " + inCsv);
         assertTrue(network.measurements("N-1", Instant.EPOCH, Instant.now()).isEmpty());
     }
 
@@ -1338,8 +1348,8 @@ abstract class NetworkContract {
         }
         String csv = "school_id,measured_at,download_mbps,point,class_hours\n"
                 + "N-2,2025-06-02T10:00:00+09:00,540,CENTRE_LINK,true\nN-2,2025-06-03T10:00:00.000+09:00,560,,\n";
-        network.record(MeasurementCsv.parse(CsvTable.parse(csv)), null, "board", false);
-        NetworkService.BatchResult reimported = network.record(MeasurementCsv.parse(CsvTable.parse(csv)), null,
+        network.record(MeasurementCsv.parse(CsvTable.parse(csv), TOKYO), null, "board", false);
+        NetworkService.BatchResult reimported = network.record(MeasurementCsv.parse(CsvTable.parse(csv), TOKYO), null,
                 "board", false);
         assertEquals("2 0 2", reimported.measurements() + " " + reimported.stored() + " " + reimported.unchanged());
         assertEquals(550.0, status("N-2").medianMbps());

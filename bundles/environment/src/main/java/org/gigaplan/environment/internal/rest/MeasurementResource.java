@@ -62,7 +62,8 @@ public class MeasurementResource {
     @Allow({ Role.BOARD, Role.SCHOOL })
     public NetworkService.BatchResult importCsv(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             @Context Caller caller) {
-        List<Measurement> parsed = MeasurementCsv.parse(CsvTable.read(body, CsvTable.charsetOf(type)));
+        List<Measurement> parsed = MeasurementCsv.parse(CsvTable.read(body, CsvTable.charsetOf(type)),
+                network.clock().zone());
         try {
             return post(parsed, caller);
         } catch (InvalidInputException e) {
