@@ -16,6 +16,9 @@ export const texts = {
     trendTitle: '場面別の活用の推移（目標を満たす学校の割合 %）', missingTitle: '報告のない学校（先週）', scene: '場面',
     checkInTitle: '今週の端末活用（学級 × 場面の回数）', checkInHelp: 'その週に各場面で1人1台端末を使った回数を学級ごとに入力します。記録済みの数値が表示され、空欄のままの欄は変わりません。',
     weekOf: '週（月曜日）', nothingToRecord: '入力された数値がありません。', noClasses: '学級が登録されていません。',
+    classListTitle: '学級一覧', classListHelp: '1行に1学級を「学年-学級名」で書きます（例: 1-1、5-ひまわり）。一覧にない学級の記録は受け付けません。'
+      + '外した学級は、記録があれば記録を残して報告の対象から外れ、なければ消えます。',
+    classListSave: '学級一覧を保存', classListBad: '「学年-学級名」の形でない行があります', classListSaved: '保存しました',
     navCases: '授業事例', casesTitle: '授業事例', casesHelp: '教育委員会が公開した授業事例を探し、自校で取り入れたら記録します。',
     caseWords: 'キーワード', subject: '教科', schoolType: '学校種', grade: '学年', gradeSuffix: '年',
     casesFound: '件', noCases: '該当する授業事例はありません。', adopt: '自校で取り入れた', adopted: '取り入れたことを記録しました',
@@ -45,6 +48,10 @@ export const texts = {
     checkInHelp: 'Enter how many times each class used the one-to-one devices in each scene that week. What is '
       + 'recorded already is shown; a blank cell is left as it is.',
     weekOf: 'Week (Monday)', nothingToRecord: 'Nothing was filled in.', noClasses: 'No classes are registered.',
+    classListTitle: 'Class list', classListHelp: 'One class a line as grade-name (e.g. 1-1, 5-Himawari). Records of a '
+      + 'class not on the list are refused. A class taken off keeps its records and is no longer chased, or goes when '
+      + 'it has none.',
+    classListSave: 'Save the class list', classListBad: 'Lines not written as grade-name', classListSaved: 'Saved',
     navCases: 'Lesson cases', casesTitle: 'Lesson cases', casesHelp: 'Find the lesson cases the board published, and record when your school used one.',
     caseWords: 'Words', subject: 'Subject', schoolType: 'School type', grade: 'Grade', gradeSuffix: ' grade',
     casesFound: 'found', noCases: 'No lesson case matches.', adopt: 'We used this', adopted: 'Recorded that your school used it',
@@ -121,8 +128,12 @@ export const sections = {
 
   async record({ schoolId }) {
     const classes = await api('/usage/schools/' + encodeURIComponent(schoolId) + '/classes');
-    return { cards: [section('record-check-in', t('checkInTitle'), classes.status === 404 ? notInstalled()
-      : checkInForm(schoolId, classes.ok ? classes.body : []))] };
+    if (classes.status === 404) {
+      return { cards: [section('record-check-in', t('checkInTitle'), notInstalled())] };
+    }
+    const list = classes.ok ? classes.body : [];
+    return { cards: [section('record-check-in', t('checkInTitle'), checkInForm(schoolId, list)),
+      section('class-list', t('classListTitle'), classListForm(schoolId, list))] };
   }
 };
 
@@ -323,4 +334,31 @@ function checkInForm(school, classes) {
     SCENES.map(n => el('th', {}, t('scene') + n)))),
   el('tbody', {}, rows.map(r => el('tr', {}, el('th', {}, r.c.grade + '-' + r.c.name), r.inputs.map(i => el('td', {}, i)))))),
   el('button', { type: 'submit', id: 'check-in-submit' }, t('record')), box);
+}
+
+/**
+ * The school's class list, one class a line as grade-name: saved whole (the API's PUT), so a class added here is one
+ * the check-ins and classroom software may name, and one taken off is no longer chased.
+ */
+function classListForm(school, classes) {
+  const text = el('textarea', { id: 'class-list', rows: 8, cols: 24, 'aria-label': t('classListTitle') });
+  text.value = classes.map(c => c.grade + '-' + c.name).join('\n');
+  const box = el('div', { id: 'class-list-result' });
+  return el('form', { id: 'class-list-form', class: 'record', on: { submit: e => submitting(e, async () => {
+    const lines = text.value.split('\n').map(line => line.trim()).filter(line => line);
+    // 1-1, 5-ひまわり; full-width digits and dashes as a Japanese keyboard types them.
+    const parsed = lines.map(line => /^([0-9０-９]{1,2})\s*[-－ー‐]\s*(.+)$/.exec(line));
+    const bad = lines.filter((line, i) => !parsed[i]);
+    if (bad.length) {
+      show(box, el('div', { class: 'error', role: 'alert' }, el('p', {}, t('classListBad')),
+        el('ul', {}, bad.map(line => el('li', {}, line)))));
+      return;
+    }
+    const body = parsed.map(m => ({ grade: Number(m[1].replace(/[０-９]/g, d => String(d.charCodeAt(0) - 0xFF10))),
+      className: m[2] }));
+    outcome(box, await api('/usage/schools/' + encodeURIComponent(school) + '/classes', body, 'PUT'),
+      t('classListSaved') + ': ' + body.length + ' ' + t('classes'));
+  }) } },
+  el('p', { class: 'muted' }, t('classListHelp')), text,
+  el('button', { type: 'submit', id: 'class-list-submit' }, t('classListSave')), box);
 }

@@ -579,6 +579,23 @@ class DashboardIT {
         assertTrue(cellError.getText().contains("0〜35"), cellError::getText);
         assertEquals("true", first.getAttribute("aria-invalid"));
 
+        // The class list, kept in the browser: a class added there is one the records may name; a line not written
+        // as grade-name is refused before anything is sent; taken off again (no records), the class goes.
+        String listed = browser.findElement(By.id("class-list")).getDomProperty("value");
+        assertTrue(listed.lines().count() >= 3, () -> "the school's classes: " + listed);
+        setValue(By.id("class-list"), listed + "\n６-ひまわり");
+        browser.findElement(By.id("class-list-submit")).click();
+        await(By.cssSelector("#class-list-result .ok"));
+        assertTrue(dist.json("/api/usage/schools/S-E01/classes").toString().contains("\"grade\":6,\"name\":\"ひまわり\""),
+                "added as grade 6, class ひまわり");
+        setValue(By.id("class-list"), listed + "\nひまわり");
+        browser.findElement(By.id("class-list-submit")).click();
+        await(By.cssSelector("#class-list-result .error"));
+        setValue(By.id("class-list"), listed);
+        browser.findElement(By.id("class-list-submit")).click();
+        await(By.cssSelector("#class-list-result .ok"));
+        assertFalse(dist.json("/api/usage/schools/S-E01/classes").toString().contains("ひまわり"), "taken off, it went");
+
         setValue(By.id("parent-date"), "2026-05-20");
         browser.findElement(By.id("parent-audience")).sendKeys("5年学年懇談会");
         browser.findElement(By.id("parent-topics")).sendKeys("授業での端末活用\n家庭での約束");
