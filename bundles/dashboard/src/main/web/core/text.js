@@ -25,7 +25,7 @@ export const TEXT = {
     familiesMet: '目標と比べられる指標 {judged} のうち {met} が目標に届いています。', familiesNotJudged: 'この年度の目標と比べられる指標はまだありません。',
     sample: '対象数', coverage: '報告のあった数 / 対象', noSource: '根拠となる指標なし',
     navPlanEdit: '計画の編集', planEditTitle: '計画の編集', draft: '下書き', published: '公開中',
-    pastYearBadge: '終了した年度', pastYearHelp: 'この年度は終了しています。実施計画や目標を変えると、すでに出た判定（達成・未達）が変わります。',
+    pastYearBadge: '終了した年度', pastYearHelp: 'この年度は終了しています。行動計画や目標を変えると、すでに出た判定（達成・未達）が変わります。',
     pastYearConfirm: '判定が変わることを確認して、終了した年度を変更する',
     pastYearRollover: 'この年度は終了しています。行動計画を作成すると、すでに出た判定が変わります。作成しますか？',
     draftHelp: 'この年度の行動計画は下書きです。学校や市民にはまだ表示されません。目標や取組を確かめてから公開してください。',

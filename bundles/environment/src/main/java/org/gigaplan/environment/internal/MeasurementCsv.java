@@ -71,7 +71,14 @@ public final class MeasurementCsv {
     /** The same for a measurement refused as stored already with other figures. */
     public static ConflictException toCsv(ConflictException e) {
         FieldError csv = toCsv(new FieldError(e.field(), e.getMessage(), e.japanese()));
-        return csv.field().equals(e.field()) ? e : new ConflictException(csv.field(), e.getMessage(), e.japanese());
+        return csv.field().equals(e.field()) ? e
+                : new ConflictException(csv.field(), lines(e.getMessage()), lines(e.japanese()));
+    }
+
+    /** A text naming another record ({@code is [0] with …}) names its line instead. */
+    private static String lines(String text) {
+        return text == null ? null : java.util.regex.Pattern.compile("\\[(\\d+)\\]").matcher(text)
+                .replaceAll(r -> "line " + (Integer.parseInt(r.group(1)) + 2));
     }
 
     private static Double number(String text, String field, FieldChecks check) {

@@ -75,7 +75,7 @@ final class MeasurementResends {
     private static ConflictException conflict(int i, String field, Key key, String english, String japanese) {
         return new ConflictException("[" + i + "]." + field, "the measurement of " + key.schoolId() + " at "
                 + key.point() + " taken " + key.measuredAt() + " " + english + ": a measurement once stored is not "
-                + "changed (sent again, it must be the same) / " + key.schoolId() + " の " + key.point() + " で "
+                + "changed (sent again, it must be the same)", key.schoolId() + " の " + key.point() + " で "
                 + key.measuredAt() + " に取った測定" + japanese + "（記録済みの測定は変更できません。送り直す場合は同じ内容で）");
     }
 

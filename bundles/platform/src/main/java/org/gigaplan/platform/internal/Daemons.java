@@ -2,6 +2,8 @@ package org.gigaplan.platform.internal;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +34,17 @@ public final class Daemons {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * A one-thread scheduler of the platform's whose delayed and periodic work is dropped when it is shut down, so
+     * nothing starts after {@link #stop}; what runs then may finish.
+     */
+    public static ScheduledExecutorService scheduled(String name) {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, named(name));
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        return executor;
     }
 
     public static ThreadFactory named(String name) {

@@ -39,8 +39,11 @@ public final class IndicatorEditor {
     public record TargetInput(Double value) {
     }
 
-    /** The largest value of an indicator not in %: a count or rate (件, 回, 件/校) of a city's schools. */
-    public static final double MAX_COUNT = 10_000_000;
+    /**
+     * The largest value of an indicator not in %: a count, a rate (件, 回, 件/校) or an amount (円: a city's whole
+     * education budget fits), never a number no plan means (1e20).
+     */
+    public static final double MAX_COUNT = 1_000_000_000_000.0;
 
     /** The module that computes an indicator and the unit its values come in. */
     public record Computed(String module, String unit) {
@@ -248,7 +251,7 @@ public final class IndicatorEditor {
     }
 
     /**
-     * A value in an indicator's unit: a share is 0–100 %; any other count or rate (件, 回, 件/校) is 0 to
+     * A value in an indicator's unit: a share is 0–100 %; any other count, rate or amount (件, 回, 件/校, 円) is 0 to
      * {@link #MAX_COUNT}.
      */
     static void checkValue(double value, String unit, String field, FieldChecks check) {
@@ -265,8 +268,8 @@ public final class IndicatorEditor {
             return value < 0 || value > 100 ? Optional.of(new String[] { "a share from 0 to 100 (%)",
                 "0〜100 の割合（%）" }) : Optional.empty();
         }
-        return value < 0 || value > MAX_COUNT ? Optional.of(new String[] { "from 0 to 10,000,000 " + unit,
-            "0〜10,000,000 " + unit }) : Optional.empty();
+        return value < 0 || value > MAX_COUNT ? Optional.of(new String[] { "from 0 to 1,000,000,000,000 " + unit,
+            "0〜1,000,000,000,000 " + unit }) : Optional.empty();
     }
 
     /** A value as people write it: 5000, 12.5, 100000000000000000000 (never 5000.0 or 1.0E20). */

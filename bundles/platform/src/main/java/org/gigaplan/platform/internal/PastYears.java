@@ -60,7 +60,7 @@ public final class PastYears {
                 + (years.size() == 1 ? "it" : "them") + ". Confirm it with " + PARAMETER + "=true (console: "
                 + "--past-year) to change it all the same, or change the current year instead",
                 ja + "は終了しています（今日は " + clock.today() + "、" + clock.currentFiscalYear().year() + "年度）。この変更は"
-                        + "その年度の実施計画または目標を変え、すでに出た判定が変わります。それでも変更するときは " + PARAMETER
+                        + "その年度の行動計画または目標を変え、すでに出た判定が変わります。それでも変更するときは " + PARAMETER
                         + "=true（コンソールでは --past-year）で確認してください。");
     }
 

@@ -87,7 +87,7 @@ public record PlanImportCheck(String planId, String dataVersion, long inForce, l
                     + "件を元に戻し");
         }
         if (!actionPlansDropped.isEmpty()) {
-            lost.add(years(true) + "の実施計画を削除し");
+            lost.add(years(true) + "の行動計画を削除し");
         }
         return "この取り込みは" + String.join("、", lost) + "ます。それらを含むファイルを取り込むか、dryRun=true"
                 + "（plan:import --dry-run）で変更内容を確かめるか、承知のうえで replace=true（plan:import --replace）を付けて"

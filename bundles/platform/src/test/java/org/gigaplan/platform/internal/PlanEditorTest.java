@@ -261,18 +261,18 @@ class PlanEditorTest {
                 ModuleUnits.NONE).indicator("outreach.support-site-posts").orElseThrow().unit());
     }
 
-    /** A count or rate other than a share is at most 10,000,000 (a city's schools count far less); a share 0–100. */
+    /** A value other than a share is at most 10^12 (a city's education budget in 円 fits); a share 0–100. */
     @Test
-    void aCountIsAtMostTenMillionAndTheRefusalWritesTheNumberAsPeopleDo() {
+    void aValueIsAtMostATrillionAndTheRefusalWritesTheNumberAsPeopleDo() {
         FieldError huge = error(() -> IndicatorEditor.setTarget(shipped, "outreach.support-site-posts", FY2026,
                 new TargetInput(1e20)));
         assertEquals("value", huge.field());
-        assertEquals("from 0 to 10,000,000 件, was 100000000000000000000", huge.detail());
-        assertEquals("0〜10,000,000 件で指定してください（指定: 100000000000000000000）", huge.japanese());
+        assertEquals("from 0 to 1,000,000,000,000 件, was 100000000000000000000", huge.detail());
+        assertEquals("0〜1,000,000,000,000 件で指定してください（指定: 100000000000000000000）", huge.japanese());
         assertEquals("targets[0].value", field(() -> IndicatorEditor.changeIndicator(shipped, "outreach.staff-meeting",
-                unit(null, List.of(new Target(2026, 10_000_000.5))))));
-        assertEquals(10_000_000.0, IndicatorEditor.setTarget(shipped, "outreach.support-site-posts", FY2026,
-                new TargetInput(10_000_000.0)).indicator("outreach.support-site-posts").orElseThrow().targetFor(FY2026)
+                unit(null, List.of(new Target(2026, 1_000_000_000_000.5))))));
+        assertEquals(1_000_000_000_000.0, IndicatorEditor.setTarget(shipped, "outreach.support-site-posts", FY2026,
+                new TargetInput(1_000_000_000_000.0)).indicator("outreach.support-site-posts").orElseThrow().targetFor(FY2026)
                 .orElseThrow().value());
         assertEquals("0〜100 の割合（%）で指定してください（指定: 120）", error(() -> IndicatorEditor.setTarget(shipped,
                 "usage.scene1", FY2026, new TargetInput(120.0))).japanese());

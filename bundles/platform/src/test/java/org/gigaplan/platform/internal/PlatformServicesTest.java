@@ -239,7 +239,7 @@ class PlatformServicesTest {
                 + "it would change with dryRun=true (plan:import --dry-run), or replace them knowingly with "
                 + "replace=true (plan:import --replace)", refused.getMessage());
         assertTrue(refused.getMessage().contains("replace=true"), refused.getMessage());
-        assertTrue(((ConflictException) refused).japanese().contains("2026年度（令和8年度）の実施計画を削除"),
+        assertTrue(((ConflictException) refused).japanese().contains("2026年度（令和8年度）の行動計画を削除"),
                 ((ConflictException) refused).japanese());
         assertEquals(before, plans.versions(), "nothing stored");
         assertEquals(ActionPlan.Status.PUBLISHED, plans.plan().actionPlan(2026).orElseThrow().status());
@@ -315,6 +315,24 @@ class PlatformServicesTest {
         assertEquals(List.of("title.en"), imported.version().changes().stream().map(PlanVersion.Change::path).toList());
         assertEquals(ActionPlan.Status.PUBLISHED, plans.plan().actionPlan(2026).orElseThrow().status());
         assertEquals(90.0, plans.plan().indicator("usage.scene1").orElseThrow().targetFor(FiscalYear.of(2026))
+                .orElseThrow().value());
+    }
+
+    @Test
+    void anImportChangingAYearThatHasEndedIsMadeOnlyKnowingly() throws IOException {
+        PlanServiceImpl plans = new PlanServiceImpl(new PlatformDatabase(ds), TODAY);
+        // Today is in FY2026: a file lowering FY2025's scene-1 target would change verdicts already given.
+        String lowered = file(IndicatorEditor.setTarget(plans.plan(), "usage.scene1", FiscalYear.of(2025),
+                new IndicatorEditor.TargetInput(50.0)), "2025.5");
+        ConflictException refused = assertThrows(ConflictException.class,
+                () -> plans.importPlan(in(lowered), "api", false));
+        assertEquals("replace", refused.field());
+        assertTrue(refused.getMessage().startsWith("this import changes the action plan or targets of FY2025"),
+                refused.getMessage());
+        assertTrue(refused.japanese().contains("2025年度"), refused.japanese());
+        assertEquals(1, plans.versions().size(), "nothing stored");
+        assertTrue(plans.importPlan(in(lowered), "api", true).stored());
+        assertEquals(50.0, plans.plan().indicator("usage.scene1").orElseThrow().targetFor(FiscalYear.of(2025))
                 .orElseThrow().value());
     }
 

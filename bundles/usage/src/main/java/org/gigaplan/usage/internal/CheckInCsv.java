@@ -154,8 +154,15 @@ public final class CheckInCsv {
                 return keys.size() - 1;
             });
             if (scene != null) {
-                // An answer on the scale is what the school gave; its count is the answer's weekly equivalent.
+                // An answer on the scale is what the school gave; the export writes its weekly equivalent as the count.
+                // A count mended beside an answer (or the answer beside its count) is not guessed at: refused.
                 String column = answer.isEmpty() ? "checkin_uses" : "checkin_answer";
+                if (!answer.isEmpty() && !count.isEmpty() && !Answer.parse(answer)
+                        .map(a -> String.valueOf(a.weeklyUses()).equals(count.trim())).orElse(true)) {
+                    check.add(row.field("checkin_uses"), "checkin_uses " + count + " is not what checkin_answer "
+                            + answer + " counts: keep one of them and clear the other", "checkin_uses（" + count
+                            + "）と checkin_answer（" + answer + "）が合いません。どちらか一方を残し、もう一方を空にしてください");
+                }
                 uses.get(i).add(use(scene, answer.isEmpty() ? count : answer, row.field(column), check));
                 places.get(i).add(row.field(column));
             }

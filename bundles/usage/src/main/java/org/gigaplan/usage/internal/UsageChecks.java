@@ -1,6 +1,5 @@
 package org.gigaplan.usage.internal;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.List;
@@ -94,7 +93,7 @@ final class UsageChecks {
      * so one class has one name however a keyboard or a file wrote it.
      */
     static String normalName(String name) {
-        return name == null ? null : Normalizer.normalize(name, Normalizer.Form.NFKC).trim();
+        return SchoolClass.normalName(name);
     }
 
     void week(LocalDate week, String field, FieldChecks check) {

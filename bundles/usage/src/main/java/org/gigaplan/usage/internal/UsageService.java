@@ -199,7 +199,7 @@ public class UsageService {
         ClassChange change = db.transactionRetrying(c -> {
             Map<String, SchoolClass> before = new HashMap<>();
             for (SchoolClass k : classes.list(c, schoolId, true)) {
-                before.put(k.label(), k);
+                before.put(k.matchLabel(), k);
             }
             List<String> added = new ArrayList<>();
             List<String> relisted = new ArrayList<>();
@@ -222,7 +222,7 @@ public class UsageService {
             classes.listGiven(c, schoolId);
             Instant now = clock.now();
             for (SchoolClass k : before.values()) {
-                if (listed.contains(k.label()) || k.retired()) {
+                if (listed.contains(k.matchLabel()) || k.retired()) {
                     continue;
                 }
                 if (classes.records(c, k.id()) > 0) {

@@ -411,6 +411,10 @@ abstract class UsageContract {
         assertEquals(4, figure("T-E1", W1, 1).uses());
         assertEquals(5, figure("T-E1", W1, 2).uses(), "the others as they were");
         assertEquals("ALMOST_DAILY", figure("T-E1", W1, 3).checkinAnswer(), "an answer stays an answer");
+        // A count mended beside an answer is not guessed at: refused, naming the cell.
+        InvalidInputException both = assertThrows(InvalidInputException.class, () -> CheckInCsv.parse(CsvTable.parse(
+                mended.replace("T-E1,1,1," + W1 + ",3,5,ALMOST_DAILY,", "T-E1,1,1," + W1 + ",3,2,ALMOST_DAILY,"))));
+        assertTrue(both.errors().get(0).field().endsWith(".checkin_uses"), both.errors().toString());
         // A mistake in it names its line and column.
         CheckInCsv.Parsed wrong = CheckInCsv.parse(CsvTable.parse(mended.replace("T-E1,1,1," + W1 + ",1,4,",
                 "T-E1,1,1," + W1 + ",1,99,")));
@@ -522,6 +526,13 @@ abstract class UsageContract {
         InvalidInputException bidi = assertThrows(InvalidInputException.class, () -> weeklyUse.recordCheckIns(
                 List.of(checkIn("T-E2", 1, "\u202e1", W1, n(1, 2))), null, "board", false));
         assertEquals("[0].className", bidi.errors().get(0).field());
+        // A class stored as １ before names were normalised is the class 1 names: no twin at the upgrade.
+        usage.database().transaction(c -> usage.classStore().ensure(c, "T-J1", 2, "１", false));
+        WeeklyUseService.BatchResult old = weeklyUse.recordCheckIns(List.of(checkIn("T-J1", 2, "1", W1, n(1, 2))),
+                null, "board", false);
+        assertEquals(List.of(), old.classesRegistered());
+        assertEquals(List.of("2-１"), usage.classes("T-J1").stream().map(SchoolClass::label).toList());
+        assertEquals(List.of(), usage.replaceClasses("T-J1", List.of(new UsageService.ClassInput(2, "1"))).added());
         // A school that never gave its list still registers its classes from its records.
         WeeklyUseService.BatchResult first = weeklyUse.recordCheckIns(List.of(checkIn("T-E2", 1, "ひまわり", W1,
                 n(1, 1))), null, "board", false);

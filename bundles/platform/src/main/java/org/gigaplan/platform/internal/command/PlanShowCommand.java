@@ -104,7 +104,7 @@ public class PlanShowCommand implements Action {
                             + "next plan period, " + next + ".";
         }
         if (year < plan.firstCoveredYear()) {
-            return japanese ? "FY" + year + " は計画期間（" + period + "）より前の年度で、実施計画は作れません。"
+            return japanese ? "FY" + year + " は計画期間（" + period + "）より前の年度で、行動計画は作れません。"
                     : "FY" + year + " lies before the plan period (" + period + "): no action plan can be made for it.";
         }
         return japanese ? "FY" + year + " は計画期間（" + period + "）の外です。計画期間を延ばすには、教育委員会が翌年度 FY"

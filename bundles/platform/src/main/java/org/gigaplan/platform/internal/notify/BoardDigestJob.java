@@ -129,7 +129,7 @@ public class BoardDigestJob implements ScheduledJob {
                 + "月のまとめです。\n");
         StringBuilder en = new StringBuilder(fy.label().en() + ": the digest of " + month + ".\n");
         if (!planned) {
-            ja.append("\n").append(fy.label().ja()).append("の実施計画がまだありません。前年度の計画から作成できます（計画の編集）。\n");
+            ja.append("\n").append(fy.label().ja()).append("の行動計画がまだありません。前年度の計画から作成できます（計画の編集）。\n");
             en.append("\nThere is no action plan for ").append(fy.label().en())
                     .append(" yet; the board can roll the previous year's forward (plan editor).\n");
         }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -68,7 +67,7 @@ public class JobScheduler {
         this.clock = clock;
         this.config = config;
         this.node = nodeName(config);
-        this.ticker = Executors.newSingleThreadScheduledExecutor(Daemons.named("gigaplan-scheduler"));
+        this.ticker = Daemons.scheduled("gigaplan-scheduler");
         if (start) {
             ticker.scheduleWithFixedDelay(this::tickQuietly, 10, config.tickSeconds(), TimeUnit.SECONDS);
         }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,7 +70,7 @@ public class Outbox {
         this.smtp = new SmtpTransport(config);
         this.node = JobScheduler.nodeName(config);
         this.working = start;
-        this.worker = Executors.newSingleThreadScheduledExecutor(Daemons.named("gigaplan-outbox"));
+        this.worker = Daemons.scheduled("gigaplan-outbox");
         if (start && smtp.configured()) {
             worker.scheduleWithFixedDelay(this::drainQuietly, 5, config.tickSeconds(), TimeUnit.SECONDS);
             LOG.info("Mail goes to {} from {}", smtp.describe(), config.sender());

@@ -114,6 +114,6 @@ class BoardDigestTest {
         // A year without an action plan yet (FY2026 in the shipped plan): said so, the modules' sections still there.
         assertEquals("sent: 0 indicators changed, 0 schools with indicators below target", runOn(LocalDate.of(2026, 5, 1)));
         String may = notifier.sentTo(Audience.board()).get(2).body().ja();
-        assertTrue(may.contains("令和8年度の実施計画がまだありません") && may.contains("■ 対応中の指摘"), may);
+        assertTrue(may.contains("令和8年度の行動計画がまだありません") && may.contains("■ 対応中の指摘"), may);
     }
 }

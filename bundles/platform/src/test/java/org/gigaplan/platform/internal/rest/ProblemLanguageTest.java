@@ -74,14 +74,14 @@ class ProblemLanguageTest {
     @Test
     void aConflictThePlatformWordsInJapaneseTooIsAnsweredInJapanese() throws Exception {
         Problem english = (Problem) new ProblemMappers.Conflict().toResponse(new ConflictException("replace",
-                "this import would drop the action plan of FY2026", "2026年度の実施計画を削除します")).getEntity();
+                "this import would drop the action plan of FY2026", "2026年度の行動計画を削除します")).getEntity();
         assertEquals(409, english.status());
         assertEquals("this import would drop the action plan of FY2026", english.detail());
         Problem japanese = ProblemLanguage.japanese(english);
         assertEquals("登録済みのデータと競合します", japanese.title());
         assertEquals("replace", japanese.field());
-        assertEquals("2026年度の実施計画を削除します", japanese.detail());
-        assertEquals(List.of(new FieldError("replace", "2026年度の実施計画を削除します")), japanese.errors());
+        assertEquals("2026年度の行動計画を削除します", japanese.detail());
+        assertEquals(List.of(new FieldError("replace", "2026年度の行動計画を削除します")), japanese.errors());
         String json = org.gigaplan.platform.internal.Json.mapper().writeValueAsString(english);
         assertEquals(false, json.contains("削除"), json);
     }

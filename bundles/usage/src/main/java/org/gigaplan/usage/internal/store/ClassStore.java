@@ -59,14 +59,24 @@ public final class ClassStore {
         Jdbc.lockRows(c, "usage_school_lock", "school_id", schoolIds);
     }
 
+    /**
+     * The class of a school's grade whose name matches {@code name} in its normalised form
+     * ({@link SchoolClass#normalName}), so a class stored as １ before names were normalised is the class 1 names.
+     */
     public Optional<SchoolClass> find(Connection c, String schoolId, int grade, String name) throws SQLException {
+        String wanted = SchoolClass.normalName(name);
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM usage_class WHERE school_id = ? AND grade = ? AND name = ?")) {
+                "SELECT " + COLUMNS + " FROM usage_class WHERE school_id = ? AND grade = ? ORDER BY id")) {
             s.setString(1, schoolId);
             s.setInt(2, grade);
-            s.setString(3, name);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(row(r)) : Optional.empty();
+                while (r.next()) {
+                    SchoolClass k = row(r);
+                    if (k.name().equals(name) || SchoolClass.normalName(k.name()).equals(wanted)) {
+                        return Optional.of(k);
+                    }
+                }
+                return Optional.empty();
             }
         }
     }
@@ -114,7 +124,7 @@ public final class ClassStore {
             }
             Set<String> labels = new HashSet<>();
             for (SchoolClass k : list(c, schoolId, true)) {
-                labels.add(k.label());
+                labels.add(k.matchLabel());
             }
             return Optional.of(labels);
         });
