@@ -581,7 +581,7 @@ class DashboardIT {
 
         // The class list, kept in the browser: a class added there is one the records may name; a line not written
         // as grade-name is refused before anything is sent; taken off again (no records), the class goes.
-        String listed = browser.findElement(By.id("class-list")).getDomProperty("value");
+        String listed = (String) browser.executeScript("return document.getElementById('class-list').value");
         assertTrue(listed.lines().count() >= 3, () -> "the school's classes: " + listed);
         setValue(By.id("class-list"), listed + "\n６-ひまわり");
         browser.findElement(By.id("class-list-submit")).click();
