@@ -133,7 +133,7 @@ export const sections = {
     }
     const list = classes.ok ? classes.body : [];
     return { cards: [section('record-check-in', t('checkInTitle'), checkInForm(schoolId, list)),
-      section('class-list', t('classListTitle'), classListForm(schoolId, list))] };
+      section('record-classes', t('classListTitle'), classListForm(schoolId, list))] };
   }
 };
 
