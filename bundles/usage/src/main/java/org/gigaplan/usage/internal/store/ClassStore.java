@@ -64,6 +64,12 @@ public final class ClassStore {
      * ({@link SchoolClass#normalName}), so a class stored as １ before names were normalised is the class 1 names.
      */
     public Optional<SchoolClass> find(Connection c, String schoolId, int grade, String name) throws SQLException {
+        // Names are stored in their normal form since usage-14: found by the unique key, as nearly always.
+        Optional<SchoolClass> exact = Jdbc.first(c, "SELECT " + COLUMNS + " FROM usage_class WHERE school_id = ? AND "
+                + "grade = ? AND name = ?", ClassStore::row, schoolId, grade, name);
+        if (exact.isPresent()) {
+            return exact;
+        }
         String wanted = SchoolClass.normalName(name);
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM usage_class WHERE school_id = ? AND grade = ? ORDER BY id")) {
