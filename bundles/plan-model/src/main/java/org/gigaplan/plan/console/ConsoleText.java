@@ -3,6 +3,7 @@ package org.gigaplan.plan.console;
 import java.time.LocalDate;
 import java.util.Locale;
 
+import org.gigaplan.plan.csv.CsvTable;
 import org.gigaplan.plan.model.LocalizedText;
 import org.gigaplan.plan.rest.InvalidInputException;
 
@@ -44,18 +45,8 @@ public final class ConsoleText {
         if (text == null || text.isBlank()) {
             return null;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})")
-                .matcher(text.trim());
-        if (m.matches()) {
-            try {
-                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3)));
-            } catch (java.time.DateTimeException e) {
-                // refused below: no such day
-            }
-        }
-        throw new IllegalArgumentException(option + ": a date as 2025-06-02 or 2025/6/2, was \"" + text + "\" / "
-                + option + " は 2025-06-02 か 2025/6/2 の形の日付にしてください");
+        return CsvTable.day(text).orElseThrow(() -> new IllegalArgumentException(option + ": a date as 2025-06-02 "
+                + "or 2025/6/2, was \"" + text + "\" / " + option + " は 2025-06-02 か 2025/6/2 の形の日付にしてください"));
     }
 
     /** A command's own word in its language: {@code ja} for Japanese, {@code en} for every other language. */

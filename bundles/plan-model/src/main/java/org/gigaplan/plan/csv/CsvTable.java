@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,13 +88,9 @@ public record CsvTable(List<String> header, List<Row> rows, List<FieldError> err
          * the error in {@code check} naming the cell, when it is none of these (or no day of the calendar).
          */
         public LocalDate date(String column, FieldChecks check) {
-            Matcher m = DATE_TIME.matcher(get(column));
-            if (m.matches() && m.group(4) == null) {
-                try {
-                    return day(m);
-                } catch (DateTimeException e) {
-                    // falls through to the error: no such day
-                }
+            Optional<LocalDate> day = CsvTable.day(get(column));
+            if (day.isPresent()) {
+                return day.get();
             }
             check.add(field(column), "a date as 2025-06-02 or 2025/6/2, was \"" + get(column) + "\"",
                     "2025-06-02 か 2025/6/2 の形の日付にしてください（\"" + get(column) + "\" でした）");
@@ -131,6 +128,23 @@ public record CsvTable(List<String> header, List<Row> rows, List<FieldError> err
             return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                     Integer.parseInt(m.group(3)));
         }
+    }
+
+    /**
+     * A date as people and spreadsheets write one: 2025-06-02, or as Japanese Excel saves a date cell (2025/06/02,
+     * 2025/6/2); empty when the text is none of these or no day of the calendar. The one rule for a CSV cell and a
+     * console option alike.
+     */
+    public static Optional<LocalDate> day(String text) {
+        Matcher m = DATE_TIME.matcher(text == null ? "" : text.trim());
+        if (m.matches() && m.group(4) == null) {
+            try {
+                return Optional.of(Row.day(m));
+            } catch (DateTimeException e) {
+                // no such day
+            }
+        }
+        return Optional.empty();
     }
 
     /** A date (- or / between its parts), optionally a time of day after T or a space. */
