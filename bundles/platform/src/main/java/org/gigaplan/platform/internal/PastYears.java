@@ -64,6 +64,16 @@ public final class PastYears {
                         + "=true（コンソールでは --past-year）で確認してください。");
     }
 
+    /** The 409 for an import that changes years that have ended, unconfirmed: an import confirms with replace. */
+    static ConflictException importRefusal(List<Integer> years) {
+        return new ConflictException("replace", "this import changes the action plan or targets of "
+                + years(years, "FY", "") + ", which " + (years.size() == 1 ? "has" : "have") + " ended: the verdicts "
+                + "already given would change. Confirm it with replace=true (plan:import --replace), or import a file "
+                + "that leaves " + (years.size() == 1 ? "it" : "them") + " as they are", "この取り込みは終了した"
+                + years(years, "", "年度") + "の行動計画または目標を変え、すでに出た判定が変わります。それでも取り込むときは "
+                + "replace=true（plan:import --replace）で確認してください");
+    }
+
     /** What the version's summary, and so the audit, records of a confirmed change to years that have ended. */
     static String confirmed(List<Integer> years) {
         return "confirmed change to ended " + years(years, "FY", "") + ", past verdicts may change";

@@ -152,14 +152,7 @@ public class PlanServiceImpl implements PlanService {
             List<Integer> past = standing.isEmpty() ? List.of()
                     : PastYears.changed(read(standing.get().current()), parsed, clock.currentFiscalYear());
             if (!past.isEmpty() && !replace) {
-                String years = past.stream().map(y -> "FY" + y).collect(java.util.stream.Collectors.joining(", "));
-                String ja = past.stream().map(y -> y + "年度").collect(java.util.stream.Collectors.joining("、"));
-                throw new ConflictException("replace", "this import changes the action plan or targets of " + years
-                        + ", which " + (past.size() == 1 ? "has" : "have") + " ended: the verdicts already given would "
-                        + "change. Confirm it with replace=true (plan:import --replace), or import a file that leaves "
-                        + (past.size() == 1 ? "it" : "them") + " as they are", "この取り込みは終了した" + ja + "の行動計画"
-                        + "または目標を変え、すでに出た判定が変わります。それでも取り込むときは replace=true（plan:import --replace）"
-                        + "で確認してください");
+                throw PastYears.importRefusal(past);
             }
             return new PlanStore.Next(meta(parsed, parsed.dataVersion(), PlanVersion.Kind.IMPORT, "imported "
                     + parsed.id() + " data " + parsed.dataVersion(), check == null ? List.of() : check.changes(),

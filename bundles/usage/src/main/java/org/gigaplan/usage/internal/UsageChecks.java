@@ -64,7 +64,7 @@ final class UsageChecks {
         school.ifPresent(s -> grade(s, grade, at + ".grade", check));
         className(className, at + ".className", check);
         if (school.isPresent() && check.errors().size() == before) {
-            lists.check(school.get().id(), grade, normalName(className), at + ".className", check);
+            lists.check(school.get().id(), grade, SchoolClass.normalName(className), at + ".className", check);
         }
         return school;
     }
@@ -85,15 +85,7 @@ final class UsageChecks {
     }
 
     static void className(String name, String field, FieldChecks check) {
-        check.name(normalName(name), true, 32, field);
-    }
-
-    /**
-     * A class name as it is stored and matched: in Unicode's compatibility form and trimmed (全角 １組 → 1組, ｱ → ア),
-     * so one class has one name however a keyboard or a file wrote it.
-     */
-    static String normalName(String name) {
-        return SchoolClass.normalName(name);
+        check.name(SchoolClass.normalName(name), true, 32, field);
     }
 
     void week(LocalDate week, String field, FieldChecks check) {

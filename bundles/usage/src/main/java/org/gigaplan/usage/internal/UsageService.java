@@ -189,7 +189,7 @@ public class UsageService {
             }
             UsageChecks.grade(school, c.grade(), at + ".grade", check);
             UsageChecks.className(c.className(), at + ".className", check);
-            String name = UsageChecks.normalName(c.className());
+            String name = SchoolClass.normalName(c.className());
             if (c.grade() != null && name != null && !seen.add(c.grade() + "-" + name)) {
                 check.add(at, "class " + c.grade() + "-" + name + " is listed twice", "学級 " + c.grade() + "-" + name
                         + " が二度あります");
@@ -207,7 +207,7 @@ public class UsageService {
             List<String> removed = new ArrayList<>();
             Set<String> listed = new HashSet<>();
             for (ClassInput in : input) {
-                String name = UsageChecks.normalName(in.className());
+                String name = SchoolClass.normalName(in.className());
                 String label = in.grade() + "-" + name;
                 listed.add(label);
                 SchoolClass was = before.get(label);

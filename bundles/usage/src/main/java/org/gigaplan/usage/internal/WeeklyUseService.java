@@ -86,7 +86,7 @@ public class WeeklyUseService {
             }
             Optional<School> school = usage.checks().schoolClass(at, in.schoolId(), in.grade(), in.className(),
                     defaultSchool, check, directory, lists);
-            String className = UsageChecks.normalName(in.className());
+            String className = SchoolClass.normalName(in.className());
             usage.checks().week(in.week(), at + ".week", check);
             if (in.scenes() == null || in.scenes().isEmpty()) {
                 check.add(at + ".scenes", "give at least one scene: [{\"scene\":1,\"count\":3}]",
@@ -237,7 +237,7 @@ public class WeeklyUseService {
             check.text(e.device(), false, 100, at + ".device");
             if (check.ok() && school.isPresent()) {
                 String device = e.device() == null ? null : e.device().trim();
-                valid.add(new ValidEvent(school.get(), e.grade(), UsageChecks.normalName(e.className()),
+                valid.add(new ValidEvent(school.get(), e.grade(), SchoolClass.normalName(e.className()),
                         e.at().toInstant(), week, e.scene(), e.app().trim(), device));
             }
         }
